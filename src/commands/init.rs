@@ -1,0 +1,84 @@
+//! `adr init`: the log directory and a `.adr.toml` naming it. Never overwrites; a second
+//! run changes nothing and says so.
+
+use std::path::Path;
+
+use crate::cli::InitArgs;
+use crate::config::{self, CONFIG_FILE};
+use crate::discover::display_path;
+use crate::error::{Error, Result, output_error};
+use crate::{ExitStatus, Output};
+
+pub fn run(
+    args: &InitArgs,
+    cwd: &Path,
+    dir_flag: Option<&Path>,
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
+    let config_path = cwd.join(CONFIG_FILE);
+    let existing = match std::fs::read_to_string(&config_path) {
+        Ok(text) => Some(config::parse_config(&config_path, &text)?),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(Error::io("read", &config_path, source)),
+    };
+    let dir_setting = match (
+        dir_flag,
+        existing.as_ref().and_then(|config| config.dir.clone()),
+    ) {
+        (Some(flag), _) => flag.to_string_lossy().replace('\\', "/"),
+        (None, Some(dir)) => dir,
+        (None, None) => config::DEFAULT_DIRS[0].to_string(),
+    };
+    let log_dir = config::normalize(&cwd.join(&dir_setting));
+    let mut created = Vec::new();
+
+    if !log_dir.is_dir() {
+        std::fs::create_dir_all(&log_dir)
+            .map_err(|source| Error::io("create the directory", &log_dir, source))?;
+        created.push(format!("{}/", display_path(&log_dir, cwd)));
+    }
+    if existing.is_none() {
+        let contents = format!(
+            "# Configuration for `adr` (Architecture Decision Records).\n\
+             # The directory holding the records, relative to this file.\n\
+             dir = \"{}\"\n\
+             # Template for `adr new`: madr, madr-minimal, nygard, or a path to your own file.\n\
+             template = \"{}\"\n\
+             # Width of the number in file names (0001-title.md).\n\
+             digits = {}\n",
+            dir_setting.trim_end_matches('/'),
+            args.template.name(),
+            config::DEFAULT_DIGITS
+        );
+        match crate::fs::create_new(&config_path, contents.as_bytes()) {
+            Ok(()) => created.push(CONFIG_FILE.to_string()),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(source) => return Err(Error::io("create", &config_path, source)),
+        }
+    }
+
+    if created.is_empty() {
+        super::note(
+            output,
+            format_args!(
+                "nothing to do: {}/ and {CONFIG_FILE} already exist",
+                display_path(&log_dir, cwd)
+            ),
+        );
+        return Ok(ExitStatus::Success);
+    }
+    for path in &created {
+        writeln!(output.out, "created {path}").map_err(output_error)?;
+    }
+    if existing.is_some() {
+        super::note(
+            output,
+            format_args!("{CONFIG_FILE} already exists: left unchanged"),
+        );
+    }
+    super::note(
+        output,
+        format_args!("next: adr new \"Title of the first decision\""),
+    );
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,216 @@
+//! `adr list`: the records sorted by number, as an aligned table for people or JSON for
+//! scripts. Files that failed to parse are named on stderr and make the exit code 1.
+
+use serde::Serialize;
+
+use crate::cli::{ListArgs, ListFormat};
+use crate::config::Project;
+use crate::error::{Result, output_error};
+use crate::model::{Log, Record, StatusKind};
+use crate::{ExitStatus, Output};
+
+/// The table fits 100 columns: the title takes what the other columns leave.
+const TABLE_WIDTH: usize = 100;
+const MAX_TAGS_WIDTH: usize = 28;
+const MAX_STATUS_WIDTH: usize = 12;
+
+#[derive(Serialize)]
+struct ListedRecord {
+    number: Option<u32>,
+    title: String,
+    status: Option<String>,
+    date: Option<String>,
+    tags: Vec<String>,
+    path: String,
+    supersedes: Vec<serde_json::Value>,
+    superseded_by: Option<serde_json::Value>,
+}
+
+pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let log = super::load_log(project)?;
+    let selected: Vec<&Record> = log
+        .records
+        .iter()
+        .filter(|record| {
+            args.status
+                .as_deref()
+                .is_none_or(|wanted| status_matches(record, wanted))
+        })
+        .filter(|record| {
+            args.tag.as_deref().is_none_or(|wanted| {
+                record
+                    .tags
+                    .iter()
+                    .any(|tag| tag.value.eq_ignore_ascii_case(wanted))
+            })
+        })
+        .collect();
+    match args.format {
+        ListFormat::Json => write_json(project, &log, &selected, output)?,
+        ListFormat::Table => write_table(&selected, output)?,
+    }
+    for failure in &log.failures {
+        let location = failure
+            .line
+            .map(|line| format!(":{line}"))
+            .unwrap_or_default();
+        super::note(
+            output,
+            format_args!(
+                "error: {}{location}: {}",
+                project.display(&failure.path),
+                failure.message
+            ),
+        );
+    }
+    Ok(if log.failures.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    })
+}
+
+fn status_matches(record: &Record, wanted: &str) -> bool {
+    let wanted = wanted.trim().to_lowercase();
+    record
+        .status
+        .as_ref()
+        .is_some_and(|status| match &status.kind {
+            StatusKind::Superseded => wanted == "superseded" || status.raw.to_lowercase() == wanted,
+            kind => kind.keyword() == wanted,
+        })
+}
+
+/// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
+fn reference_value(log: &Log, reference: &crate::model::RecordRef) -> serde_json::Value {
+    let resolved = log.resolve(reference);
+    match (
+        resolved.and_then(Record::number),
+        reference.number,
+        resolved,
+    ) {
+        (Some(number), _, _) | (None, Some(number), None) => serde_json::Value::from(number),
+        (None, _, Some(record)) => serde_json::Value::from(record.slug()),
+        _ => serde_json::Value::from(reference.text.clone()),
+    }
+}
+
+fn write_json(
+    project: &Project,
+    log: &Log,
+    records: &[&Record],
+    output: &mut Output<'_>,
+) -> Result<()> {
+    let listed: Vec<ListedRecord> = records
+        .iter()
+        .map(|record| ListedRecord {
+            number: record.number(),
+            title: record.display_title(),
+            status: record
+                .status
+                .as_ref()
+                .map(|status| status.keyword().to_string()),
+            date: record.date.as_ref().map(|date| date.value.text()),
+            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
+            path: project.display(record.path()),
+            supersedes: record
+                .supersedes
+                .iter()
+                .map(|reference| reference_value(log, &reference.value))
+                .collect(),
+            superseded_by: record
+                .superseded_by()
+                .map(|reference| reference_value(log, reference)),
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    output.out.write_all(text.as_bytes()).map_err(output_error)
+}
+
+fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<[String; 5]> = records
+        .iter()
+        .map(|record| {
+            [
+                record
+                    .number()
+                    .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
+                record
+                    .status
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
+                record
+                    .date
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |date| date.value.text()),
+                record.display_title(),
+                record
+                    .tags
+                    .iter()
+                    .map(|tag| tag.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    let width = |column: usize, cap: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let number_width = width(0, 10).max(1);
+    let status_width = width(1, MAX_STATUS_WIDTH);
+    let date_width = width(2, 10);
+    let tags_width = width(4, MAX_TAGS_WIDTH);
+    let fixed = number_width + status_width + date_width + 2 * 4;
+    let tags_share = if tags_width > 0 { tags_width + 2 } else { 0 };
+    let title_width = width(3, usize::MAX)
+        .min(TABLE_WIDTH.saturating_sub(fixed + tags_share))
+        .max(20);
+    for (row, record) in rows.iter().zip(records) {
+        let style = status_style(record);
+        let mut line = format!(
+            "{:>number_width$}  {style}{:<status_width$}{style:#}  {:<date_width$}  ",
+            row[0],
+            truncate(&row[1], status_width),
+            truncate(&row[2], date_width),
+        );
+        if tags_width > 0 {
+            line.push_str(&format!(
+                "{:<title_width$}  {}",
+                truncate(&row[3], title_width),
+                truncate(&row[4], tags_width)
+            ));
+        } else {
+            line.push_str(&truncate(&row[3], title_width));
+        }
+        writeln!(output.out, "{}", line.trim_end()).map_err(output_error)?;
+    }
+    Ok(())
+}
+
+fn status_style(record: &Record) -> anstyle::Style {
+    use anstyle::AnsiColor;
+    match record.status.as_ref().map(|status| &status.kind) {
+        Some(StatusKind::Accepted) => AnsiColor::Green.on_default(),
+        Some(StatusKind::Proposed) => AnsiColor::Yellow.on_default(),
+        Some(StatusKind::Rejected) => AnsiColor::Red.on_default(),
+        Some(StatusKind::Deprecated | StatusKind::Superseded) => anstyle::Style::new().dimmed(),
+        _ => anstyle::Style::new(),
+    }
+}
+
+/// Cuts to `width` characters, marking the cut with `…`; pads nothing.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}

@@ -1,0 +1,73 @@
+//! One module per command. Each resolves its arguments against the project's config, does
+//! its work through the library, and writes its result; none parses records itself.
+
+mod init;
+mod list;
+mod new;
+mod status;
+
+use std::path::Path;
+
+use crate::cli::{Cli, Command};
+use crate::config::Project;
+use crate::error::{Error, Result};
+use crate::model::{BUILTIN_STATUSES, Log, StatusKind, closest_status};
+use crate::{ExitStatus, Output};
+
+pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let dir = cli.dir.as_deref();
+    match cli.command {
+        Command::Init(args) => init::run(&args, cwd, dir, output),
+        Command::New(args) => new::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::List(args) => list::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Status(args) => status::run(&args, &Project::locate(cwd, dir)?, output),
+    }
+}
+
+/// Loads the log of a project.
+pub(crate) fn load_log(project: &Project) -> Result<Log> {
+    Log::load(&project.log_dir)
+}
+
+/// Every status the project allows: the built-in ones and `statuses` from its config.
+pub(crate) fn allowed_statuses(project: &Project) -> Vec<String> {
+    BUILTIN_STATUSES
+        .iter()
+        .map(|status| (*status).to_string())
+        .chain(
+            project
+                .config
+                .statuses
+                .iter()
+                .map(|status| status.to_lowercase()),
+        )
+        .collect()
+}
+
+/// Checks a status given on the command line; `superseded` needs its record named elsewhere.
+pub(crate) fn check_status_argument(project: &Project, kind: &StatusKind, raw: &str) -> Result<()> {
+    let StatusKind::Other(value) = kind else {
+        return Ok(());
+    };
+    let allowed = allowed_statuses(project);
+    if allowed.iter().any(|status| status == value) {
+        return Ok(());
+    }
+    let suggestion = closest_status(value, allowed.iter().map(String::as_str))
+        .map(|closest| format!("did you mean `{closest}`? "))
+        .unwrap_or_default();
+    Err(Error::usage(format!(
+        "unknown status `{raw}`: {suggestion}allowed: {}, superseded by N (add more with `statuses` in .adr.toml)",
+        allowed
+            .iter()
+            .filter(|status| *status != "superseded")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+}
+
+/// Writes one line of the error stream, ignoring a closed stderr.
+pub(crate) fn note(output: &mut Output<'_>, message: std::fmt::Arguments<'_>) {
+    let _ = writeln!(output.err, "{message}");
+}

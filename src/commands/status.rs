@@ -1,0 +1,71 @@
+//! `adr status N STATUS`: one record's status changed in place. Only the status value's
+//! bytes change; the write is atomic.
+
+use crate::cli::StatusArgs;
+use crate::config::Project;
+use crate::edit;
+use crate::error::{Error, Result, output_error};
+use crate::model::{Status, StatusKind};
+use crate::{ExitStatus, Output};
+
+pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let log = super::load_log(project)?;
+    let record = super::new::find_record(project, &log, &args.record)?;
+    let requested = args.status.join(" ").trim().to_string();
+    let (kind, reference) = Status::classify(&requested);
+    let value = match kind {
+        StatusKind::Superseded => {
+            let Some(reference) = reference else {
+                return Err(Error::usage(format!(
+                    "say which record supersedes it: `adr status {} \"superseded by N\"`",
+                    args.record
+                )));
+            };
+            let Some(successor) = log.resolve(&reference) else {
+                return Err(Error::usage(format!(
+                    "no record `{}` in {} to supersede with: run `adr list` to see the records",
+                    reference.text,
+                    project.display(&project.log_dir)
+                )));
+            };
+            if std::ptr::eq(successor, record) {
+                return Err(Error::usage("a record cannot supersede itself"));
+            }
+            let number = successor.number().unwrap_or(0);
+            super::new::superseded_status(
+                record,
+                &successor.rel_path,
+                &successor.display_title(),
+                number,
+            )
+        }
+        other => {
+            super::check_status_argument(project, &other, &requested)?;
+            other.keyword().to_string()
+        }
+    };
+    let before = record
+        .status
+        .as_ref()
+        .map_or_else(|| "(none)".to_string(), |status| status.raw.clone());
+    let edit = edit::status_edit(record, &value)?;
+    let text = edit::apply_edits(&record.source.text, &[edit]);
+    if text == record.source.text {
+        super::note(
+            output,
+            format_args!(
+                "{}: status is already `{before}`",
+                project.display(record.path())
+            ),
+        );
+        return Ok(ExitStatus::Success);
+    }
+    crate::fs::write_atomic(record.path(), text.as_bytes())?;
+    writeln!(
+        output.out,
+        "{}: {before} -> {value}",
+        project.display(record.path())
+    )
+    .map_err(output_error)?;
+    Ok(ExitStatus::Success)
+}

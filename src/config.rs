@@ -1,0 +1,326 @@
+//! `.adr.toml` and where the log is. The file is found by walking up from the working
+//! directory; unknown keys are errors with their line. Precedence for the log directory:
+//! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > `docs/adr` > `docs/decisions`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+pub const CONFIG_FILE: &str = ".adr.toml";
+pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
+pub const DEFAULT_DIRS: [&str; 2] = ["docs/adr", "docs/decisions"];
+pub const DEFAULT_DIGITS: usize = 4;
+
+/// The contents of `.adr.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// The log directory, relative to the config file.
+    pub dir: Option<String>,
+    /// `madr`, `madr-minimal`, `nygard`, or a path to a template file (relative to the config file).
+    pub template: Option<String>,
+    /// Width of record numbers in file names (default 4).
+    pub digits: Option<usize>,
+    /// Statuses allowed besides proposed, accepted, rejected, deprecated and superseded.
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    #[serde(default)]
+    pub lint: LintConfig,
+    #[serde(default)]
+    pub index: IndexConfig,
+    #[serde(default)]
+    pub site: SiteConfig,
+}
+
+/// `[lint]`: rule severities, required sections per style, localized headings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintConfig {
+    /// Rule id → `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, toml::Spanned<String>>,
+    /// Style (`madr`, `nygard`) → the section headings a record of that style must have.
+    #[serde(default)]
+    pub required_sections: BTreeMap<String, Vec<String>>,
+    /// A heading as the log writes it → the MADR/Nygard heading it stands for
+    /// (`"Kontext und Problemstellung" = "Context and Problem Statement"`).
+    #[serde(default)]
+    pub heading_aliases: BTreeMap<String, String>,
+}
+
+/// `[index]`: where `adr index` writes.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IndexConfig {
+    /// The Markdown file holding the index, relative to the config file
+    /// (default: README.md in the log directory).
+    pub file: Option<String>,
+}
+
+/// `[site]`: defaults for `adr render`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    pub base_url: Option<String>,
+    /// A directory of templates overriding the built-in ones by name.
+    pub templates: Option<String>,
+    /// The output directory (default `site`).
+    pub out: Option<String>,
+}
+
+/// Where the log directory setting came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirOrigin {
+    Flag,
+    ConfigFile(PathBuf),
+    AdrToolsFile(PathBuf),
+    Default,
+}
+
+impl std::fmt::Display for DirOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DirOrigin::Flag => write!(f, "from --dir"),
+            DirOrigin::ConfigFile(path) => write!(f, "`dir` in {}", path.display()),
+            DirOrigin::AdrToolsFile(path) => write!(f, "named by {}", path.display()),
+            DirOrigin::Default => write!(f, "the default"),
+        }
+    }
+}
+
+/// The loaded configuration and where things are.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub cwd: PathBuf,
+    /// The directory holding `.adr.toml` (or `.adr-dir`), else the directory above `docs/`,
+    /// else the working directory. Config paths are relative to it.
+    pub root: PathBuf,
+    pub config_path: Option<PathBuf>,
+    pub config_text: Option<String>,
+    pub config: Config,
+    pub log_dir: PathBuf,
+    pub dir_origin: DirOrigin,
+}
+
+impl Project {
+    /// Finds the configuration and the log directory from `cwd`. The directory must exist.
+    pub fn locate(cwd: &Path, dir_flag: Option<&Path>) -> Result<Project> {
+        let project = Self::locate_unchecked(cwd, dir_flag)?;
+        if !project.log_dir.is_dir() {
+            return Err(Error::LogDirMissing {
+                path: project.log_dir.clone(),
+                origin: project.dir_origin.to_string(),
+            });
+        }
+        Ok(project)
+    }
+
+    /// Like [`Project::locate`], but the directory need not exist yet (for `adr init`).
+    pub fn locate_unchecked(cwd: &Path, dir_flag: Option<&Path>) -> Result<Project> {
+        let found_config = find_upwards(cwd, CONFIG_FILE);
+        let (config_path, config_text, config) = match found_config {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| Error::io("read", &path, source))?;
+                let config = parse_config(&path, &text)?;
+                (Some(path), Some(text), config)
+            }
+            None => (None, None, Config::default()),
+        };
+        let config_root = config_path
+            .as_ref()
+            .and_then(|path| path.parent())
+            .map(Path::to_path_buf);
+
+        let (log_dir, dir_origin, root) = if let Some(dir) = dir_flag {
+            (
+                cwd.join(dir),
+                DirOrigin::Flag,
+                config_root.clone().unwrap_or_else(|| cwd.to_path_buf()),
+            )
+        } else if let (Some(dir), Some(root), Some(path)) =
+            (&config.dir, &config_root, &config_path)
+        {
+            (
+                root.join(dir),
+                DirOrigin::ConfigFile(path.clone()),
+                root.clone(),
+            )
+        } else if let Some(adr_dir_file) = config_root
+            .is_none()
+            .then(|| find_upwards(cwd, ADR_TOOLS_DIR_FILE))
+            .flatten()
+        {
+            let text = std::fs::read_to_string(&adr_dir_file)
+                .map_err(|source| Error::io("read", &adr_dir_file, source))?;
+            let root = adr_dir_file
+                .parent()
+                .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+            (
+                root.join(text.trim()),
+                DirOrigin::AdrToolsFile(adr_dir_file),
+                root,
+            )
+        } else if let Some(root) = &config_root {
+            let dir = DEFAULT_DIRS
+                .iter()
+                .map(|dir| root.join(dir))
+                .find(|dir| dir.is_dir());
+            (
+                dir.unwrap_or_else(|| root.join(DEFAULT_DIRS[0])),
+                DirOrigin::Default,
+                root.clone(),
+            )
+        } else {
+            match find_default_dir(cwd) {
+                Some((dir, root)) => (dir, DirOrigin::Default, root),
+                None => {
+                    return Err(Error::NoLog {
+                        start: cwd.to_path_buf(),
+                    });
+                }
+            }
+        };
+        Ok(Project {
+            cwd: cwd.to_path_buf(),
+            root,
+            config_path,
+            config_text,
+            config,
+            log_dir: normalize(&log_dir),
+            dir_origin,
+        })
+    }
+
+    pub fn digits(&self) -> usize {
+        self.config.digits.unwrap_or(DEFAULT_DIGITS)
+    }
+
+    /// A path as the user should read it: relative to the working directory.
+    pub fn display(&self, path: &Path) -> String {
+        crate::discover::display_path(path, &self.cwd)
+    }
+
+    /// The line of `needle` in the config text, for errors about a value.
+    pub fn config_line_of(&self, offset: usize) -> usize {
+        self.config_text.as_deref().map_or(1, |text| {
+            text[..offset.min(text.len())].matches('\n').count() + 1
+        })
+    }
+
+    /// Resolves a path written in the config file.
+    pub fn config_relative(&self, path: &str) -> PathBuf {
+        self.root.join(path)
+    }
+}
+
+/// Parses `.adr.toml`; errors carry the line and column of the offending key or value.
+pub fn parse_config(path: &Path, text: &str) -> Result<Config> {
+    let config: Config = toml::from_str(text).map_err(|error| {
+        let (line, column) = error
+            .span()
+            .map_or((1, 1), |span| line_col(text, span.start));
+        Error::Config {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: config_message(&error),
+        }
+    })?;
+    if let Some(digits) = config.digits
+        && !(1..=9).contains(&digits)
+    {
+        let offset = text.find("digits").unwrap_or(0);
+        let (line, column) = line_col(text, offset);
+        return Err(Error::Config {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!("`digits` must be between 1 and 9, not {digits}"),
+        });
+    }
+    Ok(config)
+}
+
+fn config_message(error: &toml::de::Error) -> String {
+    let message = error.message().trim().to_string();
+    if message.starts_with("unknown field") {
+        format!("{message}: remove the key or fix its spelling")
+    } else {
+        message
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |line| line.chars().count())
+        + 1;
+    (line, column)
+}
+
+fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
+    start.ancestors().find_map(|dir| {
+        DEFAULT_DIRS
+            .iter()
+            .map(|default| dir.join(default))
+            .find(|candidate| candidate.is_dir())
+            .map(|found| (found, dir.to_path_buf()))
+    })
+}
+
+/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_name_their_line() {
+        let error =
+            parse_config(Path::new(".adr.toml"), "dir = \"docs/adr\"\ndri = 1\n").unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.starts_with(".adr.toml:2:1: unknown field `dri`"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn digits_are_bounded() {
+        let error = parse_config(Path::new(".adr.toml"), "digits = 0\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            ".adr.toml:1:1: `digits` must be between 1 and 9, not 0"
+        );
+    }
+}

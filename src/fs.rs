@@ -1,0 +1,137 @@
+//! Every write `adr` makes goes through here. Replacing a file is a temporary file in the
+//! same directory, flushed to disk, then renamed over the old one: an interrupted command
+//! leaves the old bytes or the new ones, never a half-written file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Replace (or create) `path` with `contents` atomically, keeping the old file's permissions.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let parent = parent_dir(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".adr-tmp-")
+        .tempfile_in(parent)
+        .map_err(|source| Error::io("create a temporary file in", parent, source))?;
+    temp.write_all(contents)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|source| Error::io("write", temp.path(), source))?;
+    // tempfile creates files 0600; without this a README silently becomes private.
+    let permissions = match fs::metadata(path) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        fs::set_permissions(temp.path(), permissions)
+            .map_err(|source| Error::io("set permissions on", temp.path(), source))?;
+    }
+    temp.persist(path)
+        .map_err(|error| Error::io("replace", path, error.error))?;
+    Ok(())
+}
+
+/// Write only when the bytes differ, so unchanged files keep their mtime.
+/// Returns whether the file was written.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
+    match fs::read(path) {
+        Ok(existing) if existing == contents => Ok(false),
+        _ => write_atomic(path, contents).map(|()| true),
+    }
+}
+
+/// Create `path` with `contents`, failing with `AlreadyExists` if anything is there.
+/// The content is complete before the name appears, so readers never see a partial record.
+pub fn create_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let parent = parent_dir(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".adr-tmp-")
+        .tempfile_in(parent)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    if let Some(permissions) = default_permissions() {
+        fs::set_permissions(temp.path(), permissions)?;
+    }
+    temp.persist_noclobber(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    // 0666 less the process umask, as `File::create` would give.
+    Some(fs::Permissions::from_mode(0o666 & !current_umask()))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    // std cannot read the umask without changing it; /proc has it on Linux. Elsewhere 022.
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("Umask:"))
+                .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
+/// Hold an exclusive advisory lock on a directory for the life of the guard, so that
+/// concurrent `adr new` runs pick distinct numbers. Where directories cannot be locked
+/// (not Unix), the guard is empty and `create_new` alone guards against clobbering.
+pub struct DirLock {
+    _file: Option<fs::File>,
+}
+
+impl DirLock {
+    pub fn acquire(dir: &Path) -> DirLock {
+        let file = fs::File::open(dir).ok().filter(|file| file.lock().is_ok());
+        DirLock { _file: file }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("0001-a.md");
+        create_new(&path, b"first").unwrap();
+        let error = create_new(&path, b"second").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_atomic_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("README.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        assert!(!write_if_changed(&path, b"new").unwrap());
+    }
+}

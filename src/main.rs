@@ -1,0 +1,64 @@
+//! The `adr` binary: parse the command line, run it, print what failed, pick the exit code.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use adr::cli::{Cli, ColorChoice};
+use adr::{ExitStatus, Output};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let choice = match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    let mut stdout = io::BufWriter::new(anstream::AutoStream::new(io::stdout().lock(), choice));
+    let mut stderr = anstream::AutoStream::new(io::stderr().lock(), choice);
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let result = match std::env::current_dir() {
+        Ok(cwd) => adr::run(
+            cli,
+            &cwd,
+            &mut Output {
+                out: &mut stdout,
+                err: &mut stderr,
+                color,
+            },
+        ),
+        Err(source) => Err(adr::Error::io("read the working directory", ".", source)),
+    };
+    let flushed = stdout.flush();
+    let status = match result {
+        Ok(status) => status,
+        Err(error) if error.is_broken_pipe() => ExitStatus::Success,
+        Err(error) => {
+            report(&mut stderr, &anyhow::Error::new(error));
+            ExitStatus::Error
+        }
+    };
+    match flushed {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            report(
+                &mut stderr,
+                &anyhow::Error::new(error).context("cannot write to stdout"),
+            );
+            ExitStatus::Error.into()
+        }
+        _ => status.into(),
+    }
+}
+
+fn report(stderr: &mut impl Write, error: &anyhow::Error) {
+    let red = anstyle::AnsiColor::Red.on_default().bold();
+    let _ = writeln!(stderr, "{red}error{red:#}: {error}");
+    for cause in error.chain().skip(1) {
+        let _ = writeln!(stderr, "  caused by: {cause}");
+    }
+}

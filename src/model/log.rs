@@ -1,0 +1,213 @@
+//! The [`Log`]: every record of one ADR directory, loaded once (in parallel) and read-only
+//! afterwards, plus the files that could not be read as records. Lookups by number, file
+//! name and slug are indexed so log-wide checks stay linear.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::discover::{self, FileName, NamingScheme};
+use crate::error::Result;
+use crate::model::{Record, RecordRef};
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FailureKind {
+    /// The file could not be read (permissions, a directory named like a record).
+    Unreadable,
+    NotUtf8,
+    TooLarge,
+    /// The front matter is unclosed, not YAML, or not a mapping.
+    FrontMatterSyntax,
+}
+
+/// A file named like a record that could not be read as one.
+#[derive(Debug, Clone)]
+pub struct LoadFailure {
+    pub path: PathBuf,
+    pub rel_path: String,
+    pub file: FileName,
+    pub kind: FailureKind,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    /// The text, when it could be read (for snippets in diagnostics).
+    pub source: Option<SourceFile>,
+}
+
+#[derive(Debug, Default)]
+pub struct Log {
+    pub dir: PathBuf,
+    /// Sorted by number, then date (log4brains names), then path.
+    pub records: Vec<Record>,
+    pub failures: Vec<LoadFailure>,
+    /// Markdown files in the directory that follow no record naming scheme.
+    pub unnamed_markdown: Vec<(PathBuf, String)>,
+    by_number: HashMap<u32, Vec<usize>>,
+    by_file_name: HashMap<String, usize>,
+    by_slug: HashMap<String, Vec<usize>>,
+}
+
+impl Log {
+    /// Loads every record of `dir`.
+    pub fn load(dir: &Path) -> Result<Log> {
+        let found = discover::discover(dir)?;
+        let results: Vec<_> = found
+            .records
+            .into_par_iter()
+            .map(|(path, rel, file)| crate::parse::load_record(&path, rel, file))
+            .collect();
+        let mut records = Vec::with_capacity(results.len());
+        let mut failures = Vec::new();
+        for result in results {
+            match result {
+                Ok(record) => records.push(record),
+                Err(failure) => failures.push(*failure),
+            }
+        }
+        Ok(Log::from_parts(
+            dir.to_path_buf(),
+            records,
+            failures,
+            found.unnamed_markdown,
+        ))
+    }
+
+    pub fn from_parts(
+        dir: PathBuf,
+        mut records: Vec<Record>,
+        failures: Vec<LoadFailure>,
+        unnamed_markdown: Vec<(PathBuf, String)>,
+    ) -> Log {
+        records.sort_by(|a, b| sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path)));
+        let mut log = Log {
+            dir,
+            records,
+            failures,
+            unnamed_markdown,
+            ..Log::default()
+        };
+        for (index, record) in log.records.iter().enumerate() {
+            if let Some(number) = record.number() {
+                log.by_number.entry(number).or_default().push(index);
+            }
+            log.by_file_name
+                .insert(file_name_of(&record.rel_path).to_string(), index);
+            log.by_slug
+                .entry(record.slug().to_string())
+                .or_default()
+                .push(index);
+        }
+        log
+    }
+
+    /// The records with this number (more than one when numbers collide).
+    pub fn by_number(&self, number: u32) -> impl Iterator<Item = &Record> {
+        self.by_number
+            .get(&number)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| self.records.get(index))
+    }
+
+    pub fn by_file_name(&self, name: &str) -> Option<&Record> {
+        self.by_file_name
+            .get(name)
+            .and_then(|&index| self.records.get(index))
+    }
+
+    /// Finds the record a reference names: by link target, then number, then slug.
+    pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
+        if let Some(target) = &reference.target {
+            let path = target.split(['#', '?']).next().unwrap_or(target);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if let Some(record) = self.by_file_name(name) {
+                return Some(record);
+            }
+        }
+        if let Some(number) = reference.number
+            && let Some(record) = self.by_number(number).next()
+        {
+            return Some(record);
+        }
+        let slug = reference.slug.as_ref()?;
+        self.by_slug
+            .get(slug)
+            .and_then(|indices| indices.first())
+            .and_then(|&index| self.records.get(index))
+    }
+
+    /// Finds a record by what a user types: `7`, `0007`, `ADR-7`, a file name or a slug.
+    pub fn find(&self, query: &str) -> Option<&Record> {
+        let query = query.trim();
+        if let Some(record) = self
+            .by_file_name(query)
+            .or_else(|| self.by_file_name(&format!("{query}.md")))
+        {
+            return Some(record);
+        }
+        if let Some(reference) = RecordRef::parse(query)
+            && let Some(record) = self.resolve(&reference)
+        {
+            return Some(record);
+        }
+        self.by_slug
+            .get(query)
+            .and_then(|indices| indices.first())
+            .and_then(|&index| self.records.get(index))
+    }
+
+    /// The highest record number in use, counting files that failed to parse.
+    pub fn highest_number(&self) -> Option<u32> {
+        self.records
+            .iter()
+            .map(|record| &record.file)
+            .chain(self.failures.iter().map(|failure| &failure.file))
+            .filter_map(|file| file.number)
+            .max()
+    }
+
+    /// Records that say they are superseded by `record`, and records `record` says it
+    /// supersedes, resolved.
+    pub fn superseded_by_this<'a>(
+        &'a self,
+        record: &'a Record,
+    ) -> impl Iterator<Item = &'a Record> + 'a {
+        self.records.iter().filter(move |other| {
+            other
+                .superseded_by()
+                .and_then(|reference| self.resolve(reference))
+                .is_some_and(|target| std::ptr::eq(target, record))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len() + self.failures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn sort_key<'a>(file: &'a FileName, rel_path: &'a str) -> (u32, bool, Option<&'a str>, &'a str) {
+    (
+        file.number.unwrap_or(u32::MAX),
+        file.number.is_none(),
+        file.date.as_deref(),
+        rel_path,
+    )
+}
+
+fn file_name_of(rel_path: &str) -> &str {
+    rel_path.rsplit('/').next().unwrap_or(rel_path)
+}
+
+/// The naming scheme of the most recent record, which `adr new` follows.
+pub fn dominant_scheme(files: &[&FileName]) -> Option<NamingScheme> {
+    let latest = files
+        .iter()
+        .max_by_key(|file| (file.number, file.date.clone()))?;
+    Some(latest.scheme.clone())
+}

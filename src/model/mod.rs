@@ -1,0 +1,143 @@
+//! The decision log as data: one [`Record`] per file, and the [`Log`] of all records of one
+//! directory. Parsing fills these; lint, index, site, list and graph only read them.
+
+mod log;
+mod record;
+mod status;
+
+pub use log::{FailureKind, LoadFailure, Log, dominant_scheme};
+pub use record::{
+    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
+    Style,
+};
+pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, closest_status};
+
+/// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
+/// trailing punctuation and Markdown emphasis ignored.
+pub fn normalize_heading(text: &str) -> String {
+    let cleaned: String = text.chars().filter(|c| !matches!(c, '*' | '`')).collect();
+    let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != ']')
+        .trim()
+        .to_lowercase()
+}
+
+/// The key an option name is matched by: case-insensitive, with trailing parentheticals,
+/// `e.g.` clauses and Markdown links reduced away. `Flask + extensions (e.g., Flask-RESTful)`
+/// and `Flask + Extensions` share the key `flask + extensions`.
+pub fn option_key(name: &str) -> String {
+    let mut text = strip_markdown_link(name.trim());
+    // Trailing parentheticals, repeatedly: "X (a) (b)".
+    loop {
+        let trimmed = text.trim_end();
+        if trimmed.ends_with(')')
+            && let Some(open) = matching_open_paren(trimmed)
+            && open > 0
+        {
+            text = trimmed[..open].to_string();
+            continue;
+        }
+        break;
+    }
+    let lower = text.to_lowercase();
+    let mut cut = lower.len();
+    for marker in [", e.g.", " e.g.", ", eg ", ", i.e.", " i.e."] {
+        if let Some(at) = lower.find(marker) {
+            cut = cut.min(at);
+        }
+    }
+    let head = &lower[..cut];
+    normalize_heading(head)
+}
+
+/// True when two option names denote the same option. Besides equal keys, a name that
+/// continues with a description (`FastAPI – async, typed`) matches its short form.
+pub fn options_match(a: &str, b: &str) -> bool {
+    let (key_a, key_b) = (option_key(a), option_key(b));
+    if key_a.is_empty() || key_b.is_empty() {
+        return false;
+    }
+    key_a == key_b || short_form(&key_a) == short_form(&key_b)
+}
+
+fn short_form(key: &str) -> &str {
+    let mut end = key.len();
+    for separator in [" - ", " – ", " — ", ": "] {
+        if let Some(at) = key.find(separator) {
+            end = end.min(at);
+        }
+    }
+    key[..end].trim()
+}
+
+fn matching_open_paren(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `[text](target) rest` → `text rest`.
+fn strip_markdown_link(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close_rel) = rest[open..].find("](") else {
+            break;
+        };
+        let close = open + close_rel;
+        let Some(end_rel) = rest[close..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[close + end_rel + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_names_match_like_the_seed_record() {
+        assert!(options_match(
+            "Flask + extensions (e.g., Flask-RESTful)",
+            "Flask + Extensions"
+        ));
+        assert!(options_match(
+            "Starlette (lower-level framework)",
+            "Starlette"
+        ));
+        assert!(options_match("FastAPI", "fastapi"));
+        assert!(options_match(
+            "[MADR](https://adr.github.io/madr/) 2.1.2",
+            "MADR 2.1.2"
+        ));
+        assert!(options_match("Kafka – a log", "Kafka"));
+        assert!(!options_match("FastAPI", "Flask"));
+        assert!(!options_match("", ""));
+    }
+
+    #[test]
+    fn headings_normalise() {
+        assert_eq!(normalize_heading("Decision Outcome:"), "decision outcome");
+        assert_eq!(
+            normalize_heading("  Pros and Cons of the   Options "),
+            "pros and cons of the options"
+        );
+    }
+}

@@ -1,0 +1,301 @@
+//! One decision record as parsed: its identity (from the file name), its metadata (from
+//! front matter, MADR 2 bullets, a Nygard status section or a metadata table), its sections
+//! and its links. Every value a diagnostic may point at carries its span and line.
+
+use std::path::PathBuf;
+
+use crate::discover::FileName;
+use crate::model::normalize_heading;
+use crate::model::status::{RecordRef, Status};
+use crate::source::{SourceFile, Span};
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+    pub line: usize,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span, line: usize) -> Self {
+        Self { value, span, line }
+    }
+}
+
+/// The layout a record is written in, decided per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// YAML front matter with MADR 4 keys (`decision-makers`), or MADR sections under front matter.
+    Madr4,
+    /// YAML front matter with MADR 3's `deciders`.
+    Madr3,
+    /// `* Status:` / `* Deciders:` / `* Date:` bullets under the title.
+    Madr2,
+    /// MADR sections without any metadata.
+    MadrBare,
+    /// adr-tools / Nygard: `## Status`, `## Context`, `## Decision`, `## Consequences`.
+    Nygard,
+    /// None of the above (a metadata table, free prose).
+    Other,
+}
+
+impl Style {
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Madr4 => "madr4",
+            Style::Madr3 => "madr3",
+            Style::Madr2 => "madr2",
+            Style::MadrBare => "madr-bare",
+            Style::Nygard => "nygard",
+            Style::Other => "other",
+        }
+    }
+
+    pub fn is_madr(self) -> bool {
+        matches!(
+            self,
+            Style::Madr4 | Style::Madr3 | Style::Madr2 | Style::MadrBare
+        )
+    }
+}
+
+/// A date as written: a real `YYYY-MM-DD` date, or the text when it is not one
+/// (`2024-02-30`, `Dec 19, 2022`). Lint reports the text; parsing never fails on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateValue {
+    Valid(jiff::civil::Date),
+    Invalid(String),
+}
+
+impl DateValue {
+    pub fn parse(text: &str) -> DateValue {
+        let trimmed = text.trim();
+        let is_iso_shape = trimmed.len() == 10
+            && trimmed.bytes().enumerate().all(|(at, byte)| match at {
+                4 | 7 => byte == b'-',
+                _ => byte.is_ascii_digit(),
+            });
+        if is_iso_shape && let Ok(date) = trimmed.parse::<jiff::civil::Date>() {
+            return DateValue::Valid(date);
+        }
+        DateValue::Invalid(trimmed.to_string())
+    }
+
+    pub fn valid(&self) -> Option<jiff::civil::Date> {
+        match self {
+            DateValue::Valid(date) => Some(*date),
+            DateValue::Invalid(_) => None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            DateValue::Valid(date) => date.to_string(),
+            DateValue::Invalid(text) => text.clone(),
+        }
+    }
+}
+
+/// One top-level key of the YAML front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatterEntry {
+    pub key: String,
+    pub value: yaml_serde::Value,
+    /// The key's bytes in the file.
+    pub key_span: Span,
+    /// The value's bytes on the key's line (empty at the insertion point for a block value).
+    pub value_span: Span,
+    pub line: usize,
+}
+
+/// The YAML front matter: its place in the file and every key in order, known or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    /// From the opening `---` to the end of the closing fence's line.
+    pub span: Span,
+    /// The YAML text between the fences.
+    pub yaml_span: Span,
+    pub entries: Vec<FrontMatterEntry>,
+}
+
+impl FrontMatter {
+    pub fn get(&self, key: &str) -> Option<&FrontMatterEntry> {
+        self.entries.iter().find(|entry| entry.key == key)
+    }
+}
+
+/// A front-matter value that has the wrong shape (`tags: {a: 1}`); the rest still loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    pub key: String,
+    pub message: String,
+    pub span: Span,
+    pub line: usize,
+}
+
+/// One heading and what lies under it, up to the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub level: u8,
+    /// The heading's text, inline markup removed.
+    pub title: String,
+    pub heading_span: Span,
+    /// From the heading's start to the section's end.
+    pub span: Span,
+    /// From after the heading to the section's end (subsections included).
+    pub body_span: Span,
+    pub line: usize,
+}
+
+impl Section {
+    pub fn is_named(&self, name: &str) -> bool {
+        normalize_heading(&self.title) == normalize_heading(name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Link,
+    Image,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub target: String,
+    pub text: String,
+    pub kind: LinkKind,
+    pub span: Span,
+    pub line: usize,
+}
+
+impl Link {
+    /// A link into the repository rather than to the web or an anchor on the same page.
+    pub fn is_relative(&self) -> bool {
+        let target = self.target.trim();
+        !(target.is_empty()
+            || target.starts_with('#')
+            || target.starts_with("//")
+            || target.starts_with('/')
+            || has_url_scheme(target))
+    }
+}
+
+fn has_url_scheme(target: &str) -> bool {
+    match target.find(':') {
+        Some(colon) => {
+            let scheme = &target[..colon];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        }
+        None => false,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub source: SourceFile,
+    /// Path relative to the log directory, with `/` separators.
+    pub rel_path: String,
+    pub file: FileName,
+    pub style: Style,
+    /// The first H1, with a leading number (`1.`, `0001`, `ADR-0001:`) removed.
+    pub title: Option<Located<String>>,
+    /// The number written in the H1 (`# 12. Title`), which may disagree with the file's.
+    pub title_number: Option<u32>,
+    pub front_matter: Option<FrontMatter>,
+    /// A front-matter `title:`; kept beside the H1, they may differ.
+    pub front_matter_title: Option<Located<String>>,
+    pub status: Option<Status>,
+    pub date: Option<Located<DateValue>>,
+    pub tags: Vec<Located<String>>,
+    pub decision_makers: Vec<Located<String>>,
+    pub consulted: Vec<Located<String>>,
+    pub informed: Vec<Located<String>>,
+    pub field_issues: Vec<FieldIssue>,
+    pub sections: Vec<Section>,
+    pub decision_drivers: Vec<Located<String>>,
+    pub considered_options: Vec<Located<String>>,
+    pub chosen_option: Option<Located<String>>,
+    /// The option subsections under "Pros and Cons of the Options".
+    pub pros_and_cons: Vec<Located<String>>,
+    pub links: Vec<Link>,
+    /// Records this one says it supersedes.
+    pub supersedes: Vec<Located<RecordRef>>,
+    /// HTML comments (`<!-- … -->`) with their place, for lint directives and placeholders.
+    pub comments: Vec<Located<String>>,
+}
+
+impl Record {
+    pub fn path(&self) -> &PathBuf {
+        &self.source.path
+    }
+
+    pub fn number(&self) -> Option<u32> {
+        self.file.number
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.file.slug
+    }
+
+    /// The title to show: the H1, else the front-matter title, else the slug.
+    pub fn display_title(&self) -> String {
+        self.title
+            .as_ref()
+            .or(self.front_matter_title.as_ref())
+            .map(|title| title.value.clone())
+            .unwrap_or_else(|| self.file.slug.replace('-', " "))
+    }
+
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The first section with this name (case and trailing punctuation ignored).
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.is_named(name))
+    }
+
+    /// Keys of the front matter that `adr` does not interpret, in file order.
+    pub fn extra_front_matter(&self) -> impl Iterator<Item = &FrontMatterEntry> {
+        self.front_matter
+            .iter()
+            .flat_map(|front_matter| front_matter.entries.iter())
+            .filter(|entry| !crate::parse::is_known_front_matter_key(&entry.key))
+    }
+
+    /// A span to point at when the problem is the record as a whole: its title, else line 1.
+    pub fn head_span(&self) -> Span {
+        match &self.title {
+            Some(title) => title.span,
+            None => self.source.line_span(1),
+        }
+    }
+
+    /// The record's text without front matter.
+    pub fn body(&self) -> &str {
+        let start = self
+            .front_matter
+            .as_ref()
+            .map_or(self.source.bom_len(), |front_matter| front_matter.span.end);
+        self.source.text.get(start..).unwrap_or("")
+    }
+
+    pub fn body_start(&self) -> usize {
+        self.front_matter
+            .as_ref()
+            .map_or(self.source.bom_len(), |front_matter| front_matter.span.end)
+    }
+
+    /// The record this one is superseded by, as written in its status.
+    pub fn superseded_by(&self) -> Option<&RecordRef> {
+        self.status
+            .as_ref()
+            .and_then(|status| status.superseded_by.as_ref())
+    }
+}

@@ -1,0 +1,332 @@
+//! YAML front matter: finding the `---` fences ourselves, parsing the YAML with
+//! `yaml_serde` into an ordered mapping, and locating each top-level key by a line scan
+//! (the YAML crate gives no spans) so every value can be pointed at and edited in place.
+
+use crate::model::{FailureKind, FrontMatter, FrontMatterEntry};
+use crate::source::{SourceFile, Span};
+
+/// Front matter larger than this is refused before YAML sees it: no real record comes near,
+/// and it bounds the parser's work on hostile input.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Where the front matter is, before its YAML is read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fences {
+    pub span: Span,
+    pub yaml_span: Span,
+}
+
+/// A problem that makes the front matter unreadable, with its 1-based line and column.
+#[derive(Debug)]
+pub(crate) struct FrontMatterError {
+    pub kind: FailureKind,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn is_fence(line: &str, fence: &str) -> bool {
+    line.trim_end_matches(['\r', '\n'])
+        .trim_end_matches([' ', '\t'])
+        == fence
+}
+
+/// Finds `---` on the first line (after a BOM) and the closing `---` (or YAML's `...`).
+pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMatterError> {
+    let start = source.bom_len();
+    let text = &source.text[start..];
+    let first_line_end = text.find('\n').map_or(text.len(), |at| at + 1);
+    if !is_fence(&text[..first_line_end], "---") {
+        return Ok(None);
+    }
+    let yaml_start = start + first_line_end;
+    let mut offset = yaml_start;
+    for line in source.text[yaml_start..].split_inclusive('\n') {
+        if is_fence(line, "---") || is_fence(line, "...") {
+            let end = offset + line.len();
+            let yaml_span = Span::new(yaml_start, offset);
+            if yaml_span.end - yaml_span.start > MAX_FRONT_MATTER_BYTES {
+                return Err(FrontMatterError {
+                    kind: FailureKind::FrontMatterSyntax,
+                    line: 1,
+                    column: 1,
+                    message: format!(
+                        "front matter is larger than {} KiB: keep metadata short and move prose into the body",
+                        MAX_FRONT_MATTER_BYTES / 1024
+                    ),
+                });
+            }
+            return Ok(Some(Fences {
+                span: Span::new(start, end),
+                yaml_span,
+            }));
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError {
+        kind: FailureKind::FrontMatterSyntax,
+        line: 1,
+        column: 1,
+        message:
+            "front matter opened with `---` is never closed: add a `---` line after the last key"
+                .into(),
+    })
+}
+
+/// Parses the YAML between the fences into entries, each with its key's place in the file.
+pub(crate) fn parse_entries(
+    source: &SourceFile,
+    fences: Fences,
+) -> Result<FrontMatter, FrontMatterError> {
+    let yaml = source.slice(fences.yaml_span);
+    let fence_line = source.line_of(fences.span.start);
+    let value: yaml_serde::Value = if yaml.trim().is_empty() {
+        yaml_serde::Value::Null
+    } else {
+        yaml_serde::from_str(yaml).map_err(|error| {
+            let (line, column) = error
+                .location()
+                .map_or((0, 1), |location| (location.line(), location.column()));
+            FrontMatterError {
+                kind: FailureKind::FrontMatterSyntax,
+                line: fence_line + line.max(1),
+                column,
+                message: format!(
+                    "front matter is not valid YAML: {}",
+                    yaml_error_text(&error)
+                ),
+            }
+        })?
+    };
+    let mapping = match value {
+        yaml_serde::Value::Null => yaml_serde::Mapping::new(),
+        yaml_serde::Value::Mapping(mapping) => mapping,
+        _ => {
+            return Err(FrontMatterError {
+                kind: FailureKind::FrontMatterSyntax,
+                line: fence_line + 1,
+                column: 1,
+                message:
+                    "front matter is not a mapping of keys to values: write `key: value` lines"
+                        .into(),
+            });
+        }
+    };
+    let located = locate_keys(source, fences.yaml_span);
+    let entries = mapping
+        .into_iter()
+        .map(|(key, value)| {
+            let key = scalar_text(&key).unwrap_or_else(|| format!("{key:?}"));
+            match located.iter().find(|found| found.key == key) {
+                Some(found) => FrontMatterEntry {
+                    key,
+                    value,
+                    key_span: found.key_span,
+                    value_span: found.value_span,
+                    line: source.line_of(found.key_span.start),
+                },
+                None => FrontMatterEntry {
+                    key,
+                    value,
+                    key_span: Span::empty(fences.yaml_span.start),
+                    value_span: Span::empty(fences.yaml_span.start),
+                    line: fence_line + 1,
+                },
+            }
+        })
+        .collect();
+    Ok(FrontMatter {
+        span: fences.span,
+        yaml_span: fences.yaml_span,
+        entries,
+    })
+}
+
+fn yaml_error_text(error: &yaml_serde::Error) -> String {
+    // The crate appends " at line L column C"; we report the position ourselves.
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// The text of a scalar YAML value (strings, numbers, booleans); `None` for the rest.
+pub(crate) fn scalar_text(value: &yaml_serde::Value) -> Option<String> {
+    match value {
+        yaml_serde::Value::String(text) => Some(text.clone()),
+        yaml_serde::Value::Number(number) => Some(number.to_string()),
+        yaml_serde::Value::Bool(flag) => Some(flag.to_string()),
+        yaml_serde::Value::Tagged(tagged) => scalar_text(&tagged.value),
+        _ => None,
+    }
+}
+
+struct LocatedKey {
+    key: String,
+    key_span: Span,
+    value_span: Span,
+}
+
+/// Top-level `key: value` lines of the YAML, found by a line scan.
+fn locate_keys(source: &SourceFile, yaml_span: Span) -> Vec<LocatedKey> {
+    let mut keys = Vec::new();
+    let mut offset = yaml_span.start;
+    for line in source.slice(yaml_span).split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.is_empty() || content.starts_with([' ', '\t', '#', '-', '[', '{']) {
+            continue;
+        }
+        let Some(colon) = key_colon(content) else {
+            continue;
+        };
+        let raw_key = content[..colon].trim_end();
+        let key = raw_key.trim_matches(['"', '\'']).to_string();
+        let key_start =
+            line_start + (raw_key.len() - raw_key.trim_start_matches(['"', '\'']).len());
+        let key_span = Span::new(key_start, key_start + key.len());
+        let value_span = value_span_on_line(content, colon + 1).shifted(line_start);
+        keys.push(LocatedKey {
+            key,
+            key_span,
+            value_span,
+        });
+    }
+    keys
+}
+
+/// The colon that ends a key: followed by a space, a tab or the end of the line.
+fn key_colon(content: &str) -> Option<usize> {
+    let bytes = content.as_bytes();
+    let mut quote = None;
+    for (at, &byte) in bytes.iter().enumerate() {
+        match (quote, byte) {
+            (None, b'"' | b'\'') if at == 0 => quote = Some(byte),
+            (Some(open), _) if byte == open => quote = None,
+            (None, b':') if matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')) => {
+                return Some(at);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value after `key:` on the same line: quotes included, a trailing comment excluded.
+/// Empty (an insertion point after `key: `) when the value is a block on later lines.
+pub(crate) fn value_span_on_line(content: &str, after_colon: usize) -> Span {
+    let rest = &content[after_colon.min(content.len())..];
+    let leading = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let start = after_colon + leading;
+    let value = &content[start.min(content.len())..];
+    let length = match value.as_bytes().first() {
+        None | Some(b'#') | Some(b'|') | Some(b'>') => 0,
+        Some(b'"') => closing_quote(value, b'"').unwrap_or(value.trim_end().len()),
+        Some(b'\'') => closing_quote(value, b'\'').unwrap_or(value.trim_end().len()),
+        Some(_) => {
+            let end = value
+                .find(" #")
+                .or_else(|| value.find("\t#"))
+                .unwrap_or(value.len());
+            value[..end].trim_end().len()
+        }
+    };
+    Span::new(start, start + length)
+}
+
+/// Length up to and including the closing quote of a quoted scalar.
+fn closing_quote(value: &str, quote: u8) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let mut at = 1;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if quote == b'"' && byte == b'\\' {
+            at += 2;
+            continue;
+        }
+        if byte == quote {
+            if quote == b'\'' && bytes.get(at + 1) == Some(&b'\'') {
+                at += 2;
+                continue;
+            }
+            return Some(at + 1);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Spans of the items of a sequence value: `- item` lines under the key, or the items of a
+/// `[a, b]` flow list on the key's line. Falls back to the value span when they cannot be
+/// told apart.
+pub(crate) fn item_spans(
+    source: &SourceFile,
+    entry: &FrontMatterEntry,
+    yaml_span: Span,
+    items: &[String],
+) -> Vec<Span> {
+    let key_line = source.line_of(entry.key_span.start);
+    let value_text = source.slice(entry.value_span);
+    if value_text.starts_with('[') {
+        let mut cursor = entry.value_span.start;
+        return items
+            .iter()
+            .map(|item| {
+                let haystack = source.text.get(cursor..entry.value_span.end).unwrap_or("");
+                match haystack.find(item.as_str()) {
+                    Some(found) if !item.is_empty() => {
+                        let span = Span::new(cursor + found, cursor + found + item.len());
+                        cursor = span.end;
+                        span
+                    }
+                    _ => entry.value_span,
+                }
+            })
+            .collect();
+    }
+    let mut spans = Vec::new();
+    let mut line = key_line + 1;
+    let last_line = source.line_of(yaml_span.end.saturating_sub(1).max(yaml_span.start));
+    while line <= last_line && spans.len() < items.len() {
+        let span = source.line_span(line);
+        let content = source.slice(span);
+        if !content.is_empty() && !content.starts_with([' ', '\t', '-', '#']) {
+            break; // the next top-level key
+        }
+        let trimmed = content.trim_start();
+        if let Some(item) = trimmed
+            .strip_prefix('-')
+            .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        {
+            let item_text = item.trim();
+            let start = span.end - item.trim_start().len();
+            spans.push(Span::new(start, start + item_text.len()));
+        }
+        line += 1;
+    }
+    if spans.len() == items.len() {
+        spans
+    } else {
+        vec![entry.value_span; items.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_spans_cover_quotes_not_comments() {
+        let line = "status: \"accepted\"  # why";
+        let span = value_span_on_line(line, 7);
+        assert_eq!(&line[span.range()], "\"accepted\"");
+        let line = "status: accepted # note";
+        assert_eq!(&line[value_span_on_line(line, 7).range()], "accepted");
+        let line = "tags:";
+        assert!(value_span_on_line(line, 5).is_empty());
+        let line = "title: 'it''s'";
+        assert_eq!(&line[value_span_on_line(line, 6).range()], "'it''s'");
+    }
+}

@@ -1,0 +1,357 @@
+//! Metadata written the older ways, read into the same model as front matter: MADR 2's
+//! `* Status: accepted` bullets, adr-tools/Nygard's `Date:` line and `## Status` section,
+//! and the `| Status | Approved |` metadata tables some logs keep.
+
+use crate::model::{DateValue, Located, RecordRef, Section, Status, StatusOrigin};
+use crate::parse::markdown::Outline;
+use crate::source::{SourceFile, Span};
+
+/// What one of the older layouts says about a record.
+#[derive(Debug, Default)]
+pub(crate) struct LegacyMetadata {
+    pub status: Option<Status>,
+    pub date: Option<Located<DateValue>>,
+    pub decision_makers: Vec<Located<String>>,
+    pub tags: Vec<Located<String>>,
+    pub consulted: Vec<Located<String>>,
+    pub informed: Vec<Located<String>>,
+    /// True when any labelled metadata was found.
+    pub found: bool,
+}
+
+/// The value after `Label:` on a line, with its span; emphasis around the label tolerated
+/// (`**Status:** accepted`), a trailing HTML comment left out.
+fn labelled_value(
+    source: &SourceFile,
+    line_span: Span,
+    labels: &[&str],
+) -> Option<(String, String, Span)> {
+    let line = source.slice(line_span);
+    let stripped = line.trim_start();
+    let mut offset = line.len() - stripped.len();
+    let mut rest = stripped;
+    for marker in ["* ", "- ", "+ "] {
+        if let Some(after) = rest.strip_prefix(marker) {
+            offset += marker.len();
+            rest = after;
+            break;
+        }
+    }
+    let unemphasised = rest.trim_start_matches(['*', '_']);
+    offset += rest.len() - unemphasised.len();
+    rest = unemphasised;
+    let colon = rest.find(':')?;
+    let label = rest[..colon]
+        .trim()
+        .trim_end_matches(['*', '_'])
+        .trim()
+        .to_lowercase();
+    let canonical = labels.iter().find(|candidate| **candidate == label)?;
+    let mut value_start = colon + 1;
+    let after = &rest[value_start..];
+    let skipped = after.len() - after.trim_start_matches(['*', '_']).len();
+    value_start += skipped;
+    let mut value = &rest[value_start..];
+    if let Some(comment) = value.find("<!--") {
+        value = &value[..comment];
+    }
+    let leading = value.len() - value.trim_start().len();
+    let value = value.trim();
+    let start = line_span.start + offset + value_start + leading;
+    Some((
+        canonical.to_string(),
+        value.to_string(),
+        Span::new(start, start + value.len()),
+    ))
+}
+
+fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Located<String>> {
+    let line = source.line_of(span.start);
+    let mut cursor = span.start;
+    value
+        .split(',')
+        .filter_map(|part| {
+            let trimmed = part.trim();
+            let offset = source
+                .text
+                .get(cursor..span.end)
+                .and_then(|hay| hay.find(trimmed))
+                .unwrap_or(0);
+            let start = cursor + offset;
+            cursor = start + trimmed.len();
+            (!trimmed.is_empty()).then(|| {
+                Located::new(
+                    trimmed.to_string(),
+                    Span::new(start, start + trimmed.len()),
+                    line,
+                )
+            })
+        })
+        .collect()
+}
+
+/// MADR 2: bullets between the title and the first `##` heading.
+pub(crate) fn madr2_bullets(
+    source: &SourceFile,
+    outline: &Outline,
+    region: Span,
+) -> LegacyMetadata {
+    const LABELS: [&str; 8] = [
+        "status",
+        "deciders",
+        "decision-makers",
+        "decision makers",
+        "date",
+        "tags",
+        "consulted",
+        "informed",
+    ];
+    let mut metadata = LegacyMetadata::default();
+    for (index, item) in outline.items.iter().enumerate() {
+        if item.depth != 1 || item.span.start < region.start || item.span.start >= region.end {
+            continue;
+        }
+        let line = source.line_of(item.span.start);
+        let Some((label, value, span)) = labelled_value(source, source.line_span(line), &LABELS)
+        else {
+            continue;
+        };
+        metadata.found = true;
+        match label.as_str() {
+            "status" => {
+                metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
+            }
+            "date" => metadata.date = Some(Located::new(DateValue::parse(&value), span, line)),
+            "tags" => metadata.tags = split_list(source, &value, span),
+            "consulted" => metadata.consulted = split_list(source, &value, span),
+            "informed" => metadata.informed = split_list(source, &value, span),
+            _ => {
+                metadata.decision_makers = if value.is_empty() {
+                    nested_items(source, outline, index)
+                } else {
+                    split_list(source, &value, span)
+                }
+            }
+        }
+    }
+    metadata
+}
+
+fn nested_items(source: &SourceFile, outline: &Outline, parent: usize) -> Vec<Located<String>> {
+    outline
+        .items
+        .iter()
+        .filter(|item| item.parent == Some(parent) && !item.text.is_empty())
+        .map(|item| {
+            let line = source.line_of(item.span.start);
+            let line_span = source.line_span(line);
+            let text = source.slice(line_span);
+            let span = text.find(item.text.as_str()).map_or(line_span, |at| {
+                Span::new(line_span.start + at, line_span.start + at + item.text.len())
+            });
+            Located::new(item.text.clone(), span, line)
+        })
+        .collect()
+}
+
+fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {
+    let (kind, superseded_by) = Status::classify(&raw);
+    Status {
+        kind,
+        raw,
+        superseded_by,
+        span,
+        line,
+        origin,
+    }
+}
+
+/// adr-tools: `Date:` (and `Deciders:`, `Tags:`) lines under the title.
+pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
+    let mut metadata = LegacyMetadata::default();
+    let first = source.line_of(region.start);
+    let last = source.line_of(region.end.saturating_sub(1).max(region.start));
+    for line in first..=last {
+        let line_span = source.line_span(line);
+        if line_span.start < region.start || line_span.start >= region.end {
+            continue;
+        }
+        let Some((label, value, span)) =
+            labelled_value(source, line_span, &["date", "deciders", "tags"])
+        else {
+            continue;
+        };
+        metadata.found = true;
+        match label.as_str() {
+            "date" if metadata.date.is_none() => {
+                metadata.date = Some(Located::new(DateValue::parse(&value), span, line))
+            }
+            "deciders" => metadata.decision_makers = split_list(source, &value, span),
+            "tags" => metadata.tags = split_list(source, &value, span),
+            _ => {}
+        }
+    }
+    metadata
+}
+
+/// What a Nygard `## Status` section says: the status, and the records it supersedes.
+pub(crate) fn status_section(
+    source: &SourceFile,
+    section: &Section,
+    front_matter_value: impl Fn(&str) -> Option<String>,
+) -> Option<Status> {
+    let first = source.line_of(section.body_span.start);
+    let last = source.line_of(
+        section
+            .body_span
+            .end
+            .saturating_sub(1)
+            .max(section.body_span.start),
+    );
+    let mut first_status: Option<Status> = None;
+    for line in first..=last {
+        let span = source.line_span(line);
+        if span.start < section.body_span.start || span.start >= section.body_span.end {
+            continue;
+        }
+        let text = source.slice(span);
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("<!--") {
+            continue;
+        }
+        let content = trimmed.trim_start_matches(['*', '-', '+']).trim_start();
+        let start =
+            span.start + (text.len() - text.trim_start().len()) + (trimmed.len() - content.len());
+        let content_span = Span::new(start, start + content.len());
+        let lower = content.to_lowercase();
+        if lower.starts_with("superseded by") {
+            return Some(status_from(
+                content.to_string(),
+                content_span,
+                line,
+                StatusOrigin::Section,
+            ));
+        }
+        let is_relation = [
+            "supersedes",
+            "amends",
+            "amended by",
+            "clarifies",
+            "clarified by",
+            "relates to",
+            "related to",
+        ]
+        .iter()
+        .any(|relation| lower.starts_with(relation));
+        if is_relation || first_status.is_some() {
+            continue;
+        }
+        let raw = substitute_liquid_page_values(content, &front_matter_value);
+        first_status = Some(status_from(raw, content_span, line, StatusOrigin::Section));
+    }
+    first_status
+}
+
+/// Jekyll sites write `{{ page.adr_status }}` in the body; its value is in the front matter.
+fn substitute_liquid_page_values(
+    text: &str,
+    front_matter_value: &impl Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open..].find("}}") else {
+            break;
+        };
+        let expression = rest[open + 2..open + close].trim();
+        out.push_str(&rest[..open]);
+        match expression
+            .strip_prefix("page.")
+            .and_then(front_matter_value)
+        {
+            Some(value) => out.push_str(&value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+/// A `|Metadata|Value|` table before the first section.
+pub(crate) fn metadata_table(
+    source: &SourceFile,
+    outline: &Outline,
+    region: Span,
+) -> LegacyMetadata {
+    let mut metadata = LegacyMetadata::default();
+    let Some(table) = outline
+        .tables
+        .iter()
+        .find(|table| table.span.start >= region.start && table.span.start < region.end)
+    else {
+        return metadata;
+    };
+    for row in &table.rows {
+        let [label, value, ..] = row.cells.as_slice() else {
+            continue;
+        };
+        let label = label.trim().trim_end_matches(':').to_lowercase();
+        let line = source.line_of(row.span.start);
+        let line_span = source.line_span(line);
+        let line_text = source.slice(line_span);
+        let after_label = line_text.find('|').map_or(0, |at| at + 1);
+        let value_offset = line_text[after_label..]
+            .find('|')
+            .map(|bar| after_label + bar + 1)
+            .and_then(|from| line_text[from..].find(value.as_str()).map(|at| from + at))
+            .unwrap_or(0);
+        let span = Span::new(
+            line_span.start + value_offset,
+            line_span.start + value_offset + value.len(),
+        );
+        match label.as_str() {
+            "status" => {
+                metadata.found = true;
+                metadata.status = Some(status_from(value.clone(), span, line, StatusOrigin::Table));
+            }
+            "date" => {
+                metadata.found = true;
+                metadata.date = Some(Located::new(DateValue::parse(value), span, line));
+            }
+            "tags" => metadata.tags = split_list(source, value, span),
+            "author" | "authors" | "deciders" | "decision-makers" => {
+                metadata.decision_makers = split_list(source, value, span)
+            }
+            _ => {}
+        }
+    }
+    metadata
+}
+
+/// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`).
+pub(crate) fn supersede_links(
+    source: &SourceFile,
+    links: &[crate::model::Link],
+) -> Vec<Located<RecordRef>> {
+    links
+        .iter()
+        .filter(|link| link.is_relative())
+        .filter(|link| {
+            let line_start = source.line_start(link.line);
+            let before = source
+                .text
+                .get(line_start..link.span.start)
+                .unwrap_or("")
+                .to_lowercase();
+            before.contains("supersedes")
+                || before
+                    .trim_start_matches(['*', '-', ' '])
+                    .starts_with("replaces")
+        })
+        .filter_map(|link| {
+            let reference = RecordRef::parse(source.slice(link.span))?;
+            Some(Located::new(reference, link.span, link.line))
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! The one pulldown-cmark pass over a record's body. It yields headings, list items, links,
+//! HTML comments and tables, all with absolute byte offsets into the file, which the rest of
+//! the parser turns into the record model. No line regexes: code blocks, setext headings
+//! and HTML are what CommonMark says they are.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::{Link, LinkKind};
+use crate::source::{SourceFile, Span};
+
+pub(crate) fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+#[derive(Debug)]
+pub(crate) struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub(crate) struct ListItem {
+    /// 1 for a top-level list, 2 for a list inside an item, and so on.
+    pub depth: usize,
+    /// The item's text up to its first nested list, inline markup removed.
+    pub text: String,
+    pub span: Span,
+    /// Index of the enclosing item, for nested lists.
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct TableRow {
+    pub cells: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    pub span: Span,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Outline {
+    pub headings: Vec<Heading>,
+    pub items: Vec<ListItem>,
+    pub links: Vec<Link>,
+    pub comments: Vec<(String, Span)>,
+    pub tables: Vec<Table>,
+}
+
+struct OpenLink {
+    target: String,
+    kind: LinkKind,
+    span: Span,
+    text: String,
+}
+
+/// Walks the body (`source.text[body_start..]`) once.
+pub(crate) fn outline(source: &SourceFile, body_start: usize) -> Outline {
+    let body = source.text.get(body_start..).unwrap_or("");
+    let mut outline = Outline::default();
+    let mut heading: Option<(u8, usize, String)> = None;
+    let mut item_stack: Vec<usize> = Vec::new();
+    let mut label_open: Option<usize> = None;
+    let mut list_depth = 0usize;
+    let mut links: Vec<OpenLink> = Vec::new();
+    let mut html_block: Option<(usize, String)> = None;
+    let mut table: Option<Table> = None;
+    let mut cell: Option<String> = None;
+
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let span = Span::new(range.start + body_start, range.end + body_start);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((heading_level(level), span.start, String::new()))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, start, text)) = heading.take() {
+                    let end = trim_line_end(source, start, span.end);
+                    outline.headings.push(Heading {
+                        level,
+                        text: collapse(&text),
+                        span: Span::new(start, end),
+                    });
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                list_depth += 1;
+                label_open = None;
+            }
+            Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
+            Event::Start(Tag::Item) => {
+                let index = outline.items.len();
+                outline.items.push(ListItem {
+                    depth: list_depth,
+                    text: String::new(),
+                    span,
+                    parent: item_stack.last().copied(),
+                });
+                item_stack.push(index);
+                label_open = Some(index);
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some(index) = item_stack.pop()
+                    && let Some(item) = outline.items.get_mut(index)
+                {
+                    item.text = collapse(&item.text);
+                }
+                label_open = None;
+            }
+            Event::Start(Tag::Paragraph) => {
+                // A second paragraph in an item is its description, not its label.
+                if let Some(index) = label_open
+                    && outline
+                        .items
+                        .get(index)
+                        .is_some_and(|item| !item.text.trim().is_empty())
+                {
+                    label_open = None;
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(OpenLink {
+                target: dest_url.to_string(),
+                kind: LinkKind::Link,
+                span,
+                text: String::new(),
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => links.push(OpenLink {
+                target: dest_url.to_string(),
+                kind: LinkKind::Image,
+                span,
+                text: String::new(),
+            }),
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(open) = links.pop() {
+                    let text = collapse(&open.text);
+                    push_text(
+                        &mut heading,
+                        label_open,
+                        &mut outline.items,
+                        &mut links,
+                        &mut cell,
+                        &text_for_parent(&text),
+                    );
+                    outline.links.push(Link {
+                        line: source.line_of(open.span.start),
+                        target: open.target,
+                        text,
+                        kind: open.kind,
+                        span: open.span,
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                push_text(
+                    &mut heading,
+                    label_open,
+                    &mut outline.items,
+                    &mut links,
+                    &mut cell,
+                    &text,
+                );
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                push_text(
+                    &mut heading,
+                    label_open,
+                    &mut outline.items,
+                    &mut links,
+                    &mut cell,
+                    " ",
+                );
+            }
+            Event::Start(Tag::HtmlBlock) => html_block = Some((span.start, String::new())),
+            Event::Html(html) => match &mut html_block {
+                Some((_, text)) => text.push_str(&html),
+                None => push_comments(&mut outline.comments, &html, span),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, text)) = html_block.take() {
+                    push_comments(&mut outline.comments, &text, Span::new(start, span.end));
+                }
+            }
+            Event::InlineHtml(html) => push_comments(&mut outline.comments, &html, span),
+            Event::Start(Tag::Table(_)) => {
+                table = Some(Table {
+                    span,
+                    rows: Vec::new(),
+                })
+            }
+            Event::End(TagEnd::Table) => outline.tables.extend(table.take()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(table) = &mut table {
+                    table.rows.push(TableRow {
+                        cells: Vec::new(),
+                        span,
+                    });
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(table), Some(text)) = (&mut table, cell.take())
+                    && let Some(row) = table.rows.last_mut()
+                {
+                    row.cells.push(collapse(&text));
+                }
+            }
+            _ => {}
+        }
+    }
+    outline.links.sort_by_key(|link| link.span.start);
+    outline
+}
+
+/// Link text goes into the enclosing heading or item too; this is what it contributes.
+fn text_for_parent(text: &str) -> String {
+    text.to_string()
+}
+
+fn push_text(
+    heading: &mut Option<(u8, usize, String)>,
+    label_open: Option<usize>,
+    items: &mut [ListItem],
+    links: &mut [OpenLink],
+    cell: &mut Option<String>,
+    text: &str,
+) {
+    // Text inside a link is added to the link now and to its parents when the link closes.
+    if let Some(link) = links.last_mut() {
+        link.text.push_str(text);
+        return;
+    }
+    if let Some((_, _, heading_text)) = heading {
+        heading_text.push_str(text);
+    }
+    if let Some(item) = label_open.and_then(|index| items.get_mut(index)) {
+        item.text.push_str(text);
+    }
+    if let Some(cell) = cell {
+        cell.push_str(text);
+    }
+}
+
+fn push_comments(comments: &mut Vec<(String, Span)>, html: &str, span: Span) {
+    let mut rest = html;
+    let mut offset = 0;
+    while let Some(start) = rest.find("<!--") {
+        let after = &rest[start + 4..];
+        let Some(end) = after.find("-->") else { break };
+        let inner = after[..end].trim().to_string();
+        comments.push((
+            inner,
+            Span::new(
+                span.start + offset + start,
+                span.start + offset + start + 4 + end + 3,
+            ),
+        ));
+        let consumed = start + 4 + end + 3;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// A heading's range includes its line ending; diagnostics should end before it.
+fn trim_line_end(source: &SourceFile, start: usize, end: usize) -> usize {
+    let text = source.text.get(start..end).unwrap_or("");
+    start + text.trim_end().len()
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,719 @@
+//! From a file's bytes to a [`Record`]. Never fails on content: a record with odd metadata
+//! still loads and lint reports the oddity. Only what makes a file unreadable as a record
+//! (not UTF-8, too large, front matter that is not YAML) becomes a [`LoadFailure`].
+
+pub(crate) mod front_matter;
+mod legacy;
+pub(crate) mod markdown;
+
+use std::path::Path;
+
+use crate::discover::FileName;
+use crate::model::{
+    DateValue, FailureKind, FieldIssue, FrontMatter, LoadFailure, Located, Record, RecordRef,
+    Section, Status, StatusOrigin, Style, normalize_heading,
+};
+use crate::source::{SourceFile, Span};
+
+pub use front_matter::MAX_FRONT_MATTER_BYTES;
+
+/// Files larger than this are refused unread: no decision record is 8 MiB, and reading
+/// one would cost every run its memory.
+pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
+
+const KNOWN_KEYS: [&str; 8] = [
+    "status",
+    "date",
+    "title",
+    "tags",
+    "decision-makers",
+    "deciders",
+    "consulted",
+    "informed",
+];
+
+/// Front-matter keys the model reads into typed fields; all others are kept as extras.
+pub fn is_known_front_matter_key(key: &str) -> bool {
+    KNOWN_KEYS.contains(&key)
+}
+
+/// Reads and parses one record file.
+pub fn load_record(
+    path: &Path,
+    rel_path: String,
+    file: FileName,
+) -> Result<Record, Box<LoadFailure>> {
+    let failure = |kind, message: String| {
+        Box::new(LoadFailure {
+            path: path.to_path_buf(),
+            rel_path: rel_path.clone(),
+            file: file.clone(),
+            kind,
+            line: None,
+            column: None,
+            message,
+            source: None,
+        })
+    };
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        failure(
+            FailureKind::Unreadable,
+            format!("cannot read the file: {error}"),
+        )
+    })?;
+    if metadata.is_dir() {
+        return Err(failure(
+            FailureKind::Unreadable,
+            "a directory is named like a record: rename it".into(),
+        ));
+    }
+    if metadata.len() > MAX_RECORD_BYTES {
+        return Err(failure(
+            FailureKind::TooLarge,
+            format!(
+                "the file is {} MiB, over the {} MiB limit for a record: split it or move attachments out",
+                metadata.len() / (1024 * 1024),
+                MAX_RECORD_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|error| {
+        failure(
+            FailureKind::Unreadable,
+            format!("cannot read the file: {error}"),
+        )
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&byte| byte == b'\n').count() + 1;
+            let mut failure = failure(
+                FailureKind::NotUtf8,
+                format!(
+                    "the file is not UTF-8 (invalid byte at offset {valid}): convert it to UTF-8"
+                ),
+            );
+            failure.line = Some(line);
+            return Err(failure);
+        }
+    };
+    parse_record(SourceFile::new(path, text), rel_path, file)
+}
+
+/// Parses a record from its text.
+pub fn parse_record(
+    source: SourceFile,
+    rel_path: String,
+    file: FileName,
+) -> Result<Record, Box<LoadFailure>> {
+    let front_matter = match front_matter::find_fences(&source).and_then(|fences| match fences {
+        Some(fences) => front_matter::parse_entries(&source, fences).map(Some),
+        None => Ok(None),
+    }) {
+        Ok(front_matter) => front_matter,
+        Err(error) => {
+            return Err(Box::new(LoadFailure {
+                path: source.path.clone(),
+                rel_path,
+                file,
+                kind: error.kind,
+                line: Some(error.line),
+                column: Some(error.column),
+                message: error.message,
+                source: Some(source),
+            }));
+        }
+    };
+    Ok(build_record(source, rel_path, file, front_matter))
+}
+
+fn build_record(
+    source: SourceFile,
+    rel_path: String,
+    file: FileName,
+    front_matter: Option<FrontMatter>,
+) -> Record {
+    let body_start = front_matter
+        .as_ref()
+        .map_or(source.bom_len(), |fm| fm.span.end);
+    let outline = markdown::outline(&source, body_start);
+    let sections = sections_of(&source, &outline);
+    let first_h2 = sections
+        .iter()
+        .find(|section| section.level <= 2 && section.level > 1)
+        .map_or(source.text.len(), |s| s.span.start);
+    let preamble = Span::new(body_start, first_h2);
+
+    let mut record = Record {
+        rel_path,
+        file,
+        style: Style::Other,
+        title: None,
+        title_number: None,
+        front_matter_title: None,
+        status: None,
+        date: None,
+        tags: Vec::new(),
+        decision_makers: Vec::new(),
+        consulted: Vec::new(),
+        informed: Vec::new(),
+        field_issues: Vec::new(),
+        decision_drivers: Vec::new(),
+        considered_options: Vec::new(),
+        chosen_option: None,
+        pros_and_cons: Vec::new(),
+        supersedes: Vec::new(),
+        comments: Vec::new(),
+        links: Vec::new(),
+        sections: Vec::new(),
+        front_matter: None,
+        source,
+    };
+    let source = &record.source;
+
+    if let Some(h1) = sections.iter().find(|section| section.level == 1) {
+        let (title, number) = strip_title_number(&h1.title);
+        let heading_text = source.slice(h1.heading_span);
+        let span = heading_text
+            .find(title.as_str())
+            .map_or(h1.heading_span, |at| {
+                Span::new(
+                    h1.heading_span.start + at,
+                    h1.heading_span.start + at + title.len(),
+                )
+            });
+        record.title = Some(Located::new(title, span, h1.line));
+        record.title_number = number;
+    }
+
+    let mut has_metadata = false;
+    if let Some(front_matter) = &front_matter {
+        has_metadata = read_front_matter(&mut record, front_matter);
+    }
+    let source = &record.source;
+    let bullets = legacy::madr2_bullets(source, &outline, preamble);
+    let table = legacy::metadata_table(source, &outline, preamble);
+    let lines = legacy::preamble_lines(source, preamble);
+    let status_section = sections
+        .iter()
+        .find(|section| section.level >= 2 && section.is_named("Status"));
+
+    if record.status.is_none() {
+        record.status = bullets
+            .status
+            .clone()
+            .or_else(|| table.status.clone())
+            .or_else(|| {
+                status_section.and_then(|section| {
+                    legacy::status_section(source, section, |key| {
+                        front_matter
+                            .as_ref()?
+                            .get(key)
+                            .and_then(|entry| front_matter::scalar_text(&entry.value))
+                    })
+                })
+            });
+    }
+    if record.date.is_none() {
+        record.date = bullets
+            .date
+            .clone()
+            .or_else(|| table.date.clone())
+            .or_else(|| lines.date.clone());
+    }
+    for (field, legacy_values) in [
+        (
+            &mut record.decision_makers,
+            [
+                &bullets.decision_makers,
+                &table.decision_makers,
+                &lines.decision_makers,
+            ],
+        ),
+        (&mut record.tags, [&bullets.tags, &table.tags, &lines.tags]),
+        (
+            &mut record.consulted,
+            [&bullets.consulted, &table.consulted, &Vec::new()],
+        ),
+        (
+            &mut record.informed,
+            [&bullets.informed, &table.informed, &Vec::new()],
+        ),
+    ] {
+        if field.is_empty()
+            && let Some(values) = legacy_values.into_iter().find(|values| !values.is_empty())
+        {
+            field.clone_from(values);
+        }
+    }
+
+    record.style = decide_style(
+        &sections,
+        front_matter.as_ref(),
+        has_metadata,
+        bullets.found,
+        status_section.is_some() || lines.found,
+    );
+    record.decision_drivers = section_items(source, &outline, &sections, "Decision Drivers");
+    record.considered_options = section_items(source, &outline, &sections, "Considered Options");
+    if record.considered_options.is_empty() {
+        record.considered_options = subsection_titles(&sections, "Considered Options");
+    }
+    record.chosen_option = sections
+        .iter()
+        .find(|section| section.is_named("Decision Outcome"))
+        .and_then(|section| chosen_option(source, section.body_span));
+    record.pros_and_cons = subsection_titles(&sections, "Pros and Cons of the Options");
+    let mut supersedes = legacy::supersede_links(source, &outline.links);
+    if let Some(front_matter) = &front_matter {
+        supersedes.extend(front_matter_refs(source, front_matter, "supersedes"));
+    }
+    record.supersedes = supersedes;
+    if let (Some(status), Some(front_matter)) = (&mut record.status, &front_matter)
+        && status.superseded_by.is_none()
+        && status.kind == crate::model::StatusKind::Superseded
+    {
+        status.superseded_by = ["superseded_by", "superseded-by"]
+            .iter()
+            .find_map(|key| {
+                front_matter_refs(&record.source, front_matter, key)
+                    .into_iter()
+                    .next()
+            })
+            .map(|located| located.value);
+    }
+    record.comments = outline
+        .comments
+        .into_iter()
+        .map(|(text, span)| Located::new(text, span, record.source.line_of(span.start)))
+        .collect();
+    record.links = outline.links;
+    record.sections = sections;
+    record.front_matter = front_matter;
+    record
+}
+
+/// Reads the known keys into typed fields. Returns whether any MADR metadata key was present.
+fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
+    let mut has_metadata = false;
+    let source = &record.source;
+    for entry in &front_matter.entries {
+        let span = if entry.value_span.is_empty() {
+            entry.key_span
+        } else {
+            entry.value_span
+        };
+        let issue = |message: String| FieldIssue {
+            key: entry.key.clone(),
+            message,
+            span,
+            line: entry.line,
+        };
+        match entry.key.as_str() {
+            "status" => {
+                has_metadata = true;
+                match front_matter::scalar_text(&entry.value) {
+                    Some(raw) => {
+                        let (kind, superseded_by) = Status::classify(&raw);
+                        record.status = Some(Status {
+                            kind,
+                            raw,
+                            superseded_by,
+                            span,
+                            line: entry.line,
+                            origin: StatusOrigin::FrontMatter,
+                        });
+                    }
+                    None if entry.value.is_null() => {}
+                    None => record.field_issues.push(issue(
+                        "`status` must be a single value such as `accepted`".into(),
+                    )),
+                }
+            }
+            "date" => {
+                has_metadata = true;
+                match front_matter::scalar_text(&entry.value) {
+                    Some(text) => {
+                        record.date = Some(Located::new(DateValue::parse(&text), span, entry.line))
+                    }
+                    None if entry.value.is_null() => {}
+                    None => record.field_issues.push(issue(
+                        "`date` must be a single date such as `2025-05-11`".into(),
+                    )),
+                }
+            }
+            "title" => {
+                if let Some(text) = front_matter::scalar_text(&entry.value) {
+                    record.front_matter_title = Some(Located::new(text, span, entry.line));
+                }
+            }
+            "tags" | "decision-makers" | "deciders" | "consulted" | "informed" => {
+                has_metadata = true;
+                match string_list(&entry.value) {
+                    Ok(values) => {
+                        let spans = front_matter::item_spans(
+                            source,
+                            entry,
+                            front_matter.yaml_span,
+                            &values,
+                        );
+                        let located: Vec<_> = values
+                            .into_iter()
+                            .zip(spans)
+                            .map(|(value, span)| {
+                                Located::new(value, span, source.line_of(span.start))
+                            })
+                            .collect();
+                        match entry.key.as_str() {
+                            "tags" => record.tags = located,
+                            "consulted" => record.consulted = located,
+                            "informed" => record.informed = located,
+                            _ => {
+                                if record.decision_makers.is_empty()
+                                    || entry.key == "decision-makers"
+                                {
+                                    record.decision_makers = located;
+                                }
+                            }
+                        }
+                    }
+                    Err(message) => record
+                        .field_issues
+                        .push(issue(format!("`{}` {message}", entry.key))),
+                }
+            }
+            _ => {}
+        }
+    }
+    has_metadata
+}
+
+/// A list of names: a YAML sequence of scalars, or one string of comma-separated names.
+fn string_list(value: &yaml_serde::Value) -> Result<Vec<String>, String> {
+    match value {
+        yaml_serde::Value::Null => Ok(Vec::new()),
+        yaml_serde::Value::Sequence(items) => items
+            .iter()
+            .filter(|item| !item.is_null())
+            .map(|item| {
+                front_matter::scalar_text(item)
+                    .ok_or_else(|| "must be a list of names, not nested values".to_string())
+            })
+            .collect(),
+        other => match front_matter::scalar_text(other) {
+            Some(text) => Ok(text
+                .split(',')
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .map(String::from)
+                .collect()),
+            None => Err("must be a list such as `[backend, api]`".into()),
+        },
+    }
+}
+
+fn front_matter_refs(
+    source: &SourceFile,
+    front_matter: &FrontMatter,
+    key: &str,
+) -> Vec<Located<RecordRef>> {
+    let Some(entry) = front_matter.get(key) else {
+        return Vec::new();
+    };
+    let Ok(values) = string_list(&entry.value) else {
+        return Vec::new();
+    };
+    let spans = front_matter::item_spans(source, entry, front_matter.yaml_span, &values);
+    values
+        .iter()
+        .zip(spans)
+        .filter_map(|(value, span)| {
+            Some(Located::new(
+                RecordRef::parse(value)?,
+                span,
+                source.line_of(span.start),
+            ))
+        })
+        .collect()
+}
+
+fn decide_style(
+    sections: &[Section],
+    front_matter: Option<&FrontMatter>,
+    has_front_matter_metadata: bool,
+    has_bullets: bool,
+    has_nygard_metadata: bool,
+) -> Style {
+    const MADR_SECTIONS: [&str; 5] = [
+        "Context and Problem Statement",
+        "Considered Options",
+        "Decision Outcome",
+        "Decision Drivers",
+        "Pros and Cons of the Options",
+    ];
+    let has_madr_sections = sections
+        .iter()
+        .any(|section| MADR_SECTIONS.iter().any(|name| section.is_named(name)));
+    let has_nygard_sections = sections.iter().any(|section| {
+        section.level == 2 && (section.is_named("Decision") || section.is_named("Status"))
+    });
+    if has_bullets {
+        return Style::Madr2;
+    }
+    if let Some(front_matter) = front_matter
+        && (has_front_matter_metadata || has_madr_sections || !has_nygard_sections)
+    {
+        let is_madr3 =
+            front_matter.get("deciders").is_some() && front_matter.get("decision-makers").is_none();
+        return if is_madr3 { Style::Madr3 } else { Style::Madr4 };
+    }
+    if has_madr_sections {
+        return Style::MadrBare;
+    }
+    if has_nygard_sections || has_nygard_metadata {
+        return Style::Nygard;
+    }
+    Style::Other
+}
+
+fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section> {
+    let headings = &outline.headings;
+    headings
+        .iter()
+        .enumerate()
+        .map(|(index, heading)| {
+            let end = headings[index + 1..]
+                .iter()
+                .find(|next| next.level <= heading.level)
+                .map_or(source.text.len(), |next| next.span.start);
+            let heading_line_end = source
+                .line_span(
+                    source.line_of(heading.span.end.saturating_sub(1).max(heading.span.start)),
+                )
+                .end;
+            let body_start = (heading_line_end + 1)
+                .min(end)
+                .max(heading.span.end.min(end));
+            Section {
+                level: heading.level,
+                title: heading.text.clone(),
+                heading_span: heading.span,
+                span: Span::new(heading.span.start, end),
+                body_span: Span::new(body_start, end),
+                line: source.line_of(heading.span.start),
+            }
+        })
+        .collect()
+}
+
+/// Top-level list items directly under the named section (before any subsection).
+fn section_items(
+    source: &SourceFile,
+    outline: &markdown::Outline,
+    sections: &[Section],
+    name: &str,
+) -> Vec<Located<String>> {
+    let Some(index) = sections.iter().position(|section| section.is_named(name)) else {
+        return Vec::new();
+    };
+    let section = &sections[index];
+    let own_end = sections.get(index + 1).map_or(section.span.end, |next| {
+        next.span.start.min(section.span.end)
+    });
+    outline
+        .items
+        .iter()
+        .filter(|item| {
+            item.parent.is_none()
+                && item.span.start >= section.body_span.start
+                && item.span.start < own_end
+        })
+        .filter(|item| !item.text.is_empty())
+        .map(|item| {
+            let line = source.line_of(item.span.start);
+            let line_span = source.line_span(line);
+            let line_text = source.slice(line_span);
+            let content_start = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
+            let after_marker = line_text[content_start..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(content_start, |at| content_start + at);
+            let content = line_text[after_marker..].trim();
+            let start =
+                line_span.start + line_text.len() - line_text[after_marker..].trim_start().len();
+            Located::new(
+                item.text.clone(),
+                Span::new(start, start + content.len()),
+                line,
+            )
+        })
+        .collect()
+}
+
+/// Titles of the subsections one level below the named section.
+fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
+    let Some(parent) = sections.iter().find(|section| section.is_named(name)) else {
+        return Vec::new();
+    };
+    sections
+        .iter()
+        .filter(|section| {
+            section.level == parent.level + 1
+                && section.span.start > parent.span.start
+                && section.span.start < parent.span.end
+        })
+        .map(|section| Located::new(section.title.clone(), section.heading_span, section.line))
+        .collect()
+}
+
+/// `Chosen option: "X", because …` (quotes, emphasis and a link around X all optional).
+fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
+    let text = source.slice(span);
+    let lower = text.to_lowercase();
+    let found = lower.find("chosen option")?;
+    text.get(found..)?;
+    let mut at = found + "chosen option".len();
+    let line_end = text[at..].find('\n').map_or(text.len(), |end| at + end);
+    let line = &text[..line_end];
+    let skip = line[at..].len()
+        - line[at..]
+            .trim_start_matches([':', '*', '_', ' ', '\t'])
+            .len();
+    at += skip;
+    let rest = &line[at..];
+    let (value_start, value) = if let Some(quote) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '\'' | '`'))
+    {
+        let close = match quote {
+            '“' => '”',
+            other => other,
+        };
+        let inner = &rest[quote.len_utf8()..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        (at + quote.len_utf8(), &inner[..end])
+    } else if rest.starts_with('[') && rest.contains("](") {
+        let end = rest.find("](").unwrap_or(rest.len());
+        (at + 1, &rest[1..end])
+    } else {
+        let lower_rest = rest.to_lowercase();
+        let end = [", because", " because", ",", ". ", ";"]
+            .iter()
+            .filter_map(|marker| lower_rest.find(marker))
+            .min()
+            .unwrap_or(rest.len());
+        (at, rest[..end].trim_end_matches(['.', '*', '_', ' ']))
+    };
+    let value = value.trim_matches(['*', '_']).trim();
+    if value.is_empty() {
+        return None;
+    }
+    let start = span.start + value_start + text[value_start..].find(value).unwrap_or(0);
+    Some(Located::new(
+        value.to_string(),
+        Span::new(start, start + value.len()),
+        source.line_of(start),
+    ))
+}
+
+/// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`
+/// and the number, when there is one.
+pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
+    let mut title = text.trim();
+    if title.starts_with('[')
+        && let Some(close) = title.find("] ")
+    {
+        let inner = title[1..close].to_lowercase();
+        if ["superseded", "deprecated", "rejected", "obsolete"]
+            .iter()
+            .any(|word| inner.starts_with(word))
+        {
+            title = title[close + 2..].trim_start();
+        }
+    }
+    for prefix in ["architecture decision record:", "adr:"] {
+        if title.len() > prefix.len() && title[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            title = title[prefix.len()..].trim_start();
+        }
+    }
+    let lower = title.to_lowercase();
+    let (after_prefix, had_prefix) = match lower.strip_prefix("adr") {
+        Some(rest) => (rest.trim_start_matches(['-', '_', ' ', '#']), true),
+        None => (lower.strip_prefix('#').unwrap_or(&lower), false),
+    };
+    let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
+    if digits_len == 0 || digits_len > 9 {
+        return (title.to_string(), None);
+    }
+    let digits = &after_prefix[..digits_len];
+    let rest = &after_prefix[digits_len..];
+    let separated = rest.starts_with(". ")
+        || rest.starts_with(": ")
+        || rest.starts_with(") ")
+        || rest.starts_with(" - ")
+        || rest.starts_with(" – ")
+        || rest.starts_with(" — ")
+        || rest.starts_with(" | ")
+        || ((had_prefix || (digits_len >= 3 && digits.starts_with('0'))) && rest.starts_with(' '));
+    if !separated {
+        return (title.to_string(), None);
+    }
+    let stripped = rest.trim_start_matches(['.', ':', ')', '-', '–', '—', '|', ' ', '\t']);
+    if stripped.is_empty() {
+        return (title.to_string(), None);
+    }
+    let start = title.len() - stripped.len();
+    (title[start..].to_string(), digits.parse().ok())
+}
+
+/// Normalised names of a record's sections, for rules comparing against required sets.
+pub fn section_names(record: &Record) -> Vec<String> {
+    record
+        .sections
+        .iter()
+        .map(|section| normalize_heading(&section.title))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_numbers_are_not_part_of_the_title() {
+        assert_eq!(
+            strip_title_number("1. Record architecture decisions"),
+            ("Record architecture decisions".into(), Some(1))
+        );
+        assert_eq!(
+            strip_title_number("0001 Use FastAPI"),
+            ("Use FastAPI".into(), Some(1))
+        );
+        assert_eq!(
+            strip_title_number("ADR-0023: Use X"),
+            ("Use X".into(), Some(23))
+        );
+        assert_eq!(
+            strip_title_number("ADR 12 - Use Y"),
+            ("Use Y".into(), Some(12))
+        );
+        assert_eq!(
+            strip_title_number("[Superseded by ADR-0019] Push Metrics"),
+            ("Push Metrics".into(), None)
+        );
+        assert_eq!(
+            strip_title_number("2024 roadmap"),
+            ("2024 roadmap".into(), None)
+        );
+        assert_eq!(
+            strip_title_number("3.5 upgrade"),
+            ("3.5 upgrade".into(), None)
+        );
+        assert_eq!(
+            strip_title_number("Architecture Decision Record: Use ADRs"),
+            ("Use ADRs".into(), None)
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! A file's text as it was read, with the byte spans and line/column lookups every other
+//! module uses. Positions are computed here and nowhere else.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A byte range into a [`SourceFile`]'s text. An empty span is an insertion point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    pub fn empty(at: usize) -> Self {
+        Self { start: at, end: at }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn shifted(self, by: usize) -> Self {
+        Self {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Self::new(range.start, range.end)
+    }
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One file of the log, read once. `text` is exactly the file's content (a BOM included).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+const BOM: &str = "\u{feff}";
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr_newlines(&text).map(|at| at + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Byte length of a leading UTF-8 BOM (0 or 3); positions never count it.
+    pub fn bom_len(&self) -> usize {
+        if self.text.starts_with(BOM) {
+            BOM.len()
+        } else {
+            0
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+    }
+
+    /// Byte offset where a 1-based line starts (clamped to the text).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The span of a 1-based line, without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.line_start(line);
+        let next = self.line_start(line + 1);
+        let line_text = self.text.get(start..next).unwrap_or("");
+        let trimmed = line_text.trim_end_matches(['\n', '\r']);
+        Span::new(start, start + trimmed.len())
+    }
+
+    pub fn line_count(&self) -> usize {
+        if self.text.ends_with('\n') {
+            self.line_starts.len() - 1
+        } else {
+            self.line_starts.len()
+        }
+    }
+
+    /// Line and character column of a byte offset. Offsets inside a character or past the
+    /// end are clamped, so any span gives a position.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_of(offset);
+        let mut start = self.line_start(line);
+        if line == 1 {
+            start = start.max(self.bom_len()).min(offset);
+        }
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        LineCol { line, column }
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(at, byte)| (byte == b'\n').then_some(at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_and_skips_bom() {
+        let file = SourceFile::new("x.md", "\u{feff}ab\ncé d\n".to_string());
+        assert_eq!(file.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(4), LineCol { line: 1, column: 2 });
+        let d = file.text.find('d').unwrap();
+        assert_eq!(file.line_col(d), LineCol { line: 2, column: 4 });
+        assert_eq!(file.line_count(), 2);
+        assert_eq!(file.slice(file.line_span(2)), "cé d");
+    }
+}
