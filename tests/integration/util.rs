@@ -1,0 +1,86 @@
+//! Shared test helpers: running the built `adr` binary in a directory, copying fixtures.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `adr` binary cargo built for this test run (never a system `adr`, e.g. adr-tools').
+pub fn adr_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_adr"))
+}
+
+/// `adr` with a fixed clock and no colour, run in `dir`.
+pub fn adr(dir: &Path) -> Command {
+    let mut command = Command::new(adr_bin());
+    command
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1763856000") // 2025-11-23
+        .env("NO_COLOR", "1")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// Runs `adr args...` in `dir` and returns (exit code, stdout, stderr).
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output: Output = adr(dir).args(args).output().expect("run adr");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo_root().join("tests/fixtures")
+}
+
+/// `../shared/corpus`, the real public ADR logs.
+pub fn corpus_root() -> PathBuf {
+    repo_root().join("../shared/corpus")
+}
+
+/// Copies a directory tree into a fresh temporary directory and returns it.
+pub fn copy_tree(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(from, dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A temporary project with `docs/adr/` holding the given files.
+pub fn log_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("docs/adr");
+    std::fs::create_dir_all(&log).expect("mkdir");
+    for (name, text) in files {
+        let path = log.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+pub fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(path.as_ref()).unwrap_or_else(|error| panic!("read {}: {error}", path.as_ref().display()))
+}
