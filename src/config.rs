@@ -112,7 +112,7 @@ impl Project {
         let project = Self::locate_unchecked(cwd, dir_flag)?;
         if !project.log_dir.is_dir() {
             return Err(Error::LogDirMissing {
-                path: project.log_dir.clone(),
+                path: PathBuf::from(project.display(&project.log_dir)),
                 origin: project.dir_origin.to_string(),
             });
         }
@@ -126,7 +126,8 @@ impl Project {
             Some(path) => {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|source| Error::io("read", &path, source))?;
-                let config = parse_config(&path, &text)?;
+                let shown = PathBuf::from(crate::discover::display_path(&path, cwd));
+                let config = parse_config(&shown, &text)?;
                 (Some(path), Some(text), config)
             }
             None => (None, None, Config::default()),
@@ -147,7 +148,7 @@ impl Project {
         {
             (
                 root.join(dir),
-                DirOrigin::ConfigFile(path.clone()),
+                DirOrigin::ConfigFile(PathBuf::from(crate::discover::display_path(path, cwd))),
                 root.clone(),
             )
         } else if let Some(adr_dir_file) = config_root
@@ -162,7 +163,10 @@ impl Project {
                 .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
             (
                 root.join(text.trim()),
-                DirOrigin::AdrToolsFile(adr_dir_file),
+                DirOrigin::AdrToolsFile(PathBuf::from(crate::discover::display_path(
+                    &adr_dir_file,
+                    cwd,
+                ))),
                 root,
             )
         } else if let Some(root) = &config_root {

@@ -157,7 +157,7 @@ pub(crate) fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> R
             && failure.file.number.is_some()
     }) {
         return Err(Error::record(
-            &failure.path,
+            project.display(&failure.path),
             failure.line,
             format!("cannot change this record: {}", failure.message),
         ));

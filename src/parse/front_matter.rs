@@ -87,6 +87,17 @@ pub(crate) fn parse_entries(
             let (line, column) = error
                 .location()
                 .map_or((0, 1), |location| (location.line(), location.column()));
+            // libyaml reports an unclosed quote where the stream ends; point at the quote.
+            if let Some((open_line, open_column, quote)) = unclosed_quote(yaml) {
+                return FrontMatterError {
+                    kind: FailureKind::FrontMatterSyntax,
+                    line: fence_line + open_line,
+                    column: open_column,
+                    message: format!(
+                        "front matter is not valid YAML: this quoted value is never closed: add the closing {quote}"
+                    ),
+                };
+            }
             FrontMatterError {
                 kind: FailureKind::FrontMatterSyntax,
                 line: fence_line + line.max(1),
@@ -140,6 +151,35 @@ pub(crate) fn parse_entries(
         yaml_span: fences.yaml_span,
         entries,
     })
+}
+
+/// The first `key: "value` line whose quote does not close on that line, when the value
+/// is not continued on the next lines (YAML allows multi-line quoted scalars).
+fn unclosed_quote(yaml: &str) -> Option<(usize, usize, char)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        let content = line.trim_end();
+        let Some(colon) = key_colon(content) else {
+            continue;
+        };
+        let span = value_span_on_line(content, colon + 1);
+        let value = &content[span.range()];
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        if closing_quote(value, quote as u8).is_some() {
+            continue;
+        }
+        // A quoted scalar may go on over indented lines; only a key on the next line ends it.
+        let continues = lines
+            .get(index + 1)
+            .is_some_and(|next| next.starts_with([' ', '\t']));
+        if !continues {
+            let column = content[..span.start].chars().count() + 1;
+            return Some((index + 1, column, quote));
+        }
+    }
+    None
 }
 
 fn yaml_error_text(error: &yaml_serde::Error) -> String {

@@ -1,1 +1,158 @@
-//! placeholder
+//! The command line as users run it: trycmd cases in tests/cmd/ (exact stdout, stderr,
+//! exit code, and the files each command writes), plus what trycmd cannot express.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use clap::CommandFactory;
+
+use crate::util::{adr, log_with, read, repo_root, run};
+
+#[test]
+fn cli_definition_is_consistent() {
+    adr::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn cmd_cases() {
+    trycmd::TestCases::new()
+        .register_bin("adr", crate::util::adr_bin())
+        .env("SOURCE_DATE_EPOCH", "1763856000")
+        .env("NO_COLOR", "1")
+        .case("tests/cmd/*.toml");
+}
+
+#[test]
+fn seed_record_is_the_users_bytes() {
+    let ours =
+        std::fs::read(repo_root().join("docs/adr/0001-use-fastapi-web-framework.md")).unwrap();
+    let theirs =
+        std::fs::read(repo_root().join("../shared/seed/0001-use-fastapi-web-framework.md"))
+            .unwrap();
+    assert!(
+        ours == theirs,
+        "docs/adr/0001-use-fastapi-web-framework.md must be the seed, byte for byte"
+    );
+}
+
+#[test]
+fn repository_log_lists_the_seed() {
+    let (code, stdout, stderr) = run(&repo_root(), &["list", "--format", "json"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let first = &records[0];
+    assert_eq!(first["number"], 1);
+    assert_eq!(first["status"], "accepted");
+    assert_eq!(first["date"], "2025-05-11");
+    assert_eq!(
+        first["tags"],
+        serde_json::json!(["backend", "api", "framework", "performance"])
+    );
+    assert_eq!(
+        first["title"],
+        "Use FastAPI as the Web Framework for Our Backend Services"
+    );
+}
+
+#[test]
+fn init_creates_the_directory_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = run(dir.path(), &["init"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "created docs/adr/\ncreated .adr.toml\n");
+    assert!(dir.path().join("docs/adr").is_dir());
+    std::fs::write(dir.path().join(".adr.toml"), "dir = \"docs/adr\"\n# mine\n").unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["init", "--template", "nygard"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    assert_eq!(
+        stderr,
+        "nothing to do: docs/adr/ and .adr.toml already exist\n"
+    );
+    assert_eq!(
+        read(dir.path().join(".adr.toml")),
+        "dir = \"docs/adr\"\n# mine\n"
+    );
+}
+
+#[test]
+fn closed_stdout_pipe_exits_quietly() {
+    let files: Vec<(String, String)> = (1..=2000)
+        .map(|n| {
+            (
+                format!("{n:04}-decision-{n}.md"),
+                format!("---\nstatus: accepted\n---\n\n# Decision {n}\n"),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = log_with(&borrowed);
+    let mut child = adr(dir.path())
+        .args(["list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `adr list | head -c 16`
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(stderr, "", "no panic text on a closed pipe");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn sixteen_concurrent_new_processes_get_sixteen_numbers() {
+    let dir = log_with(&[("0001-first.md", "---\nstatus: accepted\n---\n\n# First\n")]);
+    let children: Vec<_> = (0..16)
+        .map(|n| {
+            adr(dir.path())
+                .args(["new", "--no-edit", &format!("Concurrent decision {n}")])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut printed = Vec::new();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        printed.push(String::from_utf8(output.stdout).unwrap().trim().to_string());
+    }
+    let mut numbers: Vec<u32> = printed
+        .iter()
+        .map(|path| path.trim_start_matches("docs/adr/")[..4].parse().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(numbers, (2..=17).collect::<Vec<_>>());
+    for path in &printed {
+        let text = read(dir.path().join(path));
+        let number: u32 = path.trim_start_matches("docs/adr/")[..4].parse().unwrap();
+        let slug_number = path.trim_end_matches(".md").rsplit('-').next().unwrap();
+        assert!(
+            text.contains(&format!("# Concurrent decision {slug_number}\n")),
+            "{path}: {text}"
+        );
+        assert!(number >= 2);
+    }
+    let entries = std::fs::read_dir(dir.path().join("docs/adr"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 17, "no temporary files left behind");
+}

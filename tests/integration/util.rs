@@ -82,5 +82,6 @@ pub fn log_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 pub fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref()).unwrap_or_else(|error| panic!("read {}: {error}", path.as_ref().display()))
+    std::fs::read_to_string(path.as_ref())
+        .unwrap_or_else(|error| panic!("read {}: {error}", path.as_ref().display()))
 }
