@@ -228,6 +228,8 @@ pub struct Record {
     pub supersedes: Vec<Located<RecordRef>>,
     /// HTML comments (`<!-- … -->`) with their place, for lint directives and placeholders.
     pub comments: Vec<Located<String>>,
+    /// Code blocks and inline code spans, in file order: text inside is not prose.
+    pub code_spans: Vec<Span>,
 }
 
 impl Record {

@@ -21,7 +21,7 @@ pub(crate) struct LegacyMetadata {
 
 /// The value after `Label:` on a line, with its span; emphasis around the label tolerated
 /// (`**Status:** accepted`), a trailing HTML comment left out.
-fn labelled_value(
+pub(crate) fn labelled_value(
     source: &SourceFile,
     line_span: Span,
     labels: &[&str],

@@ -53,6 +53,8 @@ pub(crate) struct Outline {
     pub links: Vec<Link>,
     pub comments: Vec<(String, Span)>,
     pub tables: Vec<Table>,
+    /// Code blocks and inline code spans, in file order.
+    pub code: Vec<Span>,
 }
 
 struct OpenLink {
@@ -74,6 +76,7 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize) -> Outline {
     let mut html_block: Option<(usize, String)> = None;
     let mut table: Option<Table> = None;
     let mut cell: Option<String> = None;
+    let mut code_block_start: Option<usize> = None;
 
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let span = Span::new(range.start + body_start, range.end + body_start);
@@ -158,7 +161,24 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize) -> Outline {
                     });
                 }
             }
-            Event::Text(text) | Event::Code(text) => {
+            Event::Start(Tag::CodeBlock(_)) => code_block_start = Some(span.start),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(start) = code_block_start.take() {
+                    outline.code.push(Span::new(start, span.end));
+                }
+            }
+            Event::Code(text) => {
+                outline.code.push(span);
+                push_text(
+                    &mut heading,
+                    label_open,
+                    &mut outline.items,
+                    &mut links,
+                    &mut cell,
+                    &text,
+                );
+            }
+            Event::Text(text) => {
                 push_text(
                     &mut heading,
                     label_open,

@@ -3,7 +3,7 @@
 //! (not UTF-8, too large, front matter that is not YAML) becomes a [`LoadFailure`].
 
 pub(crate) mod front_matter;
-mod legacy;
+pub(crate) mod legacy;
 pub(crate) mod markdown;
 
 use std::path::Path;
@@ -166,6 +166,7 @@ fn build_record(
         pros_and_cons: Vec::new(),
         supersedes: Vec::new(),
         comments: Vec::new(),
+        code_spans: Vec::new(),
         links: Vec::new(),
         sections: Vec::new(),
         front_matter: None,
@@ -290,6 +291,7 @@ fn build_record(
         .map(|(text, span)| Located::new(text, span, record.source.line_of(span.start)))
         .collect();
     record.links = outline.links;
+    record.code_spans = outline.code;
     record.sections = sections;
     record.front_matter = front_matter;
     record
@@ -567,55 +569,90 @@ fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
         .collect()
 }
 
-/// `Chosen option: "X", because …` (quotes, emphasis and a link around X all optional).
+/// `Chosen option: "X", because …` (quotes, emphasis and a link around X all optional,
+/// `**Chosen option:**` too).
 fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
     let text = source.slice(span);
-    let lower = text.to_lowercase();
-    let found = lower.find("chosen option")?;
-    text.get(found..)?;
-    let mut at = found + "chosen option".len();
-    let line_end = text[at..].find('\n').map_or(text.len(), |end| at + end);
-    let line = &text[..line_end];
-    let skip = line[at..].len()
-        - line[at..]
-            .trim_start_matches([':', '*', '_', ' ', '\t'])
-            .len();
-    at += skip;
-    let rest = &line[at..];
-    let (value_start, value) = if let Some(quote) = rest
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '"' | '“' | '\'' | '`'))
-    {
-        let close = match quote {
-            '“' => '”',
-            other => other,
-        };
-        let inner = &rest[quote.len_utf8()..];
-        let end = inner.find(close).unwrap_or(inner.len());
-        (at + quote.len_utf8(), &inner[..end])
-    } else if rest.starts_with('[') && rest.contains("](") {
-        let end = rest.find("](").unwrap_or(rest.len());
-        (at + 1, &rest[1..end])
-    } else {
-        let lower_rest = rest.to_lowercase();
-        let end = [", because", " because", ",", ". ", ";"]
-            .iter()
-            .filter_map(|marker| lower_rest.find(marker))
-            .min()
-            .unwrap_or(rest.len());
-        (at, rest[..end].trim_end_matches(['.', '*', '_', ' ']))
-    };
-    let value = value.trim_matches(['*', '_']).trim();
+    let found = text.to_lowercase().find("chosen option")?;
+    let label_end = found + "chosen option".len();
+    let line_end = text
+        .get(label_end..)?
+        .find('\n')
+        .map_or(text.len(), |end| label_end + end);
+    let after_label = text.get(label_end..line_end)?;
+    let (offset, value) = option_value(after_label)?;
+    let value = value.trim();
     if value.is_empty() {
         return None;
     }
-    let start = span.start + value_start + text[value_start..].find(value).unwrap_or(0);
+    let start = span.start + label_end + offset + after_label[offset..].find(value).unwrap_or(0);
     Some(Located::new(
         value.to_string(),
         Span::new(start, start + value.len()),
         source.line_of(start),
     ))
+}
+
+/// The option named after the `Chosen option` label, with its offset in `after_label`.
+fn option_value(after_label: &str) -> Option<(usize, &str)> {
+    let bytes = after_label.as_bytes();
+    let mut at = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count();
+    if bytes.get(at) == Some(&b':') {
+        at += 1;
+        // `**Chosen option:** X`: the label's closing emphasis follows the colon.
+        let closing = bytes[at..]
+            .iter()
+            .take_while(|b| matches!(b, b'*' | b'_'))
+            .count();
+        if closing > 0 && bytes.get(at + closing).is_none_or(u8::is_ascii_whitespace) {
+            at += closing;
+        }
+    }
+    at += bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    let mut start = at;
+    let mut rest = &after_label[at..];
+    // `**X**`, `_X_`: the value is what the emphasis wraps.
+    let marker_len = rest
+        .bytes()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count()
+        .min(2);
+    if marker_len > 0 {
+        let marker = &rest[..marker_len];
+        // Unclosed on this line: the emphasis wraps onto the next one.
+        let close = rest[marker_len..]
+            .find(marker)
+            .unwrap_or(rest.len() - marker_len);
+        start += marker_len;
+        rest = &rest[marker_len..marker_len + close];
+    }
+    if let Some(quote) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '\'' | '`'))
+    {
+        let close = if quote == '“' { '”' } else { quote };
+        let inner = &rest[quote.len_utf8()..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        return Some((start + quote.len_utf8(), &inner[..end]));
+    }
+    if rest.starts_with('[') && rest.contains("](") {
+        let end = rest.find("](").unwrap_or(rest.len());
+        return Some((start + 1, &rest[1..end]));
+    }
+    let lower = rest.to_lowercase();
+    let end = [", because", " because", ",", ". ", ";", " — ", " – "]
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .min()
+        .unwrap_or(rest.len());
+    Some((start, rest[..end].trim_end_matches(['.', '*', '_', ' '])))
 }
 
 /// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`
@@ -680,6 +717,30 @@ pub fn section_names(record: &Record) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chosen_option_forms() {
+        for (line, expected) in [
+            (": \"FastAPI\", because it is fast.", "FastAPI"),
+            (": FastAPI, because it is fast.", "FastAPI"),
+            (": **Option B** — migrate the rest", "Option B"),
+            (":** \"Redis\" because", "Redis"),
+            ("**: [MADR](https://adr.github.io/madr/) 2.1.2", "MADR"),
+            (": **\"Plain JUnit5\"**, because", "Plain JUnit5"),
+            (": “Kafka”, because", "Kafka"),
+            (": `serde`", "serde"),
+            (
+                ": **Option 4 — Create case at `Offer(Report)` receipt",
+                "Option 4",
+            ),
+        ] {
+            assert_eq!(
+                option_value(line).map(|(_, value)| value.trim()),
+                Some(expected),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn title_numbers_are_not_part_of_the_title() {

@@ -1,1 +1,467 @@
+//! The parser on one fixture per style and per tolerance (tests/fixtures/parse/), asserting
+//! the parsed fields and the lines they were found on; templates round-trip through it.
 
+use adr::discover::FileName;
+use adr::model::{
+    DateValue, FailureKind, LoadFailure, Record, StatusKind, StatusOrigin, Style, options_match,
+};
+use adr::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
+use adr::source::SourceFile;
+
+use crate::util::fixtures;
+
+fn load(name: &str) -> Result<Record, Box<LoadFailure>> {
+    let path = fixtures().join("parse").join(name);
+    adr::parse::load_record(
+        &path,
+        name.to_string(),
+        FileName::parse("0001-fixture.md").unwrap(),
+    )
+}
+
+fn record(name: &str) -> Record {
+    load(name).unwrap_or_else(|failure| panic!("{name} failed to parse: {}", failure.message))
+}
+
+fn values(located: &[adr::model::Located<String>]) -> Vec<(&str, usize)> {
+    located
+        .iter()
+        .map(|item| (item.value.as_str(), item.line))
+        .collect()
+}
+
+#[test]
+fn madr4_seed_record() {
+    let record = record("madr4-seed.md");
+    assert_eq!(record.style, Style::Madr4);
+    let title = record.title.as_ref().unwrap();
+    assert_eq!(
+        (title.value.as_str(), title.line),
+        (
+            "Use FastAPI as the Web Framework for Our Backend Services",
+            17
+        )
+    );
+    assert_eq!(
+        record.front_matter_title.as_ref().unwrap().value,
+        "0001 Use FastAPI Web Framework"
+    );
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(
+        (&status.kind, status.line, status.origin),
+        (&StatusKind::Accepted, 4, StatusOrigin::FrontMatter)
+    );
+    assert_eq!(record.source.slice(status.span), "accepted");
+    let date = record.date.as_ref().unwrap();
+    assert_eq!(
+        (date.value.valid().unwrap().to_string().as_str(), date.line),
+        ("2025-05-11", 5)
+    );
+    assert_eq!(record.source.slice(date.span), "\"2025-05-11\"");
+    assert_eq!(
+        values(&record.tags),
+        vec![
+            ("backend", 11),
+            ("api", 12),
+            ("framework", 13),
+            ("performance", 14)
+        ]
+    );
+    assert!(
+        record.decision_makers.is_empty()
+            && record.consulted.is_empty()
+            && record.informed.is_empty()
+    );
+    let extra: Vec<_> = record
+        .extra_front_matter()
+        .map(|entry| (entry.key.as_str(), entry.line))
+        .collect();
+    assert_eq!(extra, vec![("adr", 3)]);
+    let sections: Vec<_> = record
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str(), s.line))
+        .collect();
+    assert_eq!(
+        &sections[..6],
+        &[
+            (
+                1,
+                "Use FastAPI as the Web Framework for Our Backend Services",
+                17
+            ),
+            (2, "Context and Problem Statement", 19),
+            (2, "Decision Drivers", 23),
+            (2, "Considered Options", 32),
+            (2, "Decision Outcome", 40),
+            (3, "Consequences", 44),
+        ]
+    );
+    assert_eq!(record.decision_drivers.len(), 6);
+    assert_eq!(record.decision_drivers[0].line, 25);
+    assert_eq!(
+        values(&record.considered_options),
+        vec![
+            ("FastAPI", 34),
+            ("Django REST Framework", 35),
+            ("Flask + extensions (e.g., Flask-RESTful)", 36),
+            ("Starlette (lower-level framework)", 37),
+            ("Tornado", 38),
+        ]
+    );
+    let chosen = record.chosen_option.as_ref().unwrap();
+    assert_eq!((chosen.value.as_str(), chosen.line), ("FastAPI", 42));
+    assert_eq!(record.source.slice(chosen.span), "FastAPI");
+    let pros: Vec<_> = record
+        .pros_and_cons
+        .iter()
+        .map(|p| p.value.as_str())
+        .collect();
+    assert_eq!(
+        pros,
+        [
+            "FastAPI",
+            "Django REST Framework",
+            "Flask + Extensions",
+            "Starlette",
+            "Tornado"
+        ]
+    );
+    for option in &record.considered_options {
+        assert!(
+            record
+                .pros_and_cons
+                .iter()
+                .any(|p| options_match(&option.value, &p.value)),
+            "{}",
+            option.value
+        );
+    }
+    let links: Vec<_> = record
+        .links
+        .iter()
+        .map(|l| (l.target.as_str(), l.line, l.is_relative()))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("https://fastapi.tiangolo.com/", 127, false),
+            ("https://www.starlette.io/", 128, false),
+            ("https://pydantic-docs.helpmanual.io/", 129, false),
+        ]
+    );
+}
+
+#[test]
+fn madr3_deciders_and_unknown_keys() {
+    let record = record("madr3-deciders.md");
+    assert_eq!(record.style, Style::Madr3);
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
+    assert_eq!(
+        values(&record.decision_makers),
+        vec![("Jane Doe", 6), ("John O'Neil", 6)]
+    );
+    assert_eq!(
+        record.title.as_ref().unwrap().value,
+        "End to End Testing Framework"
+    );
+    assert_eq!(record.title_number, Some(2));
+    let owner = record
+        .extra_front_matter()
+        .find(|entry| entry.key == "owner")
+        .unwrap();
+    assert_eq!(
+        (owner.line, owner.value.as_str()),
+        (7, Some("platform-team"))
+    );
+    assert_eq!(record.chosen_option.as_ref().unwrap().value, "Playwright");
+    assert!(options_match("Playwright (Microsoft)", "Playwright"));
+}
+
+#[test]
+fn madr2_bullets() {
+    let record = record("madr2-bullets.md");
+    assert_eq!(record.style, Style::Madr2);
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(
+        (&status.kind, status.line, status.origin),
+        (&StatusKind::Superseded, 3, StatusOrigin::Bullet)
+    );
+    assert_eq!(status.superseded_by.as_ref().unwrap().number, Some(7));
+    assert_eq!(
+        record.source.slice(status.span),
+        "superseded by [ADR-0007](0007-use-assertj.md)"
+    );
+    assert_eq!(
+        values(&record.decision_makers),
+        vec![("Oliver Kopp", 4), ("Jana Doe", 4)]
+    );
+    assert_eq!(record.date.as_ref().unwrap().line, 5);
+    assert_eq!(
+        record.date.as_ref().unwrap().value,
+        DateValue::parse("2017-12-16")
+    );
+    assert_eq!(record.considered_options.len(), 3);
+    assert_eq!(record.chosen_option.as_ref().unwrap().value, "Plain JUnit5");
+    assert!(record.front_matter.is_none());
+}
+
+#[test]
+fn nygard_adr_tools() {
+    let record = record("nygard-adr-tools.md");
+    assert_eq!(record.style, Style::Nygard);
+    assert_eq!(record.title.as_ref().unwrap().value, "Use PostgreSQL");
+    assert_eq!(record.title_number, Some(3));
+    assert_eq!(record.date.as_ref().unwrap().line, 3);
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(
+        (&status.kind, status.line, status.origin),
+        (&StatusKind::Superseded, 7, StatusOrigin::Section)
+    );
+    assert_eq!(status.superseded_by.as_ref().unwrap().number, Some(9));
+    let supersedes: Vec<_> = record
+        .supersedes
+        .iter()
+        .map(|r| (r.value.number, r.line))
+        .collect();
+    assert_eq!(supersedes, vec![(Some(2), 9)]);
+    for name in ["Status", "Context", "Decision", "Consequences"] {
+        assert!(record.section(name).is_some(), "{name}");
+    }
+}
+
+#[test]
+fn metadata_table() {
+    let record = record("metadata-table.md");
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(
+        (status.raw.as_str(), status.line, status.origin),
+        ("Implemented", 7, StatusOrigin::Table)
+    );
+    assert_eq!(record.date.as_ref().unwrap().line, 5);
+    assert_eq!(
+        values(&record.tags),
+        vec![("jetstream", 8), ("client", 8), ("server", 8)]
+    );
+}
+
+#[test]
+fn bom_and_crlf() {
+    let record = record("bom-crlf.md");
+    let title = record.title.as_ref().unwrap();
+    assert_eq!((title.value.as_str(), title.line), ("BOM and CRLF", 7));
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Proposed);
+    assert_eq!(
+        record.source.slice(record.status.as_ref().unwrap().span),
+        "proposed"
+    );
+    assert_eq!(values(&record.tags), vec![("api", 4)]);
+    // The BOM is not a column.
+    let start = record.front_matter.as_ref().unwrap().span.start;
+    assert_eq!(record.source.line_col(start).column, 1);
+    assert_eq!(record.sections[1].title, "Context and Problem Statement");
+}
+
+#[test]
+fn trailing_spaces_on_fences() {
+    let record = record("fence-trailing-spaces.md");
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
+    assert_eq!(record.title.as_ref().unwrap().line, 6);
+}
+
+#[test]
+fn empty_front_matter() {
+    let record = record("empty-front-matter.md");
+    assert!(record.front_matter.as_ref().unwrap().entries.is_empty());
+    assert!(record.status.is_none());
+    assert_eq!(record.title.as_ref().unwrap().value, "Empty front matter");
+}
+
+#[test]
+fn dashes_and_headings_inside_code_blocks() {
+    let record = record("dashes-in-code.md");
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
+    let h1s: Vec<_> = record
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(h1s, ["Front matter examples in code"]);
+    assert_eq!(record.chosen_option.as_ref().unwrap().value, "Show it");
+}
+
+#[test]
+fn headings_with_inline_code_and_comments() {
+    let record = record("heading-markup.md");
+    assert_eq!(
+        record.title.as_ref().unwrap().value,
+        "Use serde for parsing"
+    );
+    assert!(record.section("Context and Problem Statement").is_some());
+    assert!(record.section("Considered Options").is_some());
+    assert_eq!(
+        values(&record.considered_options),
+        vec![
+            ("serde (the de-facto standard)", 13),
+            ("Hand-written parser", 14)
+        ]
+    );
+    assert_eq!(record.chosen_option.as_ref().unwrap().value, "`serde`");
+    assert!(options_match("`serde`", "serde (the de-facto standard)"));
+    let comments: Vec<_> = record
+        .comments
+        .iter()
+        .map(|c| (c.value.as_str(), c.line))
+        .collect();
+    assert_eq!(comments, vec![("really?", 5), ("keep short", 7)]);
+}
+
+#[test]
+fn invalid_date_is_kept_as_text() {
+    let record = record("invalid-date.md");
+    let date = record.date.as_ref().unwrap();
+    assert_eq!(
+        (&date.value, date.line),
+        (&DateValue::Invalid("2024-02-30".into()), 3)
+    );
+}
+
+fn failure(name: &str) -> LoadFailure {
+    match load(name) {
+        Ok(_) => panic!("{name} should not parse"),
+        Err(failure) => *failure,
+    }
+}
+
+#[test]
+fn unreadable_files_are_failures_with_a_line() {
+    let cases = [
+        (
+            "not-utf8.md",
+            FailureKind::NotUtf8,
+            Some(1),
+            "the file is not UTF-8 (invalid byte at offset 5): convert it to UTF-8",
+        ),
+        (
+            "broken-yaml.md",
+            FailureKind::FrontMatterSyntax,
+            Some(4),
+            "front matter is not valid YAML: did not find expected ',' or ']'",
+        ),
+        (
+            "unclosed-front-matter.md",
+            FailureKind::FrontMatterSyntax,
+            Some(1),
+            "front matter opened with `---` is never closed: add a `---` line after the last key",
+        ),
+        (
+            "not-a-mapping.md",
+            FailureKind::FrontMatterSyntax,
+            Some(2),
+            "front matter is not a mapping of keys to values: write `key: value` lines",
+        ),
+    ];
+    for (name, kind, line, message) in cases {
+        let failure = failure(name);
+        assert_eq!(
+            (failure.kind, failure.line, failure.message.as_str()),
+            (kind, line, message),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn yaml_alias_bombs_are_refused_quickly() {
+    let started = std::time::Instant::now();
+    let failure = failure("alias-bomb.md");
+    assert_eq!(failure.kind, FailureKind::FrontMatterSyntax);
+    assert!(
+        failure.message.contains("repetition limit exceeded"),
+        "{}",
+        failure.message
+    );
+    // Not a timing budget: a sanity bound far above any real run, so a hang fails the test.
+    assert!(started.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn oversized_front_matter_is_refused() {
+    let text = format!(
+        "---\nstatus: accepted\nnotes: \"{}\"\n---\n\n# Big\n",
+        "x".repeat(70 * 1024)
+    );
+    let source = SourceFile::new("big.md", text);
+    let failure = adr::parse::parse_record(
+        source,
+        "big.md".into(),
+        FileName::parse("0001-big.md").unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        failure.message,
+        "front matter is larger than 64 KiB: keep metadata short and move prose into the body"
+    );
+}
+
+fn context(title: &str, number: u32) -> NewRecordContext {
+    NewRecordContext {
+        title: title.to_string(),
+        number: Some(number),
+        padded_number: format!("{number:04}"),
+        date: "2025-11-23".into(),
+        status: "proposed".into(),
+        tags: vec!["api".into(), "yes".into(), "needs: quoting".into()],
+        decision_makers: vec!["Liam O'Brien".into(), "Ana \"Ace\" Lima".into()],
+        supersedes: vec![SupersededRecord {
+            number: Some(3),
+            id: "ADR-0003".into(),
+            title: "Use MySQL".into(),
+            link: "0003-use-mysql.md".into(),
+        }],
+    }
+}
+
+#[test]
+fn every_template_round_trips_through_the_parser() {
+    for name in ["madr", "madr-minimal", "nygard"] {
+        let context = context("Use Über-fast: \"quoted\" caches", 12);
+        let text = record_template::render(&TemplateSource::Builtin(name), &context).unwrap();
+        let file = FileName::parse("0012-use-uber-fast-quoted-caches.md").unwrap();
+        let record =
+            adr::parse::parse_record(SourceFile::new("x.md", text.clone()), "x.md".into(), file)
+                .unwrap_or_else(|failure| panic!("{name}: {}\n{text}", failure.message));
+        assert_eq!(
+            record.title.as_ref().unwrap().value,
+            context.title,
+            "{name}"
+        );
+        assert_eq!(
+            record.status.as_ref().unwrap().kind,
+            StatusKind::Proposed,
+            "{name}"
+        );
+        assert_eq!(
+            record.date.as_ref().unwrap().value.text(),
+            "2025-11-23",
+            "{name}"
+        );
+        let tags: Vec<_> = record.tags.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(tags, ["api", "yes", "needs: quoting"], "{name}");
+        let makers: Vec<_> = record
+            .decision_makers
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect();
+        assert_eq!(makers, ["Liam O'Brien", "Ana \"Ace\" Lima"], "{name}");
+        let supersedes: Vec<_> = record.supersedes.iter().map(|r| r.value.number).collect();
+        assert_eq!(supersedes, [Some(3)], "{name}");
+        let expected_style = if name == "nygard" {
+            Style::Nygard
+        } else {
+            Style::Madr4
+        };
+        assert_eq!(record.style, expected_style, "{name}");
+    }
+}
