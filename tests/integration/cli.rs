@@ -156,3 +156,27 @@ fn sixteen_concurrent_new_processes_get_sixteen_numbers() {
         .count();
     assert_eq!(entries, 17, "no temporary files left behind");
 }
+
+#[test]
+fn ci_runs_exactly_the_readme_test_command() {
+    let readme = read(repo_root().join("README.md"));
+    let section = readme
+        .split("Run the tests:")
+        .nth(1)
+        .expect("README has a 'Run the tests:' command");
+    let command = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split('\n').next())
+        .unwrap();
+    let ci = read(repo_root().join(".ci/run"));
+    let last_line = ci
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())
+        .unwrap();
+    assert_eq!(
+        last_line, command,
+        ".ci/run must end with the README's test command"
+    );
+}
