@@ -187,6 +187,8 @@ pub struct Discovered {
     pub records: Vec<(PathBuf, String, FileName)>,
     /// Markdown files that follow no record scheme and are not READMEs or templates.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
+    /// Which of the record paths are symbolic links (the log checks where they lead).
+    pub symlinks: std::collections::HashSet<PathBuf>,
 }
 
 /// The marker `adr render` leaves in a site it built; such directories are never records.
@@ -217,12 +219,25 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             // An unreadable sub-folder is skipped; the files that can be read still load.
             Err(_) => continue,
         };
-        if entry.file_type().is_dir() {
-            continue;
-        }
         let Some(name) = entry.file_name().to_str() else {
             continue;
         };
+        if entry.file_type().is_dir() {
+            // A directory named like a record is reported (it is never a readable record);
+            // records inside it still load.
+            if entry.depth() > 0
+                && !is_non_record_name(name)
+                && let Some(file) = FileName::parse(name)
+            {
+                let path = entry.path().to_path_buf();
+                let rel = relative_slash_path(&path, dir);
+                found.records.push((path, rel, file));
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            found.symlinks.insert(entry.path().to_path_buf());
+        }
         if markdown_stem(name).is_none() || is_non_record_name(name) {
             continue;
         }

@@ -53,10 +53,17 @@ impl Log {
     /// Loads every record of `dir`.
     pub fn load(dir: &Path) -> Result<Log> {
         let found = discover::discover(dir)?;
+        let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let symlinks = &found.symlinks;
         let results: Vec<_> = found
             .records
             .into_par_iter()
-            .map(|(path, rel, file)| crate::parse::load_record(&path, rel, file))
+            .map(|(path, rel, file)| {
+                if symlinks.contains(&path) {
+                    check_symlink(&path, &rel, &file, &canonical_dir)?;
+                }
+                crate::parse::load_record(&path, rel, file)
+            })
             .collect();
         let mut records = Vec::with_capacity(results.len());
         let mut failures = Vec::new();
@@ -198,6 +205,38 @@ fn sort_key<'a>(file: &'a FileName, rel_path: &'a str) -> (u32, bool, Option<&'a
         file.date.as_deref(),
         rel_path,
     )
+}
+
+/// A record may be a symbolic link, but only to a file inside the log: a link that leads
+/// elsewhere would make `adr` read (and `--fix` write) files outside the repository's log.
+fn check_symlink(
+    path: &Path,
+    rel: &str,
+    file: &FileName,
+    canonical_dir: &Path,
+) -> Result<(), Box<LoadFailure>> {
+    let failure = |message: String| {
+        Box::new(LoadFailure {
+            path: path.to_path_buf(),
+            rel_path: rel.to_string(),
+            file: file.clone(),
+            kind: FailureKind::Unreadable,
+            line: None,
+            column: None,
+            message,
+            source: None,
+        })
+    };
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(canonical_dir) => Ok(()),
+        Ok(target) => Err(failure(format!(
+            "is a symbolic link to `{}`, outside the log directory: move or copy the record into the log",
+            target.display()
+        ))),
+        Err(error) => Err(failure(format!(
+            "is a symbolic link that cannot be followed ({error}): remove or fix it"
+        ))),
+    }
 }
 
 fn file_name_of(rel_path: &str) -> &str {
