@@ -98,6 +98,18 @@ pub(crate) fn parse_entries(
                     ),
                 };
             }
+            if let Some(duplicate) = duplicate_key_line(yaml, &yaml_error_text(&error)) {
+                return FrontMatterError {
+                    kind: FailureKind::FrontMatterSyntax,
+                    line: fence_line + duplicate.0,
+                    column: 1,
+                    message: format!(
+                        "front matter has the key `{}` twice (first on line {}): keep one",
+                        duplicate.1,
+                        fence_line + duplicate.2
+                    ),
+                };
+            }
             FrontMatterError {
                 kind: FailureKind::FrontMatterSyntax,
                 line: fence_line + line.max(1),
@@ -180,6 +192,24 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, usize, char)> {
         }
     }
     None
+}
+
+/// For libyaml's "duplicate entry with key \"K\"": the line of the second `K:` (the one
+/// to remove), the key, and the first one's line. libyaml reports the mapping's start.
+fn duplicate_key_line(yaml: &str, message: &str) -> Option<(usize, String, usize)> {
+    let key = message
+        .strip_prefix("duplicate entry with key \"")?
+        .strip_suffix('"')?;
+    let mut lines = yaml.lines().enumerate().filter(|(_, line)| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+            || line
+                .strip_prefix(&format!("\"{key}\""))
+                .is_some_and(|rest| rest.starts_with(':'))
+    });
+    let first = lines.next()?.0 + 1;
+    let second = lines.next()?.0 + 1;
+    Some((second, key.to_string(), first))
 }
 
 fn yaml_error_text(error: &yaml_serde::Error) -> String {

@@ -574,7 +574,14 @@ fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
 fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
     let text = source.slice(span);
     let found = text.to_lowercase().find("chosen option")?;
-    let label_end = found + "chosen option".len();
+    let mut label_end = found + "chosen option".len();
+    // "Chosen options: A & B" names several; the plural `s` is not part of the value.
+    if text
+        .get(label_end..)
+        .is_some_and(|rest| rest.starts_with(['s', 'S']))
+    {
+        label_end += 1;
+    }
     let line_end = text
         .get(label_end..)?
         .find('\n')
@@ -671,14 +678,21 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
         }
     }
     for prefix in ["architecture decision record:", "adr:"] {
-        if title.len() > prefix.len() && title[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if title.len() > prefix.len()
+            && title
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
             title = title[prefix.len()..].trim_start();
         }
     }
-    let lower = title.to_lowercase();
-    let (after_prefix, had_prefix) = match lower.strip_prefix("adr") {
-        Some(rest) => (rest.trim_start_matches(['-', '_', ' ', '#']), true),
-        None => (lower.strip_prefix('#').unwrap_or(&lower), false),
+    // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
+    let (after_prefix, had_prefix) = match title
+        .get(..3)
+        .filter(|head| head.eq_ignore_ascii_case("adr"))
+    {
+        Some(_) => (title[3..].trim_start_matches(['-', '_', ' ', '#']), true),
+        None => (title.strip_prefix('#').unwrap_or(title), false),
     };
     let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
     if digits_len == 0 || digits_len > 9 {

@@ -7,5 +7,7 @@
 mod cli;
 mod corpus;
 mod parser;
+mod properties;
+mod regression;
 mod robustness;
 mod util;
