@@ -6,6 +6,7 @@
 
 mod cli;
 mod corpus;
+mod durability;
 mod parser;
 mod properties;
 mod regression;

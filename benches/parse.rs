@@ -1,0 +1,67 @@
+//! Micro-benchmarks for the parser and the log loader, so a regression shows per function
+//! (`cargo bench`). Whole-command timings against the floor and peers are in bench/run.sh.
+
+use std::path::Path;
+
+use adr::discover::FileName;
+use adr::model::Log;
+use adr::source::SourceFile;
+
+fn main() {
+    divan::main();
+}
+
+const SEED: &str = include_str!("../docs/adr/0001-use-fastapi-web-framework.md");
+const NYGARD: &str = include_str!("../tests/fixtures/parse/nygard-adr-tools.md");
+const MADR2: &str = include_str!("../tests/fixtures/parse/madr2-bullets.md");
+
+fn parse(text: &str) -> adr::model::Record {
+    let file = FileName::parse("0001-use-fastapi-web-framework.md").unwrap();
+    adr::parse::parse_record(
+        SourceFile::new("x.md", text.to_string()),
+        "x.md".into(),
+        file,
+    )
+    .unwrap()
+}
+
+#[divan::bench(args = ["madr4", "nygard", "madr2"])]
+fn parse_record(bencher: divan::Bencher, style: &str) {
+    let text = match style {
+        "nygard" => NYGARD,
+        "madr2" => MADR2,
+        _ => SEED,
+    };
+    bencher.bench(|| parse(divan::black_box(text)));
+}
+
+#[divan::bench]
+fn line_col_lookup(bencher: divan::Bencher) {
+    let source = SourceFile::new("x.md", SEED.repeat(20));
+    let len = source.text.len();
+    bencher.bench(|| {
+        (0..len)
+            .step_by(97)
+            .map(|offset| source.line_col(offset).line)
+            .sum::<usize>()
+    });
+}
+
+/// A log of `n` copies of the seed record, written once per benchmark.
+fn seed_log(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for number in 1..=n {
+        std::fs::write(
+            dir.path().join(format!("{number:04}-decision-{number}.md")),
+            SEED,
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[divan::bench(args = [100, 1000])]
+fn load_log(bencher: divan::Bencher, n: usize) {
+    let dir = seed_log(n);
+    bencher.bench(|| Log::load(Path::new(dir.path())).unwrap().records.len());
+}
