@@ -180,3 +180,70 @@ fn ci_runs_exactly_the_readme_test_command() {
         ".ci/run must end with the README's test command"
     );
 }
+
+/// A fake editor that records the file it was asked to open.
+fn fake_editor(dir: &std::path::Path) -> std::path::PathBuf {
+    let editor = dir.join("fake-editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/opened.txt\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    editor
+}
+
+#[test]
+fn new_opens_the_editor_only_on_a_terminal() {
+    let dir = log_with(&[("0001-first.md", "---\nstatus: accepted\n---\n\n# First\n")]);
+    let editor = fake_editor(dir.path());
+    // Piped: no editor, even with $EDITOR set.
+    let output = adr(dir.path())
+        .args(["new", "Piped"])
+        .env("EDITOR", &editor)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!dir.path().join("opened.txt").exists());
+
+    // On a terminal (util-linux `script` gives the command a pseudo-terminal): opened once,
+    // with the new file, `--no-edit` respected, and $VISUAL preferred over $EDITOR.
+    let bin = crate::util::adr_bin();
+    let run_in_tty = |args: &str, env: &[(&str, &std::path::Path)]| {
+        let mut command = std::process::Command::new("script");
+        command
+            .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", "1763856000")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let status = command
+            .status()
+            .expect("util-linux `script` is needed for this test");
+        assert!(status.success());
+    };
+    run_in_tty("new --no-edit 'Not opened'", &[("EDITOR", &editor)]);
+    assert!(!dir.path().join("opened.txt").exists());
+    run_in_tty(
+        "new 'Opened in the editor'",
+        &[
+            ("VISUAL", &editor),
+            ("EDITOR", std::path::Path::new("/bin/false")),
+        ],
+    );
+    let opened = read(dir.path().join("opened.txt"));
+    assert_eq!(
+        opened.trim_end(),
+        dir.path()
+            .join("docs/adr/0004-opened-in-the-editor.md")
+            .display()
+            .to_string()
+    );
+}

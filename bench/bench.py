@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Driver for bench/run.sh: generate logs, time each job as the median of warm runs, take
+peak RSS from GNU time, compare with the floor and installed peers, print a Markdown table.
+Python 3 standard library only."""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = "/tmp/adr-bench"
+GNU_TIME = "/usr/bin/time"
+
+# Budgets from the performance issue: job -> (max ratio to the floor at N=10,000, max MiB).
+BUDGETS = {
+    "adr lint": (2.5, 128),
+    "adr list --format json": (1.25, None),
+    "adr index": (1.5, None),
+    "adr render (new dir)": (4.5, 150),
+    "adr render (unchanged)": (1.5, None),
+    "adr render (one changed)": (1.5, None),
+}
+NEW_BUDGET_MS = 50
+GROWTH_BUDGET = 12.0
+
+
+def run_once(argv, cwd, env=None):
+    started = time.perf_counter()
+    proc = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=env)
+    return time.perf_counter() - started, proc.returncode, proc.stderr
+
+
+def peak_mib(argv, cwd):
+    if not os.access(GNU_TIME, os.X_OK):
+        return None
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        subprocess.run([GNU_TIME, "-f", "%M", "-o", out.name] + argv, cwd=cwd,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        match = re.search(r"(\d+)\s*$", out.read())
+    return int(match.group(1)) / 1024 if match else None
+
+
+def measure(argv, cwd, runs, warmup=1, before=None, ok_codes=(0, 1)):
+    """Median wall time in ms over `runs` warm runs; `before(i)` prepares each run untimed."""
+    for i in range(warmup):
+        if before:
+            before(-1 - i)
+        run_once(argv, cwd)
+    times = []
+    for i in range(runs):
+        if before:
+            before(i)
+        elapsed, code, stderr = run_once(argv, cwd)
+        if code not in ok_codes:
+            sys.exit(f"error: {' '.join(argv)} exited {code} in {cwd}:\n{stderr.decode(errors='replace')[-2000:]}")
+        times.append(elapsed * 1000)
+    return statistics.median(times)
+
+
+def load_average():
+    try:
+        return " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def generate(gen, n, style, number_field=False):
+    suffix = f"{style}" + ("-nf" if number_field else "")
+    path = os.path.join(ROOT, f"n{n}-{suffix}")
+    log = os.path.join(path, "docs/adr")
+    marker = os.path.join(path, ".generated")
+    if not os.path.exists(marker):
+        args = [sys.executable, gen, path, str(n), "--style", style, "--force"]
+        if number_field:
+            args.append("--number-field")
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+        open(marker, "w").close()
+    # Leave what earlier runs wrote out of the log: an index and sites from adr render.
+    for name in os.listdir(path):
+        if name.startswith("site") or name == ".adr-dir":
+            shutil.rmtree(os.path.join(path, name), ignore_errors=True) if os.path.isdir(os.path.join(path, name)) else os.remove(os.path.join(path, name))
+    readme = os.path.join(log, "README.md")
+    if os.path.exists(readme):
+        os.remove(readme)
+    return path
+
+
+def fingerprint(path):
+    out = subprocess.run(["sh", "-c", "find docs -type f -name '*.md' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16"],
+                         cwd=path, capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--adr", required=True)
+    parser.add_argument("--gen", required=True)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--write", action="store_true", help="write the table to docs/benchmarks.md")
+    args = parser.parse_args()
+    adr = args.adr
+    sizes = [int(size) for size in args.sizes.split(",")]
+    os.makedirs(ROOT, exist_ok=True)
+    adrs = shutil.which("adrs")
+    rows = []  # (job, n, style, median_ms, peak_mib, floor_ms, peer_ms)
+    notes = []
+    load_before = load_average()
+    work_dirs = []
+
+    plan = [(n, "madr4") for n in sizes] + [(max(sizes), "mixed")]
+    for n, style in plan:
+        path = generate(args.gen, n, style)
+        runs = args.runs if n < 10000 else max(3, args.runs - 2)
+        print(f"# N={n} {style} ({fingerprint(path)}), {runs} runs each, load {load_average()}", file=sys.stderr)
+        floor = measure(["sh", "-c", "cat docs/adr/*.md > /dev/null"], path, runs)
+        rows.append(("cat (floor)", n, style, floor, None, floor, None))
+
+        def job(name, argv, before=None, peer=None):
+            median = measure(argv, path, runs, before=before)
+            rows.append((name, n, style, median, peak_mib(argv, path), floor, peer))
+            return median
+
+        job("adr lint", [adr, "lint"])
+        job("adr list --format json", [adr, "list", "--format", "json"])
+        subprocess.run([adr, "index"], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        job("adr index", [adr, "index"])
+
+        counter = {"i": 0}
+
+        def fresh_dir(_):
+            counter["i"] += 1
+        sites = []
+
+        def render_new(_):
+            counter["i"] += 1
+            out = os.path.join(path, f"site-new-{counter['i']}")
+            sites.append(out)
+            render_argv[-1] = out
+        render_argv = [adr, "render", "--out", ""]
+        median = measure(render_argv, path, runs, before=render_new)
+        render_argv[-1] = os.path.join(path, "site-rss")
+        rows.append(("adr render (new dir)", n, style, median, peak_mib(render_argv, path), floor, None))
+
+        stable = os.path.join(path, "site")
+        subprocess.run([adr, "render", "--out", stable], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        job("adr render (unchanged)", [adr, "render", "--out", stable])
+
+        records = sorted(name for name in os.listdir(os.path.join(path, "docs/adr")) if name.endswith(".md") and name[0].isdigit())
+        target = os.path.join(path, "docs/adr", records[len(records) // 2])
+        original = open(target, encoding="utf-8").read()
+
+        def touch_one(i):
+            with open(target, "w", encoding="utf-8") as out:
+                out.write(original + f"\nEdited for benchmark run {i}.\n")
+        job("adr render (one changed)", [adr, "render", "--out", stable], before=touch_one)
+        # The incremental result must equal a full render of the same log.
+        full = os.path.join(path, "site-full-check")
+        subprocess.run([adr, "render", "--out", full], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        same = subprocess.run(["diff", "-rq", "-x", ".adr-site*", stable, full], capture_output=True, text=True)
+        notes.append(f"N={n} {style}: incremental render after one change {'equals' if same.returncode == 0 else 'DIFFERS FROM'} a full render"
+                     + ("" if same.returncode == 0 else f": {same.stdout.strip()[:300]}"))
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(original)
+
+        if n == max(sizes) and style == "madr4":
+            created = []
+
+            def new_record(i):
+                pass
+            new_argv = [adr, "new", "--no-edit", "Benchmark record"]
+            median = measure(new_argv, path, runs)
+            rows.append(("adr new", n, style, median, peak_mib(new_argv, path), floor, None))
+            for name in os.listdir(os.path.join(path, "docs/adr")):
+                if name.endswith("-benchmark-record.md"):
+                    created.append(os.path.join(path, "docs/adr", name))
+            for file in created:
+                os.remove(file)
+
+        if adrs and style == "madr4":
+            peer_path = generate(args.gen, n, "madr4", number_field=True)
+            with open(os.path.join(peer_path, ".adr-dir"), "w") as out:
+                out.write("docs/adr\n")
+            peer_floor = measure(["sh", "-c", "cat docs/adr/*.md > /dev/null"], peer_path, runs)
+            for ours, theirs in [("adr list --format json", ["adrs", "list", "-l"]), ("adr lint", ["adrs", "doctor"])]:
+                ours_argv = [adr] + ours.split()[1:]
+                our_ms = measure(ours_argv, peer_path, runs)
+                their_ms = measure(theirs, peer_path, runs, ok_codes=range(256))
+                rows.append((ours + " [number-field log]", n, style, our_ms, peak_mib(ours_argv, peer_path), peer_floor, their_ms))
+                rows.append((" ".join(theirs) + " (peer)", n, style, their_ms, peak_mib(theirs, peer_path), peer_floor, None))
+        work_dirs.extend(sites + [full, os.path.join(path, "site-rss")])
+
+    load_after = load_average()
+    table = render_table(rows, sizes, adrs is not None)
+    header = (f"Measured {datetime.date.today()} on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
+              f"{meminfo()} memory, {platform.system()} {platform.release()}; load average {load_before} before, {load_after} after.\n"
+              f"Medians of warm runs; peak RSS from GNU time; ratios to `cat docs/adr/*.md` (the floor) on the same log in the same run.\n")
+    fingerprints = "\n".join(f"- N={n} {style}: fingerprint `{fingerprint(os.path.join(ROOT, f'n{n}-{style}'))}`" for n, style in plan)
+    text = f"{header}\n{table}\n\n{budget_report(rows, sizes)}\n\nLogs (`../shared/bench/gen.py`, seed 1):\n{fingerprints}\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
+    if not adrs:
+        text += "- Peer `adrs` not installed (`cargo install adrs --locked --version 0.13.0`): its rows are n/a.\n"
+    print(text)
+    if args.write:
+        with open("docs/benchmarks.md", "w") as out:
+            out.write("# Benchmarks\n\nProduced by `bench/run.sh --write` (see bench/README.md).\n\n" + text)
+    # Deleting many files slows file creation for a while on this filesystem: only at the end.
+    for directory in work_dirs:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def meminfo():
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1))
+        return f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        return "n/a"
+
+
+def render_table(rows, sizes, has_peer):
+    lines = ["| command | N | style | median ms | peak MiB | × floor | × peer |", "|---|---:|---|---:|---:|---:|---:|"]
+    for job, n, style, median, mib, floor, peer in rows:
+        ratio = f"{median / floor:.2f}" if floor and not job.startswith("cat") else "1.00" if job.startswith("cat") else "n/a"
+        peer_ratio = f"{median / peer:.3f}" if peer else ("n/a" if job.startswith("adr ") and "number-field" in job else "")
+        lines.append(f"| `{job}` | {n} | {style} | {median:.1f} | {'' if mib is None else f'{mib:.1f}'} | {ratio} | {peer_ratio} |")
+    return "\n".join(lines)
+
+
+def budget_report(rows, sizes):
+    n = max(sizes)
+    out = [f"Budgets at N={n} (madr4):"]
+    by = {(job, size, style): (median, mib, floor) for job, size, style, median, mib, floor, _ in rows}
+    for job, (max_ratio, max_mib) in BUDGETS.items():
+        if (job, n, "madr4") not in by:
+            continue
+        median, mib, floor = by[(job, n, "madr4")]
+        ratio = median / floor
+        met = ratio <= max_ratio and (max_mib is None or (mib is not None and mib < max_mib))
+        mem = f", {mib:.0f} MiB (budget < {max_mib})" if max_mib else ""
+        out.append(f"- `{job}`: {ratio:.2f}× the floor (budget ≤ {max_ratio}){mem}: {'met' if met else 'NOT met'}")
+    if ("adr new", n, "madr4") in by:
+        median = by[("adr new", n, "madr4")][0]
+        out.append(f"- `adr new`: {median:.1f} ms (budget < {NEW_BUDGET_MS} ms): {'met' if median < NEW_BUDGET_MS else 'NOT met'}")
+    if 1000 in sizes and n == 10000:
+        for job in ["adr lint", "adr list --format json", "adr index", "adr render (new dir)", "adr render (unchanged)", "adr render (one changed)"]:
+            if (job, 1000, "madr4") in by and (job, 10000, "madr4") in by:
+                growth = by[(job, 10000, "madr4")][0] / by[(job, 1000, "madr4")][0]
+                out.append(f"- growth of `{job}` from 1,000 to 10,000: {growth:.1f}× (budget ≤ {GROWTH_BUDGET}): {'met' if growth <= GROWTH_BUDGET else 'NOT met'}")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()
