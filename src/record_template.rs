@@ -99,7 +99,8 @@ pub fn render(source: &TemplateSource, context: &NewRecordContext) -> Result<Str
     Ok(rendered)
 }
 
-fn template_error(name: &str, error: &tera::Error) -> Error {
+/// A tera error with its whole cause chain (tera hides the useful part in the causes).
+pub(crate) fn template_error(name: &str, error: &tera::Error) -> Error {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {

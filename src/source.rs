@@ -138,9 +138,7 @@ impl SourceFile {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(at, byte)| (byte == b'\n').then_some(at))
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ struct ListedRecord {
 }
 
 pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    let log = super::load_log(project)?;
+    let log = super::load_log_metadata(project)?;
     let selected: Vec<&Record> = log
         .records
         .iter()
@@ -50,18 +50,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         ListFormat::Table => write_table(&selected, output)?,
     }
     for failure in &log.failures {
-        let location = failure
-            .line
-            .map(|line| format!(":{line}"))
-            .unwrap_or_default();
-        super::note(
-            output,
-            format_args!(
-                "error: {}{location}: {}",
-                project.display(&failure.path),
-                failure.message
-            ),
-        );
+        super::note_failure(output, project, failure, "");
     }
     Ok(if log.failures.is_empty() {
         ExitStatus::Success

@@ -1,9 +1,20 @@
 //! One module per command. Each resolves its arguments against the project's config, does
 //! its work through the library, and writes its result; none parses records itself.
 
+mod completions;
+mod export;
+mod graph;
+mod index;
 mod init;
+mod lint;
 mod list;
+mod man;
+mod migrate;
 mod new;
+mod render;
+mod renumber;
+mod rules;
+mod schema;
 mod status;
 
 use std::path::Path;
@@ -20,13 +31,33 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Init(args) => init::run(&args, cwd, dir, output),
         Command::New(args) => new::run(&args, &Project::locate(cwd, dir)?, output),
         Command::List(args) => list::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Lint(args) => match &args.explain {
+            // `--explain` needs no log, so it works anywhere.
+            Some(_) if args.paths.is_empty() => lint::run_explain(&args, output),
+            _ => lint::run(&args, &Project::locate(cwd, dir)?, output),
+        },
+        Command::Rules(args) => rules::run(&args, output),
         Command::Status(args) => status::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Migrate(args) => migrate::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Export(args) => export::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Index(args) => index::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Render(args) => render::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Graph(args) => graph::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Renumber(args) => renumber::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Schema => schema::run(output),
+        Command::Completions(args) => completions::run(&args, output),
+        Command::Man(args) => man::run(&args, output),
     }
 }
 
 /// Loads the log of a project.
 pub(crate) fn load_log(project: &Project) -> Result<Log> {
     Log::load(&project.log_dir)
+}
+
+/// Loads only what `list` and `index` show of each record (see `parse::Depth::Metadata`).
+pub(crate) fn load_log_metadata(project: &Project) -> Result<Log> {
+    Log::load_metadata(&project.log_dir)
 }
 
 /// Every status the project allows: the built-in ones and `statuses` from its config.
@@ -65,6 +96,28 @@ pub(crate) fn check_status_argument(project: &Project, kind: &StatusKind, raw: &
             .collect::<Vec<_>>()
             .join(", ")
     )))
+}
+
+/// Names a file that could not be read as a record on stderr: path, line, reason, and
+/// `suffix` (what the command did with it).
+pub(crate) fn note_failure(
+    output: &mut Output<'_>,
+    project: &Project,
+    failure: &crate::model::LoadFailure,
+    suffix: &str,
+) {
+    let location = failure
+        .line
+        .map(|line| format!(":{line}"))
+        .unwrap_or_default();
+    note(
+        output,
+        format_args!(
+            "error: {}{location}: {}{suffix}",
+            project.display(&failure.path),
+            failure.message
+        ),
+    );
 }
 
 /// Writes one line of the error stream, ignoring a closed stderr.

@@ -52,6 +52,29 @@ pub struct Log {
 impl Log {
     /// Loads every record of `dir`.
     pub fn load(dir: &Path) -> Result<Log> {
+        Log::load_with(dir, |record| record)
+    }
+
+    /// Loads every record of `dir`, passing each through `keep` as soon as it is parsed.
+    /// A consumer that needs only part of the model (the site drops sections and option
+    /// lists) thereby never holds the whole log's model at once: at 10,000 records that
+    /// model is several times the size of the text.
+    pub fn load_with(dir: &Path, keep: impl Fn(Record) -> Record + Sync) -> Result<Log> {
+        Log::load_at(dir, crate::parse::Depth::Full, keep)
+    }
+
+    /// Loads every record's metadata only (see [`crate::parse::Depth::Metadata`]).
+    pub fn load_metadata(dir: &Path) -> Result<Log> {
+        Log::load_at(dir, crate::parse::Depth::Metadata, |record| record)
+    }
+
+    /// Loads every record of `dir` to `depth`, passing each through `keep` as it is parsed
+    /// (the site reads metadata this way and gathers links while it renders the bodies).
+    pub fn load_at(
+        dir: &Path,
+        depth: crate::parse::Depth,
+        keep: impl Fn(Record) -> Record + Sync,
+    ) -> Result<Log> {
         let found = discover::discover(dir)?;
         let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         let symlinks = &found.symlinks;
@@ -62,7 +85,7 @@ impl Log {
                 if symlinks.contains(&path) {
                     check_symlink(&path, &rel, &file, &canonical_dir)?;
                 }
-                crate::parse::load_record(&path, rel, file)
+                crate::parse::load_record_at(&path, rel, file, depth).map(&keep)
             })
             .collect();
         let mut records = Vec::with_capacity(results.len());

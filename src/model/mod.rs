@@ -15,12 +15,28 @@ pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, 
 /// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
 /// trailing punctuation and Markdown emphasis ignored.
 pub fn normalize_heading(text: &str) -> String {
-    let cleaned: String = text.chars().filter(|c| !matches!(c, '*' | '`')).collect();
-    let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed
-        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' && c != ']')
-        .trim()
-        .to_lowercase()
+    // One pass and one allocation: this runs for every heading of every record.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
+        if chars.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in chars {
+            out.extend(c.to_lowercase());
+        }
+    }
+    while let Some(last) = out.chars().next_back() {
+        if last == ' ' || (last.is_ascii_punctuation() && last != ')' && last != ']') {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// The key an option name is matched by: case-insensitive, with trailing parentheticals,

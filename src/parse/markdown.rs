@@ -64,9 +64,49 @@ struct OpenLink {
     text: String,
 }
 
-/// Walks the body (`source.text[body_start..]`) once.
-pub(crate) fn outline(source: &SourceFile, body_start: usize) -> Outline {
+/// Walks the body (`source.text[body_start..]`) once; with `stop_after_title`, only until
+/// the first H1 has ended.
+pub(crate) fn outline(source: &SourceFile, body_start: usize, stop_after_title: bool) -> Outline {
     let body = source.text.get(body_start..).unwrap_or("");
+    if stop_after_title {
+        // pulldown-cmark finds the block structure of the whole text before the first
+        // event, so stopping early saves little: parse only up to the first `# ` line.
+        // Should that line not be the title (inside a code block), parse everything.
+        if let Some(end) = first_atx_h1_line_end(body) {
+            let prefix_outline = outline_of(source, body_start, &body[..end], true);
+            if prefix_outline
+                .headings
+                .iter()
+                .any(|heading| heading.level == 1)
+            {
+                return prefix_outline;
+            }
+        }
+    }
+    outline_of(source, body_start, body, stop_after_title)
+}
+
+/// The end of the first line that looks like an ATX H1 (`# Title`).
+fn first_atx_h1_line_end(body: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() <= 3
+            && (trimmed.starts_with("# ") || trimmed.starts_with("#\t"))
+        {
+            return Some(offset + line.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn outline_of(
+    source: &SourceFile,
+    body_start: usize,
+    body: &str,
+    stop_after_title: bool,
+) -> Outline {
     let mut outline = Outline::default();
     let mut heading: Option<(u8, usize, String)> = None;
     let mut item_stack: Vec<usize> = Vec::new();
@@ -92,6 +132,9 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize) -> Outline {
                         text: collapse(&text),
                         span: Span::new(start, end),
                     });
+                    if stop_after_title && level == 1 {
+                        break;
+                    }
                 }
             }
             Event::Start(Tag::List(_)) => {
@@ -306,5 +349,19 @@ fn trim_line_end(source: &SourceFile, start: usize, end: usize) -> usize {
 }
 
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let is_collapsed = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if is_collapsed {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

@@ -7,8 +7,14 @@
 mod cli;
 mod corpus;
 mod durability;
+mod ecosystem;
+mod graph;
+mod index;
+mod lint;
 mod parser;
 mod properties;
 mod regression;
 mod robustness;
+mod rules;
+mod site;
 mod util;

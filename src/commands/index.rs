@@ -1,0 +1,88 @@
+//! `adr index`: rewrite the table between the index markers of the log's README (or
+//! `--file`, or `index.file`), creating the file when there is none. `--check` writes
+//! nothing and prints the diff a run would make, exiting 1 when there is one.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::IndexArgs;
+use crate::config::Project;
+use crate::error::{Error, Result, output_error};
+use crate::{ExitStatus, Output, index};
+
+pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let path = index_file(args, project);
+    let shown = project.display(&path);
+    let log = super::load_log_metadata(project)?;
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(Error::io("read the index file", &path, error)),
+    };
+    let newline = existing.as_deref().map_or("\n", index::newline_of);
+    let index_dir = path.parent().unwrap_or(Path::new("."));
+    let table = index::table(&log, index_dir, newline);
+    let (expected, appended) = match &existing {
+        Some(text) => {
+            let spliced = index::splice(text, &table)
+                .map_err(|error| Error::record(&path, Some(error.line), error.message))?;
+            (spliced.text, spliced.appended)
+        }
+        None => (index::new_document(&table, newline), false),
+    };
+    let current = existing.as_deref() == Some(expected.as_str());
+
+    if args.check {
+        if current {
+            super::note(output, format_args!("{shown} is up to date"));
+        } else {
+            let diff =
+                crate::diff::unified(&shown, &shown, existing.as_deref().unwrap_or(""), &expected);
+            crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
+            let what = if existing.is_some() {
+                "is out of date"
+            } else {
+                "does not exist"
+            };
+            super::note(
+                output,
+                format_args!("error: {shown} {what}: run `adr index` to update it"),
+            );
+        }
+    } else if current {
+        super::note(output, format_args!("{shown} is up to date"));
+    } else {
+        crate::fs::write_atomic(&path, expected.as_bytes())?;
+        let records = log.len();
+        let plural = if records == 1 { "" } else { "s" };
+        let how = match (&existing, appended) {
+            (None, _) => "created",
+            (Some(_), true) => "added the index markers at the end of",
+            (Some(_), false) => "updated",
+        };
+        super::note(
+            output,
+            format_args!("{how} {shown} ({records} record{plural})"),
+        );
+    }
+
+    for failure in &log.failures {
+        super::note_failure(output, project, failure, " (listed as `parse error`)");
+    }
+    let is_stale = args.check && !current;
+    Ok(if is_stale || !log.failures.is_empty() {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// `--file` (relative to the working directory) > `index.file` (relative to the config
+/// file) > README.md in the log directory.
+fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
+    let path = match (&args.file, &project.config.index.file) {
+        (Some(file), _) => project.cwd.join(file),
+        (None, Some(file)) => project.config_relative(file),
+        (None, None) => project.log_dir.join("README.md"),
+    };
+    crate::config::normalize(&path)
+}

@@ -1,0 +1,661 @@
+//! `adr render`: the static site of the log, written into a directory that `adr render`
+//! owns. Every page is replaced atomically (temporary file + rename); a page whose bytes
+//! did not change is not touched; files of an earlier render that this one did not make
+//! (pages of deleted records) are removed. The directory's `.adr-site` file marks it as
+//! ours and holds the manifest: a content hash of every input and every output, so a
+//! render with nothing changed only reads the records and stops. Nothing is ever deleted
+//! outside a directory that carries the marker.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+
+use crate::cli::RenderArgs;
+use crate::config::Project;
+use crate::error::{Error, Result};
+use crate::model::Log;
+use crate::site::{self, BuildReport, MARKER_FILE, PageSink, Site, SiteOptions, SitePaths};
+use crate::{ExitStatus, Output};
+
+const DEFAULT_TITLE: &str = "Architecture Decision Records";
+const DEFAULT_OUT: &str = "site";
+/// Bumped when the manifest's meaning changes, so an old one is never trusted.
+const MANIFEST_VERSION: u32 = 1;
+
+/// The contents of `.adr-site`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    generator: String,
+    /// Hash of everything the site is made from.
+    inputs: String,
+    /// Records that could not be read at the last render (they make the exit code 1).
+    failures: usize,
+    /// Site path → `hash:size` of every file the render made.
+    files: BTreeMap<String, String>,
+    /// Project-relative path of each local file the records link to → its hash, or null
+    /// when it was missing: the site changes when one of these does.
+    watched: BTreeMap<String, Option<String>>,
+}
+
+/// The contents of `.adr-site-stamps`: each record file's size, modification time and
+/// content hash when it was last read, so an unchanged file need not be read again (git's
+/// index works the same way). Kept apart from the manifest, which holds only content
+/// hashes, so that two renders of the same log leave byte-identical directories apart
+/// from this cache.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Stamps {
+    version: u32,
+    records: BTreeMap<String, RecordStamp>,
+}
+
+const STAMPS_FILE: &str = ".adr-site-stamps";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct RecordStamp {
+    size: u64,
+    /// Nanoseconds since the Unix epoch.
+    modified: i128,
+    hash: String,
+    /// When the hash was taken (nanoseconds since the epoch).
+    hashed_at: i128,
+}
+
+/// A file changed less than this before it was hashed may change again within the same
+/// timestamp tick without its size or time showing it; such a file is always read again.
+const RACY_WINDOW_NANOS: i128 = 2_000_000_000;
+
+pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let settings = &project.config.site;
+    let out_dir = crate::config::normalize(&match (&args.out, &settings.out) {
+        (Some(out), _) => project.cwd.join(out),
+        (None, Some(out)) => project.config_relative(out),
+        (None, None) => project.root.join(DEFAULT_OUT),
+    });
+    let base_url = args.base_url.clone().or_else(|| settings.base_url.clone());
+    if let Some(url) = &base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err(Error::usage(format!(
+            "the base URL `{url}` is not an http or https URL: write it in full, e.g. https://example.org/decisions"
+        )));
+    }
+    let templates_dir = match (&args.templates, &settings.templates) {
+        (Some(dir), _) => Some(project.cwd.join(dir)),
+        (None, Some(dir)) => Some(project.config_relative(dir)),
+        (None, None) => None,
+    };
+    let options = SiteOptions {
+        title: args
+            .title
+            .clone()
+            .or_else(|| settings.title.clone())
+            .unwrap_or_else(|| DEFAULT_TITLE.to_string()),
+        base_url,
+        build_date: args.build_date.then(|| crate::clock::today().to_string()),
+        overrides: match &templates_dir {
+            Some(dir) => read_overrides(dir)?,
+            None => Vec::new(),
+        },
+        history: crate::git::History::load(&project.log_dir),
+    };
+    let shown_out = project.display(&out_dir);
+    let previous = prepare_out_dir(project, &out_dir, &shown_out)?;
+    let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
+    let known_records = match &previous {
+        Some(_) => std::fs::read_to_string(out_dir.join(STAMPS_FILE))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Stamps>(&text).ok())
+            .filter(|stamps| stamps.version == MANIFEST_VERSION)
+            .map(|stamps| stamps.records)
+            .unwrap_or_default(),
+        None => BTreeMap::new(),
+    };
+    let (inputs, records) = fingerprint(project, &options, &known_records)?;
+    let stamps_text = serde_json::to_string(&Stamps {
+        version: MANIFEST_VERSION,
+        records,
+    })
+    .unwrap_or_default();
+
+    if let Some(previous) = &previous
+        && previous.version == MANIFEST_VERSION
+        && previous.generator == generator
+        && previous.inputs == inputs
+        && previous.failures == 0
+        && watched_unchanged(project, &previous.watched)
+        && outputs_present(&out_dir, &previous.files)
+    {
+        super::note(
+            output,
+            format_args!(
+                "{shown_out} is up to date ({} files): open {shown_out}/index.html",
+                previous.files.len()
+            ),
+        );
+        return Ok(ExitStatus::Success);
+    }
+
+    remove_temporary_files(&out_dir);
+    let site = Site::new(options)?;
+    for name in &site.unknown_overrides {
+        super::note(
+            output,
+            format_args!(
+                "warning: `{name}` in the templates directory overrides nothing: the names are {}",
+                site::overridable_names().join(", ")
+            ),
+        );
+    }
+    // Metadata is all a page needs from the parser: the body is rendered from the text,
+    // and links between records are gathered while it is.
+    let log = Log::load_at(
+        &project.log_dir,
+        crate::parse::Depth::Metadata,
+        site::slim_record,
+    )?;
+    // A first render builds the whole site in a hidden sibling directory and renames it into
+    // place at the end: one atomic step instead of a temporary file and a rename per page,
+    // and an interrupted first render leaves no half site behind.
+    let staging = match &previous {
+        Some(_) => None,
+        None => Some(Staging::create(&out_dir)?),
+    };
+    let paths = SitePaths {
+        log_dir: project.log_dir.clone(),
+        project_root: project.root.clone(),
+        out_dir: out_dir.clone(),
+    };
+    let failures: Vec<_> = log.failures.clone();
+    // Pages are rendered on every core but written by one thread: creating files in one
+    // directory serialises in the kernel anyway, and a render thread waiting for it is a
+    // core not rendering.
+    let (sender, receiver) = mpsc::sync_channel::<WriteJob>(64);
+    let (built, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_files(receiver));
+        let sink = OutputDir {
+            root: staging
+                .as_ref()
+                .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf()),
+            direct: staging.is_some(),
+            previous: previous
+                .as_ref()
+                .map(|manifest| manifest.files.clone())
+                .unwrap_or_default(),
+            files: Mutex::new(BTreeMap::new()),
+            directories: Mutex::new(HashSet::new()),
+            written: AtomicUsize::new(0),
+            sender,
+        };
+        let built = site.build(log, &paths, &sink);
+        let OutputDir {
+            files,
+            written,
+            sender,
+            ..
+        } = sink;
+        drop(sender);
+        let written_by_thread = writer.join().unwrap_or_else(|_| {
+            Err(Error::usage(
+                "the page writer stopped: run `adr render` again",
+            ))
+        });
+        // The writer's own error says more than a render thread's "channel closed".
+        let built = match (built, written_by_thread) {
+            (_, Err(error)) => Err(error),
+            (built, Ok(())) => built,
+        };
+        (
+            built.map(|report| (report, files.into_inner().unwrap_or_default())),
+            written.into_inner(),
+        )
+    });
+    let (report, files) = built?;
+    let removed = remove_stale(
+        &out_dir,
+        previous.as_ref().map(|manifest| &manifest.files),
+        &files,
+    );
+    let manifest = Manifest {
+        version: MANIFEST_VERSION,
+        generator,
+        inputs,
+        failures: failures.len(),
+        files,
+        watched: watched_files(project, &report),
+    };
+    let mut manifest_text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+    manifest_text.push('\n');
+    let site_dir = staging
+        .as_ref()
+        .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf());
+    crate::fs::write_atomic_unsynced(&site_dir.join(STAMPS_FILE), stamps_text.as_bytes())?;
+    crate::fs::write_atomic(&site_dir.join(MARKER_FILE), manifest_text.as_bytes())?;
+    if let Some(staging) = staging {
+        staging.finish(&out_dir)?;
+    }
+
+    let plural = |count: usize| if count == 1 { "" } else { "s" };
+    super::note(
+        output,
+        format_args!(
+            "rendered {} record{} into {shown_out} ({written} file{} written, {} unchanged, {removed} removed): open {shown_out}/index.html",
+            report.records + report.failures,
+            plural(report.records + report.failures),
+            plural(written),
+            manifest.files.len().saturating_sub(written),
+        ),
+    );
+    for failure in &failures {
+        super::note_failure(output, project, failure, " (its page shows the error)");
+    }
+    Ok(if failures.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    })
+}
+
+/// Reads the files of a templates directory (not its subdirectories).
+fn read_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| Error::io("read the templates directory", dir, source))?;
+    let mut overrides = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|source| Error::io("read the templates directory", dir, source))?;
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|source| Error::io("read", &path, source))?;
+        overrides.push((name.to_string(), bytes));
+    }
+    overrides.sort();
+    Ok(overrides)
+}
+
+/// Checks that the output directory is ours (or new, or empty) and returns its manifest.
+fn prepare_out_dir(project: &Project, out_dir: &Path, shown: &str) -> Result<Option<Manifest>> {
+    let canonical_log = std::fs::canonicalize(&project.log_dir).unwrap_or(project.log_dir.clone());
+    let canonical_out = std::fs::canonicalize(out_dir).unwrap_or(out_dir.to_path_buf());
+    if canonical_log.starts_with(&canonical_out) {
+        return Err(Error::usage(format!(
+            "the output directory `{shown}` contains the log itself: choose a directory of its own, e.g. `--out site`"
+        )));
+    }
+    match std::fs::metadata(out_dir) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(Error::io("read the output directory", out_dir, source)),
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(Error::usage(format!(
+                "`{shown}` exists and is not a directory: choose another `--out`"
+            )));
+        }
+        Ok(_) => {}
+    }
+    let marker = out_dir.join(MARKER_FILE);
+    match std::fs::read_to_string(&marker) {
+        // An unreadable manifest still marks the directory as ours: render everything anew.
+        Ok(text) => Ok(Some(serde_json::from_str(&text).unwrap_or_default())),
+        Err(_) if marker.exists() => Ok(Some(Manifest::default())),
+        Err(_) => {
+            let mut entries = std::fs::read_dir(out_dir)
+                .map_err(|source| Error::io("read the output directory", out_dir, source))?;
+            if entries.next().is_none() {
+                Ok(None)
+            } else {
+                Err(Error::usage(format!(
+                    "`{shown}` is not empty and has no `{MARKER_FILE}` file, so `adr render` did not make it: \
+                     choose another `--out`, or empty the directory (adr render only replaces and deletes files in a directory it made)"
+                )))
+            }
+        }
+    }
+}
+
+/// A hash of everything the site is made from: the generator, the options, the override
+/// files and every record file's bytes. Reading the records is the whole cost.
+fn fingerprint(
+    project: &Project,
+    options: &SiteOptions,
+    known: &BTreeMap<String, RecordStamp>,
+) -> Result<(String, BTreeMap<String, RecordStamp>)> {
+    let found = crate::discover::discover(&project.log_dir)?;
+    let stamps: Vec<(String, RecordStamp)> = found
+        .records
+        .par_iter()
+        .map(|(path, rel, _)| (rel.clone(), stamp(path, known.get(rel))))
+        .collect();
+    let hashes: Vec<(&String, &str)> = stamps
+        .iter()
+        .map(|(rel, stamp)| (rel, stamp.hash.as_str()))
+        .collect();
+    let mut hasher = Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(options.title.as_bytes());
+    field(options.base_url.as_deref().unwrap_or("").as_bytes());
+    field(options.build_date.as_deref().unwrap_or("").as_bytes());
+    for (name, bytes) in &options.overrides {
+        field(name.as_bytes());
+        field(bytes);
+    }
+    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    // A commit changes what the pages show even when no record's bytes change.
+    for (path, facts) in options.history.iter().flat_map(crate::git::History::files) {
+        field(path.as_bytes());
+        field(facts.changed_on.as_deref().unwrap_or("").as_bytes());
+        field(facts.authors.join("\n").as_bytes());
+    }
+    for (rel, hash) in &hashes {
+        field(rel.as_bytes());
+        field(hash.as_bytes());
+    }
+    let digest = format!("{:032x}", hasher.digest128());
+    Ok((digest, stamps.into_iter().collect()))
+}
+
+/// A record file's stamp: the known one when its size and time are unchanged and it had
+/// not just been modified when it was hashed; otherwise the file is read and hashed.
+fn stamp(path: &Path, known: Option<&RecordStamp>) -> RecordStamp {
+    let now = nanos_since_epoch(std::time::SystemTime::now());
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return RecordStamp {
+            size: 0,
+            modified: 0,
+            hash: "unreadable".to_string(),
+            hashed_at: now,
+        };
+    };
+    let size = metadata.len();
+    let modified = metadata.modified().map(nanos_since_epoch).unwrap_or(0);
+    if let Some(known) = known
+        && known.size == size
+        && known.modified == modified
+        && modified + RACY_WINDOW_NANOS < known.hashed_at
+    {
+        return known.clone();
+    }
+    let hash = match std::fs::read(path) {
+        Ok(bytes) => format!("{:032x}", xxh3_128(&bytes)),
+        Err(error) => format!("unreadable: {}", error.kind()),
+    };
+    RecordStamp {
+        size,
+        modified,
+        hash,
+        hashed_at: now,
+    }
+}
+
+fn nanos_since_epoch(time: std::time::SystemTime) -> i128 {
+    match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+fn watched_unchanged(project: &Project, watched: &BTreeMap<String, Option<String>>) -> bool {
+    watched.iter().all(|(path, hash)| {
+        let path = project.root.join(path);
+        match hash {
+            None => !path.exists(),
+            Some(hash) => std::fs::read(&path)
+                .is_ok_and(|bytes| &format!("{:032x}", xxh3_128(&bytes)) == hash),
+        }
+    })
+}
+
+fn watched_files(project: &Project, report: &BuildReport) -> BTreeMap<String, Option<String>> {
+    let relative = |path: &Path| crate::index::relative_path(&project.root, path);
+    report
+        .copied
+        .values()
+        .map(|source| {
+            let hash = std::fs::read(source)
+                .ok()
+                .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
+            (relative(source), hash)
+        })
+        .chain(report.missing.iter().map(|path| (relative(path), None)))
+        .collect()
+}
+
+fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
+    files.par_iter().all(|(path, entry)| {
+        let size = entry
+            .rsplit_once(':')
+            .and_then(|(_, size)| size.parse::<u64>().ok());
+        is_safe_site_path(path)
+            && std::fs::metadata(out_dir.join(path))
+                .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
+    })
+}
+
+/// A `/`-separated relative path that stays inside the site and is not its marker.
+fn is_safe_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && path != MARKER_FILE
+        && path != STAMPS_FILE
+        && Path::new(path)
+            .components()
+            .all(|component| matches!(component, Component::Normal(_)))
+}
+
+/// Temporary files of an interrupted render (the rename never happened).
+fn remove_temporary_files(out_dir: &Path) {
+    for entry in walkdir::WalkDir::new(out_dir)
+        .into_iter()
+        .filter_map(|entry| entry.ok())
+    {
+        if entry.file_type().is_file()
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| name.starts_with(".adr-tmp-"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Deletes what the previous render made and this one did not, and directories left empty.
+fn remove_stale(
+    out_dir: &Path,
+    previous: Option<&BTreeMap<String, String>>,
+    current: &BTreeMap<String, String>,
+) -> usize {
+    let Some(previous) = previous else {
+        return 0;
+    };
+    let mut removed = 0;
+    for path in previous.keys() {
+        if current.contains_key(path) || !is_safe_site_path(path) {
+            continue;
+        }
+        let target = out_dir.join(path);
+        if std::fs::remove_file(&target).is_ok() {
+            removed += 1;
+        }
+        let mut parent = target.parent();
+        while let Some(dir) = parent {
+            if dir == out_dir || !dir.starts_with(out_dir) || std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+            parent = dir.parent();
+        }
+    }
+    removed
+}
+
+/// The hidden directory a first render writes into, next to the output directory.
+struct Staging {
+    dir: tempfile::TempDir,
+}
+
+impl Staging {
+    fn create(out_dir: &Path) -> Result<Staging> {
+        let parent = match out_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(parent).map_err(|source| Error::io("create", parent, source))?;
+        remove_abandoned_staging(parent);
+        let dir = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(parent)
+            .map_err(|source| Error::io("create a temporary directory in", parent, source))?;
+        // Marked from the start, so an abandoned one can be recognised and removed.
+        std::fs::write(dir.path().join(MARKER_FILE), "{}\n")
+            .map_err(|source| Error::io("write", dir.path().join(MARKER_FILE), source))?;
+        Ok(Staging { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Renames the finished site into place (over the empty directory, if there is one).
+    fn finish(self, out_dir: &Path) -> Result<()> {
+        let staged = self.dir.keep();
+        // tempfile makes the directory private; a site is meant to be read.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = 0o777 & !crate::fs::umask();
+            std::fs::set_permissions(&staged, std::fs::Permissions::from_mode(mode))
+                .map_err(|source| Error::io("set permissions on", &staged, source))?;
+        }
+        std::fs::rename(&staged, out_dir).map_err(|source| {
+            let _ = std::fs::remove_dir_all(&staged);
+            Error::io("move the new site into", out_dir, source)
+        })
+    }
+}
+
+const STAGING_PREFIX: &str = ".adr-site-";
+
+/// Staging directories of first renders that were interrupted. Only directories with our
+/// prefix that carry the marker are removed.
+fn remove_abandoned_staging(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let path = entry.path();
+        let is_ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(STAGING_PREFIX))
+            && path.join(MARKER_FILE).is_file();
+        if is_ours {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// The output directory as the site's [`PageSink`]: skips files whose bytes the manifest
+/// says are already there, replaces the others atomically.
+struct OutputDir {
+    root: PathBuf,
+    /// A fresh staging directory: files are new, written straight.
+    direct: bool,
+    previous: BTreeMap<String, String>,
+    files: Mutex<BTreeMap<String, String>>,
+    directories: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+    sender: mpsc::SyncSender<WriteJob>,
+}
+
+/// A file for the writer thread.
+struct WriteJob {
+    target: PathBuf,
+    contents: Vec<u8>,
+    direct: bool,
+}
+
+/// Writes files until the channel closes; stops at the first failure.
+fn write_files(jobs: mpsc::Receiver<WriteJob>) -> Result<()> {
+    for job in jobs {
+        if job.direct {
+            // A new file in a directory nobody reads until it is renamed into place.
+            std::fs::write(&job.target, &job.contents)
+                .map_err(|source| Error::io("write", &job.target, source))?;
+        } else {
+            crate::fs::write_atomic_unsynced(&job.target, &job.contents)?;
+        }
+    }
+    Ok(())
+}
+
+impl OutputDir {
+    fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+        if !is_safe_site_path(path) {
+            return Err(Error::usage(format!(
+                "refusing to write `{path}` outside the output directory"
+            )));
+        }
+        let target = self.root.join(path);
+        let entry = format!("{:032x}:{}", xxh3_128(&contents), contents.len());
+        let unchanged = self.previous.get(path) == Some(&entry)
+            && std::fs::metadata(&target).is_ok_and(|metadata| {
+                metadata.is_file() && metadata.len() == contents.len() as u64
+            });
+        if !unchanged {
+            if let Some(parent) = target.parent() {
+                self.ensure_directory(parent)?;
+            }
+            let job = WriteJob {
+                target,
+                contents,
+                direct: self.direct,
+            };
+            self.sender
+                .send(job)
+                .map_err(|_| Error::usage("the page writer stopped: run `adr render` again"))?;
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), entry);
+        }
+        Ok(())
+    }
+
+    fn ensure_directory(&self, dir: &Path) -> Result<()> {
+        let known = self
+            .directories
+            .lock()
+            .is_ok_and(|directories| directories.contains(dir));
+        if known {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::io("create", dir, source))?;
+        if let Ok(mut directories) = self.directories.lock() {
+            directories.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+impl PageSink for OutputDir {
+    fn put(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+        self.store(path, contents)
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<()> {
+        let bytes = std::fs::read(source).map_err(|error| Error::io("read", source, error))?;
+        self.store(path, bytes)
+    }
+}

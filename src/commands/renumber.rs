@@ -1,0 +1,90 @@
+//! `adr renumber`: resolves number collisions left by merging branches (`crate::renumber`
+//! plans them). A dry run by default, printing each rename and a unified diff per changed
+//! file; `--write` renames the later records and rewrites the links to them.
+
+use crate::cli::RenumberArgs;
+use crate::config::Project;
+use crate::error::{Error, Result, output_error};
+use crate::git::History;
+use crate::renumber::{Arrival, plan};
+use crate::{ExitStatus, Output};
+
+pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let log = super::load_log(project)?;
+    let history = History::load(&project.log_dir);
+    let arrivals = Arrival::of_records(&log, history.as_ref());
+    let plan = plan(&log, &arrivals);
+    if plan.moves.is_empty() {
+        super::note(output, format_args!("no two records share a number"));
+        return Ok(ExitStatus::Success);
+    }
+    for each in &plan.moves {
+        if each.to.exists() {
+            return Err(Error::usage(format!(
+                "cannot move `{}` to `{}`: a file with that name exists; rename it first",
+                project.display(&each.from),
+                project.display(&each.to)
+            )));
+        }
+    }
+    let basis = if history.is_some() {
+        "first commit"
+    } else {
+        "modification time"
+    };
+    for each in &plan.moves {
+        super::note(
+            output,
+            format_args!(
+                "{} {} → {} (number {} stays with {}, which came first by {basis})",
+                if args.write {
+                    "renamed"
+                } else {
+                    "would rename"
+                },
+                project.display(&each.from),
+                project.display(&each.to),
+                each.number,
+                each.kept,
+            ),
+        );
+    }
+    if args.write {
+        for change in &plan.changes {
+            if change.new_text != change.old_text {
+                crate::fs::write_atomic(&change.path, change.new_text.as_bytes())?;
+            }
+            if change.new_path != change.path {
+                // A plain rename keeps the file's identity; git sees it as `git mv` would.
+                std::fs::rename(&change.path, &change.new_path)
+                    .map_err(|source| Error::io("rename", &change.path, source))?;
+            }
+        }
+    } else {
+        for change in &plan.changes {
+            let diff = crate::diff::unified(
+                &project.display(&change.path),
+                &project.display(&change.new_path),
+                &change.old_text,
+                &change.new_text,
+            );
+            crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
+        }
+    }
+    for reference in &plan.ambiguous {
+        super::note(
+            output,
+            format_args!(
+                "warning: {}:{}: `{}` names number {} without a link; it now means the record that kept the number: check it",
+                project.display(&reference.path),
+                reference.line,
+                reference.text,
+                reference.number
+            ),
+        );
+    }
+    if !args.write {
+        super::note(output, format_args!("run `adr renumber --write` to apply"));
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,370 @@
+//! The index `adr index` keeps in a Markdown file: a table of every record between two
+//! marker comments. Pure text in, text out: building the table, finding the markers and
+//! splicing. Reading and writing the file is the command's job.
+
+use std::path::Path;
+
+use crate::model::{LoadFailure, Log, Record, StatusKind};
+
+pub const START_MARKER: &str = "<!-- adr-index:start -->";
+pub const END_MARKER: &str = "<!-- adr-index:end -->";
+
+/// The heading a new index file starts with.
+pub const NEW_FILE_HEADING: &str = "# Architecture Decision Records";
+
+/// Markers that cannot be spliced between, with the 1-based line to point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The result of putting a table into an existing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spliced {
+    pub text: String,
+    /// The file had no markers: the table was appended with a pair of them.
+    pub appended: bool,
+}
+
+/// The index table for `log`, with links relative to `index_dir` (the directory of the file
+/// that will hold it). Lines end with `newline`; the table ends with one.
+pub fn table(log: &Log, index_dir: &Path, newline: &str) -> String {
+    let mut rows: Vec<(u32, &str, [String; 5])> = log
+        .records
+        .iter()
+        .map(|record| {
+            (
+                record.number().unwrap_or(u32::MAX),
+                record.rel_path.as_str(),
+                record_row(log, record, index_dir),
+            )
+        })
+        .chain(log.failures.iter().map(|failure| {
+            (
+                failure.file.number.unwrap_or(u32::MAX),
+                failure.rel_path.as_str(),
+                failure_row(failure, index_dir),
+            )
+        }))
+        .collect();
+    // Records come sorted; failures are merged in by number so they keep their place.
+    rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    if rows.is_empty() {
+        return format!("_No decisions recorded yet: create one with `adr new TITLE`._{newline}");
+    }
+    let mut out = String::with_capacity(rows.len() * 120);
+    out.push_str("| Number | Title | Status | Date | Tags |");
+    out.push_str(newline);
+    out.push_str("| ---: | --- | --- | --- | --- |");
+    out.push_str(newline);
+    for (_, _, cells) in rows {
+        out.push('|');
+        for cell in &cells {
+            out.push(' ');
+            out.push_str(cell);
+            out.push_str(if cell.is_empty() { "|" } else { " |" });
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
+fn record_row(log: &Log, record: &Record, index_dir: &Path) -> [String; 5] {
+    let status = match &record.status {
+        None => String::new(),
+        Some(status) if status.kind == StatusKind::Superseded => {
+            match status
+                .superseded_by
+                .as_ref()
+                .and_then(|reference| log.resolve(reference))
+            {
+                Some(successor) => format!(
+                    "superseded by [{}]({})",
+                    number_label(successor),
+                    link_to(index_dir, successor.path())
+                ),
+                None => cell_text(&status.raw),
+            }
+        }
+        Some(status) => cell_text(status.keyword()),
+    };
+    [
+        format!(
+            "[{}]({})",
+            number_label(record),
+            link_to(index_dir, record.path())
+        ),
+        cell_text(&record.display_title()),
+        status,
+        record
+            .date
+            .as_ref()
+            .map(|date| cell_text(&date.value.text()))
+            .unwrap_or_default(),
+        cell_text(
+            &record
+                .tags
+                .iter()
+                .map(|tag| tag.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ]
+}
+
+fn failure_row(failure: &LoadFailure, index_dir: &Path) -> [String; 5] {
+    let name = file_name(&failure.rel_path);
+    let label = match failure.file.number {
+        Some(number) => format_number(number, &failure.file.scheme),
+        None => stem(name).to_string(),
+    };
+    [
+        format!("[{label}]({})", link_to(index_dir, &failure.path)),
+        cell_text(name),
+        "parse error".to_string(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// The number as the log writes it (`0007`), or the file's stem when it has none.
+pub fn number_label(record: &Record) -> String {
+    match record.number() {
+        Some(number) => format_number(number, &record.file.scheme),
+        None => stem(file_name(&record.rel_path)).to_string(),
+    }
+}
+
+fn format_number(number: u32, scheme: &crate::discover::NamingScheme) -> String {
+    use crate::discover::NamingScheme;
+    let digits = match scheme {
+        NamingScheme::Numbered { digits } | NamingScheme::Prefixed { digits, .. } => *digits,
+        NamingScheme::Dated { .. } => 0,
+    };
+    format!("{number:0digits$}")
+}
+
+fn file_name(rel_path: &str) -> &str {
+    rel_path.rsplit('/').next().unwrap_or(rel_path)
+}
+
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// A Markdown link target from `from_dir` to `to`, with `/` separators; wrapped in `<…>`
+/// when it holds characters a bare link target cannot.
+fn link_to(from_dir: &Path, to: &Path) -> String {
+    let target = relative_path(from_dir, to);
+    if target.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", target.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        target
+    }
+}
+
+/// The path from directory `from_dir` to `to`, both absolute or both relative to the same
+/// directory, as a `/`-separated relative path.
+pub fn relative_path(from_dir: &Path, to: &Path) -> String {
+    let from: Vec<_> = crate::config::normalize(from_dir)
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let to: Vec<_> = crate::config::normalize(to)
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = std::iter::repeat_n("..", from.len() - common).collect();
+    parts.extend(to[common..].iter().map(String::as_str));
+    parts.join("/")
+}
+
+/// Text for a table cell: one line, pipes escaped so they do not split the cell.
+fn cell_text(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
+}
+
+/// The line ending a file mostly uses: CRLF when most of its lines end so, else LF.
+pub fn newline_of(text: &str) -> &'static str {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count();
+    if crlf * 2 > lf { "\r\n" } else { "\n" }
+}
+
+/// A new index file: a heading, then the table between the markers.
+pub fn new_document(table: &str, newline: &str) -> String {
+    format!(
+        "{NEW_FILE_HEADING}{newline}{newline}{}{newline}",
+        marked(table, newline)
+    )
+}
+
+fn marked(table: &str, newline: &str) -> String {
+    format!("{START_MARKER}{newline}{newline}{table}{newline}{END_MARKER}")
+}
+
+/// Puts `table` between the markers of `existing`, keeping every byte outside them. A file
+/// without markers gets them, with the table, at its end. A marker counts only when it
+/// stands alone on its line, so prose or code that mentions one is left alone.
+pub fn splice(existing: &str, table: &str) -> Result<Spliced, MarkerError> {
+    let newline = newline_of(existing);
+    let starts = marker_lines(existing, START_MARKER);
+    let ends = marker_lines(existing, END_MARKER);
+    match (starts.as_slice(), ends.as_slice()) {
+        ([], []) => {
+            let mut text = existing.to_string();
+            if !text.is_empty() {
+                if !text.ends_with('\n') {
+                    text.push_str(newline);
+                }
+                text.push_str(newline);
+            }
+            text.push_str(&marked(table, newline));
+            text.push_str(newline);
+            Ok(Spliced {
+                text,
+                appended: true,
+            })
+        }
+        ([start], [end]) if start.line < end.line => {
+            let mut text = String::with_capacity(existing.len() + table.len());
+            text.push_str(&existing[..start.offset]);
+            text.push_str(&marked(table, newline));
+            text.push_str(&existing[end.offset + END_MARKER.len()..]);
+            Ok(Spliced {
+                text,
+                appended: false,
+            })
+        }
+        ([start], [end]) => Err(MarkerError {
+            line: end.line,
+            message: format!(
+                "`{END_MARKER}` comes before `{START_MARKER}` (line {}): put the end marker after the start marker",
+                start.line
+            ),
+        }),
+        ([start], []) => Err(MarkerError {
+            line: start.line,
+            message: format!(
+                "`{START_MARKER}` has no `{END_MARKER}` after it: add the end marker on a line of its own, or remove the start marker"
+            ),
+        }),
+        ([], [end]) => Err(MarkerError {
+            line: end.line,
+            message: format!(
+                "`{END_MARKER}` has no `{START_MARKER}` before it: add the start marker on a line of its own, or remove the end marker"
+            ),
+        }),
+        (starts, ends) => {
+            let second = if starts.len() > 1 {
+                &starts[1]
+            } else {
+                &ends[1]
+            };
+            Err(MarkerError {
+                line: second.line,
+                message: "the index markers appear more than once: keep one `<!-- adr-index:start -->` and one `<!-- adr-index:end -->`".to_string(),
+            })
+        }
+    }
+}
+
+struct MarkerLine {
+    /// Byte offset of the marker text.
+    offset: usize,
+    line: usize,
+}
+
+fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim() == marker {
+            let indent = content.len() - content.trim_start().len();
+            found.push(MarkerLine {
+                offset: offset + indent,
+                line: index + 1,
+            });
+        }
+        offset += line.len();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splicing_keeps_every_byte_outside_the_markers() {
+        let existing = "# Log\r\n\r\nIntro.\r\n<!-- adr-index:start -->\r\nold\r\n<!-- adr-index:end -->\r\nOutro\r\n";
+        let spliced = splice(existing, "| a |\r\n").unwrap();
+        assert_eq!(
+            spliced.text,
+            "# Log\r\n\r\nIntro.\r\n<!-- adr-index:start -->\r\n\r\n| a |\r\n\r\n<!-- adr-index:end -->\r\nOutro\r\n"
+        );
+        assert!(!spliced.appended);
+        assert_eq!(
+            splice(&spliced.text, "| a |\r\n").unwrap().text,
+            spliced.text
+        );
+    }
+
+    #[test]
+    fn a_file_without_markers_gets_them_at_the_end() {
+        let spliced = splice("# Decisions\n\nSee below.", "| a |\n").unwrap();
+        assert_eq!(
+            spliced.text,
+            "# Decisions\n\nSee below.\n\n<!-- adr-index:start -->\n\n| a |\n\n<!-- adr-index:end -->\n"
+        );
+        assert!(spliced.appended);
+    }
+
+    #[test]
+    fn markers_mentioned_in_prose_do_not_count() {
+        let text =
+            "Run `adr index`; it writes between `<!-- adr-index:start -->` and the end marker.\n";
+        assert!(splice(text, "t\n").unwrap().appended);
+    }
+
+    #[test]
+    fn broken_markers_name_their_line() {
+        let error = splice("a\n<!-- adr-index:start -->\nb\n", "t\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("has no `<!-- adr-index:end -->`"));
+        let error =
+            splice("<!-- adr-index:end -->\n<!-- adr-index:start -->\n", "t\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        let error = splice(
+            "<!-- adr-index:start -->\n<!-- adr-index:end -->\n<!-- adr-index:start -->\n",
+            "t\n",
+        )
+        .unwrap_err();
+        assert_eq!(error.line, 3);
+    }
+
+    #[test]
+    fn relative_paths_climb_and_descend() {
+        assert_eq!(
+            relative_path(Path::new("/r/docs/adr"), Path::new("/r/docs/adr/0001-a.md")),
+            "0001-a.md"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/r/docs/adr/0001-a.md")),
+            "docs/adr/0001-a.md"
+        );
+        assert_eq!(
+            relative_path(
+                Path::new("/r/docs/other"),
+                Path::new("/r/docs/adr/0001-a.md")
+            ),
+            "../adr/0001-a.md"
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! Where a record's relative link points: the file (relative to the linking record,
+//! percent-decoded, `.`/`..` resolved) and the `#fragment`, and the heading anchors a
+//! record offers, computed as GitHub computes them.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Link, Record};
+
+/// A relative link, taken apart.
+#[derive(Debug)]
+pub(crate) struct LinkTarget {
+    pub path: PathBuf,
+    pub fragment: Option<String>,
+}
+
+/// `None` for links that are not into the repository, or are templated (`{{ site.url }}`).
+pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
+    if !link.is_relative() {
+        return None;
+    }
+    let target = link.target.trim();
+    if target.contains("{{") || target.contains("{%") {
+        return None;
+    }
+    let (rest, fragment) = match target.split_once('#') {
+        Some((rest, fragment)) => (rest, Some(percent_decode(fragment))),
+        None => (target, None),
+    };
+    let path_part = rest.split('?').next().unwrap_or(rest);
+    if path_part.is_empty() {
+        return None;
+    }
+    let dir = record.path().parent().unwrap_or(Path::new(""));
+    Some(LinkTarget {
+        path: crate::config::normalize(&dir.join(percent_decode(path_part))),
+        fragment: fragment.filter(|fragment| !fragment.is_empty()),
+    })
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%'
+            && let Some(value) = text
+                .get(at + 1..at + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(value);
+            at += 3;
+            continue;
+        }
+        out.push(bytes[at]);
+        at += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// The anchors GitHub gives a record's headings: lowercased, punctuation dropped, spaces
+/// turned into `-`, and `-1`, `-2` … appended to repeats.
+pub(crate) fn heading_anchors(record: &Record) -> HashSet<String> {
+    let mut anchors = HashSet::new();
+    for section in &record.sections {
+        let base = github_slug(&section.title);
+        let mut anchor = base.clone();
+        let mut repeat = 0;
+        while anchors.contains(&anchor) {
+            repeat += 1;
+            anchor = format!("{base}-{repeat}");
+        }
+        anchors.insert(anchor);
+    }
+    anchors
+}
+
+pub(crate) fn github_slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the record's text declares an HTML anchor (`id="x"` or `name="x"`).
+pub(crate) fn has_html_anchor(record: &Record, fragment: &str) -> bool {
+    let text = &record.source.text;
+    ["id=\"", "name=\"", "id='", "name='"]
+        .iter()
+        .any(|attribute| {
+            let quote = &attribute[attribute.len() - 1..];
+            text.contains(&format!("{attribute}{fragment}{quote}"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_like_github() {
+        assert_eq!(
+            github_slug("Pros and Cons of the Options"),
+            "pros-and-cons-of-the-options"
+        );
+        assert_eq!(
+            github_slug("Option 1: Use JSON:API"),
+            "option-1-use-jsonapi"
+        );
+        assert_eq!(github_slug("Node.js"), "nodejs");
+        assert_eq!(percent_decode("my%20file.md"), "my file.md");
+    }
+}

@@ -1,0 +1,196 @@
+//! How option names are compared when a record refers to its own options: by name (the
+//! model's `options_match`), by a short form, by shared words, or by position (`option 2`,
+//! `[option 1] - …`, `(D) …`). Records paraphrase their options; rules that compare them
+//! must not call a paraphrase a mistake.
+
+use crate::model::option_key;
+
+/// Words that say nothing about which option is meant.
+const FILLER_WORDS: [&str; 24] = [
+    "a", "all", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
+    "option", "options", "or", "our", "the", "to", "use", "using", "with",
+];
+
+/// Lowercase, without quotes, emphasis and code marks, whitespace collapsed.
+pub(crate) fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The 1-based position a name refers to, and the text after the reference:
+/// `2`, `option 2`, `Option 1: X`, `[option 1] - X`, `3 - X`, `(D) X`, `B) X`.
+pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
+    let text = plain(text);
+    let unbracketed = text.strip_prefix('[').unwrap_or(&text);
+    let (said_option, rest) = match unbracketed.strip_prefix("option") {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, unbracketed),
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let after = rest[digits.len()..].trim_start_matches(']').trim_start();
+        let is_reference =
+            said_option || after.is_empty() || after.starts_with([':', '-', '.', ')', '–', '—']);
+        if !is_reference {
+            return None;
+        }
+        let remainder = after
+            .trim_start_matches([':', '-', '.', ')', '–', '—', ' '])
+            .to_string();
+        return digits.parse().ok().map(|position| (position, remainder));
+    }
+    let letter = rest.strip_prefix('(').unwrap_or(rest);
+    let mut chars = letter.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), Some(')' | '.'))
+            if c.is_ascii_lowercase()
+                && !said_option
+                && (letter.len() == 2 || letter[2..].starts_with(' ')) =>
+        {
+            Some((
+                usize::from(c as u8 - b'a') + 1,
+                letter[2..].trim_start().to_string(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The words that tell options apart: three letters or more, not filler, not numbers.
+pub(crate) fn telling_words(text: &str) -> Vec<String> {
+    plain(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.len() >= 3 && !FILLER_WORDS.contains(word))
+        .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
+        .map(String::from)
+        .collect()
+}
+
+/// An option name prepared once for the comparisons below (they run for every pair of
+/// options and subsections, so the normalising is not repeated per pair).
+#[derive(Debug)]
+pub(crate) struct OptionName {
+    /// `option_key` of the name, as the model matches options.
+    key: String,
+    /// The key without quotes and emphasis.
+    plain_key: String,
+    words: Vec<String>,
+}
+
+impl OptionName {
+    pub(crate) fn new(text: &str) -> OptionName {
+        let key = option_key(text);
+        OptionName {
+            plain_key: plain(&key),
+            key,
+            words: telling_words(text),
+        }
+    }
+
+    /// Same name, or one is a short form of the other (`Calendar Versioning` and
+    /// `Calendar Versioning with YYYY.M.Patch`, `Kafka` and `Kafka — a replayable log`).
+    pub(crate) fn same_or_short_form(&self, other: &OptionName) -> bool {
+        if self.key.is_empty() || other.key.is_empty() {
+            return false;
+        }
+        if self.key == other.key || short_form(&self.key) == short_form(&other.key) {
+            return true;
+        }
+        let (a, b) = (self.plain_key.as_str(), other.plain_key.as_str());
+        let (short_a, short_b) = (short_form(a), short_form(b));
+        [(a, b), (short_a, b), (a, short_b)].iter().any(|(a, b)| {
+            !a.is_empty() && !b.is_empty() && (is_word_prefix(a, b) || is_word_prefix(b, a))
+        })
+    }
+
+    /// Same name, a short form, or most telling words shared (`kubeadm via in-house tools`
+    /// and `kubeadm via in-house tool`).
+    pub(crate) fn similar(&self, other: &OptionName) -> bool {
+        if self.same_or_short_form(other) {
+            return true;
+        }
+        let fewer = self.words.len().min(other.words.len());
+        if fewer == 0 {
+            return false;
+        }
+        let shared = self
+            .words
+            .iter()
+            .filter(|word| {
+                other
+                    .words
+                    .iter()
+                    .any(|theirs| theirs == *word || singular(theirs) == singular(word))
+            })
+            .count();
+        shared > 0 && shared * 2 >= fewer
+    }
+
+    /// Whether the two share any telling word.
+    pub(crate) fn shares_a_word(&self, other: &OptionName) -> bool {
+        self.words.iter().any(|word| other.words.contains(word))
+    }
+}
+
+/// `Kafka — a replayable log` → `Kafka`: the name before a description.
+fn short_form(key: &str) -> &str {
+    let end = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|separator| key.find(separator))
+        .min()
+        .unwrap_or(key.len());
+    key[..end].trim()
+}
+
+fn singular(word: &str) -> &str {
+    word.strip_suffix('s').unwrap_or(word)
+}
+
+/// `text` starts with `prefix`, ending at a word boundary.
+fn is_word_prefix(text: &str, prefix: &str) -> bool {
+    text.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        assert_eq!(position_reference("2").map(|p| p.0), Some(2));
+        assert_eq!(position_reference("option 2").map(|p| p.0), Some(2));
+        assert_eq!(
+            position_reference("[option 1] - Allow X"),
+            Some((1, "allow x".to_string()))
+        );
+        assert_eq!(
+            position_reference("Option 1: _Upgrade now_"),
+            Some((1, "upgrade now".to_string()))
+        );
+        assert_eq!(position_reference("(D) Distribute").map(|p| p.0), Some(4));
+        assert_eq!(position_reference("2024 roadmap"), None);
+        assert_eq!(position_reference("Kafka"), None);
+    }
+
+    #[test]
+    fn similarity() {
+        let similar = |a: &str, b: &str| OptionName::new(a).similar(&OptionName::new(b));
+        assert!(similar(
+            "kubeadm via in-house tools (ck8s-cluster)",
+            "kubeadm via in-house tool (ck8s-cluster)"
+        ));
+        assert!(similar("Independent clusters", "Independent cluster"));
+        assert!(!similar("Kubespray", "Rancher"));
+        assert!(similar("Kafka – a log", "Kafka"));
+        assert!(
+            OptionName::new("Calendar Versioning")
+                .same_or_short_form(&OptionName::new("Calendar Versioning with YYYY.M.Patch"))
+        );
+    }
+}

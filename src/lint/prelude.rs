@@ -1,0 +1,7 @@
+//! What every rule file imports.
+
+pub(crate) use crate::diagnostic::Fix;
+pub(crate) use crate::edit::Edit;
+pub(crate) use crate::lint::{RuleContext, declare_rule};
+pub(crate) use crate::model::{Log, Record, StatusKind, Style};
+pub(crate) use crate::source::Span;

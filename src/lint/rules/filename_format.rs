@@ -1,0 +1,62 @@
+use crate::discover::{FileName, NamingScheme};
+use crate::lint::prelude::*;
+use crate::model::dominant_scheme;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports Markdown files in the log whose names follow no record scheme.
+    ///
+    /// Record names are `0001-slug.md`, `adr-001-slug.md`, `ADR-1.md` or log4brains'
+    /// `20200925-slug.md`. READMEs, indexes and templates (`template.md`,
+    /// `0000-template.md`, `adr-template.md`, files starting with `_` or `.`) are not records
+    /// and are left alone.
+    ///
+    /// ## Why is this bad?
+    /// `adr` and other ADR tools find records by their names. A decision saved as
+    /// `use-kafka.md` has no number: it is missing from the index and from `adr list`, and
+    /// nothing can link to it by number.
+    ///
+    /// ## Example
+    /// ```text
+    /// docs/adr/0001-record-architecture-decisions.md
+    /// docs/adr/use-kafka.md
+    /// ```
+    ///
+    /// Use instead:
+    /// ```text
+    /// docs/adr/0001-record-architecture-decisions.md
+    /// docs/adr/0002-use-kafka.md
+    /// ```
+    pub(crate) struct FilenameFormat { id: "filename-format", severity: Error, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    if log.unnamed_markdown.is_empty() {
+        return;
+    }
+    let files: Vec<&FileName> = log.records.iter().map(|record| &record.file).collect();
+    let next = log.highest_number().map_or(1, |number| number + 1);
+    for (path, rel_path) in &log.unnamed_markdown {
+        let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let slug = crate::slug::slugify(stem);
+        let suggested = match dominant_scheme(&files) {
+            Some(scheme @ NamingScheme::Dated { .. }) => {
+                FileName::format(&scheme, 0, &slug, "2025-01-31")
+                    .replace("20250131", "YYYYMMDD")
+                    .replace("2025-01-31", "YYYY-MM-DD")
+            }
+            Some(scheme) => FileName::format(&scheme, next, &slug, ""),
+            None => FileName::format(&NamingScheme::Numbered { digits: 4 }, next, &slug, ""),
+        };
+        ctx.report(
+            &FilenameFormat::META,
+            path,
+            None,
+            format!("`{name}` is not named like a record"),
+        )
+        .help(format!(
+            "rename it to `{suggested}` (or move it out of the log directory if it is not a decision)"
+        ));
+    }
+}

@@ -1,0 +1,112 @@
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::discover::FileName;
+use crate::lint::links;
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that relative links and images point at files that exist.
+    ///
+    /// On a link to another record, a `#fragment` must name one of its headings (as GitHub
+    /// builds heading anchors) or an HTML `id`/`name`.
+    ///
+    /// Web links (`https://…`), `mailto:` links, links within the same page (`#top`) and
+    /// templated links (`{{ site.baseurl }}/…`) are not checked; nothing is fetched. Nor are
+    /// links that leave the repository (above the directory holding `.adr.toml`, or the
+    /// one above `docs/`).
+    ///
+    /// ## Why is this bad?
+    /// Records link to the records they build on and to diagrams and documents; a renamed
+    /// or mistyped target leaves readers at a 404, usually noticed years later.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// See [ADR-0012](0012-use-kafak.md#decision-outcome).
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// See [ADR-0012](0012-use-kafka.md#decision-outcome).
+    /// ```
+    pub(crate) struct LinkBroken { id: "link-broken", severity: Error, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    let records_by_path: HashMap<&Path, &Record> = log
+        .records
+        .iter()
+        .map(|record| (record.path().as_path(), record))
+        .collect();
+    let mut anchors: HashMap<&Path, std::collections::HashSet<String>> = HashMap::new();
+    for record in &log.records {
+        for link in &record.links {
+            let Some(target) = links::resolve(record, link) else {
+                continue;
+            };
+            let what = match link.kind {
+                crate::model::LinkKind::Image => "image",
+                crate::model::LinkKind::Link => "link",
+            };
+            match records_by_path.get(target.path.as_path()) {
+                Some(linked) => {
+                    let Some(fragment) = &target.fragment else {
+                        continue;
+                    };
+                    if std::ptr::eq(*linked, record) {
+                        continue;
+                    }
+                    let known = anchors
+                        .entry(linked.path().as_path())
+                        .or_insert_with(|| links::heading_anchors(linked));
+                    if known.contains(&fragment.to_lowercase())
+                        || links::has_html_anchor(linked, fragment)
+                    {
+                        continue;
+                    }
+                    ctx.report(
+                        &LinkBroken::META,
+                        record.path(),
+                        Some(link.span),
+                        format!(
+                            "{what} target `#{fragment}` is not a heading of `{}`",
+                            linked.rel_path
+                        ),
+                    )
+                    .label("no such heading")
+                    .help("link to one of the record's headings, or drop the `#…` part");
+                }
+                None if ctx.path_exists(&target.path) => {}
+                // Outside the repository (a partial checkout, a vendored log): nothing to check against.
+                None if ctx
+                    .options
+                    .root
+                    .as_ref()
+                    .is_some_and(|root| !target.path.starts_with(root)) => {}
+                None => {
+                    let help = suggestion(log, &target.path).map_or_else(
+                        || "fix the path, or remove the link".to_string(),
+                        |name| format!("did you mean `{name}`?"),
+                    );
+                    ctx.report(
+                        &LinkBroken::META,
+                        record.path(),
+                        Some(link.span),
+                        format!("{what} target `{}` does not exist", link.target),
+                    )
+                    .label("no such file")
+                    .help(help);
+                }
+            }
+        }
+    }
+}
+
+/// A record with the same number as the missing file, when the link names a record.
+fn suggestion(log: &Log, missing: &Path) -> Option<String> {
+    let name = missing.file_name()?.to_str()?;
+    let number = FileName::parse(name)?.number?;
+    let record = log.by_number(number).next()?;
+    Some(record.rel_path.clone())
+}

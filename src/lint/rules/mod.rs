@@ -1,0 +1,24 @@
+//! One file per rule. Each declares its documentation with `declare_rule!` and exposes
+//! `check` (or `check_record`/`check_failures`); `registry` lists them.
+
+pub(crate) mod chosen_option_unknown;
+pub(crate) mod date_future;
+pub(crate) mod date_invalid;
+pub(crate) mod decision_drivers_missing;
+pub(crate) mod file_unreadable;
+pub(crate) mod filename_format;
+pub(crate) mod front_matter_delimiter;
+pub(crate) mod front_matter_syntax;
+pub(crate) mod link_broken;
+pub(crate) mod number_duplicate;
+pub(crate) mod number_gap;
+pub(crate) mod option_without_pros_cons;
+pub(crate) mod placeholder_left;
+pub(crate) mod section_empty;
+pub(crate) mod section_missing;
+pub(crate) mod status_case;
+pub(crate) mod status_invalid;
+pub(crate) mod status_missing;
+pub(crate) mod supersede_not_reciprocal;
+pub(crate) mod supersede_target_missing;
+pub(crate) mod title_missing;

@@ -1,0 +1,255 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for template text left in a record.
+    ///
+    /// That is MADR 4's `{…}` placeholders
+    /// (`{title of option 1}`, `{Describe the context …}`), MADR 2's `[…]` ones
+    /// (`[option 1]`, `[short title of solved problem and solution]`), adr-tools' prompts
+    /// ("The change that we're proposing or have agreed to implement."), and MADR's
+    /// `<!-- This is an optional element. Feel free to remove. -->` comments once the
+    /// record is no longer `proposed`.
+    ///
+    /// Text in code spans and code blocks is never a placeholder. One finding is reported
+    /// per line.
+    ///
+    /// ## Why is this bad?
+    /// A record fresh from `adr new` is a form to fill in. Left-over prompts make the record
+    /// look finished when it is not, and readers skim past the part that matters.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Considered Options
+    ///
+    /// * {title of option 1}
+    /// * {title of option 2}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ## Considered Options
+    ///
+    /// * PostgreSQL
+    /// * SQLite
+    /// ```
+    pub(crate) struct PlaceholderLeft { id: "placeholder-left", severity: Warning, fixable: false, enabled: true }
+}
+
+/// MADR 2 wrote its prompts in square brackets; these are how they begin.
+const BRACKET_PROMPTS: [&str; 22] = [
+    "option ",
+    "describe ",
+    "short title",
+    "list everyone",
+    "yyyy-mm-dd",
+    "e.g.",
+    "justification",
+    "description |",
+    "description or",
+    "driver ",
+    "decision driver",
+    "positive consequence",
+    "negative consequence",
+    "argument ",
+    "example |",
+    "proposed |",
+    "you might want",
+    "title of option",
+    "ticket/issue",
+    "short description",
+    "consequence ",
+    "list of ",
+];
+
+/// adr-tools' template prompts, which are plain sentences.
+const ADR_TOOLS_PROMPTS: [&str; 3] = [
+    "The issue motivating this decision, and any context that influences or constrains the decision.",
+    "The change that we're proposing or have agreed to implement.",
+    "What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.",
+];
+
+const OPTIONAL_ELEMENT: &str = "This is an optional element";
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    let source = &record.source;
+    let start = record.body_start();
+    let body = record.body();
+    let mut last_line = 0;
+    for found in placeholders(body, &record.code_spans, start) {
+        let line = source.line_of(found.start);
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        let text = source.slice(found);
+        ctx.report(
+            &PlaceholderLeft::META,
+            record.path(),
+            Some(found),
+            format!("template placeholder `{}` left in", shorten(text)),
+        )
+        .label("template text")
+        .help("replace it with the record's own text, or delete it");
+    }
+    let is_proposed = record
+        .status
+        .as_ref()
+        .is_some_and(|status| status.kind == StatusKind::Proposed);
+    if is_proposed {
+        return;
+    }
+    let status = record.status.as_ref().map_or_else(
+        || "status-less".to_string(),
+        |status| format!("`{}`", status.keyword()),
+    );
+    for comment in &record.comments {
+        if !comment.value.starts_with(OPTIONAL_ELEMENT) {
+            continue;
+        }
+        ctx.report(
+            &PlaceholderLeft::META,
+            record.path(),
+            Some(comment.span),
+            format!(
+                "template comment `<!-- {} -->` left in a {status} record",
+                comment.value
+            ),
+        )
+        .help("delete the comment; keep or drop the optional element it marks");
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_CHARS - 1).collect();
+    format!("{cut}…")
+}
+
+/// Spans (file offsets) of placeholders in `body`, which starts at file offset `offset`.
+fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
+    let in_code = |at: usize| {
+        let index = code_spans.partition_point(|span| span.end <= at);
+        code_spans
+            .get(index)
+            .is_some_and(|span| span.start <= at && at < span.end)
+    };
+    let bytes = body.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(relative) = body[at..].find(['{', '[']) {
+        let open = at + relative;
+        at = open + 1;
+        let end = match bytes[open] {
+            b'{' => curly_placeholder(body, open),
+            _ => bracket_placeholder(body, open),
+        };
+        if let Some(end) = end
+            && !in_code(offset + open)
+        {
+            found.push(Span::new(offset + open, offset + end));
+            at = end;
+        }
+    }
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if ADR_TOOLS_PROMPTS.contains(&trimmed) {
+            let start = line_start + (line.len() - line.trim_start().len());
+            if !in_code(offset + start) {
+                found.push(Span::new(offset + start, offset + start + trimmed.len()));
+            }
+        }
+        line_start += line.len();
+    }
+    found.sort_by_key(|span| span.start);
+    found
+}
+
+/// `{words …}` on one line; not `{{ liquid }}`, `${shell}`, `%{format}` or `{single}`
+/// words other than MADR's own `{title}` and `{force}`.
+fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    if open > 0 && matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#') {
+        return None;
+    }
+    let rest = &body[open + 1..];
+    let close = rest.find(['}', '{', '\n'])?;
+    if rest.as_bytes()[close] != b'}' {
+        return None;
+    }
+    let content = &rest[..close];
+    if !content.starts_with(|c: char| c.is_ascii_alphabetic()) || content.len() < 3 {
+        return None;
+    }
+    if rest.as_bytes().get(close + 1) == Some(&b'}') {
+        return None;
+    }
+    // MADR's prompts are words (`{title of option 1}`); `{P, X, A}` is set notation.
+    let has_word = content
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.chars().count() >= 4);
+    let is_prompt = (content.contains(' ') && has_word) || matches!(content, "title" | "force");
+    is_prompt.then_some(open + 1 + close + 1)
+}
+
+/// `[option 1]` and MADR 2's other bracketed prompts; links and task boxes are not.
+fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    if open > 0 && matches!(bytes[open - 1], b'!' | b']' | b'\\') {
+        return None;
+    }
+    let rest = &body[open + 1..];
+    let close = rest.find([']', '\n', '['])?;
+    if rest.as_bytes()[close] != b']' {
+        return None;
+    }
+    if matches!(rest.as_bytes().get(close + 1), Some(b'(' | b'[' | b':')) {
+        return None;
+    }
+    let content = rest[..close].trim_start().to_lowercase();
+    let is_prompt = BRACKET_PROMPTS
+        .iter()
+        .any(|prompt| content.starts_with(prompt));
+    is_prompt.then_some(open + 1 + close + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        placeholders(text, &[], 0)
+            .into_iter()
+            .map(|span| &text[span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn finds_template_prompts_only() {
+        assert_eq!(found("* {title of option 1}\n"), ["{title of option 1}"]);
+        assert_eq!(
+            found("Chosen option: \"[option 1]\", because"),
+            ["[option 1]"]
+        );
+        assert_eq!(
+            found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A}"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("see [option 1](x.md) and [x] done"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("because {justification. e.g., force {force} | …}"),
+            ["{force}"]
+        );
+        assert_eq!(
+            found("The change that we're proposing or have agreed to implement.\n"),
+            ["The change that we're proposing or have agreed to implement."]
+        );
+    }
+}

@@ -1,0 +1,200 @@
+use crate::lint::prelude::*;
+use crate::model::{StatusOrigin, normalize_heading};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a record has the sections its style requires. By default a MADR record
+    /// (any version, with or without metadata) needs `Context and Problem Statement`,
+    /// `Considered Options` and `Decision Outcome`; an adr-tools/Nygard record needs
+    /// `Status`, `Context`, `Decision` and `Consequences`. Records in no known style are
+    /// not checked unless the config names sections for `other`.
+    ///
+    /// Headings match whatever their level, ignoring case and trailing punctuation
+    /// (`## Decision outcome:` counts as `Decision Outcome`); a heading that contains the
+    /// name counts (`## CI Platform Considered Options`), and so do the names real logs use
+    /// for the same part (`Decision` or `Chosen Option` for `Decision Outcome`, `Context`
+    /// for `Context and Problem Statement`, and back). A `Status` section is not needed when
+    /// the status is stated elsewhere (front matter, a bullet, a table). Records laid out
+    /// around a metadata table, and records without metadata that share only one heading
+    /// with MADR, follow no known template and are checked only against `other`.
+    ///
+    /// ## Why is this bad?
+    /// These sections are what makes a record a decision record: without the context the
+    /// decision cannot be judged, without the outcome there is no decision.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # 3. Use PostgreSQL
+    ///
+    /// ## Status
+    ///
+    /// Accepted
+    ///
+    /// ## Decision
+    ///
+    /// We will use PostgreSQL.
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// # 3. Use PostgreSQL
+    ///
+    /// ## Status
+    ///
+    /// Accepted
+    ///
+    /// ## Context
+    ///
+    /// We need a relational database that the team knows.
+    ///
+    /// ## Decision
+    ///
+    /// We will use PostgreSQL.
+    ///
+    /// ## Consequences
+    ///
+    /// Backups need a new runbook.
+    /// ```
+    ///
+    /// ## Options
+    /// `[lint.required-sections]` sets the list per style (`madr` for every MADR flavour, or
+    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard`, `other`), and
+    /// `[lint.heading-aliases]` maps localized headings to the English ones:
+    ///
+    /// ```toml
+    /// [lint.required-sections]
+    /// nygard = ["Status", "Context", "Decision"]
+    ///
+    /// [lint.heading-aliases]
+    /// "Kontext und Problemstellung" = "Context and Problem Statement"
+    /// ```
+    pub(crate) struct SectionMissing { id: "section-missing", severity: Error, fixable: false, enabled: true }
+}
+
+/// Headings that do the job of a required one under another name, as real logs write them.
+const EQUIVALENT_HEADINGS: [(&str, &[&str]); 5] = [
+    (
+        "decision outcome",
+        &["decision", "chosen option", "outcome"],
+    ),
+    (
+        "context and problem statement",
+        &["context", "problem statement", "context and problem"],
+    ),
+    (
+        "context",
+        &["context and problem statement", "context and problem"],
+    ),
+    ("decision", &["decision outcome"]),
+    (
+        "considered options",
+        &[
+            "options",
+            "options considered",
+            "alternatives",
+            "considered alternatives",
+        ],
+    ),
+];
+
+/// MADR's own section names; a record with no metadata needs two of them to count as MADR.
+const MADR_SECTIONS: [&str; 5] = [
+    "context and problem statement",
+    "considered options",
+    "decision outcome",
+    "decision drivers",
+    "pros and cons of the options",
+];
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    let Some(style) = checked_style(record) else {
+        return;
+    };
+    let headings: Vec<String> = record
+        .sections
+        .iter()
+        .filter(|section| section.level >= 2)
+        .map(|section| {
+            let title = normalize_heading(&section.title);
+            ctx.options
+                .heading_aliases
+                .get(&title)
+                .cloned()
+                .unwrap_or(title)
+        })
+        .collect();
+    let required = ctx.options.required_sections(style);
+    let missing: Vec<&String> = required
+        .iter()
+        .filter(|name| !is_present(record, &headings, name))
+        .collect();
+    let style_name = match style {
+        Style::Nygard => "an adr-tools/Nygard",
+        Style::Other => "this",
+        _ => "a MADR",
+    };
+    for name in missing {
+        ctx.report(
+            &SectionMissing::META,
+            record.path(),
+            Some(record.head_span()),
+            format!("section `{name}` is missing"),
+        )
+        .help(format!(
+            "add a `## {name}` heading ({style_name} record needs it; `[lint.required-sections]` in .adr.toml changes the list)"
+        ));
+    }
+}
+
+/// The style whose sections are required, or `None` when the record follows no template
+/// closely enough to hold it to one: a metadata-table layout, or a record without metadata
+/// that shares a single heading with MADR.
+fn checked_style(record: &Record) -> Option<Style> {
+    if record
+        .status
+        .as_ref()
+        .is_some_and(|status| status.origin == StatusOrigin::Table)
+    {
+        return Some(Style::Other);
+    }
+    if record.style == Style::MadrBare {
+        let madr_headings = MADR_SECTIONS
+            .iter()
+            .filter(|name| {
+                record
+                    .sections
+                    .iter()
+                    .any(|section| normalize_heading(&section.title) == **name)
+            })
+            .count();
+        if madr_headings < 2 {
+            return Some(Style::Other);
+        }
+    }
+    Some(record.style)
+}
+
+fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
+    let wanted = normalize_heading(name);
+    if wanted == "status" && record.status.is_some() {
+        return true; // stated in front matter, a bullet or a table: the section's job is done
+    }
+    let equivalents = EQUIVALENT_HEADINGS
+        .iter()
+        .find(|(heading, _)| *heading == wanted)
+        .map_or(&[][..], |(_, equivalents)| *equivalents);
+    headings.iter().any(|heading| {
+        *heading == wanted
+            || equivalents.contains(&heading.as_str())
+            || contains_words(heading, &wanted)
+    })
+}
+
+/// `ci platform considered options` contains `considered options` as whole words.
+fn contains_words(heading: &str, wanted: &str) -> bool {
+    heading.match_indices(wanted).any(|(at, _)| {
+        let before = heading[..at].chars().next_back();
+        let after = heading[at + wanted.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}

@@ -1,0 +1,50 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a record has a title.
+    ///
+    /// A level-1 heading (`# Use PostgreSQL`) or, when there is none, a front-matter
+    /// `title:`.
+    ///
+    /// ## Why is this bad?
+    /// The title is what indexes, lists and site navigation show; without one a record is
+    /// known only by its file name.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// status: accepted
+    /// ---
+    ///
+    /// ## Context and Problem Statement
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// status: accepted
+    /// ---
+    ///
+    /// # Use PostgreSQL for the order service
+    ///
+    /// ## Context and Problem Statement
+    /// ```
+    pub(crate) struct TitleMissing { id: "title-missing", severity: Error, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    if record.title.is_some() || record.front_matter_title.is_some() {
+        return;
+    }
+    let first_line = record.source.line_of(record.body_start());
+    let mut span = record.source.line_span(first_line);
+    span.start = span.start.max(record.body_start());
+    ctx.report(
+        &TitleMissing::META,
+        record.path(),
+        Some(span),
+        "record has no title",
+    )
+    .help("start the record with a `# Title` heading");
+}

@@ -1,0 +1,233 @@
+//! From `.adr.toml`'s `[lint]` table and the command line to what the linter needs: the
+//! severity of each rule (or off), and the options rules read (allowed statuses, required
+//! sections per style, heading aliases, today). Mistakes in the config are errors that
+//! name the file and line, before any record is read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Project;
+use crate::diagnostic::Severity;
+use crate::error::{Error, Result};
+use crate::lint::registry::{REDIRECTS, find_rule};
+use crate::lint::{RULES, RuleMeta};
+use crate::model::{BUILTIN_STATUSES, closest_status, normalize_heading};
+
+/// Which rules run, and how severe their findings are.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    severities: HashMap<&'static str, Option<Severity>>,
+}
+
+impl Settings {
+    /// The rules' defaults.
+    pub fn defaults() -> Settings {
+        Settings {
+            severities: RULES
+                .iter()
+                .map(|rule| {
+                    (
+                        rule.meta.id,
+                        rule.meta.enabled.then_some(rule.meta.severity),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Only `ids` run (`--rule`), each at its configured or default severity.
+    pub fn only(mut self, ids: &[&'static str]) -> Settings {
+        for rule in RULES {
+            let configured = self.severities.get(rule.meta.id).copied().flatten();
+            let severity = ids
+                .contains(&rule.meta.id)
+                .then(|| configured.unwrap_or(rule.meta.severity));
+            self.severities.insert(rule.meta.id, severity);
+        }
+        self
+    }
+
+    /// The severity a rule runs at; `None` when it is off.
+    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
+        self.severities.get(rule.id).copied().flatten()
+    }
+
+    /// The project's `[lint] rules` applied over the defaults.
+    pub fn from_project(project: &Project) -> Result<Settings> {
+        let mut settings = Settings::defaults();
+        for (id, value) in &project.config.lint.rules {
+            let at = value.span().start;
+            let Some(rule) = resolve_id(id) else {
+                return Err(config_error(
+                    project,
+                    at,
+                    format!(
+                        "unknown lint rule `{id}` in [lint.rules]{}: run `adr rules` to list them",
+                        suggestion(id)
+                    ),
+                ));
+            };
+            let severity = match value.get_ref().trim().to_lowercase().as_str() {
+                "error" => Some(Severity::Error),
+                "warning" | "warn" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                "off" => None,
+                other => {
+                    return Err(config_error(
+                        project,
+                        at,
+                        format!(
+                            "`{other}` is not a severity for `{id}`: use `error`, `warning`, `info` or `off`"
+                        ),
+                    ));
+                }
+            };
+            settings.severities.insert(rule.id, severity);
+        }
+        Ok(settings)
+    }
+}
+
+/// Everything rules read besides the log.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    /// Lowercase statuses a record may have (`superseded` stands for every `superseded by`).
+    pub allowed_statuses: Vec<String>,
+    /// Style name (`madr`, `madr4`, …, `nygard`, `other`) → required headings.
+    pub required_sections: BTreeMap<String, Vec<String>>,
+    /// Normalised heading as the log writes it → normalised heading it stands for.
+    pub heading_aliases: HashMap<String, String>,
+    pub today: jiff::civil::Date,
+    /// The repository the log belongs to; links leaving it cannot be checked.
+    pub root: Option<std::path::PathBuf>,
+}
+
+/// Style keys `required-sections` accepts.
+const STYLE_KEYS: [&str; 7] = [
+    "madr",
+    "madr4",
+    "madr3",
+    "madr2",
+    "madr-bare",
+    "nygard",
+    "other",
+];
+
+impl LintOptions {
+    pub fn defaults(today: jiff::civil::Date) -> LintOptions {
+        let mut required_sections = BTreeMap::new();
+        required_sections.insert(
+            "madr".to_string(),
+            vec![
+                "Context and Problem Statement".to_string(),
+                "Considered Options".to_string(),
+                "Decision Outcome".to_string(),
+            ],
+        );
+        required_sections.insert(
+            "nygard".to_string(),
+            ["Status", "Context", "Decision", "Consequences"]
+                .map(String::from)
+                .to_vec(),
+        );
+        LintOptions {
+            allowed_statuses: BUILTIN_STATUSES.map(String::from).to_vec(),
+            required_sections,
+            heading_aliases: HashMap::new(),
+            today,
+            root: None,
+        }
+    }
+
+    pub fn from_project(project: &Project, today: jiff::civil::Date) -> Result<LintOptions> {
+        let mut options = LintOptions::defaults(today);
+        options.root = Some(crate::config::normalize(&project.root));
+        let config = &project.config;
+        for status in &config.statuses {
+            let status = status.trim().to_lowercase();
+            if !options.allowed_statuses.contains(&status) {
+                options.allowed_statuses.push(status);
+            }
+        }
+        for (style, sections) in &config.lint.required_sections {
+            if !STYLE_KEYS.contains(&style.as_str()) {
+                let at = project
+                    .config_text
+                    .as_deref()
+                    .and_then(|text| text.find(style.as_str()))
+                    .unwrap_or(0);
+                return Err(config_error(
+                    project,
+                    at,
+                    format!(
+                        "`{style}` in [lint.required-sections] is not a record style: use one of {}",
+                        STYLE_KEYS.join(", ")
+                    ),
+                ));
+            }
+            options
+                .required_sections
+                .insert(style.clone(), sections.clone());
+        }
+        options.heading_aliases = config
+            .lint
+            .heading_aliases
+            .iter()
+            .map(|(written, canonical)| (normalize_heading(written), normalize_heading(canonical)))
+            .collect();
+        Ok(options)
+    }
+
+    pub fn is_allowed_status(&self, keyword: &str) -> bool {
+        self.allowed_statuses.iter().any(|status| status == keyword)
+    }
+}
+
+/// A rule by id, following `REDIRECTS` for renamed rules.
+fn resolve_id(id: &str) -> Option<&'static RuleMeta> {
+    find_rule(id).map(|rule| rule.meta).or_else(|| {
+        REDIRECTS
+            .iter()
+            .find(|(old, _)| *old == id)
+            .and_then(|(_, new)| find_rule(new))
+            .map(|rule| rule.meta)
+    })
+}
+
+/// Ids given with `--rule`, checked: an unknown one is a usage error with a suggestion.
+pub fn rule_ids(ids: &[String]) -> Result<Vec<&'static str>> {
+    ids.iter()
+        .map(|id| {
+            resolve_id(id.trim()).map(|rule| rule.id).ok_or_else(|| {
+                Error::usage(format!(
+                    "unknown lint rule `{id}`{}: run `adr rules` to list them",
+                    suggestion(id)
+                ))
+            })
+        })
+        .collect()
+}
+
+/// `: did you mean `x`?` for a misspelt rule id, or nothing.
+pub fn suggestion(id: &str) -> String {
+    closest_status(id, RULES.iter().map(|rule| rule.meta.id))
+        .map(|closest| format!(" (did you mean `{closest}`?)"))
+        .unwrap_or_default()
+}
+
+fn config_error(project: &Project, offset: usize, message: String) -> Error {
+    let text = project.config_text.as_deref().unwrap_or("");
+    let offset = offset.min(text.len());
+    let line = project.config_line_of(offset);
+    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    Error::Config {
+        path: project
+            .config_path
+            .as_ref()
+            .map(|path| std::path::PathBuf::from(project.display(path)))
+            .unwrap_or_default(),
+        line,
+        column,
+        message,
+    }
+}

@@ -1,0 +1,635 @@
+//! Resolving number collisions, for `adr renumber`. When two branches each add `0007-…` and
+//! merge, the record that came first keeps 0007; every later one moves to the next free
+//! number: its file name, the number in its H1 and front matter, and every link to it from
+//! the log's Markdown files follow. "First" is the first commit that added the file when
+//! the log is in git, else the file's modification time, with ties broken by name.
+//! This module plans the changes; the command shows or applies them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::discover::{FileName, SITE_MARKER, relative_slash_path};
+use crate::edit::{Edit, apply_edits};
+use crate::git::History;
+use crate::model::{Link, Log, Record};
+use crate::parse::strip_title_number;
+use crate::source::{SourceFile, Span};
+
+/// When a record arrived in the log, for deciding which of two records with one number
+/// keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Arrival {
+    /// Files never committed come after every committed one.
+    pub uncommitted: bool,
+    /// When the file was first committed (Unix seconds), in git.
+    pub committed_at: Option<i64>,
+    /// The file's modification time.
+    pub modified: Option<SystemTime>,
+    /// The file name, the last tie-breaker.
+    pub name: String,
+}
+
+impl Arrival {
+    /// The arrival of each record, from git history when there is one, else from the disk.
+    pub fn of_records(log: &Log, history: Option<&History>) -> HashMap<PathBuf, Arrival> {
+        log.records
+            .iter()
+            .map(|record| {
+                let committed_at =
+                    history.and_then(|history| history.file(record.path())?.added_at);
+                let arrival = Arrival {
+                    uncommitted: history.is_some() && committed_at.is_none(),
+                    committed_at,
+                    modified: std::fs::metadata(record.path())
+                        .and_then(|metadata| metadata.modified())
+                        .ok(),
+                    name: record.rel_path.clone(),
+                };
+                (record.path().clone(), arrival)
+            })
+            .collect()
+    }
+}
+
+/// One record moving to a new number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub number: u32,
+    pub new_number: u32,
+    pub from: PathBuf,
+    pub to: PathBuf,
+    /// Paths relative to the log directory, with `/`.
+    pub rel_from: String,
+    pub rel_to: String,
+    /// The record that keeps the number.
+    pub kept: String,
+}
+
+/// A file whose text changes, and possibly its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub new_path: PathBuf,
+    pub old_text: String,
+    pub new_text: String,
+}
+
+/// A reference to a moved number that names no file (`superseded by ADR-0007`): after the
+/// move it means the record that kept the number, which may not be what was meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousReference {
+    pub path: PathBuf,
+    pub line: usize,
+    pub text: String,
+    pub number: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub moves: Vec<Move>,
+    /// Sorted by current path.
+    pub changes: Vec<FileChange>,
+    pub ambiguous: Vec<AmbiguousReference>,
+}
+
+/// Plans the renumbering of every collision in the log.
+pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
+    let mut by_number: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
+    for record in &log.records {
+        if let Some(number) = record.number() {
+            by_number.entry(number).or_default().push(record);
+        }
+    }
+    let mut next_free = log.highest_number().unwrap_or(0);
+    let mut moves = Vec::new();
+    for (number, mut records) in by_number {
+        if records.len() < 2 {
+            continue;
+        }
+        records.sort_by(|a, b| arrivals.get(a.path()).cmp(&arrivals.get(b.path())));
+        let kept = records[0].rel_path.clone();
+        for record in &records[1..] {
+            next_free += 1;
+            let name = FileName::format(
+                &record.file.scheme,
+                next_free,
+                record.slug(),
+                record.file.date.as_deref().unwrap_or(""),
+            );
+            let to = record.path().with_file_name(&name);
+            let rel_to = match record.rel_path.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{name}"),
+                None => name.clone(),
+            };
+            moves.push(Move {
+                number,
+                new_number: next_free,
+                from: record.path().clone(),
+                to,
+                rel_from: record.rel_path.clone(),
+                rel_to,
+                kept: kept.clone(),
+            });
+        }
+    }
+    if moves.is_empty() {
+        return Plan::default();
+    }
+
+    let mut changes = Vec::new();
+    let moved: HashMap<&str, &Move> = moves
+        .iter()
+        .map(|each| (each.rel_from.as_str(), each))
+        .collect();
+    for record in &log.records {
+        let own_move = moved.get(record.rel_path.as_str()).copied();
+        let mut edits = link_edits(&record.source, &record.rel_path, &record.links, &moved);
+        edits.extend(front_matter_link_edits(record, &moved));
+        if let Some(each) = own_move {
+            edits.extend(number_edits(record, each));
+        }
+        let new_text = apply_edits(&record.source.text, &edits);
+        let new_path = own_move.map_or_else(|| record.path().clone(), |each| each.to.clone());
+        if new_text != record.source.text || new_path != *record.path() {
+            changes.push(FileChange {
+                path: record.path().clone(),
+                new_path,
+                old_text: record.source.text.clone(),
+                new_text,
+            });
+        }
+    }
+    for (path, rel_path) in other_markdown(log) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let source = SourceFile::new(&path, text);
+        let links = crate::parse::markdown::outline(&source, source.bom_len(), false).links;
+        let edits = link_edits(&source, &rel_path, &links, &moved);
+        if edits.is_empty() {
+            continue;
+        }
+        let new_text = apply_edits(&source.text, &edits);
+        changes.push(FileChange {
+            path: path.clone(),
+            new_path: path,
+            old_text: source.text,
+            new_text,
+        });
+    }
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let moved_numbers: Vec<u32> = moves.iter().map(|each| each.number).collect();
+    let ambiguous = log
+        .records
+        .iter()
+        .flat_map(|record| {
+            let status_ref = record
+                .status
+                .as_ref()
+                .and_then(|status| Some((status.superseded_by.as_ref()?, status.line)));
+            record
+                .supersedes
+                .iter()
+                .map(|located| (&located.value, located.line))
+                .chain(status_ref)
+                .filter(|(reference, _)| reference.target.is_none())
+                .filter_map(|(reference, line)| {
+                    let number = reference.number?;
+                    moved_numbers.contains(&number).then(|| AmbiguousReference {
+                        path: record.path().clone(),
+                        line,
+                        text: reference.text.clone(),
+                        number,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Plan {
+        moves,
+        changes,
+        ambiguous,
+    }
+}
+
+/// Markdown files in the log that are not records (the README index, notes), which may
+/// link to a moved record too.
+fn other_markdown(log: &Log) -> Vec<(PathBuf, String)> {
+    let records: Vec<&Path> = log
+        .records
+        .iter()
+        .map(|record| record.path().as_path())
+        .chain(log.failures.iter().map(|failure| failure.path.as_path()))
+        .collect();
+    walkdir::WalkDir::new(&log.dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0
+                || !entry.file_type().is_dir()
+                || !(entry.file_name().to_string_lossy().starts_with(['.', '_'])
+                    || entry.path().join(SITE_MARKER).exists())
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter(|entry| {
+            entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension.eq_ignore_ascii_case("md"))
+        })
+        .filter(|entry| !records.contains(&entry.path()))
+        .map(|entry| {
+            let path = entry.path().to_path_buf();
+            let rel = relative_slash_path(&path, &log.dir);
+            (path, rel)
+        })
+        .collect()
+}
+
+/// The log-relative path a relative link target points at, from a file at `from_rel`.
+fn resolve_target(from_rel: &str, target: &str) -> Option<String> {
+    let path = target.split(['#', '?']).next().unwrap_or(target);
+    if path.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = from_rel.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// Rewrites links (inline and reference definitions) whose target is a moved record: the
+/// file name in the target, and an id at the start of the link text (`ADR-0007`, `7. Title`).
+fn link_edits(
+    source: &SourceFile,
+    from_rel: &str,
+    links: &[Link],
+    moved: &HashMap<&str, &Move>,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for link in links.iter().filter(|link| link.is_relative()) {
+        let Some(each) = resolve_target(from_rel, &link.target)
+            .and_then(|resolved| moved.get(resolved.as_str()).copied())
+        else {
+            continue;
+        };
+        let written = source.slice(link.span);
+        let old_name = file_name(&each.rel_from);
+        let new_name = file_name(&each.rel_to);
+        let Some(target_at) = written.rfind(old_name) else {
+            // A reference-style link: its definition line is rewritten below.
+            continue;
+        };
+        let target_start = link.span.start + target_at;
+        edits.push(Edit::replace(
+            Span::new(target_start, target_start + old_name.len()),
+            new_name,
+        ));
+        if let Some(text_edit) = link_text_edit(source, link.span, each) {
+            edits.push(text_edit);
+        }
+    }
+    edits.extend(reference_definition_edits(source, from_rel, moved));
+    edits
+}
+
+/// `[7. Use Kafka](…)` / `[ADR-0007](…)`: the number at the start of the link text.
+fn link_text_edit(source: &SourceFile, link_span: Span, each: &Move) -> Option<Edit> {
+    let written = source.slice(link_span);
+    let text = written.strip_prefix('[')?;
+    let (start, len) = leading_id_digits(text, each.number)?;
+    let digits = &text[start..start + len];
+    let at = link_span.start + 1 + start;
+    Some(Edit::replace(
+        Span::new(at, at + len),
+        same_width(digits, each.new_number),
+    ))
+}
+
+/// The byte range of the number `number` when `text` starts with an id for it: `ADR-0007`,
+/// `ADR 7`, `adr_007`, `#7`, `0007`, `7. Title`.
+fn leading_id_digits(text: &str, number: u32) -> Option<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let mut at = 0;
+    if lower.starts_with("adr") {
+        at = 3;
+        at += lower[at..]
+            .bytes()
+            .take_while(|byte| matches!(byte, b'-' | b'_' | b' ' | b'#'))
+            .count();
+    } else if lower.starts_with('#') {
+        at = 1;
+    }
+    let len = lower[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > 9 {
+        return None;
+    }
+    let value: u32 = lower[at..at + len].parse().ok()?;
+    let after = lower[at + len..].chars().next();
+    let ends = after.is_none_or(|c| !c.is_alphanumeric());
+    (value == number && ends).then_some((at, len))
+}
+
+/// `new` written as wide as `digits` was (`0007` → `0009`, `7` → `9`).
+fn same_width(digits: &str, new: u32) -> String {
+    if digits.starts_with('0') {
+        format!("{new:0width$}", width = digits.len())
+    } else {
+        new.to_string()
+    }
+}
+
+/// `[label]: 0007-b.md` lines outside code.
+fn reference_definition_edits(
+    source: &SourceFile,
+    from_rel: &str,
+    moved: &HashMap<&str, &Move>,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut in_fence = false;
+    for line in 1..=source.line_count() {
+        let span = source.line_span(line);
+        let text = source.slice(span);
+        let trimmed = text.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || !trimmed.starts_with('[') {
+            continue;
+        }
+        let Some(close) = trimmed.find("]:") else {
+            continue;
+        };
+        let after = &trimmed[close + 2..];
+        let target = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(['<', '>']);
+        let Some(each) = resolve_target(from_rel, target)
+            .and_then(|resolved| moved.get(resolved.as_str()).copied())
+        else {
+            continue;
+        };
+        let old_name = file_name(&each.rel_from);
+        let offset = text.len() - trimmed.len() + close + 2;
+        if let Some(at) = text[offset..].find(old_name) {
+            let start = span.start + offset + at;
+            edits.push(Edit::replace(
+                Span::new(start, start + old_name.len()),
+                file_name(&each.rel_to),
+            ));
+        }
+    }
+    edits
+}
+
+/// Links written inside front-matter values (`status: "superseded by [ADR-0007](0007-b.md)"`,
+/// `supersedes: [0007-b.md]`), which Markdown parsing does not see.
+fn front_matter_link_edits(record: &Record, moved: &HashMap<&str, &Move>) -> Vec<Edit> {
+    let Some(front_matter) = &record.front_matter else {
+        return Vec::new();
+    };
+    let source = &record.source;
+    let yaml = source.slice(front_matter.yaml_span);
+    let mut edits = Vec::new();
+    for each in moved.values() {
+        let Some(target_rel) = relative_target(&record.rel_path, &each.rel_from) else {
+            continue;
+        };
+        let mut search_from = 0;
+        while let Some(found) = yaml[search_from..].find(&target_rel) {
+            let at = search_from + found;
+            search_from = at + target_rel.len();
+            let before = yaml[..at].chars().next_back();
+            let after = yaml[at + target_rel.len()..].chars().next();
+            let is_path_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
+            if before.is_some_and(is_path_char) || after.is_some_and(is_path_char) {
+                continue;
+            }
+            let start = front_matter.yaml_span.start + at;
+            let new_target = relative_target(&record.rel_path, &each.rel_to).unwrap_or_default();
+            edits.push(Edit::replace(
+                Span::new(start, start + target_rel.len()),
+                new_target,
+            ));
+            // `[ADR-0007](0007-b.md)`: the id in the link text before it.
+            if yaml[..at].ends_with("](")
+                && let Some(open) = yaml[..at - 2].rfind('[')
+            {
+                let text = &yaml[open + 1..at - 2];
+                if let Some((digits_at, len)) = leading_id_digits(text, each.number) {
+                    let digits_start = front_matter.yaml_span.start + open + 1 + digits_at;
+                    edits.push(Edit::replace(
+                        Span::new(digits_start, digits_start + len),
+                        same_width(&text[digits_at..digits_at + len], each.new_number),
+                    ));
+                }
+            }
+        }
+    }
+    edits
+}
+
+fn relative_target(from_rel: &str, to_rel: &str) -> Option<String> {
+    let link = crate::edit::relative_link(from_rel, to_rel);
+    (!link.is_empty()).then_some(link)
+}
+
+/// The moved record's own number: in its H1 (`# 7. Title`), its front-matter `title`
+/// (`0007 Title`) and a front-matter `number:` key.
+fn number_edits(record: &Record, each: &Move) -> Vec<Edit> {
+    let source = &record.source;
+    let mut edits = Vec::new();
+    if record.title_number == Some(each.number)
+        && let Some(h1) = record.sections.iter().find(|section| section.level == 1)
+        && let Some(edit) = title_number_edit(source, h1.heading_span, each)
+    {
+        edits.push(edit);
+    }
+    if let Some(title) = &record.front_matter_title
+        && strip_title_number(&title.value).1 == Some(each.number)
+        && let Some(edit) = title_number_edit(source, title.span, each)
+    {
+        edits.push(edit);
+    }
+    if let Some(entry) = record
+        .front_matter
+        .as_ref()
+        .and_then(|front_matter| front_matter.get("number"))
+    {
+        let written = source.slice(entry.value_span);
+        let digits = written.trim_matches(['"', '\'']);
+        if digits.parse::<u32>().ok() == Some(each.number) {
+            let at = entry.value_span.start + written.find(digits).unwrap_or(0);
+            edits.push(Edit::replace(
+                Span::new(at, at + digits.len()),
+                same_width(digits, each.new_number),
+            ));
+        }
+    }
+    edits
+}
+
+/// Replaces the first run of digits equal to the old number in a title's text.
+fn title_number_edit(source: &SourceFile, span: Span, each: &Move) -> Option<Edit> {
+    let text = source.slice(span);
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let skip = rest
+            .bytes()
+            .take_while(|byte| !byte.is_ascii_digit())
+            .count();
+        at += skip;
+        let len = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if len == 0 {
+            return None;
+        }
+        let digits = &text[at..at + len];
+        if digits.parse::<u32>().ok() == Some(each.number) {
+            let start = span.start + at;
+            return Some(Edit::replace(
+                Span::new(start, start + len),
+                same_width(digits, each.new_number),
+            ));
+        }
+        at += len;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_at_the_start_of_link_text() {
+        assert_eq!(leading_id_digits("ADR-0007](x)", 7), Some((4, 4)));
+        assert_eq!(leading_id_digits("7. Use Kafka", 7), Some((0, 1)));
+        assert_eq!(leading_id_digits("adr 7", 7), Some((4, 1)));
+        assert_eq!(leading_id_digits("#7", 7), Some((1, 1)));
+        assert_eq!(leading_id_digits("70 things", 7), None);
+        assert_eq!(leading_id_digits("Use Kafka", 7), None);
+        assert_eq!(same_width("0007", 12), "0012");
+        assert_eq!(same_width("7", 12), "12");
+    }
+
+    fn log_of(files: &[(&str, &str)]) -> Log {
+        let records = files
+            .iter()
+            .map(|(name, text)| {
+                let file = FileName::parse(name).unwrap();
+                crate::parse::parse_record(
+                    SourceFile::new(format!("/log/{name}"), text.to_string()),
+                    name.to_string(),
+                    file,
+                )
+                .unwrap()
+            })
+            .collect();
+        Log::from_parts(PathBuf::from("/log"), records, Vec::new(), Vec::new())
+    }
+
+    fn arrival(name: &str, committed_at: Option<i64>) -> (PathBuf, Arrival) {
+        (
+            PathBuf::from(format!("/log/{name}")),
+            Arrival {
+                uncommitted: false,
+                committed_at,
+                modified: None,
+                name: name.to_string(),
+            },
+        )
+    }
+
+    #[test]
+    fn the_first_arrival_keeps_the_number_and_ties_go_by_name() {
+        let log = log_of(&[
+            (
+                "0001-a.md",
+                "# 1. A\n\nSee [2. C](0002-c.md) and [ADR-0002](0002-b.md).\n",
+            ),
+            ("0002-b.md", "# 2. B\n"),
+            ("0002-c.md", "# 2. C\n"),
+            ("0002-d.md", "# 2. D\n"),
+        ]);
+        let arrivals: HashMap<PathBuf, Arrival> = [
+            arrival("0001-a.md", Some(1)),
+            arrival("0002-b.md", Some(50)),
+            arrival("0002-c.md", Some(50)),
+            arrival("0002-d.md", Some(10)),
+        ]
+        .into_iter()
+        .collect();
+        let plan = plan(&log, &arrivals);
+        let moves: Vec<(&str, &str, &str)> = plan
+            .moves
+            .iter()
+            .map(|each| {
+                (
+                    each.rel_from.as_str(),
+                    each.rel_to.as_str(),
+                    each.kept.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            moves,
+            [
+                ("0002-b.md", "0003-b.md", "0002-d.md"),
+                ("0002-c.md", "0004-c.md", "0002-d.md"),
+            ]
+        );
+        let first = plan
+            .changes
+            .iter()
+            .find(|change| change.path.ends_with("0001-a.md"))
+            .unwrap();
+        assert_eq!(
+            first.new_text,
+            "# 1. A\n\nSee [4. C](0004-c.md) and [ADR-0003](0003-b.md).\n"
+        );
+        let moved = plan
+            .changes
+            .iter()
+            .find(|change| change.path.ends_with("0002-c.md"))
+            .unwrap();
+        assert_eq!(moved.new_path, PathBuf::from("/log/0004-c.md"));
+        assert_eq!(moved.new_text, "# 4. C\n");
+    }
+
+    #[test]
+    fn link_targets_resolve_from_the_linking_file() {
+        assert_eq!(
+            resolve_target("0001-a.md", "0007-b.md#why").as_deref(),
+            Some("0007-b.md")
+        );
+        assert_eq!(
+            resolve_target("old/0001-a.md", "../0007-b.md").as_deref(),
+            Some("0007-b.md")
+        );
+        assert_eq!(
+            resolve_target("0001-a.md", "./sub/0007-b.md").as_deref(),
+            Some("sub/0007-b.md")
+        );
+        assert_eq!(resolve_target("0001-a.md", "../../x.md"), None);
+    }
+}

@@ -1,0 +1,431 @@
+//! The relations between records, as the records state them: `superseded by` in a status,
+//! `supersedes` links and keys, and plain links from one record to another. `adr graph`
+//! prints them as Mermaid, Graphviz DOT or JSON; the site draws them as an SVG laid out
+//! here, so the page needs no script and no network.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use crate::model::{LinkKind, Log, Record};
+
+/// What an edge says, from its `from` record's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// `from` says it supersedes `to`.
+    Supersedes,
+    /// `from`'s status says it is superseded by `to`.
+    SupersededBy,
+    /// `from` links to `to`.
+    Links,
+}
+
+impl EdgeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EdgeKind::Supersedes => "supersedes",
+            EdgeKind::SupersededBy => "superseded-by",
+            EdgeKind::Links => "links",
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            EdgeKind::Supersedes => "supersedes",
+            EdgeKind::SupersededBy => "superseded by",
+            EdgeKind::Links => "links to",
+        }
+    }
+}
+
+/// An edge between two records, by their index in `Log::records`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+}
+
+/// Every relation of a log, sorted and without duplicates.
+#[derive(Debug, Default)]
+pub struct Relations {
+    pub edges: BTreeSet<Edge>,
+}
+
+impl Relations {
+    /// Supersessions and links, as the records state them (needs fully parsed records).
+    pub fn of(log: &Log) -> Relations {
+        let mut relations = Relations::supersessions(log);
+        let positions = positions(log);
+        let position = |record: &Record| positions.get(record.rel_path.as_str()).copied();
+        for (from, record) in log.records.iter().enumerate() {
+            for link in &record.links {
+                if link.kind != LinkKind::Link || !link.is_relative() {
+                    continue;
+                }
+                // A link counts when it names a record's file (as `resolve` finds a link target).
+                let path = link.target.split(['#', '?']).next().unwrap_or("");
+                let name = path.rsplit('/').next().unwrap_or(path);
+                if let Some(to) = log.by_file_name(name).and_then(position) {
+                    relations.add_link(from, to);
+                }
+            }
+        }
+        relations
+    }
+
+    /// The supersessions only: `superseded by` in statuses, `supersedes` links and keys.
+    pub fn supersessions(log: &Log) -> Relations {
+        let positions = positions(log);
+        let position = |record: &Record| positions.get(record.rel_path.as_str()).copied();
+        let mut edges = BTreeSet::new();
+        for (from, record) in log.records.iter().enumerate() {
+            if let Some(to) = record
+                .superseded_by()
+                .and_then(|reference| log.resolve(reference))
+                .and_then(position)
+                && to != from
+            {
+                edges.insert(Edge {
+                    from,
+                    to,
+                    kind: EdgeKind::SupersededBy,
+                });
+            }
+            for reference in &record.supersedes {
+                if let Some(to) = log.resolve(&reference.value).and_then(position)
+                    && to != from
+                {
+                    edges.insert(Edge {
+                        from,
+                        to,
+                        kind: EdgeKind::Supersedes,
+                    });
+                }
+            }
+        }
+        Relations { edges }
+    }
+
+    /// A link from one record to another, unless it is the record's own supersession
+    /// (`superseded by [0007](0007-x.md)` is a link too) or points at itself.
+    pub fn add_link(&mut self, from: usize, to: usize) {
+        let is_supersession = [EdgeKind::Supersedes, EdgeKind::SupersededBy]
+            .into_iter()
+            .any(|kind| self.edges.contains(&Edge { from, to, kind }));
+        if from != to && !is_supersession {
+            self.edges.insert(Edge {
+                from,
+                to,
+                kind: EdgeKind::Links,
+            });
+        }
+    }
+
+    /// Records at either end of some edge, in log order.
+    pub fn related_records(&self) -> Vec<usize> {
+        let set: BTreeSet<usize> = self
+            .edges
+            .iter()
+            .flat_map(|edge| [edge.from, edge.to])
+            .collect();
+        set.into_iter().collect()
+    }
+}
+
+/// Where each record is in `log.records`, by path: the log finds records by reference.
+pub fn positions(log: &Log) -> HashMap<&str, usize> {
+    log.records
+        .iter()
+        .enumerate()
+        .map(|(index, record)| (record.rel_path.as_str(), index))
+        .collect()
+}
+
+/// How a record is named in `adr graph` output.
+fn node_label(record: &Record) -> String {
+    format!(
+        "{} {}",
+        crate::index::number_label(record),
+        record.display_title()
+    )
+}
+
+fn status_of(record: &Record) -> Option<String> {
+    record
+        .status
+        .as_ref()
+        .map(|status| status.keyword().to_string())
+}
+
+/// A Mermaid flowchart: one node per record, solid arrows for supersession, dotted for links.
+pub fn to_mermaid(log: &Log, relations: &Relations) -> String {
+    let mut out = String::from("flowchart TB\n");
+    for (index, record) in log.records.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    n{index}[\"{}\"]",
+            mermaid_text(&node_label(record))
+        );
+    }
+    for edge in &relations.edges {
+        let arrow = match edge.kind {
+            EdgeKind::Supersedes | EdgeKind::SupersededBy => "==>",
+            EdgeKind::Links => "-.->",
+        };
+        let _ = writeln!(
+            out,
+            "    n{} {arrow}|{}| n{}",
+            edge.from,
+            edge.kind.verb(),
+            edge.to
+        );
+    }
+    out
+}
+
+/// Mermaid reads `"` as the end of a label and `#…;` as an entity; its own entity codes
+/// are the escape.
+fn mermaid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Graphviz digraph; `dot -Tsvg` draws it.
+pub fn to_dot(log: &Log, relations: &Relations) -> String {
+    let mut out = String::from(
+        "digraph adr {\n    rankdir=TB;\n    node [shape=box, style=rounded, fontname=\"Helvetica\"];\n    edge [fontname=\"Helvetica\", fontsize=10];\n",
+    );
+    for (index, record) in log.records.iter().enumerate() {
+        let status = status_of(record)
+            .map(|status| format!("\\n({})", dot_text(&status)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    n{index} [label=\"{}{status}\", URL=\"{}\"];",
+            dot_text(&node_label(record)),
+            url_path(&record.rel_path)
+        );
+    }
+    for edge in &relations.edges {
+        let style = match edge.kind {
+            EdgeKind::Supersedes | EdgeKind::SupersededBy => "bold",
+            EdgeKind::Links => "dashed",
+        };
+        let _ = writeln!(
+            out,
+            "    n{} -> n{} [label=\"{}\", style={style}];",
+            edge.from,
+            edge.to,
+            edge.kind.verb()
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A path as a URL path: Graphviz copies `URL` into its SVG unescaped, so anything that
+/// could end the attribute is percent-encoded here.
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Text inside a DOT double-quoted string: quotes and backslashes escaped (a backslash
+/// would otherwise start an escape such as `\N`), line breaks as spaces.
+fn dot_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `{"nodes": [...], "edges": [...]}`. A record is named by its number, or by its file
+/// name without `.md` in a log whose records have none.
+pub fn to_json(log: &Log, relations: &Relations) -> serde_json::Value {
+    let id = |record: &Record| match record.number() {
+        Some(number) => serde_json::Value::from(number),
+        None => serde_json::Value::from(
+            record
+                .rel_path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&record.rel_path)
+                .trim_end_matches(".md"),
+        ),
+    };
+    let nodes: Vec<serde_json::Value> = log
+        .records
+        .iter()
+        .map(|record| {
+            serde_json::json!({
+                "number": id(record),
+                "title": record.display_title(),
+                "status": status_of(record),
+                "path": record.rel_path,
+            })
+        })
+        .collect();
+    let edges: Vec<serde_json::Value> = relations
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            let from = log.records.get(edge.from)?;
+            let to = log.records.get(edge.to)?;
+            Some(serde_json::json!({
+                "from": id(from),
+                "to": id(to),
+                "kind": edge.kind.name(),
+            }))
+        })
+        .collect();
+    serde_json::json!({ "nodes": nodes, "edges": edges })
+}
+
+/// One row of the drawing: a record taking part in some relation.
+pub struct SvgNode<'a> {
+    pub label: String,
+    pub title: String,
+    /// The page's URL, relative to the page the SVG is on.
+    pub url: String,
+    /// The status class (`accepted`, `superseded`, …) for the dot's colour.
+    pub status_class: &'a str,
+}
+
+const ROW_HEIGHT: usize = 30;
+const TOP: usize = 16;
+/// Where the dots stand when the longest arc needs the whole margin.
+const MAX_DOT_X: usize = 220;
+const WIDTH: usize = 900;
+const MAX_TITLE_CHARS: usize = 80;
+
+/// An arc diagram: one row per related record in log order, arcs on the left joining the
+/// rows, supersession solid and links dashed. Rows never move and arcs never cross text,
+/// so a log of any size stays readable without a layout solver or a script.
+pub fn to_svg(nodes: &[SvgNode<'_>], edges: &[(usize, usize, EdgeKind)]) -> String {
+    let height = TOP * 2 + nodes.len().max(1) * ROW_HEIGHT;
+    let mut out = String::with_capacity(nodes.len() * 220 + edges.len() * 120 + 1024);
+    let _ = write!(
+        out,
+        "<svg class=\"relations\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"relations-title\">\
+<title id=\"relations-title\">Relations between {} decisions: supersession as solid arcs, links as dashed arcs</title>\
+<defs><marker id=\"arrow-supersede\" class=\"arrow-supersede\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>\
+<marker id=\"arrow-link\" class=\"arrow-link\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>",
+        nodes.len()
+    );
+    let row_y = |row: usize| TOP + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+    // The margin is as wide as the widest arc needs, so a small log's rows start near the left.
+    let widest = edges
+        .iter()
+        .map(|&(from, to, _)| arc_bulge(from.abs_diff(to)))
+        .fold(0.0, f64::max);
+    let dot_x = ((widest + 28.0) as usize).clamp(48, MAX_DOT_X);
+    out.push_str("<g class=\"arcs\">");
+    // Links first, so supersession arcs are drawn over them.
+    let ordered = edges
+        .iter()
+        .filter(|edge| edge.2 == EdgeKind::Links)
+        .chain(edges.iter().filter(|edge| edge.2 != EdgeKind::Links));
+    for &(from, to, kind) in ordered {
+        let (y1, y2) = (row_y(from), row_y(to));
+        let distance = from.abs_diff(to);
+        // Wider arcs for longer spans, so nested arcs stay apart; capped to the margin.
+        let bulge = arc_bulge(distance);
+        let control_x = dot_x as f64 - bulge * 1.33;
+        let class = match kind {
+            EdgeKind::Supersedes | EdgeKind::SupersededBy => "arc arc-supersede",
+            EdgeKind::Links => "arc arc-link",
+        };
+        let marker = match kind {
+            EdgeKind::Supersedes | EdgeKind::SupersededBy => "arrow-supersede",
+            EdgeKind::Links => "arrow-link",
+        };
+        let _ = write!(
+            out,
+            "<path class=\"{class}\" marker-end=\"url(#{marker})\" d=\"M{x},{y1} C{control_x:.1},{y1} {control_x:.1},{y2} {x},{y2}\"/>",
+            x = dot_x - 9,
+        );
+    }
+    out.push_str("</g><g class=\"nodes\">");
+    for (row, node) in nodes.iter().enumerate() {
+        let y = row_y(row);
+        let title: String = if node.title.chars().count() > MAX_TITLE_CHARS {
+            let cut: String = node.title.chars().take(MAX_TITLE_CHARS - 1).collect();
+            format!("{}…", cut.trim_end())
+        } else {
+            node.title.clone()
+        };
+        let _ = write!(
+            out,
+            "<a href=\"{url}\"><circle class=\"dot status-{status}\" cx=\"{dot_x}\" cy=\"{y}\" r=\"7\"/>\
+<text class=\"node-label\" x=\"{tx}\" y=\"{ty}\"><tspan class=\"node-number\">{label}</tspan> {title}</text></a>",
+            url = escape(&node.url),
+            status = escape(node.status_class),
+            tx = dot_x + 16,
+            ty = y + 5,
+            label = escape(&node.label),
+            title = escape(&title),
+        );
+    }
+    out.push_str("</g></svg>");
+    out
+}
+
+/// How far left of the dots an arc between rows `distance` apart reaches: longer spans
+/// reach further, so nested arcs stay apart.
+fn arc_bulge(distance: usize) -> f64 {
+    (20.0 + 18.0 * (distance as f64).sqrt()).min((MAX_DOT_X - 40) as f64)
+}
+
+/// Escapes text for HTML and SVG content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_escaped_for_each_format() {
+        assert_eq!(
+            mermaid_text("Use \"X\" #1 <b>"),
+            "Use #quot;X#quot; #35;1 #lt;b#gt;"
+        );
+        assert_eq!(dot_text("a \"b\" \\N"), "a \\\"b\\\" \\\\N");
+        assert_eq!(escape("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
+    }
+}

@@ -1,0 +1,583 @@
+//! A record's body as HTML that is safe to publish. pulldown-cmark runs over the text
+//! already in memory; on the way the first H1 is dropped (the page shows the title),
+//! headings get ids and anchors, relative links go through the caller's resolver (a record
+//! becomes its page, a local file is copied), images from other origins become links,
+//! URLs other than http, https, mailto and relative ones are dropped, and HTML comments
+//! vanish. A body holding any other raw HTML is passed through ammonia as a whole, so tags
+//! opened and closed in different events are judged together. Also yields the table of
+//! contents and the words the search index needs.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+
+/// Where a relative URL of a record leads on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Use the URL as written.
+    Keep,
+    /// Use this URL instead: a record's page, or a file copied into the site.
+    Rewrite(String),
+    /// Nothing is there: an image shows its text, a link keeps its URL.
+    Missing,
+}
+
+/// One entry of a page's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Body {
+    pub html: String,
+    /// The `##` and `###` headings, in order.
+    pub toc: Vec<TocEntry>,
+    /// Every distinct word of the text, lowercased, in order of first use, space-separated.
+    pub words: String,
+    /// Whether raw HTML was found (and the body sanitised).
+    pub had_raw_html: bool,
+}
+
+/// How a URL is treated, decided on the URL as the browser will read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// `#section`, or empty.
+    Fragment,
+    /// `http:`, `https:` or `//host`: another origin.
+    Web,
+    Mail,
+    /// `/path`: the root of wherever the site is served, nothing a record can rely on.
+    RootRelative,
+    /// A path relative to the record.
+    Relative,
+    /// Any other scheme (`javascript:`, `data:`, `file:`, `vbscript:`).
+    Unsafe,
+}
+
+pub fn classify_url(url: &str) -> UrlKind {
+    // Browsers drop ASCII tabs and newlines anywhere in a URL and spaces around it, so
+    // `java\tscript:` is `javascript:`; judge the URL the way they will read it.
+    let cleaned: String = url
+        .trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() || cleaned.starts_with('#') {
+        return UrlKind::Fragment;
+    }
+    if cleaned.starts_with("//") || cleaned.starts_with("\\\\") {
+        return UrlKind::Web;
+    }
+    if cleaned.starts_with('/') || cleaned.starts_with('\\') {
+        return UrlKind::RootRelative;
+    }
+    let scheme_end = cleaned.find([':', '/', '?', '#', '\\']);
+    match scheme_end {
+        Some(at) if cleaned[at..].starts_with(':') => {
+            match cleaned[..at].to_ascii_lowercase().as_str() {
+                "http" | "https" => UrlKind::Web,
+                "mailto" => UrlKind::Mail,
+                _ => UrlKind::Unsafe,
+            }
+        }
+        _ => UrlKind::Relative,
+    }
+}
+
+/// Ids the page layout uses itself; headings never take them.
+pub const RESERVED_IDS: [&str; 4] = ["adr-main", "adr-toc", "adr-meta", "adr-body"];
+
+/// Renders a record's body (the text after its front matter); `extra_words` (its number,
+/// title, tags) go into the search words first.
+pub fn render_body(
+    markdown: &str,
+    drop_first_h1: bool,
+    extra_words: &[&str],
+    resolve: &(dyn Fn(&str) -> Destination + Sync),
+) -> Body {
+    let events: Vec<Event<'_>> =
+        Parser::new_ext(markdown, crate::parse::markdown::markdown_options()).collect();
+    let had_raw_html = events.iter().any(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => !is_comment(html),
+        _ => false,
+    });
+    let mut transform = Transform {
+        resolve,
+        // With raw HTML, ammonia sees every URL anyway and resolves relative ones then.
+        resolve_relative: !had_raw_html,
+        out: Vec::with_capacity(events.len() + 16),
+        heading: None,
+        title_pending: drop_first_h1,
+        skipping_title: false,
+        link_ends: Vec::new(),
+        image_ends: Vec::new(),
+        link_depth: 0,
+        ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
+        toc: Vec::new(),
+        words: Words::default(),
+        texts: 0,
+    };
+    for extra in extra_words {
+        transform.words.add(extra);
+    }
+    for event in events {
+        transform.push(event);
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, transform.out.into_iter());
+    if html.contains(" style=\"text-align: ") {
+        // The site's CSP forbids inline styles; classes carry the column alignment instead.
+        // Text is escaped, so these exact attributes only come from the HTML writer.
+        for side in ["left", "center", "right"] {
+            html = html.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" class=\"align-{side}\""),
+            );
+        }
+    }
+    if had_raw_html {
+        html = sanitize(&html, resolve);
+    }
+    Body {
+        html,
+        toc: transform.toc,
+        words: transform.words.finish(),
+        had_raw_html,
+    }
+}
+
+fn is_comment(html: &str) -> bool {
+    let trimmed = html.trim();
+    trimmed.starts_with("<!--")
+        && trimmed.ends_with("-->")
+        && trimmed[4..].find("-->").map(|at| at + 4 + 3) == Some(trimmed.len())
+}
+
+enum ImageEnd {
+    Image,
+    /// An image from another origin, shown as a link to it.
+    Link {
+        texts_before: usize,
+        url: String,
+    },
+    /// Only the image's text remains.
+    Text,
+}
+
+struct Transform<'a, 'r> {
+    resolve: &'r (dyn Fn(&str) -> Destination + Sync),
+    resolve_relative: bool,
+    out: Vec<Event<'a>>,
+    /// Events of the heading being read, which gets its id once its text is known.
+    heading: Option<(HeadingLevel, Vec<Event<'a>>)>,
+    title_pending: bool,
+    skipping_title: bool,
+    /// For each open link: whether its end is written (a dropped link keeps only its text).
+    link_ends: Vec<bool>,
+    image_ends: Vec<ImageEnd>,
+    link_depth: usize,
+    ids: HashSet<String>,
+    toc: Vec<TocEntry>,
+    words: Words,
+    /// Text events seen so far, to tell whether an image had any text.
+    texts: usize,
+}
+
+impl<'a> Transform<'a, '_> {
+    fn emit(&mut self, event: Event<'a>) {
+        match &mut self.heading {
+            Some((_, buffer)) => buffer.push(event),
+            None => self.out.push(event),
+        }
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        if self.skipping_title {
+            if matches!(event, Event::End(TagEnd::Heading(HeadingLevel::H1))) {
+                self.skipping_title = false;
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. })
+                if level == HeadingLevel::H1 && self.title_pending =>
+            {
+                self.title_pending = false;
+                self.skipping_title = true;
+            }
+            Event::Start(Tag::Heading { level, .. }) if self.heading.is_none() => {
+                self.heading = Some((level, Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) if self.heading.is_some() => self.finish_heading(),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match classify_url(&dest_url) {
+                    UrlKind::Unsafe => {
+                        self.link_ends.push(false);
+                        return;
+                    }
+                    UrlKind::Relative if self.resolve_relative => match (self.resolve)(&dest_url) {
+                        Destination::Rewrite(url) => CowStr::from(url),
+                        Destination::Keep | Destination::Missing => dest_url,
+                    },
+                    _ => dest_url,
+                };
+                self.link_ends.push(true);
+                self.link_depth += 1;
+                self.emit(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                if self.link_ends.pop().unwrap_or(false) {
+                    self.link_depth = self.link_depth.saturating_sub(1);
+                    self.emit(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let end = match classify_url(&dest_url) {
+                    UrlKind::Web if self.link_depth == 0 => {
+                        let url = dest_url.to_string();
+                        self.emit(Event::Start(Tag::Link {
+                            link_type: LinkType::Inline,
+                            dest_url,
+                            title: CowStr::from("image on another site, not loaded here"),
+                            id,
+                        }));
+                        ImageEnd::Link {
+                            texts_before: self.texts,
+                            url,
+                        }
+                    }
+                    UrlKind::Relative if !self.resolve_relative => {
+                        self.emit(Event::Start(Tag::Image {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }));
+                        ImageEnd::Image
+                    }
+                    UrlKind::Relative => match (self.resolve)(&dest_url) {
+                        Destination::Rewrite(url) => {
+                            self.emit(Event::Start(Tag::Image {
+                                link_type,
+                                dest_url: CowStr::from(url),
+                                title,
+                                id,
+                            }));
+                            ImageEnd::Image
+                        }
+                        Destination::Keep => {
+                            self.emit(Event::Start(Tag::Image {
+                                link_type,
+                                dest_url,
+                                title,
+                                id,
+                            }));
+                            ImageEnd::Image
+                        }
+                        Destination::Missing => ImageEnd::Text,
+                    },
+                    _ => ImageEnd::Text,
+                };
+                self.image_ends.push(end);
+            }
+            Event::End(TagEnd::Image) => match self.image_ends.pop() {
+                Some(ImageEnd::Image) => self.emit(Event::End(TagEnd::Image)),
+                Some(ImageEnd::Link { texts_before, url }) => {
+                    if self.texts == texts_before {
+                        // No alt text: the link needs something to show.
+                        self.emit(Event::Text(CowStr::from(url)));
+                    }
+                    self.emit(Event::End(TagEnd::Link));
+                }
+                Some(ImageEnd::Text) | None => {}
+            },
+            Event::Html(html) | Event::InlineHtml(html) if is_comment(&html) => {}
+            Event::Text(text) => {
+                self.texts += 1;
+                self.words.add(&text);
+                self.emit(Event::Text(text));
+            }
+            Event::Code(code) => {
+                self.texts += 1;
+                self.words.add(&code);
+                self.emit(Event::Code(code));
+            }
+            other => self.emit(other),
+        }
+    }
+
+    fn finish_heading(&mut self) {
+        let Some((level, buffer)) = self.heading.take() else {
+            return;
+        };
+        let text: String = buffer
+            .iter()
+            .filter_map(|event| match event {
+                Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = unique_id(&mut self.ids, &slug(&text));
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !text.is_empty() {
+            self.toc.push(TocEntry {
+                level: if level == HeadingLevel::H2 { 2 } else { 3 },
+                id: id.clone(),
+                text,
+            });
+        }
+        let anchor = format!(
+            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
+        );
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }));
+        self.out.extend(buffer);
+        self.out.push(Event::InlineHtml(CowStr::from(anchor)));
+        self.out.push(Event::End(TagEnd::Heading(level)));
+    }
+}
+
+/// An id from a heading's text, GitHub style: lowercase, letters, digits, `-` and `_`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            slug.push('-');
+        }
+    }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+fn unique_id(taken: &mut HashSet<String>, wanted: &str) -> String {
+    let mut id = wanted.to_string();
+    let mut counter = 0;
+    while taken.contains(&id) {
+        counter += 1;
+        id = format!("{wanted}-{counter}");
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// The text of a body, gathered for the search index.
+#[derive(Default)]
+struct Words {
+    text: String,
+}
+
+impl Words {
+    fn add(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.text.push(' ');
+    }
+
+    /// The distinct words in order of first use. The text is lowercased once as a whole and
+    /// split in place; a fast hash set (this runs on every word of every record) remembers
+    /// which words were seen.
+    fn finish(self) -> String {
+        let lower = self.text.to_lowercase();
+        let mut seen: HashSet<&str, foldhash::fast::FixedState> =
+            HashSet::with_capacity_and_hasher(512, foldhash::fast::FixedState::default());
+        let mut out = String::with_capacity(lower.len() / 3);
+        for word in lower.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().nth(1).is_some() && seen.insert(word) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+        // Kept until the search index is written: at 10,000 records the slack adds up.
+        out.shrink_to_fit();
+        out
+    }
+}
+
+/// The distinct lowercase words of `texts`, for titles and tags in the search index.
+pub fn words_of<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
+    let mut words = Words::default();
+    for text in texts {
+        words.add(text);
+    }
+    words.finish()
+}
+
+/// Cleans a rendered body that holds raw HTML: no scripts, event handlers, frames, objects,
+/// forms or styles; URLs only http, https, mailto and relative (resolved like Markdown
+/// links); images only from the site itself.
+fn sanitize(html: &str, resolve: &(dyn Fn(&str) -> Destination + Sync)) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["input"])
+        .add_tag_attributes("a", ["aria-label"])
+        .add_tag_attributes("input", ["checked", "disabled"])
+        .add_tag_attribute_values("input", "type", ["checkbox"])
+        .add_tag_attributes("div", ["id"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("sup", ["id"]);
+    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(heading, ["id"]);
+    }
+    let classes: HashMap<&str, HashSet<&str>> = [
+        ("a", &["anchor"][..]),
+        ("div", &["footnote-definition"][..]),
+        (
+            "sup",
+            &["footnote-reference", "footnote-definition-label"][..],
+        ),
+        ("th", &["align-left", "align-center", "align-right"][..]),
+        ("td", &["align-left", "align-center", "align-right"][..]),
+        (
+            "blockquote",
+            &[
+                "markdown-alert-note",
+                "markdown-alert-tip",
+                "markdown-alert-important",
+                "markdown-alert-warning",
+                "markdown-alert-caution",
+            ][..],
+        ),
+    ]
+    .into_iter()
+    .map(|(tag, names)| (tag, names.iter().copied().collect()))
+    .collect();
+    builder
+        .allowed_classes(classes)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(None)
+        .attribute_filter(|element, attribute, value| {
+            // Images load only from the site: another origin would see every reader.
+            if element == "img" && attribute == "src" && classify_url(value) != UrlKind::Relative {
+                return None;
+            }
+            Some(Cow::Borrowed(value))
+        })
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(RelativeUrls {
+            resolve,
+        })));
+    builder.clean(html).to_string()
+}
+
+/// Relative URLs in raw HTML, resolved like those of Markdown links. Returning `None`
+/// removes the attribute: a missing image shows its `alt`, a link becomes its text.
+struct RelativeUrls<'r> {
+    resolve: &'r (dyn Fn(&str) -> Destination + Sync),
+}
+
+impl<'a, 'r: 'a> ammonia::UrlRelativeEvaluate<'a> for RelativeUrls<'r> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        match classify_url(url) {
+            UrlKind::Relative => match (self.resolve)(url) {
+                Destination::Keep => Some(Cow::Borrowed(url)),
+                Destination::Rewrite(rewritten) => Some(Cow::Owned(rewritten)),
+                Destination::Missing => None,
+            },
+            UrlKind::Fragment | UrlKind::RootRelative => Some(Cow::Borrowed(url)),
+            UrlKind::Web | UrlKind::Mail | UrlKind::Unsafe => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(_: &str) -> Destination {
+        Destination::Keep
+    }
+
+    #[test]
+    fn urls_are_classified_as_browsers_read_them() {
+        assert_eq!(classify_url("javascript:alert(1)"), UrlKind::Unsafe);
+        assert_eq!(classify_url(" JavaScript:alert(1)"), UrlKind::Unsafe);
+        assert_eq!(classify_url("java\tscript:alert(1)"), UrlKind::Unsafe);
+        assert_eq!(classify_url("data:text/html,x"), UrlKind::Unsafe);
+        assert_eq!(classify_url("https://example.org"), UrlKind::Web);
+        assert_eq!(classify_url("//example.org/x.png"), UrlKind::Web);
+        assert_eq!(classify_url("mailto:a@b.c"), UrlKind::Mail);
+        assert_eq!(classify_url("0002-b.md#x"), UrlKind::Relative);
+        assert_eq!(classify_url("./img/a:b.png"), UrlKind::Relative);
+        assert_eq!(classify_url("#options"), UrlKind::Fragment);
+        assert_eq!(classify_url("/static/x.png"), UrlKind::RootRelative);
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_the_title_is_dropped() {
+        let body = render_body(
+            "# Title\n\n## Options\n\n### Options\n\n## Options\n\n## adr main\n",
+            true,
+            &[],
+            &keep,
+        );
+        assert!(!body.html.contains("Title"));
+        assert!(
+            body.html
+                .contains("<h2 id=\"options\">Options <a class=\"anchor\" href=\"#options\"")
+        );
+        let ids: Vec<_> = body.toc.iter().map(|entry| entry.id.as_str()).collect();
+        assert_eq!(ids, ["options", "options-1", "options-2", "adr-main-1"]);
+    }
+
+    #[test]
+    fn unsafe_links_keep_only_their_text() {
+        let body = render_body(
+            "[click](javascript:alert(1)) [ok](https://x.org)",
+            false,
+            &[],
+            &keep,
+        );
+        assert_eq!(body.html, "<p>click <a href=\"https://x.org\">ok</a></p>\n");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let body = render_body(
+            "<img src=x onerror=alert(1)> <script>alert(2)</script>\n\n<iframe src=\"https://e.org\"></iframe><a href=\"javascript:alert(3)\">x</a>\n",
+            false,
+            &[],
+            &|_: &str| Destination::Missing,
+        );
+        assert!(body.had_raw_html);
+        for bad in ["onerror", "<script", "alert(2)", "<iframe", "javascript:"] {
+            assert!(!body.html.contains(bad), "{bad} in {}", body.html);
+        }
+    }
+
+    #[test]
+    fn words_are_distinct_and_lowercase() {
+        assert_eq!(
+            words_of(["Use FastAPI, use Pydantic", "fastapi"]),
+            "use fastapi pydantic"
+        );
+    }
+}

@@ -1,0 +1,1356 @@
+//! The static site `adr render` builds from a loaded log: an index page with the log as a
+//! table, one page per record, a page per tag, a relations page, the search index and the
+//! assets. Templates are tera files embedded in the binary (overridable by file name) and
+//! compiled once; pages get plain view models with links resolved and dates formatted here,
+//! so templates hold only loops and conditionals. Pages are rendered in parallel and handed
+//! to a [`PageSink`] as they are made: the caller decides what reaches the disk.
+
+pub mod graph;
+pub mod html;
+pub mod search;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::error::{Error, Result};
+use crate::model::{LoadFailure, Log, Record, StatusKind};
+use html::Destination;
+
+/// The file that marks a directory as `adr render` output (and holds its manifest).
+pub const MARKER_FILE: &str = ".adr-site";
+
+/// A built-in template: the name it is registered under (ending in `.html`, so tera
+/// escapes its output) and the file name an override uses.
+struct BuiltinTemplate {
+    name: &'static str,
+    file: &'static str,
+    text: &'static str,
+}
+
+const TEMPLATES: [BuiltinTemplate; 8] = [
+    BuiltinTemplate {
+        name: "layout.html",
+        file: "layout.html.tera",
+        text: include_str!("../../templates/site/layout.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "macros.html",
+        file: "macros.html.tera",
+        text: include_str!("../../templates/site/macros.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "rows.html",
+        file: "rows.html.tera",
+        text: include_str!("../../templates/site/rows.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "index.html",
+        file: "index.html.tera",
+        text: include_str!("../../templates/site/index.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "record.html",
+        file: "record.html.tera",
+        text: include_str!("../../templates/site/record.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "tag.html",
+        file: "tag.html.tera",
+        text: include_str!("../../templates/site/tag.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "tags.html",
+        file: "tags.html.tera",
+        text: include_str!("../../templates/site/tags.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "relations.html",
+        file: "relations.html.tera",
+        text: include_str!("../../templates/site/relations.html.tera"),
+    },
+];
+
+/// Rows per template render of a records table.
+const ROWS_PER_CHUNK: usize = 250;
+
+/// Static files copied into `assets/`.
+const ASSETS: [(&str, &[u8]); 3] = [
+    (
+        "style.css",
+        include_bytes!("../../templates/site/assets/style.css"),
+    ),
+    (
+        "site.js",
+        include_bytes!("../../templates/site/assets/site.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/site/assets/favicon.svg"),
+    ),
+];
+
+/// The names `--templates DIR` may override: template files and assets.
+pub fn overridable_names() -> Vec<&'static str> {
+    TEMPLATES
+        .iter()
+        .map(|template| template.file)
+        .chain(ASSETS.iter().map(|(name, _)| *name))
+        .collect()
+}
+
+/// What `adr render` was asked for, resolved from flags and config.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    pub title: String,
+    /// Where the site is published (`https://example.org/adr`), for canonical links.
+    pub base_url: Option<String>,
+    /// A date printed in every footer; none by default so renders are byte-identical.
+    pub build_date: Option<String>,
+    /// File name → contents of templates and assets replacing the built-in ones.
+    pub overrides: Vec<(String, Vec<u8>)>,
+    /// Git history of the log, when it is in a repository: each record's page shows when
+    /// it last changed and who wrote it, and the index can sort by last change.
+    pub history: Option<crate::git::History>,
+}
+
+/// Where things are, for resolving the links records make to files.
+#[derive(Debug, Clone)]
+pub struct SitePaths {
+    pub log_dir: PathBuf,
+    pub project_root: PathBuf,
+    pub out_dir: PathBuf,
+}
+
+/// Receives each file of the site as it is made.
+pub trait PageSink: Sync {
+    /// A generated file, at a `/`-separated path inside the site.
+    fn put(&self, path: &str, contents: Vec<u8>) -> Result<()>;
+    /// A file a record links to, copied to `path` inside the site.
+    fn copy(&self, path: &str, source: &Path) -> Result<()>;
+}
+
+/// What a build made, for the summary line and the manifest.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub records: usize,
+    pub failures: usize,
+    /// Site path → the file copied there.
+    pub copied: BTreeMap<String, PathBuf>,
+    /// Local files records link to that do not exist (the site changes when they appear).
+    pub missing: BTreeSet<PathBuf>,
+}
+
+/// Drops what the site never reads (sections, option lists, comments, links),
+/// for [`Log::load_with`]: at 10,000 records that part of the model is larger than the
+/// records' text.
+pub fn slim_record(mut record: Record) -> Record {
+    record.sections = Vec::new();
+    record.decision_drivers = Vec::new();
+    record.considered_options = Vec::new();
+    record.chosen_option = None;
+    record.pros_and_cons = Vec::new();
+    record.comments = Vec::new();
+    record.field_issues = Vec::new();
+    // Links between records are gathered while the bodies are rendered.
+    record.links = Vec::new();
+    // Known keys are read into typed fields already; the page lists only the others.
+    if let Some(front_matter) = &mut record.front_matter {
+        front_matter
+            .entries
+            .retain(|entry| !crate::parse::is_known_front_matter_key(&entry.key));
+        front_matter.entries.shrink_to_fit();
+    }
+    record
+}
+
+/// The compiled templates and assets; build as many sites with it as you like.
+pub struct Site {
+    tera: Tera,
+    assets: BTreeMap<&'static str, Cow<'static, [u8]>>,
+    view: SiteView,
+    history: Option<crate::git::History>,
+    /// Override files whose names match nothing (probably a typo).
+    pub unknown_overrides: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SiteView {
+    title: String,
+    base_url: Option<String>,
+    build_date: Option<String>,
+    generator: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct StatusView {
+    /// What the status filter matches: the keyword (`accepted`, `on hold`).
+    key: String,
+    /// The badge colour: a built-in keyword, `other`, `none` or `error`.
+    class: &'static str,
+    text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TagLink {
+    name: String,
+    /// Site-relative URL of the tag's page.
+    url: String,
+}
+
+/// A row of the index: what every page knows about a record.
+#[derive(Debug, Clone, Serialize)]
+struct EntryView {
+    label: String,
+    title: String,
+    /// Site-relative URL of the record's page.
+    url: String,
+    status: StatusView,
+    date: Option<String>,
+    /// `YYYY-MM-DD` when the date is a real one, for `<time datetime>`.
+    iso_date: Option<String>,
+    tags: Vec<TagLink>,
+    /// Tag keys as a JSON array, for the filter script.
+    tag_keys: String,
+    /// Position in the index (and in the search index).
+    doc: usize,
+    /// From git: the author date of the last commit changing the record, `YYYY-MM-DD`.
+    last_changed: Option<String>,
+    /// The same as Unix seconds, for sorting the index.
+    last_changed_at: Option<i64>,
+    /// From git: who authored commits changing the record, most recent first.
+    authors: Vec<String>,
+}
+
+impl EntryView {
+    fn reference(&self) -> EntryRef {
+        EntryRef {
+            label: self.label.clone(),
+            title: self.title.clone(),
+            url: self.url.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct EntryRef {
+    label: String,
+    title: String,
+    url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MetaValue {
+    text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct MetaRow {
+    name: String,
+    values: Vec<MetaValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ExcerptLine {
+    number: usize,
+    text: String,
+    is_error: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ErrorView {
+    message: String,
+    location: Option<String>,
+    excerpt: Vec<ExcerptLine>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecordView<'a> {
+    meta: Vec<MetaRow>,
+    body: &'a str,
+    toc: &'a [html::TocEntry],
+    superseded_by: Vec<EntryRef>,
+    supersedes: Vec<EntryRef>,
+    /// `superseded by X` naming no record of this log.
+    superseded_note: Option<String>,
+    prev: Option<EntryRef>,
+    next: Option<EntryRef>,
+    source_path: String,
+    error: Option<ErrorView>,
+}
+
+#[derive(Debug, Serialize)]
+struct PageView {
+    /// The `<title>`.
+    title: String,
+    /// Which navigation item is current.
+    section: &'static str,
+    canonical: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct StatusCount {
+    key: String,
+    class: &'static str,
+    text: String,
+    count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TagSummary {
+    key: String,
+    name: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct RelationRow {
+    from: EntryRef,
+    relation: &'static str,
+    to: EntryRef,
+}
+
+/// Where an entry comes from: a record or a failure, by its index in the log.
+#[derive(Debug, Clone, Copy)]
+enum EntrySource {
+    Record(usize),
+    Failure(usize),
+}
+
+struct Entry {
+    source: EntrySource,
+    view: EntryView,
+    /// The file, relative to the log and as a path.
+    rel_path: String,
+    path: PathBuf,
+}
+
+struct TagGroup {
+    name: String,
+    file: String,
+    entries: Vec<usize>,
+}
+
+impl Site {
+    /// Compiles the templates, built-in ones replaced by any overrides of the same name.
+    pub fn new(options: SiteOptions) -> Result<Site> {
+        let mut templates: Vec<(String, String)> = TEMPLATES
+            .iter()
+            .map(|template| (template.name.to_string(), template.text.to_string()))
+            .collect();
+        let mut assets: BTreeMap<&'static str, Cow<'static, [u8]>> = ASSETS
+            .iter()
+            .map(|(name, bytes)| (*name, Cow::Borrowed(*bytes)))
+            .collect();
+        let mut unknown_overrides = Vec::new();
+        for (file_name, bytes) in options.overrides {
+            if let Some(position) = TEMPLATES
+                .iter()
+                .position(|template| template.file == file_name || template.name == file_name)
+            {
+                let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+                    name: file_name.clone(),
+                    message: "the file is not UTF-8: save it as UTF-8".to_string(),
+                })?;
+                if let Some(slot) = templates.get_mut(position) {
+                    slot.1 = text;
+                }
+            } else if let Some((name, _)) = ASSETS.iter().find(|(name, _)| *name == file_name) {
+                assets.insert(name, Cow::Owned(bytes));
+            } else {
+                unknown_overrides.push(file_name);
+            }
+        }
+        let mut tera = Tera::default();
+        // tera's own escaping also turns `/` into `&#x2F;`, which makes every URL unreadable
+        // in the page source; the five characters HTML needs are enough inside quoted
+        // attributes and text.
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(templates).map_err(|error| {
+            crate::record_template::template_error("the site templates", &error)
+        })?;
+        Ok(Site {
+            tera,
+            assets,
+            view: SiteView {
+                title: options.title,
+                base_url: options
+                    .base_url
+                    .map(|url| url.trim_end_matches('/').to_string()),
+                build_date: options.build_date,
+                generator: format!("adr {}", env!("CARGO_PKG_VERSION")),
+            },
+            history: options.history,
+            unknown_overrides,
+        })
+    }
+
+    /// Builds the whole site of `log` into `sink`. The log is consumed: once the record
+    /// pages are written its text is dropped, so the index, tag and relations pages (which
+    /// need only the rows) never share memory with it.
+    pub fn build(
+        &self,
+        mut log: Log,
+        paths: &SitePaths,
+        sink: &dyn PageSink,
+    ) -> Result<BuildReport> {
+        let record_count = log.records.len();
+        let failure_count = log.failures.len();
+        let entries = entries_of(&log);
+        let tags = tag_groups(&entries);
+        let mut entries = entries;
+        if let Some(history) = &self.history {
+            for entry in &mut entries {
+                if let EntrySource::Record(_) = entry.source
+                    && let Some(facts) = history.file(&entry.path)
+                {
+                    entry.view.last_changed.clone_from(&facts.changed_on);
+                    entry.view.last_changed_at = facts.changed_at;
+                    entry.view.authors.clone_from(&facts.authors);
+                }
+            }
+        }
+        for entry in &mut entries {
+            for tag in &mut entry.view.tags {
+                if let Some(group) = tags.get(&tag.name.to_lowercase()) {
+                    tag.url = format!("tags/{}", group.file);
+                }
+            }
+        }
+        let mut record_entry = vec![0; log.records.len()];
+        for (position, entry) in entries.iter().enumerate() {
+            if let EntrySource::Record(index) = entry.source
+                && let Some(slot) = record_entry.get_mut(index)
+            {
+                *slot = position;
+            }
+        }
+        let mut relations = graph::Relations::supersessions(&log);
+        let mut superseded_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); log.records.len()];
+        let mut supersedes: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); log.records.len()];
+        for edge in &relations.edges {
+            let (old, new) = match edge.kind {
+                graph::EdgeKind::SupersededBy => (edge.from, edge.to),
+                graph::EdgeKind::Supersedes => (edge.to, edge.from),
+                graph::EdgeKind::Links => continue,
+            };
+            if let (Some(olds), Some(news)) = (supersedes.get_mut(new), superseded_by.get_mut(old))
+            {
+                olds.insert(old);
+                news.insert(new);
+            }
+        }
+
+        let linker = Linker::new(paths, &entries);
+        let entry_ref = |position: usize| entries.get(position).map(|entry| entry.view.reference());
+        let record_ref = |index: usize| {
+            record_entry
+                .get(index)
+                .and_then(|&position| entry_ref(position))
+        };
+        let failure_entry: HashMap<usize, usize> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(position, entry)| match entry.source {
+                EntrySource::Failure(index) => Some((index, position)),
+                EntrySource::Record(_) => None,
+            })
+            .collect();
+        // One page per entry; a record comes by value, so its text is freed as soon as its
+        // page is written rather than when the whole log is.
+        let render_page = |position: usize, record: Option<Record>| -> Result<(usize, String)> {
+            let Some(entry) = entries.get(position) else {
+                return Ok((position, String::new()));
+            };
+            let root = root_of(&entry.view.url);
+            let prev = position.checked_sub(1).and_then(entry_ref);
+            let next = entry_ref(position + 1);
+            let mut view = RecordView {
+                meta: Vec::new(),
+                body: "",
+                toc: &[],
+                superseded_by: Vec::new(),
+                supersedes: Vec::new(),
+                superseded_note: None,
+                prev,
+                next,
+                source_path: String::new(),
+                error: None,
+            };
+            let mut body;
+            let words = match (entry.source, record) {
+                (EntrySource::Record(index), Some(record)) => {
+                    let mut extra_words =
+                        vec![entry.view.label.as_str(), entry.view.title.as_str()];
+                    extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
+                    body = html::render_body(
+                        record.body(),
+                        record.title.is_some(),
+                        &extra_words,
+                        &|url: &str| linker.resolve(&record.rel_path, url),
+                    );
+                    let related = |sets: &[BTreeSet<usize>]| -> Vec<EntryRef> {
+                        sets.get(index)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|&other| record_ref(other))
+                            .collect()
+                    };
+                    view.superseded_by = related(&superseded_by);
+                    view.supersedes = related(&supersedes);
+                    view.superseded_note = match &record.status {
+                        Some(status)
+                            if status.kind == StatusKind::Superseded
+                                && view.superseded_by.is_empty() =>
+                        {
+                            Some(status.raw.clone())
+                        }
+                        _ => None,
+                    };
+                    view.meta = meta_rows(&record);
+                    view.body = &body.html;
+                    view.toc = &body.toc;
+                    view.source_path = display_relative(&paths.project_root, record.path());
+                    std::mem::take(&mut body.words)
+                }
+                // Every record comes with its entry; nothing to draw without it.
+                (EntrySource::Record(_), None) => return Ok((position, String::new())),
+                (EntrySource::Failure(index), _) => {
+                    let Some(failure) = log.failures.get(index) else {
+                        return Ok((position, String::new()));
+                    };
+                    view.source_path = display_relative(&paths.project_root, &failure.path);
+                    view.error = Some(error_view(failure));
+                    html::words_of([
+                        entry.view.label.as_str(),
+                        entry.view.title.as_str(),
+                        "parse error",
+                    ])
+                }
+            };
+            let mut context = self.context(&root, &entry.view.title, "record", &entry.view.url);
+            context.insert("entry", &entry.view);
+            context.insert("record", &view);
+            let page = self.render("record.html", &context)?;
+            sink.put(&entry.view.url, page.into_bytes())?;
+            Ok((position, words))
+        };
+        let mut rendered: Vec<(usize, String)> = std::mem::take(&mut log.records)
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, record)| {
+                render_page(
+                    record_entry.get(index).copied().unwrap_or(usize::MAX),
+                    Some(record),
+                )
+            })
+            .collect::<Result<_>>()?;
+        rendered.extend(
+            failure_entry
+                .values()
+                .copied()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|position| render_page(position, None))
+                .collect::<Result<Vec<_>>>()?,
+        );
+        let mut words = vec![String::new(); entries.len()];
+        for (position, text) in rendered {
+            if let Some(slot) = words.get_mut(position) {
+                *slot = text;
+            }
+        }
+        let (copies, missing, links) = linker.finish();
+        let positions: HashMap<&str, usize> = entries
+            .iter()
+            .filter_map(|entry| match entry.source {
+                EntrySource::Record(index) => Some((entry.rel_path.as_str(), index)),
+                EntrySource::Failure(_) => None,
+            })
+            .collect();
+        for (from, to) in &links {
+            if let (Some(&from), Some(&to)) =
+                (positions.get(from.as_str()), positions.get(to.as_str()))
+            {
+                relations.add_link(from, to);
+            }
+        }
+        drop(positions);
+        let relations_page = relations_page(&relations, &record_entry, &entries);
+        // From here on only the rows are needed: let the records' text go.
+        let rows: Vec<EntryView> = entries.into_iter().map(|entry| entry.view).collect();
+        drop(log);
+
+        let status_counts = status_counts(&rows);
+        let tag_summaries: Vec<TagSummary> = tags
+            .iter()
+            .map(|(key, group)| TagSummary {
+                key: key.clone(),
+                name: group.name.clone(),
+                url: format!("tags/{}", group.file),
+                count: group.entries.len(),
+            })
+            .collect();
+        // The search index first: it consumes the words, freeing them as it is written.
+        let docs: Vec<search::SearchDoc> = rows
+            .iter()
+            .zip(words)
+            .map(|(row, words)| search::SearchDoc {
+                url: row.url.clone(),
+                words,
+            })
+            .collect();
+        sink.put("assets/search-index.js", search::search_index_js(docs))?;
+        let index_page = || -> Result<Vec<String>> {
+            let has_history = rows.iter().any(|row| row.last_changed.is_some());
+            let all: Vec<&EntryView> = rows.iter().collect();
+            let table_rows = self.render_rows(&all, "", has_history)?;
+            let mut context = self.context("", &self.view.title, "index", "index.html");
+            context.insert("rows", &table_rows);
+            context.insert("status_counts", &status_counts);
+            context.insert("tags", &tag_summaries);
+            context.insert("record_count", &record_count);
+            context.insert("failure_count", &failure_count);
+            context.insert("has_history", &has_history);
+            self.put_page(sink, "index.html", "index.html", &context)?;
+            Ok(vec![
+                "index.html".to_string(),
+                "assets/search-index.js".to_string(),
+            ])
+        };
+        let tag_pages = || -> Result<Vec<String>> {
+            let mut context = self.context("../", "Tags", "tags", "tags/index.html");
+            context.insert("tags", &tag_summaries);
+            self.put_page(sink, "tags/index.html", "tags.html", &context)?;
+            let mut paths: Vec<String> = tags
+                .par_iter()
+                .map(|(key, group)| -> Result<String> {
+                    let url = format!("tags/{}", group.file);
+                    let tagged: Vec<&EntryView> = group
+                        .entries
+                        .iter()
+                        .filter_map(|&position| rows.get(position))
+                        .collect();
+                    let mut context =
+                        self.context("../", &format!("Tag: {}", group.name), "tags", &url);
+                    context.insert(
+                        "tag",
+                        &TagSummary {
+                            key: key.clone(),
+                            name: group.name.clone(),
+                            url: url.clone(),
+                            count: group.entries.len(),
+                        },
+                    );
+                    context.insert("rows", &self.render_rows(&tagged, "../", false)?);
+                    self.put_page(sink, &url, "tag.html", &context)?;
+                    Ok(url)
+                })
+                .collect::<Result<_>>()?;
+            paths.push("tags/index.html".to_string());
+            Ok(paths)
+        };
+        let other_pages = || -> Result<Vec<String>> {
+            let mut context = self.context("", "Relations", "relations", "relations.html");
+            context.insert("svg", &relations_page.svg);
+            context.insert("relations", &relations_page.rows);
+            context.insert("supersession_count", &relations_page.supersessions);
+            context.insert("link_count", &relations_page.links);
+            context.insert("related_count", &relations_page.related);
+            context.insert("record_count", &record_count);
+            self.put_page(sink, "relations.html", "relations.html", &context)?;
+            let mut paths = vec!["relations.html".to_string()];
+            for (name, bytes) in &self.assets {
+                let path = format!("assets/{name}");
+                sink.put(&path, bytes.to_vec())?;
+                paths.push(path);
+            }
+            Ok(paths)
+        };
+        // One after the other: each of these holds the whole log's rows as template values,
+        // and at 10,000 records rendering them side by side costs more memory than time.
+        let index = index_page();
+        let other = other_pages();
+        let tagged = tag_pages();
+        let mut generated: BTreeSet<String> = rows.iter().map(|row| row.url.clone()).collect();
+        generated.extend(index?);
+        generated.extend(tagged?);
+        generated.extend(other?);
+
+        let mut copied = BTreeMap::new();
+        for (path, source) in copies {
+            // A generated page wins over a linked file that happens to share its path.
+            if generated.contains(&path) {
+                continue;
+            }
+            sink.copy(&path, &source)?;
+            copied.insert(path, source);
+        }
+        Ok(BuildReport {
+            pages: generated.len(),
+            records: record_count,
+            failures: failure_count,
+            copied,
+            missing,
+        })
+    }
+
+    fn context(&self, root: &str, title: &str, section: &'static str, url: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("site", &self.view);
+        context.insert("root", root);
+        let title = if section == "index" {
+            title.to_string()
+        } else {
+            format!("{title} · {}", self.view.title)
+        };
+        context.insert(
+            "page",
+            &PageView {
+                title,
+                section,
+                canonical: self
+                    .view
+                    .base_url
+                    .as_ref()
+                    .map(|base| format!("{base}/{url}")),
+            },
+        );
+        context
+    }
+
+    /// The rows of a records table, rendered in chunks in parallel: a template given every
+    /// row of a 10,000-record log at once holds all of them as template values.
+    fn render_rows(&self, entries: &[&EntryView], root: &str, history: bool) -> Result<String> {
+        let chunks: Vec<String> = entries
+            .par_chunks(ROWS_PER_CHUNK)
+            .map(|chunk| {
+                let mut context = Context::new();
+                context.insert("entries", chunk);
+                context.insert("root", root);
+                context.insert("history", &history);
+                self.render("rows.html", &context)
+            })
+            .collect::<Result<_>>()?;
+        Ok(chunks.concat())
+    }
+
+    fn render(&self, name: &str, context: &Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|error| crate::record_template::template_error(name, &error))
+    }
+
+    fn put_page(
+        &self,
+        sink: &dyn PageSink,
+        path: &str,
+        template: &str,
+        context: &Context,
+    ) -> Result<()> {
+        let page = self.render(template, context)?;
+        sink.put(path, page.into_bytes())
+    }
+}
+
+/// What the relations page shows, computed while the records are still loaded.
+struct RelationsPage {
+    svg: String,
+    rows: Vec<RelationRow>,
+    supersessions: usize,
+    links: usize,
+    related: usize,
+}
+
+fn relations_page(
+    relations: &graph::Relations,
+    record_entry: &[usize],
+    entries: &[Entry],
+) -> RelationsPage {
+    let view_of = |index: usize| {
+        record_entry
+            .get(index)
+            .and_then(|&position| entries.get(position))
+            .map(|entry| &entry.view)
+    };
+    let related = relations.related_records();
+    let row_of: HashMap<usize, usize> = related
+        .iter()
+        .enumerate()
+        .map(|(row, &record)| (record, row))
+        .collect();
+    let nodes: Vec<graph::SvgNode<'_>> = related
+        .iter()
+        .filter_map(|&index| {
+            let view = view_of(index)?;
+            Some(graph::SvgNode {
+                label: view.label.clone(),
+                title: view.title.clone(),
+                url: view.url.clone(),
+                status_class: view.status.class,
+            })
+        })
+        .collect();
+    // One arc per supersession, from the new record to the old one, however many sides
+    // state it; links after it, drawn beneath.
+    let mut arcs: BTreeSet<(bool, usize, usize)> = BTreeSet::new();
+    for edge in &relations.edges {
+        let (Some(&from), Some(&to)) = (row_of.get(&edge.from), row_of.get(&edge.to)) else {
+            continue;
+        };
+        arcs.insert(match edge.kind {
+            graph::EdgeKind::Supersedes => (true, from, to),
+            graph::EdgeKind::SupersededBy => (true, to, from),
+            graph::EdgeKind::Links => (false, from, to),
+        });
+    }
+    let arcs: Vec<(usize, usize, graph::EdgeKind)> = arcs
+        .into_iter()
+        .map(|(is_supersession, from, to)| {
+            let kind = if is_supersession {
+                graph::EdgeKind::Supersedes
+            } else {
+                graph::EdgeKind::Links
+            };
+            (from, to, kind)
+        })
+        .collect();
+    let rows: Vec<RelationRow> = relations
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            Some(RelationRow {
+                from: view_of(edge.from)?.reference(),
+                relation: match edge.kind {
+                    graph::EdgeKind::Supersedes => "supersedes",
+                    graph::EdgeKind::SupersededBy => "is superseded by",
+                    graph::EdgeKind::Links => "links to",
+                },
+                to: view_of(edge.to)?.reference(),
+            })
+        })
+        .collect();
+    // A supersession stated on both sides is one supersession.
+    let supersessions = relations
+        .edges
+        .iter()
+        .filter(|edge| edge.kind != graph::EdgeKind::Links)
+        .map(|edge| (edge.from.min(edge.to), edge.from.max(edge.to)))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let links = relations
+        .edges
+        .iter()
+        .filter(|edge| edge.kind == graph::EdgeKind::Links)
+        .count();
+    RelationsPage {
+        svg: if nodes.is_empty() {
+            String::new()
+        } else {
+            graph::to_svg(&nodes, &arcs)
+        },
+        rows,
+        supersessions,
+        links,
+        related: nodes.len(),
+    }
+}
+
+/// HTML escaping for template output: text and double-quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    graph::escape(text)
+}
+
+/// `../` once per directory level of a site path.
+fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+fn display_relative(root: &Path, path: &Path) -> String {
+    crate::index::relative_path(root, path)
+}
+
+/// The page of a record or failure: its path in the log with `.html` for `.md`.
+fn page_path(rel_path: &str) -> String {
+    match rel_path.rsplit_once('.') {
+        Some((stem, extension)) if extension.eq_ignore_ascii_case("md") => format!("{stem}.html"),
+        _ => format!("{rel_path}.html"),
+    }
+}
+
+fn entries_of(log: &Log) -> Vec<Entry> {
+    let mut entries: Vec<(Option<u32>, Entry)> = log
+        .records
+        .iter()
+        .enumerate()
+        .map(|(index, record)| {
+            let entry = Entry {
+                view: record_entry_view(record),
+                source: EntrySource::Record(index),
+                rel_path: record.rel_path.clone(),
+                path: record.path().clone(),
+            };
+            (record.number(), entry)
+        })
+        .chain(log.failures.iter().enumerate().map(|(index, failure)| {
+            let entry = Entry {
+                view: failure_entry_view(failure),
+                source: EntrySource::Failure(index),
+                rel_path: failure.rel_path.clone(),
+                path: failure.path.clone(),
+            };
+            (failure.file.number, entry)
+        }))
+        .collect();
+    entries.sort_by(|(a_number, a), (b_number, b)| {
+        (a_number.unwrap_or(u32::MAX), &a.rel_path)
+            .cmp(&(b_number.unwrap_or(u32::MAX), &b.rel_path))
+    });
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(position, (_, mut entry))| {
+            entry.view.doc = position;
+            entry
+        })
+        .collect()
+}
+
+fn record_entry_view(record: &Record) -> EntryView {
+    let status = match &record.status {
+        None => StatusView {
+            key: "none".to_string(),
+            class: "none",
+            text: "no status".to_string(),
+        },
+        Some(status) => {
+            let class = match status.kind {
+                StatusKind::Proposed => "proposed",
+                StatusKind::Accepted => "accepted",
+                StatusKind::Rejected => "rejected",
+                StatusKind::Deprecated => "deprecated",
+                StatusKind::Superseded => "superseded",
+                StatusKind::Other(_) => "other",
+            };
+            StatusView {
+                key: status.keyword().to_string(),
+                class,
+                text: status.keyword().to_string(),
+            }
+        }
+    };
+    let tag_keys: Vec<String> = record
+        .tags
+        .iter()
+        .map(|tag| tag.value.to_lowercase())
+        .collect();
+    EntryView {
+        label: crate::index::number_label(record),
+        title: record.display_title(),
+        url: page_path(&record.rel_path),
+        status,
+        date: record.date.as_ref().map(|date| date.value.text()),
+        iso_date: record
+            .date
+            .as_ref()
+            .and_then(|date| date.value.valid())
+            .map(|date| date.to_string()),
+        tags: record
+            .tags
+            .iter()
+            .map(|tag| TagLink {
+                name: tag.value.clone(),
+                url: String::new(),
+            })
+            .collect(),
+        tag_keys: serde_json::to_string(&tag_keys).unwrap_or_else(|_| "[]".to_string()),
+        doc: 0,
+        last_changed: None,
+        last_changed_at: None,
+        authors: Vec::new(),
+    }
+}
+
+fn failure_entry_view(failure: &LoadFailure) -> EntryView {
+    let name = failure
+        .rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&failure.rel_path);
+    let label = match failure.file.number {
+        Some(number) => {
+            let digits = match &failure.file.scheme {
+                crate::discover::NamingScheme::Numbered { digits }
+                | crate::discover::NamingScheme::Prefixed { digits, .. } => *digits,
+                crate::discover::NamingScheme::Dated { .. } => 0,
+            };
+            format!("{number:0digits$}")
+        }
+        None => name.trim_end_matches(".md").to_string(),
+    };
+    EntryView {
+        label,
+        title: name.to_string(),
+        url: page_path(&failure.rel_path),
+        status: StatusView {
+            key: "parse error".to_string(),
+            class: "error",
+            text: "parse error".to_string(),
+        },
+        date: None,
+        iso_date: None,
+        tags: Vec::new(),
+        tag_keys: "[]".to_string(),
+        doc: 0,
+        last_changed: None,
+        last_changed_at: None,
+        authors: Vec::new(),
+    }
+}
+
+fn error_view(failure: &LoadFailure) -> ErrorView {
+    let location = match (failure.line, failure.column) {
+        (Some(line), Some(column)) => Some(format!("line {line}, column {column}")),
+        (Some(line), None) => Some(format!("line {line}")),
+        _ => None,
+    };
+    let excerpt = match (&failure.source, failure.line) {
+        (Some(source), Some(line)) => {
+            let first = line.saturating_sub(2).max(1);
+            let last = (line + 2).min(source.line_count());
+            (first..=last)
+                .map(|number| ExcerptLine {
+                    number,
+                    text: source.slice(source.line_span(number)).to_string(),
+                    is_error: number == line,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    ErrorView {
+        message: failure.message.clone(),
+        location,
+        excerpt,
+    }
+}
+
+/// Front-matter facts besides status and tags, which the page shows on their own.
+fn meta_rows(record: &Record) -> Vec<MetaRow> {
+    let mut rows = Vec::new();
+    if let Some(date) = &record.date {
+        rows.push(MetaRow {
+            name: "Date".to_string(),
+            values: vec![MetaValue {
+                text: date.value.text(),
+            }],
+        });
+    }
+    for (name, people) in [
+        ("Decision-makers", &record.decision_makers),
+        ("Consulted", &record.consulted),
+        ("Informed", &record.informed),
+    ] {
+        if !people.is_empty() {
+            rows.push(MetaRow {
+                name: name.to_string(),
+                values: people
+                    .iter()
+                    .map(|person| MetaValue {
+                        text: person.value.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    for entry in record.extra_front_matter() {
+        let values: Vec<MetaValue> = match &entry.value {
+            yaml_serde::Value::Null => continue,
+            yaml_serde::Value::Sequence(items) => items
+                .iter()
+                .map(|item| MetaValue {
+                    text: yaml_text(item),
+                })
+                .collect(),
+            other => vec![MetaValue {
+                text: yaml_text(other),
+            }],
+        };
+        if values.is_empty() {
+            continue;
+        }
+        rows.push(MetaRow {
+            name: entry.key.clone(),
+            values,
+        });
+    }
+    rows
+}
+
+fn yaml_text(value: &yaml_serde::Value) -> String {
+    crate::parse::front_matter::scalar_text(value)
+        .unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
+}
+
+/// Tags grouped case-insensitively (the first spelling names the group), each with a
+/// file name of its own.
+fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
+    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
+    for (position, entry) in entries.iter().enumerate() {
+        for tag in &entry.view.tags {
+            let key = tag.name.to_lowercase();
+            let group = groups.entry(key).or_insert_with(|| TagGroup {
+                name: tag.name.clone(),
+                file: String::new(),
+                entries: Vec::new(),
+            });
+            if group.entries.last() != Some(&position) {
+                group.entries.push(position);
+            }
+        }
+    }
+    let mut taken = BTreeSet::from(["index".to_string()]);
+    for (key, group) in &mut groups {
+        let base = html::slug(key);
+        let mut file = base.clone();
+        let mut counter = 1;
+        while taken.contains(&file) {
+            counter += 1;
+            file = format!("{base}-{counter}");
+        }
+        taken.insert(file.clone());
+        group.file = format!("{file}.html");
+    }
+    groups
+}
+
+fn status_counts(rows: &[EntryView]) -> Vec<StatusCount> {
+    let mut counts: BTreeMap<(usize, String), StatusCount> = BTreeMap::new();
+    for row in rows {
+        let order = match row.status.class {
+            "proposed" => 0,
+            "accepted" => 1,
+            "rejected" => 2,
+            "deprecated" => 3,
+            "superseded" => 4,
+            "other" => 5,
+            "none" => 6,
+            _ => 7,
+        };
+        counts
+            .entry((order, row.status.key.clone()))
+            .or_insert_with(|| StatusCount {
+                key: row.status.key.clone(),
+                class: row.status.class,
+                text: row.status.text.clone(),
+                count: 0,
+            })
+            .count += 1;
+    }
+    counts.into_values().collect()
+}
+
+/// Resolves the relative links of records: to another record's page, or to a file that is
+/// copied into the site. Files are only taken from inside the project, never from hidden
+/// directories, and never from the output directory itself.
+struct Linker<'l> {
+    /// Log-relative Markdown path → site page path, for records and failures alike.
+    pages: HashMap<&'l str, &'l str>,
+    log_dir: PathBuf,
+    project_root: PathBuf,
+    canonical_root: Option<PathBuf>,
+    canonical_out: Option<PathBuf>,
+    found: Mutex<Found>,
+}
+
+/// What resolving the links of every record found out.
+#[derive(Default)]
+struct Found {
+    /// Site path → the local file copied there.
+    copies: BTreeMap<String, PathBuf>,
+    /// Local files linked but missing.
+    missing: BTreeSet<PathBuf>,
+    /// (from, to): one record's file linking to another's, both relative to the log.
+    links: BTreeSet<(String, String)>,
+}
+
+impl<'l> Linker<'l> {
+    fn new(paths: &SitePaths, entries: &'l [Entry]) -> Linker<'l> {
+        Linker {
+            pages: entries
+                .iter()
+                .map(|entry| (entry.rel_path.as_str(), entry.view.url.as_str()))
+                .collect(),
+            log_dir: paths.log_dir.clone(),
+            project_root: paths.project_root.clone(),
+            canonical_root: std::fs::canonicalize(&paths.project_root).ok(),
+            canonical_out: std::fs::canonicalize(&paths.out_dir).ok(),
+            found: Mutex::new(Found::default()),
+        }
+    }
+
+    fn resolve(&self, from: &str, url: &str) -> Destination {
+        let split = url.find(['?', '#']).unwrap_or(url.len());
+        let (path, rest) = url.split_at(split);
+        let fragment = rest.find('#').map_or("", |at| &rest[at..]);
+        if path.is_empty() {
+            return Destination::Keep;
+        }
+        let decoded = percent_decode(path);
+        let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let joined = join_relative(from_dir, &decoded);
+        let from_page = page_path(from);
+        if let Some(inside) = &joined
+            && let Some(page) = self.pages.get(inside.as_str())
+        {
+            if let Ok(mut found) = self.found.lock() {
+                found.links.insert((from.to_string(), inside.clone()));
+            }
+            return Destination::Rewrite(format!(
+                "{}{fragment}",
+                encode_path(&crate::edit::relative_link(&from_page, page))
+            ));
+        }
+        let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
+        let Some(canonical) = std::fs::canonicalize(&absolute)
+            .ok()
+            .filter(|path| path.is_file())
+        else {
+            self.note_missing(absolute);
+            return Destination::Missing;
+        };
+        let Some(root) = &self.canonical_root else {
+            return Destination::Missing;
+        };
+        let Ok(in_project) = canonical.strip_prefix(root) else {
+            return Destination::Missing;
+        };
+        let is_hidden = in_project
+            .components()
+            .any(|component| component.as_os_str().to_string_lossy().starts_with('.'));
+        let is_output = self
+            .canonical_out
+            .as_ref()
+            .is_some_and(|out| canonical.starts_with(out));
+        if is_hidden || is_output {
+            return Destination::Missing;
+        }
+        let destination = match &joined {
+            Some(inside) => inside.clone(),
+            None => format!(
+                "_files/{}",
+                crate::index::relative_path(&self.project_root, &absolute)
+            ),
+        };
+        let rewritten = format!(
+            "{}{fragment}",
+            encode_path(&crate::edit::relative_link(&from_page, &destination))
+        );
+        if let Ok(mut found) = self.found.lock() {
+            found.copies.entry(destination).or_insert(canonical);
+        }
+        Destination::Rewrite(rewritten)
+    }
+
+    fn note_missing(&self, path: PathBuf) {
+        if let Ok(mut found) = self.found.lock() {
+            found.missing.insert(path);
+        }
+    }
+
+    // Three plain collections the caller destructures at once; a named struct would add
+    // a type used in one place.
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        self,
+    ) -> (
+        BTreeMap<String, PathBuf>,
+        BTreeSet<PathBuf>,
+        BTreeSet<(String, String)>,
+    ) {
+        let found = self.found.into_inner().unwrap_or_default();
+        (found.copies, found.missing, found.links)
+    }
+}
+
+/// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result leaves
+/// the log directory.
+fn join_relative(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|part| !part.is_empty()).collect();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%'
+            && let Some(hex) = text.get(at + 1..at + 3)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            at += 3;
+            continue;
+        }
+        out.push(bytes[at]);
+        at += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// A relative path as a URL: characters a URL path cannot hold as they are get escaped.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_stay_inside_the_log_or_say_so() {
+        assert_eq!(
+            join_relative("", "./0002-b.md").as_deref(),
+            Some("0002-b.md")
+        );
+        assert_eq!(
+            join_relative("sub", "../0002-b.md").as_deref(),
+            Some("0002-b.md")
+        );
+        assert_eq!(join_relative("", "../img/x.png"), None);
+        assert_eq!(percent_decode("a%20b%zz"), "a b%zz");
+        assert_eq!(encode_path("img/a b#1.png"), "img/a%20b%231.png");
+        assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
+        assert_eq!(root_of("tags/x.html"), "../");
+    }
+}

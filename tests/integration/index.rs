@@ -1,0 +1,234 @@
+//! `adr index`: the table between the README markers, created when missing, spliced into an
+//! existing file byte for byte, idempotent, `--check` for CI, `--file` and `index.file`,
+//! superseded and unreadable records, broken markers.
+
+use std::path::Path;
+
+use crate::util::{copy_tree, fixtures, log_with, read, run};
+
+const ACCEPTED: &str =
+    "---\nstatus: accepted\ndate: 2025-05-11\ntags: [api]\n---\n\n# Use Kafka | for orders\n";
+const PROPOSED: &str = "# 2. Try gRPC\n\nDate: 2025-06-01\n\n## Status\n\nProposed\n";
+
+fn readme(dir: &Path) -> String {
+    read(dir.join("docs/adr/README.md"))
+}
+
+#[test]
+fn index_creates_the_readme_with_every_record() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    // 0005 has broken front matter: it is listed, and the exit code says so.
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout, "");
+    // The same failure `adr list` reports, marked as listed.
+    let (_, _, list_stderr) = run(dir.path(), &["list"]);
+    let failure = list_stderr
+        .lines()
+        .find(|line| line.starts_with("error: docs/adr/0005-cache-responses.md:"))
+        .expect("list names the failure");
+    assert_eq!(
+        stderr,
+        format!("created docs/adr/README.md (5 records)\n{failure} (listed as `parse error`)\n")
+    );
+    insta::assert_snapshot!("index_site_basic", readme(dir.path()));
+}
+
+#[test]
+fn a_second_run_changes_nothing() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    assert_eq!(run(dir.path(), &["index"]).0, 0);
+    let path = dir.path().join("docs/adr/README.md");
+    let first = std::fs::read(&path).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "docs/adr/README.md is up to date\n")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), first);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+}
+
+#[test]
+fn the_table_escapes_pipes_and_reads_every_style() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    run(dir.path(), &["index"]);
+    assert_eq!(
+        readme(dir.path()),
+        "# Architecture Decision Records\n\n<!-- adr-index:start -->\n\n\
+         | Number | Title | Status | Date | Tags |\n\
+         | ---: | --- | --- | --- | --- |\n\
+         | [0001](0001-use-kafka.md) | Use Kafka \\| for orders | accepted | 2025-05-11 | api |\n\
+         | [0002](0002-try-grpc.md) | Try gRPC | proposed | 2025-06-01 | |\n\
+         \n<!-- adr-index:end -->\n"
+    );
+}
+
+#[test]
+fn every_byte_outside_the_markers_is_kept() {
+    let before = "# Decisions\r\n\r\nWritten by hand.\r\n\r\n<!-- adr-index:start -->\r\nstale\r\n<!-- adr-index:end -->\r\n\r\nFooter with trailing spaces   \r\n";
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED), ("README.md", before)]);
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "updated docs/adr/README.md (1 record)\n")
+    );
+    assert_eq!(
+        readme(dir.path()),
+        "# Decisions\r\n\r\nWritten by hand.\r\n\r\n<!-- adr-index:start -->\r\n\r\n\
+         | Number | Title | Status | Date | Tags |\r\n\
+         | ---: | --- | --- | --- | --- |\r\n\
+         | [0001](0001-use-kafka.md) | Use Kafka \\| for orders | accepted | 2025-05-11 | api |\r\n\
+         \r\n<!-- adr-index:end -->\r\n\r\nFooter with trailing spaces   \r\n"
+    );
+}
+
+#[test]
+fn a_readme_without_markers_gets_the_index_at_its_end() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("README.md", "# Our decisions\n\nSee the table."),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "added the index markers at the end of docs/adr/README.md (1 record)\n"
+        )
+    );
+    assert!(readme(dir.path()).starts_with(
+        "# Our decisions\n\nSee the table.\n\n<!-- adr-index:start -->\n\n| Number |"
+    ));
+}
+
+#[test]
+fn check_exits_1_with_a_diff_when_stale_and_writes_nothing() {
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    run(dir.path(), &["index"]);
+    std::fs::write(dir.path().join("docs/adr/0002-try-grpc.md"), PROPOSED).unwrap();
+    let before = readme(dir.path());
+    let (code, stdout, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: docs/adr/README.md is out of date: run `adr index` to update it\n"
+    );
+    assert_eq!(
+        stdout,
+        "--- a/docs/adr/README.md\n\
+         +++ b/docs/adr/README.md\n\
+         @@ -5,5 +5,6 @@\n \
+         | Number | Title | Status | Date | Tags |\n \
+         | ---: | --- | --- | --- | --- |\n \
+         | [0001](0001-use-kafka.md) | Use Kafka \\| for orders | accepted | 2025-05-11 | api |\n\
+         +| [0002](0002-try-grpc.md) | Try gRPC | proposed | 2025-06-01 | |\n \n \
+         <!-- adr-index:end -->\n"
+    );
+    assert_eq!(readme(dir.path()), before, "--check wrote the file");
+
+    run(dir.path(), &["index"]);
+    let (code, stdout, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "docs/adr/README.md is up to date\n")
+    );
+}
+
+#[test]
+fn check_fails_when_the_index_file_does_not_exist() {
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    let (code, stdout, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("--- a/docs/adr/README.md\n+++ b/docs/adr/README.md\n@@ -0,0 +1,9 @@\n+# Architecture Decision Records\n"), "{stdout}");
+    assert_eq!(
+        stderr,
+        "error: docs/adr/README.md does not exist: run `adr index` to update it\n"
+    );
+    assert!(!dir.path().join("docs/adr/README.md").exists());
+}
+
+#[test]
+fn superseded_records_link_their_successor() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
+    assert_eq!(run(dir.path(), &["index"]).0, 0);
+    assert!(readme(dir.path()).contains(
+        "| [0002](0002-store-decisions-data-in-postgresql.md) | Store decision data in PostgreSQL | superseded by [0004](0004-use-sqlite-for-local-development.md) | 2025-05-20 | database, backend |\n"
+    ));
+}
+
+#[test]
+fn the_file_flag_and_config_choose_where_the_index_goes() {
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    let (code, _, stderr) = run(dir.path(), &["index", "--file", "DECISIONS.md"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "created DECISIONS.md (1 record)\n")
+    );
+    assert!(
+        read(dir.path().join("DECISIONS.md")).contains("| [0001](docs/adr/0001-use-kafka.md) |")
+    );
+    assert!(!dir.path().join("docs/adr/README.md").exists());
+
+    std::fs::create_dir_all(dir.path().join("docs/other")).unwrap();
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "[index]\nfile = \"docs/other/index.md\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "created docs/other/index.md (1 record)\n")
+    );
+    assert!(
+        read(dir.path().join("docs/other/index.md"))
+            .contains("| [0001](../adr/0001-use-kafka.md) |")
+    );
+}
+
+#[test]
+fn broken_markers_are_an_error_naming_file_and_line() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("README.md", "# Log\n\n<!-- adr-index:start -->\n| old |\n"),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.starts_with("error: ")
+            && stderr.contains("docs/adr/README.md:3: `<!-- adr-index:start -->` has no `<!-- adr-index:end -->` after it: add the end marker on a line of its own, or remove the start marker"),
+        "{stderr}"
+    );
+    assert_eq!(
+        readme(dir.path()),
+        "# Log\n\n<!-- adr-index:start -->\n| old |\n",
+        "the file was changed"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_index_keeps_the_readme_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED), ("README.md", "# Log\n")]);
+    let path = dir.path().join("docs/adr/README.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(run(dir.path(), &["index"]).0, 0);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
