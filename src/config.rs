@@ -182,6 +182,11 @@ impl Project {
         } else {
             match find_default_dir(cwd) {
                 Some((dir, root)) => (dir, DirOrigin::Default, root),
+                // Run from inside a log that has no config (`cd docs/architecture/decisions`):
+                // the records are right here.
+                None if holds_records(cwd) => {
+                    (cwd.to_path_buf(), DirOrigin::Default, cwd.to_path_buf())
+                }
                 None => {
                     return Err(Error::NoLog {
                         start: cwd.to_path_buf(),
@@ -275,6 +280,20 @@ fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {
         .ancestors()
         .map(|dir| dir.join(name))
         .find(|candidate| candidate.is_file())
+}
+
+/// Whether `dir` itself holds files named like records (`0001-title.md`, `adr-012.md`).
+fn holds_records(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !crate::discover::is_non_record_name(&name)
+                && crate::discover::FileName::parse(&name).is_some()
+        })
 }
 
 fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
