@@ -164,11 +164,11 @@ impl LintOptions {
     pub fn section<'r>(&self, record: &'r Record, name: &str) -> Option<&'r Section> {
         let wanted = normalize_heading(name);
         record.sections.iter().find(|section| {
-            let title = normalize_heading(&section.title);
+            let title = section.key();
             title == wanted
                 || self
                     .heading_aliases
-                    .get(&title)
+                    .get(title)
                     .is_some_and(|canonical| *canonical == wanted)
         })
     }

@@ -172,6 +172,11 @@ impl Section {
         }
     }
 
+    /// The heading as [`normalize_heading`] gives it, computed once.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     pub fn is_named(&self, name: &str) -> bool {
         // Names in code ("Decision Outcome") are already normal but for ASCII case: compare
         // without allocating, which matters at thousands of lookups per log.

@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::discover::FileName;
 use crate::model::{
     DateValue, FailureKind, FieldIssue, FrontMatter, LoadFailure, Located, Record, RecordRef,
-    Section, Status, StatusOrigin, Style, normalize_heading,
+    Section, Status, StatusOrigin, Style,
 };
 use crate::source::{SourceFile, Span};
 
@@ -774,7 +774,7 @@ pub fn section_names(record: &Record) -> Vec<String> {
     record
         .sections
         .iter()
-        .map(|section| normalize_heading(&section.title))
+        .map(|section| section.key().to_string())
         .collect()
 }
 

@@ -115,12 +115,12 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         .iter()
         .filter(|section| section.level >= 2)
         .map(|section| {
-            let title = normalize_heading(&section.title);
+            let title = section.key();
             ctx.options
                 .heading_aliases
-                .get(&title)
+                .get(title)
                 .cloned()
-                .unwrap_or(title)
+                .unwrap_or_else(|| title.to_string())
         })
         .collect();
     let required = ctx.options.required_sections(style);
@@ -164,7 +164,7 @@ fn checked_style(record: &Record) -> Option<Style> {
                 record
                     .sections
                     .iter()
-                    .any(|section| normalize_heading(&section.title) == **name)
+                    .any(|section| section.key() == **name)
             })
             .count();
         if madr_headings < 2 {
