@@ -3,10 +3,12 @@
 //! did not change is not touched; files of an earlier render that this one did not make
 //! (pages of deleted records) are removed. The directory's `.adr-site` file marks it as
 //! ours and holds the manifest: a content hash of every input and every output, so a
-//! render with nothing changed only reads the records and stops. Nothing is ever deleted
-//! outside a directory that carries the marker.
+//! render with nothing changed stops after checking the records (by size and time against
+//! `.adr-site-stamps`, reading only those that moved). A first render is built in a hidden
+//! sibling directory and renamed into place. Nothing is ever deleted outside a directory
+//! that carries the marker.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -18,7 +20,6 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::cli::RenderArgs;
 use crate::config::Project;
 use crate::error::{Error, Result};
-use crate::model::Log;
 use crate::site::{self, BuildReport, MARKER_FILE, PageSink, Site, SiteOptions, SitePaths};
 use crate::{ExitStatus, Output};
 
@@ -116,17 +117,19 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             .unwrap_or_default(),
         None => BTreeMap::new(),
     };
-    let (inputs, records) = fingerprint(project, &options, &known_records)?;
-    let stamps_text = serde_json::to_string(&Stamps {
-        version: MANIFEST_VERSION,
-        records,
-    })
-    .unwrap_or_default();
+    // A first render has nothing to compare with: its fingerprint is taken from the hashes
+    // of the load itself instead of reading every record twice.
+    let fingerprinted = match &previous {
+        Some(_) => Some(fingerprint(project, &options, &known_records, None)?),
+        None => None,
+    };
+    drop(known_records);
 
     if let Some(previous) = &previous
+        && let Some((inputs, _)) = &fingerprinted
         && previous.version == MANIFEST_VERSION
         && previous.generator == generator
-        && previous.inputs == inputs
+        && &previous.inputs == inputs
         && previous.failures == 0
         && watched_unchanged(project, &previous.watched)
         && outputs_present(&out_dir, &previous.files)
@@ -142,7 +145,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     }
 
     remove_temporary_files(&out_dir);
-    let site = Site::new(options)?;
+    let site = Site::new(options.clone())?;
     for name in &site.unknown_overrides {
         super::note(
             output,
@@ -152,13 +155,22 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             ),
         );
     }
-    // Metadata is all a page needs from the parser: the body is rendered from the text,
-    // and links between records are gathered while it is.
-    let log = Log::load_at(
-        &project.log_dir,
-        crate::parse::Depth::Metadata,
-        site::slim_record,
-    )?;
+    let load_started = nanos_since_epoch(std::time::SystemTime::now());
+    let site_log = site::load(&project.log_dir)?;
+    let (inputs, records) = match fingerprinted {
+        Some(fingerprinted) => fingerprinted,
+        None => fingerprint(
+            project,
+            &options,
+            &BTreeMap::new(),
+            Some((site_log.text_hashes(), load_started)),
+        )?,
+    };
+    let stamps_text = serde_json::to_string(&Stamps {
+        version: MANIFEST_VERSION,
+        records,
+    })
+    .unwrap_or_default();
     // A first render builds the whole site in a hidden sibling directory and renames it into
     // place at the end: one atomic step instead of a temporary file and a rename per page,
     // and an interrupted first render leaves no half site behind.
@@ -171,11 +183,12 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         project_root: project.root.clone(),
         out_dir: out_dir.clone(),
     };
-    let failures: Vec<_> = log.failures.clone();
+    let failures: Vec<_> = site_log.log.failures.clone();
     // Pages are rendered on every core but written by one thread: creating files in one
     // directory serialises in the kernel anyway, and a render thread waiting for it is a
     // core not rendering.
     let (sender, receiver) = mpsc::sync_channel::<WriteJob>(64);
+    let no_files = BTreeMap::new();
     let (built, written) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_files(receiver));
         let sink = OutputDir {
@@ -185,14 +198,13 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             direct: staging.is_some(),
             previous: previous
                 .as_ref()
-                .map(|manifest| manifest.files.clone())
-                .unwrap_or_default(),
+                .map_or(&no_files, |manifest| &manifest.files),
             files: Mutex::new(BTreeMap::new()),
             directories: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
             sender,
         };
-        let built = site.build(log, &paths, &sink);
+        let built = site.build(site_log, &paths, &sink);
         let OutputDir {
             files,
             written,
@@ -328,12 +340,17 @@ fn fingerprint(
     project: &Project,
     options: &SiteOptions,
     known: &BTreeMap<String, RecordStamp>,
+    loaded: Option<(&HashMap<String, u128>, i128)>,
 ) -> Result<(String, BTreeMap<String, RecordStamp>)> {
     let found = crate::discover::discover(&project.log_dir)?;
     let stamps: Vec<(String, RecordStamp)> = found
         .records
         .par_iter()
-        .map(|(path, rel, _)| (rel.clone(), stamp(path, known.get(rel))))
+        .map(|(path, rel, _)| {
+            let loaded_hash =
+                loaded.and_then(|(hashes, at)| hashes.get(rel).map(|hash| (*hash, at)));
+            (rel.clone(), stamp(path, known.get(rel), loaded_hash))
+        })
         .collect();
     let hashes: Vec<(&String, &str)> = stamps
         .iter()
@@ -369,7 +386,11 @@ fn fingerprint(
 
 /// A record file's stamp: the known one when its size and time are unchanged and it had
 /// not just been modified when it was hashed; otherwise the file is read and hashed.
-fn stamp(path: &Path, known: Option<&RecordStamp>) -> RecordStamp {
+fn stamp(
+    path: &Path,
+    known: Option<&RecordStamp>,
+    loaded_hash: Option<(u128, i128)>,
+) -> RecordStamp {
     let now = nanos_since_epoch(std::time::SystemTime::now());
     let Ok(metadata) = std::fs::metadata(path) else {
         return RecordStamp {
@@ -387,6 +408,18 @@ fn stamp(path: &Path, known: Option<&RecordStamp>) -> RecordStamp {
         && modified + RACY_WINDOW_NANOS < known.hashed_at
     {
         return known.clone();
+    }
+    // Hashed by the load that started at `loaded_at`: good when the file was last changed
+    // well before that (a later change shows in its time).
+    if let Some((hash, loaded_at)) = loaded_hash
+        && modified + RACY_WINDOW_NANOS < loaded_at
+    {
+        return RecordStamp {
+            size,
+            modified,
+            hash: format!("{hash:032x}"),
+            hashed_at: loaded_at,
+        };
     }
     let hash = match std::fs::read(path) {
         Ok(bytes) => format!("{:032x}", xxh3_128(&bytes)),
@@ -568,11 +601,11 @@ fn remove_abandoned_staging(parent: &Path) {
 
 /// The output directory as the site's [`PageSink`]: skips files whose bytes the manifest
 /// says are already there, replaces the others atomically.
-struct OutputDir {
+struct OutputDir<'p> {
     root: PathBuf,
     /// A fresh staging directory: files are new, written straight.
     direct: bool,
-    previous: BTreeMap<String, String>,
+    previous: &'p BTreeMap<String, String>,
     files: Mutex<BTreeMap<String, String>>,
     directories: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
@@ -600,7 +633,7 @@ fn write_files(jobs: mpsc::Receiver<WriteJob>) -> Result<()> {
     Ok(())
 }
 
-impl OutputDir {
+impl OutputDir<'_> {
     fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
         if !is_safe_site_path(path) {
             return Err(Error::usage(format!(
@@ -649,7 +682,7 @@ impl OutputDir {
     }
 }
 
-impl PageSink for OutputDir {
+impl PageSink for OutputDir<'_> {
     fn put(&self, path: &str, contents: Vec<u8>) -> Result<()> {
         self.store(path, contents)
     }

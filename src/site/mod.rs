@@ -147,10 +147,59 @@ pub struct BuildReport {
     pub missing: BTreeSet<PathBuf>,
 }
 
-/// Drops what the site never reads (sections, option lists, comments, links),
-/// for [`Log::load_with`]: at 10,000 records that part of the model is larger than the
-/// records' text.
+/// A log loaded for the site: each record's metadata, and a hash of the text it came from.
+pub struct SiteLog {
+    pub log: Log,
+    /// Record path (relative to the log) → xxh3 of the text its metadata was read from.
+    text_hashes: HashMap<String, u128>,
+}
+
+/// Loads the log as the site needs it: metadata only (the parser's cheap depth), and no
+/// text. A page's body is read again when that page is rendered and checked against the
+/// hash taken here. Keeping every record's text (and its line index) until its page is
+/// written would cost as much memory again as all the rest at 10,000 records.
+pub fn load(log_dir: &Path) -> Result<SiteLog> {
+    let text_hashes = Mutex::new(HashMap::new());
+    let log = Log::load_at(log_dir, crate::parse::Depth::Metadata, |record| {
+        let hash = xxhash_rust::xxh3::xxh3_128(record.source.text.as_bytes());
+        if let Ok(mut hashes) = text_hashes.lock() {
+            hashes.insert(record.rel_path.clone(), hash);
+        }
+        slim_record(record)
+    })?;
+    Ok(SiteLog {
+        log,
+        text_hashes: text_hashes.into_inner().unwrap_or_default(),
+    })
+}
+
+impl SiteLog {
+    /// Record path (relative to the log) → xxh3 of the text that was loaded.
+    pub fn text_hashes(&self) -> &HashMap<String, u128> {
+        &self.text_hashes
+    }
+}
+
+/// The text of a record again, for its page: the same bytes its metadata came from, or an
+/// error saying the file changed during the render.
+fn reread(record: &Record, hashes: &HashMap<String, u128>) -> Result<String> {
+    let path = record.path();
+    let text = std::fs::read_to_string(path).map_err(|source| Error::io("read", path, source))?;
+    if hashes.get(&record.rel_path) != Some(&xxhash_rust::xxh3::xxh3_128(text.as_bytes())) {
+        return Err(Error::record(
+            path,
+            None,
+            "the file changed while the site was being rendered: run `adr render` again",
+        ));
+    }
+    Ok(text)
+}
+
+/// Drops what the site never reads (sections, option lists, comments, links, the text and
+/// its line index): at 10,000 records that part of the model is larger than the rest.
 pub fn slim_record(mut record: Record) -> Record {
+    let path = record.source.path.clone();
+    record.source = crate::source::SourceFile::new(path, String::new());
     record.sections = Vec::new();
     record.decision_drivers = Vec::new();
     record.considered_options = Vec::new();
@@ -397,10 +446,14 @@ impl Site {
     /// need only the rows) never share memory with it.
     pub fn build(
         &self,
-        mut log: Log,
+        site_log: SiteLog,
         paths: &SitePaths,
         sink: &dyn PageSink,
     ) -> Result<BuildReport> {
+        let SiteLog {
+            mut log,
+            text_hashes,
+        } = site_log;
         let record_count = log.records.len();
         let failure_count = log.failures.len();
         let entries = entries_of(&log);
@@ -490,8 +543,14 @@ impl Site {
                     let mut extra_words =
                         vec![entry.view.label.as_str(), entry.view.title.as_str()];
                     extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
+                    let text = reread(&record, &text_hashes)?;
+                    let body_start = match &record.front_matter {
+                        Some(front_matter) => front_matter.span.end,
+                        None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
+                        None => 0,
+                    };
                     body = html::render_body(
-                        record.body(),
+                        text.get(body_start..).unwrap_or(""),
                         record.title.is_some(),
                         &extra_words,
                         &|url: &str| linker.resolve(&record.rel_path, url),
