@@ -200,7 +200,6 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
     let mut found = Discovered::default();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
             entry.depth() == 0
@@ -248,6 +247,12 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             None => found.unnamed_markdown.push((path, rel)),
         }
     }
+    // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
+    // on every comparison, which cost more than the rest of discovery at 10,000 records.
+    found.records.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    found
+        .unnamed_markdown
+        .sort_unstable_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
 }
 
@@ -258,6 +263,16 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// `path` relative to `base`, with `/` separators; `path` itself when not below `base`.
 pub fn relative_slash_path(path: &Path, base: &Path) -> String {
+    // Fast path for walked paths, which are `base` joined with more: a string prefix test
+    // instead of component parsing, which dominated `adr new` in a 10,000-record log.
+    if let (Some(full), Some(prefix)) = (path.to_str(), base.to_str())
+        && let Some(rest) = full.strip_prefix(prefix)
+        && let Some(rest) = rest.strip_prefix(std::path::MAIN_SEPARATOR)
+        && !rest.is_empty()
+        && std::path::MAIN_SEPARATOR == '/'
+    {
+        return rest.to_string();
+    }
     let relative = path.strip_prefix(base).unwrap_or(path);
     relative
         .components()
