@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use crate::edit::{Edit, apply_edits, yaml_scalar};
 use crate::error::{Error, Result};
 use crate::model::{Record, Section, Status, StatusKind, StatusOrigin, Style};
-use crate::parse::legacy::labelled_value;
+use crate::parse::legacy::{BULLET_LABELS, labelled_value};
 use crate::parse::markdown::{Outline, outline};
 use crate::parse::parse_record;
 use crate::source::{SourceFile, Span};
@@ -29,18 +29,6 @@ pub enum Outcome {
     /// free prose), or metadata it cannot move.
     Unsupported(&'static str),
 }
-
-/// Labels MADR 2 writes as `* Label: value` bullets under the title.
-const BULLET_LABELS: [&str; 8] = [
-    "status",
-    "deciders",
-    "decision-makers",
-    "decision makers",
-    "date",
-    "tags",
-    "consulted",
-    "informed",
-];
 
 /// Labels adr-tools writes as plain `Label: value` lines under the title.
 const LINE_LABELS: [&str; 3] = ["date", "deciders", "tags"];

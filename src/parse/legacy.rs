@@ -90,29 +90,32 @@ fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Located<Strin
         .collect()
 }
 
+/// Labels MADR 2 writes as `* Label: value` bullets under the title.
+pub(crate) const BULLET_LABELS: [&str; 8] = [
+    "status",
+    "deciders",
+    "decision-makers",
+    "decision makers",
+    "date",
+    "tags",
+    "consulted",
+    "informed",
+];
+
 /// MADR 2: bullets between the title and the first `##` heading.
 pub(crate) fn madr2_bullets(
     source: &SourceFile,
     outline: &Outline,
     region: Span,
 ) -> LegacyMetadata {
-    const LABELS: [&str; 8] = [
-        "status",
-        "deciders",
-        "decision-makers",
-        "decision makers",
-        "date",
-        "tags",
-        "consulted",
-        "informed",
-    ];
     let mut metadata = LegacyMetadata::default();
     for (index, item) in outline.items.iter().enumerate() {
         if item.depth != 1 || item.span.start < region.start || item.span.start >= region.end {
             continue;
         }
         let line = source.line_of(item.span.start);
-        let Some((label, value, span)) = labelled_value(source, source.line_span(line), &LABELS)
+        let Some((label, value, span)) =
+            labelled_value(source, source.line_span(line), &BULLET_LABELS)
         else {
             continue;
         };

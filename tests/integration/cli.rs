@@ -114,19 +114,12 @@ fn closed_stdout_pipe_exits_quietly() {
 #[test]
 fn sixteen_concurrent_new_processes_get_sixteen_numbers() {
     let dir = log_with(&[("0001-first.md", "---\nstatus: accepted\n---\n\n# First\n")]);
-    let children: Vec<_> = (0..16)
-        .map(|n| {
-            adr(dir.path())
-                .args(["new", "--no-edit", &format!("Concurrent decision {n}")])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
+    let titles: Vec<String> = (0..16)
+        .map(|n| format!("Concurrent decision {n}"))
         .collect();
+    let outputs = crate::util::run_new_concurrently(dir.path(), &titles);
     let mut printed = Vec::new();
-    for child in children {
-        let output = child.wait_with_output().unwrap();
+    for output in outputs {
         assert_eq!(
             output.status.code(),
             Some(0),

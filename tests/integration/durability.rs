@@ -77,18 +77,10 @@ fn concurrent_new_never_loses_or_duplicates_a_number() {
     let dir = log_with(&[("0001-first.md", "---\nstatus: accepted\n---\n\n# First\n")]);
     let mut expected_highest = 1;
     for round in 0..20 {
-        let children: Vec<_> = (0..16)
-            .map(|n| {
-                adr(dir.path())
-                    .args(["new", "--no-edit", &format!("Round {round} writer {n}")])
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
+        let titles: Vec<String> = (0..16)
+            .map(|n| format!("Round {round} writer {n}"))
             .collect();
-        for child in children {
-            let output = child.wait_with_output().unwrap();
+        for output in crate::util::run_new_concurrently(dir.path(), &titles) {
             assert_eq!(
                 output.status.code(),
                 Some(0),

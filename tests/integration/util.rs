@@ -33,6 +33,26 @@ pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Starts one `adr new --no-edit TITLE` per title at the same moment and waits for all;
+/// returns each run's output, in the order of the titles.
+pub fn run_new_concurrently(dir: &Path, titles: &[String]) -> Vec<Output> {
+    let children: Vec<_> = titles
+        .iter()
+        .map(|title| {
+            adr(dir)
+                .args(["new", "--no-edit", title])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn adr new")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| child.wait_with_output().expect("wait for adr new"))
+        .collect()
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
