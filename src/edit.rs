@@ -137,24 +137,6 @@ fn capitalize(value: &str) -> String {
     }
 }
 
-/// The link from `from` (a record's path relative to the log) to `to`.
-pub fn relative_link(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from
-        .split('/')
-        .collect::<Vec<_>>()
-        .split_last()
-        .map_or(Vec::new(), |(_, dir)| dir.to_vec());
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<&str> = std::iter::repeat_n("..", from_dir.len() - common).collect();
-    parts.extend(&to_parts[common..]);
-    parts.join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,18 +163,5 @@ mod tests {
             Edit::replace(Span::new(1, 3), ""),
         ];
         assert_eq!(apply_edits(text, &edits), ">adEf");
-    }
-
-    #[test]
-    fn relative_links() {
-        assert_eq!(relative_link("0001-a.md", "0002-b.md"), "0002-b.md");
-        assert_eq!(
-            relative_link("archived/0001-a.md", "0002-b.md"),
-            "../0002-b.md"
-        );
-        assert_eq!(
-            relative_link("0001-a.md", "archived/0002-b.md"),
-            "archived/0002-b.md"
-        );
     }
 }

@@ -17,6 +17,7 @@ pub mod fs;
 pub mod git;
 pub mod index;
 pub mod lint;
+pub mod log_path;
 pub mod migrate;
 pub mod model;
 pub mod parse;

@@ -250,26 +250,6 @@ fn other_markdown(log: &Log) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// The log-relative path a relative link target points at, from a file at `from_rel`.
-fn resolve_target(from_rel: &str, target: &str) -> Option<String> {
-    let path = target.split(['#', '?']).next().unwrap_or(target);
-    if path.is_empty() {
-        return None;
-    }
-    let mut parts: Vec<&str> = from_rel.split('/').collect();
-    parts.pop();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
@@ -284,7 +264,7 @@ fn link_edits(
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
     for link in links.iter().filter(|link| link.is_relative()) {
-        let Some(each) = resolve_target(from_rel, &link.target)
+        let Some(each) = crate::log_path::link_target(from_rel, &link.target)
             .and_then(|resolved| moved.get(resolved.as_str()).copied())
         else {
             continue;
@@ -383,7 +363,7 @@ fn reference_definition_edits(
             .next()
             .unwrap_or("")
             .trim_matches(['<', '>']);
-        let Some(each) = resolve_target(from_rel, target)
+        let Some(each) = crate::log_path::link_target(from_rel, target)
             .and_then(|resolved| moved.get(resolved.as_str()).copied())
         else {
             continue;
@@ -449,7 +429,7 @@ fn front_matter_link_edits(record: &Record, moved: &HashMap<&str, &Move>) -> Vec
 }
 
 fn relative_target(from_rel: &str, to_rel: &str) -> Option<String> {
-    let link = crate::edit::relative_link(from_rel, to_rel);
+    let link = crate::log_path::relative_link(from_rel, to_rel);
     (!link.is_empty()).then_some(link)
 }
 
@@ -614,22 +594,5 @@ mod tests {
             .unwrap();
         assert_eq!(moved.new_path, PathBuf::from("/log/0004-c.md"));
         assert_eq!(moved.new_text, "# 4. C\n");
-    }
-
-    #[test]
-    fn link_targets_resolve_from_the_linking_file() {
-        assert_eq!(
-            resolve_target("0001-a.md", "0007-b.md#why").as_deref(),
-            Some("0007-b.md")
-        );
-        assert_eq!(
-            resolve_target("old/0001-a.md", "../0007-b.md").as_deref(),
-            Some("0007-b.md")
-        );
-        assert_eq!(
-            resolve_target("0001-a.md", "./sub/0007-b.md").as_deref(),
-            Some("sub/0007-b.md")
-        );
-        assert_eq!(resolve_target("0001-a.md", "../../x.md"), None);
     }
 }

@@ -101,7 +101,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
                     number: record.number(),
                     id: record_id(record),
                     title: record.display_title(),
-                    link: edit::relative_link(&name, &record.rel_path),
+                    link: crate::log_path::relative_link(&name, &record.rel_path),
                 })
                 .collect(),
         };
@@ -185,7 +185,7 @@ pub(crate) fn superseded_status(
     new_title: &str,
     new_number: u32,
 ) -> String {
-    let link = edit::relative_link(&old.rel_path, new_rel_path);
+    let link = crate::log_path::relative_link(&old.rel_path, new_rel_path);
     let file = FileName::parse(new_rel_path.rsplit('/').next().unwrap_or(new_rel_path));
     let number = file
         .as_ref()

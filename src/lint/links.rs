@@ -24,7 +24,7 @@ pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
         return None;
     }
     let (rest, fragment) = match target.split_once('#') {
-        Some((rest, fragment)) => (rest, Some(percent_decode(fragment))),
+        Some((rest, fragment)) => (rest, Some(crate::log_path::percent_decode(fragment))),
         None => (target, None),
     };
     let path_part = rest.split('?').next().unwrap_or(rest);
@@ -33,29 +33,9 @@ pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
     }
     let dir = record.path().parent().unwrap_or(Path::new(""));
     Some(LinkTarget {
-        path: crate::config::normalize(&dir.join(percent_decode(path_part))),
+        path: crate::config::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
         fragment: fragment.filter(|fragment| !fragment.is_empty()),
     })
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] == b'%'
-            && let Some(value) = text
-                .get(at + 1..at + 3)
-                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-        {
-            out.push(value);
-            at += 3;
-            continue;
-        }
-        out.push(bytes[at]);
-        at += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 /// The anchors GitHub gives a record's headings: lowercased, punctuation dropped, spaces
@@ -114,6 +94,9 @@ mod tests {
             "option-1-use-jsonapi"
         );
         assert_eq!(github_slug("Node.js"), "nodejs");
-        assert_eq!(percent_decode("my%20file.md"), "my file.md");
+        assert_eq!(
+            crate::log_path::percent_decode("my%20file.md"),
+            "my file.md"
+        );
     }
 }

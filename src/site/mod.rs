@@ -1262,9 +1262,9 @@ impl<'l> Linker<'l> {
         if path.is_empty() {
             return Destination::Keep;
         }
-        let decoded = percent_decode(path);
+        let decoded = crate::log_path::percent_decode(path);
         let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let joined = join_relative(from_dir, &decoded);
+        let joined = crate::log_path::join(from_dir, &decoded);
         let from_page = page_path(from);
         if let Some(inside) = &joined
             && let Some(page) = self.pages.get(inside.as_str())
@@ -1274,7 +1274,7 @@ impl<'l> Linker<'l> {
             }
             return Destination::Rewrite(format!(
                 "{}{fragment}",
-                encode_path(&crate::edit::relative_link(&from_page, page))
+                encode_path(&crate::log_path::relative_link(&from_page, page))
             ));
         }
         let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
@@ -1310,7 +1310,7 @@ impl<'l> Linker<'l> {
         };
         let rewritten = format!(
             "{}{fragment}",
-            encode_path(&crate::edit::relative_link(&from_page, &destination))
+            encode_path(&crate::log_path::relative_link(&from_page, &destination))
         );
         if let Ok(mut found) = self.found.lock() {
             found.copies.entry(destination).or_insert(canonical);
@@ -1339,41 +1339,6 @@ impl<'l> Linker<'l> {
     }
 }
 
-/// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result leaves
-/// the log directory.
-fn join_relative(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|part| !part.is_empty()).collect();
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] == b'%'
-            && let Some(hex) = text.get(at + 1..at + 3)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            out.push(byte);
-            at += 3;
-            continue;
-        }
-        out.push(bytes[at]);
-        at += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
-}
-
 /// A relative path as a URL: characters a URL path cannot hold as they are get escaped.
 fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -1399,15 +1364,15 @@ mod tests {
     #[test]
     fn relative_paths_stay_inside_the_log_or_say_so() {
         assert_eq!(
-            join_relative("", "./0002-b.md").as_deref(),
+            crate::log_path::join("", "./0002-b.md").as_deref(),
             Some("0002-b.md")
         );
         assert_eq!(
-            join_relative("sub", "../0002-b.md").as_deref(),
+            crate::log_path::join("sub", "../0002-b.md").as_deref(),
             Some("0002-b.md")
         );
-        assert_eq!(join_relative("", "../img/x.png"), None);
-        assert_eq!(percent_decode("a%20b%zz"), "a b%zz");
+        assert_eq!(crate::log_path::join("", "../img/x.png"), None);
+        assert_eq!(crate::log_path::percent_decode("a%20b%zz"), "a b%zz");
         assert_eq!(encode_path("img/a b#1.png"), "img/a%20b%231.png");
         assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
         assert_eq!(root_of("tags/x.html"), "../");

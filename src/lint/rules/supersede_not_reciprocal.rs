@@ -1,6 +1,6 @@
-use crate::edit::relative_link;
 use crate::lint::links;
 use crate::lint::prelude::*;
+use crate::log_path::relative_link;
 
 declare_rule! {
     /// ## What it does
