@@ -23,12 +23,5 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
             .map_err(|error| Error::usage(format!("cannot write the export as CSV: {error}")))?,
     };
     output.out.write_all(&bytes).map_err(output_error)?;
-    for failure in &log.failures {
-        super::note_failure(output, project, failure, "");
-    }
-    Ok(if log.failures.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(super::note_failures(output, project, &log.failures, ""))
 }

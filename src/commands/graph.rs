@@ -24,12 +24,10 @@ pub fn run(args: &GraphArgs, project: &Project, output: &mut Output<'_>) -> Resu
         .out
         .write_all(text.as_bytes())
         .map_err(output_error)?;
-    for failure in &log.failures {
-        super::note_failure(output, project, failure, " (left out of the graph)");
-    }
-    Ok(if log.failures.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(super::note_failures(
+        output,
+        project,
+        &log.failures,
+        " (left out of the graph)",
+    ))
 }

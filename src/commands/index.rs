@@ -65,14 +65,13 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         );
     }
 
-    for failure in &log.failures {
-        super::note_failure(output, project, failure, " (listed as `parse error`)");
-    }
+    let failures =
+        super::note_failures(output, project, &log.failures, " (listed as `parse error`)");
     let is_stale = args.check && !current;
-    Ok(if is_stale || !log.failures.is_empty() {
+    Ok(if is_stale {
         ExitStatus::Findings
     } else {
-        ExitStatus::Success
+        failures
     })
 }
 

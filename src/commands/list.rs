@@ -49,14 +49,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         ListFormat::Json => write_json(project, &log, &selected, output)?,
         ListFormat::Table => write_table(&selected, output)?,
     }
-    for failure in &log.failures {
-        super::note_failure(output, project, failure, "");
-    }
-    Ok(if log.failures.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(super::note_failures(output, project, &log.failures, ""))
 }
 
 fn status_matches(record: &Record, wanted: &str) -> bool {

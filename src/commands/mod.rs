@@ -22,7 +22,7 @@ use std::path::Path;
 use crate::cli::{Cli, Command};
 use crate::config::Project;
 use crate::error::{Error, Result};
-use crate::model::{BUILTIN_STATUSES, Log, StatusKind, closest_status};
+use crate::model::{BUILTIN_STATUSES, Log, Record, StatusKind, closest_status};
 use crate::{ExitStatus, Output};
 
 pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
@@ -58,6 +58,29 @@ pub(crate) fn load_log(project: &Project) -> Result<Log> {
 /// Loads only what `list` and `index` show of each record (see `parse::Depth::Metadata`).
 pub(crate) fn load_log_metadata(project: &Project) -> Result<Log> {
     Log::load_metadata(&project.log_dir)
+}
+
+/// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose
+/// file failed to parse says why it cannot be changed.
+pub(crate) fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
+    if let Some(record) = log.find(query) {
+        return Ok(record);
+    }
+    if let Some(failure) = log.failures.iter().find(|failure| {
+        crate::model::RecordRef::parse(query).and_then(|reference| reference.number)
+            == failure.file.number
+            && failure.file.number.is_some()
+    }) {
+        return Err(Error::record(
+            project.display(&failure.path),
+            failure.line,
+            format!("cannot change this record: {}", failure.message),
+        ));
+    }
+    Err(Error::usage(format!(
+        "no record `{query}` in {}: run `adr list` to see the records",
+        project.display(&project.log_dir)
+    )))
 }
 
 /// Every status the project allows: the built-in ones and `statuses` from its config.
@@ -118,6 +141,23 @@ pub(crate) fn note_failure(
             failure.message
         ),
     );
+}
+
+/// Names every file that could not be read as a record; `Findings` when there was any.
+pub(crate) fn note_failures(
+    output: &mut Output<'_>,
+    project: &Project,
+    failures: &[crate::model::LoadFailure],
+    suffix: &str,
+) -> ExitStatus {
+    for failure in failures {
+        note_failure(output, project, failure, suffix);
+    }
+    if failures.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    }
 }
 
 /// Writes one line of the error stream, ignoring a closed stderr.

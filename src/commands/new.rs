@@ -10,7 +10,7 @@ use crate::config::Project;
 use crate::discover::{self, FileName, NamingScheme};
 use crate::edit;
 use crate::error::{Error, Result, output_error};
-use crate::model::{DateValue, Log, Record, Status, StatusKind, Style};
+use crate::model::{DateValue, Record, Status, StatusKind, Style};
 use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 use crate::{ExitStatus, Output};
 
@@ -58,7 +58,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         Some(log) => args
             .supersedes
             .iter()
-            .map(|query| find_record(project, log, query))
+            .map(|query| super::find_record(project, log, query))
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
@@ -145,27 +145,6 @@ fn naming_scheme(project: &Project, files: &[&FileName]) -> NamingScheme {
             digits: project.digits(),
         },
     }
-}
-
-pub(crate) fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
-    if let Some(record) = log.find(query) {
-        return Ok(record);
-    }
-    if let Some(failure) = log.failures.iter().find(|failure| {
-        crate::model::RecordRef::parse(query).and_then(|reference| reference.number)
-            == failure.file.number
-            && failure.file.number.is_some()
-    }) {
-        return Err(Error::record(
-            project.display(&failure.path),
-            failure.line,
-            format!("cannot change this record: {}", failure.message),
-        ));
-    }
-    Err(Error::usage(format!(
-        "no record `{query}` in {}: run `adr list` to see the records",
-        project.display(&project.log_dir)
-    )))
 }
 
 /// `ADR-0007` for numbered records, the slug for log4brains-style ones.

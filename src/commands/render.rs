@@ -263,14 +263,12 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             manifest.files.len().saturating_sub(written),
         ),
     );
-    for failure in &failures {
-        super::note_failure(output, project, failure, " (its page shows the error)");
-    }
-    Ok(if failures.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(super::note_failures(
+        output,
+        project,
+        &failures,
+        " (its page shows the error)",
+    ))
 }
 
 /// Reads the files of a templates directory (not its subdirectories).

@@ -10,7 +10,7 @@ use crate::{ExitStatus, Output};
 
 pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let log = super::load_log(project)?;
-    let record = super::new::find_record(project, &log, &args.record)?;
+    let record = super::find_record(project, &log, &args.record)?;
     let requested = args.status.join(" ").trim().to_string();
     let (kind, reference) = Status::classify(&requested);
     let value = match kind {

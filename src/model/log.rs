@@ -198,20 +198,6 @@ impl Log {
             .max()
     }
 
-    /// Records that say they are superseded by `record`, and records `record` says it
-    /// supersedes, resolved.
-    pub fn superseded_by_this<'a>(
-        &'a self,
-        record: &'a Record,
-    ) -> impl Iterator<Item = &'a Record> + 'a {
-        self.records.iter().filter(move |other| {
-            other
-                .superseded_by()
-                .and_then(|reference| self.resolve(reference))
-                .is_some_and(|target| std::ptr::eq(target, record))
-        })
-    }
-
     pub fn len(&self) -> usize {
         self.records.len() + self.failures.len()
     }

@@ -193,7 +193,7 @@ fn outline_of(
                         &mut outline.items,
                         &mut links,
                         &mut cell,
-                        &text_for_parent(&text),
+                        &text,
                     );
                     outline.links.push(Link {
                         line: source.line_of(open.span.start),
@@ -210,35 +210,22 @@ fn outline_of(
                     outline.code.push(Span::new(start, span.end));
                 }
             }
-            Event::Code(text) => {
-                outline.code.push(span);
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
+                let text = match &event {
+                    Event::Text(text) => text.as_ref(),
+                    Event::Code(text) => {
+                        outline.code.push(span);
+                        text.as_ref()
+                    }
+                    _ => " ",
+                };
                 push_text(
                     &mut heading,
                     label_open,
                     &mut outline.items,
                     &mut links,
                     &mut cell,
-                    &text,
-                );
-            }
-            Event::Text(text) => {
-                push_text(
-                    &mut heading,
-                    label_open,
-                    &mut outline.items,
-                    &mut links,
-                    &mut cell,
-                    &text,
-                );
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                push_text(
-                    &mut heading,
-                    label_open,
-                    &mut outline.items,
-                    &mut links,
-                    &mut cell,
-                    " ",
+                    text,
                 );
             }
             Event::Start(Tag::HtmlBlock) => html_block = Some((span.start, String::new())),
@@ -280,11 +267,6 @@ fn outline_of(
     }
     outline.links.sort_by_key(|link| link.span.start);
     outline
-}
-
-/// Link text goes into the enclosing heading or item too; this is what it contributes.
-fn text_for_parent(text: &str) -> String {
-    text.to_string()
 }
 
 fn push_text(

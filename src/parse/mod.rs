@@ -769,15 +769,6 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     (title[start..].to_string(), digits.parse().ok())
 }
 
-/// Normalised names of a record's sections, for rules comparing against required sets.
-pub fn section_names(record: &Record) -> Vec<String> {
-    record
-        .sections
-        .iter()
-        .map(|section| section.key().to_string())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -265,36 +265,29 @@ impl<'a> Transform<'a, '_> {
                             url,
                         }
                     }
-                    UrlKind::Relative if !self.resolve_relative => {
-                        self.emit(Event::Start(Tag::Image {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }));
-                        ImageEnd::Image
+                    UrlKind::Relative => {
+                        let url = if self.resolve_relative {
+                            match (self.resolve)(&dest_url) {
+                                Destination::Rewrite(url) => Some(CowStr::from(url)),
+                                Destination::Keep => Some(dest_url),
+                                Destination::Missing => None,
+                            }
+                        } else {
+                            Some(dest_url)
+                        };
+                        match url {
+                            Some(dest_url) => {
+                                self.emit(Event::Start(Tag::Image {
+                                    link_type,
+                                    dest_url,
+                                    title,
+                                    id,
+                                }));
+                                ImageEnd::Image
+                            }
+                            None => ImageEnd::Text,
+                        }
                     }
-                    UrlKind::Relative => match (self.resolve)(&dest_url) {
-                        Destination::Rewrite(url) => {
-                            self.emit(Event::Start(Tag::Image {
-                                link_type,
-                                dest_url: CowStr::from(url),
-                                title,
-                                id,
-                            }));
-                            ImageEnd::Image
-                        }
-                        Destination::Keep => {
-                            self.emit(Event::Start(Tag::Image {
-                                link_type,
-                                dest_url,
-                                title,
-                                id,
-                            }));
-                            ImageEnd::Image
-                        }
-                        Destination::Missing => ImageEnd::Text,
-                    },
                     _ => ImageEnd::Text,
                 };
                 self.image_ends.push(end);
