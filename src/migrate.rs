@@ -227,7 +227,7 @@ fn move_preamble_metadata(record: &Record, body_outline: &Outline, plan: &mut Pl
     }
 
     let first_line = source.line_of(preamble.start);
-    let last_line = source.line_of(preamble.end.saturating_sub(1).max(preamble.start));
+    let last_line = source.last_line_of(preamble);
     for line in first_line..=last_line {
         let span = source.line_span(line);
         if span.start < preamble.start || list_lines.contains(&line) {
@@ -359,7 +359,7 @@ fn move_status_section(record: &Record, plan: &mut Plan) {
     carried.dedup_by(|next, previous| next.trim().is_empty() && previous.trim().is_empty());
     plan.carried = carried;
     // The section runs to the next heading, blank lines before it included.
-    let end_line = source.line_of(section.span.end.saturating_sub(1).max(section.span.start));
+    let end_line = source.last_line_of(section.span);
     plan.removed_lines.extend(first..=end_line.max(first));
 }
 

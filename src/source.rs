@@ -111,6 +111,12 @@ impl SourceFile {
         Span::new(start, start + trimmed.len())
     }
 
+    /// 1-based line of a span's last byte (of its start, for an empty span): the span
+    /// covers lines `line_of(span.start)..=last_line_of(span)`.
+    pub fn last_line_of(&self, span: Span) -> usize {
+        self.line_of(span.end.saturating_sub(1).max(span.start))
+    }
+
     pub fn line_count(&self) -> usize {
         if self.text.ends_with('\n') {
             self.line_starts.len() - 1

@@ -63,9 +63,7 @@ impl Directives {
         }
         for comment in &record.comments {
             let text = comment.value.trim();
-            let end_line = record
-                .source
-                .line_of(comment.span.end.saturating_sub(1).max(comment.span.start));
+            let end_line = record.source.last_line_of(comment.span);
             let (scope, rest) = if let Some(rest) = text.strip_prefix("adr-lint-disable-next-line")
             {
                 (Scope::Line(end_line + 1), rest)

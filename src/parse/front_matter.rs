@@ -358,7 +358,7 @@ pub(crate) fn item_spans(
     }
     let mut spans = Vec::new();
     let mut line = key_line + 1;
-    let last_line = source.line_of(yaml_span.end.saturating_sub(1).max(yaml_span.start));
+    let last_line = source.last_line_of(yaml_span);
     while line <= last_line && spans.len() < items.len() {
         let span = source.line_span(line);
         let content = source.slice(span);

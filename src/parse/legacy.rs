@@ -173,7 +173,7 @@ fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> St
 pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
     let first = source.line_of(region.start);
-    let last = source.line_of(region.end.saturating_sub(1).max(region.start));
+    let last = source.last_line_of(region);
     for line in first..=last {
         let line_span = source.line_span(line);
         if line_span.start < region.start || line_span.start >= region.end {
@@ -204,13 +204,7 @@ pub(crate) fn status_section(
     front_matter_value: impl Fn(&str) -> Option<String>,
 ) -> Option<Status> {
     let first = source.line_of(section.body_span.start);
-    let last = source.line_of(
-        section
-            .body_span
-            .end
-            .saturating_sub(1)
-            .max(section.body_span.start),
-    );
+    let last = source.last_line_of(section.body_span);
     let mut first_status: Option<Status> = None;
     for line in first..=last {
         let span = source.line_span(line);

@@ -533,11 +533,7 @@ fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section>
                 .iter()
                 .find(|next| next.level <= heading.level)
                 .map_or(source.text.len(), |next| next.span.start);
-            let heading_line_end = source
-                .line_span(
-                    source.line_of(heading.span.end.saturating_sub(1).max(heading.span.start)),
-                )
-                .end;
+            let heading_line_end = source.line_span(source.last_line_of(heading.span)).end;
             let body_start = (heading_line_end + 1)
                 .min(end)
                 .max(heading.span.end.min(end));

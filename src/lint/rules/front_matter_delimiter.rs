@@ -36,13 +36,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     };
     let source = &record.source;
     let opening = source.line_of(front_matter.span.start);
-    let closing = source.line_of(
-        front_matter
-            .span
-            .end
-            .saturating_sub(1)
-            .max(front_matter.span.start),
-    );
+    let closing = source.last_line_of(front_matter.span);
     for line in [opening, closing] {
         let mut span = source.line_span(line);
         if line == 1 {
