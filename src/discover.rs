@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// How a log names its records; `adr new` follows the scheme the log already uses.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum NamingScheme {
     /// `0001-slug.md`: the number zero-padded to `digits`.
     Numbered { digits: usize },
@@ -23,7 +23,7 @@ pub enum NamingScheme {
 }
 
 /// What a record's file name says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileName {
     pub number: Option<u32>,
     pub slug: String,

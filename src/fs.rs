@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 
 /// Replace (or create) `path` with `contents` atomically, keeping the old file's permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    replace(path, contents, true)
+    replace(path, |out| out.write_all(contents), true)
 }
 
 /// [`write_atomic`] without the flush to disk, and with default permissions rather than the
@@ -19,10 +19,31 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 /// regenerable output written by the thousand (`adr render` pages), where an fsync and a
 /// chmod per file would cost more than the whole render.
 pub fn write_atomic_unsynced(path: &Path, contents: &[u8]) -> Result<()> {
-    replace(path, contents, false)
+    replace(path, |out| out.write_all(contents), false)
 }
 
-fn replace(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
+/// [`write_atomic_unsynced`] for contents written piece by piece through a buffer, so a
+/// large file (the render cache) never has to be held in memory whole.
+pub fn write_atomic_unsynced_with(
+    path: &Path,
+    contents: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    replace(
+        path,
+        |file| {
+            let mut out = io::BufWriter::with_capacity(64 * 1024, file);
+            contents(&mut out)?;
+            out.flush()
+        },
+        false,
+    )
+}
+
+fn replace(
+    path: &Path,
+    contents: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    sync: bool,
+) -> Result<()> {
     let parent = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".adr-tmp-");
@@ -33,7 +54,7 @@ fn replace(path: &Path, contents: &[u8], sync: bool) -> Result<()> {
     let mut temp = builder
         .tempfile_in(parent)
         .map_err(|source| Error::io("create a temporary file in", parent, source))?;
-    temp.write_all(contents)
+    contents(temp.as_file_mut())
         .and_then(|()| {
             if sync {
                 temp.as_file().sync_all()

@@ -4,9 +4,11 @@
 //! (pages of deleted records) are removed. The directory's `.adr-site` file marks it as
 //! ours and holds the manifest: a content hash of every input and every output, so a
 //! render with nothing changed stops after checking the records (by size and time against
-//! `.adr-site-stamps`, reading only those that moved). A first render is built in a hidden
-//! sibling directory and renamed into place. Nothing is ever deleted outside a directory
-//! that carries the marker.
+//! the stamps in `.adr-site-cache`, reading only those that moved). After a change the
+//! cache's record facts and page keys let the build parse only the changed records and
+//! render only the pages whose inputs changed. A first render is built in a hidden sibling
+//! directory and renamed into place. Nothing is ever deleted outside a directory that
+//! carries the marker.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -20,13 +22,16 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 use crate::cli::RenderArgs;
 use crate::config::Project;
 use crate::error::{Error, Result};
-use crate::site::{self, BuildReport, MARKER_FILE, PageSink, Site, SiteOptions, SitePaths};
+use crate::site::{
+    self, BuildReport, MARKER_FILE, PageCache, PageSink, Site, SiteLog, SiteOptions, SitePaths,
+    SiteRecord,
+};
 use crate::{ExitStatus, Output};
 
 const DEFAULT_TITLE: &str = "Architecture Decision Records";
 const DEFAULT_OUT: &str = "site";
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-const MANIFEST_VERSION: u32 = 1;
+const MANIFEST_VERSION: u32 = 2;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -44,18 +49,86 @@ struct Manifest {
     watched: BTreeMap<String, Option<String>>,
 }
 
-/// The contents of `.adr-site-stamps`: each record file's size, modification time and
-/// content hash when it was last read, so an unchanged file need not be read again (git's
-/// index works the same way). Kept apart from the manifest, which holds only content
-/// hashes, so that two renders of the same log leave byte-identical directories apart
-/// from this cache.
+/// The contents of `.adr-site-cache`, a binary file private to this machine: each record
+/// file's size, modification time and content hash when it was last read, so that an
+/// unchanged file need not be read again (git's index works the same way); the site's facts
+/// of each record, so that an unchanged record need not be parsed again; and what each page
+/// was made from, so that a page whose inputs did not change is not rendered again. Kept
+/// apart from the manifest, which holds only content hashes, so that two renders of the
+/// same log leave byte-identical directories apart from this cache.
+///
+/// The stamps come first and are decoded on their own: a render that finds nothing changed
+/// needs nothing else.
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct Stamps {
+struct CacheHeader {
     version: u32,
-    records: BTreeMap<String, RecordStamp>,
+    /// A hash of the options and templates: pages made with others are not reused.
+    settings: u128,
+    stamps: BTreeMap<String, RecordStamp>,
 }
 
-const STAMPS_FILE: &str = ".adr-site-stamps";
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct CacheBody {
+    records: Vec<SiteRecord>,
+    pages: PageCache,
+}
+
+const CACHE_FILE: &str = ".adr-site-cache";
+
+/// The cache as read: the header decoded, the body still as bytes.
+#[derive(Default)]
+struct Cache {
+    header: CacheHeader,
+    bytes: Vec<u8>,
+    body_start: usize,
+}
+
+impl Cache {
+    /// The cache of an earlier render with the same settings, or an empty one.
+    fn read(out_dir: &Path, settings: u128) -> Cache {
+        let Ok(bytes) = std::fs::read(out_dir.join(CACHE_FILE)) else {
+            return Cache::default();
+        };
+        match postcard::take_from_bytes::<CacheHeader>(&bytes) {
+            Ok((header, rest))
+                if header.version == MANIFEST_VERSION && header.settings == settings =>
+            {
+                let body_start = bytes.len() - rest.len();
+                Cache {
+                    header,
+                    bytes,
+                    body_start,
+                }
+            }
+            _ => Cache::default(),
+        }
+    }
+
+    /// The records and pages; empty when there are none or they cannot be decoded.
+    fn body(&self) -> CacheBody {
+        self.bytes
+            .get(self.body_start..)
+            .filter(|body| !body.is_empty())
+            .and_then(|body| postcard::from_bytes(body).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes a cache, encoded straight into the file: at 10,000 records it is tens of
+    /// megabytes. One that cannot be encoded (a path that is not UTF-8) is left out, and
+    /// the next render reads everything again.
+    fn write(site_dir: &Path, header: &CacheHeader, body: &CacheBody) {
+        let path = site_dir.join(CACHE_FILE);
+        let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
+            postcard::to_io(header, &mut *out)
+                .and_then(|out| postcard::to_io(body, out))
+                .map(|_| ())
+                .map_err(std::io::Error::other)
+        });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct RecordStamp {
@@ -108,22 +181,23 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     let shown_out = project.display(&out_dir);
     let previous = prepare_out_dir(project, &out_dir, &shown_out)?;
     let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
-    let known_records = match &previous {
-        Some(_) => std::fs::read_to_string(out_dir.join(STAMPS_FILE))
-            .ok()
-            .and_then(|text| serde_json::from_str::<Stamps>(&text).ok())
-            .filter(|stamps| stamps.version == MANIFEST_VERSION)
-            .map(|stamps| stamps.records)
-            .unwrap_or_default(),
-        None => BTreeMap::new(),
+    let settings = settings_hash(project, &options);
+    let cache = match &previous {
+        Some(_) => Cache::read(&out_dir, settings),
+        None => Cache::default(),
     };
     // A first render has nothing to compare with: its fingerprint is taken from the hashes
     // of the load itself instead of reading every record twice.
     let fingerprinted = match &previous {
-        Some(_) => Some(fingerprint(project, &options, &known_records, None)?),
+        Some(_) => Some(fingerprint(
+            project,
+            settings,
+            &options,
+            &cache.header.stamps,
+            None,
+        )?),
         None => None,
     };
-    drop(known_records);
 
     if let Some(previous) = &previous
         && let Some((inputs, _)) = &fingerprinted
@@ -156,21 +230,49 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         );
     }
     let load_started = nanos_since_epoch(std::time::SystemTime::now());
-    let site_log = site::load(&project.log_dir)?;
-    let (inputs, records) = match fingerprinted {
+    let CacheBody {
+        records: known_records,
+        pages: known_pages,
+    } = cache.body();
+    let known_stamps = cache.header.stamps;
+    drop(cache.bytes);
+    // A record is parsed again unless its content hash (from its stamp) is the one its
+    // cached facts were taken from.
+    let current_hashes: HashMap<&str, u128> = fingerprinted
+        .iter()
+        .flat_map(|(_, stamps)| stamps.iter())
+        .filter_map(|(rel, stamp)| {
+            Some((rel.as_str(), u128::from_str_radix(&stamp.hash, 16).ok()?))
+        })
+        .collect();
+    let reusable: HashMap<&str, &SiteRecord> = known_records
+        .iter()
+        .filter(|record| current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash))
+        .map(|record| (record.rel_path.as_str(), record))
+        .collect();
+    let site_log = SiteLog::load(&project.log_dir, |rel| {
+        reusable.get(rel).map(|record| (*record).clone())
+    })?;
+    drop(reusable);
+    drop(current_hashes);
+    drop(known_records);
+    let (inputs, stamps) = match fingerprinted {
         Some(fingerprinted) => fingerprinted,
-        None => fingerprint(
-            project,
-            &options,
-            &BTreeMap::new(),
-            Some((site_log.text_hashes(), load_started)),
-        )?,
+        None => {
+            let hashes: HashMap<String, u128> = site_log
+                .records
+                .iter()
+                .map(|record| (record.rel_path.clone(), record.text_hash))
+                .collect();
+            fingerprint(
+                project,
+                settings,
+                &options,
+                &known_stamps,
+                Some((&hashes, load_started)),
+            )?
+        }
     };
-    let stamps_text = serde_json::to_string(&Stamps {
-        version: MANIFEST_VERSION,
-        records,
-    })
-    .unwrap_or_default();
     // A first render builds the whole site in a hidden sibling directory and renames it into
     // place at the end: one atomic step instead of a temporary file and a rename per page,
     // and an interrupted first render leaves no half site behind.
@@ -183,7 +285,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         project_root: project.root.clone(),
         out_dir: out_dir.clone(),
     };
-    let failures: Vec<_> = site_log.log.failures.clone();
+    let failures: Vec<_> = site_log.failures.clone();
     // Pages are rendered on every core but written by one thread: creating files in one
     // directory serialises in the kernel anyway, and a render thread waiting for it is a
     // core not rendering.
@@ -204,7 +306,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             written: AtomicUsize::new(0),
             sender,
         };
-        let built = site.build(site_log, &paths, &sink);
+        let built = site.build(&site_log, &known_pages, &paths, &sink);
         let OutputDir {
             files,
             written,
@@ -223,11 +325,12 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             (built, Ok(())) => built,
         };
         (
-            built.map(|report| (report, files.into_inner().unwrap_or_default())),
+            built.map(|(report, pages)| (report, pages, files.into_inner().unwrap_or_default())),
             written.into_inner(),
         )
     });
-    let (report, files) = built?;
+    drop(known_pages);
+    let (report, pages, files) = built?;
     let removed = remove_stale(
         &out_dir,
         previous.as_ref().map(|manifest| &manifest.files),
@@ -246,7 +349,16 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     let site_dir = staging
         .as_ref()
         .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf());
-    crate::fs::write_atomic_unsynced(&site_dir.join(STAMPS_FILE), stamps_text.as_bytes())?;
+    let header = CacheHeader {
+        version: MANIFEST_VERSION,
+        settings,
+        stamps,
+    };
+    let body = CacheBody {
+        records: site_log.records,
+        pages,
+    };
+    Cache::write(&site_dir, &header, &body);
     crate::fs::write_atomic(&site_dir.join(MARKER_FILE), manifest_text.as_bytes())?;
     if let Some(staging) = staging {
         staging.finish(&out_dir)?;
@@ -336,6 +448,7 @@ fn prepare_out_dir(project: &Project, out_dir: &Path, shown: &str) -> Result<Opt
 /// files and every record file's bytes. Reading the records is the whole cost.
 fn fingerprint(
     project: &Project,
+    settings: u128,
     options: &SiteOptions,
     known: &BTreeMap<String, RecordStamp>,
     loaded: Option<(&HashMap<String, u128>, i128)>,
@@ -359,15 +472,7 @@ fn fingerprint(
         hasher.update(&(bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
     };
-    field(env!("CARGO_PKG_VERSION").as_bytes());
-    field(options.title.as_bytes());
-    field(options.base_url.as_deref().unwrap_or("").as_bytes());
-    field(options.build_date.as_deref().unwrap_or("").as_bytes());
-    for (name, bytes) in &options.overrides {
-        field(name.as_bytes());
-        field(bytes);
-    }
-    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    field(&settings.to_le_bytes());
     // A commit changes what the pages show even when no record's bytes change.
     for (path, facts) in options.history.iter().flat_map(crate::git::History::files) {
         field(path.as_bytes());
@@ -380,6 +485,26 @@ fn fingerprint(
     }
     let digest = format!("{:032x}", hasher.digest128());
     Ok((digest, stamps.into_iter().collect()))
+}
+
+/// A hash of the generator, the options and the override files: what every page is made
+/// with, besides the records.
+fn settings_hash(project: &Project, options: &SiteOptions) -> u128 {
+    let mut hasher = Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(options.title.as_bytes());
+    field(options.base_url.as_deref().unwrap_or("").as_bytes());
+    field(options.build_date.as_deref().unwrap_or("").as_bytes());
+    for (name, bytes) in &options.overrides {
+        field(name.as_bytes());
+        field(bytes);
+    }
+    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    hasher.digest128()
 }
 
 /// A record file's stamp: the known one when its size and time are unchanged and it had
@@ -479,7 +604,7 @@ fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
 fn is_safe_site_path(path: &str) -> bool {
     !path.is_empty()
         && path != MARKER_FILE
-        && path != STAMPS_FILE
+        && path != CACHE_FILE
         && Path::new(path)
             .components()
             .all(|component| matches!(component, Component::Normal(_)))
@@ -688,5 +813,21 @@ impl PageSink for OutputDir<'_> {
     fn copy(&self, path: &str, source: &Path) -> Result<()> {
         let bytes = std::fs::read(source).map_err(|error| Error::io("read", source, error))?;
         self.store(path, bytes)
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        let Some(entry) = self.previous.get(path) else {
+            return false;
+        };
+        let size = entry
+            .rsplit_once(':')
+            .and_then(|(_, size)| size.parse::<u64>().ok());
+        let present = is_safe_site_path(path)
+            && std::fs::metadata(self.root.join(path))
+                .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size);
+        if present && let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), entry.clone());
+        }
+        present
     }
 }

@@ -44,9 +44,70 @@ pub struct Log {
     pub failures: Vec<LoadFailure>,
     /// Markdown files in the directory that follow no record naming scheme.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
+    lookup: RecordLookup,
+}
+
+/// Where records are in a sorted list, by number, file name and slug: what a reference
+/// from one record to another is resolved with. The site keeps its own list of records
+/// and resolves with the same rules.
+#[derive(Debug, Default)]
+pub struct RecordLookup {
     by_number: HashMap<u32, Vec<usize>>,
     by_file_name: HashMap<String, usize>,
     by_slug: HashMap<String, Vec<usize>>,
+}
+
+impl RecordLookup {
+    /// Indexes records given in order as (number, path relative to the log, slug).
+    pub fn new<'r>(records: impl Iterator<Item = (Option<u32>, &'r str, &'r str)>) -> Self {
+        let mut lookup = RecordLookup::default();
+        for (index, (number, rel_path, slug)) in records.enumerate() {
+            if let Some(number) = number {
+                lookup.by_number.entry(number).or_default().push(index);
+            }
+            lookup
+                .by_file_name
+                .insert(file_name_of(rel_path).to_string(), index);
+            lookup
+                .by_slug
+                .entry(slug.to_string())
+                .or_default()
+                .push(index);
+        }
+        lookup
+    }
+
+    pub fn by_number(&self, number: u32) -> &[usize] {
+        self.by_number.get(&number).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn by_file_name(&self, name: &str) -> Option<usize> {
+        self.by_file_name.get(name).copied()
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<usize> {
+        self.by_slug
+            .get(slug)
+            .and_then(|indices| indices.first())
+            .copied()
+    }
+
+    /// The record a reference names: by link target, then number, then slug.
+    pub fn resolve(&self, reference: &RecordRef) -> Option<usize> {
+        if let Some(target) = &reference.target {
+            let path = target.split(['#', '?']).next().unwrap_or(target);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if let Some(index) = self.by_file_name(name) {
+                return Some(index);
+            }
+        }
+        if let Some(number) = reference.number
+            && let Some(&index) = self.by_number(number).first()
+        {
+            return Some(index);
+        }
+        self.by_slug(reference.slug.as_ref()?)
+    }
 }
 
 impl Log {
@@ -75,32 +136,12 @@ impl Log {
         depth: crate::parse::Depth,
         keep: impl Fn(Record) -> Record + Sync,
     ) -> Result<Log> {
-        let found = discover::discover(dir)?;
-        let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let symlinks = &found.symlinks;
-        let results: Vec<_> = found
-            .records
-            .into_par_iter()
-            .map(|(path, rel, file)| {
-                if symlinks.contains(&path) {
-                    check_symlink(&path, &rel, &file, &canonical_dir)?;
-                }
-                crate::parse::load_record_at(&path, rel, file, depth).map(&keep)
-            })
-            .collect();
-        let mut records = Vec::with_capacity(results.len());
-        let mut failures = Vec::new();
-        for result in results {
-            match result {
-                Ok(record) => records.push(record),
-                Err(failure) => failures.push(*failure),
-            }
-        }
+        let files = read_records(dir, depth, |_| None, keep)?;
         Ok(Log::from_parts(
             dir.to_path_buf(),
-            records,
-            failures,
-            found.unnamed_markdown,
+            files.records,
+            files.failures,
+            files.unnamed_markdown,
         ))
     }
 
@@ -111,61 +152,44 @@ impl Log {
         unnamed_markdown: Vec<(PathBuf, String)>,
     ) -> Log {
         records.sort_by(|a, b| sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path)));
-        let mut log = Log {
+        let lookup = RecordLookup::new(
+            records
+                .iter()
+                .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
+        );
+        Log {
             dir,
             records,
             failures,
             unnamed_markdown,
-            ..Log::default()
-        };
-        for (index, record) in log.records.iter().enumerate() {
-            if let Some(number) = record.number() {
-                log.by_number.entry(number).or_default().push(index);
-            }
-            log.by_file_name
-                .insert(file_name_of(&record.rel_path).to_string(), index);
-            log.by_slug
-                .entry(record.slug().to_string())
-                .or_default()
-                .push(index);
+            lookup,
         }
-        log
     }
 
     /// The records with this number (more than one when numbers collide).
     pub fn by_number(&self, number: u32) -> impl Iterator<Item = &Record> {
-        self.by_number
-            .get(&number)
-            .into_iter()
-            .flatten()
+        self.lookup
+            .by_number(number)
+            .iter()
             .filter_map(|&index| self.records.get(index))
     }
 
     pub fn by_file_name(&self, name: &str) -> Option<&Record> {
-        self.by_file_name
-            .get(name)
-            .and_then(|&index| self.records.get(index))
+        self.lookup
+            .by_file_name(name)
+            .and_then(|index| self.records.get(index))
     }
 
     /// Finds the record a reference names: by link target, then number, then slug.
     pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
-        if let Some(target) = &reference.target {
-            let path = target.split(['#', '?']).next().unwrap_or(target);
-            let name = path.rsplit('/').next().unwrap_or(path);
-            if let Some(record) = self.by_file_name(name) {
-                return Some(record);
-            }
-        }
-        if let Some(number) = reference.number
-            && let Some(record) = self.by_number(number).next()
-        {
-            return Some(record);
-        }
-        let slug = reference.slug.as_ref()?;
-        self.by_slug
-            .get(slug)
-            .and_then(|indices| indices.first())
-            .and_then(|&index| self.records.get(index))
+        self.lookup
+            .resolve(reference)
+            .and_then(|index| self.records.get(index))
+    }
+
+    /// The index lookups [`Log::resolve`] uses, for code that keeps records by index.
+    pub fn lookup(&self) -> &RecordLookup {
+        &self.lookup
     }
 
     /// Finds a record by what a user types: `7`, `0007`, `ADR-7`, a file name or a slug.
@@ -182,10 +206,9 @@ impl Log {
         {
             return Some(record);
         }
-        self.by_slug
-            .get(query)
-            .and_then(|indices| indices.first())
-            .and_then(|&index| self.records.get(index))
+        self.lookup
+            .by_slug(query)
+            .and_then(|index| self.records.get(index))
     }
 
     /// The highest record number in use, counting files that failed to parse.
@@ -207,7 +230,59 @@ impl Log {
     }
 }
 
-fn sort_key<'a>(file: &'a FileName, rel_path: &'a str) -> (u32, bool, Option<&'a str>, &'a str) {
+/// What [`read_records`] found: one `T` per record, in no particular order.
+pub struct RecordFiles<T> {
+    pub records: Vec<T>,
+    pub failures: Vec<LoadFailure>,
+    pub unnamed_markdown: Vec<(PathBuf, String)>,
+}
+
+/// Reads the record files of `dir` in parallel and turns each into a `T` as soon as it is
+/// parsed, so a caller never holds more of the model than it keeps. `reuse` may supply the
+/// `T` of a file without reading it (the site's cache of records unchanged since its last
+/// render).
+pub fn read_records<T: Send>(
+    dir: &Path,
+    depth: crate::parse::Depth,
+    reuse: impl Fn(&str) -> Option<T> + Sync,
+    convert: impl Fn(Record) -> T + Sync,
+) -> Result<RecordFiles<T>> {
+    let found = discover::discover(dir)?;
+    let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let symlinks = &found.symlinks;
+    let results: Vec<_> = found
+        .records
+        .into_par_iter()
+        .map(|(path, rel, file)| {
+            if symlinks.contains(&path) {
+                check_symlink(&path, &rel, &file, &canonical_dir)?;
+            }
+            if let Some(reused) = reuse(&rel) {
+                return Ok(reused);
+            }
+            crate::parse::load_record_at(&path, rel, file, depth).map(&convert)
+        })
+        .collect();
+    let mut records = Vec::with_capacity(results.len());
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(record) => records.push(record),
+            Err(failure) => failures.push(*failure),
+        }
+    }
+    Ok(RecordFiles {
+        records,
+        failures,
+        unnamed_markdown: found.unnamed_markdown,
+    })
+}
+
+/// The order of a log: by number, then date (log4brains names), then path.
+pub fn sort_key<'a>(
+    file: &'a FileName,
+    rel_path: &'a str,
+) -> (u32, bool, Option<&'a str>, &'a str) {
     (
         file.number.unwrap_or(u32::MAX),
         file.number.is_none(),

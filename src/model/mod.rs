@@ -5,7 +5,10 @@ mod log;
 mod record;
 mod status;
 
-pub use log::{FailureKind, LoadFailure, Log, dominant_scheme};
+pub use log::{
+    FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_records,
+    sort_key,
+};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
     Style,

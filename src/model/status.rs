@@ -129,7 +129,7 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 
 /// A reference from one record to another, as written: a link, an `ADR-0002` id, a number,
 /// or (log4brains) a slug. The log resolves it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RecordRef {
     /// The reference as written.
     pub text: String,

@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use crate::model::{LinkKind, Log, Record};
+use crate::model::{LinkKind, Log, Record, RecordLookup, RecordRef};
 
 /// What an edge says, from its `from` record's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,14 +75,30 @@ impl Relations {
 
     /// The supersessions only: `superseded by` in statuses, `supersedes` links and keys.
     pub fn supersessions(log: &Log) -> Relations {
-        let positions = positions(log);
-        let position = |record: &Record| positions.get(record.rel_path.as_str()).copied();
+        Relations::supersessions_of(
+            log.records.iter().map(|record| {
+                (
+                    record.superseded_by(),
+                    record
+                        .supersedes
+                        .iter()
+                        .map(|reference| &reference.value)
+                        .collect::<Vec<_>>(),
+                )
+            }),
+            log.lookup(),
+        )
+    }
+
+    /// The supersessions of records given in log order as (`superseded by`, `supersedes`),
+    /// resolved with `lookup`.
+    pub fn supersessions_of<'r>(
+        records: impl Iterator<Item = (Option<&'r RecordRef>, Vec<&'r RecordRef>)>,
+        lookup: &RecordLookup,
+    ) -> Relations {
         let mut edges = BTreeSet::new();
-        for (from, record) in log.records.iter().enumerate() {
-            if let Some(to) = record
-                .superseded_by()
-                .and_then(|reference| log.resolve(reference))
-                .and_then(position)
+        for (from, (superseded_by, supersedes)) in records.enumerate() {
+            if let Some(to) = superseded_by.and_then(|reference| lookup.resolve(reference))
                 && to != from
             {
                 edges.insert(Edge {
@@ -91,8 +107,8 @@ impl Relations {
                     kind: EdgeKind::SupersededBy,
                 });
             }
-            for reference in &record.supersedes {
-                if let Some(to) = log.resolve(&reference.value).and_then(position)
+            for reference in supersedes {
+                if let Some(to) = lookup.resolve(reference)
                     && to != from
                 {
                     edges.insert(Edge {

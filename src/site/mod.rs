@@ -7,6 +7,7 @@
 
 pub mod graph;
 pub mod html;
+pub mod record;
 pub mod search;
 
 use std::borrow::Cow;
@@ -15,12 +16,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
-use crate::model::{LoadFailure, Log, Record, StatusKind};
+use crate::model::LoadFailure;
 use html::Destination;
+pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 
 /// The file that marks a directory as `adr render` output (and holds its manifest).
 pub const MARKER_FILE: &str = ".adr-site";
@@ -33,7 +35,7 @@ struct BuiltinTemplate {
     text: &'static str,
 }
 
-const TEMPLATES: [BuiltinTemplate; 8] = [
+const TEMPLATES: [BuiltinTemplate; 9] = [
     BuiltinTemplate {
         name: "layout.html",
         file: "layout.html.tera",
@@ -68,6 +70,11 @@ const TEMPLATES: [BuiltinTemplate; 8] = [
         name: "tags.html",
         file: "tags.html.tera",
         text: include_str!("../../templates/site/tags.html.tera"),
+    },
+    BuiltinTemplate {
+        name: "relation-rows.html",
+        file: "relation-rows.html.tera",
+        text: include_str!("../../templates/site/relation-rows.html.tera"),
     },
     BuiltinTemplate {
         name: "relations.html",
@@ -133,6 +140,9 @@ pub trait PageSink: Sync {
     fn put(&self, path: &str, contents: Vec<u8>) -> Result<()>;
     /// A file a record links to, copied to `path` inside the site.
     fn copy(&self, path: &str, source: &Path) -> Result<()>;
+    /// Keeps the file the previous build made at `path`, if it is still there as it was
+    /// made; false when the page must be made again.
+    fn keep(&self, path: &str) -> bool;
 }
 
 /// What a build made, for the summary line and the manifest.
@@ -147,45 +157,35 @@ pub struct BuildReport {
     pub missing: BTreeSet<PathBuf>,
 }
 
-/// A log loaded for the site: each record's metadata, and a hash of the text it came from.
-pub struct SiteLog {
-    pub log: Log,
-    /// Record path (relative to the log) → xxh3 of the text its metadata was read from.
-    text_hashes: HashMap<String, u128>,
+/// What the last render made each page from, so that a page whose inputs did not change is
+/// neither rendered nor written again. Kept by `adr render` next to the site.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct PageCache {
+    /// Record page path → how that page was made.
+    pub records: HashMap<String, RecordPage>,
+    /// Path of every other generated page → a hash of everything it was rendered from.
+    pub pages: HashMap<String, u128>,
 }
 
-/// Loads the log as the site needs it: metadata only (the parser's cheap depth), and no
-/// text. A page's body is read again when that page is rendered and checked against the
-/// hash taken here. Keeping every record's text (and its line index) until its page is
-/// written would cost as much memory again as all the rest at 10,000 records.
-pub fn load(log_dir: &Path) -> Result<SiteLog> {
-    let text_hashes = Mutex::new(HashMap::new());
-    let log = Log::load_at(log_dir, crate::parse::Depth::Metadata, |record| {
-        let hash = xxhash_rust::xxh3::xxh3_128(record.source.text.as_bytes());
-        if let Ok(mut hashes) = text_hashes.lock() {
-            hashes.insert(record.rel_path.clone(), hash);
-        }
-        slim_record(record)
-    })?;
-    Ok(SiteLog {
-        log,
-        text_hashes: text_hashes.into_inner().unwrap_or_default(),
-    })
+/// How a record's page was made.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RecordPage {
+    /// A hash of the record's text, its row, everything else the page shows, and where
+    /// each of its links led.
+    key: u128,
+    /// The URLs its body links to, as written, in order: resolving them again tells
+    /// whether any now leads elsewhere (a record added or removed, a file appearing).
+    urls: Vec<String>,
+    /// Its search words.
+    words: String,
 }
 
-impl SiteLog {
-    /// Record path (relative to the log) → xxh3 of the text that was loaded.
-    pub fn text_hashes(&self) -> &HashMap<String, u128> {
-        &self.text_hashes
-    }
-}
-
-/// The text of a record again, for its page: the same bytes its metadata came from, or an
+/// The text of a record again, for its page: the same bytes its facts came from, or an
 /// error saying the file changed during the render.
-fn reread(record: &Record, hashes: &HashMap<String, u128>) -> Result<String> {
-    let path = record.path();
+fn reread(record: &SiteRecord) -> Result<String> {
+    let path = &record.path;
     let text = std::fs::read_to_string(path).map_err(|source| Error::io("read", path, source))?;
-    if hashes.get(&record.rel_path) != Some(&xxhash_rust::xxh3::xxh3_128(text.as_bytes())) {
+    if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != record.text_hash {
         return Err(Error::record(
             path,
             None,
@@ -195,28 +195,44 @@ fn reread(record: &Record, hashes: &HashMap<String, u128>) -> Result<String> {
     Ok(text)
 }
 
-/// Drops what the site never reads (sections, option lists, comments, links, the text and
-/// its line index): at 10,000 records that part of the model is larger than the rest.
-pub fn slim_record(mut record: Record) -> Record {
-    let path = record.source.path.clone();
-    record.source = crate::source::SourceFile::new(path, String::new());
-    record.sections = Vec::new();
-    record.decision_drivers = Vec::new();
-    record.considered_options = Vec::new();
-    record.chosen_option = None;
-    record.pros_and_cons = Vec::new();
-    record.comments = Vec::new();
-    record.field_issues = Vec::new();
-    // Links between records are gathered while the bodies are rendered.
-    record.links = Vec::new();
-    // Known keys are read into typed fields already; the page lists only the others.
-    if let Some(front_matter) = &mut record.front_matter {
-        front_matter
-            .entries
-            .retain(|entry| !crate::parse::is_known_front_matter_key(&entry.key));
-        front_matter.entries.shrink_to_fit();
+/// A hash of values (their postcard encoding): what a page is made from.
+fn key_of(parts: &[&dyn erased::Part]) -> u128 {
+    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+    for part in parts {
+        part.feed(&mut hasher);
     }
-    record
+    hasher.0.digest128()
+}
+
+struct HashWriter(xxhash_rust::xxh3::Xxh3);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Any serialisable value as one part of a key.
+mod erased {
+    pub trait Part {
+        fn feed(&self, hasher: &mut super::HashWriter);
+    }
+
+    impl<T: serde::Serialize + ?Sized> Part for T {
+        fn feed(&self, hasher: &mut super::HashWriter) {
+            // postcard's encoding is self-delimiting (lengths before contents), so parts
+            // cannot run into each other. Should a value not encode, its JSON (which
+            // every value here has) still makes the key depend on all of it.
+            if postcard::to_io(self, &mut *hasher).is_err() {
+                let _ = serde_json::to_writer(hasher, self);
+            }
+        }
+    }
 }
 
 /// The compiled templates and assets; build as many sites with it as you like.
@@ -295,17 +311,6 @@ struct EntryRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct MetaValue {
-    text: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct MetaRow {
-    name: String,
-    values: Vec<MetaValue>,
-}
-
-#[derive(Debug, Clone, Serialize)]
 struct ExcerptLine {
     number: usize,
     text: String,
@@ -321,7 +326,7 @@ struct ErrorView {
 
 #[derive(Debug, Serialize)]
 struct RecordView<'a> {
-    meta: Vec<MetaRow>,
+    meta: &'a [MetaRow],
     body: &'a str,
     toc: &'a [html::TocEntry],
     superseded_by: Vec<EntryRef>,
@@ -441,22 +446,24 @@ impl Site {
         })
     }
 
-    /// Builds the whole site of `log` into `sink`. The log is consumed: once the record
-    /// pages are written its text is dropped, so the index, tag and relations pages (which
-    /// need only the rows) never share memory with it.
+    /// Builds the whole site of `log` into `sink`. Pages whose inputs are those `previous`
+    /// records, and whose files the sink still holds, are kept rather than rendered again;
+    /// the returned cache describes this build for the next one.
     pub fn build(
         &self,
-        site_log: SiteLog,
+        site_log: &SiteLog,
+        previous: &PageCache,
         paths: &SitePaths,
         sink: &dyn PageSink,
-    ) -> Result<BuildReport> {
+    ) -> Result<(BuildReport, PageCache)> {
         let SiteLog {
-            mut log,
-            text_hashes,
+            records,
+            failures,
+            lookup,
         } = site_log;
-        let record_count = log.records.len();
-        let failure_count = log.failures.len();
-        let entries = entries_of(&log);
+        let record_count = records.len();
+        let failure_count = failures.len();
+        let entries = entries_of(records, failures);
         let tags = tag_groups(&entries);
         let mut entries = entries;
         if let Some(history) = &self.history {
@@ -477,7 +484,7 @@ impl Site {
                 }
             }
         }
-        let mut record_entry = vec![0; log.records.len()];
+        let mut record_entry = vec![0; records.len()];
         for (position, entry) in entries.iter().enumerate() {
             if let EntrySource::Record(index) = entry.source
                 && let Some(slot) = record_entry.get_mut(index)
@@ -485,9 +492,14 @@ impl Site {
                 *slot = position;
             }
         }
-        let mut relations = graph::Relations::supersessions(&log);
-        let mut superseded_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); log.records.len()];
-        let mut supersedes: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); log.records.len()];
+        let mut relations = graph::Relations::supersessions_of(
+            records
+                .iter()
+                .map(|record| (record.superseded_by(), record.supersedes.iter().collect())),
+            lookup,
+        );
+        let mut superseded_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); records.len()];
+        let mut supersedes: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); records.len()];
         for edge in &relations.edges {
             let (old, new) = match edge.kind {
                 graph::EdgeKind::SupersededBy => (edge.from, edge.to),
@@ -508,6 +520,94 @@ impl Site {
                 .get(index)
                 .and_then(|&position| entry_ref(position))
         };
+        let record_page = |index: usize, record: &SiteRecord| -> Result<(usize, RecordPage)> {
+            let position = record_entry.get(index).copied().unwrap_or(usize::MAX);
+            let Some(entry) = entries.get(position) else {
+                return Err(Error::usage(format!(
+                    "{} has no row in the index: this is a bug in adr",
+                    record.rel_path
+                )));
+            };
+            let related = |sets: &[BTreeSet<usize>]| -> Vec<EntryRef> {
+                sets.get(index)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&other| record_ref(other))
+                    .collect()
+            };
+            let mut view = RecordView {
+                meta: &record.meta,
+                body: "",
+                toc: &[],
+                superseded_by: related(&superseded_by),
+                supersedes: related(&supersedes),
+                superseded_note: None,
+                prev: position.checked_sub(1).and_then(entry_ref),
+                next: entry_ref(position + 1),
+                source_path: display_relative(&paths.project_root, &record.path),
+                error: None,
+            };
+            view.superseded_note = match &record.status {
+                Some(status)
+                    if status.class == StatusClass::Superseded && view.superseded_by.is_empty() =>
+                {
+                    Some(status.raw.clone())
+                }
+                _ => None,
+            };
+            // Everything the page is made from except the body, which the text hash stands
+            // for, and where its links lead, which depends on the rest of the log.
+            let page_key = |urls: &[String]| -> (u128, Vec<Option<Found>>) {
+                let resolved: Vec<(Destination, Option<Found>)> = urls
+                    .iter()
+                    .map(|url| linker.lookup(&record.rel_path, url))
+                    .collect();
+                let destinations: Vec<&Destination> = resolved
+                    .iter()
+                    .map(|(destination, _)| destination)
+                    .collect();
+                let key = key_of(&[&record.text_hash, &entry.view, &view, &destinations]);
+                (key, resolved.into_iter().map(|(_, found)| found).collect())
+            };
+            if let Some(cached) = previous.records.get(&entry.view.url) {
+                let (key, found) = page_key(&cached.urls);
+                if key == cached.key && sink.keep(&entry.view.url) {
+                    for found in found {
+                        linker.note(found);
+                    }
+                    return Ok((position, cached.clone()));
+                }
+            }
+            let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
+            extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
+            let text = reread(record)?;
+            let urls = Mutex::new(Vec::new());
+            let body = html::render_body(
+                text.get(record.body_start..).unwrap_or(""),
+                record.has_title,
+                &extra_words,
+                &|url: &str| {
+                    if let Ok(mut urls) = urls.lock() {
+                        urls.push(url.to_string());
+                    }
+                    linker.resolve(&record.rel_path, url)
+                },
+            );
+            drop(text);
+            let urls = urls.into_inner().unwrap_or_default();
+            let (key, _) = page_key(&urls);
+            view.body = &body.html;
+            view.toc = &body.toc;
+            self.put_record_page(sink, &entry.view, &view)?;
+            Ok((
+                position,
+                RecordPage {
+                    key,
+                    urls,
+                    words: body.words,
+                },
+            ))
+        };
         let failure_entry: HashMap<usize, usize> = entries
             .iter()
             .enumerate()
@@ -516,113 +616,49 @@ impl Site {
                 EntrySource::Record(_) => None,
             })
             .collect();
-        // One page per entry; a record comes by value, so its text is freed as soon as its
-        // page is written rather than when the whole log is.
-        let render_page = |position: usize, record: Option<Record>| -> Result<(usize, String)> {
+        let failure_page = |(index, failure): (usize, &LoadFailure)| -> Result<(usize, String)> {
+            let position = failure_entry.get(&index).copied().unwrap_or(usize::MAX);
             let Some(entry) = entries.get(position) else {
-                return Ok((position, String::new()));
+                return Ok((usize::MAX, String::new()));
             };
-            let root = root_of(&entry.view.url);
-            let prev = position.checked_sub(1).and_then(entry_ref);
-            let next = entry_ref(position + 1);
-            let mut view = RecordView {
-                meta: Vec::new(),
+            let view = RecordView {
+                meta: &[],
                 body: "",
                 toc: &[],
                 superseded_by: Vec::new(),
                 supersedes: Vec::new(),
                 superseded_note: None,
-                prev,
-                next,
-                source_path: String::new(),
-                error: None,
+                prev: position.checked_sub(1).and_then(entry_ref),
+                next: entry_ref(position + 1),
+                source_path: display_relative(&paths.project_root, &failure.path),
+                error: Some(error_view(failure)),
             };
-            let mut body;
-            let words = match (entry.source, record) {
-                (EntrySource::Record(index), Some(record)) => {
-                    let mut extra_words =
-                        vec![entry.view.label.as_str(), entry.view.title.as_str()];
-                    extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
-                    let text = reread(&record, &text_hashes)?;
-                    let body_start = match &record.front_matter {
-                        Some(front_matter) => front_matter.span.end,
-                        None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
-                        None => 0,
-                    };
-                    body = html::render_body(
-                        text.get(body_start..).unwrap_or(""),
-                        record.title.is_some(),
-                        &extra_words,
-                        &|url: &str| linker.resolve(&record.rel_path, url),
-                    );
-                    let related = |sets: &[BTreeSet<usize>]| -> Vec<EntryRef> {
-                        sets.get(index)
-                            .into_iter()
-                            .flatten()
-                            .filter_map(|&other| record_ref(other))
-                            .collect()
-                    };
-                    view.superseded_by = related(&superseded_by);
-                    view.supersedes = related(&supersedes);
-                    view.superseded_note = match &record.status {
-                        Some(status)
-                            if status.kind == StatusKind::Superseded
-                                && view.superseded_by.is_empty() =>
-                        {
-                            Some(status.raw.clone())
-                        }
-                        _ => None,
-                    };
-                    view.meta = meta_rows(&record);
-                    view.body = &body.html;
-                    view.toc = &body.toc;
-                    view.source_path = display_relative(&paths.project_root, record.path());
-                    std::mem::take(&mut body.words)
-                }
-                // Every record comes with its entry; nothing to draw without it.
-                (EntrySource::Record(_), None) => return Ok((position, String::new())),
-                (EntrySource::Failure(index), _) => {
-                    let Some(failure) = log.failures.get(index) else {
-                        return Ok((position, String::new()));
-                    };
-                    view.source_path = display_relative(&paths.project_root, &failure.path);
-                    view.error = Some(error_view(failure));
-                    html::words_of([
-                        entry.view.label.as_str(),
-                        entry.view.title.as_str(),
-                        "parse error",
-                    ])
-                }
-            };
-            let mut context = self.context(&root, &entry.view.title, "record", &entry.view.url);
-            context.insert("entry", &entry.view);
-            context.insert("record", &view);
-            let page = self.render("record.html", &context)?;
-            sink.put(&entry.view.url, page.into_bytes())?;
+            self.put_record_page(sink, &entry.view, &view)?;
+            let words = html::words_of([
+                entry.view.label.as_str(),
+                entry.view.title.as_str(),
+                "parse error",
+            ]);
             Ok((position, words))
         };
-        let mut rendered: Vec<(usize, String)> = std::mem::take(&mut log.records)
-            .into_par_iter()
+        let record_pages: Vec<(usize, RecordPage)> = records
+            .par_iter()
             .enumerate()
-            .map(|(index, record)| {
-                render_page(
-                    record_entry.get(index).copied().unwrap_or(usize::MAX),
-                    Some(record),
-                )
-            })
+            .map(|(index, record)| record_page(index, record))
             .collect::<Result<_>>()?;
-        rendered.extend(
-            failure_entry
-                .values()
-                .copied()
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .map(|position| render_page(position, None))
-                .collect::<Result<Vec<_>>>()?,
-        );
-        let mut words = vec![String::new(); entries.len()];
-        for (position, text) in rendered {
-            if let Some(slot) = words.get_mut(position) {
+        let failure_pages: Vec<(usize, String)> = failures
+            .par_iter()
+            .enumerate()
+            .map(failure_page)
+            .collect::<Result<_>>()?;
+        let mut words: Vec<&str> = vec![""; entries.len()];
+        for (position, page) in &record_pages {
+            if let Some(slot) = words.get_mut(*position) {
+                *slot = &page.words;
+            }
+        }
+        for (position, text) in &failure_pages {
+            if let Some(slot) = words.get_mut(*position) {
                 *slot = text;
             }
         }
@@ -642,10 +678,29 @@ impl Site {
             }
         }
         drop(positions);
-        let relations_page = relations_page(&relations, &record_entry, &entries);
-        // From here on only the rows are needed: let the records' text go.
+        let mut page_keys: HashMap<String, u128> = HashMap::new();
+        // A page is kept when it was made from the same inputs and is still there.
+        let unchanged =
+            |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
+
+        let relations_key = relations_key(&relations, &record_entry, &entries);
+        let relations_path = "relations.html";
+        if !unchanged(relations_path, relations_key) {
+            let relations_page = relations_page(&relations, &record_entry, &entries);
+            let relation_rows = self.render_relation_rows(&relations, &record_entry, &entries)?;
+            let mut context = self.context("", "Relations", "relations", relations_path);
+            context.insert("svg", &relations_page.svg);
+            context.insert("relation_rows", &relation_rows);
+            context.insert("relation_count", &relations.edges.len());
+            context.insert("supersession_count", &relations_page.supersessions);
+            context.insert("link_count", &relations_page.links);
+            context.insert("related_count", &relations_page.related);
+            context.insert("record_count", &record_count);
+            self.put_page(sink, relations_path, "relations.html", &context)?;
+        }
+        page_keys.insert(relations_path.to_string(), relations_key);
+        // From here on only the rows are needed.
         let rows: Vec<EntryView> = entries.into_iter().map(|entry| entry.view).collect();
-        drop(log);
 
         let status_counts = status_counts(&rows);
         let tag_summaries: Vec<TagSummary> = tags
@@ -657,91 +712,86 @@ impl Site {
                 count: group.entries.len(),
             })
             .collect();
-        // The search index first: it consumes the words, freeing them as it is written.
-        let docs: Vec<search::SearchDoc> = rows
+        let docs: Vec<search::SearchDoc<'_>> = rows
             .iter()
-            .zip(words)
+            .zip(&words)
             .map(|(row, words)| search::SearchDoc {
-                url: row.url.clone(),
+                url: &row.url,
                 words,
             })
             .collect();
-        sink.put("assets/search-index.js", search::search_index_js(docs))?;
-        let index_page = || -> Result<Vec<String>> {
-            let has_history = rows.iter().any(|row| row.last_changed.is_some());
+        sink.put("assets/search-index.js", search::search_index_js(&docs))?;
+        drop(docs);
+        let has_history = rows.iter().any(|row| row.last_changed.is_some());
+        let index_key = key_of(&[
+            &rows,
+            &status_counts,
+            &tag_summaries,
+            &record_count,
+            &failure_count,
+            &has_history,
+        ]);
+        if !unchanged("index.html", index_key) {
             let all: Vec<&EntryView> = rows.iter().collect();
             let table_rows = self.render_rows(&all, "", has_history)?;
             let mut context = self.context("", &self.view.title, "index", "index.html");
-            context.insert("rows", &table_rows);
             context.insert("status_counts", &status_counts);
             context.insert("tags", &tag_summaries);
             context.insert("record_count", &record_count);
             context.insert("failure_count", &failure_count);
             context.insert("has_history", &has_history);
-            self.put_page(sink, "index.html", "index.html", &context)?;
-            Ok(vec![
-                "index.html".to_string(),
-                "assets/search-index.js".to_string(),
-            ])
-        };
-        let tag_pages = || -> Result<Vec<String>> {
+            let page = self.render_spliced("index.html", context, "rows", table_rows)?;
+            sink.put("index.html", page)?;
+        }
+        page_keys.insert("index.html".to_string(), index_key);
+
+        let mut generated: BTreeSet<String> = rows.iter().map(|row| row.url.clone()).collect();
+        generated
+            .extend(["index.html", "assets/search-index.js", relations_path].map(str::to_string));
+        for (name, bytes) in &self.assets {
+            let path = format!("assets/{name}");
+            sink.put(&path, bytes.to_vec())?;
+            generated.insert(path);
+        }
+
+        let tags_key = key_of(&[&tag_summaries]);
+        if !unchanged("tags/index.html", tags_key) {
             let mut context = self.context("../", "Tags", "tags", "tags/index.html");
             context.insert("tags", &tag_summaries);
             self.put_page(sink, "tags/index.html", "tags.html", &context)?;
-            let mut paths: Vec<String> = tags
-                .par_iter()
-                .map(|(key, group)| -> Result<String> {
-                    let url = format!("tags/{}", group.file);
-                    let tagged: Vec<&EntryView> = group
-                        .entries
-                        .iter()
-                        .filter_map(|&position| rows.get(position))
-                        .collect();
+        }
+        page_keys.insert("tags/index.html".to_string(), tags_key);
+        generated.insert("tags/index.html".to_string());
+        let tag_pages: Vec<(String, u128)> = tags
+            .par_iter()
+            .map(|(key, group)| -> Result<(String, u128)> {
+                let url = format!("tags/{}", group.file);
+                let tagged: Vec<&EntryView> = group
+                    .entries
+                    .iter()
+                    .filter_map(|&position| rows.get(position))
+                    .collect();
+                let summary = TagSummary {
+                    key: key.clone(),
+                    name: group.name.clone(),
+                    url: url.clone(),
+                    count: group.entries.len(),
+                };
+                let page_key = key_of(&[&summary, &tagged]);
+                if !unchanged(&url, page_key) {
                     let mut context =
                         self.context("../", &format!("Tag: {}", group.name), "tags", &url);
-                    context.insert(
-                        "tag",
-                        &TagSummary {
-                            key: key.clone(),
-                            name: group.name.clone(),
-                            url: url.clone(),
-                            count: group.entries.len(),
-                        },
-                    );
+                    context.insert("tag", &summary);
                     context.insert("rows", &self.render_rows(&tagged, "../", false)?);
                     self.put_page(sink, &url, "tag.html", &context)?;
-                    Ok(url)
-                })
-                .collect::<Result<_>>()?;
-            paths.push("tags/index.html".to_string());
-            Ok(paths)
-        };
-        let other_pages = || -> Result<Vec<String>> {
-            let mut context = self.context("", "Relations", "relations", "relations.html");
-            context.insert("svg", &relations_page.svg);
-            context.insert("relations", &relations_page.rows);
-            context.insert("supersession_count", &relations_page.supersessions);
-            context.insert("link_count", &relations_page.links);
-            context.insert("related_count", &relations_page.related);
-            context.insert("record_count", &record_count);
-            self.put_page(sink, "relations.html", "relations.html", &context)?;
-            let mut paths = vec!["relations.html".to_string()];
-            for (name, bytes) in &self.assets {
-                let path = format!("assets/{name}");
-                sink.put(&path, bytes.to_vec())?;
-                paths.push(path);
-            }
-            Ok(paths)
-        };
-        // One after the other: each of these holds the whole log's rows as template values,
-        // and at 10,000 records rendering them side by side costs more memory than time.
-        let index = index_page();
-        let other = other_pages();
-        let tagged = tag_pages();
-        let mut generated: BTreeSet<String> = rows.iter().map(|row| row.url.clone()).collect();
-        generated.extend(index?);
-        generated.extend(tagged?);
-        generated.extend(other?);
+                }
+                Ok((url, page_key))
+            })
+            .collect::<Result<_>>()?;
+        for (url, key) in tag_pages {
+            generated.insert(url.clone());
+            page_keys.insert(url, key);
+        }
 
         let mut copied = BTreeMap::new();
         for (path, source) in copies {
@@ -752,13 +802,24 @@ impl Site {
             sink.copy(&path, &source)?;
             copied.insert(path, source);
         }
-        Ok(BuildReport {
-            pages: generated.len(),
-            records: record_count,
-            failures: failure_count,
-            copied,
-            missing,
-        })
+        drop(words);
+        let cache = PageCache {
+            records: record_pages
+                .into_iter()
+                .filter_map(|(position, page)| Some((rows.get(position)?.url.clone(), page)))
+                .collect(),
+            pages: page_keys,
+        };
+        Ok((
+            BuildReport {
+                pages: generated.len(),
+                records: record_count,
+                failures: failure_count,
+                copied,
+                missing,
+            },
+            cache,
+        ))
     }
 
     fn context(&self, root: &str, title: &str, section: &'static str, url: &str) -> Context {
@@ -801,6 +862,90 @@ impl Site {
         Ok(chunks.concat())
     }
 
+    /// The rows of the relations table, rendered in chunks in parallel like the records
+    /// tables: at 10,000 records the relations are as many as the records.
+    fn render_relation_rows(
+        &self,
+        relations: &graph::Relations,
+        record_entry: &[usize],
+        entries: &[Entry],
+    ) -> Result<String> {
+        let view_of = |index: usize| {
+            record_entry
+                .get(index)
+                .and_then(|&position| entries.get(position))
+                .map(|entry| &entry.view)
+        };
+        let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
+        let chunks: Vec<String> = edges
+            .par_chunks(ROWS_PER_CHUNK)
+            .map(|chunk| {
+                let rows: Vec<RelationRow> = chunk
+                    .iter()
+                    .filter_map(|edge| {
+                        Some(RelationRow {
+                            from: view_of(edge.from)?.reference(),
+                            relation: match edge.kind {
+                                graph::EdgeKind::Supersedes => "supersedes",
+                                graph::EdgeKind::SupersededBy => "is superseded by",
+                                graph::EdgeKind::Links => "links to",
+                            },
+                            to: view_of(edge.to)?.reference(),
+                        })
+                    })
+                    .collect();
+                let mut context = Context::new();
+                context.insert("relations", &rows);
+                context.insert("root", "");
+                self.render("relation-rows.html", &context)
+            })
+            .collect::<Result<_>>()?;
+        Ok(chunks.concat())
+    }
+
+    /// The page of one record (or of a file that failed to parse).
+    fn put_record_page(
+        &self,
+        sink: &dyn PageSink,
+        entry: &EntryView,
+        record: &RecordView<'_>,
+    ) -> Result<()> {
+        let mut context = self.context(&root_of(&entry.url), &entry.title, "record", &entry.url);
+        context.insert("entry", entry);
+        context.insert("record", record);
+        let page = self.render("record.html", &context)?;
+        sink.put(&entry.url, page.into_bytes())
+    }
+
+    /// Renders `template` with `html`, a large block already rendered (the rows of the whole
+    /// log), as the value `name`, spliced into the output where the template writes it
+    /// unchanged: passed through tera as a value, the 6 MB of rows of a 10,000-record log
+    /// would be copied twice more. A template that escapes or filters the value gets it the
+    /// ordinary way.
+    fn render_spliced(
+        &self,
+        template: &str,
+        mut context: Context,
+        name: &str,
+        html: String,
+    ) -> Result<Vec<u8>> {
+        // `<` would be escaped by a template that does not mark the value safe.
+        const MARKER: &str = "\u{1}adr<spliced>\u{1}";
+        context.insert(name, MARKER);
+        let page = self.render(template, &context)?;
+        if let Some(at) = page.find(MARKER)
+            && page.matches(MARKER).count() == 1
+        {
+            let mut out = Vec::with_capacity(page.len() - MARKER.len() + html.len());
+            out.extend_from_slice(&page.as_bytes()[..at]);
+            out.extend_from_slice(html.as_bytes());
+            out.extend_from_slice(&page.as_bytes()[at + MARKER.len()..]);
+            return Ok(out);
+        }
+        context.insert(name, &html);
+        Ok(self.render(template, &context)?.into_bytes())
+    }
+
     fn render(&self, name: &str, context: &Context) -> Result<String> {
         self.tera
             .render(name, context)
@@ -822,7 +967,6 @@ impl Site {
 /// What the relations page shows, computed while the records are still loaded.
 struct RelationsPage {
     svg: String,
-    rows: Vec<RelationRow>,
     supersessions: usize,
     links: usize,
     related: usize,
@@ -881,21 +1025,6 @@ fn relations_page(
             (from, to, kind)
         })
         .collect();
-    let rows: Vec<RelationRow> = relations
-        .edges
-        .iter()
-        .filter_map(|edge| {
-            Some(RelationRow {
-                from: view_of(edge.from)?.reference(),
-                relation: match edge.kind {
-                    graph::EdgeKind::Supersedes => "supersedes",
-                    graph::EdgeKind::SupersededBy => "is superseded by",
-                    graph::EdgeKind::Links => "links to",
-                },
-                to: view_of(edge.to)?.reference(),
-            })
-        })
-        .collect();
     // A supersession stated on both sides is one supersession.
     let supersessions = relations
         .edges
@@ -915,11 +1044,30 @@ fn relations_page(
         } else {
             graph::to_svg(&nodes, &arcs)
         },
-        rows,
         supersessions,
         links,
         related: nodes.len(),
     }
+}
+
+/// A hash of what the relations page shows: the edges and the rows of the records on them.
+fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: &[Entry]) -> u128 {
+    let edges: Vec<(usize, usize, &str)> = relations
+        .edges
+        .iter()
+        .map(|edge| (edge.from, edge.to, edge.kind.name()))
+        .collect();
+    let nodes: Vec<Option<&EntryView>> = relations
+        .related_records()
+        .into_iter()
+        .map(|index| {
+            record_entry
+                .get(index)
+                .and_then(|&position| entries.get(position))
+                .map(|entry| &entry.view)
+        })
+        .collect();
+    key_of(&[&edges, &nodes, &record_entry.len()])
 }
 
 /// HTML escaping for template output: text and double-quoted attribute values.
@@ -944,9 +1092,8 @@ fn page_path(rel_path: &str) -> String {
     }
 }
 
-fn entries_of(log: &Log) -> Vec<Entry> {
-    let mut entries: Vec<(Option<u32>, Entry)> = log
-        .records
+fn entries_of(records: &[SiteRecord], failures: &[LoadFailure]) -> Vec<Entry> {
+    let mut entries: Vec<(Option<u32>, Entry)> = records
         .iter()
         .enumerate()
         .map(|(index, record)| {
@@ -954,11 +1101,11 @@ fn entries_of(log: &Log) -> Vec<Entry> {
                 view: record_entry_view(record),
                 source: EntrySource::Record(index),
                 rel_path: record.rel_path.clone(),
-                path: record.path().clone(),
+                path: record.path.clone(),
             };
-            (record.number(), entry)
+            (record.file.number, entry)
         })
-        .chain(log.failures.iter().enumerate().map(|(index, failure)| {
+        .chain(failures.iter().enumerate().map(|(index, failure)| {
             let entry = Entry {
                 view: failure_entry_view(failure),
                 source: EntrySource::Failure(index),
@@ -982,50 +1129,32 @@ fn entries_of(log: &Log) -> Vec<Entry> {
         .collect()
 }
 
-fn record_entry_view(record: &Record) -> EntryView {
+fn record_entry_view(record: &SiteRecord) -> EntryView {
     let status = match &record.status {
         None => StatusView {
             key: "none".to_string(),
             class: "none",
             text: "no status".to_string(),
         },
-        Some(status) => {
-            let class = match status.kind {
-                StatusKind::Proposed => "proposed",
-                StatusKind::Accepted => "accepted",
-                StatusKind::Rejected => "rejected",
-                StatusKind::Deprecated => "deprecated",
-                StatusKind::Superseded => "superseded",
-                StatusKind::Other(_) => "other",
-            };
-            StatusView {
-                key: status.keyword().to_string(),
-                class,
-                text: status.keyword().to_string(),
-            }
-        }
+        Some(status) => StatusView {
+            key: status.keyword.clone(),
+            class: status.class.name(),
+            text: status.keyword.clone(),
+        },
     };
-    let tag_keys: Vec<String> = record
-        .tags
-        .iter()
-        .map(|tag| tag.value.to_lowercase())
-        .collect();
+    let tag_keys: Vec<String> = record.tags.iter().map(|tag| tag.to_lowercase()).collect();
     EntryView {
-        label: crate::index::number_label(record),
-        title: record.display_title(),
+        label: record.label.clone(),
+        title: record.title.clone(),
         url: page_path(&record.rel_path),
         status,
-        date: record.date.as_ref().map(|date| date.value.text()),
-        iso_date: record
-            .date
-            .as_ref()
-            .and_then(|date| date.value.valid())
-            .map(|date| date.to_string()),
+        date: record.date.as_ref().map(|date| date.text.clone()),
+        iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
         tags: record
             .tags
             .iter()
             .map(|tag| TagLink {
-                name: tag.value.clone(),
+                name: tag.clone(),
                 url: String::new(),
             })
             .collect(),
@@ -1101,63 +1230,6 @@ fn error_view(failure: &LoadFailure) -> ErrorView {
     }
 }
 
-/// Front-matter facts besides status and tags, which the page shows on their own.
-fn meta_rows(record: &Record) -> Vec<MetaRow> {
-    let mut rows = Vec::new();
-    if let Some(date) = &record.date {
-        rows.push(MetaRow {
-            name: "Date".to_string(),
-            values: vec![MetaValue {
-                text: date.value.text(),
-            }],
-        });
-    }
-    for (name, people) in [
-        ("Decision-makers", &record.decision_makers),
-        ("Consulted", &record.consulted),
-        ("Informed", &record.informed),
-    ] {
-        if !people.is_empty() {
-            rows.push(MetaRow {
-                name: name.to_string(),
-                values: people
-                    .iter()
-                    .map(|person| MetaValue {
-                        text: person.value.clone(),
-                    })
-                    .collect(),
-            });
-        }
-    }
-    for entry in record.extra_front_matter() {
-        let values: Vec<MetaValue> = match &entry.value {
-            yaml_serde::Value::Null => continue,
-            yaml_serde::Value::Sequence(items) => items
-                .iter()
-                .map(|item| MetaValue {
-                    text: yaml_text(item),
-                })
-                .collect(),
-            other => vec![MetaValue {
-                text: yaml_text(other),
-            }],
-        };
-        if values.is_empty() {
-            continue;
-        }
-        rows.push(MetaRow {
-            name: entry.key.clone(),
-            values,
-        });
-    }
-    rows
-}
-
-fn yaml_text(value: &yaml_serde::Value) -> String {
-    crate::parse::front_matter::scalar_text(value)
-        .unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
-}
-
 /// Tags grouped case-insensitively (the first spelling names the group), each with a
 /// file name of its own.
 fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
@@ -1226,12 +1298,22 @@ struct Linker<'l> {
     project_root: PathBuf,
     canonical_root: Option<PathBuf>,
     canonical_out: Option<PathBuf>,
-    found: Mutex<Found>,
+    found: Mutex<Findings>,
+}
+
+/// What resolving one link found.
+enum Found {
+    /// (from, to): one record's file linking to another's, both relative to the log.
+    Link(String, String),
+    /// Site path → the local file copied there.
+    Copy(String, PathBuf),
+    /// A local file linked but missing.
+    Missing(PathBuf),
 }
 
 /// What resolving the links of every record found out.
 #[derive(Default)]
-struct Found {
+struct Findings {
     /// Site path → the local file copied there.
     copies: BTreeMap<String, PathBuf>,
     /// Local files linked but missing.
@@ -1251,16 +1333,17 @@ impl<'l> Linker<'l> {
             project_root: paths.project_root.clone(),
             canonical_root: std::fs::canonicalize(&paths.project_root).ok(),
             canonical_out: std::fs::canonicalize(&paths.out_dir).ok(),
-            found: Mutex::new(Found::default()),
+            found: Mutex::new(Findings::default()),
         }
     }
 
-    fn resolve(&self, from: &str, url: &str) -> Destination {
+    /// Where `url` in the record at `from` leads, and what that adds to the site.
+    fn lookup(&self, from: &str, url: &str) -> (Destination, Option<Found>) {
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, rest) = url.split_at(split);
         let fragment = rest.find('#').map_or("", |at| &rest[at..]);
         if path.is_empty() {
-            return Destination::Keep;
+            return (Destination::Keep, None);
         }
         let decoded = crate::log_path::percent_decode(path);
         let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -1269,27 +1352,26 @@ impl<'l> Linker<'l> {
         if let Some(inside) = &joined
             && let Some(page) = self.pages.get(inside.as_str())
         {
-            if let Ok(mut found) = self.found.lock() {
-                found.links.insert((from.to_string(), inside.clone()));
-            }
-            return Destination::Rewrite(format!(
-                "{}{fragment}",
-                encode_path(&crate::log_path::relative_link(&from_page, page))
-            ));
+            return (
+                Destination::Rewrite(format!(
+                    "{}{fragment}",
+                    encode_path(&crate::log_path::relative_link(&from_page, page))
+                )),
+                Some(Found::Link(from.to_string(), inside.clone())),
+            );
         }
         let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
         let Some(canonical) = std::fs::canonicalize(&absolute)
             .ok()
             .filter(|path| path.is_file())
         else {
-            self.note_missing(absolute);
-            return Destination::Missing;
+            return (Destination::Missing, Some(Found::Missing(absolute)));
         };
         let Some(root) = &self.canonical_root else {
-            return Destination::Missing;
+            return (Destination::Missing, None);
         };
         let Ok(in_project) = canonical.strip_prefix(root) else {
-            return Destination::Missing;
+            return (Destination::Missing, None);
         };
         let is_hidden = in_project
             .components()
@@ -1299,7 +1381,7 @@ impl<'l> Linker<'l> {
             .as_ref()
             .is_some_and(|out| canonical.starts_with(out));
         if is_hidden || is_output {
-            return Destination::Missing;
+            return (Destination::Missing, None);
         }
         let destination = match &joined {
             Some(inside) => inside.clone(),
@@ -1312,15 +1394,33 @@ impl<'l> Linker<'l> {
             "{}{fragment}",
             encode_path(&crate::log_path::relative_link(&from_page, &destination))
         );
-        if let Ok(mut found) = self.found.lock() {
-            found.copies.entry(destination).or_insert(canonical);
-        }
-        Destination::Rewrite(rewritten)
+        (
+            Destination::Rewrite(rewritten),
+            Some(Found::Copy(destination, canonical)),
+        )
     }
 
-    fn note_missing(&self, path: PathBuf) {
-        if let Ok(mut found) = self.found.lock() {
-            found.missing.insert(path);
+    /// Resolves `url` in the record at `from`, noting the link, copy or missing file.
+    fn resolve(&self, from: &str, url: &str) -> Destination {
+        let (destination, found) = self.lookup(from, url);
+        self.note(found);
+        destination
+    }
+
+    fn note(&self, found: Option<Found>) {
+        let (Some(found), Ok(mut findings)) = (found, self.found.lock()) else {
+            return;
+        };
+        match found {
+            Found::Link(from, to) => {
+                findings.links.insert((from, to));
+            }
+            Found::Copy(destination, source) => {
+                findings.copies.entry(destination).or_insert(source);
+            }
+            Found::Missing(path) => {
+                findings.missing.insert(path);
+            }
         }
     }
 

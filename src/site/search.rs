@@ -7,26 +7,26 @@ use serde::Serialize;
 
 /// One searchable record, in the order of the index table's rows.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// The record's page, relative to the site root.
     #[serde(rename = "u")]
-    pub url: String,
+    pub url: &'a str,
     /// Distinct lowercase words, space-separated.
     #[serde(rename = "w")]
-    pub words: String,
+    pub words: &'a str,
 }
 
 /// The bytes of `assets/search-index.js`: `{"version":1,"docs":[{"u":…,"w":…},…]}` assigned
 /// to `window.ADR_SEARCH_INDEX`. At 10,000 records this is the largest file of the site, so
-/// it is written into one buffer sized up front, each document dropped once written.
-pub fn search_index_js(docs: Vec<SearchDoc>) -> Vec<u8> {
+/// it is written into one buffer sized up front.
+pub fn search_index_js(docs: &[SearchDoc<'_>]) -> Vec<u8> {
     let size: usize = docs
         .iter()
         .map(|doc| doc.url.len() + doc.words.len() + 16)
         .sum();
     let mut out = Vec::with_capacity(size + 64);
     out.extend_from_slice(b"window.ADR_SEARCH_INDEX = {\"version\":1,\"docs\":[");
-    for (position, doc) in docs.into_iter().enumerate() {
+    for (position, doc) in docs.iter().enumerate() {
         if position > 0 {
             out.push(b',');
         }
@@ -43,14 +43,14 @@ mod tests {
 
     #[test]
     fn the_index_is_a_script_assigning_a_global() {
-        let js = search_index_js(vec![
+        let js = search_index_js(&[
             SearchDoc {
-                url: "0001-a.html".into(),
-                words: "0001 use \"quotes\" </script>".into(),
+                url: "0001-a.html",
+                words: "0001 use \"quotes\" </script>",
             },
             SearchDoc {
-                url: "0002-b.html".into(),
-                words: "b".into(),
+                url: "0002-b.html",
+                words: "b",
             },
         ]);
         assert_eq!(

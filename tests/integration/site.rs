@@ -66,7 +66,7 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
         names,
         [
             ".adr-site",
-            ".adr-site-stamps",
+            ".adr-site-cache",
             "0001-use-fastapi-web-framework.html",
             "0002-store-decisions-data-in-postgresql.html",
             "0003-record-architecture-decisions.html",
@@ -197,7 +197,7 @@ fn renders_are_byte_identical() {
     // Every page, asset and the manifest; only the cache of file times differs.
     let without_stamps = |dir: &Path| {
         let mut files = files_of(dir);
-        assert!(files.remove(".adr-site-stamps").is_some());
+        assert!(files.remove(".adr-site-cache").is_some());
         files
     };
     assert_eq!(
@@ -246,6 +246,140 @@ fn a_render_with_nothing_changed_touches_nothing() {
         modified.get("0001-use-fastapi-web-framework.html")
     );
     assert!(read(site.join("0003-record-architecture-decisions.html")).contains("We shall use"));
+}
+
+/// The site after an incremental render equals a full render of the same log, file for
+/// file (the manifest included), after each kind of change a log goes through: the cache
+/// reuses pages and record facts only where nothing they were made from changed.
+#[test]
+fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    let log = dir.path().join("docs/adr");
+    assert_eq!(run(dir.path(), &["render"]).0, 1, "0005 does not parse");
+    let edit = |name: &str, from: &str, to: &str| {
+        let path = log.join(name);
+        let text = read(&path);
+        assert!(text.contains(from), "{name} holds {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    let new_record = "0006-add-a-read-replica.md";
+    // What changed, and the change.
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step<'_>> = vec![
+        (
+            "a body edit",
+            Box::new(|| {
+                edit(
+                    "0003-record-architecture-decisions.md",
+                    "We will use",
+                    "We shall use",
+                )
+            }),
+        ),
+        (
+            "a new title",
+            Box::new(|| {
+                edit(
+                    "0004-use-sqlite-for-local-development.md",
+                    "# Use SQLite for local development and tests",
+                    "# Use SQLite for local development",
+                )
+            }),
+        ),
+        (
+            "a new tag",
+            Box::new(|| {
+                edit(
+                    "0004-use-sqlite-for-local-development.md",
+                    "tags: [database, testing]",
+                    "tags: [database, testing, local]",
+                )
+            }),
+        ),
+        (
+            "a new record linking to another",
+            Box::new(|| {
+                std::fs::write(
+                log.join(new_record),
+                "---\nstatus: proposed\ndate: 2025-07-01\ntags: [database]\n---\n\n# Add a read replica\n\n## Context and Problem Statement\n\nSee [the SQLite decision](0004-use-sqlite-for-local-development.md) and [the plan](../plans/replica.md).\n",
+            )
+            .unwrap();
+            }),
+        ),
+        (
+            "the linked file appears",
+            Box::new(|| {
+                std::fs::create_dir_all(dir.path().join("docs/plans")).unwrap();
+                std::fs::write(dir.path().join("docs/plans/replica.md"), "# Plan\n").unwrap();
+            }),
+        ),
+        (
+            "a supersession",
+            Box::new(|| {
+                edit(
+                    new_record,
+                    "status: proposed",
+                    "status: superseded by [ADR-0001](0001-use-fastapi-web-framework.md)",
+                )
+            }),
+        ),
+        (
+            "the unreadable record is fixed",
+            Box::new(|| {
+                std::fs::write(log.join("0005-cache-responses.md"), "---\nstatus: accepted\n---\n\n# Cache responses\n\nSee [ADR-0006](0006-add-a-read-replica.md).\n").unwrap();
+            }),
+        ),
+        (
+            "a linked record is deleted",
+            Box::new(|| {
+                std::fs::remove_file(log.join("0004-use-sqlite-for-local-development.md")).unwrap()
+            }),
+        ),
+        (
+            "a record is renamed",
+            Box::new(|| {
+                std::fs::rename(log.join(new_record), log.join("0007-add-a-read-replica.md"))
+                    .unwrap();
+            }),
+        ),
+        (
+            "a record stops parsing",
+            Box::new(|| {
+                edit(
+                    "0001-use-fastapi-web-framework.md",
+                    "---\n",
+                    "---\nstatus: [unclosed\n",
+                )
+            }),
+        ),
+    ];
+    let without_cache = |site: &Path| {
+        let mut files = files_of(site);
+        assert!(files.remove(".adr-site-cache").is_some());
+        files
+    };
+    for (number, (change, apply)) in steps.iter().enumerate() {
+        apply();
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert!(code <= 1, "after {change}: {stderr}");
+        assert!(stderr.starts_with("rendered "), "after {change}: {stderr}");
+        let full = format!("full-{number}");
+        let (full_code, _, _) = run(dir.path(), &["render", "--out", &full]);
+        assert_eq!(code, full_code, "after {change}");
+        let incremental = without_cache(&dir.path().join("site"));
+        let complete = without_cache(&dir.path().join(&full));
+        assert_eq!(
+            incremental.keys().collect::<Vec<_>>(),
+            complete.keys().collect::<Vec<_>>(),
+            "the same files after {change}"
+        );
+        for (name, bytes) in &incremental {
+            assert!(
+                complete.get(name) == Some(bytes),
+                "{name} differs from a full render after {change}"
+            );
+        }
+    }
 }
 
 fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
@@ -465,7 +599,7 @@ fn templates_and_assets_are_overridden_by_name() {
     .unwrap();
     let (_, _, stderr) = run(dir.path(), &["render"]);
     assert!(
-        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relations.html.tera, style.css, site.js, favicon.svg\n"),
+        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, style.css, site.js, favicon.svg\n"),
         "{stderr}"
     );
     assert!(

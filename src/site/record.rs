@@ -1,0 +1,240 @@
+//! What the site knows of a record: the few facts its pages show, taken from the parse
+//! once. It is all plain data, so the render cache can keep it for records that have not
+//! changed since the last render and skip reading them at all. The full [`Record`] (its
+//! sections, options and text) is far larger and never needed here: a page's body is read
+//! again when that page is rendered.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::discover::FileName;
+use crate::error::Result;
+use crate::model::{LoadFailure, Record, RecordLookup, RecordRef, StatusKind};
+
+/// The site's view of one record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SiteRecord {
+    /// The file, relative to the log directory, `/`-separated.
+    pub rel_path: String,
+    pub path: PathBuf,
+    pub file: FileName,
+    /// The number as the log writes it (`0007`), or the file's stem.
+    pub label: String,
+    pub title: String,
+    /// The body starts with an H1 (the page header shows the title instead).
+    pub has_title: bool,
+    pub status: Option<SiteStatus>,
+    pub date: Option<SiteDate>,
+    pub tags: Vec<String>,
+    /// Front-matter facts besides status and tags.
+    pub meta: Vec<MetaRow>,
+    pub supersedes: Vec<RecordRef>,
+    /// Byte offset of the body (after the front matter, or after a BOM).
+    pub body_start: usize,
+    /// xxh3 of the file's bytes: a page is rendered from exactly the text that was parsed.
+    pub text_hash: u128,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SiteStatus {
+    pub class: StatusClass,
+    /// The keyword (`accepted`, `on hold`).
+    pub keyword: String,
+    /// The status as written.
+    pub raw: String,
+    pub superseded_by: Option<RecordRef>,
+}
+
+/// The colour of a status badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusClass {
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+    Other,
+}
+
+impl StatusClass {
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusClass::Proposed => "proposed",
+            StatusClass::Accepted => "accepted",
+            StatusClass::Rejected => "rejected",
+            StatusClass::Deprecated => "deprecated",
+            StatusClass::Superseded => "superseded",
+            StatusClass::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SiteDate {
+    /// As written.
+    pub text: String,
+    /// `YYYY-MM-DD` when it is a real date, for `<time datetime>`.
+    pub iso: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaValue {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaRow {
+    pub name: String,
+    pub values: Vec<MetaValue>,
+}
+
+impl SiteRecord {
+    /// The site's facts of a parsed record (metadata depth is enough).
+    pub fn from_record(record: &Record) -> SiteRecord {
+        let text = &record.source.text;
+        let body_start = match &record.front_matter {
+            Some(front_matter) => front_matter.span.end,
+            None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
+            None => 0,
+        };
+        SiteRecord {
+            rel_path: record.rel_path.clone(),
+            path: record.path().clone(),
+            file: record.file.clone(),
+            label: crate::index::number_label(record),
+            title: record.display_title(),
+            has_title: record.title.is_some(),
+            status: record.status.as_ref().map(|status| SiteStatus {
+                class: match status.kind {
+                    StatusKind::Proposed => StatusClass::Proposed,
+                    StatusKind::Accepted => StatusClass::Accepted,
+                    StatusKind::Rejected => StatusClass::Rejected,
+                    StatusKind::Deprecated => StatusClass::Deprecated,
+                    StatusKind::Superseded => StatusClass::Superseded,
+                    StatusKind::Other(_) => StatusClass::Other,
+                },
+                keyword: status.keyword().to_string(),
+                raw: status.raw.clone(),
+                superseded_by: status.superseded_by.clone(),
+            }),
+            date: record.date.as_ref().map(|date| SiteDate {
+                text: date.value.text(),
+                iso: date.value.valid().map(|date| date.to_string()),
+            }),
+            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
+            meta: meta_rows(record),
+            supersedes: record
+                .supersedes
+                .iter()
+                .map(|reference| reference.value.clone())
+                .collect(),
+            body_start,
+            text_hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        }
+    }
+
+    /// The `superseded by` reference of the status, if any.
+    pub fn superseded_by(&self) -> Option<&RecordRef> {
+        self.status
+            .as_ref()
+            .and_then(|status| status.superseded_by.as_ref())
+    }
+}
+
+/// The records of a log as the site sees them, in log order, and the files that could not
+/// be read.
+pub struct SiteLog {
+    pub records: Vec<SiteRecord>,
+    pub failures: Vec<LoadFailure>,
+    pub lookup: RecordLookup,
+}
+
+impl SiteLog {
+    /// Reads the log to the parser's metadata depth, keeping only the site's facts of each
+    /// record. `reuse` may supply the facts of a record without reading it (the render
+    /// cache, for files whose content hash is unchanged).
+    pub fn load(
+        log_dir: &Path,
+        reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
+    ) -> Result<SiteLog> {
+        let files =
+            crate::model::read_records(log_dir, crate::parse::Depth::Metadata, reuse, |record| {
+                SiteRecord::from_record(&record)
+            })?;
+        let mut records = files.records;
+        records.sort_by(|a, b| {
+            crate::model::sort_key(&a.file, &a.rel_path)
+                .cmp(&crate::model::sort_key(&b.file, &b.rel_path))
+        });
+        let lookup = RecordLookup::new(records.iter().map(|record| {
+            (
+                record.file.number,
+                record.rel_path.as_str(),
+                record.file.slug.as_str(),
+            )
+        }));
+        Ok(SiteLog {
+            records,
+            failures: files.failures,
+            lookup,
+        })
+    }
+}
+
+/// Front-matter facts besides status and tags, which the page shows on their own.
+fn meta_rows(record: &Record) -> Vec<MetaRow> {
+    let mut rows = Vec::new();
+    if let Some(date) = &record.date {
+        rows.push(MetaRow {
+            name: "Date".to_string(),
+            values: vec![MetaValue {
+                text: date.value.text(),
+            }],
+        });
+    }
+    for (name, people) in [
+        ("Decision-makers", &record.decision_makers),
+        ("Consulted", &record.consulted),
+        ("Informed", &record.informed),
+    ] {
+        if !people.is_empty() {
+            rows.push(MetaRow {
+                name: name.to_string(),
+                values: people
+                    .iter()
+                    .map(|person| MetaValue {
+                        text: person.value.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    for entry in record.extra_front_matter() {
+        let values: Vec<MetaValue> = match &entry.value {
+            yaml_serde::Value::Null => continue,
+            yaml_serde::Value::Sequence(items) => items
+                .iter()
+                .map(|item| MetaValue {
+                    text: yaml_text(item),
+                })
+                .collect(),
+            other => vec![MetaValue {
+                text: yaml_text(other),
+            }],
+        };
+        if values.is_empty() {
+            continue;
+        }
+        rows.push(MetaRow {
+            name: entry.key.clone(),
+            values,
+        });
+    }
+    rows
+}
+
+fn yaml_text(value: &yaml_serde::Value) -> String {
+    crate::parse::front_matter::scalar_text(value)
+        .unwrap_or_else(|| serde_json::to_string(value).unwrap_or_default())
+}
