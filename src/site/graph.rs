@@ -417,23 +417,49 @@ fn arc_bulge(distance: usize) -> f64 {
 
 /// Escapes text for HTML and SVG content and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Every value of every page passes through here: copy the runs between special
+    // characters whole rather than pushing character by character.
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut run_start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The special characters are ASCII, so `at` is a character boundary.
+        out.push_str(text.get(run_start..at).unwrap_or(""));
+        out.push_str(entity);
+        run_start = at + 1;
     }
+    out.push_str(text.get(run_start..).unwrap_or(""));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_replaces_exactly_the_five_characters(text in "[a-zé<>&\"' ]{0,40}") {
+            let naive: String = text
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escape(&text), naive);
+        }
+    }
 
     #[test]
     fn labels_are_escaped_for_each_format() {

@@ -762,36 +762,53 @@ impl Site {
         }
         page_keys.insert("tags/index.html".to_string(), tags_key);
         generated.insert("tags/index.html".to_string());
-        let tag_pages: Vec<(String, u128)> = tags
-            .par_iter()
-            .map(|(key, group)| -> Result<(String, u128)> {
-                let url = format!("tags/{}", group.file);
-                let tagged: Vec<&EntryView> = group
+        // A record is on as many tag pages as it has tags, always as the same row: each
+        // row is rendered once, for the pages that need rendering.
+        let mut stale_tags = Vec::new();
+        for (key, group) in &tags {
+            let url = format!("tags/{}", group.file);
+            let tagged: Vec<&EntryView> = group
+                .entries
+                .iter()
+                .filter_map(|&position| rows.get(position))
+                .collect();
+            let summary = TagSummary {
+                key: key.clone(),
+                name: group.name.clone(),
+                url: url.clone(),
+                count: group.entries.len(),
+            };
+            let page_key = key_of(&[&summary, &tagged]);
+            if !unchanged(&url, page_key) {
+                stale_tags.push((group, summary));
+            }
+            generated.insert(url.clone());
+            page_keys.insert(url, page_key);
+        }
+        let needed: BTreeSet<usize> = stale_tags
+            .iter()
+            .flat_map(|(group, _)| group.entries.iter().copied())
+            .collect();
+        let tag_rows: HashMap<usize, String> = needed
+            .into_par_iter()
+            .filter_map(|position| Some((position, rows.get(position)?)))
+            .map(|(position, row)| Ok((position, self.render_rows(&[row], "../", false)?)))
+            .collect::<Result<_>>()?;
+        stale_tags
+            .into_par_iter()
+            .try_for_each(|(group, summary)| -> Result<()> {
+                let html: String = group
                     .entries
                     .iter()
-                    .filter_map(|&position| rows.get(position))
+                    .filter_map(|position| tag_rows.get(position).map(String::as_str))
                     .collect();
-                let summary = TagSummary {
-                    key: key.clone(),
-                    name: group.name.clone(),
-                    url: url.clone(),
-                    count: group.entries.len(),
-                };
-                let page_key = key_of(&[&summary, &tagged]);
-                if !unchanged(&url, page_key) {
-                    let mut context =
-                        self.context("../", &format!("Tag: {}", group.name), "tags", &url);
-                    context.insert("tag", &summary);
-                    context.insert("rows", &self.render_rows(&tagged, "../", false)?);
-                    self.put_page(sink, &url, "tag.html", &context)?;
-                }
-                Ok((url, page_key))
-            })
-            .collect::<Result<_>>()?;
-        for (url, key) in tag_pages {
-            generated.insert(url.clone());
-            page_keys.insert(url, key);
-        }
+                let mut context =
+                    self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
+                context.insert("tag", &summary);
+                let page = self.render_spliced("tag.html", context, "rows", html)?;
+                sink.put(&summary.url, page)
+            })?;
+        drop(tag_rows);
 
         let mut copied = BTreeMap::new();
         for (path, source) in copies {
