@@ -79,6 +79,21 @@ fn replace(
     Ok(())
 }
 
+/// Reads a file again that a command read before and let go of (to keep memory flat), with
+/// the xxh3 of the bytes it had then: the same text, or an error saying the file changed
+/// while `command` ran.
+pub fn read_again(path: &Path, expected_hash: u128, command: &str) -> Result<String> {
+    let text = fs::read_to_string(path).map_err(|source| Error::io("read", path, source))?;
+    if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != expected_hash {
+        return Err(Error::record(
+            path,
+            None,
+            format!("the file changed while `{command}` was running: run `{command}` again"),
+        ));
+    }
+    Ok(text)
+}
+
 /// Write only when the bytes differ, so unchanged files keep their mtime.
 /// Returns whether the file was written.
 pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {

@@ -3,15 +3,14 @@
 //! or I/O). `--fix` applies the safe fixes, says what it changed, and lints again.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::LintArgs;
 use crate::config::{Project, normalize};
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::Fix;
 use crate::edit::{Edit, apply_edits};
 use crate::error::{Error, Result, output_error};
-use crate::lint::{self, LintOptions, Selection, Settings};
-use crate::model::Log;
+use crate::lint::{self, LintOptions, Outcome, Selection, Settings};
 use crate::report::{Report, Sources};
 use crate::{ExitStatus, Output};
 
@@ -30,25 +29,19 @@ pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Resul
     let options = LintOptions::from_project(project, crate::clock::today())?;
     let selection = selection(project, &args.paths)?;
 
-    let mut log = super::load_log(project)?;
+    let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
     if args.fix {
-        for _ in 0..MAX_FIX_ROUNDS {
-            let outcome = lint::lint(&log, &options, &settings, &selection);
-            let applied = apply_fixes(project, &log, outcome.diagnostics, output)?;
-            if applied == 0 {
+        let mut rounds = 0;
+        while apply_fixes(project, &outcome, output)? > 0 {
+            // The fixed files are read again from the disk, as anything else would.
+            outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
+            rounds += 1;
+            if rounds == MAX_FIX_ROUNDS {
                 break;
             }
-            log = super::load_log(project)?;
         }
     }
-    let outcome = lint::lint(&log, &options, &settings, &selection);
-    let sources = Sources::new(
-        log.records.iter().map(|record| &record.source).chain(
-            log.failures
-                .iter()
-                .filter_map(|failure| failure.source.as_ref()),
-        ),
-    );
+    let sources = Sources::new(&outcome.sources);
     let report = Report::new(
         outcome.diagnostics,
         &sources,
@@ -84,26 +77,22 @@ fn selection(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
 }
 
 /// Applies every fix that does not overlap another in the same file; returns how many.
-fn apply_fixes(
-    project: &Project,
-    log: &Log,
-    diagnostics: Vec<Diagnostic>,
-    output: &mut Output<'_>,
-) -> Result<usize> {
-    let mut by_file: BTreeMap<PathBuf, Vec<Fix>> = BTreeMap::new();
-    for diagnostic in diagnostics {
-        if let Some(fix) = diagnostic.fix {
-            by_file.entry(fix.path.clone()).or_default().push(fix);
+fn apply_fixes(project: &Project, outcome: &Outcome, output: &mut Output<'_>) -> Result<usize> {
+    let mut by_file: BTreeMap<&Path, Vec<&Fix>> = BTreeMap::new();
+    for diagnostic in &outcome.diagnostics {
+        if let Some(fix) = &diagnostic.fix {
+            by_file.entry(&fix.path).or_default().push(fix);
         }
     }
     let mut applied = 0;
     for (path, fixes) in by_file {
-        let Some(record) = log.records.iter().find(|record| *record.path() == path) else {
+        // The outcome holds the text of every file a fix points into.
+        let Some(source) = outcome.sources.iter().find(|source| source.path == path) else {
             continue;
         };
         let mut accepted: Vec<&Fix> = Vec::new();
         let mut edits: Vec<Edit> = Vec::new();
-        for fix in &fixes {
+        for fix in fixes {
             // Fixes that touch the same bytes, or insert at the same place, wait for the next
             // round, when they are computed again from the new text.
             let clashes = fix.edits.iter().any(|edit| {
@@ -121,15 +110,15 @@ fn apply_fixes(
             edits.extend(fix.edits.iter().cloned());
             accepted.push(fix);
         }
-        let text = apply_edits(&record.source.text, &edits);
-        if text == record.source.text {
+        let text = apply_edits(&source.text, &edits);
+        if text == source.text {
             continue;
         }
-        crate::fs::write_atomic(&path, text.as_bytes())?;
+        crate::fs::write_atomic(path, text.as_bytes())?;
         for fix in accepted {
             super::note(
                 output,
-                format_args!("fixed {}: {}", project.display(&path), fix.description),
+                format_args!("fixed {}: {}", project.display(path), fix.description),
             );
             applied += 1;
         }

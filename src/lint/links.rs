@@ -68,9 +68,8 @@ pub(crate) fn github_slug(heading: &str) -> String {
         .collect()
 }
 
-/// Whether the record's text declares an HTML anchor (`id="x"` or `name="x"`).
-pub(crate) fn has_html_anchor(record: &Record, fragment: &str) -> bool {
-    let text = &record.source.text;
+/// Whether a record's text declares an HTML anchor (`id="x"` or `name="x"`).
+pub(crate) fn has_html_anchor(text: &str, fragment: &str) -> bool {
     ["id=\"", "name=\"", "id='", "name='"]
         .iter()
         .any(|attribute| {

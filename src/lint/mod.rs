@@ -1,7 +1,8 @@
 //! `adr lint`'s engine: rules as small units in a [`registry`] (one file per rule under
 //! `rules/`, its doc comment being its documentation), the settings that decide which rules
-//! run at what severity, inline suppression, and [`lint`], which runs the rules over a loaded
-//! [`Log`]. Turning diagnostics into text is `report`'s job; reading the disk is `model`'s.
+//! run at what severity, inline suppression, and [`lint`], which loads a [`Log`] and runs the
+//! rules over it, keeping in memory no more of the log than the rules still need. Turning
+//! diagnostics into text is `report`'s job; reading the disk is `model`'s.
 
 mod links;
 mod options;
@@ -10,16 +11,17 @@ pub mod registry;
 mod rules;
 mod settings;
 mod suppress;
+mod texts;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-use rayon::prelude::*;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Log, Record, Section, Style, normalize_heading};
-use crate::source::Span;
+use crate::error::Result;
+use crate::model::{Link, LoadFailure, Log, Record, Section, Style, normalize_heading};
+use crate::source::{SourceFile, Span};
+use texts::{Texts, locked};
 
 pub use registry::{RULES, Rule, find_rule};
 pub use settings::{
@@ -110,25 +112,26 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// What a rule is handed: the whole log (read-only), the options, and a place to report.
+/// What a rule is handed besides the model: the options, a place to report, and the text
+/// of records that log-wide rules are handed without it (see [`keep_for_log_rules`]).
 pub struct RuleContext<'a> {
-    pub log: &'a Log,
     pub options: &'a LintOptions,
     diagnostics: Vec<Diagnostic>,
     existing_paths: &'a Mutex<HashMap<PathBuf, bool>>,
+    texts: &'a Texts,
 }
 
 impl<'a> RuleContext<'a> {
     fn new(
-        log: &'a Log,
         options: &'a LintOptions,
         existing_paths: &'a Mutex<HashMap<PathBuf, bool>>,
+        texts: &'a Texts,
     ) -> Self {
         Self {
-            log,
             options,
             diagnostics: Vec::new(),
             existing_paths,
+            texts,
         }
     }
 
@@ -155,6 +158,20 @@ impl<'a> RuleContext<'a> {
                 .or_insert_with(|| path.exists());
         }
         path.exists()
+    }
+
+    /// A record's text, for a log-wide rule (their records come without it). `None` only
+    /// when the file changed since it was parsed or cannot be read, which fails the run.
+    pub fn source(&self, record: &Record) -> Option<Arc<SourceFile>> {
+        self.texts.get(record.path())
+    }
+
+    /// The whole model of a record (sections, comments, options and text), parsed again,
+    /// for a log-wide rule that needs more than [`keep_for_log_rules`] keeps. `None` when
+    /// the text cannot be had (see [`RuleContext::source`]).
+    pub fn reparse(&self, record: &Record) -> Option<Record> {
+        let source = self.texts.peek(record.path())?;
+        crate::parse::parse_record(source, record.rel_path.clone(), record.file.clone()).ok()
     }
 }
 
@@ -207,17 +224,24 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Files of the log that were checked (records, unreadable files, misnamed Markdown).
     pub files_checked: usize,
+    /// The text of every file a finding, a label or a fix points into with a span, for
+    /// snippets and `--fix`; the run lets the other records' texts go.
+    pub sources: Vec<SourceFile>,
 }
 
-/// Runs every enabled rule over the log. Per-record rules run in parallel; log-wide ones
-/// once, over indexed lookups. Severity and suppression are applied here, not in rules.
+/// Loads the log in `dir` and runs every enabled rule over it. Per-record rules run on each
+/// record as soon as it is parsed (in parallel, inside the load); the record then keeps only
+/// what log-wide rules read, so the whole log's model is never in memory at once. Log-wide
+/// rules run once, over indexed lookups. Severity and suppression are applied here, not in
+/// rules.
 pub fn lint(
-    log: &Log,
+    dir: &Path,
     options: &LintOptions,
     settings: &Settings,
     selection: &Selection,
-) -> Outcome {
+) -> Result<Outcome> {
     let existing_paths = Mutex::new(HashMap::new());
+    let texts = Texts::default();
     let active: Vec<(&Rule, Severity)> = RULES
         .iter()
         .filter_map(|rule| {
@@ -227,24 +251,44 @@ pub fn lint(
         })
         .collect();
 
-    let mut diagnostics: Vec<Diagnostic> = log
-        .records
-        .par_iter()
-        .filter(|record| selection.contains(record.path()))
-        .flat_map_iter(|record| {
-            let mut ctx = RuleContext::new(log, options, &existing_paths);
+    let record_findings = Mutex::new(HashMap::new());
+    let record_directives = Mutex::new(HashMap::new());
+    let log = Log::load_with(dir, |record| {
+        let mut ctx = RuleContext::new(options, &existing_paths, &texts);
+        if selection.contains(record.path()) {
             for (rule, _) in &active {
                 if let Some(check) = rule.record {
-                    check(record, &mut ctx);
+                    check(&record, &mut ctx);
                 }
             }
-            ctx.diagnostics
-        })
+        }
+        let directives = suppress::Directives::of(&record);
+        if !directives.is_empty() {
+            locked(&record_directives).insert(record.path().clone(), directives);
+        }
+        let (record, source) = keep_for_log_rules(record);
+        texts.release(source);
+        if !ctx.diagnostics.is_empty() {
+            locked(&record_findings).insert(record.path().clone(), ctx.diagnostics);
+        }
+        record
+    })?;
+
+    // In log order, each record's findings in rule order, then the log-wide ones: the
+    // report's sort is stable, so this order settles ties.
+    let mut record_findings = record_findings
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let mut diagnostics: Vec<Diagnostic> = log
+        .records
+        .iter()
+        .filter_map(|record| record_findings.remove(record.path()))
+        .flatten()
         .collect();
-    let mut ctx = RuleContext::new(log, options, &existing_paths);
+    let mut ctx = RuleContext::new(options, &existing_paths, &texts);
     for (rule, _) in &active {
         if let Some(check) = rule.log {
-            check(log, &mut ctx);
+            check(&log, &mut ctx);
         }
     }
     diagnostics.append(&mut ctx.diagnostics);
@@ -253,12 +297,9 @@ pub fn lint(
         .iter()
         .map(|(rule, severity)| (rule.meta.id, *severity))
         .collect();
-    let records_by_path: HashMap<&Path, &Record> = log
-        .records
-        .iter()
-        .map(|record| (record.path().as_path(), record))
-        .collect();
-    let mut suppressions = HashMap::new();
+    let record_directives = record_directives
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     diagnostics.retain_mut(|diagnostic| {
         let Some(severity) = severities.get(diagnostic.rule.id) else {
             return false;
@@ -267,15 +308,17 @@ pub fn lint(
         if !selection.contains(&diagnostic.path) {
             return false;
         }
-        let Some(record) = records_by_path.get(diagnostic.path.as_path()) else {
+        let Some(directives) = record_directives.get(diagnostic.path.as_path()) else {
             return true;
         };
-        let directives = suppressions
-            .entry(diagnostic.path.clone())
-            .or_insert_with(|| suppress::Directives::of(record));
-        let line = diagnostic
-            .span
-            .map(|span| record.source.line_of(span.start));
+        let line = match diagnostic.span {
+            Some(span) => match texts.get(&diagnostic.path) {
+                Some(source) => Some(source.line_of(span.start)),
+                // The text could not be read again: the run fails below.
+                None => return true,
+            },
+            None => None,
+        };
         !directives.suppresses(diagnostic.rule.id, line)
     });
 
@@ -287,8 +330,69 @@ pub fn lint(
         .chain(log.unnamed_markdown.iter().map(|(path, _)| path))
         .filter(|path| selection.contains(path))
         .count();
-    Outcome {
+    // The records go before the texts the report needs are read again.
+    let Log { failures, .. } = log;
+    let sources = sources_of(&diagnostics, failures, texts)?;
+    Ok(Outcome {
         diagnostics,
         files_checked,
+        sources,
+    })
+}
+
+/// What the log-wide rules read of a record (identity, title, status, supersession and the
+/// links into the repository), and the record's text, taken out. They read the rest seldom
+/// enough to ask for it ([`RuleContext::source`], [`RuleContext::reparse`]); at 10,000
+/// records the rest is most of the model.
+fn keep_for_log_rules(mut record: Record) -> (Record, SourceFile) {
+    let path = record.path().clone();
+    let source = std::mem::replace(&mut record.source, SourceFile::new(path, String::new()));
+    record.front_matter = None;
+    record.date = None;
+    record.tags = Vec::new();
+    record.decision_makers = Vec::new();
+    record.consulted = Vec::new();
+    record.informed = Vec::new();
+    record.field_issues = Vec::new();
+    record.sections = Vec::new();
+    record.decision_drivers = Vec::new();
+    record.considered_options = Vec::new();
+    record.chosen_option = None;
+    record.pros_and_cons = Vec::new();
+    record.comments = Vec::new();
+    record.code_spans = Vec::new();
+    // Links to the web or within the page never point at another record.
+    record.links.retain(Link::is_relative);
+    record.links.shrink_to_fit();
+    (record, source)
+}
+
+/// The texts of the files the findings point into with a span, or fix: failures carry
+/// theirs; records' texts are read again.
+fn sources_of(
+    diagnostics: &[Diagnostic],
+    failures: Vec<LoadFailure>,
+    texts: Texts,
+) -> Result<Vec<SourceFile>> {
+    let mut paths: BTreeSet<&Path> = BTreeSet::new();
+    for diagnostic in diagnostics {
+        if diagnostic.span.is_some() {
+            paths.insert(&diagnostic.path);
+        }
+        for label in &diagnostic.labels {
+            if label.span.is_some() {
+                paths.insert(&label.path);
+            }
+        }
+        if let Some(fix) = &diagnostic.fix {
+            paths.insert(&fix.path);
+        }
     }
+    let mut sources: Vec<SourceFile> = failures
+        .into_iter()
+        .filter_map(|failure| failure.source)
+        .filter(|source| paths.remove(source.path.as_path()))
+        .collect();
+    sources.extend(texts.into_sources(paths.into_iter().collect())?);
+    Ok(sources)
 }

@@ -8,7 +8,9 @@ use crate::model::{Log, Record};
 
 /// A rule that looks at one record at a time (run in parallel).
 pub type RecordCheck = fn(&Record, &mut RuleContext<'_>);
-/// A rule that compares records or looks at the log as a whole (run once).
+/// A rule that compares records or looks at the log as a whole (run once). Its records
+/// hold only what comparing records needs (see `keep_for_log_rules` in `lint`): it asks
+/// [`RuleContext::source`] for a record's text and [`RuleContext::reparse`] for the rest.
 pub type LogCheck = fn(&Log, &mut RuleContext<'_>);
 
 #[derive(Debug)]

@@ -88,6 +88,10 @@ impl Directives {
         Directives { directives }
     }
 
+    pub(crate) fn is_empty(&self) -> bool {
+        self.directives.is_empty()
+    }
+
     /// Whether a finding of `rule` on `line` (`None`: the file as a whole) is suppressed.
     pub(crate) fn suppresses(&self, rule: &str, line: Option<usize>) -> bool {
         let mut disabled = false;

@@ -151,7 +151,11 @@ impl Log {
         failures: Vec<LoadFailure>,
         unnamed_markdown: Vec<(PathBuf, String)>,
     ) -> Log {
-        records.sort_by(|a, b| sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path)));
+        // The keys end in the path, so no two are equal and an unstable sort gives the one
+        // order, without the scratch copy of the records a stable sort allocates.
+        records.sort_unstable_by(|a, b| {
+            sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path))
+        });
         let lookup = RecordLookup::new(
             records
                 .iter()
@@ -263,14 +267,19 @@ pub fn read_records<T: Send>(
             crate::parse::load_record_at(&path, rel, file, depth).map(&convert)
         })
         .collect();
-    let mut records = Vec::with_capacity(results.len());
     let mut failures = Vec::new();
-    for result in results {
-        match result {
-            Ok(record) => records.push(record),
-            Err(failure) => failures.push(*failure),
-        }
-    }
+    // Collected in place, in the results' own allocation: a second vector of 10,000
+    // records would be megabytes more at the load's peak.
+    let records: Vec<T> = results
+        .into_iter()
+        .filter_map(|result| match result {
+            Ok(record) => Some(record),
+            Err(failure) => {
+                failures.push(*failure);
+                None
+            }
+        })
+        .collect();
     Ok(RecordFiles {
         records,
         failures,

@@ -180,21 +180,6 @@ pub struct RecordPage {
     words: String,
 }
 
-/// The text of a record again, for its page: the same bytes its facts came from, or an
-/// error saying the file changed during the render.
-fn reread(record: &SiteRecord) -> Result<String> {
-    let path = &record.path;
-    let text = std::fs::read_to_string(path).map_err(|source| Error::io("read", path, source))?;
-    if xxhash_rust::xxh3::xxh3_128(text.as_bytes()) != record.text_hash {
-        return Err(Error::record(
-            path,
-            None,
-            "the file changed while the site was being rendered: run `adr render` again",
-        ));
-    }
-    Ok(text)
-}
-
 /// A hash of values (their postcard encoding): what a page is made from.
 fn key_of(parts: &[&dyn erased::Part]) -> u128 {
     let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
@@ -580,7 +565,7 @@ impl Site {
             }
             let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
             extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
-            let text = reread(record)?;
+            let text = crate::fs::read_again(&record.path, record.text_hash, "adr render")?;
             let urls = Mutex::new(Vec::new());
             let body = html::render_body(
                 text.get(record.body_start..).unwrap_or(""),

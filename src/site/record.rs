@@ -163,7 +163,7 @@ impl SiteLog {
                 SiteRecord::from_record(&record)
             })?;
         let mut records = files.records;
-        records.sort_by(|a, b| {
+        records.sort_unstable_by(|a, b| {
             crate::model::sort_key(&a.file, &a.rel_path)
                 .cmp(&crate::model::sort_key(&b.file, &b.rel_path))
         });

@@ -39,7 +39,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         .iter()
         .map(|record| (record.path().as_path(), record))
         .collect();
-    let mut anchors: HashMap<&Path, std::collections::HashSet<String>> = HashMap::new();
+    let mut anchors: HashMap<&Path, Option<std::collections::HashSet<String>>> = HashMap::new();
     for record in &log.records {
         for link in &record.links {
             let Some(target) = links::resolve(record, link) else {
@@ -57,11 +57,19 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     if std::ptr::eq(*linked, record) {
                         continue;
                     }
-                    let known = anchors
-                        .entry(linked.path().as_path())
-                        .or_insert_with(|| links::heading_anchors(linked));
+                    // Log-wide rules get records without their headings: parse the linked
+                    // one again, once, and keep only its anchors.
+                    let known = anchors.entry(linked.path().as_path()).or_insert_with(|| {
+                        ctx.reparse(linked)
+                            .map(|full| links::heading_anchors(&full))
+                    });
+                    let Some(known) = known else {
+                        continue; // the text cannot be had: the run fails
+                    };
                     if known.contains(&fragment.to_lowercase())
-                        || links::has_html_anchor(linked, fragment)
+                        || ctx
+                            .source(linked)
+                            .is_none_or(|source| links::has_html_anchor(&source.text, fragment))
                     {
                         continue;
                     }

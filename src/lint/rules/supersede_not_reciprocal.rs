@@ -1,6 +1,7 @@
 use crate::lint::links;
 use crate::lint::prelude::*;
 use crate::log_path::relative_link;
+use crate::source::SourceFile;
 
 declare_rule! {
     /// ## What it does
@@ -58,7 +59,11 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         }
         let label = reference.label();
         if !mentions(log, new, old) {
-            let fix = back_link_fix(new, old);
+            // The fix goes after a section of `new`, which log-wide rules get without.
+            let Some(new_in_full) = ctx.reparse(new) else {
+                continue; // the text cannot be had: the run fails
+            };
+            let fix = back_link_fix(&new_in_full, old);
             ctx.report(
                 &SupersedeNotReciprocal::META,
                 old.path(),
@@ -76,7 +81,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             ))
             .secondary(
                 new.path().clone(),
-                Some(new.head_span()),
+                Some(new_in_full.head_span()),
                 "the superseding record",
             )
             .fix(fix);
@@ -116,13 +121,17 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             if std::ptr::eq(new, old) {
                 continue;
             }
-            if is_partial(new, reference.span) {
-                continue;
-            }
             let Some(old_status) = &old.status else {
                 continue;
             };
             if !matches!(old_status.kind, StatusKind::Accepted | StatusKind::Proposed) {
+                continue;
+            }
+            // Last, as it reads the text, which log-wide rules get only on asking.
+            let Some(source) = ctx.source(new) else {
+                continue; // the text cannot be had: the run fails
+            };
+            if is_partial(&source, reference.span) {
                 continue;
             }
             ctx.report(
@@ -224,10 +233,9 @@ fn append_section(
 }
 
 /// "supersedes some aspects of", "partially supersedes": the old record stays in force.
-fn is_partial(record: &Record, span: Span) -> bool {
-    let line_start = record.source.line_start(record.source.line_of(span.start));
-    let before = record
-        .source
+fn is_partial(source: &SourceFile, span: Span) -> bool {
+    let line_start = source.line_start(source.line_of(span.start));
+    let before = source
         .text
         .get(line_start..span.start)
         .unwrap_or("")
