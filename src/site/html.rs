@@ -396,14 +396,33 @@ impl Words {
 
     /// The distinct words in order of first use. The text is lowercased once as a whole and
     /// split in place; a fast hash set (this runs on every word of every record) remembers
-    /// which words were seen.
+    /// which words were seen. Most records are ASCII, which is lowercased and split byte by
+    /// byte in place of the Unicode tables.
     fn finish(self) -> String {
-        let lower = self.text.to_lowercase();
+        let mut lower = self.text;
+        let ascii = lower.is_ascii();
+        if ascii {
+            lower.make_ascii_lowercase();
+        } else {
+            lower = lower.to_lowercase();
+        }
         let mut seen: HashSet<&str, foldhash::fast::FixedState> =
             HashSet::with_capacity_and_hasher(512, foldhash::fast::FixedState::default());
         let mut out = String::with_capacity(lower.len() / 3);
-        for word in lower.split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().nth(1).is_some() && seen.insert(word) {
+        let is_separator = |c: char| {
+            if ascii {
+                !c.is_ascii_alphanumeric()
+            } else {
+                !c.is_alphanumeric()
+            }
+        };
+        for word in lower.split(is_separator) {
+            let long_enough = if ascii {
+                word.len() > 1
+            } else {
+                word.chars().nth(1).is_some()
+            };
+            if long_enough && seen.insert(word) {
                 if !out.is_empty() {
                     out.push(' ');
                 }
