@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -45,6 +45,9 @@ fn replace(
     sync: bool,
 ) -> Result<()> {
     let parent = parent_dir(path);
+    if sync {
+        remove_abandoned_temporaries(parent);
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".adr-tmp-");
     if !sync && let Some(permissions) = default_permissions() {
@@ -79,6 +82,48 @@ fn replace(
     Ok(())
 }
 
+/// A temporary file this old was left by a command that was killed before its rename; one
+/// still being written is milliseconds old.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Deletes the temporary files that killed commands left in `dir` (a SIGKILL or a power cut
+/// between write and rename), once per directory per process: they are hidden, and every
+/// reader skips them, but nothing else would ever remove them.
+fn remove_abandoned_temporaries(dir: &Path) {
+    static SWEPT: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<PathBuf>>> =
+        std::sync::OnceLock::new();
+    let first_time = SWEPT
+        .get_or_init(Default::default)
+        .lock()
+        .is_ok_and(|mut swept| swept.insert(dir.to_path_buf()));
+    if !first_time {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let is_temporary = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(".adr-tmp-"));
+        if !is_temporary {
+            continue;
+        }
+        let abandoned = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|metadata| metadata.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > ABANDONED_AFTER);
+        if abandoned {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Reads a file again that a command read before and let go of (to keep memory flat), with
 /// the xxh3 of the bytes it had then: the same text, or an error saying the file changed
 /// while `command` ran.
@@ -107,6 +152,7 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
 /// The content is complete before the name appears, so readers never see a partial record.
 pub fn create_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     let parent = parent_dir(path);
+    remove_abandoned_temporaries(parent);
     let mut temp = tempfile::Builder::new()
         .prefix(".adr-tmp-")
         .tempfile_in(parent)?;

@@ -72,6 +72,36 @@ fn killed_status_leaves_old_or_new_record() {
     assert_eq!(read(&path), accepted);
 }
 
+/// What a killed write leaves (a hidden temporary file) is removed by the next command that
+/// writes into the same directory, once it is old enough that no running command can still
+/// be writing it.
+#[test]
+fn temporary_files_of_killed_commands_are_removed_by_the_next_write() {
+    let dir = padded_log(2);
+    let log = dir.path().join("docs/adr");
+    let abandoned = log.join(".adr-tmp-abandoned");
+    let in_flight = log.join(".adr-tmp-in-flight");
+    std::fs::write(&abandoned, "half a rec").unwrap();
+    std::fs::write(&in_flight, "being writ").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+    std::fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    // Reading commands leave them alone.
+    assert_eq!(crate::util::run(dir.path(), &["list"]).0, 0);
+    assert!(abandoned.exists());
+    let (code, _, stderr) = crate::util::run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !abandoned.exists(),
+        "an abandoned temporary file is removed"
+    );
+    assert!(in_flight.exists(), "a recent one may still be written");
+}
+
 #[test]
 fn concurrent_new_never_loses_or_duplicates_a_number() {
     let dir = log_with(&[("0001-first.md", "---\nstatus: accepted\n---\n\n# First\n")]);
