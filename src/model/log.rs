@@ -124,9 +124,16 @@ impl Log {
         Log::load_at(dir, crate::parse::Depth::Full, keep)
     }
 
-    /// Loads every record's metadata only (see [`crate::parse::Depth::Metadata`]).
+    /// Loads every record's metadata only (see [`crate::parse::Depth::Metadata`]), for
+    /// commands that print facts (`list`, `index`): each record's text is let go as soon as
+    /// it is parsed (its path stays), since at 10,000 records the texts and their line
+    /// indexes would be most of the memory. Failures keep theirs, for their snippets.
     pub fn load_metadata(dir: &Path) -> Result<Log> {
-        Log::load_at(dir, crate::parse::Depth::Metadata, |record| record)
+        Log::load_at(dir, crate::parse::Depth::Metadata, |mut record| {
+            let path = std::mem::take(&mut record.source.path);
+            record.source = SourceFile::new(path, String::new());
+            record
+        })
     }
 
     /// Loads every record of `dir` to `depth`, passing each through `keep` as it is parsed

@@ -465,3 +465,37 @@ fn every_template_round_trips_through_the_parser() {
         assert_eq!(record.style, expected_style, "{name}");
     }
 }
+
+/// `list` and `index` load metadata only: the facts they print are all there, and the texts
+/// (most of the memory of a large log) are not kept.
+#[test]
+fn a_metadata_load_keeps_the_facts_and_lets_the_texts_go() {
+    let dir = crate::util::log_with(&[
+        (
+            "0001-use-postgres.md",
+            "---\nstatus: accepted\ndate: 2025-01-02\ntags: [db]\n---\n\n# Use Postgres\n\nBody.\n",
+        ),
+        (
+            "0002-broken.md",
+            "---\nstatus: [unclosed\n---\n\n# Broken\n",
+        ),
+    ]);
+    let log = adr::model::Log::load_metadata(&dir.path().join("docs/adr")).unwrap();
+    let record = &log.records[0];
+    assert_eq!(record.number(), Some(1));
+    assert_eq!(record.display_title(), "Use Postgres");
+    assert_eq!(
+        record.status.as_ref().map(|status| status.raw.as_str()),
+        Some("accepted")
+    );
+    assert_eq!(record.tags[0].value, "db");
+    assert!(record.path().ends_with("docs/adr/0001-use-postgres.md"));
+    assert_eq!(record.source.text, "");
+    // A failure keeps its text, for the snippet that explains it.
+    assert!(
+        log.failures[0]
+            .source
+            .as_ref()
+            .is_some_and(|source| !source.text.is_empty())
+    );
+}
