@@ -79,17 +79,31 @@ pub(crate) struct OptionName {
     key: String,
     /// The key without quotes and emphasis.
     plain_key: String,
+    /// Where [`short_form`] ends `key` and `plain_key`.
+    key_short_end: usize,
+    plain_short_end: usize,
     words: Vec<String>,
 }
 
 impl OptionName {
     pub(crate) fn new(text: &str) -> OptionName {
         let key = option_key(text);
+        let plain_key = plain(&key);
         OptionName {
-            plain_key: plain(&key),
+            key_short_end: short_form(&key).len(),
+            plain_short_end: short_form(&plain_key).len(),
+            plain_key,
             key,
             words: telling_words(text),
         }
+    }
+
+    fn short_key(&self) -> &str {
+        short_of(&self.key, self.key_short_end)
+    }
+
+    fn short_plain_key(&self) -> &str {
+        short_of(&self.plain_key, self.plain_short_end)
     }
 
     /// Same name, or one is a short form of the other (`Calendar Versioning` and
@@ -98,11 +112,11 @@ impl OptionName {
         if self.key.is_empty() || other.key.is_empty() {
             return false;
         }
-        if self.key == other.key || short_form(&self.key) == short_form(&other.key) {
+        if self.key == other.key || self.short_key() == other.short_key() {
             return true;
         }
         let (a, b) = (self.plain_key.as_str(), other.plain_key.as_str());
-        let (short_a, short_b) = (short_form(a), short_form(b));
+        let (short_a, short_b) = (self.short_plain_key(), other.short_plain_key());
         [(a, b), (short_a, b), (a, short_b)].iter().any(|(a, b)| {
             !a.is_empty() && !b.is_empty() && (is_word_prefix(a, b) || is_word_prefix(b, a))
         })
@@ -137,7 +151,8 @@ impl OptionName {
     }
 }
 
-/// `Kafka — a replayable log` → `Kafka`: the name before a description.
+/// `Kafka — a replayable log` → `Kafka`: the name before a description. It is a prefix of
+/// `key` once trimmed at the start; see [`short_of`].
 fn short_form(key: &str) -> &str {
     let end = [" - ", " – ", " — ", ": "]
         .iter()
@@ -145,6 +160,12 @@ fn short_form(key: &str) -> &str {
         .min()
         .unwrap_or(key.len());
     key[..end].trim()
+}
+
+/// The short form of `key` from its length, worked out once by [`short_form`].
+fn short_of(key: &str, short_len: usize) -> &str {
+    let trimmed = key.trim_start();
+    trimmed.get(..short_len).unwrap_or(trimmed)
 }
 
 fn singular(word: &str) -> &str {
@@ -160,6 +181,13 @@ fn is_word_prefix(text: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_short_form_kept_as_a_length_is_the_short_form(key in "[ a-z:—–-]{0,24}") {
+            proptest::prop_assert_eq!(short_of(&key, short_form(&key).len()), short_form(&key));
+        }
+    }
 
     #[test]
     fn positions() {

@@ -29,7 +29,11 @@ pub fn normalize_heading(text: &str) -> String {
             out.push(' ');
         }
         for c in chars {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     while let Some(last) = out.chars().next_back() {

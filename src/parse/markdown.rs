@@ -331,6 +331,20 @@ fn trim_line_end(source: &SourceFile, start: usize, end: usize) -> usize {
 }
 
 fn collapse(text: &str) -> String {
+    // Most text is ASCII with single spaces: one byte scan tells, without the searchers
+    // below (this runs on every text of every record).
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let is_collapsed = bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.windows(2).any(|pair| pair == b"  ")
+            && !bytes
+                .iter()
+                .any(|byte| byte.is_ascii_whitespace() && *byte != b' ');
+        if is_collapsed {
+            return text.to_string();
+        }
+    }
     let is_collapsed = !text.starts_with(char::is_whitespace)
         && !text.ends_with(char::is_whitespace)
         && !text.contains("  ")
@@ -346,4 +360,17 @@ fn collapse(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    proptest::proptest! {
+        #[test]
+        fn collapsing_joins_the_words_with_single_spaces(text in "[ a\\t\\n\\u{a0}é]{0,24}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+        }
+    }
 }
