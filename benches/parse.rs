@@ -97,26 +97,24 @@ fn part_source_file(bencher: divan::Bencher) {
 /// Every rule over a log, the load included: lint checks each record as it is parsed.
 #[divan::bench(args = [100, 1000])]
 fn lint_rules(bencher: divan::Bencher, n: usize) {
-    let dir = seed_log(n);
-    let today = "2025-11-23".parse().unwrap();
-    let options = adr::lint::LintOptions::defaults(today);
-    let settings = adr::lint::Settings::defaults();
-    let selection = adr::lint::Selection::default();
-    bencher.bench(|| {
-        adr::lint::lint(dir.path(), &options, &settings, &selection)
-            .unwrap()
-            .diagnostics
-            .len()
-    });
+    bench_lint(bencher, n, adr::lint::Settings::defaults());
 }
 
 /// One per-record rule alone (and the load), to see a single rule's cost.
 #[divan::bench]
 fn lint_one_rule_section_missing(bencher: divan::Bencher) {
-    let dir = seed_log(1000);
+    bench_lint(
+        bencher,
+        1000,
+        adr::lint::Settings::defaults().only(&["section-missing"]),
+    );
+}
+
+/// Times `adr lint` with `settings` over a seed log of `n` records.
+fn bench_lint(bencher: divan::Bencher, n: usize, settings: adr::lint::Settings) {
+    let dir = seed_log(n);
     let today = "2025-11-23".parse().unwrap();
     let options = adr::lint::LintOptions::defaults(today);
-    let settings = adr::lint::Settings::defaults().only(&["section-missing"]);
     let selection = adr::lint::Selection::default();
     bencher.bench(|| {
         adr::lint::lint(dir.path(), &options, &settings, &selection)

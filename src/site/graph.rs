@@ -3,7 +3,7 @@
 //! prints them as Mermaid, Graphviz DOT or JSON; the site draws them as an SVG laid out
 //! here, so the page needs no script and no network.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::model::{LinkKind, Log, Record, RecordLookup, RecordRef};
@@ -55,8 +55,6 @@ impl Relations {
     /// Supersessions and links, as the records state them (needs fully parsed records).
     pub fn of(log: &Log) -> Relations {
         let mut relations = Relations::supersessions(log);
-        let positions = positions(log);
-        let position = |record: &Record| positions.get(record.rel_path.as_str()).copied();
         for (from, record) in log.records.iter().enumerate() {
             for link in &record.links {
                 if link.kind != LinkKind::Link || !link.is_relative() {
@@ -65,7 +63,7 @@ impl Relations {
                 // A link counts when it names a record's file (as `resolve` finds a link target).
                 let path = link.target.split(['#', '?']).next().unwrap_or("");
                 let name = path.rsplit('/').next().unwrap_or(path);
-                if let Some(to) = log.by_file_name(name).and_then(position) {
+                if let Some(to) = log.lookup().by_file_name(name) {
                     relations.add_link(from, to);
                 }
             }
@@ -146,15 +144,6 @@ impl Relations {
             .collect();
         set.into_iter().collect()
     }
-}
-
-/// Where each record is in `log.records`, by path: the log finds records by reference.
-pub fn positions(log: &Log) -> HashMap<&str, usize> {
-    log.records
-        .iter()
-        .enumerate()
-        .map(|(index, record)| (record.rel_path.as_str(), index))
-        .collect()
 }
 
 /// How a record is named in `adr graph` output.

@@ -872,12 +872,7 @@ impl Site {
         record_entry: &[usize],
         entries: &[Entry],
     ) -> Result<String> {
-        let view_of = |index: usize| {
-            record_entry
-                .get(index)
-                .and_then(|&position| entries.get(position))
-                .map(|entry| &entry.view)
-        };
+        let view_of = |index: usize| view_of(record_entry, entries, index);
         let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
         let chunks: Vec<String> = edges
             .par_chunks(ROWS_PER_CHUNK)
@@ -979,12 +974,7 @@ fn relations_page(
     record_entry: &[usize],
     entries: &[Entry],
 ) -> RelationsPage {
-    let view_of = |index: usize| {
-        record_entry
-            .get(index)
-            .and_then(|&position| entries.get(position))
-            .map(|entry| &entry.view)
-    };
+    let view_of = |index: usize| view_of(record_entry, entries, index);
     let related = relations.related_records();
     let row_of: HashMap<usize, usize> = related
         .iter()
@@ -1052,6 +1042,18 @@ fn relations_page(
     }
 }
 
+/// The row of the record at `index` of the log (`record_entry` maps records to rows).
+fn view_of<'e>(
+    record_entry: &[usize],
+    entries: &'e [Entry],
+    index: usize,
+) -> Option<&'e EntryView> {
+    record_entry
+        .get(index)
+        .and_then(|&position| entries.get(position))
+        .map(|entry| &entry.view)
+}
+
 /// A hash of what the relations page shows: the edges and the rows of the records on them.
 fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: &[Entry]) -> u128 {
     let edges: Vec<(usize, usize, &str)> = relations
@@ -1062,12 +1064,7 @@ fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: 
     let nodes: Vec<Option<&EntryView>> = relations
         .related_records()
         .into_iter()
-        .map(|index| {
-            record_entry
-                .get(index)
-                .and_then(|&position| entries.get(position))
-                .map(|entry| &entry.view)
-        })
+        .map(|index| view_of(record_entry, entries, index))
         .collect();
     key_of(&[&edges, &nodes, &record_entry.len()])
 }
