@@ -186,16 +186,17 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         Some(_) => Cache::read(&out_dir, settings),
         None => Cache::default(),
     };
+    let found = crate::discover::discover(&project.log_dir)?;
     // A first render has nothing to compare with: its fingerprint is taken from the hashes
     // of the load itself instead of reading every record twice.
     let fingerprinted = match &previous {
         Some(_) => Some(fingerprint(
-            project,
+            &found.records,
             settings,
             &options,
             &cache.header.stamps,
             None,
-        )?),
+        )),
         None => None,
     };
 
@@ -250,9 +251,11 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         .filter(|record| current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash))
         .map(|record| (record.rel_path.as_str(), record))
         .collect();
-    let site_log = SiteLog::load(&project.log_dir, |rel| {
+    // The load takes the list; a first render still needs it for its fingerprint.
+    let listed = fingerprinted.is_none().then(|| found.records.clone());
+    let site_log = SiteLog::load(&project.log_dir, found, |rel| {
         reusable.get(rel).map(|record| (*record).clone())
-    })?;
+    });
     drop(reusable);
     drop(current_hashes);
     drop(known_records);
@@ -265,12 +268,12 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
                 .map(|record| (record.rel_path.clone(), record.text_hash))
                 .collect();
             fingerprint(
-                project,
+                listed.as_deref().unwrap_or_default(),
                 settings,
                 &options,
                 &known_stamps,
                 Some((&hashes, load_started)),
-            )?
+            )
         }
     };
     // A first render builds the whole site in a hidden sibling directory and renames it into
@@ -445,17 +448,16 @@ fn prepare_out_dir(project: &Project, out_dir: &Path, shown: &str) -> Result<Opt
 }
 
 /// A hash of everything the site is made from: the generator, the options, the override
-/// files and every record file's bytes. Reading the records is the whole cost.
+/// files and the bytes of every record in `records` (the log as discovered). Reading the
+/// records is the whole cost.
 fn fingerprint(
-    project: &Project,
+    records: &[(PathBuf, String, crate::discover::FileName)],
     settings: u128,
     options: &SiteOptions,
     known: &BTreeMap<String, RecordStamp>,
     loaded: Option<(&HashMap<String, u128>, i128)>,
-) -> Result<(String, BTreeMap<String, RecordStamp>)> {
-    let found = crate::discover::discover(&project.log_dir)?;
-    let stamps: Vec<(String, RecordStamp)> = found
-        .records
+) -> (String, BTreeMap<String, RecordStamp>) {
+    let stamps: Vec<(String, RecordStamp)> = records
         .par_iter()
         .map(|(path, rel, _)| {
             let loaded_hash =
@@ -484,7 +486,7 @@ fn fingerprint(
         field(hash.as_bytes());
     }
     let digest = format!("{:032x}", hasher.digest128());
-    Ok((digest, stamps.into_iter().collect()))
+    (digest, stamps.into_iter().collect())
 }
 
 /// A hash of the generator, the options and the override files: what every page is made

@@ -258,7 +258,23 @@ pub fn read_records<T: Send>(
     reuse: impl Fn(&str) -> Option<T> + Sync,
     convert: impl Fn(Record) -> T + Sync,
 ) -> Result<RecordFiles<T>> {
-    let found = discover::discover(dir)?;
+    Ok(read_discovered(
+        dir,
+        discover::discover(dir)?,
+        depth,
+        reuse,
+        convert,
+    ))
+}
+
+/// [`read_records`] for files already discovered in `dir` (a caller that also stats them).
+pub fn read_discovered<T: Send>(
+    dir: &Path,
+    found: discover::Discovered,
+    depth: crate::parse::Depth,
+    reuse: impl Fn(&str) -> Option<T> + Sync,
+    convert: impl Fn(Record) -> T + Sync,
+) -> RecordFiles<T> {
     let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let symlinks = &found.symlinks;
     let results: Vec<_> = found
@@ -287,11 +303,11 @@ pub fn read_records<T: Send>(
             }
         })
         .collect();
-    Ok(RecordFiles {
+    RecordFiles {
         records,
         failures,
         unnamed_markdown: found.unnamed_markdown,
-    })
+    }
 }
 
 /// The order of a log: by number, then date (log4brains names), then path.

@@ -6,8 +6,8 @@ mod record;
 mod status;
 
 pub use log::{
-    FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_records,
-    sort_key,
+    FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_discovered,
+    read_records, sort_key,
 };
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::discover::FileName;
-use crate::error::Result;
 use crate::model::{LoadFailure, Record, RecordLookup, RecordRef, StatusKind};
 
 /// The site's view of one record.
@@ -151,17 +150,21 @@ pub struct SiteLog {
 }
 
 impl SiteLog {
-    /// Reads the log to the parser's metadata depth, keeping only the site's facts of each
-    /// record. `reuse` may supply the facts of a record without reading it (the render
-    /// cache, for files whose content hash is unchanged).
+    /// Reads the records `found` in `log_dir` to the parser's metadata depth, keeping only
+    /// the site's facts of each. `reuse` may supply the facts of a record without reading it
+    /// (the render cache, for files whose content hash is unchanged).
     pub fn load(
         log_dir: &Path,
+        found: crate::discover::Discovered,
         reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
-    ) -> Result<SiteLog> {
-        let files =
-            crate::model::read_records(log_dir, crate::parse::Depth::Metadata, reuse, |record| {
-                SiteRecord::from_record(&record)
-            })?;
+    ) -> SiteLog {
+        let files = crate::model::read_discovered(
+            log_dir,
+            found,
+            crate::parse::Depth::Metadata,
+            reuse,
+            |record| SiteRecord::from_record(&record),
+        );
         let mut records = files.records;
         records.sort_unstable_by(|a, b| {
             crate::model::sort_key(&a.file, &a.rel_path)
@@ -174,11 +177,11 @@ impl SiteLog {
                 record.file.slug.as_str(),
             )
         }));
-        Ok(SiteLog {
+        SiteLog {
             records,
             failures: files.failures,
             lookup,
-        })
+        }
     }
 }
 
