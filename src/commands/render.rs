@@ -592,14 +592,20 @@ fn watched_files(project: &Project, report: &BuildReport) -> BTreeMap<String, Op
 }
 
 fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
-    files.par_iter().all(|(path, entry)| {
-        let size = entry
-            .rsplit_once(':')
-            .and_then(|(_, size)| size.parse::<u64>().ok());
-        is_safe_site_path(path)
-            && std::fs::metadata(out_dir.join(path))
-                .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
-    })
+    files
+        .par_iter()
+        .all(|(path, entry)| is_present(out_dir, path, entry))
+}
+
+/// Whether the file the manifest lists at `path` (as `hash:size`) is still there, by its
+/// size: the manifest is only trusted while the files it describes exist.
+fn is_present(out_dir: &Path, path: &str, entry: &str) -> bool {
+    let size = entry
+        .rsplit_once(':')
+        .and_then(|(_, size)| size.parse::<u64>().ok());
+    is_safe_site_path(path)
+        && std::fs::metadata(out_dir.join(path))
+            .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
 }
 
 /// A `/`-separated relative path that stays inside the site and is not its marker.
@@ -821,12 +827,7 @@ impl PageSink for OutputDir<'_> {
         let Some(entry) = self.previous.get(path) else {
             return false;
         };
-        let size = entry
-            .rsplit_once(':')
-            .and_then(|(_, size)| size.parse::<u64>().ok());
-        let present = is_safe_site_path(path)
-            && std::fs::metadata(self.root.join(path))
-                .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size);
+        let present = is_present(&self.root, path, entry);
         if present && let Ok(mut files) = self.files.lock() {
             files.insert(path.to_string(), entry.clone());
         }
