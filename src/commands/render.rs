@@ -12,8 +12,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, mpsc};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -289,49 +289,27 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         out_dir: out_dir.clone(),
     };
     let failures: Vec<_> = site_log.failures.clone();
-    // Pages are rendered on every core but written by one thread: creating files in one
-    // directory serialises in the kernel anyway, and a render thread waiting for it is a
-    // core not rendering.
-    let (sender, receiver) = mpsc::sync_channel::<WriteJob>(64);
     let no_files = BTreeMap::new();
-    let (built, written) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || write_files(receiver));
-        let sink = OutputDir {
-            root: staging
-                .as_ref()
-                .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf()),
-            direct: staging.is_some(),
-            previous: previous
-                .as_ref()
-                .map_or(&no_files, |manifest| &manifest.files),
-            files: Mutex::new(BTreeMap::new()),
-            directories: Mutex::new(HashSet::new()),
-            written: AtomicUsize::new(0),
-            sender,
-        };
-        let built = site.build(&site_log, &known_pages, &paths, &sink);
-        let OutputDir {
-            files,
-            written,
-            sender,
-            ..
-        } = sink;
-        drop(sender);
-        let written_by_thread = writer.join().unwrap_or_else(|_| {
-            Err(Error::usage(
-                "the page writer stopped: run `adr render` again",
-            ))
-        });
-        // The writer's own error says more than a render thread's "channel closed".
-        let built = match (built, written_by_thread) {
-            (_, Err(error)) => Err(error),
-            (built, Ok(())) => built,
-        };
-        (
-            built.map(|(report, pages)| (report, pages, files.into_inner().unwrap_or_default())),
-            written.into_inner(),
-        )
-    });
+    // Each page is written by the thread that rendered it. One writer thread fed through a
+    // channel measured no faster (creating files in one directory serialises in the kernel
+    // either way) and held up to a channel's worth of pages, freed on another thread.
+    let sink = OutputDir {
+        root: staging
+            .as_ref()
+            .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf()),
+        direct: staging.is_some(),
+        previous: previous
+            .as_ref()
+            .map_or(&no_files, |manifest| &manifest.files),
+        files: Mutex::new(BTreeMap::new()),
+        directories: Mutex::new(HashSet::new()),
+        written: AtomicUsize::new(0),
+    };
+    let built = site.build(&site_log, &known_pages, &paths, &sink);
+    let OutputDir { files, written, .. } = sink;
+    let written = written.into_inner();
+    let built =
+        built.map(|(report, pages)| (report, pages, files.into_inner().unwrap_or_default()));
     drop(known_pages);
     let (report, pages, files) = built?;
     let removed = remove_stale(
@@ -740,28 +718,6 @@ struct OutputDir<'p> {
     files: Mutex<BTreeMap<String, String>>,
     directories: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
-    sender: mpsc::SyncSender<WriteJob>,
-}
-
-/// A file for the writer thread.
-struct WriteJob {
-    target: PathBuf,
-    contents: Vec<u8>,
-    direct: bool,
-}
-
-/// Writes files until the channel closes; stops at the first failure.
-fn write_files(jobs: mpsc::Receiver<WriteJob>) -> Result<()> {
-    for job in jobs {
-        if job.direct {
-            // A new file in a directory nobody reads until it is renamed into place.
-            std::fs::write(&job.target, &job.contents)
-                .map_err(|source| Error::io("write", &job.target, source))?;
-        } else {
-            crate::fs::write_atomic_unsynced(&job.target, &job.contents)?;
-        }
-    }
-    Ok(())
 }
 
 impl OutputDir<'_> {
@@ -781,14 +737,13 @@ impl OutputDir<'_> {
             if let Some(parent) = target.parent() {
                 self.ensure_directory(parent)?;
             }
-            let job = WriteJob {
-                target,
-                contents,
-                direct: self.direct,
-            };
-            self.sender
-                .send(job)
-                .map_err(|_| Error::usage("the page writer stopped: run `adr render` again"))?;
+            if self.direct {
+                // A new file in a directory nobody reads until it is renamed into place.
+                std::fs::write(&target, &contents)
+                    .map_err(|source| Error::io("write", &target, source))?;
+            } else {
+                crate::fs::write_atomic_unsynced(&target, &contents)?;
+            }
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         if let Ok(mut files) = self.files.lock() {
