@@ -311,9 +311,13 @@ struct ErrorView {
 
 #[derive(Debug, Serialize)]
 struct RecordView<'a> {
-    meta: &'a [MetaRow],
+    meta: Vec<MetaRowView<'a>>,
     body: &'a str,
     toc: &'a [html::TocEntry],
+    /// The items of `toc` as HTML: the built-in template writes this rather than looping
+    /// over `toc`, because every field a tera loop reads costs more than rendering the whole
+    /// list here (a fifth of a record page's time, measured at 10,000 records).
+    toc_html: String,
     superseded_by: Vec<EntryRef>,
     supersedes: Vec<EntryRef>,
     /// `superseded by X` naming no record of this log.
@@ -322,6 +326,14 @@ struct RecordView<'a> {
     next: Option<EntryRef>,
     source_path: String,
     error: Option<ErrorView>,
+}
+
+/// A row of a record's details: its values escaped and joined (a date as `<time>`), for the
+/// same reason as [`RecordView::toc_html`].
+#[derive(Debug, Serialize)]
+struct MetaRowView<'a> {
+    name: &'a str,
+    html: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -521,9 +533,10 @@ impl Site {
                     .collect()
             };
             let mut view = RecordView {
-                meta: &record.meta,
+                meta: meta_views(&record.meta, &entry.view),
                 body: "",
                 toc: &[],
+                toc_html: String::new(),
                 superseded_by: related(&superseded_by),
                 supersedes: related(&supersedes),
                 superseded_note: None,
@@ -583,7 +596,8 @@ impl Site {
             let (key, _) = page_key(&urls);
             view.body = &body.html;
             view.toc = &body.toc;
-            self.put_record_page(sink, &entry.view, &view)?;
+            view.toc_html = toc_html(&body.toc);
+            self.put_record_page(sink, &entry.view, &mut view)?;
             Ok((
                 position,
                 RecordPage {
@@ -606,10 +620,11 @@ impl Site {
             let Some(entry) = entries.get(position) else {
                 return Ok((usize::MAX, String::new()));
             };
-            let view = RecordView {
-                meta: &[],
+            let mut view = RecordView {
+                meta: Vec::new(),
                 body: "",
                 toc: &[],
+                toc_html: String::new(),
                 superseded_by: Vec::new(),
                 supersedes: Vec::new(),
                 superseded_note: None,
@@ -618,7 +633,7 @@ impl Site {
                 source_path: display_relative(&paths.project_root, &failure.path),
                 error: Some(error_view(failure)),
             };
-            self.put_record_page(sink, &entry.view, &view)?;
+            self.put_record_page(sink, &entry.view, &mut view)?;
             let words = html::words_of([
                 entry.view.label.as_str(),
                 entry.view.title.as_str(),
@@ -663,137 +678,38 @@ impl Site {
             }
         }
         drop(positions);
-        let mut page_keys: HashMap<String, u128> = HashMap::new();
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
             |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
-
-        let relations_key = relations_key(&relations, &record_entry, &entries);
-        let relations_path = "relations.html";
-        if !unchanged(relations_path, relations_key) {
-            let relations_page = relations_page(&relations, &record_entry, &entries);
-            let relation_rows = self.render_relation_rows(&relations, &record_entry, &entries)?;
-            let mut context = self.context("", "Relations", "relations", relations_path);
-            context.insert("svg", &relations_page.svg);
-            context.insert("relation_rows", &relation_rows);
-            context.insert("relation_count", &relations.edges.len());
-            context.insert("supersession_count", &relations_page.supersessions);
-            context.insert("link_count", &relations_page.links);
-            context.insert("related_count", &relations_page.related);
-            context.insert("record_count", &record_count);
-            self.put_page(sink, relations_path, "relations.html", &context)?;
-        }
-        page_keys.insert(relations_path.to_string(), relations_key);
-        // From here on only the rows are needed.
-        let rows: Vec<EntryView> = entries.into_iter().map(|entry| entry.view).collect();
-
-        let status_counts = status_counts(&rows);
-        let tag_summaries: Vec<TagSummary> = tags
-            .iter()
-            .map(|(key, group)| TagSummary {
-                key: key.clone(),
-                name: group.name.clone(),
-                url: format!("tags/{}", group.file),
-                count: group.entries.len(),
-            })
-            .collect();
-        let docs: Vec<search::SearchDoc<'_>> = rows
-            .iter()
-            .zip(&words)
-            .map(|(row, words)| search::SearchDoc {
-                url: &row.url,
-                words,
-            })
-            .collect();
-        sink.put("assets/search-index.js", search::search_index_js(&docs))?;
-        drop(docs);
-        let has_history = rows.iter().any(|row| row.last_changed.is_some());
-        let index_key = key_of(&[
-            &rows,
-            &status_counts,
-            &tag_summaries,
-            &record_count,
-            &failure_count,
-            &has_history,
-        ]);
-        if !unchanged("index.html", index_key) {
-            let all: Vec<&EntryView> = rows.iter().collect();
-            let table_rows = self.render_rows(&all, "", has_history)?;
-            let mut context = self.context("", &self.view.title, "index", "index.html");
-            context.insert("status_counts", &status_counts);
-            context.insert("tags", &tag_summaries);
-            context.insert("record_count", &record_count);
-            context.insert("failure_count", &failure_count);
-            context.insert("has_history", &has_history);
-            let page = self.render_spliced("index.html", context, "rows", table_rows)?;
-            sink.put("index.html", page)?;
-        }
+        let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
+        // The pages about the whole log are independent of each other: the relations page
+        // (mostly one thread's work) is made while the others share the second core.
+        let (relations_key, listings) = rayon::join(
+            || self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged),
+            || {
+                let (index_key, tag_keys) = rayon::join(
+                    || {
+                        self.put_search_index(sink, &rows, &words)?;
+                        self.put_index_page(sink, &rows, &tags, failure_count, &unchanged)
+                    },
+                    || self.put_tag_pages(sink, &rows, &tags, &unchanged),
+                );
+                Ok::<_, Error>((index_key?, tag_keys?))
+            },
+        );
+        let relations_key = relations_key?;
+        let (index_key, tag_keys) = listings?;
+        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
+        page_keys.insert(RELATIONS_PAGE.to_string(), relations_key);
         page_keys.insert("index.html".to_string(), index_key);
-
-        let mut generated: BTreeSet<String> = rows.iter().map(|row| row.url.clone()).collect();
-        generated
-            .extend(["index.html", "assets/search-index.js", relations_path].map(str::to_string));
+        let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
+        generated.extend(rows.iter().map(|row| row.url.clone()));
+        generated.insert(SEARCH_INDEX.to_string());
         for (name, bytes) in &self.assets {
             let path = format!("assets/{name}");
             sink.put(&path, bytes.to_vec())?;
             generated.insert(path);
         }
-
-        let tags_key = key_of(&[&tag_summaries]);
-        if !unchanged("tags/index.html", tags_key) {
-            let mut context = self.context("../", "Tags", "tags", "tags/index.html");
-            context.insert("tags", &tag_summaries);
-            self.put_page(sink, "tags/index.html", "tags.html", &context)?;
-        }
-        page_keys.insert("tags/index.html".to_string(), tags_key);
-        generated.insert("tags/index.html".to_string());
-        // A record is on as many tag pages as it has tags, always as the same row: each
-        // row is rendered once, for the pages that need rendering.
-        let mut stale_tags = Vec::new();
-        for (key, group) in &tags {
-            let url = format!("tags/{}", group.file);
-            let tagged: Vec<&EntryView> = group
-                .entries
-                .iter()
-                .filter_map(|&position| rows.get(position))
-                .collect();
-            let summary = TagSummary {
-                key: key.clone(),
-                name: group.name.clone(),
-                url: url.clone(),
-                count: group.entries.len(),
-            };
-            let page_key = key_of(&[&summary, &tagged]);
-            if !unchanged(&url, page_key) {
-                stale_tags.push((group, summary));
-            }
-            generated.insert(url.clone());
-            page_keys.insert(url, page_key);
-        }
-        let needed: BTreeSet<usize> = stale_tags
-            .iter()
-            .flat_map(|(group, _)| group.entries.iter().copied())
-            .collect();
-        let tag_rows: HashMap<usize, String> = needed
-            .into_par_iter()
-            .filter_map(|position| Some((position, rows.get(position)?)))
-            .map(|(position, row)| Ok((position, self.render_rows(&[row], "../", false)?)))
-            .collect::<Result<_>>()?;
-        stale_tags
-            .into_par_iter()
-            .try_for_each(|(group, summary)| -> Result<()> {
-                let html: String = group
-                    .entries
-                    .iter()
-                    .filter_map(|position| tag_rows.get(position).map(String::as_str))
-                    .collect();
-                let mut context =
-                    self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
-                context.insert("tag", &summary);
-                let page = self.render_spliced("tag.html", context, "rows", html)?;
-                sink.put(&summary.url, page)
-            })?;
-        drop(tag_rows);
 
         let mut copied = BTreeMap::new();
         for (path, source) in copies {
@@ -805,10 +721,13 @@ impl Site {
             copied.insert(path, source);
         }
         drop(words);
+        drop(rows);
         let cache = PageCache {
             records: record_pages
                 .into_iter()
-                .filter_map(|(position, page)| Some((rows.get(position)?.url.clone(), page)))
+                .filter_map(|(position, page)| {
+                    Some((entries.get(position)?.view.url.clone(), page))
+                })
                 .collect(),
             pages: page_keys,
         };
@@ -822,6 +741,150 @@ impl Site {
             },
             cache,
         ))
+    }
+
+    /// `relations.html`, unless its inputs are those of the last build; returns its key.
+    fn put_relations_page(
+        &self,
+        sink: &dyn PageSink,
+        relations: &graph::Relations,
+        record_entry: &[usize],
+        entries: &[Entry],
+        unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
+    ) -> Result<u128> {
+        let key = relations_key(relations, record_entry, entries);
+        if unchanged(RELATIONS_PAGE, key) {
+            return Ok(key);
+        }
+        let page = relations_page(relations, record_entry, entries);
+        let relation_rows = self.render_relation_rows(relations, record_entry, entries)?;
+        let mut context = self.context("", "Relations", "relations", RELATIONS_PAGE);
+        context.insert("relation_count", &relations.edges.len());
+        context.insert("supersession_count", &page.supersessions);
+        context.insert("link_count", &page.links);
+        context.insert("related_count", &page.related);
+        context.insert("record_count", &record_entry.len());
+        let page = self.render_spliced(
+            "relations.html",
+            context,
+            &[("svg", &page.svg), ("relation_rows", &relation_rows)],
+        )?;
+        sink.put(RELATIONS_PAGE, page)?;
+        Ok(key)
+    }
+
+    /// `assets/search-index.js`: the words of every row, in the index's order.
+    fn put_search_index(
+        &self,
+        sink: &dyn PageSink,
+        rows: &[&EntryView],
+        words: &[&str],
+    ) -> Result<()> {
+        let docs: Vec<search::SearchDoc<'_>> = rows
+            .iter()
+            .zip(words)
+            .map(|(row, words)| search::SearchDoc {
+                url: &row.url,
+                words,
+            })
+            .collect();
+        sink.put(SEARCH_INDEX, search::search_index_js(&docs))
+    }
+
+    /// `index.html`, the table of every record, unless its inputs are those of the last
+    /// build; returns its key.
+    fn put_index_page(
+        &self,
+        sink: &dyn PageSink,
+        rows: &[&EntryView],
+        tags: &BTreeMap<String, TagGroup>,
+        failure_count: usize,
+        unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
+    ) -> Result<u128> {
+        let record_count = rows.len() - failure_count;
+        let status_counts = status_counts(rows);
+        let tag_summaries = tag_summaries(tags);
+        let has_history = rows.iter().any(|row| row.last_changed.is_some());
+        let key = key_of(&[
+            &rows,
+            &status_counts,
+            &tag_summaries,
+            &record_count,
+            &failure_count,
+            &has_history,
+        ]);
+        if unchanged("index.html", key) {
+            return Ok(key);
+        }
+        let table_rows = self.render_rows(rows, "", has_history)?;
+        let mut context = self.context("", &self.view.title, "index", "index.html");
+        context.insert("status_counts", &status_counts);
+        context.insert("tags", &tag_summaries);
+        context.insert("record_count", &record_count);
+        context.insert("failure_count", &failure_count);
+        context.insert("has_history", &has_history);
+        let page = self.render_spliced("index.html", context, &[("rows", &table_rows)])?;
+        sink.put("index.html", page)?;
+        Ok(key)
+    }
+
+    /// `tags/index.html` and a page per tag, each unless its inputs are those of the last
+    /// build; returns every path with its key.
+    fn put_tag_pages(
+        &self,
+        sink: &dyn PageSink,
+        rows: &[&EntryView],
+        tags: &BTreeMap<String, TagGroup>,
+        unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
+    ) -> Result<Vec<(String, u128)>> {
+        let mut keys = Vec::with_capacity(tags.len() + 1);
+        let tag_summaries = tag_summaries(tags);
+        let tags_key = key_of(&[&tag_summaries]);
+        if !unchanged("tags/index.html", tags_key) {
+            let mut context = self.context("../", "Tags", "tags", "tags/index.html");
+            context.insert("tags", &tag_summaries);
+            self.put_page(sink, "tags/index.html", "tags.html", &context)?;
+        }
+        keys.push(("tags/index.html".to_string(), tags_key));
+        // A record is on as many tag pages as it has tags, always as the same row: each
+        // row is rendered once, for the pages that need rendering.
+        let mut stale_tags = Vec::new();
+        for (group, summary) in tags.values().zip(tag_summaries) {
+            let tagged: Vec<&EntryView> = group
+                .entries
+                .iter()
+                .filter_map(|&position| rows.get(position).copied())
+                .collect();
+            let page_key = key_of(&[&summary, &tagged]);
+            keys.push((summary.url.clone(), page_key));
+            if !unchanged(&summary.url, page_key) {
+                stale_tags.push((group, summary));
+            }
+        }
+        let needed: BTreeSet<usize> = stale_tags
+            .iter()
+            .flat_map(|(group, _)| group.entries.iter().copied())
+            .collect();
+        let tag_rows: HashMap<usize, String> = needed
+            .into_par_iter()
+            .filter_map(|position| Some((position, *rows.get(position)?)))
+            .map(|(position, row)| Ok((position, self.render_rows(&[row], "../", false)?)))
+            .collect::<Result<_>>()?;
+        stale_tags
+            .into_par_iter()
+            .try_for_each(|(group, summary)| -> Result<()> {
+                let html: String = group
+                    .entries
+                    .iter()
+                    .filter_map(|position| tag_rows.get(position).map(String::as_str))
+                    .collect();
+                let mut context =
+                    self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
+                context.insert("tag", &summary);
+                let page = self.render_spliced("tag.html", context, &[("rows", &html)])?;
+                sink.put(&summary.url, page)
+            })?;
+        Ok(keys)
     }
 
     fn context(&self, root: &str, title: &str, section: &'static str, url: &str) -> Context {
@@ -900,47 +963,57 @@ impl Site {
         Ok(chunks.concat())
     }
 
-    /// The page of one record (or of a file that failed to parse).
+    /// The page of one record (or of a file that failed to parse). Its body goes in by
+    /// [`splice`], like the rows of the index page: through tera it would be copied into
+    /// the context and out again, for every record.
     fn put_record_page(
         &self,
         sink: &dyn PageSink,
         entry: &EntryView,
-        record: &RecordView<'_>,
+        record: &mut RecordView<'_>,
     ) -> Result<()> {
+        let body = std::mem::replace(&mut record.body, BODY_MARKER);
         let mut context = self.context(&root_of(&entry.url), &entry.title, "record", &entry.url);
         context.insert("entry", entry);
         context.insert("record", record);
         let page = self.render("record.html", &context)?;
-        sink.put(&entry.url, page.into_bytes())
+        let page = match splice(page, &[BODY_MARKER.to_string()], &[body]) {
+            Ok(page) => page,
+            Err(_) => {
+                record.body = body;
+                context.insert("record", record);
+                self.render("record.html", &context)?.into_bytes()
+            }
+        };
+        sink.put(&entry.url, page)
     }
 
-    /// Renders `template` with `html`, a large block already rendered (the rows of the whole
-    /// log), as the value `name`, spliced into the output where the template writes it
-    /// unchanged: passed through tera as a value, the 6 MB of rows of a 10,000-record log
-    /// would be copied twice more. A template that escapes or filters the value gets it the
-    /// ordinary way.
+    /// Renders `template` with `parts`, large blocks already rendered (the rows of the
+    /// whole log, the relations graph), each as the value of its name, spliced into the
+    /// output where the template writes it unchanged: passed through tera as values, the
+    /// 6 MB of rows of a 10,000-record log would be copied twice more. A template that
+    /// escapes or filters a value gets them all the ordinary way.
     fn render_spliced(
         &self,
         template: &str,
         mut context: Context,
-        name: &str,
-        html: String,
+        parts: &[(&str, &str)],
     ) -> Result<Vec<u8>> {
-        // `<` would be escaped by a template that does not mark the value safe.
-        const MARKER: &str = "\u{1}adr<spliced>\u{1}";
-        context.insert(name, MARKER);
-        let page = self.render(template, &context)?;
-        if let Some(at) = page.find(MARKER)
-            && page.matches(MARKER).count() == 1
-        {
-            let mut out = Vec::with_capacity(page.len() - MARKER.len() + html.len());
-            out.extend_from_slice(&page.as_bytes()[..at]);
-            out.extend_from_slice(html.as_bytes());
-            out.extend_from_slice(&page.as_bytes()[at + MARKER.len()..]);
-            return Ok(out);
+        let markers: Vec<String> = (0..parts.len()).map(splice_marker).collect();
+        for ((name, _), marker) in parts.iter().zip(&markers) {
+            context.insert(*name, marker);
         }
-        context.insert(name, &html);
-        Ok(self.render(template, &context)?.into_bytes())
+        let page = self.render(template, &context)?;
+        let htmls: Vec<&str> = parts.iter().map(|(_, html)| *html).collect();
+        match splice(page, &markers, &htmls) {
+            Ok(page) => Ok(page),
+            Err(_) => {
+                for (name, html) in parts {
+                    context.insert(*name, html);
+                }
+                Ok(self.render(template, &context)?.into_bytes())
+            }
+        }
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String> {
@@ -959,6 +1032,99 @@ impl Site {
         let page = self.render(template, context)?;
         sink.put(path, page.into_bytes())
     }
+}
+
+fn meta_views<'r>(rows: &'r [MetaRow], entry: &EntryView) -> Vec<MetaRowView<'r>> {
+    rows.iter()
+        .map(|row| {
+            let html = match (row.name.as_str(), &entry.iso_date, &entry.date) {
+                ("Date", Some(iso), Some(date)) => format!(
+                    "<time datetime=\"{}\">{}</time>",
+                    escape_html(iso),
+                    escape_html(date)
+                ),
+                _ => row
+                    .values
+                    .iter()
+                    .map(|value| escape_html(&value.text))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            MetaRowView {
+                name: &row.name,
+                html,
+            }
+        })
+        .collect()
+}
+
+/// The list items of a table of contents, each on its own line.
+fn toc_html(toc: &[html::TocEntry]) -> String {
+    let mut out = String::new();
+    for item in toc {
+        out.push_str(&format!(
+            "\n<li class=\"toc-{}\"><a href=\"#{}\">{}</a></li>",
+            item.level,
+            escape_html(&item.id),
+            escape_html(&item.text)
+        ));
+    }
+    out
+}
+
+/// What stands in a template's context for the `n`th block of HTML that [`splice`] puts in
+/// afterwards. `<` would be escaped by a template that does not mark the value safe.
+fn splice_marker(n: usize) -> String {
+    format!("\u{1}adr<spliced {n}>\u{1}")
+}
+
+/// The marker of a record page's body, its only spliced block.
+const BODY_MARKER: &str = "\u{1}adr<spliced 0>\u{1}";
+
+/// `page` with each of `markers` replaced by the `html` of the same position; the page
+/// back when the template wrote a marker other than once or changed it (escaped or
+/// filtered it).
+fn splice(
+    page: String,
+    markers: &[String],
+    htmls: &[&str],
+) -> std::result::Result<Vec<u8>, String> {
+    let mut found = Vec::with_capacity(markers.len());
+    for (marker, html) in markers.iter().zip(htmls) {
+        match page
+            .match_indices(marker.as_str())
+            .map(|(at, _)| at)
+            .collect::<Vec<_>>()[..]
+        {
+            [at] => found.push((at, marker.len(), *html)),
+            _ => return Err(page),
+        }
+    }
+    found.sort_unstable_by_key(|(at, _, _)| *at);
+    let size = page.len() + found.iter().map(|(_, _, html)| html.len()).sum::<usize>();
+    let mut out = Vec::with_capacity(size);
+    let mut copied = 0;
+    for (at, len, html) in found {
+        out.extend_from_slice(&page.as_bytes()[copied..at]);
+        out.extend_from_slice(html.as_bytes());
+        copied = at + len;
+    }
+    out.extend_from_slice(&page.as_bytes()[copied..]);
+    Ok(out)
+}
+
+const RELATIONS_PAGE: &str = "relations.html";
+const SEARCH_INDEX: &str = "assets/search-index.js";
+
+fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary> {
+    tags.iter()
+        .map(|(key, group)| TagSummary {
+            key: key.clone(),
+            name: group.name.clone(),
+            url: format!("tags/{}", group.file),
+            count: group.entries.len(),
+        })
+        .collect()
 }
 
 /// What the relations page shows, computed while the records are still loaded.
@@ -1261,7 +1427,7 @@ fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
     groups
 }
 
-fn status_counts(rows: &[EntryView]) -> Vec<StatusCount> {
+fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
     let mut counts: BTreeMap<(usize, String), StatusCount> = BTreeMap::new();
     for row in rows {
         let order = match row.status.class {
@@ -1459,6 +1625,25 @@ fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spliced_blocks_replace_their_markers_wherever_the_template_put_them() {
+        let markers = [splice_marker(0), splice_marker(1)];
+        let page = format!("<b>{}</b><i>{}</i>", markers[1], markers[0]);
+        assert_eq!(
+            splice(page, &markers, &["zero", "one"]).unwrap(),
+            b"<b>one</b><i>zero</i>"
+        );
+    }
+
+    #[test]
+    fn a_marker_written_twice_or_not_at_all_means_rendering_the_ordinary_way() {
+        let markers = [splice_marker(0)];
+        let twice = format!("{0}{0}", markers[0]);
+        assert_eq!(splice(twice.clone(), &markers, &["x"]), Err(twice));
+        let escaped = "&#1;adr&lt;spliced 0&gt;&#1;".to_string();
+        assert_eq!(splice(escaped.clone(), &markers, &["x"]), Err(escaped));
+    }
 
     #[test]
     fn relative_paths_stay_inside_the_log_or_say_so() {

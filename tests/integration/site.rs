@@ -581,6 +581,44 @@ fn title_base_url_and_build_date_are_options() {
 }
 
 #[test]
+fn a_record_template_gets_the_body_however_it_writes_it() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    let custom = dir.path().join("custom");
+    std::fs::create_dir_all(&custom).unwrap();
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "[site]\ntemplates = \"custom\"\nout = \"public\"\n",
+    )
+    .unwrap();
+    let page = |template: &str| {
+        std::fs::write(custom.join("record.html.tera"), template).unwrap();
+        // The fixture's 0005 is broken on purpose, hence exit 1.
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert_eq!(code, 1, "{stderr}");
+        read(
+            dir.path()
+                .join("public/0001-use-fastapi-web-framework.html"),
+        )
+    };
+    let heading = "<h2 id=\"context-and-problem-statement\">Context and Problem Statement";
+    // The built-in way: marked safe, written once.
+    let once = page("<main>{{ record.body | safe }}</main>");
+    assert!(once.starts_with(&format!("<main>{heading}")), "{once}");
+    assert!(once.ends_with("</main>"), "{once}");
+    // Twice, and escaped: each as the template says.
+    let twice = page("{{ record.body | safe }}|{{ record.body | safe }}");
+    let (first, second) = twice.split_once('|').unwrap();
+    assert_eq!(first, second);
+    assert!(first.starts_with(heading), "{first}");
+    let escaped = page("{{ record.body }}");
+    assert!(
+        escaped.starts_with("&lt;h2 id=&quot;context-and-problem-statement&quot;&gt;"),
+        "{escaped}"
+    );
+    assert!(!escaped.contains('\u{1}'));
+}
+
+#[test]
 fn templates_and_assets_are_overridden_by_name() {
     let dir = copy_tree(&fixtures().join("logs/site-basic"));
     let custom = dir.path().join("custom");
