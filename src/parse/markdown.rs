@@ -64,35 +64,47 @@ struct OpenLink {
     text: String,
 }
 
-/// Walks the body (`source.text[body_start..]`) once; with `stop_after_title`, only until
-/// the first H1 has ended.
-pub(crate) fn outline(source: &SourceFile, body_start: usize, stop_after_title: bool) -> Outline {
+/// Walks the body (`source.text[body_start..]`) once; with `title_and_preamble`, only until
+/// both the title (the first H1) and the first H2 (where the preamble ends, and with it
+/// any legacy metadata lines) have been seen.
+pub(crate) fn outline(source: &SourceFile, body_start: usize, title_and_preamble: bool) -> Outline {
     let body = source.text.get(body_start..).unwrap_or("");
-    if stop_after_title {
+    if title_and_preamble {
         // pulldown-cmark finds the block structure of the whole text before the first
-        // event, so stopping early saves little: parse only up to the first `# ` line.
-        // Should that line not be the title (inside a code block), parse everything.
-        if let Some(end) = first_atx_h1_line_end(body) {
+        // event, so stopping early saves little: parse only up to the first `## ` line
+        // after the first `# ` line. Should those lines not be headings (inside a code
+        // block), parse everything.
+        if let Some(end) = first_atx_h1_line_end(body)
+            .and_then(|h1_end| Some(h1_end + first_atx_line_end(&body[h1_end..], "##")?))
+        {
             let prefix_outline = outline_of(source, body_start, &body[..end], true);
-            if prefix_outline
-                .headings
-                .iter()
-                .any(|heading| heading.level == 1)
-            {
+            let has = |level| {
+                prefix_outline
+                    .headings
+                    .iter()
+                    .any(|heading| heading.level == level)
+            };
+            if has(1) && has(2) {
                 return prefix_outline;
             }
         }
     }
-    outline_of(source, body_start, body, stop_after_title)
+    outline_of(source, body_start, body, title_and_preamble)
 }
 
 /// The end of the first line that looks like an ATX H1 (`# Title`).
 fn first_atx_h1_line_end(body: &str) -> Option<usize> {
+    first_atx_line_end(body, "#")
+}
+
+/// The end of the first line that looks like an ATX heading made with `hashes`.
+fn first_atx_line_end(body: &str, hashes: &str) -> Option<usize> {
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
         if line.len() - trimmed.len() <= 3
-            && (trimmed.starts_with("# ") || trimmed.starts_with("#\t"))
+            && let Some(rest) = trimmed.strip_prefix(hashes)
+            && (rest.starts_with(' ') || rest.starts_with('\t'))
         {
             return Some(offset + line.len());
         }
@@ -105,7 +117,7 @@ fn outline_of(
     source: &SourceFile,
     body_start: usize,
     body: &str,
-    stop_after_title: bool,
+    title_and_preamble: bool,
 ) -> Outline {
     let mut outline = Outline::default();
     let mut heading: Option<(u8, usize, String)> = None;
@@ -132,7 +144,12 @@ fn outline_of(
                         text: collapse(&text),
                         span: Span::new(start, end),
                     });
-                    if stop_after_title && level == 1 {
+                    if title_and_preamble
+                        && level <= 2
+                        && [1, 2]
+                            .iter()
+                            .all(|wanted| outline.headings.iter().any(|seen| seen.level == *wanted))
+                    {
                         break;
                     }
                 }

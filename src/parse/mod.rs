@@ -46,8 +46,9 @@ pub enum Depth {
     #[default]
     Full,
     /// Identity, title, status (and what supersedes what), date and people. The body is read
-    /// only as far as needed: to the title when the front matter states the status and
-    /// nothing mentions superseding; to the end otherwise. Option lists stay empty.
+    /// only as far as needed: to the title and the end of the preamble (the first H2, where
+    /// legacy metadata lines stop) when the front matter states the status and nothing
+    /// mentions superseding; to the end otherwise. Option lists stay empty.
     Metadata,
 }
 
@@ -184,12 +185,12 @@ fn build_record(
     let body_start = front_matter
         .as_ref()
         .map_or(source.bom_len(), |fm| fm.span.end);
-    let stop_after_title = depth == Depth::Metadata
+    let title_and_preamble = depth == Depth::Metadata
         && front_matter
             .as_ref()
             .is_some_and(|fm| fm.get("status").is_some())
         && !mentions_superseding(source.text.get(body_start..).unwrap_or(""));
-    let outline = markdown::outline(&source, body_start, stop_after_title);
+    let outline = markdown::outline(&source, body_start, title_and_preamble);
     let sections = sections_of(&source, &outline);
     let first_h2 = sections
         .iter()

@@ -499,3 +499,38 @@ fn a_metadata_load_keeps_the_facts_and_lets_the_texts_go() {
             .is_some_and(|source| !source.text.is_empty())
     );
 }
+
+/// A metadata load stops reading early, but never reads more into a record than a full
+/// parse does: a `Deciders:` line far into the body is not the record's preamble.
+#[test]
+fn a_metadata_load_reads_the_preamble_as_a_full_parse_does() {
+    // What each load makes of 0001: its decision makers, tags, informed and date.
+    fn facts_of(log_dir: &std::path::Path) -> Vec<(Vec<String>, usize, usize, Option<String>)> {
+        let metadata = adr::model::Log::load_metadata(log_dir).unwrap();
+        let full = adr::model::Log::load(log_dir).unwrap();
+        [&metadata.records[0], &full.records[0]]
+            .map(|record| {
+                (
+                    record
+                        .decision_makers
+                        .iter()
+                        .map(|maker| maker.value.clone())
+                        .collect(),
+                    record.tags.len(),
+                    record.informed.len(),
+                    record.date.as_ref().map(|date| date.value.text()),
+                )
+            })
+            .to_vec()
+    }
+    let text = "---\nstatus: accepted\ndecision-makers: []\n---\n\n# Use Postgres\n\nDate: 2024-02-03\n\n## Context\n\nDeciders: Alice\nTags: db\n\n## More Information\n\nInformed: Bob\n";
+    let dir = crate::util::log_with(&[("0001-use-postgres.md", text)]);
+    let log_dir = dir.path().join("docs/adr");
+    let expected = (Vec::new(), 0, 0, Some("2024-02-03".to_string()));
+    assert_eq!(facts_of(&log_dir), [expected.clone(), expected]);
+    // A `## ` line in a code block does not end the preamble.
+    let text = "---\nstatus: accepted\n---\n\n# Use Postgres\n\n```\n## not a heading\n```\n\nDeciders: Alice\n\n## Context\n\nInformed: Bob\n";
+    std::fs::write(log_dir.join("0001-use-postgres.md"), text).unwrap();
+    let expected = (vec!["Alice".to_string()], 0, 0, None);
+    assert_eq!(facts_of(&log_dir), [expected.clone(), expected]);
+}
