@@ -31,7 +31,7 @@ use crate::{ExitStatus, Output};
 const DEFAULT_TITLE: &str = "Architecture Decision Records";
 const DEFAULT_OUT: &str = "site";
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-const MANIFEST_VERSION: u32 = 2;
+const MANIFEST_VERSION: u32 = 3;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -233,8 +233,9 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     let load_started = nanos_since_epoch(std::time::SystemTime::now());
     let CacheBody {
         records: known_records,
-        pages: known_pages,
+        pages: mut known_pages,
     } = cache.body();
+    restore_search_words(&out_dir, previous.as_ref(), &mut known_pages);
     let known_stamps = cache.header.stamps;
     drop(cache.bytes);
     // A record is parsed again unless its content hash (from its stamp) is the one its
@@ -362,6 +363,27 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         &failures,
         " (its page shows the error)",
     ))
+}
+
+/// What the manifest says of a file it lists: its xxh3 and its size.
+fn manifest_entry(bytes: &[u8]) -> String {
+    format!("{:032x}:{}", xxh3_128(bytes), bytes.len())
+}
+
+/// The cache keeps where each record's search words stand in the last search index, not
+/// the words again (17 MB at 10,000 records): they are read back from that file when the
+/// manifest vouches for its bytes, and otherwise every record page is rendered again.
+fn restore_search_words(out_dir: &Path, previous: Option<&Manifest>, pages: &mut PageCache) {
+    let vouched = previous
+        .and_then(|manifest| manifest.files.get(site::SEARCH_INDEX))
+        .and_then(|entry| {
+            let bytes = std::fs::read(out_dir.join(site::SEARCH_INDEX)).ok()?;
+            (manifest_entry(&bytes) == *entry).then_some(bytes)
+        });
+    match vouched {
+        Some(bytes) => pages.keep_search_index(bytes),
+        None => pages.forget_record_pages(),
+    }
 }
 
 /// Reads the files of a templates directory (not its subdirectories).
@@ -728,7 +750,7 @@ impl OutputDir<'_> {
             )));
         }
         let target = self.root.join(path);
-        let entry = format!("{:032x}:{}", xxh3_128(&contents), contents.len());
+        let entry = manifest_entry(&contents);
         let unchanged = self.previous.get(path) == Some(&entry)
             && std::fs::metadata(&target).is_ok_and(|metadata| {
                 metadata.is_file() && metadata.len() == contents.len() as u64

@@ -165,6 +165,9 @@ pub struct PageCache {
     pub records: HashMap<String, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
     pub pages: HashMap<String, u128>,
+    /// The last search index, which holds the cached record pages' words.
+    #[serde(skip)]
+    search_index: Vec<u8>,
 }
 
 /// How a record's page was made.
@@ -176,8 +179,29 @@ pub struct RecordPage {
     /// The URLs its body links to, as written, in order: resolving them again tells
     /// whether any now leads elsewhere (a record added or removed, a file appearing).
     urls: Vec<String>,
-    /// Its search words.
+    /// Its search words. Not kept in the cache, which has `search` instead.
+    #[serde(skip)]
     words: String,
+    /// Where its words stand in the search index written with it.
+    search: Option<search::WordsSpan>,
+}
+
+impl PageCache {
+    /// Takes `search_index`, the search index written with the cache, as where the words
+    /// of the cached record pages are.
+    pub fn keep_search_index(&mut self, search_index: Vec<u8>) {
+        self.search_index = search_index;
+    }
+
+    /// Forgets every cached record page (their words cannot be read back).
+    pub fn forget_record_pages(&mut self) {
+        self.records.clear();
+    }
+
+    /// The search words of a cached record page, read from the last search index.
+    fn cached_words(&self, page: &RecordPage) -> Option<&str> {
+        search::words_at(&self.search_index, page.search?)
+    }
 }
 
 /// A hash of values (their postcard encoding): what a page is made from.
@@ -569,7 +593,10 @@ impl Site {
             };
             if let Some(cached) = previous.records.get(&entry.view.url) {
                 let (key, found) = page_key(&cached.urls);
-                if key == cached.key && sink.keep(&entry.view.url) {
+                if key == cached.key
+                    && previous.cached_words(cached).is_some()
+                    && sink.keep(&entry.view.url)
+                {
                     for found in found {
                         linker.note(found);
                     }
@@ -604,6 +631,7 @@ impl Site {
                     key,
                     urls,
                     words: body.words,
+                    search: None,
                 },
             ))
         };
@@ -654,7 +682,10 @@ impl Site {
         let mut words: Vec<&str> = vec![""; entries.len()];
         for (position, page) in &record_pages {
             if let Some(slot) = words.get_mut(*position) {
-                *slot = &page.words;
+                *slot = match previous.cached_words(page) {
+                    Some(words) if page.words.is_empty() => words,
+                    _ => &page.words,
+                };
             }
         }
         for (position, text) in &failure_pages {
@@ -687,18 +718,20 @@ impl Site {
         let (relations_key, listings) = rayon::join(
             || self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged),
             || {
-                let (index_key, tag_keys) = rayon::join(
+                let (index, tag_keys) = rayon::join(
                     || {
-                        self.put_search_index(sink, &rows, &words)?;
-                        self.put_index_page(sink, &rows, &tags, failure_count, &unchanged)
+                        let spans = self.put_search_index(sink, &rows, &words)?;
+                        let key =
+                            self.put_index_page(sink, &rows, &tags, failure_count, &unchanged)?;
+                        Ok::<_, Error>((spans, key))
                     },
                     || self.put_tag_pages(sink, &rows, &tags, &unchanged),
                 );
-                Ok::<_, Error>((index_key?, tag_keys?))
+                Ok::<_, Error>((index?, tag_keys?))
             },
         );
         let relations_key = relations_key?;
-        let (index_key, tag_keys) = listings?;
+        let ((spans, index_key), tag_keys) = listings?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key);
         page_keys.insert("index.html".to_string(), index_key);
@@ -726,10 +759,16 @@ impl Site {
             records: record_pages
                 .into_iter()
                 .filter_map(|(position, page)| {
+                    let page = RecordPage {
+                        words: String::new(),
+                        search: spans.get(position).copied().flatten(),
+                        ..page
+                    };
                     Some((entries.get(position)?.view.url.clone(), page))
                 })
                 .collect(),
             pages: page_keys,
+            search_index: Vec::new(),
         };
         Ok((
             BuildReport {
@@ -779,7 +818,7 @@ impl Site {
         sink: &dyn PageSink,
         rows: &[&EntryView],
         words: &[&str],
-    ) -> Result<()> {
+    ) -> Result<Vec<Option<search::WordsSpan>>> {
         let docs: Vec<search::SearchDoc<'_>> = rows
             .iter()
             .zip(words)
@@ -788,7 +827,9 @@ impl Site {
                 words,
             })
             .collect();
-        sink.put(SEARCH_INDEX, search::search_index_js(&docs))
+        let (index, spans) = search::search_index_js(&docs);
+        sink.put(SEARCH_INDEX, index)?;
+        Ok(spans)
     }
 
     /// `index.html`, the table of every record, unless its inputs are those of the last
@@ -1114,7 +1155,8 @@ fn splice(
 }
 
 const RELATIONS_PAGE: &str = "relations.html";
-const SEARCH_INDEX: &str = "assets/search-index.js";
+/// The search index's path in the site.
+pub const SEARCH_INDEX: &str = "assets/search-index.js";
 
 fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary> {
     tags.iter()

@@ -277,6 +277,21 @@ fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
             }),
         ),
         (
+            "the search index is damaged and a record edited",
+            Box::new(|| {
+                // The cache keeps only where each record's words stand in this file: the
+                // words at those places are not to be trusted once it changed.
+                let index = dir.path().join("site/assets/search-index.js");
+                let damaged = read(&index).replace('e', "o");
+                std::fs::write(&index, damaged).unwrap();
+                edit(
+                    "0003-record-architecture-decisions.md",
+                    "We shall use",
+                    "We will use",
+                )
+            }),
+        ),
+        (
             "a new title",
             Box::new(|| {
                 edit(
