@@ -31,7 +31,7 @@ use crate::{ExitStatus, Output};
 const DEFAULT_TITLE: &str = "Architecture Decision Records";
 const DEFAULT_OUT: &str = "site";
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-const MANIFEST_VERSION: u32 = 3;
+const MANIFEST_VERSION: u32 = 4;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -65,6 +65,8 @@ struct CacheHeader {
     /// A hash of the options and templates: pages made with others are not reused.
     settings: u128,
     stamps: BTreeMap<String, RecordStamp>,
+    /// The log's git history, with the [`crate::git::History::state`] it was read at.
+    history: Option<(String, crate::git::History)>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -176,15 +178,27 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             Some(dir) => read_overrides(dir)?,
             None => Vec::new(),
         },
-        history: crate::git::History::load(&project.log_dir),
+        history: None,
     };
     let shown_out = project.display(&out_dir);
     let previous = prepare_out_dir(project, &out_dir, &shown_out)?;
     let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
     let settings = settings_hash(project, &options);
-    let cache = match &previous {
+    let mut cache = match &previous {
         Some(_) => Cache::read(&out_dir, settings),
         None => Cache::default(),
+    };
+    // `git log` over the log is the slowest step of a render with nothing to do, so the
+    // history is kept in the cache with what it is a function of, and asked of git again
+    // only when that changed.
+    let history_state = crate::git::History::state(&project.log_dir);
+    let options = SiteOptions {
+        history: match (cache.header.history.take(), &history_state) {
+            (Some((known, history)), Some(state)) if known == *state => Some(history),
+            (_, Some(_)) => crate::git::History::load(&project.log_dir),
+            (_, None) => None,
+        },
+        ..options
     };
     let found = crate::discover::discover(&project.log_dir)?;
     // A first render has nothing to compare with: its fingerprint is taken from the hashes
@@ -335,6 +349,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         version: MANIFEST_VERSION,
         settings,
         stamps,
+        history: history_state.zip(options.history),
     };
     let body = CacheBody {
         records: site_log.records,

@@ -1417,6 +1417,90 @@ fn site_shows_git_history() {
     );
 }
 
+/// `git log` over a large log takes seconds (10,000 records, a thousand commits: 9 s), so a
+/// render asks git for the history again only when the commit checked out, or `.mailmap`,
+/// changed since the last one; an edit not yet committed changes no history.
+#[test]
+fn git_history_is_read_again_only_when_the_commit_or_mailmap_changed() {
+    let repo = log_with_history();
+    let wrapper = tempfile::tempdir().unwrap();
+    let calls = wrapper.path().join("calls");
+    let real_git = Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .unwrap();
+    let real_git = String::from_utf8(real_git.stdout).unwrap();
+    let script = format!(
+        "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
+        calls.display(),
+        real_git.trim()
+    );
+    let fake_git = wrapper.path().join("git");
+    std::fs::write(&fake_git, script).unwrap();
+    let mut permissions = std::fs::metadata(&fake_git).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&fake_git, permissions).unwrap();
+    let path = format!(
+        "{}:{}",
+        wrapper.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let render = || {
+        let output = adr(repo.path())
+            .args(["render", "--out", "site"])
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let logs = || {
+        std::fs::read_to_string(&calls)
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| line.contains(" log "))
+            .count()
+    };
+    let page = || read(repo.path().join("site/0001-use-a-queue.html"));
+
+    render();
+    assert_eq!(logs(), 1);
+    assert!(render().contains("is up to date"));
+    assert_eq!(logs(), 1, "nothing changed: no git log");
+
+    let queue = repo.path().join("docs/adr/0001-use-a-queue.md");
+    std::fs::write(
+        &queue,
+        madr4_record("Use a queue", "2025-01-06", "Work arrives at night."),
+    )
+    .unwrap();
+    assert!(render().starts_with("rendered 2 records"));
+    assert_eq!(logs(), 1, "an edit not committed changes no history");
+    assert!(page().contains("Work arrives at night."));
+
+    git(
+        repo.path(),
+        &["commit", "-q", "-a", "-m", "night"],
+        "2025-03-01T12:00:00Z",
+    );
+    render();
+    assert_eq!(logs(), 2, "a commit: git log again");
+    assert!(page().contains("<dt>Last changed</dt><dd><time datetime=\"2025-03-01\">"));
+
+    std::fs::write(
+        repo.path().join(".mailmap"),
+        "Ana Q. Example <ana@example.com>\n",
+    )
+    .unwrap();
+    render();
+    assert_eq!(logs(), 3, "a new .mailmap: git log again");
+    assert!(
+        page().contains("<dt>Authors</dt><dd>Ana Q. Example</dd>"),
+        "{}",
+        page()
+    );
+}
+
 /// Outside git, and where git is not installed, the site is the same minus those facts, and
 /// nothing is said about it.
 #[test]
