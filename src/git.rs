@@ -54,28 +54,41 @@ impl History {
     /// Runs `git log` over `dir`. `None` when `dir` is not in a git work tree, git is not
     /// installed, or it fails: history is an extra, never a reason to stop.
     pub fn load(dir: &Path) -> Option<History> {
-        let output = git_output(
-            dir,
-            &[
-                "-c",
-                "log.showSignature=false",
-                "log",
-                "--no-color",
-                "--reverse",
-                "-z",
-                "-M",
-                "--name-status",
-                "--relative",
-                "--format=%x1e%ct%x1f%at%x1f%as%x1f%aN",
-                "--",
-                ".",
-            ],
-        )?;
-        let text = String::from_utf8_lossy(&output);
+        let text = log(dir, None)?;
         Some(History {
             dir: dir.to_path_buf(),
             files: parse_log(&text),
         })
+    }
+
+    /// This history, read at `state` (see [`History::state`]), brought to `now`: only the
+    /// commits since are read when they are a straight line on top of the commit it was read
+    /// at and `.mailmap` did not change. Then `git log` lists exactly the commits a full read
+    /// would, in the same order, after the ones already applied (a merge could interleave
+    /// older commits, so a merge means a full read). Otherwise, a full [`History::load`].
+    pub fn update(self, dir: &Path, state: &str, now: &str) -> Option<History> {
+        if state == now {
+            return Some(self);
+        }
+        let (Some((old_head, old_mailmap)), Some((new_head, new_mailmap))) =
+            (state.split_once(':'), now.split_once(':'))
+        else {
+            return History::load(dir);
+        };
+        let straight_line = old_mailmap == new_mailmap
+            && git_output(
+                dir,
+                &["rev-list", "--parents", &format!("{old_head}..{new_head}")],
+            )
+            .and_then(|listing| String::from_utf8(listing).ok())
+            .is_some_and(|listing| is_straight_line(&listing, old_head, new_head));
+        if !straight_line || self.dir != dir {
+            return History::load(dir);
+        }
+        let text = log(dir, Some(&format!("{old_head}..{new_head}")))?;
+        let mut history = self;
+        apply_log(&mut history.files, &text);
+        Some(history)
     }
 
     /// The history of a file under the directory (absolute, or relative to it).
@@ -105,6 +118,44 @@ impl History {
     }
 }
 
+/// `git log` over `dir` (every commit, or those of `range`), oldest first, with what
+/// [`apply_log`] reads.
+fn log(dir: &Path, range: Option<&str>) -> Option<String> {
+    let mut args = vec![
+        "-c",
+        "log.showSignature=false",
+        "log",
+        "--no-color",
+        "--reverse",
+        "-z",
+        "-M",
+        "--name-status",
+        "--relative",
+        "--format=%x1e%ct%x1f%at%x1f%as%x1f%aN",
+    ];
+    args.extend(range);
+    args.extend(["--", "."]);
+    let output = git_output(dir, &args)?;
+    Some(String::from_utf8_lossy(&output).into_owned())
+}
+
+/// Whether `git rev-list --parents old..new` lists a chain of commits with one parent
+/// each, from `new` back to a child of `old`.
+fn is_straight_line(listing: &str, old: &str, new: &str) -> bool {
+    let mut expected = new;
+    for line in listing.lines() {
+        let mut ids = line.split(' ');
+        let (Some(commit), Some(parent), None) = (ids.next(), ids.next(), ids.next()) else {
+            return false;
+        };
+        if commit != expected {
+            return false;
+        }
+        expected = parent;
+    }
+    expected == old
+}
+
 /// What `git -C dir args...` prints; `None` when git is missing or fails.
 fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let output = Command::new("git")
@@ -121,7 +172,14 @@ fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
 /// Reads `git log --reverse -z --name-status` output, oldest commit first, following
 /// renames so a renumbered record keeps the date it was first added.
 fn parse_log(text: &str) -> HashMap<String, FileHistory> {
-    let mut files: HashMap<String, FileHistory> = HashMap::new();
+    let mut files = HashMap::new();
+    apply_log(&mut files, text);
+    files
+}
+
+/// Applies the commits of `git log --reverse -z --name-status` output, oldest first, to
+/// what `files` knew before them.
+fn apply_log(files: &mut HashMap<String, FileHistory>, text: &str) {
     for commit in text
         .split(RECORD_SEPARATOR)
         .filter(|chunk| !chunk.is_empty())
@@ -178,12 +236,28 @@ fn parse_log(text: &str) -> HashMap<String, FileHistory> {
             }
         }
     }
-    files
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_chain_of_single_parent_commits_back_to_the_old_head_is_a_straight_line() {
+        let chain = "c3 c2\nc2 c1\nc1 c0\n";
+        assert!(is_straight_line(chain, "c0", "c3"));
+        // Ends elsewhere (the old head is not an ancestor), or starts elsewhere.
+        assert!(!is_straight_line(chain, "cX", "c3"));
+        assert!(!is_straight_line(chain, "c0", "c4"));
+        // A merge on the way.
+        assert!(!is_straight_line(
+            "c3 c2 b1\nc2 c1\nb1 c1\nc1 c0\n",
+            "c0",
+            "c3"
+        ));
+        // Nothing new (the new head is behind or equal): not a line from old to new.
+        assert!(!is_straight_line("", "c0", "c3"));
+    }
 
     #[test]
     fn follows_adds_changes_and_renames() {

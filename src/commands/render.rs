@@ -190,12 +190,14 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     };
     // `git log` over the log is the slowest step of a render with nothing to do, so the
     // history is kept in the cache with what it is a function of, and asked of git again
-    // only when that changed.
+    // only for the commits made since.
     let history_state = crate::git::History::state(&project.log_dir);
     let options = SiteOptions {
         history: match (cache.header.history.take(), &history_state) {
-            (Some((known, history)), Some(state)) if known == *state => Some(history),
-            (_, Some(_)) => crate::git::History::load(&project.log_dir),
+            (Some((known, history)), Some(state)) => {
+                history.update(&project.log_dir, &known, state)
+            }
+            (None, Some(_)) => crate::git::History::load(&project.log_dir),
             (_, None) => None,
         },
         ..options

@@ -1454,19 +1454,38 @@ fn git_history_is_read_again_only_when_the_commit_or_mailmap_changed() {
         assert_eq!(output.status.code(), Some(0));
         String::from_utf8(output.stderr).unwrap()
     };
+    // The git log calls so far, and whether the last one read only a range of commits.
     let logs = || {
-        std::fs::read_to_string(&calls)
-            .unwrap_or_default()
+        let calls = std::fs::read_to_string(&calls).unwrap_or_default();
+        let logs: Vec<&str> = calls
             .lines()
             .filter(|line| line.contains(" log "))
-            .count()
+            .collect();
+        (
+            logs.len(),
+            logs.last().is_some_and(|line| line.contains("..")),
+        )
+    };
+    // What a render with no cache makes of the same repository.
+    let matches_a_full_render = || {
+        let full = adr(repo.path())
+            .args(["render", "--out", "full"])
+            .output()
+            .unwrap();
+        assert_eq!(full.status.code(), Some(0));
+        let site = crate::util::files_of(&repo.path().join("site"));
+        let full = crate::util::files_of(&repo.path().join("full"));
+        std::fs::remove_dir_all(repo.path().join("full")).unwrap();
+        site.iter()
+            .filter(|(name, _)| !name.starts_with(".adr-site"))
+            .all(|(name, bytes)| full.get(name) == Some(bytes))
     };
     let page = || read(repo.path().join("site/0001-use-a-queue.html"));
 
     render();
-    assert_eq!(logs(), 1);
+    assert_eq!(logs(), (1, false));
     assert!(render().contains("is up to date"));
-    assert_eq!(logs(), 1, "nothing changed: no git log");
+    assert_eq!(logs(), (1, false), "nothing changed: no git log");
 
     let queue = repo.path().join("docs/adr/0001-use-a-queue.md");
     std::fs::write(
@@ -1475,7 +1494,11 @@ fn git_history_is_read_again_only_when_the_commit_or_mailmap_changed() {
     )
     .unwrap();
     assert!(render().starts_with("rendered 2 records"));
-    assert_eq!(logs(), 1, "an edit not committed changes no history");
+    assert_eq!(
+        logs(),
+        (1, false),
+        "an edit not committed changes no history"
+    );
     assert!(page().contains("Work arrives at night."));
 
     git(
@@ -1484,8 +1507,31 @@ fn git_history_is_read_again_only_when_the_commit_or_mailmap_changed() {
         "2025-03-01T12:00:00Z",
     );
     render();
-    assert_eq!(logs(), 2, "a commit: git log again");
+    assert_eq!(logs(), (2, true), "a commit on top: git log of that commit");
     assert!(page().contains("<dt>Last changed</dt><dd><time datetime=\"2025-03-01\">"));
+    assert!(matches_a_full_render());
+
+    // Amended: the commit read before is gone from the history, so all of it is read.
+    git(
+        repo.path(),
+        &[
+            "commit",
+            "-q",
+            "--amend",
+            "--reset-author",
+            "-m",
+            "at night",
+        ],
+        "2025-03-02T12:00:00Z",
+    );
+    render();
+    assert_eq!(
+        logs(),
+        (3, false),
+        "history rewritten: git log of everything"
+    );
+    assert!(page().contains("<dt>Last changed</dt><dd><time datetime=\"2025-03-02\">"));
+    assert!(matches_a_full_render());
 
     std::fs::write(
         repo.path().join(".mailmap"),
@@ -1493,7 +1539,7 @@ fn git_history_is_read_again_only_when_the_commit_or_mailmap_changed() {
     )
     .unwrap();
     render();
-    assert_eq!(logs(), 3, "a new .mailmap: git log again");
+    assert_eq!(logs(), (4, false), "a new .mailmap: git log of everything");
     assert!(
         page().contains("<dt>Authors</dt><dd>Ana Q. Example</dd>"),
         "{}",

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::util::{adr, copy_tree, fixtures, log_with, read, run};
+use crate::util::{adr, copy_tree, files_of, fixtures, log_with, read, run};
 
 /// Renders `fixture` (a project under tests/fixtures/logs) into `<copy>/site`.
 fn rendered(fixture: &str) -> (tempfile::TempDir, i32, String) {
@@ -21,24 +21,6 @@ fn main_of(page: &str) -> String {
     let start = page.find("<main").expect("a <main> element");
     let end = page.find("</main>").expect("a </main> tag") + "</main>".len();
     page[start..end].to_string()
-}
-
-/// Every file under `dir` with its bytes, by `/`-separated relative path.
-fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let relative = entry.path().strip_prefix(dir).unwrap();
-            let key = relative
-                .components()
-                .map(|part| part.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            files.insert(key, std::fs::read(entry.path()).unwrap());
-        }
-    }
-    files
 }
 
 #[test]
