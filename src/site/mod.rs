@@ -670,11 +670,31 @@ impl Site {
             ]);
             Ok((position, words))
         };
-        let record_pages: Vec<(usize, RecordPage)> = records
-            .par_iter()
-            .enumerate()
-            .map(|(index, record)| record_page(index, record))
-            .collect::<Result<_>>()?;
+        // A page is kept when it was made from the same inputs and is still there.
+        let unchanged =
+            |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
+        let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
+        // The index and the tag pages need only the rows, so they are made among the record
+        // pages, on whichever core is free; what needs the record pages (the relations page
+        // needs their links, the search index their words) comes after.
+        let (record_pages, listings) = rayon::join(
+            || {
+                records
+                    .par_iter()
+                    .enumerate()
+                    .map(|(index, record)| record_page(index, record))
+                    .collect::<Result<Vec<(usize, RecordPage)>>>()
+            },
+            || {
+                let (index_key, tag_keys) = rayon::join(
+                    || self.put_index_page(sink, &rows, &tags, failures.len(), &unchanged),
+                    || self.put_tag_pages(sink, &rows, &tags, &unchanged),
+                );
+                Ok::<_, Error>((index_key?, tag_keys?))
+            },
+        );
+        let record_pages = record_pages?;
+        let (index_key, tag_keys) = listings?;
         let failure_pages: Vec<(usize, String)> = failures
             .par_iter()
             .enumerate()
@@ -710,29 +730,14 @@ impl Site {
             }
         }
         drop(positions);
-        // A page is kept when it was made from the same inputs and is still there.
-        let unchanged =
-            |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
-        let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
-        // The pages about the whole log are independent of each other: the relations page
-        // (mostly one thread's work) is made while the others share the second core.
-        let (relations_key, listings) = rayon::join(
+        // The relations page (mostly one thread's work) is made while the search index is
+        // written on the other core.
+        let (relations_key, spans) = rayon::join(
             || self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged),
-            || {
-                let (index, tag_keys) = rayon::join(
-                    || {
-                        let spans = self.put_search_index(sink, &rows, &words)?;
-                        let key =
-                            self.put_index_page(sink, &rows, &tags, failure_count, &unchanged)?;
-                        Ok::<_, Error>((spans, key))
-                    },
-                    || self.put_tag_pages(sink, &rows, &tags, &unchanged),
-                );
-                Ok::<_, Error>((index?, tag_keys?))
-            },
+            || self.put_search_index(sink, &rows, &words),
         );
         let relations_key = relations_key?;
-        let ((spans, index_key), tag_keys) = listings?;
+        let spans = spans?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key);
         page_keys.insert("index.html".to_string(), index_key);
@@ -796,8 +801,11 @@ impl Site {
         if unchanged(RELATIONS_PAGE, key) {
             return Ok(key);
         }
-        let page = relations_page(relations, record_entry, entries);
-        let relation_rows = self.render_relation_rows(relations, record_entry, entries)?;
+        let (page, relation_rows) = rayon::join(
+            || relations_page(relations, record_entry, entries),
+            || self.render_relation_rows(relations, record_entry, entries),
+        );
+        let relation_rows = relation_rows?;
         let mut context = self.context("", "Relations", "relations", RELATIONS_PAGE);
         context.insert("relation_count", &relations.edges.len());
         context.insert("supersession_count", &page.supersessions);
