@@ -30,25 +30,33 @@ pub struct History {
     files: HashMap<String, FileHistory>,
 }
 
+/// What a log's history is a function of: the commit checked out, and the repository's
+/// `.mailmap` (which decides how authors are named).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryState {
+    head: String,
+    /// xxh3 of `.mailmap` at the top of the work tree (of nothing when there is none).
+    mailmap: u128,
+}
+
 const RECORD_SEPARATOR: char = '\u{1e}';
 const FIELD_SEPARATOR: char = '\u{1f}';
 
 impl History {
-    /// What the history of `dir` is a function of: the commit checked out, and the
-    /// repository's `.mailmap` (which decides how authors are named). Asking costs one
+    /// What the history of `dir` is a function of (see [`HistoryState`]). Asking costs one
     /// `git rev-parse`, where [`History::load`] walks every commit: seconds for a log of
     /// 10,000 records with a thousand commits, because git inflates the directory's tree
     /// at each one. `None` outside a repository or before its first commit.
-    pub fn state(dir: &Path) -> Option<String> {
+    pub fn state(dir: &Path) -> Option<HistoryState> {
         let text = git_output(dir, &["rev-parse", "--show-toplevel", "--verify", "HEAD"])?;
         let text = String::from_utf8(text).ok()?;
         let mut lines = text.lines();
         let (top, head) = (lines.next()?, lines.next()?);
         let mailmap = std::fs::read(Path::new(top).join(".mailmap")).unwrap_or_default();
-        Some(format!(
-            "{head}:{:032x}",
-            xxhash_rust::xxh3::xxh3_128(&mailmap)
-        ))
+        Some(HistoryState {
+            head: head.to_string(),
+            mailmap: xxhash_rust::xxh3::xxh3_128(&mailmap),
+        })
     }
 
     /// Runs `git log` over `dir`. `None` when `dir` is not in a git work tree, git is not
@@ -66,26 +74,20 @@ impl History {
     /// at and `.mailmap` did not change. Then `git log` lists exactly the commits a full read
     /// would, in the same order, after the ones already applied (a merge could interleave
     /// older commits, so a merge means a full read). Otherwise, a full [`History::load`].
-    pub fn update(self, dir: &Path, state: &str, now: &str) -> Option<History> {
+    pub fn update(self, dir: &Path, state: &HistoryState, now: &HistoryState) -> Option<History> {
         if state == now {
             return Some(self);
         }
-        let (Some((old_head, old_mailmap)), Some((new_head, new_mailmap))) =
-            (state.split_once(':'), now.split_once(':'))
-        else {
-            return History::load(dir);
-        };
-        let straight_line = old_mailmap == new_mailmap
-            && git_output(
-                dir,
-                &["rev-list", "--parents", &format!("{old_head}..{new_head}")],
-            )
-            .and_then(|listing| String::from_utf8(listing).ok())
-            .is_some_and(|listing| is_straight_line(&listing, old_head, new_head));
-        if !straight_line || self.dir != dir {
+        let range = format!("{}..{}", state.head, now.head);
+        let straight_line = self.dir == dir
+            && state.mailmap == now.mailmap
+            && git_output(dir, &["rev-list", "--parents", &range])
+                .and_then(|listing| String::from_utf8(listing).ok())
+                .is_some_and(|listing| is_straight_line(&listing, &state.head, &now.head));
+        if !straight_line {
             return History::load(dir);
         }
-        let text = log(dir, Some(&format!("{old_head}..{new_head}")))?;
+        let text = log(dir, Some(&range))?;
         let mut history = self;
         apply_log(&mut history.files, &text);
         Some(history)

@@ -66,7 +66,7 @@ struct CacheHeader {
     settings: u128,
     stamps: BTreeMap<String, RecordStamp>,
     /// The log's git history, with the [`crate::git::History::state`] it was read at.
-    history: Option<(String, crate::git::History)>,
+    history: Option<(crate::git::HistoryState, crate::git::History)>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]

@@ -439,9 +439,7 @@ fn distinct_words_ascii(text: &[u8]) -> String {
             continue;
         }
         let start = at;
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         while at < text.len() && text[at].is_ascii_alphanumeric() {
-            hash = (hash ^ u64::from(text[at])).wrapping_mul(0x0100_0000_01b3);
             at += 1;
         }
         let word = &text[start..at];
@@ -452,7 +450,7 @@ fn distinct_words_ascii(text: &[u8]) -> String {
             slots = grow(&slots, text);
         }
         let mask = slots.len() - 1;
-        let mut slot = (hash as usize) & mask;
+        let mut slot = word_hash(word) & mask;
         loop {
             let (stored, length) = slots[slot];
             if stored == 0 {
@@ -476,17 +474,22 @@ fn distinct_words_ascii(text: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// FNV-1a of a word: a few operations per byte, and words are short.
+fn word_hash(word: &[u8]) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in word {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash as usize
+}
+
 /// `slots` rehashed into a table twice the size.
 fn grow(slots: &[(u32, u32)], text: &[u8]) -> Vec<(u32, u32)> {
     let mut bigger = vec![(0u32, 0u32); slots.len() * 2];
     let mask = bigger.len() - 1;
     for &(stored, length) in slots.iter().filter(|(stored, _)| *stored != 0) {
         let start = (stored - 1) as usize;
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &byte in &text[start..start + length as usize] {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        let mut slot = (hash as usize) & mask;
+        let mut slot = word_hash(&text[start..start + length as usize]) & mask;
         while bigger[slot].0 != 0 {
             slot = (slot + 1) & mask;
         }

@@ -674,6 +674,7 @@ impl Site {
         let unchanged =
             |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
         let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
+        let tag_summaries = tag_summaries(&tags);
         // The index and the tag pages need only the rows, so they are made among the record
         // pages, on whichever core is free; what needs the record pages (the relations page
         // needs their links, the search index their words) comes after.
@@ -687,8 +688,8 @@ impl Site {
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
-                    || self.put_index_page(sink, &rows, &tags, failures.len(), &unchanged),
-                    || self.put_tag_pages(sink, &rows, &tags, &unchanged),
+                    || self.put_index_page(sink, &rows, &tag_summaries, failures.len(), &unchanged),
+                    || self.put_tag_pages(sink, &rows, &tags, &tag_summaries, &unchanged),
                 );
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
@@ -703,9 +704,11 @@ impl Site {
         let mut words: Vec<&str> = vec![""; entries.len()];
         for (position, page) in &record_pages {
             if let Some(slot) = words.get_mut(*position) {
-                *slot = match previous.cached_words(page) {
-                    Some(words) if page.words.is_empty() => words,
-                    _ => &page.words,
+                // A page kept from the last render has its words in the last search index.
+                *slot = if page.words.is_empty() {
+                    previous.cached_words(page).unwrap_or_default()
+                } else {
+                    &page.words
                 };
             }
         }
@@ -847,13 +850,12 @@ impl Site {
         &self,
         sink: &dyn PageSink,
         rows: &[&EntryView],
-        tags: &BTreeMap<String, TagGroup>,
+        tag_summaries: &[TagSummary],
         failure_count: usize,
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<u128> {
         let record_count = rows.len() - failure_count;
         let status_counts = status_counts(rows);
-        let tag_summaries = tag_summaries(tags);
         let has_history = rows.iter().any(|row| row.last_changed.is_some());
         let key = key_of(&[
             &rows,
@@ -869,7 +871,7 @@ impl Site {
         let table_rows = self.render_rows(rows, "", has_history)?;
         let mut context = self.context("", &self.view.title, "index", "index.html");
         context.insert("status_counts", &status_counts);
-        context.insert("tags", &tag_summaries);
+        context.insert("tags", tag_summaries);
         context.insert("record_count", &record_count);
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
@@ -885,14 +887,14 @@ impl Site {
         sink: &dyn PageSink,
         rows: &[&EntryView],
         tags: &BTreeMap<String, TagGroup>,
+        tag_summaries: &[TagSummary],
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<Vec<(String, u128)>> {
         let mut keys = Vec::with_capacity(tags.len() + 1);
-        let tag_summaries = tag_summaries(tags);
         let tags_key = key_of(&[&tag_summaries]);
         if !unchanged("tags/index.html", tags_key) {
             let mut context = self.context("../", "Tags", "tags", "tags/index.html");
-            context.insert("tags", &tag_summaries);
+            context.insert("tags", tag_summaries);
             self.put_page(sink, "tags/index.html", "tags.html", &context)?;
         }
         keys.push(("tags/index.html".to_string(), tags_key));
@@ -1027,7 +1029,7 @@ impl Site {
         context.insert("entry", entry);
         context.insert("record", record);
         let page = self.render("record.html", &context)?;
-        let page = match splice(page, &[BODY_MARKER.to_string()], &[body]) {
+        let page = match splice(page, &[BODY_MARKER], &[body]) {
             Ok(page) => page,
             Err(_) => {
                 record.body = body;
@@ -1136,17 +1138,17 @@ const BODY_MARKER: &str = "\u{1}adr<spliced 0>\u{1}";
 /// filtered it).
 fn splice(
     page: String,
-    markers: &[String],
+    markers: &[impl AsRef<str>],
     htmls: &[&str],
 ) -> std::result::Result<Vec<u8>, String> {
     let mut found = Vec::with_capacity(markers.len());
     for (marker, html) in markers.iter().zip(htmls) {
         match page
-            .match_indices(marker.as_str())
+            .match_indices(marker.as_ref())
             .map(|(at, _)| at)
             .collect::<Vec<_>>()[..]
         {
-            [at] => found.push((at, marker.len(), *html)),
+            [at] => found.push((at, marker.as_ref().len(), *html)),
             _ => return Err(page),
         }
     }

@@ -6,13 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 /// One searchable record, in the order of the index table's rows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SearchDoc<'a> {
-    /// The record's page, relative to the site root.
-    #[serde(rename = "u")]
+    /// The record's page, relative to the site root (`u` in the index).
     pub url: &'a str,
-    /// Distinct lowercase words, space-separated.
-    #[serde(rename = "w")]
+    /// Distinct lowercase words, space-separated (`w` in the index).
     pub words: &'a str,
 }
 
