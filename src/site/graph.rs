@@ -406,9 +406,15 @@ fn arc_bulge(distance: usize) -> f64 {
 
 /// Escapes text for HTML and SVG content and attribute values.
 pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
     // Every value of every page passes through here: copy the runs between special
     // characters whole rather than pushing character by character.
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut run_start = 0;
     for (at, byte) in text.bytes().enumerate() {
         let entity = match byte {
@@ -425,7 +431,6 @@ pub fn escape(text: &str) -> String {
         run_start = at + 1;
     }
     out.push_str(text.get(run_start..).unwrap_or(""));
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod html;
 pub mod record;
 pub mod search;
+mod skeleton;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -247,6 +248,7 @@ mod erased {
 /// The compiled templates and assets; build as many sites with it as you like.
 pub struct Site {
     tera: Tera,
+    skeletons: skeleton::Skeletons,
     assets: BTreeMap<&'static str, Cow<'static, [u8]>>,
     view: SiteView,
     history: Option<crate::git::History>,
@@ -426,6 +428,7 @@ impl Site {
             .map(|(name, bytes)| (*name, Cow::Borrowed(*bytes)))
             .collect();
         let mut unknown_overrides = Vec::new();
+        let mut templates_overridden = false;
         for (file_name, bytes) in options.overrides {
             if let Some(position) = TEMPLATES
                 .iter()
@@ -438,6 +441,7 @@ impl Site {
                 if let Some(slot) = templates.get_mut(position) {
                     slot.1 = text;
                 }
+                templates_overridden = true;
             } else if let Some((name, _)) = ASSETS.iter().find(|(name, _)| *name == file_name) {
                 assets.insert(name, Cow::Owned(bytes));
             } else {
@@ -454,6 +458,9 @@ impl Site {
         })?;
         Ok(Site {
             tera,
+            // The built-in templates compare only the page's section; an override may
+            // compare or filter anything.
+            skeletons: skeleton::Skeletons::new(!templates_overridden, &[("page", "section")]),
             assets,
             view: SiteView {
                 title: options.title,
@@ -966,6 +973,20 @@ impl Site {
     /// The rows of a records table, rendered in chunks in parallel: a template given every
     /// row of a 10,000-record log at once holds all of them as template values.
     fn render_rows(&self, entries: &[&EntryView], root: &str, history: bool) -> Result<String> {
+        if self.skeletons.is_enabled() {
+            // Row by row, most rows being of a few shapes.
+            let rows: Vec<String> = entries
+                .par_iter()
+                .map(|entry| {
+                    let mut context = Context::new();
+                    context.insert("entries", &[entry]);
+                    context.insert("root", root);
+                    context.insert("history", &history);
+                    self.render_by_skeleton("rows.html", context)
+                })
+                .collect::<Result<_>>()?;
+            return Ok(rows.concat());
+        }
         let chunks: Vec<String> = entries
             .par_chunks(ROWS_PER_CHUNK)
             .map(|chunk| {
@@ -1025,16 +1046,19 @@ impl Site {
         record: &mut RecordView<'_>,
     ) -> Result<()> {
         let body = std::mem::replace(&mut record.body, BODY_MARKER);
-        let mut context = self.context(&root_of(&entry.url), &entry.title, "record", &entry.url);
-        context.insert("entry", entry);
-        context.insert("record", record);
-        let page = self.render("record.html", &context)?;
+        let context = |record: &RecordView<'_>| {
+            let mut context =
+                self.context(&root_of(&entry.url), &entry.title, "record", &entry.url);
+            context.insert("entry", entry);
+            context.insert("record", record);
+            context
+        };
+        let page = self.render_by_skeleton("record.html", context(record))?;
         let page = match splice(page, &[BODY_MARKER], &[body]) {
             Ok(page) => page,
             Err(_) => {
                 record.body = body;
-                context.insert("record", record);
-                self.render("record.html", &context)?.into_bytes()
+                self.render("record.html", &context(record))?.into_bytes()
             }
         };
         sink.put(&entry.url, page)
@@ -1066,6 +1090,16 @@ impl Site {
                 Ok(self.render(template, &context)?.into_bytes())
             }
         }
+    }
+
+    /// [`Site::render`] through the page skeletons (see [`skeleton`]).
+    fn render_by_skeleton(&self, name: &'static str, context: Context) -> Result<String> {
+        self.skeletons
+            .render(name, context.into_json(), &|context: serde_json::Value| {
+                let context = Context::from_value(context)
+                    .map_err(|error| crate::record_template::template_error(name, &error))?;
+                self.render(name, &context)
+            })
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String> {

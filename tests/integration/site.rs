@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::util::{adr, copy_tree, files_of, fixtures, log_with, read, run};
+use crate::util::{
+    adr, copy_tree, corpus_root, files_of, fixtures, log_with, read, repo_root, run,
+};
 
 /// Renders `fixture` (a project under tests/fixtures/logs) into `<copy>/site`.
 fn rendered(fixture: &str) -> (tempfile::TempDir, i32, String) {
@@ -613,6 +615,69 @@ fn a_record_template_gets_the_body_however_it_writes_it() {
         "{escaped}"
     );
     assert!(!escaped.contains('\u{1}'));
+}
+
+/// Pages made from skeletons (the built-in templates) are the bytes tera makes: the same
+/// templates given as overrides turn skeletons off, and every page must come out the same.
+#[test]
+fn pages_made_from_skeletons_are_the_pages_tera_makes() {
+    let templates = tempfile::tempdir().unwrap();
+    for name in ["layout", "macros", "rows", "record"] {
+        let file = format!("{name}.html.tera");
+        std::fs::copy(
+            repo_root().join("templates/site").join(&file),
+            templates.path().join(&file),
+        )
+        .unwrap();
+    }
+    // (project, log directory)
+    let mut logs: Vec<(PathBuf, &str)> = ["site-basic", "site-hostile", "ecosystem-madr4"]
+        .iter()
+        .map(|name| (fixtures().join("logs").join(name), "docs/adr"))
+        .collect();
+    logs.push((repo_root(), "docs/adr"));
+    let mut corpora: Vec<PathBuf> = std::fs::read_dir(corpus_root())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    corpora.sort();
+    assert_eq!(corpora.len(), 13);
+    logs.extend(corpora.into_iter().map(|corpus| (corpus, ".")));
+    for (log, log_dir) in logs {
+        let out = tempfile::tempdir().unwrap();
+        let site = |name: &str, extra: &[&str]| {
+            let target = out.path().join(name);
+            let mut args = vec![
+                "--dir",
+                log_dir,
+                "render",
+                "--out",
+                target.to_str().unwrap(),
+            ];
+            args.extend(extra);
+            let output = adr(&log).args(&args).output().unwrap();
+            assert!(
+                matches!(output.status.code(), Some(0 | 1)),
+                "{}: {}",
+                log.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let mut files = files_of(&target);
+            files.retain(|path, _| !path.starts_with(".adr-site"));
+            files
+        };
+        let by_skeleton = site("skeleton", &[]);
+        let by_tera = site("tera", &["--templates", templates.path().to_str().unwrap()]);
+        assert!(by_skeleton.len() > 3, "{}", log.display());
+        assert_eq!(
+            by_skeleton.keys().collect::<Vec<_>>(),
+            by_tera.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &by_skeleton {
+            assert!(by_tera[path] == *bytes, "{}: {path} differs", log.display());
+        }
+    }
 }
 
 #[test]
