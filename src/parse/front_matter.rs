@@ -82,6 +82,8 @@ pub(crate) fn parse_entries(
     let fence_line = source.line_of(fences.span.start);
     let value: yaml_serde::Value = if yaml.trim().is_empty() {
         yaml_serde::Value::Null
+    } else if let Some(mapping) = super::simple_yaml::parse(yaml) {
+        yaml_serde::Value::Mapping(mapping)
     } else {
         yaml_serde::from_str(yaml).map_err(|error| {
             let (line, column) = error

@@ -5,6 +5,7 @@
 pub(crate) mod front_matter;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
+mod simple_yaml;
 
 use std::path::Path;
 
