@@ -387,6 +387,27 @@ fn manifest_entry(bytes: &[u8]) -> String {
     format!("{:032x}:{}", xxh3_128(bytes), bytes.len())
 }
 
+/// A writer that hashes and counts what it passes on, for [`manifest_entry`] of a file that
+/// is never held whole.
+struct Hashed<W> {
+    out: W,
+    hasher: Xxh3,
+    len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        self.len += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// The cache keeps where each record's search words stand in the last search index, not
 /// the words again (17 MB at 10,000 records): they are read back from that file when the
 /// manifest vouches for its bytes, and otherwise every record page is rendered again.
@@ -810,6 +831,48 @@ impl OutputDir<'_> {
 impl PageSink for OutputDir<'_> {
     fn put(&self, path: &str, contents: Vec<u8>) -> Result<()> {
         self.store(path, contents)
+    }
+
+    fn put_written(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if !self.direct {
+            // Replacing a file of a site in use: gathered, so that identical bytes leave
+            // the file (and its mtime) alone, and written through a temporary file.
+            let mut contents = Vec::new();
+            write(&mut contents).map_err(|source| Error::io("write", path, source))?;
+            return self.store(path, contents);
+        }
+        if !is_safe_site_path(path) {
+            return Err(Error::usage(format!(
+                "refusing to write `{path}` outside the output directory"
+            )));
+        }
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            self.ensure_directory(parent)?;
+        }
+        // A first render: streamed into the unseen staging directory, hashed on the way
+        // for the manifest.
+        let failed = |source| Error::io("write", &target, source);
+        let file = std::fs::File::create(&target).map_err(failed)?;
+        let mut out = Hashed {
+            out: std::io::BufWriter::with_capacity(64 * 1024, file),
+            hasher: Xxh3::new(),
+            len: 0,
+        };
+        write(&mut out).map_err(failed)?;
+        std::io::Write::flush(&mut out.out).map_err(failed)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(
+                path.to_string(),
+                format!("{:032x}:{}", out.hasher.digest128(), out.len),
+            );
+        }
+        Ok(())
     }
 
     fn copy(&self, path: &str, source: &Path) -> Result<()> {

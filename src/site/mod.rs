@@ -139,6 +139,17 @@ pub struct SitePaths {
 pub trait PageSink: Sync {
     /// A generated file, at a `/`-separated path inside the site.
     fn put(&self, path: &str, contents: Vec<u8>) -> Result<()>;
+    /// A generated file written piece by piece by `write`, for a file too large to hold
+    /// whole; by default gathered and [`PageSink::put`].
+    fn put_written(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let mut contents = Vec::new();
+        write(&mut contents).map_err(|source| Error::io("write", Path::new(path), source))?;
+        self.put(path, contents)
+    }
     /// A file a record links to, copied to `path` inside the site.
     fn copy(&self, path: &str, source: &Path) -> Result<()>;
     /// Keeps the file the previous build made at `path`, if it is still there as it was
@@ -846,8 +857,11 @@ impl Site {
                 words,
             })
             .collect();
-        let (index, spans) = search::search_index_js(&docs);
-        sink.put(SEARCH_INDEX, index)?;
+        let mut spans = Vec::new();
+        sink.put_written(SEARCH_INDEX, &mut |out| {
+            spans = search::write_search_index(&docs, out)?;
+            Ok(())
+        })?;
         Ok(spans)
     }
 

@@ -3,6 +3,8 @@
 //! assigns a global, because browsers refuse `fetch` of a JSON file from `file://`; the
 //! index page's own script filters the table with it.
 
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
 
 /// One searchable record, in the order of the index table's rows.
@@ -15,41 +17,66 @@ pub struct SearchDoc<'a> {
 }
 
 /// The bytes of `assets/search-index.js`: `{"version":1,"docs":[{"u":…,"w":…},…]}` assigned
-/// to `window.ADR_SEARCH_INDEX`. At 10,000 records this is the largest file of the site, so
-/// it is written into one buffer sized up front.
+/// to `window.ADR_SEARCH_INDEX`; see [`write_search_index`].
+pub fn search_index_js(docs: &[SearchDoc<'_>]) -> (Vec<u8>, Vec<Option<WordsSpan>>) {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let spans = write_search_index(docs, &mut out).unwrap_or_default();
+    (out, spans)
+}
+
+/// Writes `assets/search-index.js` to `out`. At 10,000 records it is the largest file of
+/// the site (17 MB), written at the end of a render, when memory peaks: streamed, it is
+/// never held whole.
 ///
-/// With it, for each doc, where its words stand in the file (byte offset and length) when
+/// Returns, for each doc, where its words stand in the file (byte offset and length) when
 /// JSON left them as they are, as it does for words of letters and digits: the render cache
 /// keeps these spans instead of a second copy of every word, and [`words_at`] reads them
 /// back.
-pub fn search_index_js(docs: &[SearchDoc<'_>]) -> (Vec<u8>, Vec<Option<WordsSpan>>) {
-    let size: usize = docs
-        .iter()
-        .map(|doc| doc.url.len() + doc.words.len() + 16)
-        .sum();
-    let mut out = Vec::with_capacity(size + 64);
+pub fn write_search_index(
+    docs: &[SearchDoc<'_>],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<Option<WordsSpan>>> {
+    let mut out = Counted { out, written: 0 };
     let mut spans = Vec::with_capacity(docs.len());
-    out.extend_from_slice(b"window.ADR_SEARCH_INDEX = {\"version\":1,\"docs\":[");
+    out.write_all(b"window.ADR_SEARCH_INDEX = {\"version\":1,\"docs\":[")?;
     for (position, doc) in docs.iter().enumerate() {
         if position > 0 {
-            out.push(b',');
+            out.write_all(b",")?;
         }
-        // Serialising a string into a Vec cannot fail.
-        out.extend_from_slice(b"{\"u\":");
-        let _ = serde_json::to_writer(&mut out, doc.url);
-        out.extend_from_slice(b",\"w\":");
-        let start = out.len() + 1;
-        let _ = serde_json::to_writer(&mut out, doc.words);
-        let written = out.len() - start - 1;
+        out.write_all(b"{\"u\":")?;
+        serde_json::to_writer(&mut out, doc.url)?;
+        out.write_all(b",\"w\":")?;
+        let start = out.written + 1;
+        serde_json::to_writer(&mut out, doc.words)?;
+        let written = out.written - start - 1;
         spans.push(
             (written == doc.words.len())
                 .then(|| WordsSpan::new(start, written))
                 .flatten(),
         );
-        out.push(b'}');
+        out.write_all(b"}")?;
     }
-    out.extend_from_slice(b"]};\n");
-    (out, spans)
+    out.write_all(b"]};\n")?;
+    Ok(spans)
+}
+
+/// A writer that counts what goes through it, for the spans.
+struct Counted<'w> {
+    out: &'w mut dyn std::io::Write,
+    written: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.written += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Where a doc's words stand in `assets/search-index.js`.
