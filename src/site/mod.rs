@@ -624,7 +624,10 @@ impl Site {
             }
             let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
             extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
-            let text = crate::fs::read_again(&record.path, record.text_hash, "adr render")?;
+            let text = match record.text.take() {
+                Some(text) => text,
+                None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
+            };
             let urls = Mutex::new(Vec::new());
             let body = html::render_body(
                 text.get(record.body_start..).unwrap_or(""),
