@@ -194,7 +194,9 @@ def main():
                 their_ms = measure(theirs, peer_path, runs, ok_codes=range(256))
                 rows.append((ours + " [number-field log]", n, style, our_ms, peak_mib(ours_argv, peer_path), peer_floor, their_ms))
                 rows.append((" ".join(theirs) + " (peer)", n, style, their_ms, peak_mib(theirs, peer_path), peer_floor, None))
-        work_dirs.extend(sites + [full, os.path.join(path, "site-rss")])
+        # The stable site too: left behind, the next run would delete it just before
+        # timing this log, when creating files is slowest.
+        work_dirs.extend(sites + [full, stable, os.path.join(path, "site-rss")])
 
     load_after = load_average()
     table = render_table(rows, sizes, adrs is not None)
