@@ -990,31 +990,27 @@ impl Site {
     /// The rows of a records table, rendered in chunks in parallel: a template given every
     /// row of a 10,000-record log at once holds all of them as template values.
     fn render_rows(&self, entries: &[&EntryView], root: &str, history: bool) -> Result<String> {
-        if self.skeletons.is_enabled() {
-            // Row by row, most rows being of a few shapes.
-            let rows: Vec<String> = entries
-                .par_iter()
-                .map(|entry| {
-                    let mut context = Context::new();
-                    context.insert("entries", &[entry]);
-                    context.insert("root", root);
-                    context.insert("history", &history);
-                    self.render_by_skeleton("rows.html", context)
-                })
-                .collect::<Result<_>>()?;
-            return Ok(rows.concat());
-        }
         let chunks: Vec<String> = entries
-            .par_chunks(ROWS_PER_CHUNK)
+            .par_chunks(self.rows_per_render())
             .map(|chunk| {
                 let mut context = Context::new();
                 context.insert("entries", chunk);
                 context.insert("root", root);
                 context.insert("history", &history);
-                self.render("rows.html", &context)
+                self.render_by_skeleton("rows.html", context)
             })
             .collect::<Result<_>>()?;
         Ok(chunks.concat())
+    }
+
+    /// Rows given to one template render: one with skeletons (rows come in a few shapes,
+    /// and a chunk's shape is that of all its rows), else a chunk.
+    fn rows_per_render(&self) -> usize {
+        if self.skeletons.is_enabled() {
+            1
+        } else {
+            ROWS_PER_CHUNK
+        }
     }
 
     /// The rows of the relations table, rendered in chunks in parallel like the records
@@ -1026,28 +1022,26 @@ impl Site {
         entries: &[Entry],
     ) -> Result<String> {
         let view_of = |index: usize| view_of(record_entry, entries, index);
+        let row_of = |edge: &&graph::Edge| {
+            Some(RelationRow {
+                from: view_of(edge.from)?.reference(),
+                relation: match edge.kind {
+                    graph::EdgeKind::Supersedes => "supersedes",
+                    graph::EdgeKind::SupersededBy => "is superseded by",
+                    graph::EdgeKind::Links => "links to",
+                },
+                to: view_of(edge.to)?.reference(),
+            })
+        };
         let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
         let chunks: Vec<String> = edges
-            .par_chunks(ROWS_PER_CHUNK)
+            .par_chunks(self.rows_per_render())
             .map(|chunk| {
-                let rows: Vec<RelationRow> = chunk
-                    .iter()
-                    .filter_map(|edge| {
-                        Some(RelationRow {
-                            from: view_of(edge.from)?.reference(),
-                            relation: match edge.kind {
-                                graph::EdgeKind::Supersedes => "supersedes",
-                                graph::EdgeKind::SupersededBy => "is superseded by",
-                                graph::EdgeKind::Links => "links to",
-                            },
-                            to: view_of(edge.to)?.reference(),
-                        })
-                    })
-                    .collect();
+                let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
                 let mut context = Context::new();
                 context.insert("relations", &rows);
                 context.insert("root", "");
-                self.render("relation-rows.html", &context)
+                self.render_by_skeleton("relation-rows.html", context)
             })
             .collect::<Result<_>>()?;
         Ok(chunks.concat())

@@ -622,7 +622,7 @@ fn a_record_template_gets_the_body_however_it_writes_it() {
 #[test]
 fn pages_made_from_skeletons_are_the_pages_tera_makes() {
     let templates = tempfile::tempdir().unwrap();
-    for name in ["layout", "macros", "rows", "record"] {
+    for name in ["layout", "macros", "rows", "record", "relation-rows"] {
         let file = format!("{name}.html.tera");
         std::fs::copy(
             repo_root().join("templates/site").join(&file),
