@@ -388,7 +388,12 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
 
 /// What the manifest says of a file it lists: its xxh3 and its size.
 fn manifest_entry(bytes: &[u8]) -> String {
-    format!("{:032x}:{}", xxh3_128(bytes), bytes.len())
+    manifest_entry_of(xxh3_128(bytes), bytes.len())
+}
+
+/// [`manifest_entry`] from the hash and size.
+fn manifest_entry_of(hash: u128, len: usize) -> String {
+    format!("{hash:032x}:{len}")
 }
 
 /// A writer that hashes and counts what it passes on, for [`manifest_entry`] of a file that
@@ -785,13 +790,18 @@ struct OutputDir<'p> {
 }
 
 impl OutputDir<'_> {
-    fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+    /// Where the site file `path` goes, refusing a path that would leave the directory.
+    fn target_of(&self, path: &str) -> Result<PathBuf> {
         if !is_safe_site_path(path) {
             return Err(Error::usage(format!(
                 "refusing to write `{path}` outside the output directory"
             )));
         }
-        let target = self.root.join(path);
+        Ok(self.root.join(path))
+    }
+
+    fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+        let target = self.target_of(path)?;
         let entry = manifest_entry(&contents);
         let unchanged = self.previous.get(path) == Some(&entry)
             && std::fs::metadata(&target).is_ok_and(|metadata| {
@@ -849,12 +859,7 @@ impl PageSink for OutputDir<'_> {
             write(&mut contents).map_err(|source| Error::io("write", path, source))?;
             return self.store(path, contents);
         }
-        if !is_safe_site_path(path) {
-            return Err(Error::usage(format!(
-                "refusing to write `{path}` outside the output directory"
-            )));
-        }
-        let target = self.root.join(path);
+        let target = self.target_of(path)?;
         if let Some(parent) = target.parent() {
             self.ensure_directory(parent)?;
         }
@@ -873,7 +878,7 @@ impl PageSink for OutputDir<'_> {
         if let Ok(mut files) = self.files.lock() {
             files.insert(
                 path.to_string(),
-                format!("{:032x}:{}", out.hasher.digest128(), out.len),
+                manifest_entry_of(out.hasher.digest128(), out.len),
             );
         }
         Ok(())

@@ -16,16 +16,8 @@ pub struct SearchDoc<'a> {
     pub words: &'a str,
 }
 
-/// The bytes of `assets/search-index.js`: `{"version":1,"docs":[{"u":…,"w":…},…]}` assigned
-/// to `window.ADR_SEARCH_INDEX`; see [`write_search_index`].
-pub fn search_index_js(docs: &[SearchDoc<'_>]) -> (Vec<u8>, Vec<Option<WordsSpan>>) {
-    let mut out = Vec::new();
-    // Writing into a Vec cannot fail.
-    let spans = write_search_index(docs, &mut out).unwrap_or_default();
-    (out, spans)
-}
-
-/// Writes `assets/search-index.js` to `out`. At 10,000 records it is the largest file of
+/// Writes `assets/search-index.js` to `out`: `{"version":1,"docs":[{"u":…,"w":…},…]}`
+/// assigned to `window.ADR_SEARCH_INDEX`. At 10,000 records it is the largest file of
 /// the site (17 MB), written at the end of a render, when memory peaks: streamed, it is
 /// never held whole.
 ///
@@ -35,7 +27,7 @@ pub fn search_index_js(docs: &[SearchDoc<'_>]) -> (Vec<u8>, Vec<Option<WordsSpan
 /// back.
 pub fn write_search_index(
     docs: &[SearchDoc<'_>],
-    out: &mut dyn std::io::Write,
+    out: &mut dyn Write,
 ) -> std::io::Result<Vec<Option<WordsSpan>>> {
     let mut out = Counted { out, written: 0 };
     let mut spans = Vec::with_capacity(docs.len());
@@ -63,7 +55,7 @@ pub fn write_search_index(
 
 /// A writer that counts what goes through it, for the spans.
 struct Counted<'w> {
-    out: &'w mut dyn std::io::Write,
+    out: &'w mut dyn Write,
     written: usize,
 }
 
@@ -95,7 +87,7 @@ impl WordsSpan {
     }
 }
 
-/// The words at `span` of a search index written by [`search_index_js`]; `None` when the
+/// The words at `span` of a search index written by [`write_search_index`]; `None` when the
 /// span is not inside it, or not words.
 pub fn words_at(index: &[u8], span: WordsSpan) -> Option<&str> {
     let start = span.start as usize;
@@ -109,6 +101,12 @@ pub fn words_at(index: &[u8], span: WordsSpan) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn search_index_js(docs: &[SearchDoc<'_>]) -> (Vec<u8>, Vec<Option<WordsSpan>>) {
+        let mut out = Vec::new();
+        let spans = write_search_index(docs, &mut out).unwrap();
+        (out, spans)
+    }
 
     #[test]
     fn the_index_is_a_script_assigning_a_global() {

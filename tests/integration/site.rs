@@ -581,14 +581,7 @@ fn title_base_url_and_build_date_are_options() {
 
 #[test]
 fn a_record_template_gets_the_body_however_it_writes_it() {
-    let dir = copy_tree(&fixtures().join("logs/site-basic"));
-    let custom = dir.path().join("custom");
-    std::fs::create_dir_all(&custom).unwrap();
-    std::fs::write(
-        dir.path().join(".adr.toml"),
-        "[site]\ntemplates = \"custom\"\nout = \"public\"\n",
-    )
-    .unwrap();
+    let (dir, custom) = site_basic_with_templates_dir();
     let page = |template: &str| {
         std::fs::write(custom.join("record.html.tera"), template).unwrap();
         // The fixture's 0005 is broken on purpose, hence exit 1.
@@ -682,9 +675,7 @@ fn pages_made_from_skeletons_are_the_pages_tera_makes() {
 
 #[test]
 fn templates_and_assets_are_overridden_by_name() {
-    let dir = copy_tree(&fixtures().join("logs/site-basic"));
-    let custom = dir.path().join("custom");
-    std::fs::create_dir_all(&custom).unwrap();
+    let (dir, custom) = site_basic_with_templates_dir();
     std::fs::write(
         custom.join("tag.html.tera"),
         "{% extends \"layout.html\" %}{% block main %}<h1>Custom tag page: {{ tag.name }}</h1>{% endblock main %}",
@@ -692,11 +683,6 @@ fn templates_and_assets_are_overridden_by_name() {
     .unwrap();
     std::fs::write(custom.join("style.css"), "body { color: black; }\n").unwrap();
     std::fs::write(custom.join("recrd.html.tera"), "typo").unwrap();
-    std::fs::write(
-        dir.path().join(".adr.toml"),
-        "[site]\ntemplates = \"custom\"\nout = \"public\"\n",
-    )
-    .unwrap();
     let (_, _, stderr) = run(dir.path(), &["render"]);
     assert!(
         stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, style.css, site.js, favicon.svg\n"),
@@ -738,6 +724,20 @@ fn templates_and_assets_are_overridden_by_name() {
         stderr.starts_with("error: template `the site templates`: "),
         "{stderr}"
     );
+}
+
+/// A copy of the `site-basic` log configured to render into `public/` with templates from
+/// its (empty) `custom/` directory, which is returned.
+fn site_basic_with_templates_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    let custom = dir.path().join("custom");
+    std::fs::create_dir_all(&custom).unwrap();
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "[site]\ntemplates = \"custom\"\nout = \"public\"\n",
+    )
+    .unwrap();
+    (dir, custom)
 }
 
 /// A tag, its attributes, from a page whose text and attribute values are escaped: every
