@@ -95,25 +95,24 @@ fn parse_number(digits: &str) -> Option<u32> {
 }
 
 fn parse_dated(stem: &str) -> Option<FileName> {
-    let bytes = stem.as_bytes();
-    let (date, compact, rest) =
-        if bytes.len() > 9 && bytes[..8].iter().all(u8::is_ascii_digit) && bytes[8] == b'-' {
-            let date = format!("{}-{}-{}", &stem[..4], &stem[4..6], &stem[6..8]);
-            (date, true, &stem[9..])
-        } else if bytes.len() > 11
-            && stem[..10].bytes().enumerate().all(|(at, byte)| {
-                if at == 4 || at == 7 {
-                    byte == b'-'
-                } else {
-                    byte.is_ascii_digit()
-                }
-            })
-            && bytes[10] == b'-'
-        {
-            (stem[..10].to_string(), false, &stem[11..])
-        } else {
-            return None;
-        };
+    // Every offset below is checked with `str::get`: a name's bytes past the date can be
+    // any script (`2024-01-02-添加.md`), and slicing inside a character would panic.
+    let is_digits =
+        |part: Option<&str>| part.is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
+    let (date, compact, rest) = if is_digits(stem.get(..8)) && stem.get(8..9) == Some("-") {
+        let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
+        (format!("{year}-{month}-{day}"), true, stem.get(9..)?)
+    } else if is_digits(stem.get(..4))
+        && stem.get(4..5) == Some("-")
+        && is_digits(stem.get(5..7))
+        && stem.get(7..8) == Some("-")
+        && is_digits(stem.get(8..10))
+        && stem.get(10..11) == Some("-")
+    {
+        (stem.get(..10)?.to_string(), false, stem.get(11..)?)
+    } else {
+        return None;
+    };
     // Only a real calendar date from a plausible year makes a dated name; `00010001-x`
     // is an eight-digit number.
     let parsed: jiff::civil::Date = date.parse().ok()?;
@@ -339,6 +338,31 @@ mod tests {
         assert_eq!(FileName::parse("notes.md"), None);
         assert_eq!(FileName::parse("0001-x.txt"), None);
         assert_eq!(FileName::parse("adrx.md"), None);
+    }
+
+    // Issue #13: a name whose ninth or eleventh byte falls inside a character panicked.
+    #[test]
+    fn names_in_any_script_never_panic() {
+        assert_eq!(number("0019-添加-e2e-测试.md"), Some(19));
+        assert_eq!(
+            FileName::parse("0019-添加-e2e-测试.md").unwrap().slug,
+            "添加-e2e-测试"
+        );
+        for name in [
+            "2024010添加.md",
+            "2024-01-0添加.md",
+            "20240102添加.md",
+            "2024-01-02添.md",
+            "添加.md",
+            "ä.md",
+        ] {
+            let _ = FileName::parse(name);
+        }
+        let dated = FileName::parse("2024-01-02-添加.md").unwrap();
+        assert_eq!(
+            (dated.date.as_deref(), dated.slug.as_str()),
+            (Some("2024-01-02"), "添加")
+        );
     }
 
     #[test]
