@@ -2,8 +2,8 @@
 //! round-trip: key order, comments, quoting, CRLF and a BOM survive every edit.
 
 use crate::error::{Error, Result};
-use crate::model::{Record, StatusOrigin, Style};
-use crate::source::Span;
+use crate::model::{FrontMatterEntry, Record, Status, StatusOrigin, Style};
+use crate::source::{SourceFile, Span};
 
 /// Replace `span` with `replacement` (an empty span inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,21 +47,28 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 }
 
 /// The edit that sets a record's status to `value` (`accepted`, or a full
-/// `superseded by [ADR-0009](0009-x.md)`), written the way the record writes it.
+/// `superseded by [ADR-0009](0009-x.md)`), written the way the record writes it. A status
+/// written in a shape that one span replacement cannot change safely (a YAML block scalar,
+/// anchor, alias, tag, complex key, list or map, or a value continued on the next line) is
+/// refused with a message saying so, and the record is left as it is.
 pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     let Some(status) = &record.status else {
         return match &record.front_matter {
-            Some(front_matter) => {
-                let newline = if record.source.text.contains("\r\n") {
-                    "\r\n"
-                } else {
-                    "\n"
-                };
-                Ok(Edit::insert(
-                    front_matter.yaml_span.start,
-                    format!("status: {}{newline}", yaml_scalar(value)),
-                ))
-            }
+            Some(front_matter) => match front_matter.get("status") {
+                // `status:`, `status: ~`, `status: null`: the value goes where the null is.
+                Some(entry) => null_status_edit(record, entry, value),
+                None => {
+                    let newline = if record.source.text.contains("\r\n") {
+                        "\r\n"
+                    } else {
+                        "\n"
+                    };
+                    Ok(Edit::insert(
+                        front_matter.yaml_span.start,
+                        format!("status: {}{newline}", yaml_scalar(value)),
+                    ))
+                }
+            },
             None => Err(Error::record(
                 record.path(),
                 record.title.as_ref().map(|title| title.line),
@@ -69,6 +76,9 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
             )),
         };
     };
+    if status.origin == StatusOrigin::FrontMatter {
+        check_one_line_status(record)?;
+    }
     let written = record.source.slice(status.span);
     let value = if written.starts_with(|c: char| c.is_uppercase())
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
@@ -90,6 +100,224 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => value,
     };
     Ok(Edit::replace(status.span, replacement))
+}
+
+/// Refuses a front-matter `status` that is not a one-line scalar on the key's own line.
+fn check_one_line_status(record: &Record) -> Result<()> {
+    let refuse = |line: usize, shape: &str| {
+        Err(Error::record(
+            record.path(),
+            Some(line),
+            format!(
+                "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
+            ),
+        ))
+    };
+    let Some(entry) = record
+        .front_matter
+        .as_ref()
+        .and_then(|front_matter| front_matter.get("status"))
+    else {
+        return Ok(());
+    };
+    if entry.key_span.is_empty() {
+        return refuse(entry.line, "written as a complex key (`? status`)");
+    }
+    let written = record.source.slice(entry.value_span);
+    let line_rest = record
+        .source
+        .text
+        .get(entry.value_span.start..)
+        .unwrap_or_default();
+    match written.chars().next() {
+        None if line_rest.starts_with(['|', '>']) => {
+            return refuse(entry.line, "a YAML block scalar (`|` or `>`)");
+        }
+        None => return refuse(entry.line, "written on the lines below its key"),
+        Some('&') => {
+            return refuse(
+                entry.line,
+                "a YAML anchor (`&name`) that other keys may use",
+            );
+        }
+        Some('*') => {
+            return refuse(
+                entry.line,
+                "a YAML alias (`*name`) of a value set elsewhere",
+            );
+        }
+        Some('!') => return refuse(entry.line, "a tagged YAML value (`!tag`)"),
+        Some('[' | '{') => return refuse(entry.line, "a YAML list or map"),
+        Some(_) => {}
+    }
+    if continues_on_next_line(record, entry) {
+        return refuse(entry.line, "a value continued on the next line");
+    }
+    Ok(())
+}
+
+/// Whether the line after a top-level key is indented YAML: the key's value goes on.
+fn continues_on_next_line(record: &Record, entry: &FrontMatterEntry) -> bool {
+    let Some(front_matter) = &record.front_matter else {
+        return false;
+    };
+    let text = &record.source.text;
+    let Some(after_key) = text.get(entry.key_span.end..front_matter.yaml_span.end) else {
+        return false;
+    };
+    let mut lines = after_key.split_inclusive('\n');
+    lines.next(); // the key's own line
+    lines
+        .map(|line| line.trim_end_matches(['\n', '\r']))
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| {
+            line.starts_with([' ', '\t']) && !line.trim_start().starts_with('#')
+                || line.starts_with("- ")
+                || line == "-"
+        })
+}
+
+/// The edit for a `status` key whose value is null (`status:`, `~`, `null`), or a refusal
+/// when it holds something else that is not one value (a list, a map).
+fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> Result<Edit> {
+    let refuse = |shape: &str| {
+        Err(Error::record(
+            record.path(),
+            Some(entry.line),
+            format!(
+                "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
+            ),
+        ))
+    };
+    if !entry.value.is_null() {
+        return refuse("not a single value (a list or a map)");
+    }
+    if entry.key_span.is_empty() {
+        return refuse("written as a complex key (`? status`)");
+    }
+    if continues_on_next_line(record, entry) {
+        return refuse("written on the lines below its key");
+    }
+    let written = record.source.slice(entry.value_span);
+    match written {
+        "~" | "null" | "Null" | "NULL" => Ok(Edit::replace(entry.value_span, yaml_scalar(value))),
+        "" => {
+            // `status:` at the end of its line: a space keeps it a key and its value.
+            let after_colon = record
+                .source
+                .text
+                .get(..entry.value_span.start)
+                .is_some_and(|before| before.ends_with(':'));
+            let lead = if after_colon { " " } else { "" };
+            // `status: # later`: the value goes before the comment, a space between.
+            let before_comment = record
+                .source
+                .text
+                .get(entry.value_span.start..)
+                .is_some_and(|rest| rest.starts_with('#'));
+            let trail = if before_comment { " " } else { "" };
+            Ok(Edit::insert(
+                entry.value_span.start,
+                format!("{lead}{}{trail}", yaml_scalar(value)),
+            ))
+        }
+        _ => refuse("in a shape `adr` cannot read"),
+    }
+}
+
+/// `edits` applied to the record's text and proven: the result parses as a record, its
+/// status reads back as `value`, and no byte outside the edited spans changed. A failed
+/// proof is an error naming the file; nothing is written.
+pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<String> {
+    let text = apply_edits(&record.source.text, std::slice::from_ref(edit));
+    prove_outside_unchanged(
+        record.path(),
+        &record.source.text,
+        &text,
+        std::slice::from_ref(edit),
+    )?;
+    let reparsed = reparse(record, &text)?;
+    let wanted = Status::classify(value);
+    let read_back = reparsed
+        .status
+        .as_ref()
+        .map(|status| Status::classify(&status.raw));
+    if read_back.as_ref() != Some(&wanted) {
+        return Err(Error::record(
+            record.path(),
+            record.status.as_ref().map(|status| status.line),
+            format!(
+                "changing the status would not read back as `{value}` (it would read as `{}`), so the file was left as it is: change it by hand",
+                reparsed
+                    .status
+                    .as_ref()
+                    .map_or("no status", |status| status.raw.as_str())
+            ),
+        ));
+    }
+    Ok(text)
+}
+
+/// `edits` applied to a record's text and proven: nothing outside the edited spans changed
+/// and the result still reads as a record.
+pub fn apply_record_edits(record: &Record, edits: &[Edit]) -> Result<String> {
+    let text = apply_edits(&record.source.text, edits);
+    if text != record.source.text {
+        prove_outside_unchanged(record.path(), &record.source.text, &text, edits)?;
+        reparse(record, &text)?;
+    }
+    Ok(text)
+}
+
+/// The record parsed again from `text`, or an error saying the edit would break it.
+pub fn reparse(record: &Record, text: &str) -> Result<Record> {
+    let source = SourceFile::new(record.path(), text.to_string());
+    crate::parse::parse_record(source, record.rel_path.clone(), record.file.clone()).map_err(
+        |failure| {
+            Error::record(
+                record.path(),
+                failure.line,
+                format!(
+                    "the edit would leave the record unreadable ({}), so the file was left as it is: change it by hand",
+                    failure.message
+                ),
+            )
+        },
+    )
+}
+
+/// Checks that `after` is `before` with exactly `edits` applied: every byte outside the
+/// edited spans is the same, in the same order.
+pub fn prove_outside_unchanged(
+    path: &std::path::Path,
+    before: &str,
+    after: &str,
+    edits: &[Edit],
+) -> Result<()> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    let mut before_at = 0;
+    let mut after_at = 0;
+    let mut same = true;
+    for edit in sorted {
+        let kept = before.get(before_at..edit.span.start);
+        let kept_len = edit.span.start.saturating_sub(before_at);
+        same &= kept.is_some() && kept == after.get(after_at..after_at + kept_len);
+        same &= after.get(after_at + kept_len..after_at + kept_len + edit.replacement.len())
+            == Some(edit.replacement.as_str());
+        after_at += kept_len + edit.replacement.len();
+        before_at = edit.span.end;
+    }
+    same &= before.get(before_at..) == after.get(after_at..);
+    if same {
+        Ok(())
+    } else {
+        Err(Error::record(
+            path,
+            None,
+            "an edit would change bytes outside the value it sets, so the file was left as it is: please report this",
+        ))
+    }
 }
 
 /// A YAML scalar: plain when that reads back as the same string, double-quoted otherwise.

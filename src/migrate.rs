@@ -124,7 +124,16 @@ pub fn migrate(record: &Record) -> Result<Outcome> {
     if text == source.text {
         return Ok(Outcome::Unchanged);
     }
-    reparse(record, text.clone())?;
+    let migrated = reparse(record, text.clone())?;
+    if let Some(what) = lost_in_migration(record, &migrated) {
+        return Err(Error::record(
+            record.path(),
+            None,
+            format!(
+                "migrating this record would change its {what}; it was left as it is: please report this"
+            ),
+        ));
+    }
     Ok(Outcome::Migrated(text))
 }
 
@@ -145,6 +154,29 @@ fn reparse(record: &Record, text: String) -> Result<Record> {
             ),
         )
     })
+}
+
+/// What a migration would change that it must only move: the status, the date and the
+/// title read back the same from the new text. (People are not compared: a nested
+/// `* Deciders:` list, read as one value before, becomes the list it meant.)
+fn lost_in_migration(before: &Record, after: &Record) -> Option<&'static str> {
+    let status = |record: &Record| {
+        record
+            .status
+            .as_ref()
+            .map(|status| Status::classify(&status.raw))
+    };
+    if status(before) != status(after) {
+        Some("status")
+    } else if before.date.as_ref().map(|date| date.value.text())
+        != after.date.as_ref().map(|date| date.value.text())
+    {
+        Some("date")
+    } else if before.display_title() != after.display_title() {
+        Some("title")
+    } else {
+        None
+    }
 }
 
 /// The key a bullet or line label stands for in MADR 4.

@@ -94,7 +94,7 @@ pub struct Plan {
 }
 
 /// Plans the renumbering of every collision in the log.
-pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
+pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Result<Plan> {
     let mut by_number: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
     for record in &log.records {
         if let Some(number) = record.number() {
@@ -134,7 +134,7 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
         }
     }
     if moves.is_empty() {
-        return Plan::default();
+        return Ok(Plan::default());
     }
 
     let mut changes = Vec::new();
@@ -149,7 +149,7 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
         if let Some(each) = own_move {
             edits.extend(number_edits(record, each));
         }
-        let new_text = apply_edits(&record.source.text, &edits);
+        let new_text = crate::edit::apply_record_edits(record, &edits)?;
         let new_path = own_move.map_or_else(|| record.path().clone(), |each| each.to.clone());
         if new_text != record.source.text || new_path != *record.path() {
             changes.push(FileChange {
@@ -171,6 +171,7 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
             continue;
         }
         let new_text = apply_edits(&source.text, &edits);
+        crate::edit::prove_outside_unchanged(&path, &source.text, &new_text, &edits)?;
         changes.push(FileChange {
             path: path.clone(),
             new_path: path,
@@ -207,11 +208,11 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Plan {
                 .collect::<Vec<_>>()
         })
         .collect();
-    Plan {
+    Ok(Plan {
         moves,
         changes,
         ambiguous,
-    }
+    })
 }
 
 /// Markdown files in the log that are not records (the README index, notes), which may
@@ -559,7 +560,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let plan = plan(&log, &arrivals);
+        let plan = plan(&log, &arrivals).unwrap();
         let moves: Vec<(&str, &str, &str)> = plan
             .moves
             .iter()

@@ -25,6 +25,16 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         Some(text) => {
             let spliced = index::splice(text, &table)
                 .map_err(|error| Error::record(&path, Some(error.line), error.message))?;
+            // Proven before it is written: the result splices to itself, so the markers
+            // still read as one pair around this table and a second run changes nothing.
+            let again = index::splice(&spliced.text, &table).map(|again| again.text);
+            if again.as_deref() != Ok(spliced.text.as_str()) {
+                return Err(Error::record(
+                    &path,
+                    None,
+                    "the new index would not read back between its markers, so the file was left as it is: please report this",
+                ));
+            }
             (spliced.text, spliced.appended)
         }
         None => (index::new_document(&table, newline), false),

@@ -32,13 +32,17 @@ pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Resul
     let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
     if args.fix {
         let mut rounds = 0;
-        while apply_fixes(project, &outcome, output)? > 0 {
+        let mut history = FixHistory::default();
+        while apply_fixes(project, &outcome, &mut history, output)? > 0 {
             // The fixed files are read again from the disk, as anything else would.
             outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
             rounds += 1;
             if rounds == MAX_FIX_ROUNDS {
                 break;
             }
+        }
+        for (_, line) in &history.fixed {
+            super::note(output, format_args!("{line}"));
         }
     }
     let sources = Sources::new(&outcome.sources);
@@ -76,23 +80,67 @@ fn selection(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
     Ok(Selection { paths: selected })
 }
 
-/// Applies every fix that does not overlap another in the same file; returns how many.
-fn apply_fixes(project: &Project, outcome: &Outcome, output: &mut Output<'_>) -> Result<usize> {
-    let mut by_file: BTreeMap<&Path, Vec<&Fix>> = BTreeMap::new();
+/// A fix as the linter proposes it again after a round: the same rule, file and change.
+type FixKey = (PathBuf, &'static str, String);
+
+/// What `--fix` wrote in this run, so that a fix proposed again after it was applied (it did
+/// not take effect, e.g. a line appended inside an unclosed code fence) is undone and never
+/// applied again: fixes converge, and a second `--fix` changes nothing.
+#[derive(Default)]
+struct FixHistory {
+    round: usize,
+    /// Per file, each round's text before and after, oldest first.
+    writes: BTreeMap<PathBuf, Vec<(usize, String, String)>>,
+    /// The round in which each fix was applied.
+    applied: BTreeMap<FixKey, usize>,
+    /// Fixes that did not take effect.
+    refused: std::collections::BTreeSet<FixKey>,
+    /// "fixed …" lines, printed once the rounds are over: an undone fix is not reported fixed.
+    fixed: Vec<(FixKey, String)>,
+}
+
+/// Applies every fix that does not overlap another in the same file; returns how many files
+/// changed (fixes written, or undone because they did not take effect).
+fn apply_fixes(
+    project: &Project,
+    outcome: &Outcome,
+    history: &mut FixHistory,
+    output: &mut Output<'_>,
+) -> Result<usize> {
+    history.round += 1;
+    let mut by_file: BTreeMap<&Path, Vec<(FixKey, &Fix)>> = BTreeMap::new();
+    let mut changed = 0;
     for diagnostic in &outcome.diagnostics {
-        if let Some(fix) = &diagnostic.fix {
-            by_file.entry(&fix.path).or_default().push(fix);
+        let Some(fix) = &diagnostic.fix else {
+            continue;
+        };
+        let key = (
+            fix.path.clone(),
+            diagnostic.rule.id,
+            fix.description.clone(),
+        );
+        if history.refused.contains(&key) {
+            continue;
         }
+        if let Some(&round) = history.applied.get(&key) {
+            undo_fix(project, history, &key, round, output)?;
+            changed += 1;
+            continue;
+        }
+        by_file.entry(&fix.path).or_default().push((key, fix));
     }
-    let mut applied = 0;
+    if changed > 0 {
+        // Files were put back: the next round computes its fixes from what is on disk.
+        return Ok(changed);
+    }
     for (path, fixes) in by_file {
         // The outcome holds the text of every file a fix points into.
         let Some(source) = outcome.sources.iter().find(|source| source.path == path) else {
             continue;
         };
-        let mut accepted: Vec<&Fix> = Vec::new();
+        let mut accepted: Vec<(FixKey, &Fix)> = Vec::new();
         let mut edits: Vec<Edit> = Vec::new();
-        for fix in fixes {
+        for (key, fix) in fixes {
             // Fixes that touch the same bytes, or insert at the same place, wait for the next
             // round, when they are computed again from the new text.
             let clashes = fix.edits.iter().any(|edit| {
@@ -103,27 +151,109 @@ fn apply_fixes(project: &Project, outcome: &Outcome, output: &mut Output<'_>) ->
             if clashes
                 || accepted
                     .iter()
-                    .any(|taken| taken.description == fix.description)
+                    .any(|(_, taken)| taken.description == fix.description)
             {
                 continue;
             }
             edits.extend(fix.edits.iter().cloned());
-            accepted.push(fix);
+            accepted.push((key, fix));
         }
         let text = apply_edits(&source.text, &edits);
         if text == source.text {
             continue;
         }
-        crate::fs::write_atomic(path, text.as_bytes())?;
-        for fix in accepted {
-            super::note(
-                output,
-                format_args!("fixed {}: {}", project.display(path), fix.description),
-            );
-            applied += 1;
+        crate::edit::prove_outside_unchanged(path, &source.text, &text, &edits)?;
+        if let Some(reason) = breaks_record(path, &source.text, &text) {
+            for (key, fix) in accepted {
+                super::note(
+                    output,
+                    format_args!(
+                        "not fixed {}: {} would leave the record unreadable ({reason}): fix it by hand",
+                        project.display(path),
+                        fix.description
+                    ),
+                );
+                history.refused.insert(key);
+            }
+            continue;
         }
+        crate::fs::write_atomic(path, text.as_bytes())?;
+        history.writes.entry(path.to_path_buf()).or_default().push((
+            history.round,
+            source.text.clone(),
+            text,
+        ));
+        for (key, fix) in accepted {
+            let line = format!("fixed {}: {}", project.display(path), fix.description);
+            history.fixed.push((key.clone(), line));
+            history.applied.insert(key, history.round);
+        }
+        changed += 1;
     }
-    Ok(applied)
+    Ok(changed)
+}
+
+/// Why `after` no longer reads as a record when `before` did, if it does not.
+fn breaks_record(path: &Path, before: &str, after: &str) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let file = crate::discover::FileName::parse(name)?;
+    let parse = |text: &str| {
+        crate::parse::parse_record(
+            crate::source::SourceFile::new(path, text.to_string()),
+            name.to_string(),
+            file.clone(),
+        )
+    };
+    match (parse(before), parse(after)) {
+        (Ok(_), Err(failure)) => Some(failure.message),
+        _ => None,
+    }
+}
+
+/// Puts a file back as it was before the round that applied `key`, which the linter then
+/// proposed again: it did not take effect. Refuses if the file changed since it was written.
+fn undo_fix(
+    project: &Project,
+    history: &mut FixHistory,
+    key: &FixKey,
+    round: usize,
+    output: &mut Output<'_>,
+) -> Result<()> {
+    let path = &key.0;
+    let writes = history.writes.entry(path.clone()).or_default();
+    let Some(first_undone) = writes.iter().position(|(at, _, _)| *at == round) else {
+        history.refused.insert(key.clone());
+        return Ok(());
+    };
+    let on_disk =
+        std::fs::read_to_string(path).map_err(|source| Error::io("read", path, source))?;
+    if writes.last().is_none_or(|(_, _, after)| *after != on_disk) {
+        return Err(Error::record(
+            path,
+            None,
+            "the file changed while `adr lint --fix` was running: run it again",
+        ));
+    }
+    let (_, before, _) = &writes[first_undone];
+    crate::fs::write_atomic(path, before.as_bytes())?;
+    writes.truncate(first_undone);
+    history
+        .applied
+        .retain(|(applied_path, _, _), at| applied_path != path || *at < round);
+    history.refused.insert(key.clone());
+    history
+        .fixed
+        .retain(|(fixed, _)| history.applied.contains_key(fixed));
+    super::note(
+        output,
+        format_args!(
+            "not fixed {}: the `{}` fix ({}) did not take effect, so it was undone: fix it by hand",
+            project.display(path),
+            key.1,
+            key.2
+        ),
+    );
+    Ok(())
 }
 
 /// `adr lint --explain ID` outside any log.

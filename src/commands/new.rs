@@ -19,6 +19,14 @@ const MAX_ATTEMPTS: u32 = 10_000;
 
 pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let title = args.title.join(" ").trim().to_string();
+    // A newline would end the H1 and push the rest of the title into the body; other control
+    // characters are invisible in every listing.
+    if let Some(control) = title.chars().find(|c| c.is_control()) {
+        return Err(Error::usage(format!(
+            "the title contains a control character ({}): write the title on one line, without tabs or control characters",
+            control.escape_debug()
+        )));
+    }
     let slug = crate::slug::slugify(&title);
     if slug.is_empty() {
         return Err(Error::usage(format!(
@@ -70,11 +78,16 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         .iter()
         .filter_map(|file| file.number)
         .max()
-        .map_or(1, |highest| highest + 1);
+        .map_or(Some(1), |highest| highest.checked_add(1))
+        .ok_or_else(past_the_last_number)?;
     if matches!(scheme, NamingScheme::Dated { .. }) {
         number = 0;
     }
     let date_text = date.to_string();
+    // Every superseded record must take its new status before the new record is created:
+    // a refusal afterwards would leave half the change made.
+    let planned_name = FileName::format(&scheme, number, &slug, &date_text);
+    superseded_texts(&superseded, &planned_name, &title, number)?;
 
     let mut attempt = 0;
     let (path, rel_path) = loop {
@@ -112,16 +125,13 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
                 if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < MAX_ATTEMPTS =>
             {
                 attempt += 1;
-                number += 1;
+                number = number.checked_add(1).ok_or_else(past_the_last_number)?;
             }
             Err(source) => return Err(Error::io("create", &path, source)),
         }
     };
 
-    for old in &superseded {
-        let value = superseded_status(old, &rel_path, &title, number);
-        let edit = edit::status_edit(old, &value)?;
-        let text = edit::apply_edits(&old.source.text, &[edit]);
+    for (old, text) in superseded_texts(&superseded, &rel_path, &title, number)? {
         crate::fs::write_atomic(old.path(), text.as_bytes())?;
     }
 
@@ -130,6 +140,31 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         open_editor(&path, output);
     }
     Ok(ExitStatus::Success)
+}
+
+/// Each superseded record's text with its status pointing at the new record, each edit
+/// proven to read back.
+fn superseded_texts<'a>(
+    superseded: &[&'a Record],
+    rel_path: &str,
+    title: &str,
+    number: u32,
+) -> Result<Vec<(&'a Record, String)>> {
+    superseded
+        .iter()
+        .map(|old| {
+            let value = superseded_status(old, rel_path, title, number);
+            let edit = edit::status_edit(old, &value)?;
+            Ok((*old, edit::apply_status_edit(old, &edit, &value)?))
+        })
+        .collect()
+}
+
+fn past_the_last_number() -> Error {
+    Error::usage(format!(
+        "the log already has record number {}, the largest `adr` can number: renumber the log (`adr renumber`) first",
+        u32::MAX
+    ))
 }
 
 /// The scheme of the log's newest record; a fresh log uses `NNNN-slug.md` with the

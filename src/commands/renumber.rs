@@ -13,7 +13,7 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
     let log = super::load_log(project)?;
     let history = History::load(&project.log_dir);
     let arrivals = Arrival::of_records(&log, history.as_ref());
-    let plan = plan(&log, &arrivals);
+    let plan = plan(&log, &arrivals)?;
     if plan.moves.is_empty() {
         super::note(output, format_args!("no two records share a number"));
         return Ok(ExitStatus::Success);

@@ -49,7 +49,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         .as_ref()
         .map_or_else(|| "(none)".to_string(), |status| status.raw.clone());
     let edit = edit::status_edit(record, &value)?;
-    let text = edit::apply_edits(&record.source.text, &[edit]);
+    let text = edit::apply_status_edit(record, &edit, &value)?;
     if text == record.source.text {
         super::note(
             output,

@@ -1,6 +1,7 @@
 //! A record's status: the built-in MADR/adr-tools values, `superseded by` with the record it
 //! names, and any other value kept as written (a log's config may allow more).
 
+use crate::casefold::strip_prefix_ignore_ascii_case;
 use crate::discover::FileName;
 use crate::source::Span;
 
@@ -86,13 +87,13 @@ impl Status {
         let plain: String = raw.chars().filter(|c| !matches!(c, '*' | '`')).collect();
         let plain = plain.trim().trim_matches('_').trim();
         let lower = plain.to_lowercase();
-        if let Some(rest) = lower.strip_prefix("superseded") {
+        // Matched in `plain` itself: `lower` may differ in length (`K` → `k`).
+        if let Some(rest) = strip_prefix_ignore_ascii_case(plain, "superseded") {
             let is_word_end =
                 rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric() && c != '-');
             if is_word_end {
-                let offset = plain.len() - rest.len();
-                let after = plain[offset..].trim_start();
-                let after = strip_prefix_ignore_case(after, "by").unwrap_or(after);
+                let after = rest.trim_start();
+                let after = strip_prefix_ignore_ascii_case(after, "by").unwrap_or(after);
                 let reference = RecordRef::parse(after.trim().trim_start_matches(':').trim());
                 return (StatusKind::Superseded, reference);
             }
@@ -119,12 +120,6 @@ impl Status {
             None,
         )
     }
-}
-
-fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// A reference from one record to another, as written: a link, an `ADR-0002` id, a number,

@@ -295,18 +295,11 @@ pub(crate) fn metadata_table(
         };
         let label = label.trim().trim_end_matches(':').to_lowercase();
         let line = source.line_of(row.span.start);
-        let line_span = source.line_span(line);
-        let line_text = source.slice(line_span);
-        let after_label = line_text.find('|').map_or(0, |at| at + 1);
-        let value_offset = line_text[after_label..]
-            .find('|')
-            .map(|bar| after_label + bar + 1)
-            .and_then(|from| line_text[from..].find(value.as_str()).map(|at| from + at))
-            .unwrap_or(0);
-        let span = Span::new(
-            line_span.start + value_offset,
-            line_span.start + value_offset + value.len(),
-        );
+        // The cell as written, markup and all: the text of `value` (`Proposed by the team`
+        // for `**Proposed** by the team`) need not occur in the line.
+        let Some(&span) = row.cell_spans.get(1) else {
+            continue;
+        };
         match label.as_str() {
             "status" => {
                 metadata.found = true;

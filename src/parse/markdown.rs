@@ -37,6 +37,8 @@ pub(crate) struct ListItem {
 #[derive(Debug, Default)]
 pub(crate) struct TableRow {
     pub cells: Vec<String>,
+    /// Each cell's source text, trimmed: markup and all (`**Proposed** by the team`).
+    pub cell_spans: Vec<Span>,
     pub span: Span,
 }
 
@@ -267,11 +269,17 @@ fn outline_of(
                 if let Some(table) = &mut table {
                     table.rows.push(TableRow {
                         cells: Vec::new(),
+                        cell_spans: Vec::new(),
                         span,
                     });
                 }
             }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Start(Tag::TableCell) => {
+                cell = Some(String::new());
+                if let Some(row) = table.as_mut().and_then(|table| table.rows.last_mut()) {
+                    row.cell_spans.push(trimmed_span(&source.text, span));
+                }
+            }
             Event::End(TagEnd::TableCell) => {
                 if let (Some(table), Some(text)) = (&mut table, cell.take())
                     && let Some(row) = table.rows.last_mut()
@@ -377,6 +385,15 @@ fn collapse(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// `span` without the whitespace at either end of its text.
+fn trimmed_span(text: &str, span: Span) -> Span {
+    let Some(inner) = text.get(span.start..span.end) else {
+        return span;
+    };
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    Span::new(start, start + inner.trim().len())
 }
 
 #[cfg(test)]

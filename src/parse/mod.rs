@@ -9,6 +9,7 @@ mod simple_yaml;
 
 use std::path::Path;
 
+use crate::casefold::find_ignore_ascii_case;
 use crate::discover::FileName;
 use crate::model::{
     DateValue, FailureKind, FieldIssue, FrontMatter, LoadFailure, Located, Record, RecordRef,
@@ -625,7 +626,7 @@ fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
 /// `**Chosen option:**` too).
 fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
     let text = source.slice(span);
-    let found = text.to_lowercase().find("chosen option")?;
+    let found = find_ignore_ascii_case(text, "chosen option")?;
     let mut label_end = found + "chosen option".len();
     // "Chosen options: A & B" names several; the plural `s` is not part of the value.
     if text
@@ -705,10 +706,9 @@ fn option_value(after_label: &str) -> Option<(usize, &str)> {
         let end = rest.find("](").unwrap_or(rest.len());
         return Some((start + 1, &rest[1..end]));
     }
-    let lower = rest.to_lowercase();
     let end = [", because", " because", ",", ". ", ";", " — ", " – "]
         .iter()
-        .filter_map(|marker| lower.find(marker))
+        .filter_map(|marker| find_ignore_ascii_case(rest, marker))
         .min()
         .unwrap_or(rest.len());
     Some((start, rest[..end].trim_end_matches(['.', '*', '_', ' '])))

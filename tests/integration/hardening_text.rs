@@ -1,0 +1,242 @@
+//! Issue #13, text and edits: names and values in any script never crash a command, and
+//! every rewrite is proven before it is written (it reads back, nothing else changes, a
+//! shape that cannot be edited safely is refused and left untouched, fixes converge).
+
+use crate::util::{log_with, read, run};
+
+const KELVIN: char = '\u{212A}';
+
+fn record_path(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
+    dir.path().join("docs/adr").join(name)
+}
+
+// Issue #13: `parse_dated` sliced a file name at byte 10, inside a Chinese character, and
+// every command that read the log died.
+#[test]
+fn issue_13_chinese_file_names_load_in_every_command() {
+    let dir = log_with(&[
+        (
+            "0019-添加-e2e-测试.md",
+            "---\nstatus: accepted\ndate: 2024-01-02\n---\n# 添加 e2e 测试\n\n见 [x](0001-测试x.md)。\n",
+        ),
+        (
+            "0001-测试x.md",
+            "---\nstatus: proposed\ndate: 2024-01-01\n---\n# 测试\n\n内容。\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "0001  proposed  2024-01-01  测试\n0019  accepted  2024-01-02  添加 e2e 测试\n"
+    );
+    for args in [
+        &["lint"][..],
+        &["index", "--check"],
+        &["graph"],
+        &["export"],
+    ] {
+        let (code, _, stderr) = run(dir.path(), args);
+        assert!(code == 0 || code == 1, "{args:?}: {code} {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    let (code, stdout, stderr) = run(dir.path(), &["status", "19", "deprecated"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "docs/adr/0019-添加-e2e-测试.md: accepted -> deprecated\n"
+    );
+}
+
+// Issue #13: an offset found in a `to_lowercase()` copy sliced the original status, and the
+// Kelvin sign (three bytes, lowercased to one) panicked.
+#[test]
+fn issue_13_kelvin_sign_in_a_status_and_a_chosen_option() {
+    let text = format!(
+        "---\nstatus: superseded {KELVIN}\ndate: 2024-01-01\n---\n# T\n\n## Decision Outcome\n\nChosen option: {KELVIN}{KELVIN}, because x\n"
+    );
+    let dir = log_with(&[("0001-t.md", &text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0001  superseded  2024-01-01  T\n"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["lint"]);
+    assert!(code <= 1 && !stderr.contains("panicked"), "{stderr}");
+}
+
+// Issue #13: a status in a metadata-table cell with markup was not found in the line, the
+// span fell back to offset 0, and `adr status` wrote `acceptedd** by the team |`.
+#[test]
+fn issue_13_status_in_a_table_cell_with_markup_is_replaced_whole() {
+    let text = "# 1. T\n\n| Key | Value |\n|---|---|\n| Status | **Proposed** by the team |\n| Date | 2024-01-01 |\n\n## Context\n\nx\n";
+    let dir = log_with(&[("0001-t.md", text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "docs/adr/0001-t.md: Proposed by the team -> accepted\n"
+    );
+    assert_eq!(
+        read(record_path(&dir, "0001-t.md")),
+        text.replace("**Proposed** by the team", "accepted")
+    );
+}
+
+/// Each YAML shape of `status` that one span replacement cannot change safely, with the
+/// words of the refusal.
+const UNEDITABLE_STATUS_SHAPES: &[(&str, &str)] = &[
+    ("status: >\n  accepted\n", "a YAML block scalar"),
+    ("status: |\n  accepted\n", "a YAML block scalar"),
+    (
+        "status:\n  accepted\n",
+        "written on the lines below its key",
+    ),
+    ("status: &a accepted\nother: *a\n", "a YAML anchor"),
+    ("base: &b proposed\nstatus: *b\n", "a YAML alias"),
+    ("? status\n: accepted\n", "a complex key"),
+    ("status: [accepted, proposed]\n", "not a single value"),
+    ("status:\n  kind: accepted\n", "not a single value"),
+    ("status: !!str accepted\n", "a tagged YAML value"),
+    (
+        "status: accepted\n  by the team\n",
+        "a value continued on the next line",
+    ),
+];
+
+// Issue #13: valid YAML shapes of `status` had the key renamed, the status lost, the front
+// matter made invalid or a second `status:` inserted, with exit 0.
+#[test]
+fn issue_13_status_shapes_that_cannot_be_edited_are_refused_untouched() {
+    for (yaml, refusal) in UNEDITABLE_STATUS_SHAPES {
+        let text = format!("---\n{yaml}date: 2024-01-01\n---\n# T\n\nBody.\n");
+        let dir = log_with(&[("0001-t.md", &text)]);
+        let (code, stdout, stderr) = run(dir.path(), &["status", "1", "rejected"]);
+        assert_eq!(code, 2, "{yaml:?}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(refusal) && stderr.contains("0001-t.md:"),
+            "{yaml:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("write it as one line, `status: <value>`"),
+            "{stderr}"
+        );
+        assert_eq!(read(record_path(&dir, "0001-t.md")), text, "{yaml:?}");
+    }
+}
+
+// Issue #13: a null status (`status:`, `~`, `null`) got a second `status:` key inserted
+// above it, which made the front matter invalid.
+#[test]
+fn issue_13_null_status_is_filled_in_place() {
+    for (yaml, expected) in [
+        ("status: ~\n", "status: rejected\n"),
+        ("status: null\n", "status: rejected\n"),
+        ("status:\n", "status: rejected\n"),
+        ("status: # to do\n", "status: rejected # to do\n"),
+    ] {
+        let text = format!("---\n{yaml}date: 2024-01-01\n---\n# T\n\nBody.\n");
+        let dir = log_with(&[("0001-t.md", &text)]);
+        let (code, stdout, stderr) = run(dir.path(), &["status", "1", "rejected"]);
+        assert_eq!(code, 0, "{yaml:?}: {stderr}");
+        assert_eq!(stdout, "docs/adr/0001-t.md: (none) -> rejected\n");
+        assert_eq!(
+            read(record_path(&dir, "0001-t.md")),
+            text.replace(yaml, expected)
+        );
+    }
+}
+
+// Issue #13: `adr new --supersedes` created the new record and then failed on the old one,
+// leaving half the change made.
+#[test]
+fn issue_13_new_supersedes_refuses_before_creating_anything() {
+    let old = "---\nstatus: >\n  accepted\ndate: 2024-01-01\n---\n# Old\n\nBody.\n";
+    let dir = log_with(&[("0001-old.md", old)]);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["new", "--no-edit", "--supersedes", "1", "New way"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("a YAML block scalar"), "{stderr}");
+    assert_eq!(read(record_path(&dir, "0001-old.md")), old);
+    assert!(!record_path(&dir, "0002-new-way.md").exists());
+}
+
+// Issue #13: with a superseding record that ends inside an unclosed code fence, every
+// `lint --fix` appended eight more "This decision supersedes …" lines and exited 0.
+#[test]
+fn issue_13_a_fix_that_does_not_take_effect_is_undone() {
+    let old = "---\nstatus: superseded by [ADR-0002](0002-b.md)\ndate: 2024-01-01\n---\n# A\n\n## Context and Problem Statement\n\nx\n";
+    let new = "---\nstatus: accepted\ndate: 2024-01-01\n---\n# B\n\n## Context and Problem Statement\n\nx\n\n```\ncode\n";
+    let dir = log_with(&[("0001-a.md", old), ("0002-b.md", new)]);
+    for _ in 0..2 {
+        let (_, _, stderr) = run(
+            dir.path(),
+            &["lint", "--fix", "--rule", "supersede-not-reciprocal"],
+        );
+        assert_eq!(
+            stderr,
+            "not fixed docs/adr/0002-b.md: the `supersede-not-reciprocal` fix (added a link back to `0001-a.md`) did not take effect, so it was undone: fix it by hand\n"
+        );
+        assert_eq!(read(record_path(&dir, "0001-a.md")), old);
+        assert_eq!(read(record_path(&dir, "0002-b.md")), new);
+    }
+}
+
+// Issue #13: `4294967295-x.md` + 1 wrapped to `0000000000-….md`.
+#[test]
+fn issue_13_the_last_number_is_an_error_not_a_wrap() {
+    let dir = log_with(&[(
+        "4294967295-last.md",
+        "---\nstatus: accepted\ndate: 2024-01-01\n---\n# Last\n",
+    )]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Next"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "error: the log already has record number 4294967295, the largest `adr` can number: renumber the log (`adr renumber`) first\n"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("docs/adr"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["4294967295-last.md"]);
+}
+
+// Issue #13: a title with a newline was accepted; its second line became body text.
+#[test]
+fn issue_13_titles_with_control_characters_are_refused() {
+    let dir = log_with(&[]);
+    for title in ["Two\nlines", "Tab\there", "Bell\u{7}"] {
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", title]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{title:?}");
+        assert!(
+            stderr.starts_with("error: the title contains a control character (")
+                && stderr.ends_with(
+                    "): write the title on one line, without tabs or control characters\n"
+                ),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("docs/adr"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
+
+// Issue #13: `adr index` must prove the new file splices to itself before writing it.
+#[test]
+fn issue_13_index_with_a_marker_in_a_title_reads_back() {
+    let dir = log_with(&[(
+        "0001-t.md",
+        "---\nstatus: accepted\ndate: 2024-01-01\n---\n# Markers <!-- adr-index:end --> in a title\n",
+    )]);
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 0, "{stderr}");
+}
