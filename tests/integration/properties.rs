@@ -253,3 +253,129 @@ proptest! {
         prop_assert_eq!(keys(&reparsed), keys(&record));
     }
 }
+
+/// Text in any script: every plane, combining marks, and the characters whose case
+/// mapping changes their length in bytes (`K` Kelvin sign, `ß`, `İ`, `ﬁ`, `ẞ`).
+fn wild_text(max: usize) -> impl Strategy<Value = String> {
+    let tricky = prop::sample::select(vec![
+        '\u{212A}',
+        'ß',
+        'ẞ',
+        'İ',
+        'ı',
+        'ﬁ',
+        'Σ',
+        'ς',
+        '\u{301}',
+        '\u{200D}',
+        '\u{FEFF}',
+        '添',
+        '測',
+        'ß',
+        'é',
+        'م',
+        '👩',
+        '\u{10FFFF}',
+        '-',
+        '.',
+        '|',
+        '*',
+        '[',
+        ']',
+        '(',
+        ')',
+        '#',
+        ':',
+        ' ',
+        'x',
+        'K',
+        '0',
+        '9',
+    ]);
+    prop::collection::vec(prop_oneof![any::<char>(), tricky], 0..max)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// A record whose every value is wild: status, title, option names, a table cell, a link.
+fn wild_record() -> impl Strategy<Value = String> {
+    (wild_text(12), wild_text(16), wild_text(12), wild_text(10), wild_text(12)).prop_map(
+        |(status, title, option, cell, target)| {
+            format!(
+                "---\nstatus: superseded {status}\n---\n# {title}\n\n| Status | **{cell}** by {status} |\n|---|---|\n\n## Considered Options\n\n* {option}\n\n## Decision Outcome\n\nChosen option: {option}, because {cell}\n\n## Pros and Cons of the Options\n\n### {option}\n\n[{title}]({target}) ![{cell}]({target}.png)\n\n* Status: {status}\n\n## Status\n\n{status}\n"
+            )
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(cases(1500))]
+
+    // Issue #13: names and values in any script never panic, and every span the parser
+    // reports lies on character boundaries of the text it was found in.
+    #[test]
+    fn file_names_in_any_script_never_panic(stem in wild_text(24), number in 0u64..100_000_000_000) {
+        for name in [
+            format!("{stem}.md"),
+            format!("{number}-{stem}.md"),
+            format!("2024-01-02-{stem}.md"),
+            format!("20240102{stem}.md"),
+            format!("adr-{number}{stem}.md"),
+            format!("{stem}{number}.MD"),
+        ] {
+            if let Some(file) = FileName::parse(&name) {
+                prop_assert!(name.contains(&file.slug) || file.slug.starts_with("adr"));
+            }
+            let _ = adr::discover::is_non_record_name(&name);
+        }
+    }
+
+    #[test]
+    fn wild_records_parse_classify_and_edit_without_panic(text in wild_record(), value in wild_text(12)) {
+        let _ = adr::model::Status::classify(&value);
+        if let Ok(record) = parse(text) {
+            let source = &record.source;
+            for item in record.title.iter().chain(&record.chosen_option)
+                .chain(&record.considered_options).chain(&record.pros_and_cons)
+            {
+                assert_located(source, item, "value");
+            }
+            if let Some(status) = &record.status {
+                assert_span(source, status.span, "status");
+            }
+            for link in &record.links {
+                assert_span(source, link.span, "link");
+            }
+            if let Ok(edit) = status_edit(&record, &value) {
+                // Either the edit is proven, or it is refused: never a panic.
+                let _ = adr::edit::apply_status_edit(&record, &edit, &value);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(24))]
+
+    // Issue #13: the commands themselves, on a log of wild file names and records: no
+    // panic, and an exit code that means something.
+    #[test]
+    fn commands_on_wild_logs_never_panic(
+        records in prop::collection::vec((wild_text(10), wild_record()), 1..4),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("docs/adr");
+        std::fs::create_dir_all(&log).unwrap();
+        for (at, (stem, text)) in records.iter().enumerate() {
+            let stem: String = stem.chars().filter(|c| !matches!(c, '/' | '\0')).collect();
+            let name = format!("{:04}-{stem}.md", at + 1);
+            if std::fs::write(log.join(&name), text).is_err() {
+                std::fs::write(log.join(format!("{:04}-x.md", at + 1)), text).unwrap();
+            }
+        }
+        for args in [&["list"][..], &["lint"], &["status", "1", "accepted"], &["index", "--check"], &["graph"]] {
+            let (code, _, stderr) = crate::util::run(dir.path(), args);
+            prop_assert!(!stderr.contains("panicked"), "{:?}: {}", args, stderr);
+            prop_assert!((0..=2).contains(&code), "{:?}: exit {} {}", args, code, stderr);
+        }
+    }
+}
