@@ -3,6 +3,7 @@
 //! `"İ".to_lowercase()` is one byte longer, so an offset found in a copy can fall inside a
 //! character of the original. The needles here are ASCII and folded ASCII-only, so a match
 //! always starts and ends on a character boundary of the haystack.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 /// The byte offset in `haystack` of the first ASCII-case-insensitive match of `needle`.
 pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {

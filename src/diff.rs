@@ -1,6 +1,7 @@
 //! Unified diffs of the changes a command would make, for the dry runs of `adr migrate` and
 //! `adr renumber`: what `git diff` would show after `--write`, so it can be reviewed or
 //! piped to `patch -p1`. Producing the new text is the caller's job.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::io::{self, Write};
 
@@ -47,7 +48,7 @@ pub fn write(out: &mut dyn Write, diff: &str, color: bool) -> io::Result<()> {
             anstyle::Style::new()
         };
         let content = line.trim_end_matches('\n');
-        let ending = &line[content.len()..];
+        let ending = line.get(content.len()..).unwrap_or_default();
         write!(out, "{style}{content}{style:#}{ending}")?;
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! Changes to existing records as byte-span replacements, never a YAML or Markdown
 //! round-trip: key order, comments, quoting, CRLF and a BOM survive every edit.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::error::{Error, Result};
 use crate::model::{FrontMatterEntry, Record, Status, StatusOrigin, Style};
@@ -35,14 +36,19 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut cursor = 0;
     for edit in sorted {
-        if edit.span.start < cursor || edit.span.end > text.len() {
+        // A span outside the text or inside a character is skipped like an overlap; the
+        // proof that follows every rewrite then refuses the result.
+        let Some(kept) = text
+            .get(cursor..edit.span.start)
+            .filter(|_| text.is_char_boundary(edit.span.end) && edit.span.start <= edit.span.end)
+        else {
             continue;
-        }
-        out.push_str(&text[cursor..edit.span.start]);
+        };
+        out.push_str(kept);
         out.push_str(&edit.replacement);
         cursor = edit.span.end;
     }
-    out.push_str(&text[cursor..]);
+    out.push_str(text.get(cursor..).unwrap_or_default());
     out
 }
 

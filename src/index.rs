@@ -1,6 +1,7 @@
 //! The index `adr index` keeps in a Markdown file: a table of every record between two
 //! marker comments. Pure text in, text out: building the table, finding the markers and
 //! splicing. Reading and writing the file is the command's job.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::path::Path;
 
@@ -233,9 +234,14 @@ pub fn splice(existing: &str, table: &str) -> Result<Spliced, MarkerError> {
         }
         ([start], [end]) if start.line < end.line => {
             let mut text = String::with_capacity(existing.len() + table.len());
-            text.push_str(&existing[..start.offset]);
+            // Marker offsets come from a line scan of `existing`: ASCII, on boundaries.
+            text.push_str(existing.get(..start.offset).unwrap_or_default());
             text.push_str(&marked(table, newline));
-            text.push_str(&existing[end.offset + END_MARKER.len()..]);
+            text.push_str(
+                existing
+                    .get(end.offset + END_MARKER.len()..)
+                    .unwrap_or_default(),
+            );
             Ok(Spliced {
                 text,
                 appended: false,

@@ -5,6 +5,7 @@
 //! The one addition: an adr-tools record gets the `## Considered Options` section MADR 4
 //! requires, naming the record's own title as its one option, since adr-tools records no
 //! alternatives. Choosing the records and writing them back is `commands::migrate`'s job.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::collections::BTreeSet;
 
@@ -318,7 +319,7 @@ fn strip_list_marker(line: &str) -> Option<&str> {
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
-        let rest = &line[digits..];
+        let rest = line.get(digits..)?;
         if let Some(after) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
             return Some(after.trim_start());
         }
@@ -341,7 +342,10 @@ fn status_value(raw: &str) -> String {
         StatusKind::Superseded => {
             let head = raw.get(.."superseded".len()).unwrap_or("");
             if head.eq_ignore_ascii_case("superseded") {
-                format!("superseded{}", &raw["superseded".len()..])
+                format!(
+                    "superseded{}",
+                    raw.get("superseded".len()..).unwrap_or_default()
+                )
             } else {
                 raw.to_string()
             }
@@ -547,7 +551,7 @@ fn heading_edit(
 ) -> Option<Edit> {
     let written = source.slice(section.heading_span);
     let indent = written.len() - written.trim_start_matches(' ').len();
-    let after_indent = &written[indent..];
+    let after_indent = written.get(indent..)?;
     let hashes = after_indent
         .bytes()
         .take_while(|byte| *byte == b'#')
@@ -555,37 +559,23 @@ fn heading_edit(
     if hashes == 0 || usize::from(section.level) != hashes {
         return None;
     }
-    let rest = &after_indent[hashes..];
-    let rest = match title {
-        Some(new_title) => match find_ignoring_ascii_case(rest, &section.title) {
-            Some(at) => format!(
-                "{}{new_title}{}",
-                &rest[..at],
-                &rest[at + section.title.len()..]
-            ),
-            None => format!(" {new_title}"),
-        },
-        None => rest.to_string(),
+    let rest = after_indent.get(hashes..)?;
+    // The headings renamed are English: ASCII case folding keeps offsets in `rest` valid.
+    let found = (!section.title.is_empty())
+        .then(|| crate::casefold::find_ignore_ascii_case(rest, &section.title))
+        .flatten()
+        .and_then(|at| Some((rest.get(..at)?, rest.get(at + section.title.len()..)?)));
+    let rest = match (title, found) {
+        (Some(new_title), Some((before, after))) => format!("{before}{new_title}{after}"),
+        (Some(new_title), None) => format!(" {new_title}"),
+        (None, _) => rest.to_string(),
     };
     let replacement = format!(
         "{}{}{rest}",
-        &written[..indent],
+        written.get(..indent)?,
         "#".repeat(usize::from(level))
     );
     (replacement != written).then(|| Edit::replace(section.heading_span, replacement))
-}
-
-/// Where `needle` starts in `haystack`, ASCII letters compared without case (the headings
-/// renamed are English; lowercasing other letters could change byte offsets).
-fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    haystack.char_indices().map(|(at, _)| at).find(|&at| {
-        haystack
-            .get(at..at + needle.len())
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(needle))
-    })
 }
 
 /// `# 1. Title` → `# Title`.

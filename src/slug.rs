@@ -1,5 +1,6 @@
 //! Titles to file-name slugs: ASCII (transliterated by `deunicode`, so `Über Café` is
 //! `uber-cafe`), lowercase, words joined by `-`, cut at a word boundary.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 /// Slugs stay short enough that `0001-` plus the slug reads well in a file listing.
 pub const MAX_SLUG_LEN: usize = 60;
@@ -19,7 +20,12 @@ pub fn slugify(title: &str) -> String {
         };
         if slug.len() + needed > MAX_SLUG_LEN {
             if slug.is_empty() {
-                slug.push_str(&word[..MAX_SLUG_LEN]);
+                // deunicode's output is ASCII, but a cut inside a character must not panic.
+                let cut = (0..=MAX_SLUG_LEN)
+                    .rev()
+                    .find(|&at| word.is_char_boundary(at))
+                    .unwrap_or(0);
+                slug.push_str(word.get(..cut).unwrap_or_default());
             }
             break;
         }

@@ -13,7 +13,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(record) = parse(text.to_string()) else { return };
     let Some(status) = &record.status else { return };
     let Ok(edit) = adr::edit::status_edit(&record, "deprecated") else { return };
-    let changed = adr::edit::apply_edits(text, &[edit]);
+    let changed = adr::edit::apply_edits(text, &[edit.clone()]);
     assert_eq!(&changed[..status.span.start], &text[..status.span.start]);
     assert!(changed.ends_with(&text[status.span.end..]));
+    // The proof refuses or agrees; when it agrees, the new text reads back as `deprecated`.
+    if let Ok(proven) = adr::edit::apply_status_edit(&record, &edit, "deprecated") {
+        assert_eq!(proven, changed);
+        let reparsed = parse(proven).expect("a proven edit parses");
+        assert_eq!(reparsed.status.map(|status| status.kind), Some(adr::model::StatusKind::Deprecated));
+    }
 });

@@ -34,14 +34,15 @@ fn is_fence(line: &str, fence: &str) -> bool {
 /// Finds `---` on the first line (after a BOM) and the closing `---` (or YAML's `...`).
 pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMatterError> {
     let start = source.bom_len();
-    let text = &source.text[start..];
-    let first_line_end = text.find('\n').map_or(text.len(), |at| at + 1);
-    if !is_fence(&text[..first_line_end], "---") {
+    let text = source.text.get(start..).unwrap_or_default();
+    let first_line = text.split_inclusive('\n').next().unwrap_or_default();
+    if !is_fence(first_line, "---") {
         return Ok(None);
     }
-    let yaml_start = start + first_line_end;
+    let yaml_start = start + first_line.len();
     let mut offset = yaml_start;
-    for line in source.text[yaml_start..].split_inclusive('\n') {
+    let after_fence = source.text.get(yaml_start..).unwrap_or_default();
+    for line in after_fence.split_inclusive('\n') {
         if is_fence(line, "---") || is_fence(line, "...") {
             let end = offset + line.len();
             let yaml_span = Span::new(yaml_start, offset);
@@ -177,7 +178,9 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, usize, char)> {
             continue;
         };
         let span = value_span_on_line(content, colon + 1);
-        let value = &content[span.range()];
+        let Some(value) = content.get(span.range()) else {
+            continue;
+        };
         let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
             continue;
         };
@@ -189,7 +192,10 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, usize, char)> {
             .get(index + 1)
             .is_some_and(|next| next.starts_with([' ', '\t']));
         if !continues {
-            let column = content[..span.start].chars().count() + 1;
+            let column = content
+                .get(..span.start)
+                .map_or(0, |head| head.chars().count())
+                + 1;
             return Some((index + 1, column, quote));
         }
     }
@@ -218,7 +224,7 @@ fn yaml_error_text(error: &yaml_serde::Error) -> String {
     // The crate appends " at line L column C"; we report the position ourselves.
     let text = error.to_string();
     match text.find(" at line ") {
-        Some(at) => text[..at].to_string(),
+        Some(at) => text.get(..at).unwrap_or_default().to_string(),
         None => text,
     }
 }
@@ -254,7 +260,9 @@ fn locate_keys(source: &SourceFile, yaml_span: Span) -> Vec<LocatedKey> {
         let Some(colon) = key_colon(content) else {
             continue;
         };
-        let raw_key = content[..colon].trim_end();
+        let Some(raw_key) = content.get(..colon).map(str::trim_end) else {
+            continue;
+        };
         let key = raw_key.trim_matches(['"', '\'']).to_string();
         let key_start =
             line_start + (raw_key.len() - raw_key.trim_start_matches(['"', '\'']).len());
@@ -289,10 +297,10 @@ fn key_colon(content: &str) -> Option<usize> {
 /// The value after `key:` on the same line: quotes included, a trailing comment excluded.
 /// Empty (an insertion point after `key: `) when the value is a block on later lines.
 pub(crate) fn value_span_on_line(content: &str, after_colon: usize) -> Span {
-    let rest = &content[after_colon.min(content.len())..];
+    let rest = content.get(after_colon..).unwrap_or_default();
     let leading = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let start = after_colon + leading;
-    let value = &content[start.min(content.len())..];
+    let value = content.get(start..).unwrap_or_default();
     let length = match value.as_bytes().first() {
         None | Some(b'#') | Some(b'|') | Some(b'>') => 0,
         Some(b'"') => closing_quote(value, b'"').unwrap_or(value.trim_end().len()),
@@ -302,7 +310,7 @@ pub(crate) fn value_span_on_line(content: &str, after_colon: usize) -> Span {
                 .find(" #")
                 .or_else(|| value.find("\t#"))
                 .unwrap_or(value.len());
-            value[..end].trim_end().len()
+            value.get(..end).unwrap_or(value).trim_end().len()
         }
     };
     Span::new(start, start + length)

@@ -1,5 +1,6 @@
 //! The default format: rustc-style snippets drawn by annotate-snippets, then one summary
 //! line. Plain when colour is off (pipes, `NO_COLOR`, tests).
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::io::{self, Write};
 
@@ -31,7 +32,7 @@ impl Reporter for Human {
 /// A file's text without its BOM, and a span shifted to match.
 fn text_and_range(source: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>) {
     let bom = source.bom_len();
-    let text = &source.text[bom..];
+    let text = source.text.get(bom..).unwrap_or(&source.text);
     let start = span.start.saturating_sub(bom).min(text.len());
     let end = span.end.saturating_sub(bom).clamp(start, text.len());
     (text, start..end)
