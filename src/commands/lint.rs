@@ -114,7 +114,12 @@ fn apply_fixes(project: &Project, outcome: &Outcome, output: &mut Output<'_>) ->
         if text == source.text {
             continue;
         }
-        crate::fs::write_atomic(path, text.as_bytes())?;
+        crate::fs::replace_if_unchanged(
+            path,
+            source.text.as_bytes(),
+            text.as_bytes(),
+            project.boundary(),
+        )?;
         for fix in accepted {
             super::note(
                 output,

@@ -122,7 +122,12 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         let value = superseded_status(old, &rel_path, &title, number);
         let edit = edit::status_edit(old, &value)?;
         let text = edit::apply_edits(&old.source.text, &[edit]);
-        crate::fs::write_atomic(old.path(), text.as_bytes())?;
+        crate::fs::replace_if_unchanged(
+            old.path(),
+            old.source.text.as_bytes(),
+            text.as_bytes(),
+            project.boundary(),
+        )?;
     }
 
     writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;

@@ -593,9 +593,12 @@ fn stamp(
             hashed_at: loaded_at,
         };
     }
-    let hash = match std::fs::read(path) {
+    // Read as the load reads records: a FIFO or `/dev/zero` named like one is refused,
+    // never waited on or hashed without end.
+    let hash = match crate::fs::read_checked(path, None, crate::parse::MAX_RECORD_BYTES) {
         Ok(bytes) => format!("{:032x}", xxh3_128(&bytes)),
-        Err(error) => format!("unreadable: {}", error.kind()),
+        Err(crate::fs::ReadError::Io(error)) => format!("unreadable: {}", error.kind()),
+        Err(error) => format!("refused: {error}"),
     };
     RecordStamp {
         size,

@@ -52,7 +52,12 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
     if args.write {
         for change in &plan.changes {
             if change.new_text != change.old_text {
-                crate::fs::write_atomic(&change.path, change.new_text.as_bytes())?;
+                crate::fs::replace_if_unchanged(
+                    &change.path,
+                    change.old_text.as_bytes(),
+                    change.new_text.as_bytes(),
+                    project.boundary(),
+                )?;
             }
             if change.new_path != change.path {
                 // A plain rename keeps the file's identity; git sees it as `git mv` would.

@@ -60,7 +60,12 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         );
         return Ok(ExitStatus::Success);
     }
-    crate::fs::write_atomic(record.path(), text.as_bytes())?;
+    crate::fs::replace_if_unchanged(
+        record.path(),
+        record.source.text.as_bytes(),
+        text.as_bytes(),
+        project.boundary(),
+    )?;
     writeln!(
         output.out,
         "{}: {before} -> {value}",
