@@ -469,10 +469,10 @@ pub fn read_again(path: &Path, expected_hash: u128, command: &str) -> Result<Str
 /// Write only when the bytes differ, so unchanged files keep their mtime.
 /// Returns whether the file was written.
 pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool> {
-    match fs::read(path) {
-        Ok(existing) if existing == contents => Ok(false),
-        _ => write_atomic(path, contents).map(|()| true),
+    if still_holds(path, contents) {
+        return Ok(false);
     }
+    write_atomic(path, contents).map(|()| true)
 }
 
 /// Create `path` with `contents`, failing with `AlreadyExists` if anything is there.

@@ -20,7 +20,7 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     let existing = match crate::fs::read_text_checked(&path, within, crate::fs::MAX_TEXT_BYTES) {
         Ok(text) => Some(text),
         Err(error) if error.is_not_found() => None,
-        Err(error) => return Err(error.into_error("read the index file", &path)),
+        Err(error) => return Err(error.into_error("read the index file", Path::new(&shown))),
     };
     let newline = existing.as_deref().map_or("\n", index::newline_of);
     let index_dir = path.parent().unwrap_or(Path::new("."));
@@ -56,12 +56,7 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         super::note(output, format_args!("{shown} is up to date"));
     } else {
         match &existing {
-            Some(text) => crate::fs::replace_if_unchanged(
-                &path,
-                text.as_bytes(),
-                expected.as_bytes(),
-                project.boundary(),
-            )?,
+            Some(text) => super::rewrite(project, &path, text, &expected)?,
             None => crate::fs::create_if_absent(&path, expected.as_bytes())?,
         }
         let records = log.len();

@@ -114,12 +114,7 @@ fn apply_fixes(project: &Project, outcome: &Outcome, output: &mut Output<'_>) ->
         if text == source.text {
             continue;
         }
-        crate::fs::replace_if_unchanged(
-            path,
-            source.text.as_bytes(),
-            text.as_bytes(),
-            project.boundary(),
-        )?;
+        super::rewrite(project, path, &source.text, &text)?;
         for fix in accepted {
             super::note(
                 output,

@@ -122,12 +122,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         let value = superseded_status(old, &rel_path, &title, number);
         let edit = edit::status_edit(old, &value)?;
         let text = edit::apply_edits(&old.source.text, &[edit]);
-        crate::fs::replace_if_unchanged(
-            old.path(),
-            old.source.text.as_bytes(),
-            text.as_bytes(),
-            project.boundary(),
-        )?;
+        super::rewrite(project, old.path(), &old.source.text, &text)?;
     }
 
     writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;

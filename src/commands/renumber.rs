@@ -52,12 +52,7 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
     if args.write {
         for change in &plan.changes {
             if change.new_text != change.old_text {
-                crate::fs::replace_if_unchanged(
-                    &change.path,
-                    change.old_text.as_bytes(),
-                    change.new_text.as_bytes(),
-                    project.boundary(),
-                )?;
+                super::rewrite(project, &change.path, &change.old_text, &change.new_text)?;
             }
             if change.new_path != change.path {
                 // A plain rename keeps the file's identity; git sees it as `git mv` would.

@@ -60,12 +60,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         );
         return Ok(ExitStatus::Success);
     }
-    crate::fs::replace_if_unchanged(
-        record.path(),
-        record.source.text.as_bytes(),
-        text.as_bytes(),
-        project.boundary(),
-    )?;
+    super::rewrite(project, record.path(), &record.source.text, &text)?;
     writeln!(
         output.out,
         "{}: {before} -> {value}",

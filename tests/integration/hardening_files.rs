@@ -204,8 +204,7 @@ fn issue_13_index_refuses_a_readme_linked_out_of_the_project() {
         assert_eq!(
             stderr,
             format!(
-                "error: {}: is a symbolic link to `{}`, outside the project `{}`: copy the file into the project\n",
-                readme.display(),
+                "error: docs/adr/README.md: is a symbolic link to `{}`, outside the project `{}`: copy the file into the project\n",
                 real(&target).display(),
                 real(dir.path()).display()
             )
@@ -304,10 +303,7 @@ fn issue_13_status_never_loses_an_edit_saved_while_it_runs() {
             refused += 1;
             assert_eq!(
                 stderr,
-                format!(
-                    "error: {} changed since it was read; run the command again\n",
-                    record.display()
-                )
+                "error: docs/adr/0001-queue.md changed since it was read; run the command again\n"
             );
         } else {
             assert_eq!(code, 0, "{stderr}");
@@ -449,4 +445,44 @@ fn issue_13_adr_dir_file_is_read_as_its_first_line() {
         stderr,
         "error: .adr-dir:1:1: the file is empty: write the log directory in it (e.g. `docs/adr`), or delete it\n"
     );
+}
+
+// Issue #13: the files of `site.templates` were read whatever they were: a FIFO there hung
+// `adr render`, a link out of the project put that file's bytes into every page.
+#[cfg(unix)]
+#[test]
+fn issue_13_site_template_files_are_checked_like_every_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret"), "SECRET").unwrap();
+    let dir = log_with(&[("0001-queue.md", RECORD)]);
+    std::fs::create_dir(dir.path().join("theme")).unwrap();
+    std::fs::write(dir.path().join(".adr.toml"), "[site]\ntemplates = \"theme\"\n").unwrap();
+
+    let link = dir.path().join("theme/layout.html.tera");
+    std::os::unix::fs::symlink(outside.path().join("secret"), &link).unwrap();
+    let (code, _, stderr) = run_bounded(dir.path(), &["render"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}: is a symbolic link to `{}`, outside the project `{}`: copy the file into the project\n",
+            link.display(),
+            real(&outside.path().join("secret")).display(),
+            real(dir.path()).display()
+        )
+    );
+    std::fs::remove_file(&link).unwrap();
+
+    let fifo = dir.path().join("theme/style.css");
+    mkfifo(&fifo);
+    let (code, _, stderr) = run_bounded(dir.path(), &["render"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}: the file is a named pipe (FIFO), not a regular file: adr reads only regular files; replace or remove it\n",
+            fifo.display()
+        )
+    );
+    assert!(!dir.path().join("site").exists());
 }
