@@ -319,8 +319,9 @@ pub fn write_target(path: &Path, within: &Path) -> Result<PathBuf> {
 }
 
 /// Whether `path` holds exactly `expected`, read through [`read_checked`] (so a FIFO or a
-/// file grown huge is "changed", never a hang).
-fn still_holds(path: &Path, expected: &[u8]) -> bool {
+/// file grown huge is "changed", never a hang). For a command that changes several files
+/// together (`renumber --write`) to check them all before writing any.
+pub fn still_holds(path: &Path, expected: &[u8]) -> bool {
     read_checked(path, None, expected.len() as u64).is_ok_and(|bytes| bytes == expected)
 }
 

@@ -118,11 +118,20 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         }
     };
 
-    for old in &superseded {
+    for (index, old) in superseded.iter().enumerate() {
         let value = superseded_status(old, &rel_path, &title, number);
-        let edit = edit::status_edit(old, &value)?;
-        let text = edit::apply_edits(&old.source.text, &[edit]);
-        super::rewrite(project, old.path(), &old.source.text, &text)?;
+        let rewritten = edit::status_edit(old, &value).and_then(|edit| {
+            let text = edit::apply_edits(&old.source.text, &[edit]);
+            super::rewrite(project, old.path(), &old.source.text, &text)
+        });
+        if let Err(error) = rewritten {
+            // Nothing points at the new record yet: take it back, so "run the command
+            // again" starts from the tree as it was.
+            if index == 0 {
+                let _ = std::fs::remove_file(&path);
+            }
+            return Err(error);
+        }
     }
 
     writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;
