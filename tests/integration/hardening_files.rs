@@ -456,7 +456,11 @@ fn issue_13_site_template_files_are_checked_like_every_read() {
     std::fs::write(outside.path().join("secret"), "SECRET").unwrap();
     let dir = log_with(&[("0001-queue.md", RECORD)]);
     std::fs::create_dir(dir.path().join("theme")).unwrap();
-    std::fs::write(dir.path().join(".adr.toml"), "[site]\ntemplates = \"theme\"\n").unwrap();
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "[site]\ntemplates = \"theme\"\n",
+    )
+    .unwrap();
 
     let link = dir.path().join("theme/layout.html.tera");
     std::os::unix::fs::symlink(outside.path().join("secret"), &link).unwrap();
