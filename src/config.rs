@@ -104,6 +104,9 @@ pub struct Project {
     pub config: Config,
     pub log_dir: PathBuf,
     pub dir_origin: DirOrigin,
+    /// What `adr` reads and writes through symbolic links stays inside: see
+    /// [`Project::boundary`].
+    boundary: PathBuf,
 }
 
 impl Project {
@@ -111,6 +114,12 @@ impl Project {
     pub fn locate(cwd: &Path, dir_flag: Option<&Path>) -> Result<Project> {
         let project = Self::locate_unchecked(cwd, dir_flag)?;
         if !project.log_dir.is_dir() {
+            if project.log_dir.exists() {
+                return Err(Error::LogDirNotADirectory {
+                    path: PathBuf::from(project.display(&project.log_dir)),
+                    origin: project.dir_origin.to_string(),
+                });
+            }
             return Err(Error::LogDirMissing {
                 path: PathBuf::from(project.display(&project.log_dir)),
                 origin: project.dir_origin.to_string(),
@@ -124,10 +133,13 @@ impl Project {
         let found_config = find_upwards(cwd, CONFIG_FILE);
         let (config_path, config_text, config) = match found_config {
             Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|source| Error::io("read", &path, source))?;
                 let shown = PathBuf::from(crate::discover::display_path(&path, cwd));
+                let within = path.parent().unwrap_or(cwd);
+                let text =
+                    crate::fs::read_text_checked(&path, Some(within), crate::fs::MAX_TEXT_BYTES)
+                        .map_err(|error| error.into_error("read", &shown))?;
                 let config = parse_config(&shown, &text)?;
+                check_config_paths(&shown, &text, within)?;
                 (Some(path), Some(text), config)
             }
             None => (None, None, Config::default()),
@@ -156,13 +168,15 @@ impl Project {
             .then(|| find_upwards(cwd, ADR_TOOLS_DIR_FILE))
             .flatten()
         {
-            let text = std::fs::read_to_string(&adr_dir_file)
-                .map_err(|source| Error::io("read", &adr_dir_file, source))?;
+            let shown = PathBuf::from(crate::discover::display_path(&adr_dir_file, cwd));
             let root = adr_dir_file
                 .parent()
                 .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+            let text =
+                crate::fs::read_text_checked(&adr_dir_file, Some(&root), crate::fs::MAX_TEXT_BYTES)
+                    .map_err(|error| error.into_error("read", &shown))?;
             (
-                root.join(text.trim()),
+                root.join(adr_dir_setting(&shown, &text)?),
                 DirOrigin::AdrToolsFile(PathBuf::from(crate::discover::display_path(
                     &adr_dir_file,
                     cwd,
@@ -194,15 +208,28 @@ impl Project {
                 }
             }
         };
+        let log_dir = normalize(&log_dir);
+        let boundary = boundary_of(config_root.as_deref(), &root, &log_dir);
         Ok(Project {
             cwd: cwd.to_path_buf(),
             root,
             config_path,
             config_text,
             config,
-            log_dir: normalize(&log_dir),
+            log_dir,
             dir_origin,
+            boundary,
         })
+    }
+
+    /// The project as far as files go: what `adr` reads (`.adr.toml`, templates, the
+    /// index) and writes through a symbolic link must really be inside it. It is the
+    /// directory holding `.adr.toml`, else the root of the git work tree holding the log,
+    /// else [`Project::root`] (the directory above `docs/adr`, or holding `.adr-dir`), else
+    /// the log directory's parent; each only when it holds the log (`--dir` may name a log
+    /// in another tree).
+    pub fn boundary(&self) -> &Path {
+        &self.boundary
     }
 
     pub fn digits(&self) -> usize {
@@ -225,6 +252,127 @@ impl Project {
     pub fn config_relative(&self, path: &str) -> PathBuf {
         self.root.join(path)
     }
+}
+
+/// The project directory for a log at `log_dir` (see [`Project::boundary`]): the first of
+/// the directory holding `.adr.toml`, the git work tree, and `root` (the directory above
+/// `docs/`, or holding `.adr-dir`) that holds the log, else the log directory's parent.
+fn boundary_of(config_root: Option<&Path>, root: &Path, log_dir: &Path) -> PathBuf {
+    let real_log = real_path_of(log_dir);
+    let holds_log = |dir: &Path| real_log.starts_with(real_path_of(dir));
+    if let Some(config_root) = config_root
+        && holds_log(config_root)
+    {
+        return config_root.to_path_buf();
+    }
+    if let Some(work_tree) = log_dir.ancestors().find(|dir| dir.join(".git").exists()) {
+        return work_tree.to_path_buf();
+    }
+    if holds_log(root) {
+        return root.to_path_buf();
+    }
+    log_dir.parent().unwrap_or(log_dir).to_path_buf()
+}
+
+/// `path` with its symbolic links resolved as far as it exists; the rest (not created
+/// yet) is appended as written. Lexical `..` are removed first.
+fn real_path_of(path: &Path) -> PathBuf {
+    let path = normalize(path);
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return rest.iter().rev().fold(real, |real, part| real.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path,
+        }
+    }
+}
+
+/// The log directory an adr-tools `.adr-dir` names: its first non-empty line, trimmed.
+/// adr-tools writes the path and a newline; a file with nothing in it is an error.
+fn adr_dir_setting<'t>(shown: &Path, text: &'t str) -> Result<&'t str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match text.lines().map(str::trim).find(|line| !line.is_empty()) {
+        Some(dir) => Ok(dir),
+        None => Err(Error::Config {
+            path: shown.to_path_buf(),
+            line: 1,
+            column: 1,
+            message:
+                "the file is empty: write the log directory in it (e.g. `docs/adr`), or delete it"
+                    .into(),
+        }),
+    }
+}
+
+/// The keys of `.adr.toml` that hold paths, with where their values are.
+#[derive(Deserialize, Default)]
+struct PathKeys {
+    dir: Option<toml::Spanned<String>>,
+    template: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    index: IndexPathKeys,
+    #[serde(default)]
+    site: SitePathKeys,
+}
+
+#[derive(Deserialize, Default)]
+struct IndexPathKeys {
+    file: Option<toml::Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+struct SitePathKeys {
+    out: Option<toml::Spanned<String>>,
+    templates: Option<toml::Spanned<String>>,
+}
+
+/// Every path in `.adr.toml` must lead inside `root`, the directory holding it (after
+/// `..` and symbolic links): a config committed to a repository must not make `adr` read
+/// or write elsewhere on the machine. Absolute paths inside the project are fine.
+fn check_config_paths(shown: &Path, text: &str, root: &Path) -> Result<()> {
+    let Ok(keys) = toml::from_str::<PathKeys>(text) else {
+        return Ok(()); // `parse_config` has already reported a malformed file
+    };
+    let template = keys.template.filter(|template| {
+        !crate::record_template::BUILTIN
+            .iter()
+            .any(|(name, _)| name == template.get_ref())
+    });
+    let real_root = real_path_of(root);
+    for (key, value) in [
+        ("dir", keys.dir),
+        ("template", template),
+        ("index.file", keys.index.file),
+        ("site.out", keys.site.out),
+        ("site.templates", keys.site.templates),
+    ] {
+        let Some(value) = value else { continue };
+        let resolved = real_path_of(&root.join(value.get_ref()));
+        if resolved.starts_with(&real_root) {
+            continue;
+        }
+        let (line, column) = line_col(text, value.span().start);
+        return Err(Error::Config {
+            path: shown.to_path_buf(),
+            line,
+            column,
+            message: format!(
+                "`{key}` = \"{}\" leads outside the project (to `{}`): paths in .adr.toml must stay inside `{}`, the directory holding it; use a path inside it, or move .adr.toml up to a directory holding both",
+                value.get_ref(),
+                resolved.display(),
+                real_root.display()
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// Parses `.adr.toml`; errors carry the line and column of the offending key or value.

@@ -26,6 +26,9 @@ pub enum Error {
     #[error("the ADR directory `{}` ({origin}) does not exist: create it with `adr init` or fix {origin}", path.display())]
     LogDirMissing { path: PathBuf, origin: String },
 
+    #[error("the ADR directory `{}` ({origin}) is not a directory: name the directory holding the records, not a file", path.display())]
+    LogDirNotADirectory { path: PathBuf, origin: String },
+
     #[error("{}:{line}:{column}: {message}", path.display())]
     Config {
         path: PathBuf,
@@ -43,6 +46,11 @@ pub enum Error {
         line: Option<usize>,
         message: String,
     },
+
+    /// A file a command read and edited was saved by someone else before the command
+    /// wrote it back: nothing was written, so that save is kept.
+    #[error("{} changed since it was read; run the command again", path.display())]
+    Changed { path: PathBuf },
 
     #[error("template `{name}`: {message}")]
     Template { name: String, message: String },

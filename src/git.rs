@@ -52,7 +52,13 @@ impl History {
         let text = String::from_utf8(text).ok()?;
         let mut lines = text.lines();
         let (top, head) = (lines.next()?, lines.next()?);
-        let mailmap = std::fs::read(Path::new(top).join(".mailmap")).unwrap_or_default();
+        // Hashed, not parsed: a `.mailmap` that is a FIFO or huge hashes as absent.
+        let mailmap = crate::fs::read_checked(
+            &Path::new(top).join(".mailmap"),
+            Some(Path::new(top)),
+            crate::fs::MAX_TEXT_BYTES,
+        )
+        .unwrap_or_default();
         Some(HistoryState {
             head: head.to_string(),
             mailmap: xxhash_rust::xxh3::xxh3_128(&mailmap),

@@ -78,8 +78,11 @@ pub fn render(source: &TemplateSource, context: &NewRecordContext) -> Result<Str
             ((*name).to_string(), text)
         }
         TemplateSource::File(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|source| Error::io("read the template", path, source))?;
+            // Not checked against the project here: `template` in .adr.toml was checked when
+            // the config was loaded, and `--template` names a file of the user's own choice.
+            // Still a regular file under the cap: `template = "/dev/zero"` never ends.
+            let text = crate::fs::read_text_checked(path, None, crate::fs::MAX_TEXT_BYTES)
+                .map_err(|error| error.into_error("read the template", path))?;
             (path.display().to_string(), text)
         }
     };

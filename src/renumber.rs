@@ -161,7 +161,8 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
         }
     }
     for (path, rel_path) in other_markdown(log) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        // The walk keeps regular files only (no links); a file over the cap is left alone.
+        let Ok(text) = crate::fs::read_text_checked(&path, None, crate::fs::MAX_TEXT_BYTES) else {
             continue;
         };
         let source = SourceFile::new(&path, text);

@@ -13,10 +13,14 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     let path = index_file(args, project);
     let shown = project.display(&path);
     let log = super::load_log_metadata(project)?;
-    let existing = match std::fs::read_to_string(&path) {
+    // `--file` names a file of the user's choosing; the README or `index.file` must really
+    // be in the project (a symlinked README leading to `/etc/passwd` would be printed by
+    // `--check`).
+    let within = args.file.is_none().then(|| project.boundary());
+    let existing = match crate::fs::read_text_checked(&path, within, crate::fs::MAX_TEXT_BYTES) {
         Ok(text) => Some(text),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::io("read the index file", &path, error)),
+        Err(error) if error.is_not_found() => None,
+        Err(error) => return Err(error.into_error("read the index file", Path::new(&shown))),
     };
     let newline = existing.as_deref().map_or("\n", index::newline_of);
     let index_dir = path.parent().unwrap_or(Path::new("."));
@@ -61,7 +65,10 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     } else if current {
         super::note(output, format_args!("{shown} is up to date"));
     } else {
-        crate::fs::write_atomic(&path, expected.as_bytes())?;
+        match &existing {
+            Some(text) => super::rewrite(project, &path, text, &expected)?,
+            None => crate::fs::create_if_absent(&path, expected.as_bytes())?,
+        }
         let records = log.len();
         let plural = if records == 1 { "" } else { "s" };
         let how = match (&existing, appended) {

@@ -16,11 +16,12 @@ pub fn run(
     output: &mut Output<'_>,
 ) -> Result<ExitStatus> {
     let config_path = cwd.join(CONFIG_FILE);
-    let existing = match std::fs::read_to_string(&config_path) {
-        Ok(text) => Some(config::parse_config(&config_path, &text)?),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(Error::io("read", &config_path, source)),
-    };
+    let existing =
+        match crate::fs::read_text_checked(&config_path, Some(cwd), crate::fs::MAX_TEXT_BYTES) {
+            Ok(text) => Some(config::parse_config(&config_path, &text)?),
+            Err(error) if error.is_not_found() => None,
+            Err(error) => return Err(error.into_error("read", &config_path)),
+        };
     let dir_setting = match (
         dir_flag,
         existing.as_ref().and_then(|config| config.dir.clone()),

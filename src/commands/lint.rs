@@ -177,7 +177,7 @@ fn apply_fixes(
             }
             continue;
         }
-        crate::fs::write_atomic(path, text.as_bytes())?;
+        super::rewrite(project, path, &source.text, &text)?;
         history.writes.entry(path.to_path_buf()).or_default().push((
             history.round,
             source.text.clone(),
@@ -234,8 +234,9 @@ fn undo_fix(
             "the file changed while `adr lint --fix` was running: run it again",
         ));
     }
-    let (_, before, _) = &writes[first_undone];
-    crate::fs::write_atomic(path, before.as_bytes())?;
+    let (_, before, after) = &writes[first_undone];
+    let last_written = writes.last().map_or(after, |(_, _, last)| last);
+    super::rewrite(project, path, last_written, before)?;
     writes.truncate(first_undone);
     history
         .applied

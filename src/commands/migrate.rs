@@ -45,7 +45,7 @@ pub fn run(args: &MigrateArgs, project: &Project, output: &mut Output<'_>) -> Re
             Ok(Outcome::Migrated(text)) => {
                 migrated += 1;
                 if args.write {
-                    crate::fs::write_atomic(record.path(), text.as_bytes())?;
+                    super::rewrite(project, record.path(), &record.source.text, &text)?;
                 } else {
                     let diff = crate::diff::unified(&shown, &shown, &record.source.text, &text);
                     crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;

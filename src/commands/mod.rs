@@ -160,6 +160,52 @@ pub(crate) fn note_failures(
     }
 }
 
+/// Writes back `contents` over `path`, which the command read as `original`: through
+/// [`crate::fs::replace_if_unchanged`] (refused when the file changed meanwhile, written
+/// through a symbolic link inside the project), with the path in any error as the user
+/// reads it.
+pub(crate) fn rewrite(
+    project: &Project,
+    path: &Path,
+    original: &str,
+    contents: &str,
+) -> Result<()> {
+    crate::fs::replace_if_unchanged(
+        path,
+        original.as_bytes(),
+        contents.as_bytes(),
+        project.boundary(),
+    )
+    .map_err(|error| shown_paths(project, error))
+}
+
+/// `error` with the path it names relative to the working directory.
+fn shown_paths(project: &Project, error: Error) -> Error {
+    let shown = |path: &Path| std::path::PathBuf::from(project.display(path));
+    match error {
+        Error::Changed { path } => Error::Changed { path: shown(&path) },
+        Error::Record {
+            path,
+            line,
+            message,
+        } => Error::Record {
+            path: shown(&path),
+            line,
+            message,
+        },
+        Error::Io {
+            action,
+            path,
+            source,
+        } => Error::Io {
+            action,
+            path: shown(&path),
+            source,
+        },
+        other => other,
+    }
+}
+
 /// Writes one line of the error stream, ignoring a closed stderr.
 pub(crate) fn note(output: &mut Output<'_>, message: std::fmt::Arguments<'_>) {
     let _ = writeln!(output.err, "{message}");

@@ -131,8 +131,23 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         }
     };
 
-    for (old, text) in superseded_texts(&superseded, &rel_path, &title, number)? {
-        crate::fs::write_atomic(old.path(), text.as_bytes())?;
+    // Proven above before the record was created; computed again for its final number.
+    let texts = match superseded_texts(&superseded, &rel_path, &title, number) {
+        Ok(texts) => texts,
+        Err(error) => {
+            let _ = std::fs::remove_file(&path);
+            return Err(error);
+        }
+    };
+    for (index, (old, text)) in texts.iter().enumerate() {
+        if let Err(error) = super::rewrite(project, old.path(), &old.source.text, text) {
+            // Nothing points at the new record yet: take it back, so "run the command
+            // again" starts from the tree as it was.
+            if index == 0 {
+                let _ = std::fs::remove_file(&path);
+            }
+            return Err(error);
+        }
     }
 
     writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;

@@ -166,6 +166,9 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         (None, Some(dir)) => Some(project.config_relative(dir)),
         (None, None) => None,
     };
+    // `site.templates` was checked to be in the project; its files must be too.
+    // `--templates` names a directory of the user's own choosing.
+    let overrides_within = args.templates.is_none().then(|| project.boundary());
     let options = SiteOptions {
         title: args
             .title
@@ -175,7 +178,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         base_url,
         build_date: args.build_date.then(|| crate::clock::today().to_string()),
         overrides: match &templates_dir {
-            Some(dir) => read_overrides(dir)?,
+            Some(dir) => read_overrides(dir, overrides_within)?,
             None => Vec::new(),
         },
         history: None,
@@ -433,8 +436,10 @@ fn restore_search_words(out_dir: &Path, previous: Option<&Manifest>, pages: &mut
     }
 }
 
-/// Reads the files of a templates directory (not its subdirectories).
-fn read_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+/// Reads the files of a templates directory (not its subdirectories), each through
+/// `fs::read_checked`: a FIFO or device there is an error, not a hang, and with `within`,
+/// a link out of the project is refused.
+fn read_overrides(dir: &Path, within: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
     let entries = std::fs::read_dir(dir)
         .map_err(|source| Error::io("read the templates directory", dir, source))?;
     let mut overrides = Vec::new();
@@ -442,13 +447,14 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
         let entry =
             entry.map_err(|source| Error::io("read the templates directory", dir, source))?;
         let path = entry.path();
-        if !path.is_file() {
+        if path.is_dir() {
             continue;
         }
         let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|source| Error::io("read", &path, source))?;
+        let bytes = crate::fs::read_checked(&path, within, crate::fs::MAX_TEXT_BYTES)
+            .map_err(|error| error.into_error("read", &path))?;
         overrides.push((name.to_string(), bytes));
     }
     overrides.sort();
@@ -593,9 +599,12 @@ fn stamp(
             hashed_at: loaded_at,
         };
     }
-    let hash = match std::fs::read(path) {
+    // Read as the load reads records: a FIFO or `/dev/zero` named like one is refused,
+    // never waited on or hashed without end.
+    let hash = match crate::fs::read_checked(path, None, crate::parse::MAX_RECORD_BYTES) {
         Ok(bytes) => format!("{:032x}", xxh3_128(&bytes)),
-        Err(error) => format!("unreadable: {}", error.kind()),
+        Err(crate::fs::ReadError::Io(error)) => format!("unreadable: {}", error.kind()),
+        Err(error) => format!("refused: {error}"),
     };
     RecordStamp {
         size,

@@ -50,9 +50,20 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
         );
     }
     if args.write {
+        // Renames and link edits hang together: check every file before touching any, so a
+        // record saved meanwhile stops the whole run, not half of it.
+        if let Some(change) = plan
+            .changes
+            .iter()
+            .find(|change| !crate::fs::still_holds(&change.path, change.old_text.as_bytes()))
+        {
+            return Err(Error::Changed {
+                path: std::path::PathBuf::from(project.display(&change.path)),
+            });
+        }
         for change in &plan.changes {
             if change.new_text != change.old_text {
-                crate::fs::write_atomic(&change.path, change.new_text.as_bytes())?;
+                super::rewrite(project, &change.path, &change.old_text, &change.new_text)?;
             }
             if change.new_path != change.path {
                 // A plain rename keeps the file's identity; git sees it as `git mv` would.

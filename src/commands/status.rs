@@ -60,7 +60,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         );
         return Ok(ExitStatus::Success);
     }
-    crate::fs::write_atomic(record.path(), text.as_bytes())?;
+    super::rewrite(project, record.path(), &record.source.text, &text)?;
     writeln!(
         output.out,
         "{}: {before} -> {value}",

@@ -82,60 +82,32 @@ pub fn load_record_at(
             source: None,
         })
     };
-    let unreadable = |error: std::io::Error| {
-        failure(
-            FailureKind::Unreadable,
-            format!("cannot read the file: {error}"),
-        )
-    };
-    // Opened once and asked for its size through the handle: a path `stat` and a read by
-    // path cost two more lookups per record, which add up over a log of thousands.
-    let opened = std::fs::File::open(path).map_err(unreadable)?;
-    let metadata = opened.metadata().map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(failure(
-            FailureKind::Unreadable,
-            "a directory is named like a record: rename it".into(),
-        ));
-    }
-    let too_large = |bytes: u64| {
-        failure(
-            FailureKind::TooLarge,
-            format!(
-                "the file is {} MiB, over the {} MiB limit for a record: split it or move attachments out",
-                bytes / (1024 * 1024),
-                MAX_RECORD_BYTES / (1024 * 1024)
-            ),
-        )
-    };
-    if metadata.len() > MAX_RECORD_BYTES {
-        return Err(too_large(metadata.len()));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
-    // A file that grows while it is read stops at the limit all the same.
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(&opened, MAX_RECORD_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_RECORD_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    let text = match String::from_utf8(bytes) {
+    // Read the one way every user file is read (`fs::read_text_checked`): a FIFO, a device or
+    // a file over the cap is refused, never waited on or read without bound. Links were
+    // checked by discovery (records stay inside the log), so no `realpath` per record here.
+    let text = match crate::fs::read_text_checked(path, None, MAX_RECORD_BYTES) {
         Ok(text) => text,
-        Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let bytes = error.as_bytes();
-            let line = bytes[..valid].iter().filter(|&&byte| byte == b'\n').count() + 1;
-            let mut failure = failure(
-                FailureKind::NotUtf8,
+        Err(crate::fs::ReadError::NotRegular { kind: "directory" }) => {
+            return Err(failure(
+                FailureKind::Unreadable,
+                "a directory is named like a record: rename it".into(),
+            ));
+        }
+        Err(crate::fs::ReadError::TooLarge { bytes, cap }) => {
+            return Err(failure(
+                FailureKind::TooLarge,
                 format!(
-                    "the file is not UTF-8 (invalid byte at offset {valid}): convert it to UTF-8"
+                    "{} for a record: split it or move attachments out",
+                    crate::fs::size_message(bytes, cap)
                 ),
-            );
+            ));
+        }
+        Err(error @ crate::fs::ReadError::NotUtf8 { line, .. }) => {
+            let mut failure = failure(FailureKind::NotUtf8, error.to_string());
             failure.line = Some(line);
             return Err(failure);
         }
+        Err(error) => return Err(failure(FailureKind::Unreadable, error.to_string())),
     };
     parse_record_at(SourceFile::new(path, text), rel_path, file, depth)
 }

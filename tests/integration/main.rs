@@ -9,6 +9,7 @@ mod corpus;
 mod durability;
 mod ecosystem;
 mod graph;
+mod hardening_files;
 mod hardening_text;
 mod index;
 mod lint;
