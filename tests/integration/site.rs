@@ -629,14 +629,13 @@ fn pages_made_from_skeletons_are_the_pages_tera_makes() {
         .map(|name| (fixtures().join("logs").join(name), "docs/adr"))
         .collect();
     logs.push((repo_root(), "docs/adr"));
-    let mut corpora: Vec<PathBuf> = std::fs::read_dir(corpus_root())
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.is_dir())
-        .collect();
-    corpora.sort();
-    assert_eq!(corpora.len(), 13);
-    logs.extend(corpora.into_iter().map(|corpus| (corpus, ".")));
+    let corpora = crate::util::corpus_names();
+    assert_eq!(corpora.len(), 17, "{corpora:?}");
+    logs.extend(
+        corpora
+            .into_iter()
+            .map(|corpus| (corpus_root().join(corpus), ".")),
+    );
     for (log, log_dir) in logs {
         let out = tempfile::tempdir().unwrap();
         let site = |name: &str, extra: &[&str]| {

@@ -62,9 +62,31 @@ pub fn fixtures() -> PathBuf {
     repo_root().join("tests/fixtures")
 }
 
-/// `../shared/corpus`, the real public ADR logs.
+/// `tests/corpus`: the real public ADR logs the tests read, copied into the repository (each
+/// with its SOURCE.txt and licence) so that `cargo test` needs nothing beside a clone.
 pub fn corpus_root() -> PathBuf {
-    repo_root().join("../shared/corpus")
+    repo_root().join("tests/corpus")
+}
+
+/// The workspace's shared folder (`../shared` beside the repository, or `ADR_SHARED_DIR`),
+/// where the corpora and the seed record come from; `None` on a clone that has none.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("ADR_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared"));
+    dir.is_dir().then_some(dir)
+}
+
+/// The names of the corpora in `tests/corpus`, sorted.
+pub fn corpus_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus_root())
+        .expect("tests/corpus")
+        .map(|entry| entry.expect("entry"))
+        .filter(|entry| entry.file_type().expect("type").is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 /// Copies a directory tree into a fresh temporary directory and returns it.
