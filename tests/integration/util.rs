@@ -146,3 +146,41 @@ pub fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// How long `command` takes to run to the end (the median of `runs` runs), so that a test
+/// that kills it can aim its kill inside the work on this machine, however fast it is.
+pub fn duration_of(runs: usize, mut command: impl FnMut() -> Command) -> std::time::Duration {
+    let mut times: Vec<std::time::Duration> = (0..runs.max(1))
+        .map(|_| {
+            let mut command = command();
+            let started = std::time::Instant::now();
+            let status = command
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .expect("run adr");
+            assert!(status.success(), "the uninterrupted run fails: {status}");
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Starts `command`, waits `delay`, and kills it with SIGKILL. Returns whether the kill
+/// landed mid-work: the process was still running when killed, and it died of the signal
+/// (not of finishing first), so whatever it leaves is what a kill at that point leaves.
+pub fn killed_after(mut command: Command, delay: std::time::Duration) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn adr");
+    std::thread::sleep(delay);
+    let running = child.try_wait().expect("poll adr").is_none();
+    let _ = child.kill();
+    let status = child.wait().expect("wait for adr");
+    const SIGKILL: i32 = 9;
+    running && status.signal() == Some(SIGKILL)
+}

@@ -329,24 +329,105 @@ fn an_interrupted_render_leaves_whole_pages_and_the_next_one_completes_the_site(
             }
         }
     };
+    let render = || {
+        let mut command = adr(dir.path());
+        command.arg("render");
+        command
+    };
+    let staging_dirs = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|entry| {
+                entry
+                    .as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".adr-site-")
+            })
+            .count()
+    };
+    // How long a first render and a re-render of every page take here, so the kills can be
+    // aimed inside them whatever the machine.
     write_all("one");
-    for delay in [30, 150] {
-        let mut child = adr(dir.path()).arg("render").spawn().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay));
-        let _ = child.kill();
-        let _ = child.wait();
-        assert_whole(&format!("at {delay} ms into a first render"));
+    let first_render = crate::util::duration_of(1, || {
+        let _ = std::fs::remove_dir_all(&site);
+        render()
+    });
+    let measured = std::cell::Cell::new(0);
+    let re_render = crate::util::duration_of(2, || {
+        measured.set(measured.get() + 1);
+        write_all(&format!("m{}", measured.get()));
+        render()
+    });
+    std::fs::remove_dir_all(&site).unwrap();
+
+    // A first render killed mid-way: no site yet (it is moved in only at the end), and the
+    // work it had done is the staging directory beside it.
+    write_all("one");
+    let mut staged = 0;
+    for percent in [20, 60] {
+        let when = format!("{percent} % into a first render");
+        // A loaded machine can be faster than the measured run: aim earlier until a kill lands.
+        let mut delay = first_render.mul_f64(f64::from(percent) / 100.0);
+        while !crate::util::killed_after(render(), delay) {
+            std::fs::remove_dir_all(&site).unwrap(); // it finished: start from no site again
+            assert!(
+                delay > std::time::Duration::from_millis(1),
+                "the first render finished before every kill {when} ({first_render:?} uninterrupted)"
+            );
+            delay /= 2;
+        }
+        assert!(!site.exists(), "a site after a kill {when}");
+        staged += staging_dirs();
+        assert_whole(&when);
     }
+    assert!(
+        staged > 0,
+        "no kill landed after a first render had begun to write"
+    );
     assert_eq!(run(dir.path(), &["render"]).0, 0);
-    // Every page changes; kill the re-render while it replaces them one by one.
-    for (version, delay) in [("two", 60), ("three", 250)] {
-        write_all(version);
-        let mut child = adr(dir.path()).arg("render").spawn().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(delay));
-        let _ = child.kill();
-        let _ = child.wait();
-        assert_whole(&format!("at {delay} ms into a re-render"));
+    assert_eq!(
+        staging_dirs(),
+        0,
+        "the completed render removes abandoned staging"
+    );
+
+    // Every page changes; kill the re-render while it replaces them one by one, until a kill
+    // has left new pages beside old ones (the render was mid-way through replacing them).
+    let mut caught_mid_way = 0;
+    let mut landed = 0;
+    for (attempt, percent) in [50, 35, 65, 25, 75, 45, 55, 30, 70, 40]
+        .into_iter()
+        .enumerate()
+    {
+        let version = format!("v{attempt}");
+        write_all(&version);
+        let when = format!("{percent} % into a re-render to {version}");
+        if !crate::util::killed_after(render(), re_render.mul_f64(f64::from(percent) / 100.0)) {
+            continue; // the render finished first: this attempt proves nothing
+        }
+        landed += 1;
+        assert_whole(&when);
+        let replaced = files_of(&site)
+            .iter()
+            .filter(|(name, bytes)| {
+                name.starts_with('0')
+                    && String::from_utf8_lossy(bytes).contains(&format!("Version {version}."))
+            })
+            .count();
+        if 0 < replaced && replaced < 400 {
+            caught_mid_way += 1;
+            if caught_mid_way == 2 {
+                break;
+            }
+        }
     }
+    assert!(
+        caught_mid_way > 0,
+        "no kill landed while the re-render was replacing pages ({landed} landed; {re_render:?} uninterrupted)"
+    );
+    write_all("three");
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(code, 0, "{stderr}");
     let files = files_of(&site);
