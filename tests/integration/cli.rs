@@ -26,13 +26,13 @@ fn cmd_cases() {
 /// `../shared/seed`; a clone with nothing beside it has only the in-repository copy, and the
 /// test says that it skipped.
 #[test]
-#[allow(clippy::print_stderr)] // the skip is said, so it is never mistaken for a pass
 fn seed_record_is_the_users_bytes() {
     let ours =
         std::fs::read(repo_root().join("docs/adr/0001-use-fastapi-web-framework.md")).unwrap();
     let Some(shared) = crate::util::shared_dir() else {
-        eprintln!(
-            "SKIPPED seed_record_is_the_users_bytes: no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)"
+        crate::util::say_skipped(
+            "seed_record_is_the_users_bytes",
+            "no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)",
         );
         return;
     };

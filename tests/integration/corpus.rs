@@ -198,11 +198,11 @@ fn a_metadata_load_equals_the_same_fields_of_a_full_load() {
 /// compare with another folder): every file the same bytes, none missing, none extra. A clone
 /// with nothing beside it has no shared folder, and the test says that it skipped.
 #[test]
-#[allow(clippy::print_stderr)] // the skip is said, so it is never mistaken for a pass
 fn the_corpus_copy_is_the_shared_corpus_byte_for_byte() {
     let Some(shared) = shared_dir() else {
-        eprintln!(
-            "SKIPPED the_corpus_copy_is_the_shared_corpus_byte_for_byte: no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)"
+        crate::util::say_skipped(
+            "the_corpus_copy_is_the_shared_corpus_byte_for_byte",
+            "no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)",
         );
         return;
     };

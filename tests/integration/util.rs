@@ -184,3 +184,11 @@ pub fn killed_after(mut command: Command, delay: std::time::Duration) -> bool {
     const SIGKILL: i32 = 9;
     running && status.signal() == Some(SIGKILL)
 }
+
+/// Says on the terminal that a test skipped its check, even under the test harness's
+/// output capture (which hides `eprintln!` of passing tests): a skip must never pass for a
+/// check that ran.
+pub fn say_skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}

@@ -55,12 +55,14 @@ fn find_chromium() -> Option<String> {
 
 impl Browser {
     /// Starts Chromium, or returns `None` when `ADR_SKIP_BROWSER=1` and it is missing.
-    // The skip is said on stderr so a skipped run is never mistaken for a passing one.
-    #[allow(clippy::print_stderr)]
+    // The skip is said on the terminal so a skipped run is never mistaken for a passing one.
     pub fn launch() -> Option<Browser> {
         let Some(program) = find_chromium() else {
             if std::env::var("ADR_SKIP_BROWSER").as_deref() == Ok("1") {
-                eprintln!("skipping the browser test: ADR_SKIP_BROWSER=1 and no Chromium");
+                crate::util::say_skipped(
+                    "the_site_works_in_a_real_browser",
+                    "ADR_SKIP_BROWSER=1 and no Chromium",
+                );
                 return None;
             }
             panic!(
