@@ -603,3 +603,29 @@ fn the_unicode_mode_names_about_two_in_five_records_in_other_scripts() {
     let (ascii, _, _) = Generator::new(400).generate();
     assert!(ascii.iter().all(|name| name.is_ascii()));
 }
+
+/// The shapes the lint test relies on are there: supersession in every style, links between
+/// records (some written `./`), external links, quoted dates and both YAML list styles.
+#[test]
+fn a_generated_log_has_every_shape_it_promises() {
+    let (_, texts, _) = Generator::new(300).style(Style::Mixed).generate();
+    let all = texts.concat();
+    for shape in [
+        "status: \"superseded by [ADR-",
+        "* Status: superseded by [ADR-",
+        "Superseded by [",
+        "This decision supersedes [",
+        "* Supersedes [",
+        "\n\nSupersedes [",
+        "](./0",
+        "* Relates to [",
+        "Related decisions: [",
+        "https://example.org/notes/",
+        "date: \"20",
+        "tags:\n  - ",
+        "tags: [",
+        "\n\nDate: 20",
+    ] {
+        assert!(all.contains(shape), "no record has `{shape}`");
+    }
+}
