@@ -216,7 +216,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut answered = 0;
         for dir in [
-            root.join("../shared/corpus"),
+            root.join("tests/corpus"),
             root.join("tests/fixtures"),
             root.join("docs/adr"),
         ] {

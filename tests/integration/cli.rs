@@ -22,13 +22,21 @@ fn cmd_cases() {
         .case("tests/cmd/*.toml");
 }
 
+/// docs/adr/0001 is the user's seed record, byte for byte. The seed lives in the workspace's
+/// `../shared/seed`; a clone with nothing beside it has only the in-repository copy, and the
+/// test says that it skipped.
 #[test]
 fn seed_record_is_the_users_bytes() {
     let ours =
         std::fs::read(repo_root().join("docs/adr/0001-use-fastapi-web-framework.md")).unwrap();
-    let theirs =
-        std::fs::read(repo_root().join("../shared/seed/0001-use-fastapi-web-framework.md"))
-            .unwrap();
+    let Some(shared) = crate::util::shared_dir() else {
+        crate::util::say_skipped(
+            "seed_record_is_the_users_bytes",
+            "no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)",
+        );
+        return;
+    };
+    let theirs = std::fs::read(shared.join("seed/0001-use-fastapi-web-framework.md")).unwrap();
     assert!(
         ours == theirs,
         "docs/adr/0001-use-fastapi-web-framework.md must be the seed, byte for byte"
@@ -52,6 +60,38 @@ fn repository_log_lists_the_seed() {
         first["title"],
         "Use FastAPI as the Web Framework for Our Backend Services"
     );
+}
+
+/// The repository's own log is docs/adr: the copied corpora in tests/corpus are never taken
+/// for it, from the root or from inside a corpus (the walk up finds the root's docs/adr).
+#[test]
+fn the_repository_log_is_docs_adr_never_the_test_corpora() {
+    let expected = serde_json::json!(["docs/adr/0001-use-fastapi-web-framework.md"]);
+    for cwd in [
+        repo_root(),
+        repo_root().join("tests/corpus"),
+        repo_root().join("tests/corpus/madr"),
+    ] {
+        let (code, stdout, stderr) = run(&cwd, &["list", "--format", "json"]);
+        assert_eq!((code, stderr.as_str()), (0, ""), "{}", cwd.display());
+        let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let paths: Vec<String> = records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|record| {
+                // Shown relative to the working directory: resolve it to the repository.
+                let shown = record["path"].as_str().unwrap();
+                let absolute = std::fs::canonicalize(cwd.join(shown)).unwrap();
+                absolute
+                    .strip_prefix(std::fs::canonicalize(repo_root()).unwrap())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(serde_json::json!(paths), expected, "{}", cwd.display());
+    }
 }
 
 #[test]

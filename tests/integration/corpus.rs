@@ -1,16 +1,19 @@
-//! Every real public log in ../shared/corpus loads without a panic, finds as many records
-//! as its SOURCE.txt counts, and parses the same way as last time (a snapshot per corpus).
+//! Every real public log in tests/corpus loads without a panic, finds as many records as its
+//! SOURCE.txt counts, and parses the same way as last time (a snapshot per corpus); a
+//! metadata-only load agrees with a full load; and tests/corpus stays the same bytes as the
+//! workspace's `../shared/corpus` where that exists.
 
 use std::fmt::Write;
 
 use adr::model::Log;
 
-use crate::util::corpus_root;
+use crate::util::{corpus_names, corpus_root, files_of, shared_dir};
 
-/// The corpora and where their records are, relative to the corpus folder.
-const CORPORA: [&str; 13] = [
+/// The corpora, by folder name under tests/corpus.
+const CORPORA: [&str; 17] = [
     "arachne-architecture",
     "dfe-find-a-tuition-partner",
+    "eclipse-edc-connector",
     "elastisys-compliantkubernetes",
     "govuk-aws",
     "island-is-handbook",
@@ -19,9 +22,25 @@ const CORPORA: [&str; 13] = [
     "madr",
     "mozilla-application-services",
     "nats-architecture-and-design",
+    "opendatahub-adr",
+    "phodal-mooa",
     "pmd",
     "podos",
     "vultron",
+    "wahllokalsystem",
+];
+
+/// Corpora whose records `adr` does not all read yet, with how many it reads today.
+///
+/// Issue 14 (the first lint of an unseen log) teaches `adr` these layouts: one folder per
+/// record (`YYYY-MM-DD-slug/README.md`), records in component sub-folders named
+/// `ODH-ADR-<PREFIX>-NNNN-slug.md`, and unnumbered `adr-slug.md` records. Until then the test
+/// pins what loads today, so a change either way is seen; when issue 14 lands and a count
+/// reaches the one SOURCE.txt declares, delete the entry.
+const NOT_YET_READ: [(&str, usize); 3] = [
+    ("eclipse-edc-connector", 0),
+    ("opendatahub-adr", 0),
+    ("wahllokalsystem", 2),
 ];
 
 /// "files: 19 (17 ADR records (adr-001 to adr-017) + …" → 17.
@@ -44,28 +63,30 @@ fn declared_records(source_txt: &str) -> usize {
 
 #[test]
 fn every_corpus_loads_with_the_declared_number_of_records() {
-    let mut listed = Vec::new();
-    for entry in std::fs::read_dir(corpus_root()).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            listed.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    listed.sort();
     assert_eq!(
-        listed, CORPORA,
-        "a corpus was added or removed: update CORPORA"
+        corpus_names(),
+        CORPORA,
+        "a corpus was added to or removed from tests/corpus: update CORPORA"
     );
 
     for name in CORPORA {
         let dir = corpus_root().join(name);
         let declared = declared_records(&std::fs::read_to_string(dir.join("SOURCE.txt")).unwrap());
         let log = Log::load(&dir).unwrap_or_else(|error| panic!("{name}: {error}"));
-        assert_eq!(
-            log.records.len() + log.failures.len(),
-            declared,
-            "{name}: records found vs SOURCE.txt"
-        );
+        let loaded = log.records.len() + log.failures.len();
+        match NOT_YET_READ.iter().find(|(corpus, _)| *corpus == name) {
+            Some(&(_, today)) => {
+                assert!(
+                    loaded < declared,
+                    "{name}: all {declared} records load now: remove it from NOT_YET_READ"
+                );
+                assert_eq!(
+                    loaded, today,
+                    "{name}: records found today (see NOT_YET_READ)"
+                );
+            }
+            None => assert_eq!(loaded, declared, "{name}: records found vs SOURCE.txt"),
+        }
         let failures: Vec<_> = log
             .failures
             .iter()
@@ -103,4 +124,113 @@ fn every_corpus_loads_with_the_declared_number_of_records() {
         }
         insta::assert_snapshot!(format!("corpus-{name}"), summary);
     }
+}
+
+/// The facts a metadata-only load fills, as text: what `list` and `index` show.
+fn metadata_of(log: &Log) -> Vec<String> {
+    let mut facts: Vec<String> = log
+        .records
+        .iter()
+        .map(|record| {
+            format!(
+                "{} {:?} {:?} {:?} title {:?} {:?} {:?} status {:?} date {:?} tags {:?} people {:?} {:?} {:?} supersedes {:?} superseded by {:?}",
+                record.rel_path,
+                record.number(),
+                record.slug(),
+                record.style,
+                record.title,
+                record.title_number,
+                record.front_matter_title,
+                record.status,
+                record.date,
+                record.tags,
+                record.decision_makers,
+                record.consulted,
+                record.informed,
+                record.supersedes,
+                record.superseded_by().map(|by| by.label()),
+            )
+        })
+        .collect();
+    facts.extend(
+        log.failures
+            .iter()
+            .map(|failure| format!("failure {} {}", failure.rel_path, failure.message)),
+    );
+    facts
+}
+
+/// `list` and `index` load metadata only (`Log::load_metadata`, which reads a body only as
+/// far as it must): on every real log, every field that load fills is what a full load
+/// finds, record for record.
+#[test]
+fn a_metadata_load_equals_the_same_fields_of_a_full_load() {
+    let logs = CORPORA
+        .iter()
+        .map(|name| corpus_root().join(name))
+        .chain(
+            ["ecosystem", "ecosystem-madr4", "site-basic", "site-hostile"]
+                .iter()
+                .map(|name| {
+                    crate::util::fixtures()
+                        .join("logs")
+                        .join(name)
+                        .join("docs/adr")
+                }),
+        )
+        .chain([crate::util::repo_root().join("docs/adr")]);
+    let mut compared = 0;
+    for dir in logs {
+        let full = Log::load(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+        let metadata =
+            Log::load_metadata(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+        let (full, metadata) = (metadata_of(&full), metadata_of(&metadata));
+        assert_eq!(full.len(), metadata.len(), "{}", dir.display());
+        for (full, metadata) in full.iter().zip(&metadata) {
+            assert_eq!(full, metadata, "{}: metadata load differs", dir.display());
+        }
+        compared += full.len();
+    }
+    assert!(compared > 300, "{compared} records compared");
+}
+
+/// tests/corpus is a copy of the workspace's `../shared/corpus` (set `ADR_SHARED_DIR` to
+/// compare with another folder): every file the same bytes, none missing, none extra. A clone
+/// with nothing beside it has no shared folder, and the test says that it skipped.
+#[test]
+fn the_corpus_copy_is_the_shared_corpus_byte_for_byte() {
+    let Some(shared) = shared_dir().filter(|shared| shared.join("corpus").is_dir()) else {
+        crate::util::say_skipped(
+            "the_corpus_copy_is_the_shared_corpus_byte_for_byte",
+            "no ../shared/corpus beside the repository (set ADR_SHARED_DIR to compare with one)",
+        );
+        return;
+    };
+    let theirs = files_of(&shared.join("corpus"));
+    let ours = files_of(&corpus_root());
+    assert!(
+        !theirs.is_empty(),
+        "{} is empty",
+        shared.join("corpus").display()
+    );
+    let mut differences = Vec::new();
+    for (path, bytes) in &theirs {
+        match ours.get(path) {
+            None => differences.push(format!("missing from tests/corpus: {path}")),
+            Some(copy) if copy != bytes => differences.push(format!("differs: {path}")),
+            Some(_) => {}
+        }
+    }
+    differences.extend(
+        ours.keys()
+            .filter(|path| !theirs.contains_key(*path))
+            .map(|path| format!("not in the shared corpus: {path}")),
+    );
+    assert!(
+        differences.is_empty(),
+        "tests/corpus is out of step with {}: copy it again (`rm -r tests/corpus && cp -r {} tests/corpus`, then make the files writable):\n{}",
+        shared.join("corpus").display(),
+        shared.join("corpus").display(),
+        differences.join("\n")
+    );
 }

@@ -1,7 +1,6 @@
 //! No lost data: commands killed at random points leave every file either as it was or as
 //! it should become, never empty or partial; concurrent `adr new` never loses a number.
 
-use std::process::Stdio;
 use std::time::Duration;
 
 use crate::util::{adr, log_with, read};
@@ -38,12 +37,21 @@ fn padded_log(records: usize) -> tempfile::TempDir {
     log_with(&borrowed)
 }
 
+/// `adr status` killed at 40 points spread over its run leaves the record as it was or as it
+/// should become. Each kill is aimed inside the run (a fraction of how long an uninterrupted
+/// run takes here) and must land while the command still runs: a round where the command
+/// finished first is aimed earlier and run again, so no round passes without a kill.
 #[test]
 fn killed_status_leaves_old_or_new_record() {
     let dir = padded_log(400);
     let path = dir.path().join("docs/adr/0001-decision-1.md");
     let proposed = read(&path);
     let accepted = proposed.replacen("status: proposed", "status: accepted", 1);
+    let full_run = crate::util::duration_of(3, || {
+        let mut command = adr(dir.path());
+        command.args(["status", "1", "proposed"]);
+        command
+    });
     let mut random = Lcg(7);
     for round in 0..40 {
         let target = if round % 2 == 0 {
@@ -51,15 +59,22 @@ fn killed_status_leaves_old_or_new_record() {
         } else {
             "proposed"
         };
-        let mut child = adr(dir.path())
-            .args(["status", "1", target])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_micros(random.next_below(60_000)));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        // 5 % to 95 % of the way through an uninterrupted run.
+        let mut delay = full_run.mul_f64((5 + random.next_below(90)) as f64 / 100.0);
+        let mut landed = false;
+        for _ in 0..6 {
+            let mut command = adr(dir.path());
+            command.args(["status", "1", target]);
+            if crate::util::killed_after(command, delay) {
+                landed = true;
+                break;
+            }
+            delay /= 2;
+        }
+        assert!(
+            landed,
+            "round {round}: `adr status` finished before every kill ({full_run:?} uninterrupted)"
+        );
         let now = read(&path);
         assert!(
             now == proposed || now == accepted,

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::generate::{FaultKind, Generator, Style};
 use crate::util::{adr, corpus_root, log_with, read, repo_root, run};
 
 const GOOD: &str = "---
@@ -479,14 +480,8 @@ fn human_output_is_rustc_style() {
 /// Every real log: no panic, exit 0 or 1, every file accounted for, findings snapshotted.
 #[test]
 fn real_logs_lint_without_surprises() {
-    let mut names: Vec<_> = std::fs::read_dir(corpus_root())
-        .expect("../shared/corpus")
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().is_dir())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 13);
+    let names = crate::util::corpus_names();
+    assert_eq!(names.len(), 17, "{names:?}");
     for name in names {
         let dir = corpus_root().join(&name);
         let output = adr(&dir)
@@ -527,21 +522,21 @@ fn real_logs_lint_without_surprises() {
     }
 }
 
-/// `../shared/bench/gen.py`: no finding on clean logs of any style; every injected fault
-/// found with the matching rule.
+/// Generated logs (the tests' own generator, `generate.rs`): no finding on clean logs of any
+/// style, nor with file names and titles in other scripts; every injected fault found with
+/// the matching rule, and no error anywhere else.
 #[test]
 fn generated_logs_clean_and_faults_found() {
-    let gen_py = repo_root().join("../shared/bench/gen.py");
-    for style in ["madr4", "madr2", "nygard", "mixed"] {
-        let out = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new("python3")
-            .arg(&gen_py)
-            .args([out.path().to_str().unwrap(), "300", "--style", style])
-            .output()
-            .expect("python3 runs gen.py");
-        assert!(status.status.success());
-        // gen.py dates run to 2025-12-31: lint on a day after that.
-        let output = adr(out.path())
+    for (style, unicode) in [
+        (Style::Madr4, false),
+        (Style::Madr2, false),
+        (Style::Nygard, false),
+        (Style::Mixed, false),
+        (Style::Mixed, true),
+    ] {
+        let (project, _) = Generator::new(300).style(style).unicode(unicode).project();
+        // Generated dates run to 2025-12-31: lint on a day after that.
+        let output = adr(project.path())
             .env("SOURCE_DATE_EPOCH", "1767225600")
             .args(["lint", "--format", "json"])
             .output()
@@ -550,31 +545,23 @@ fn generated_logs_clean_and_faults_found() {
         assert_eq!(
             (output.status.code(), &document["diagnostics"]),
             (Some(0), &serde_json::json!([])),
-            "{style}"
+            "{style:?}, unicode {unicode}"
         );
+        assert_eq!(document["files"], 300, "{style:?}, unicode {unicode}");
     }
-    let out = tempfile::tempdir().unwrap();
-    let generated = std::process::Command::new("python3")
-        .arg(&gen_py)
-        .args([
-            out.path().to_str().unwrap(),
-            "400",
-            "--style",
-            "mixed",
-            "--inject-errors",
-            "100",
-        ])
-        .output()
-        .expect("python3 runs gen.py");
-    let injected: serde_json::Value = serde_json::from_slice(&generated.stderr).unwrap();
-    let output = adr(out.path())
+    let (project, generated) = Generator::new(400)
+        .style(Style::Mixed)
+        .faults(100)
+        .project();
+    assert_eq!(generated.faults.len(), 100);
+    let output = adr(project.path())
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .args(["lint", "--format", "json"])
         .output()
         .unwrap();
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(1));
-    let errors: Vec<(String, String)> = document["diagnostics"]
+    let errors: Vec<(String, String, u64)> = document["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -583,20 +570,14 @@ fn generated_logs_clean_and_faults_found() {
             (
                 d["path"].as_str().unwrap().to_string(),
                 d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
             )
         })
         .collect();
     let mut faulty_files = std::collections::BTreeSet::new();
-    for fault in injected.as_array().unwrap() {
-        let rule = match fault["kind"].as_str().unwrap() {
-            "broken-yaml" => "front-matter-syntax",
-            "unknown-status" => "status-invalid",
-            "chosen-option-not-in-list" => "chosen-option-unknown",
-            "broken-link" => "link-broken",
-            "duplicate-number" => "number-duplicate",
-            other => panic!("unknown fault kind {other}"),
-        };
-        let files: Vec<&str> = [fault["file"].as_str(), fault["duplicate_of"].as_str()]
+    for fault in &generated.faults {
+        let rule = fault.kind.rule();
+        let files: Vec<&str> = [Some(fault.file.as_str()), fault.duplicate_of.as_deref()]
             .into_iter()
             .flatten()
             .collect();
@@ -604,12 +585,26 @@ fn generated_logs_clean_and_faults_found() {
         assert!(
             errors
                 .iter()
-                .any(|(path, found)| found == rule && files.contains(&path.as_str())),
-            "{fault} is reported as {rule}"
+                .any(|(path, found, _)| found == rule && files.contains(&path.as_str())),
+            "{fault:?} is reported as {rule}"
         );
+        // Faults whose line the linter knows exactly are reported on it.
+        if matches!(
+            fault.kind,
+            FaultKind::UnknownStatus | FaultKind::ChosenOptionNotInList | FaultKind::BrokenLink
+        ) {
+            assert!(
+                errors.iter().any(|(path, found, line)| found == rule
+                    && *path == fault.file
+                    && *line == fault.line as u64),
+                "{fault:?} is reported on its line: {errors:?}"
+            );
+        }
     }
     assert!(
-        errors.iter().all(|(path, _)| faulty_files.contains(path)),
+        errors
+            .iter()
+            .all(|(path, _, _)| faulty_files.contains(path)),
         "no false positive"
     );
 }

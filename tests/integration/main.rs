@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod durability;
 mod ecosystem;
+mod generate;
 mod graph;
 mod hardening_files;
 mod hardening_text;

@@ -62,9 +62,31 @@ pub fn fixtures() -> PathBuf {
     repo_root().join("tests/fixtures")
 }
 
-/// `../shared/corpus`, the real public ADR logs.
+/// `tests/corpus`: the real public ADR logs the tests read, copied into the repository (each
+/// with its SOURCE.txt and licence) so that `cargo test` needs nothing beside a clone.
 pub fn corpus_root() -> PathBuf {
-    repo_root().join("../shared/corpus")
+    repo_root().join("tests/corpus")
+}
+
+/// The workspace's shared folder (`../shared` beside the repository, or `ADR_SHARED_DIR`),
+/// where the corpora and the seed record come from; `None` on a clone that has none.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("ADR_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared"));
+    dir.is_dir().then_some(dir)
+}
+
+/// The names of the corpora in `tests/corpus`, sorted.
+pub fn corpus_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(corpus_root())
+        .expect("tests/corpus")
+        .map(|entry| entry.expect("entry"))
+        .filter(|entry| entry.file_type().expect("type").is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 /// Copies a directory tree into a fresh temporary directory and returns it.
@@ -123,4 +145,50 @@ pub fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     files
+}
+
+/// How long `command` takes to run to the end (the median of `runs` runs), so that a test
+/// that kills it can aim its kill inside the work on this machine, however fast it is.
+pub fn duration_of(runs: usize, mut command: impl FnMut() -> Command) -> std::time::Duration {
+    let mut times: Vec<std::time::Duration> = (0..runs.max(1))
+        .map(|_| {
+            let mut command = command();
+            let started = std::time::Instant::now();
+            let status = command
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .expect("run adr");
+            assert!(status.success(), "the uninterrupted run fails: {status}");
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Starts `command`, waits `delay`, and kills it with SIGKILL. Returns whether the kill
+/// landed mid-work: the process was still running when killed, and it died of the signal
+/// (not of finishing first), so whatever it leaves is what a kill at that point leaves.
+pub fn killed_after(mut command: Command, delay: std::time::Duration) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn adr");
+    std::thread::sleep(delay);
+    let running = child.try_wait().expect("poll adr").is_none();
+    let _ = child.kill();
+    let status = child.wait().expect("wait for adr");
+    const SIGKILL: i32 = 9;
+    running && status.signal() == Some(SIGKILL)
+}
+
+/// Says on the terminal that a test skipped its check, even under the test harness's
+/// output capture (which hides `eprintln!` of passing tests): a skip must never pass for a
+/// check that ran.
+pub fn say_skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }

@@ -1,0 +1,463 @@
+//! Re-renders: byte-identical output, nothing touched when nothing changed, an incremental
+//! render equal to a full one after every kind of change, stale pages removed, the
+//! output-directory marker, and whole pages when a render is killed mid-way.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::util::{adr, copy_tree, files_of, fixtures, log_with, read, run};
+
+use super::rendered;
+
+#[test]
+fn renders_are_byte_identical() {
+    let (first, _, _) = rendered("site-basic");
+    let (second, _, _) = rendered("site-basic");
+    // Every page, asset and the manifest; only the cache of file times differs.
+    let without_stamps = |dir: &Path| {
+        let mut files = files_of(dir);
+        assert!(files.remove(".adr-site-cache").is_some());
+        files
+    };
+    assert_eq!(
+        without_stamps(&first.path().join("site")),
+        without_stamps(&second.path().join("site"))
+    );
+}
+
+#[test]
+fn a_render_with_nothing_changed_touches_nothing() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let site = dir.path().join("site");
+    let before = files_of(&site);
+    let modified = mtimes(&site);
+    let (code, stdout, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "site is up to date (19 files): open site/index.html\n"
+        )
+    );
+    assert_eq!(files_of(&site), before);
+    assert_eq!(mtimes(&site), modified);
+
+    // One record's text changes: its page and the search index are rewritten, nothing else.
+    let path = dir
+        .path()
+        .join("docs/adr/0003-record-architecture-decisions.md");
+    let text = read(&path).replace("We will use", "We shall use");
+    std::fs::write(&path, text).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "rendered 4 records into site (2 files written, 17 unchanged, 0 removed): open site/index.html\n"
+        )
+    );
+    let after = mtimes(&site);
+    assert_eq!(
+        after.get("0001-use-fastapi-web-framework.html"),
+        modified.get("0001-use-fastapi-web-framework.html")
+    );
+    assert!(read(site.join("0003-record-architecture-decisions.html")).contains("We shall use"));
+}
+
+/// The site after an incremental render equals a full render of the same log, file for
+/// file (the manifest included), after each kind of change a log goes through: the cache
+/// reuses pages and record facts only where nothing they were made from changed.
+#[test]
+fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    let log = dir.path().join("docs/adr");
+    assert_eq!(run(dir.path(), &["render"]).0, 1, "0005 does not parse");
+    let edit = |name: &str, from: &str, to: &str| {
+        let path = log.join(name);
+        let text = read(&path);
+        assert!(text.contains(from), "{name} holds {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    let new_record = "0006-add-a-read-replica.md";
+    // What changed, and the change.
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step<'_>> = vec![
+        (
+            "a body edit",
+            Box::new(|| {
+                edit(
+                    "0003-record-architecture-decisions.md",
+                    "We will use",
+                    "We shall use",
+                )
+            }),
+        ),
+        (
+            "the search index is damaged and a record edited",
+            Box::new(|| {
+                // The cache keeps only where each record's words stand in this file: the
+                // words at those places are not to be trusted once it changed.
+                let index = dir.path().join("site/assets/search-index.js");
+                let damaged = read(&index).replace('e', "o");
+                std::fs::write(&index, damaged).unwrap();
+                edit(
+                    "0003-record-architecture-decisions.md",
+                    "We shall use",
+                    "We will use",
+                )
+            }),
+        ),
+        (
+            "a new title",
+            Box::new(|| {
+                edit(
+                    "0004-use-sqlite-for-local-development.md",
+                    "# Use SQLite for local development and tests",
+                    "# Use SQLite for local development",
+                )
+            }),
+        ),
+        (
+            "a new tag",
+            Box::new(|| {
+                edit(
+                    "0004-use-sqlite-for-local-development.md",
+                    "tags: [database, testing]",
+                    "tags: [database, testing, local]",
+                )
+            }),
+        ),
+        (
+            "a new record linking to another",
+            Box::new(|| {
+                std::fs::write(
+                log.join(new_record),
+                "---\nstatus: proposed\ndate: 2025-07-01\ntags: [database]\n---\n\n# Add a read replica\n\n## Context and Problem Statement\n\nSee [the SQLite decision](0004-use-sqlite-for-local-development.md) and [the plan](../plans/replica.md).\n",
+            )
+            .unwrap();
+            }),
+        ),
+        (
+            "the linked file appears",
+            Box::new(|| {
+                std::fs::create_dir_all(dir.path().join("docs/plans")).unwrap();
+                std::fs::write(dir.path().join("docs/plans/replica.md"), "# Plan\n").unwrap();
+            }),
+        ),
+        (
+            "a supersession",
+            Box::new(|| {
+                edit(
+                    new_record,
+                    "status: proposed",
+                    "status: superseded by [ADR-0001](0001-use-fastapi-web-framework.md)",
+                )
+            }),
+        ),
+        (
+            "the unreadable record is fixed",
+            Box::new(|| {
+                std::fs::write(log.join("0005-cache-responses.md"), "---\nstatus: accepted\n---\n\n# Cache responses\n\nSee [ADR-0006](0006-add-a-read-replica.md).\n").unwrap();
+            }),
+        ),
+        (
+            "a linked record is deleted",
+            Box::new(|| {
+                std::fs::remove_file(log.join("0004-use-sqlite-for-local-development.md")).unwrap()
+            }),
+        ),
+        (
+            "a record is renamed",
+            Box::new(|| {
+                std::fs::rename(log.join(new_record), log.join("0007-add-a-read-replica.md"))
+                    .unwrap();
+            }),
+        ),
+        (
+            "a record stops parsing",
+            Box::new(|| {
+                edit(
+                    "0001-use-fastapi-web-framework.md",
+                    "---\n",
+                    "---\nstatus: [unclosed\n",
+                )
+            }),
+        ),
+    ];
+    let without_cache = |site: &Path| {
+        let mut files = files_of(site);
+        assert!(files.remove(".adr-site-cache").is_some());
+        files
+    };
+    for (number, (change, apply)) in steps.iter().enumerate() {
+        apply();
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert!(code <= 1, "after {change}: {stderr}");
+        assert!(stderr.starts_with("rendered "), "after {change}: {stderr}");
+        let full = format!("full-{number}");
+        let (full_code, _, _) = run(dir.path(), &["render", "--out", &full]);
+        assert_eq!(code, full_code, "after {change}");
+        let incremental = without_cache(&dir.path().join("site"));
+        let complete = without_cache(&dir.path().join(&full));
+        assert_eq!(
+            incremental.keys().collect::<Vec<_>>(),
+            complete.keys().collect::<Vec<_>>(),
+            "the same files after {change}"
+        );
+        for (name, bytes) in &incremental {
+            assert!(
+                complete.get(name) == Some(bytes),
+                "{name} differs from a full render after {change}"
+            );
+        }
+    }
+}
+
+fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
+    files_of(dir)
+        .keys()
+        .map(|name| {
+            let modified = std::fs::metadata(dir.join(name))
+                .unwrap()
+                .modified()
+                .unwrap();
+            (name.clone(), modified)
+        })
+        .collect()
+}
+
+#[test]
+fn pages_of_removed_records_are_deleted() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    run(dir.path(), &["render"]);
+    std::fs::write(dir.path().join("site/CNAME"), "decisions.example.org\n").unwrap();
+    std::fs::remove_file(
+        dir.path()
+            .join("docs/adr/0003-record-architecture-decisions.md"),
+    )
+    .unwrap();
+    std::fs::remove_file(
+        dir.path()
+            .join("docs/adr/0004-use-sqlite-for-local-development.md"),
+    )
+    .unwrap();
+    let (_, _, stderr) = run(dir.path(), &["render"]);
+    assert!(
+        stderr.starts_with("rendered 3 records into site ("),
+        "{stderr}"
+    );
+    assert!(stderr.contains(", 3 removed)"), "{stderr}");
+    let site = dir.path().join("site");
+    assert!(
+        !site
+            .join("0003-record-architecture-decisions.html")
+            .exists()
+    );
+    assert!(
+        !site
+            .join("0004-use-sqlite-for-local-development.html")
+            .exists()
+    );
+    assert!(
+        !site.join("tags/testing.html").exists(),
+        "a tag nobody uses any more"
+    );
+    // A file the render did not make is never deleted.
+    assert_eq!(read(site.join("CNAME")), "decisions.example.org\n");
+}
+
+#[test]
+fn render_never_writes_into_a_directory_it_did_not_make() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    std::fs::write(dir.path().join("notes.txt"), "mine\n").unwrap();
+    let before = files_of(dir.path());
+    for out in [".", "docs"] {
+        let (code, stdout, stderr) = run(dir.path(), &["render", "--out", out]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "--out {out}: {stderr}");
+        assert_eq!(files_of(dir.path()), before, "--out {out} changed the tree");
+    }
+    let (_, _, stderr) = run(dir.path(), &["render", "--out", "."]);
+    assert_eq!(
+        stderr,
+        "error: the output directory `.` contains the log itself: choose a directory of its own, e.g. `--out site`\n"
+    );
+    std::fs::create_dir_all(dir.path().join("public")).unwrap();
+    std::fs::write(dir.path().join("public/keep.html"), "mine\n").unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render", "--out", "public"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: `public` is not empty and has no `.adr-site` file, so `adr render` did not make it: choose another `--out`, or empty the directory (adr render only replaces and deletes files in a directory it made)\n"
+    );
+    assert_eq!(read(dir.path().join("public/keep.html")), "mine\n");
+}
+
+#[test]
+fn an_interrupted_render_leaves_whole_pages_and_the_next_one_completes_the_site() {
+    let record = |number: usize, version: &str| {
+        format!(
+            "---\nstatus: accepted\ndate: 2025-01-01\ntags: [t{}]\n---\n\n# Decision {number}\n\nVersion {version}. {}",
+            number % 7,
+            "Some words about the decision and its consequences. ".repeat(40)
+        )
+    };
+    let dir = log_with(&[]);
+    let log = dir.path().join("docs/adr");
+    let write_all = |version: &str| {
+        for number in 1..=400 {
+            std::fs::write(
+                log.join(format!("{number:04}-decision-{number}.md")),
+                record(number, version),
+            )
+            .unwrap();
+        }
+    };
+    let site = dir.path().join("site");
+    let assert_whole = |when: &str| {
+        if !site.exists() {
+            return; // A first render builds the site aside and moves it in at the end.
+        }
+        for (name, bytes) in files_of(&site) {
+            if name.ends_with(".html") {
+                assert!(
+                    bytes.ends_with(b"</html>\n"),
+                    "{name} is partial after a kill {when}"
+                );
+            }
+        }
+    };
+    let render = || {
+        let mut command = adr(dir.path());
+        command.arg("render");
+        command
+    };
+    let staging_dirs = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|entry| {
+                entry
+                    .as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".adr-site-")
+            })
+            .count()
+    };
+    // How long a first render and a re-render of every page take here, so the kills can be
+    // aimed inside them whatever the machine.
+    write_all("one");
+    let first_render = crate::util::duration_of(1, || {
+        let _ = std::fs::remove_dir_all(&site);
+        render()
+    });
+    let measured = std::cell::Cell::new(0);
+    let re_render = crate::util::duration_of(2, || {
+        measured.set(measured.get() + 1);
+        write_all(&format!("m{}", measured.get()));
+        render()
+    });
+    std::fs::remove_dir_all(&site).unwrap();
+
+    // A first render killed mid-way: no site yet (it is moved in only at the end), and the
+    // work it had done is the staging directory beside it.
+    write_all("one");
+    let (mut landed, mut staged) = (0, false);
+    for percent in [20, 60, 40, 80, 50, 70, 90, 30, 85, 65] {
+        let when = format!("{percent} % into a first render");
+        if !crate::util::killed_after(render(), first_render.mul_f64(f64::from(percent) / 100.0)) {
+            std::fs::remove_dir_all(&site).unwrap(); // it finished first: start again
+            continue;
+        }
+        landed += 1;
+        assert!(!site.exists(), "a site after a kill {when}");
+        assert_whole(&when);
+        // (The next render removes an abandoned staging directory before it stages its own.)
+        staged |= staging_dirs() > 0;
+        if landed >= 2 && staged {
+            break;
+        }
+    }
+    assert!(
+        landed >= 2 && staged,
+        "{landed} kills landed in a first render, staged work seen: {staged} ({first_render:?} uninterrupted)"
+    );
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    assert_eq!(
+        staging_dirs(),
+        0,
+        "the completed render removes abandoned staging"
+    );
+
+    // Every page changes; kill the re-render while it replaces them one by one, until a kill
+    // has left new pages beside old ones (the render was mid-way through replacing them).
+    let mut caught_mid_way = 0;
+    let mut landed = 0;
+    for (attempt, percent) in [50, 35, 65, 25, 75, 45, 55, 30, 70, 40]
+        .into_iter()
+        .enumerate()
+    {
+        let version = format!("v{attempt}");
+        write_all(&version);
+        let when = format!("{percent} % into a re-render to {version}");
+        if !crate::util::killed_after(render(), re_render.mul_f64(f64::from(percent) / 100.0)) {
+            continue; // the render finished first: this attempt proves nothing
+        }
+        landed += 1;
+        assert_whole(&when);
+        let replaced = files_of(&site)
+            .iter()
+            .filter(|(name, bytes)| {
+                name.starts_with('0')
+                    && String::from_utf8_lossy(bytes).contains(&format!("Version {version}."))
+            })
+            .count();
+        if 0 < replaced && replaced < 400 {
+            caught_mid_way += 1;
+            if caught_mid_way == 2 {
+                break;
+            }
+        }
+    }
+    assert!(
+        caught_mid_way > 0,
+        "no kill landed while the re-render was replacing pages ({landed} landed; {re_render:?} uninterrupted)"
+    );
+    write_all("three");
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let files = files_of(&site);
+    assert!(
+        files.keys().all(|name| !name.contains(".adr-tmp-")),
+        "temporary files left"
+    );
+    let pages: Vec<&String> = files
+        .keys()
+        .filter(|name| name.starts_with('0') && name.ends_with(".html"))
+        .collect();
+    assert_eq!(pages.len(), 400);
+    assert!(
+        pages
+            .iter()
+            .all(|name| read(site.join(name)).contains("Version three."))
+    );
+    let parent_entries: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        parent_entries
+            .iter()
+            .all(|name| !name.starts_with(".adr-site-")),
+        "abandoned staging directories: {parent_entries:?}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(
+        (code, stderr.starts_with("site is up to date")),
+        (0, true),
+        "{stderr}"
+    );
+}
