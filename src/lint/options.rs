@@ -3,12 +3,12 @@
 //! `[option 1] - …`, `(D) …`). Records paraphrase their options; rules that compare them
 //! must not call a paraphrase a mistake.
 
-use crate::model::option_key;
+use crate::model::{Located, Record, option_key};
 
 /// Words that say nothing about which option is meant.
-const FILLER_WORDS: [&str; 24] = [
-    "a", "all", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
-    "option", "options", "or", "our", "the", "to", "use", "using", "with",
+const FILLER_WORDS: [&str; 25] = [
+    "a", "all", "an", "and", "as", "at", "be", "because", "by", "for", "from", "in", "is", "it",
+    "of", "on", "option", "options", "or", "our", "the", "to", "use", "using", "with",
 ];
 
 /// Lowercase, without quotes, emphasis and code marks, whitespace collapsed.
@@ -132,8 +132,31 @@ impl OptionName {
         if fewer == 0 {
             return false;
         }
-        let shared = self
-            .words
+        let shared = self.shared_words(other);
+        shared > 0 && shared * 2 >= fewer
+    }
+
+    /// How well `self` names `other`, when it names it at all: the same name (3), a short
+    /// form of it (2), or most telling words of the longer name shared (1 and a fraction).
+    /// Unlike [`OptionName::similar`], one word shared with a longer name is not enough:
+    /// `Dual license with MIT and CC0` does not name `No license`.
+    pub(crate) fn match_score(&self, other: &OptionName) -> Option<f64> {
+        if self.key.is_empty() || other.key.is_empty() {
+            return None;
+        }
+        if self.key == other.key || self.plain_key == other.plain_key {
+            return Some(3.0);
+        }
+        if self.same_or_short_form(other) {
+            return Some(2.0);
+        }
+        let more = self.words.len().max(other.words.len());
+        let shared = self.shared_words(other);
+        (shared > 0 && shared * 2 >= more).then(|| 1.0 + shared as f64 / more as f64)
+    }
+
+    fn shared_words(&self, other: &OptionName) -> usize {
+        self.words
             .iter()
             .filter(|word| {
                 other
@@ -141,13 +164,115 @@ impl OptionName {
                     .iter()
                     .any(|theirs| theirs == *word || singular(theirs) == singular(word))
             })
-            .count();
-        shared > 0 && shared * 2 >= fewer
+            .count()
     }
 
     /// Whether the two share any telling word.
     pub(crate) fn shares_a_word(&self, other: &OptionName) -> bool {
         self.words.iter().any(|word| other.words.contains(word))
+    }
+}
+
+/// Words before a list of positions that say the options are combined: `Combined 1 and 3`,
+/// `a combination of options 2 and 4`, `both 1 & 2`.
+const COMBINING_WORDS: [&str; 11] = [
+    "a ",
+    "combined ",
+    "combine ",
+    "combination of ",
+    "mix of ",
+    "hybrid of ",
+    "hybrid ",
+    "both ",
+    "options ",
+    "option ",
+    "of ",
+];
+
+/// The positions a name lists when it names several options by number (`Combined 1 and 3`,
+/// `1 & 3`, `options 2, 3`); `None` when it is anything else, a single position included.
+pub(crate) fn combined_positions(text: &str) -> Option<Vec<usize>> {
+    let plain = plain(text);
+    let mut rest = plain.as_str();
+    while let Some(after) = COMBINING_WORDS
+        .iter()
+        .find_map(|word| rest.strip_prefix(word))
+    {
+        rest = after;
+    }
+    let parts: Vec<&str> = rest
+        .split(['&', ',', '+', '/'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|part| match position_reference(part) {
+            Some((position, remainder)) if remainder.is_empty() => Some(position),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The items of a record's Considered Options that are options. Left out: items that
+/// combine other options by position (`Combined 1 and 3`) and, in a numbered list, bulleted
+/// lines between its items: sub-points of an option indented too little to nest under it
+/// in Markdown.
+///
+/// ```markdown
+/// 1. Storing error information in database records
+///  - Storing in RFC 9457 format          ← one space: not nested, yet not an option
+/// 2. Creating a central registry of errors
+/// ```
+pub(crate) fn real_options(record: &Record) -> Vec<&Located<String>> {
+    let markers: Vec<ListMarker> = record
+        .considered_options
+        .iter()
+        .map(|option| list_marker(record, option))
+        .collect();
+    let numbered_first =
+        markers.first() == Some(&ListMarker::Numbered) && markers.contains(&ListMarker::Bullet);
+    let count = markers
+        .iter()
+        .filter(|marker| !numbered_first || **marker == ListMarker::Numbered)
+        .count();
+    record
+        .considered_options
+        .iter()
+        .zip(&markers)
+        .filter(|(_, marker)| !numbered_first || **marker == ListMarker::Numbered)
+        .map(|(option, _)| option)
+        .filter(|option| {
+            combined_positions(&option.value).is_none_or(|positions| {
+                positions
+                    .iter()
+                    .any(|position| *position == 0 || *position > count)
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListMarker {
+    Numbered,
+    Bullet,
+}
+
+/// Whether the option's list item starts with `1.`/`1)` or with `-`, `*`, `+`.
+fn list_marker(record: &Record, option: &Located<String>) -> ListMarker {
+    let source = &record.source;
+    let line = source.slice(source.line_span(option.line));
+    let item = line.trim_start_matches([' ', '\t', '>']);
+    let digits = item.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = item.get(digits..).unwrap_or("");
+    if digits > 0 && after_digits.starts_with(['.', ')']) {
+        ListMarker::Numbered
+    } else {
+        ListMarker::Bullet
     }
 }
 

@@ -86,7 +86,7 @@ pub static RULES: &[Rule] = &[
     ),
     per_record(&status_case::StatusCase::META, status_case::check),
     per_record(&status_invalid::StatusInvalid::META, status_invalid::check),
-    per_record(&status_missing::StatusMissing::META, status_missing::check),
+    per_log(&status_missing::StatusMissing::META, status_missing::check),
     per_log(
         &supersede_not_reciprocal::SupersedeNotReciprocal::META,
         supersede_not_reciprocal::check,
