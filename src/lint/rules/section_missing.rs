@@ -110,6 +110,10 @@ const MADR_SECTIONS: [&str; 5] = [
 ];
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
     let Some(style) = checked_style(record) else {
         return;
     };

@@ -104,6 +104,10 @@ fn report_log(log: &Log, without: &[&Record], ctx: &mut RuleContext) {
 }
 
 fn check_record(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
     let is_blank = record
         .status
         .as_ref()
