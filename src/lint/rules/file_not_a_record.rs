@@ -2,8 +2,10 @@ use crate::lint::prelude::*;
 
 declare_rule! {
     /// ## What it does
-    /// Reports files named like records whose content is no record at all: an empty file,
-    /// front matter with nothing under it, a Git LFS pointer, binary data, or an HTML page.
+    /// Reports files named like records that hold no record.
+    ///
+    /// That is: an empty file, front matter with nothing under it, a Git LFS pointer, binary
+    /// data (NUL bytes), or an HTML page.
     ///
     /// Such a file gets this one finding instead of `title-missing`, `section-missing` and
     /// the other rules about a record's content, which would all fire and all miss the

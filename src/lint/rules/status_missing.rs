@@ -41,6 +41,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         .records
         .iter()
         .filter(|record| record.status.is_none())
+        .filter(|record| !holds_no_record(record, ctx))
         .collect();
     if without.len() >= LOG_WITHOUT_STATUSES_MIN && without.len() * 2 > log.records.len() {
         report_log(log, &without, ctx);
@@ -60,6 +61,15 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         };
         check_record(&record, ctx);
     }
+}
+
+/// Whether the file is `file-not-a-record`'s. Only a file without an H1 can be; the others
+/// are not read again.
+fn holds_no_record(record: &Record, ctx: &RuleContext) -> bool {
+    record.title.is_none()
+        && ctx.reparse(record).is_some_and(|record| {
+            crate::lint::rules::file_not_a_record::not_a_record(&record).is_some()
+        })
 }
 
 /// Most of the log states no status: MADR 4 makes it optional, and the log is written that

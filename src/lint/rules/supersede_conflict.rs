@@ -5,8 +5,10 @@ use crate::lint::rules::supersede_not_reciprocal::is_partial;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a record is not superseded twice: when B says it supersedes A, A must not
-    /// name a different successor, and no third record may claim A as well.
+    /// Checks that no record is superseded twice.
+    ///
+    /// When B says it supersedes A, A must not name a different successor, and no third
+    /// record may claim A as well.
     ///
     /// Chains are fine: when A names C and C was itself superseded by B (or B also
     /// supersedes C), B replaced both. So is a partial replacement ("supersedes some
