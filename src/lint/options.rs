@@ -34,8 +34,14 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
         let after = rest[digits.len()..].trim_start_matches(']').trim_start();
-        let is_reference =
-            said_option || after.is_empty() || after.starts_with([':', '-', '.', ')', '–', '—']);
+        // `0003-1 Patrón State`, `2.0 release`: an id or a version, not a place in a list.
+        let is_id = after
+            .strip_prefix(['-', '.'])
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        let is_reference = !is_id
+            && (said_option
+                || after.is_empty()
+                || after.starts_with([':', '-', '.', ')', '–', '—']));
         if !is_reference {
             return None;
         }
@@ -61,11 +67,17 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
     }
 }
 
-/// The words that tell options apart: three letters or more, not filler, not numbers.
+/// Short words that still tell options apart: `No license` is not `MIT license`.
+const NEGATIONS: [&str; 2] = ["no", "not"];
+
+/// The words that tell options apart: three letters or more (or a negation), not filler,
+/// not numbers.
 pub(crate) fn telling_words(text: &str) -> Vec<String> {
     plain(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.len() >= 3 && !FILLER_WORDS.contains(word))
+        .filter(|word| {
+            (word.len() >= 3 || NEGATIONS.contains(word)) && !FILLER_WORDS.contains(word)
+        })
         .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
         .map(String::from)
         .collect()
@@ -137,9 +149,10 @@ impl OptionName {
     }
 
     /// How well `self` names `other`, when it names it at all: the same name (3), a short
-    /// form of it (2), or most telling words of the longer name shared (1 and a fraction).
-    /// Unlike [`OptionName::similar`], one word shared with a longer name is not enough:
-    /// `Dual license with MIT and CC0` does not name `No license`.
+    /// form of it (2), or shared telling words (1 and a fraction): two or more making half
+    /// the shorter name, or all of a one-word name that is half the longer. Unlike [`OptionName::similar`], one
+    /// word shared with a longer name is not enough: `Dual license with MIT and CC0` does
+    /// not name `No license`.
     pub(crate) fn match_score(&self, other: &OptionName) -> Option<f64> {
         if self.key.is_empty() || other.key.is_empty() {
             return None;
@@ -151,8 +164,11 @@ impl OptionName {
             return Some(2.0);
         }
         let more = self.words.len().max(other.words.len());
+        let fewer = self.words.len().min(other.words.len());
         let shared = self.shared_words(other);
-        (shared > 0 && shared * 2 >= more).then(|| 1.0 + shared as f64 / more as f64)
+        let names = (shared >= 2 && shared * 2 >= fewer)
+            || (shared > 0 && shared == fewer && shared * 2 >= more);
+        names.then(|| 1.0 + shared as f64 / more as f64)
     }
 
     fn shared_words(&self, other: &OptionName) -> usize {
@@ -171,6 +187,27 @@ impl OptionName {
     pub(crate) fn shares_a_word(&self, other: &OptionName) -> bool {
         self.words.iter().any(|word| other.words.contains(word))
     }
+}
+
+/// The number or letter each option carries in its own text (`Option 0 - Do nothing`,
+/// `**(B)** Use Carthage`), when the options carry distinct ones: a heading's `Option 1`
+/// then means the option labelled 1, whatever its place (lists numbered from 0).
+pub(crate) fn option_labels(options: &[&Located<String>]) -> Option<Vec<Option<usize>>> {
+    let labels: Vec<Option<usize>> = options
+        .iter()
+        .map(|option| position_reference(&option_key(&option.value)).map(|(label, _)| label))
+        .collect();
+    let labelled: Vec<usize> = labels.iter().flatten().copied().collect();
+    let mut distinct = labelled.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let is_own_numbering = labelled.len() * 2 >= options.len().max(1)
+        && distinct.len() == labelled.len()
+        && labels
+            .iter()
+            .enumerate()
+            .any(|(index, label)| label.is_some_and(|label| label != index + 1));
+    is_own_numbering.then_some(labels)
 }
 
 /// Words before a list of positions that say the options are combined: `Combined 1 and 3`,
@@ -329,6 +366,12 @@ mod tests {
         assert_eq!(position_reference("(D) Distribute").map(|p| p.0), Some(4));
         assert_eq!(position_reference("2024 roadmap"), None);
         assert_eq!(position_reference("Kafka"), None);
+        assert_eq!(position_reference("0003-1 Patrón State"), None);
+        assert_eq!(position_reference("2.0 release"), None);
+        assert_eq!(
+            position_reference("Option 0 - Do nothing"),
+            Some((0, "do nothing".to_string()))
+        );
     }
 
     #[test]
@@ -340,6 +383,22 @@ mod tests {
         ));
         assert!(similar("Independent clusters", "Independent cluster"));
         assert!(!similar("Kubespray", "Rancher"));
+        let names = |a: &str, b: &str| {
+            OptionName::new(a)
+                .match_score(&OptionName::new(b))
+                .is_some()
+        };
+        assert!(!names("Dual license with MIT and CC0", "No license"));
+        assert!(!names("No license", "MIT license"));
+        assert!(names("Kafka", "Kafka cluster"));
+        assert!(names(
+            "Instructions and review only",
+            "Keep the narrow widget checks and rely on agent instructions and review"
+        ));
+        assert!(names(
+            "Scan all presentation literals",
+            "Scan every string literal in presentation paths"
+        ));
         assert!(similar("Kafka – a log", "Kafka"));
         assert!(
             OptionName::new("Calendar Versioning")

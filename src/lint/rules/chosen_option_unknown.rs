@@ -121,6 +121,14 @@ fn matches_one(chosen: &str, options: &[&str]) -> bool {
     if let Some((position, _)) = options::position_reference(chosen) {
         return position >= 1 && position <= options.len();
     }
+    // `Chosen option: **A**` for options labelled `A.`, `(A)`, `B)`.
+    let mut letters = chosen.chars();
+    if let (Some(letter), None) = (letters.next(), letters.next())
+        && letter.is_ascii_lowercase()
+    {
+        let position = usize::from(letter as u8 - b'a') + 1;
+        return position <= options.len();
+    }
     let chosen = OptionName::new(chosen);
     // Sharing one telling word is enough (`use Probe for uptime` names
     // `Prometheus Operator Probe`): the rule is for a choice from outside the list.
@@ -152,6 +160,7 @@ mod tests {
             &options
         ));
         assert!(!names_a_considered_option("Combined 1 and 3", &options));
+        assert!(names_a_considered_option("**B**", &options));
         let lettered = ["**(A) Do Nothing**", "(B) Use Carthage"];
         assert!(names_a_considered_option(
             "(B) Use Carthage to build",

@@ -10,7 +10,9 @@ declare_rule! {
     /// Records without that section are not checked: MADR makes it optional. A subsection
     /// covers an option when it names it (case, quotes, a short form, or half the words of
     /// the longer name),
-    /// or refers to its position (`### Option 2: …`, `### [option 2] - …`). When some
+    /// or refers to its position (`### Option 2: …`, `### [option 2] - …`; when the options
+    /// carry their own numbers, as in a list of `Option 0 - …` to `Option 3 - …`, the number
+    /// is the option's label). An id such as `0003-1` is not a position. When some
     /// subsection matches no option at all, the lists are organised differently and the
     /// record is not checked.
     ///
@@ -71,6 +73,13 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         .iter()
         .map(|option| OptionName::new(&option.value))
         .collect();
+    // `### Option 1 - …` means the option labelled 1 when the options carry their own
+    // numbers (a list that starts at 0), else the first one.
+    let labels = options::option_labels(&considered);
+    let place = |index: usize| match &labels {
+        Some(labels) => labels.get(index).copied().flatten(),
+        None => Some(index + 1),
+    };
     // `### Option 2: X` or `### [option 2] - X`: by position, or by the name after it.
     let headings: Vec<Heading> = record
         .pros_and_cons
@@ -91,13 +100,14 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     // When a heading names no option at all, the two lists are organised differently
     // (options grouped under sub-headings, say) and which option lacks its pros and cons
     // is a guess.
-    let every_heading_is_an_option = headings
-        .iter()
-        .all(|heading| (0..options.len()).any(|index| heading.relates_to(index, &options[index])));
+    let every_heading_is_an_option = headings.iter().all(|heading| {
+        (0..options.len()).any(|index| heading.relates_to(place(index), &options[index]))
+    });
     if !every_heading_is_an_option {
         return;
     }
-    let covered_by = assign(&headings, &options);
+    let places: Vec<Option<usize>> = (0..options.len()).map(place).collect();
+    let covered_by = assign(&headings, &options, &places);
     let chosen = chosen_index(record, &options);
     for (index, option) in considered.iter().enumerate() {
         if covered_by[index].is_some() {
@@ -114,7 +124,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         }
         // A heading left over that could be this option's: which one it is is a guess.
         let is_ambiguous = headings.iter().enumerate().any(|(at, heading)| {
-            !covered_by.contains(&Some(at)) && heading.relates_to(index, &options[index])
+            !covered_by.contains(&Some(at)) && heading.relates_to(place(index), &options[index])
         });
         if is_ambiguous {
             continue;
@@ -242,24 +252,29 @@ struct Heading {
 }
 
 impl Heading {
-    /// How well the heading names the option at `index`, if it names it at all.
-    fn score(&self, index: usize, option: &OptionName) -> Option<f64> {
-        if self.position == Some(index + 1) {
+    /// How well the heading names the option at `place` (its position, or its own label),
+    /// if it names it at all.
+    fn score(&self, place: Option<usize>, option: &OptionName) -> Option<f64> {
+        if self.position.is_some() && self.position == place {
             return Some(4.0);
         }
         self.name.match_score(option)
     }
 
     /// Whether the heading could be about the option (loosely: a word in common will do).
-    fn relates_to(&self, index: usize, option: &OptionName) -> bool {
-        self.position == Some(index + 1) || self.name.similar(option)
+    fn relates_to(&self, place: Option<usize>, option: &OptionName) -> bool {
+        (self.position.is_some() && self.position == place) || self.name.similar(option)
     }
 }
 
 /// Which heading covers each option: each heading covers at most one, the best match
 /// first (`### MIT` covers `MIT`, not `Dual license with MIT and CC0`; `### Dual license
 /// with MIT and CC0` covers that option, not `No license`).
-fn assign(headings: &[Heading], options: &[OptionName]) -> Vec<Option<usize>> {
+fn assign(
+    headings: &[Heading],
+    options: &[OptionName],
+    places: &[Option<usize>],
+) -> Vec<Option<usize>> {
     let mut pairs: Vec<(f64, usize, usize)> = headings
         .iter()
         .enumerate()
@@ -268,7 +283,8 @@ fn assign(headings: &[Heading], options: &[OptionName]) -> Vec<Option<usize>> {
                 .iter()
                 .enumerate()
                 .filter_map(move |(index, option)| {
-                    heading.score(index, option).map(|score| (score, at, index))
+                    let place = places.get(index).copied().flatten();
+                    heading.score(place, option).map(|score| (score, at, index))
                 })
         })
         .collect();

@@ -186,11 +186,21 @@ fn listed(names: &[&String], open: &str, close: &str) -> String {
 
 /// Where the record says what it is: its H1, else the front-matter `title:` (a record
 /// whose title lives in front matter would otherwise be reported at its opening `---`),
-/// else its first line.
+/// else its first heading, else its first line after any front matter.
 fn title_span(record: &Record) -> Span {
     match (&record.title, &record.front_matter_title) {
         (Some(title), _) | (None, Some(title)) => title.span,
-        (None, None) => record.head_span(),
+        (None, None) => match record.sections.first() {
+            Some(section) => section.heading_span,
+            None => {
+                let source = &record.source;
+                let body_start = record.body_start();
+                let body = source.text.get(body_start..).unwrap_or("");
+                let first_text = body_start + (body.len() - body.trim_start().len());
+                let line = source.line_span(source.line_of(first_text.min(source.text.len())));
+                Span::new(line.start.max(body_start), line.end.max(body_start))
+            }
+        },
     }
 }
 
