@@ -1,3 +1,5 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
 use crate::lint::prelude::*;
 
 declare_rule! {
