@@ -25,8 +25,8 @@ declare_rule! {
     /// nest. When an option's pros and cons are under a heading at another level
     /// (`#### RabbitMQ` where the others are `###`) or outside the section, the finding
     /// points there and says so. The chosen option needs no subsection when Decision
-    /// Outcome weighs it (a `Consequences` subsection, or `Good, because …` lines): that is
-    /// where MADR puts the chosen option's good and bad sides.
+    /// Outcome weighs it (a `Consequences` subsection, `Good, because …` lines, or a list of
+    /// reasons): that is where MADR puts the chosen option's good and bad sides.
     ///
     /// ## Why is this bad?
     /// Once a record weighs options, one left out looks like it was never evaluated, and the
@@ -231,7 +231,8 @@ fn outcome_names(record: &Record, option: &str) -> bool {
         })
 }
 
-/// Whether Decision Outcome weighs the choice: `Good, because …` lines, or a
+/// Whether Decision Outcome weighs the choice: `Good, because …` lines, a list of reasons
+/// (`The MIT license was chosen, for the following reasons:` and bullets), or a
 /// `Consequences` / `Positive Consequences` / `Pros and Cons` subsection.
 fn outcome_weighs(record: &Record) -> bool {
     let Some(outcome) = record.section("Decision Outcome") else {
@@ -243,7 +244,13 @@ fn outcome_weighs(record: &Record) -> bool {
             && section.span.start < outcome.span.end
             && (section.key().contains("consequences") || section.key().contains("pros and cons"))
     });
-    has_consequences || weighs(record.source.slice(outcome.body_span))
+    let body = record.source.slice(outcome.body_span);
+    let lists_reasons = body.to_lowercase().contains("reason")
+        && body.lines().any(|line| {
+            let item = line.trim_start();
+            item.starts_with("* ") || item.starts_with("- ") || item.starts_with("+ ")
+        });
+    has_consequences || lists_reasons || weighs(body)
 }
 
 /// A heading under `Pros and Cons of the Options`, read as a reference to an option.
