@@ -3,12 +3,12 @@
 //! `[option 1] - …`, `(D) …`). Records paraphrase their options; rules that compare them
 //! must not call a paraphrase a mistake.
 
-use crate::model::option_key;
+use crate::model::{Located, Record, option_key};
 
 /// Words that say nothing about which option is meant.
-const FILLER_WORDS: [&str; 24] = [
-    "a", "all", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on",
-    "option", "options", "or", "our", "the", "to", "use", "using", "with",
+const FILLER_WORDS: [&str; 25] = [
+    "a", "all", "an", "and", "as", "at", "be", "because", "by", "for", "from", "in", "is", "it",
+    "of", "on", "option", "options", "or", "our", "the", "to", "use", "using", "with",
 ];
 
 /// Lowercase, without quotes, emphasis and code marks, whitespace collapsed.
@@ -34,8 +34,14 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
         let after = rest[digits.len()..].trim_start_matches(']').trim_start();
-        let is_reference =
-            said_option || after.is_empty() || after.starts_with([':', '-', '.', ')', '–', '—']);
+        // `0003-1 Patrón State`, `2.0 release`: an id or a version, not a place in a list.
+        let is_id = after
+            .strip_prefix(['-', '.'])
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        let is_reference = !is_id
+            && (said_option
+                || after.is_empty()
+                || after.starts_with([':', '-', '.', ')', '–', '—']));
         if !is_reference {
             return None;
         }
@@ -61,11 +67,17 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
     }
 }
 
-/// The words that tell options apart: three letters or more, not filler, not numbers.
+/// Short words that still tell options apart: `No license` is not `MIT license`.
+const NEGATIONS: [&str; 2] = ["no", "not"];
+
+/// The words that tell options apart: three letters or more (or a negation), not filler,
+/// not numbers.
 pub(crate) fn telling_words(text: &str) -> Vec<String> {
     plain(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.len() >= 3 && !FILLER_WORDS.contains(word))
+        .filter(|word| {
+            (word.len() >= 3 || NEGATIONS.contains(word)) && !FILLER_WORDS.contains(word)
+        })
         .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
         .map(String::from)
         .collect()
@@ -132,8 +144,35 @@ impl OptionName {
         if fewer == 0 {
             return false;
         }
-        let shared = self
-            .words
+        let shared = self.shared_words(other);
+        shared > 0 && shared * 2 >= fewer
+    }
+
+    /// How well `self` names `other`, when it names it at all: the same name (3), a short
+    /// form of it (2), or shared telling words (1 and a fraction): two or more making half
+    /// the shorter name, or all of a one-word name that is half the longer. Unlike [`OptionName::similar`], one
+    /// word shared with a longer name is not enough: `Dual license with MIT and CC0` does
+    /// not name `No license`.
+    pub(crate) fn match_score(&self, other: &OptionName) -> Option<f64> {
+        if self.key.is_empty() || other.key.is_empty() {
+            return None;
+        }
+        if self.key == other.key || self.plain_key == other.plain_key {
+            return Some(3.0);
+        }
+        if self.same_or_short_form(other) {
+            return Some(2.0);
+        }
+        let more = self.words.len().max(other.words.len());
+        let fewer = self.words.len().min(other.words.len());
+        let shared = self.shared_words(other);
+        let names = (shared >= 2 && shared * 2 >= fewer)
+            || (shared > 0 && shared == fewer && shared * 2 >= more);
+        names.then(|| 1.0 + shared as f64 / more as f64)
+    }
+
+    fn shared_words(&self, other: &OptionName) -> usize {
+        self.words
             .iter()
             .filter(|word| {
                 other
@@ -141,13 +180,136 @@ impl OptionName {
                     .iter()
                     .any(|theirs| theirs == *word || singular(theirs) == singular(word))
             })
-            .count();
-        shared > 0 && shared * 2 >= fewer
+            .count()
     }
 
     /// Whether the two share any telling word.
     pub(crate) fn shares_a_word(&self, other: &OptionName) -> bool {
         self.words.iter().any(|word| other.words.contains(word))
+    }
+}
+
+/// The number or letter each option carries in its own text (`Option 0 - Do nothing`,
+/// `**(B)** Use Carthage`), when the options carry distinct ones: a heading's `Option 1`
+/// then means the option labelled 1, whatever its place (lists numbered from 0).
+pub(crate) fn option_labels(options: &[&Located<String>]) -> Option<Vec<Option<usize>>> {
+    let labels: Vec<Option<usize>> = options
+        .iter()
+        .map(|option| position_reference(&option_key(&option.value)).map(|(label, _)| label))
+        .collect();
+    let labelled: Vec<usize> = labels.iter().flatten().copied().collect();
+    let mut distinct = labelled.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let is_own_numbering = labelled.len() * 2 >= options.len().max(1)
+        && distinct.len() == labelled.len()
+        && labels
+            .iter()
+            .enumerate()
+            .any(|(index, label)| label.is_some_and(|label| label != index + 1));
+    is_own_numbering.then_some(labels)
+}
+
+/// Words before a list of positions that say the options are combined: `Combined 1 and 3`,
+/// `a combination of options 2 and 4`, `both 1 & 2`.
+const COMBINING_WORDS: [&str; 11] = [
+    "a ",
+    "combined ",
+    "combine ",
+    "combination of ",
+    "mix of ",
+    "hybrid of ",
+    "hybrid ",
+    "both ",
+    "options ",
+    "option ",
+    "of ",
+];
+
+/// The positions a name lists when it names several options by number (`Combined 1 and 3`,
+/// `1 & 3`, `options 2, 3`); `None` when it is anything else, a single position included.
+pub(crate) fn combined_positions(text: &str) -> Option<Vec<usize>> {
+    let plain = plain(text);
+    let mut rest = plain.as_str();
+    while let Some(after) = COMBINING_WORDS
+        .iter()
+        .find_map(|word| rest.strip_prefix(word))
+    {
+        rest = after;
+    }
+    let parts: Vec<&str> = rest
+        .split(['&', ',', '+', '/'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|part| match position_reference(part) {
+            Some((position, remainder)) if remainder.is_empty() => Some(position),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The items of a record's Considered Options that are options. Left out: items that
+/// combine other options by position (`Combined 1 and 3`) and, in a numbered list, bulleted
+/// lines between its items: sub-points of an option indented too little to nest under it
+/// in Markdown.
+///
+/// ```markdown
+/// 1. Storing error information in database records
+///  - Storing in RFC 9457 format          ← one space: not nested, yet not an option
+/// 2. Creating a central registry of errors
+/// ```
+pub(crate) fn real_options(record: &Record) -> Vec<&Located<String>> {
+    let markers: Vec<ListMarker> = record
+        .considered_options
+        .iter()
+        .map(|option| list_marker(record, option))
+        .collect();
+    let numbered_first =
+        markers.first() == Some(&ListMarker::Numbered) && markers.contains(&ListMarker::Bullet);
+    let count = markers
+        .iter()
+        .filter(|marker| !numbered_first || **marker == ListMarker::Numbered)
+        .count();
+    record
+        .considered_options
+        .iter()
+        .zip(&markers)
+        .filter(|(_, marker)| !numbered_first || **marker == ListMarker::Numbered)
+        .map(|(option, _)| option)
+        .filter(|option| {
+            combined_positions(&option.value).is_none_or(|positions| {
+                positions
+                    .iter()
+                    .any(|position| *position == 0 || *position > count)
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListMarker {
+    Numbered,
+    Bullet,
+}
+
+/// Whether the option's list item starts with `1.`/`1)` or with `-`, `*`, `+`.
+fn list_marker(record: &Record, option: &Located<String>) -> ListMarker {
+    let source = &record.source;
+    let line = source.slice(source.line_span(option.line));
+    let item = line.trim_start_matches([' ', '\t', '>']);
+    let digits = item.chars().take_while(char::is_ascii_digit).count();
+    let after_digits = item.get(digits..).unwrap_or("");
+    if digits > 0 && after_digits.starts_with(['.', ')']) {
+        ListMarker::Numbered
+    } else {
+        ListMarker::Bullet
     }
 }
 
@@ -204,6 +366,12 @@ mod tests {
         assert_eq!(position_reference("(D) Distribute").map(|p| p.0), Some(4));
         assert_eq!(position_reference("2024 roadmap"), None);
         assert_eq!(position_reference("Kafka"), None);
+        assert_eq!(position_reference("0003-1 Patrón State"), None);
+        assert_eq!(position_reference("2.0 release"), None);
+        assert_eq!(
+            position_reference("Option 0 - Do nothing"),
+            Some((0, "do nothing".to_string()))
+        );
     }
 
     #[test]
@@ -215,6 +383,22 @@ mod tests {
         ));
         assert!(similar("Independent clusters", "Independent cluster"));
         assert!(!similar("Kubespray", "Rancher"));
+        let names = |a: &str, b: &str| {
+            OptionName::new(a)
+                .match_score(&OptionName::new(b))
+                .is_some()
+        };
+        assert!(!names("Dual license with MIT and CC0", "No license"));
+        assert!(!names("No license", "MIT license"));
+        assert!(names("Kafka", "Kafka cluster"));
+        assert!(names(
+            "Instructions and review only",
+            "Keep the narrow widget checks and rely on agent instructions and review"
+        ));
+        assert!(names(
+            "Scan all presentation literals",
+            "Scan every string literal in presentation paths"
+        ));
         assert!(similar("Kafka – a log", "Kafka"));
         assert!(
             OptionName::new("Calendar Versioning")

@@ -48,6 +48,10 @@ pub static RULES: &[Rule] = &[
         &decision_drivers_missing::DecisionDriversMissing::META,
         decision_drivers_missing::check,
     ),
+    per_record(
+        &file_not_a_record::FileNotARecord::META,
+        file_not_a_record::check,
+    ),
     per_log(
         &file_unreadable::FileUnreadable::META,
         file_unreadable::check,
@@ -86,7 +90,11 @@ pub static RULES: &[Rule] = &[
     ),
     per_record(&status_case::StatusCase::META, status_case::check),
     per_record(&status_invalid::StatusInvalid::META, status_invalid::check),
-    per_record(&status_missing::StatusMissing::META, status_missing::check),
+    per_log(&status_missing::StatusMissing::META, status_missing::check),
+    per_log(
+        &supersede_conflict::SupersedeConflict::META,
+        supersede_conflict::check,
+    ),
     per_log(
         &supersede_not_reciprocal::SupersedeNotReciprocal::META,
         supersede_not_reciprocal::check,
@@ -94,6 +102,14 @@ pub static RULES: &[Rule] = &[
     per_log(
         &supersede_target_missing::SupersedeTargetMissing::META,
         supersede_target_missing::check,
+    ),
+    per_log(
+        &superseded_without_successor::SupersededWithoutSuccessor::META,
+        superseded_without_successor::check,
+    ),
+    per_record(
+        &title_duplicate_h1::TitleDuplicateH1::META,
+        title_duplicate_h1::check,
     ),
     per_record(&title_missing::TitleMissing::META, title_missing::check),
 ];

@@ -18,6 +18,7 @@ mod parser;
 mod properties;
 mod regression;
 mod robustness;
+mod rule_precision;
 mod rules;
 mod site;
 mod util;

@@ -12,8 +12,11 @@ declare_rule! {
     /// `Flask + Extensions`). A short form of an option counts (`Calendar Versioning` for
     /// `Calendar Versioning with YYYY.M.Patch`, `Rely on upstream` for `Rely on whatever
     /// mechanism is proposed by upstream`), and so do references by position (`option 2`,
-    /// `3 - Enforce TTL`, `(D) Distribute …`) and several options at once (`1 & 3`). The
-    /// rule fires when the chosen option shares no telling word with any considered one.
+    /// `3 - Enforce TTL`, `(D) Distribute …`) and several options at once (`1 & 3`,
+    /// `Combined 1 and 3`). Positions count the list's options only, not the bulleted
+    /// sub-points of a numbered option that Markdown reads as items of their own because
+    /// they are indented too little. The rule fires when the chosen option shares no
+    /// telling word with any considered one.
     ///
     /// ## Why is this bad?
     /// A decision that picks something it never considered usually means the options list
@@ -51,25 +54,24 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(chosen) = &record.chosen_option else {
         return;
     };
+    let real_options = options::real_options(record);
     // Without a list there is nothing to compare against; `section-missing` says so.
-    if record.considered_options.is_empty() {
+    if real_options.is_empty() {
         return;
     }
-    let options: Vec<&str> = record
-        .considered_options
+    let options: Vec<&str> = real_options
         .iter()
         .map(|option| option.value.as_str())
         .collect();
     if names_a_considered_option(&chosen.value, &options) {
         return;
     }
-    let listed = record
-        .considered_options
+    let listed = real_options
         .iter()
         .map(|option| format!("`{}`", option.value))
         .collect::<Vec<_>>()
         .join(", ");
-    let first = &record.considered_options[0];
+    let first = real_options[0];
     ctx.report(
         &ChosenOptionUnknown::META,
         record.path(),
@@ -97,6 +99,12 @@ fn names_a_considered_option(chosen: &str, options: &[&str]) -> bool {
     if matches_one(&plain, options) {
         return true;
     }
+    // `Combined 1 and 3`: options named by their place in the list.
+    if let Some(positions) = options::combined_positions(&plain) {
+        return positions
+            .iter()
+            .all(|position| *position >= 1 && *position <= options.len());
+    }
     let parts: Vec<&str> = plain
         .split(['&', ','])
         .flat_map(|part| part.split(" and "))
@@ -112,6 +120,14 @@ fn matches_one(chosen: &str, options: &[&str]) -> bool {
     }
     if let Some((position, _)) = options::position_reference(chosen) {
         return position >= 1 && position <= options.len();
+    }
+    // `Chosen option: **A**` for options labelled `A.`, `(A)`, `B)`.
+    let mut letters = chosen.chars();
+    if let (Some(letter), None) = (letters.next(), letters.next())
+        && letter.is_ascii_lowercase()
+    {
+        let position = usize::from(letter as u8 - b'a') + 1;
+        return position <= options.len();
     }
     let chosen = OptionName::new(chosen);
     // Sharing one telling word is enough (`use Probe for uptime` names
@@ -138,6 +154,13 @@ mod tests {
         assert!(names_a_considered_option("1 & 2", &options));
         assert!(!names_a_considered_option("3", &options));
         assert!(!names_a_considered_option("Avro", &options));
+        assert!(names_a_considered_option("Combined 1 and 2", &options));
+        assert!(names_a_considered_option(
+            "a combination of options 1 & 2",
+            &options
+        ));
+        assert!(!names_a_considered_option("Combined 1 and 3", &options));
+        assert!(names_a_considered_option("**B**", &options));
         let lettered = ["**(A) Do Nothing**", "(B) Use Carthage"];
         assert!(names_a_considered_option(
             "(B) Use Carthage to build",

@@ -18,6 +18,9 @@ declare_rule! {
     /// around a metadata table, and records without metadata that share only one heading
     /// with MADR, follow no known template and are checked only against `other`.
     ///
+    /// A record missing several sections gets one finding that lists them all, at its title
+    /// (the H1, else the front-matter `title:`).
+    ///
     /// ## Why is this bad?
     /// These sections are what makes a record a decision record: without the context the
     /// decision cannot be judged, without the outcome there is no decision.
@@ -107,6 +110,10 @@ const MADR_SECTIONS: [&str; 5] = [
 ];
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
     let Some(style) = checked_style(record) else {
         return;
     };
@@ -133,16 +140,67 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         Style::Other => "this",
         _ => "a MADR",
     };
-    for name in missing {
-        ctx.report(
-            &SectionMissing::META,
-            record.path(),
-            Some(record.head_span()),
-            format!("section `{name}` is missing"),
-        )
-        .help(format!(
-            "add a `## {name}` heading ({style_name} record needs it; `[lint.required-sections]` in .adr.toml changes the list)"
-        ));
+    if missing.is_empty() {
+        return;
+    }
+    // One finding per record: a record missing three sections needs one edit session, not
+    // three findings pointing at the same line.
+    let (message, help) = match missing.as_slice() {
+        [only] => (
+            format!("section `{only}` is missing"),
+            format!("add a `## {only}` heading"),
+        ),
+        _ => (
+            format!("sections {} are missing", listed(&missing, "`", "`")),
+            format!("add {} headings", listed(&missing, "`## ", "`")),
+        ),
+    };
+    let needs = if missing.len() == 1 {
+        "needs it"
+    } else {
+        "needs them"
+    };
+    ctx.report(
+        &SectionMissing::META,
+        record.path(),
+        Some(title_span(record)),
+        message,
+    )
+    .help(format!(
+        "{help} ({style_name} record {needs}; `[lint.required-sections]` in .adr.toml changes the list)"
+    ));
+}
+
+/// `a`, `a` and `b`, `a`, `b` and `c`: each name wrapped in `open` … `close`.
+fn listed(names: &[&String], open: &str, close: &str) -> String {
+    let wrapped: Vec<String> = names
+        .iter()
+        .map(|name| format!("{open}{name}{close}"))
+        .collect();
+    match wrapped.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Where the record says what it is: its H1, else the front-matter `title:` (a record
+/// whose title lives in front matter would otherwise be reported at its opening `---`),
+/// else its first heading, else its first line after any front matter.
+fn title_span(record: &Record) -> Span {
+    match (&record.title, &record.front_matter_title) {
+        (Some(title), _) | (None, Some(title)) => title.span,
+        (None, None) => match record.sections.first() {
+            Some(section) => section.heading_span,
+            None => {
+                let source = &record.source;
+                let body_start = record.body_start();
+                let body = source.text.get(body_start..).unwrap_or("");
+                let first_text = body_start + (body.len() - body.trim_start().len());
+                let line = source.line_span(source.line_of(first_text.min(source.text.len())));
+                Span::new(line.start.max(body_start), line.end.max(body_start))
+            }
+        },
     }
 }
 

@@ -1,3 +1,5 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
 use crate::lint::prelude::*;
 
 declare_rule! {
@@ -7,7 +9,9 @@ declare_rule! {
     /// Any of the places `adr` reads one counts: front matter `status:`, a MADR 2
     /// `* Status:` bullet, an adr-tools `## Status` section or a metadata table.
     ///
-    /// A warning, not an error: MADR 4 makes the status optional.
+    /// A warning, not an error: MADR 4 makes the status optional. A log written that way
+    /// gets one finding, not one per record: when more than half of its records (and at
+    /// least two) state no status, the finding is on the first of them and counts the rest.
     ///
     /// ## Why is this bad?
     /// Without a status nobody can tell whether the decision is in force, and the index
@@ -30,7 +34,92 @@ declare_rule! {
     pub(crate) struct StatusMissing { id: "status-missing", severity: Warning, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+/// At least this many records without a status, and more than half the log, make the log
+/// one that does not write statuses.
+const LOG_WITHOUT_STATUSES_MIN: usize = 2;
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    let without: Vec<&Record> = log
+        .records
+        .iter()
+        .filter(|record| record.status.is_none())
+        .filter(|record| !holds_no_record(record, ctx))
+        .collect();
+    if without.len() >= LOG_WITHOUT_STATUSES_MIN && without.len() * 2 > log.records.len() {
+        report_log(log, &without, ctx);
+        return;
+    }
+    for record in &log.records {
+        let is_blank = record
+            .status
+            .as_ref()
+            .is_some_and(|status| status.raw.trim().is_empty());
+        if record.status.is_some() && !is_blank {
+            continue;
+        }
+        // Log-wide rules get records without their front matter: read the few that need it.
+        let Some(record) = ctx.reparse(record) else {
+            continue; // the text cannot be had: the run fails
+        };
+        check_record(&record, ctx);
+    }
+}
+
+/// Whether the file is `file-not-a-record`'s. Only a file without an H1 can be; the others
+/// are not read again.
+fn holds_no_record(record: &Record, ctx: &RuleContext) -> bool {
+    record.title.is_none()
+        && ctx.reparse(record).is_some_and(|record| {
+            crate::lint::rules::file_not_a_record::not_a_record(&record).is_some()
+        })
+}
+
+/// Most of the log states no status: MADR 4 makes it optional, and the log is written that
+/// way. One finding says so, on the first record without one, instead of one per record.
+fn report_log(log: &Log, without: &[&Record], ctx: &mut RuleContext) {
+    let Some(first) = without.first() else {
+        return;
+    };
+    let span = match &first.title {
+        Some(title) => title.span,
+        None => ctx
+            .source(first)
+            .map_or(Span::new(0, 0), |source| source.line_span(1)),
+    };
+    let others = without.len() - 1;
+    let message = if without.len() == log.records.len() {
+        format!(
+            "no record of this log states a status ({} records)",
+            without.len()
+        )
+    } else {
+        format!(
+            "{} of the log's {} records state no status",
+            without.len(),
+            log.records.len()
+        )
+    };
+    let help = match first.style {
+        Style::Nygard => "give each record a `## Status` section saying `Proposed` or `Accepted`",
+        Style::Madr2 => "give each record a `* Status: accepted` bullet under the title",
+        _ => "give each record a status (front matter `status: accepted`)",
+    };
+    ctx.report(&StatusMissing::META, first.path(), Some(span), message)
+        .label(if others == 0 {
+            "no status here".to_string()
+        } else {
+            format!("no status here, nor in {others} other records")
+        })
+        .help(format!(
+            "{help}, or, if the log does not track statuses, turn the rule off: `status-missing = \"off\"` under `[lint.rules]` in .adr.toml"
+        ));
+}
+
+fn check_record(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
     let is_blank = record
         .status
         .as_ref()

@@ -233,7 +233,7 @@ fn append_section(
 }
 
 /// "supersedes some aspects of", "partially supersedes": the old record stays in force.
-fn is_partial(source: &SourceFile, span: Span) -> bool {
+pub(crate) fn is_partial(source: &SourceFile, span: Span) -> bool {
     let line_start = source.line_start(source.line_of(span.start));
     let before = source
         .text

@@ -34,6 +34,10 @@ declare_rule! {
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
     if record.title.is_some() || record.front_matter_title.is_some() {
         return;
     }

@@ -1,0 +1,115 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use crate::lint::prelude::*;
+use crate::model::StatusOrigin;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a record whose status is `superseded` names the record that replaced it.
+    ///
+    /// The successor counts as named when the status says it (`superseded by ADR-0007`,
+    /// `Superseded by [7. Use Kafka](0007-use-kafka.md)`) or a `superseded-by:` front-matter
+    /// key does. When another record of the log says it supersedes this one, the help names
+    /// it; otherwise nobody can tell, and `--fix` does not guess.
+    ///
+    /// ## Why is this bad?
+    /// A reader who lands on a superseded decision needs the one in force. Without the link
+    /// they search the log by hand, and indexes and sites cannot draw the relation.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// status: superseded
+    /// ---
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// status: superseded by [ADR-0007](0007-use-kafka.md)
+    /// ---
+    /// ```
+    pub(crate) struct SupersededWithoutSuccessor { id: "superseded-without-successor", severity: Warning, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    for old in &log.records {
+        let Some(status) = &old.status else { continue };
+        if status.kind != StatusKind::Superseded || status.superseded_by.is_some() {
+            continue;
+        }
+        // Records that say they supersede this one: the successor is known, only not here.
+        let successors: Vec<&Record> = log
+            .records
+            .iter()
+            .filter(|new| !std::ptr::eq(*new, old))
+            .filter(|new| {
+                new.supersedes.iter().any(|reference| {
+                    log.resolve(&reference.value)
+                        .is_some_and(|target| std::ptr::eq(target, old))
+                })
+            })
+            .collect();
+        let this = old
+            .number()
+            .map_or_else(|| old.slug().to_string(), |number| number.to_string());
+        let (help, example) = match successors.as_slice() {
+            [new] => (
+                format!(
+                    "name `{}`, which says it supersedes this record",
+                    new.rel_path
+                ),
+                Some(*new),
+            ),
+            _ => ("name the record that replaces this one".to_string(), None),
+        };
+        let reference = match example {
+            Some(new) => reference_to(old, new),
+            None => "[ADR-NNNN](NNNN-title.md)".to_string(),
+        };
+        let how = match status.origin {
+            StatusOrigin::FrontMatter => format!("`status: superseded by {reference}`"),
+            StatusOrigin::Bullet => format!("`* Status: superseded by {reference}`"),
+            StatusOrigin::Section => {
+                format!("`Superseded by {reference}` in the `## Status` section")
+            }
+            StatusOrigin::Table => format!("`Superseded by {reference}` in the status cell"),
+        };
+        let command = match example.and_then(Record::number) {
+            Some(number) => format!("`adr status {this} \"superseded by {number}\"`"),
+            None => format!("`adr status {this} \"superseded by N\"`"),
+        };
+        let diagnostic = ctx
+            .report(
+                &SupersededWithoutSuccessor::META,
+                old.path(),
+                Some(status.span),
+                "the status says `superseded` but names no successor",
+            )
+            .label("superseded by which record?")
+            .help(format!("{help}: write {how}, or run {command}"));
+        if let Some(new) = example {
+            diagnostic.secondary(
+                new.path().clone(),
+                new.supersedes
+                    .iter()
+                    .find(|reference| {
+                        log.resolve(&reference.value)
+                            .is_some_and(|target| std::ptr::eq(target, old))
+                    })
+                    .map(|reference| reference.span),
+                "supersedes it here",
+            );
+        }
+    }
+}
+
+/// How `old` names `new` in its own layout: `[7. Title](…)` for adr-tools, `[ADR-0007](…)`.
+fn reference_to(old: &Record, new: &Record) -> String {
+    let link = crate::log_path::relative_link(&old.rel_path, &new.rel_path);
+    match (old.style, new.number()) {
+        (Style::Nygard, Some(number)) => format!("[{number}. {}]({link})", new.display_title()),
+        (_, Some(number)) => format!("[ADR-{number:04}]({link})"),
+        (_, None) => format!("[{}]({link})", new.display_title()),
+    }
+}

@@ -1,0 +1,121 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a second level-1 heading that follows a thematic break (`---`, `***`) after
+    /// the record's title.
+    ///
+    /// That shape is two records pasted into one file, or front matter that lost its
+    /// opening fence and left its closing `---` above the title. Several H1s without a
+    /// break between them are a layout some logs use on purpose, and are not reported.
+    ///
+    /// ## Why is this bad?
+    /// Every tool takes the first H1 as the record's title and the rest as its body: the
+    /// second decision is invisible in indexes and sites, and its sections are checked as
+    /// the first one's.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # Use Kafka for orders
+    ///
+    /// We will use Kafka.
+    ///
+    /// ---
+    ///
+    /// # Use SQS for notifications
+    /// ```
+    ///
+    /// Use instead: one record per file, each with its own number
+    /// (`0007-use-kafka-for-orders.md`, `0008-use-sqs-for-notifications.md`).
+    pub(crate) struct TitleDuplicateH1 { id: "title-duplicate-h1", severity: Warning, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    let mut h1s = record.sections.iter().filter(|section| section.level == 1);
+    let Some(first) = h1s.next() else {
+        return;
+    };
+    let mut after = first.heading_span.end;
+    for second in h1s {
+        if let Some(break_line) = thematic_break_between(record, after, second.heading_span.start) {
+            let source = &record.source;
+            ctx.report(
+                &TitleDuplicateH1::META,
+                record.path(),
+                Some(second.heading_span),
+                format!(
+                    "a second title `{}` follows a `---` break: two records in one file?",
+                    second.title
+                ),
+            )
+            .label("second level-1 heading")
+            .help(
+                "move the second decision to a record of its own (`adr new`), or, if the `---` \
+                 closed front matter, put the front matter at the very top of the file",
+            )
+            .secondary(
+                record.path().clone(),
+                Some(source.line_span(break_line)),
+                "the break before it",
+            )
+            .secondary(
+                record.path().clone(),
+                Some(first.heading_span),
+                "the first title",
+            );
+            return; // one finding per record: the rest of the file is the same mistake
+        }
+        after = second.heading_span.end;
+    }
+}
+
+/// The line of a thematic break (`---`, `***`, `___`, spaced or not) between two offsets,
+/// outside code blocks and not the underline of a setext heading.
+fn thematic_break_between(record: &Record, start: usize, end: usize) -> Option<usize> {
+    let source = &record.source;
+    let first_line = source.line_of(start) + 1;
+    let last_line = source.line_of(end);
+    (first_line..last_line).find(|line| {
+        let span = source.line_span(*line);
+        is_thematic_break(source.slice(span))
+            && !record
+                .code_spans
+                .iter()
+                .any(|code| code.start <= span.start && span.start < code.end)
+            && !record.sections.iter().any(|section| {
+                section.heading_span.start <= span.start && span.start < section.heading_span.end
+            })
+    })
+}
+
+/// `---`, `* * *`, `___`: three or more of one marker, spaces allowed, indented at most 3.
+fn is_thematic_break(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let rest = line.trim();
+    let Some(marker) = rest.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    rest.chars().all(|c| c == marker || c == ' ' || c == '\t')
+        && rest.chars().filter(|c| *c == marker).count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thematic_breaks() {
+        assert!(is_thematic_break("---"));
+        assert!(is_thematic_break(" * * *"));
+        assert!(is_thematic_break("_____  "));
+        assert!(!is_thematic_break("--"));
+        assert!(!is_thematic_break("    ---"));
+        assert!(!is_thematic_break("-- -x"));
+        assert!(!is_thematic_break("| --- |"));
+    }
+}
