@@ -1,31 +1,39 @@
-//! Titles to file-name slugs: ASCII (transliterated by `deunicode`, so `Über Café` is
-//! `uber-cafe`), lowercase, words joined by `-`, cut at a word boundary.
+//! Titles to file-name slugs: lowercase, words joined by `-`, cut at a word boundary. ASCII
+//! (transliterated by `deunicode`, so `Über Café` is `uber-cafe`) unless the log already
+//! names its records in other scripts (`0019-添加-e2e-测试.md`), where the letters are kept.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 /// Slugs stay short enough that `0001-` plus the slug reads well in a file listing.
 pub const MAX_SLUG_LEN: usize = 60;
 
-/// The slug of a title; empty when the title has no letters or digits.
+/// The ASCII slug of a title; empty when the title has no letters or digits.
 pub fn slugify(title: &str) -> String {
     let ascii = deunicode::deunicode(title).to_lowercase();
-    let mut words = ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty());
+    join_words(ascii.split(|c: char| !c.is_ascii_alphanumeric()))
+}
+
+/// The slug of a title keeping letters and digits of every script (`添加-e2e-测试`), for
+/// logs whose records are already named that way. At most [`MAX_SLUG_LEN`] characters.
+pub fn slugify_unicode(title: &str) -> String {
+    let lower = title.to_lowercase();
+    join_words(lower.split(|c: char| !c.is_alphanumeric()))
+}
+
+/// Words joined by `-`, as many as fit in [`MAX_SLUG_LEN`] characters; a first word longer
+/// than that is cut at a character boundary.
+fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut slug = String::new();
-    for word in words.by_ref() {
+    let mut length = 0;
+    for word in words.filter(|word| !word.is_empty()) {
+        let word_length = word.chars().count();
         let needed = if slug.is_empty() {
-            word.len()
+            word_length
         } else {
-            word.len() + 1
+            word_length + 1
         };
-        if slug.len() + needed > MAX_SLUG_LEN {
+        if length + needed > MAX_SLUG_LEN {
             if slug.is_empty() {
-                // deunicode's output is ASCII, but a cut inside a character must not panic.
-                let cut = (0..=MAX_SLUG_LEN)
-                    .rev()
-                    .find(|&at| word.is_char_boundary(at))
-                    .unwrap_or(0);
-                slug.push_str(word.get(..cut).unwrap_or_default());
+                slug.extend(word.chars().take(MAX_SLUG_LEN));
             }
             break;
         }
@@ -33,6 +41,7 @@ pub fn slugify(title: &str) -> String {
             slug.push('-');
         }
         slug.push_str(word);
+        length += needed;
     }
     slug
 }
@@ -55,5 +64,17 @@ mod tests {
         let long = slugify(&"word ".repeat(40));
         assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
         assert_eq!(slugify(&"x".repeat(100)).len(), MAX_SLUG_LEN);
+    }
+
+    #[test]
+    fn unicode_slugs_keep_every_script() {
+        assert_eq!(slugify_unicode("添加 E2E 测试"), "添加-e2e-测试");
+        assert_eq!(slugify_unicode("Über die Größe!"), "über-die-größe");
+        assert_eq!(slugify_unicode("Use \u{212A}elvin"), "use-kelvin");
+        assert_eq!(slugify_unicode("!!!"), "");
+        assert_eq!(
+            slugify_unicode(&"测".repeat(100)).chars().count(),
+            MAX_SLUG_LEN
+        );
     }
 }

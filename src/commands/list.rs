@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Project;
 use crate::error::{Result, output_error};
@@ -141,7 +143,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
         .collect();
     let width = |column: usize, cap: usize| {
         rows.iter()
-            .map(|row| row[column].chars().count())
+            .map(|row| row[column].width())
             .max()
             .unwrap_or(0)
             .min(cap)
@@ -158,15 +160,15 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
     for (row, record) in rows.iter().zip(records) {
         let style = status_style(record);
         let mut line = format!(
-            "{:>number_width$}  {style}{:<status_width$}{style:#}  {:<date_width$}  ",
+            "{:>number_width$}  {style}{}{style:#}  {}  ",
             row[0],
-            truncate(&row[1], status_width),
-            truncate(&row[2], date_width),
+            padded(&truncate(&row[1], status_width), status_width),
+            padded(&truncate(&row[2], date_width), date_width),
         );
         if tags_width > 0 {
             line.push_str(&format!(
-                "{:<title_width$}  {}",
-                truncate(&row[3], title_width),
+                "{}  {}",
+                padded(&truncate(&row[3], title_width), title_width),
                 truncate(&row[4], tags_width)
             ));
         } else {
@@ -188,11 +190,28 @@ fn status_style(record: &Record) -> anstyle::Style {
     }
 }
 
-/// Cuts to `width` characters, marking the cut with `…`; pads nothing.
+/// Cuts to `width` terminal columns (a CJK character takes two), marking the cut with `…`;
+/// pads nothing.
 fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.width() <= width {
         return text.to_string();
     }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let columns = c.width().unwrap_or(0);
+        if used + columns + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += columns;
+    }
     format!("{}…", kept.trim_end())
+}
+
+/// `text` with spaces after it up to `width` terminal columns (`{:<width$}` counts
+/// characters, which misaligns every row after a CJK title).
+fn padded(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
 }

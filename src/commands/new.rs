@@ -73,6 +73,12 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
 
     let found = discover::discover(&project.log_dir)?;
     let files: Vec<&FileName> = found.records.iter().map(|(_, _, file)| file).collect();
+    // A log that names records in other scripts gets a name in the title's own script.
+    let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
+        crate::slug::slugify_unicode(&title)
+    } else {
+        slug
+    };
     let scheme = naming_scheme(project, &files);
     let mut number = files
         .iter()

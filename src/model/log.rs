@@ -232,6 +232,18 @@ impl Log {
             .max()
     }
 
+    /// The number a new record takes, as text for messages: `1` in an empty log, or
+    /// a note that none is left when the highest is `u32::MAX` (never a wrap to 0).
+    pub fn next_number_label(&self) -> String {
+        match self.highest_number() {
+            None => "1".to_string(),
+            Some(highest) => highest.checked_add(1).map_or_else(
+                || "none is left: renumber the log".to_string(),
+                |next| next.to_string(),
+            ),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.records.len() + self.failures.len()
     }

@@ -240,3 +240,90 @@ fn issue_13_index_with_a_marker_in_a_title_reads_back() {
     let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+// Issue #13: a log with names and titles in eight languages went through every command
+// that reads or rewrites records, with no panic and the changes each command promises.
+#[test]
+fn issue_13_a_thousand_record_unicode_log_through_every_command() {
+    use crate::generate::{Generator, Style};
+    let (dir, generated) = Generator::new(1000)
+        .style(Style::Mixed)
+        .unicode(true)
+        .seed(13)
+        .project();
+    let non_ascii = generated
+        .names
+        .iter()
+        .filter(|name| !name.is_ascii())
+        .count();
+    assert!(non_ascii > 300, "{non_ascii} non-ASCII names");
+    let log = dir.path().join("docs/adr");
+    let ok = |args: &[&str], codes: &[i32]| {
+        let (code, stdout, stderr) = run(dir.path(), args);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(codes.contains(&code), "{args:?}: exit {code}: {stderr}");
+        stdout
+    };
+    let listed = ok(&["list", "--format", "json"], &[0]);
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1000));
+    ok(&["lint"], &[0, 1]);
+    ok(&["render", "-o", "site"], &[0]);
+    assert!(dir.path().join("site/index.html").exists());
+    // The first record with a non-ASCII name: its status changes and nothing else does.
+    let (at, name) = generated
+        .names
+        .iter()
+        .enumerate()
+        .find(|(_, name)| !name.is_ascii())
+        .unwrap();
+    let number = (at + 1).to_string();
+    let before = read(log.join(name));
+    let mut stdout = ok(&["status", &number, "deprecated"], &[0]);
+    if stdout.is_empty() {
+        // It was deprecated already ("status is already …" on stderr).
+        stdout = ok(&["status", &number, "rejected"], &[0]);
+    }
+    assert!(
+        stdout.starts_with(&format!("docs/adr/{name}: ")),
+        "{stdout}"
+    );
+    let after = read(log.join(name));
+    assert_ne!(before, after);
+    let changed_lines = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(changed_lines, 1, "{before}\n---\n{after}");
+    let created = ok(&["new", "--no-edit", "Über die Größe: 大規模なログ"], &[0]);
+    // The log names records in their own scripts, so the new one is too.
+    assert_eq!(created, "docs/adr/1001-über-die-größe-大規模なログ.md\n");
+    ok(&["migrate"], &[0, 1]);
+    ok(&["renumber"], &[0, 1]);
+    ok(&["index"], &[0]);
+    ok(&["index", "--check"], &[0]);
+}
+
+// Issue #13 (found on the Unicode log): `adr list` padded titles by characters, so every
+// column after a CJK title (two terminal columns a character) was pushed right.
+#[test]
+fn issue_13_list_aligns_columns_after_wide_titles() {
+    let dir = log_with(&[
+        (
+            "0001-测试.md",
+            "---\nstatus: accepted\ndate: 2024-01-01\ntags: [db]\n---\n# 使用测试数据库\n",
+        ),
+        (
+            "0002-test.md",
+            "---\nstatus: proposed\ndate: 2024-01-02\ntags: [ops]\n---\n# Use a test database\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "0001  accepted  2024-01-01  使用测试数据库        db\n\
+         0002  proposed  2024-01-02  Use a test database   ops\n"
+    );
+}

@@ -35,7 +35,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         return;
     }
     let files: Vec<&FileName> = log.records.iter().map(|record| &record.file).collect();
-    let next = log.highest_number().map_or(1, |number| number + 1);
+    // Past the last number the suggestion shows the last one; `adr new` refuses that case.
+    let next = log
+        .highest_number()
+        .map_or(1, |number| number.saturating_add(1));
     for (path, rel_path) in &log.unnamed_markdown {
         let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);

@@ -70,7 +70,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             );
             diagnostic.help(format!(
                 "give one of them the next free number ({}) and update links to it",
-                log.highest_number().map_or(1, |highest| highest + 1)
+                log.next_number_label()
             ));
             for (other_path, _, other_span) in others {
                 diagnostic.secondary(
