@@ -374,10 +374,11 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
                 has_metadata = true;
                 match front_matter::scalar_text(&entry.value) {
                     Some(raw) => {
-                        let (kind, superseded_by) = Status::classify(&raw);
+                        let (kind, superseded_by, word) = Status::read(&raw);
                         record.status = Some(Status {
                             kind,
                             raw,
+                            word,
                             superseded_by,
                             span,
                             line: entry.line,

@@ -18,3 +18,4 @@ mod robustness;
 mod rules;
 mod site;
 mod util;
+mod vocabulary;

@@ -11,8 +11,13 @@ declare_rule! {
     /// `<!-- This is an optional element. Feel free to remove. -->` comments once the
     /// record is no longer `proposed`.
     ///
+    /// The prompts of the translated templates count too (`在这里补充上下文...`,
+    /// `[Décrivez le contexte …]`, `{Beschreibe das Problem …}`): see the placeholders of each
+    /// language in `docs/languages.md`.
+    ///
     /// Text in code spans and code blocks is never a placeholder. One finding is reported
-    /// per line.
+    /// per record for the placeholders, with their count, the first one and the lines of the
+    /// others, and one for the optional-element comments.
     ///
     /// ## Why is this bad?
     /// A record fresh from `adr new` is a form to fill in. Left-over prompts make the record
@@ -71,31 +76,39 @@ const ADR_TOOLS_PROMPTS: [&str; 3] = [
 
 const OPTIONAL_ELEMENT: &str = "This is an optional element";
 
+/// How many line numbers the help lists before "…".
+const LISTED_LINES: usize = 10;
+
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let source = &record.source;
     let start = record.body_start();
     let body = record.body();
-    let mut last_line = 0;
-    for found in placeholders(body, &record.code_spans, start) {
-        let line = source.line_of(found.start);
-        if line == last_line {
-            continue;
-        }
-        last_line = line;
-        let text = source.slice(found);
-        ctx.report(
-            &PlaceholderLeft::META,
-            record.path(),
-            Some(found),
-            format!("template placeholder `{}` left in", shorten(text)),
-        )
-        .label("template text")
-        .help("replace it with the record's own text, or delete it");
+    let found = placeholders(body, &record.code_spans, start);
+    if let Some(first) = found.first() {
+        let text = source.slice(*first);
+        let message = match found.len() {
+            1 => format!("template placeholder `{}` left in", shorten(text)),
+            count => format!(
+                "{count} template placeholders left in, the first `{}`",
+                shorten(text)
+            ),
+        };
+        let help = if found.len() == 1 {
+            "replace it with the record's own text, or delete it".to_string()
+        } else {
+            format!(
+                "replace each with the record's own text, or delete it (lines {})",
+                line_list(found.iter().map(|span| source.line_of(span.start)))
+            )
+        };
+        ctx.report(&PlaceholderLeft::META, record.path(), Some(*first), message)
+            .label("template text")
+            .help(help);
     }
     let is_proposed = record
         .status
         .as_ref()
-        .is_some_and(|status| status.kind == StatusKind::Proposed);
+        .is_some_and(|status| matches!(status.kind, StatusKind::Proposed | StatusKind::Draft));
     if is_proposed {
         return;
     }
@@ -103,21 +116,53 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         || "status-less".to_string(),
         |status| format!("`{}`", status.keyword()),
     );
-    for comment in &record.comments {
-        if !comment.value.starts_with(OPTIONAL_ELEMENT) {
-            continue;
-        }
-        ctx.report(
-            &PlaceholderLeft::META,
-            record.path(),
-            Some(comment.span),
-            format!(
-                "template comment `<!-- {} -->` left in a {status} record",
-                comment.value
-            ),
+    let comments: Vec<_> = record
+        .comments
+        .iter()
+        .filter(|comment| comment.value.starts_with(OPTIONAL_ELEMENT))
+        .collect();
+    let Some(first) = comments.first() else {
+        return;
+    };
+    let message = match comments.len() {
+        1 => format!(
+            "template comment `<!-- {} -->` left in a {status} record",
+            first.value
+        ),
+        count => format!(
+            "{count} template comments `<!-- {} -->` left in a {status} record",
+            first.value
+        ),
+    };
+    ctx.report(
+        &PlaceholderLeft::META,
+        record.path(),
+        Some(first.span),
+        message,
+    )
+    .help(if comments.len() == 1 {
+        "delete the comment; keep or drop the optional element it marks".to_string()
+    } else {
+        format!(
+            "delete the comments; keep or drop the optional elements they mark (lines {})",
+            line_list(comments.iter().map(|comment| comment.line))
         )
-        .help("delete the comment; keep or drop the optional element it marks");
+    });
+}
+
+/// `3, 7, 12` (distinct lines, at most [`LISTED_LINES`], then `…`).
+fn line_list(lines: impl Iterator<Item = usize>) -> String {
+    let mut distinct: Vec<usize> = lines.collect();
+    distinct.dedup();
+    let mut listed: Vec<String> = distinct
+        .iter()
+        .take(LISTED_LINES)
+        .map(ToString::to_string)
+        .collect();
+    if distinct.len() > LISTED_LINES {
+        listed.push("…".to_string());
     }
+    listed.join(", ")
 }
 
 fn shorten(text: &str) -> String {
@@ -157,7 +202,9 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
-        if ADR_TOOLS_PROMPTS.contains(&trimmed) {
+        if ADR_TOOLS_PROMPTS.contains(&trimmed)
+            || (!trimmed.starts_with(['{', '[']) && crate::vocabulary::is_placeholder(trimmed))
+        {
             let start = line_start + (line.len() - line.trim_start().len());
             if !in_code(offset + start) {
                 found.push(Span::new(offset + start, offset + start + trimmed.len()));
@@ -213,7 +260,8 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
     let content = rest[..close].trim_start().to_lowercase();
     let is_prompt = BRACKET_PROMPTS
         .iter()
-        .any(|prompt| content.starts_with(prompt));
+        .any(|prompt| content.starts_with(prompt))
+        || crate::vocabulary::is_placeholder(&content);
     is_prompt.then_some(open + 1 + close + 1)
 }
 

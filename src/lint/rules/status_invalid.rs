@@ -6,8 +6,15 @@ declare_rule! {
     /// Checks that a record's status is one the log allows.
     ///
     /// Allowed are `proposed`, `accepted`, `rejected`, `deprecated`, `superseded` (with or
-    /// without `by …`), and any listed under `statuses` in `.adr.toml`. Case, emphasis and a trailing period are ignored, and a
-    /// note after the status is fine (`Accepted (2020-03-02)`).
+    /// without `by …`), the status words of the language tables in `docs/languages.md`
+    /// (`draft`, `Approved`, `Implemented`, `on hold`, `Accepté`, `Aceptada`, `提议`,
+    /// `Принято`, … each read as one of those kinds), and any listed under `statuses` in
+    /// `.adr.toml`. Case, emphasis and a trailing period are ignored, and a note after the
+    /// status is fine (`Accepted (2020-03-02)`, `Rejected in favour of ADR 111`).
+    ///
+    /// An unknown status is reported on its record when it is a probable typo of an allowed
+    /// one (`acepted`) or when only one record uses it. A word several records share is the
+    /// log's own vocabulary: `status-undeclared` reports it once for the log.
     ///
     /// MADR 4's `superseded by [ADR-0002](0002-use-x.md)` and adr-tools'
     /// `Superseded by [2. Use X](0002-use-x.md)` are valid forms.
@@ -32,12 +39,13 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// `statuses = ["on hold", "accepted-provisional"]` at the top of `.adr.toml` allows
+    /// `statuses = ["experimental", "sunset"]` at the top of `.adr.toml` allows
     /// more.
     pub(crate) struct StatusInvalid { id: "status-invalid", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+/// The `status` key holds a list or a mapping: a finding on its record.
+pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
     for issue in record
         .field_issues
         .iter()
@@ -54,33 +62,74 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             "write one status, e.g. `status: accepted`; allowed: {allowed}"
         ));
     }
-    let Some(status) = &record.status else {
-        return;
-    };
-    let StatusKind::Other(value) = &status.kind else {
-        return;
-    };
-    if value.is_empty() || ctx.options.is_allowed_status(value) {
-        return;
+}
+
+/// Unknown statuses that are a typo of an allowed one, or that only one record uses. A word
+/// several records share is the log's own vocabulary: `status-undeclared` reports it once.
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    let usage = unknown_statuses(log, ctx);
+    for (value, records) in &usage {
+        let typo_of = typo_of(value, ctx).map(String::from);
+        if typo_of.is_none() && records.len() > 1 {
+            continue;
+        }
+        for record in records {
+            let Some(status) = &record.status else {
+                continue;
+            };
+            let help = match typo_of.as_deref() {
+                Some(closest) => format!(
+                    "did you mean `{closest}`? allowed: {}; add more with `statuses` in .adr.toml",
+                    allowed(ctx)
+                ),
+                None => format!(
+                    "allowed: {}, and the status words in docs/languages.md; add more with `statuses` in .adr.toml",
+                    allowed(ctx)
+                ),
+            };
+            ctx.report(
+                &StatusInvalid::META,
+                record.path(),
+                Some(status.span),
+                format!("unknown status `{}`", status.raw),
+            )
+            .label("not an allowed status")
+            .help(help);
+        }
     }
-    let suggestion = closest_status(
+}
+
+/// Statuses no table knows and no config allows, each with the records using it, in
+/// order of first use.
+pub(crate) fn unknown_statuses<'a>(
+    log: &'a Log,
+    ctx: &RuleContext,
+) -> Vec<(String, Vec<&'a Record>)> {
+    let mut usage: Vec<(String, Vec<&Record>)> = Vec::new();
+    for record in &log.records {
+        let Some(status) = &record.status else {
+            continue;
+        };
+        let StatusKind::Other(value) = &status.kind else {
+            continue;
+        };
+        if value.is_empty() || ctx.options.is_allowed_status(value) {
+            continue;
+        }
+        match usage.iter_mut().find(|(known, _)| known == value) {
+            Some((_, records)) => records.push(record),
+            None => usage.push((value.clone(), vec![record])),
+        }
+    }
+    usage
+}
+
+/// The allowed status `value` is probably a misspelling of (`acepted` → `accepted`).
+pub(crate) fn typo_of<'a>(value: &str, ctx: &'a RuleContext) -> Option<&'a str> {
+    closest_status(
         value,
         ctx.options.allowed_statuses.iter().map(String::as_str),
     )
-    .map(|closest| format!("did you mean `{closest}`? "))
-    .unwrap_or_default();
-    let help = format!(
-        "{suggestion}allowed: {}; add more with `statuses` in .adr.toml",
-        allowed(ctx)
-    );
-    ctx.report(
-        &StatusInvalid::META,
-        record.path(),
-        Some(status.span),
-        format!("unknown status `{}`", status.raw),
-    )
-    .label("not an allowed status")
-    .help(help);
 }
 
 fn allowed(ctx: &RuleContext) -> String {

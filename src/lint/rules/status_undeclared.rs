@@ -1,0 +1,97 @@
+use crate::lint::prelude::*;
+use crate::lint::rules::status_invalid::{typo_of, unknown_statuses};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports once for the log a status word that several records use and `adr` does not know.
+    ///
+    /// The finding lists the records and gives the `statuses = [...]` line that declares the
+    /// log's words in `.adr.toml`.
+    ///
+    /// `adr` knows MADR's statuses and the words of its language tables
+    /// (`docs/languages.md`). A log with its own vocabulary (`Experimental`, `Sunset`) is not
+    /// wrong once per record: it has one thing to declare. A probable typo (`acepted`) is
+    /// not vocabulary and stays a `status-invalid` error on its record.
+    ///
+    /// ## Why is this bad?
+    /// Undeclared, such a word is indistinguishable from a misspelling: filters, colours and
+    /// other tools do not know what it means. Declared, `adr` allows it and `adr new` and
+    /// `adr status` accept it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- 0004-use-kafka.md and 0007-use-grpc.md -->
+    /// ## Status
+    ///
+    /// Experimental
+    /// ```
+    ///
+    /// Use instead:
+    /// ```toml
+    /// # .adr.toml
+    /// statuses = ["experimental"]
+    /// ```
+    ///
+    /// ## Options
+    /// `statuses` at the top of `.adr.toml`.
+    pub(crate) struct StatusUndeclared { id: "status-undeclared", severity: Warning, fixable: false, enabled: true }
+}
+
+/// How many records a finding names in its message before "and N more".
+const NAMED_RECORDS: usize = 8;
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    let usage = unknown_statuses(log, ctx);
+    let vocabulary: Vec<(&String, &Vec<&Record>)> = usage
+        .iter()
+        .filter(|(value, records)| records.len() > 1 && typo_of(value, ctx).is_none())
+        .map(|(value, records)| (value, records))
+        .collect();
+    if vocabulary.is_empty() {
+        return;
+    }
+    let mut declared: Vec<String> = ctx
+        .options
+        .allowed_statuses
+        .iter()
+        .filter(|status| !crate::model::BUILTIN_STATUSES.contains(&status.as_str()))
+        .cloned()
+        .collect();
+    declared.extend(vocabulary.iter().map(|(value, _)| (*value).clone()));
+    let line = format!(
+        "statuses = [{}]",
+        declared
+            .iter()
+            .map(|status| format!("{status:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (value, records) in vocabulary {
+        let Some(first) = records.first() else {
+            continue;
+        };
+        let mut names: Vec<String> = records
+            .iter()
+            .take(NAMED_RECORDS)
+            .map(|record| format!("`{}`", record.rel_path))
+            .collect();
+        if records.len() > NAMED_RECORDS {
+            names.push(format!("and {} more", records.len() - NAMED_RECORDS));
+        }
+        let diagnostic = ctx.report(
+            &StatusUndeclared::META,
+            first.path(),
+            first.status.as_ref().map(|status| status.span),
+            format!(
+                "status `{value}` is used by {} records but not declared: {}",
+                records.len(),
+                names.join(", ")
+            ),
+        );
+        diagnostic
+            .label("the log's own status")
+            .help(format!(
+                "declare the log's statuses in .adr.toml: `{line}`, or change these records to a known status"
+            ));
+    }
+}

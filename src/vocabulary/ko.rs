@@ -1,0 +1,53 @@
+//! Korean: the headings and status words of Korean ADR templates.
+
+use super::{Kind::*, Label, Language};
+
+pub(super) const TABLE: Language = Language {
+    code: "ko",
+    name: "Korean",
+    headings: &[
+        ("상태", "Status"),
+        ("맥락", "Context"),
+        ("배경", "Context"),
+        ("컨텍스트", "Context"),
+        ("결정", "Decision"),
+        ("결과", "Consequences"),
+        ("영향", "Consequences"),
+        ("맥락과 문제", "Context and Problem Statement"),
+        ("배경 및 문제", "Context and Problem Statement"),
+        ("결정 동인", "Decision Drivers"),
+        ("고려한 옵션", "Considered Options"),
+        ("고려된 옵션", "Considered Options"),
+        ("결정 결과", "Decision Outcome"),
+        ("옵션별 장단점", "Pros and Cons of the Options"),
+    ],
+    labels: &[
+        ("상태", Label::Status),
+        ("날짜", Label::Date),
+        ("일자", Label::Date),
+        ("결정자", Label::Deciders),
+    ],
+    statuses: &[
+        ("초안", Draft),
+        ("제안", Proposed),
+        ("제안됨", Proposed),
+        ("검토 중", Proposed),
+        ("승인", Accepted),
+        ("승인됨", Accepted),
+        ("수락", Accepted),
+        ("수락됨", Accepted),
+        ("채택", Accepted),
+        ("채택됨", Accepted),
+        ("거절", Rejected),
+        ("거절됨", Rejected),
+        ("거부", Rejected),
+        ("거부됨", Rejected),
+        ("폐기", Deprecated),
+        ("폐기됨", Deprecated),
+        ("사용 중단", Deprecated),
+        ("대체", Superseded),
+        ("대체됨", Superseded),
+    ],
+    superseded_connectors: &[],
+    placeholders: &[],
+};

@@ -1,0 +1,371 @@
+//! The words records are written in: for each language, the section headings, metadata
+//! labels, status words and template placeholders `adr` reads as their English forms.
+//!
+//! One table per language, one file per table (`en.rs`, `fr.rs`, …); adding a language is
+//! one file and one line in [`LANGUAGES`]. `docs/languages.md` is generated from these
+//! tables (see [`languages_markdown`]) and a test keeps it current. The parser asks here;
+//! nothing here knows about records.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod ja;
+mod ko;
+mod pt;
+mod ru;
+mod zh;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::model::normalize_heading;
+
+/// What a status word means, whatever the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Draft,
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+}
+
+impl Kind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Kind::Draft => "draft",
+            Kind::Proposed => "proposed",
+            Kind::Accepted => "accepted",
+            Kind::Rejected => "rejected",
+            Kind::Deprecated => "deprecated",
+            Kind::Superseded => "superseded",
+        }
+    }
+}
+
+/// A metadata label, whatever the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Status,
+    Date,
+    Deciders,
+    Tags,
+}
+
+impl Label {
+    /// The English label the parsers look for.
+    pub fn english(self) -> &'static str {
+        match self {
+            Label::Status => "status",
+            Label::Date => "date",
+            Label::Deciders => "deciders",
+            Label::Tags => "tags",
+        }
+    }
+}
+
+/// One language's table.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The language's English name.
+    pub name: &'static str,
+    /// Section headings, each with the English heading it stands for
+    /// (`Contexte et énoncé du problème` → `Context and Problem Statement`).
+    pub headings: &'static [(&'static str, &'static str)],
+    /// Metadata labels (`statut`, `日期`).
+    pub labels: &'static [(&'static str, Label)],
+    /// Status words (`accepté`, `已取代`) and what they mean. For a superseding word, a
+    /// record named after it (`remplacé par ADR-0005`) is the successor.
+    pub statuses: &'static [(&'static str, Kind)],
+    /// Words between a superseding word and the record named (`par`, `durch`).
+    pub superseded_connectors: &'static [&'static str],
+    /// Text of the language's common templates that only prompts the writer: a line (or a
+    /// `{…}`/`[…]` prompt) that starts with one of these is a placeholder.
+    pub placeholders: &'static [&'static str],
+}
+
+/// Every language `adr` reads, English first.
+pub static LANGUAGES: &[&Language] = &[
+    &en::TABLE,
+    &fr::TABLE,
+    &de::TABLE,
+    &es::TABLE,
+    &pt::TABLE,
+    &zh::TABLE,
+    &ja::TABLE,
+    &ko::TABLE,
+    &ru::TABLE,
+];
+
+/// Lowercase, accents folded for Latin letters (`Accepté`, `accepte` and `ACCEPTÉ` are one
+/// word), whitespace collapsed, trailing `.`/`:` dropped. Non-Latin scripts pass through
+/// lowercased.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(fold_accent(c));
+        }
+    }
+    while out.ends_with(['.', ':', '：', '。']) {
+        out.pop();
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => 's',
+        // Russian writers drop the diaeresis as often as not.
+        'ё' => 'е',
+        other => other,
+    }
+}
+
+struct Lookups {
+    headings: HashMap<String, String>,
+    labels: HashMap<String, Label>,
+    statuses: HashMap<String, Kind>,
+    /// Status words, longest first: the prefix search wants `partially implemented` before
+    /// `partially`.
+    status_words: Vec<(String, Kind)>,
+    connectors: Vec<String>,
+    placeholders: Vec<String>,
+}
+
+static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
+    let mut lookups = Lookups {
+        headings: HashMap::new(),
+        labels: HashMap::new(),
+        statuses: HashMap::new(),
+        status_words: Vec::new(),
+        connectors: Vec::new(),
+        placeholders: Vec::new(),
+    };
+    for language in LANGUAGES {
+        for (heading, english) in language.headings {
+            lookups
+                .headings
+                .entry(fold(&normalize_heading(heading)))
+                .or_insert_with(|| normalize_heading(english));
+        }
+        for (label, meaning) in language.labels {
+            lookups.labels.entry(fold(label)).or_insert(*meaning);
+        }
+        for (word, kind) in language.statuses {
+            lookups.statuses.entry(fold(word)).or_insert(*kind);
+        }
+        lookups
+            .connectors
+            .extend(language.superseded_connectors.iter().map(|word| fold(word)));
+        lookups
+            .placeholders
+            .extend(language.placeholders.iter().map(|text| fold(text)));
+    }
+    lookups.status_words = lookups
+        .statuses
+        .iter()
+        .map(|(word, kind)| (word.clone(), *kind))
+        .collect();
+    lookups
+        .status_words
+        .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    lookups
+        .connectors
+        .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    lookups.connectors.dedup();
+    lookups
+});
+
+/// The English heading a heading stands for, normalised as [`normalize_heading`] does:
+/// `Contexte et énoncé du problème` → `context and problem statement`. `None` when the
+/// heading is in no table (English headings are not in the tables: they are themselves).
+pub fn english_heading(normalized: &str) -> Option<&'static str> {
+    let lookups: &'static Lookups = &LOOKUPS;
+    lookups.headings.get(&fold(normalized)).map(String::as_str)
+}
+
+/// The label a metadata label stands for (`statut` → status, `日期` → date).
+pub fn label(text: &str) -> Option<Label> {
+    LOOKUPS.labels.get(&fold(text)).copied()
+}
+
+/// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).
+pub fn status_kind(text: &str) -> Option<Kind> {
+    LOOKUPS.statuses.get(&fold(text)).copied()
+}
+
+/// The longest status word `folded` (a [`fold`]ed value) starts with, ending at a word
+/// boundary, with what follows it: `rejected in favour of adr 111` → (Rejected,
+/// `rejected`, ` in favour of adr 111`).
+pub fn status_prefix(folded: &str) -> Option<(Kind, &str, &str)> {
+    LOOKUPS.status_words.iter().find_map(|(word, kind)| {
+        let rest = folded.strip_prefix(word.as_str())?;
+        let ends_word = rest.is_empty()
+            || rest.starts_with(|c: char| !c.is_alphanumeric())
+            || word.chars().next_back().is_some_and(is_cjk);
+        ends_word.then_some((*kind, word.as_str(), rest))
+    })
+}
+
+/// Removes a connector (`by`, `par`, `durch`, `por`) at the start of `text`.
+pub fn strip_connector(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    for connector in &LOOKUPS.connectors {
+        if let Some(head) = trimmed.get(..connector.len())
+            && fold(head) == *connector
+            && let Some(rest) = trimmed.get(connector.len()..)
+            && (rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+        {
+            return rest.trim_start_matches([' ', ':', '：']).trim_start();
+        }
+    }
+    trimmed
+}
+
+/// Whether a line (or the inside of a `{…}`/`[…]` prompt) is text of a known translated
+/// template: it starts with one of the tables' placeholders.
+pub fn is_placeholder(text: &str) -> bool {
+    let folded = fold(
+        text.trim()
+            .trim_start_matches(['*', '_', '-', ' ', '{', '[']),
+    );
+    !folded.is_empty()
+        && LOOKUPS
+            .placeholders
+            .iter()
+            .any(|placeholder| folded.starts_with(placeholder.as_str()))
+}
+
+/// Chinese, Japanese and Korean letters: words are not separated by spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// `docs/languages.md`: every table, generated.
+pub fn languages_markdown() -> String {
+    let mut text = String::from(
+        "# Languages\n\n\
+         <!-- Generated from the tables in src/vocabulary/; regenerate with \
+         `SNAPSHOTS=overwrite cargo test --test integration vocabulary::`. -->\n\n\
+         `adr` reads records written in these languages as it reads English ones: a section \
+         heading, a metadata label (`* statut : proposé`, `日期: 2017/11/22`) or a status word in \
+         a table below counts as its English form, and a line starting with one of a table's \
+         placeholders is template text (`placeholder-left`). Case and Latin accents are ignored \
+         (`Accepté`, `accepte`).\n\n\
+         A status word maps to one of six kinds: draft, proposed, accepted, rejected, deprecated, \
+         superseded. `adr list`, `adr index` and the site show the word as the log writes it; \
+         lint, filters and colours use its kind. A word in no table is allowed by `statuses = \
+         [...]` in `.adr.toml`; headings by `[lint.heading-aliases]`.\n\n\
+         To add a language or a word: edit or add `src/vocabulary/<code>.rs` (one table per \
+         language, listed in `LANGUAGES` in `src/vocabulary/mod.rs`), then regenerate this file.\n",
+    );
+    for language in LANGUAGES {
+        text.push_str(&format!("\n## {} (`{}`)\n\n", language.name, language.code));
+        if !language.headings.is_empty() {
+            text.push_str("| heading | reads as |\n|---|---|\n");
+            for (heading, english) in language.headings {
+                text.push_str(&format!("| {heading} | {english} |\n"));
+            }
+            text.push('\n');
+        }
+        if !language.labels.is_empty() {
+            text.push_str("| label | reads as |\n|---|---|\n");
+            for (label, meaning) in language.labels {
+                text.push_str(&format!("| {label} | {} |\n", meaning.english()));
+            }
+            text.push('\n');
+        }
+        text.push_str("| status | kind |\n|---|---|\n");
+        for (word, kind) in language.statuses {
+            text.push_str(&format!("| {word} | {} |\n", kind.keyword()));
+        }
+        if !language.superseded_connectors.is_empty() {
+            text.push_str(&format!(
+                "\nA superseding word may be followed by {} and the record that supersedes.\n",
+                language
+                    .superseded_connectors
+                    .iter()
+                    .map(|word| format!("`{word}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !language.placeholders.is_empty() {
+            text.push_str("\nPlaceholders (template text):\n\n");
+            for placeholder in language.placeholders {
+                text.push_str(&format!("- `{placeholder}`\n"));
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_entry_is_found_again() {
+        for language in LANGUAGES {
+            for (word, kind) in language.statuses {
+                assert_eq!(status_kind(word), Some(*kind), "{} {word}", language.code);
+            }
+            for (label_text, meaning) in language.labels {
+                assert_eq!(
+                    label(label_text),
+                    Some(*meaning),
+                    "{} {label_text}",
+                    language.code
+                );
+            }
+            for (heading, english) in language.headings {
+                assert_eq!(
+                    english_heading(&normalize_heading(heading)),
+                    Some(normalize_heading(english).as_str()),
+                    "{} {heading}",
+                    language.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_end_at_a_word() {
+        let (kind, word, rest) = status_prefix("rejected in favour of adr 111").unwrap();
+        assert_eq!(
+            (kind, word, rest),
+            (Kind::Rejected, "rejected", " in favour of adr 111")
+        );
+        assert!(status_prefix("acceptedly").is_none());
+        assert_eq!(
+            status_prefix("已取代").map(|found| found.0),
+            Some(Kind::Superseded)
+        );
+        assert_eq!(strip_connector("par ADR-5"), "ADR-5");
+        assert_eq!(strip_connector("byte"), "byte");
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents_only() {
+        assert_eq!(fold(" Accepté. "), "accepte");
+        assert_eq!(fold("ПРИНЯТО"), "принято");
+        assert_eq!(fold("İ"), "i\u{307}");
+    }
+}
