@@ -129,12 +129,13 @@ impl Status {
         let plain: String = raw.chars().filter(|c| !matches!(c, '*' | '`')).collect();
         let plain = plain.trim().trim_matches('_').trim();
         let lower = plain.to_lowercase();
-        if let Some(rest) = lower.strip_prefix("superseded") {
+        // Matched on `plain` itself: an offset found in `lower` may not be a boundary in
+        // `plain` (`İ` lowercases to two characters).
+        if let Some(rest) = strip_prefix_ignore_case(plain, "superseded") {
             let is_word_end =
                 rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric() && c != '-');
             if is_word_end {
-                let offset = plain.len() - rest.len();
-                let after = plain[offset..].trim_start();
+                let after = rest.trim_start();
                 let after = strip_prefix_ignore_case(after, "by").unwrap_or(after);
                 let reference = RecordRef::parse(after.trim().trim_start_matches(':').trim());
                 return (StatusKind::Superseded, reference);
@@ -259,7 +260,8 @@ fn written_word(lowered: &str, matched: &str) -> String {
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+        .then(|| text.get(prefix.len()..))
+        .flatten()
 }
 
 /// A reference from one record to another, as written: a link, an `ADR-0002` id, a number,
@@ -481,6 +483,14 @@ mod tests {
             Status::classify("superseded"),
             (StatusKind::Superseded, None)
         );
+        // Lowercasing `İ` adds a byte: no offset of the lowercased copy is used on the text.
+        for raw in [
+            "superseded by İ",
+            "Superseded by İİİ ADR-0002",
+            "superseded İ",
+        ] {
+            assert_eq!(Status::classify(raw).0, StatusKind::Superseded, "{raw}");
+        }
     }
 }
 

@@ -201,7 +201,7 @@ fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> St
     }
 }
 
-/// adr-tools: `Date:` (and `Deciders:`, `Tags:`) lines under the title.
+/// adr-tools: `Date:` (and `Deciders:`, `Tags:`, `Status:`) lines under the title.
 pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
     let first = source.line_of(region.start);
@@ -212,12 +212,16 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
             continue;
         }
         let Some((label, value, span)) =
-            labelled_value(source, line_span, &["date", "deciders", "tags"])
+            labelled_value(source, line_span, &["date", "deciders", "tags", "status"])
         else {
             continue;
         };
         metadata.found = true;
         match label.as_str() {
+            // `Status: Aceptada`, `**Status:** Accepted` on a line of its own.
+            "status" if metadata.status.is_none() && !value.is_empty() => {
+                metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
+            }
             "date" if metadata.date.is_none() => {
                 metadata.date = Some(Located::new(DateValue::parse(&value), span, line))
             }

@@ -259,6 +259,7 @@ fn build_record(
             .status
             .clone()
             .or_else(|| table.status.clone())
+            .or_else(|| lines.status.clone())
             .or_else(|| {
                 status_section.and_then(|section| {
                     legacy::status_section(source, section, |key| {
