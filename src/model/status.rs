@@ -95,6 +95,11 @@ impl Status {
     /// kind's keyword.
     pub fn read(raw: &str) -> (StatusKind, Option<RecordRef>, Option<String>) {
         let value = tag_attribute(raw, "status").unwrap_or(raw);
+        let unstruck = without_struck_text(value);
+        // `✅ Accepted`, `🟢 Accepted`: a badge before the word.
+        let value = unstruck
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"<[{(*_`~".contains(c))
+            .trim_start();
         let value = without_leading_date(value);
         let (kind, reference) = Status::classify(value);
         let StatusKind::Other(lowered) = &kind else {
@@ -193,6 +198,21 @@ fn tag_attribute<'a>(raw: &'a str, attribute: &str) -> Option<&'a str> {
     Some(value)
 }
 
+/// `~~Proposed~~ Accepted` → `Accepted`: the struck-through word is the old status.
+fn without_struck_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once("~~") {
+        let Some((_, after_close)) = after.split_once("~~") else {
+            break;
+        };
+        out.push_str(before);
+        rest = after_close;
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
 /// `2018-03-12 提议` → `提议`: adr-tools' Chinese fork dates each status line.
 fn without_leading_date(text: &str) -> &str {
     let text = text.trim();
@@ -215,13 +235,15 @@ fn without_leading_date(text: &str) -> &str {
 /// after punctuation, a date, or `in favour of …`, `since …`, `on …`, `by …`.
 fn is_note(rest: &str) -> bool {
     let rest = rest.trim_start();
-    if rest.is_empty()
-        || rest.starts_with(|c: char| {
-            c.is_ascii_punctuation()
-                || c.is_ascii_digit()
-                || matches!(c, '—' | '–' | '（' | '，' | '。' | '：')
-        })
-    {
+    // `Accepted ✅`: only symbols after the word.
+    if !rest.contains(char::is_alphanumeric) {
+        return true;
+    }
+    if rest.starts_with(|c: char| {
+        c.is_ascii_punctuation()
+            || c.is_ascii_digit()
+            || matches!(c, '—' | '–' | '（' | '，' | '。' | '：')
+    }) {
         return true;
     }
     [
@@ -441,6 +463,14 @@ mod tests {
                 Some("approved"),
             ),
             ("Approvedly", StatusKind::Other("approvedly".into()), None),
+            ("✅ Accepted", StatusKind::Accepted, None),
+            ("Approved ✅", StatusKind::Accepted, Some("approved")),
+            ("~~Proposed~~ Accepted", StatusKind::Accepted, None),
+            (
+                "~~Proposed~~ ~~Accepted~~ Deprecated",
+                StatusKind::Deprecated,
+                None,
+            ),
         ] {
             assert_eq!(read(raw), (expected, word.map(String::from)), "{raw}");
         }

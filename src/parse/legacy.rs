@@ -364,7 +364,10 @@ pub(crate) fn metadata_table(
         let [label, value, ..] = row.cells.as_slice() else {
             continue;
         };
-        let label = label.trim().trim_end_matches(':').to_lowercase();
+        let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
+        // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
+        let label =
+            crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
         let line = source.line_of(row.span.start);
         let line_span = source.line_span(line);
         let line_text = source.slice(line_span);
