@@ -524,7 +524,8 @@ mod tests {
     }
 }
 
-/// The allowed status closest to a misspelt one (`acepted` → `accepted`), if any is close.
+/// The allowed status closest to a misspelt one (`acepted` → `accepted`), if any is close:
+/// one edit away for short words, two for words of six letters or more.
 pub fn closest_status<'a>(
     value: &str,
     allowed: impl IntoIterator<Item = &'a str>,
@@ -533,7 +534,7 @@ pub fn closest_status<'a>(
     allowed
         .into_iter()
         .map(|candidate| (edit_distance(&value, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).clamp(1, 2))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }

@@ -9,7 +9,6 @@ pub(super) const TABLE: Language = Language {
     headings: &[
         ("Problem Statement", "Context and Problem Statement"),
         ("Context and Problem", "Context and Problem Statement"),
-        ("Pros and Cons", "Pros and Cons of the Options"),
         ("Options Considered", "Considered Options"),
     ],
     labels: &[

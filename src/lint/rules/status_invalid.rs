@@ -3,7 +3,7 @@ use crate::model::closest_status;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a record's status is one the log allows.
+    /// Checks that a record's status is one the log allows, and not a misspelling of one.
     ///
     /// Allowed are `proposed`, `accepted`, `rejected`, `deprecated`, `superseded` (with or
     /// without `by …`), the status words of the language tables in `docs/languages.md`
@@ -12,9 +12,9 @@ declare_rule! {
     /// `.adr.toml`. Case, emphasis and a trailing period are ignored, and a note after the
     /// status is fine (`Accepted (2020-03-02)`, `Rejected in favour of ADR 111`).
     ///
-    /// An unknown status is reported on its record when it is a probable typo of an allowed
-    /// one (`acepted`) or when only one record uses it. A word several records share is the
-    /// log's own vocabulary: `status-undeclared` reports it once for the log.
+    /// An unknown status is reported here, on its record, when it is a probable typo of an
+    /// allowed one (edit distance 1–2: `acepted`, `Propsed`). Any other word is the log's own
+    /// vocabulary: `status-undeclared` reports it once for the log, as a warning.
     ///
     /// MADR 4's `superseded by [ADR-0002](0002-use-x.md)` and adr-tools'
     /// `Superseded by [2. Use X](0002-use-x.md)` are valid forms.
@@ -64,29 +64,23 @@ pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
     }
 }
 
-/// Unknown statuses that are a typo of an allowed one, or that only one record uses. A word
-/// several records share is the log's own vocabulary: `status-undeclared` reports it once.
+/// Unknown statuses that are a probable typo of an allowed one (`acepted`), on every record
+/// that has one. Any other unknown word is the log's own vocabulary: `status-undeclared`
+/// reports it once for the log.
 pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let usage = unknown_statuses(log, ctx);
     for (value, records) in &usage {
-        let typo_of = typo_of(value, ctx).map(String::from);
-        if typo_of.is_none() && records.len() > 1 {
+        let Some(closest) = typo_of(value, ctx).map(String::from) else {
             continue;
-        }
+        };
         for record in records {
             let Some(status) = &record.status else {
                 continue;
             };
-            let help = match typo_of.as_deref() {
-                Some(closest) => format!(
-                    "did you mean `{closest}`? allowed: {}; add more with `statuses` in .adr.toml",
-                    allowed(ctx)
-                ),
-                None => format!(
-                    "allowed: {}, and the status words in docs/languages.md; add more with `statuses` in .adr.toml",
-                    allowed(ctx)
-                ),
-            };
+            let help = format!(
+                "did you mean `{closest}`? allowed: {}; add more with `statuses` in .adr.toml",
+                allowed(ctx)
+            );
             ctx.report(
                 &StatusInvalid::META,
                 record.path(),

@@ -3,10 +3,10 @@ use crate::lint::rules::status_invalid::{typo_of, unknown_statuses};
 
 declare_rule! {
     /// ## What it does
-    /// Reports once for the log a status word that several records use and `adr` does not know.
+    /// Reports once for the log each status word its records use that `adr` does not know.
     ///
-    /// The finding lists the records and gives the `statuses = [...]` line that declares the
-    /// log's words in `.adr.toml`.
+    /// The finding lists the records using the word and gives the `statuses = [...]` line
+    /// that declares all of the log's words in `.adr.toml`.
     ///
     /// `adr` knows MADR's statuses and the words of its language tables
     /// (`docs/languages.md`). A log with its own vocabulary (`Experimental`, `Sunset`) is not
@@ -44,7 +44,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let usage = unknown_statuses(log, ctx);
     let vocabulary: Vec<(&String, &Vec<&Record>)> = usage
         .iter()
-        .filter(|(value, records)| records.len() > 1 && typo_of(value, ctx).is_none())
+        .filter(|(value, _)| typo_of(value, ctx).is_none())
         .map(|(value, records)| (value, records))
         .collect();
     if vocabulary.is_empty() {
@@ -82,16 +82,21 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             &StatusUndeclared::META,
             first.path(),
             first.status.as_ref().map(|status| status.span),
-            format!(
-                "status `{value}` is used by {} records but not declared: {}",
-                records.len(),
-                names.join(", ")
-            ),
+            match records.len() {
+                1 => format!("status `{value}` is not declared"),
+                count => format!(
+                    "status `{value}` is used by {count} records but not declared: {}",
+                    names.join(", ")
+                ),
+            },
         );
-        diagnostic
-            .label("the log's own status")
-            .help(format!(
-                "declare the log's statuses in .adr.toml: `{line}`, or change these records to a known status"
-            ));
+        let which = if records.len() == 1 {
+            "it"
+        } else {
+            "these records"
+        };
+        diagnostic.label("the log's own status").help(format!(
+            "declare the log's statuses in .adr.toml: `{line}`, or change {which} to a known status"
+        ));
     }
 }
