@@ -1,26 +1,12 @@
 //! Reading a record's date in the shapes logs write it: ISO `2017-11-22`, `2017/11/22`,
 //! German `18.10.2014` (day first), `Nov 19, 2022`, `22 November 2022`, `2017年11月22日`,
+//! `20230926`, month names in the languages of `crate::vocabulary`,
 //! and `10/11/2022`, which could be either day or month first. jiff decides what is a
 //! calendar date.
 
 use jiff::civil::Date;
 
 use crate::model::DateValue;
-
-const MONTHS: [(&str, i8); 12] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
 
 /// Reads `text` as a date; see [`DateValue`] for what each outcome means.
 pub(crate) fn read(text: &str) -> DateValue {
@@ -44,6 +30,19 @@ pub(crate) fn read(text: &str) -> DateValue {
             Ok(date) => reshaped(date, text, false),
             Err(_) => DateValue::Invalid(text.to_string()),
         };
+    }
+    // `20230926`: eight digits, year first.
+    if text.len() == 8
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.starts_with("19") || text.starts_with("20"))
+    {
+        let number = |range: std::ops::Range<usize>| text.get(range).and_then(|n| n.parse().ok());
+        if let (Some(year), Some(month), Some(day)) = (number(0..4), number(4..6), number(6..8)) {
+            return date(year, month, day).map_or_else(
+                || DateValue::Invalid(text.to_string()),
+                |found| reshaped(found, text, true),
+            );
+        }
     }
     let cjk = text
         .replace(['年', '月'], "-")
@@ -139,12 +138,14 @@ fn read_numbers(text: &str, numbers: &Numbers) -> DateValue {
     }
 }
 
-/// `Nov 19, 2022`, `November 19th, 2022`, `19 November 2022`, `22. Nov. 2022`. `None` when
+/// `Nov 19, 2022`, `November 19th, 2022`, `19 November 2022`, `22. Nov. 2022`, and the
+/// same in the languages of `crate::vocabulary` (`18. Oktober 2014`, `19 de noviembre de
+/// 2022`, `3 октября 2020`). `None` when
 /// the text is not a day, a month name and a year; `Some(Err)` when they make no date.
 fn with_month_name(text: &str) -> Option<Result<Date, ()>> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty())
+        .filter(|word| !word.is_empty() && !crate::vocabulary::is_date_filler(word))
         .map(|word| word.trim_end_matches('.').to_lowercase())
         .collect();
     if words.len() != 3 {
@@ -154,11 +155,10 @@ fn with_month_name(text: &str) -> Option<Result<Date, ()>> {
     let mut year = None;
     let mut day = None;
     for word in &words {
-        if let Some((_, number)) = MONTHS.iter().find(|(name, _)| {
-            word.len() >= 3 && name.starts_with(word.as_str())
-                || (word == "sept" && *name == "september")
-        }) {
-            month = Some(*number);
+        if month.is_none()
+            && let Some(number) = crate::vocabulary::month(word)
+        {
+            month = Some(number);
             continue;
         }
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -209,6 +209,11 @@ mod tests {
             ("12/25/2022", "2022-12-25"),
             ("2017年11月22日", "2017-11-22"),
             ("2022-11-19T10:00:00Z", "2022-11-19"),
+            ("18. Oktober 2014", "2014-10-18"),
+            ("19 de noviembre de 2022", "2022-11-19"),
+            ("le 3 mars 2021", "2021-03-03"),
+            ("3 октября 2020", "2020-10-03"),
+            ("20230926", "2023-09-26"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(expected), "{text}");
         }

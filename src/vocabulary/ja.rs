@@ -50,6 +50,8 @@ pub(super) const TABLE: Language = Language {
         ("置換", Superseded),
         ("置き換え済み", Superseded),
     ],
+    months: &[],
+    date_filler: &[],
     superseded_connectors: &[],
     placeholders: &[],
 };

@@ -48,6 +48,8 @@ pub(super) const TABLE: Language = Language {
         ("대체", Superseded),
         ("대체됨", Superseded),
     ],
+    months: &[],
+    date_filler: &[],
     superseded_connectors: &[],
     placeholders: &[],
 };

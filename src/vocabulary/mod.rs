@@ -81,6 +81,13 @@ pub struct Language {
     /// Status words (`accepté`, `已取代`) and what they mean. For a superseding word, a
     /// record named after it (`remplacé par ADR-0005`) is the successor.
     pub statuses: &'static [(&'static str, Kind)],
+    /// Month names, January first, as dates write them (`Oktober`, `novembre`, Russian's
+    /// genitive `октября`); a prefix of three letters or more matches (`Nov`, `Sept`).
+    /// Empty where dates are numeric (`2017年11月22日`).
+    pub months: &'static [&'static str],
+    /// Words a written-out date puts between day, month and year (`19 de noviembre de
+    /// 2022`).
+    pub date_filler: &'static [&'static str],
     /// Words between a superseding word and the record named (`par`, `durch`).
     pub superseded_connectors: &'static [&'static str],
     /// Text of the language's common templates that only prompts the writer: a line (or a
@@ -146,6 +153,8 @@ struct Lookups {
     status_words: Vec<(String, Kind)>,
     connectors: Vec<String>,
     placeholders: Vec<String>,
+    months: Vec<(String, i8)>,
+    date_filler: Vec<String>,
 }
 
 static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
@@ -156,6 +165,8 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
         status_words: Vec::new(),
         connectors: Vec::new(),
         placeholders: Vec::new(),
+        months: Vec::new(),
+        date_filler: Vec::new(),
     };
     for language in LANGUAGES {
         for (heading, english) in language.headings {
@@ -176,6 +187,12 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
         lookups
             .placeholders
             .extend(language.placeholders.iter().map(|text| fold(text)));
+        for (number, month) in (1..).zip(language.months.iter()) {
+            lookups.months.push((fold(month), number));
+        }
+        lookups
+            .date_filler
+            .extend(language.date_filler.iter().map(|word| fold(word)));
     }
     lookups.status_words = lookups
         .statuses
@@ -221,6 +238,29 @@ pub fn status_prefix(folded: &str) -> Option<(Kind, &str, &str)> {
             || word.chars().next_back().is_some_and(is_cjk);
         ends_word.then_some((*kind, word.as_str(), rest))
     })
+}
+
+/// The month a word names in any table's language (`Nov`, `Oktober`, `noviembre`,
+/// `октября`): the whole name, or a prefix of three letters or more (`Sept.`).
+pub fn month(word: &str) -> Option<i8> {
+    let folded = fold(word);
+    if folded.chars().count() < 3 {
+        return None;
+    }
+    let lookups: &Lookups = &LOOKUPS;
+    let mut found = lookups
+        .months
+        .iter()
+        .filter(|(name, _)| name.starts_with(folded.as_str()))
+        .map(|(_, number)| *number);
+    let first = found.next()?;
+    // `ma` could be March or May: an abbreviation must name one month.
+    found.all(|number| number == first).then_some(first)
+}
+
+/// Whether a word only joins the parts of a written-out date (`de`, `den`).
+pub fn is_date_filler(word: &str) -> bool {
+    LOOKUPS.date_filler.contains(&fold(word))
 }
 
 /// Removes a connector (`by`, `par`, `durch`, `por`) at the start of `text`.
@@ -296,6 +336,9 @@ pub fn languages_markdown() -> String {
         for (word, kind) in language.statuses {
             text.push_str(&format!("| {word} | {} |\n", kind.keyword()));
         }
+        if !language.months.is_empty() {
+            text.push_str(&format!("\nMonths: {}.\n", language.months.join(", ")));
+        }
         if !language.superseded_connectors.is_empty() {
             text.push_str(&format!(
                 "\nA superseding word may be followed by {} and the record that supersedes.\n",
@@ -360,6 +403,27 @@ mod tests {
         );
         assert_eq!(strip_connector("par ADR-5"), "ADR-5");
         assert_eq!(strip_connector("byte"), "byte");
+    }
+
+    #[test]
+    fn months_in_every_table_language() {
+        for (word, number) in [
+            ("Nov", 11),
+            ("november", 11),
+            ("Sept", 9),
+            ("Oktober", 10),
+            ("März", 3),
+            ("marzo", 3),
+            ("janvier", 1),
+            ("août", 8),
+            ("octubre", 10),
+            ("октября", 10),
+        ] {
+            assert_eq!(month(word), Some(number), "{word}");
+        }
+        assert_eq!(month("ma"), None);
+        assert_eq!(month("Mar"), Some(3));
+        assert_eq!(month("TBD"), None);
     }
 
     #[test]

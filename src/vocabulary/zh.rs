@@ -69,6 +69,8 @@ pub(super) const TABLE: Language = Language {
         ("替代", Superseded),
         ("已替代", Superseded),
     ],
+    months: &[],
+    date_filler: &[],
     superseded_connectors: &[],
     placeholders: &[
         "在这里补充上下文",
