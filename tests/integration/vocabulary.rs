@@ -294,3 +294,46 @@ fn issue_14_a_fresh_record_has_one_warning_per_kind_of_placeholder() {
         "{message}"
     );
 }
+
+#[test]
+fn new_status_and_list_take_the_words_lint_allows() {
+    let project = tempfile::tempdir().unwrap();
+    assert_eq!(run(project.path(), &["init"]).0, 0);
+    let (code, _, stderr) = run(
+        project.path(),
+        &[
+            "new",
+            "--status",
+            "Approved",
+            "--date",
+            "2024-01-02",
+            "Use",
+            "X",
+        ],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let record = project.path().join("docs/adr/0001-use-x.md");
+    assert!(
+        read(&record).starts_with("---\nstatus: approved\ndate: 2024-01-02\n"),
+        "{}",
+        read(&record)
+    );
+    let (code, stdout, stderr) = run(project.path(), &["status", "1", "accepté"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/0001-use-x.md: approved -> accepté\n", "")
+    );
+    for wanted in ["accepted", "accepté", "ACCEPTÉ"] {
+        let (code, stdout, _) = run(project.path(), &["list", "--status", wanted]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "0001  accepté  2024-01-02  Use X\n"),
+            "{wanted}"
+        );
+    }
+    let (code, stdout, _) = run(project.path(), &["list", "--status", "approved"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    let (code, _, stderr) = run(project.path(), &["status", "1", "aceppted"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `accepted`?"), "{stderr}");
+}

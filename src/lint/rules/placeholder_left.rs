@@ -76,6 +76,14 @@ const ADR_TOOLS_PROMPTS: [&str; 3] = [
 
 const OPTIONAL_ELEMENT: &str = "This is an optional element";
 
+/// The same comment in the translated MADR templates, folded (`crate::vocabulary::fold`).
+const OPTIONAL_ELEMENT_TRANSLATED: [&str; 4] = [
+    "cet element est facultatif",
+    "il s'agit d'un element facultatif",
+    "dies ist ein optionales element",
+    "este es un elemento opcional",
+];
+
 /// How many line numbers the help lists before "…".
 const LISTED_LINES: usize = 10;
 
@@ -119,7 +127,12 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let comments: Vec<_> = record
         .comments
         .iter()
-        .filter(|comment| comment.value.starts_with(OPTIONAL_ELEMENT))
+        .filter(|comment| {
+            comment.value.starts_with(OPTIONAL_ELEMENT)
+                || OPTIONAL_ELEMENT_TRANSLATED.iter().any(|translated| {
+                    crate::vocabulary::fold(&comment.value).starts_with(translated)
+                })
+        })
         .collect();
     let Some(first) = comments.first() else {
         return;
