@@ -191,6 +191,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn reading_any_date_never_panics(text in "\\PC{0,24}", digits in "[0-9./-]{0,12}") {
+            let _ = read(&text);
+            let _ = read(&digits);
+            let _ = read(&format!("{digits} {text}"));
+        }
+    }
+
     #[test]
     fn reads_the_shapes_logs_write() {
         for (text, expected) in [

@@ -411,6 +411,15 @@ mod tests {
         assert_eq!(kind("acepted"), StatusKind::Other("acepted".into()));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn reading_any_status_never_panics(raw in "\\PC{0,40}", word in "(accepted|提议|Accepté|İ|~~|<a status='x'>|2018-03-12 )") {
+            let _ = Status::read(&raw);
+            let _ = Status::read(&format!("{word}{raw}"));
+            let _ = Status::read(&format!("{raw} {word}"));
+        }
+    }
+
     fn read(raw: &str) -> (StatusKind, Option<String>) {
         let (kind, _, word) = Status::read(raw);
         (kind, word)
