@@ -337,3 +337,21 @@ fn new_status_and_list_take_the_words_lint_allows() {
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean `accepted`?"), "{stderr}");
 }
+
+#[test]
+fn migrate_keeps_a_record_in_its_language_and_writes_its_date_as_iso() {
+    let project = log_with(&[(
+        "0002-kafka-fuer-ereignisse.md",
+        &read(fixtures().join("logs/languages/0002-kafka-fuer-ereignisse.md")),
+    )]);
+    let (code, _, stderr) = run(project.path(), &["migrate", "--write"]);
+    assert_eq!((code, stderr.as_str()), (0, "migrated 1 record\n"));
+    assert_eq!(
+        read(project.path().join("docs/adr/0002-kafka-fuer-ereignisse.md")),
+        "---\nstatus: Akzeptiert\ndate: 2014-10-18\n---\n\n# Kafka für Ereignisse\n\n## Kontext\n\n\
+         Die Dienste tauschen Ereignisse bisher über eine Datenbanktabelle aus.\n\n\
+         ## Considered Options\n\n* Kafka für Ereignisse\n\n## Entscheidung\n\n\
+         Wir verwenden Kafka als Ereignisbus.\n\n### Konsequenzen\n\n\
+         Jeder Dienst braucht einen Kafka-Client.\n"
+    );
+}
