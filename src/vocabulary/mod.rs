@@ -146,6 +146,9 @@ fn fold_accent(c: char) -> char {
 
 struct Lookups {
     headings: HashMap<String, String>,
+    /// The English headings the tables map to, by themselves: a bilingual heading
+    /// (`背景 / Context`, `ステータス (Status)`) names one of them.
+    english_headings: HashMap<String, String>,
     labels: HashMap<String, Label>,
     statuses: HashMap<String, Kind>,
     /// Status words, longest first: the prefix search wants `partially implemented` before
@@ -160,6 +163,7 @@ struct Lookups {
 static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
     let mut lookups = Lookups {
         headings: HashMap::new(),
+        english_headings: HashMap::new(),
         labels: HashMap::new(),
         statuses: HashMap::new(),
         status_words: Vec::new(),
@@ -173,6 +177,10 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
             lookups
                 .headings
                 .entry(fold(&normalize_heading(heading)))
+                .or_insert_with(|| normalize_heading(english));
+            lookups
+                .english_headings
+                .entry(normalize_heading(english))
                 .or_insert_with(|| normalize_heading(english));
         }
         for (label, meaning) in language.labels {
@@ -214,7 +222,29 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
 /// heading is in no table (English headings are not in the tables: they are themselves).
 pub fn english_heading(normalized: &str) -> Option<&'static str> {
     let lookups: &'static Lookups = &LOOKUPS;
-    lookups.headings.get(&fold(normalized)).map(String::as_str)
+    if let Some(english) = lookups.headings.get(&fold(normalized)) {
+        return Some(english);
+    }
+    // Bilingual headings: `背景 / Context`, `決定 / Decision`, `ステータス (Status)`,
+    // `Contexte (Context)`. One half in a table, or English, names the section.
+    let halves: Vec<&str> = if let Some((left, right)) = normalized.split_once(" / ") {
+        vec![left, right]
+    } else if let Some((left, right)) = normalized
+        .strip_suffix(')')
+        .and_then(|inner| inner.rsplit_once('('))
+    {
+        vec![left, right]
+    } else {
+        return None;
+    };
+    halves.into_iter().map(str::trim).find_map(|half| {
+        let half = fold(half);
+        lookups
+            .headings
+            .get(&half)
+            .or_else(|| lookups.english_headings.get(&half))
+            .map(String::as_str)
+    })
 }
 
 /// The label a metadata label stands for (`statut` → status, `日期` → date).
@@ -424,6 +454,26 @@ mod tests {
         assert_eq!(month("ma"), None);
         assert_eq!(month("Mar"), Some(3));
         assert_eq!(month("TBD"), None);
+    }
+
+    #[test]
+    fn bilingual_headings_name_their_section() {
+        for (heading, english) in [
+            ("背景 / Context", "context"),
+            ("決定 / Decision", "decision"),
+            ("ステータス (Status)", "status"),
+            ("背景 (Context)", "context"),
+            ("Kontext / Background", "context"),
+            ("比較した選択肢 (Options Considered)", "considered options"),
+        ] {
+            assert_eq!(
+                english_heading(&normalize_heading(heading)),
+                Some(english),
+                "{heading}"
+            );
+        }
+        assert_eq!(english_heading("pros / cons"), None);
+        assert_eq!(english_heading("notes (draft)"), None);
     }
 
     #[test]

@@ -347,7 +347,11 @@ fn migrate_keeps_a_record_in_its_language_and_writes_its_date_as_iso() {
     let (code, _, stderr) = run(project.path(), &["migrate", "--write"]);
     assert_eq!((code, stderr.as_str()), (0, "migrated 1 record\n"));
     assert_eq!(
-        read(project.path().join("docs/adr/0002-kafka-fuer-ereignisse.md")),
+        read(
+            project
+                .path()
+                .join("docs/adr/0002-kafka-fuer-ereignisse.md")
+        ),
         "---\nstatus: Akzeptiert\ndate: 2014-10-18\n---\n\n# Kafka für Ereignisse\n\n## Kontext\n\n\
          Die Dienste tauschen Ereignisse bisher über eine Datenbanktabelle aus.\n\n\
          ## Considered Options\n\n* Kafka für Ereignisse\n\n## Entscheidung\n\n\
