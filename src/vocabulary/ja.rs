@@ -22,6 +22,8 @@ pub(super) const TABLE: Language = Language {
         ("検討した選択肢", "Considered Options"),
         ("検討した案", "Considered Options"),
         ("選択肢", "Considered Options"),
+        ("比較した選択肢", "Considered Options"),
+        ("代替案", "Considered Options"),
         ("決定結果", "Decision Outcome"),
         ("選択肢の長所と短所", "Pros and Cons of the Options"),
         ("補足情報", "More Information"),

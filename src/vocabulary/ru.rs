@@ -22,6 +22,8 @@ pub(super) const TABLE: Language = Language {
         ("Факторы принятия решения", "Decision Drivers"),
         ("Рассмотренные варианты", "Considered Options"),
         ("Рассмотренные альтернативы", "Considered Options"),
+        ("Альтернативы", "Considered Options"),
+        ("Варианты", "Considered Options"),
         ("Итоговое решение", "Decision Outcome"),
         ("Результат решения", "Decision Outcome"),
         ("Плюсы и минусы вариантов", "Pros and Cons of the Options"),

@@ -27,6 +27,8 @@ pub(super) const TABLE: Language = Language {
         ("决策结果", "Decision Outcome"),
         ("选项的优缺点", "Pros and Cons of the Options"),
         ("更多信息", "More Information"),
+        ("验证", "Confirmation"),
+        ("替代方案", "Considered Options"),
     ],
     labels: &[
         ("状态", Label::Status),
@@ -77,5 +79,11 @@ pub(super) const TABLE: Language = Language {
         "在这里补充上决策信息",
         "在这里补充决策信息",
         "在这里记录结果",
+        "描述上下文和问题陈述",
+        "决策驱动因素 1",
+        "决策驱动因素 2",
+        "选项 1 的标题",
+        "其他选项的标题",
+        "描述如何验证",
     ],
 };

@@ -216,7 +216,7 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
         if ADR_TOOLS_PROMPTS.contains(&trimmed)
-            || (!trimmed.starts_with(['{', '[']) && crate::vocabulary::is_placeholder(trimmed))
+            || (!trimmed.contains(['{', '[']) && crate::vocabulary::is_placeholder(trimmed))
         {
             let start = line_start + (line.len() - line.trim_start().len());
             if !in_code(offset + start) {
@@ -242,6 +242,10 @@ fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
         return None;
     }
     let content = &rest[..close];
+    // `{描述上下文和问题陈述…}`: a translated template's prompt, in any script.
+    if crate::vocabulary::is_placeholder(content) && rest.as_bytes().get(close + 1) != Some(&b'}') {
+        return Some(open + 1 + close + 1);
+    }
     if !content.starts_with(|c: char| c.is_ascii_alphabetic()) || content.len() < 3 {
         return None;
     }
@@ -307,6 +311,10 @@ mod tests {
         assert_eq!(
             found("because {justification. e.g., force {force} | …}"),
             ["{force}"]
+        );
+        assert_eq!(
+            found("* {选项 1 的标题}\n{描述上下文和问题陈述，例如}\n"),
+            ["{选项 1 的标题}", "{描述上下文和问题陈述，例如}"]
         );
         assert_eq!(
             found("The change that we're proposing or have agreed to implement.\n"),
