@@ -156,6 +156,11 @@ struct Lookups {
     status_words: Vec<(String, Kind)>,
     connectors: Vec<String>,
     placeholders: Vec<String>,
+    /// The first four characters of each placeholder, folded, and the longest one's length
+    /// in characters: `is_placeholder` runs on every line of every record and must reject
+    /// fast.
+    placeholder_starts: Vec<[char; 4]>,
+    longest_placeholder: usize,
     months: Vec<(String, i8)>,
     date_filler: Vec<String>,
 }
@@ -169,6 +174,8 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
         status_words: Vec::new(),
         connectors: Vec::new(),
         placeholders: Vec::new(),
+        placeholder_starts: Vec::new(),
+        longest_placeholder: 0,
         months: Vec::new(),
         date_filler: Vec::new(),
     };
@@ -202,6 +209,19 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
             .date_filler
             .extend(language.date_filler.iter().map(|word| fold(word)));
     }
+    lookups.placeholder_starts = lookups
+        .placeholders
+        .iter()
+        .map(|placeholder| first_four(placeholder))
+        .collect();
+    lookups.placeholder_starts.sort_unstable();
+    lookups.placeholder_starts.dedup();
+    lookups.longest_placeholder = lookups
+        .placeholders
+        .iter()
+        .map(|placeholder| placeholder.chars().count())
+        .max()
+        .unwrap_or(0);
     lookups.status_words = lookups
         .statuses
         .iter()
@@ -222,8 +242,18 @@ static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
 /// heading is in no table (English headings are not in the tables: they are themselves).
 pub fn english_heading(normalized: &str) -> Option<&'static str> {
     let lookups: &'static Lookups = &LOOKUPS;
-    if let Some(english) = lookups.headings.get(&fold(normalized)) {
+    // `normalize_heading` has lowercased the text: ASCII needs no more folding, and most
+    // headings are ASCII.
+    let found = if normalized.is_ascii() {
+        lookups.headings.get(normalized)
+    } else {
+        lookups.headings.get(&fold(normalized))
+    };
+    if let Some(english) = found {
         return Some(english);
+    }
+    if !normalized.contains(" / ") && !normalized.ends_with(')') {
+        return None;
     }
     // Bilingual headings: `背景 / Context`, `決定 / Decision`, `ステータス (Status)`,
     // `Contexte (Context)`. One half in a table, or English, names the section.
@@ -311,15 +341,41 @@ pub fn strip_connector(text: &str) -> &str {
 /// Whether a line (or the inside of a `{…}`/`[…]` prompt) is text of a known translated
 /// template: it starts with one of the tables' placeholders.
 pub fn is_placeholder(text: &str) -> bool {
-    let folded = fold(
-        text.trim()
-            .trim_start_matches(['*', '_', '-', ' ', '{', '[']),
-    );
-    !folded.is_empty()
-        && LOOKUPS
-            .placeholders
-            .iter()
-            .any(|placeholder| folded.starts_with(placeholder.as_str()))
+    let lookups: &Lookups = &LOOKUPS;
+    let text = text
+        .trim()
+        .trim_start_matches(['*', '_', '-', ' ', '{', '[']);
+    if text.is_empty()
+        || lookups
+            .placeholder_starts
+            .binary_search(&first_four(text))
+            .is_err()
+    {
+        return false;
+    }
+    let head: String = text.chars().take(lookups.longest_placeholder + 8).collect();
+    let folded = fold(&head);
+    lookups
+        .placeholders
+        .iter()
+        .any(|placeholder| folded.starts_with(placeholder.as_str()))
+}
+
+/// The first four characters of `text` as [`fold`] makes them (padded with NUL), without
+/// allocating.
+fn first_four(text: &str) -> [char; 4] {
+    let mut out = ['\0'; 4];
+    let folded = text.chars().map(|c| {
+        if c.is_whitespace() {
+            ' '
+        } else {
+            fold_accent(c.to_lowercase().next().unwrap_or(c))
+        }
+    });
+    for (slot, c) in out.iter_mut().zip(folded) {
+        *slot = c;
+    }
+    out
 }
 
 /// Chinese, Japanese and Korean letters: words are not separated by spaces.

@@ -216,7 +216,8 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
         if ADR_TOOLS_PROMPTS.contains(&trimmed)
-            || (!trimmed.contains(['{', '[']) && crate::vocabulary::is_placeholder(trimmed))
+            || (crate::vocabulary::is_placeholder(trimmed)
+                && memchr::memchr2(b'{', b'[', trimmed.as_bytes()).is_none())
         {
             let start = line_start + (line.len() - line.trim_start().len());
             if !in_code(offset + start) {
