@@ -255,6 +255,8 @@ fn is_note(rest: &str) -> bool {
         "by ",
         "until ",
         "for ",
+        "with ",
+        "in ",
     ]
     .iter()
     .any(|note| rest.starts_with(note))
@@ -473,6 +475,12 @@ mod tests {
             ),
             ("Approvedly", StatusKind::Other("approvedly".into()), None),
             ("✅ Accepted", StatusKind::Accepted, None),
+            (
+                "Approved with conditions",
+                StatusKind::Accepted,
+                Some("approved"),
+            ),
+            ("superceded", StatusKind::Other("superceded".into()), None),
             ("Approved ✅", StatusKind::Accepted, Some("approved")),
             ("~~Proposed~~ Accepted", StatusKind::Accepted, None),
             (
