@@ -276,11 +276,28 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
         return None;
     }
     let content = rest[..close].trim_start().to_lowercase();
+    if is_option_label(&content, &rest[close + 1..]) {
+        return None;
+    }
     let is_prompt = BRACKET_PROMPTS
         .iter()
         .any(|prompt| content.starts_with(prompt))
         || crate::vocabulary::is_placeholder(&content);
     is_prompt.then_some(open + 1 + close + 1)
+}
+
+/// `### [option 1] - Expose the UI via Ingress`: the record numbers its options with the
+/// template's brackets and names each after them; the bracket is a label, not a prompt.
+fn is_option_label(content: &str, after: &str) -> bool {
+    let is_numbered = content
+        .strip_prefix("option ")
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
+    let line = after.split('\n').next().unwrap_or("");
+    let named = line
+        .trim_start()
+        .strip_prefix(['-', '–', '—', ':'])
+        .is_some_and(|name| name.trim().chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    is_numbered && named
 }
 
 #[cfg(test)]
@@ -304,6 +321,14 @@ mod tests {
         assert_eq!(
             found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A}"),
             Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("### [option 1] - Expose Jaeger UI via Ingress\n### [option 2]: Do not\n"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("### [option 1]\n### [option 2] -\n"),
+            ["[option 1]", "[option 2]"]
         );
         assert_eq!(
             found("see [option 1](x.md) and [x] done"),
