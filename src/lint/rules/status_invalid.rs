@@ -14,7 +14,9 @@ declare_rule! {
     ///
     /// An unknown status is reported here, on its record, when it is a probable typo of an
     /// allowed one (edit distance 1–2: `acepted`, `Propsed`). Any other word is the log's own
-    /// vocabulary: `status-undeclared` reports it once for the log, as a warning.
+    /// vocabulary: `status-undeclared` reports it once for the log, as a warning. The
+    /// template's list of choices left in place of a status (`{proposed | rejected | …}`) is
+    /// an error here too.
     ///
     /// MADR 4's `superseded by [ADR-0002](0002-use-x.md)` and adr-tools'
     /// `Superseded by [2. Use X](0002-use-x.md)` are valid forms.
@@ -70,6 +72,25 @@ pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
 pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let usage = unknown_statuses(log, ctx);
     for (value, records) in &usage {
+        if is_template_choice(value) {
+            let allowed = allowed(ctx);
+            for record in records {
+                let Some(status) = &record.status else {
+                    continue;
+                };
+                ctx.report(
+                    &StatusInvalid::META,
+                    record.path(),
+                    Some(status.span),
+                    format!("status `{}` is the template's list of choices", status.raw),
+                )
+                .label("not one status")
+                .help(format!(
+                    "write the one status that holds, e.g. `accepted`; allowed: {allowed}"
+                ));
+            }
+            continue;
+        }
         let Some(closest) = typo_of(value, ctx).map(String::from) else {
             continue;
         };
@@ -116,6 +137,12 @@ pub(crate) fn unknown_statuses<'a>(
         }
     }
     usage
+}
+
+/// `{proposed | rejected | accepted | …}`, `[draft | proposed]`: the template's prompt left
+/// in place of a status.
+pub(crate) fn is_template_choice(value: &str) -> bool {
+    value.starts_with(['{', '[']) || value.contains(" | ")
 }
 
 /// The allowed status `value` is probably a misspelling of (`acepted` → `accepted`).

@@ -1,5 +1,5 @@
 use crate::lint::prelude::*;
-use crate::lint::rules::status_invalid::{typo_of, unknown_statuses};
+use crate::lint::rules::status_invalid::{is_template_choice, typo_of, unknown_statuses};
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +44,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let usage = unknown_statuses(log, ctx);
     let vocabulary: Vec<(&String, &Vec<&Record>)> = usage
         .iter()
-        .filter(|(value, _)| typo_of(value, ctx).is_none())
+        .filter(|(value, _)| typo_of(value, ctx).is_none() && !is_template_choice(value))
         .map(|(value, records)| (value, records))
         .collect();
     if vocabulary.is_empty() {
