@@ -399,6 +399,11 @@ pub fn languages_markdown() -> String {
          superseded. `adr list`, `adr index` and the site show the word as the log writes it; \
          lint, filters and colours use its kind. A word in no table is allowed by `statuses = \
          [...]` in `.adr.toml`; headings by `[lint.heading-aliases]`.\n\n\
+         A bilingual heading (`背景 / Context`, `ステータス (Status)`) counts when either half \
+         does. Dates are read in the numeric shapes logs use (`2017/11/22`, `18.10.2014` day \
+         first, `2017年11月22日`, `10/11/2022` which is ambiguous) and with the month names \
+         below (`18. Oktober 2014`, `19 de noviembre de 2022`); `date-format` gives their ISO \
+         form and `date-unreadable` reports a date line that is no date.\n\n\
          To add a language or a word: edit or add `src/vocabulary/<code>.rs` (one table per \
          language, listed in `LANGUAGES` in `src/vocabulary/mod.rs`), then regenerate this file.\n",
     );
