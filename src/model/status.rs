@@ -219,6 +219,8 @@ fn without_leading_date(text: &str) -> &str {
     let Some((head, rest)) = text.split_once(char::is_whitespace) else {
         return text;
     };
+    // `2018-03-12 提议`, `2020-01-01: Accepted`.
+    let head = head.trim_end_matches([':', ',']);
     let is_date = head.len() >= 8
         && head.starts_with(|c: char| c.is_ascii_digit())
         && head
@@ -483,6 +485,7 @@ mod tests {
             ("superceded", StatusKind::Other("superceded".into()), None),
             ("Approved ✅", StatusKind::Accepted, Some("approved")),
             ("~~Proposed~~ Accepted", StatusKind::Accepted, None),
+            ("2020-01-01: Accepted", StatusKind::Accepted, None),
             (
                 "~~Proposed~~ ~~Accepted~~ Deprecated",
                 StatusKind::Deprecated,

@@ -313,6 +313,7 @@ fn is_choice_list(content: &str) -> bool {
 
 fn starts_with_date(content: &str) -> bool {
     let head: String = content.chars().take_while(|c| !c.is_whitespace()).collect();
+    let head = head.trim_end_matches([':', ',']);
     head.len() >= 8
         && head.starts_with(|c: char| c.is_ascii_digit())
         && head
