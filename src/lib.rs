@@ -29,6 +29,7 @@ pub mod schema;
 pub mod site;
 pub mod slug;
 pub mod source;
+pub mod vocabulary;
 
 use std::io::Write;
 use std::path::Path;

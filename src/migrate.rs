@@ -242,6 +242,8 @@ fn move_preamble_metadata(record: &Record, body_outline: &Outline, plan: &mut Pl
         let nested = nested_entries(source, first + 1, last);
         let moved = if key == "status" && !value.is_empty() {
             Some(YamlValue::Scalar(status_value(&value)))
+        } else if key == "date" && !value.is_empty() {
+            Some(YamlValue::Scalar(date_value(value)))
         } else if nested.is_empty() {
             (!value.is_empty()).then_some(YamlValue::Scalar(value))
         } else {
@@ -274,9 +276,25 @@ fn move_preamble_metadata(record: &Record, body_outline: &Outline, plan: &mut Pl
             continue;
         }
         if !value.is_empty() {
+            let value = if key == "date" {
+                date_value(value)
+            } else {
+                value
+            };
             plan.keys.push((key, YamlValue::Scalar(value)));
         }
         plan.removed_lines.insert(line);
+    }
+}
+
+/// A date as MADR 4 writes it: ISO when the text names one day without doubt
+/// (`18.10.2014` → `2014-10-18`); otherwise as written, for lint to report.
+fn date_value(value: String) -> String {
+    match crate::model::DateValue::parse(&value) {
+        crate::model::DateValue::Reshaped {
+            date, exact: true, ..
+        } => date.to_string(),
+        _ => value,
     }
 }
 
@@ -418,8 +436,11 @@ fn rename_headings(record: &Record, newline: &str, plan: &mut Plan) {
         if section.level != 2 || is_removed(section) {
             continue;
         }
+        // A heading in another language (`## Kontext`) is read as English but not
+        // rewritten into English: the record keeps its language.
+        let is_english = crate::model::normalize_heading(&section.title) == section.key();
         for (old, new) in HEADING_RENAMES {
-            if section.is_named(old) && !has_level2(new) {
+            if is_english && section.is_named(old) && !has_level2(new) {
                 changes.push((index, 2, Some(new)));
             }
         }

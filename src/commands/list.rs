@@ -61,7 +61,8 @@ fn status_matches(record: &Record, wanted: &str) -> bool {
         .as_ref()
         .is_some_and(|status| match &status.kind {
             StatusKind::Superseded => wanted == "superseded" || status.raw.to_lowercase() == wanted,
-            kind => kind.keyword() == wanted,
+            // `--status accepted` finds `Approved` records, `--status approved` those only.
+            kind => kind.keyword() == wanted || status.keyword() == wanted,
         })
 }
 

@@ -103,6 +103,11 @@ pub(crate) fn check_status_argument(project: &Project, kind: &StatusKind, raw: &
     let StatusKind::Other(value) = kind else {
         return Ok(());
     };
+    // A status word of the language tables (`approved`, `accepté`) is allowed as lint
+    // allows it.
+    if !matches!(crate::model::Status::read(raw).0, StatusKind::Other(_)) {
+        return Ok(());
+    }
     let allowed = allowed_statuses(project);
     if allowed.iter().any(|status| status == value) {
         return Ok(());

@@ -42,8 +42,13 @@ pub static RULES: &[Rule] = &[
         &chosen_option_unknown::ChosenOptionUnknown::META,
         chosen_option_unknown::check,
     ),
+    per_record(&date_format::DateFormat::META, date_format::check),
     per_record(&date_future::DateFuture::META, date_future::check),
     per_record(&date_invalid::DateInvalid::META, date_invalid::check),
+    per_record(
+        &date_unreadable::DateUnreadable::META,
+        date_unreadable::check,
+    ),
     per_record(
         &decision_drivers_missing::DecisionDriversMissing::META,
         decision_drivers_missing::check,
@@ -89,8 +94,16 @@ pub static RULES: &[Rule] = &[
         section_missing::check,
     ),
     per_record(&status_case::StatusCase::META, status_case::check),
-    per_record(&status_invalid::StatusInvalid::META, status_invalid::check),
+    Rule {
+        meta: &status_invalid::StatusInvalid::META,
+        record: Some(status_invalid::check_record),
+        log: Some(status_invalid::check),
+    },
     per_log(&status_missing::StatusMissing::META, status_missing::check),
+    per_log(
+        &status_undeclared::StatusUndeclared::META,
+        status_undeclared::check,
+    ),
     per_log(
         &supersede_conflict::SupersedeConflict::META,
         supersede_conflict::check,

@@ -1,6 +1,7 @@
 //! The decision log as data: one [`Record`] per file, and the [`Log`] of all records of one
 //! directory. Parsing fills these; lint, index, site, list and graph only read them.
 
+mod date;
 mod log;
 mod record;
 mod status;

@@ -61,39 +61,50 @@ impl Style {
     }
 }
 
-/// A date as written: a real `YYYY-MM-DD` date, or the text when it is not one
-/// (`2024-02-30`, `Dec 19, 2022`). Lint reports the text; parsing never fails on it.
+/// A date as written. Parsing never fails on it; lint reports what is not ISO.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateValue {
+    /// A real date written `YYYY-MM-DD`.
     Valid(jiff::civil::Date),
+    /// A real date written another way (`2017/11/22`, `18.10.2014`, `Nov 19, 2022`).
+    /// `exact` when writing it as ISO loses nothing (not so for a time of day).
+    Reshaped {
+        date: jiff::civil::Date,
+        text: String,
+        exact: bool,
+    },
+    /// Day and month could be either way round (`10/11/2022`): the day-first reading, then
+    /// the month-first one.
+    Ambiguous {
+        text: String,
+        readings: [jiff::civil::Date; 2],
+    },
+    /// A date's shape with numbers that make no calendar date (`2024-02-30`, `31.02.2020`).
     Invalid(String),
+    /// Not a date at all (`TBD`, `March 2024`).
+    Unreadable(String),
 }
 
 impl DateValue {
     pub fn parse(text: &str) -> DateValue {
-        let trimmed = text.trim();
-        let is_iso_shape = trimmed.len() == 10
-            && trimmed.bytes().enumerate().all(|(at, byte)| match at {
-                4 | 7 => byte == b'-',
-                _ => byte.is_ascii_digit(),
-            });
-        if is_iso_shape && let Ok(date) = trimmed.parse::<jiff::civil::Date>() {
-            return DateValue::Valid(date);
-        }
-        DateValue::Invalid(trimmed.to_string())
+        super::date::read(text)
     }
 
+    /// The calendar date, when the text names exactly one.
     pub fn valid(&self) -> Option<jiff::civil::Date> {
         match self {
-            DateValue::Valid(date) => Some(*date),
-            DateValue::Invalid(_) => None,
+            DateValue::Valid(date) | DateValue::Reshaped { date, .. } => Some(*date),
+            _ => None,
         }
     }
 
+    /// The date as ISO when it is one, else the text as written.
     pub fn text(&self) -> String {
         match self {
-            DateValue::Valid(date) => date.to_string(),
-            DateValue::Invalid(text) => text.clone(),
+            DateValue::Valid(date) | DateValue::Reshaped { date, .. } => date.to_string(),
+            DateValue::Ambiguous { text, .. }
+            | DateValue::Invalid(text)
+            | DateValue::Unreadable(text) => text.clone(),
         }
     }
 }
@@ -147,7 +158,7 @@ pub struct Section {
     /// From after the heading to the section's end (subsections included).
     pub body_span: Span,
     pub line: usize,
-    /// `normalize_heading(title)`, computed once: sections are looked up by name many times
+    /// `normalize_heading(title)`, in English (see `vocabulary`), computed once: sections are looked up by name many times
     /// per record, and at 10,000 records normalising on every lookup was a sixth of a load.
     key: String,
 }
@@ -161,8 +172,12 @@ impl Section {
         body_span: Span,
         line: usize,
     ) -> Section {
+        let key = normalize_heading(&title);
+        // A heading in another language is looked up by its English name
+        // (`Contexte et énoncé du problème` is `Context and Problem Statement`).
+        let key = crate::vocabulary::english_heading(&key).map_or(key, String::from);
         Section {
-            key: normalize_heading(&title),
+            key,
             level,
             title,
             heading_span,

@@ -21,6 +21,9 @@ pub enum StatusKind {
     Rejected,
     Deprecated,
     Superseded,
+    /// A draft not yet proposed (log4brains' `draft`, `WIP`, `Entwurf`). Only read from
+    /// records through the vocabulary; commands do not write it.
+    Draft,
     /// Anything else, lowercased and trimmed (`on hold`, `accepted-provisional`).
     Other(String),
 }
@@ -33,6 +36,7 @@ impl StatusKind {
             Self::Rejected => "rejected",
             Self::Deprecated => "deprecated",
             Self::Superseded => "superseded",
+            Self::Draft => "draft",
             Self::Other(other) => other,
         }
     }
@@ -67,6 +71,9 @@ pub struct Status {
     pub kind: StatusKind,
     /// The value as written, trimmed (quotes of a YAML value removed).
     pub raw: String,
+    /// The status word as the log writes it, lowercased, when it is not the kind's own
+    /// keyword (`approved`, `accepté`, `提议`): what `list`, `index` and the site show.
+    pub word: Option<String>,
     /// For `superseded by X`: the record named.
     pub superseded_by: Option<RecordRef>,
     /// The value's bytes in the file (quotes included for a quoted YAML value).
@@ -76,8 +83,49 @@ pub struct Status {
 }
 
 impl Status {
+    /// The status as the log writes it (`approved`, `提议`), or the kind's keyword.
     pub fn keyword(&self) -> &str {
-        self.kind.keyword()
+        self.word.as_deref().unwrap_or(self.kind.keyword())
+    }
+
+    /// Reads a status value from a record: the English forms [`Status::classify`] knows,
+    /// then the words of every language in [`crate::vocabulary`] (`Approved`, `on hold`,
+    /// `Accepté`, `Rejected in favour of ADR 111`, `remplacé par ADR-0005`,
+    /// `2018-03-12 提议`, `<adr-status status='accepted'>`). Returns the kind, the
+    /// successor a superseding status names, and the word as written when it is not the
+    /// kind's keyword.
+    pub fn read(raw: &str) -> (StatusKind, Option<RecordRef>, Option<String>) {
+        let value = tag_attribute(raw, "status").unwrap_or(raw);
+        let unstruck = without_struck_text(value);
+        // `✅ Accepted`, `🟢 Accepted`: a badge before the word.
+        let value = unstruck
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && !"<[{(*_`~".contains(c))
+            .trim_start();
+        let value = without_leading_date(value);
+        let (kind, reference) = Status::classify(value);
+        let StatusKind::Other(lowered) = &kind else {
+            return (kind, reference, None);
+        };
+        let folded = crate::vocabulary::fold(lowered);
+        let (found, rest) = match crate::vocabulary::status_kind(&folded) {
+            Some(found) => (found, ""),
+            None => match crate::vocabulary::status_prefix(&folded) {
+                Some((found, _, rest)) => (found, rest),
+                None => return (kind, None, None),
+            },
+        };
+        let matched_words = folded.len() - rest.len();
+        let written = written_word(lowered, folded.get(..matched_words).unwrap_or(&folded));
+        let kind = StatusKind::from(found);
+        if kind == StatusKind::Superseded {
+            let successor = RecordRef::parse(crate::vocabulary::strip_connector(rest));
+            return (kind, successor, Some(written));
+        }
+        if !rest.is_empty() && !is_note(rest) {
+            return (StatusKind::Other(lowered.clone()), None, None);
+        }
+        let word = (written != kind.keyword()).then_some(written);
+        (kind, None, word)
     }
 
     /// Reads a status value as people write it: `Accepted`, `accepted.`, `**Accepted**`,
@@ -120,6 +168,119 @@ impl Status {
             None,
         )
     }
+}
+
+impl From<crate::vocabulary::Kind> for StatusKind {
+    fn from(kind: crate::vocabulary::Kind) -> Self {
+        use crate::vocabulary::Kind;
+        match kind {
+            Kind::Draft => Self::Draft,
+            Kind::Proposed => Self::Proposed,
+            Kind::Accepted => Self::Accepted,
+            Kind::Rejected => Self::Rejected,
+            Kind::Deprecated => Self::Deprecated,
+            Kind::Superseded => Self::Superseded,
+        }
+    }
+}
+
+/// The value of `attribute` in an HTML tag (`<adr-status status='accepted'></adr-status>`,
+/// a Vue component some logs render the status with).
+fn tag_attribute<'a>(raw: &'a str, attribute: &str) -> Option<&'a str> {
+    let text = raw.trim();
+    if !text.starts_with('<') {
+        return None;
+    }
+    let (_, after) = text.split_once(&format!("{attribute}="))?;
+    let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let inner = after.get(1..)?;
+    let (value, _) = inner.split_once(quote)?;
+    Some(value)
+}
+
+/// `~~Proposed~~ Accepted` → `Accepted`: the struck-through word is the old status.
+fn without_struck_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once("~~") {
+        let Some((_, after_close)) = after.split_once("~~") else {
+            break;
+        };
+        out.push_str(before);
+        rest = after_close;
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+/// `2018-03-12 提议` → `提议`: adr-tools' Chinese fork dates each status line.
+fn without_leading_date(text: &str) -> &str {
+    let text = text.trim();
+    let Some((head, rest)) = text.split_once(char::is_whitespace) else {
+        return text;
+    };
+    // `2018-03-12 提议`, `2020-01-01: Accepted`.
+    let head = head.trim_end_matches([':', ',']);
+    let is_date = head.len() >= 8
+        && head.starts_with(|c: char| c.is_ascii_digit())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+    if is_date && !rest.trim().is_empty() {
+        rest.trim()
+    } else {
+        text
+    }
+}
+
+/// What may follow a status word and still leave it the status: a note in brackets or
+/// after punctuation, a date, or `in favour of …`, `since …`, `on …`, `by …`.
+fn is_note(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    // `Accepted ✅`: only symbols after the word.
+    if !rest.contains(char::is_alphanumeric) {
+        return true;
+    }
+    if rest.starts_with(|c: char| {
+        c.is_ascii_punctuation()
+            || c.is_ascii_digit()
+            || matches!(c, '—' | '–' | '（' | '，' | '。' | '：')
+    }) {
+        return true;
+    }
+    [
+        "in favour of ",
+        "in favor of ",
+        "since ",
+        "on ",
+        "as of ",
+        "by ",
+        "until ",
+        "for ",
+        "with ",
+        "in ",
+    ]
+    .iter()
+    .any(|note| rest.starts_with(note))
+}
+
+/// The first words of `lowered` that `matched` (their folded form) covers: the status word
+/// with its accents as written (`accepté`, not `accepte`). Counted in words, then in
+/// characters for the last one, so no offset from the folded copy is used on `lowered`.
+fn written_word(lowered: &str, matched: &str) -> String {
+    let matched_words: Vec<&str> = matched.split_whitespace().collect();
+    let Some(last) = matched_words.last() else {
+        return lowered.to_string();
+    };
+    let mut words: Vec<String> = lowered
+        .split_whitespace()
+        .take(matched_words.len())
+        .map(String::from)
+        .collect();
+    if let Some(word) = words.last_mut() {
+        *word = word.chars().take(last.chars().count()).collect();
+    }
+    words.join(" ")
 }
 
 /// A reference from one record to another, as written: a link, an `ADR-0002` id, a number,
@@ -247,6 +408,93 @@ mod tests {
         assert_eq!(kind("acepted"), StatusKind::Other("acepted".into()));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn reading_any_status_never_panics(raw in "\\PC{0,40}", word in "(accepted|提议|Accepté|İ|~~|<a status='x'>|2018-03-12 )") {
+            let _ = Status::read(&raw);
+            let _ = Status::read(&format!("{word}{raw}"));
+            let _ = Status::read(&format!("{raw} {word}"));
+        }
+    }
+
+    fn read(raw: &str) -> (StatusKind, Option<String>) {
+        let (kind, _, word) = Status::read(raw);
+        (kind, word)
+    }
+
+    #[test]
+    fn reads_the_words_logs_use() {
+        for (raw, expected, word) in [
+            ("Accepted", StatusKind::Accepted, None),
+            ("Approved", StatusKind::Accepted, Some("approved")),
+            ("Implemented", StatusKind::Accepted, Some("implemented")),
+            (
+                "Partially Implemented",
+                StatusKind::Accepted,
+                Some("partially implemented"),
+            ),
+            ("draft", StatusKind::Draft, None),
+            ("Stagnant", StatusKind::Draft, Some("stagnant")),
+            ("Withdrawn", StatusKind::Rejected, Some("withdrawn")),
+            ("on hold", StatusKind::Proposed, Some("on hold")),
+            (
+                "accepted-provisional",
+                StatusKind::Accepted,
+                Some("accepted-provisional"),
+            ),
+            ("Rejected in favour of ADR 111", StatusKind::Rejected, None),
+            ("Accepté", StatusKind::Accepted, Some("accepté")),
+            ("proposé", StatusKind::Proposed, Some("proposé")),
+            ("Aceptada", StatusKind::Accepted, Some("aceptada")),
+            ("Akzeptiert", StatusKind::Accepted, Some("akzeptiert")),
+            ("Vorgeschlagen", StatusKind::Proposed, Some("vorgeschlagen")),
+            ("Abgelehnt", StatusKind::Rejected, Some("abgelehnt")),
+            ("Aceito", StatusKind::Accepted, Some("aceito")),
+            ("Принято", StatusKind::Accepted, Some("принято")),
+            ("承認", StatusKind::Accepted, Some("承認")),
+            ("승인", StatusKind::Accepted, Some("승인")),
+            ("2018-03-12 提议", StatusKind::Proposed, Some("提议")),
+            ("已取代", StatusKind::Superseded, Some("已取代")),
+            ("已弃用", StatusKind::Deprecated, Some("已弃用")),
+            ("完成", StatusKind::Accepted, Some("完成")),
+            (
+                "<adr-status status='accepted'></adr-status>",
+                StatusKind::Accepted,
+                None,
+            ),
+            ("acepted", StatusKind::Other("acepted".into()), None),
+            (
+                "Approved by nobody really",
+                StatusKind::Accepted,
+                Some("approved"),
+            ),
+            ("Approvedly", StatusKind::Other("approvedly".into()), None),
+            ("✅ Accepted", StatusKind::Accepted, None),
+            (
+                "Approved with conditions",
+                StatusKind::Accepted,
+                Some("approved"),
+            ),
+            ("superceded", StatusKind::Other("superceded".into()), None),
+            ("Approved ✅", StatusKind::Accepted, Some("approved")),
+            ("~~Proposed~~ Accepted", StatusKind::Accepted, None),
+            ("2020-01-01: Accepted", StatusKind::Accepted, None),
+            (
+                "~~Proposed~~ ~~Accepted~~ Deprecated",
+                StatusKind::Deprecated,
+                None,
+            ),
+        ] {
+            assert_eq!(read(raw), (expected, word.map(String::from)), "{raw}");
+        }
+        let (kind, successor, word) = Status::read("Remplacé par [ADR-0005](0005-x.md)");
+        assert_eq!(kind, StatusKind::Superseded);
+        assert_eq!(successor.and_then(|r| r.number), Some(5));
+        assert_eq!(word.as_deref(), Some("remplacé"));
+        let (_, successor, _) = Status::read("abgelöst durch ADR-7");
+        assert_eq!(successor.and_then(|r| r.number), Some(7));
+    }
+
     #[test]
     fn superseded_forms_name_their_record() {
         for (raw, number) in [
@@ -278,10 +526,19 @@ mod tests {
             Status::classify("superseded"),
             (StatusKind::Superseded, None)
         );
+        // Lowercasing `İ` adds a byte: no offset of the lowercased copy is used on the text.
+        for raw in [
+            "superseded by İ",
+            "Superseded by İİİ ADR-0002",
+            "superseded İ",
+        ] {
+            assert_eq!(Status::classify(raw).0, StatusKind::Superseded, "{raw}");
+        }
     }
 }
 
-/// The allowed status closest to a misspelt one (`acepted` → `accepted`), if any is close.
+/// The allowed status closest to a misspelt one (`acepted` → `accepted`), if any is close:
+/// one edit away for short words, two for words of six letters or more.
 pub fn closest_status<'a>(
     value: &str,
     allowed: impl IntoIterator<Item = &'a str>,
@@ -290,7 +547,7 @@ pub fn closest_status<'a>(
     allowed
         .into_iter()
         .map(|candidate| (edit_distance(&value, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).clamp(1, 2))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }

@@ -5,6 +5,7 @@
 use crate::model::{DateValue, Located, RecordRef, Section, Status, StatusOrigin};
 use crate::parse::markdown::Outline;
 use crate::source::{SourceFile, Span};
+use crate::vocabulary::Label;
 
 /// What one of the older layouts says about a record.
 #[derive(Debug, Default)]
@@ -40,14 +41,40 @@ pub(crate) fn labelled_value(
     let unemphasised = rest.trim_start_matches(['*', '_']);
     offset += rest.len() - unemphasised.len();
     rest = unemphasised;
-    let colon = rest.find(':')?;
-    let label = rest[..colon]
+    // `Date: …`, `日期：…` (a full-width colon), or `- Date 2023-09-26` with none.
+    let (label_end, mut value_start) =
+        match rest.char_indices().find(|(_, c)| matches!(c, ':' | '：')) {
+            Some((colon, c)) => (colon, colon + c.len_utf8()),
+            None => {
+                let (word, _) = rest.split_once(' ')?;
+                let is_date_label = crate::vocabulary::label(word.trim_end_matches(['*', '_']))
+                    == Some(Label::Date);
+                let value = rest.get(word.len()..)?.trim_start();
+                if !is_date_label || !value.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                (word.len(), word.len())
+            }
+        };
+    let label = rest[..label_end]
         .trim()
         .trim_end_matches(['*', '_'])
         .trim()
         .to_lowercase();
-    let canonical = labels.iter().find(|candidate| **candidate == label)?;
-    let mut value_start = colon + 1;
+    // A label in another language (`statut`, `日期`) reads as its English one. A translated
+    // date label needs a digit after it: `Data: …` may be an English sentence.
+    let translated = crate::vocabulary::label(&label);
+    let canonical = match labels.iter().find(|candidate| **candidate == label) {
+        Some(canonical) => *canonical,
+        None => {
+            let english = translated?.english();
+            let has_digit = rest[value_start..].contains(|c: char| c.is_ascii_digit());
+            if translated == Some(Label::Date) && !has_digit {
+                return None;
+            }
+            labels.iter().find(|candidate| **candidate == english)?
+        }
+    };
     let after = &rest[value_start..];
     let skipped = after.len() - after.trim_start_matches(['*', '_']).len();
     value_start += skipped;
@@ -59,7 +86,7 @@ pub(crate) fn labelled_value(
     let value = value.trim();
     let start = line_span.start + offset + value_start + leading;
     Some((
-        canonical.to_string(),
+        (*canonical).to_string(),
         value.to_string(),
         Span::new(start, start + value.len()),
     ))
@@ -114,9 +141,13 @@ pub(crate) fn madr2_bullets(
             continue;
         }
         let line = source.line_of(item.span.start);
-        let Some((label, value, span)) =
-            labelled_value(source, source.line_span(line), &BULLET_LABELS)
-        else {
+        let line_span = source.line_span(line);
+        // `- Date 2023-09-26` without a colon is a date line, not a MADR 2 bullet:
+        // `preamble_lines` reads it.
+        if !source.slice(line_span).contains([':', '：']) {
+            continue;
+        }
+        let Some((label, value, span)) = labelled_value(source, line_span, &BULLET_LABELS) else {
             continue;
         };
         metadata.found = true;
@@ -158,10 +189,11 @@ fn nested_items(source: &SourceFile, outline: &Outline, parent: usize) -> Vec<Lo
 }
 
 fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {
-    let (kind, superseded_by) = Status::classify(&raw);
+    let (kind, superseded_by, word) = Status::read(&raw);
     Status {
         kind,
         raw,
+        word,
         superseded_by,
         span,
         line,
@@ -169,7 +201,7 @@ fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> St
     }
 }
 
-/// adr-tools: `Date:` (and `Deciders:`, `Tags:`) lines under the title.
+/// adr-tools: `Date:` (and `Deciders:`, `Tags:`, `Status:`) lines under the title.
 pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
     let first = source.line_of(region.start);
@@ -180,12 +212,16 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
             continue;
         }
         let Some((label, value, span)) =
-            labelled_value(source, line_span, &["date", "deciders", "tags"])
+            labelled_value(source, line_span, &["date", "deciders", "tags", "status"])
         else {
             continue;
         };
         metadata.found = true;
         match label.as_str() {
+            // `Status: Aceptada`, `**Status:** Accepted` on a line of its own.
+            "status" if metadata.status.is_none() && !value.is_empty() => {
+                metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
+            }
             "date" if metadata.date.is_none() => {
                 metadata.date = Some(Located::new(DateValue::parse(&value), span, line))
             }
@@ -206,6 +242,7 @@ pub(crate) fn status_section(
     let first = source.line_of(section.body_span.start);
     let last = source.last_line_of(section.body_span);
     let mut first_status: Option<Status> = None;
+    let mut first_is_dated = false;
     for line in first..=last {
         let span = source.line_span(line);
         if span.start < section.body_span.start || span.start >= section.body_span.end {
@@ -240,13 +277,48 @@ pub(crate) fn status_section(
         ]
         .iter()
         .any(|relation| lower.starts_with(relation));
-        if is_relation || first_status.is_some() {
+        if is_relation || is_choice_list(content) {
             continue;
+        }
+        // adr-tools' Chinese fork adds a dated line per change (`2018-03-12 提议`, then
+        // `2018-03-20 完成`): the last one is the status now.
+        let is_dated = starts_with_date(content);
+        match &first_status {
+            Some(_) if !(is_dated && first_is_dated) => continue,
+            None => first_is_dated = is_dated,
+            Some(_) => {}
         }
         let raw = substitute_liquid_page_values(content, &front_matter_value);
         first_status = Some(status_from(raw, content_span, line, StatusOrigin::Section));
     }
     first_status
+}
+
+/// `列表：提议/通过/完成/已弃用/已取代`, `proposed | accepted | rejected`: the template's
+/// list of the statuses to choose from, not a status.
+fn is_choice_list(content: &str) -> bool {
+    let parts: Vec<&str> = content.split(['/', '|']).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .filter(|part| {
+                !matches!(
+                    Status::read(part.trim().trim_matches(['[', ']', '{', '}'])).0,
+                    crate::model::StatusKind::Other(_)
+                )
+            })
+            .count()
+            >= 3
+}
+
+fn starts_with_date(content: &str) -> bool {
+    let head: String = content.chars().take_while(|c| !c.is_whitespace()).collect();
+    let head = head.trim_end_matches([':', ',']);
+    head.len() >= 8
+        && head.starts_with(|c: char| c.is_ascii_digit())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
 }
 
 /// Jekyll sites write `{{ page.adr_status }}` in the body; its value is in the front matter.
@@ -293,7 +365,10 @@ pub(crate) fn metadata_table(
         let [label, value, ..] = row.cells.as_slice() else {
             continue;
         };
-        let label = label.trim().trim_end_matches(':').to_lowercase();
+        let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
+        // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
+        let label =
+            crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
         let line = source.line_of(row.span.start);
         // The cell as written, markup and all: the text of `value` (`Proposed by the team`
         // for `**Proposed** by the team`) need not occur in the line.

@@ -232,6 +232,7 @@ fn build_record(
             .status
             .clone()
             .or_else(|| table.status.clone())
+            .or_else(|| lines.status.clone())
             .or_else(|| {
                 status_section.and_then(|section| {
                     legacy::status_section(source, section, |key| {
@@ -347,10 +348,11 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
                 has_metadata = true;
                 match front_matter::scalar_text(&entry.value) {
                     Some(raw) => {
-                        let (kind, superseded_by) = Status::classify(&raw);
+                        let (kind, superseded_by, word) = Status::read(&raw);
                         record.status = Some(Status {
                             kind,
                             raw,
+                            word,
                             superseded_by,
                             span,
                             line: entry.line,

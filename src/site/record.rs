@@ -134,7 +134,7 @@ impl SiteRecord {
             has_title: record.title.is_some(),
             status: record.status.as_ref().map(|status| SiteStatus {
                 class: match status.kind {
-                    StatusKind::Proposed => StatusClass::Proposed,
+                    StatusKind::Proposed | StatusKind::Draft => StatusClass::Proposed,
                     StatusKind::Accepted => StatusClass::Accepted,
                     StatusKind::Rejected => StatusClass::Rejected,
                     StatusKind::Deprecated => StatusClass::Deprecated,

@@ -549,11 +549,13 @@ fn generated_logs_clean_and_faults_found() {
         );
         assert_eq!(document["files"], 300, "{style:?}, unicode {unicode}");
     }
-    let (project, generated) = Generator::new(400)
+    // The density of bench/README.md's recall log (50 faults in 1,000 records): a stray
+    // status word is a slip only where nearly every record writes a standard one.
+    let (project, generated) = Generator::new(1000)
         .style(Style::Mixed)
-        .faults(100)
+        .faults(50)
         .project();
-    assert_eq!(generated.faults.len(), 100);
+    assert_eq!(generated.faults.len(), 50);
     let output = adr(project.path())
         .env("SOURCE_DATE_EPOCH", "1767225600")
         .args(["lint", "--format", "json"])

@@ -22,3 +22,4 @@ mod rule_precision;
 mod rules;
 mod site;
 mod util;
+mod vocabulary;

@@ -2,15 +2,17 @@ use crate::lint::prelude::*;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a record's date is a real calendar date written `YYYY-MM-DD`.
+    /// Checks that a record's date is a real calendar date.
     ///
     /// The date may come from front matter (`date:`), a MADR 2 `* Date:` bullet, an
-    /// adr-tools `Date:` line or a metadata table.
+    /// adr-tools `Date:` line, a metadata table, or the same in another language
+    /// (`Datum:`, `日期:`; see `docs/languages.md`). This rule reports dates whose numbers
+    /// make no date (`2024-02-30`, `31.02.2020`); a real date written another way is
+    /// `date-format`, and a date line that is no date at all is `date-unreadable`.
     ///
     /// ## Why is this bad?
-    /// Indexes, sites and other tools sort and filter records by date. `2024-02-30`,
-    /// `12/03/2024` or `March 2024` cannot be read back reliably, and ISO 8601 is the format
-    /// MADR and adr-tools write.
+    /// Indexes, sites and other tools sort and filter records by date. A date that does not
+    /// exist sorts nowhere and hides a typo in the day or the month.
     ///
     /// ## Example
     /// ```markdown
@@ -50,16 +52,12 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let crate::model::DateValue::Invalid(text) = &date.value else {
         return;
     };
-    let is_iso_shape = text.len() == 10
-        && text.bytes().enumerate().all(|(at, byte)| match at {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-    let message = if is_iso_shape {
-        format!("date `{text}` is not a real calendar date")
-    } else {
-        format!("date `{text}` is not written `YYYY-MM-DD`")
-    };
-    ctx.report(&DateInvalid::META, record.path(), Some(date.span), message)
-        .help("write the date as `YYYY-MM-DD`, e.g. `2025-05-11`");
+    ctx.report(
+        &DateInvalid::META,
+        record.path(),
+        Some(date.span),
+        format!("date `{text}` is not a real calendar date"),
+    )
+    .label("no such day")
+    .help("check the day and the month, and write the date as `YYYY-MM-DD`, e.g. `2025-05-11`");
 }

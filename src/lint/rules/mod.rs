@@ -2,8 +2,10 @@
 //! `check` (or `check_record`/`check_failures`); `registry` lists them.
 
 pub(crate) mod chosen_option_unknown;
+pub(crate) mod date_format;
 pub(crate) mod date_future;
 pub(crate) mod date_invalid;
+pub(crate) mod date_unreadable;
 pub(crate) mod decision_drivers_missing;
 pub(crate) mod file_not_a_record;
 pub(crate) mod file_unreadable;
@@ -20,6 +22,7 @@ pub(crate) mod section_missing;
 pub(crate) mod status_case;
 pub(crate) mod status_invalid;
 pub(crate) mod status_missing;
+pub(crate) mod status_undeclared;
 pub(crate) mod supersede_conflict;
 pub(crate) mod supersede_not_reciprocal;
 pub(crate) mod supersede_target_missing;

@@ -11,8 +11,13 @@ declare_rule! {
     /// `<!-- This is an optional element. Feel free to remove. -->` comments once the
     /// record is no longer `proposed`.
     ///
+    /// The prompts of the translated templates count too (`在这里补充上下文...`,
+    /// `[Décrivez le contexte …]`, `{Beschreibe das Problem …}`): see the placeholders of each
+    /// language in `docs/languages.md`.
+    ///
     /// Text in code spans and code blocks is never a placeholder. One finding is reported
-    /// per line.
+    /// per record for the placeholders, with their count, the first one and the lines of the
+    /// others, and one for the optional-element comments.
     ///
     /// ## Why is this bad?
     /// A record fresh from `adr new` is a form to fill in. Left-over prompts make the record
@@ -71,31 +76,47 @@ const ADR_TOOLS_PROMPTS: [&str; 3] = [
 
 const OPTIONAL_ELEMENT: &str = "This is an optional element";
 
+/// The same comment in the translated MADR templates, folded (`crate::vocabulary::fold`).
+const OPTIONAL_ELEMENT_TRANSLATED: [&str; 4] = [
+    "cet element est facultatif",
+    "il s'agit d'un element facultatif",
+    "dies ist ein optionales element",
+    "este es un elemento opcional",
+];
+
+/// How many line numbers the help lists before "…".
+const LISTED_LINES: usize = 10;
+
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let source = &record.source;
     let start = record.body_start();
     let body = record.body();
-    let mut last_line = 0;
-    for found in placeholders(body, &record.code_spans, start) {
-        let line = source.line_of(found.start);
-        if line == last_line {
-            continue;
-        }
-        last_line = line;
-        let text = source.slice(found);
-        ctx.report(
-            &PlaceholderLeft::META,
-            record.path(),
-            Some(found),
-            format!("template placeholder `{}` left in", shorten(text)),
-        )
-        .label("template text")
-        .help("replace it with the record's own text, or delete it");
+    let found = placeholders(body, &record.code_spans, start);
+    if let Some(first) = found.first() {
+        let text = source.slice(*first);
+        let message = match found.len() {
+            1 => format!("template placeholder `{}` left in", shorten(text)),
+            count => format!(
+                "{count} template placeholders left in, the first `{}`",
+                shorten(text)
+            ),
+        };
+        let help = if found.len() == 1 {
+            "replace it with the record's own text, or delete it".to_string()
+        } else {
+            format!(
+                "replace each with the record's own text, or delete it (lines {})",
+                line_list(found.iter().map(|span| source.line_of(span.start)))
+            )
+        };
+        ctx.report(&PlaceholderLeft::META, record.path(), Some(*first), message)
+            .label("template text")
+            .help(help);
     }
     let is_proposed = record
         .status
         .as_ref()
-        .is_some_and(|status| status.kind == StatusKind::Proposed);
+        .is_some_and(|status| matches!(status.kind, StatusKind::Proposed | StatusKind::Draft));
     if is_proposed {
         return;
     }
@@ -103,21 +124,58 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         || "status-less".to_string(),
         |status| format!("`{}`", status.keyword()),
     );
-    for comment in &record.comments {
-        if !comment.value.starts_with(OPTIONAL_ELEMENT) {
-            continue;
-        }
-        ctx.report(
-            &PlaceholderLeft::META,
-            record.path(),
-            Some(comment.span),
-            format!(
-                "template comment `<!-- {} -->` left in a {status} record",
-                comment.value
-            ),
+    let comments: Vec<_> = record
+        .comments
+        .iter()
+        .filter(|comment| {
+            comment.value.starts_with(OPTIONAL_ELEMENT)
+                || OPTIONAL_ELEMENT_TRANSLATED.iter().any(|translated| {
+                    crate::vocabulary::fold(&comment.value).starts_with(translated)
+                })
+        })
+        .collect();
+    let Some(first) = comments.first() else {
+        return;
+    };
+    let message = match comments.len() {
+        1 => format!(
+            "template comment `<!-- {} -->` left in a {status} record",
+            first.value
+        ),
+        count => format!(
+            "{count} template comments `<!-- {} -->` left in a {status} record",
+            first.value
+        ),
+    };
+    ctx.report(
+        &PlaceholderLeft::META,
+        record.path(),
+        Some(first.span),
+        message,
+    )
+    .help(if comments.len() == 1 {
+        "delete the comment; keep or drop the optional element it marks".to_string()
+    } else {
+        format!(
+            "delete the comments; keep or drop the optional elements they mark (lines {})",
+            line_list(comments.iter().map(|comment| comment.line))
         )
-        .help("delete the comment; keep or drop the optional element it marks");
+    });
+}
+
+/// `3, 7, 12` (distinct lines, at most [`LISTED_LINES`], then `…`).
+fn line_list(lines: impl Iterator<Item = usize>) -> String {
+    let mut distinct: Vec<usize> = lines.collect();
+    distinct.dedup();
+    let mut listed: Vec<String> = distinct
+        .iter()
+        .take(LISTED_LINES)
+        .map(ToString::to_string)
+        .collect();
+    if distinct.len() > LISTED_LINES {
+        listed.push("…".to_string());
     }
+    listed.join(", ")
 }
 
 fn shorten(text: &str) -> String {
@@ -157,7 +215,10 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
-        if ADR_TOOLS_PROMPTS.contains(&trimmed) {
+        if ADR_TOOLS_PROMPTS.contains(&trimmed)
+            || (crate::vocabulary::is_placeholder(trimmed)
+                && memchr::memchr2(b'{', b'[', trimmed.as_bytes()).is_none())
+        {
             let start = line_start + (line.len() - line.trim_start().len());
             if !in_code(offset + start) {
                 found.push(Span::new(offset + start, offset + start + trimmed.len()));
@@ -182,6 +243,10 @@ fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
         return None;
     }
     let content = &rest[..close];
+    // `{描述上下文和问题陈述…}`: a translated template's prompt, in any script.
+    if crate::vocabulary::is_placeholder(content) && rest.as_bytes().get(close + 1) != Some(&b'}') {
+        return Some(open + 1 + close + 1);
+    }
     if !content.starts_with(|c: char| c.is_ascii_alphabetic()) || content.len() < 3 {
         return None;
     }
@@ -211,10 +276,28 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
         return None;
     }
     let content = rest[..close].trim_start().to_lowercase();
+    if is_option_label(&content, &rest[close + 1..]) {
+        return None;
+    }
     let is_prompt = BRACKET_PROMPTS
         .iter()
-        .any(|prompt| content.starts_with(prompt));
+        .any(|prompt| content.starts_with(prompt))
+        || crate::vocabulary::is_placeholder(&content);
     is_prompt.then_some(open + 1 + close + 1)
+}
+
+/// `### [option 1] - Expose the UI via Ingress`: the record numbers its options with the
+/// template's brackets and names each after them; the bracket is a label, not a prompt.
+fn is_option_label(content: &str, after: &str) -> bool {
+    let is_numbered = content
+        .strip_prefix("option ")
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
+    let line = after.split('\n').next().unwrap_or("");
+    let named = line
+        .trim_start()
+        .strip_prefix(['-', '–', '—', ':'])
+        .is_some_and(|name| name.trim().chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    is_numbered && named
 }
 
 #[cfg(test)]
@@ -240,12 +323,24 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(
+            found("### [option 1] - Expose Jaeger UI via Ingress\n### [option 2]: Do not\n"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            found("### [option 1]\n### [option 2] -\n"),
+            ["[option 1]", "[option 2]"]
+        );
+        assert_eq!(
             found("see [option 1](x.md) and [x] done"),
             Vec::<&str>::new()
         );
         assert_eq!(
             found("because {justification. e.g., force {force} | …}"),
             ["{force}"]
+        );
+        assert_eq!(
+            found("* {选项 1 的标题}\n{描述上下文和问题陈述，例如}\n"),
+            ["{选项 1 的标题}", "{描述上下文和问题陈述，例如}"]
         );
         assert_eq!(
             found("The change that we're proposing or have agreed to implement.\n"),

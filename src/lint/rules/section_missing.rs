@@ -62,7 +62,9 @@ declare_rule! {
     /// ## Options
     /// `[lint.required-sections]` sets the list per style (`madr` for every MADR flavour, or
     /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard`, `other`), and
-    /// `[lint.heading-aliases]` maps localized headings to the English ones:
+    /// `[lint.heading-aliases]` maps headings to the English ones beyond the language tables
+    /// (`docs/languages.md`: French, German, Spanish, Portuguese, Chinese, Japanese, Korean
+    /// and Russian headings are read as their English forms without configuration):
     ///
     /// ```toml
     /// [lint.required-sections]

@@ -44,7 +44,8 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     ) {
         return;
     }
-    if matches!(status.kind, StatusKind::Other(_)) {
+    // A log's own word (`Approved`, `Accepté`) is written as the log writes it.
+    if matches!(status.kind, StatusKind::Other(_)) || status.word.is_some() {
         return;
     }
     let keyword = status.keyword();

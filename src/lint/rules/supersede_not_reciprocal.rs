@@ -90,7 +90,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         if let Some(new_status) = &new.status
             && matches!(
                 new_status.kind,
-                StatusKind::Proposed | StatusKind::Rejected | StatusKind::Deprecated
+                StatusKind::Draft
+                    | StatusKind::Proposed
+                    | StatusKind::Rejected
+                    | StatusKind::Deprecated
             )
         {
             ctx.report(

@@ -1,0 +1,108 @@
+use crate::lint::prelude::*;
+use crate::lint::rules::status_invalid::{
+    is_template_choice, stray_statuses, typo_of, unknown_statuses,
+};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports once for the log each status word its records use that `adr` does not know.
+    ///
+    /// The finding lists the records using the word and gives the `statuses = [...]` line
+    /// that declares all of the log's words in `.adr.toml`.
+    ///
+    /// `adr` knows MADR's statuses and the words of its language tables
+    /// (`docs/languages.md`). A log with its own vocabulary (`Experimental`, `Sunset`) is not
+    /// wrong once per record: it has one thing to declare. A probable typo (`acepted`) is
+    /// not vocabulary and stays a `status-invalid` error on its record.
+    ///
+    /// ## Why is this bad?
+    /// Undeclared, such a word is indistinguishable from a misspelling: filters, colours and
+    /// other tools do not know what it means. Declared, `adr` allows it and `adr new` and
+    /// `adr status` accept it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- 0004-use-kafka.md and 0007-use-grpc.md -->
+    /// ## Status
+    ///
+    /// Experimental
+    /// ```
+    ///
+    /// Use instead:
+    /// ```toml
+    /// # .adr.toml
+    /// statuses = ["experimental"]
+    /// ```
+    ///
+    /// ## Options
+    /// `statuses` at the top of `.adr.toml`.
+    pub(crate) struct StatusUndeclared { id: "status-undeclared", severity: Warning, fixable: false, enabled: true }
+}
+
+/// How many records a finding names in its message before "and N more".
+const NAMED_RECORDS: usize = 8;
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    let strays = stray_statuses(log, ctx);
+    let usage: Vec<_> = unknown_statuses(log, ctx)
+        .into_iter()
+        .filter(|(value, _)| !strays.iter().any(|(word, _)| word == value))
+        .collect();
+    let vocabulary: Vec<(&String, &Vec<&Record>)> = usage
+        .iter()
+        .filter(|(value, _)| typo_of(value, ctx).is_none() && !is_template_choice(value))
+        .map(|(value, records)| (value, records))
+        .collect();
+    if vocabulary.is_empty() {
+        return;
+    }
+    let mut declared: Vec<String> = ctx
+        .options
+        .allowed_statuses
+        .iter()
+        .filter(|status| !crate::model::BUILTIN_STATUSES.contains(&status.as_str()))
+        .cloned()
+        .collect();
+    declared.extend(vocabulary.iter().map(|(value, _)| (*value).clone()));
+    let line = format!(
+        "statuses = [{}]",
+        declared
+            .iter()
+            .map(|status| format!("{status:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (value, records) in vocabulary {
+        let Some(first) = records.first() else {
+            continue;
+        };
+        let mut names: Vec<String> = records
+            .iter()
+            .take(NAMED_RECORDS)
+            .map(|record| format!("`{}`", record.rel_path))
+            .collect();
+        if records.len() > NAMED_RECORDS {
+            names.push(format!("and {} more", records.len() - NAMED_RECORDS));
+        }
+        let diagnostic = ctx.report(
+            &StatusUndeclared::META,
+            first.path(),
+            first.status.as_ref().map(|status| status.span),
+            match records.len() {
+                1 => format!("status `{value}` is not declared"),
+                count => format!(
+                    "status `{value}` is used by {count} records but not declared: {}",
+                    names.join(", ")
+                ),
+            },
+        );
+        let which = if records.len() == 1 {
+            "it"
+        } else {
+            "these records"
+        };
+        diagnostic.label("the log's own status").help(format!(
+            "declare the log's statuses in .adr.toml: `{line}`, or change {which} to a known status"
+        ));
+    }
+}

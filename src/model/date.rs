@@ -1,0 +1,256 @@
+//! Reading a record's date in the shapes logs write it: ISO `2017-11-22`, `2017/11/22`,
+//! German `18.10.2014` (day first), `Nov 19, 2022`, `22 November 2022`, `2017年11月22日`,
+//! `20230926`, month names in the languages of `crate::vocabulary`,
+//! and `10/11/2022`, which could be either day or month first. jiff decides what is a
+//! calendar date.
+
+use jiff::civil::Date;
+
+use crate::model::DateValue;
+
+/// Reads `text` as a date; see [`DateValue`] for what each outcome means.
+pub(crate) fn read(text: &str) -> DateValue {
+    let text = text.trim();
+    let unreadable = || DateValue::Unreadable(text.to_string());
+    if is_iso_shape(text) {
+        return match text.parse::<Date>() {
+            Ok(date) => DateValue::Valid(date),
+            Err(_) => DateValue::Invalid(text.to_string()),
+        };
+    }
+    // `2022-11-19T10:00:00Z`, `2022-11-19 10:00`: a date with a time of day.
+    if let Some(head) = text.get(..10)
+        && is_iso_shape(head)
+        && text[10..].starts_with(['T', ' '])
+        && text[10..]
+            .trim_start_matches(['T', ' '])
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return match head.parse::<Date>() {
+            Ok(date) => reshaped(date, text, false),
+            Err(_) => DateValue::Invalid(text.to_string()),
+        };
+    }
+    // `20230926`: eight digits, year first.
+    if text.len() == 8
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.starts_with("19") || text.starts_with("20"))
+    {
+        let number = |range: std::ops::Range<usize>| text.get(range).and_then(|n| n.parse().ok());
+        if let (Some(year), Some(month), Some(day)) = (number(0..4), number(4..6), number(6..8)) {
+            return date(year, month, day).map_or_else(
+                || DateValue::Invalid(text.to_string()),
+                |found| reshaped(found, text, true),
+            );
+        }
+    }
+    let cjk = text
+        .replace(['年', '月'], "-")
+        .replace('日', "")
+        .trim()
+        .to_string();
+    let numeric = if cjk != text { cjk.as_str() } else { text };
+    if let Some(numbers) = numbers_of(numeric) {
+        return read_numbers(text, &numbers);
+    }
+    match with_month_name(text) {
+        Some(Ok(date)) => reshaped(date, text, true),
+        Some(Err(())) => DateValue::Invalid(text.to_string()),
+        None => unreadable(),
+    }
+}
+
+fn reshaped(date: Date, text: &str, exact: bool) -> DateValue {
+    DateValue::Reshaped {
+        date,
+        text: text.to_string(),
+        exact,
+    }
+}
+
+fn is_iso_shape(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(at, byte)| match at {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+}
+
+/// A numeric date: three groups of digits with one kind of separator (`-`, `/`, `.`).
+struct Numbers {
+    parts: [u32; 3],
+    widths: [usize; 3],
+    separator: char,
+}
+
+fn numbers_of(text: &str) -> Option<Numbers> {
+    let separator = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let pieces: Vec<&str> = text.trim_end_matches('.').split(separator).collect();
+    let [a, b, c] = pieces.as_slice() else {
+        return None;
+    };
+    let mut parts = [0; 3];
+    let mut widths = [0; 3];
+    for (index, piece) in [a, b, c].into_iter().enumerate() {
+        if piece.is_empty() || piece.len() > 4 || !piece.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        parts[index] = piece.parse().ok()?;
+        widths[index] = piece.len();
+    }
+    Some(Numbers {
+        parts,
+        widths,
+        separator,
+    })
+}
+
+fn date(year: u32, month: u32, day: u32) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+fn read_numbers(text: &str, numbers: &Numbers) -> DateValue {
+    let [a, b, c] = numbers.parts;
+    let invalid = || DateValue::Invalid(text.to_string());
+    if numbers.widths[0] == 4 {
+        // Year first is always year-month-day.
+        return date(a, b, c).map_or_else(invalid, |found| reshaped(found, text, true));
+    }
+    if numbers.widths[2] != 4 {
+        return DateValue::Unreadable(text.to_string());
+    }
+    // `18.10.2014`: with dots the day comes first (German, Russian, …).
+    if numbers.separator == '.' {
+        return date(c, b, a).map_or_else(invalid, |found| reshaped(found, text, true));
+    }
+    match (date(c, b, a), date(c, a, b)) {
+        (Some(day_first), Some(month_first)) if day_first != month_first => DateValue::Ambiguous {
+            text: text.to_string(),
+            readings: [day_first, month_first],
+        },
+        (Some(found), _) | (None, Some(found)) => reshaped(found, text, true),
+        (None, None) => invalid(),
+    }
+}
+
+/// `Nov 19, 2022`, `November 19th, 2022`, `19 November 2022`, `22. Nov. 2022`, and the
+/// same in the languages of `crate::vocabulary` (`18. Oktober 2014`, `19 de noviembre de
+/// 2022`, `3 октября 2020`). `None` when
+/// the text is not a day, a month name and a year; `Some(Err)` when they make no date.
+fn with_month_name(text: &str) -> Option<Result<Date, ()>> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty() && !crate::vocabulary::is_date_filler(word))
+        .map(|word| word.trim_end_matches('.').to_lowercase())
+        .collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let mut month = None;
+    let mut year = None;
+    let mut day = None;
+    for word in &words {
+        if month.is_none()
+            && let Some(number) = crate::vocabulary::month(word)
+        {
+            month = Some(number);
+            continue;
+        }
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let is_ordinal =
+            digits.len() == word.len() || ["st", "nd", "rd", "th"].contains(&&word[digits.len()..]);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !is_ordinal {
+            return None;
+        }
+        let value: u32 = digits.parse().ok()?;
+        if digits.len() == 4 && year.is_none() {
+            year = Some(value);
+        } else if digits.len() <= 2 && day.is_none() {
+            day = Some(value);
+        } else {
+            return None;
+        }
+    }
+    let (month, year, day) = (month?, year?, day?);
+    Some(date(year, u32::try_from(month).ok()?, day).ok_or(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> Option<String> {
+        match read(text) {
+            DateValue::Valid(date) | DateValue::Reshaped { date, .. } => Some(date.to_string()),
+            _ => None,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_any_date_never_panics(text in "\\PC{0,24}", digits in "[0-9./-]{0,12}") {
+            let _ = read(&text);
+            let _ = read(&digits);
+            let _ = read(&format!("{digits} {text}"));
+        }
+    }
+
+    #[test]
+    fn reads_the_shapes_logs_write() {
+        for (text, expected) in [
+            ("2017-11-22", "2017-11-22"),
+            ("2017/11/22", "2017-11-22"),
+            ("2017.11.22", "2017-11-22"),
+            ("2017-1-5", "2017-01-05"),
+            ("18.10.2014", "2014-10-18"),
+            ("1.6.2020", "2020-06-01"),
+            ("Nov 19, 2022", "2022-11-19"),
+            ("November 19th, 2022", "2022-11-19"),
+            ("22 November 2022", "2022-11-22"),
+            ("22. Nov. 2022", "2022-11-22"),
+            ("Sept 3, 2021", "2021-09-03"),
+            ("25/12/2022", "2022-12-25"),
+            ("12/25/2022", "2022-12-25"),
+            ("2017年11月22日", "2017-11-22"),
+            ("2022-11-19T10:00:00Z", "2022-11-19"),
+            ("18. Oktober 2014", "2014-10-18"),
+            ("19 de noviembre de 2022", "2022-11-19"),
+            ("le 3 mars 2021", "2021-03-03"),
+            ("3 октября 2020", "2020-10-03"),
+            ("20230926", "2023-09-26"),
+        ] {
+            assert_eq!(iso(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn tells_ambiguous_impossible_and_unreadable_apart() {
+        assert!(matches!(read("10/11/2022"), DateValue::Ambiguous { .. }));
+        assert!(matches!(read("2024-02-30"), DateValue::Invalid(_)));
+        assert!(matches!(read("31.02.2020"), DateValue::Invalid(_)));
+        assert!(matches!(read("Feb 30, 2020"), DateValue::Invalid(_)));
+        for text in [
+            "TBD",
+            "March 2024",
+            "{AAAA-MM-JJ}",
+            "",
+            "12/03/24",
+            "Q3 2022",
+        ] {
+            assert!(matches!(read(text), DateValue::Unreadable(_)), "{text}");
+        }
+        assert!(matches!(
+            read("2017/11/22"),
+            DateValue::Reshaped { exact: true, .. }
+        ));
+        assert!(matches!(
+            read("2022-11-19 10:00"),
+            DateValue::Reshaped { exact: false, .. }
+        ));
+    }
+}

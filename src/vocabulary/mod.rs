@@ -1,0 +1,551 @@
+//! The words records are written in: for each language, the section headings, metadata
+//! labels, status words and template placeholders `adr` reads as their English forms.
+//!
+//! One table per language, one file per table (`en.rs`, `fr.rs`, …); adding a language is
+//! one file and one line in [`LANGUAGES`]. `docs/languages.md` is generated from these
+//! tables (see [`languages_markdown`]) and a test keeps it current. The parser asks here;
+//! nothing here knows about records.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod ja;
+mod ko;
+mod pt;
+mod ru;
+mod zh;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::model::normalize_heading;
+
+/// What a status word means, whatever the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Draft,
+    Proposed,
+    Accepted,
+    Rejected,
+    Deprecated,
+    Superseded,
+}
+
+impl Kind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Kind::Draft => "draft",
+            Kind::Proposed => "proposed",
+            Kind::Accepted => "accepted",
+            Kind::Rejected => "rejected",
+            Kind::Deprecated => "deprecated",
+            Kind::Superseded => "superseded",
+        }
+    }
+}
+
+/// A metadata label, whatever the language it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Status,
+    Date,
+    Deciders,
+    Tags,
+}
+
+impl Label {
+    /// The English label the parsers look for.
+    pub fn english(self) -> &'static str {
+        match self {
+            Label::Status => "status",
+            Label::Date => "date",
+            Label::Deciders => "deciders",
+            Label::Tags => "tags",
+        }
+    }
+}
+
+/// One language's table.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The language's English name.
+    pub name: &'static str,
+    /// Section headings, each with the English heading it stands for
+    /// (`Contexte et énoncé du problème` → `Context and Problem Statement`).
+    pub headings: &'static [(&'static str, &'static str)],
+    /// Metadata labels (`statut`, `日期`).
+    pub labels: &'static [(&'static str, Label)],
+    /// Status words (`accepté`, `已取代`) and what they mean. For a superseding word, a
+    /// record named after it (`remplacé par ADR-0005`) is the successor.
+    pub statuses: &'static [(&'static str, Kind)],
+    /// Month names, January first, as dates write them (`Oktober`, `novembre`, Russian's
+    /// genitive `октября`); a prefix of three letters or more matches (`Nov`, `Sept`).
+    /// Empty where dates are numeric (`2017年11月22日`).
+    pub months: &'static [&'static str],
+    /// Words a written-out date puts between day, month and year (`19 de noviembre de
+    /// 2022`).
+    pub date_filler: &'static [&'static str],
+    /// Words between a superseding word and the record named (`par`, `durch`).
+    pub superseded_connectors: &'static [&'static str],
+    /// Text of the language's common templates that only prompts the writer: a line (or a
+    /// `{…}`/`[…]` prompt) that starts with one of these is a placeholder.
+    pub placeholders: &'static [&'static str],
+}
+
+/// Every language `adr` reads, English first.
+pub static LANGUAGES: &[&Language] = &[
+    &en::TABLE,
+    &fr::TABLE,
+    &de::TABLE,
+    &es::TABLE,
+    &pt::TABLE,
+    &zh::TABLE,
+    &ja::TABLE,
+    &ko::TABLE,
+    &ru::TABLE,
+];
+
+/// Lowercase, accents folded for Latin letters (`Accepté`, `accepte` and `ACCEPTÉ` are one
+/// word), whitespace collapsed, trailing `.`/`:` dropped. Non-Latin scripts pass through
+/// lowercased.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(fold_accent(c));
+        }
+    }
+    while out.ends_with(['.', ':', '：', '。']) {
+        out.pop();
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => 's',
+        // Russian writers drop the diaeresis as often as not.
+        'ё' => 'е',
+        other => other,
+    }
+}
+
+struct Lookups {
+    headings: HashMap<String, String>,
+    /// The English headings the tables map to, by themselves: a bilingual heading
+    /// (`背景 / Context`, `ステータス (Status)`) names one of them.
+    english_headings: HashMap<String, String>,
+    labels: HashMap<String, Label>,
+    statuses: HashMap<String, Kind>,
+    /// Status words, longest first: the prefix search wants `partially implemented` before
+    /// `partially`.
+    status_words: Vec<(String, Kind)>,
+    connectors: Vec<String>,
+    placeholders: Vec<String>,
+    /// The first four characters of each placeholder, folded, and the longest one's length
+    /// in characters: `is_placeholder` runs on every line of every record and must reject
+    /// fast.
+    placeholder_starts: Vec<[char; 4]>,
+    longest_placeholder: usize,
+    months: Vec<(String, i8)>,
+    date_filler: Vec<String>,
+}
+
+static LOOKUPS: LazyLock<Lookups> = LazyLock::new(|| {
+    let mut lookups = Lookups {
+        headings: HashMap::new(),
+        english_headings: HashMap::new(),
+        labels: HashMap::new(),
+        statuses: HashMap::new(),
+        status_words: Vec::new(),
+        connectors: Vec::new(),
+        placeholders: Vec::new(),
+        placeholder_starts: Vec::new(),
+        longest_placeholder: 0,
+        months: Vec::new(),
+        date_filler: Vec::new(),
+    };
+    for language in LANGUAGES {
+        for (heading, english) in language.headings {
+            lookups
+                .headings
+                .entry(fold(&normalize_heading(heading)))
+                .or_insert_with(|| normalize_heading(english));
+            lookups
+                .english_headings
+                .entry(normalize_heading(english))
+                .or_insert_with(|| normalize_heading(english));
+        }
+        for (label, meaning) in language.labels {
+            lookups.labels.entry(fold(label)).or_insert(*meaning);
+        }
+        for (word, kind) in language.statuses {
+            lookups.statuses.entry(fold(word)).or_insert(*kind);
+        }
+        lookups
+            .connectors
+            .extend(language.superseded_connectors.iter().map(|word| fold(word)));
+        lookups
+            .placeholders
+            .extend(language.placeholders.iter().map(|text| fold(text)));
+        for (number, month) in (1..).zip(language.months.iter()) {
+            lookups.months.push((fold(month), number));
+        }
+        lookups
+            .date_filler
+            .extend(language.date_filler.iter().map(|word| fold(word)));
+    }
+    lookups.placeholder_starts = lookups
+        .placeholders
+        .iter()
+        .map(|placeholder| first_four(placeholder))
+        .collect();
+    lookups.placeholder_starts.sort_unstable();
+    lookups.placeholder_starts.dedup();
+    lookups.longest_placeholder = lookups
+        .placeholders
+        .iter()
+        .map(|placeholder| placeholder.chars().count())
+        .max()
+        .unwrap_or(0);
+    lookups.status_words = lookups
+        .statuses
+        .iter()
+        .map(|(word, kind)| (word.clone(), *kind))
+        .collect();
+    lookups
+        .status_words
+        .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    lookups
+        .connectors
+        .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    lookups.connectors.dedup();
+    lookups
+});
+
+/// The English heading a heading stands for, normalised as [`normalize_heading`] does:
+/// `Contexte et énoncé du problème` → `context and problem statement`. `None` when the
+/// heading is in no table (English headings are not in the tables: they are themselves).
+pub fn english_heading(normalized: &str) -> Option<&'static str> {
+    let lookups: &'static Lookups = &LOOKUPS;
+    // `normalize_heading` has lowercased the text: ASCII needs no more folding, and most
+    // headings are ASCII.
+    let found = if normalized.is_ascii() {
+        lookups.headings.get(normalized)
+    } else {
+        lookups.headings.get(&fold(normalized))
+    };
+    if let Some(english) = found {
+        return Some(english);
+    }
+    if !normalized.contains(" / ") && !normalized.ends_with(')') {
+        return None;
+    }
+    // Bilingual headings: `背景 / Context`, `決定 / Decision`, `ステータス (Status)`,
+    // `Contexte (Context)`. One half in a table, or English, names the section.
+    let halves: Vec<&str> = if let Some((left, right)) = normalized.split_once(" / ") {
+        vec![left, right]
+    } else if let Some((left, right)) = normalized
+        .strip_suffix(')')
+        .and_then(|inner| inner.rsplit_once('('))
+    {
+        vec![left, right]
+    } else {
+        return None;
+    };
+    halves.into_iter().map(str::trim).find_map(|half| {
+        let half = fold(half);
+        lookups
+            .headings
+            .get(&half)
+            .or_else(|| lookups.english_headings.get(&half))
+            .map(String::as_str)
+    })
+}
+
+/// The label a metadata label stands for (`statut` → status, `日期` → date).
+pub fn label(text: &str) -> Option<Label> {
+    LOOKUPS.labels.get(&fold(text)).copied()
+}
+
+/// Every status word of every table, folded (`approved`, `accepté`, `提议`).
+pub fn status_words() -> impl Iterator<Item = &'static str> {
+    LOOKUPS.status_words.iter().map(|(word, _)| word.as_str())
+}
+
+/// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).
+pub fn status_kind(text: &str) -> Option<Kind> {
+    LOOKUPS.statuses.get(&fold(text)).copied()
+}
+
+/// The longest status word `folded` (a [`fold`]ed value) starts with, ending at a word
+/// boundary, with what follows it: `rejected in favour of adr 111` → (Rejected,
+/// `rejected`, ` in favour of adr 111`).
+pub fn status_prefix(folded: &str) -> Option<(Kind, &str, &str)> {
+    LOOKUPS.status_words.iter().find_map(|(word, kind)| {
+        let rest = folded.strip_prefix(word.as_str())?;
+        let ends_word = rest.is_empty()
+            || rest.starts_with(|c: char| !c.is_alphanumeric())
+            || word.chars().next_back().is_some_and(is_cjk);
+        ends_word.then_some((*kind, word.as_str(), rest))
+    })
+}
+
+/// The month a word names in any table's language (`Nov`, `Oktober`, `noviembre`,
+/// `октября`): the whole name, or a prefix of three letters or more (`Sept.`).
+pub fn month(word: &str) -> Option<i8> {
+    let folded = fold(word);
+    if folded.chars().count() < 3 {
+        return None;
+    }
+    let lookups: &Lookups = &LOOKUPS;
+    let mut found = lookups
+        .months
+        .iter()
+        .filter(|(name, _)| name.starts_with(folded.as_str()))
+        .map(|(_, number)| *number);
+    let first = found.next()?;
+    // `ma` could be March or May: an abbreviation must name one month.
+    found.all(|number| number == first).then_some(first)
+}
+
+/// Whether a word only joins the parts of a written-out date (`de`, `den`).
+pub fn is_date_filler(word: &str) -> bool {
+    LOOKUPS.date_filler.contains(&fold(word))
+}
+
+/// Removes a connector (`by`, `par`, `durch`, `por`) at the start of `text`.
+pub fn strip_connector(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    for connector in &LOOKUPS.connectors {
+        if let Some(head) = trimmed.get(..connector.len())
+            && fold(head) == *connector
+            && let Some(rest) = trimmed.get(connector.len()..)
+            && (rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+        {
+            return rest.trim_start_matches([' ', ':', '：']).trim_start();
+        }
+    }
+    trimmed
+}
+
+/// Whether a line (or the inside of a `{…}`/`[…]` prompt) is text of a known translated
+/// template: it starts with one of the tables' placeholders.
+pub fn is_placeholder(text: &str) -> bool {
+    let lookups: &Lookups = &LOOKUPS;
+    let text = text
+        .trim()
+        .trim_start_matches(['*', '_', '-', ' ', '{', '[']);
+    if text.is_empty()
+        || lookups
+            .placeholder_starts
+            .binary_search(&first_four(text))
+            .is_err()
+    {
+        return false;
+    }
+    let head: String = text.chars().take(lookups.longest_placeholder + 8).collect();
+    let folded = fold(&head);
+    lookups
+        .placeholders
+        .iter()
+        .any(|placeholder| folded.starts_with(placeholder.as_str()))
+}
+
+/// The first four characters of `text` as [`fold`] makes them (padded with NUL), without
+/// allocating.
+fn first_four(text: &str) -> [char; 4] {
+    let mut out = ['\0'; 4];
+    let folded = text.chars().map(|c| {
+        if c.is_whitespace() {
+            ' '
+        } else {
+            fold_accent(c.to_lowercase().next().unwrap_or(c))
+        }
+    });
+    for (slot, c) in out.iter_mut().zip(folded) {
+        *slot = c;
+    }
+    out
+}
+
+/// Chinese, Japanese and Korean letters: words are not separated by spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// `docs/languages.md`: every table, generated.
+pub fn languages_markdown() -> String {
+    let mut text = String::from(
+        "# Languages\n\n\
+         <!-- Generated from the tables in src/vocabulary/; regenerate with \
+         `SNAPSHOTS=overwrite cargo test --test integration vocabulary::`. -->\n\n\
+         `adr` reads records written in these languages as it reads English ones: a section \
+         heading, a metadata label (`* statut : proposé`, `日期: 2017/11/22`) or a status word in \
+         a table below counts as its English form, and a line starting with one of a table's \
+         placeholders is template text (`placeholder-left`). Case and Latin accents are ignored \
+         (`Accepté`, `accepte`).\n\n\
+         A status word maps to one of six kinds: draft, proposed, accepted, rejected, deprecated, \
+         superseded. `adr list`, `adr index` and the site show the word as the log writes it; \
+         lint, filters and colours use its kind. A word in no table is allowed by `statuses = \
+         [...]` in `.adr.toml`; headings by `[lint.heading-aliases]`.\n\n\
+         A bilingual heading (`背景 / Context`, `ステータス (Status)`) counts when either half \
+         does. Dates are read in the numeric shapes logs use (`2017/11/22`, `18.10.2014` day \
+         first, `2017年11月22日`, `10/11/2022` which is ambiguous) and with the month names \
+         below (`18. Oktober 2014`, `19 de noviembre de 2022`); `date-format` gives their ISO \
+         form and `date-unreadable` reports a date line that is no date.\n\n\
+         To add a language or a word: edit or add `src/vocabulary/<code>.rs` (one table per \
+         language, listed in `LANGUAGES` in `src/vocabulary/mod.rs`), then regenerate this file.\n",
+    );
+    for language in LANGUAGES {
+        text.push_str(&format!("\n## {} (`{}`)\n\n", language.name, language.code));
+        if !language.headings.is_empty() {
+            text.push_str("| heading | reads as |\n|---|---|\n");
+            for (heading, english) in language.headings {
+                text.push_str(&format!("| {heading} | {english} |\n"));
+            }
+            text.push('\n');
+        }
+        if !language.labels.is_empty() {
+            text.push_str("| label | reads as |\n|---|---|\n");
+            for (label, meaning) in language.labels {
+                text.push_str(&format!("| {label} | {} |\n", meaning.english()));
+            }
+            text.push('\n');
+        }
+        text.push_str("| status | kind |\n|---|---|\n");
+        for (word, kind) in language.statuses {
+            text.push_str(&format!("| {word} | {} |\n", kind.keyword()));
+        }
+        if !language.months.is_empty() {
+            text.push_str(&format!("\nMonths: {}.\n", language.months.join(", ")));
+        }
+        if !language.superseded_connectors.is_empty() {
+            text.push_str(&format!(
+                "\nA superseding word may be followed by {} and the record that supersedes.\n",
+                language
+                    .superseded_connectors
+                    .iter()
+                    .map(|word| format!("`{word}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !language.placeholders.is_empty() {
+            text.push_str("\nPlaceholders (template text):\n\n");
+            for placeholder in language.placeholders {
+                text.push_str(&format!("- `{placeholder}`\n"));
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_entry_is_found_again() {
+        for language in LANGUAGES {
+            for (word, kind) in language.statuses {
+                assert_eq!(status_kind(word), Some(*kind), "{} {word}", language.code);
+            }
+            for (label_text, meaning) in language.labels {
+                assert_eq!(
+                    label(label_text),
+                    Some(*meaning),
+                    "{} {label_text}",
+                    language.code
+                );
+            }
+            for (heading, english) in language.headings {
+                assert_eq!(
+                    english_heading(&normalize_heading(heading)),
+                    Some(normalize_heading(english).as_str()),
+                    "{} {heading}",
+                    language.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_end_at_a_word() {
+        let (kind, word, rest) = status_prefix("rejected in favour of adr 111").unwrap();
+        assert_eq!(
+            (kind, word, rest),
+            (Kind::Rejected, "rejected", " in favour of adr 111")
+        );
+        assert!(status_prefix("acceptedly").is_none());
+        assert_eq!(
+            status_prefix("已取代").map(|found| found.0),
+            Some(Kind::Superseded)
+        );
+        assert_eq!(strip_connector("par ADR-5"), "ADR-5");
+        assert_eq!(strip_connector("byte"), "byte");
+    }
+
+    #[test]
+    fn months_in_every_table_language() {
+        for (word, number) in [
+            ("Nov", 11),
+            ("november", 11),
+            ("Sept", 9),
+            ("Oktober", 10),
+            ("März", 3),
+            ("marzo", 3),
+            ("janvier", 1),
+            ("août", 8),
+            ("octubre", 10),
+            ("октября", 10),
+        ] {
+            assert_eq!(month(word), Some(number), "{word}");
+        }
+        assert_eq!(month("ma"), None);
+        assert_eq!(month("Mar"), Some(3));
+        assert_eq!(month("TBD"), None);
+    }
+
+    #[test]
+    fn bilingual_headings_name_their_section() {
+        for (heading, english) in [
+            ("背景 / Context", "context"),
+            ("決定 / Decision", "decision"),
+            ("ステータス (Status)", "status"),
+            ("背景 (Context)", "context"),
+            ("Kontext / Background", "context"),
+            ("比較した選択肢 (Options Considered)", "considered options"),
+        ] {
+            assert_eq!(
+                english_heading(&normalize_heading(heading)),
+                Some(english),
+                "{heading}"
+            );
+        }
+        assert_eq!(english_heading("pros / cons"), None);
+        assert_eq!(english_heading("notes (draft)"), None);
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents_only() {
+        assert_eq!(fold(" Accepté. "), "accepte");
+        assert_eq!(fold("ПРИНЯТО"), "принято");
+        assert_eq!(fold("İ"), "i\u{307}");
+    }
+}

@@ -1,0 +1,373 @@
+//! Records written in other languages and with other vocabularies (issue 14, items 3–5 and
+//! the `placeholder-left` part of 9): status words, headings, labels and dates read as their
+//! English forms from the tables in `src/vocabulary/`, documented in `docs/languages.md`.
+
+use std::path::Path;
+
+use crate::util::{copy_dir, fixtures, log_with, read, repo_root, run};
+
+fn json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
+    let (code, stdout, stderr) = run(dir, args);
+    assert!(stderr.is_empty(), "{stderr}");
+    (code, serde_json::from_str(&stdout).expect("JSON on stdout"))
+}
+
+/// A project whose log is a copy of `tests/fixtures/<fixture>` (a `.adr.toml` in it goes to
+/// the project root).
+fn project_from(fixture: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("docs/adr");
+    copy_dir(&fixtures().join(fixture), &log);
+    let config = log.join(".adr.toml");
+    if config.exists() {
+        std::fs::rename(&config, dir.path().join(".adr.toml")).expect("move config");
+    }
+    dir
+}
+
+/// `rule line message` per finding, for exact comparisons.
+fn findings(document: &serde_json::Value) -> Vec<String> {
+    document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d["rule"].as_str().unwrap(),
+                d["path"].as_str().unwrap(),
+                d["line"],
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn docs_languages_md_is_generated_from_the_tables() {
+    let path = repo_root().join("docs/languages.md");
+    let generated = adr::vocabulary::languages_markdown();
+    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+        std::fs::write(&path, &generated).expect("write docs/languages.md");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/languages.md is out of date: regenerate it with `SNAPSHOTS=overwrite cargo test --test integration vocabulary::`"
+    );
+}
+
+// Issue #14: French, German, Chinese, Spanish, Portuguese, Japanese, Korean and Russian
+// records were not read: every heading "missing", every status unknown.
+#[test]
+fn issue_14_records_in_eight_languages_lint_as_their_english_forms() {
+    let project = project_from("logs/languages");
+    let (code, document) = json(project.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 0, "{document}");
+    assert_eq!(
+        findings(&document),
+        [
+            "date-format docs/adr/0002-kafka-fuer-ereignisse.md:3 date `18.10.2014` is not written `YYYY-MM-DD`",
+            "date-format docs/adr/0003-使用-angular-元素.md:3 date `2017/11/22` is not written `YYYY-MM-DD`",
+        ]
+    );
+    let (code, stdout, stderr) = run(project.path(), &["lint"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    insta::assert_snapshot!("vocabulary_languages_lint", stdout);
+}
+
+#[test]
+fn list_shows_statuses_and_dates_as_the_log_means_them() {
+    let project = project_from("logs/languages");
+    let (code, document) = json(project.path(), &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rows: Vec<String> = document
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| {
+            format!(
+                "{} {} {}",
+                record["number"],
+                record["status"].as_str().unwrap_or("-"),
+                record["date"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "1 accepté 2023-04-12",
+            "2 akzeptiert 2014-10-18",
+            "3 完成 2017-11-22",
+            "4 aceptada 2022-11-19",
+            "5 aceito 2023-09-26",
+            "6 承認 2021-03-04",
+            "7 승인 2021-05-06",
+            "8 принято 2020-02-03",
+        ]
+    );
+    // The kind is what filters: `accepted` finds every accepted record, whatever its word.
+    let (code, stdout, _) = run(project.path(), &["list", "--status", "accepted"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 8, "{stdout}");
+}
+
+// Issue #14: a log's own status word was an error on every record that used it.
+#[test]
+fn issue_14_a_word_several_records_use_is_one_finding_with_the_line_that_declares_it() {
+    let project = project_from("rules/status-undeclared/fail-shared-word");
+    let (code, document) = json(project.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 0, "{document}");
+    assert_eq!(
+        findings(&document),
+        [
+            "status-undeclared docs/adr/0001-decision-1.md:7 status `experimental` is used by 3 records but not declared: `0001-decision-1.md`, `0002-decision-2.md`, `0003-decision-3.md`",
+            "status-undeclared docs/adr/0004-decision-4.md:7 status `sunset` is used by 2 records but not declared: `0004-decision-4.md`, `0005-decision-5.md`",
+        ]
+    );
+    let help = document["diagnostics"][0]["help"].as_str().unwrap();
+    let line = help
+        .split('`')
+        .find(|part| part.starts_with("statuses = "))
+        .expect("a ready `statuses` line");
+    assert_eq!(line, r#"statuses = ["experimental", "sunset"]"#);
+    // The line, pasted into `.adr.toml`, is all the log needs.
+    std::fs::write(project.path().join(".adr.toml"), format!("{line}\n")).unwrap();
+    let (code, stdout, stderr) = run(project.path(), &["lint"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 5 files\n", "")
+    );
+}
+
+#[test]
+fn a_typo_stays_an_error_on_each_record_however_many_use_it() {
+    let project = project_from("rules/status-invalid/fail-typo-shared");
+    let (code, document) = json(project.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&document),
+        [
+            "status-invalid docs/adr/0001-decision-1.md:7 unknown status `Acepted`",
+            "status-invalid docs/adr/0002-decision-2.md:7 unknown status `Acepted`",
+        ]
+    );
+}
+
+#[test]
+fn status_words_of_real_logs_need_no_configuration() {
+    let project = project_from("rules/status-invalid/pass-vocabulary");
+    // The status rules only: `已取代` names no successor, which another rule reports.
+    let (code, stdout, stderr) = run(
+        project.path(),
+        &[
+            "lint",
+            "--rule",
+            "status-invalid",
+            "--rule",
+            "status-undeclared",
+            "--rule",
+            "status-missing",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 28 files\n", "")
+    );
+    let (_, document) = json(project.path(), &["list", "--format", "json"]);
+    let statuses: Vec<&str> = document
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| record["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "approved",
+            "implemented",
+            "draft",
+            "pending",
+            "review",
+            "living",
+            "final",
+            "stagnant",
+            "withdrawn",
+            "declined",
+            "reverted",
+            "rejected",
+            "on hold",
+            "accepted-provisional",
+            "accepté",
+            "résolu",
+            "aceptada",
+            "akzeptiert",
+            "abgelehnt",
+            "vorgeschlagen",
+            "aceito",
+            "принято",
+            "承認",
+            "승인",
+            "提议",
+            "已取代",
+            "完成",
+            "已弃用",
+        ]
+    );
+}
+
+#[test]
+fn fix_writes_unambiguous_dates_as_iso_and_leaves_the_others() {
+    let records = [
+        ("0001-a.md", "Date: 18.10.2014", "Date: 2014-10-18"),
+        ("0002-b.md", "Date: Nov 19, 2022", "Date: 2022-11-19"),
+        ("0003-c.md", "- Date 2017/11/22", "- Date 2017-11-22"),
+        ("0004-d.md", "Date: 10/11/2022", "Date: 10/11/2022"),
+        ("0005-e.md", "Date: TBD", "Date: TBD"),
+    ];
+    let nygard = |number: usize, date: &str| {
+        format!(
+            "# {number}. Decision\n\n{date}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+        )
+    };
+    let files: Vec<(String, String)> = records
+        .iter()
+        .enumerate()
+        .map(|(index, (name, date, _))| (name.to_string(), nygard(index + 1, date)))
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let project = log_with(&borrowed);
+    let (_, document) = json(project.path(), &["lint", "--format", "json"]);
+    let help: Vec<(&str, &str)> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["help"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        help,
+        [
+            ("date-format", "write `2014-10-18`"),
+            ("date-format", "write `2022-11-19`"),
+            ("date-format", "write `2017-11-22`"),
+            (
+                "date-format",
+                "write `2022-11-10` if the day comes first (10 November 2022), or `2022-10-11` if the month does (11 October 2022)"
+            ),
+            (
+                "date-unreadable",
+                "write the day the decision was made as `YYYY-MM-DD`, e.g. `2025-05-11`"
+            ),
+        ]
+    );
+    let (code, _, stderr) = run(project.path(), &["lint", "--fix"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "fixed docs/adr/0001-a.md: date `18.10.2014` → `2014-10-18`\n\
+             fixed docs/adr/0002-b.md: date `Nov 19, 2022` → `2022-11-19`\n\
+             fixed docs/adr/0003-c.md: date `2017/11/22` → `2017-11-22`\n"
+        )
+    );
+    for (index, (name, _, fixed)) in records.iter().enumerate() {
+        assert_eq!(
+            read(project.path().join("docs/adr").join(name)),
+            nygard(index + 1, fixed),
+            "{name}"
+        );
+    }
+}
+
+// Issue #14: a record fresh from `adr new` got 24 `placeholder-left` warnings.
+#[test]
+fn issue_14_a_fresh_record_has_one_warning_per_kind_of_placeholder() {
+    let project = tempfile::tempdir().unwrap();
+    let (code, _, _) = run(project.path(), &["init"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(project.path(), &["new", "Use", "Kafka"]);
+    assert_eq!(code, 0);
+    let (code, document) = json(project.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rules: Vec<&str> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["placeholder-left"], "{document}");
+    let message = document["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("21 template placeholders left in, the first `{Describe the context"),
+        "{message}"
+    );
+}
+
+#[test]
+fn new_status_and_list_take_the_words_lint_allows() {
+    let project = tempfile::tempdir().unwrap();
+    assert_eq!(run(project.path(), &["init"]).0, 0);
+    let (code, _, stderr) = run(
+        project.path(),
+        &[
+            "new",
+            "--status",
+            "Approved",
+            "--date",
+            "2024-01-02",
+            "Use",
+            "X",
+        ],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let record = project.path().join("docs/adr/0001-use-x.md");
+    assert!(
+        read(&record).starts_with("---\nstatus: approved\ndate: 2024-01-02\n"),
+        "{}",
+        read(&record)
+    );
+    let (code, stdout, stderr) = run(project.path(), &["status", "1", "accepté"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/0001-use-x.md: approved -> accepté\n", "")
+    );
+    for wanted in ["accepted", "accepté", "ACCEPTÉ"] {
+        let (code, stdout, _) = run(project.path(), &["list", "--status", wanted]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "0001  accepté  2024-01-02  Use X\n"),
+            "{wanted}"
+        );
+    }
+    let (code, stdout, _) = run(project.path(), &["list", "--status", "approved"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+    let (code, _, stderr) = run(project.path(), &["status", "1", "aceppted"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `accepted`?"), "{stderr}");
+}
+
+#[test]
+fn migrate_keeps_a_record_in_its_language_and_writes_its_date_as_iso() {
+    let project = log_with(&[(
+        "0002-kafka-fuer-ereignisse.md",
+        &read(fixtures().join("logs/languages/0002-kafka-fuer-ereignisse.md")),
+    )]);
+    let (code, _, stderr) = run(project.path(), &["migrate", "--write"]);
+    assert_eq!((code, stderr.as_str()), (0, "migrated 1 record\n"));
+    assert_eq!(
+        read(
+            project
+                .path()
+                .join("docs/adr/0002-kafka-fuer-ereignisse.md")
+        ),
+        "---\nstatus: Akzeptiert\ndate: 2014-10-18\n---\n\n# Kafka für Ereignisse\n\n## Kontext\n\n\
+         Die Dienste tauschen Ereignisse bisher über eine Datenbanktabelle aus.\n\n\
+         ## Considered Options\n\n* Kafka für Ereignisse\n\n## Entscheidung\n\n\
+         Wir verwenden Kafka als Ereignisbus.\n\n### Konsequenzen\n\n\
+         Jeder Dienst braucht einen Kafka-Client.\n"
+    );
+}
