@@ -94,6 +94,8 @@ pub struct LintOptions {
     pub allowed_statuses: Vec<String>,
     /// Style name (`madr`, `madr4`, …, `nygard`, `other`) → required headings.
     pub required_sections: BTreeMap<String, Vec<String>>,
+    /// The styles whose sections the config names (they win over the log's template).
+    pub configured_section_styles: Vec<String>,
     /// Normalised heading as the log writes it → normalised heading it stands for.
     pub heading_aliases: HashMap<String, String>,
     pub today: jiff::civil::Date,
@@ -132,6 +134,7 @@ impl LintOptions {
         LintOptions {
             allowed_statuses: BUILTIN_STATUSES.map(String::from).to_vec(),
             required_sections,
+            configured_section_styles: Vec::new(),
             heading_aliases: HashMap::new(),
             today,
             root: None,
@@ -167,6 +170,7 @@ impl LintOptions {
             options
                 .required_sections
                 .insert(style.clone(), sections.clone());
+            options.configured_section_styles.push(style.clone());
         }
         options.heading_aliases = config
             .lint
