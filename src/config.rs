@@ -121,7 +121,10 @@ impl Project {
 
     /// Like [`Project::locate`], but the directory need not exist yet (for `adr init`).
     pub fn locate_unchecked(cwd: &Path, dir_flag: Option<&Path>) -> Result<Project> {
-        let found_config = find_upwards(cwd, CONFIG_FILE);
+        // With `--dir`, the log's own project decides (its `.adr.toml`, its root), so
+        // `adr --dir X lint` gives the same findings from any working directory.
+        let flag_dir = dir_flag.map(|dir| normalize(&cwd.join(dir)));
+        let found_config = find_upwards(flag_dir.as_deref().unwrap_or(cwd), CONFIG_FILE);
         let (config_path, config_text, config) = match found_config {
             Some(path) => {
                 let text = std::fs::read_to_string(&path)
@@ -137,12 +140,11 @@ impl Project {
             .and_then(|path| path.parent())
             .map(Path::to_path_buf);
 
-        let (log_dir, dir_origin, root) = if let Some(dir) = dir_flag {
-            (
-                cwd.join(dir),
-                DirOrigin::Flag,
-                config_root.clone().unwrap_or_else(|| cwd.to_path_buf()),
-            )
+        let (log_dir, dir_origin, root) = if let Some(dir) = flag_dir {
+            let root = config_root
+                .clone()
+                .unwrap_or_else(|| project_root_without_config(&dir));
+            (dir, DirOrigin::Flag, root)
         } else if let (Some(dir), Some(root), Some(path)) =
             (&config.dir, &config_root, &config_path)
         {
@@ -273,6 +275,17 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .map_or(0, |line| line.chars().count())
         + 1;
     (line, column)
+}
+
+/// The root of a log's project when no `.adr.toml` names it: the git work tree holding
+/// the log, else the log's parent directory.
+fn project_root_without_config(log_dir: &Path) -> PathBuf {
+    log_dir
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .or_else(|| log_dir.parent())
+        .unwrap_or(log_dir)
+        .to_path_buf()
 }
 
 fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {

@@ -49,7 +49,42 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         ListFormat::Json => write_json(project, &log, &selected, output)?,
         ListFormat::Table => write_table(&selected, output)?,
     }
+    if args.verbose {
+        note_skipped(output, project, &log);
+    }
     Ok(super::note_failures(output, project, &log.failures, ""))
+}
+
+/// `--verbose`: every Markdown file of the log that is not a record, with the reason.
+fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
+    let template = log
+        .template
+        .as_ref()
+        .map(|template| template.path.as_path());
+    for skipped in &log.skipped {
+        let used = if Some(skipped.path.as_path()) == template {
+            "; read as the log's template"
+        } else {
+            ""
+        };
+        super::note(
+            output,
+            format_args!(
+                "skipped {}: {}{used}",
+                project.display(&skipped.path),
+                skipped.reason.describe()
+            ),
+        );
+    }
+    for (path, _) in &log.unnamed_markdown {
+        super::note(
+            output,
+            format_args!(
+                "skipped {}: not named like a record (`adr lint` reports it)",
+                project.display(path)
+            ),
+        );
+    }
 }
 
 fn status_matches(record: &Record, wanted: &str) -> bool {

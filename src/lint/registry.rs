@@ -48,6 +48,7 @@ pub static RULES: &[Rule] = &[
         &decision_drivers_missing::DecisionDriversMissing::META,
         decision_drivers_missing::check,
     ),
+    per_log(&file_skipped::FileSkipped::META, file_skipped::check),
     per_log(
         &file_unreadable::FileUnreadable::META,
         file_unreadable::check,

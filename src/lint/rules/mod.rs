@@ -5,6 +5,7 @@ pub(crate) mod chosen_option_unknown;
 pub(crate) mod date_future;
 pub(crate) mod date_invalid;
 pub(crate) mod decision_drivers_missing;
+pub(crate) mod file_skipped;
 pub(crate) mod file_unreadable;
 pub(crate) mod filename_format;
 pub(crate) mod front_matter_delimiter;
