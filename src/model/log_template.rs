@@ -146,16 +146,19 @@ pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
     })
 }
 
-/// Every H2 of the template, but those marked optional (`(optional)` in the heading,
+/// Every H2 of the template (and H1 other than the title), but those marked optional (`(optional)` in the heading,
 /// `<!-- optional -->` on it, or a first line saying so: `Optional section. …`).
 fn expected_sections(template: &Record) -> Vec<String> {
-    let title_at = template
-        .sections
-        .iter()
-        .position(|section| section.level == 1);
+    // The H1 that is the title; a `# Abstract` under a front-matter `title:` is a section.
+    let title_start = template.title.as_ref().map(|title| title.span.start);
+    let is_title = |section: &crate::model::Section| {
+        title_start.is_some_and(|start| {
+            section.heading_span.start <= start && start <= section.heading_span.end
+        })
+    };
     let mut sections: Vec<String> = Vec::new();
-    for (index, section) in template.sections.iter().enumerate() {
-        if Some(index) == title_at || section.level > 2 {
+    for section in &template.sections {
+        if is_title(section) || section.level > 2 {
             continue;
         }
         // The first line of prose under the heading (`Optional section. Talk about…`).

@@ -17,4 +17,5 @@ mod regression;
 mod robustness;
 mod rules;
 mod site;
+mod structure;
 mod util;
