@@ -49,6 +49,10 @@ pub struct LintConfig {
     /// (`"Kontext und Problemstellung" = "Context and Problem Statement"`).
     #[serde(default)]
     pub heading_aliases: BTreeMap<String, String>,
+    /// The URL path the log is published under (`"/adr/"`): a root-relative link starting
+    /// with it (`/adr/ADR-216`) points into the log directory. Other root-relative links
+    /// are looked up from the project root, as GitHub does.
+    pub site_prefix: Option<String>,
 }
 
 /// `[index]`: where `adr index` writes.

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
-use crate::model::{Link, LoadFailure, Log, Record, Section, Style, normalize_heading};
+use crate::model::{LoadFailure, Log, Record, Section, Style, normalize_heading};
 use crate::source::{SourceFile, Span};
 use texts::{Texts, locked};
 
@@ -374,7 +374,9 @@ fn keep_for_log_rules(mut record: Record) -> (Record, SourceFile) {
     record.comments = Vec::new();
     record.code_spans = Vec::new();
     // Links to the web or within the page never point at another record.
-    record.links.retain(Link::is_relative);
+    record
+        .links
+        .retain(|link| link.is_relative() || links::root_relative_path(link).is_some());
     record.links.shrink_to_fit();
     (record, source)
 }

@@ -68,6 +68,10 @@ pub static RULES: &[Rule] = &[
     },
     per_log(&link_broken::LinkBroken::META, link_broken::check),
     per_log(
+        &link_root_relative::LinkRootRelative::META,
+        link_root_relative::check,
+    ),
+    per_log(
         &number_duplicate::NumberDuplicate::META,
         number_duplicate::check,
     ),

@@ -101,6 +101,8 @@ pub struct LintOptions {
     pub today: jiff::civil::Date,
     /// The repository the log belongs to; links leaving it cannot be checked.
     pub root: Option<std::path::PathBuf>,
+    /// `[lint] site-prefix`: the URL path root-relative links into the log start with.
+    pub site_prefix: Option<String>,
 }
 
 /// Style keys `required-sections` accepts.
@@ -138,6 +140,7 @@ impl LintOptions {
             heading_aliases: HashMap::new(),
             today,
             root: None,
+            site_prefix: None,
         }
     }
 
@@ -178,6 +181,7 @@ impl LintOptions {
             .iter()
             .map(|(written, canonical)| (normalize_heading(written), normalize_heading(canonical)))
             .collect();
+        options.site_prefix = config.lint.site_prefix.clone();
         Ok(options)
     }
 

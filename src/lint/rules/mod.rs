@@ -11,6 +11,7 @@ pub(crate) mod filename_format;
 pub(crate) mod front_matter_delimiter;
 pub(crate) mod front_matter_syntax;
 pub(crate) mod link_broken;
+pub(crate) mod link_root_relative;
 pub(crate) mod number_duplicate;
 pub(crate) mod number_gap;
 pub(crate) mod option_without_pros_cons;
