@@ -20,8 +20,8 @@ declare_rule! {
     /// This replaces [ADR-216](/adr/ADR-216).
     /// ```
     ///
-    /// Use instead, with `site-prefix = "/adr/"` under `[lint]` in `.adr.toml`, or a
-    /// relative link:
+    /// Use instead:
+    /// a relative link, or `site-prefix = "/adr/"` under `[lint]` in `.adr.toml`.
     /// ```markdown
     /// This replaces [ADR-216](ADR-216.md).
     /// ```
