@@ -334,3 +334,34 @@ fn adr_init_adopts_an_existing_log() {
         (0, "0 errors, 0 warnings in 2 files\n")
     );
 }
+
+/// Without `.adr.toml` or a git work tree, the project is the log itself: a log copied out
+/// of its repository links to files only the repository has, and those are not reported;
+/// broken links inside the log still are, from any working directory.
+#[test]
+fn a_log_without_its_repository_checks_only_its_own_links() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("decisions");
+    std::fs::create_dir_all(&log).unwrap();
+    std::fs::write(
+        log.join("0001-use-kafka.md"),
+        "---\nstatus: accepted\ndate: 2025-05-11\n---\n\n# Use Kafka\n\n\
+         ## Context and Problem Statement\n\nSee the [guide](../ciso-guide/cryptography.md).\n\n\
+         ## Considered Options\n\n* Kafka\n\n## Decision Outcome\n\n\
+         Chosen option: \"Kafka\", because [ADR-2](0002-use-avro.md) says so.\n",
+    )
+    .unwrap();
+    let expected = (
+        1,
+        vec![finding(
+            "0001-use-kafka.md",
+            18,
+            "link-broken",
+            "link target `0002-use-avro.md` does not exist",
+        )],
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    for cwd in [project.path(), log.as_path(), elsewhere.path()] {
+        assert_eq!(findings(cwd, &log), expected, "from {}", cwd.display());
+    }
+}

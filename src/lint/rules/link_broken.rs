@@ -15,7 +15,8 @@ declare_rule! {
     /// Web links (`https://…`), `mailto:` links, links within the same page (`#top`) and
     /// templated links (`{{ site.baseurl }}/…`) are not checked; nothing is fetched. Nor are
     /// links that leave the project: the directory holding `.adr.toml`, else the git work
-    /// tree holding the log, else the log's parent. Links are resolved against the record,
+    /// tree holding the log, else the log directory itself (a log copied out of its
+    /// repository links to files only the repository has). Links are resolved against the record,
     /// never the working directory, so `adr --dir X lint` finds the same from anywhere; a
     /// query (`diagram.png?raw=true`) is not part of the path.
     ///
