@@ -133,10 +133,19 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     .as_ref()
                     .is_some_and(|root| !target.path.starts_with(root)) => {}
                 None => {
-                    let help = suggestion(log, &target.path).map_or_else(
-                        || "fix the path, or remove the link".to_string(),
-                        |name| format!("did you mean `{name}`?"),
-                    );
+                    // `[Ada](@ada)` and `[Ada](ada@example.com)` are read as file paths by
+                    // GitHub too, and lead to a 404: say what they were meant to be.
+                    let written = link.target.trim();
+                    let help = if let Some(user) = written.strip_prefix('@') {
+                        format!("a mention is not a link target: use `https://github.com/{user}`")
+                    } else if written.contains('@') && !written.contains('/') {
+                        format!("an e-mail address needs `mailto:`: use `mailto:{written}`")
+                    } else {
+                        suggestion(log, &target.path).map_or_else(
+                            || "fix the path, or remove the link".to_string(),
+                            |name| format!("did you mean `{name}`?"),
+                        )
+                    };
                     ctx.report(
                         &LinkBroken::META,
                         record.path(),
