@@ -349,6 +349,9 @@ pub enum SkipReason {
     TemplateByContent,
     /// Another Markdown file in a record's folder (`2022-11-09-x/renaming.md`).
     RecordPart { record: String },
+    /// Named like a record, but its name or a folder above starts with `_` or `.`
+    /// (`_drafts/0005-x.md`, `.0005-x.md`): hidden on purpose, and said so.
+    Hidden,
 }
 
 impl SkipReason {
@@ -358,6 +361,9 @@ impl SkipReason {
             SkipReason::TemplateByName => "named like a template".to_string(),
             SkipReason::TemplateByContent => "mostly placeholders: read as a template".to_string(),
             SkipReason::RecordPart { record } => format!("part of the record `{record}`"),
+            SkipReason::Hidden => {
+                "named like a record, but hidden (a leading `_` or `.`)".to_string()
+            }
         }
     }
 }
@@ -426,9 +432,11 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         .follow_links(false)
         .into_iter()
         .filter_entry(|entry| {
+            // `_` folders are walked, only to name the record-like files they hide.
             entry.depth() == 0
                 || !entry.file_type().is_dir()
-                || !(is_hidden(entry.file_name()) || entry.path().join(SITE_MARKER).exists())
+                || !((is_hidden(entry.file_name()) && !is_underscored(entry.file_name()))
+                    || entry.path().join(SITE_MARKER).exists())
         });
     // The folder record being walked (walkdir is depth first: once left, never re-entered),
     // with the record's file and its path relative to the log.
@@ -467,6 +475,36 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
                 continue;
             }
             record_folder = None;
+        }
+        let hidden = name.starts_with(['.', '_'])
+            || entry
+                .path()
+                .strip_prefix(dir)
+                .ok()
+                .and_then(Path::parent)
+                .is_some_and(|parent| {
+                    parent
+                        .components()
+                        .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
+                });
+        if hidden {
+            if !entry.file_type().is_dir() && markdown_stem(name).is_some() {
+                let reason = if is_template_name(name) {
+                    Some(SkipReason::TemplateByName)
+                } else {
+                    FileName::parse(name.trim_start_matches(['.', '_'])).map(|_| SkipReason::Hidden)
+                };
+                if let Some(reason) = reason {
+                    let path = entry.path().to_path_buf();
+                    let rel_path = relative_slash_path(&path, dir);
+                    found.skipped.push(Skipped {
+                        path,
+                        rel_path,
+                        reason,
+                    });
+                }
+            }
+            continue;
         }
         if entry.file_type().is_dir() {
             // A directory named like a record is a record when it holds a README or index
@@ -553,6 +591,10 @@ fn adopt_unnumbered(found: &mut Discovered) {
             None => found.unnamed_markdown.push((path, rel)),
         }
     }
+}
+
+fn is_underscored(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('_')
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -6,8 +6,9 @@ declare_rule! {
     /// Names the Markdown files of the log that look like records but are not read as
     /// records, and says why: a template recognised by its name while it is also named like a
     /// record (`0000-template.md`, `ODH-ADR-0000-template.md`), a file that is mostly
-    /// placeholders (read as the log's template), or a file named like a record inside a
-    /// record's folder (a part of that record).
+    /// placeholders (read as the log's template), a file named like a record inside a
+    /// record's folder (a part of that record), or one hidden by a leading `_` or `.` in
+    /// its name or a folder above (`_drafts/0005-x.md`).
     ///
     /// Templates are recognised by exact names in several languages (`template.md`,
     /// `adr-template.md`, `.TEMPLATE.md`, `XXX-0000-template.md`, `0000-modele-adr.md`,
@@ -59,6 +60,13 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     "`{name}` is inside the folder of the record `{record}`, so it is read as part of it"
                 ),
                 "move it out of the record's folder if it is a decision of its own".to_string(),
+            ),
+            SkipReason::Hidden => (
+                format!(
+                    "`{name}` is named like a record but hidden by a leading `_` or `.` in its path, so it is not read"
+                ),
+                "if it is a decision, move it into the log under a plain name; a draft may stay"
+                    .to_string(),
             ),
             _ => continue,
         };
