@@ -131,13 +131,26 @@ pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
         date: None,
         scheme: NamingScheme::Numbered { digits: 4 },
     };
-    let record = crate::parse::load_record_at(
+    let record = match crate::parse::load_record_at(
         &chosen.path,
         chosen.rel_path.clone(),
-        file,
+        file.clone(),
         crate::parse::Depth::Full,
-    )
-    .ok()?;
+    ) {
+        Ok(record) => record,
+        // Templates' front matter is often not YAML (`status: {proposed | accepted}`):
+        // their headings are what matters, so read them without it.
+        Err(failure) => {
+            let source = failure.source?;
+            let text = without_front_matter(&source.text);
+            crate::parse::parse_record(
+                crate::source::SourceFile::new(source.path, text),
+                chosen.rel_path.clone(),
+                file,
+            )
+            .ok()?
+        }
+    };
     Some(LogTemplate {
         path: chosen.path.clone(),
         rel_path: chosen.rel_path.clone(),
@@ -146,8 +159,31 @@ pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
     })
 }
 
+/// `text` with its front matter (between the first two `---` lines) blanked out.
+fn without_front_matter(text: &str) -> String {
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return String::new();
+    };
+    if first.trim_end() != "---" {
+        return text.to_string();
+    }
+    let mut out = String::from("\n");
+    let mut closed = false;
+    for line in lines {
+        if closed {
+            out.push_str(line);
+        } else {
+            closed = line.trim_end() == "---";
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Every H2 of the template (and H1 other than the title), but those marked optional (`(optional)` in the heading,
-/// `<!-- optional -->` on it, or a first line saying so: `Optional section. …`).
+/// `<!-- optional -->` on it or in a comment on the line above, as MADR 4 writes it, or a
+/// first line saying so: `Optional section. …`).
 fn expected_sections(template: &Record) -> Vec<String> {
     // The H1 that is the title; a `# Abstract` under a front-matter `title:` is a section.
     let title_start = template.title.as_ref().map(|title| title.span.start);
@@ -183,9 +219,22 @@ fn expected_sections(template: &Record) -> Vec<String> {
             .any(|word| lower.contains(word))
         };
         let heading_line = template.source.slice(section.heading_span);
+        // MADR 4 marks an optional section in a comment on the line above its heading.
+        let line_before = template
+            .source
+            .text
+            .get(..section.heading_span.start)
+            .unwrap_or("")
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|line| !line.is_empty())
+            .filter(|line| line.starts_with("<!--"))
+            .unwrap_or("");
         if marked_optional(&section.title)
             || marked_optional(heading_line)
             || marked_optional(line_after)
+            || marked_optional(line_before)
         {
             continue;
         }
@@ -218,5 +267,12 @@ mod tests {
         assert!(is_mostly_placeholders(template));
         let record = "# Use Postgres\n\n## Context\n\nWe need a database.\n\n## Decision\n\nWe use Postgres, see [docs](x.md).\n";
         assert!(!is_mostly_placeholders(record));
+    }
+
+    #[test]
+    fn front_matter_that_is_not_yaml_is_blanked_out_line_for_line() {
+        let template = "---\nstatus: {proposed | accepted}\n---\n# {title}\n";
+        assert_eq!(without_front_matter(template), "\n\n\n# {title}\n");
+        assert_eq!(without_front_matter("# Title\n"), "# Title\n");
     }
 }
