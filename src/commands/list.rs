@@ -87,6 +87,15 @@ fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
     }
 }
 
+/// The record's date, else the one its name carries (`2022-11-09-api-refactoring/`).
+fn shown_date(record: &Record) -> Option<String> {
+    record
+        .date
+        .as_ref()
+        .map(|date| date.value.text())
+        .or_else(|| record.file.date.clone())
+}
+
 fn status_matches(record: &Record, wanted: &str) -> bool {
     let wanted = wanted.trim().to_lowercase();
     record
@@ -127,7 +136,7 @@ fn write_json(
                 .status
                 .as_ref()
                 .map(|status| status.keyword().to_string()),
-            date: record.date.as_ref().map(|date| date.value.text()),
+            date: shown_date(record),
             tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
             path: project.display(record.path()),
             supersedes: record
@@ -160,10 +169,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
                     .status
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                record
-                    .date
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |date| date.value.text()),
+                shown_date(record).unwrap_or_else(|| "-".to_string()),
                 record.display_title(),
                 record
                     .tags

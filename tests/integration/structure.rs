@@ -225,8 +225,15 @@ fn folder_records_are_records() {
             ),
         ]
     );
-    let (code, _, stderr) = run(project.path(), &["--dir", ".", "list", "--verbose"]);
+    let (code, stdout, stderr) = run(project.path(), &["--dir", ".", "list", "--verbose"]);
     assert_eq!(code, 0);
+    // No date in the text: the folder's name gives it.
+    assert_eq!(
+        stdout,
+        "-  -  2022-11-09  API refactoring\n\
+         -  -  2023-03-27  Private properties\n\
+         -  -  2024-01-15  Use OpenTelemetry\n"
+    );
     assert_eq!(
         stderr,
         "skipped 2022-11-09-api-refactoring/documentation.md: part of the record `2022-11-09-api-refactoring/README.md`\n\
