@@ -132,8 +132,12 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         .template
         .as_ref()
         .is_some_and(|template| renders(&template.path));
+    let dir = match relative(&log.dir) {
+        here if here.is_empty() => ".".to_string(),
+        dir => dir,
+    };
     LogDescription {
-        dir: relative(&log.dir),
+        dir,
         records: log.records.len(),
         naming: by_count(naming),
         digits: by_count(digits).first().map(|(width, _)| *width),
@@ -431,4 +435,54 @@ fn counted<K: std::fmt::Display>(items: &[(K, usize)]) -> String {
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(root: &Path, rel: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "# x\n").unwrap();
+    }
+
+    #[test]
+    fn finds_the_folder_with_the_most_records_and_its_component_parent() {
+        let root = tempfile::tempdir().unwrap();
+        touch(root.path(), "README.md");
+        touch(root.path(), "docs/notes/0001-not-a-log.md");
+        touch(root.path(), "adrs/ODH-ADR-0001-a.md");
+        touch(root.path(), "adrs/operator/ODH-ADR-Operator-0001-b.md");
+        touch(root.path(), "adrs/operator/ODH-ADR-Operator-0002-c.md");
+        touch(root.path(), "adrs/operator/ODH-ADR-Operator-0003-d.md");
+        touch(root.path(), "node_modules/pkg/0001-x.md");
+        touch(root.path(), "node_modules/pkg/0002-x.md");
+        touch(root.path(), "node_modules/pkg/0003-x.md");
+        touch(root.path(), "node_modules/pkg/0004-x.md");
+        assert_eq!(
+            find_existing_log(root.path()),
+            Some(root.path().join("adrs"))
+        );
+        let empty = tempfile::tempdir().unwrap();
+        touch(empty.path(), "README.md");
+        assert_eq!(find_existing_log(empty.path()), None);
+    }
+
+    #[test]
+    fn naming_examples_and_status_words() {
+        let example = |name: &str, folder| naming_example(&FileName::parse(name).unwrap(), folder);
+        assert_eq!(example("0007-x.md", false), "0001-slug.md");
+        assert_eq!(example("ADR-12.md", false), "ADR-1.md");
+        assert_eq!(example("adr-012-x.md", false), "adr-001-slug.md");
+        assert_eq!(
+            example("2022-11-09-x.md", true),
+            "YYYY-MM-DD-slug/README.md"
+        );
+        assert!(is_status_word("partially implemented"));
+        assert!(!is_status_word(
+            "<adr-status status='accepted'></adr-status>"
+        ));
+        assert!(!is_status_word("refinement completed. tp in 3.4 and more"));
+    }
 }
