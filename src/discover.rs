@@ -1,6 +1,10 @@
 //! Which files of a log directory are records, and what their names say: the number, the
-//! slug, and the naming scheme (`0001-slug.md`, `adr-012-slug.md`, `ADR-12.md`, log4brains'
-//! `20200925-slug.md`). Reads directory entries only, never file contents.
+//! slug, and the naming scheme (`0001-slug.md`, `adr-012-slug.md`, `ADR-12.md`,
+//! `ODH-ADR-0001-slug.md`, log4brains' `20200925-slug.md`, folders such as
+//! `2022-11-09-slug/README.md`). Files that are not records are kept with the reason
+//! (templates by name in several languages, parts of folder records, hidden ones), so none
+//! named like a record is dropped silently. Reads directory entries only, never file
+//! contents (templates recognised by content are `model::log_template`'s job).
 
 use std::path::{Path, PathBuf};
 
@@ -385,22 +389,11 @@ pub struct Discovered {
     pub records: Vec<(PathBuf, String, FileName)>,
     /// Markdown files that follow no record scheme and are not READMEs or templates.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
-    /// Markdown files not read as records, and why: templates and parts of folder records.
+    /// Markdown files not read as records, and why: templates, parts of folder records,
+    /// hidden record-like files.
     pub skipped: Vec<Skipped>,
     /// Which of the record paths are symbolic links (the log checks where they lead).
     pub symlinks: std::collections::HashSet<PathBuf>,
-}
-
-impl Discovered {
-    /// The templates found, by name first, then in path order.
-    pub fn templates(&self) -> impl Iterator<Item = &Skipped> {
-        self.skipped.iter().filter(|skipped| {
-            matches!(
-                skipped.reason,
-                SkipReason::TemplateByName | SkipReason::TemplateByContent
-            )
-        })
-    }
 }
 
 /// The marker `adr render` leaves in a site it built; such directories are never records.
