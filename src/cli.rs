@@ -144,6 +144,11 @@ pub struct ListArgs {
 
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Also name, on stderr, the Markdown files that are not read as records, and why
+    /// (templates, parts of folder records, files not named like records)
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

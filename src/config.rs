@@ -49,6 +49,10 @@ pub struct LintConfig {
     /// (`"Kontext und Problemstellung" = "Context and Problem Statement"`).
     #[serde(default)]
     pub heading_aliases: BTreeMap<String, String>,
+    /// The URL path the log is published under (`"/adr/"`): a root-relative link starting
+    /// with it (`/adr/ADR-216`) points into the log directory. Other root-relative links
+    /// are looked up from the project root, as GitHub does.
+    pub site_prefix: Option<String>,
 }
 
 /// `[index]`: where `adr index` writes.
@@ -130,7 +134,10 @@ impl Project {
 
     /// Like [`Project::locate`], but the directory need not exist yet (for `adr init`).
     pub fn locate_unchecked(cwd: &Path, dir_flag: Option<&Path>) -> Result<Project> {
-        let found_config = find_upwards(cwd, CONFIG_FILE);
+        // With `--dir`, the log's own project decides (its `.adr.toml`, its root), so
+        // `adr --dir X lint` gives the same findings from any working directory.
+        let flag_dir = dir_flag.map(|dir| normalize(&cwd.join(dir)));
+        let found_config = find_upwards(flag_dir.as_deref().unwrap_or(cwd), CONFIG_FILE);
         let (config_path, config_text, config) = match found_config {
             Some(path) => {
                 let shown = PathBuf::from(crate::discover::display_path(&path, cwd));
@@ -149,12 +156,11 @@ impl Project {
             .and_then(|path| path.parent())
             .map(Path::to_path_buf);
 
-        let (log_dir, dir_origin, root) = if let Some(dir) = dir_flag {
-            (
-                cwd.join(dir),
-                DirOrigin::Flag,
-                config_root.clone().unwrap_or_else(|| cwd.to_path_buf()),
-            )
+        let (log_dir, dir_origin, root) = if let Some(dir) = flag_dir {
+            let root = config_root
+                .clone()
+                .unwrap_or_else(|| project_root_without_config(&dir));
+            (dir, DirOrigin::Flag, root)
         } else if let (Some(dir), Some(root), Some(path)) =
             (&config.dir, &config_root, &config_path)
         {
@@ -421,6 +427,19 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .map_or(0, |line| line.chars().count())
         + 1;
     (line, column)
+}
+
+/// The root of a log's project when no `.adr.toml` names it: the git work tree holding
+/// the log, else the log directory itself. Not the log's parent: a log copied out of its
+/// repository (a vendored or downloaded log) links to `../ciso-guide/x.md` and
+/// `../img/x.png` that exist only in that repository, and reporting them broken would be
+/// wrong (18 false errors on elastisys-compliantkubernetes alone).
+fn project_root_without_config(log_dir: &Path) -> PathBuf {
+    log_dir
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .unwrap_or(log_dir)
+        .to_path_buf()
 }
 
 fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {

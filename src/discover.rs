@@ -1,6 +1,10 @@
 //! Which files of a log directory are records, and what their names say: the number, the
-//! slug, and the naming scheme (`0001-slug.md`, `adr-012-slug.md`, `ADR-12.md`, log4brains'
-//! `20200925-slug.md`). Reads directory entries only, never file contents.
+//! slug, and the naming scheme (`0001-slug.md`, `adr-012-slug.md`, `ADR-12.md`,
+//! `ODH-ADR-0001-slug.md`, log4brains' `20200925-slug.md`, folders such as
+//! `2022-11-09-slug/README.md`). Files that are not records are kept with the reason
+//! (templates by name in several languages, parts of folder records, hidden ones), so none
+//! named like a record is dropped silently. Reads directory entries only, never file
+//! contents (templates recognised by content are `model::log_template`'s job).
 
 use std::path::{Path, PathBuf};
 
@@ -99,7 +103,9 @@ fn parse_dated(stem: &str) -> Option<FileName> {
     // any script (`2024-01-02-添加.md`), and slicing inside a character would panic.
     let is_digits =
         |part: Option<&str>| part.is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
-    let (date, compact, rest) = if is_digits(stem.get(..8)) && stem.get(8..9) == Some("-") {
+    // The date ends at `-` or `_` (`2023-03-27_private_properties`, eclipse-edc).
+    let is_separator = |part: Option<&str>| matches!(part, Some("-" | "_"));
+    let (date, compact, rest) = if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
         let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
         (format!("{year}-{month}-{day}"), true, stem.get(9..)?)
     } else if is_digits(stem.get(..4))
@@ -107,7 +113,7 @@ fn parse_dated(stem: &str) -> Option<FileName> {
         && is_digits(stem.get(5..7))
         && stem.get(7..8) == Some("-")
         && is_digits(stem.get(8..10))
-        && stem.get(10..11) == Some("-")
+        && is_separator(stem.get(10..11))
     {
         (stem.get(..10)?.to_string(), false, stem.get(11..)?)
     } else {
@@ -127,41 +133,197 @@ fn parse_dated(stem: &str) -> Option<FileName> {
     })
 }
 
+/// `adr-012-slug`, `ADR-12`, `adr001-slug`, and organisation prefixes around `ADR`:
+/// `ODH-ADR-0001-slug`, `ODH-ADR-Operator-0011-slug` (opendatahub-adr). The prefix is one to
+/// four ASCII words, one of them `adr`, so a slug ending in a number (`use-python-3`) is not
+/// taken for a prefix.
 fn parse_prefixed(stem: &str) -> Option<FileName> {
-    let prefix_len = stem
-        .get(..3)
-        .filter(|head| head.eq_ignore_ascii_case("adr"))
-        .map(|_| 3)?;
-    let mut at = prefix_len;
-    let bytes = stem.as_bytes();
-    if matches!(bytes.get(at), Some(b'-' | b'_')) {
-        at += 1;
-    }
-    let digits_len = stem[at..].bytes().take_while(u8::is_ascii_digit).count();
-    if digits_len == 0 {
+    let digits_at = stem.find(|c: char| c.is_ascii_digit())?;
+    let prefix = stem.get(..digits_at)?;
+    if !is_record_prefix(prefix) {
         return None;
     }
-    let prefix = stem[..at].to_string();
-    let number = parse_number(&stem[at..at + digits_len])?;
-    let rest = &stem[at + digits_len..];
+    let after_prefix = stem.get(digits_at..)?;
+    let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
+    let number = parse_number(after_prefix.get(..digits_len)?)?;
+    let rest = after_prefix.get(digits_len..)?;
     let (slug, has_slug) = match rest {
         "" => (format!("{}{}", prefix.to_lowercase(), number), false),
         _ => (rest.strip_prefix(['-', '_'])?.to_string(), true),
     };
-    let padded = stem[at..].starts_with('0');
+    if has_slug && slug.is_empty() {
+        return None;
+    }
+    let padded = after_prefix.starts_with('0');
     Some(FileName {
         number: Some(number),
         slug,
         date: None,
         scheme: NamingScheme::Prefixed {
-            prefix,
+            prefix: prefix.to_string(),
             digits: if padded { digits_len } else { 0 },
             has_slug,
         },
     })
 }
 
-/// Markdown files in a log that are not records: the index, READMEs and templates.
+/// `adr`, `adr-`, `ADR_`, `ODH-ADR-`, `ODH-ADR-Operator-`: ASCII words ending in a separator
+/// (or `adr` glued to the number), one of them `adr`.
+fn is_record_prefix(prefix: &str) -> bool {
+    if prefix.eq_ignore_ascii_case("adr") {
+        return true;
+    }
+    let Some(words) = prefix.strip_suffix(['-', '_']) else {
+        return false;
+    };
+    let words: Vec<&str> = words.split(['-', '_']).collect();
+    words.len() <= 4
+        && words.iter().all(|word| {
+            !word.is_empty() && word.len() <= 12 && word.bytes().all(|b| b.is_ascii_alphabetic())
+        })
+        && words.iter().any(|word| word.eq_ignore_ascii_case("adr"))
+}
+
+/// An unnumbered record in a log whose other records are `adr`-prefixed
+/// (`adr-always-full-keycloak-migration.md` beside `adr001-renovate.md`): the prefix and the
+/// slug, no number. Only used when the log mixes both, see [`discover`].
+fn parse_unnumbered(stem: &str) -> Option<FileName> {
+    let head = stem.get(..4)?;
+    if !(head.eq_ignore_ascii_case("adr-") || head.eq_ignore_ascii_case("adr_")) {
+        return None;
+    }
+    let slug = stem.get(4..)?;
+    if !slug.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    Some(FileName {
+        number: None,
+        slug: slug.to_string(),
+        date: None,
+        scheme: NamingScheme::Prefixed {
+            prefix: head.to_string(),
+            digits: 0,
+            has_slug: true,
+        },
+    })
+}
+
+/// Words that name a template, in the languages logs are written in (`vorlage.md`,
+/// `0000-modele-adr.md`, `模板.md`).
+const TEMPLATE_WORDS: &[&str] = &[
+    "template",
+    "templates",
+    "tmpl",
+    "modele",
+    "modèle",
+    "vorlage",
+    "plantilla",
+    "modelo",
+    "sjabloon",
+    "szablon",
+    "šablona",
+    "шаблон",
+    "模板",
+    "模版",
+    "テンプレート",
+    "ひな形",
+    "템플릿",
+];
+
+/// Words a template's name may hold beside a template word: `adr-template-bare.md`,
+/// `0000-template-madr.md`, `XXX-0000-template.md`.
+const TEMPLATE_NAME_WORDS: &[&str] = &[
+    "adr",
+    "adrs",
+    "decision",
+    "record",
+    "records",
+    "architecture",
+    "architectural",
+    "madr",
+    "nygard",
+    "bare",
+    "minimal",
+    "full",
+    "short",
+    "long",
+    "lightweight",
+    "example",
+    "default",
+    "new",
+    "de",
+    "der",
+    "für",
+    "para",
+    "pour",
+    "of",
+    "the",
+    "and",
+    "y",
+    "et",
+    "und",
+    "record",
+    "entscheidung",
+    "decision",
+    "decisión",
+    "décision",
+    "decisao",
+    "decisão",
+    "entscheidungen",
+];
+
+/// A placeholder in a template's name: `XXX`, `NNNN`, `0000`.
+fn is_placeholder_number(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.len() >= 2 && (lower.chars().all(|c| c == 'x') || lower.chars().all(|c| c == 'n')))
+        || (!lower.is_empty() && lower.chars().all(|c| c == '0'))
+}
+
+/// Whether a Markdown file's name says it is the log's template: made only of template
+/// words, placeholders (`0000`, `XXX`, `NNN`) and short upper-case prefixes (`ODH`), with
+/// at least one template word (`template.md`, `ODH-ADR-0000-template.md`, `vorlage.md`), or
+/// a placeholder where the number goes (`adr-NNN.md`, `XXXX-title.md`). A slug that merely
+/// holds such a word (`0002-support-xxx-tokens.md`, `0003-use-a-template-engine.md`) is a
+/// record.
+pub fn is_template_name(name: &str) -> bool {
+    let Some(stem) = markdown_stem(name) else {
+        return false;
+    };
+    let stem = stem.trim_start_matches(['.', '_']);
+    let words: Vec<&str> = stem
+        .split(['-', '_', '.', ' '])
+        .filter(|word| !word.is_empty())
+        .collect();
+    let is_template_word = |word: &str| {
+        let lower = word.to_lowercase();
+        TEMPLATE_WORDS.contains(&lower.as_str())
+            || TEMPLATE_WORDS
+                .iter()
+                .any(|template| !template.is_ascii() && lower.contains(template))
+    };
+    let has_template_word = words.iter().any(|word| is_template_word(word));
+    let only_template_words = words.iter().all(|word| {
+        is_template_word(word)
+            || is_placeholder_number(word)
+            || TEMPLATE_NAME_WORDS.contains(&word.to_lowercase().as_str())
+            || (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase()))
+    });
+    if has_template_word && only_template_words {
+        return true;
+    }
+    // The number's place holds a placeholder: `XXXX-title.md`, `adr-NNN.md`, `ADR-XXX-slug.md`.
+    let number_place = match words.first() {
+        Some(first) if first.eq_ignore_ascii_case("adr") => words.get(1),
+        first => first,
+    };
+    number_place.is_some_and(|word| {
+        let lower = word.to_lowercase();
+        lower.len() >= 3 && (lower.chars().all(|c| c == 'x') || lower.chars().all(|c| c == 'n'))
+    })
+}
+
+/// Markdown files in a log that are not records: the index, READMEs, templates, and hidden
+/// or `_`-prefixed files.
 pub fn is_non_record_name(name: &str) -> bool {
     if name.starts_with('.') || name.starts_with('_') {
         return true;
@@ -169,29 +331,91 @@ pub fn is_non_record_name(name: &str) -> bool {
     let Some(stem) = markdown_stem(name) else {
         return true;
     };
+    is_index_name(stem) || is_template_name(name)
+}
+
+/// `README`, `index` and the other files that describe a log rather than decide anything.
+fn is_index_name(stem: &str) -> bool {
     let stem = stem.to_lowercase();
-    matches!(stem.as_str(), "readme" | "index" | "summary" | "changelog" | "toc" | "contributing")
-        || stem == "template"
-        || stem.starts_with("template-")
-        || stem.ends_with("-template")
-        || stem.ends_with("_template")
-        // Placeholder numbers in template names: `adr-NNN.md`, `XXXX-title.md`.
-        || stem.split(['-', '_']).any(|part| part.len() >= 3 && (part.chars().all(|c| c == 'n') || part.chars().all(|c| c == 'x')))
+    matches!(
+        stem.as_str(),
+        "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
+    )
+}
+
+/// Why a Markdown file in the log is not read as a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Named like a template (`template.md`, `0000-modele-adr.md`); its headings are the
+    /// log's expected sections.
+    TemplateByName,
+    /// Not named like a record, and its text is mostly placeholders.
+    TemplateByContent,
+    /// Another Markdown file in a record's folder (`2022-11-09-x/renaming.md`).
+    RecordPart { record: String },
+    /// Named like a record, but its name or a folder above starts with `_` or `.`
+    /// (`_drafts/0005-x.md`, `.0005-x.md`): hidden on purpose, and said so.
+    Hidden,
+}
+
+impl SkipReason {
+    /// Why, in words, for `adr list --verbose` and lint.
+    pub fn describe(&self) -> String {
+        match self {
+            SkipReason::TemplateByName => "named like a template".to_string(),
+            SkipReason::TemplateByContent => "mostly placeholders: read as a template".to_string(),
+            SkipReason::RecordPart { record } => format!("part of the record `{record}`"),
+            SkipReason::Hidden => {
+                "named like a record, but hidden (a leading `_` or `.`)".to_string()
+            }
+        }
+    }
+}
+
+/// A Markdown file the walk found and did not take for a record.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub rel_path: String,
+    pub reason: SkipReason,
 }
 
 /// What a directory walk found.
 #[derive(Debug, Default)]
 pub struct Discovered {
-    /// Record files: absolute path, path relative to the log with `/`, parsed name.
+    /// Record files: absolute path, path relative to the log with `/`, parsed name. A
+    /// record that is a folder (`2022-11-09-x/README.md`) is its README or index file, with
+    /// the folder's name parsed.
     pub records: Vec<(PathBuf, String, FileName)>,
     /// Markdown files that follow no record scheme and are not READMEs or templates.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
+    /// Markdown files not read as records, and why: templates, parts of folder records,
+    /// hidden record-like files.
+    pub skipped: Vec<Skipped>,
     /// Which of the record paths are symbolic links (the log checks where they lead).
     pub symlinks: std::collections::HashSet<PathBuf>,
 }
 
 /// The marker `adr render` leaves in a site it built; such directories are never records.
 pub const SITE_MARKER: &str = ".adr-site";
+
+/// The file that holds a folder record's text (`2022-11-09-api-refactoring/README.md`,
+/// `0007-x/index.md`), if the folder has one.
+fn folder_record_file(dir: &Path) -> Option<PathBuf> {
+    let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name().to_str()?.to_string();
+            let stem = markdown_stem(&name)?.to_lowercase();
+            (matches!(stem.as_str(), "readme" | "index") && entry.path().is_file())
+                .then(|| (stem, entry.path()))
+        })
+        .collect();
+    // `README.md` before `index.md` when a folder has both.
+    names.sort();
+    names.into_iter().next_back().map(|(_, path)| path)
+}
 
 /// Walks `dir` (sub-folders too; hidden and `_` folders and rendered sites skipped) in
 /// sorted order.
@@ -201,10 +425,15 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         .follow_links(false)
         .into_iter()
         .filter_entry(|entry| {
+            // `_` folders are walked, only to name the record-like files they hide.
             entry.depth() == 0
                 || !entry.file_type().is_dir()
-                || !(is_hidden(entry.file_name()) || entry.path().join(SITE_MARKER).exists())
+                || !((is_hidden(entry.file_name()) && !is_underscored(entry.file_name()))
+                    || entry.path().join(SITE_MARKER).exists())
         });
+    // The folder record being walked (walkdir is depth first: once left, never re-entered),
+    // with the record's file and its path relative to the log.
+    let mut record_folder: Option<(PathBuf, PathBuf, String)> = None;
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -220,23 +449,104 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         let Some(name) = entry.file_name().to_str() else {
             continue;
         };
+        if let Some((folder, record_file, record_rel)) = &record_folder {
+            if entry.path().starts_with(folder) {
+                if !entry.file_type().is_dir()
+                    && entry.path() != record_file
+                    && markdown_stem(name).is_some()
+                {
+                    let path = entry.path().to_path_buf();
+                    let rel = relative_slash_path(&path, dir);
+                    found.skipped.push(Skipped {
+                        path,
+                        rel_path: rel,
+                        reason: SkipReason::RecordPart {
+                            record: record_rel.clone(),
+                        },
+                    });
+                }
+                continue;
+            }
+            record_folder = None;
+        }
+        let hidden = name.starts_with(['.', '_'])
+            || entry
+                .path()
+                .strip_prefix(dir)
+                .ok()
+                .and_then(Path::parent)
+                .is_some_and(|parent| {
+                    parent
+                        .components()
+                        .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
+                });
+        if hidden {
+            if !entry.file_type().is_dir() && markdown_stem(name).is_some() {
+                let reason = if is_template_name(name) {
+                    Some(SkipReason::TemplateByName)
+                } else {
+                    FileName::parse(name.trim_start_matches(['.', '_'])).map(|_| SkipReason::Hidden)
+                };
+                if let Some(reason) = reason {
+                    let path = entry.path().to_path_buf();
+                    let rel_path = relative_slash_path(&path, dir);
+                    found.skipped.push(Skipped {
+                        path,
+                        rel_path,
+                        reason,
+                    });
+                }
+            }
+            continue;
+        }
         if entry.file_type().is_dir() {
-            // A directory named like a record is reported (it is never a readable record);
-            // records inside it still load.
+            // A directory named like a record is a record when it holds a README or index
+            // (`2022-11-09-api-refactoring/README.md`); otherwise it is reported (it is never
+            // a readable record) and records inside it still load.
+            let folder_name = if markdown_stem(name).is_some() {
+                name.to_string()
+            } else {
+                format!("{name}.md")
+            };
             if entry.depth() > 0
-                && !is_non_record_name(name)
-                && let Some(file) = FileName::parse(name)
+                && !is_non_record_name(&folder_name)
+                && let Some(file) = FileName::parse(&folder_name)
             {
-                let path = entry.path().to_path_buf();
-                let rel = relative_slash_path(&path, dir);
-                found.records.push((path, rel, file));
+                let folder = entry.path().to_path_buf();
+                match folder_record_file(&folder) {
+                    Some(record_file) => {
+                        let rel = relative_slash_path(&record_file, dir);
+                        found.records.push((record_file.clone(), rel.clone(), file));
+                        record_folder = Some((folder, record_file, rel));
+                    }
+                    // `0001-x.md/`: named like a record file, read (and reported) as one.
+                    None if markdown_stem(name).is_some() => {
+                        let rel = relative_slash_path(&folder, dir);
+                        found.records.push((folder, rel, file));
+                    }
+                    // `0001-images/`: a folder of a record's files.
+                    None => {}
+                }
             }
             continue;
         }
         if entry.path_is_symlink() {
             found.symlinks.insert(entry.path().to_path_buf());
         }
-        if markdown_stem(name).is_none() || is_non_record_name(name) {
+        if markdown_stem(name).is_none() {
+            continue;
+        }
+        if is_template_name(name) {
+            let path = entry.path().to_path_buf();
+            let rel = relative_slash_path(&path, dir);
+            found.skipped.push(Skipped {
+                path,
+                rel_path: rel,
+                reason: SkipReason::TemplateByName,
+            });
+            continue;
+        }
+        if is_non_record_name(name) {
             continue;
         }
         let path = entry.path().to_path_buf();
@@ -246,13 +556,38 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             None => found.unnamed_markdown.push((path, rel)),
         }
     }
+    adopt_unnumbered(&mut found);
     // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
     // on every comparison, which cost more than the rest of discovery at 10,000 records.
     found.records.sort_unstable_by(|a, b| a.1.cmp(&b.1));
     found
         .unnamed_markdown
         .sort_unstable_by(|a, b| a.1.cmp(&b.1));
+    found.skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     Ok(found)
+}
+
+/// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named
+/// `adr-<slug>.md` are records without a number, not stray notes.
+fn adopt_unnumbered(found: &mut Discovered) {
+    let has_adr_prefixed = found.records.iter().any(|(_, _, file)| {
+        matches!(&file.scheme, NamingScheme::Prefixed { prefix, .. } if prefix.to_lowercase().starts_with("adr"))
+    });
+    if !has_adr_prefixed {
+        return;
+    }
+    let unnamed = std::mem::take(&mut found.unnamed_markdown);
+    for (path, rel) in unnamed {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        match markdown_stem(name).and_then(parse_unnumbered) {
+            Some(file) => found.records.push((path, rel, file)),
+            None => found.unnamed_markdown.push((path, rel)),
+        }
+    }
+}
+
+fn is_underscored(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('_')
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -338,6 +673,12 @@ mod tests {
         assert_eq!(FileName::parse("notes.md"), None);
         assert_eq!(FileName::parse("0001-x.txt"), None);
         assert_eq!(FileName::parse("adrx.md"), None);
+        assert_eq!(number("ODH-ADR-0007-gitops.md"), Some(7));
+        assert_eq!(number("ODH-ADR-Operator-0011-perses.md"), Some(11));
+        assert_eq!(number("adr001-renovate-ignore-lombok.md"), Some(1));
+        assert_eq!(number("use-python-3.md"), None);
+        let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
+        assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
     }
 
     // Issue #13: a name whose ninth or eleventh byte falls inside a character panicked.
@@ -404,12 +745,27 @@ mod tests {
             "_adr-template.md",
             ".draft.md",
             "adr-NNN.md",
+            ".TEMPLATE.md",
+            "XXX-0000-template.md",
+            "XXXX-title.md",
+            "0000-modele-adr.md",
+            "vorlage.md",
+            "plantilla.md",
+            "modelo.md",
+            "模板.md",
+            "ODH-ADR-0000-template.md",
+            "adr-template-bare.md",
         ] {
             assert!(is_non_record_name(name), "{name}");
         }
         for name in [
             "0000-use-markdown-architectural-decision-records.md",
             "0001-x.md",
+            // Issue #13: a slug part of three or more x or n hid the record.
+            "0002-support-xxx-tokens.md",
+            "0003-nnn-naming.md",
+            "0004-use-a-template-engine.md",
+            "adr-014-project-templates.md",
         ] {
             assert!(!is_non_record_name(name), "{name}");
         }

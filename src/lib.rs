@@ -3,6 +3,7 @@
 //! Data flows one way: [`config::Project::locate`] finds the log, [`model::Log::load`]
 //! discovers and parses every record once, and a command reads the loaded log.
 
+pub mod adopt;
 pub mod casefold;
 pub mod cli;
 pub mod clock;

@@ -97,7 +97,11 @@ pub struct Plan {
 pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Result<Plan> {
     let mut by_number: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
     for record in &log.records {
-        if let Some(number) = record.number() {
+        // A folder record would need its folder renamed, not its README: it keeps its
+        // number (lint still reports the collision).
+        if let Some(number) = record.number()
+            && !record.is_folder_record()
+        {
             by_number.entry(number).or_default().push(record);
         }
     }

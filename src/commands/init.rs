@@ -1,5 +1,6 @@
 //! `adr init`: the log directory and a `.adr.toml` naming it. Never overwrites; a second
-//! run changes nothing and says so.
+//! run changes nothing and says so. In a repository that already keeps a log, it creates no
+//! new one: it writes a `.adr.toml` describing the log it found (see [`crate::adopt`]).
 
 use std::path::Path;
 
@@ -22,6 +23,14 @@ pub fn run(
             Err(error) if error.is_not_found() => None,
             Err(error) => return Err(error.into_error("read", &config_path)),
         };
+    if existing.is_none()
+        && let Some(log_dir) = existing_log(cwd, dir_flag)
+    {
+        let log = crate::model::Log::load(&log_dir)?;
+        if !log.records.is_empty() {
+            return adopt(&log, cwd, &config_path, output);
+        }
+    }
     let dir_setting = match (
         dir_flag,
         existing.as_ref().and_then(|config| config.dir.clone()),
@@ -81,5 +90,40 @@ pub fn run(
         output,
         format_args!("next: adr new \"Title of the first decision\""),
     );
+    Ok(ExitStatus::Success)
+}
+
+/// The log `--dir` names, or the one found below the working directory.
+fn existing_log(cwd: &Path, dir_flag: Option<&Path>) -> Option<std::path::PathBuf> {
+    match dir_flag {
+        Some(flag) => Some(config::normalize(&cwd.join(flag))).filter(|dir| dir.is_dir()),
+        None => crate::adopt::find_existing_log(cwd),
+    }
+}
+
+/// Writes the `.adr.toml` describing `log` and says what lint will check.
+fn adopt(
+    log: &crate::model::Log,
+    cwd: &Path,
+    config_path: &Path,
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
+    let description = crate::adopt::describe(log, cwd);
+    match crate::fs::create_new(config_path, description.config_text().as_bytes()) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            super::note(
+                output,
+                format_args!("{CONFIG_FILE} already exists: left unchanged"),
+            );
+            return Ok(ExitStatus::Success);
+        }
+        Err(source) => return Err(Error::io("create", config_path, source)),
+    }
+    writeln!(output.out, "created {CONFIG_FILE}").map_err(output_error)?;
+    for line in description.summary() {
+        writeln!(output.out, "{line}").map_err(output_error)?;
+    }
+    super::note(output, format_args!("next: adr lint"));
     Ok(ExitStatus::Success)
 }

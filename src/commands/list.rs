@@ -51,7 +51,51 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         ListFormat::Json => write_json(project, &log, &selected, output)?,
         ListFormat::Table => write_table(&selected, output)?,
     }
+    if args.verbose {
+        note_skipped(output, project, &log);
+    }
     Ok(super::note_failures(output, project, &log.failures, ""))
+}
+
+/// `--verbose`: every Markdown file of the log that is not a record, with the reason.
+fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
+    let template = log
+        .template
+        .as_ref()
+        .map(|template| template.path.as_path());
+    for skipped in &log.skipped {
+        let used = if Some(skipped.path.as_path()) == template {
+            "; read as the log's template"
+        } else {
+            ""
+        };
+        super::note(
+            output,
+            format_args!(
+                "skipped {}: {}{used}",
+                project.display(&skipped.path),
+                skipped.reason.describe()
+            ),
+        );
+    }
+    for (path, _) in &log.unnamed_markdown {
+        super::note(
+            output,
+            format_args!(
+                "skipped {}: not named like a record (`adr lint` reports it)",
+                project.display(path)
+            ),
+        );
+    }
+}
+
+/// The record's date, else the one its name carries (`2022-11-09-api-refactoring/`).
+fn shown_date(record: &Record) -> Option<String> {
+    record
+        .date
+        .as_ref()
+        .map(|date| date.value.text())
+        .or_else(|| record.file.date.clone())
 }
 
 fn status_matches(record: &Record, wanted: &str) -> bool {
@@ -95,7 +139,7 @@ fn write_json(
                 .status
                 .as_ref()
                 .map(|status| status.keyword().to_string()),
-            date: record.date.as_ref().map(|date| date.value.text()),
+            date: shown_date(record),
             tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
             path: project.display(record.path()),
             supersedes: record
@@ -128,10 +172,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
                     .status
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                record
-                    .date
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |date| date.value.text()),
+                shown_date(record).unwrap_or_else(|| "-".to_string()),
                 record.display_title(),
                 record
                     .tags

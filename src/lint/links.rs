@@ -38,6 +38,45 @@ pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
     })
 }
 
+/// The path of a root-relative link (`/adr/ADR-216?x=1#y` → `/adr/ADR-216`); `None` for
+/// any other link, and for `//host` links.
+pub(crate) fn root_relative_path(link: &Link) -> Option<&str> {
+    let target = link.target.trim();
+    if !target.starts_with('/') || target.starts_with("//") {
+        return None;
+    }
+    let path = target.split(['?', '#']).next().unwrap_or(target);
+    (path.len() > 1).then_some(path)
+}
+
+/// Where a root-relative link may point: under `[lint] site-prefix`, the file in the log
+/// (as written, with `.md`, or a folder's `README.md`/`index.md`); otherwise the path from
+/// the project root. `None` when the link is under no prefix and there is no root.
+pub(crate) fn root_relative_candidates(
+    path: &str,
+    log_dir: &Path,
+    root: Option<&Path>,
+    site_prefix: Option<&str>,
+) -> Option<(bool, Vec<PathBuf>)> {
+    let decoded = crate::log_path::percent_decode(path);
+    let prefix = site_prefix.map(|prefix| format!("/{}/", prefix.trim_matches('/')));
+    let (base, under_prefix) = match prefix
+        .as_deref()
+        .and_then(|prefix| decoded.strip_prefix(prefix))
+    {
+        Some(rest) => (log_dir.join(rest), true),
+        None => (root?.join(decoded.trim_start_matches('/')), false),
+    };
+    let base = crate::config::normalize(&base);
+    let mut candidates = vec![base.clone()];
+    if base.extension().is_none() {
+        candidates.push(base.with_extension("md"));
+        candidates.push(base.join("README.md"));
+        candidates.push(base.join("index.md"));
+    }
+    Some((under_prefix, candidates))
+}
+
 /// The anchors GitHub gives a record's headings: lowercased, punctuation dropped, spaces
 /// turned into `-`, and `-1`, `-2` … appended to repeats.
 pub(crate) fn heading_anchors(record: &Record) -> HashSet<String> {

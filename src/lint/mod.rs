@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
-use crate::model::{Link, LoadFailure, Log, Record, Section, Style, normalize_heading};
+use crate::model::{LoadFailure, Log, Record, Section, Style, normalize_heading};
 use crate::source::{SourceFile, Span};
 use texts::{Texts, locked};
 
@@ -116,6 +116,9 @@ pub(crate) use declare_rule;
 /// of records that log-wide rules are handed without it (see [`keep_for_log_rules`]).
 pub struct RuleContext<'a> {
     pub options: &'a LintOptions,
+    /// The log's own template, when it keeps one: custom-layout records are held to its
+    /// headings.
+    pub template: Option<&'a crate::model::LogTemplate>,
     diagnostics: Vec<Diagnostic>,
     existing_paths: &'a Mutex<HashMap<PathBuf, bool>>,
     texts: &'a Texts,
@@ -129,6 +132,7 @@ impl<'a> RuleContext<'a> {
     ) -> Self {
         Self {
             options,
+            template: None,
             diagnostics: Vec::new(),
             existing_paths,
             texts,
@@ -253,8 +257,15 @@ pub fn lint(
 
     let record_findings = Mutex::new(HashMap::new());
     let record_directives = Mutex::new(HashMap::new());
-    let log = Log::load_with(dir, |record| {
+    let mut found = crate::discover::discover(dir)?;
+    crate::model::log_template::recognise_by_content(
+        &mut found.unnamed_markdown,
+        &mut found.skipped,
+    );
+    let template = crate::model::log_template::choose(&found.skipped);
+    let log = Log::load_discovered(dir, found, crate::parse::Depth::Full, |record| {
         let mut ctx = RuleContext::new(options, &existing_paths, &texts);
+        ctx.template = template.as_ref();
         if selection.contains(record.path()) {
             for (rule, _) in &active {
                 if let Some(check) = rule.record {
@@ -272,7 +283,7 @@ pub fn lint(
             locked(&record_findings).insert(record.path().clone(), ctx.diagnostics);
         }
         record
-    })?;
+    });
 
     // In log order, each record's findings in rule order, then the log-wide ones: the
     // report's sort is stable, so this order settles ties.
@@ -286,6 +297,7 @@ pub fn lint(
         .flatten()
         .collect();
     let mut ctx = RuleContext::new(options, &existing_paths, &texts);
+    ctx.template = log.template.as_ref();
     for (rule, _) in &active {
         if let Some(check) = rule.log {
             check(&log, &mut ctx);
@@ -362,7 +374,9 @@ fn keep_for_log_rules(mut record: Record) -> (Record, SourceFile) {
     record.comments = Vec::new();
     record.code_spans = Vec::new();
     // Links to the web or within the page never point at another record.
-    record.links.retain(Link::is_relative);
+    record
+        .links
+        .retain(|link| link.is_relative() || links::root_relative_path(link).is_some());
     record.links.shrink_to_fit();
     (record, source)
 }

@@ -57,6 +57,7 @@ pub static RULES: &[Rule] = &[
         &file_not_a_record::FileNotARecord::META,
         file_not_a_record::check,
     ),
+    per_log(&file_skipped::FileSkipped::META, file_skipped::check),
     per_log(
         &file_unreadable::FileUnreadable::META,
         file_unreadable::check,
@@ -75,6 +76,10 @@ pub static RULES: &[Rule] = &[
         log: Some(front_matter_syntax::check_failures),
     },
     per_log(&link_broken::LinkBroken::META, link_broken::check),
+    per_log(
+        &link_root_relative::LinkRootRelative::META,
+        link_root_relative::check,
+    ),
     per_log(
         &number_duplicate::NumberDuplicate::META,
         number_duplicate::check,

@@ -94,11 +94,15 @@ pub struct LintOptions {
     pub allowed_statuses: Vec<String>,
     /// Style name (`madr`, `madr4`, …, `nygard`, `other`) → required headings.
     pub required_sections: BTreeMap<String, Vec<String>>,
+    /// The styles whose sections the config names (they win over the log's template).
+    pub configured_section_styles: Vec<String>,
     /// Normalised heading as the log writes it → normalised heading it stands for.
     pub heading_aliases: HashMap<String, String>,
     pub today: jiff::civil::Date,
     /// The repository the log belongs to; links leaving it cannot be checked.
     pub root: Option<std::path::PathBuf>,
+    /// `[lint] site-prefix`: the URL path root-relative links into the log start with.
+    pub site_prefix: Option<String>,
 }
 
 /// Style keys `required-sections` accepts.
@@ -132,9 +136,11 @@ impl LintOptions {
         LintOptions {
             allowed_statuses: BUILTIN_STATUSES.map(String::from).to_vec(),
             required_sections,
+            configured_section_styles: Vec::new(),
             heading_aliases: HashMap::new(),
             today,
             root: None,
+            site_prefix: None,
         }
     }
 
@@ -167,6 +173,7 @@ impl LintOptions {
             options
                 .required_sections
                 .insert(style.clone(), sections.clone());
+            options.configured_section_styles.push(style.clone());
         }
         options.heading_aliases = config
             .lint
@@ -174,6 +181,7 @@ impl LintOptions {
             .iter()
             .map(|(written, canonical)| (normalize_heading(written), normalize_heading(canonical)))
             .collect();
+        options.site_prefix = config.lint.site_prefix.clone();
         Ok(options)
     }
 

@@ -44,6 +44,10 @@ pub struct Log {
     pub failures: Vec<LoadFailure>,
     /// Markdown files in the directory that follow no record naming scheme.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
+    /// Markdown files not read as records (templates, parts of folder records), and why.
+    pub skipped: Vec<discover::Skipped>,
+    /// The log's own template, whose headings custom-layout records are checked against.
+    pub template: Option<crate::model::LogTemplate>,
     lookup: RecordLookup,
 }
 
@@ -143,13 +147,32 @@ impl Log {
         depth: crate::parse::Depth,
         keep: impl Fn(Record) -> Record + Sync,
     ) -> Result<Log> {
-        let files = read_records(dir, depth, |_| None, keep)?;
-        Ok(Log::from_parts(
+        Ok(Log::load_discovered(
+            dir,
+            discover::discover(dir)?,
+            depth,
+            keep,
+        ))
+    }
+
+    /// [`Log::load_at`] for files already discovered in `dir` (lint finds the log's
+    /// template first, since per-record rules run during the load).
+    pub fn load_discovered(
+        dir: &Path,
+        found: discover::Discovered,
+        depth: crate::parse::Depth,
+        keep: impl Fn(Record) -> Record + Sync,
+    ) -> Log {
+        let files = read_discovered(dir, found, depth, |_| None, keep);
+        let mut log = Log::from_parts(
             dir.to_path_buf(),
             files.records,
             files.failures,
             files.unnamed_markdown,
-        ))
+        );
+        log.template = crate::model::log_template::choose(&files.skipped);
+        log.skipped = files.skipped;
+        log
     }
 
     pub fn from_parts(
@@ -173,6 +196,8 @@ impl Log {
             records,
             failures,
             unnamed_markdown,
+            skipped: Vec::new(),
+            template: None,
             lookup,
         }
     }
@@ -258,6 +283,8 @@ pub struct RecordFiles<T> {
     pub records: Vec<T>,
     pub failures: Vec<LoadFailure>,
     pub unnamed_markdown: Vec<(PathBuf, String)>,
+    /// Markdown files not read as records, and why (templates, folder-record parts).
+    pub skipped: Vec<discover::Skipped>,
 }
 
 /// Reads the record files of `dir` in parallel and turns each into a `T` as soon as it is
@@ -282,11 +309,15 @@ pub fn read_records<T: Send>(
 /// [`read_records`] for files already discovered in `dir` (a caller that also stats them).
 pub fn read_discovered<T: Send>(
     dir: &Path,
-    found: discover::Discovered,
+    mut found: discover::Discovered,
     depth: crate::parse::Depth,
     reuse: impl Fn(&str) -> Option<T> + Sync,
     convert: impl Fn(Record) -> T + Sync,
 ) -> RecordFiles<T> {
+    crate::model::log_template::recognise_by_content(
+        &mut found.unnamed_markdown,
+        &mut found.skipped,
+    );
     let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let symlinks = &found.symlinks;
     let results: Vec<_> = found
@@ -319,6 +350,7 @@ pub fn read_discovered<T: Send>(
         records,
         failures,
         unnamed_markdown: found.unnamed_markdown,
+        skipped: found.skipped,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod date;
 mod log;
+pub(crate) mod log_template;
 mod record;
 mod status;
 
@@ -10,6 +11,7 @@ pub use log::{
     FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_discovered,
     read_records, sort_key,
 };
+pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
     Style,

@@ -299,6 +299,14 @@ impl Record {
         &self.file.slug
     }
 
+    /// Whether the record is a folder (`2022-11-09-x/README.md`, `0007-x/index.md`): its
+    /// number and slug are the folder's, its text the README or index inside.
+    pub fn is_folder_record(&self) -> bool {
+        let name = self.rel_path.rsplit('/').next().unwrap_or(&self.rel_path);
+        self.rel_path.contains('/')
+            && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
+    }
+
     /// The title to show: the H1, else the front-matter title, else the slug.
     pub fn display_title(&self) -> String {
         self.title

@@ -21,5 +21,6 @@ mod robustness;
 mod rule_precision;
 mod rules;
 mod site;
+mod structure;
 mod util;
 mod vocabulary;

@@ -14,8 +14,16 @@ declare_rule! {
     ///
     /// Web links (`https://…`), `mailto:` links, links within the same page (`#top`) and
     /// templated links (`{{ site.baseurl }}/…`) are not checked; nothing is fetched. Nor are
-    /// links that leave the repository (above the directory holding `.adr.toml`, or the
-    /// one above `docs/`).
+    /// links that leave the project: the directory holding `.adr.toml`, else the git work
+    /// tree holding the log, else the log directory itself (a log copied out of its
+    /// repository links to files only the repository has). Links are resolved against the record,
+    /// never the working directory, so `adr --dir X lint` finds the same from anywhere; a
+    /// query (`diagram.png?raw=true`) is not part of the path.
+    ///
+    /// A root-relative link under `[lint] site-prefix` (`/adr/ADR-216` with
+    /// `site-prefix = "/adr/"`) must name a file of the log (as written, with `.md`, or a
+    /// folder with `README.md` or `index.md`); other root-relative links are left to
+    /// `link-root-relative`.
     ///
     /// ## Why is this bad?
     /// Records link to the records they build on and to diagrams and documents; a renamed
@@ -30,6 +38,14 @@ declare_rule! {
     /// ```markdown
     /// See [ADR-0012](0012-use-kafka.md#decision-outcome).
     /// ```
+    ///
+    /// ## Options
+    /// `[lint] site-prefix` in `.adr.toml`: the URL path the log is published under.
+    ///
+    /// ```toml
+    /// [lint]
+    /// site-prefix = "/adr/"
+    /// ```
     pub(crate) struct LinkBroken { id: "link-broken", severity: Error, fixable: false, enabled: true }
 }
 
@@ -42,6 +58,30 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let mut anchors: HashMap<&Path, Option<std::collections::HashSet<String>>> = HashMap::new();
     for record in &log.records {
         for link in &record.links {
+            // `/adr/ADR-216` under `[lint] site-prefix`: a file of the log, or broken.
+            if let Some(path) = links::root_relative_path(link)
+                && let Some((true, candidates)) = links::root_relative_candidates(
+                    path,
+                    &log.dir,
+                    None,
+                    ctx.options.site_prefix.as_deref(),
+                )
+            {
+                if !candidates
+                    .iter()
+                    .any(|candidate| ctx.path_exists(candidate))
+                {
+                    ctx.report(
+                        &LinkBroken::META,
+                        record.path(),
+                        Some(link.span),
+                        format!("link target `{}` is not a file of the log", link.target),
+                    )
+                    .label("no such record")
+                    .help("fix the path after the `site-prefix`, or remove the link");
+                }
+                continue;
+            }
             let Some(target) = links::resolve(record, link) else {
                 continue;
             };
@@ -93,10 +133,19 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     .as_ref()
                     .is_some_and(|root| !target.path.starts_with(root)) => {}
                 None => {
-                    let help = suggestion(log, &target.path).map_or_else(
-                        || "fix the path, or remove the link".to_string(),
-                        |name| format!("did you mean `{name}`?"),
-                    );
+                    // `[Ada](@ada)` and `[Ada](ada@example.com)` are read as file paths by
+                    // GitHub too, and lead to a 404: say what they were meant to be.
+                    let written = link.target.trim();
+                    let help = if let Some(user) = written.strip_prefix('@') {
+                        format!("a mention is not a link target: use `https://github.com/{user}`")
+                    } else if written.contains('@') && !written.contains('/') {
+                        format!("an e-mail address needs `mailto:`: use `mailto:{written}`")
+                    } else {
+                        suggestion(log, &target.path).map_or_else(
+                            || "fix the path, or remove the link".to_string(),
+                            |name| format!("did you mean `{name}`?"),
+                        )
+                    };
                     ctx.report(
                         &LinkBroken::META,
                         record.path(),

@@ -6,8 +6,16 @@ declare_rule! {
     /// Checks that a record has the sections its style requires. By default a MADR record
     /// (any version, with or without metadata) needs `Context and Problem Statement`,
     /// `Considered Options` and `Decision Outcome`; an adr-tools/Nygard record needs
-    /// `Status`, `Context`, `Decision` and `Consequences`. Records in no known style are
-    /// not checked unless the config names sections for `other`.
+    /// `Status`, `Context`, `Decision` and `Consequences`. A record's style comes from its
+    /// headings and metadata lines, not from its front matter.
+    ///
+    /// When the log keeps its own template beside the records (`template.md`,
+    /// `0000-template.md`, `adr-template.md`, `vorlage.md`, `0000-modele-adr.md`, …), records
+    /// of a custom layout, and Nygard records when the template is a Nygard one (often
+    /// translated), need the template's `##` headings, except those it marks optional
+    /// (`(optional)`, `<!-- optional -->`, or a first line saying `Optional section`).
+    /// Records in a custom layout in a log without a template are not checked unless the
+    /// config names sections for `other`.
     ///
     /// Headings match whatever their level, ignoring case and trailing punctuation
     /// (`## Decision outcome:` counts as `Decision Outcome`); a heading that contains the
@@ -119,10 +127,18 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(style) = checked_style(record) else {
         return;
     };
+    // Every heading but the title: a `# Context` H1 under a front-matter `title:` is a
+    // section like any `##`.
+    let title_start = record.title.as_ref().map(|title| title.span.start);
     let headings: Vec<String> = record
         .sections
         .iter()
-        .filter(|section| section.level >= 2)
+        .filter(|section| {
+            section.level >= 2
+                || title_start.is_none_or(|start| {
+                    !(section.heading_span.start <= start && start <= section.heading_span.end)
+                })
+        })
         .map(|section| {
             let title = section.key();
             ctx.options
@@ -132,15 +148,18 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
                 .unwrap_or_else(|| title.to_string())
         })
         .collect();
-    let required = ctx.options.required_sections(style);
+    let required = expected_sections(style, ctx).to_vec();
     let missing: Vec<&String> = required
         .iter()
         .filter(|name| !is_present(record, &headings, name))
         .collect();
-    let style_name = match style {
-        Style::Nygard => "an adr-tools/Nygard",
-        Style::Other => "this",
-        _ => "a MADR",
+    let reason = |it: &str| match (style, ctx.template) {
+        (_, Some(template)) if uses_template(style, ctx) => {
+            format!("the log's template `{}` has {it}", template.rel_path)
+        }
+        (Style::Nygard, _) => format!("an adr-tools/Nygard record needs {it}"),
+        (Style::Other, _) => format!("this record needs {it}"),
+        _ => format!("a MADR record needs {it}"),
     };
     if missing.is_empty() {
         return;
@@ -157,11 +176,8 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             format!("add {} headings", listed(&missing, "`## ", "`")),
         ),
     };
-    let needs = if missing.len() == 1 {
-        "needs it"
-    } else {
-        "needs them"
-    };
+    let it = if missing.len() == 1 { "it" } else { "them" };
+    let reason = reason(it);
     ctx.report(
         &SectionMissing::META,
         record.path(),
@@ -169,7 +185,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         message,
     )
     .help(format!(
-        "{help} ({style_name} record {needs}; `[lint.required-sections]` in .adr.toml changes the list)"
+        "{help} ({reason}; `[lint.required-sections]` in .adr.toml changes the list)"
     ));
 }
 
@@ -203,6 +219,31 @@ fn title_span(record: &Record) -> Span {
                 Span::new(line.start.max(body_start), line.end.max(body_start))
             }
         },
+    }
+}
+
+/// Whether a record of `style` is held to the log's own template: a custom-layout record
+/// by any template, and an adr-tools/Nygard record by a Nygard template (often translated:
+/// `## Kontext`, `## Entscheidung`). MADR records keep MADR's sections, which know MADR's
+/// optional parts and the names real logs use for the required ones. The config's
+/// `[lint.required-sections]` for the style wins over the template.
+fn uses_template(style: Style, ctx: &RuleContext) -> bool {
+    ctx.template.is_some_and(|template| {
+        !template.sections.is_empty()
+            && (style == Style::Other || (style == template.style && !style.is_madr()))
+    }) && !ctx
+        .options
+        .configured_section_styles
+        .iter()
+        .any(|configured| configured == style.name() || (configured == "madr" && style.is_madr()))
+}
+
+/// The headings a record of `style` must have: the log's template's (see
+/// [`uses_template`]), else the config's or the defaults.
+fn expected_sections<'c>(style: Style, ctx: &'c RuleContext) -> &'c [String] {
+    match ctx.template {
+        Some(template) if uses_template(style, ctx) => &template.sections,
+        _ => ctx.options.required_sections(style),
     }
 }
 

@@ -1,0 +1,76 @@
+use crate::discover::{FileName, SkipReason};
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Names the Markdown files of the log that look like records but are not read as
+    /// records, and says why: a template recognised by its name while it is also named like a
+    /// record (`0000-template.md`, `ODH-ADR-0000-template.md`), a file that is mostly
+    /// placeholders (read as the log's template), a file named like a record inside a
+    /// record's folder (a part of that record), or one hidden by a leading `_` or `.` in
+    /// its name or a folder above (`_drafts/0005-x.md`).
+    ///
+    /// Templates are recognised by exact names in several languages (`template.md`,
+    /// `adr-template.md`, `.TEMPLATE.md`, `XXX-0000-template.md`, `0000-modele-adr.md`,
+    /// `vorlage.md`, `plantilla.md`, `modelo.md`, `模板.md`, …), by a placeholder where the
+    /// number goes (`adr-NNN.md`, `XXXX-title.md`), or by content. A slug that merely holds
+    /// `xxx` (`0002-support-xxx-tokens.md`) is a record. `adr list --verbose` lists every
+    /// skipped file.
+    ///
+    /// ## Why is this bad?
+    /// A decision in a file `adr` skips is missing from the index, the site and every check,
+    /// and `adr new` may reuse its number. When the skip is right, the finding says so once;
+    /// when it is wrong, rename the file.
+    ///
+    /// ## Example
+    /// A record whose name reads like a template's:
+    /// ```markdown
+    /// <!-- docs/adr/0000-template.md -->
+    /// # Use a template engine for e-mails
+    /// ```
+    ///
+    /// Use instead: a name that says what was decided (`0007-use-a-template-engine-for-e-mails.md`):
+    /// ```markdown
+    /// # Use a template engine for e-mails
+    /// ```
+    pub(crate) struct FileSkipped { id: "file-skipped", severity: Info, fixable: false, enabled: true }
+}
+
+pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+    for skipped in &log.skipped {
+        let name = skipped
+            .rel_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&skipped.rel_path);
+        let named_like_a_record = FileName::parse(name).is_some();
+        let (message, help) = match &skipped.reason {
+            SkipReason::TemplateByName if named_like_a_record => (
+                format!("`{name}` is named like a template, so it is not read as a record"),
+                "if it is a decision, rename it after what it decides".to_string(),
+            ),
+            SkipReason::TemplateByContent => (
+                format!(
+                    "`{name}` is mostly placeholders, so it is read as a template, not as a record"
+                ),
+                "if it is a decision, fill it in and name it like the log's records".to_string(),
+            ),
+            SkipReason::RecordPart { record } if named_like_a_record => (
+                format!(
+                    "`{name}` is inside the folder of the record `{record}`, so it is read as part of it"
+                ),
+                "move it out of the record's folder if it is a decision of its own".to_string(),
+            ),
+            SkipReason::Hidden => (
+                format!(
+                    "`{name}` is named like a record but hidden by a leading `_` or `.` in its path, so it is not read"
+                ),
+                "if it is a decision, move it into the log under a plain name; a draft may stay"
+                    .to_string(),
+            ),
+            _ => continue,
+        };
+        ctx.report(&FileSkipped::META, &skipped.path, None, message)
+            .help(help);
+    }
+}

@@ -1,0 +1,370 @@
+//! How `adr` reads a log it has never seen: which files are records (templates in several
+//! languages, folder records, slugs with `xxx`), each record's style from its structure,
+//! the log's own template as its expected sections, results that do not depend on the
+//! working directory, and `adr init` adopting an existing log.
+
+use std::path::Path;
+
+use crate::util::{adr, copy_dir, copy_tree, fixtures, log_with, run};
+
+/// `adr --dir <log> lint --format json` run in `cwd`: exit code and each finding as
+/// (file name, line, rule, message), in report order.
+fn findings(cwd: &Path, log: &Path) -> (i32, Vec<(String, u64, String, String)>) {
+    let output = adr(cwd)
+        .args(["--dir", log.to_str().unwrap(), "lint", "--format", "json"])
+        .output()
+        .expect("run adr");
+    let document: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("lint prints JSON");
+    let found = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| {
+            let path = diagnostic["path"].as_str().unwrap();
+            (
+                path.rsplit('/').next().unwrap().to_string(),
+                diagnostic["line"].as_u64().unwrap(),
+                diagnostic["rule"].as_str().unwrap().to_string(),
+                diagnostic["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (output.status.code().unwrap(), found)
+}
+
+fn finding(file: &str, line: u64, rule: &str, message: &str) -> (String, u64, String, String) {
+    (file.into(), line, rule.into(), message.into())
+}
+
+/// `adr list --format json` in `project`: (number, title, path) per record.
+fn listed(project: &Path, args: &[&str]) -> Vec<(Option<u64>, String, String)> {
+    let mut all = vec!["list", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = run(project, &all);
+    assert_eq!(code, 0, "{stderr}");
+    let records: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    records
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| {
+            (
+                record["number"].as_u64(),
+                record["title"].as_str().unwrap().to_string(),
+                record["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+// Issue #13: a slug part of three or more x or n was taken for a template placeholder, so
+// every command ignored the record and `adr new` reused its number.
+#[test]
+fn issue_13_a_slug_with_xxx_is_a_record() {
+    let record = |title: &str| {
+        format!(
+            "---\nstatus: accepted\ndate: 2025-05-11\n---\n\n# {title}\n\n## Context and Problem Statement\n\nWhy.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nChosen option: \"A\", because it works.\n"
+        )
+    };
+    let project = log_with(&[
+        ("0001-use-kafka.md", &record("Use Kafka")),
+        ("0002-support-xxx-tokens.md", &record("Support xxx tokens")),
+        ("0003-nnn-prefixed-ids.md", &record("Use nnn-prefixed ids")),
+    ]);
+    assert_eq!(
+        listed(project.path(), &[]),
+        vec![
+            (
+                Some(1),
+                "Use Kafka".into(),
+                "docs/adr/0001-use-kafka.md".into()
+            ),
+            (
+                Some(2),
+                "Support xxx tokens".into(),
+                "docs/adr/0002-support-xxx-tokens.md".into()
+            ),
+            (
+                Some(3),
+                "Use nnn-prefixed ids".into(),
+                "docs/adr/0003-nnn-prefixed-ids.md".into()
+            ),
+        ]
+    );
+    let (code, stdout, stderr) = run(project.path(), &["new", "--no-edit", "Next one"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert!(
+        project.path().join("docs/adr/0004-next-one.md").is_file(),
+        "adr new takes the number after 0003: {stdout}"
+    );
+}
+
+/// Templates named in French, German, Spanish, Portuguese and Chinese, hidden, with a
+/// placeholder number or an `XXX-` prefix are never linted as records; the one named like
+/// a record is named by lint (info) and every one by `adr list --verbose`.
+#[test]
+fn templates_in_several_languages_are_not_linted_as_records() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/templates-i18n"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(
+        (code, found),
+        (
+            0,
+            vec![finding(
+                "0000-modele-adr.md",
+                1,
+                "file-skipped",
+                "`0000-modele-adr.md` is named like a template, so it is not read as a record"
+            )]
+        )
+    );
+    let (code, stdout, stderr) = run(project.path(), &["list", "--verbose"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "0001  accepted  2025-05-11  Use Kafka for orders\n\
+         0002  accepted  2025-05-12  Support xxx tokens in order ids\n"
+    );
+    assert_eq!(
+        stderr,
+        "skipped docs/adr/.TEMPLATE.md: named like a template; read as the log's template\n\
+         skipped docs/adr/0000-modele-adr.md: named like a template\n\
+         skipped docs/adr/XXX-0000-template.md: named like a template\n\
+         skipped docs/adr/adr-NNN.md: named like a template\n\
+         skipped docs/adr/modelo.md: named like a template\n\
+         skipped docs/adr/plantilla.md: named like a template\n\
+         skipped docs/adr/vorlage.md: named like a template\n\
+         skipped docs/adr/模板.md: named like a template\n"
+    );
+}
+
+/// A log whose records have YAML front matter but a layout of their own (Abstract /
+/// Motivation / Specification) is held to its template's headings, not to MADR's; a
+/// section-name H1 under a front-matter `title:` yields to that title.
+#[test]
+fn custom_layout_records_follow_the_logs_template() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/custom-template"), &log);
+    assert_eq!(
+        findings(project.path(), &log),
+        (
+            1,
+            vec![finding(
+                "0002-drop-xml-configuration.md",
+                2,
+                "section-missing",
+                "section `Specification` is missing"
+            )]
+        )
+    );
+    let titles: Vec<String> = listed(project.path(), &[])
+        .into_iter()
+        .map(|(_, title, _)| title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Adopt structured logging",
+            "Drop XML configuration",
+            "Keep the monolith"
+        ]
+    );
+    let (_, json, _) = run(project.path(), &["export", "--format", "json"]);
+    let exported: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let styles: Vec<&str> = exported["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| record["style"].as_str().unwrap())
+        .collect();
+    assert_eq!(styles, ["other", "other", "nygard"]);
+}
+
+/// The template's optional sections (`(optional)`) are not required, and the config's
+/// `[lint.required-sections]` for `other` wins over the template.
+#[test]
+fn the_config_wins_over_the_logs_template() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/custom-template"), &log);
+    std::fs::write(
+        project.path().join(".adr.toml"),
+        "[lint.required-sections]\nother = [\"Motivation\"]\n",
+    )
+    .unwrap();
+    assert_eq!(findings(project.path(), &log), (0, vec![]));
+}
+
+/// `2022-11-09-api-refactoring/README.md` (dated folders, `_` after the date too) and
+/// `0001-use-kafka/index.md` are records titled by their H1; other Markdown files in the
+/// folder are parts of the record.
+#[test]
+fn folder_records_are_records() {
+    let project = copy_tree(&fixtures().join("logs/folder-records-dated"));
+    assert_eq!(
+        listed(project.path(), &["--dir", "."]),
+        vec![
+            (
+                None,
+                "API refactoring".into(),
+                "2022-11-09-api-refactoring/README.md".into()
+            ),
+            (
+                None,
+                "Private properties".into(),
+                "2023-03-27_private_properties/README.md".into()
+            ),
+            (
+                None,
+                "Use OpenTelemetry".into(),
+                "2024-01-15-use-opentelemetry/README.md".into()
+            ),
+        ]
+    );
+    let (code, stdout, stderr) = run(project.path(), &["--dir", ".", "list", "--verbose"]);
+    assert_eq!(code, 0);
+    // No date in the text: the folder's name gives it.
+    assert_eq!(
+        stdout,
+        "-  -  2022-11-09  API refactoring\n\
+         -  -  2023-03-27  Private properties\n\
+         -  -  2024-01-15  Use OpenTelemetry\n"
+    );
+    assert_eq!(
+        stderr,
+        "skipped 2022-11-09-api-refactoring/documentation.md: part of the record `2022-11-09-api-refactoring/README.md`\n\
+         skipped 2022-11-09-api-refactoring/renaming.md: part of the record `2022-11-09-api-refactoring/README.md`\n"
+    );
+    // No record is in a known layout and the log keeps no template: only the status.
+    let (code, found) = findings(project.path(), project.path());
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        // One finding for the log (issue 14, item 9): none of its records states a status.
+        [finding(
+            "README.md",
+            1,
+            "status-missing",
+            "no record of this log states a status (3 records)"
+        )]
+    );
+
+    let project = copy_tree(&fixtures().join("logs/folder-records-numbered"));
+    assert_eq!(
+        listed(project.path(), &["--dir", "."]),
+        vec![
+            (
+                Some(1),
+                "Use Kafka for orders".into(),
+                "0001-use-kafka/index.md".into()
+            ),
+            (
+                Some(2),
+                "Split the order service".into(),
+                "0002-split-the-order-service/index.md".into()
+            ),
+        ]
+    );
+    assert_eq!(findings(project.path(), project.path()), (0, vec![]));
+    let (code, stdout, _) = run(project.path(), &["--dir", ".", "new", "--no-edit", "Third"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(project.path().join("0003-third.md").is_file());
+}
+
+/// `adr --dir X lint` gives the same findings from the project, from inside the log and
+/// from an unrelated directory: links are resolved against the log and checked against
+/// the project root (here the git work tree), and `?raw=true` is not part of the path.
+#[test]
+fn lint_findings_do_not_depend_on_the_working_directory() {
+    let project = tempfile::tempdir().unwrap();
+    std::fs::create_dir(project.path().join(".git")).unwrap();
+    std::fs::write(project.path().join("README.md"), "# Orders\n").unwrap();
+    let log = project.path().join("docs/adr");
+    std::fs::create_dir_all(&log).unwrap();
+    std::fs::write(log.join("0001-queue.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::write(
+        log.join("0001-use-kafka.md"),
+        "---\nstatus: accepted\ndate: 2025-05-11\n---\n\n# Use Kafka\n\n\
+         ## Context and Problem Statement\n\nSee the [README](../../README.md) and\n\
+         ![queue](0001-queue.png?raw=true \"Queue\").\n\n\
+         ## Considered Options\n\n* Kafka\n\n## Decision Outcome\n\n\
+         Chosen option: \"Kafka\", because [the notes](notes/missing.md) say so.\n",
+    )
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let expected = (
+        1,
+        vec![finding(
+            "0001-use-kafka.md",
+            19,
+            "link-broken",
+            "link target `notes/missing.md` does not exist",
+        )],
+    );
+    for cwd in [project.path(), log.as_path(), elsewhere.path()] {
+        assert_eq!(findings(cwd, &log), expected, "from {}", cwd.display());
+    }
+}
+
+/// `adr init` where a log already exists writes a `.adr.toml` describing it (see
+/// tests/cmd/init-adopts-existing-log.toml for the exact file), creates no new log, and
+/// with that file lint accepts the log's own status words.
+#[test]
+fn adr_init_adopts_an_existing_log() {
+    let project =
+        copy_tree(&crate::util::repo_root().join("tests/cmd/init-adopts-existing-log.in"));
+    let (code, found) = findings(
+        project.path(),
+        &project.path().join("docs/architecture/decisions"),
+    );
+    // `Pending` is in the language tables (read as proposed), so even without the config
+    // the log lints clean; init still records the words in use.
+    let rules: Vec<(String, String)> = found
+        .into_iter()
+        .map(|(file, _, rule, _)| (file, rule))
+        .collect();
+    assert_eq!((code, rules), (0, vec![]));
+    let (code, _, stderr) = run(project.path(), &["init"]);
+    assert_eq!((code, stderr.as_str()), (0, "next: adr lint\n"));
+    assert!(!project.path().join("docs/adr").exists(), "no new log");
+    let (code, stdout, _) = run(project.path(), &["lint"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
+    );
+}
+
+/// Without `.adr.toml` or a git work tree, the project is the log itself: a log copied out
+/// of its repository links to files only the repository has, and those are not reported;
+/// broken links inside the log still are, from any working directory.
+#[test]
+fn a_log_without_its_repository_checks_only_its_own_links() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("decisions");
+    std::fs::create_dir_all(&log).unwrap();
+    std::fs::write(
+        log.join("0001-use-kafka.md"),
+        "---\nstatus: accepted\ndate: 2025-05-11\n---\n\n# Use Kafka\n\n\
+         ## Context and Problem Statement\n\nSee the [guide](../ciso-guide/cryptography.md).\n\n\
+         ## Considered Options\n\n* Kafka\n\n## Decision Outcome\n\n\
+         Chosen option: \"Kafka\", because [ADR-2](0002-use-avro.md) says so.\n",
+    )
+    .unwrap();
+    let expected = (
+        1,
+        vec![finding(
+            "0001-use-kafka.md",
+            18,
+            "link-broken",
+            "link target `0002-use-avro.md` does not exist",
+        )],
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    for cwd in [project.path(), log.as_path(), elsewhere.path()] {
+        assert_eq!(findings(cwd, &log), expected, "from {}", cwd.display());
+    }
+}
