@@ -9,6 +9,7 @@ mod corpus;
 mod durability;
 mod ecosystem;
 mod graph;
+mod hardening_site;
 mod index;
 mod lint;
 mod parser;
