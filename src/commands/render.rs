@@ -10,7 +10,7 @@
 //! directory and renamed into place. Nothing is ever deleted outside a directory that
 //! carries the marker.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,7 +31,7 @@ use crate::{ExitStatus, Output};
 const DEFAULT_TITLE: &str = "Architecture Decision Records";
 const DEFAULT_OUT: &str = "site";
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-const MANIFEST_VERSION: u32 = 4;
+const MANIFEST_VERSION: u32 = 5;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -317,6 +317,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     let paths = SitePaths {
         log_dir: project.log_dir.clone(),
         project_root: project.root.clone(),
+        publish_root: publish_root(project),
         out_dir: out_dir.clone(),
     };
     let failures: Vec<_> = site_log.failures.clone();
@@ -394,6 +395,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             manifest.files.len().saturating_sub(written),
         ),
     );
+    warn_refused(output, project, &report.refused);
     Ok(super::note_failures(
         output,
         project,
@@ -402,10 +404,60 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     ))
 }
 
+/// One warning per link or image the site does not publish, naming the record and the
+/// line where the target is written (the first line holding it).
+fn warn_refused(output: &mut Output<'_>, project: &Project, refused: &BTreeSet<site::Refusal>) {
+    let mut text = (String::new(), String::new());
+    for refusal in refused {
+        let path = project.log_dir.join(&refusal.record);
+        if text.0 != refusal.record {
+            let bytes = read_regular(&path, MAX_COPIED_BYTES).unwrap_or_default();
+            text = (
+                refusal.record.clone(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+        }
+        let line = text
+            .1
+            .find(refusal.url.as_str())
+            .and_then(|at| text.1.get(..at))
+            .map(|before| format!(":{}", before.matches('\n').count() + 1))
+            .unwrap_or_default();
+        super::note(
+            output,
+            format_args!(
+                "warning: {}{line}: `{}` {}",
+                project.display(&path),
+                refusal.url,
+                refusal.reason.message()
+            ),
+        );
+    }
+}
+
 /// The manifest of a 10,000-record site is about a megabyte.
 const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
 /// The cache and search index of a 10,000-record site are tens of megabytes.
 const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The site's own check of what it publishes stops at 16 MiB too.
+const MAX_COPIED_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The project whose files a site may publish: the directory holding `.adr.toml` (or
+/// `.adr-dir`), else the git work tree holding the log, else the log's parent. Not the
+/// working directory: with `--dir` naming a log elsewhere, its images are still its own.
+fn publish_root(project: &Project) -> PathBuf {
+    if project.config_path.is_some() {
+        return project.root.clone();
+    }
+    let log_dir = std::fs::canonicalize(&project.log_dir).unwrap_or(project.log_dir.clone());
+    log_dir
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .or(log_dir.parent())
+        .unwrap_or(&log_dir)
+        .to_path_buf()
+}
 
 /// Reads a file of the output directory only if it is a regular file (not a link, FIFO or
 /// device) of at most `cap` bytes.
@@ -669,7 +721,7 @@ fn watched_unchanged(project: &Project, watched: &BTreeMap<String, Option<String
         let path = project.root.join(path);
         match hash {
             None => !path.exists(),
-            Some(hash) => std::fs::read(&path)
+            Some(hash) => read_regular(&path, MAX_COPIED_BYTES)
                 .is_ok_and(|bytes| &format!("{:032x}", xxh3_128(&bytes)) == hash),
         }
     })
@@ -686,6 +738,12 @@ fn watched_files(project: &Project, report: &BuildReport) -> BTreeMap<String, Op
                 .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
             (relative(source), hash)
         })
+        .chain(report.inlined.iter().map(|source| {
+            let hash = read_regular(source, MAX_COPIED_BYTES)
+                .ok()
+                .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
+            (relative(source), hash)
+        }))
         .chain(report.missing.iter().map(|path| (relative(path), None)))
         .collect()
 }
@@ -1006,7 +1064,8 @@ impl PageSink for OutputDir<'_> {
     }
 
     fn copy(&self, path: &str, source: &Path) -> Result<()> {
-        let bytes = std::fs::read(source).map_err(|error| Error::io("read", source, error))?;
+        let bytes = read_regular(source, MAX_COPIED_BYTES)
+            .map_err(|error| Error::io("read", source, error))?;
         self.store(path, bytes)
     }
 

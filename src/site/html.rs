@@ -21,6 +21,8 @@ pub enum Destination {
     Rewrite(String),
     /// Nothing is there: an image shows its text, a link keeps its URL.
     Missing,
+    /// Not published: a link shows only its text, an image its alt text.
+    Text,
 }
 
 /// One entry of a page's table of contents.
@@ -91,25 +93,28 @@ pub fn classify_url(url: &str) -> UrlKind {
 /// Ids the page layout uses itself; headings never take them.
 pub const RESERVED_IDS: [&str; 4] = ["adr-main", "adr-toc", "adr-meta", "adr-body"];
 
+/// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
+/// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
+/// an 8 MiB record), and two such records on two threads would double the peak.
+const LARGE_BODY: usize = 1024 * 1024;
+static LARGE_BODIES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Renders a record's body (the text after its front matter); `extra_words` (its number,
 /// title, tags) go into the search words first.
+///
+/// Events stream from the parser through the transform into the HTML writer: collecting
+/// them first took 80 bytes per event twice over (2.3 GB for a 2,000 x 2,000 table).
 pub fn render_body(
     markdown: &str,
     drop_first_h1: bool,
     extra_words: &[&str],
-    resolve: &(dyn Fn(&str) -> Destination + Sync),
+    resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
 ) -> Body {
-    let events: Vec<Event<'_>> =
-        Parser::new_ext(markdown, crate::parse::markdown::markdown_options()).collect();
-    let had_raw_html = events.iter().any(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => !is_comment(html),
-        _ => false,
-    });
+    let _one_at_a_time = (markdown.len() > LARGE_BODY).then(|| LARGE_BODIES.lock());
+    let markdown = unswallowed(markdown);
     let mut transform = Transform {
         resolve,
-        // With raw HTML, ammonia sees every URL anyway and resolves relative ones then.
-        resolve_relative: !had_raw_html,
-        out: Vec::with_capacity(events.len() + 16),
+        out: std::collections::VecDeque::new(),
         heading: None,
         title_pending: drop_first_h1,
         skipping_title: false,
@@ -120,15 +125,19 @@ pub fn render_body(
         toc: Vec::new(),
         words: Words::default(),
         texts: 0,
+        had_raw_html: false,
+        resolved: HashSet::new(),
     };
     for extra in extra_words {
         transform.words.add(extra);
     }
-    for event in events {
-        transform.push(event);
-    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, transform.out.into_iter());
+    let mut stream = Stream {
+        events: Parser::new_ext(&markdown, crate::parse::markdown::markdown_options()),
+        transform,
+    };
+    pulldown_cmark::html::push_html(&mut html, &mut stream);
+    let Stream { transform, .. } = stream;
     if html.contains(" style=\"text-align: ") {
         // The site's CSP forbids inline styles; classes carry the column alignment instead.
         // Text is escaped, so these exact attributes only come from the HTML writer.
@@ -139,15 +148,203 @@ pub fn render_body(
             );
         }
     }
-    if had_raw_html {
-        html = sanitize(&html, resolve);
+    if transform.had_raw_html {
+        html = sanitize(&html, resolve, &transform.resolved);
     }
     Body {
         html,
         toc: transform.toc,
         words: transform.words.finish(),
-        had_raw_html,
+        had_raw_html: transform.had_raw_html,
     }
+}
+
+/// The parser's events passed through a [`Transform`] one at a time.
+struct Stream<'a, 'r, I> {
+    events: I,
+    transform: Transform<'a, 'r>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Stream<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(event) = self.transform.out.pop_front() {
+                return Some(event);
+            }
+            match self.events.next() {
+                Some(event) => self.transform.push(event),
+                // The parser always closes a heading; should it not, its text still shows.
+                None if self.transform.heading.is_some() => self.transform.finish_heading(),
+                None => return None,
+            }
+        }
+    }
+}
+
+/// Whether a link or an image asks for the URL: a record may link to any file, but only
+/// an image is shown in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum LinkKind {
+    Link,
+    Image,
+}
+
+/// The markdown with every HTML block that would run to the end of its container (its end
+/// condition, such as `</script>` or `-->`, never comes: CommonMark HTML block kinds 1 to
+/// 5) turned into text by a backslash before its `<`, so the Markdown after it is rendered
+/// as Markdown. Each round finds the blocks the last one uncovered; a text needing more
+/// than a few rounds keeps the rest as escaped HTML source, shown but not swallowed.
+fn unswallowed(markdown: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(markdown);
+    for _ in 0..8 {
+        if !may_have_unclosed_html_block(&text) {
+            break;
+        }
+        let openers = unclosed_html_block_starts(&text);
+        if openers.is_empty() {
+            break;
+        }
+        let mut fixed = String::with_capacity(text.len() + openers.len());
+        let mut last = 0;
+        for at in openers {
+            fixed.push_str(text.get(last..at).unwrap_or(""));
+            fixed.push('\\');
+            last = at;
+        }
+        fixed.push_str(text.get(last..).unwrap_or(""));
+        text = Cow::Owned(fixed);
+    }
+    text
+}
+
+/// An HTML block kind that ends only at a marker: the marker, and whether it is matched
+/// without regard to ASCII case.
+fn html_block_end(block: &str) -> Option<(&'static str, bool)> {
+    let bytes = block.as_bytes();
+    let starts = |prefix: &str| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    for (name, end) in [
+        ("<script", "</script>"),
+        ("<pre", "</pre>"),
+        ("<style", "</style>"),
+        ("<textarea", "</textarea>"),
+    ] {
+        if starts(name)
+            && bytes
+                .get(name.len())
+                .is_none_or(|next| matches!(next, b' ' | b'\t' | b'\n' | b'\r' | b'>'))
+        {
+            return Some((end, true));
+        }
+    }
+    if block.starts_with("<!--") {
+        Some(("-->", false))
+    } else if block.starts_with("<?") {
+        Some(("?>", false))
+    } else if block.starts_with("<![CDATA[") {
+        Some(("]]>", false))
+    } else if block.starts_with("<!") && bytes.get(2).is_some_and(u8::is_ascii_alphabetic) {
+        Some((">", false))
+    } else {
+        None
+    }
+}
+
+fn contains_marker(text: &str, (marker, ignore_case): (&str, bool)) -> bool {
+    if !ignore_case {
+        return text.contains(marker);
+    }
+    text.as_bytes()
+        .windows(marker.len())
+        .any(|window| window.eq_ignore_ascii_case(marker.as_bytes()))
+}
+
+/// A quick look for a line that opens an HTML block of kind 1 to 5 whose end marker
+/// appears nowhere after it; only then is the text parsed to find such blocks for sure.
+fn may_have_unclosed_html_block(text: &str) -> bool {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let opener = line.trim_start_matches(|c: char| {
+            c.is_ascii_whitespace()
+                || c.is_ascii_digit()
+                || matches!(c, '>' | '-' | '*' | '+' | '.' | ')')
+        });
+        if let Some(end) = html_block_end(opener)
+            && !contains_marker(opener.get(2..).unwrap_or(""), end)
+            && !contains_marker(text.get(at..).unwrap_or(""), end)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where each HTML block of kind 1 to 5 that lacks its end marker starts (its `<`).
+fn unclosed_html_block_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for (event, range) in
+        Parser::new_ext(text, crate::parse::markdown::markdown_options()).into_offset_iter()
+    {
+        if let Event::Start(Tag::HtmlBlock) = event
+            && let Some(block) = text.get(range.clone())
+            && let Some(offset) = block.find('<')
+            && let Some(opener) = block.get(offset..)
+            && let Some(end) = html_block_end(opener)
+            && !contains_marker(opener.get(2..).unwrap_or(""), end)
+        {
+            starts.push(range.start + offset);
+        }
+    }
+    starts
+}
+
+/// The elements ammonia keeps. Raw HTML naming any other is shown as text: ammonia would
+/// drop it, and several (`<title>`, `<textarea>`, `<xmp>`, `<style>`, `<script>`,
+/// `<iframe>`, `<noembed>`, `<noframes>`, `<noscript>`, `<plaintext>`, `<template>`,
+/// `<select>`) make the HTML parser take everything after them as their text, so the rest
+/// of the record vanished or showed as source.
+static KEPT_ELEMENTS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut tags = ammonia::Builder::default().clone_tags();
+    tags.insert("input");
+    tags
+});
+
+/// Raw HTML with every tag of an element ammonia would not keep, and every comment,
+/// declaration or processing instruction, escaped: its `<` becomes `&lt;`, so it shows as
+/// text and cannot open anything that swallows what follows.
+fn neutralised(html: CowStr<'_>) -> CowStr<'_> {
+    let mut out = String::new();
+    let mut last = 0;
+    for (at, _) in html.match_indices('<') {
+        let rest = html.get(at + 1..).unwrap_or("");
+        let name_part = rest.strip_prefix('/').unwrap_or(rest);
+        let escape = if name_part.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name = name_part
+                .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !KEPT_ELEMENTS.contains(name.as_str())
+        } else {
+            rest.starts_with(['!', '?'])
+        };
+        if escape {
+            out.push_str(html.get(last..at).unwrap_or(""));
+            out.push_str("&lt;");
+            last = at + 1;
+        }
+    }
+    if last == 0 {
+        return html;
+    }
+    out.push_str(html.get(last..).unwrap_or(""));
+    CowStr::from(out)
 }
 
 fn is_comment(html: &str) -> bool {
@@ -169,9 +366,8 @@ enum ImageEnd {
 }
 
 struct Transform<'a, 'r> {
-    resolve: &'r (dyn Fn(&str) -> Destination + Sync),
-    resolve_relative: bool,
-    out: Vec<Event<'a>>,
+    resolve: &'r (dyn Fn(&str, LinkKind) -> Destination + Sync),
+    out: std::collections::VecDeque<Event<'a>>,
     /// Events of the heading being read, which gets its id once its text is known.
     heading: Option<(HeadingLevel, Vec<Event<'a>>)>,
     title_pending: bool,
@@ -187,14 +383,31 @@ struct Transform<'a, 'r> {
     words: Words,
     /// Text events seen so far, to tell whether an image had any text.
     texts: usize,
+    /// Whether raw HTML was found: the whole body then goes through ammonia.
+    had_raw_html: bool,
+    /// The URLs Markdown links and images were given here, which ammonia keeps as they
+    /// are rather than resolving them a second time.
+    resolved: HashSet<String>,
 }
 
 impl<'a> Transform<'a, '_> {
     fn emit(&mut self, event: Event<'a>) {
         match &mut self.heading {
             Some((_, buffer)) => buffer.push(event),
-            None => self.out.push(event),
+            None => self.out.push_back(event),
         }
+    }
+
+    /// Where a relative URL leads, noted so that ammonia leaves it alone.
+    fn resolved(&mut self, url: CowStr<'a>, kind: LinkKind) -> Option<CowStr<'a>> {
+        let url = match (self.resolve)(&url, kind) {
+            Destination::Rewrite(rewritten) => CowStr::from(rewritten),
+            Destination::Keep => url,
+            Destination::Missing if kind == LinkKind::Link => url,
+            Destination::Missing | Destination::Text => return None,
+        };
+        self.resolved.insert(url.to_string());
+        Some(url)
     }
 
     fn push(&mut self, event: Event<'a>) {
@@ -222,15 +435,13 @@ impl<'a> Transform<'a, '_> {
                 id,
             }) => {
                 let dest_url = match classify_url(&dest_url) {
-                    UrlKind::Unsafe => {
-                        self.link_ends.push(false);
-                        return;
-                    }
-                    UrlKind::Relative if self.resolve_relative => match (self.resolve)(&dest_url) {
-                        Destination::Rewrite(url) => CowStr::from(url),
-                        Destination::Keep | Destination::Missing => dest_url,
-                    },
-                    _ => dest_url,
+                    UrlKind::Unsafe => None,
+                    UrlKind::Relative => self.resolved(dest_url, LinkKind::Link),
+                    _ => Some(dest_url),
+                };
+                let Some(dest_url) = dest_url else {
+                    self.link_ends.push(false);
+                    return;
                 };
                 self.link_ends.push(true);
                 self.link_depth += 1;
@@ -267,29 +478,18 @@ impl<'a> Transform<'a, '_> {
                             url,
                         }
                     }
-                    UrlKind::Relative => {
-                        let url = if self.resolve_relative {
-                            match (self.resolve)(&dest_url) {
-                                Destination::Rewrite(url) => Some(CowStr::from(url)),
-                                Destination::Keep => Some(dest_url),
-                                Destination::Missing => None,
-                            }
-                        } else {
-                            Some(dest_url)
-                        };
-                        match url {
-                            Some(dest_url) => {
-                                self.emit(Event::Start(Tag::Image {
-                                    link_type,
-                                    dest_url,
-                                    title,
-                                    id,
-                                }));
-                                ImageEnd::Image
-                            }
-                            None => ImageEnd::Text,
+                    UrlKind::Relative => match self.resolved(dest_url, LinkKind::Image) {
+                        Some(dest_url) => {
+                            self.emit(Event::Start(Tag::Image {
+                                link_type,
+                                dest_url,
+                                title,
+                                id,
+                            }));
+                            ImageEnd::Image
                         }
-                    }
+                        None => ImageEnd::Text,
+                    },
                     _ => ImageEnd::Text,
                 };
                 self.image_ends.push(end);
@@ -306,6 +506,14 @@ impl<'a> Transform<'a, '_> {
                 Some(ImageEnd::Text) | None => {}
             },
             Event::Html(html) | Event::InlineHtml(html) if is_comment(&html) => {}
+            Event::Html(html) => {
+                self.had_raw_html = true;
+                self.emit(Event::Html(neutralised(html)));
+            }
+            Event::InlineHtml(html) => {
+                self.had_raw_html = true;
+                self.emit(Event::InlineHtml(neutralised(html)));
+            }
             Event::Text(text) => {
                 self.texts += 1;
                 self.words.add(&text);
@@ -344,15 +552,15 @@ impl<'a> Transform<'a, '_> {
         let anchor = format!(
             " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
         );
-        self.out.push(Event::Start(Tag::Heading {
+        self.out.push_back(Event::Start(Tag::Heading {
             level,
             id: Some(CowStr::from(id)),
             classes: Vec::new(),
             attrs: Vec::new(),
         }));
         self.out.extend(buffer);
-        self.out.push(Event::InlineHtml(CowStr::from(anchor)));
-        self.out.push(Event::End(TagEnd::Heading(level)));
+        self.out.push_back(Event::InlineHtml(CowStr::from(anchor)));
+        self.out.push_back(Event::End(TagEnd::Heading(level)));
     }
 }
 
@@ -582,7 +790,16 @@ pub fn words_of<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
 /// Cleans a rendered body that holds raw HTML: no scripts, event handlers, frames, objects,
 /// forms or styles; URLs only http, https, mailto and relative (resolved like Markdown
 /// links); images only from the site itself.
-fn sanitize(html: &str, resolve: &(dyn Fn(&str) -> Destination + Sync)) -> String {
+fn sanitize(
+    html: &str,
+    resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
+    resolved: &HashSet<String>,
+) -> String {
+    let data_urls: HashSet<String> = resolved
+        .iter()
+        .filter(|url| url.starts_with("data:"))
+        .cloned()
+        .collect();
     let mut builder = ammonia::Builder::default();
     builder
         .add_tags(["input"])
@@ -620,17 +837,31 @@ fn sanitize(html: &str, resolve: &(dyn Fn(&str) -> Destination + Sync)) -> Strin
     .collect();
     builder
         .allowed_classes(classes)
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // `data:` passes the scheme check only for the filter below, which keeps exactly
+        // the `data:` URLs made here for SVG images.
+        .url_schemes(["http", "https", "mailto", "data"].into_iter().collect())
         .link_rel(None)
-        .attribute_filter(|element, attribute, value| {
+        .attribute_filter(move |element, attribute, value| {
+            let is_made_here = data_urls.contains(value);
+            if is_made_here {
+                return (element == "img" && attribute == "src").then_some(Cow::Borrowed(value));
+            }
             // Images load only from the site: another origin would see every reader.
             if element == "img" && attribute == "src" && classify_url(value) != UrlKind::Relative {
+                return None;
+            }
+            let is_url = matches!(
+                attribute,
+                "href" | "src" | "cite" | "longdesc" | "srcset" | "poster" | "data" | "action"
+            );
+            if is_url && classify_url(value) == UrlKind::Unsafe {
                 return None;
             }
             Some(Cow::Borrowed(value))
         })
         .url_relative(ammonia::UrlRelative::Custom(Box::new(RelativeUrls {
             resolve,
+            resolved,
         })));
     builder.clean(html).to_string()
 }
@@ -638,16 +869,21 @@ fn sanitize(html: &str, resolve: &(dyn Fn(&str) -> Destination + Sync)) -> Strin
 /// Relative URLs in raw HTML, resolved like those of Markdown links. Returning `None`
 /// removes the attribute: a missing image shows its `alt`, a link becomes its text.
 struct RelativeUrls<'r> {
-    resolve: &'r (dyn Fn(&str) -> Destination + Sync),
+    resolve: &'r (dyn Fn(&str, LinkKind) -> Destination + Sync),
+    resolved: &'r HashSet<String>,
 }
 
 impl<'a, 'r: 'a> ammonia::UrlRelativeEvaluate<'a> for RelativeUrls<'r> {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
         match classify_url(url) {
-            UrlKind::Relative => match (self.resolve)(url) {
+            UrlKind::Relative if self.resolved.contains(url) => Some(Cow::Borrowed(url)),
+            // Raw HTML does not say which attribute the URL is in; an image is the
+            // stricter reading (only images are published, an SVG only inside `<img>`),
+            // and a link to an image is an image too.
+            UrlKind::Relative => match (self.resolve)(url, LinkKind::Image) {
                 Destination::Keep => Some(Cow::Borrowed(url)),
                 Destination::Rewrite(rewritten) => Some(Cow::Owned(rewritten)),
-                Destination::Missing => None,
+                Destination::Missing | Destination::Text => None,
             },
             UrlKind::Fragment | UrlKind::RootRelative => Some(Cow::Borrowed(url)),
             UrlKind::Web | UrlKind::Mail | UrlKind::Unsafe => None,
@@ -659,7 +895,7 @@ impl<'a, 'r: 'a> ammonia::UrlRelativeEvaluate<'a> for RelativeUrls<'r> {
 mod tests {
     use super::*;
 
-    fn keep(_: &str) -> Destination {
+    fn keep(_: &str, _: LinkKind) -> Destination {
         Destination::Keep
     }
 
@@ -712,12 +948,18 @@ mod tests {
             "<img src=x onerror=alert(1)> <script>alert(2)</script>\n\n<iframe src=\"https://e.org\"></iframe><a href=\"javascript:alert(3)\">x</a>\n",
             false,
             &[],
-            &|_: &str| Destination::Missing,
+            &|_: &str, _: LinkKind| Destination::Missing,
         );
         assert!(body.had_raw_html);
-        for bad in ["onerror", "<script", "alert(2)", "<iframe", "javascript:"] {
+        for bad in ["onerror", "<script", "<iframe", "javascript:"] {
             assert!(!body.html.contains(bad), "{bad} in {}", body.html);
         }
+        // An element ammonia would drop is shown as text, so it cannot swallow what follows.
+        assert!(
+            body.html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"),
+            "{}",
+            body.html
+        );
     }
 
     #[test]

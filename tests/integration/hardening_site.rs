@@ -129,3 +129,301 @@ fn issue_13_render_never_writes_through_a_link_in_the_site() {
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
     assert_eq!(read(home.path().join("page.html")), "outside");
 }
+
+/// A 1 x 1 PNG.
+fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(&[0, 0, 0, 13]);
+    bytes.extend_from_slice(b"IHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde");
+    bytes.extend_from_slice(b"\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef");
+    bytes.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
+    bytes
+}
+
+/// A project in a fresh directory (`<tmp>/project`, with `.adr.toml`) whose record 0001
+/// has `body`, plus `files` (project-relative) and a file `outside.html` next to the
+/// project; rendered. Returns (tmp, project, exit code, stderr, the record's page).
+fn publish(
+    body: &str,
+    files: &[(&str, &[u8])],
+) -> (tempfile::TempDir, std::path::PathBuf, i32, String, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("project");
+    std::fs::create_dir_all(project.join("docs/adr")).unwrap();
+    std::fs::write(project.join(".adr.toml"), "").unwrap();
+    std::fs::write(tmp.path().join("outside.html"), "<script>alert(1)</script>").unwrap();
+    std::fs::write(tmp.path().join("outside.png"), png()).unwrap();
+    for (path, bytes) in files {
+        let path = project.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    std::fs::write(
+        project.join("docs/adr/0001-a.md"),
+        format!("---\nstatus: accepted\n---\n# A\n\n{body}\n"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&project, &["render"]);
+    let page = std::fs::read_to_string(project.join("site/0001-a.html")).unwrap_or_default();
+    (tmp, project, code, stderr, page)
+}
+
+/// Every file of the site besides its marker, cache, assets and generated pages.
+fn published(project: &Path) -> Vec<String> {
+    crate::util::files_of(&project.join("site"))
+        .into_keys()
+        .filter(|path| {
+            !path.starts_with(".adr-site")
+                && !path.starts_with("assets/")
+                && !path.starts_with("tags/")
+                && !path.ends_with(".html")
+        })
+        .collect()
+}
+
+// Issue #13: a linked HTML file was copied verbatim and ran script on the site's origin.
+#[test]
+fn issue_13_safe_to_publish_a_linked_html_file_is_not_copied() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "See [the diagram](diagram.html).",
+        &[("docs/adr/diagram.html", b"<script>alert(1)</script>")],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(published(&project), Vec::<String>::new());
+    assert!(!project.join("site/diagram.html").exists());
+    assert!(page.contains("<p>See the diagram.</p>"), "{page}");
+    assert!(
+        stderr.contains(
+            "warning: docs/adr/0001-a.md:6: `diagram.html` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL"
+        ),
+        "{stderr}"
+    );
+}
+
+// Issue #13: an SVG with a script was copied, and opened directly it ran the script.
+#[test]
+fn issue_13_safe_to_publish_an_svg_with_a_script_is_only_shown_inside_img() {
+    let svg = b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>";
+    let (_tmp, project, code, stderr, page) = publish(
+        "![chart](chart.svg) and [the chart](chart.svg)",
+        &[("docs/adr/chart.svg", svg)],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    // No copy on the site's origin that a browser could open as a document.
+    assert_eq!(published(&project), Vec::<String>::new());
+    use base64::Engine as _;
+    let data = base64::engine::general_purpose::STANDARD.encode(svg);
+    assert!(
+        page.contains(&format!(
+            "<p><img src=\"data:image/svg+xml;base64,{data}\" alt=\"chart\" /> and the chart</p>"
+        )),
+        "{page}"
+    );
+    assert!(page.contains("img-src 'self' data:;"));
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:6: `chart.svg` is an SVG, which runs its scripts when opened as a page, so it is published only as an image"),
+        "{stderr}"
+    );
+}
+
+// Issue #13: a link to `_files/secret.txt` published the file.
+#[test]
+fn issue_13_safe_to_publish_a_text_file_is_not_copied() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "Keys in [the notes](_files/secret.txt) and [more](../../notes/x.txt).",
+        &[
+            ("docs/adr/_files/secret.txt", b"password=hunter2"),
+            ("notes/x.txt", b"private"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(published(&project), Vec::<String>::new());
+    assert!(
+        page.contains("<p>Keys in the notes and more.</p>"),
+        "{page}"
+    );
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:6: `_files/secret.txt` is not an image"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:6: `../../notes/x.txt` is not an image"),
+        "{stderr}"
+    );
+}
+
+// Issue #13: a file named `.png` was copied whatever it held.
+#[test]
+fn issue_13_safe_to_publish_an_image_with_the_wrong_extension_is_judged_by_content() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "![fake](img/fake.png) ![real](img/real.jpg)",
+        &[
+            (
+                "docs/adr/img/fake.png",
+                b"<html><script>alert(1)</script></html>",
+            ),
+            // A PNG named .jpg is still a passive image: published.
+            ("docs/adr/img/real.jpg", &png()),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(published(&project), ["img/real.jpg"]);
+    assert_eq!(
+        std::fs::read(project.join("site/img/real.jpg")).unwrap(),
+        png()
+    );
+    assert!(
+        page.contains("<p>fake <img src=\"img/real.jpg\" alt=\"real\" /></p>"),
+        "{page}"
+    );
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:6: `img/fake.png` is not an image"),
+        "{stderr}"
+    );
+}
+
+// Issue #13: a real image is still published, and a missing one is reported.
+#[test]
+fn issue_13_safe_to_publish_a_real_png_is_copied_and_a_missing_one_reported() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "![chart](img/chart.png)\n\n![gone](img/gone.png)",
+        &[("docs/adr/img/chart.png", &png())],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(published(&project), ["img/chart.png"]);
+    assert_eq!(
+        std::fs::read(project.join("site/img/chart.png")).unwrap(),
+        png()
+    );
+    assert!(
+        page.contains("<p><img src=\"img/chart.png\" alt=\"chart\" /></p>\n<p>gone</p>"),
+        "{page}"
+    );
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:8: `img/gone.png` is an image that does not exist, so the page shows its text: fix the path (relative to the record's folder) or add the file"),
+        "{stderr}"
+    );
+}
+
+// Issue #13: a link leaving the project (`../../../x`) published a file from outside it.
+#[test]
+fn issue_13_safe_to_publish_nothing_outside_the_project_is_copied() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "![outside](../../../outside.png) and [page](../../../outside.html)",
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(published(&project), Vec::<String>::new());
+    assert!(page.contains("<p>outside and page</p>"), "{page}");
+    assert!(
+        stderr.contains("warning: docs/adr/0001-a.md:6: `../../../outside.png` is outside the project and is never published"),
+        "{stderr}"
+    );
+}
+
+// Issue #13: with `--dir` naming a log outside the working directory, images vanished
+// (alt text, exit 0, no warning).
+#[test]
+fn issue_13_images_of_a_log_elsewhere_are_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let log = tmp.path().join("elsewhere/log");
+    std::fs::create_dir_all(log.join("img")).unwrap();
+    std::fs::write(log.join("img/a.png"), png()).unwrap();
+    std::fs::write(
+        log.join("0001-a.md"),
+        "---\nstatus: accepted\n---\n# A\n\n![diagram](img/a.png)\n",
+    )
+    .unwrap();
+    let work = tmp.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    let (code, _, stderr) = run(&work, &["--dir", "../elsewhere/log", "render", "-o", "out"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read(work.join("out/img/a.png")).unwrap(), png());
+    assert!(
+        read(work.join("out/0001-a.html")).contains("<img src=\"img/a.png\" alt=\"diagram\" />")
+    );
+}
+
+/// The record's part of a page: its body, from the `adr-body` element to the end of `<main>`.
+fn record_body(page: &str) -> &str {
+    let start = page.find("id=\"adr-body\"").expect("a body");
+    let end = page.find("</main>").expect("a </main>");
+    &page[start..end]
+}
+
+/// Whether `html` has a `<script` tag or an `on…=` attribute in any tag.
+fn runs_script(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    lower.contains("<script")
+        || lower.split('<').skip(1).any(|tag| {
+            let tag = tag.split('>').next().unwrap_or("");
+            tag.split(|c: char| c.is_ascii_whitespace() || c == '/')
+                .skip(1)
+                .any(|attribute| attribute.starts_with("on") && attribute.contains('='))
+        })
+}
+
+// Issue #13: prose mentioning `<title>`, `<textarea>`, `<xmp>`, `<noscript>`, `<style>` or
+// `<script>` (and the other elements whose content the HTML parser takes as raw text) made
+// the rest of the record render as escaped source or vanish: the Decision Outcome went
+// missing.
+#[test]
+fn issue_13_raw_html_in_prose_never_swallows_the_rest_of_the_record() {
+    let elements = [
+        "title",
+        "textarea",
+        "xmp",
+        "noscript",
+        "style",
+        "script",
+        "iframe",
+        "noembed",
+        "noframes",
+        "plaintext",
+        "template",
+        "select",
+        "pre",
+    ];
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (n, element) in elements.iter().enumerate() {
+        // In a paragraph, at the start of a line (an HTML block), and with an attribute.
+        for (m, prose) in [
+            format!("Prose mentioning <{element}> in a sentence."),
+            format!("<{element}>\nstarts a line, never closed."),
+            format!("Also <{element} onload=\"alert(1)\"> with an attribute."),
+        ]
+        .iter()
+        .enumerate()
+        {
+            files.push((
+                format!("{:04}-{element}-{m}.md", n * 3 + m + 1),
+                format!(
+                    "---\nstatus: accepted\n---\n# Mentions {element}\n\n{prose}\n\n## Decision Outcome\n\nChosen option: keep the text of {element}, because it matters.\n"
+                ),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = crate::util::log_with(&borrowed);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    for (name, _) in &files {
+        let element = name.split('-').nth(1).unwrap();
+        let page = read(dir.path().join("site").join(name.replace(".md", ".html")));
+        let body = record_body(&page);
+        assert!(
+            body.contains("<h2 id=\"decision-outcome\">Decision Outcome"),
+            "{name}: the heading is gone:\n{body}"
+        );
+        assert!(
+            body.contains(&format!(
+                "<p>Chosen option: keep the text of {element}, because it matters.</p>"
+            )),
+            "{name}: the text is gone:\n{body}"
+        );
+        assert!(!runs_script(body), "{name}: a script could run:\n{body}");
+    }
+}
