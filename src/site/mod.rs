@@ -304,8 +304,12 @@ struct TagLink {
 struct EntryView {
     label: String,
     title: String,
-    /// Site-relative URL of the record's page.
+    /// Site-relative URL of the record's page, percent-encoded (a file name may hold `#`,
+    /// `?`, `%`, spaces or any script).
     url: String,
+    /// The page's path in the site, as a file name (what `url` encodes).
+    #[serde(skip)]
+    path: String,
     status: StatusView,
     date: Option<String>,
     /// `YYYY-MM-DD` when the date is a real one, for `<time datetime>`.
@@ -403,7 +407,10 @@ struct StatusCount {
 struct TagSummary {
     key: String,
     name: String,
+    /// Percent-encoded, like [`EntryView::url`].
     url: String,
+    #[serde(skip)]
+    path: String,
     count: usize,
 }
 
@@ -528,7 +535,7 @@ impl Site {
         for entry in &mut entries {
             for tag in &mut entry.view.tags {
                 if let Some(group) = tags.get(&tag.name.to_lowercase()) {
-                    tag.url = format!("tags/{}", group.file);
+                    tag.url = encode_path(&format!("tags/{}", group.file));
                 }
             }
         }
@@ -618,11 +625,11 @@ impl Site {
                 let key = key_of(&[&record.text_hash, &entry.view, &view, &destinations]);
                 (key, resolved.into_iter().map(|(_, found)| found).collect())
             };
-            if let Some(cached) = previous.records.get(&entry.view.url) {
+            if let Some(cached) = previous.records.get(&entry.view.path) {
                 let (key, found) = page_key(&cached.urls);
                 if key == cached.key
                     && previous.cached_words(cached).is_some()
-                    && sink.keep(&entry.view.url)
+                    && sink.keep(&entry.view.path)
                 {
                     for found in found {
                         linker.note(found);
@@ -780,7 +787,7 @@ impl Site {
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
-        generated.extend(rows.iter().map(|row| row.url.clone()));
+        generated.extend(rows.iter().map(|row| row.path.clone()));
         generated.insert(SEARCH_INDEX.to_string());
         for (name, bytes) in &self.assets {
             let path = format!("assets/{name}");
@@ -808,7 +815,7 @@ impl Site {
                         search: spans.get(position).copied().flatten(),
                         ..page
                     };
-                    Some((entries.get(position)?.view.url.clone(), page))
+                    Some((entries.get(position)?.view.path.clone(), page))
                 })
                 .collect(),
             pages: page_keys,
@@ -948,8 +955,8 @@ impl Site {
                 .filter_map(|&position| rows.get(position).copied())
                 .collect();
             let page_key = key_of(&[&summary, &tagged]);
-            keys.push((summary.url.clone(), page_key));
-            if !unchanged(&summary.url, page_key) {
+            keys.push((summary.path.clone(), page_key));
+            if !unchanged(&summary.path, page_key) {
                 stale_tags.push((group, summary));
             }
         }
@@ -974,7 +981,7 @@ impl Site {
                     self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
                 context.insert("tag", &summary);
                 let page = self.render_spliced("tag.html", context, &[("rows", &html)])?;
-                sink.put(&summary.url, page)
+                sink.put(&summary.path, page)
             })?;
         Ok(keys)
     }
@@ -1088,7 +1095,7 @@ impl Site {
                 self.render("record.html", &context(record))?.into_bytes()
             }
         };
-        sink.put(&entry.url, page)
+        sink.put(&entry.path, page)
     }
 
     /// Renders `template` with `parts`, large blocks already rendered (the rows of the
@@ -1235,7 +1242,8 @@ fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary> {
         .map(|(key, group)| TagSummary {
             key: key.clone(),
             name: group.name.clone(),
-            url: format!("tags/{}", group.file),
+            url: encode_path(&format!("tags/{}", group.file)),
+            path: format!("tags/{}", group.file),
             count: group.entries.len(),
         })
         .collect()
@@ -1425,7 +1433,8 @@ fn record_entry_view(record: &SiteRecord) -> EntryView {
     EntryView {
         label: record.label.clone(),
         title: record.title.clone(),
-        url: page_path(&record.rel_path),
+        url: encode_path(&page_path(&record.rel_path)),
+        path: page_path(&record.rel_path),
         status,
         date: record.date.as_ref().map(|date| date.text.clone()),
         iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
@@ -1465,7 +1474,8 @@ fn failure_entry_view(failure: &LoadFailure) -> EntryView {
     EntryView {
         label,
         title: name.to_string(),
-        url: page_path(&failure.rel_path),
+        url: encode_path(&page_path(&failure.rel_path)),
+        path: page_path(&failure.rel_path),
         status: StatusView {
             key: "parse error".to_string(),
             class: "error",
@@ -1748,7 +1758,7 @@ impl<'l> Linker<'l> {
         Linker {
             pages: entries
                 .iter()
-                .map(|entry| (entry.rel_path.as_str(), entry.view.url.as_str()))
+                .map(|entry| (entry.rel_path.as_str(), entry.view.path.as_str()))
                 .collect(),
             log_dir: paths.log_dir.clone(),
             publish_root: paths.publish_root.clone(),
@@ -1902,19 +1912,35 @@ fn svg_data_url(bytes: &[u8]) -> String {
     )
 }
 
-/// A relative path as a URL: characters a URL path cannot hold as they are get escaped.
+/// A relative path as a URL: every byte but the unreserved ones, `/` and a few
+/// sub-delimiters is percent-encoded (UTF-8), so `#`, `?`, `%`, spaces, `:` and any script
+/// in a file name reach the file.
 fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '"' => out.push_str("%22"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c => out.push(c),
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out

@@ -427,3 +427,106 @@ fn issue_13_raw_html_in_prose_never_swallows_the_rest_of_the_record() {
         assert!(!runs_script(body), "{name}: a script could run:\n{body}");
     }
 }
+
+/// `%41` → `A`, bytes decoded as UTF-8.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%'
+            && let Some(byte) = text
+                .get(at + 1..at + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+// Issue #13: links to records named with `#`, `?`, `%`, spaces or non-ASCII letters (from
+// the index, previous/next, tags and other records) did not open the record.
+#[test]
+fn issue_13_every_internal_url_is_percent_encoded() {
+    let names = [
+        "0024-use-#-as-indicator.md",
+        "0025-why?.md",
+        "0026-100%-sure.md",
+        "0027-with space.md",
+        "0028-café-über.md",
+        "0029-日本語-テスト.md",
+        "0030-a:b&c.md",
+    ];
+    let files: Vec<(String, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            let next = names[(n + 1) % names.len()];
+            let link = next
+                .replace('%', "%25")
+                .replace('#', "%23")
+                .replace('?', "%3F")
+                .replace(' ', "%20");
+            (
+                (*name).to_string(),
+                format!(
+                    "---\nstatus: accepted\ntags: [Größe, \"two words\", \"c#\"]\n---\n# Record {n}\n\nSee [the next one]({link}#context).\n"
+                ),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = crate::util::log_with(&borrowed);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = dir.path().join("site");
+    let mut checked = 0;
+    for (path, bytes) in crate::util::files_of(&site) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = String::from_utf8(bytes).unwrap();
+        let page_dir = Path::new(&path).parent().unwrap().to_path_buf();
+        for attribute in ["href=\"", "src=\""] {
+            for piece in page.split(attribute).skip(1) {
+                let url = piece.split('"').next().unwrap().replace("&amp;", "&");
+                if url.starts_with('#')
+                    || url.contains(':')
+                        && !url.starts_with('.')
+                        && url.split('/').next().unwrap().contains(':')
+                {
+                    continue;
+                }
+                let without_fragment = url.split(['#', '?']).next().unwrap();
+                if without_fragment.is_empty() {
+                    continue;
+                }
+                let target = site.join(&page_dir).join(percent_decoded(without_fragment));
+                assert!(
+                    target.is_file(),
+                    "{path}: {url} leads to no file ({})",
+                    target.display()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // The search index's URLs too (`"u":"…"`).
+    let index = read(site.join("assets/search-index.js"));
+    for piece in index.split("\"u\":\"").skip(1) {
+        let url = piece.split('"').next().unwrap();
+        assert!(
+            site.join(percent_decoded(url)).is_file(),
+            "search index: {url}"
+        );
+    }
+}
