@@ -112,6 +112,10 @@ pub fn render_body(
 ) -> Body {
     let _one_at_a_time = (markdown.len() > LARGE_BODY).then(|| LARGE_BODIES.lock());
     let markdown = unswallowed(markdown);
+    let (main_text, large_tables) = match cut_large_tables(&markdown) {
+        Some((text, tables)) => (Cow::Owned(text), tables),
+        None => (Cow::Borrowed(markdown.as_ref()), Vec::new()),
+    };
     let mut transform = Transform {
         resolve,
         out: std::collections::VecDeque::new(),
@@ -133,8 +137,10 @@ pub fn render_body(
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let mut stream = Stream {
-        events: Parser::new_ext(&markdown, crate::parse::markdown::markdown_options()),
+        events: Parser::new_ext(&main_text, crate::parse::markdown::markdown_options()),
         transform,
+        large_tables,
+        table: None,
     };
     pulldown_cmark::html::push_html(&mut html, &mut stream);
     let Stream { transform, .. } = stream;
@@ -159,10 +165,14 @@ pub fn render_body(
     }
 }
 
-/// The parser's events passed through a [`Transform`] one at a time.
+/// The parser's events passed through a [`Transform`] one at a time; a large table cut
+/// out of the text (see [`cut_large_tables`]) is parsed a slice of rows at a time where its
+/// placeholder comes.
 struct Stream<'a, 'r, I> {
     events: I,
     transform: Transform<'a, 'r>,
+    large_tables: Vec<LargeTable<'a>>,
+    table: Option<TableSlices<'a>>,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Stream<'a, '_, I> {
@@ -173,7 +183,23 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Stream<'a, '_, I> {
             if let Some(event) = self.transform.out.pop_front() {
                 return Some(event);
             }
+            if let Some(table) = &mut self.table {
+                match table.next() {
+                    Some(event) => self.transform.push(event),
+                    None => self.table = None,
+                }
+                continue;
+            }
             match self.events.next() {
+                Some(Event::Html(html)) if html.starts_with(TABLE_PLACEHOLDER) => {
+                    let index = html
+                        .get(TABLE_PLACEHOLDER.len()..)
+                        .and_then(|rest| rest.split('-').next())
+                        .and_then(|number| number.parse::<usize>().ok());
+                    if let Some(table) = index.and_then(|index| self.large_tables.get(index)) {
+                        self.table = Some(TableSlices::new(*table));
+                    }
+                }
                 Some(event) => self.transform.push(event),
                 // The parser always closes a heading; should it not, its text still shows.
                 None if self.transform.heading.is_some() => self.transform.finish_heading(),
@@ -181,6 +207,129 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Stream<'a, '_, I> {
             }
         }
     }
+}
+
+/// Tables whose rows take more than this are parsed a slice of rows at a time:
+/// pulldown-cmark builds the block tree of a whole text before its first event, about 96
+/// bytes per cell (390 MB for a 2,000 x 2,000 table).
+const TABLE_SLICE: usize = 64 * 1024;
+
+/// What stands for a large table in the text the parser reads (an HTML comment, which
+/// the transform drops): the table's number follows.
+const TABLE_PLACEHOLDER: &str = "<!--\u{1}adr-large-table-";
+
+/// A table cut out of a body: its header and delimiter lines, and its rows.
+#[derive(Debug, Clone, Copy)]
+struct LargeTable<'a> {
+    head: &'a str,
+    rows: &'a str,
+}
+
+/// The rows of a large table parsed a slice at a time, each slice as its own table with
+/// the same head; the events between slices (the end of one table, the start and head of
+/// the next) are left out, so the page gets one table.
+struct TableSlices<'a> {
+    table: LargeTable<'a>,
+    /// Where the next slice of rows starts.
+    at: usize,
+    events: std::vec::IntoIter<Event<'static>>,
+}
+
+impl<'a> TableSlices<'a> {
+    fn new(table: LargeTable<'a>) -> TableSlices<'a> {
+        TableSlices {
+            table,
+            at: 0,
+            events: Vec::new().into_iter(),
+        }
+    }
+
+    /// Parses the next slice of rows; false when none is left.
+    fn parse_slice(&mut self) -> bool {
+        let rows = self.table.rows;
+        if self.at >= rows.len() {
+            return false;
+        }
+        let first = self.at == 0;
+        let mut end = (self.at + TABLE_SLICE).min(rows.len());
+        while !rows.is_char_boundary(end) {
+            end += 1;
+        }
+        // Up to the end of the line the slice ends in.
+        end = rows
+            .get(end..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(rows.len(), |newline| end + newline + 1);
+        let last = end >= rows.len();
+        let mut text = String::with_capacity(self.table.head.len() + end - self.at);
+        text.push_str(self.table.head);
+        text.push_str(rows.get(self.at..end).unwrap_or(""));
+        self.at = end;
+        let mut in_head = false;
+        let events: Vec<Event<'static>> =
+            Parser::new_ext(&text, crate::parse::markdown::markdown_options())
+                .filter(|event| {
+                    match event {
+                        Event::Start(Tag::TableHead) => in_head = true,
+                        Event::End(TagEnd::TableHead) => {
+                            in_head = false;
+                            return first;
+                        }
+                        _ => {}
+                    }
+                    match event {
+                        Event::Start(Tag::Table(_)) => first,
+                        Event::End(TagEnd::Table) => last,
+                        _ => first || !in_head,
+                    }
+                })
+                .map(Event::into_static)
+                .collect();
+        self.events = events.into_iter();
+        true
+    }
+}
+
+impl Iterator for TableSlices<'_> {
+    type Item = Event<'static>;
+
+    fn next(&mut self) -> Option<Event<'static>> {
+        loop {
+            if let Some(event) = self.events.next() {
+                return Some(event);
+            }
+            if !self.parse_slice() {
+                return None;
+            }
+        }
+    }
+}
+
+/// The body with every large table (rows over [`TABLE_SLICE`] bytes) replaced by a
+/// placeholder line, and those tables; `None` when there is none. Only bodies over
+/// [`LARGE_BODY`] are looked at.
+fn cut_large_tables(markdown: &str) -> Option<(String, Vec<LargeTable<'_>>)> {
+    if markdown.len() <= LARGE_BODY {
+        return None;
+    }
+    let tables = crate::parse::markdown::large_tables(markdown, TABLE_SLICE);
+    if tables.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    let mut cut = Vec::new();
+    let mut last = 0;
+    for (number, table) in tables.into_iter().enumerate() {
+        text.push_str(markdown.get(last..table.start)?);
+        text.push_str(&format!("{TABLE_PLACEHOLDER}{number}-->\n"));
+        cut.push(LargeTable {
+            head: markdown.get(table.start..table.rows_start)?,
+            rows: markdown.get(table.rows_start..table.end)?,
+        });
+        last = table.end;
+    }
+    text.push_str(markdown.get(last..)?);
+    Some((text, cut))
 }
 
 /// Whether a link or an image asks for the URL: a record may link to any file, but only

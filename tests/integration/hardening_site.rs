@@ -530,3 +530,54 @@ fn issue_13_every_internal_url_is_percent_encoded() {
         );
     }
 }
+
+// Issue #13: one 8 MiB record holding a 2,000 x 2,000 table took 2.3 GB to render (every
+// event collected twice, a string per cell, and pulldown-cmark's tree of the whole table).
+#[test]
+fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
+    let columns = 2000;
+    let row = format!("|{}\n", "x|".repeat(columns));
+    let mut text = String::from("---\nstatus: accepted\ndate: 2025-01-01\n---\n# Big table\n\n");
+    text.push_str(&format!("|{}\n", "h|".repeat(columns)));
+    text.push_str(&format!("|{}\n", "-|".repeat(columns)));
+    for _ in 0..2000 {
+        text.push_str(&row);
+    }
+    text.push_str("\n## Decision Outcome\n\nThe table ends here.\n");
+    assert!(text.len() < 8 * 1024 * 1024, "{}", text.len());
+    let dir = crate::util::log_with(&[("0001-big-table.md", &text)]);
+    let time = Path::new("/usr/bin/time");
+    let mut command = if time.exists() {
+        let mut command = std::process::Command::new(time);
+        command
+            .args(["-f", "peak-rss-kb %M"])
+            .arg(crate::util::adr_bin());
+        command
+    } else {
+        std::process::Command::new(crate::util::adr_bin())
+    };
+    let output = command
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("render")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let page = read(dir.path().join("site/0001-big-table.html"));
+    let body = record_body(&page);
+    assert_eq!(body.matches("<table>").count(), 1);
+    assert_eq!(body.matches("<tr>").count(), 2001);
+    assert_eq!(body.matches("<th>h</th>").count(), 2000);
+    assert_eq!(body.matches("<td>x</td>").count(), 2000 * 2000);
+    assert!(body.contains("</tbody></table>\n<h2 id=\"decision-outcome\">Decision Outcome"));
+    assert!(body.contains("<p>The table ends here.</p>"));
+    // The peak resident memory the child reached, when /usr/bin/time can tell.
+    if let Some(kilobytes) = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("peak-rss-kb "))
+        .and_then(|kb| kb.trim().parse::<u64>().ok())
+    {
+        assert!(kilobytes < 512 * 1024, "peak RSS {kilobytes} KB");
+    }
+}
