@@ -130,32 +130,63 @@ pub fn render_body(
         words: Words::default(),
         texts: 0,
         had_raw_html: false,
+        raw_events: 0,
+        open_raw_tags: Vec::new(),
         resolved: HashSet::new(),
     };
     for extra in extra_words {
         transform.words.add(extra);
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    // A large body is sanitised in pieces, cut between top-level blocks where every tag
+    // raw HTML opened is closed: ammonia holds a DOM of its input, which for a 40 MB table
+    // with one `<b>` elsewhere in the record took 1.6 GB. A piece without raw HTML is the
+    // HTML writer's own output and needs no sanitising.
+    let chunked = markdown.len() > LARGE_BODY;
+    let shared = std::rc::Rc::new(std::cell::RefCell::new(String::with_capacity(
+        markdown.len() * 3 / 2,
+    )));
     let mut stream = Stream {
         events: Parser::new_ext(&main_text, crate::parse::markdown::markdown_options()),
         transform,
         large_tables,
         table: None,
+        html: std::rc::Rc::clone(&shared),
+        chunked,
+        depth: 0,
+        at_boundary: false,
+        raw_at_last_cut: 0,
+        cuts: Vec::new(),
     };
-    pulldown_cmark::html::push_html(&mut html, &mut stream);
-    let Stream { transform, .. } = stream;
-    if html.contains(" style=\"text-align: ") {
-        // The site's CSP forbids inline styles; classes carry the column alignment instead.
-        // Text is escaped, so these exact attributes only come from the HTML writer.
-        for side in ["left", "center", "right"] {
-            html = html.replace(
-                &format!(" style=\"text-align: {side}\""),
-                &format!(" class=\"align-{side}\""),
-            );
+    let _ =
+        pulldown_cmark::html::write_html_fmt(SharedHtml(std::rc::Rc::clone(&shared)), &mut stream);
+    let Stream {
+        transform,
+        cuts,
+        raw_at_last_cut,
+        ..
+    } = stream;
+    let mut html = shared.take();
+    let last_has_raw = transform.raw_events != raw_at_last_cut;
+    let pieces = pieces_of(&cuts, html.len(), last_has_raw);
+    if let [(_, has_raw)] = pieces.as_slice() {
+        html = with_alignment_classes(html);
+        if *has_raw {
+            html = sanitizer(resolve, &transform.resolved)
+                .clean(&html)
+                .to_string();
         }
-    }
-    if transform.had_raw_html {
-        html = sanitize(&html, resolve, &transform.resolved);
+    } else {
+        let cleaner = sanitizer(resolve, &transform.resolved);
+        let mut out = String::with_capacity(html.len());
+        for (range, has_raw) in pieces {
+            let piece = with_alignment_classes(html.get(range).unwrap_or("").to_string());
+            if has_raw {
+                out.push_str(&cleaner.clean(&piece).to_string());
+            } else {
+                out.push_str(&piece);
+            }
+        }
+        html = out;
     }
     Body {
         html,
@@ -165,6 +196,69 @@ pub fn render_body(
     }
 }
 
+/// The HTML writer's output, shared with the [`Stream`] feeding it, which reads its length
+/// between top-level blocks.
+struct SharedHtml(std::rc::Rc<std::cell::RefCell<String>>);
+
+impl std::fmt::Write for SharedHtml {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.borrow_mut().push_str(text);
+        Ok(())
+    }
+}
+
+/// The CSP forbids inline styles; classes carry a table column's alignment instead. Text
+/// is escaped, so these exact attributes only come from the HTML writer.
+fn with_alignment_classes(mut html: String) -> String {
+    if html.contains(" style=\"text-align: ") {
+        for side in ["left", "center", "right"] {
+            html = html.replace(
+                &format!(" style=\"text-align: {side}\""),
+                &format!(" class=\"align-{side}\""),
+            );
+        }
+    }
+    html
+}
+
+/// The pieces a body's HTML is sanitised in, each with whether it holds raw HTML: the
+/// stretches between `cuts` (offsets where a top-level block ended with no raw tag open,
+/// and whether raw HTML came since the last) and the end (`last_has_raw`), joined up to
+/// [`SANITISED_PIECE`] bytes.
+fn pieces_of(
+    cuts: &[(usize, bool)],
+    len: usize,
+    last_has_raw: bool,
+) -> Vec<(std::ops::Range<usize>, bool)> {
+    let mut pieces: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    let mut start = 0;
+    let ends = cuts
+        .iter()
+        .copied()
+        .chain(std::iter::once((len, last_has_raw)));
+    for (end, has_raw) in ends {
+        if end <= start && !pieces.is_empty() {
+            if let Some((_, raw)) = pieces.last_mut() {
+                *raw |= has_raw;
+            }
+            continue;
+        }
+        match pieces.last_mut() {
+            Some((range, raw)) if end - range.start <= SANITISED_PIECE => {
+                range.end = end;
+                *raw |= has_raw;
+            }
+            _ => pieces.push((start..end, has_raw)),
+        }
+        start = end;
+    }
+    pieces
+}
+
+/// How much HTML one ammonia call sees, at most, when a body is cut into pieces (a single
+/// top-level block may be larger).
+const SANITISED_PIECE: usize = 256 * 1024;
+
 /// The parser's events passed through a [`Transform`] one at a time; a large table cut
 /// out of the text (see [`cut_large_tables`]) is parsed a slice of rows at a time where its
 /// placeholder comes.
@@ -173,15 +267,52 @@ struct Stream<'a, 'r, I> {
     transform: Transform<'a, 'r>,
     large_tables: Vec<LargeTable<'a>>,
     table: Option<TableSlices<'a>>,
+    /// The HTML written so far, and whether to note where it may be cut.
+    html: std::rc::Rc<std::cell::RefCell<String>>,
+    chunked: bool,
+    /// Nesting of the events handed out; at 0 a top-level block has just ended.
+    depth: usize,
+    at_boundary: bool,
+    raw_at_last_cut: usize,
+    /// Offsets of the HTML where it may be cut, each with whether raw HTML came before it
+    /// since the last cut.
+    cuts: Vec<(usize, bool)>,
+}
+
+impl<'a, I> Stream<'a, '_, I> {
+    /// Notes where a top-level block ended (once the writer has written it).
+    fn hand_out(&mut self, event: Event<'a>) -> Event<'a> {
+        match &event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        self.at_boundary = self.depth == 0;
+        event
+    }
+
+    fn note_cut(&mut self) {
+        if !std::mem::take(&mut self.at_boundary)
+            || !self.chunked
+            || !self.transform.open_raw_tags.is_empty()
+        {
+            return;
+        }
+        let len = self.html.borrow().len();
+        let has_raw = self.transform.raw_events != self.raw_at_last_cut;
+        self.raw_at_last_cut = self.transform.raw_events;
+        self.cuts.push((len, has_raw));
+    }
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Stream<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
+        self.note_cut();
         loop {
             if let Some(event) = self.transform.out.pop_front() {
-                return Some(event);
+                return Some(self.hand_out(event));
             }
             if let Some(table) = &mut self.table {
                 match table.next() {
@@ -534,6 +665,9 @@ struct Transform<'a, 'r> {
     texts: usize,
     /// Whether raw HTML was found: the whole body then goes through ammonia.
     had_raw_html: bool,
+    /// Raw HTML events seen, and the elements raw HTML opened and has not closed.
+    raw_events: usize,
+    open_raw_tags: Vec<String>,
     /// The URLs Markdown links and images were given here, which ammonia keeps as they
     /// are rather than resolving them a second time.
     resolved: HashSet<String>,
@@ -545,6 +679,15 @@ impl<'a> Transform<'a, '_> {
             Some((_, buffer)) => buffer.push(event),
             None => self.out.push_back(event),
         }
+    }
+
+    /// Raw HTML, neutralised, with the tags it opens and closes noted.
+    fn raw(&mut self, html: CowStr<'a>) -> CowStr<'a> {
+        self.had_raw_html = true;
+        self.raw_events += 1;
+        let html = neutralised(html);
+        track_tags(&html, &mut self.open_raw_tags);
+        html
     }
 
     /// Where a relative URL leads, noted so that ammonia leaves it alone.
@@ -656,12 +799,12 @@ impl<'a> Transform<'a, '_> {
             },
             Event::Html(html) | Event::InlineHtml(html) if is_comment(&html) => {}
             Event::Html(html) => {
-                self.had_raw_html = true;
-                self.emit(Event::Html(neutralised(html)));
+                let html = self.raw(html);
+                self.emit(Event::Html(html));
             }
             Event::InlineHtml(html) => {
-                self.had_raw_html = true;
-                self.emit(Event::InlineHtml(neutralised(html)));
+                let html = self.raw(html);
+                self.emit(Event::InlineHtml(html));
             }
             Event::Text(text) => {
                 self.texts += 1;
@@ -939,11 +1082,10 @@ pub fn words_of<'t>(texts: impl IntoIterator<Item = &'t str>) -> String {
 /// Cleans a rendered body that holds raw HTML: no scripts, event handlers, frames, objects,
 /// forms or styles; URLs only http, https, mailto and relative (resolved like Markdown
 /// links); images only from the site itself.
-fn sanitize(
-    html: &str,
-    resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
-    resolved: &HashSet<String>,
-) -> String {
+fn sanitizer<'r>(
+    resolve: &'r (dyn Fn(&str, LinkKind) -> Destination + Sync),
+    resolved: &'r HashSet<String>,
+) -> ammonia::Builder<'r> {
     let data_urls: HashSet<String> = resolved
         .iter()
         .filter(|url| url.starts_with("data:"))
@@ -1012,7 +1154,43 @@ fn sanitize(
             resolve,
             resolved,
         })));
-    builder.clean(html).to_string()
+    builder
+}
+
+/// Elements with no end tag.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Updates `open` (the elements raw HTML opened and has not closed) with the tags of
+/// `html`, which is neutralised: every `<` left opens a tag of a kept element.
+fn track_tags(html: &str, open: &mut Vec<String>) {
+    for (at, _) in html.match_indices('<') {
+        let rest = html.get(at + 1..).unwrap_or("");
+        let (closing, name_part) = match rest.strip_prefix('/') {
+            Some(name_part) => (true, name_part),
+            None => (false, rest),
+        };
+        let name = name_part
+            .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if closing {
+            if let Some(position) = open.iter().rposition(|tag| *tag == name) {
+                open.truncate(position);
+            }
+        } else {
+            let self_closing = rest.split('>').next().is_some_and(|tag| tag.ends_with('/'));
+            if !self_closing && !VOID_ELEMENTS.contains(&name.as_str()) {
+                open.push(name);
+            }
+        }
+    }
 }
 
 /// Relative URLs in raw HTML, resolved like those of Markdown links. Returning `None`

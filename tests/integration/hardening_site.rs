@@ -543,7 +543,9 @@ fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
     for _ in 0..2000 {
         text.push_str(&row);
     }
-    text.push_str("\n## Decision Outcome\n\nThe table ends here.\n");
+    // Raw HTML anywhere sends the body through ammonia, whose DOM of the whole page took
+    // 1.6 GB: it sees only the pieces holding raw HTML.
+    text.push_str("\n## Decision Outcome\n\nThe table ends <b>here</b>.\n");
     assert!(text.len() < 8 * 1024 * 1024, "{}", text.len());
     let dir = crate::util::log_with(&[("0001-big-table.md", &text)]);
     let time = Path::new("/usr/bin/time");
@@ -571,7 +573,7 @@ fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
     assert_eq!(body.matches("<th>h</th>").count(), 2000);
     assert_eq!(body.matches("<td>x</td>").count(), 2000 * 2000);
     assert!(body.contains("</tbody></table>\n<h2 id=\"decision-outcome\">Decision Outcome"));
-    assert!(body.contains("<p>The table ends here.</p>"));
+    assert!(body.contains("<p>The table ends <b>here</b>.</p>"));
     // The peak resident memory the child reached, when /usr/bin/time can tell.
     if let Some(kilobytes) = stderr
         .lines()
