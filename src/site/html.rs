@@ -595,9 +595,9 @@ static KEPT_ELEMENTS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::La
     tags
 });
 
-/// Raw HTML with every tag of an element ammonia would not keep, and every comment,
-/// declaration or processing instruction, escaped: its `<` becomes `&lt;`, so it shows as
-/// text and cannot open anything that swallows what follows.
+/// Raw HTML with every tag of an element ammonia would not keep (custom elements aside),
+/// and every comment, declaration or processing instruction, escaped: its `<` becomes
+/// `&lt;`, so it shows as text and cannot open anything that swallows what follows.
 fn neutralised(html: CowStr<'_>) -> CowStr<'_> {
     let mut out = String::new();
     let mut last = 0;
@@ -610,7 +610,9 @@ fn neutralised(html: CowStr<'_>) -> CowStr<'_> {
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            !KEPT_ELEMENTS.contains(name.as_str())
+            // A custom element (`<adr-status>`, a name with `-`) is an ordinary element to
+            // the HTML parser and cannot swallow anything: ammonia drops its tags as before.
+            !KEPT_ELEMENTS.contains(name.as_str()) && !name.contains('-')
         } else {
             rest.starts_with(['!', '?'])
         };
