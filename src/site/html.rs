@@ -1292,6 +1292,68 @@ mod tests {
     }
 
     #[test]
+    fn tags_of_dropped_elements_show_as_text_and_kept_ones_stay() {
+        let html = neutralised(CowStr::from(
+            "<b>x</b><TITLE>t</Title><my-el a=1></my-el><!-- c --><?php ?><x-y/>< 3",
+        ));
+        assert_eq!(
+            html.as_ref(),
+            "<b>x</b>&lt;TITLE>t&lt;/Title><my-el a=1></my-el>&lt;!-- c -->&lt;?php ?><x-y/>< 3"
+        );
+        let mut open = Vec::new();
+        track_tags("<div><p>a<br><img src=x/></p><span/>", &mut open);
+        assert_eq!(open, ["div"]);
+        track_tags("</div>", &mut open);
+        assert!(open.is_empty());
+    }
+
+    #[test]
+    fn an_html_block_that_never_ends_is_turned_into_text() {
+        for opener in [
+            "<script>",
+            "<PRE class=x>",
+            "<!-- note",
+            "<?php",
+            "<![CDATA[ x",
+        ] {
+            let text = format!("{opener}\nnever closed\n\n## Next\n");
+            assert_eq!(unswallowed(&text), format!("\\{text}"), "{opener}");
+        }
+        // Closed ones, and openers in code, are left alone.
+        for text in [
+            "<script>\nx\n</script>\n",
+            "```\n<script>\n```\n",
+            "<!-- a -->\n",
+        ] {
+            assert!(matches!(unswallowed(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_large_table_is_rendered_as_one_table_a_slice_at_a_time() {
+        let mut text = String::from("Intro [ref].\n\n| a | b |\n|:--|--:|\n");
+        while text.len() <= LARGE_BODY + 1000 {
+            text.push_str("| *x* | `y` |\n");
+        }
+        text.push_str("\nAfter.\n\n[ref]: https://example.org\n");
+        let body = render_body(&text, false, &[], &keep);
+        assert_eq!(body.html.matches("<table>").count(), 1);
+        assert_eq!(body.html.matches("<thead>").count(), 1);
+        let rows = text.matches("| *x* |").count();
+        assert_eq!(
+            body.html
+                .matches("<td class=\"align-left\"><em>x</em></td>")
+                .count(),
+            rows
+        );
+        assert!(body.html.contains("</tbody></table>\n<p>After.</p>"));
+        assert!(
+            body.html
+                .starts_with("<p>Intro <a href=\"https://example.org\">ref</a>.</p>")
+        );
+    }
+
+    #[test]
     fn words_are_distinct_and_lowercase() {
         assert_eq!(
             words_of(["Use FastAPI, use Pydantic", "fastapi"]),

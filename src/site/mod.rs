@@ -1970,6 +1970,24 @@ mod tests {
     }
 
     #[test]
+    fn files_are_judged_by_their_first_bytes() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), FileKind::Image);
+        assert_eq!(sniff(b"\xff\xd8\xff\xe0"), FileKind::Image);
+        assert_eq!(sniff(b"GIF89a.."), FileKind::Image);
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\0\x1cftypavif"), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\x01\0\x01\0"), FileKind::Image);
+        assert_eq!(sniff(b"BM6\0\0\0"), FileKind::Image);
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- x --><!DOCTYPE svg><svg>"),
+            FileKind::Svg
+        );
+        assert_eq!(sniff(b"<html><script>alert(1)</script>"), FileKind::Other);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), FileKind::Other);
+        assert_eq!(sniff(b"password=hunter2"), FileKind::Other);
+    }
+
+    #[test]
     fn relative_paths_stay_inside_the_log_or_say_so() {
         assert_eq!(
             crate::log_path::join("", "./0002-b.md").as_deref(),
@@ -1982,6 +2000,12 @@ mod tests {
         assert_eq!(crate::log_path::join("", "../img/x.png"), None);
         assert_eq!(crate::log_path::percent_decode("a%20b%zz"), "a b%zz");
         assert_eq!(encode_path("img/a b#1.png"), "img/a%20b%231.png");
+        assert_eq!(
+            encode_path("0026-100%-sure?.html"),
+            "0026-100%25-sure%3F.html"
+        );
+        assert_eq!(encode_path("tags/größe.html"), "tags/gr%C3%B6%C3%9Fe.html");
+        assert_eq!(encode_path("a:b.html"), "a%3Ab.html");
         assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
         assert_eq!(root_of("tags/x.html"), "../");
     }
