@@ -733,7 +733,7 @@ fn watched_files(project: &Project, report: &BuildReport) -> BTreeMap<String, Op
         .copied
         .values()
         .map(|source| {
-            let hash = std::fs::read(source)
+            let hash = read_regular(source, MAX_COPIED_BYTES)
                 .ok()
                 .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
             (relative(source), hash)

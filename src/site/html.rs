@@ -110,6 +110,23 @@ pub fn render_body(
     extra_words: &[&str],
     resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
 ) -> Body {
+    render_body_in_pieces(
+        markdown,
+        drop_first_h1,
+        extra_words,
+        resolve,
+        markdown.len() > LARGE_BODY,
+    )
+}
+
+/// [`render_body`], sanitising in pieces or not.
+fn render_body_in_pieces(
+    markdown: &str,
+    drop_first_h1: bool,
+    extra_words: &[&str],
+    resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
+    chunked: bool,
+) -> Body {
     let _one_at_a_time = (markdown.len() > LARGE_BODY).then(|| LARGE_BODIES.lock());
     let markdown = unswallowed(markdown);
     let (main_text, large_tables) = match cut_large_tables(&markdown) {
@@ -141,7 +158,6 @@ pub fn render_body(
     // raw HTML opened is closed: ammonia holds a DOM of its input, which for a 40 MB table
     // with one `<b>` elsewhere in the record took 1.6 GB. A piece without raw HTML is the
     // HTML writer's own output and needs no sanitising.
-    let chunked = markdown.len() > LARGE_BODY;
     let shared = std::rc::Rc::new(std::cell::RefCell::new(String::with_capacity(
         markdown.len() * 3 / 2,
     )));
@@ -156,6 +172,9 @@ pub fn render_body(
         at_boundary: false,
         raw_at_last_cut: 0,
         cuts: Vec::new(),
+        piece: Piece::Top,
+        container: None,
+        members: 0,
     };
     let _ =
         pulldown_cmark::html::write_html_fmt(SharedHtml(std::rc::Rc::clone(&shared)), &mut stream);
@@ -163,31 +182,32 @@ pub fn render_body(
         transform,
         cuts,
         raw_at_last_cut,
+        piece: last_piece,
         ..
     } = stream;
     let mut html = shared.take();
     let last_has_raw = transform.raw_events != raw_at_last_cut;
-    let pieces = pieces_of(&cuts, html.len(), last_has_raw);
-    if let [(_, has_raw)] = pieces.as_slice() {
-        html = with_alignment_classes(html);
-        if *has_raw {
-            html = sanitizer(resolve, &transform.resolved)
+    let pieces = pieces_of(&cuts, html.len(), last_has_raw, last_piece);
+    let whole = |html: String| {
+        let html = with_alignment_classes(html);
+        if transform.had_raw_html {
+            sanitizer(resolve, &transform.resolved)
                 .clean(&html)
-                .to_string();
+                .to_string()
+        } else {
+            html
         }
+    };
+    html = if pieces.len() == 1 {
+        whole(html)
     } else {
-        let cleaner = sanitizer(resolve, &transform.resolved);
-        let mut out = String::with_capacity(html.len());
-        for (range, has_raw) in pieces {
-            let piece = with_alignment_classes(html.get(range).unwrap_or("").to_string());
-            if has_raw {
-                out.push_str(&cleaner.clean(&piece).to_string());
-            } else {
-                out.push_str(&piece);
-            }
+        match sanitised_in_pieces(&html, &pieces, &sanitizer(resolve, &transform.resolved)) {
+            Some(out) => out,
+            // A piece did not come back in the shape it went in: all at once, as for a
+            // small body.
+            None => whole(html),
         }
-        html = out;
-    }
+    };
     Body {
         html,
         toc: transform.toc,
@@ -221,38 +241,71 @@ fn with_alignment_classes(mut html: String) -> String {
     html
 }
 
-/// The pieces a body's HTML is sanitised in, each with whether it holds raw HTML: the
-/// stretches between `cuts` (offsets where a top-level block ended with no raw tag open,
-/// and whether raw HTML came since the last) and the end (`last_has_raw`), joined up to
-/// [`SANITISED_PIECE`] bytes.
+/// The pieces a body's HTML is sanitised in, each with whether it holds raw HTML and what
+/// it is: the stretches between `cuts` and the end (`last_has_raw`, `last_piece`), runs of
+/// the same kind of piece joined up to [`SANITISED_PIECE`] bytes.
 fn pieces_of(
-    cuts: &[(usize, bool)],
+    cuts: &[(usize, bool, Piece)],
     len: usize,
     last_has_raw: bool,
-) -> Vec<(std::ops::Range<usize>, bool)> {
-    let mut pieces: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    last_piece: Piece,
+) -> Vec<(std::ops::Range<usize>, bool, Piece)> {
+    let mut pieces: Vec<(std::ops::Range<usize>, bool, Piece)> = Vec::new();
     let mut start = 0;
     let ends = cuts
         .iter()
         .copied()
-        .chain(std::iter::once((len, last_has_raw)));
-    for (end, has_raw) in ends {
-        if end <= start && !pieces.is_empty() {
-            if let Some((_, raw)) = pieces.last_mut() {
+        .chain(std::iter::once((len, last_has_raw, last_piece)));
+    for (end, has_raw, piece) in ends {
+        if end <= start {
+            if let Some((_, raw, _)) = pieces.last_mut() {
                 *raw |= has_raw;
             }
             continue;
         }
         match pieces.last_mut() {
-            Some((range, raw)) if end - range.start <= SANITISED_PIECE => {
+            Some((range, raw, kind))
+                if *kind == piece
+                    && matches!(piece, Piece::Top | Piece::Inner { .. })
+                    && end - range.start <= SANITISED_PIECE =>
+            {
                 range.end = end;
                 *raw |= has_raw;
             }
-            _ => pieces.push((start..end, has_raw)),
+            _ => pieces.push((start..end, has_raw, piece)),
         }
         start = end;
     }
     pieces
+}
+
+/// `html` sanitised piece by piece: a piece without raw HTML as it is, the others wrapped
+/// as their kind says and unwrapped again; `None` when a piece does not come back with its
+/// wrapping (then the caller sanitises the whole).
+fn sanitised_in_pieces(
+    html: &str,
+    pieces: &[(std::ops::Range<usize>, bool, Piece)],
+    cleaner: &ammonia::Builder<'_>,
+) -> Option<String> {
+    let mut out = String::with_capacity(html.len());
+    for (range, has_raw, piece) in pieces {
+        let text = with_alignment_classes(html.get(range.clone())?.to_string());
+        if !has_raw {
+            out.push_str(&text);
+            continue;
+        }
+        let (prefix, suffix) = match piece {
+            Piece::Top => ("", ""),
+            Piece::First { suffix } => ("", *suffix),
+            Piece::Inner { prefix, suffix } => (*prefix, *suffix),
+            Piece::Closing => return None,
+        };
+        let clean = cleaner
+            .clean(&format!("{prefix}{text}{suffix}"))
+            .to_string();
+        out.push_str(clean.strip_prefix(prefix)?.strip_suffix(suffix)?);
+    }
+    Some(out)
 }
 
 /// How much HTML one ammonia call sees, at most, when a body is cut into pieces (a single
@@ -275,13 +328,44 @@ struct Stream<'a, 'r, I> {
     at_boundary: bool,
     raw_at_last_cut: usize,
     /// Offsets of the HTML where it may be cut, each with whether raw HTML came before it
-    /// since the last cut.
-    cuts: Vec<(usize, bool)>,
+    /// since the last cut and what the piece ending there is.
+    cuts: Vec<(usize, bool, Piece)>,
+    /// What the piece being written is, and the top-level list or table it is in.
+    piece: Piece,
+    container: Option<Container>,
+    /// Rows or items of that container seen so far.
+    members: usize,
+}
+
+/// What a stretch of a body's HTML between two cuts is, so that it can be sanitised on its
+/// own: a run of top-level blocks; the start of a top-level list or table with its first
+/// member (closed by `suffix` for sanitising); later members (wrapped in `prefix` and
+/// `suffix`); or the container's end tag alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Top,
+    First {
+        suffix: &'static str,
+    },
+    Inner {
+        prefix: &'static str,
+        suffix: &'static str,
+    },
+    Closing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    List { ordered: bool },
+    Table,
 }
 
 impl<'a, I> Stream<'a, '_, I> {
     /// Notes where a top-level block ended (once the writer has written it).
     fn hand_out(&mut self, event: Event<'a>) -> Event<'a> {
+        if self.chunked {
+            self.note_inner_cut(&event);
+        }
         match &event {
             Event::Start(_) => self.depth += 1,
             Event::End(_) => self.depth = self.depth.saturating_sub(1),
@@ -298,10 +382,72 @@ impl<'a, I> Stream<'a, '_, I> {
         {
             return;
         }
+        self.cut(Piece::Top);
+    }
+
+    /// Ends the piece being written here; the next one is `next`.
+    fn cut(&mut self, next: Piece) {
         let len = self.html.borrow().len();
         let has_raw = self.transform.raw_events != self.raw_at_last_cut;
         self.raw_at_last_cut = self.transform.raw_events;
-        self.cuts.push((len, has_raw));
+        self.cuts.push((len, has_raw, self.piece));
+        self.piece = next;
+    }
+
+    /// Cuts inside a top-level list or table, between its items or rows, before `event`
+    /// is written: a long list or table with raw HTML in it is sanitised a few members at
+    /// a time, each piece wrapped in the container's tags.
+    fn note_inner_cut(&mut self, event: &Event<'a>) {
+        match (self.depth, event) {
+            (0, Event::Start(Tag::List(start))) => {
+                let ordered = start.is_some();
+                self.container = Some(Container::List { ordered });
+                self.members = 0;
+                self.piece = Piece::First {
+                    suffix: if ordered { "</ol>" } else { "</ul>" },
+                };
+            }
+            (0, Event::Start(Tag::Table(_))) => {
+                self.container = Some(Container::Table);
+                self.members = 0;
+                self.piece = Piece::First {
+                    suffix: "</tbody></table>",
+                };
+            }
+            (1, Event::Start(Tag::Item | Tag::TableRow)) => {
+                self.members += 1;
+                if self.members > 1 && self.transform.open_raw_tags.is_empty() {
+                    let next = match self.container {
+                        Some(Container::List { ordered: true }) => Piece::Inner {
+                            prefix: "<ol>",
+                            suffix: "</ol>",
+                        },
+                        Some(Container::List { ordered: false }) => Piece::Inner {
+                            prefix: "<ul>",
+                            suffix: "</ul>",
+                        },
+                        Some(Container::Table) => Piece::Inner {
+                            prefix: "<table><tbody>",
+                            suffix: "</tbody></table>",
+                        },
+                        None => return,
+                    };
+                    self.cut(next);
+                }
+            }
+            (1, Event::End(TagEnd::List(_) | TagEnd::Table)) => {
+                self.container = None;
+                match self.piece {
+                    // Never cut inside: the piece is a whole list or table after all.
+                    Piece::First { .. } => self.piece = Piece::Top,
+                    Piece::Inner { .. } if self.transform.open_raw_tags.is_empty() => {
+                        self.cut(Piece::Closing)
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -1351,6 +1497,24 @@ mod tests {
             body.html
                 .starts_with("<p>Intro <a href=\"https://example.org\">ref</a>.</p>")
         );
+    }
+
+    #[test]
+    fn a_body_sanitised_in_pieces_is_the_body_sanitised_whole() {
+        let mut text = String::from("Intro <b>bold</b>.\n\n");
+        // Past [`SANITISED_PIECE`], so the list and the table are cut in several pieces.
+        for n in 0..6000 {
+            text.push_str(&format!("- item <i>{n}</i> <img src=x onerror=alert(1)>\n"));
+        }
+        text.push_str("\n1. one <b>1</b>\n2. two <u>2</u>\n\n| a | b |\n|:-|-|\n");
+        for n in 0..12000 {
+            text.push_str(&format!("| <b>{n}</b> | x |\n"));
+        }
+        text.push_str("\n<details>\n<summary>More</summary>\n\n*in* it\n\n</details>\n\nEnd <script>x</script>\n");
+        let whole = render_body_in_pieces(&text, false, &[], &keep, false);
+        let pieces = render_body_in_pieces(&text, false, &[], &keep, true);
+        assert_eq!(pieces.html, whole.html);
+        assert!(!pieces.html.contains("onerror"));
     }
 
     #[test]

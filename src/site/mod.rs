@@ -1642,7 +1642,7 @@ impl Reason {
                 "is in a hidden folder or the output directory and is not published, so the page shows the link's text: move the file or link to it with a full URL"
             }
             Reason::NotRegular => {
-                "is not a regular file of at most 16 MiB and is not published, so the page shows the link's text: link to it with a full URL"
+                "is a folder, a special file or over 16 MiB, and is not published, so the page shows the link's text: link to it with a full URL"
             }
             Reason::SvgTooLarge => {
                 "is an SVG over 1 MiB, too large to show inside the page, so the page shows its text: shrink it or export a PNG"
