@@ -198,7 +198,7 @@ fn render_body_in_pieces(
             html
         }
     };
-    html = if pieces.len() == 1 {
+    html = if pieces.len() == 1 || !transform.had_raw_html {
         whole(html)
     } else {
         match sanitised_in_pieces(&html, &pieces, &sanitizer(resolve, &transform.resolved)) {
