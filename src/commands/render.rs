@@ -47,6 +47,10 @@ struct Manifest {
     /// Project-relative path of each local file the records link to → its hash, or null
     /// when it was missing: the site changes when one of these does.
     watched: BTreeMap<String, Option<String>>,
+    /// Links and images the site does not publish, warned about again by a render with
+    /// nothing to do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    unpublished: Vec<Unpublished>,
 }
 
 /// The contents of `.adr-site-cache`, a binary file private to this machine: each record
@@ -246,6 +250,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
                 previous.files.len()
             ),
         );
+        warn_unpublished(output, project, &previous.unpublished);
         return Ok(ExitStatus::Success);
     }
 
@@ -357,6 +362,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         failures: failures.len(),
         files,
         watched: watched_files(project, &report),
+        unpublished: unpublished(project, &report.refused),
     };
     let mut manifest_text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     manifest_text.push('\n');
@@ -395,7 +401,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             manifest.files.len().saturating_sub(written),
         ),
     );
-    warn_refused(output, project, &report.refused);
+    warn_unpublished(output, project, &manifest.unpublished);
     Ok(super::note_failures(
         output,
         project,
@@ -404,13 +410,25 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     ))
 }
 
-/// One warning per link or image the site does not publish, naming the record and the
-/// line where the target is written (the first line holding it).
-fn warn_refused(output: &mut Output<'_>, project: &Project, refused: &BTreeSet<site::Refusal>) {
+/// A link or image the site does not publish, as the manifest keeps it: a render with
+/// nothing to do says it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Unpublished {
+    /// Relative to the log.
+    record: String,
+    line: Option<usize>,
+    url: String,
+    reason: site::Reason,
+}
+
+/// Each refused link with the line where its target is written (the first line holding
+/// it).
+fn unpublished(project: &Project, refused: &BTreeSet<site::Refusal>) -> Vec<Unpublished> {
     let mut text = (String::new(), String::new());
+    let mut found = Vec::new();
     for refusal in refused {
-        let path = project.log_dir.join(&refusal.record);
         if text.0 != refusal.record {
+            let path = project.log_dir.join(&refusal.record);
             let bytes = read_regular(&path, MAX_COPIED_BYTES).unwrap_or_default();
             text = (
                 refusal.record.clone(),
@@ -421,18 +439,46 @@ fn warn_refused(output: &mut Output<'_>, project: &Project, refused: &BTreeSet<s
             .1
             .find(refusal.url.as_str())
             .and_then(|at| text.1.get(..at))
-            .map(|before| format!(":{}", before.matches('\n').count() + 1))
-            .unwrap_or_default();
+            .map(|before| before.matches('\n').count() + 1);
+        found.push(Unpublished {
+            record: refusal.record.clone(),
+            line,
+            url: refusal.url.clone(),
+            reason: refusal.reason,
+        });
+    }
+    found
+}
+
+/// One warning per link or image the site does not publish: the record, the line, the
+/// target, why and what to do.
+fn warn_unpublished(output: &mut Output<'_>, project: &Project, unpublished: &[Unpublished]) {
+    for item in unpublished {
+        let line = item.line.map(|line| format!(":{line}")).unwrap_or_default();
         super::note(
             output,
             format_args!(
                 "warning: {}{line}: `{}` {}",
-                project.display(&path),
-                refusal.url,
-                refusal.reason.message()
+                printable(&project.display(&project.log_dir.join(&item.record))),
+                printable(&item.url),
+                item.reason.message()
             ),
         );
     }
+}
+
+/// Text from a record (or a committed manifest) for the terminal: control characters,
+/// which could move the cursor or recolour the screen, shown as `\u{..}`.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The manifest of a 10,000-record site is about a megabyte.

@@ -1617,7 +1617,8 @@ pub struct Refusal {
 }
 
 /// Why a link or image is not on the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Reason {
     MissingImage,
     OutsideProject,

@@ -210,7 +210,8 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (
             0,
             "",
-            "site is up to date (17 files): open site/index.html\n"
+            "site is up to date (17 files): open site/index.html\n\
+             warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );
     assert_eq!(files_of(&site), before);
