@@ -8,7 +8,8 @@
 //! cache's record facts and page keys let the build parse only the changed records and
 //! render only the pages whose inputs changed. A first render is built in a hidden sibling
 //! directory and renamed into place. Nothing is ever deleted outside a directory that
-//! carries the marker.
+//! carries the marker, and nothing is deleted or written through a symbolic link inside it:
+//! the manifest's paths are checked against the real tree before it is trusted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};

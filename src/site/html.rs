@@ -1,11 +1,15 @@
-//! A record's body as HTML that is safe to publish. pulldown-cmark runs over the text
-//! already in memory; on the way the first H1 is dropped (the page shows the title),
-//! headings get ids and anchors, relative links go through the caller's resolver (a record
-//! becomes its page, a local file is copied), images from other origins become links,
-//! URLs other than http, https, mailto and relative ones are dropped, and HTML comments
-//! vanish. A body holding any other raw HTML is passed through ammonia as a whole, so tags
-//! opened and closed in different events are judged together. Also yields the table of
-//! contents and the words the search index needs.
+//! A record's body as HTML that is safe to publish. pulldown-cmark's events stream through
+//! a transform into the HTML writer (never collected, so memory follows the text, not the
+//! event count); on the way the first H1 is dropped (the page shows the title), headings
+//! get ids and anchors, relative links and images go through the caller's resolver (a
+//! record becomes its page, an image is published, anything else keeps only its text),
+//! images from other origins become links, URLs other than http, https, mailto and
+//! relative ones are dropped, and HTML comments vanish. Raw HTML naming an element the
+//! sanitiser drops is shown as text, and an HTML block that would never end is turned into
+//! text, so nothing swallows the Markdown after it. A body holding raw HTML is passed
+//! through ammonia, so tags opened and closed in different events are judged together: a
+//! large body in pieces cut where no raw tag is open. Huge tables are parsed a slice of rows
+//! at a time. Also yields the table of contents and the words the search index needs.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
