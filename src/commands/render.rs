@@ -8,9 +8,10 @@
 //! cache's record facts and page keys let the build parse only the changed records and
 //! render only the pages whose inputs changed. A first render is built in a hidden sibling
 //! directory and renamed into place. Nothing is ever deleted outside a directory that
-//! carries the marker.
+//! carries the marker, and nothing is deleted or written through a symbolic link inside it:
+//! the manifest's paths are checked against the real tree before it is trusted.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,7 +32,7 @@ use crate::{ExitStatus, Output};
 const DEFAULT_TITLE: &str = "Architecture Decision Records";
 const DEFAULT_OUT: &str = "site";
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-const MANIFEST_VERSION: u32 = 4;
+const MANIFEST_VERSION: u32 = 5;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -47,6 +48,10 @@ struct Manifest {
     /// Project-relative path of each local file the records link to → its hash, or null
     /// when it was missing: the site changes when one of these does.
     watched: BTreeMap<String, Option<String>>,
+    /// Links and images the site does not publish, warned about again by a render with
+    /// nothing to do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    unpublished: Vec<Unpublished>,
 }
 
 /// The contents of `.adr-site-cache`, a binary file private to this machine: each record
@@ -88,7 +93,7 @@ struct Cache {
 impl Cache {
     /// The cache of an earlier render with the same settings, or an empty one.
     fn read(out_dir: &Path, settings: u128) -> Cache {
-        let Ok(bytes) = std::fs::read(out_dir.join(CACHE_FILE)) else {
+        let Ok(bytes) = read_regular(&out_dir.join(CACHE_FILE), MAX_CACHE_BYTES) else {
             return Cache::default();
         };
         match postcard::take_from_bytes::<CacheHeader>(&bytes) {
@@ -120,6 +125,7 @@ impl Cache {
     /// the next render reads everything again.
     fn write(site_dir: &Path, header: &CacheHeader, body: &CacheBody) {
         let path = site_dir.join(CACHE_FILE);
+        remove_if_link(&path);
         let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
             postcard::to_io(header, &mut *out)
                 .and_then(|out| postcard::to_io(body, out))
@@ -184,7 +190,20 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         history: None,
     };
     let shown_out = project.display(&out_dir);
-    let previous = prepare_out_dir(project, &out_dir, &shown_out)?;
+    let mut previous = prepare_out_dir(project, &out_dir, &shown_out)?;
+    if let Some(manifest) = &mut previous
+        && let Some((entry, why)) = unsafe_manifest_entry(&out_dir, &manifest.files)
+    {
+        // Sites are often committed, so a pull request can plant a link and an entry
+        // leading through it: such a manifest is not trusted for anything.
+        super::note(
+            output,
+            format_args!(
+                "warning: {shown_out}/{MARKER_FILE} lists `{entry}`, which is not a plain path inside the site ({why}): rendering everything anew"
+            ),
+        );
+        *manifest = Manifest::default();
+    }
     let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
     let settings = settings_hash(project, &options);
     let mut cache = match &previous {
@@ -235,6 +254,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
                 previous.files.len()
             ),
         );
+        warn_unpublished(output, project, &previous.unpublished);
         return Ok(ExitStatus::Success);
     }
 
@@ -306,6 +326,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     let paths = SitePaths {
         log_dir: project.log_dir.clone(),
         project_root: project.root.clone(),
+        publish_root: publish_root(project),
         out_dir: out_dir.clone(),
     };
     let failures: Vec<_> = site_log.failures.clone();
@@ -318,6 +339,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             .as_ref()
             .map_or_else(|| out_dir.clone(), |staging| staging.path().to_path_buf()),
         direct: staging.is_some(),
+        shown: &shown_out,
         previous: previous
             .as_ref()
             .map_or(&no_files, |manifest| &manifest.files),
@@ -344,6 +366,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         failures: failures.len(),
         files,
         watched: watched_files(project, &report),
+        unpublished: unpublished(project, &report.refused),
     };
     let mut manifest_text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     manifest_text.push('\n');
@@ -365,6 +388,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     // last thing before exit: done on the side, it overlaps the rest, and the process may
     // end before it needs doing. Without a thread (spawn failed) it is freed here.
     let _ = std::thread::Builder::new().spawn(move || drop(body));
+    remove_if_link(&site_dir.join(MARKER_FILE));
     crate::fs::write_atomic(&site_dir.join(MARKER_FILE), manifest_text.as_bytes())?;
     if let Some(staging) = staging {
         staging.finish(&out_dir)?;
@@ -381,12 +405,132 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             manifest.files.len().saturating_sub(written),
         ),
     );
+    warn_unpublished(output, project, &manifest.unpublished);
     Ok(super::note_failures(
         output,
         project,
         &failures,
         " (its page shows the error)",
     ))
+}
+
+/// A link or image the site does not publish, as the manifest keeps it: a render with
+/// nothing to do says it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Unpublished {
+    /// Relative to the log.
+    record: String,
+    line: Option<usize>,
+    url: String,
+    reason: site::Reason,
+}
+
+/// Each refused link with the line where its target is written (the first line holding
+/// it).
+fn unpublished(project: &Project, refused: &BTreeSet<site::Refusal>) -> Vec<Unpublished> {
+    let mut text = (String::new(), String::new());
+    let mut found = Vec::new();
+    for refusal in refused {
+        if text.0 != refusal.record {
+            let path = project.log_dir.join(&refusal.record);
+            let bytes = read_regular(&path, MAX_COPIED_BYTES).unwrap_or_default();
+            text = (
+                refusal.record.clone(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+        }
+        let line = text
+            .1
+            .find(refusal.url.as_str())
+            .and_then(|at| text.1.get(..at))
+            .map(|before| before.matches('\n').count() + 1);
+        found.push(Unpublished {
+            record: refusal.record.clone(),
+            line,
+            url: refusal.url.clone(),
+            reason: refusal.reason,
+        });
+    }
+    found
+}
+
+/// One warning per link or image the site does not publish: the record, the line, the
+/// target, why and what to do.
+fn warn_unpublished(output: &mut Output<'_>, project: &Project, unpublished: &[Unpublished]) {
+    for item in unpublished {
+        let line = item.line.map(|line| format!(":{line}")).unwrap_or_default();
+        super::note(
+            output,
+            format_args!(
+                "warning: {}{line}: `{}` {}",
+                printable(&project.display(&project.log_dir.join(&item.record))),
+                printable(&item.url),
+                item.reason.message()
+            ),
+        );
+    }
+}
+
+/// Text from a record (or a committed manifest) for the terminal: control characters,
+/// which could move the cursor or recolour the screen, shown as `\u{..}`.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The manifest of a 10,000-record site is about a megabyte.
+const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+/// The cache and search index of a 10,000-record site are tens of megabytes.
+const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The site's own check of what it publishes stops at 16 MiB too.
+const MAX_COPIED_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The project whose files a site may publish: the directory holding `.adr.toml` (or
+/// `.adr-dir`), else the git work tree holding the log, else the log's parent. Not the
+/// working directory: with `--dir` naming a log elsewhere, its images are still its own.
+fn publish_root(project: &Project) -> PathBuf {
+    if project.config_path.is_some() {
+        return project.root.clone();
+    }
+    let log_dir = std::fs::canonicalize(&project.log_dir).unwrap_or(project.log_dir.clone());
+    log_dir
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .or(log_dir.parent())
+        .unwrap_or(&log_dir)
+        .to_path_buf()
+}
+
+/// Reads a file of the output directory only if it is a regular file (not a link, FIFO or
+/// device) of at most `cap` bytes.
+// merged into fs's checked read later
+fn read_regular(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::symlink_metadata(path)?;
+    if !metadata.is_file() || metadata.len() > cap {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::fs::File::open(path)?
+        .take(cap)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Removes a symbolic link planted where adr keeps its own file (the link, never what it
+/// points to), so the write that follows cannot go through it.
+fn remove_if_link(path: &Path) {
+    if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// What the manifest says of a file it lists: its xxh3 and its size.
@@ -427,7 +571,7 @@ fn restore_search_words(out_dir: &Path, previous: Option<&Manifest>, pages: &mut
     let vouched = previous
         .and_then(|manifest| manifest.files.get(site::SEARCH_INDEX))
         .and_then(|entry| {
-            let bytes = std::fs::read(out_dir.join(site::SEARCH_INDEX)).ok()?;
+            let bytes = read_regular(&out_dir.join(site::SEARCH_INDEX), MAX_CACHE_BYTES).ok()?;
             (manifest_entry(&bytes) == *entry).then_some(bytes)
         });
     match vouched {
@@ -481,7 +625,14 @@ fn prepare_out_dir(project: &Project, out_dir: &Path, shown: &str) -> Result<Opt
         Ok(_) => {}
     }
     let marker = out_dir.join(MARKER_FILE);
-    match std::fs::read_to_string(&marker) {
+    if std::fs::symlink_metadata(&marker).is_ok_and(|metadata| !metadata.is_file()) {
+        return Err(Error::usage(format!(
+            "`{shown}/{MARKER_FILE}` is not a regular file (a symbolic link?): adr render never reads or writes through links in its output directory; remove it and run again"
+        )));
+    }
+    match read_regular(&marker, MAX_MANIFEST_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| std::io::ErrorKind::InvalidData.into())
+    }) {
         // An unreadable manifest still marks the directory as ours: render everything anew.
         Ok(text) => Ok(Some(serde_json::from_str(&text).unwrap_or_default())),
         Err(_) if marker.exists() => Ok(Some(Manifest::default())),
@@ -626,7 +777,7 @@ fn watched_unchanged(project: &Project, watched: &BTreeMap<String, Option<String
         let path = project.root.join(path);
         match hash {
             None => !path.exists(),
-            Some(hash) => std::fs::read(&path)
+            Some(hash) => read_regular(&path, MAX_COPIED_BYTES)
                 .is_ok_and(|bytes| &format!("{:032x}", xxh3_128(&bytes)) == hash),
         }
     })
@@ -638,11 +789,17 @@ fn watched_files(project: &Project, report: &BuildReport) -> BTreeMap<String, Op
         .copied
         .values()
         .map(|source| {
-            let hash = std::fs::read(source)
+            let hash = read_regular(source, MAX_COPIED_BYTES)
                 .ok()
                 .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
             (relative(source), hash)
         })
+        .chain(report.inlined.iter().map(|source| {
+            let hash = read_regular(source, MAX_COPIED_BYTES)
+                .ok()
+                .map(|bytes| format!("{:032x}", xxh3_128(&bytes)));
+            (relative(source), hash)
+        }))
         .chain(report.missing.iter().map(|path| (relative(path), None)))
         .collect()
 }
@@ -659,9 +816,59 @@ fn is_present(out_dir: &Path, path: &str, entry: &str) -> bool {
     let size = entry
         .rsplit_once(':')
         .and_then(|(_, size)| size.parse::<u64>().ok());
+    // `symlink_metadata`: a link at a page's place is never taken for the page.
     is_safe_site_path(path)
-        && std::fs::metadata(out_dir.join(path))
+        && std::fs::symlink_metadata(out_dir.join(path))
             .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
+}
+
+/// The first entry of a manifest that does not name a plain place inside the site, with
+/// why: `..`, an absolute path, or a path through a symbolic link in the real tree. Each
+/// directory is looked at once, so the check costs one `lstat` per directory of the site.
+fn unsafe_manifest_entry(
+    out_dir: &Path,
+    files: &BTreeMap<String, String>,
+) -> Option<(String, String)> {
+    let mut checked: HashSet<&str> = HashSet::new();
+    for path in files.keys() {
+        if !is_safe_site_path(path) {
+            return Some((path.clone(), "it is absolute or has `..`".to_string()));
+        }
+        // Every directory on the way; the file itself is checked where it is deleted or
+        // written (it is a link there only if planted, and then it is never followed).
+        let mut at = 0;
+        while let Some(slash) = path.get(at..).and_then(|rest| rest.find('/')) {
+            let dir = path.get(..at + slash).unwrap_or(path);
+            at += slash + 1;
+            if !checked.insert(dir) {
+                continue;
+            }
+            if std::fs::symlink_metadata(out_dir.join(dir))
+                .is_ok_and(|metadata| metadata.file_type().is_symlink())
+            {
+                return Some((
+                    path.clone(),
+                    format!("it goes through the symbolic link `{dir}`"),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The first component of `path` (relative, inside `root`) that is a symbolic link, as
+/// the path up to it; checked with `lstat` right before a delete or write.
+fn linked_component(root: &Path, path: &Path) -> Option<PathBuf> {
+    let mut at = root.to_path_buf();
+    for component in path.components() {
+        at.push(component);
+        match std::fs::symlink_metadata(&at) {
+            Ok(metadata) if metadata.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// A `/`-separated relative path that stays inside the site and is not its marker.
@@ -703,6 +910,11 @@ fn remove_stale(
     let mut removed = 0;
     for path in previous.keys() {
         if current.contains_key(path) || !is_safe_site_path(path) {
+            continue;
+        }
+        // Never through a link, nor the link itself: adr makes no links, so one there was
+        // put there by someone else.
+        if linked_component(out_dir, Path::new(path)).is_some() {
             continue;
         }
         let target = out_dir.join(path);
@@ -790,6 +1002,8 @@ fn remove_abandoned_staging(parent: &Path) {
 /// says are already there, replaces the others atomically.
 struct OutputDir<'p> {
     root: PathBuf,
+    /// The output directory as messages show it.
+    shown: &'p str,
     /// A fresh staging directory: files are new, written straight.
     direct: bool,
     previous: &'p BTreeMap<String, String>,
@@ -806,6 +1020,18 @@ impl OutputDir<'_> {
                 "refusing to write `{path}` outside the output directory"
             )));
         }
+        // A fresh staging directory holds no links; an existing site may (a committed
+        // site can carry one from a pull request), and nothing is written through one.
+        if !self.direct
+            && let Some(link) = linked_component(&self.root, Path::new(path))
+        {
+            let inside = link.strip_prefix(&self.root).unwrap_or(&link);
+            return Err(Error::usage(format!(
+                "`{}/{}` is a symbolic link: adr render never writes through links in its output directory; remove it and run again",
+                self.shown,
+                inside.display()
+            )));
+        }
         Ok(self.root.join(path))
     }
 
@@ -813,7 +1039,7 @@ impl OutputDir<'_> {
         let target = self.target_of(path)?;
         let entry = manifest_entry(&contents);
         let unchanged = self.previous.get(path) == Some(&entry)
-            && std::fs::metadata(&target).is_ok_and(|metadata| {
+            && std::fs::symlink_metadata(&target).is_ok_and(|metadata| {
                 metadata.is_file() && metadata.len() == contents.len() as u64
             });
         if !unchanged {
@@ -894,7 +1120,8 @@ impl PageSink for OutputDir<'_> {
     }
 
     fn copy(&self, path: &str, source: &Path) -> Result<()> {
-        let bytes = std::fs::read(source).map_err(|error| Error::io("read", source, error))?;
+        let bytes = read_regular(source, MAX_COPIED_BYTES)
+            .map_err(|error| Error::io("read", source, error))?;
         self.store(path, bytes)
     }
 

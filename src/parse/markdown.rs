@@ -3,6 +3,8 @@
 //! the parser turns into the record model. No line regexes: code blocks, setext headings
 //! and HTML are what CommonMark says they are.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::{Link, LinkKind};
@@ -14,6 +16,121 @@ pub(crate) fn markdown_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
+}
+
+/// Where a table is in a text, by its lines: its header and delimiter rows from `start`,
+/// its other rows from `rows_start` to `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TableLines {
+    pub start: usize,
+    pub rows_start: usize,
+    pub end: usize,
+}
+
+/// The top-level tables of `markdown` whose rows take more than `min_rows_bytes`, found by
+/// their lines (pulldown-cmark would hold the block tree of the whole table, about 96
+/// bytes per cell): a row with `|` after a blank line (or at the start), not indented,
+/// followed by a delimiter row, outside fenced code; its rows run to the next blank line
+/// or the start of a heading, quote or fence.
+pub(crate) fn large_tables(markdown: &str, min_rows_bytes: usize) -> Vec<TableLines> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        lines.push((at, line));
+        at += line.len();
+    }
+    let is_blank = |line: &str| line.trim().is_empty();
+    let fence_of = |line: &str| {
+        let trimmed = line.trim_start_matches(' ');
+        (line.len() - trimmed.len() <= 3)
+            .then(|| {
+                ["```", "~~~"]
+                    .into_iter()
+                    .find(|fence| trimmed.starts_with(fence))
+            })
+            .flatten()
+    };
+    let is_delimiter_row = |line: &str| {
+        let trimmed = line.trim();
+        trimmed.contains('|')
+            && trimmed.contains('-')
+            && trimmed
+                .chars()
+                .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
+    };
+    let mut tables = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut index = 0;
+    while let Some(&(start, line)) = lines.get(index) {
+        if let Some(open) = fence {
+            if fence_of(line) == Some(open) {
+                fence = None;
+            }
+            index += 1;
+            continue;
+        }
+        if let Some(open) = fence_of(line) {
+            fence = Some(open);
+            index += 1;
+            continue;
+        }
+        let after_blank =
+            index == 0 || lines.get(index - 1).is_some_and(|(_, prev)| is_blank(prev));
+        let starts_table = after_blank
+            && !line.starts_with("    ")
+            && !line.starts_with('\t')
+            && line.contains('|')
+            && lines
+                .get(index + 1)
+                .is_some_and(|(_, next)| is_delimiter_row(next));
+        if !starts_table {
+            index += 1;
+            continue;
+        }
+        let rows_start = lines.get(index + 2).map_or(markdown.len(), |(at, _)| *at);
+        let mut end_index = index + 2;
+        while let Some((_, row)) = lines.get(end_index) {
+            let trimmed = row.trim_start();
+            if is_blank(row) || trimmed.starts_with(['#', '>']) || fence_of(row).is_some() {
+                break;
+            }
+            end_index += 1;
+        }
+        let end = lines.get(end_index).map_or(markdown.len(), |(at, _)| *at);
+        if end - rows_start > min_rows_bytes {
+            tables.push(TableLines {
+                start,
+                rows_start,
+                end,
+            });
+        }
+        index = end_index.max(index + 1);
+    }
+    tables
+}
+
+/// `text` with the rows of every table over `min_rows_bytes` past the first
+/// `min_rows_bytes` blanked (spaces, newlines kept, so every offset stays): for reading
+/// the preamble, which needs a table's first rows (a legacy metadata table) at most.
+fn with_large_tables_cut_short(text: &str, min_rows_bytes: usize) -> Cow<'_, str> {
+    let tables = large_tables(text, min_rows_bytes);
+    if tables.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for table in tables {
+        let mut keep_to = table.rows_start + min_rows_bytes;
+        while keep_to < table.end && bytes.get(keep_to - 1) != Some(&b'\n') {
+            keep_to += 1;
+        }
+        for byte in bytes.get_mut(keep_to..table.end).into_iter().flatten() {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Only whole lines of ASCII were replaced by ASCII spaces.
+    String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 #[derive(Debug)]
@@ -79,7 +196,10 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize, title_and_preamble
         if let Some(end) = first_atx_h1_line_end(body)
             .and_then(|h1_end| Some(h1_end + first_atx_line_end(&body[h1_end..], "##")?))
         {
-            let prefix_outline = outline_of(source, body_start, &body[..end], true);
+            // A huge table in the preamble (a 2,000 x 2,000 one took 390 MB to parse)
+            // is read only as far as a metadata table would go (issue #13).
+            let prefix = with_large_tables_cut_short(&body[..end], 64 * 1024);
+            let prefix_outline = outline_of(source, body_start, &prefix, true);
             let has = |level| {
                 prefix_outline
                     .headings
@@ -274,11 +394,18 @@ fn outline_of(
                     });
                 }
             }
+            // Only a row's first two cells (label and value) are read, by the legacy
+            // metadata table; keeping every cell cost a string each, 160 MB more for a
+            // 2,000 x 2,000 table (issue #13).
             Event::Start(Tag::TableCell) => {
-                cell = Some(String::new());
-                if let Some(row) = table.as_mut().and_then(|table| table.rows.last_mut()) {
-                    row.cell_spans.push(trimmed_span(&source.text, span));
-                }
+                let row = table.as_mut().and_then(|table| table.rows.last_mut());
+                cell = match row {
+                    Some(row) if row.cells.len() < 2 => {
+                        row.cell_spans.push(trimmed_span(&source.text, span));
+                        Some(String::new())
+                    }
+                    _ => None,
+                };
             }
             Event::End(TagEnd::TableCell) => {
                 if let (Some(table), Some(text)) = (&mut table, cell.take())

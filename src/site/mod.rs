@@ -22,7 +22,7 @@ use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
 use crate::model::LoadFailure;
-use html::Destination;
+use html::{Destination, LinkKind};
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 
 /// The file that marks a directory as `adr render` output (and holds its manifest).
@@ -132,6 +132,9 @@ pub struct SiteOptions {
 pub struct SitePaths {
     pub log_dir: PathBuf,
     pub project_root: PathBuf,
+    /// Nothing outside this directory is published: the directory holding `.adr.toml`,
+    /// else the git work tree, else the log's parent.
+    pub publish_root: PathBuf,
     pub out_dir: PathBuf,
 }
 
@@ -167,6 +170,10 @@ pub struct BuildReport {
     pub copied: BTreeMap<String, PathBuf>,
     /// Local files records link to that do not exist (the site changes when they appear).
     pub missing: BTreeSet<PathBuf>,
+    /// Local files shown inline (SVG images): the site changes when they do.
+    pub inlined: BTreeSet<PathBuf>,
+    /// Links and images not published, and missing images, for the render's warnings.
+    pub refused: BTreeSet<Refusal>,
 }
 
 /// What the last render made each page from, so that a page whose inputs did not change is
@@ -188,9 +195,10 @@ pub struct RecordPage {
     /// A hash of the record's text, its row, everything else the page shows, and where
     /// each of its links led.
     key: u128,
-    /// The URLs its body links to, as written, in order: resolving them again tells
-    /// whether any now leads elsewhere (a record added or removed, a file appearing).
-    urls: Vec<String>,
+    /// The URLs its body links to, as written, in order, each a link's or an image's:
+    /// resolving them again tells whether any now leads elsewhere (a record added or
+    /// removed, a file appearing).
+    urls: Vec<(String, LinkKind)>,
     /// Its search words. Not kept in the cache, which has `search` instead.
     #[serde(skip)]
     words: String,
@@ -296,8 +304,12 @@ struct TagLink {
 struct EntryView {
     label: String,
     title: String,
-    /// Site-relative URL of the record's page.
+    /// Site-relative URL of the record's page, percent-encoded (a file name may hold `#`,
+    /// `?`, `%`, spaces or any script).
     url: String,
+    /// The page's path in the site, as a file name (what `url` encodes).
+    #[serde(skip)]
+    path: String,
     status: StatusView,
     date: Option<String>,
     /// `YYYY-MM-DD` when the date is a real one, for `<time datetime>`.
@@ -395,7 +407,10 @@ struct StatusCount {
 struct TagSummary {
     key: String,
     name: String,
+    /// Percent-encoded, like [`EntryView::url`].
     url: String,
+    #[serde(skip)]
+    path: String,
     count: usize,
 }
 
@@ -520,7 +535,7 @@ impl Site {
         for entry in &mut entries {
             for tag in &mut entry.view.tags {
                 if let Some(group) = tags.get(&tag.name.to_lowercase()) {
-                    tag.url = format!("tags/{}", group.file);
+                    tag.url = encode_path(&format!("tags/{}", group.file));
                 }
             }
         }
@@ -598,10 +613,10 @@ impl Site {
             };
             // Everything the page is made from except the body, which the text hash stands
             // for, and where its links lead, which depends on the rest of the log.
-            let page_key = |urls: &[String]| -> (u128, Vec<Option<Found>>) {
+            let page_key = |urls: &[(String, LinkKind)]| -> (u128, Vec<Option<Found>>) {
                 let resolved: Vec<(Destination, Option<Found>)> = urls
                     .iter()
-                    .map(|url| linker.lookup(&record.rel_path, url))
+                    .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
                     .collect();
                 let destinations: Vec<&Destination> = resolved
                     .iter()
@@ -610,11 +625,11 @@ impl Site {
                 let key = key_of(&[&record.text_hash, &entry.view, &view, &destinations]);
                 (key, resolved.into_iter().map(|(_, found)| found).collect())
             };
-            if let Some(cached) = previous.records.get(&entry.view.url) {
+            if let Some(cached) = previous.records.get(&entry.view.path) {
                 let (key, found) = page_key(&cached.urls);
                 if key == cached.key
                     && previous.cached_words(cached).is_some()
-                    && sink.keep(&entry.view.url)
+                    && sink.keep(&entry.view.path)
                 {
                     for found in found {
                         linker.note(found);
@@ -633,11 +648,11 @@ impl Site {
                 text.get(record.body_start..).unwrap_or(""),
                 record.has_title,
                 &extra_words,
-                &|url: &str| {
+                &|url: &str, kind: LinkKind| {
                     if let Ok(mut urls) = urls.lock() {
-                        urls.push(url.to_string());
+                        urls.push((url.to_string(), kind));
                     }
-                    linker.resolve(&record.rel_path, url)
+                    linker.resolve(&record.rel_path, url, kind)
                 },
             );
             drop(text);
@@ -738,7 +753,13 @@ impl Site {
                 *slot = text;
             }
         }
-        let (copies, missing, links) = linker.finish();
+        let Findings {
+            copies,
+            missing,
+            inlined,
+            links,
+            refused,
+        } = linker.finish();
         let positions: HashMap<&str, usize> = entries
             .iter()
             .filter_map(|entry| match entry.source {
@@ -766,7 +787,7 @@ impl Site {
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
-        generated.extend(rows.iter().map(|row| row.url.clone()));
+        generated.extend(rows.iter().map(|row| row.path.clone()));
         generated.insert(SEARCH_INDEX.to_string());
         for (name, bytes) in &self.assets {
             let path = format!("assets/{name}");
@@ -794,7 +815,7 @@ impl Site {
                         search: spans.get(position).copied().flatten(),
                         ..page
                     };
-                    Some((entries.get(position)?.view.url.clone(), page))
+                    Some((entries.get(position)?.view.path.clone(), page))
                 })
                 .collect(),
             pages: page_keys,
@@ -807,6 +828,8 @@ impl Site {
                 failures: failure_count,
                 copied,
                 missing,
+                inlined,
+                refused,
             },
             cache,
         ))
@@ -932,8 +955,8 @@ impl Site {
                 .filter_map(|&position| rows.get(position).copied())
                 .collect();
             let page_key = key_of(&[&summary, &tagged]);
-            keys.push((summary.url.clone(), page_key));
-            if !unchanged(&summary.url, page_key) {
+            keys.push((summary.path.clone(), page_key));
+            if !unchanged(&summary.path, page_key) {
                 stale_tags.push((group, summary));
             }
         }
@@ -958,7 +981,7 @@ impl Site {
                     self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
                 context.insert("tag", &summary);
                 let page = self.render_spliced("tag.html", context, &[("rows", &html)])?;
-                sink.put(&summary.url, page)
+                sink.put(&summary.path, page)
             })?;
         Ok(keys)
     }
@@ -1072,7 +1095,7 @@ impl Site {
                 self.render("record.html", &context(record))?.into_bytes()
             }
         };
-        sink.put(&entry.url, page)
+        sink.put(&entry.path, page)
     }
 
     /// Renders `template` with `parts`, large blocks already rendered (the rows of the
@@ -1219,7 +1242,8 @@ fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary> {
         .map(|(key, group)| TagSummary {
             key: key.clone(),
             name: group.name.clone(),
-            url: format!("tags/{}", group.file),
+            url: encode_path(&format!("tags/{}", group.file)),
+            path: format!("tags/{}", group.file),
             count: group.entries.len(),
         })
         .collect()
@@ -1409,7 +1433,8 @@ fn record_entry_view(record: &SiteRecord) -> EntryView {
     EntryView {
         label: record.label.clone(),
         title: record.title.clone(),
-        url: page_path(&record.rel_path),
+        url: encode_path(&page_path(&record.rel_path)),
+        path: page_path(&record.rel_path),
         status,
         date: record.date.as_ref().map(|date| date.text.clone()),
         iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
@@ -1449,7 +1474,8 @@ fn failure_entry_view(failure: &LoadFailure) -> EntryView {
     EntryView {
         label,
         title: name.to_string(),
-        url: page_path(&failure.rel_path),
+        url: encode_path(&page_path(&failure.rel_path)),
+        path: page_path(&failure.rel_path),
         status: StatusView {
             key: "parse error".to_string(),
             class: "error",
@@ -1551,14 +1577,18 @@ fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
     counts.into_values().collect()
 }
 
-/// Resolves the relative links of records: to another record's page, or to a file that is
-/// copied into the site. Files are only taken from inside the project, never from hidden
-/// directories, and never from the output directory itself.
+/// Resolves the relative links of records: to another record's page, or to a file the
+/// site may publish. Only passive files are published: images of a known type, judged by
+/// their bytes (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP) are copied; an SVG, which runs its
+/// script when opened as a document, is never copied but shown inside `<img>` as a `data:`
+/// URL, where it cannot. Anything else (HTML, text, an SVG linked as a document), anything
+/// outside the project, in a hidden directory or in the output directory, is not
+/// published: the link keeps only its text and the render says so.
 struct Linker<'l> {
     /// Log-relative Markdown path → site page path, for records and failures alike.
     pages: HashMap<&'l str, &'l str>,
     log_dir: PathBuf,
-    project_root: PathBuf,
+    publish_root: PathBuf,
     canonical_root: Option<PathBuf>,
     canonical_out: Option<PathBuf>,
     found: Mutex<Findings>,
@@ -1570,8 +1600,62 @@ enum Found {
     Link(String, String),
     /// Site path → the local file copied there.
     Copy(String, PathBuf),
-    /// A local file linked but missing.
-    Missing(PathBuf),
+    /// A local file shown inline (an SVG in a `data:` URL): the page changes with it.
+    Inline(PathBuf),
+    /// A local file linked but missing; with the record and URL when it was an image.
+    Missing(PathBuf, Option<Refusal>),
+    /// A link the site does not follow.
+    Refused(Refusal),
+}
+
+/// A link the render warns about: the record (log-relative), the URL as written, why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Refusal {
+    pub record: String,
+    pub url: String,
+    pub reason: Reason,
+}
+
+/// Why a link or image is not on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    MissingImage,
+    OutsideProject,
+    Hidden,
+    NotRegular,
+    SvgTooLarge,
+    SvgDocument,
+    NotImage,
+}
+
+impl Reason {
+    /// What is wrong and what to do, after "`URL` ".
+    pub fn message(self) -> &'static str {
+        match self {
+            Reason::MissingImage => {
+                "is an image that does not exist, so the page shows its text: fix the path (relative to the record's folder) or add the file"
+            }
+            Reason::OutsideProject => {
+                "is outside the project and is never published, so the page shows the link's text: move the file into the project or link to where it is hosted with a full URL"
+            }
+            Reason::Hidden => {
+                "is in a hidden folder or the output directory and is not published, so the page shows the link's text: move the file or link to it with a full URL"
+            }
+            Reason::NotRegular => {
+                "is a folder, a special file or over 16 MiB, and is not published, so the page shows the link's text: link to it with a full URL"
+            }
+            Reason::SvgTooLarge => {
+                "is an SVG over 1 MiB, too large to show inside the page, so the page shows its text: shrink it or export a PNG"
+            }
+            Reason::SvgDocument => {
+                "is an SVG, which runs its scripts when opened as a page, so it is published only as an image: write `![text](file.svg)` instead of a link, or link to it with a full URL"
+            }
+            Reason::NotImage => {
+                "is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL"
+            }
+        }
+    }
 }
 
 /// What resolving the links of every record found out.
@@ -1579,10 +1663,95 @@ enum Found {
 struct Findings {
     /// Site path → the local file copied there.
     copies: BTreeMap<String, PathBuf>,
-    /// Local files linked but missing.
+    /// Local files linked but missing, and shown inline.
     missing: BTreeSet<PathBuf>,
+    inlined: BTreeSet<PathBuf>,
     /// (from, to): one record's file linking to another's, both relative to the log.
     links: BTreeSet<(String, String)>,
+    refused: BTreeSet<Refusal>,
+}
+
+/// The largest file a record may publish (an image copied, an SVG inlined).
+const MAX_PUBLISHED_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_INLINE_SVG_BYTES: u64 = 1024 * 1024;
+
+/// What a local file is, by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    /// An image type that never runs script: copied.
+    Image,
+    Svg,
+    Other,
+}
+
+/// The kind of a file from its first bytes (the extension is not trusted).
+fn sniff(head: &[u8]) -> FileKind {
+    let starts = |magic: &[u8]| head.starts_with(magic);
+    let is_image = starts(b"\x89PNG\r\n\x1a\n")
+        || starts(b"\xff\xd8\xff")
+        || starts(b"GIF87a")
+        || starts(b"GIF89a")
+        || (starts(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
+        || (head.get(4..8) == Some(b"ftyp") && matches!(head.get(8..12), Some(b"avif" | b"avis")))
+        || starts(b"\x00\x00\x01\x00")
+        || starts(b"BM");
+    if is_image {
+        return FileKind::Image;
+    }
+    // An SVG: XML whose first element is `<svg` (after a declaration, comments, doctype).
+    let text = String::from_utf8_lossy(head);
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    loop {
+        if rest.starts_with("<svg") {
+            return FileKind::Svg;
+        }
+        let skipped = if rest.starts_with("<?") {
+            rest.split_once("?>").map(|(_, after)| after)
+        } else if rest.starts_with("<!--") {
+            rest.split_once("-->").map(|(_, after)| after)
+        } else if rest.starts_with("<!") {
+            rest.split_once('>').map(|(_, after)| after)
+        } else {
+            None
+        };
+        match skipped {
+            Some(after) => rest = after.trim_start(),
+            None => return FileKind::Other,
+        }
+    }
+}
+
+/// Reads a file a record links to, only if it is a regular file of at most `cap` bytes.
+// merged into fs's checked read later
+fn read_published(path: &Path, cap: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > cap {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+/// The first bytes of a regular file, enough to tell its kind.
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_PUBLISHED_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)
+        .ok()?
+        .take(1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 impl<'l> Linker<'l> {
@@ -1590,18 +1759,19 @@ impl<'l> Linker<'l> {
         Linker {
             pages: entries
                 .iter()
-                .map(|entry| (entry.rel_path.as_str(), entry.view.url.as_str()))
+                .map(|entry| (entry.rel_path.as_str(), entry.view.path.as_str()))
                 .collect(),
             log_dir: paths.log_dir.clone(),
-            project_root: paths.project_root.clone(),
-            canonical_root: std::fs::canonicalize(&paths.project_root).ok(),
+            publish_root: paths.publish_root.clone(),
+            canonical_root: std::fs::canonicalize(&paths.publish_root).ok(),
             canonical_out: std::fs::canonicalize(&paths.out_dir).ok(),
             found: Mutex::new(Findings::default()),
         }
     }
 
-    /// Where `url` in the record at `from` leads, and what that adds to the site.
-    fn lookup(&self, from: &str, url: &str) -> (Destination, Option<Found>) {
+    /// Where `url` (a link's or an image's) in the record at `from` leads, and what that
+    /// adds to the site.
+    fn lookup(&self, from: &str, url: &str, kind: LinkKind) -> (Destination, Option<Found>) {
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, rest) = url.split_at(split);
         let fragment = rest.find('#').map_or("", |at| &rest[at..]);
@@ -1623,18 +1793,32 @@ impl<'l> Linker<'l> {
                 Some(Found::Link(from.to_string(), inside.clone())),
             );
         }
+        let refused = |reason: Reason| {
+            (
+                Destination::Text,
+                Some(Found::Refused(Refusal {
+                    record: from.to_string(),
+                    url: url.to_string(),
+                    reason,
+                })),
+            )
+        };
+        // Resolved against the record's own directory, wherever the log is.
         let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
-        let Some(canonical) = std::fs::canonicalize(&absolute)
-            .ok()
-            .filter(|path| path.is_file())
+        let Ok(canonical) = std::fs::canonicalize(&absolute) else {
+            let image = (kind == LinkKind::Image).then(|| Refusal {
+                record: from.to_string(),
+                url: url.to_string(),
+                reason: Reason::MissingImage,
+            });
+            return (Destination::Missing, Some(Found::Missing(absolute, image)));
+        };
+        let Some(in_project) = self
+            .canonical_root
+            .as_ref()
+            .and_then(|root| canonical.strip_prefix(root).ok())
         else {
-            return (Destination::Missing, Some(Found::Missing(absolute)));
-        };
-        let Some(root) = &self.canonical_root else {
-            return (Destination::Missing, None);
-        };
-        let Ok(in_project) = canonical.strip_prefix(root) else {
-            return (Destination::Missing, None);
+            return refused(Reason::OutsideProject);
         };
         let is_hidden = in_project
             .components()
@@ -1644,28 +1828,46 @@ impl<'l> Linker<'l> {
             .as_ref()
             .is_some_and(|out| canonical.starts_with(out));
         if is_hidden || is_output {
-            return (Destination::Missing, None);
+            return refused(Reason::Hidden);
         }
-        let destination = match &joined {
-            Some(inside) => inside.clone(),
-            None => format!(
-                "_files/{}",
-                crate::index::relative_path(&self.project_root, &absolute)
-            ),
+        let Some(head) = read_head(&canonical) else {
+            return refused(Reason::NotRegular);
         };
-        let rewritten = format!(
-            "{}{fragment}",
-            encode_path(&crate::log_path::relative_link(&from_page, &destination))
-        );
-        (
-            Destination::Rewrite(rewritten),
-            Some(Found::Copy(destination, canonical)),
-        )
+        match (sniff(&head), kind) {
+            (FileKind::Image, _) => {
+                let destination = match &joined {
+                    Some(inside) => inside.clone(),
+                    None => format!(
+                        "_files/{}",
+                        crate::index::relative_path(&self.publish_root, &absolute)
+                    ),
+                };
+                let rewritten = format!(
+                    "{}{fragment}",
+                    encode_path(&crate::log_path::relative_link(&from_page, &destination))
+                );
+                (
+                    Destination::Rewrite(rewritten),
+                    Some(Found::Copy(destination, canonical)),
+                )
+            }
+            (FileKind::Svg, LinkKind::Image) => {
+                match read_published(&canonical, MAX_INLINE_SVG_BYTES) {
+                    Some(bytes) => (
+                        Destination::Rewrite(svg_data_url(&bytes)),
+                        Some(Found::Inline(canonical)),
+                    ),
+                    None => refused(Reason::SvgTooLarge),
+                }
+            }
+            (FileKind::Svg, LinkKind::Link) => refused(Reason::SvgDocument),
+            (FileKind::Other, _) => refused(Reason::NotImage),
+        }
     }
 
     /// Resolves `url` in the record at `from`, noting the link, copy or missing file.
-    fn resolve(&self, from: &str, url: &str) -> Destination {
-        let (destination, found) = self.lookup(from, url);
+    fn resolve(&self, from: &str, url: &str, kind: LinkKind) -> Destination {
+        let (destination, found) = self.lookup(from, url, kind);
         self.note(found);
         destination
     }
@@ -1681,40 +1883,65 @@ impl<'l> Linker<'l> {
             Found::Copy(destination, source) => {
                 findings.copies.entry(destination).or_insert(source);
             }
-            Found::Missing(path) => {
+            Found::Inline(source) => {
+                findings.inlined.insert(source);
+            }
+            Found::Missing(path, image) => {
                 findings.missing.insert(path);
+                if let Some(refusal) = image {
+                    findings.refused.insert(refusal);
+                }
+            }
+            Found::Refused(refusal) => {
+                findings.refused.insert(refusal);
             }
         }
     }
 
-    // Three plain collections the caller destructures at once; a named struct would add
-    // a type used in one place.
-    #[allow(clippy::type_complexity)]
-    fn finish(
-        self,
-    ) -> (
-        BTreeMap<String, PathBuf>,
-        BTreeSet<PathBuf>,
-        BTreeSet<(String, String)>,
-    ) {
-        let found = self.found.into_inner().unwrap_or_default();
-        (found.copies, found.missing, found.links)
+    fn finish(self) -> Findings {
+        self.found.into_inner().unwrap_or_default()
     }
 }
 
-/// A relative path as a URL: characters a URL path cannot hold as they are get escaped.
+/// An SVG as a `data:` URL: inside `<img>` it is drawn but its scripts never run, and no
+/// copy of it on the site's origin can be opened as a document.
+fn svg_data_url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+/// A relative path as a URL: every byte but the unreserved ones, `/` and a few
+/// sub-delimiters is percent-encoded (UTF-8), so `#`, `?`, `%`, spaces, `:` and any script
+/// in a file name reach the file.
 fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '"' => out.push_str("%22"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c => out.push(c),
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
@@ -1744,6 +1971,24 @@ mod tests {
     }
 
     #[test]
+    fn files_are_judged_by_their_first_bytes() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), FileKind::Image);
+        assert_eq!(sniff(b"\xff\xd8\xff\xe0"), FileKind::Image);
+        assert_eq!(sniff(b"GIF89a.."), FileKind::Image);
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\0\x1cftypavif"), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\x01\0\x01\0"), FileKind::Image);
+        assert_eq!(sniff(b"BM6\0\0\0"), FileKind::Image);
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- x --><!DOCTYPE svg><svg>"),
+            FileKind::Svg
+        );
+        assert_eq!(sniff(b"<html><script>alert(1)</script>"), FileKind::Other);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), FileKind::Other);
+        assert_eq!(sniff(b"password=hunter2"), FileKind::Other);
+    }
+
+    #[test]
     fn relative_paths_stay_inside_the_log_or_say_so() {
         assert_eq!(
             crate::log_path::join("", "./0002-b.md").as_deref(),
@@ -1756,6 +2001,12 @@ mod tests {
         assert_eq!(crate::log_path::join("", "../img/x.png"), None);
         assert_eq!(crate::log_path::percent_decode("a%20b%zz"), "a b%zz");
         assert_eq!(encode_path("img/a b#1.png"), "img/a%20b%231.png");
+        assert_eq!(
+            encode_path("0026-100%-sure?.html"),
+            "0026-100%25-sure%3F.html"
+        );
+        assert_eq!(encode_path("tags/größe.html"), "tags/gr%C3%B6%C3%9Fe.html");
+        assert_eq!(encode_path("a:b.html"), "a%3Ab.html");
         assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
         assert_eq!(root_of("tags/x.html"), "../");
     }

@@ -11,6 +11,7 @@ mod ecosystem;
 mod generate;
 mod graph;
 mod hardening_files;
+mod hardening_site;
 mod hardening_text;
 mod index;
 mod lint;

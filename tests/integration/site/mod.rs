@@ -38,7 +38,14 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
     assert_eq!(
         lines.next(),
         Some(
-            "rendered 5 records into site (20 files written, 0 unchanged, 0 removed): open site/index.html"
+            "rendered 5 records into site (18 files written, 0 unchanged, 0 removed): open site/index.html"
+        )
+    );
+    // Issue #13: only images are published; the text file stays a link's text.
+    assert_eq!(
+        lines.next(),
+        Some(
+            "warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL"
         )
     );
     let failure = lines.next().unwrap();
@@ -64,9 +71,7 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
             "assets/search-index.js",
             "assets/site.js",
             "assets/style.css",
-            "img/schema.svg",
             "index.html",
-            "notes/db-notes.txt",
             "relations.html",
             "tags/api.html",
             "tags/backend.html",
@@ -106,7 +111,7 @@ fn the_seed_record_page_has_the_facts_a_reader_needs() {
     for expected in [
         "<html lang=\"en\">",
         "<title>Use FastAPI as the Web Framework for Our Backend Services · Architecture Decision Records</title>",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'\">",
         "<span class=\"badge status-accepted\">accepted</span>",
         "<a class=\"tag\" href=\"tags/backend.html\">backend</a>",
         "<time datetime=\"2025-05-11\">2025-05-11</time>",
@@ -134,8 +139,11 @@ fn links_between_records_point_at_pages_and_linked_files_are_copied() {
     );
     for expected in [
         "<a href=\"0001-use-fastapi-web-framework.html#decision-outcome\">ADR-0001</a>",
-        "<img src=\"img/schema.svg\" alt=\"Schema of the tables\" />",
-        "<a href=\"notes/db-notes.txt\">notes</a>",
+        // Issue #13: an SVG is shown only inside <img>, as a data: URL, never copied to the
+        // site where it could be opened as a document; a text file is not published.
+        "<img src=\"data:image/svg+xml;base64,",
+        "\" alt=\"Schema of the tables\" />",
+        "\nnotes.</p>",
         // An image from another origin would be loaded by every reader: it becomes a link.
         "<a href=\"https://img.shields.io/badge/build-passing-green\" title=\"image on another site, not loaded here\">build status</a>",
         "<th class=\"align-left\">Option</th><th class=\"align-center\">Cost</th><th class=\"align-right\">Team knowledge</th>",
@@ -145,10 +153,8 @@ fn links_between_records_point_at_pages_and_linked_files_are_copied() {
     ] {
         assert!(page.contains(expected), "missing {expected}");
     }
-    assert_eq!(
-        std::fs::read(dir.path().join("site/img/schema.svg")).unwrap(),
-        std::fs::read(dir.path().join("docs/adr/img/schema.svg")).unwrap()
-    );
+    assert!(!dir.path().join("site/img/schema.svg").exists());
+    assert!(!dir.path().join("site/notes/db-notes.txt").exists());
     let superseding = read(
         dir.path()
             .join("site/0004-use-sqlite-for-local-development.html"),
@@ -501,13 +507,17 @@ fn the_hostile_log_renders_nothing_executable() {
                     "{name}: <{tag} {attribute}>"
                 );
                 let lowered = value.to_ascii_lowercase().replace(['\t', '\n', ' '], "");
+                // An SVG image is shown as a data: URL inside <img>, where it runs nothing.
+                let is_svg_image = tag == "img"
+                    && attribute == "src"
+                    && value.starts_with("data:image/svg+xml;base64,");
                 assert!(
                     !lowered.contains("javascript:")
-                        && !lowered.starts_with("data:")
+                        && (is_svg_image || !lowered.starts_with("data:"))
                         && !lowered.contains("vbscript:"),
                     "{name}: <{tag} {attribute}={value}>"
                 );
-                if attribute == "src" {
+                if attribute == "src" && !is_svg_image {
                     assert!(
                         !value.contains(':') && !value.starts_with("//"),
                         "{name}: <{tag} src={value}> loads from another origin"
@@ -523,7 +533,9 @@ fn the_hostile_log_renders_nothing_executable() {
     assert!(
         record.contains("&lt;/dd&gt;&lt;script&gt;alert(&#39;decision-maker&#39;)&lt;/script&gt;")
     );
-    assert!(record.contains("<img src=\"evil.svg\" alt=\"diagram with a script\""));
+    assert!(record.contains("<img src=\"data:image/svg+xml;base64,"));
+    assert!(record.contains("\" alt=\"diagram with a script\""));
+    assert!(!site.join("evil.svg").exists());
 }
 
 #[test]
