@@ -31,6 +31,7 @@ pub(crate) const PARSE_ERROR: i64 = -32700;
 pub(crate) const INVALID_REQUEST: i64 = -32600;
 pub(crate) const METHOD_NOT_FOUND: i64 = -32601;
 pub(crate) const INVALID_PARAMS: i64 = -32602;
+pub(crate) const INTERNAL_ERROR: i64 = -32603;
 /// MCP's code for a resource that does not exist.
 pub(crate) const RESOURCE_NOT_FOUND: i64 = -32002;
 
@@ -74,8 +75,11 @@ impl Server {
         output: &mut dyn Write,
         log: &mut dyn Write,
     ) -> Result<()> {
-        for line in input.lines() {
+        // Lines as bytes: a line that is not UTF-8 gets a parse error, not the end of the
+        // session.
+        for line in input.split(b'\n') {
             let line = line.map_err(|source| Error::io("read", "stdin", source))?;
+            let line = String::from_utf8_lossy(&line);
             if line.trim().is_empty() {
                 continue;
             }
@@ -100,6 +104,16 @@ impl Server {
                 ));
             }
         };
+        if message.is_array() {
+            // JSON-RPC batches were removed from MCP in 2025-06-18.
+            return Some(error_response(
+                &Value::Null,
+                &RpcError::new(
+                    INVALID_REQUEST,
+                    "batches are not supported: send one request per line",
+                ),
+            ));
+        }
         let id = message.get("id").cloned();
         let Some(method) = message.get("method").and_then(Value::as_str) else {
             // A response from the client (we send no requests) or garbage.
@@ -132,7 +146,10 @@ impl Server {
                     .get("name")
                     .and_then(Value::as_str)
                     .ok_or_else(|| RpcError::new(INVALID_PARAMS, "`tools/call` needs a `name`"))?;
-                let arguments = params.get("arguments").cloned().unwrap_or(json!({}));
+                let arguments = match params.get("arguments") {
+                    None | Some(Value::Null) => json!({}),
+                    Some(arguments) => arguments.clone(),
+                };
                 tools::call(self, name, arguments)
             }
             "resources/list" => resources::list(self, params),

@@ -18,8 +18,9 @@ fn uri_of(record: &Record) -> String {
     }
 }
 
+/// The log could not be read (no log, a bad config): the CLI's message.
 fn internal(message: String) -> RpcError {
-    RpcError::new(RESOURCE_NOT_FOUND, message)
+    RpcError::new(super::INTERNAL_ERROR, message)
 }
 
 fn load(server: &Server, full: bool) -> Result<(crate::config::Project, Log), RpcError> {

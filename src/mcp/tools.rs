@@ -242,8 +242,9 @@ fn list_records(server: &Server, input: ListRecordsInput) -> Work<ListRecordsOut
         Ok(captured) => captured,
         Err(message) => return Ok(Err(message)),
     };
-    let records: Vec<ListedRecord> = serde_json::from_str(&captured.stdout)
-        .map_err(|error| RpcError::new(super::INVALID_REQUEST, format!("internal: {error}")))?;
+    let records: Vec<ListedRecord> = serde_json::from_str(&captured.stdout).map_err(|error| {
+        RpcError::new(super::INTERNAL_ERROR, format!("internal error: {error}"))
+    })?;
     let total = records.len();
     let (records, next_cursor) = page(
         records,
@@ -488,7 +489,7 @@ fn lint_paths(server: &Server, paths: Vec<PathBuf>) -> Work<LintOutput> {
     let _ = captured.status; // 1 means findings, which the document holds
     serde_json::from_str(&captured.stdout)
         .map(Ok)
-        .map_err(|error| RpcError::new(super::INVALID_REQUEST, format!("internal: {error}")))
+        .map_err(|error| RpcError::new(super::INTERNAL_ERROR, format!("internal error: {error}")))
 }
 
 fn lint(server: &Server, input: LintInput) -> Work<LintOutput> {

@@ -156,7 +156,7 @@ pub fn excerpt(index: &Index, document: &Document, query: &str) -> Excerpt {
         .filter(|token| {
             terms.iter().any(|term| {
                 token.term == *term
-                    || (is_prefix_term(term) && token.term.starts_with(term.as_str()))
+                    || (rank::matches_by_prefix(term) && token.term.starts_with(term.as_str()))
             })
         })
         .map(|token| token.range)
@@ -173,10 +173,6 @@ pub fn excerpt(index: &Index, document: &Document, query: &str) -> Excerpt {
         text,
         matches: merged,
     }
-}
-
-fn is_prefix_term(term: &str) -> bool {
-    term.chars().count() >= 2 && !term.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// [`EXCERPT_CHARS`] characters of `source` starting a little before byte `at`, on one line.
@@ -299,5 +295,19 @@ mod tests {
             .map(|range| excerpt.text.get(range.clone()).unwrap())
             .collect();
         assert_eq!(marked, ["\u{212A}elvin", "Kelvin"]);
+    }
+
+    #[test]
+    fn one_cjk_character_finds_the_bigrams_it_starts() {
+        let documents = [
+            document(1, "支持组件之间跳转", &[], "在子组件中执行"),
+            document(2, "Other", &[], "x"),
+        ];
+        let index = Index::build(&documents);
+        let hits = index.search("组");
+        assert_eq!(hits.len(), 1);
+        let excerpt = excerpt(&index, &documents[0], "组");
+        assert_eq!(excerpt.text, "在子组件中执行");
+        assert_eq!(excerpt.text.get(excerpt.matches[0].clone()), Some("组件"));
     }
 }

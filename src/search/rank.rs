@@ -88,8 +88,7 @@ impl Index {
         if let Some((exact, _)) = self.postings.get_key_value(term) {
             matches.push((exact.as_str(), 1.0));
         }
-        let is_number = term.bytes().all(|b| b.is_ascii_digit());
-        if term.chars().count() >= 2 && !is_number {
+        if matches_by_prefix(term) {
             for (candidate, _) in self
                 .postings
                 .range::<str, _>((std::ops::Bound::Excluded(term), std::ops::Bound::Unbounded))
@@ -170,6 +169,16 @@ impl Index {
             (1.0 + (documents - frequency + 0.5) / (frequency + 0.5)).ln()
         })
     }
+}
+
+/// Whether a query term also matches the index terms it starts: words of two characters
+/// or more that are not numbers (`7` must not find `70`), and a single CJK character, which
+/// the index holds only inside bigrams.
+pub fn matches_by_prefix(term: &str) -> bool {
+    let characters = term.chars().count();
+    let is_number = term.bytes().all(|b| b.is_ascii_digit());
+    (characters >= 2 && !is_number)
+        || (characters == 1 && term.chars().all(super::tokenize::is_cjk))
 }
 
 /// The distinct terms of a query, in order.

@@ -144,6 +144,17 @@ impl Client {
         self.send(&json!({ "jsonrpc": "2.0", "method": method }));
     }
 
+    /// Sends one raw line and reads one answer.
+    fn exchange_raw(&mut self, line: &[u8]) -> Value {
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(line).unwrap();
+        stdin.write_all(b"\n").unwrap();
+        stdin.flush().unwrap();
+        let mut answer = String::new();
+        self.stdout.read_line(&mut answer).unwrap();
+        serde_json::from_str(&answer).unwrap()
+    }
+
     /// The whole response to one request.
     fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
@@ -344,6 +355,17 @@ fn mcp_errors_carry_the_cli_messages() {
         json!({ "code": -32601, "message": "no method `sampling/createMessage`" })
     );
     assert_eq!(client.request("ping", json!({}))["result"], json!({}));
+
+    // Garbage never ends the session: not UTF-8, not JSON, a batch.
+    let garbage = client.exchange_raw(b"{\"jsonrpc\": \"2.0\", \xff}");
+    assert_eq!(garbage["id"], Value::Null);
+    assert_eq!(garbage["error"]["code"], -32700);
+    let batch = client.exchange_raw(br#"[{"jsonrpc":"2.0","id":9,"method":"ping"}]"#);
+    assert_eq!(
+        batch["error"],
+        json!({ "code": -32600, "message": "batches are not supported: send one request per line" })
+    );
+    assert_eq!(client.request("ping", json!(null))["result"], json!({}));
     client.finish();
 }
 
