@@ -63,15 +63,13 @@ pub fn search(
     limit: usize,
 ) -> Result<(SearchOutput, Vec<crate::model::LoadFailure>)> {
     let log = super::load_log(project)?;
-    let found = crate::search::search_log(&log, query);
+    let (total, found) = crate::search::search_log(&log, query, offset, limit);
     let output = SearchOutput {
         version: SEARCH_VERSION,
         query: query.to_string(),
-        total: found.len(),
+        total,
         results: found
             .into_iter()
-            .skip(offset)
-            .take(limit)
             .map(
                 |Found {
                      record,
@@ -128,10 +126,14 @@ fn write_human(found: &SearchOutput, output: &mut Output<'_>) -> Result<()> {
         let number = result
             .number
             .map_or_else(|| "-".to_string(), |number| format!("{number:04}"));
-        let status = result.status.as_deref().unwrap_or("-");
+        let status = result
+            .status
+            .as_deref()
+            .map(|status| format!("  {status_style}({status}){status_style:#}"))
+            .unwrap_or_default();
         writeln!(
             output.out,
-            "{number_style}{number}{number_style:#}  {}  {status_style}({status}){status_style:#}",
+            "{number_style}{number}{number_style:#}  {}{status}",
             result.title
         )
         .map_err(output_error)?;

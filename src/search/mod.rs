@@ -219,13 +219,22 @@ pub struct Found<'l> {
     pub excerpt: Excerpt,
 }
 
-/// Searches every record of `log` for `query`, best first.
-pub fn search_log<'l>(log: &'l Log, query: &str) -> Vec<Found<'l>> {
-    let documents: Vec<Document> = log.records.iter().map(Document::from_record).collect();
-    let index = Index::build(&documents);
-    index
-        .search(query)
-        .into_iter()
+/// The records of `log` matching `query`: how many, and from the `offset`-th best, at most
+/// `limit` of them with their excerpts (cut only for the records returned).
+pub fn search_log<'l>(
+    log: &'l Log,
+    query: &str,
+    offset: usize,
+    limit: usize,
+) -> (usize, Vec<Found<'l>>) {
+    use rayon::prelude::*;
+    let documents: Vec<Document> = log.records.par_iter().map(Document::from_record).collect();
+    let index = Index::for_query(&documents, query);
+    let hits = index.search(query);
+    let found = hits
+        .iter()
+        .skip(offset)
+        .take(limit)
         .filter_map(|hit| {
             let record = log.records.get(hit.doc)?;
             let document = documents.get(hit.doc)?;
@@ -235,7 +244,8 @@ pub fn search_log<'l>(log: &'l Log, query: &str) -> Vec<Found<'l>> {
                 excerpt: excerpt(&index, document, query),
             })
         })
-        .collect()
+        .collect();
+    (hits.len(), found)
 }
 
 #[cfg(test)]
@@ -260,6 +270,8 @@ mod tests {
             document(4, "Caching", &[], "postgresql is fine"),
         ];
         let index = Index::build(&documents);
+        let restricted = Index::for_query(&documents, "postgres");
+        assert_eq!(index.search("postgres"), restricted.search("postgres"));
         let order: Vec<usize> = index.search("postgres").iter().map(|hit| hit.doc).collect();
         assert_eq!(order, [1, 2, 0, 3]);
     }
