@@ -34,14 +34,22 @@ if [ -z "$repo" ] || [ -z "$ref" ]; then
       ;;
   esac
 fi
-if [ -z "$repo" ] || [ -z "$ref" ]; then
-  echo "::error title=adr action::cannot tell which repository and ref the action runs from (github.action_repository and github.action_ref are empty)"
-  exit 2
-fi
-
 root="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/adr-action"
 bin="$root/bin"
 mkdir -p "$bin"
+
+if [ -z "$repo" ] || [ -z "$ref" ]; then
+  # `uses: ./` in adr's own repository: the action is the checkout; build it.
+  if [ -f "${GITHUB_ACTION_PATH:-}/Cargo.toml" ]; then
+    cargo install --locked --root "$root" --path "$GITHUB_ACTION_PATH" adr
+    output "method=cargo"
+    echo "$bin" >>"${GITHUB_PATH:-/dev/null}"
+    "$bin/adr" --version
+    exit 0
+  fi
+  echo "::error title=adr action::cannot tell which repository and ref the action runs from (github.action_repository and github.action_ref are empty)"
+  exit 2
+fi
 
 if ADR_REPO="$repo" ADR_VERSION="$ref" ADR_INSTALL_DIR="$bin" \
   sh "${GITHUB_ACTION_PATH:-$(dirname "$0")/..}/install.sh"; then

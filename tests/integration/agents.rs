@@ -487,6 +487,15 @@ fn mcp_writes_exactly_what_adr_status_and_adr_new_write() {
 }
 
 #[test]
+fn mcp_without_a_log_fails_at_start_as_every_command_does() {
+    let empty = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run(empty.path(), &["--dir", "nowhere", "mcp"]);
+    let (_, _, list_stderr) = run(empty.path(), &["--dir", "nowhere", "list"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(stderr, list_stderr);
+}
+
+#[test]
 fn mcp_answers_initialize_before_reading_the_log() {
     // A log with an unreadable record: initialize and tools/list must not care.
     let log = madr4_log();

@@ -355,6 +355,28 @@ fn action_install_reads_repository_and_tag_from_the_action_path_when_the_context
     );
 }
 
+#[test]
+fn action_install_builds_the_checkout_when_used_as_a_local_action() {
+    // `uses: ./` in adr's own repository: no action repository or ref, the action path is
+    // the checkout.
+    let work = tempfile::tempdir().unwrap();
+    let (_, outputs, _) = run_install_step(
+        work.path(),
+        &repo_root(),
+        &[("ADR_ACTION_REPOSITORY", ""), ("ADR_ACTION_REF", "")],
+    );
+    assert_eq!(outputs, "method=cargo\n");
+    let root = work.path().join("runner-temp/adr-action");
+    assert_eq!(
+        read(work.path().join("cargo.log")),
+        format!(
+            "install --locked --root {} --path {} adr\n",
+            root.display(),
+            repo_root().display()
+        )
+    );
+}
+
 /// The release archive name install.sh picks on this machine.
 fn release_target() -> String {
     format!("{}-unknown-linux-musl", std::env::consts::ARCH)
