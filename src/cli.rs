@@ -325,7 +325,7 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SearchFormat {
-    /// Number, status, title and a one-line excerpt per record
+    /// Number, title, status and a one-line excerpt per record
     Human,
     /// The shape documented in docs/search.md
     Json,

@@ -17,6 +17,15 @@ pub fn run(
     // themselves are read on the first call that needs them.
     crate::config::Project::locate(cwd, dir)?;
     let server = crate::mcp::Server::new(cwd, dir, args.allow_write);
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        super::note(
+            output,
+            format_args!(
+                "adr mcp: an MCP server for coding agents, reading JSON-RPC on stdin; register it \
+                 in your agent's MCP config (see the README) instead of running it here. Ctrl-D ends it."
+            ),
+        );
+    }
     let stdin = std::io::stdin().lock();
     server.serve(stdin, output.out, output.err)?;
     Ok(ExitStatus::Success)
