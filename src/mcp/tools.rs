@@ -66,7 +66,7 @@ const TOOLS: &[Tool] = &[
         description: "Full-text search over titles, headings and text, best match first (title over headings over body, whole words over prefixes), each result with a one-line excerpt and the byte ranges of the matches in it. The same ranking as `adr search`.",
         writes: false,
         input: schema::<SearchInput>,
-        output: schema::<SearchOutput>,
+        output: schema::<SearchPage>,
     },
     Tool {
         name: "relations",

@@ -181,6 +181,22 @@ impl Client {
         let text: Value =
             serde_json::from_str(result["content"][0]["text"].as_str().unwrap()).unwrap();
         assert_eq!(text, result["structuredContent"]);
+        // It is valid against the output schema the tool declares, as clients check it.
+        let structured = &result["structuredContent"];
+        let tools = self.request("tools/list", json!({}));
+        let schema = tools["result"]["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|listed| listed["name"] == tool)
+            .map(|listed| listed["outputSchema"].clone())
+            .unwrap();
+        let validator = jsonschema::draft202012::new(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(structured)
+            .map(|error| format!("{error} at {}", error.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{tool}: {errors:?}\n{structured:#}");
         result["structuredContent"].clone()
     }
 
