@@ -309,6 +309,30 @@ mod tests {
         assert_eq!(marked, ["\u{212A}elvin", "Kelvin"]);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Whatever the text and the query, every token and every excerpt match is a slice
+        /// of the text it points into, on character boundaries.
+        #[test]
+        fn ranges_always_slice_their_own_text(
+            body in "(\\PC|[İK\u{212A}ß\u{301}库 -]){0,80}",
+            query in "(\\PC|[İK\u{212A}ß库 -]){0,12}",
+        ) {
+            for token in tokenize(&body) {
+                proptest::prop_assert!(body.get(token.range.clone()).is_some());
+            }
+            let documents = [document(1, "T", &[], &body)];
+            let index = Index::build(&documents);
+            let excerpt = excerpt(&index, &documents[0], &query);
+            let mut end = 0;
+            for range in &excerpt.matches {
+                proptest::prop_assert!(range.start >= end && range.start < range.end);
+                proptest::prop_assert!(excerpt.text.get(range.clone()).is_some());
+                end = range.end;
+            }
+        }
+    }
+
     #[test]
     fn one_cjk_character_finds_the_bigrams_it_starts() {
         let documents = [
