@@ -14,6 +14,7 @@ set -euo pipefail
 format="${INPUT_FORMAT:-github}"
 sarif_file="${INPUT_SARIF_FILE:-adr.sarif}"
 upload="${INPUT_UPLOAD_SARIF:-false}"
+# bash 3.2 (macOS) calls an empty array unbound under `set -u`: hence ${args[@]+…} below.
 read -r -a args <<<"${INPUT_ARGS:-}"
 
 output() { echo "$1" >>"${GITHUB_OUTPUT:-/dev/null}"; }
@@ -37,7 +38,7 @@ cd "${INPUT_WORKING_DIRECTORY:-.}" || fail "no directory \`${INPUT_WORKING_DIREC
 summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 set +e
-adr --color never lint --format json "${args[@]}" >"$summary"
+adr --color never lint --format json ${args[@]+"${args[@]}"} >"$summary"
 set -e
 count() { sed -n "s/^  \"$1\": \([0-9]*\),\{0,1\}$/\1/p" "$summary"; }
 errors=$(count errors)
@@ -46,7 +47,7 @@ warnings=$(count warnings)
 written=""
 if [ "$format" = sarif ] || [ "$upload" = true ]; then
   set +e
-  adr --color never lint --format sarif "${args[@]}" >"$sarif_file"
+  adr --color never lint --format sarif ${args[@]+"${args[@]}"} >"$sarif_file"
   code=$?
   set -e
   case "$sarif_file" in
@@ -57,7 +58,7 @@ if [ "$format" = sarif ] || [ "$upload" = true ]; then
 fi
 if [ "$format" != sarif ]; then
   set +e
-  adr --color always lint --format "$format" "${args[@]}"
+  adr --color always lint --format "$format" ${args[@]+"${args[@]}"}
   code=$?
   set -e
 fi
