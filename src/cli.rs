@@ -60,6 +60,10 @@ pub enum Command {
     Render(RenderArgs),
     /// Print the relations between records (supersedes, superseded by, links)
     Graph(GraphArgs),
+    /// Search the records' titles, headings and text, best match first
+    Search(SearchArgs),
+    /// Serve the log to coding agents: a Model Context Protocol server on stdin/stdout
+    Mcp(McpArgs),
     /// Give records that share a number (after a merge) the next free numbers, fixing links
     Renumber(RenumberArgs),
     /// Print the JSON Schema of the front matter, for editors' YAML language servers
@@ -307,4 +311,35 @@ pub enum GraphFormat {
     Dot,
     /// `nodes` (number, title, status, path) and `edges` (from, to, kind)
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for (several words: records matching more of them rank higher)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = SearchFormat::Human)]
+    pub format: SearchFormat,
+
+    /// Show at most N results
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// Number, title, status and a one-line excerpt per record
+    Human,
+    /// The shape documented in docs/search.md
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct McpArgs {
+    /// Offer the two write tools too: `create_record` (as `adr new`) and `set_status` (as
+    /// `adr status`); without it the server only reads
+    #[arg(long)]
+    pub allow_write: bool,
 }

@@ -31,7 +31,7 @@ pub const CSV_COLUMNS: [&str; 9] = [
 /// reads into the model (`status`, `date`, `tags`, …).
 const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"];
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Export {
     pub version: u32,
     pub records: Vec<ExportedRecord>,
@@ -39,7 +39,7 @@ pub struct Export {
     pub unreadable: Vec<UnreadableFile>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {
     pub number: Option<u32>,
     pub slug: String,
@@ -69,7 +69,7 @@ pub struct ExportedRecord {
 }
 
 /// A reference to another record, resolved against the log when it can be.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRef {
     /// The reference as written.
     pub text: String,
@@ -78,7 +78,7 @@ pub struct ExportedRef {
     pub path: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedLink {
     pub text: String,
     pub target: String,
@@ -87,7 +87,7 @@ pub struct ExportedLink {
     pub line: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct UnreadableFile {
     pub path: String,
     pub line: Option<usize>,
@@ -115,7 +115,8 @@ fn values(located: &[crate::model::Located<String>]) -> Vec<String> {
     located.iter().map(|item| item.value.clone()).collect()
 }
 
-fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord {
+/// One record of the export (also the MCP server's `get_record`).
+pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord {
     let front_matter = record
         .extra_front_matter()
         .filter(|entry| !EXPORTED_KEYS.contains(&entry.key.as_str()))

@@ -9,12 +9,14 @@ mod init;
 mod lint;
 mod list;
 mod man;
+mod mcp;
 mod migrate;
 mod new;
 mod render;
 mod renumber;
 mod rules;
 mod schema;
+pub mod search;
 mod status;
 
 use std::path::Path;
@@ -44,6 +46,8 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Render(args) => render::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Graph(args) => graph::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Renumber(args) => renumber::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Search(args) => search::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Mcp(args) => mcp::run(&args, cwd, dir, output),
         Command::Schema => schema::run(output),
         Command::Completions(args) => completions::run(&args, output),
         Command::Man(args) => man::run(&args, output),
@@ -62,7 +66,7 @@ pub(crate) fn load_log_metadata(project: &Project) -> Result<Log> {
 
 /// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose
 /// file failed to parse says why it cannot be changed.
-pub(crate) fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
+pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
     if let Some(record) = log.find(query) {
         return Ok(record);
     }

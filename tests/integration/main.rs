@@ -4,6 +4,7 @@
 // Test helpers may fail loudly: a panic is a failed test, which is what we want.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod agents;
 mod cli;
 mod corpus;
 mod durability;

@@ -1,0 +1,99 @@
+//! The resources: the log's index (`adr://index`, the table `adr index` writes) and one per
+//! record (`adr://0007`, or `adr://<slug>` in logs without numbers), its Markdown text.
+#![deny(clippy::string_slice)]
+
+use serde_json::{Value, json};
+
+use super::{INVALID_PARAMS, RESOURCE_NOT_FOUND, RpcError, Server, page};
+use crate::model::{Log, Record};
+
+/// Resources per page of `resources/list`.
+const PAGE_SIZE: usize = 500;
+pub const INDEX_URI: &str = "adr://index";
+
+fn uri_of(record: &Record) -> String {
+    match record.number() {
+        Some(number) => format!("adr://{number:04}"),
+        None => format!("adr://{}", record.slug()),
+    }
+}
+
+/// The log could not be read (no log, a bad config): the CLI's message.
+fn internal(message: String) -> RpcError {
+    RpcError::new(super::INTERNAL_ERROR, message)
+}
+
+fn load(server: &Server, full: bool) -> Result<(crate::config::Project, Log), RpcError> {
+    let project = server
+        .project()
+        .map_err(|error| internal(super::cli_message(&error)))?;
+    let log = if full {
+        Log::load(&project.log_dir)
+    } else {
+        Log::load_metadata(&project.log_dir)
+    }
+    .map_err(|error| internal(super::cli_message(&error)))?;
+    Ok((project, log))
+}
+
+pub(super) fn list(server: &Server, params: &Value) -> Result<Value, RpcError> {
+    let (_, log) = load(server, false)?;
+    let mut resources = vec![json!({
+        "uri": INDEX_URI,
+        "name": "index",
+        "title": "Index of the decision records",
+        "description": "A Markdown table of every record: number, title, status, date",
+        "mimeType": "text/markdown"
+    })];
+    resources.extend(log.records.iter().map(|record| {
+        json!({
+            "uri": uri_of(record),
+            "name": record.rel_path,
+            "title": record.display_title(),
+            "mimeType": "text/markdown"
+        })
+    }));
+    let cursor = params.get("cursor").and_then(Value::as_str);
+    let (resources, next) = page(resources, cursor, PAGE_SIZE)?;
+    let mut result = json!({ "resources": resources });
+    if let (Some(next), Some(object)) = (next, result.as_object_mut()) {
+        object.insert("nextCursor".into(), Value::String(next));
+    }
+    Ok(result)
+}
+
+pub(super) fn templates() -> Value {
+    json!({
+        "resourceTemplates": [{
+            "uriTemplate": "adr://{number}",
+            "name": "record",
+            "title": "A decision record by number",
+            "mimeType": "text/markdown"
+        }]
+    })
+}
+
+pub(super) fn read(server: &Server, params: &Value) -> Result<Value, RpcError> {
+    let uri = params
+        .get("uri")
+        .and_then(Value::as_str)
+        .ok_or_else(|| RpcError::new(INVALID_PARAMS, "`resources/read` needs a `uri`"))?;
+    let Some(name) = uri.strip_prefix("adr://") else {
+        return Err(RpcError::new(
+            RESOURCE_NOT_FOUND,
+            format!("no resource `{uri}`: URIs are `adr://index` and `adr://NNNN`"),
+        ));
+    };
+    let text = if uri == INDEX_URI {
+        let (project, log) = load(server, false)?;
+        crate::index::table(&log, &project.log_dir, "\n")
+    } else {
+        let (project, log) = load(server, true)?;
+        let record = crate::commands::find_record(&project, &log, name)
+            .map_err(|error| RpcError::new(RESOURCE_NOT_FOUND, super::cli_message(&error)))?;
+        record.source.text.clone()
+    };
+    Ok(json!({
+        "contents": [{ "uri": uri, "mimeType": "text/markdown", "text": text }]
+    }))
+}

@@ -1,0 +1,196 @@
+//! The tokeniser shared by the index and the query: terms with their byte range in the
+//! text they came from.
+//!
+//! - A word is a run of letters and digits, joined by `-`, `_` or `.` (`event-sourcing`,
+//!   `UTF-8`, `node.js`): the whole word is a term and so is each part.
+//! - `+` and `#` right after a word belong to it (`C++`, `C#`), so they are not lost.
+//! - One-letter words are kept (`R`, `C`, `Go` in "a C API").
+//! - A number is its value without leading zeros (`0024` → `24`), so "0024" finds record 24.
+//! - CJK text has no spaces: each run of Han, kana or Hangul characters becomes its character
+//!   bigrams (a single character alone when the run has one).
+//! - Terms are case-folded with Unicode lowercase; ranges always point into the original
+//!   text, never into the lowercased copy (`K`, the Kelvin sign, lowercases to one byte).
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use std::ops::Range;
+
+/// One term and where it stands in the text tokenised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Case-folded, numbers without leading zeros.
+    pub term: String,
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+}
+
+/// Characters written without spaces between words, searched as bigrams.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F) // Extensions B–F, compatibility supplement
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '_' | '.')
+}
+
+/// Every term of `text`, in order of appearance (a joined word before its parts).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
+    let mut index = 0;
+    while let Some(&(start, c)) = chars.get(index) {
+        if is_cjk(c) {
+            let first = index;
+            while chars.get(index).is_some_and(|&(_, c)| is_cjk(c)) {
+                index += 1;
+            }
+            cjk_bigrams(text, &chars, first, index, &mut tokens);
+            continue;
+        }
+        if !is_word_char(c) {
+            index += 1;
+            continue;
+        }
+        // A word: parts of letters and digits joined by single joiners.
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        loop {
+            let part_start = index;
+            while chars.get(index).is_some_and(|&(_, c)| is_word_char(c)) {
+                index += 1;
+            }
+            parts.push(end_of(part_start)..end_of(index));
+            let joined = chars.get(index).is_some_and(|&(_, c)| is_joiner(c))
+                && chars.get(index + 1).is_some_and(|&(_, c)| is_word_char(c));
+            if !joined {
+                break;
+            }
+            index += 1;
+        }
+        // `C++`, `C#`, `F#`: the marks are part of the name.
+        let mut end = end_of(index);
+        while chars
+            .get(index)
+            .is_some_and(|&(_, c)| matches!(c, '+' | '#'))
+        {
+            index += 1;
+            end = end_of(index);
+        }
+        let whole = start..end;
+        push(text, whole.clone(), &mut tokens);
+        if parts.len() > 1 || parts.first().is_some_and(|part| *part != whole) {
+            for part in parts {
+                if part != whole {
+                    push(text, part, &mut tokens);
+                }
+            }
+        }
+    }
+    tokens
+}
+
+fn push(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+    if let Some(word) = text.get(range.clone()) {
+        tokens.push(Token {
+            term: normalize(word),
+            range,
+        });
+    }
+}
+
+fn cjk_bigrams(
+    text: &str,
+    chars: &[(usize, char)],
+    first: usize,
+    end: usize,
+    tokens: &mut Vec<Token>,
+) {
+    let offset = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
+    if end - first == 1 {
+        push(text, offset(first)..offset(end), tokens);
+        return;
+    }
+    for index in first..end.saturating_sub(1) {
+        push(text, offset(index)..offset(index + 2), tokens);
+    }
+}
+
+/// The term for a word as written: lowercase; an all-digit word without its leading zeros.
+pub fn normalize(word: &str) -> String {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = word.trim_start_matches('0');
+        return if trimmed.is_empty() { "0" } else { trimmed }.to_string();
+    }
+    word.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|token| token.term).collect()
+    }
+
+    #[test]
+    fn words_joined_by_hyphens_are_terms_whole_and_in_parts() {
+        assert_eq!(
+            terms("Use event-sourcing, UTF-8 and C++ (or C#) in a R script."),
+            [
+                "use",
+                "event-sourcing",
+                "event",
+                "sourcing",
+                "utf-8",
+                "utf",
+                "8",
+                "and",
+                "c++",
+                "c",
+                "or",
+                "c#",
+                "c",
+                "in",
+                "a",
+                "r",
+                "script"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_lose_leading_zeros() {
+        assert_eq!(
+            terms("ADR-0024 and 000"),
+            ["adr-0024", "adr", "24", "and", "0"]
+        );
+    }
+
+    #[test]
+    fn cjk_runs_become_bigrams() {
+        assert_eq!(
+            terms("使用数据库 DB"),
+            ["使用", "用数", "数据", "据库", "db"]
+        );
+        assert_eq!(terms("库"), ["库"]);
+    }
+
+    #[test]
+    fn ranges_point_into_the_original_text() {
+        // The Kelvin sign lowercases to a one-byte `k`; `İ` to three bytes.
+        let text = "\u{212A}elvin İstanbul";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].term, "kelvin");
+        assert_eq!(text.get(tokens[0].range.clone()), Some("\u{212A}elvin"));
+        assert_eq!(text.get(tokens[1].range.clone()), Some("İstanbul"));
+    }
+}
