@@ -238,6 +238,7 @@ fn list_records(server: &Server, input: ListRecordsInput) -> Work<ListRecordsOut
         status: input.status,
         tag: input.tag,
         format: ListFormat::Json,
+        verbose: false,
     })) {
         Ok(captured) => captured,
         Err(message) => return Ok(Err(message)),
