@@ -211,7 +211,55 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize, title_and_preamble
             }
         }
     }
-    outline_of(source, body_start, body, title_and_preamble)
+    // pulldown-cmark keeps a node per table cell: a 2,000 x 2,000 table took 500 MB to
+    // outline. Rows past the first 64 KiB of a huge table are read as a paragraph (offsets
+    // unchanged): their links, code and comments are still seen, and no rule reads more
+    // than a table's first rows (issue #13).
+    let flattened = with_large_table_rows_flattened(body, 64 * 1024);
+    outline_of(source, body_start, &flattened, title_and_preamble)
+}
+
+/// `text` with every table over `min_rows_bytes` ended after its first `min_rows_bytes` of
+/// rows: the next row blanked, and the `|` of the rows after it replaced by `.`, so they read
+/// as a paragraph of the same words (one ASCII byte for another: every offset stays).
+pub(crate) fn with_large_table_rows_flattened(text: &str, min_rows_bytes: usize) -> Cow<'_, str> {
+    if text.len() <= min_rows_bytes {
+        return Cow::Borrowed(text);
+    }
+    let tables = large_tables(text, min_rows_bytes);
+    if tables.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for table in tables {
+        let mut keep_to = table.rows_start + min_rows_bytes;
+        while keep_to < table.end && bytes.get(keep_to - 1) != Some(&b'\n') {
+            keep_to += 1;
+        }
+        // The first row past the cut becomes a blank line, which ends the table (a table
+        // row with fewer cells is padded to the header's width, so one-cell rows would
+        // still cost a node per column): the rows after it are read as a paragraph.
+        let first_row_end = bytes
+            .get(keep_to..table.end)
+            .and_then(|rest| rest.iter().position(|&byte| byte == b'\n'))
+            .map_or(table.end, |at| keep_to + at);
+        for byte in bytes.get_mut(keep_to..first_row_end).into_iter().flatten() {
+            if *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+        for byte in bytes
+            .get_mut(first_row_end..table.end)
+            .into_iter()
+            .flatten()
+        {
+            if *byte == b'|' {
+                *byte = b'.';
+            }
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// The end of the first line that looks like an ATX H1 (`# Title`).

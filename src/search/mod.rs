@@ -57,7 +57,11 @@ impl Document {
         let mut heading: Option<String> = None;
         let options =
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-        for event in Parser::new_ext(record.body(), options) {
+        // A huge table past its first 64 KiB of rows read as a paragraph: the same words, without
+        // a parse node per cell (issue #13: an 8 MiB table took 500 MB to index).
+        let body =
+            crate::parse::markdown::with_large_table_rows_flattened(record.body(), 64 * 1024);
+        for event in Parser::new_ext(&body, options) {
             match event {
                 Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
                 Event::End(TagEnd::Heading(level)) => {
@@ -83,6 +87,28 @@ impl Document {
             }
         }
         document
+    }
+
+    /// Each term of each field (its index in [`rank::FIELDS`]), as [`Document::field_tokens`]
+    /// gives them but one line at a time, so indexing a huge record holds one line's tokens,
+    /// not the record's (an 8 MiB table took 500 MB). No token spans a line break.
+    pub fn for_each_term(&self, mut each: impl FnMut(usize, String)) {
+        for token in tokenize(&self.title) {
+            each(0, token.term);
+        }
+        if let Some(number) = self.number {
+            each(0, number.to_string());
+        }
+        for heading in &self.headings {
+            for token in tokenize(heading) {
+                each(1, token.term);
+            }
+        }
+        for (_, piece) in tokenize::pieces(&self.body, PIECE_BYTES) {
+            for token in tokenize(piece) {
+                each(2, token.term);
+            }
+        }
     }
 
     /// The tokens of each field, in the order of [`rank::FIELDS`].
@@ -112,6 +138,9 @@ pub struct Excerpt {
     pub matches: Vec<Range<usize>>,
 }
 
+/// How much body text is tokenised at a time (cut at whitespace).
+const PIECE_BYTES: usize = 64 * 1024;
+
 /// Characters of context kept before the best match, and the excerpt's length in characters.
 const CONTEXT_BEFORE: usize = 40;
 const EXCERPT_CHARS: usize = 140;
@@ -130,26 +159,29 @@ pub fn excerpt(index: &Index, document: &Document, query: &str) -> Excerpt {
                 .map(|(indexed, weight)| (indexed.to_string(), weight * index.idf(indexed)))
         })
         .collect();
-    let weight_of = |term: &str| {
-        weights
-            .iter()
-            .filter(|(indexed, _)| indexed == term)
-            .map(|(_, weight)| *weight)
-            .fold(0.0, f64::max)
-    };
+    // By term, once: a prefix query (`c1`) can expand to thousands of terms, and every
+    // token of the body is weighed.
+    let mut by_term: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for (indexed, weight) in &weights {
+        let best = by_term.entry(indexed.as_str()).or_insert(0.0);
+        *best = best.max(*weight);
+    }
+    let weight_of = |term: &str| by_term.get(term).copied().unwrap_or(0.0);
     let source = if document.body.trim().is_empty() {
         document.title.as_str()
     } else {
         document.body.as_str()
     };
-    let best = tokenize(source)
-        .into_iter()
-        .map(|token| (weight_of(&token.term), token.range.start))
-        .filter(|(weight, _)| *weight > 0.0)
-        .fold(None::<(f64, usize)>, |best, candidate| match best {
-            Some(best) if best.0 >= candidate.0 => Some(best),
-            _ => Some(candidate),
-        });
+    // Piece by piece, so a huge record never holds all its tokens at once.
+    let mut best = None::<(f64, usize)>;
+    for (piece_start, piece) in tokenize::pieces(source, PIECE_BYTES) {
+        for token in tokenize(piece) {
+            let weight = weight_of(&token.term);
+            if weight > 0.0 && best.is_none_or(|(top, _)| weight > top) {
+                best = Some((weight, piece_start + token.range.start));
+            }
+        }
+    }
     let text = one_line_around(source, best.map_or(0, |(_, at)| at));
     let mut matches: Vec<Range<usize>> = tokenize(&text)
         .into_iter()

@@ -75,14 +75,16 @@ impl Index {
             .map(|document| {
                 let mut counts = TermCounts::new();
                 let mut length = [0u32; 3];
-                for (field, tokens) in document.field_tokens().into_iter().enumerate() {
-                    length[field] += u32::try_from(tokens.len()).unwrap_or(u32::MAX);
-                    for token in tokens {
-                        if keep(&token.term) {
-                            counts.entry(token.term).or_default()[field] += 1;
-                        }
+                document.for_each_term(|field, term| {
+                    if let Some(total) = length.get_mut(field) {
+                        *total = total.saturating_add(1);
                     }
-                }
+                    if keep(&term)
+                        && let Some(count) = counts.entry(term).or_default().get_mut(field)
+                    {
+                        *count += 1;
+                    }
+                });
                 (counts, length)
             })
             .collect();

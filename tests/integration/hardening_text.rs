@@ -327,3 +327,73 @@ fn issue_13_list_aligns_columns_after_wide_titles() {
          0002  proposed  2024-01-02  Use a test database   ops\n"
     );
 }
+
+// Issue #13: the bounded-memory claim holds for every command that parses a whole record,
+// not only render: an 8 MiB record holding a 2,000 x 2,000 table made lint, export, graph
+// and status hold 500 MB (a parse node per cell) and search 600 MB (every token at once).
+#[test]
+fn issue_13_a_huge_table_record_stays_in_bounded_memory_in_every_command() {
+    let columns = 2000;
+    let row = format!("|{}\n", "x|".repeat(columns));
+    let mut text = String::from(
+        "---\nstatus: accepted\ndate: 2025-01-01\n---\n# Big table\n\n## Context and Problem Statement\n\n",
+    );
+    text.push_str(&format!("|{}\n", "h|".repeat(columns)));
+    text.push_str(&format!("|{}\n", "-|".repeat(columns)));
+    for at in 0..2000 {
+        if at == 1500 {
+            // A link deep in the table is still seen (and this one is broken).
+            text.push_str(&format!(
+                "|[gone](0009-gone.md)|{}\n",
+                "x|".repeat(columns - 1)
+            ));
+        } else {
+            text.push_str(&row);
+        }
+    }
+    assert!(text.len() < 8 * 1024 * 1024, "{}", text.len());
+    let dir = log_with(&[("0001-big-table.md", &text)]);
+    let time = std::path::Path::new("/usr/bin/time");
+    for args in [
+        &["lint", "--format", "json"][..],
+        &["export"],
+        &["graph"],
+        &["search", "x"],
+        &["status", "1", "deprecated"],
+    ] {
+        let mut command = if time.exists() {
+            let mut command = std::process::Command::new(time);
+            command
+                .args(["-f", "peak-rss-kb %M"])
+                .arg(crate::util::adr_bin());
+            command
+        } else {
+            std::process::Command::new(crate::util::adr_bin())
+        };
+        let output = command
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{args:?}: {stderr}"
+        );
+        if args[0] == "lint" {
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                stdout.contains("link target `0009-gone.md` does not exist"),
+                "{stdout}"
+            );
+        }
+        if let Some(kilobytes) = stderr
+            .lines()
+            .find_map(|line| line.strip_prefix("peak-rss-kb "))
+            .and_then(|kb| kb.trim().parse::<u64>().ok())
+        {
+            assert!(kilobytes < 512 * 1024, "{args:?}: peak RSS {kilobytes} KB");
+        }
+    }
+}
