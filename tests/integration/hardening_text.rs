@@ -397,3 +397,25 @@ fn issue_13_a_huge_table_record_stays_in_bounded_memory_in_every_command() {
         }
     }
 }
+
+// Issue #13: fixes converge on real logs too: after one `lint --fix`, a second one changes
+// no byte of any corpus.
+#[test]
+fn issue_13_lint_fix_converges_on_every_corpus() {
+    for name in crate::util::corpus_names() {
+        let project = crate::util::copy_tree(&crate::util::corpus_root().join(&name));
+        let (code, _, stderr) = run(project.path(), &["--dir", ".", "lint", "--fix"]);
+        assert!(matches!(code, 0 | 1), "{name}: {stderr}");
+        let after_first = crate::util::files_of(project.path());
+        let (code, _, stderr) = run(project.path(), &["--dir", ".", "lint", "--fix"]);
+        assert!(matches!(code, 0 | 1), "{name}: {stderr}");
+        assert!(
+            !stderr.lines().any(|line| line.starts_with("fixed ")),
+            "{name}: a second --fix still fixed: {stderr}"
+        );
+        assert!(
+            after_first == crate::util::files_of(project.path()),
+            "{name}: a second --fix changed files"
+        );
+    }
+}
