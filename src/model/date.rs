@@ -138,13 +138,16 @@ fn read_numbers(text: &str, numbers: &Numbers) -> DateValue {
     }
 }
 
-/// `Nov 19, 2022`, `November 19th, 2022`, `19 November 2022`, `22. Nov. 2022`, and the
+/// `Nov 19, 2022`, `November 19th, 2022`, `19 November 2022`, `22. Nov. 2022`,
+/// `11-Apr-2023`, and the
 /// same in the languages of `crate::vocabulary` (`18. Oktober 2014`, `19 de noviembre de
 /// 2022`, `3 октября 2020`). `None` when
 /// the text is not a day, a month name and a year; `Some(Err)` when they make no date.
 fn with_month_name(text: &str) -> Option<Result<Date, ()>> {
     let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
+        // `11-April-2023`, `11-Apr-2023`: the day-month-year shape of spreadsheets and
+        // Oracle, with hyphens for spaces (all-digit shapes were read before this).
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
         .filter(|word| !word.is_empty() && !crate::vocabulary::is_date_filler(word))
         .map(|word| word.trim_end_matches('.').to_lowercase())
         .collect();
@@ -223,6 +226,9 @@ mod tests {
             ("le 3 mars 2021", "2021-03-03"),
             ("3 октября 2020", "2020-10-03"),
             ("20230926", "2023-09-26"),
+            ("11-April-2023", "2023-04-11"),
+            ("11-Apr-2023", "2023-04-11"),
+            ("Nov-19-2022", "2022-11-19"),
         ] {
             assert_eq!(iso(text).as_deref(), Some(expected), "{text}");
         }

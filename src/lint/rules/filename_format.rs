@@ -9,7 +9,8 @@ declare_rule! {
     /// Record names are `0001-slug.md`, `adr-001-slug.md`, `ADR-1.md` or log4brains'
     /// `20200925-slug.md`. READMEs, indexes and templates (`template.md`,
     /// `0000-template.md`, `adr-template.md`, files starting with `_` or `.`) are not records
-    /// and are left alone.
+    /// and are left alone, as are Markdown files in a sub-folder that holds no record
+    /// (`design/onboarding-guide.md`: a document kept beside the log).
     ///
     /// ## Why is this bad?
     /// `adr` and other ADR tools find records by their names. A decision saved as
@@ -39,7 +40,19 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let next = log
         .highest_number()
         .map_or(1, |number| number.saturating_add(1));
+    // Folders of the log that hold records; a Markdown file in a sub-folder with none
+    // (`operator/design/onboarding-guide.md`, `guides/`) is a document beside the log, not
+    // a misnamed record.
+    let record_dirs: std::collections::HashSet<&str> = log
+        .records
+        .iter()
+        .map(|record| record.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir))
+        .collect();
     for (path, rel_path) in &log.unnamed_markdown {
+        let dir = rel_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if !dir.is_empty() && !record_dirs.contains(dir) {
+            continue;
+        }
         let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         let slug = crate::slug::slugify(stem);

@@ -20,6 +20,10 @@ declare_rule! {
     /// never the working directory, so `adr --dir X lint` finds the same from anywhere; a
     /// query (`diagram.png?raw=true`) is not part of the path.
     ///
+    /// A link whose target is a GitHub mention (`[Ada](@ada)`, as some templates write
+    /// authors) is a path to a missing file on GitHub too; the log's mentions are one
+    /// finding, at the first, that counts the others.
+    ///
     /// A root-relative link under `[lint] site-prefix` (`/adr/ADR-216` with
     /// `site-prefix = "/adr/"`) must name a file of the log (as written, with `.md`, or a
     /// folder with `README.md` or `index.md`); other root-relative links are left to
@@ -56,6 +60,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         .map(|record| (record.path().as_path(), record))
         .collect();
     let mut anchors: HashMap<&Path, Option<std::collections::HashSet<String>>> = HashMap::new();
+    // `[Ada](@ada)` links, reported together after the walk: a log whose template writes
+    // authors that way has one on every record, and one edit (in the template, then a
+    // search for `](@`) fixes them all.
+    let mut mentions: Vec<(&Record, &crate::model::Link)> = Vec::new();
     for record in &log.records {
         for link in &record.links {
             // `/adr/ADR-216` under `[lint] site-prefix`: a file of the log, or broken.
@@ -132,13 +140,12 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     .root
                     .as_ref()
                     .is_some_and(|root| !target.path.starts_with(root)) => {}
+                None if link.target.trim().starts_with('@') => mentions.push((record, link)),
                 None => {
-                    // `[Ada](@ada)` and `[Ada](ada@example.com)` are read as file paths by
-                    // GitHub too, and lead to a 404: say what they were meant to be.
+                    // `[Ada](ada@example.com)` is read as a file path by GitHub too, and
+                    // leads to a 404: say what it was meant to be.
                     let written = link.target.trim();
-                    let help = if let Some(user) = written.strip_prefix('@') {
-                        format!("a mention is not a link target: use `https://github.com/{user}`")
-                    } else if written.contains('@') && !written.contains('/') {
+                    let help = if written.contains('@') && !written.contains('/') {
                         format!("an e-mail address needs `mailto:`: use `mailto:{written}`")
                     } else {
                         suggestion(log, &target.path).map_or_else(
@@ -158,6 +165,52 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             }
         }
     }
+    report_mentions(&mentions, ctx);
+}
+
+/// GitHub reads `[Ada](@ada)` as a path to a file named `@ada`: a 404. One mention is one
+/// finding; more are one finding at the first, counting them and the records they are in.
+fn report_mentions(mentions: &[(&Record, &crate::model::Link)], ctx: &mut RuleContext) {
+    let Some((first_record, first_link)) = mentions.first() else {
+        return;
+    };
+    let user = first_link.target.trim().trim_start_matches('@');
+    let profile = if user.is_empty() { "<user>" } else { user };
+    let message = match mentions.len() {
+        1 => format!("link target `{}` does not exist", first_link.target),
+        count => {
+            let mut records: Vec<&Path> = mentions
+                .iter()
+                .map(|(record, _)| record.path().as_path())
+                .collect();
+            records.dedup();
+            let in_records = match records.len() {
+                1 => "this record".to_string(),
+                many => format!("{many} records"),
+            };
+            format!(
+                "link target `{}` and {} more `(@user)` links in {in_records} do not exist",
+                first_link.target,
+                count - 1
+            )
+        }
+    };
+    let help = if mentions.len() == 1 {
+        format!("a mention is not a link target: use `https://github.com/{profile}`")
+    } else {
+        format!(
+            "a mention is not a link target: use the profile URL (`https://github.com/{profile}`) \
+             in each link written `](@` (and in the template, if it writes authors that way)"
+        )
+    };
+    ctx.report(
+        &LinkBroken::META,
+        first_record.path(),
+        Some(first_link.span),
+        message,
+    )
+    .label("no such file")
+    .help(help);
 }
 
 /// A record with the same number as the missing file, when the link names a record.

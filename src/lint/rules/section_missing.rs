@@ -86,9 +86,17 @@ declare_rule! {
 
 /// Headings that do the job of a required one under another name, as real logs write them.
 const EQUIVALENT_HEADINGS: [(&str, &[&str]); 5] = [
+    // `Decisions` heads a record that takes several; `Proposal` (as RFCs and KEPs write it)
+    // is the decision of a record written as a proposal.
     (
         "decision outcome",
-        &["decision", "chosen option", "outcome"],
+        &[
+            "decision",
+            "decisions",
+            "chosen option",
+            "outcome",
+            "proposal",
+        ],
     ),
     (
         "context and problem statement",
@@ -98,7 +106,7 @@ const EQUIVALENT_HEADINGS: [(&str, &[&str]); 5] = [
         "context",
         &["context and problem statement", "context and problem"],
     ),
-    ("decision", &["decision outcome"]),
+    ("decision", &["decision outcome", "decisions", "proposal"]),
     (
         "considered options",
         &[
@@ -276,7 +284,10 @@ fn checked_style(record: &Record) -> Option<Style> {
 }
 
 fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
+    // A translated template's heading (`Kontext`) is read like the records' headings, whose
+    // keys are already English (`context`).
     let wanted = normalize_heading(name);
+    let wanted = crate::vocabulary::english_heading(&wanted).map_or(wanted, String::from);
     if wanted == "status" && record.status.is_some() {
         return true; // stated in front matter, a bullet or a table: the section's job is done
     }
