@@ -11,7 +11,9 @@ declare_rule! {
     ///
     /// The finding is on the later record (in log order) and names the earlier one. A
     /// record that supersedes the other (or is superseded by it) may keep its title and is
-    /// not reported. The number in the title (`# 3. …`) is not part of the title.
+    /// not reported. The number in the title (`# 3. …`) is not part of the title. Records
+    /// of different series (`backend/0001-…`, `frontend/0001-…`) are not compared: each
+    /// series may open with its own "Record architecture decisions".
     ///
     /// ## Why is this bad?
     /// A title copied from another record and never changed hides what the record decides:
@@ -36,12 +38,15 @@ declare_rule! {
 }
 
 pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let mut by_title: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
+    let mut by_title: BTreeMap<(String, String), Vec<&Record>> = BTreeMap::new();
     for record in &log.records {
         if let Some(title) = record.title.as_ref().or(record.front_matter_title.as_ref()) {
             let key = comparable(&title.value);
             if !key.is_empty() {
-                by_title.entry(key).or_default().push(record);
+                by_title
+                    .entry((series(record).to_string(), key))
+                    .or_default()
+                    .push(record);
             }
         }
     }
@@ -75,6 +80,18 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             .secondary(first.path().clone(), first_span, "the same title here");
         }
     }
+}
+
+/// The folder a record's series lives in (`backend/` of `backend/0001-x.md`, the log of a
+/// folder record `2022-11-09-x/README.md`): each series of a monorepo may start with its
+/// own "Record architecture decisions".
+fn series(record: &Record) -> &str {
+    let mut path = record.rel_path.as_str();
+    let levels = if record.is_folder_record() { 2 } else { 1 };
+    for _ in 0..levels {
+        path = path.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+    path
 }
 
 /// Lowercase, whitespace collapsed, without a final period.
