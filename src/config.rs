@@ -53,6 +53,10 @@ pub struct LintConfig {
     /// with it (`/adr/ADR-216`) points into the log directory. Other root-relative links
     /// are looked up from the project root, as GitHub does.
     pub site_prefix: Option<String>,
+    /// Every record must have a date (`date-missing` then reports each record without one,
+    /// whatever the rest of the log does).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_date: bool,
 }
 
 /// `[index]`: where `adr index` writes.

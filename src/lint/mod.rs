@@ -352,15 +352,15 @@ pub fn lint(
     })
 }
 
-/// What the log-wide rules read of a record (identity, title, status, supersession and the
-/// links into the repository), and the record's text, taken out. They read the rest seldom
+/// What the log-wide rules read of a record (identity, title, date, status, supersession and
+/// the links into the repository), and the record's text, taken out. They read the rest seldom
 /// enough to ask for it ([`RuleContext::source`], [`RuleContext::reparse`]); at 10,000
 /// records the rest is most of the model.
 fn keep_for_log_rules(mut record: Record) -> (Record, SourceFile) {
     let path = record.path().clone();
     let source = std::mem::replace(&mut record.source, SourceFile::new(path, String::new()));
     record.front_matter = None;
-    record.date = None;
+    // The date stays: `date-missing` compares records (a `Located<DateValue>` is small).
     record.tags = Vec::new();
     record.decision_makers = Vec::new();
     record.consulted = Vec::new();

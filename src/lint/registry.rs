@@ -45,6 +45,7 @@ pub static RULES: &[Rule] = &[
     per_record(&date_format::DateFormat::META, date_format::check),
     per_record(&date_future::DateFuture::META, date_future::check),
     per_record(&date_invalid::DateInvalid::META, date_invalid::check),
+    per_log(&date_missing::DateMissing::META, date_missing::check),
     per_record(
         &date_unreadable::DateUnreadable::META,
         date_unreadable::check,
@@ -53,6 +54,7 @@ pub static RULES: &[Rule] = &[
         &decision_drivers_missing::DecisionDriversMissing::META,
         decision_drivers_missing::check,
     ),
+    per_record(&decision_empty::DecisionEmpty::META, decision_empty::check),
     per_record(
         &file_not_a_record::FileNotARecord::META,
         file_not_a_record::check,
@@ -125,11 +127,19 @@ pub static RULES: &[Rule] = &[
         &superseded_without_successor::SupersededWithoutSuccessor::META,
         superseded_without_successor::check,
     ),
+    per_log(
+        &title_duplicate::TitleDuplicate::META,
+        title_duplicate::check,
+    ),
     per_record(
         &title_duplicate_h1::TitleDuplicateH1::META,
         title_duplicate_h1::check,
     ),
     per_record(&title_missing::TitleMissing::META, title_missing::check),
+    per_record(
+        &title_number_mismatch::TitleNumberMismatch::META,
+        title_number_mismatch::check,
+    ),
 ];
 
 /// Old id → current id, for rules that were renamed.

@@ -103,6 +103,8 @@ pub struct LintOptions {
     pub root: Option<std::path::PathBuf>,
     /// `[lint] site-prefix`: the URL path root-relative links into the log start with.
     pub site_prefix: Option<String>,
+    /// `[lint] require-date`: every record must have a date.
+    pub require_date: bool,
 }
 
 /// Style keys `required-sections` accepts.
@@ -141,6 +143,7 @@ impl LintOptions {
             today,
             root: None,
             site_prefix: None,
+            require_date: false,
         }
     }
 
@@ -182,6 +185,7 @@ impl LintOptions {
             .map(|(written, canonical)| (normalize_heading(written), normalize_heading(canonical)))
             .collect();
         options.site_prefix = config.lint.site_prefix.clone();
+        options.require_date = config.lint.require_date;
         Ok(options)
     }
 

@@ -34,14 +34,19 @@ fn mixed_log() -> tempfile::TempDir {
         ("0001-use-kafka.md", GOOD),
         (
             "0002-use-queue.md",
-            &GOOD.replace("status: accepted", "status: acepted").replace(
-                "We need a message queue.",
-                "We need a message queue.\n\n## Consequences\n",
-            ),
+            &GOOD
+                .replace("# Use Kafka for orders", "# Use a queue for orders")
+                .replace("status: accepted", "status: acepted")
+                .replace(
+                    "We need a message queue.",
+                    "We need a message queue.\n\n## Consequences\n",
+                ),
         ),
         (
             "0003-use-50%-more, faster: disks.md",
-            &GOOD.replace("date: 2025-05-11", "date: 2030-01-01"),
+            &GOOD
+                .replace("# Use Kafka for orders", "# Use faster disks")
+                .replace("date: 2025-05-11", "date: 2030-01-01"),
         ),
     ])
 }
@@ -226,7 +231,10 @@ fn config_sets_severities_and_names_bad_lines() {
             "0001-use-kafka.md",
             &GOOD.replace("status: accepted", "status: acepted"),
         ),
-        ("0004-use-rabbitmq.md", GOOD),
+        (
+            "0004-use-rabbitmq.md",
+            &GOOD.replace("# Use Kafka for orders", "# Use RabbitMQ for orders"),
+        ),
     ]);
     let config = project.path().join(".adr.toml");
     std::fs::write(
@@ -286,14 +294,16 @@ fn inline_suppression() {
         ),
         (
             "0002-block.md",
-            &GOOD.replace(
+            &GOOD.replace("# Use Kafka for orders", "# Block").replace(
                 "## Considered Options",
                 "<!-- adr-lint-disable section-empty -->\n## Consequences\n\n<!-- adr-lint-enable section-empty -->\n## More Information\n\n## Considered Options",
             ),
         ),
         (
             "0003-front-matter.md",
-            &GOOD.replace("status: accepted", "status: acepted\nlint-ignore: [status-invalid]"),
+            &GOOD
+                .replace("# Use Kafka for orders", "# Front matter")
+                .replace("status: accepted", "status: acepted\nlint-ignore: [status-invalid]"),
         ),
     ]);
     let (code, document) = json(project.path(), &["lint", "--format", "json"]);
@@ -324,10 +334,16 @@ fn paths_limit_the_report_but_not_the_context() {
             "0001-use-kafka.md",
             &GOOD.replace("status: accepted", "status: acepted"),
         ),
-        ("0002-use-rabbitmq.md", GOOD),
+        (
+            "0002-use-rabbitmq.md",
+            &GOOD.replace("# Use Kafka for orders", "# Use RabbitMQ for orders"),
+        ),
         (
             "0002-use-grpc.md",
-            &format!("{GOOD}\nSee [ADR-0001](0001-use-kafka.md#decision-outcome).\n"),
+            &format!(
+                "{}\nSee [ADR-0001](0001-use-kafka.md#decision-outcome).\n",
+                GOOD.replace("# Use Kafka for orders", "# Use gRPC for orders")
+            ),
         ),
     ]);
     let (code, document) = json(

@@ -18,6 +18,7 @@ mod index;
 mod lint;
 mod parser;
 mod properties;
+mod recall_rules;
 mod regression;
 mod robustness;
 mod rule_precision;

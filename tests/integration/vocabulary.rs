@@ -228,7 +228,7 @@ fn fix_writes_unambiguous_dates_as_iso_and_leaves_the_others() {
     ];
     let nygard = |number: usize, date: &str| {
         format!(
-            "# {number}. Decision\n\n{date}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+            "# {number}. Decision {number}\n\n{date}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
         )
     };
     let files: Vec<(String, String)> = records

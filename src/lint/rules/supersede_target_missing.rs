@@ -5,7 +5,8 @@ declare_rule! {
     /// Checks that "superseded by" and "supersedes" name records that exist.
     ///
     /// The status and the supersedes lines may name the record by link, number or
-    /// (log4brains) slug.
+    /// (log4brains) slug. When another record of the log says it supersedes this one, the
+    /// help names it: that is usually the successor the broken link meant.
     ///
     /// ## Why is this bad?
     /// "Superseded by ADR-0019" is the one pointer from an outdated decision to the one in
@@ -35,7 +36,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             && let Some(reference) = &status.superseded_by
             && log.resolve(reference).is_none()
         {
-            ctx.report(
+            let diagnostic = ctx.report(
                 &SupersedeTargetMissing::META,
                 record.path(),
                 Some(status.span),
@@ -43,9 +44,34 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     "superseded by `{}`, which is not a record of this log",
                     reference.label()
                 ),
-            )
-            .label("no such record")
-            .help("name the record that replaces this one, e.g. `superseded by [ADR-0012](0012-slug.md)`");
+            );
+            diagnostic.label("no such record");
+            match claimed_successor(log, record) {
+                Some((successor, line)) => {
+                    diagnostic
+                        .help(format!(
+                            "`{}` says it supersedes this record: if it is the successor, \
+                             write `superseded by [{}]({})`",
+                            successor.rel_path,
+                            successor.number().map_or_else(
+                                || successor.display_title(),
+                                |number| format!("ADR-{number:04}")
+                            ),
+                            link_target(record, successor)
+                        ))
+                        .secondary(
+                            successor.path().clone(),
+                            Some(line),
+                            "this record says it supersedes it",
+                        );
+                }
+                None => {
+                    diagnostic.help(
+                        "name the record that replaces this one, e.g. \
+                         `superseded by [ADR-0012](0012-slug.md)`",
+                    );
+                }
+            }
         }
         for reference in &record.supersedes {
             if log.resolve(&reference.value).is_some() {
@@ -64,4 +90,25 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             .help("link to the record this one replaces, or remove the line");
         }
     }
+}
+
+/// The first record (in log order) that says it supersedes `record`, with the place it
+/// says so.
+fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, Span)> {
+    log.records.iter().find_map(|other| {
+        other
+            .supersedes
+            .iter()
+            .find(|reference| {
+                log.resolve(&reference.value)
+                    .is_some_and(|target| target.path() == record.path())
+            })
+            .map(|reference| (other, reference.span))
+    })
+}
+
+/// The successor's path as a link from the record's file.
+fn link_target(record: &Record, successor: &Record) -> String {
+    let depth = record.rel_path.matches('/').count();
+    format!("{}{}", "../".repeat(depth), successor.rel_path)
 }

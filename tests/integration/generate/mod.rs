@@ -258,6 +258,8 @@ impl Plan {
                 title = pattern.replace("{tech}", chosen).replace("{area}", area);
                 slug = unicode_slug(&title);
                 if used_slugs.contains(&slug) {
+                    // Real logs do not repeat a title either (`title-duplicate`).
+                    title = format!("{title} ({n})");
                     slug = format!("{slug}-{n}");
                 }
             }

@@ -1,0 +1,87 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the record number written in the title is the file's number.
+    ///
+    /// The title's number is the one before `. `, `: `, ` - ` at its start, or after
+    /// `ADR`: `# 41. …`, `# ADR-41: …`, `# ADR 41 - …`. Only a clear record-number prefix counts: a number followed by `. `, `: `, ` - `
+    /// or after `ADR`. A title that starts with a year or a version (`# 2024 roadmap`,
+    /// `# 3.0 migration`) has no record number, and neither has a record whose file name
+    /// carries none (log4brains' dated names, dated folders). A four-digit number from
+    /// 1900 to 2100 without `ADR` before it is taken for a year when the file's number is
+    /// small.
+    ///
+    /// ## Why is this bad?
+    /// The record was copied from another and its title not updated, or the file was
+    /// renumbered and its title not: readers who cite "ADR 41" from the title land on a
+    /// different record than the index, links and `adr list` mean.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- 0042-in-progress-audit-deletion.md -->
+    /// # 41. In-Progress Audit Deletion Workflow
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// <!-- 0042-in-progress-audit-deletion.md -->
+    /// # 42. In-Progress Audit Deletion Workflow
+    /// ```
+    pub(crate) struct TitleNumberMismatch { id: "title-number-mismatch", severity: Error, fixable: false, enabled: true }
+}
+
+/// The years a title may start with (`# 2024: …`) when it is no record number.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    let (Some(file_number), Some(title_number)) = (record.number(), record.title_number) else {
+        return;
+    };
+    if file_number == title_number {
+        return;
+    }
+    let Some(h1) = record.sections.iter().find(|section| section.level == 1) else {
+        return;
+    };
+    let heading = record.source.slice(h1.heading_span);
+    let text = heading.trim_start_matches(['#', ' ', '\t']);
+    let says_adr = text
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case("adr"));
+    if !says_adr && YEARS.contains(&title_number) && file_number < 1000 {
+        return; // `# 2024: platform roadmap` in record 12
+    }
+    // Point at the number as written (`41`, `0041`).
+    let span = heading
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map(|(start, _)| {
+            let digits = heading.get(start..).map_or(0, |rest| {
+                rest.bytes().take_while(u8::is_ascii_digit).count()
+            });
+            Span::new(
+                h1.heading_span.start + start,
+                h1.heading_span.start + start + digits,
+            )
+        })
+        .unwrap_or(h1.heading_span);
+    let file_name = record
+        .rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&record.rel_path);
+    ctx.report(
+        &TitleNumberMismatch::META,
+        record.path(),
+        Some(span),
+        format!("the title says record {title_number}, but the file `{file_name}` is record {file_number}"),
+    )
+    .label(format!("not {file_number}"))
+    .help(format!(
+        "write {file_number} in the title (the number links, the index and `adr list` use); \
+         if the title's number is the right one, rename the file instead"
+    ));
+}
