@@ -7,6 +7,7 @@
 
 pub mod graph;
 pub mod html;
+pub mod incremental;
 pub mod record;
 pub mod search;
 mod skeleton;
@@ -24,9 +25,6 @@ use crate::error::{Error, Result};
 use crate::model::LoadFailure;
 use html::{Destination, LinkKind};
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
-
-/// The file that marks a directory as `adr render` output (and holds its manifest).
-pub const MARKER_FILE: &str = ".adr-site";
 
 /// A built-in template: the name it is registered under (ending in `.html`, so tera
 /// escapes its output) and the file name an override uses.
@@ -110,6 +108,31 @@ pub fn overridable_names() -> Vec<&'static str> {
         .map(|template| template.file)
         .chain(ASSETS.iter().map(|(name, _)| *name))
         .collect()
+}
+
+/// Reads the files of a templates directory (not its subdirectories), each through
+/// `fs::read_checked`: a FIFO or device there is an error, not a hang, and with `within`,
+/// a link out of the project is refused.
+pub fn read_overrides(dir: &Path, within: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| Error::io("read the templates directory", dir, source))?;
+    let mut overrides = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|source| Error::io("read the templates directory", dir, source))?;
+        let path = entry.path();
+        if path.is_dir() {
+            continue;
+        }
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let bytes = crate::fs::read_checked(&path, within, crate::fs::MAX_TEXT_BYTES)
+            .map_err(|error| error.into_error("read", &path))?;
+        overrides.push((name.to_string(), bytes));
+    }
+    overrides.sort();
+    Ok(overrides)
 }
 
 /// What `adr render` was asked for, resolved from flags and config.
@@ -226,40 +249,24 @@ impl PageCache {
 
 /// A hash of values (their postcard encoding): what a page is made from.
 fn key_of(parts: &[&dyn erased::Part]) -> u128 {
-    let mut hasher = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+    let mut hasher = incremental::stamps::InputHasher::new();
     for part in parts {
         part.feed(&mut hasher);
     }
-    hasher.0.digest128()
-}
-
-struct HashWriter(xxhash_rust::xxh3::Xxh3);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    hasher.finish()
 }
 
 /// Any serialisable value as one part of a key.
 mod erased {
+    use super::incremental::stamps::InputHasher;
+
     pub trait Part {
-        fn feed(&self, hasher: &mut super::HashWriter);
+        fn feed(&self, hasher: &mut InputHasher);
     }
 
     impl<T: serde::Serialize + ?Sized> Part for T {
-        fn feed(&self, hasher: &mut super::HashWriter) {
-            // postcard's encoding is self-delimiting (lengths before contents), so parts
-            // cannot run into each other. Should a value not encode, its JSON (which
-            // every value here has) still makes the key depend on all of it.
-            if postcard::to_io(self, &mut *hasher).is_err() {
-                let _ = serde_json::to_writer(hasher, self);
-            }
+        fn feed(&self, hasher: &mut InputHasher) {
+            hasher.part(self);
         }
     }
 }
