@@ -1050,21 +1050,27 @@ impl Words {
         self.text.push(' ');
     }
 
-    /// The distinct words in order of first use. This runs on every word of every record,
-    /// so ASCII text (most records) takes a byte loop with its own small hash table of
-    /// word positions in place of `str::split` and a `HashSet<&str>`: measured at a fifth
-    /// of the cost. Other text is lowercased and split by the Unicode tables.
+    /// The distinct words in order of first use.
     fn finish(self) -> String {
         let mut lower = self.text;
-        if !lower.is_ascii() {
-            return distinct_words_unicode(&lower.to_lowercase());
+        if lower.is_ascii() {
+            // In place: `to_lowercase` would copy the text.
+            lower.make_ascii_lowercase();
+            distinct_words(&lower)
+        } else {
+            distinct_words(&lower.to_lowercase())
         }
-        lower.make_ascii_lowercase();
-        distinct_words_ascii(lower.as_bytes())
     }
 }
 
-fn distinct_words_unicode(lower: &str) -> String {
+/// The distinct words (letters and digits, two or more) of lowercase `lower`, in order of
+/// first use. This runs on every word of every record. The set hashes with foldhash's
+/// fixed state rather than std's SipHash: over the 50 MB of text of a 10,000-record log
+/// (bench/gen.py) SipHash costs 0.15 s more CPU per render, about 11 % of the render's
+/// 1.3 s of CPU (release build; `adr render` at 10,000 records). A hand-rolled ASCII word
+/// table that was here measured the same as this set (0.14 s vs 0.15 s a pass) and is
+/// gone (issue 15).
+fn distinct_words(lower: &str) -> String {
     let mut seen: HashSet<&str, foldhash::fast::FixedState> =
         HashSet::with_capacity_and_hasher(512, foldhash::fast::FixedState::default());
     let mut out = String::with_capacity(lower.len() / 3);
@@ -1079,127 +1085,6 @@ fn distinct_words_unicode(lower: &str) -> String {
     // Kept until the search index is written: at 10,000 records the slack adds up.
     out.shrink_to_fit();
     out
-}
-
-/// Which bytes make up words: ASCII letters and digits.
-const IS_WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
-    }
-    table
-};
-
-/// The distinct words (ASCII letters and digits, two or more) of lowercase ASCII `text`.
-fn distinct_words_ascii(text: &[u8]) -> String {
-    // Open addressing over (start, length) of each word kept; empty slots are 0, so
-    // entries store start + 1. The table stays under half full.
-    let mut slots: Vec<(u32, u32)> = vec![(0, 0); 1024];
-    let mut kept = 0usize;
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() / 3);
-    let mut at = 0;
-    while at < text.len() {
-        while at < text.len() && !IS_WORD_BYTE[usize::from(text[at])] {
-            at += 1;
-        }
-        let start = at;
-        while at < text.len() && IS_WORD_BYTE[usize::from(text[at])] {
-            at += 1;
-        }
-        let length = at - start;
-        if length < 2 {
-            continue;
-        }
-        if (kept + 1) * 2 > slots.len() {
-            slots = grow(&slots, text);
-        }
-        let mask = slots.len() - 1;
-        let mut slot = word_hash(text, start, length) & mask;
-        loop {
-            let (stored, stored_length) = slots[slot];
-            if stored == 0 {
-                slots[slot] = (start as u32 + 1, length as u32);
-                kept += 1;
-                if !out.is_empty() {
-                    out.push(b' ');
-                }
-                out.extend_from_slice(&text[start..at]);
-                break;
-            }
-            let seen = (stored - 1) as usize;
-            if stored_length as usize == length && same_word(text, seen, start, length) {
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-    out.shrink_to_fit();
-    // Only ASCII letters, digits and spaces went in.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The up to eight bytes of `text` from `at` that belong to a word of `length` bytes, as
-/// an integer; nothing beyond the word counts. Most words fit one of these, so hashing and
-/// comparing them takes a load and a mask in place of a loop over bytes.
-fn word_chunk(text: &[u8], at: usize, length: usize) -> u64 {
-    let take = length.min(8);
-    match text.get(at..at + 8) {
-        Some(eight) => {
-            let bytes = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
-            if take == 8 {
-                bytes
-            } else {
-                bytes & ((1u64 << (8 * take)) - 1)
-            }
-        }
-        None => {
-            let mut buffer = [0u8; 8];
-            for (slot, byte) in buffer.iter_mut().zip(&text[at..at + take]) {
-                *slot = *byte;
-            }
-            u64::from_le_bytes(buffer)
-        }
-    }
-}
-
-/// A hash of the word of `length` bytes at `start` in `text`: eight bytes at a time,
-/// each folded in by a multiply (the mixing of the `foldhash` and `wyhash` family).
-fn word_hash(text: &[u8], start: usize, length: usize) -> usize {
-    let mut hash = (length as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut at = start;
-    let end = start + length;
-    while at < end {
-        let folded = u128::from(hash ^ word_chunk(text, at, end - at))
-            * u128::from(0xa076_1d64_78bd_642f_u64);
-        hash = (folded as u64) ^ ((folded >> 64) as u64);
-        at += 8;
-    }
-    hash as usize
-}
-
-/// Whether the words of `length` bytes at `one` and `other` in `text` are the same.
-fn same_word(text: &[u8], one: usize, other: usize, length: usize) -> bool {
-    if length <= 8 {
-        return word_chunk(text, one, length) == word_chunk(text, other, length);
-    }
-    text[one..one + length] == text[other..other + length]
-}
-
-/// `slots` rehashed into a table twice the size.
-fn grow(slots: &[(u32, u32)], text: &[u8]) -> Vec<(u32, u32)> {
-    let mut bigger = vec![(0u32, 0u32); slots.len() * 2];
-    let mask = bigger.len() - 1;
-    for &(stored, length) in slots.iter().filter(|(stored, _)| *stored != 0) {
-        let start = (stored - 1) as usize;
-        let mut slot = word_hash(text, start, length as usize) & mask;
-        while bigger[slot].0 != 0 {
-            slot = (slot + 1) & mask;
-        }
-        bigger[slot] = (stored, length);
-    }
-    bigger
 }
 
 /// The distinct lowercase words of `texts`, for titles and tags in the search index.
@@ -1512,30 +1397,8 @@ mod tests {
 
     #[test]
     fn thousands_of_distinct_words_all_stay_in_first_use_order() {
-        // Past the first table size, so the table grows (and rehashes) twice.
         let text: Vec<String> = (0..3000).map(|n| format!("w{n}")).collect();
         let joined = text.join(" ");
         assert_eq!(words_of([joined.as_str(), joined.as_str()]), joined);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_ascii_word_table_agrees_with_a_hash_set(text in "[a-c0-9 ,.A-C]{0,200}") {
-            let lower = text.to_ascii_lowercase();
-            proptest::prop_assert_eq!(
-                distinct_words_ascii(lower.as_bytes()),
-                distinct_words_unicode(&lower)
-            );
-        }
-
-        /// Long words of two letters, alike in their first eight bytes: the table hashes and
-        /// compares eight bytes at a time.
-        #[test]
-        fn long_words_alike_at_the_start_are_told_apart(text in "(([ab]){1,20}[ .]){0,80}[ab]{0,12}") {
-            proptest::prop_assert_eq!(
-                distinct_words_ascii(text.as_bytes()),
-                distinct_words_unicode(&text)
-            );
-        }
     }
 }
