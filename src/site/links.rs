@@ -46,8 +46,11 @@ pub(crate) enum Found {
 /// A link the render warns about: the record (log-relative), the URL as written, why.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Refusal {
+    /// The record, relative to the log.
     pub record: String,
+    /// The URL as written.
     pub url: String,
+    /// Why it is not published.
     pub reason: Reason,
 }
 
@@ -55,12 +58,19 @@ pub struct Refusal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
+    /// An image whose file does not exist.
     MissingImage,
+    /// A file outside the project.
     OutsideProject,
+    /// A file in a hidden folder or in the output directory.
     Hidden,
+    /// A folder, a special file or a file over 16 MiB.
     NotRegular,
+    /// An SVG image over 1 MiB, too large to inline.
     SvgTooLarge,
+    /// An SVG linked as a page rather than shown as an image.
     SvgDocument,
+    /// A file that is not an image, by its content.
     NotImage,
 }
 

@@ -36,6 +36,7 @@ use views::{EntrySource, EntryView, SiteView, TagGroup, entries_of, tag_groups, 
 /// What `adr render` was asked for, resolved from flags and config.
 #[derive(Debug, Clone, Default)]
 pub struct SiteOptions {
+    /// The site's title, in every page's header and `<title>`.
     pub title: String,
     /// Where the site is published (`https://example.org/adr`), for canonical links.
     pub base_url: Option<String>,
@@ -51,11 +52,14 @@ pub struct SiteOptions {
 /// Where things are, for resolving the links records make to files.
 #[derive(Debug, Clone)]
 pub struct SitePaths {
+    /// The log directory.
     pub log_dir: PathBuf,
+    /// The project's root, which record pages name their source file relative to.
     pub project_root: PathBuf,
     /// Nothing outside this directory is published: the directory holding `.adr.toml`,
     /// else the git work tree, else the log's parent.
     pub publish_root: PathBuf,
+    /// The output directory: nothing in it is published again.
     pub out_dir: PathBuf,
 }
 
@@ -84,8 +88,11 @@ pub trait PageSink: Sync {
 /// What a build made, for the summary line and the manifest.
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Files the site holds (pages, the search index, assets).
     pub pages: usize,
+    /// Records with a page.
     pub records: usize,
+    /// Record files that could not be read, each with a page showing the error.
     pub failures: usize,
     /// Site path → the file copied there.
     pub copied: BTreeMap<String, PathBuf>,
