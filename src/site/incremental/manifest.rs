@@ -1,0 +1,246 @@
+//! What one render leaves for the next: the manifest (`.adr-site`, content hashes of every
+//! input and every file made, which marks the directory as ours) and the cache
+//! (`.adr-site-cache`, private to the machine: record stamps, the site's facts of each
+//! record and what each page was made from). Neither is trusted beyond what it can vouch
+//! for: a manifest naming a path outside the site is ignored, a cache of other settings
+//! is not read.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::output_dir::{
+    MAX_CACHE_BYTES, MAX_COPIED_BYTES, is_safe_site_path, read_regular, remove_if_link,
+};
+use super::stamps::{RecordStamp, manifest_entry};
+use crate::config::Project;
+use crate::site::{self, PageCache, SiteRecord};
+
+/// Bumped when the manifest's meaning changes, so an old one is never trusted.
+pub(super) const MANIFEST_VERSION: u32 = 5;
+
+/// The contents of `.adr-site`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Manifest {
+    pub(super) version: u32,
+    pub(super) generator: String,
+    /// Hash of everything the site is made from.
+    pub(super) inputs: String,
+    /// Records that could not be read at the last render (they make the exit code 1).
+    pub(super) failures: usize,
+    /// Site path → `hash:size` of every file the render made.
+    pub(super) files: BTreeMap<String, String>,
+    /// Project-relative path of each local file the records link to → its hash, or null
+    /// when it was missing: the site changes when one of these does.
+    pub(super) watched: BTreeMap<String, Option<String>>,
+    /// Links and images the site does not publish, warned about again by a render with
+    /// nothing to do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) unpublished: Vec<Unpublished>,
+}
+
+/// The contents of `.adr-site-cache`, a binary file private to this machine: each record
+/// file's size, modification time and content hash when it was last read, so that an
+/// unchanged file need not be read again (git's index works the same way); the site's facts
+/// of each record, so that an unchanged record need not be parsed again; and what each page
+/// was made from, so that a page whose inputs did not change is not rendered again. Kept
+/// apart from the manifest, which holds only content hashes, so that two renders of the
+/// same log leave byte-identical directories apart from this cache.
+///
+/// The stamps come first and are decoded on their own: a render that finds nothing changed
+/// needs nothing else.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct CacheHeader {
+    pub(super) version: u32,
+    /// A hash of the options and templates: pages made with others are not reused.
+    pub(super) settings: u128,
+    pub(super) stamps: BTreeMap<String, RecordStamp>,
+    /// The log's git history, with the [`crate::git::History::state`] it was read at.
+    pub(super) history: Option<(crate::git::HistoryState, crate::git::History)>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct CacheBody {
+    pub(super) records: Vec<SiteRecord>,
+    pub(super) pages: PageCache,
+}
+
+pub(super) const CACHE_FILE: &str = ".adr-site-cache";
+
+/// The cache as read: the header decoded, the body still as bytes.
+#[derive(Default)]
+pub(super) struct Cache {
+    pub(super) header: CacheHeader,
+    pub(super) bytes: Vec<u8>,
+    pub(super) body_start: usize,
+}
+
+impl Cache {
+    /// The cache of an earlier render with the same settings, or an empty one.
+    pub(super) fn read(out_dir: &Path, settings: u128) -> Cache {
+        let Ok(bytes) = read_regular(&out_dir.join(CACHE_FILE), MAX_CACHE_BYTES) else {
+            return Cache::default();
+        };
+        match postcard::take_from_bytes::<CacheHeader>(&bytes) {
+            Ok((header, rest))
+                if header.version == MANIFEST_VERSION && header.settings == settings =>
+            {
+                let body_start = bytes.len() - rest.len();
+                Cache {
+                    header,
+                    bytes,
+                    body_start,
+                }
+            }
+            _ => Cache::default(),
+        }
+    }
+
+    /// The records and pages; empty when there are none or they cannot be decoded.
+    pub(super) fn body(&self) -> CacheBody {
+        self.bytes
+            .get(self.body_start..)
+            .filter(|body| !body.is_empty())
+            .and_then(|body| postcard::from_bytes(body).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes a cache, encoded straight into the file: at 10,000 records it is tens of
+    /// megabytes. One that cannot be encoded (a path that is not UTF-8) is left out, and
+    /// the next render reads everything again.
+    pub(super) fn write(site_dir: &Path, header: &CacheHeader, body: &CacheBody) {
+        let path = site_dir.join(CACHE_FILE);
+        remove_if_link(&path);
+        let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
+            postcard::to_io(header, &mut *out)
+                .and_then(|out| postcard::to_io(body, out))
+                .map(|_| ())
+                .map_err(std::io::Error::other)
+        });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// A link or image the site does not publish, as the manifest keeps it: a render with
+/// nothing to do says it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unpublished {
+    /// Relative to the log.
+    pub record: String,
+    /// The first line holding the link's target, when found.
+    pub line: Option<usize>,
+    /// The target as written.
+    pub url: String,
+    /// Why it is not published.
+    pub reason: site::Reason,
+}
+
+/// Each refused link with the line where its target is written (the first line holding
+/// it).
+pub(super) fn unpublished(
+    project: &Project,
+    refused: &BTreeSet<site::Refusal>,
+) -> Vec<Unpublished> {
+    let mut text = (String::new(), String::new());
+    let mut found = Vec::new();
+    for refusal in refused {
+        if text.0 != refusal.record {
+            let path = project.log_dir.join(&refusal.record);
+            let bytes = read_regular(&path, MAX_COPIED_BYTES).unwrap_or_default();
+            text = (
+                refusal.record.clone(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+        }
+        let line = text
+            .1
+            .find(refusal.url.as_str())
+            .and_then(|at| text.1.get(..at))
+            .map(|before| before.matches('\n').count() + 1);
+        found.push(Unpublished {
+            record: refusal.record.clone(),
+            line,
+            url: refusal.url.clone(),
+            reason: refusal.reason,
+        });
+    }
+    found
+}
+
+/// One warning per link or image the site does not publish: the record, the line, the
+/// The cache keeps where each record's search words stand in the last search index, not
+/// the words again (17 MB at 10,000 records): they are read back from that file when the
+/// manifest vouches for its bytes, and otherwise every record page is rendered again.
+pub(super) fn restore_search_words(
+    out_dir: &Path,
+    previous: Option<&Manifest>,
+    pages: &mut PageCache,
+) {
+    let vouched = previous
+        .and_then(|manifest| manifest.files.get(site::SEARCH_INDEX))
+        .and_then(|entry| {
+            let bytes = read_regular(&out_dir.join(site::SEARCH_INDEX), MAX_CACHE_BYTES).ok()?;
+            (manifest_entry(&bytes) == *entry).then_some(bytes)
+        });
+    match vouched {
+        Some(bytes) => pages.keep_search_index(bytes),
+        None => pages.forget_record_pages(),
+    }
+}
+
+/// Reads the files of a templates directory (not its subdirectories), each through
+pub(super) fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
+    files
+        .par_iter()
+        .all(|(path, entry)| is_present(out_dir, path, entry))
+}
+
+/// Whether the file the manifest lists at `path` (as `hash:size`) is still there, by its
+/// size: the manifest is only trusted while the files it describes exist.
+pub(super) fn is_present(out_dir: &Path, path: &str, entry: &str) -> bool {
+    let size = entry
+        .rsplit_once(':')
+        .and_then(|(_, size)| size.parse::<u64>().ok());
+    // `symlink_metadata`: a link at a page's place is never taken for the page.
+    is_safe_site_path(path)
+        && std::fs::symlink_metadata(out_dir.join(path))
+            .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
+}
+
+/// The first entry of a manifest that does not name a plain place inside the site, with
+/// why: `..`, an absolute path, or a path through a symbolic link in the real tree. Each
+/// directory is looked at once, so the check costs one `lstat` per directory of the site.
+pub(super) fn unsafe_manifest_entry(
+    out_dir: &Path,
+    files: &BTreeMap<String, String>,
+) -> Option<(String, String)> {
+    let mut checked: HashSet<&str> = HashSet::new();
+    for path in files.keys() {
+        if !is_safe_site_path(path) {
+            return Some((path.clone(), "it is absolute or has `..`".to_string()));
+        }
+        // Every directory on the way; the file itself is checked where it is deleted or
+        // written (it is a link there only if planted, and then it is never followed).
+        let mut at = 0;
+        while let Some(slash) = path.get(at..).and_then(|rest| rest.find('/')) {
+            let dir = path.get(..at + slash).unwrap_or(path);
+            at += slash + 1;
+            if !checked.insert(dir) {
+                continue;
+            }
+            if std::fs::symlink_metadata(out_dir.join(dir))
+                .is_ok_and(|metadata| metadata.file_type().is_symlink())
+            {
+                return Some((
+                    path.clone(),
+                    format!("it goes through the symbolic link `{dir}`"),
+                ));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,350 @@
+//! The incremental build: the site written into a directory that `adr render` owns, doing
+//! only the work the last render did not already do. Every page is replaced atomically
+//! (temporary file + rename); a page whose bytes did not change is not touched; files of an
+//! earlier render that this one did not make (pages of deleted records) are removed. The
+//! directory's marker file ([`crate::discover::SITE_MARKER`]) marks it as ours and holds the
+//! manifest: a content hash of every input and every output, so a render with nothing
+//! changed stops after checking the records (by size and time against the stamps in the
+//! cache, reading only those that moved). After a change the cache's record facts and page
+//! keys let the build parse only the changed records and render only the pages whose inputs
+//! changed. A first render is built in a hidden sibling directory and renamed into place.
+//!
+//! [`stamps`] hashes the inputs, [`manifest`] keeps what one render leaves for the next,
+//! [`output_dir`] guards and writes the directory; this file puts them in order. How the
+//! pieces fit is described for maintainers in `docs/site-internals.md`.
+
+mod manifest;
+mod output_dir;
+pub mod stamps;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::AtomicUsize;
+
+pub use manifest::Unpublished;
+use manifest::{
+    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, outputs_present,
+    restore_search_words, unpublished, unsafe_manifest_entry,
+};
+use output_dir::{
+    OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
+    remove_temporary_files,
+};
+use stamps::{
+    RecordStamp, fingerprint, from_hex, nanos_since_epoch, settings_hash, watched_files,
+    watched_unchanged,
+};
+
+use crate::config::Project;
+use crate::discover::SITE_MARKER;
+use crate::error::Result;
+use crate::model::LoadFailure;
+use crate::site::{PageCache, Site, SiteLog, SiteOptions, SitePaths, SiteRecord};
+
+/// What a render did, for the command to report.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing changed since the last render; nothing was written.
+    UpToDate {
+        /// Files the site holds.
+        files: usize,
+        /// Links and images the site does not publish, as the last render found them.
+        unpublished: Vec<Unpublished>,
+    },
+    /// The site was rendered (in part or whole).
+    Rendered {
+        /// Records and unreadable record files, each with a page.
+        records: usize,
+        /// Files written.
+        written: usize,
+        /// Files left as the last render wrote them.
+        unchanged: usize,
+        /// Files of the last render removed.
+        removed: usize,
+        /// Links and images the site does not publish.
+        unpublished: Vec<Unpublished>,
+        /// Record files that could not be read (their pages show the error).
+        failures: Vec<LoadFailure>,
+    },
+}
+
+/// Renders the log of `project` with `options` into `out_dir` (`shown_out` is how messages
+/// name it), reusing what the last render there left. `warn` receives warnings as they
+/// arise: a distrusted manifest, an override that overrides nothing.
+pub fn render(
+    project: &Project,
+    out_dir: &Path,
+    shown_out: &str,
+    options: SiteOptions,
+    warn: &mut dyn FnMut(std::fmt::Arguments<'_>),
+) -> Result<Outcome> {
+    let mut previous = prepare_out_dir(project, out_dir, shown_out)?;
+    if let Some(manifest) = &mut previous
+        && let Some((entry, why)) = unsafe_manifest_entry(out_dir, &manifest.files)
+    {
+        // Sites are often committed, so a pull request can plant a link and an entry
+        // leading through it: such a manifest is not trusted for anything.
+        warn(format_args!(
+            "warning: {shown_out}/{SITE_MARKER} lists `{entry}`, which is not a plain path inside the site ({why}): rendering everything anew"
+        ));
+        *manifest = Manifest::default();
+    }
+    let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
+    let settings = settings_hash(project, &options);
+    let mut cache = match &previous {
+        Some(_) => Cache::read(out_dir, settings),
+        None => Cache::default(),
+    };
+    // `git log` over the log is the slowest step of a render with nothing to do, so the
+    // history is kept in the cache with what it is a function of, and asked of git again
+    // only for the commits made since.
+    let history_state = crate::git::History::state(&project.log_dir);
+    let options = SiteOptions {
+        history: match (cache.header.history.take(), &history_state) {
+            (Some((known, history)), Some(state)) => {
+                history.update(&project.log_dir, &known, state)
+            }
+            (None, Some(_)) => crate::git::History::load(&project.log_dir),
+            (_, None) => None,
+        },
+        ..options
+    };
+    let found = crate::discover::discover(&project.log_dir)?;
+    // A first render has nothing to compare with: its fingerprint is taken from the hashes
+    // of the load itself instead of reading every record twice.
+    let fingerprinted = previous.as_ref().map(|_| {
+        fingerprint(
+            &found.records,
+            settings,
+            &options,
+            &cache.header.stamps,
+            None,
+        )
+    });
+    if let Some(previous) = &previous
+        && let Some((inputs, _)) = &fingerprinted
+        && previous.version == MANIFEST_VERSION
+        && previous.generator == generator
+        && &previous.inputs == inputs
+        && previous.failures == 0
+        && watched_unchanged(project, &previous.watched)
+        && outputs_present(out_dir, &previous.files)
+    {
+        return Ok(Outcome::UpToDate {
+            files: previous.files.len(),
+            unpublished: previous.unpublished.clone(),
+        });
+    }
+
+    remove_temporary_files(out_dir);
+    let site = Site::new(options.clone())?;
+    for name in &site.unknown_overrides {
+        warn(format_args!(
+            "warning: `{name}` in the templates directory overrides nothing: the names are {}",
+            crate::site::overridable_names().join(", ")
+        ));
+    }
+    let loaded = load(
+        project,
+        out_dir,
+        found,
+        cache,
+        previous.as_ref(),
+        fingerprinted,
+        (settings, &options),
+    );
+    let written = Written {
+        generator,
+        settings,
+        history: history_state.zip(options.history),
+    };
+    write_site(
+        project, out_dir, shown_out, &site, previous, loaded, written,
+    )
+}
+
+/// The log as loaded for this render, with what the last render knew.
+struct Loaded {
+    site_log: SiteLog,
+    /// The fingerprint of every input, for the manifest.
+    inputs: String,
+    /// Each record's stamp, for the cache.
+    stamps: BTreeMap<String, RecordStamp>,
+    /// What the last render made each page from.
+    known_pages: PageCache,
+}
+
+/// Loads the log: only the records whose content hash changed since the cache was written
+/// are read and parsed; the others' facts come from the cache. The one place `adr render`
+/// reads records.
+fn load(
+    project: &Project,
+    out_dir: &Path,
+    found: crate::discover::Discovered,
+    cache: Cache,
+    previous: Option<&Manifest>,
+    fingerprinted: Option<(String, BTreeMap<String, RecordStamp>)>,
+    (settings, options): (u128, &SiteOptions),
+) -> Loaded {
+    let load_started = nanos_since_epoch(std::time::SystemTime::now());
+    let CacheBody {
+        records: known_records,
+        pages: mut known_pages,
+    } = cache.body();
+    restore_search_words(out_dir, previous, &mut known_pages);
+    let known_stamps = cache.header.stamps;
+    drop(cache.bytes);
+    // A record is parsed again unless its content hash (from its stamp) is the one its
+    // cached facts were taken from.
+    let current_hashes: HashMap<&str, u128> = fingerprinted
+        .iter()
+        .flat_map(|(_, stamps)| stamps.iter())
+        .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
+        .collect();
+    let reusable: HashMap<&str, &SiteRecord> = known_records
+        .iter()
+        .filter(|record| current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash))
+        .map(|record| (record.rel_path.as_str(), record))
+        .collect();
+    // The load takes the list; a first render still needs it for its fingerprint.
+    let listed = fingerprinted.is_none().then(|| found.records.clone());
+    let site_log = SiteLog::load(&project.log_dir, found, |rel| {
+        reusable.get(rel).map(|record| (*record).clone())
+    });
+    drop(reusable);
+    drop(current_hashes);
+    drop(known_records);
+    let (inputs, stamps) = match fingerprinted {
+        Some(fingerprinted) => fingerprinted,
+        None => {
+            let hashes: HashMap<String, u128> = site_log
+                .records
+                .iter()
+                .map(|record| (record.rel_path.clone(), record.text_hash))
+                .collect();
+            fingerprint(
+                listed.as_deref().unwrap_or_default(),
+                settings,
+                options,
+                &known_stamps,
+                Some((&hashes, load_started)),
+            )
+        }
+    };
+    Loaded {
+        site_log,
+        inputs,
+        stamps,
+        known_pages,
+    }
+}
+
+/// What the manifest and cache record besides the build.
+struct Written {
+    generator: String,
+    settings: u128,
+    history: Option<(crate::git::HistoryState, crate::git::History)>,
+}
+
+/// Builds the site into the output directory (or, for a first render, a staging directory
+/// renamed into place at the end), removes what is stale and writes the manifest and cache.
+fn write_site(
+    project: &Project,
+    out_dir: &Path,
+    shown_out: &str,
+    site: &Site,
+    previous: Option<Manifest>,
+    loaded: Loaded,
+    written: Written,
+) -> Result<Outcome> {
+    let Loaded {
+        site_log,
+        inputs,
+        stamps,
+        known_pages,
+    } = loaded;
+    // A first render builds the whole site in a hidden sibling directory and renames it into
+    // place at the end: one atomic step instead of a temporary file and a rename per page,
+    // and an interrupted first render leaves no half site behind.
+    let staging = match &previous {
+        Some(_) => None,
+        None => Some(Staging::create(out_dir)?),
+    };
+    let site_dir: PathBuf = staging.as_ref().map_or_else(
+        || out_dir.to_path_buf(),
+        |staging| staging.path().to_path_buf(),
+    );
+    let paths = SitePaths {
+        log_dir: project.log_dir.clone(),
+        project_root: project.root.clone(),
+        publish_root: publish_root(project),
+        out_dir: out_dir.to_path_buf(),
+    };
+    let no_files = BTreeMap::new();
+    // Each page is written by the thread that rendered it. One writer thread fed through a
+    // channel measured no faster (creating files in one directory serialises in the kernel
+    // either way) and held up to a channel's worth of pages, freed on another thread.
+    let sink = OutputDir {
+        root: site_dir.clone(),
+        direct: staging.is_some(),
+        shown: shown_out,
+        previous: previous
+            .as_ref()
+            .map_or(&no_files, |manifest| &manifest.files),
+        files: Mutex::new(BTreeMap::new()),
+        directories: Mutex::new(HashSet::new()),
+        written: AtomicUsize::new(0),
+    };
+    let built = site.build(&site_log, &known_pages, &paths, &sink);
+    let OutputDir {
+        files,
+        written: written_count,
+        ..
+    } = sink;
+    let written_count = written_count.into_inner();
+    drop(known_pages);
+    let (report, pages) = built?;
+    let files = files.into_inner().unwrap_or_default();
+    let removed = remove_stale(
+        out_dir,
+        previous.as_ref().map(|manifest| &manifest.files),
+        &files,
+    );
+    let manifest = Manifest {
+        version: MANIFEST_VERSION,
+        generator: written.generator,
+        inputs,
+        failures: site_log.failures.len(),
+        files,
+        watched: watched_files(project, &report),
+        unpublished: unpublished(project, &report.refused),
+    };
+    let mut manifest_text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
+    manifest_text.push('\n');
+    let header = CacheHeader {
+        version: MANIFEST_VERSION,
+        settings: written.settings,
+        stamps,
+        history: written.history,
+    };
+    let body = CacheBody {
+        records: site_log.records,
+        pages,
+    };
+    Cache::write(&site_dir, &header, &body);
+    drop(body);
+    remove_if_link(&site_dir.join(SITE_MARKER));
+    crate::fs::write_atomic(&site_dir.join(SITE_MARKER), manifest_text.as_bytes())?;
+    if let Some(staging) = staging {
+        staging.finish(out_dir)?;
+    }
+    Ok(Outcome::Rendered {
+        records: report.records + report.failures,
+        written: written_count,
+        unchanged: manifest.files.len().saturating_sub(written_count),
+        removed,
+        unpublished: manifest.unpublished,
+        failures: site_log.failures,
+    })
+}

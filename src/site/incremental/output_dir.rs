@@ -1,0 +1,395 @@
+//! The output directory `adr render` owns: checking that a directory is ours (or new, or
+//! empty) before anything is written, the hidden staging directory a first render is
+//! built in, the [`PageSink`] that writes a page only when its bytes changed (by
+//! temporary file and rename) and the removal of what an earlier render made and this one
+//! did not. Nothing is ever deleted outside a directory that carries the marker, and
+//! nothing is deleted or written through a symbolic link inside it.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::manifest::{CACHE_FILE, Manifest, is_present};
+use super::stamps::{Hashed, InputHasher, manifest_entry, manifest_entry_of};
+use crate::config::Project;
+use crate::discover::SITE_MARKER;
+use crate::error::{Error, Result};
+use crate::site::PageSink;
+
+/// The manifest of a 10,000-record site is about a megabyte.
+pub(super) const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+/// The cache and search index of a 10,000-record site are tens of megabytes.
+pub(super) const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The site's own check of what it publishes stops at 16 MiB too.
+pub(super) const MAX_COPIED_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The project whose files a site may publish: the directory holding `.adr.toml` (or
+/// `.adr-dir`), else the git work tree holding the log, else the log's parent. Not the
+/// working directory: with `--dir` naming a log elsewhere, its images are still its own.
+pub(super) fn publish_root(project: &Project) -> PathBuf {
+    if project.config_path.is_some() {
+        return project.root.clone();
+    }
+    let log_dir = std::fs::canonicalize(&project.log_dir).unwrap_or(project.log_dir.clone());
+    log_dir
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .or(log_dir.parent())
+        .unwrap_or(&log_dir)
+        .to_path_buf()
+}
+
+/// Reads a file of the output directory only if it is a regular file (not a link, FIFO or
+/// device) of at most `cap` bytes.
+pub(super) fn read_regular(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::symlink_metadata(path)?;
+    if !metadata.is_file() || metadata.len() > cap {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::fs::File::open(path)?
+        .take(cap)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Removes a symbolic link planted where adr keeps its own file (the link, never what it
+/// points to), so the write that follows cannot go through it.
+pub(super) fn remove_if_link(path: &Path) {
+    if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Checks that the output directory is ours (or new, or empty) and returns its manifest.
+pub(super) fn prepare_out_dir(
+    project: &Project,
+    out_dir: &Path,
+    shown: &str,
+) -> Result<Option<Manifest>> {
+    let canonical_log = std::fs::canonicalize(&project.log_dir).unwrap_or(project.log_dir.clone());
+    let canonical_out = std::fs::canonicalize(out_dir).unwrap_or(out_dir.to_path_buf());
+    if canonical_log.starts_with(&canonical_out) {
+        return Err(Error::usage(format!(
+            "the output directory `{shown}` contains the log itself: choose a directory of its own, e.g. `--out site`"
+        )));
+    }
+    match std::fs::metadata(out_dir) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(Error::io("read the output directory", out_dir, source)),
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(Error::usage(format!(
+                "`{shown}` exists and is not a directory: choose another `--out`"
+            )));
+        }
+        Ok(_) => {}
+    }
+    let marker = out_dir.join(SITE_MARKER);
+    if std::fs::symlink_metadata(&marker).is_ok_and(|metadata| !metadata.is_file()) {
+        return Err(Error::usage(format!(
+            "`{shown}/{SITE_MARKER}` is not a regular file (a symbolic link?): adr render never reads or writes through links in its output directory; remove it and run again"
+        )));
+    }
+    match read_regular(&marker, MAX_MANIFEST_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| std::io::ErrorKind::InvalidData.into())
+    }) {
+        // An unreadable manifest still marks the directory as ours: render everything anew.
+        Ok(text) => Ok(Some(serde_json::from_str(&text).unwrap_or_default())),
+        Err(_) if marker.exists() => Ok(Some(Manifest::default())),
+        Err(_) => {
+            let mut entries = std::fs::read_dir(out_dir)
+                .map_err(|source| Error::io("read the output directory", out_dir, source))?;
+            if entries.next().is_none() {
+                Ok(None)
+            } else {
+                Err(Error::usage(format!(
+                    "`{shown}` is not empty and has no `{SITE_MARKER}` file, so `adr render` did not make it: \
+                     choose another `--out`, or empty the directory (adr render only replaces and deletes files in a directory it made)"
+                )))
+            }
+        }
+    }
+}
+/// The first component of `path` (relative, inside `root`) that is a symbolic link, as
+/// the path up to it; checked with `lstat` right before a delete or write.
+pub(super) fn linked_component(root: &Path, path: &Path) -> Option<PathBuf> {
+    let mut at = root.to_path_buf();
+    for component in path.components() {
+        at.push(component);
+        match std::fs::symlink_metadata(&at) {
+            Ok(metadata) if metadata.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// A `/`-separated relative path that stays inside the site and is not its marker.
+pub(super) fn is_safe_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && path != SITE_MARKER
+        && path != CACHE_FILE
+        && Path::new(path)
+            .components()
+            .all(|component| matches!(component, Component::Normal(_)))
+}
+
+/// Temporary files of an interrupted render (the rename never happened).
+pub(super) fn remove_temporary_files(out_dir: &Path) {
+    for entry in walkdir::WalkDir::new(out_dir)
+        .into_iter()
+        .filter_map(|entry| entry.ok())
+    {
+        if entry.file_type().is_file()
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| name.starts_with(".adr-tmp-"))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Deletes what the previous render made and this one did not, and directories left empty.
+pub(super) fn remove_stale(
+    out_dir: &Path,
+    previous: Option<&BTreeMap<String, String>>,
+    current: &BTreeMap<String, String>,
+) -> usize {
+    let Some(previous) = previous else {
+        return 0;
+    };
+    let mut removed = 0;
+    for path in previous.keys() {
+        if current.contains_key(path) || !is_safe_site_path(path) {
+            continue;
+        }
+        // Never through a link, nor the link itself: adr makes no links, so one there was
+        // put there by someone else.
+        if linked_component(out_dir, Path::new(path)).is_some() {
+            continue;
+        }
+        let target = out_dir.join(path);
+        if std::fs::remove_file(&target).is_ok() {
+            removed += 1;
+        }
+        let mut parent = target.parent();
+        while let Some(dir) = parent {
+            if dir == out_dir || !dir.starts_with(out_dir) || std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+            parent = dir.parent();
+        }
+    }
+    removed
+}
+
+/// The hidden directory a first render writes into, next to the output directory.
+pub(super) struct Staging {
+    dir: tempfile::TempDir,
+}
+
+impl Staging {
+    pub(super) fn create(out_dir: &Path) -> Result<Staging> {
+        let parent = match out_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(parent).map_err(|source| Error::io("create", parent, source))?;
+        remove_abandoned_staging(parent);
+        let dir = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(parent)
+            .map_err(|source| Error::io("create a temporary directory in", parent, source))?;
+        // Marked from the start, so an abandoned one can be recognised and removed.
+        std::fs::write(dir.path().join(SITE_MARKER), "{}\n")
+            .map_err(|source| Error::io("write", dir.path().join(SITE_MARKER), source))?;
+        Ok(Staging { dir })
+    }
+
+    pub(super) fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Renames the finished site into place (over the empty directory, if there is one).
+    pub(super) fn finish(self, out_dir: &Path) -> Result<()> {
+        let staged = self.dir.keep();
+        // tempfile makes the directory private; a site is meant to be read.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = 0o777 & !crate::fs::umask();
+            std::fs::set_permissions(&staged, std::fs::Permissions::from_mode(mode))
+                .map_err(|source| Error::io("set permissions on", &staged, source))?;
+        }
+        std::fs::rename(&staged, out_dir).map_err(|source| {
+            let _ = std::fs::remove_dir_all(&staged);
+            Error::io("move the new site into", out_dir, source)
+        })
+    }
+}
+
+const STAGING_PREFIX: &str = ".adr-site-";
+
+/// Staging directories of first renders that were interrupted. Only directories with our
+/// prefix that carry the marker are removed.
+pub(super) fn remove_abandoned_staging(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let path = entry.path();
+        let is_ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(STAGING_PREFIX))
+            && path.join(SITE_MARKER).is_file();
+        if is_ours {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// The output directory as the site's [`PageSink`]: skips files whose bytes the manifest
+/// says are already there, replaces the others atomically.
+pub(super) struct OutputDir<'p> {
+    pub(super) root: PathBuf,
+    /// The output directory as messages show it.
+    pub(super) shown: &'p str,
+    /// A fresh staging directory: files are new, written straight.
+    pub(super) direct: bool,
+    pub(super) previous: &'p BTreeMap<String, String>,
+    pub(super) files: Mutex<BTreeMap<String, String>>,
+    pub(super) directories: Mutex<HashSet<PathBuf>>,
+    pub(super) written: AtomicUsize,
+}
+
+impl OutputDir<'_> {
+    /// Where the site file `path` goes, refusing a path that would leave the directory.
+    fn target_of(&self, path: &str) -> Result<PathBuf> {
+        if !is_safe_site_path(path) {
+            return Err(Error::usage(format!(
+                "refusing to write `{path}` outside the output directory"
+            )));
+        }
+        // A fresh staging directory holds no links; an existing site may (a committed
+        // site can carry one from a pull request), and nothing is written through one.
+        if !self.direct
+            && let Some(link) = linked_component(&self.root, Path::new(path))
+        {
+            let inside = link.strip_prefix(&self.root).unwrap_or(&link);
+            return Err(Error::usage(format!(
+                "`{}/{}` is a symbolic link: adr render never writes through links in its output directory; remove it and run again",
+                self.shown,
+                inside.display()
+            )));
+        }
+        Ok(self.root.join(path))
+    }
+
+    fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+        let target = self.target_of(path)?;
+        let entry = manifest_entry(&contents);
+        let unchanged = self.previous.get(path) == Some(&entry)
+            && std::fs::symlink_metadata(&target).is_ok_and(|metadata| {
+                metadata.is_file() && metadata.len() == contents.len() as u64
+            });
+        if !unchanged {
+            if let Some(parent) = target.parent() {
+                self.ensure_directory(parent)?;
+            }
+            if self.direct {
+                // A new file in a directory nobody reads until it is renamed into place.
+                std::fs::write(&target, &contents)
+                    .map_err(|source| Error::io("write", &target, source))?;
+            } else {
+                crate::fs::write_atomic_unsynced(&target, &contents)?;
+            }
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), entry);
+        }
+        Ok(())
+    }
+
+    fn ensure_directory(&self, dir: &Path) -> Result<()> {
+        let known = self
+            .directories
+            .lock()
+            .is_ok_and(|directories| directories.contains(dir));
+        if known {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::io("create", dir, source))?;
+        if let Ok(mut directories) = self.directories.lock() {
+            directories.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+impl PageSink for OutputDir<'_> {
+    fn put(&self, path: &str, contents: Vec<u8>) -> Result<()> {
+        self.store(path, contents)
+    }
+
+    fn put_written(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if !self.direct {
+            // Replacing a file of a site in use: gathered, so that identical bytes leave
+            // the file (and its mtime) alone, and written through a temporary file.
+            let mut contents = Vec::new();
+            write(&mut contents).map_err(|source| Error::io("write", path, source))?;
+            return self.store(path, contents);
+        }
+        let target = self.target_of(path)?;
+        if let Some(parent) = target.parent() {
+            self.ensure_directory(parent)?;
+        }
+        // A first render: streamed into the unseen staging directory, hashed on the way
+        // for the manifest.
+        let failed = |source| Error::io("write", &target, source);
+        let file = std::fs::File::create(&target).map_err(failed)?;
+        let mut out = Hashed {
+            out: std::io::BufWriter::with_capacity(64 * 1024, file),
+            hasher: InputHasher::new(),
+            len: 0,
+        };
+        write(&mut out).map_err(failed)?;
+        std::io::Write::flush(&mut out.out).map_err(failed)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(
+                path.to_string(),
+                manifest_entry_of(out.hasher.finish(), out.len),
+            );
+        }
+        Ok(())
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> Result<()> {
+        let bytes = read_regular(source, MAX_COPIED_BYTES)
+            .map_err(|error| Error::io("read", source, error))?;
+        self.store(path, bytes)
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        let Some(entry) = self.previous.get(path) else {
+            return false;
+        };
+        let present = is_present(&self.root, path, entry);
+        if present && let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), entry.clone());
+        }
+        present
+    }
+}

@@ -1,0 +1,284 @@
+//! What a site is made from, as hashes: the one input hasher ([`InputHasher`]), the one
+//! way a hash is written down ([`hex`]), each record file's [`RecordStamp`] (size, time and
+//! content hash, so an unchanged file need not be read again), the fingerprint of all the
+//! inputs a manifest compares, and the hashes of the local files records link to.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+use super::output_dir::{MAX_COPIED_BYTES, read_regular};
+use crate::config::Project;
+use crate::site::{BuildReport, SiteOptions};
+
+/// The one hasher of the site's inputs and pages (xxh3, 128 bits). Values go in either as
+/// length-prefixed fields ([`InputHasher::field`]) or as a self-delimiting encoding
+/// written to it ([`InputHasher::part`], postcard), so two inputs never run into each
+/// other.
+pub struct InputHasher(Xxh3);
+
+impl InputHasher {
+    /// An empty hasher.
+    pub fn new() -> InputHasher {
+        InputHasher(Xxh3::new())
+    }
+
+    /// Adds `bytes` after their length.
+    pub fn field(&mut self, bytes: &[u8]) {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+    }
+
+    /// Adds a serialisable value by its postcard encoding (lengths before contents).
+    /// Should a value not encode, its JSON (which every value here has) still makes the
+    /// hash depend on all of it.
+    pub fn part<T: Serialize + ?Sized>(&mut self, value: &T) {
+        if postcard::to_io(value, &mut *self).is_err() {
+            let _ = serde_json::to_writer(&mut *self, value);
+        }
+    }
+
+    /// The hash of everything added.
+    pub fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+impl Default for InputHasher {
+    fn default() -> InputHasher {
+        InputHasher::new()
+    }
+}
+
+/// Raw bytes, for encodings that delimit themselves.
+impl std::io::Write for InputHasher {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The hash of a file's bytes (the same as an [`InputHasher`] given the bytes raw).
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// The one way a hash is written down (manifest, stamps): 32 lowercase hex digits.
+pub fn hex(hash: u128) -> String {
+    format!("{hash:032x}")
+}
+
+/// A hash written by [`hex`], read back; `None` for anything else (an unreadable file's
+/// stamp says why instead).
+pub fn from_hex(text: &str) -> Option<u128> {
+    u128::from_str_radix(text, 16).ok()
+}
+
+/// What the manifest says of a file it lists: its hash and its size, `hash:size`.
+pub fn manifest_entry(bytes: &[u8]) -> String {
+    manifest_entry_of(content_hash(bytes), bytes.len())
+}
+
+/// [`manifest_entry`] from the hash and size.
+pub fn manifest_entry_of(hash: u128, len: usize) -> String {
+    format!("{}:{len}", hex(hash))
+}
+
+/// A writer that hashes and counts what it passes on, for [`manifest_entry`] of a file that
+/// is never held whole.
+pub(super) struct Hashed<W> {
+    pub(super) out: W,
+    pub(super) hasher: InputHasher,
+    pub(super) len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        if let Some(passed) = bytes.get(..written) {
+            std::io::Write::write_all(&mut self.hasher, passed)?;
+        }
+        self.len += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A record file as it was when last hashed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct RecordStamp {
+    size: u64,
+    /// Nanoseconds since the Unix epoch.
+    modified: i128,
+    /// [`hex`] of the content hash, or why the file could not be read.
+    pub(super) hash: String,
+    /// When the hash was taken (nanoseconds since the epoch).
+    hashed_at: i128,
+}
+
+/// A file changed less than this before it was hashed may change again within the same
+/// timestamp tick without its size or time showing it; such a file is always read again.
+const RACY_WINDOW_NANOS: i128 = 2_000_000_000;
+
+/// A hash of everything the site is made from: the generator, the options, the override
+/// files and the bytes of every record in `records` (the log as discovered). Reading the
+/// records is the whole cost.
+pub(super) fn fingerprint(
+    records: &[(PathBuf, String, crate::discover::FileName)],
+    settings: u128,
+    options: &SiteOptions,
+    known: &BTreeMap<String, RecordStamp>,
+    loaded: Option<(&HashMap<String, u128>, i128)>,
+) -> (String, BTreeMap<String, RecordStamp>) {
+    let stamps: Vec<(String, RecordStamp)> = records
+        .par_iter()
+        .map(|(path, rel, _)| {
+            let loaded_hash =
+                loaded.and_then(|(hashes, at)| hashes.get(rel).map(|hash| (*hash, at)));
+            (rel.clone(), stamp(path, known.get(rel), loaded_hash))
+        })
+        .collect();
+    let hashes: Vec<(&String, &str)> = stamps
+        .iter()
+        .map(|(rel, stamp)| (rel, stamp.hash.as_str()))
+        .collect();
+    let mut hasher = InputHasher::new();
+    let mut field = |bytes: &[u8]| hasher.field(bytes);
+    field(&settings.to_le_bytes());
+    // A commit changes what the pages show even when no record's bytes change.
+    for (path, facts) in options.history.iter().flat_map(crate::git::History::files) {
+        field(path.as_bytes());
+        field(facts.changed_on.as_deref().unwrap_or("").as_bytes());
+        field(facts.authors.join("\n").as_bytes());
+    }
+    for (rel, hash) in &hashes {
+        field(rel.as_bytes());
+        field(hash.as_bytes());
+    }
+    let digest = hex(hasher.finish());
+    (digest, stamps.into_iter().collect())
+}
+
+/// A hash of the generator, the options and the override files: what every page is made
+/// with, besides the records.
+pub(super) fn settings_hash(project: &Project, options: &SiteOptions) -> u128 {
+    let mut hasher = InputHasher::new();
+    let mut field = |bytes: &[u8]| hasher.field(bytes);
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(options.title.as_bytes());
+    field(options.base_url.as_deref().unwrap_or("").as_bytes());
+    field(options.build_date.as_deref().unwrap_or("").as_bytes());
+    for (name, bytes) in &options.overrides {
+        field(name.as_bytes());
+        field(bytes);
+    }
+    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    hasher.finish()
+}
+
+/// A record file's stamp: the known one when its size and time are unchanged and it had
+/// not just been modified when it was hashed; otherwise the file is read and hashed.
+pub(super) fn stamp(
+    path: &Path,
+    known: Option<&RecordStamp>,
+    loaded_hash: Option<(u128, i128)>,
+) -> RecordStamp {
+    let now = nanos_since_epoch(std::time::SystemTime::now());
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return RecordStamp {
+            size: 0,
+            modified: 0,
+            hash: "unreadable".to_string(),
+            hashed_at: now,
+        };
+    };
+    let size = metadata.len();
+    let modified = metadata.modified().map(nanos_since_epoch).unwrap_or(0);
+    if let Some(known) = known
+        && known.size == size
+        && known.modified == modified
+        && modified + RACY_WINDOW_NANOS < known.hashed_at
+    {
+        return known.clone();
+    }
+    // Hashed by the load that started at `loaded_at`: good when the file was last changed
+    // well before that (a later change shows in its time).
+    if let Some((hash, loaded_at)) = loaded_hash
+        && modified + RACY_WINDOW_NANOS < loaded_at
+    {
+        return RecordStamp {
+            size,
+            modified,
+            hash: hex(hash),
+            hashed_at: loaded_at,
+        };
+    }
+    // Read as the load reads records: a FIFO or `/dev/zero` named like one is refused,
+    // never waited on or hashed without end.
+    let hash = match crate::fs::read_checked(path, None, crate::parse::MAX_RECORD_BYTES) {
+        Ok(bytes) => hex(content_hash(&bytes)),
+        Err(crate::fs::ReadError::Io(error)) => format!("unreadable: {}", error.kind()),
+        Err(error) => format!("refused: {error}"),
+    };
+    RecordStamp {
+        size,
+        modified,
+        hash,
+        hashed_at: now,
+    }
+}
+
+pub(super) fn nanos_since_epoch(time: std::time::SystemTime) -> i128 {
+    match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+pub(super) fn watched_unchanged(
+    project: &Project,
+    watched: &BTreeMap<String, Option<String>>,
+) -> bool {
+    watched.iter().all(|(path, hash)| {
+        let path = project.root.join(path);
+        match hash {
+            None => !path.exists(),
+            Some(hash) => read_regular(&path, MAX_COPIED_BYTES)
+                .is_ok_and(|bytes| &hex(content_hash(&bytes)) == hash),
+        }
+    })
+}
+
+pub(super) fn watched_files(
+    project: &Project,
+    report: &BuildReport,
+) -> BTreeMap<String, Option<String>> {
+    let relative = |path: &Path| crate::index::relative_path(&project.root, path);
+    report
+        .copied
+        .values()
+        .map(|source| {
+            let hash = read_regular(source, MAX_COPIED_BYTES)
+                .ok()
+                .map(|bytes| hex(content_hash(&bytes)));
+            (relative(source), hash)
+        })
+        .chain(report.inlined.iter().map(|source| {
+            let hash = read_regular(source, MAX_COPIED_BYTES)
+                .ok()
+                .map(|bytes| hex(content_hash(&bytes)));
+            (relative(source), hash)
+        }))
+        .chain(report.missing.iter().map(|path| (relative(path), None)))
+        .collect()
+}

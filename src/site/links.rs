@@ -1,0 +1,445 @@
+//! The link resolver: where each link a record makes leads on the site (another record's
+//! page, a published copy of a local file, an inlined SVG, or nowhere, with why), and what
+//! resolving them all found, for the render's warnings and the manifest.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use super::SitePaths;
+use super::html::{Destination, LinkKind};
+use super::views::{Entry, page_path};
+
+/// Resolves the relative links of records: to another record's page, or to a file the
+/// site may publish. Only passive files are published: images of a known type, judged by
+/// their bytes (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP) are copied; an SVG, which runs its
+/// script when opened as a document, is never copied but shown inside `<img>` as a `data:`
+/// URL, where it cannot. Anything else (HTML, text, an SVG linked as a document), anything
+/// outside the project, in a hidden directory or in the output directory, is not
+/// published: the link keeps only its text and the render says so.
+pub(crate) struct Linker<'l> {
+    /// Log-relative Markdown path → site page path, for records and failures alike.
+    pages: HashMap<&'l str, &'l str>,
+    log_dir: PathBuf,
+    publish_root: PathBuf,
+    canonical_root: Option<PathBuf>,
+    canonical_out: Option<PathBuf>,
+    found: Mutex<Findings>,
+}
+
+/// What resolving one link found.
+pub(crate) enum Found {
+    /// (from, to): one record's file linking to another's, both relative to the log.
+    Link(String, String),
+    /// Site path → the local file copied there.
+    Copy(String, PathBuf),
+    /// A local file shown inline (an SVG in a `data:` URL): the page changes with it.
+    Inline(PathBuf),
+    /// A local file linked but missing; with the record and URL when it was an image.
+    Missing(PathBuf, Option<Refusal>),
+    /// A link the site does not follow.
+    Refused(Refusal),
+}
+
+/// A link the render warns about: the record (log-relative), the URL as written, why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Refusal {
+    /// The record, relative to the log.
+    pub record: String,
+    /// The URL as written.
+    pub url: String,
+    /// Why it is not published.
+    pub reason: Reason,
+}
+
+/// Why a link or image is not on the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// An image whose file does not exist.
+    MissingImage,
+    /// A file outside the project.
+    OutsideProject,
+    /// A file in a hidden folder or in the output directory.
+    Hidden,
+    /// A folder, a special file or a file over 16 MiB.
+    NotRegular,
+    /// An SVG image over 1 MiB, too large to inline.
+    SvgTooLarge,
+    /// An SVG linked as a page rather than shown as an image.
+    SvgDocument,
+    /// A file that is not an image, by its content.
+    NotImage,
+}
+
+impl Reason {
+    /// What is wrong and what to do, after "`URL` ".
+    pub fn message(self) -> &'static str {
+        match self {
+            Reason::MissingImage => {
+                "is an image that does not exist, so the page shows its text: fix the path (relative to the record's folder) or add the file"
+            }
+            Reason::OutsideProject => {
+                "is outside the project and is never published, so the page shows the link's text: move the file into the project or link to where it is hosted with a full URL"
+            }
+            Reason::Hidden => {
+                "is in a hidden folder or the output directory and is not published, so the page shows the link's text: move the file or link to it with a full URL"
+            }
+            Reason::NotRegular => {
+                "is a folder, a special file or over 16 MiB, and is not published, so the page shows the link's text: link to it with a full URL"
+            }
+            Reason::SvgTooLarge => {
+                "is an SVG over 1 MiB, too large to show inside the page, so the page shows its text: shrink it or export a PNG"
+            }
+            Reason::SvgDocument => {
+                "is an SVG, which runs its scripts when opened as a page, so it is published only as an image: write `![text](file.svg)` instead of a link, or link to it with a full URL"
+            }
+            Reason::NotImage => {
+                "is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL"
+            }
+        }
+    }
+}
+
+/// What resolving the links of every record found out.
+#[derive(Default)]
+pub(crate) struct Findings {
+    /// Site path → the local file copied there.
+    pub(crate) copies: BTreeMap<String, PathBuf>,
+    /// Local files linked but missing, and shown inline.
+    pub(crate) missing: BTreeSet<PathBuf>,
+    pub(crate) inlined: BTreeSet<PathBuf>,
+    /// (from, to): one record's file linking to another's, both relative to the log.
+    pub(crate) links: BTreeSet<(String, String)>,
+    pub(crate) refused: BTreeSet<Refusal>,
+}
+
+/// The largest file a record may publish (an image copied, an SVG inlined).
+pub(crate) const MAX_PUBLISHED_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_INLINE_SVG_BYTES: u64 = 1024 * 1024;
+
+/// What a local file is, by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// An image type that never runs script: copied.
+    Image,
+    Svg,
+    Other,
+}
+
+/// The kind of a file from its first bytes (the extension is not trusted).
+pub(crate) fn sniff(head: &[u8]) -> FileKind {
+    let starts = |magic: &[u8]| head.starts_with(magic);
+    let is_image = starts(b"\x89PNG\r\n\x1a\n")
+        || starts(b"\xff\xd8\xff")
+        || starts(b"GIF87a")
+        || starts(b"GIF89a")
+        || (starts(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
+        || (head.get(4..8) == Some(b"ftyp") && matches!(head.get(8..12), Some(b"avif" | b"avis")))
+        || starts(b"\x00\x00\x01\x00")
+        || starts(b"BM");
+    if is_image {
+        return FileKind::Image;
+    }
+    // An SVG: XML whose first element is `<svg` (after a declaration, comments, doctype).
+    let text = String::from_utf8_lossy(head);
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    loop {
+        if rest.starts_with("<svg") {
+            return FileKind::Svg;
+        }
+        let skipped = if rest.starts_with("<?") {
+            rest.split_once("?>").map(|(_, after)| after)
+        } else if rest.starts_with("<!--") {
+            rest.split_once("-->").map(|(_, after)| after)
+        } else if rest.starts_with("<!") {
+            rest.split_once('>').map(|(_, after)| after)
+        } else {
+            None
+        };
+        match skipped {
+            Some(after) => rest = after.trim_start(),
+            None => return FileKind::Other,
+        }
+    }
+}
+
+/// Reads a file a record links to, only if it is a regular file of at most `cap` bytes.
+// merged into fs's checked read later
+pub(crate) fn read_published(path: &Path, cap: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > cap {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
+}
+
+/// The first bytes of a regular file, enough to tell its kind.
+pub(crate) fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_PUBLISHED_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)
+        .ok()?
+        .take(1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+impl<'l> Linker<'l> {
+    pub(crate) fn new(paths: &SitePaths, entries: &'l [Entry]) -> Linker<'l> {
+        Linker {
+            pages: entries
+                .iter()
+                .map(|entry| (entry.rel_path.as_str(), entry.view.path.as_str()))
+                .collect(),
+            log_dir: paths.log_dir.clone(),
+            publish_root: paths.publish_root.clone(),
+            canonical_root: std::fs::canonicalize(&paths.publish_root).ok(),
+            canonical_out: std::fs::canonicalize(&paths.out_dir).ok(),
+            found: Mutex::new(Findings::default()),
+        }
+    }
+
+    /// Where `url` (a link's or an image's) in the record at `from` leads, and what that
+    /// adds to the site.
+    pub(crate) fn lookup(
+        &self,
+        from: &str,
+        url: &str,
+        kind: LinkKind,
+    ) -> (Destination, Option<Found>) {
+        let split = url.find(['?', '#']).unwrap_or(url.len());
+        let (path, rest) = url.split_at(split);
+        let fragment = rest.find('#').map_or("", |at| &rest[at..]);
+        if path.is_empty() {
+            return (Destination::Keep, None);
+        }
+        let decoded = crate::log_path::percent_decode(path);
+        let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let joined = crate::log_path::join(from_dir, &decoded);
+        let from_page = page_path(from);
+        if let Some(inside) = &joined
+            && let Some(page) = self.pages.get(inside.as_str())
+        {
+            return (
+                Destination::Rewrite(format!(
+                    "{}{fragment}",
+                    encode_path(&crate::log_path::relative_link(&from_page, page))
+                )),
+                Some(Found::Link(from.to_string(), inside.clone())),
+            );
+        }
+        let refused = |reason: Reason| {
+            (
+                Destination::Text,
+                Some(Found::Refused(Refusal {
+                    record: from.to_string(),
+                    url: url.to_string(),
+                    reason,
+                })),
+            )
+        };
+        // Resolved against the record's own directory, wherever the log is.
+        let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
+        let Ok(canonical) = std::fs::canonicalize(&absolute) else {
+            let image = (kind == LinkKind::Image).then(|| Refusal {
+                record: from.to_string(),
+                url: url.to_string(),
+                reason: Reason::MissingImage,
+            });
+            return (Destination::Missing, Some(Found::Missing(absolute, image)));
+        };
+        let Some(in_project) = self
+            .canonical_root
+            .as_ref()
+            .and_then(|root| canonical.strip_prefix(root).ok())
+        else {
+            return refused(Reason::OutsideProject);
+        };
+        let is_hidden = in_project
+            .components()
+            .any(|component| component.as_os_str().to_string_lossy().starts_with('.'));
+        let is_output = self
+            .canonical_out
+            .as_ref()
+            .is_some_and(|out| canonical.starts_with(out));
+        if is_hidden || is_output {
+            return refused(Reason::Hidden);
+        }
+        let Some(head) = read_head(&canonical) else {
+            return refused(Reason::NotRegular);
+        };
+        match (sniff(&head), kind) {
+            (FileKind::Image, _) => {
+                let destination = match &joined {
+                    Some(inside) => inside.clone(),
+                    None => format!(
+                        "_files/{}",
+                        crate::index::relative_path(&self.publish_root, &absolute)
+                    ),
+                };
+                let rewritten = format!(
+                    "{}{fragment}",
+                    encode_path(&crate::log_path::relative_link(&from_page, &destination))
+                );
+                (
+                    Destination::Rewrite(rewritten),
+                    Some(Found::Copy(destination, canonical)),
+                )
+            }
+            (FileKind::Svg, LinkKind::Image) => {
+                match read_published(&canonical, MAX_INLINE_SVG_BYTES) {
+                    Some(bytes) => (
+                        Destination::Rewrite(svg_data_url(&bytes)),
+                        Some(Found::Inline(canonical)),
+                    ),
+                    None => refused(Reason::SvgTooLarge),
+                }
+            }
+            (FileKind::Svg, LinkKind::Link) => refused(Reason::SvgDocument),
+            (FileKind::Other, _) => refused(Reason::NotImage),
+        }
+    }
+
+    /// Resolves `url` in the record at `from`, noting the link, copy or missing file.
+    pub(crate) fn resolve(&self, from: &str, url: &str, kind: LinkKind) -> Destination {
+        let (destination, found) = self.lookup(from, url, kind);
+        self.note(found);
+        destination
+    }
+
+    pub(crate) fn note(&self, found: Option<Found>) {
+        let (Some(found), Ok(mut findings)) = (found, self.found.lock()) else {
+            return;
+        };
+        match found {
+            Found::Link(from, to) => {
+                findings.links.insert((from, to));
+            }
+            Found::Copy(destination, source) => {
+                findings.copies.entry(destination).or_insert(source);
+            }
+            Found::Inline(source) => {
+                findings.inlined.insert(source);
+            }
+            Found::Missing(path, image) => {
+                findings.missing.insert(path);
+                if let Some(refusal) = image {
+                    findings.refused.insert(refusal);
+                }
+            }
+            Found::Refused(refusal) => {
+                findings.refused.insert(refusal);
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> Findings {
+        self.found.into_inner().unwrap_or_default()
+    }
+}
+
+/// An SVG as a `data:` URL: inside `<img>` it is drawn but its scripts never run, and no
+/// copy of it on the site's origin can be opened as a document.
+pub(crate) fn svg_data_url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+/// A relative path as a URL: every byte but the unreserved ones, `/` and a few
+/// sub-delimiters is percent-encoded (UTF-8), so `#`, `?`, `%`, spaces, `:` and any script
+/// in a file name reach the file.
+pub(crate) fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::views::root_of;
+
+    #[test]
+    fn files_are_judged_by_their_first_bytes() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), FileKind::Image);
+        assert_eq!(sniff(b"\xff\xd8\xff\xe0"), FileKind::Image);
+        assert_eq!(sniff(b"GIF89a.."), FileKind::Image);
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\0\x1cftypavif"), FileKind::Image);
+        assert_eq!(sniff(b"\0\0\x01\0\x01\0"), FileKind::Image);
+        assert_eq!(sniff(b"BM6\0\0\0"), FileKind::Image);
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- x --><!DOCTYPE svg><svg>"),
+            FileKind::Svg
+        );
+        assert_eq!(sniff(b"<html><script>alert(1)</script>"), FileKind::Other);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), FileKind::Other);
+        assert_eq!(sniff(b"password=hunter2"), FileKind::Other);
+    }
+
+    #[test]
+    fn relative_paths_stay_inside_the_log_or_say_so() {
+        assert_eq!(
+            crate::log_path::join("", "./0002-b.md").as_deref(),
+            Some("0002-b.md")
+        );
+        assert_eq!(
+            crate::log_path::join("sub", "../0002-b.md").as_deref(),
+            Some("0002-b.md")
+        );
+        assert_eq!(crate::log_path::join("", "../img/x.png"), None);
+        assert_eq!(crate::log_path::percent_decode("a%20b%zz"), "a b%zz");
+        assert_eq!(encode_path("img/a b#1.png"), "img/a%20b%231.png");
+        assert_eq!(
+            encode_path("0026-100%-sure?.html"),
+            "0026-100%25-sure%3F.html"
+        );
+        assert_eq!(encode_path("tags/größe.html"), "tags/gr%C3%B6%C3%9Fe.html");
+        assert_eq!(encode_path("a:b.html"), "a%3Ab.html");
+        assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
+        assert_eq!(root_of("tags/x.html"), "../");
+    }
+}

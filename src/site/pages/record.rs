@@ -1,0 +1,227 @@
+//! Record pages: one per record, with its details, table of contents, body and the
+//! records before and after it; and one per record file that could not be read, showing
+//! the error. A record's page is kept from the last build when everything it shows and
+//! everywhere its links lead are as they were.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
+
+use crate::error::{Error, Result};
+use crate::model::LoadFailure;
+use crate::site::html::{self, Destination, LinkKind};
+use crate::site::links::{Found, Linker};
+use crate::site::templates::{BODY_MARKER, splice};
+use crate::site::views::{
+    Entry, EntryRef, EntryView, RecordView, display_relative, error_view, meta_views, root_of,
+    toc_html,
+};
+use crate::site::{
+    PageCache, PageSink, RecordPage, Site, SitePaths, SiteRecord, StatusClass, key_of,
+};
+
+impl Site {
+    /// The page of one record (or of a file that failed to parse). Its body goes in by
+    /// [`splice`](crate::site::templates::splice), like the rows of the index page: through tera it would be copied into
+    /// the context and out again, for every record.
+    pub(crate) fn put_record_page(
+        &self,
+        sink: &dyn PageSink,
+        entry: &EntryView,
+        record: &mut RecordView<'_>,
+    ) -> Result<()> {
+        let body = std::mem::replace(&mut record.body, BODY_MARKER);
+        let context = |record: &RecordView<'_>| {
+            let mut context =
+                self.context(&root_of(&entry.url), &entry.title, "record", &entry.url);
+            context.insert("entry", entry);
+            context.insert("record", record);
+            context
+        };
+        let page = self.render_by_skeleton("record.html", context(record))?;
+        let page = match splice(page, &[BODY_MARKER], &[body]) {
+            Ok(page) => page,
+            Err(_) => {
+                record.body = body;
+                self.render("record.html", &context(record))?.into_bytes()
+            }
+        };
+        sink.put(&entry.path, page)
+    }
+}
+
+/// What every record page is made from besides its record: the rows of the log, the
+/// supersessions, the link resolver and the last build's pages.
+pub(crate) struct RecordPages<'a> {
+    pub(crate) site: &'a Site,
+    /// The rows of the index, in order.
+    pub(crate) entries: &'a [Entry],
+    /// Record index → its row.
+    pub(crate) record_entry: &'a [usize],
+    /// Failure index → its row.
+    pub(crate) failure_entry: HashMap<usize, usize>,
+    /// Record index → the records superseding it.
+    pub(crate) superseded_by: &'a [BTreeSet<usize>],
+    /// Record index → the records it supersedes.
+    pub(crate) supersedes: &'a [BTreeSet<usize>],
+    pub(crate) linker: &'a Linker<'a>,
+    pub(crate) previous: &'a PageCache,
+    pub(crate) paths: &'a SitePaths,
+    pub(crate) sink: &'a dyn PageSink,
+}
+
+impl RecordPages<'_> {
+    fn entry_ref(&self, position: usize) -> Option<EntryRef> {
+        self.entries
+            .get(position)
+            .map(|entry| entry.view.reference())
+    }
+
+    fn record_ref(&self, index: usize) -> Option<EntryRef> {
+        self.record_entry
+            .get(index)
+            .and_then(|&position| self.entry_ref(position))
+    }
+
+    /// The page of the record at `index` of the log, kept or made; returns its row and how
+    /// it was made.
+    pub(crate) fn record_page(
+        &self,
+        index: usize,
+        record: &SiteRecord,
+    ) -> Result<(usize, RecordPage)> {
+        let position = self.record_entry.get(index).copied().unwrap_or(usize::MAX);
+        let Some(entry) = self.entries.get(position) else {
+            return Err(Error::usage(format!(
+                "{} has no row in the index: this is a bug in adr",
+                record.rel_path
+            )));
+        };
+        let related = |sets: &[BTreeSet<usize>]| -> Vec<EntryRef> {
+            sets.get(index)
+                .into_iter()
+                .flatten()
+                .filter_map(|&other| self.record_ref(other))
+                .collect()
+        };
+        let mut view = RecordView {
+            meta: meta_views(&record.meta, &entry.view),
+            body: "",
+            toc: &[],
+            toc_html: String::new(),
+            superseded_by: related(self.superseded_by),
+            supersedes: related(self.supersedes),
+            superseded_note: None,
+            prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
+            next: self.entry_ref(position + 1),
+            source_path: display_relative(&self.paths.project_root, &record.path),
+            error: None,
+        };
+        view.superseded_note = match &record.status {
+            Some(status)
+                if status.class == StatusClass::Superseded && view.superseded_by.is_empty() =>
+            {
+                Some(status.raw.clone())
+            }
+            _ => None,
+        };
+        let linker = self.linker;
+        // Everything the page is made from except the body, which the text hash stands
+        // for, and where its links lead, which depends on the rest of the log.
+        let page_key = |urls: &[(String, LinkKind)]| -> (u128, Vec<Option<Found>>) {
+            let resolved: Vec<(Destination, Option<Found>)> = urls
+                .iter()
+                .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
+                .collect();
+            let destinations: Vec<&Destination> = resolved
+                .iter()
+                .map(|(destination, _)| destination)
+                .collect();
+            let key = key_of(&[&record.text_hash, &entry.view, &view, &destinations]);
+            (key, resolved.into_iter().map(|(_, found)| found).collect())
+        };
+        if let Some(cached) = self.previous.records.get(&entry.view.path) {
+            let (key, found) = page_key(&cached.urls);
+            if key == cached.key
+                && self.previous.cached_words(cached).is_some()
+                && self.sink.keep(&entry.view.path)
+            {
+                for found in found {
+                    linker.note(found);
+                }
+                return Ok((position, cached.clone()));
+            }
+        }
+        let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
+        extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
+        let text = match record.text.take() {
+            Some(text) => text,
+            None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
+        };
+        let urls = Mutex::new(Vec::new());
+        let body = html::render_body(
+            text.get(record.body_start..).unwrap_or(""),
+            record.has_title,
+            &extra_words,
+            &|url: &str, kind: LinkKind| {
+                if let Ok(mut urls) = urls.lock() {
+                    urls.push((url.to_string(), kind));
+                }
+                linker.resolve(&record.rel_path, url, kind)
+            },
+        );
+        drop(text);
+        let urls = urls.into_inner().unwrap_or_default();
+        let (key, _) = page_key(&urls);
+        view.body = &body.html;
+        view.toc = &body.toc;
+        view.toc_html = toc_html(&body.toc);
+        self.site
+            .put_record_page(self.sink, &entry.view, &mut view)?;
+        Ok((
+            position,
+            RecordPage {
+                key,
+                urls,
+                words: body.words,
+                search: None,
+            },
+        ))
+    }
+
+    /// The page of the record file at `index` of the failures, showing its error; returns
+    /// its row and its search words.
+    pub(crate) fn failure_page(
+        &self,
+        (index, failure): (usize, &LoadFailure),
+    ) -> Result<(usize, String)> {
+        let position = self
+            .failure_entry
+            .get(&index)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let Some(entry) = self.entries.get(position) else {
+            return Ok((usize::MAX, String::new()));
+        };
+        let mut view = RecordView {
+            meta: Vec::new(),
+            body: "",
+            toc: &[],
+            toc_html: String::new(),
+            superseded_by: Vec::new(),
+            supersedes: Vec::new(),
+            superseded_note: None,
+            prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
+            next: self.entry_ref(position + 1),
+            source_path: display_relative(&self.paths.project_root, &failure.path),
+            error: Some(error_view(failure)),
+        };
+        self.site
+            .put_record_page(self.sink, &entry.view, &mut view)?;
+        let words = html::words_of([
+            entry.view.label.as_str(),
+            entry.view.title.as_str(),
+            "parse error",
+        ]);
+        Ok((position, words))
+    }
+}

@@ -1,0 +1,177 @@
+//! The relations page: every supersession and link between records, as an SVG graph
+//! and a table.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::error::Result;
+use crate::site::views::{Entry, EntryView, RelationRow, view_of};
+use crate::site::{PageSink, Site, graph, key_of};
+
+impl Site {
+    /// `relations.html`, unless its inputs are those of the last build; returns its key.
+    pub(crate) fn put_relations_page(
+        &self,
+        sink: &dyn PageSink,
+        relations: &graph::Relations,
+        record_entry: &[usize],
+        entries: &[Entry],
+        unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
+    ) -> Result<u128> {
+        let key = relations_key(relations, record_entry, entries);
+        if unchanged(RELATIONS_PAGE, key) {
+            return Ok(key);
+        }
+        let (page, relation_rows) = rayon::join(
+            || relations_page(relations, record_entry, entries),
+            || self.render_relation_rows(relations, record_entry, entries),
+        );
+        let relation_rows = relation_rows?;
+        let mut context = self.context("", "Relations", "relations", RELATIONS_PAGE);
+        context.insert("relation_count", &relations.edges.len());
+        context.insert("supersession_count", &page.supersessions);
+        context.insert("link_count", &page.links);
+        context.insert("related_count", &page.related);
+        context.insert("record_count", &record_entry.len());
+        let page = self.render_spliced(
+            "relations.html",
+            context,
+            &[("svg", &page.svg), ("relation_rows", &relation_rows)],
+        )?;
+        sink.put(RELATIONS_PAGE, page)?;
+        Ok(key)
+    }
+
+    /// The rows of the relations table, rendered in chunks in parallel like the records
+    /// tables: at 10,000 records the relations are as many as the records.
+    pub(crate) fn render_relation_rows(
+        &self,
+        relations: &graph::Relations,
+        record_entry: &[usize],
+        entries: &[Entry],
+    ) -> Result<String> {
+        let view_of = |index: usize| view_of(record_entry, entries, index);
+        let row_of = |edge: &&graph::Edge| {
+            Some(RelationRow {
+                from: view_of(edge.from)?.reference(),
+                relation: match edge.kind {
+                    graph::EdgeKind::Supersedes => "supersedes",
+                    graph::EdgeKind::SupersededBy => "is superseded by",
+                    graph::EdgeKind::Links => "links to",
+                },
+                to: view_of(edge.to)?.reference(),
+            })
+        };
+        let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
+        let chunks: Vec<String> = edges
+            .par_chunks(self.rows_per_render())
+            .map(|chunk| {
+                let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
+                let mut context = Context::new();
+                context.insert("relations", &rows);
+                context.insert("root", "");
+                self.render_by_skeleton("relation-rows.html", context)
+            })
+            .collect::<Result<_>>()?;
+        Ok(chunks.concat())
+    }
+}
+
+pub(crate) const RELATIONS_PAGE: &str = "relations.html";
+/// What the relations page shows, computed while the records are still loaded.
+pub(crate) struct RelationsPage {
+    svg: String,
+    supersessions: usize,
+    links: usize,
+    related: usize,
+}
+
+fn relations_page(
+    relations: &graph::Relations,
+    record_entry: &[usize],
+    entries: &[Entry],
+) -> RelationsPage {
+    let view_of = |index: usize| view_of(record_entry, entries, index);
+    let related = relations.related_records();
+    let row_of: HashMap<usize, usize> = related
+        .iter()
+        .enumerate()
+        .map(|(row, &record)| (record, row))
+        .collect();
+    let nodes: Vec<graph::SvgNode<'_>> = related
+        .iter()
+        .filter_map(|&index| {
+            let view = view_of(index)?;
+            Some(graph::SvgNode {
+                label: view.label.clone(),
+                title: view.title.clone(),
+                url: view.url.clone(),
+                status_class: view.status.class,
+            })
+        })
+        .collect();
+    // One arc per supersession, from the new record to the old one, however many sides
+    // state it; links after it, drawn beneath.
+    let mut arcs: BTreeSet<(bool, usize, usize)> = BTreeSet::new();
+    for edge in &relations.edges {
+        let (Some(&from), Some(&to)) = (row_of.get(&edge.from), row_of.get(&edge.to)) else {
+            continue;
+        };
+        arcs.insert(match edge.kind {
+            graph::EdgeKind::Supersedes => (true, from, to),
+            graph::EdgeKind::SupersededBy => (true, to, from),
+            graph::EdgeKind::Links => (false, from, to),
+        });
+    }
+    let arcs: Vec<(usize, usize, graph::EdgeKind)> = arcs
+        .into_iter()
+        .map(|(is_supersession, from, to)| {
+            let kind = if is_supersession {
+                graph::EdgeKind::Supersedes
+            } else {
+                graph::EdgeKind::Links
+            };
+            (from, to, kind)
+        })
+        .collect();
+    // A supersession stated on both sides is one supersession.
+    let supersessions = relations
+        .edges
+        .iter()
+        .filter(|edge| edge.kind != graph::EdgeKind::Links)
+        .map(|edge| (edge.from.min(edge.to), edge.from.max(edge.to)))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let links = relations
+        .edges
+        .iter()
+        .filter(|edge| edge.kind == graph::EdgeKind::Links)
+        .count();
+    RelationsPage {
+        svg: if nodes.is_empty() {
+            String::new()
+        } else {
+            graph::to_svg(&nodes, &arcs)
+        },
+        supersessions,
+        links,
+        related: nodes.len(),
+    }
+}
+
+/// A hash of what the relations page shows: the edges and the rows of the records on them.
+fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: &[Entry]) -> u128 {
+    let edges: Vec<(usize, usize, &str)> = relations
+        .edges
+        .iter()
+        .map(|edge| (edge.from, edge.to, edge.kind.name()))
+        .collect();
+    let nodes: Vec<Option<&EntryView>> = relations
+        .related_records()
+        .into_iter()
+        .map(|index| view_of(record_entry, entries, index))
+        .collect();
+    key_of(&[&edges, &nodes, &record_entry.len()])
+}

@@ -1,0 +1,352 @@
+//! The site's templates: the built-in tera templates and assets embedded in the binary,
+//! the names `--templates DIR` may override, their compilation, and rendering through
+//! them (by page skeleton where it makes the same bytes, with large blocks spliced in
+//! after the template ran).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use super::views::{EntryView, PageView};
+use super::{PageSink, Site, graph, skeleton};
+use crate::error::{Error, Result};
+
+/// A built-in template: the name it is registered under (its file name without `.tera`,
+/// ending in `.html`, so tera escapes its output), the file name an override uses, and
+/// its text.
+struct BuiltinTemplate {
+    name: &'static str,
+    file: &'static str,
+    text: &'static str,
+}
+
+/// A [`BuiltinTemplate`] from its registered name: the file is that name with `.tera`, in
+/// `templates/site/`, so a name and its file cannot disagree.
+macro_rules! builtin {
+    ($name:literal) => {
+        BuiltinTemplate {
+            name: $name,
+            file: concat!($name, ".tera"),
+            text: include_str!(concat!("../../templates/site/", $name, ".tera")),
+        }
+    };
+}
+
+/// The built-in templates, in the order tera is given them (a table: one line each).
+const TEMPLATES: [BuiltinTemplate; 9] = [
+    builtin!("layout.html"),
+    builtin!("macros.html"),
+    builtin!("rows.html"),
+    builtin!("index.html"),
+    builtin!("record.html"),
+    builtin!("tag.html"),
+    builtin!("tags.html"),
+    builtin!("relation-rows.html"),
+    builtin!("relations.html"),
+];
+
+/// Rows per template render of a records table.
+pub(crate) const ROWS_PER_CHUNK: usize = 250;
+
+/// Static files copied into `assets/`.
+const ASSETS: [(&str, &[u8]); 3] = [
+    (
+        "style.css",
+        include_bytes!("../../templates/site/assets/style.css"),
+    ),
+    (
+        "site.js",
+        include_bytes!("../../templates/site/assets/site.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../templates/site/assets/favicon.svg"),
+    ),
+];
+
+/// The names `--templates DIR` may override: template files and assets.
+pub fn overridable_names() -> Vec<&'static str> {
+    TEMPLATES
+        .iter()
+        .map(|template| template.file)
+        .chain(ASSETS.iter().map(|(name, _)| *name))
+        .collect()
+}
+
+/// Reads the files of a templates directory (not its subdirectories), each through
+/// `fs::read_checked`: a FIFO or device there is an error, not a hang, and with `within`,
+/// a link out of the project is refused.
+pub fn read_overrides(dir: &Path, within: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| Error::io("read the templates directory", dir, source))?;
+    let mut overrides = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|source| Error::io("read the templates directory", dir, source))?;
+        let path = entry.path();
+        if path.is_dir() {
+            continue;
+        }
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let bytes = crate::fs::read_checked(&path, within, crate::fs::MAX_TEXT_BYTES)
+            .map_err(|error| error.into_error("read", &path))?;
+        overrides.push((name.to_string(), bytes));
+    }
+    overrides.sort();
+    Ok(overrides)
+}
+
+/// The templates and assets a [`Site`] renders with.
+pub(crate) struct Compiled {
+    pub(crate) tera: Tera,
+    pub(crate) skeletons: skeleton::Skeletons,
+    pub(crate) assets: BTreeMap<&'static str, Cow<'static, [u8]>>,
+    /// Override files whose names match nothing (probably a typo).
+    pub(crate) unknown_overrides: Vec<String>,
+}
+
+/// Compiles the templates, built-in ones replaced by any `overrides` of the same name;
+/// assets are replaced the same way.
+pub(crate) fn compile(overrides: Vec<(String, Vec<u8>)>) -> Result<Compiled> {
+    let mut templates: Vec<(String, String)> = TEMPLATES
+        .iter()
+        .map(|template| (template.name.to_string(), template.text.to_string()))
+        .collect();
+    let mut assets: BTreeMap<&'static str, Cow<'static, [u8]>> = ASSETS
+        .iter()
+        .map(|(name, bytes)| (*name, Cow::Borrowed(*bytes)))
+        .collect();
+    let mut unknown_overrides = Vec::new();
+    let mut templates_overridden = false;
+    for (file_name, bytes) in overrides {
+        if let Some(position) = TEMPLATES
+            .iter()
+            .position(|template| template.file == file_name || template.name == file_name)
+        {
+            let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+                name: file_name.clone(),
+                message: "the file is not UTF-8: save it as UTF-8".to_string(),
+            })?;
+            if let Some(slot) = templates.get_mut(position) {
+                slot.1 = text;
+            }
+            templates_overridden = true;
+        } else if let Some((name, _)) = ASSETS.iter().find(|(name, _)| *name == file_name) {
+            assets.insert(name, Cow::Owned(bytes));
+        } else {
+            unknown_overrides.push(file_name);
+        }
+    }
+    let mut tera = Tera::default();
+    // tera's own escaping also turns `/` into `&#x2F;`, which makes every URL unreadable
+    // in the page source; the five characters HTML needs are enough inside quoted
+    // attributes and text.
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(templates)
+        .map_err(|error| crate::record_template::template_error("the site templates", &error))?;
+    Ok(Compiled {
+        tera,
+        // The built-in templates compare only the page's section; an override may
+        // compare or filter anything.
+        skeletons: skeleton::Skeletons::new(!templates_overridden, &[("page", "section")]),
+        assets,
+        unknown_overrides,
+    })
+}
+
+impl Site {
+    pub(crate) fn context(
+        &self,
+        root: &str,
+        title: &str,
+        section: &'static str,
+        url: &str,
+    ) -> Context {
+        let mut context = Context::new();
+        context.insert("site", &self.view);
+        context.insert("root", root);
+        let title = if section == "index" {
+            title.to_string()
+        } else {
+            format!("{title} · {}", self.view.title)
+        };
+        context.insert(
+            "page",
+            &PageView {
+                title,
+                section,
+                canonical: self
+                    .view
+                    .base_url
+                    .as_ref()
+                    .map(|base| format!("{base}/{url}")),
+            },
+        );
+        context
+    }
+
+    /// The rows of a records table, rendered in chunks in parallel: a template given every
+    /// row of a 10,000-record log at once holds all of them as template values.
+    pub(crate) fn render_rows(
+        &self,
+        entries: &[&EntryView],
+        root: &str,
+        history: bool,
+    ) -> Result<String> {
+        let chunks: Vec<String> = entries
+            .par_chunks(self.rows_per_render())
+            .map(|chunk| {
+                let mut context = Context::new();
+                context.insert("entries", chunk);
+                context.insert("root", root);
+                context.insert("history", &history);
+                self.render_by_skeleton("rows.html", context)
+            })
+            .collect::<Result<_>>()?;
+        Ok(chunks.concat())
+    }
+
+    /// Rows given to one template render: one with skeletons (rows come in a few shapes,
+    /// and a chunk's shape is that of all its rows), else a chunk.
+    pub(crate) fn rows_per_render(&self) -> usize {
+        if self.skeletons.is_enabled() {
+            1
+        } else {
+            ROWS_PER_CHUNK
+        }
+    }
+
+    /// Renders `template` with `parts`, large blocks already rendered (the rows of the
+    /// whole log, the relations graph), each as the value of its name, spliced into the
+    /// output where the template writes it unchanged: passed through tera as values, the
+    /// 6 MB of rows of a 10,000-record log would be copied twice more. A template that
+    /// escapes or filters a value gets them all the ordinary way.
+    pub(crate) fn render_spliced(
+        &self,
+        template: &str,
+        mut context: Context,
+        parts: &[(&str, &str)],
+    ) -> Result<Vec<u8>> {
+        let markers: Vec<String> = (0..parts.len()).map(splice_marker).collect();
+        for ((name, _), marker) in parts.iter().zip(&markers) {
+            context.insert(*name, marker);
+        }
+        let page = self.render(template, &context)?;
+        let htmls: Vec<&str> = parts.iter().map(|(_, html)| *html).collect();
+        match splice(page, &markers, &htmls) {
+            Ok(page) => Ok(page),
+            Err(_) => {
+                for (name, html) in parts {
+                    context.insert(*name, html);
+                }
+                Ok(self.render(template, &context)?.into_bytes())
+            }
+        }
+    }
+
+    /// [`Site::render`] through the page skeletons (see [`skeleton`]).
+    pub(crate) fn render_by_skeleton(
+        &self,
+        name: &'static str,
+        context: Context,
+    ) -> Result<String> {
+        self.skeletons
+            .render(name, context.into_json(), &|context: serde_json::Value| {
+                let context = Context::from_value(context)
+                    .map_err(|error| crate::record_template::template_error(name, &error))?;
+                self.render(name, &context)
+            })
+    }
+
+    pub(crate) fn render(&self, name: &str, context: &Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|error| crate::record_template::template_error(name, &error))
+    }
+
+    pub(crate) fn put_page(
+        &self,
+        sink: &dyn PageSink,
+        path: &str,
+        template: &str,
+        context: &Context,
+    ) -> Result<()> {
+        let page = self.render(template, context)?;
+        sink.put(path, page.into_bytes())
+    }
+}
+
+/// What stands in a template's context for the `n`th block of HTML that [`splice`] puts in
+/// afterwards. `<` would be escaped by a template that does not mark the value safe.
+pub(crate) fn splice_marker(n: usize) -> String {
+    format!("\u{1}adr<spliced {n}>\u{1}")
+}
+
+/// The marker of a record page's body, its only spliced block.
+pub(crate) const BODY_MARKER: &str = "\u{1}adr<spliced 0>\u{1}";
+
+/// `page` with each of `markers` replaced by the `html` of the same position; the page
+/// back when the template wrote a marker other than once or changed it (escaped or
+/// filtered it).
+pub(crate) fn splice(
+    page: String,
+    markers: &[impl AsRef<str>],
+    htmls: &[&str],
+) -> std::result::Result<Vec<u8>, String> {
+    let mut found = Vec::with_capacity(markers.len());
+    for (marker, html) in markers.iter().zip(htmls) {
+        match page
+            .match_indices(marker.as_ref())
+            .map(|(at, _)| at)
+            .collect::<Vec<_>>()[..]
+        {
+            [at] => found.push((at, marker.as_ref().len(), *html)),
+            _ => return Err(page),
+        }
+    }
+    found.sort_unstable_by_key(|(at, _, _)| *at);
+    let size = page.len() + found.iter().map(|(_, _, html)| html.len()).sum::<usize>();
+    let mut out = Vec::with_capacity(size);
+    let mut copied = 0;
+    for (at, len, html) in found {
+        out.extend_from_slice(&page.as_bytes()[copied..at]);
+        out.extend_from_slice(html.as_bytes());
+        copied = at + len;
+    }
+    out.extend_from_slice(&page.as_bytes()[copied..]);
+    Ok(out)
+}
+
+/// HTML escaping for template output: text and double-quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    graph::escape(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spliced_blocks_replace_their_markers_wherever_the_template_put_them() {
+        let markers = [splice_marker(0), splice_marker(1)];
+        let page = format!("<b>{}</b><i>{}</i>", markers[1], markers[0]);
+        assert_eq!(
+            splice(page, &markers, &["zero", "one"]).unwrap(),
+            b"<b>one</b><i>zero</i>"
+        );
+    }
+
+    #[test]
+    fn a_marker_written_twice_or_not_at_all_means_rendering_the_ordinary_way() {
+        let markers = [splice_marker(0)];
+        let twice = format!("{0}{0}", markers[0]);
+        assert_eq!(splice(twice.clone(), &markers, &["x"]), Err(twice));
+        let escaped = "&#1;adr&lt;spliced 0&gt;&#1;".to_string();
+        assert_eq!(splice(escaped.clone(), &markers, &["x"]), Err(escaped));
+    }
+}

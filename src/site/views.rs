@@ -1,0 +1,455 @@
+//! The view models pages are rendered from: plain serialisable values with links
+//! resolved and dates formatted here, so templates hold only loops and conditionals. Also
+//! the log's rows in index order ([`entries_of`]) and its tags grouped ([`tag_groups`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::links::encode_path;
+use super::{MetaRow, SiteRecord, escape_html, html};
+use crate::model::LoadFailure;
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) base_url: Option<String>,
+    pub(crate) build_date: Option<String>,
+    pub(crate) generator: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StatusView {
+    /// What the status filter matches: the keyword (`accepted`, `on hold`).
+    pub(crate) key: String,
+    /// The badge colour: a built-in keyword, `other`, `none` or `error`.
+    pub(crate) class: &'static str,
+    pub(crate) text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TagLink {
+    pub(crate) name: String,
+    /// Site-relative URL of the tag's page.
+    pub(crate) url: String,
+}
+
+/// A row of the index: what every page knows about a record.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntryView {
+    pub(crate) label: String,
+    pub(crate) title: String,
+    /// Site-relative URL of the record's page, percent-encoded (a file name may hold `#`,
+    /// `?`, `%`, spaces or any script).
+    pub(crate) url: String,
+    /// The page's path in the site, as a file name (what `url` encodes).
+    #[serde(skip)]
+    pub(crate) path: String,
+    pub(crate) status: StatusView,
+    pub(crate) date: Option<String>,
+    /// `YYYY-MM-DD` when the date is a real one, for `<time datetime>`.
+    pub(crate) iso_date: Option<String>,
+    pub(crate) tags: Vec<TagLink>,
+    /// Tag keys as a JSON array, for the filter script.
+    pub(crate) tag_keys: String,
+    /// Position in the index (and in the search index).
+    pub(crate) doc: usize,
+    /// From git: the author date of the last commit changing the record, `YYYY-MM-DD`.
+    pub(crate) last_changed: Option<String>,
+    /// The same as Unix seconds, for sorting the index.
+    pub(crate) last_changed_at: Option<i64>,
+    /// From git: who authored commits changing the record, most recent first.
+    pub(crate) authors: Vec<String>,
+}
+
+impl EntryView {
+    pub(crate) fn reference(&self) -> EntryRef {
+        EntryRef {
+            label: self.label.clone(),
+            title: self.title.clone(),
+            url: self.url.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntryRef {
+    pub(crate) label: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ExcerptLine {
+    pub(crate) number: usize,
+    pub(crate) text: String,
+    pub(crate) is_error: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ErrorView {
+    pub(crate) message: String,
+    pub(crate) location: Option<String>,
+    pub(crate) excerpt: Vec<ExcerptLine>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RecordView<'a> {
+    pub(crate) meta: Vec<MetaRowView<'a>>,
+    pub(crate) body: &'a str,
+    pub(crate) toc: &'a [html::TocEntry],
+    /// The items of `toc` as HTML: the built-in template writes this rather than looping
+    /// over `toc`, because every field a tera loop reads costs more than rendering the whole
+    /// list here (with the details rows, a third of a record page's template work, counted
+    /// by callgrind).
+    pub(crate) toc_html: String,
+    pub(crate) superseded_by: Vec<EntryRef>,
+    pub(crate) supersedes: Vec<EntryRef>,
+    /// `superseded by X` naming no record of this log.
+    pub(crate) superseded_note: Option<String>,
+    pub(crate) prev: Option<EntryRef>,
+    pub(crate) next: Option<EntryRef>,
+    pub(crate) source_path: String,
+    pub(crate) error: Option<ErrorView>,
+}
+
+/// A row of a record's details: its values escaped and joined (a date as `<time>`), for the
+/// same reason as [`RecordView::toc_html`].
+#[derive(Debug, Serialize)]
+pub(crate) struct MetaRowView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) html: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PageView {
+    /// The `<title>`.
+    pub(crate) title: String,
+    /// Which navigation item is current.
+    pub(crate) section: &'static str,
+    pub(crate) canonical: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StatusCount {
+    pub(crate) key: String,
+    pub(crate) class: &'static str,
+    pub(crate) text: String,
+    pub(crate) count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TagSummary {
+    pub(crate) key: String,
+    pub(crate) name: String,
+    /// Percent-encoded, like [`EntryView::url`].
+    pub(crate) url: String,
+    #[serde(skip)]
+    pub(crate) path: String,
+    pub(crate) count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RelationRow {
+    pub(crate) from: EntryRef,
+    pub(crate) relation: &'static str,
+    pub(crate) to: EntryRef,
+}
+
+/// Where an entry comes from: a record or a failure, by its index in the log.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum EntrySource {
+    Record(usize),
+    Failure(usize),
+}
+
+pub(crate) struct Entry {
+    pub(crate) source: EntrySource,
+    pub(crate) view: EntryView,
+    /// The file, relative to the log and as a path.
+    pub(crate) rel_path: String,
+    pub(crate) path: PathBuf,
+}
+
+pub(crate) struct TagGroup {
+    pub(crate) name: String,
+    pub(crate) file: String,
+    pub(crate) entries: Vec<usize>,
+}
+
+pub(crate) fn meta_views<'r>(rows: &'r [MetaRow], entry: &EntryView) -> Vec<MetaRowView<'r>> {
+    rows.iter()
+        .map(|row| {
+            let html = match (row.name.as_str(), &entry.iso_date, &entry.date) {
+                ("Date", Some(iso), Some(date)) => format!(
+                    "<time datetime=\"{}\">{}</time>",
+                    escape_html(iso),
+                    escape_html(date)
+                ),
+                _ => row
+                    .values
+                    .iter()
+                    .map(|value| escape_html(&value.text))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            MetaRowView {
+                name: &row.name,
+                html,
+            }
+        })
+        .collect()
+}
+
+/// The list items of a table of contents, each on its own line.
+pub(crate) fn toc_html(toc: &[html::TocEntry]) -> String {
+    let mut out = String::new();
+    for item in toc {
+        out.push_str(&format!(
+            "\n<li class=\"toc-{}\"><a href=\"#{}\">{}</a></li>",
+            item.level,
+            escape_html(&item.id),
+            escape_html(&item.text)
+        ));
+    }
+    out
+}
+pub(crate) fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary> {
+    tags.iter()
+        .map(|(key, group)| TagSummary {
+            key: key.clone(),
+            name: group.name.clone(),
+            url: encode_path(&format!("tags/{}", group.file)),
+            path: format!("tags/{}", group.file),
+            count: group.entries.len(),
+        })
+        .collect()
+}
+
+/// The row of the record at `index` of the log (`record_entry` maps records to rows).
+pub(crate) fn view_of<'e>(
+    record_entry: &[usize],
+    entries: &'e [Entry],
+    index: usize,
+) -> Option<&'e EntryView> {
+    record_entry
+        .get(index)
+        .and_then(|&position| entries.get(position))
+        .map(|entry| &entry.view)
+}
+
+/// `../` once per directory level of a site path.
+pub(crate) fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+pub(crate) fn display_relative(root: &Path, path: &Path) -> String {
+    crate::index::relative_path(root, path)
+}
+
+/// The page of a record or failure: its path in the log with `.html` for `.md`.
+pub(crate) fn page_path(rel_path: &str) -> String {
+    match rel_path.rsplit_once('.') {
+        Some((stem, extension)) if extension.eq_ignore_ascii_case("md") => format!("{stem}.html"),
+        _ => format!("{rel_path}.html"),
+    }
+}
+
+pub(crate) fn entries_of(records: &[SiteRecord], failures: &[LoadFailure]) -> Vec<Entry> {
+    let mut entries: Vec<(Option<u32>, Entry)> = records
+        .iter()
+        .enumerate()
+        .map(|(index, record)| {
+            let entry = Entry {
+                view: record_entry_view(record),
+                source: EntrySource::Record(index),
+                rel_path: record.rel_path.clone(),
+                path: record.path.clone(),
+            };
+            (record.file.number, entry)
+        })
+        .chain(failures.iter().enumerate().map(|(index, failure)| {
+            let entry = Entry {
+                view: failure_entry_view(failure),
+                source: EntrySource::Failure(index),
+                rel_path: failure.rel_path.clone(),
+                path: failure.path.clone(),
+            };
+            (failure.file.number, entry)
+        }))
+        .collect();
+    entries.sort_by(|(a_number, a), (b_number, b)| {
+        (a_number.unwrap_or(u32::MAX), &a.rel_path)
+            .cmp(&(b_number.unwrap_or(u32::MAX), &b.rel_path))
+    });
+    entries
+        .into_iter()
+        .enumerate()
+        .map(|(position, (_, mut entry))| {
+            entry.view.doc = position;
+            entry
+        })
+        .collect()
+}
+
+pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
+    let status = match &record.status {
+        None => StatusView {
+            key: "none".to_string(),
+            class: "none",
+            text: "no status".to_string(),
+        },
+        Some(status) => StatusView {
+            key: status.keyword.clone(),
+            class: status.class.name(),
+            text: status.keyword.clone(),
+        },
+    };
+    let tag_keys: Vec<String> = record.tags.iter().map(|tag| tag.to_lowercase()).collect();
+    EntryView {
+        label: record.label.clone(),
+        title: record.title.clone(),
+        url: encode_path(&page_path(&record.rel_path)),
+        path: page_path(&record.rel_path),
+        status,
+        date: record.date.as_ref().map(|date| date.text.clone()),
+        iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
+        tags: record
+            .tags
+            .iter()
+            .map(|tag| TagLink {
+                name: tag.clone(),
+                url: String::new(),
+            })
+            .collect(),
+        tag_keys: serde_json::to_string(&tag_keys).unwrap_or_else(|_| "[]".to_string()),
+        doc: 0,
+        last_changed: None,
+        last_changed_at: None,
+        authors: Vec::new(),
+    }
+}
+
+pub(crate) fn failure_entry_view(failure: &LoadFailure) -> EntryView {
+    let name = failure
+        .rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&failure.rel_path);
+    let label = match failure.file.number {
+        Some(number) => {
+            let digits = match &failure.file.scheme {
+                crate::discover::NamingScheme::Numbered { digits }
+                | crate::discover::NamingScheme::Prefixed { digits, .. } => *digits,
+                crate::discover::NamingScheme::Dated { .. } => 0,
+            };
+            format!("{number:0digits$}")
+        }
+        None => name.trim_end_matches(".md").to_string(),
+    };
+    EntryView {
+        label,
+        title: name.to_string(),
+        url: encode_path(&page_path(&failure.rel_path)),
+        path: page_path(&failure.rel_path),
+        status: StatusView {
+            key: "parse error".to_string(),
+            class: "error",
+            text: "parse error".to_string(),
+        },
+        date: None,
+        iso_date: None,
+        tags: Vec::new(),
+        tag_keys: "[]".to_string(),
+        doc: 0,
+        last_changed: None,
+        last_changed_at: None,
+        authors: Vec::new(),
+    }
+}
+
+pub(crate) fn error_view(failure: &LoadFailure) -> ErrorView {
+    let location = match (failure.line, failure.column) {
+        (Some(line), Some(column)) => Some(format!("line {line}, column {column}")),
+        (Some(line), None) => Some(format!("line {line}")),
+        _ => None,
+    };
+    let excerpt = match (&failure.source, failure.line) {
+        (Some(source), Some(line)) => {
+            let first = line.saturating_sub(2).max(1);
+            let last = (line + 2).min(source.line_count());
+            (first..=last)
+                .map(|number| ExcerptLine {
+                    number,
+                    text: source.slice(source.line_span(number)).to_string(),
+                    is_error: number == line,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    ErrorView {
+        message: failure.message.clone(),
+        location,
+        excerpt,
+    }
+}
+
+/// Tags grouped case-insensitively (the first spelling names the group), each with a
+/// file name of its own.
+pub(crate) fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
+    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
+    for (position, entry) in entries.iter().enumerate() {
+        for tag in &entry.view.tags {
+            let key = tag.name.to_lowercase();
+            let group = groups.entry(key).or_insert_with(|| TagGroup {
+                name: tag.name.clone(),
+                file: String::new(),
+                entries: Vec::new(),
+            });
+            if group.entries.last() != Some(&position) {
+                group.entries.push(position);
+            }
+        }
+    }
+    let mut taken = BTreeSet::from(["index".to_string()]);
+    for (key, group) in &mut groups {
+        let base = html::slug(key);
+        let mut file = base.clone();
+        let mut counter = 1;
+        while taken.contains(&file) {
+            counter += 1;
+            file = format!("{base}-{counter}");
+        }
+        taken.insert(file.clone());
+        group.file = format!("{file}.html");
+    }
+    groups
+}
+
+pub(crate) fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
+    let mut counts: BTreeMap<(usize, String), StatusCount> = BTreeMap::new();
+    for row in rows {
+        let order = match row.status.class {
+            "proposed" => 0,
+            "accepted" => 1,
+            "rejected" => 2,
+            "deprecated" => 3,
+            "superseded" => 4,
+            "other" => 5,
+            "none" => 6,
+            _ => 7,
+        };
+        counts
+            .entry((order, row.status.key.clone()))
+            .or_insert_with(|| StatusCount {
+                key: row.status.key.clone(),
+                class: row.status.class,
+                text: row.status.text.clone(),
+                count: 0,
+            })
+            .count += 1;
+    }
+    counts.into_values().collect()
+}
