@@ -5,6 +5,7 @@
 //! (templates by name in several languages, parts of folder records, hidden ones), so none
 //! named like a record is dropped silently. Reads directory entries only, never file
 //! contents (templates recognised by content are `model::log_template`'s job).
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::path::{Path, PathBuf};
 
@@ -45,13 +46,13 @@ impl FileName {
         }
         let digits_len = stem.bytes().take_while(u8::is_ascii_digit).count();
         if digits_len > 0 {
-            let rest = &stem[digits_len..];
+            let (digits, rest) = stem.split_at_checked(digits_len)?;
             let slug = rest.strip_prefix(['-', '_'])?;
             if slug.is_empty() && !rest.is_empty() {
                 return None;
             }
             return Some(FileName {
-                number: Some(parse_number(&stem[..digits_len])?),
+                number: Some(parse_number(digits)?),
                 slug: slug.to_string(),
                 date: None,
                 scheme: NamingScheme::Numbered { digits: digits_len },
@@ -89,8 +90,8 @@ impl FileName {
 }
 
 fn markdown_stem(name: &str) -> Option<&str> {
-    let dot = name.rfind('.')?;
-    let (stem, extension) = name.split_at(dot);
+    let (stem, extension) = name.split_at_checked(name.rfind('.')?)?;
+
     extension.eq_ignore_ascii_case(".md").then_some(stem)
 }
 

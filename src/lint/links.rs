@@ -112,7 +112,8 @@ pub(crate) fn has_html_anchor(text: &str, fragment: &str) -> bool {
     ["id=\"", "name=\"", "id='", "name='"]
         .iter()
         .any(|attribute| {
-            let quote = &attribute[attribute.len() - 1..];
+            let quote = if attribute.ends_with('\'') { '\'' } else { '"' };
+
             text.contains(&format!("{attribute}{fragment}{quote}"))
         })
 }

@@ -3,6 +3,7 @@
 //! run at what severity, inline suppression, and [`lint`], which loads a [`Log`] and runs the
 //! rules over it, keeping in memory no more of the log than the rules still need. Turning
 //! diagnostics into text is `report`'s job; reading the disk is `model`'s.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod links;
 mod options;
@@ -69,7 +70,8 @@ impl RuleMeta {
             .collect();
         let paragraph = paragraph.join(" ");
         match paragraph.find(". ") {
-            Some(end) => paragraph[..=end].to_string(),
+            Some(end) => paragraph.get(..=end).unwrap_or(&paragraph).to_string(),
+
             None => paragraph,
         }
     }

@@ -1,5 +1,6 @@
 //! The decision log as data: one [`Record`] per file, and the [`Log`] of all records of one
 //! directory. Parsing fills these; lint, index, site, list and graph only read them.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
 mod log;
@@ -60,8 +61,9 @@ pub fn option_key(name: &str) -> String {
         if trimmed.ends_with(')')
             && let Some(open) = matching_open_paren(trimmed)
             && open > 0
+            && let Some(head) = trimmed.get(..open)
         {
-            text = trimmed[..open].to_string();
+            text = head.to_string();
             continue;
         }
         break;
@@ -73,8 +75,8 @@ pub fn option_key(name: &str) -> String {
             cut = cut.min(at);
         }
     }
-    let head = &lower[..cut];
-    normalize_heading(head)
+    // `cut` was found in `lower` itself, never in `text`.
+    normalize_heading(lower.get(..cut).unwrap_or(&lower))
 }
 
 /// True when two option names denote the same option. Besides equal keys, a name that
@@ -94,7 +96,7 @@ fn short_form(key: &str) -> &str {
             end = end.min(at);
         }
     }
-    key[..end].trim()
+    key.get(..end).unwrap_or(key).trim()
 }
 
 fn matching_open_paren(text: &str) -> Option<usize> {
@@ -118,18 +120,18 @@ fn matching_open_paren(text: &str) -> Option<usize> {
 fn strip_markdown_link(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let Some(close_rel) = rest[open..].find("](") else {
+    while let Some((before, opened)) = rest.split_once('[') {
+        let Some((link_text, target)) = opened.split_once("](") else {
             break;
         };
-        let close = open + close_rel;
-        let Some(end_rel) = rest[close..].find(')') else {
+        let Some((_, after)) = target.split_once(')') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        out.push_str(&rest[open + 1..close]);
-        rest = &rest[close + end_rel + 1..];
+        out.push_str(before);
+        out.push_str(link_text);
+        rest = after;
     }
+
     out.push_str(rest);
     out
 }

@@ -237,9 +237,8 @@ impl Link {
 }
 
 fn has_url_scheme(target: &str) -> bool {
-    match target.find(':') {
-        Some(colon) => {
-            let scheme = &target[..colon];
+    match target.split_once(':') {
+        Some((scheme, _)) => {
             !scheme.is_empty()
                 && scheme
                     .chars()

@@ -194,11 +194,11 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize, title_and_preamble
         // after the first `# ` line. Should those lines not be headings (inside a code
         // block), parse everything.
         if let Some(end) = first_atx_h1_line_end(body)
-            .and_then(|h1_end| Some(h1_end + first_atx_line_end(&body[h1_end..], "##")?))
+            .and_then(|h1_end| Some(h1_end + first_atx_line_end(body.get(h1_end..)?, "##")?))
         {
             // A huge table in the preamble (a 2,000 x 2,000 one took 390 MB to parse)
             // is read only as far as a metadata table would go (issue #13).
-            let prefix = with_large_tables_cut_short(&body[..end], 64 * 1024);
+            let prefix = with_large_tables_cut_short(body.get(..end).unwrap_or(body), 64 * 1024);
             let prefix_outline = outline_of(source, body_start, &prefix, true);
             let has = |level| {
                 prefix_outline
@@ -448,10 +448,13 @@ fn push_text(
 fn push_comments(comments: &mut Vec<(String, Span)>, html: &str, span: Span) {
     let mut rest = html;
     let mut offset = 0;
-    while let Some(start) = rest.find("<!--") {
-        let after = &rest[start + 4..];
-        let Some(end) = after.find("-->") else { break };
-        let inner = after[..end].trim().to_string();
+    while let Some((before, after)) = rest.split_once("<!--") {
+        let start = before.len();
+        let Some((inner, remaining)) = after.split_once("-->") else {
+            break;
+        };
+        let end = inner.len();
+        let inner = inner.trim().to_string();
         comments.push((
             inner,
             Span::new(
@@ -459,9 +462,8 @@ fn push_comments(comments: &mut Vec<(String, Span)>, html: &str, span: Span) {
                 span.start + offset + start + 4 + end + 3,
             ),
         ));
-        let consumed = start + 4 + end + 3;
-        offset += consumed;
-        rest = &rest[consumed..];
+        offset += start + 4 + end + 3;
+        rest = remaining;
     }
 }
 

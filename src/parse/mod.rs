@@ -2,6 +2,8 @@
 //! still loads and lint reports the oddity. Only what makes a file unreadable as a record
 //! (not UTF-8, too large, front matter that is not YAML) becomes a [`LoadFailure`].
 
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
 pub(crate) mod front_matter;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
@@ -716,12 +718,13 @@ fn section_items(
             let line_span = source.line_span(line);
             let line_text = source.slice(line_span);
             let content_start = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
-            let after_marker = line_text[content_start..]
-                .find(|c: char| c.is_whitespace())
+            let after_marker = line_text
+                .get(content_start..)
+                .and_then(|content| content.find(|c: char| c.is_whitespace()))
                 .map_or(content_start, |at| content_start + at);
-            let content = line_text[after_marker..].trim();
-            let start =
-                line_span.start + line_text.len() - line_text[after_marker..].trim_start().len();
+            let after_marker_text = line_text.get(after_marker..).unwrap_or_default();
+            let content = after_marker_text.trim();
+            let start = line_span.start + line_text.len() - after_marker_text.trim_start().len();
             Located::new(
                 item.text.clone(),
                 Span::new(start, start + content.len()),
@@ -770,7 +773,13 @@ fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
     if value.is_empty() {
         return None;
     }
-    let start = span.start + label_end + offset + after_label[offset..].find(value).unwrap_or(0);
+    let start = span.start
+        + label_end
+        + offset
+        + after_label
+            .get(offset..)
+            .and_then(|rest| rest.find(value))
+            .unwrap_or(0);
     Some(Located::new(
         value.to_string(),
         Span::new(start, start + value.len()),
@@ -801,7 +810,7 @@ fn option_value(after_label: &str) -> Option<(usize, &str)> {
         .take_while(|b| b.is_ascii_whitespace())
         .count();
     let mut start = at;
-    let mut rest = &after_label[at..];
+    let mut rest = after_label.get(at..)?;
     // `**X**`, `_X_`: the value is what the emphasis wraps.
     let marker_len = rest
         .bytes()
@@ -809,13 +818,11 @@ fn option_value(after_label: &str) -> Option<(usize, &str)> {
         .count()
         .min(2);
     if marker_len > 0 {
-        let marker = &rest[..marker_len];
+        let (marker, after_marker) = rest.split_at_checked(marker_len)?;
         // Unclosed on this line: the emphasis wraps onto the next one.
-        let close = rest[marker_len..]
-            .find(marker)
-            .unwrap_or(rest.len() - marker_len);
+        let close = after_marker.find(marker).unwrap_or(after_marker.len());
         start += marker_len;
-        rest = &rest[marker_len..marker_len + close];
+        rest = after_marker.get(..close)?;
     }
     if let Some(quote) = rest
         .chars()
@@ -823,20 +830,22 @@ fn option_value(after_label: &str) -> Option<(usize, &str)> {
         .filter(|c| matches!(c, '"' | '“' | '\'' | '`'))
     {
         let close = if quote == '“' { '”' } else { quote };
-        let inner = &rest[quote.len_utf8()..];
-        let end = inner.find(close).unwrap_or(inner.len());
-        return Some((start + quote.len_utf8(), &inner[..end]));
+        let inner = rest.get(quote.len_utf8()..)?;
+        let value = inner.split_once(close).map_or(inner, |(value, _)| value);
+        return Some((start + quote.len_utf8(), value));
     }
-    if rest.starts_with('[') && rest.contains("](") {
-        let end = rest.find("](").unwrap_or(rest.len());
-        return Some((start + 1, &rest[1..end]));
+    if let Some(link) = rest.strip_prefix('[')
+        && let Some((text, _)) = link.split_once("](")
+    {
+        return Some((start + 1, text));
     }
     let end = [", because", " because", ",", ". ", ";", " — ", " – "]
         .iter()
         .filter_map(|marker| find_ignore_ascii_case(rest, marker))
         .min()
         .unwrap_or(rest.len());
-    Some((start, rest[..end].trim_end_matches(['.', '*', '_', ' '])))
+    let value = rest.get(..end).unwrap_or(rest);
+    Some((start, value.trim_end_matches(['.', '*', '_', ' '])))
 }
 
 /// Whether the text says "supersedes"/"superseded" in any case (SIMD search, no copy).
@@ -850,40 +859,40 @@ fn mentions_superseding(text: &str) -> bool {
 /// and the number, when there is one.
 pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     let mut title = text.trim();
-    if title.starts_with('[')
-        && let Some(close) = title.find("] ")
+    if let Some(bracketed) = title.strip_prefix('[')
+        && let Some((inner, after)) = bracketed.split_once("] ")
     {
-        let inner = title[1..close].to_lowercase();
+        let inner = inner.to_lowercase();
         if ["superseded", "deprecated", "rejected", "obsolete"]
             .iter()
             .any(|word| inner.starts_with(word))
         {
-            title = title[close + 2..].trim_start();
+            title = after.trim_start();
         }
     }
     for prefix in ["architecture decision record:", "adr:"] {
         if title.len() > prefix.len()
-            && title
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            && let Some((head, after)) = title.split_at_checked(prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
         {
-            title = title[prefix.len()..].trim_start();
+            title = after.trim_start();
         }
     }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
     let (after_prefix, had_prefix) = match title
-        .get(..3)
-        .filter(|head| head.eq_ignore_ascii_case("adr"))
+        .split_at_checked(3)
+        .filter(|(head, _)| head.eq_ignore_ascii_case("adr"))
     {
-        Some(_) => (title[3..].trim_start_matches(['-', '_', ' ', '#']), true),
+        Some((_, after)) => (after.trim_start_matches(['-', '_', ' ', '#']), true),
         None => (title.strip_prefix('#').unwrap_or(title), false),
     };
     let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
     if digits_len == 0 || digits_len > 9 {
         return (title.to_string(), None);
     }
-    let digits = &after_prefix[..digits_len];
-    let rest = &after_prefix[digits_len..];
+    let Some((digits, rest)) = after_prefix.split_at_checked(digits_len) else {
+        return (title.to_string(), None);
+    };
     let separated = rest.starts_with(". ")
         || rest.starts_with(": ")
         || rest.starts_with(") ")
@@ -899,8 +908,7 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     if stripped.is_empty() {
         return (title.to_string(), None);
     }
-    let start = title.len() - stripped.len();
-    (title[start..].to_string(), digits.parse().ok())
+    (stripped.to_string(), digits.parse().ok())
 }
 
 #[cfg(test)]
@@ -964,6 +972,31 @@ mod tests {
         assert_eq!(
             strip_title_number("Architecture Decision Record: Use ADRs"),
             ("Use ADRs".into(), None)
+        );
+    }
+
+    // Issue #13: text in any script is sliced only where that same text was searched.
+    #[test]
+    fn issue_13_titles_and_options_in_any_script_never_split_a_char() {
+        assert_eq!(
+            strip_title_number("[Superseded İ] İstanbul"),
+            ("İstanbul".into(), None)
+        );
+        assert_eq!(
+            strip_title_number("[Superseded by 2] 7. Ünïcödé"),
+            ("Ünïcödé".into(), Some(7))
+        );
+        assert_eq!(
+            strip_title_number("ADR-0007: 日本語"),
+            ("日本語".into(), Some(7))
+        );
+        assert_eq!(strip_title_number("ADRİ"), ("ADRİ".into(), None));
+        for line in [": **“", ": “Kafka", ": [İ](x", ": **İ", "İ", ": __"] {
+            let _ = option_value(line);
+        }
+        assert_eq!(
+            option_value(": **Ünïcödé**, because").map(|(_, value)| value),
+            Some("Ünïcödé")
         );
     }
 }
