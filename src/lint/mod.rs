@@ -260,11 +260,8 @@ pub fn lint(
     let record_findings = Mutex::new(HashMap::new());
     let record_directives = Mutex::new(HashMap::new());
     let mut found = crate::discover::discover(dir)?;
-    crate::model::log_template::recognise_by_content(
-        &mut found.unnamed_markdown,
-        &mut found.skipped,
-    );
-    let template = crate::model::log_template::choose(&found.skipped);
+    crate::load::recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
+    let template = crate::load::choose_template(&found.skipped);
     let log = Log::load_discovered(dir, found, crate::parse::Depth::Full, |record| {
         let mut ctx = RuleContext::new(options, &existing_paths, &texts);
         ctx.template = template.as_ref();

@@ -1,5 +1,6 @@
 //! The decision log as data: one [`Record`] per file, and the [`Log`] of all records of one
-//! directory. Parsing fills these; lint, index, site, list and graph only read them.
+//! directory. `parse` fills these and `load` gathers them from disk; lint, index, site, list
+//! and graph only read them. The model itself imports neither the parser nor any consumer.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
@@ -8,14 +9,11 @@ pub(crate) mod log_template;
 mod record;
 mod status;
 
-pub use log::{
-    FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_discovered,
-    read_records, sort_key,
-};
+pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style,
+    Style, is_known_front_matter_key,
 };
 pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, closest_status};
 

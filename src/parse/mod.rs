@@ -19,27 +19,12 @@ use crate::model::{
 };
 use crate::source::{SourceFile, Span};
 
+pub use crate::model::is_known_front_matter_key;
 pub use front_matter::MAX_FRONT_MATTER_BYTES;
 
 /// Files larger than this are refused unread: no decision record is 8 MiB, and reading
 /// one would cost every run its memory.
 pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
-
-const KNOWN_KEYS: [&str; 8] = [
-    "status",
-    "date",
-    "title",
-    "tags",
-    "decision-makers",
-    "deciders",
-    "consulted",
-    "informed",
-];
-
-/// Front-matter keys the model reads into typed fields; all others are kept as extras.
-pub fn is_known_front_matter_key(key: &str) -> bool {
-    KNOWN_KEYS.contains(&key)
-}
 
 /// Reads and parses one record file.
 /// How much of a record to read. Commands that show only metadata (`list`, `index`) skip
