@@ -4,6 +4,7 @@
 //! discovers and parses every record once, and a command reads the loaded log.
 
 pub mod adopt;
+pub mod anchors;
 pub mod casefold;
 pub mod cli;
 pub mod clock;

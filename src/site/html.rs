@@ -94,8 +94,9 @@ pub fn classify_url(url: &str) -> UrlKind {
     }
 }
 
-/// Ids the page layout uses itself; headings never take them.
-pub const RESERVED_IDS: [&str; 4] = ["adr-main", "adr-toc", "adr-meta", "adr-body"];
+// Heading ids are computed where `link-broken` computes them too (issue #15).
+use crate::anchors::unique_id;
+pub use crate::anchors::{RESERVED_IDS, slug};
 
 /// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
 /// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
@@ -1008,56 +1009,6 @@ impl<'a> Transform<'a, '_> {
     }
 }
 
-/// An id from a heading's text, GitHub style: lowercase, letters, digits, `-` and `_`.
-pub fn slug(text: &str) -> String {
-    if !text.is_ascii() {
-        return slug_of_chars(text);
-    }
-    // Most headings: a byte loop, without the Unicode case tables.
-    let mut slug = String::with_capacity(text.len());
-    for byte in text.trim().bytes() {
-        if byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-' {
-            slug.push(char::from(byte.to_ascii_lowercase()));
-        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-            // `char::is_whitespace` of ASCII, which counts the vertical tab.
-            slug.push('-');
-        }
-    }
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
-}
-
-/// [`slug`] of any text.
-fn slug_of_chars(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            slug.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
-            slug.push('-');
-        }
-    }
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
-}
-
-fn unique_id(taken: &mut HashSet<String, foldhash::fast::FixedState>, wanted: &str) -> String {
-    let mut id = wanted.to_string();
-    let mut counter = 0;
-    while taken.contains(&id) {
-        counter += 1;
-        id = format!("{wanted}-{counter}");
-    }
-    taken.insert(id.clone());
-    id
-}
-
 /// The text of a body, gathered for the search index.
 #[derive(Default)]
 struct Words {
@@ -1539,11 +1490,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        #[test]
-        fn ascii_headings_get_the_slugs_of_the_general_path(text in "[ -~\t\n\x0b\x0c\r]{0,40}") {
-            proptest::prop_assert_eq!(slug(&text), slug_of_chars(&text));
-        }
-
         #[test]
         fn the_ascii_word_table_agrees_with_a_hash_set(text in "[a-c0-9 ,.A-C]{0,200}") {
             let lower = text.to_ascii_lowercase();
