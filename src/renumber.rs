@@ -13,6 +13,7 @@ use std::time::SystemTime;
 use crate::discover::{FileName, SITE_MARKER, relative_slash_path};
 use crate::edit::{Edit, apply_edits};
 use crate::git::History;
+use crate::log_path::file_name;
 use crate::model::{Link, Log, Record};
 use crate::parse::strip_title_number;
 use crate::source::{SourceFile, Span};
@@ -255,10 +256,6 @@ fn other_markdown(log: &Log) -> Vec<(PathBuf, String)> {
             (path, rel)
         })
         .collect()
-}
-
-fn file_name(rel: &str) -> &str {
-    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// Rewrites links (inline and reference definitions) whose target is a moved record: the

@@ -2,7 +2,7 @@
 //! `rules/`, its doc comment being its documentation), the settings that decide which rules
 //! run at what severity, inline suppression, and [`lint`], which loads a [`Log`] and runs the
 //! rules over it, keeping in memory no more of the log than the rules still need. Turning
-//! diagnostics into text is `report`'s job; reading the disk is `model`'s.
+//! diagnostics into text is `report`'s job; reading the disk is `load`'s.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod links;

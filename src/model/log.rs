@@ -68,7 +68,7 @@ impl RecordLookup {
             }
             lookup
                 .by_file_name
-                .insert(file_name_of(rel_path).to_string(), index);
+                .insert(crate::log_path::file_name(rel_path).to_string(), index);
             lookup
                 .by_slug
                 .entry(slug.to_string())
@@ -227,10 +227,6 @@ pub fn sort_key<'a>(
         file.date.as_deref(),
         rel_path,
     )
-}
-
-fn file_name_of(rel_path: &str) -> &str {
-    rel_path.rsplit('/').next().unwrap_or(rel_path)
 }
 
 /// The naming scheme of the most recent record, which `adr new` follows.
