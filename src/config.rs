@@ -1,6 +1,7 @@
 //! `.adr.toml` and where the log is. The file is found by walking up from the working
 //! directory; unknown keys are errors with their line. Precedence for the log directory:
 //! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > `docs/adr` > `docs/decisions`.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -254,7 +255,8 @@ impl Project {
     /// The line of `needle` in the config text, for errors about a value.
     pub fn config_line_of(&self, offset: usize) -> usize {
         self.config_text.as_deref().map_or(1, |text| {
-            text[..offset.min(text.len())].matches('\n').count() + 1
+            let before = text.get(..offset.min(text.len())).unwrap_or(text);
+            before.matches('\n').count() + 1
         })
     }
 
@@ -423,7 +425,8 @@ fn config_message(error: &toml::de::Error) -> String {
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+
     let line = before.matches('\n').count() + 1;
     let column = before
         .rsplit('\n')

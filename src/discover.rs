@@ -5,6 +5,7 @@
 //! (templates by name in several languages, parts of folder records, hidden ones), so none
 //! named like a record is dropped silently. Reads directory entries only, never file
 //! contents (templates recognised by content are `model::log_template`'s job).
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::path::{Path, PathBuf};
 
@@ -45,13 +46,13 @@ impl FileName {
         }
         let digits_len = stem.bytes().take_while(u8::is_ascii_digit).count();
         if digits_len > 0 {
-            let rest = &stem[digits_len..];
+            let (digits, rest) = stem.split_at_checked(digits_len)?;
             let slug = rest.strip_prefix(['-', '_'])?;
             if slug.is_empty() && !rest.is_empty() {
                 return None;
             }
             return Some(FileName {
-                number: Some(parse_number(&stem[..digits_len])?),
+                number: Some(parse_number(digits)?),
                 slug: slug.to_string(),
                 date: None,
                 scheme: NamingScheme::Numbered { digits: digits_len },
@@ -89,8 +90,8 @@ impl FileName {
 }
 
 fn markdown_stem(name: &str) -> Option<&str> {
-    let dot = name.rfind('.')?;
-    let (stem, extension) = name.split_at(dot);
+    let (stem, extension) = name.split_at_checked(name.rfind('.')?)?;
+
     extension.eq_ignore_ascii_case(".md").then_some(stem)
 }
 
@@ -481,52 +482,12 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
                         .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
                 });
         if hidden {
-            if !entry.file_type().is_dir() && markdown_stem(name).is_some() {
-                let reason = if is_template_name(name) {
-                    Some(SkipReason::TemplateByName)
-                } else {
-                    FileName::parse(name.trim_start_matches(['.', '_'])).map(|_| SkipReason::Hidden)
-                };
-                if let Some(reason) = reason {
-                    let path = entry.path().to_path_buf();
-                    let rel_path = relative_slash_path(&path, dir);
-                    found.skipped.push(Skipped {
-                        path,
-                        rel_path,
-                        reason,
-                    });
-                }
-            }
+            note_hidden(&mut found, &entry, name, dir);
             continue;
         }
         if entry.file_type().is_dir() {
-            // A directory named like a record is a record when it holds a README or index
-            // (`2022-11-09-api-refactoring/README.md`); otherwise it is reported (it is never
-            // a readable record) and records inside it still load.
-            let folder_name = if markdown_stem(name).is_some() {
-                name.to_string()
-            } else {
-                format!("{name}.md")
-            };
-            if entry.depth() > 0
-                && !is_non_record_name(&folder_name)
-                && let Some(file) = FileName::parse(&folder_name)
-            {
-                let folder = entry.path().to_path_buf();
-                match folder_record_file(&folder) {
-                    Some(record_file) => {
-                        let rel = relative_slash_path(&record_file, dir);
-                        found.records.push((record_file.clone(), rel.clone(), file));
-                        record_folder = Some((folder, record_file, rel));
-                    }
-                    // `0001-x.md/`: named like a record file, read (and reported) as one.
-                    None if markdown_stem(name).is_some() => {
-                        let rel = relative_slash_path(&folder, dir);
-                        found.records.push((folder, rel, file));
-                    }
-                    // `0001-images/`: a folder of a record's files.
-                    None => {}
-                }
+            if let Some(folder) = enter_folder(&mut found, &entry, name, dir) {
+                record_folder = Some(folder);
             }
             continue;
         }
@@ -565,6 +526,59 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         .sort_unstable_by(|a, b| a.1.cmp(&b.1));
     found.skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     Ok(found)
+}
+
+/// A hidden Markdown file is skipped, but kept by name when a template or named like a record.
+fn note_hidden(found: &mut Discovered, entry: &walkdir::DirEntry, name: &str, dir: &Path) {
+    if entry.file_type().is_dir() || markdown_stem(name).is_none() {
+        return;
+    }
+    let reason = if is_template_name(name) {
+        Some(SkipReason::TemplateByName)
+    } else {
+        FileName::parse(name.trim_start_matches(['.', '_'])).map(|_| SkipReason::Hidden)
+    };
+    if let Some(reason) = reason {
+        let path = entry.path().to_path_buf();
+        let rel_path = relative_slash_path(&path, dir);
+        found.skipped.push(Skipped {
+            path,
+            rel_path,
+            reason,
+        });
+    }
+}
+
+/// A directory named like a record is one when it holds a README or index (`2022-11-09-x/`
+/// `README.md`), else it is reported and records inside still load. Returns the one entered.
+fn enter_folder(
+    found: &mut Discovered,
+    entry: &walkdir::DirEntry,
+    name: &str,
+    dir: &Path,
+) -> Option<(PathBuf, PathBuf, String)> {
+    let is_md = markdown_stem(name).is_some();
+    let folder_name = format!("{name}{}", if is_md { "" } else { ".md" });
+    if entry.depth() == 0 || is_non_record_name(&folder_name) {
+        return None;
+    }
+    let file = FileName::parse(&folder_name)?;
+    let folder = entry.path().to_path_buf();
+    match folder_record_file(&folder) {
+        Some(record_file) => {
+            let rel = relative_slash_path(&record_file, dir);
+            found.records.push((record_file.clone(), rel.clone(), file));
+            Some((folder, record_file, rel))
+        }
+        // `0001-x.md/`: named like a record file, read (and reported) as one.
+        None if is_md => {
+            let rel = relative_slash_path(&folder, dir);
+            found.records.push((folder, rel, file));
+            None
+        }
+        // `0001-images/`: a folder of a record's files.
+        None => None,
+    }
 }
 
 /// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named

@@ -115,7 +115,7 @@ fn record_row(log: &Log, record: &Record, index_dir: &Path) -> [String; 5] {
 }
 
 fn failure_row(failure: &LoadFailure, index_dir: &Path) -> [String; 5] {
-    let name = file_name(&failure.rel_path);
+    let name = crate::log_path::file_name(&failure.rel_path);
     let label = match failure.file.number {
         Some(number) => format_number(number, &failure.file.scheme),
         None => stem(name).to_string(),
@@ -133,7 +133,7 @@ fn failure_row(failure: &LoadFailure, index_dir: &Path) -> [String; 5] {
 pub fn number_label(record: &Record) -> String {
     match record.number() {
         Some(number) => format_number(number, &record.file.scheme),
-        None => stem(file_name(&record.rel_path)).to_string(),
+        None => stem(crate::log_path::file_name(&record.rel_path)).to_string(),
     }
 }
 
@@ -144,10 +144,6 @@ fn format_number(number: u32, scheme: &crate::discover::NamingScheme) -> String 
         NamingScheme::Dated { .. } => 0,
     };
     format!("{number:0digits$}")
-}
-
-fn file_name(rel_path: &str) -> &str {
-    rel_path.rsplit('/').next().unwrap_or(rel_path)
 }
 
 fn stem(name: &str) -> &str {

@@ -1,9 +1,10 @@
 //! `adr`: Architecture Decision Records, created, linted, indexed and rendered.
 //!
-//! Data flows one way: [`config::Project::locate`] finds the log, [`model::Log::load`]
+//! Data flows one way: [`config::Project::locate`] finds the log, [`model::Log::load`] (in [`load`])
 //! discovers and parses every record once, and a command reads the loaded log.
 
 pub mod adopt;
+pub mod anchors;
 pub mod casefold;
 pub mod cli;
 pub mod clock;
@@ -19,6 +20,7 @@ pub mod fs;
 pub mod git;
 pub mod index;
 pub mod lint;
+pub mod load;
 pub mod log_path;
 pub mod mcp;
 pub mod migrate;

@@ -3,6 +3,12 @@
 //! from one record to another, and percent-decoding link targets. Lint, the site and
 //! renumber all resolve links; they share these so a link means the same thing to each.
 
+/// The last part of a `/`-separated path relative to the log: `0007-b.md` of
+/// `sub/0007-b.md`. Records are looked up, named and renamed by it.
+pub fn file_name(rel_path: &str) -> &str {
+    rel_path.rsplit('/').next().unwrap_or(rel_path)
+}
+
 /// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result
 /// leaves the log directory.
 pub fn join(dir: &str, path: &str) -> Option<String> {

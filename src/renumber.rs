@@ -4,6 +4,7 @@
 //! the log's Markdown files follow. "First" is the first commit that added the file when
 //! the log is in git, else the file's modification time, with ties broken by name.
 //! This module plans the changes; the command shows or applies them.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::time::SystemTime;
 use crate::discover::{FileName, SITE_MARKER, relative_slash_path};
 use crate::edit::{Edit, apply_edits};
 use crate::git::History;
+use crate::log_path::file_name;
 use crate::model::{Link, Log, Record};
 use crate::parse::strip_title_number;
 use crate::source::{SourceFile, Span};
@@ -256,10 +258,6 @@ fn other_markdown(log: &Log) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-fn file_name(rel: &str) -> &str {
-    rel.rsplit('/').next().unwrap_or(rel)
-}
-
 /// Rewrites links (inline and reference definitions) whose target is a moved record: the
 /// file name in the target, and an id at the start of the link text (`ADR-0007`, `7. Title`).
 fn link_edits(
@@ -300,7 +298,7 @@ fn link_text_edit(source: &SourceFile, link_span: Span, each: &Move) -> Option<E
     let written = source.slice(link_span);
     let text = written.strip_prefix('[')?;
     let (start, len) = leading_id_digits(text, each.number)?;
-    let digits = &text[start..start + len];
+    let digits = text.get(start..start + len)?;
     let at = link_span.start + 1 + start;
     Some(Edit::replace(
         Span::new(at, at + len),
@@ -309,25 +307,33 @@ fn link_text_edit(source: &SourceFile, link_span: Span, each: &Move) -> Option<E
 }
 
 /// The byte range of the number `number` when `text` starts with an id for it: `ADR-0007`,
-/// `ADR 7`, `adr_007`, `#7`, `0007`, `7. Title`.
+/// `ADR 7`, `adr_007`, `#7`, `0007`, `7. Title`. Offsets are counted in `text` itself (the
+/// prefix test is ASCII-case-insensitive without a lowercased copy).
 fn leading_id_digits(text: &str, number: u32) -> Option<(usize, usize)> {
-    let lower = text.to_ascii_lowercase();
     let mut at = 0;
-    if lower.starts_with("adr") {
+    if text
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case("adr"))
+    {
         at = 3;
-        at += lower[at..]
+        at += text
+            .get(at..)?
             .bytes()
             .take_while(|byte| matches!(byte, b'-' | b'_' | b' ' | b'#'))
             .count();
-    } else if lower.starts_with('#') {
+    } else if text.starts_with('#') {
         at = 1;
     }
-    let len = lower[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let len = text
+        .get(at..)?
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
     if len == 0 || len > 9 {
         return None;
     }
-    let value: u32 = lower[at..at + len].parse().ok()?;
-    let after = lower[at + len..].chars().next();
+    let value: u32 = text.get(at..at + len)?.parse().ok()?;
+    let after = text.get(at + len..)?.chars().next();
     let ends = after.is_none_or(|c| !c.is_alphanumeric());
     (value == number && ends).then_some((at, len))
 }
@@ -360,10 +366,10 @@ fn reference_definition_edits(
         if in_fence || !trimmed.starts_with('[') {
             continue;
         }
-        let Some(close) = trimmed.find("]:") else {
+        let Some((before_colon, after)) = trimmed.split_once("]:") else {
             continue;
         };
-        let after = &trimmed[close + 2..];
+        let close = before_colon.len();
         let target = after
             .split_whitespace()
             .next()
@@ -376,7 +382,7 @@ fn reference_definition_edits(
         };
         let old_name = file_name(&each.rel_from);
         let offset = text.len() - trimmed.len() + close + 2;
-        if let Some(at) = text[offset..].find(old_name) {
+        if let Some(at) = text.get(offset..).and_then(|rest| rest.find(old_name)) {
             let start = span.start + offset + at;
             edits.push(Edit::replace(
                 Span::new(start, start + old_name.len()),
@@ -401,11 +407,17 @@ fn front_matter_link_edits(record: &Record, moved: &HashMap<&str, &Move>) -> Vec
             continue;
         };
         let mut search_from = 0;
-        while let Some(found) = yaml[search_from..].find(&target_rel) {
+        while let Some(found) = yaml
+            .get(search_from..)
+            .and_then(|rest| rest.find(&target_rel))
+        {
             let at = search_from + found;
             search_from = at + target_rel.len();
-            let before = yaml[..at].chars().next_back();
-            let after = yaml[at + target_rel.len()..].chars().next();
+            let head = yaml.get(..at).unwrap_or_default();
+            let before = head.chars().next_back();
+            let after = yaml
+                .get(at + target_rel.len()..)
+                .and_then(|tail| tail.chars().next());
             let is_path_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
             if before.is_some_and(is_path_char) || after.is_some_and(is_path_char) {
                 continue;
@@ -417,17 +429,17 @@ fn front_matter_link_edits(record: &Record, moved: &HashMap<&str, &Move>) -> Vec
                 new_target,
             ));
             // `[ADR-0007](0007-b.md)`: the id in the link text before it.
-            if yaml[..at].ends_with("](")
-                && let Some(open) = yaml[..at - 2].rfind('[')
+            if let Some(before_link) = head.strip_suffix("](")
+                && let Some(open) = before_link.rfind('[')
+                && let Some(text) = before_link.get(open + 1..)
+                && let Some((digits_at, len)) = leading_id_digits(text, each.number)
+                && let Some(digits) = text.get(digits_at..digits_at + len)
             {
-                let text = &yaml[open + 1..at - 2];
-                if let Some((digits_at, len)) = leading_id_digits(text, each.number) {
-                    let digits_start = front_matter.yaml_span.start + open + 1 + digits_at;
-                    edits.push(Edit::replace(
-                        Span::new(digits_start, digits_start + len),
-                        same_width(&text[digits_at..digits_at + len], each.new_number),
-                    ));
-                }
+                let digits_start = front_matter.yaml_span.start + open + 1 + digits_at;
+                edits.push(Edit::replace(
+                    Span::new(digits_start, digits_start + len),
+                    same_width(digits, each.new_number),
+                ));
             }
         }
     }
@@ -479,17 +491,22 @@ fn title_number_edit(source: &SourceFile, span: Span, each: &Move) -> Option<Edi
     let text = source.slice(span);
     let mut at = 0;
     while at < text.len() {
-        let rest = &text[at..];
-        let skip = rest
+        let skip = text
+            .get(at..)?
             .bytes()
             .take_while(|byte| !byte.is_ascii_digit())
             .count();
         at += skip;
-        let len = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        let len = text
+            .get(at..)?
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         if len == 0 {
             return None;
         }
-        let digits = &text[at..at + len];
+        let digits = text.get(at..at + len)?;
+
         if digits.parse::<u32>().ok() == Some(each.number) {
             let start = span.start + at;
             return Some(Edit::replace(

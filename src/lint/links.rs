@@ -77,34 +77,10 @@ pub(crate) fn root_relative_candidates(
     Some((under_prefix, candidates))
 }
 
-/// The anchors GitHub gives a record's headings: lowercased, punctuation dropped, spaces
-/// turned into `-`, and `-1`, `-2` … appended to repeats.
+/// The anchors of a record's headings, as its page gives them (see
+/// [`crate::anchors::record_anchors`]).
 pub(crate) fn heading_anchors(record: &Record) -> HashSet<String> {
-    let mut anchors = HashSet::new();
-    for section in &record.sections {
-        let base = github_slug(&section.title);
-        let mut anchor = base.clone();
-        let mut repeat = 0;
-        while anchors.contains(&anchor) {
-            repeat += 1;
-            anchor = format!("{base}-{repeat}");
-        }
-        anchors.insert(anchor);
-    }
-    anchors
-}
-
-pub(crate) fn github_slug(heading: &str) -> String {
-    heading
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
+    crate::anchors::record_anchors(record)
 }
 
 /// Whether a record's text declares an HTML anchor (`id="x"` or `name="x"`).
@@ -112,26 +88,15 @@ pub(crate) fn has_html_anchor(text: &str, fragment: &str) -> bool {
     ["id=\"", "name=\"", "id='", "name='"]
         .iter()
         .any(|attribute| {
-            let quote = &attribute[attribute.len() - 1..];
+            let quote = if attribute.ends_with('\'') { '\'' } else { '"' };
             text.contains(&format!("{attribute}{fragment}{quote}"))
         })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn slugs_like_github() {
-        assert_eq!(
-            github_slug("Pros and Cons of the Options"),
-            "pros-and-cons-of-the-options"
-        );
-        assert_eq!(
-            github_slug("Option 1: Use JSON:API"),
-            "option-1-use-jsonapi"
-        );
-        assert_eq!(github_slug("Node.js"), "nodejs");
+    fn percent_decoding() {
         assert_eq!(
             crate::log_path::percent_decode("my%20file.md"),
             "my file.md"

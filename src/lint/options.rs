@@ -33,7 +33,11 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
     };
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
-        let after = rest[digits.len()..].trim_start_matches(']').trim_start();
+        let after = rest
+            .get(digits.len()..)
+            .unwrap_or_default()
+            .trim_start_matches(']')
+            .trim_start();
         // `0003-1 Patrón State`, `2.0 release`: an id or a version, not a place in a list.
         let is_id = after
             .strip_prefix(['-', '.'])
@@ -56,11 +60,11 @@ pub(crate) fn position_reference(text: &str) -> Option<(usize, String)> {
         (Some(c), Some(')' | '.'))
             if c.is_ascii_lowercase()
                 && !said_option
-                && (letter.len() == 2 || letter[2..].starts_with(' ')) =>
+                && (chars.as_str().is_empty() || chars.as_str().starts_with(' ')) =>
         {
             Some((
                 usize::from(c as u8 - b'a') + 1,
-                letter[2..].trim_start().to_string(),
+                chars.as_str().trim_start().to_string(),
             ))
         }
         _ => None,
@@ -321,7 +325,7 @@ fn short_form(key: &str) -> &str {
         .filter_map(|separator| key.find(separator))
         .min()
         .unwrap_or(key.len());
-    key[..end].trim()
+    key.get(..end).unwrap_or(key).trim()
 }
 
 /// The short form of `key` from its length, worked out once by [`short_form`].

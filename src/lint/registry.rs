@@ -195,3 +195,54 @@ pub fn rules_markdown() -> String {
     }
     text
 }
+
+/// `declare_rule!` does not register its rule: a registering macro needs a crate that
+/// collects statics at link time (`linkme`) or before `main` (`inventory`), which trade a
+/// `const` table that reads top to bottom for platform-specific linker tricks. The table
+/// above stays the one list, and this test proves it misses no rule file.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_file_is_registered_under_its_file_name() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lint/rules");
+        let modules = std::fs::read_to_string(dir.join("mod.rs")).unwrap();
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
+                continue;
+            };
+            if stem == "mod" || path.extension().is_none_or(|extension| extension != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let declared = text.matches("declare_rule!").count();
+            assert_eq!(declared, 1, "{stem}.rs declares {declared} rules");
+            let id = stem.replace('_', "-");
+            assert!(
+                text.contains(&format!("id: \"{id}\"")),
+                "{stem}.rs does not declare the id `{id}`"
+            );
+            assert!(
+                RULES.iter().any(|rule| rule.meta.id == id),
+                "rule `{id}` ({stem}.rs) is missing from registry::RULES"
+            );
+            assert!(
+                modules.contains(&format!("mod {stem};")),
+                "rules/mod.rs does not declare `{stem}`"
+            );
+            files.push(id);
+        }
+        assert_eq!(files.len(), RULES.len(), "a registered rule has no file");
+    }
+
+    #[test]
+    fn the_table_is_sorted_by_id() {
+        let ids: Vec<_> = RULES.iter().map(|rule| rule.meta.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+    }
+}

@@ -230,8 +230,10 @@ fn config_error(project: &Project, offset: usize, message: String) -> Error {
     let text = project.config_text.as_deref().unwrap_or("");
     let offset = offset.min(text.len());
     let line = project.config_line_of(offset);
-    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
-    let column = text[line_start..offset].chars().count() + 1;
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+
     Error::Config {
         path: project
             .config_path

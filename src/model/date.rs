@@ -19,10 +19,10 @@ pub(crate) fn read(text: &str) -> DateValue {
         };
     }
     // `2022-11-19T10:00:00Z`, `2022-11-19 10:00`: a date with a time of day.
-    if let Some(head) = text.get(..10)
+    if let Some((head, time)) = text.split_at_checked(10)
         && is_iso_shape(head)
-        && text[10..].starts_with(['T', ' '])
-        && text[10..]
+        && time.starts_with(['T', ' '])
+        && time
             .trim_start_matches(['T', ' '])
             .starts_with(|c: char| c.is_ascii_digit())
     {
@@ -165,8 +165,11 @@ fn with_month_name(text: &str) -> Option<Result<Date, ()>> {
             continue;
         }
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let is_ordinal =
-            digits.len() == word.len() || ["st", "nd", "rd", "th"].contains(&&word[digits.len()..]);
+        let is_ordinal = digits.len() == word.len()
+            || word
+                .get(digits.len()..)
+                .is_some_and(|suffix| ["st", "nd", "rd", "th"].contains(&suffix));
+
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !is_ordinal {
             return None;
         }

@@ -1,15 +1,12 @@
 //! A log's own template (`template.md`, `0000-modele-adr.md`, `vorlage.md`, or a Markdown
 //! file that is mostly placeholders): never a record, and its headings are the sections the
 //! log's records of a custom layout are expected to have. Discovery finds templates by
-//! name; this module reads them and recognises the unnamed ones by content.
+//! name; `load::template` reads them and recognises the unnamed ones by content; this
+//! module holds what a template says.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::discover::{FileName, NamingScheme, SkipReason, Skipped};
 use crate::model::{Record, Style, normalize_heading};
-
-/// Files larger than this are not read to see whether they are templates.
-const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 
 /// The template a log keeps beside its records.
 #[derive(Debug, Clone)]
@@ -24,14 +21,16 @@ pub struct LogTemplate {
     pub sections: Vec<String>,
 }
 
-/// The text of a regular file no larger than the cap; `None` for anything else (a FIFO
-/// named like Markdown must not hang the load).
-fn read_small_file(path: &Path) -> Option<String> {
-    let metadata = std::fs::metadata(path).ok()?;
-    if !metadata.is_file() || metadata.len() > MAX_TEMPLATE_BYTES {
-        return None;
+impl LogTemplate {
+    /// What the template at `path` asks of records, from its parsed text.
+    pub fn of_record(path: PathBuf, rel_path: String, template: &Record) -> LogTemplate {
+        LogTemplate {
+            path,
+            rel_path,
+            style: template.style,
+            sections: expected_sections(template),
+        }
     }
-    std::fs::read_to_string(path).ok()
 }
 
 /// Whether `text` reads as a template: at least two headings, and at least half of its
@@ -88,97 +87,6 @@ fn is_prompt_line(line: &str) -> bool {
         })
     };
     enclosed('{', '}') || enclosed('[', ']') || enclosed('<', '>')
-}
-
-/// Moves the unnamed Markdown files that are mostly placeholders to `skipped`, as
-/// templates found by content.
-pub fn recognise_by_content(
-    unnamed_markdown: &mut Vec<(PathBuf, String)>,
-    skipped: &mut Vec<Skipped>,
-) {
-    let mut kept = Vec::with_capacity(unnamed_markdown.len());
-    for (path, rel_path) in std::mem::take(unnamed_markdown) {
-        if read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text)) {
-            skipped.push(Skipped {
-                path,
-                rel_path,
-                reason: SkipReason::TemplateByContent,
-            });
-        } else {
-            kept.push((path, rel_path));
-        }
-    }
-    *unnamed_markdown = kept;
-    skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-}
-
-/// The log's template: the first found by name nearest the log's top, else the first
-/// found by content; `None` when the log keeps none (or it cannot be read).
-pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
-    let depth = |skipped: &&Skipped| skipped.rel_path.matches('/').count();
-    let by_name = skipped
-        .iter()
-        .filter(|skipped| skipped.reason == SkipReason::TemplateByName)
-        .min_by_key(|skipped| (depth(skipped), skipped.rel_path.clone()));
-    let chosen = by_name.or_else(|| {
-        skipped
-            .iter()
-            .find(|skipped| skipped.reason == SkipReason::TemplateByContent)
-    })?;
-    let file = FileName {
-        number: None,
-        slug: String::new(),
-        date: None,
-        scheme: NamingScheme::Numbered { digits: 4 },
-    };
-    let record = match crate::parse::load_record_at(
-        &chosen.path,
-        chosen.rel_path.clone(),
-        file.clone(),
-        crate::parse::Depth::Full,
-    ) {
-        Ok(record) => record,
-        // Templates' front matter is often not YAML (`status: {proposed | accepted}`):
-        // their headings are what matters, so read them without it.
-        Err(failure) => {
-            let source = failure.source?;
-            let text = without_front_matter(&source.text);
-            crate::parse::parse_record(
-                crate::source::SourceFile::new(source.path, text),
-                chosen.rel_path.clone(),
-                file,
-            )
-            .ok()?
-        }
-    };
-    Some(LogTemplate {
-        path: chosen.path.clone(),
-        rel_path: chosen.rel_path.clone(),
-        style: record.style,
-        sections: expected_sections(&record),
-    })
-}
-
-/// `text` with its front matter (between the first two `---` lines) blanked out.
-fn without_front_matter(text: &str) -> String {
-    let mut lines = text.split_inclusive('\n');
-    let Some(first) = lines.next() else {
-        return String::new();
-    };
-    if first.trim_end() != "---" {
-        return text.to_string();
-    }
-    let mut out = String::from("\n");
-    let mut closed = false;
-    for line in lines {
-        if closed {
-            out.push_str(line);
-        } else {
-            closed = line.trim_end() == "---";
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// Every H2 of the template (and H1 other than the title), but those marked optional (`(optional)` in the heading,
@@ -267,12 +175,5 @@ mod tests {
         assert!(is_mostly_placeholders(template));
         let record = "# Use Postgres\n\n## Context\n\nWe need a database.\n\n## Decision\n\nWe use Postgres, see [docs](x.md).\n";
         assert!(!is_mostly_placeholders(record));
-    }
-
-    #[test]
-    fn front_matter_that_is_not_yaml_is_blanked_out_line_for_line() {
-        let template = "---\nstatus: {proposed | accepted}\n---\n# {title}\n";
-        assert_eq!(without_front_matter(template), "\n\n\n# {title}\n");
-        assert_eq!(without_front_matter("# Title\n"), "# Title\n");
     }
 }

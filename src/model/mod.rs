@@ -1,5 +1,7 @@
 //! The decision log as data: one [`Record`] per file, and the [`Log`] of all records of one
-//! directory. Parsing fills these; lint, index, site, list and graph only read them.
+//! directory. `parse` fills these and `load` gathers them from disk; lint, index, site, list
+//! and graph only read them. The model itself imports neither the parser nor any consumer.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
 mod log;
@@ -7,14 +9,11 @@ pub(crate) mod log_template;
 mod record;
 mod status;
 
-pub use log::{
-    FailureKind, LoadFailure, Log, RecordFiles, RecordLookup, dominant_scheme, read_discovered,
-    read_records, sort_key,
-};
+pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style,
+    Style, is_known_front_matter_key,
 };
 pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, closest_status};
 
@@ -60,8 +59,9 @@ pub fn option_key(name: &str) -> String {
         if trimmed.ends_with(')')
             && let Some(open) = matching_open_paren(trimmed)
             && open > 0
+            && let Some(head) = trimmed.get(..open)
         {
-            text = trimmed[..open].to_string();
+            text = head.to_string();
             continue;
         }
         break;
@@ -73,8 +73,8 @@ pub fn option_key(name: &str) -> String {
             cut = cut.min(at);
         }
     }
-    let head = &lower[..cut];
-    normalize_heading(head)
+    // `cut` was found in `lower` itself, never in `text`.
+    normalize_heading(lower.get(..cut).unwrap_or(&lower))
 }
 
 /// True when two option names denote the same option. Besides equal keys, a name that
@@ -94,7 +94,7 @@ fn short_form(key: &str) -> &str {
             end = end.min(at);
         }
     }
-    key[..end].trim()
+    key.get(..end).unwrap_or(key).trim()
 }
 
 fn matching_open_paren(text: &str) -> Option<usize> {
@@ -118,18 +118,18 @@ fn matching_open_paren(text: &str) -> Option<usize> {
 fn strip_markdown_link(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let Some(close_rel) = rest[open..].find("](") else {
+    while let Some((before, opened)) = rest.split_once('[') {
+        let Some((link_text, target)) = opened.split_once("](") else {
             break;
         };
-        let close = open + close_rel;
-        let Some(end_rel) = rest[close..].find(')') else {
+        let Some((_, after)) = target.split_once(')') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        out.push_str(&rest[open + 1..close]);
-        rest = &rest[close + end_rel + 1..];
+        out.push_str(before);
+        out.push_str(link_text);
+        rest = after;
     }
+
     out.push_str(rest);
     out
 }

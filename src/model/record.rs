@@ -237,9 +237,8 @@ impl Link {
 }
 
 fn has_url_scheme(target: &str) -> bool {
-    match target.find(':') {
-        Some(colon) => {
-            let scheme = &target[..colon];
+    match target.split_once(':') {
+        Some((scheme, _)) => {
             !scheme.is_empty()
                 && scheme
                     .chars()
@@ -330,7 +329,7 @@ impl Record {
         self.front_matter
             .iter()
             .flat_map(|front_matter| front_matter.entries.iter())
-            .filter(|entry| !crate::parse::is_known_front_matter_key(&entry.key))
+            .filter(|entry| !is_known_front_matter_key(&entry.key))
     }
 
     /// A span to point at when the problem is the record as a whole: its title, else line 1.
@@ -362,4 +361,21 @@ impl Record {
             .as_ref()
             .and_then(|status| status.superseded_by.as_ref())
     }
+}
+
+/// Front-matter keys the model reads into typed fields; all others are kept as extras.
+const KNOWN_KEYS: [&str; 8] = [
+    "status",
+    "date",
+    "title",
+    "tags",
+    "decision-makers",
+    "deciders",
+    "consulted",
+    "informed",
+];
+
+/// Front-matter keys the model reads into typed fields; all others are kept as extras.
+pub fn is_known_front_matter_key(key: &str) -> bool {
+    KNOWN_KEYS.contains(&key)
 }

@@ -154,7 +154,9 @@ impl Status {
         let word_end = lower
             .find(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '(' | '—' | '–'))
             .unwrap_or(lower.len());
-        let (word, rest) = lower.split_at(word_end);
+        // `word_end` was found in `lower` itself.
+        let (word, rest) = lower.split_at_checked(word_end).unwrap_or((&lower, ""));
+
         if let Some(kind) = StatusKind::from_keyword(word) {
             let rest = rest.trim_start();
             if rest.is_empty()
@@ -349,12 +351,12 @@ fn file_name_of_target(target: &str) -> Option<FileName> {
 
 /// The first `[text](target)` in `text`.
 pub(crate) fn first_markdown_link(text: &str) -> Option<(&str, &str)> {
-    let open = text.find('[')?;
-    let middle = open + text[open..].find("](")?;
-    let end = middle + 2 + text[middle + 2..].find(')')?;
-    let target = text[middle + 2..end].trim();
+    let (_, opened) = text.split_once('[')?;
+    let (link_text, after) = opened.split_once("](")?;
+    let (target, _) = after.split_once(')')?;
+    let target = target.trim();
     let target = target.split_whitespace().next().unwrap_or(target);
-    Some((&text[open + 1..middle], target.trim_matches(['<', '>'])))
+    Some((link_text, target.trim_matches(['<', '>'])))
 }
 
 /// The number in `ADR-0002`, `ADR 2`, `adr-012`, `0002`, `#2`, `2. Title`, `0002-slug`.
@@ -370,7 +372,7 @@ fn number_in_id(text: &str) -> Option<u32> {
     if digits.is_empty() || digits.len() > 9 {
         return None;
     }
-    let after = &rest[digits.len()..];
+    let after = rest.get(digits.len()..).unwrap_or_default();
     let ends_cleanly = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
     if !ends_cleanly {
         return None;

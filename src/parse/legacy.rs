@@ -56,7 +56,8 @@ pub(crate) fn labelled_value(
                 (word.len(), word.len())
             }
         };
-    let label = rest[..label_end]
+    let label = rest
+        .get(..label_end)?
         .trim()
         .trim_end_matches(['*', '_'])
         .trim()
@@ -68,20 +69,19 @@ pub(crate) fn labelled_value(
         Some(canonical) => *canonical,
         None => {
             let english = translated?.english();
-            let has_digit = rest[value_start..].contains(|c: char| c.is_ascii_digit());
+            let has_digit = rest
+                .get(value_start..)
+                .is_some_and(|value| value.contains(|c: char| c.is_ascii_digit()));
             if translated == Some(Label::Date) && !has_digit {
                 return None;
             }
             labels.iter().find(|candidate| **candidate == english)?
         }
     };
-    let after = &rest[value_start..];
-    let skipped = after.len() - after.trim_start_matches(['*', '_']).len();
-    value_start += skipped;
-    let mut value = &rest[value_start..];
-    if let Some(comment) = value.find("<!--") {
-        value = &value[..comment];
-    }
+    let after = rest.get(value_start..)?;
+    let value = after.trim_start_matches(['*', '_']);
+    value_start += after.len() - value.len();
+    let value = value.split_once("<!--").map_or(value, |(before, _)| before);
     let leading = value.len() - value.trim_start().len();
     let value = value.trim();
     let start = line_span.start + offset + value_start + leading;
@@ -328,21 +328,26 @@ fn substitute_liquid_page_values(
 ) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open..].find("}}") else {
+    while let Some((before, opened)) = rest.split_once("{{") {
+        let Some((expression, after)) = opened.split_once("}}") else {
             break;
         };
-        let expression = rest[open + 2..open + close].trim();
-        out.push_str(&rest[..open]);
+        out.push_str(before);
         match expression
+            .trim()
             .strip_prefix("page.")
             .and_then(front_matter_value)
         {
             Some(value) => out.push_str(&value),
-            None => out.push_str(&rest[open..open + close + 2]),
+            None => {
+                out.push_str("{{");
+                out.push_str(expression);
+                out.push_str("}}");
+            }
         }
-        rest = &rest[open + close + 2..];
+        rest = after;
     }
+
     out.push_str(rest);
     out.trim().to_string()
 }

@@ -4,6 +4,7 @@
 //! and HTML are what CommonMark says they are.
 
 use std::borrow::Cow;
+use std::ops::ControlFlow;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -194,11 +195,11 @@ pub(crate) fn outline(source: &SourceFile, body_start: usize, title_and_preamble
         // after the first `# ` line. Should those lines not be headings (inside a code
         // block), parse everything.
         if let Some(end) = first_atx_h1_line_end(body)
-            .and_then(|h1_end| Some(h1_end + first_atx_line_end(&body[h1_end..], "##")?))
+            .and_then(|h1_end| Some(h1_end + first_atx_line_end(body.get(h1_end..)?, "##")?))
         {
             // A huge table in the preamble (a 2,000 x 2,000 one took 390 MB to parse)
             // is read only as far as a metadata table would go (issue #13).
-            let prefix = with_large_tables_cut_short(&body[..end], 64 * 1024);
+            let prefix = with_large_tables_cut_short(body.get(..end).unwrap_or(body), 64 * 1024);
             let prefix_outline = outline_of(source, body_start, &prefix, true);
             let has = |level| {
                 prefix_outline
@@ -289,152 +290,112 @@ fn outline_of(
     body: &str,
     title_and_preamble: bool,
 ) -> Outline {
-    let mut outline = Outline::default();
-    let mut heading: Option<(u8, usize, String)> = None;
-    let mut item_stack: Vec<usize> = Vec::new();
-    let mut label_open: Option<usize> = None;
-    let mut list_depth = 0usize;
-    let mut links: Vec<OpenLink> = Vec::new();
-    let mut html_block: Option<(usize, String)> = None;
-    let mut table: Option<Table> = None;
-    let mut cell: Option<String> = None;
-    let mut code_block_start: Option<usize> = None;
-
+    let mut builder = OutlineBuilder {
+        source,
+        title_and_preamble,
+        outline: Outline::default(),
+        heading: None,
+        item_stack: Vec::new(),
+        label_open: None,
+        list_depth: 0,
+        links: Vec::new(),
+        html_block: None,
+        table: None,
+        cell: None,
+        code_block_start: None,
+    };
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         let span = Span::new(range.start + body_start, range.end + body_start);
+        if builder.event(event, span).is_break() {
+            break;
+        }
+    }
+    let mut outline = builder.outline;
+    outline.links.sort_by_key(|link| link.span.start);
+    outline
+}
+
+/// The [`Outline`] being gathered from one walk over the parser's events, with what is
+/// open at the current event (a heading, list items, links, an HTML block, a table cell).
+struct OutlineBuilder<'s> {
+    source: &'s SourceFile,
+    /// Stop once the title and the first H2 have been seen (see [`outline`]).
+    title_and_preamble: bool,
+    outline: Outline,
+    /// The open heading: level, start, text so far.
+    heading: Option<(u8, usize, String)>,
+    /// Indexes in `outline.items` of the open list items, innermost last.
+    item_stack: Vec<usize>,
+    /// The item whose label (its first paragraph) is still being read.
+    label_open: Option<usize>,
+    list_depth: usize,
+    links: Vec<OpenLink>,
+    html_block: Option<(usize, String)>,
+    table: Option<Table>,
+    /// The text of the open cell, when it is one of the row's first two.
+    cell: Option<String>,
+    code_block_start: Option<usize>,
+}
+
+impl OutlineBuilder<'_> {
+    /// Takes one event; `Break` once a title-and-preamble walk has seen enough.
+    fn event(&mut self, event: Event<'_>, span: Span) -> ControlFlow<()> {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((heading_level(level), span.start, String::new()))
+                self.heading = Some((heading_level(level), span.start, String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, start, text)) = heading.take() {
-                    let end = trim_line_end(source, start, span.end);
-                    outline.headings.push(Heading {
-                        level,
-                        text: collapse(&text),
-                        span: Span::new(start, end),
-                    });
-                    if title_and_preamble
-                        && level <= 2
-                        && [1, 2]
-                            .iter()
-                            .all(|wanted| outline.headings.iter().any(|seen| seen.level == *wanted))
-                    {
-                        break;
-                    }
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => return self.end_heading(span),
             Event::Start(Tag::List(_)) => {
-                list_depth += 1;
-                label_open = None;
+                self.list_depth += 1;
+                self.label_open = None;
             }
-            Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-            Event::Start(Tag::Item) => {
-                let index = outline.items.len();
-                outline.items.push(ListItem {
-                    depth: list_depth,
-                    text: String::new(),
-                    span,
-                    parent: item_stack.last().copied(),
-                });
-                item_stack.push(index);
-                label_open = Some(index);
+            Event::End(TagEnd::List(_)) => self.list_depth = self.list_depth.saturating_sub(1),
+            Event::Start(Tag::Item) => self.start_item(span),
+            Event::End(TagEnd::Item) => self.end_item(),
+            Event::Start(Tag::Paragraph) => self.start_paragraph(),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.start_link(dest_url.to_string(), LinkKind::Link, span);
             }
-            Event::End(TagEnd::Item) => {
-                if let Some(index) = item_stack.pop()
-                    && let Some(item) = outline.items.get_mut(index)
-                {
-                    item.text = collapse(&item.text);
-                }
-                label_open = None;
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.start_link(dest_url.to_string(), LinkKind::Image, span);
             }
-            Event::Start(Tag::Paragraph) => {
-                // A second paragraph in an item is its description, not its label.
-                if let Some(index) = label_open
-                    && outline
-                        .items
-                        .get(index)
-                        .is_some_and(|item| !item.text.trim().is_empty())
-                {
-                    label_open = None;
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => links.push(OpenLink {
-                target: dest_url.to_string(),
-                kind: LinkKind::Link,
-                span,
-                text: String::new(),
-            }),
-            Event::Start(Tag::Image { dest_url, .. }) => links.push(OpenLink {
-                target: dest_url.to_string(),
-                kind: LinkKind::Image,
-                span,
-                text: String::new(),
-            }),
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some(open) = links.pop() {
-                    let text = collapse(&open.text);
-                    push_text(
-                        &mut heading,
-                        label_open,
-                        &mut outline.items,
-                        &mut links,
-                        &mut cell,
-                        &text,
-                    );
-                    outline.links.push(Link {
-                        line: source.line_of(open.span.start),
-                        target: open.target,
-                        text,
-                        kind: open.kind,
-                        span: open.span,
-                    });
-                }
-            }
-            Event::Start(Tag::CodeBlock(_)) => code_block_start = Some(span.start),
+            Event::End(TagEnd::Link | TagEnd::Image) => self.end_link(),
+            Event::Start(Tag::CodeBlock(_)) => self.code_block_start = Some(span.start),
             Event::End(TagEnd::CodeBlock) => {
-                if let Some(start) = code_block_start.take() {
-                    outline.code.push(Span::new(start, span.end));
+                if let Some(start) = self.code_block_start.take() {
+                    self.outline.code.push(Span::new(start, span.end));
                 }
             }
-            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
-                let text = match &event {
-                    Event::Text(text) => text.as_ref(),
-                    Event::Code(text) => {
-                        outline.code.push(span);
-                        text.as_ref()
-                    }
-                    _ => " ",
-                };
-                push_text(
-                    &mut heading,
-                    label_open,
-                    &mut outline.items,
-                    &mut links,
-                    &mut cell,
-                    text,
-                );
+            Event::Text(text) => self.push_text(&text),
+            Event::Code(text) => {
+                self.outline.code.push(span);
+                self.push_text(&text);
             }
-            Event::Start(Tag::HtmlBlock) => html_block = Some((span.start, String::new())),
-            Event::Html(html) => match &mut html_block {
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some((span.start, String::new())),
+            Event::Html(html) => match &mut self.html_block {
                 Some((_, text)) => text.push_str(&html),
-                None => push_comments(&mut outline.comments, &html, span),
+                None => push_comments(&mut self.outline.comments, &html, span),
             },
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some((start, text)) = html_block.take() {
-                    push_comments(&mut outline.comments, &text, Span::new(start, span.end));
+                if let Some((start, text)) = self.html_block.take() {
+                    push_comments(
+                        &mut self.outline.comments,
+                        &text,
+                        Span::new(start, span.end),
+                    );
                 }
             }
-            Event::InlineHtml(html) => push_comments(&mut outline.comments, &html, span),
+            Event::InlineHtml(html) => push_comments(&mut self.outline.comments, &html, span),
             Event::Start(Tag::Table(_)) => {
-                table = Some(Table {
+                self.table = Some(Table {
                     span,
                     rows: Vec::new(),
-                })
+                });
             }
-            Event::End(TagEnd::Table) => outline.tables.extend(table.take()),
+            Event::End(TagEnd::Table) => self.outline.tables.extend(self.table.take()),
             Event::Start(Tag::TableHead | Tag::TableRow) => {
-                if let Some(table) = &mut table {
+                if let Some(table) = &mut self.table {
                     table.rows.push(TableRow {
                         cells: Vec::new(),
                         cell_spans: Vec::new(),
@@ -442,21 +403,9 @@ fn outline_of(
                     });
                 }
             }
-            // Only a row's first two cells (label and value) are read, by the legacy
-            // metadata table; keeping every cell cost a string each, 160 MB more for a
-            // 2,000 x 2,000 table (issue #13).
-            Event::Start(Tag::TableCell) => {
-                let row = table.as_mut().and_then(|table| table.rows.last_mut());
-                cell = match row {
-                    Some(row) if row.cells.len() < 2 => {
-                        row.cell_spans.push(trimmed_span(&source.text, span));
-                        Some(String::new())
-                    }
-                    _ => None,
-                };
-            }
+            Event::Start(Tag::TableCell) => self.start_cell(span),
             Event::End(TagEnd::TableCell) => {
-                if let (Some(table), Some(text)) = (&mut table, cell.take())
+                if let (Some(table), Some(text)) = (&mut self.table, self.cell.take())
                     && let Some(row) = table.rows.last_mut()
                 {
                     row.cells.push(collapse(&text));
@@ -464,42 +413,135 @@ fn outline_of(
             }
             _ => {}
         }
+        ControlFlow::Continue(())
     }
-    outline.links.sort_by_key(|link| link.span.start);
-    outline
-}
 
-fn push_text(
-    heading: &mut Option<(u8, usize, String)>,
-    label_open: Option<usize>,
-    items: &mut [ListItem],
-    links: &mut [OpenLink],
-    cell: &mut Option<String>,
-    text: &str,
-) {
-    // Text inside a link is added to the link now and to its parents when the link closes.
-    if let Some(link) = links.last_mut() {
-        link.text.push_str(text);
-        return;
+    fn end_heading(&mut self, span: Span) -> ControlFlow<()> {
+        let Some((level, start, text)) = self.heading.take() else {
+            return ControlFlow::Continue(());
+        };
+        let end = trim_line_end(self.source, start, span.end);
+        self.outline.headings.push(Heading {
+            level,
+            text: collapse(&text),
+            span: Span::new(start, end),
+        });
+        let headings = &self.outline.headings;
+        if self.title_and_preamble
+            && level <= 2
+            && [1, 2]
+                .iter()
+                .all(|wanted| headings.iter().any(|seen| seen.level == *wanted))
+        {
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
     }
-    if let Some((_, _, heading_text)) = heading {
-        heading_text.push_str(text);
+
+    fn start_item(&mut self, span: Span) {
+        let index = self.outline.items.len();
+        self.outline.items.push(ListItem {
+            depth: self.list_depth,
+            text: String::new(),
+            span,
+            parent: self.item_stack.last().copied(),
+        });
+        self.item_stack.push(index);
+        self.label_open = Some(index);
     }
-    if let Some(item) = label_open.and_then(|index| items.get_mut(index)) {
-        item.text.push_str(text);
+
+    fn end_item(&mut self) {
+        if let Some(index) = self.item_stack.pop()
+            && let Some(item) = self.outline.items.get_mut(index)
+        {
+            item.text = collapse(&item.text);
+        }
+        self.label_open = None;
     }
-    if let Some(cell) = cell {
-        cell.push_str(text);
+
+    fn start_paragraph(&mut self) {
+        // A second paragraph in an item is its description, not its label.
+        if let Some(index) = self.label_open
+            && self
+                .outline
+                .items
+                .get(index)
+                .is_some_and(|item| !item.text.trim().is_empty())
+        {
+            self.label_open = None;
+        }
+    }
+
+    fn start_link(&mut self, target: String, kind: LinkKind, span: Span) {
+        self.links.push(OpenLink {
+            target,
+            kind,
+            span,
+            text: String::new(),
+        });
+    }
+
+    fn end_link(&mut self) {
+        let Some(open) = self.links.pop() else {
+            return;
+        };
+        let text = collapse(&open.text);
+        self.push_text(&text);
+        self.outline.links.push(Link {
+            line: self.source.line_of(open.span.start),
+            target: open.target,
+            text,
+            kind: open.kind,
+            span: open.span,
+        });
+    }
+
+    // Only a row's first two cells (label and value) are read, by the legacy metadata
+    // table; keeping every cell cost a string each, 160 MB more for a 2,000 x 2,000 table
+    // (issue #13).
+    fn start_cell(&mut self, span: Span) {
+        let row = self.table.as_mut().and_then(|table| table.rows.last_mut());
+        self.cell = match row {
+            Some(row) if row.cells.len() < 2 => {
+                row.cell_spans.push(trimmed_span(&self.source.text, span));
+                Some(String::new())
+            }
+            _ => None,
+        };
+    }
+
+    /// Adds text to what is open: the innermost link (its parents get it when it closes),
+    /// else the heading, the item's label and the table cell.
+    fn push_text(&mut self, text: &str) {
+        if let Some(link) = self.links.last_mut() {
+            link.text.push_str(text);
+            return;
+        }
+        if let Some((_, _, heading_text)) = &mut self.heading {
+            heading_text.push_str(text);
+        }
+        if let Some(item) = self
+            .label_open
+            .and_then(|index| self.outline.items.get_mut(index))
+        {
+            item.text.push_str(text);
+        }
+        if let Some(cell) = &mut self.cell {
+            cell.push_str(text);
+        }
     }
 }
 
 fn push_comments(comments: &mut Vec<(String, Span)>, html: &str, span: Span) {
     let mut rest = html;
     let mut offset = 0;
-    while let Some(start) = rest.find("<!--") {
-        let after = &rest[start + 4..];
-        let Some(end) = after.find("-->") else { break };
-        let inner = after[..end].trim().to_string();
+    while let Some((before, after)) = rest.split_once("<!--") {
+        let start = before.len();
+        let Some((inner, remaining)) = after.split_once("-->") else {
+            break;
+        };
+        let end = inner.len();
+        let inner = inner.trim().to_string();
         comments.push((
             inner,
             Span::new(
@@ -507,9 +549,8 @@ fn push_comments(comments: &mut Vec<(String, Span)>, html: &str, span: Span) {
                 span.start + offset + start + 4 + end + 3,
             ),
         ));
-        let consumed = start + 4 + end + 3;
-        offset += consumed;
-        rest = &rest[consumed..];
+        offset += start + 4 + end + 3;
+        rest = remaining;
     }
 }
 

@@ -2,14 +2,17 @@
 //! still loads and lint reports the oddity. Only what makes a file unreadable as a record
 //! (not UTF-8, too large, front matter that is not YAML) becomes a [`LoadFailure`].
 
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
 pub(crate) mod front_matter;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
+mod options;
 mod simple_yaml;
+mod style;
 
 use std::path::Path;
 
-use crate::casefold::find_ignore_ascii_case;
 use crate::discover::FileName;
 use crate::model::{
     DateValue, FailureKind, FieldIssue, FrontMatter, LoadFailure, Located, Record, RecordRef,
@@ -17,27 +20,12 @@ use crate::model::{
 };
 use crate::source::{SourceFile, Span};
 
+pub use crate::model::is_known_front_matter_key;
 pub use front_matter::MAX_FRONT_MATTER_BYTES;
 
 /// Files larger than this are refused unread: no decision record is 8 MiB, and reading
 /// one would cost every run its memory.
 pub const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
-
-const KNOWN_KEYS: [&str; 8] = [
-    "status",
-    "date",
-    "title",
-    "tags",
-    "decision-makers",
-    "deciders",
-    "consulted",
-    "informed",
-];
-
-/// Front-matter keys the model reads into typed fields; all others are kept as extras.
-pub fn is_known_front_matter_key(key: &str) -> bool {
-    KNOWN_KEYS.contains(&key)
-}
 
 /// Reads and parses one record file.
 /// How much of a record to read. Commands that show only metadata (`list`, `index`) skip
@@ -172,7 +160,51 @@ fn build_record(
         .map_or(source.text.len(), |s| s.span.start);
     let preamble = Span::new(body_start, first_h2);
 
-    let mut record = Record {
+    let mut record = empty_record(source, rel_path, file);
+    read_title(&mut record, &sections);
+    if let Some(front_matter) = &front_matter {
+        read_front_matter(&mut record, front_matter);
+    }
+    let legacy = read_legacy_metadata(
+        &mut record,
+        &outline,
+        &sections,
+        preamble,
+        front_matter.as_ref(),
+    );
+    // A metadata load stops at the preamble; the style still comes from every heading, so
+    // `list` and `export` agree on it.
+    let later_headings = if title_and_preamble {
+        style::atx_headings(record.source.text.get(first_h2..).unwrap_or_default())
+    } else {
+        Vec::new()
+    };
+    style::read_style(
+        &mut record,
+        &sections,
+        (first_h2, later_headings),
+        front_matter.as_ref(),
+        &legacy,
+    );
+    if depth == Depth::Full {
+        options::read_options(&mut record, &outline, &sections);
+    }
+    read_relations(&mut record, &outline, front_matter.as_ref());
+    record.comments = outline
+        .comments
+        .into_iter()
+        .map(|(text, span)| Located::new(text, span, record.source.line_of(span.start)))
+        .collect();
+    record.links = outline.links;
+    record.code_spans = outline.code;
+    record.sections = sections;
+    record.front_matter = front_matter;
+    record
+}
+
+/// A record of `source` with nothing read yet.
+fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record {
+    Record {
         rel_path,
         file,
         style: Style::Other,
@@ -197,30 +229,40 @@ fn build_record(
         sections: Vec::new(),
         front_matter: None,
         source,
+    }
+}
+
+/// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`).
+fn read_title(record: &mut Record, sections: &[Section]) {
+    let Some(h1) = sections.iter().find(|section| section.level == 1) else {
+        return;
     };
-    let source = &record.source;
+    let (title, number) = strip_title_number(&h1.title);
+    let heading_text = record.source.slice(h1.heading_span);
+    let span = heading_text
+        .find(title.as_str())
+        .map_or(h1.heading_span, |at| {
+            Span::new(
+                h1.heading_span.start + at,
+                h1.heading_span.start + at + title.len(),
+            )
+        });
+    record.title = Some(Located::new(title, span, h1.line));
+    record.title_number = number;
+}
 
-    if let Some(h1) = sections.iter().find(|section| section.level == 1) {
-        let (title, number) = strip_title_number(&h1.title);
-        let heading_text = source.slice(h1.heading_span);
-        let span = heading_text
-            .find(title.as_str())
-            .map_or(h1.heading_span, |at| {
-                Span::new(
-                    h1.heading_span.start + at,
-                    h1.heading_span.start + at + title.len(),
-                )
-            });
-        record.title = Some(Located::new(title, span, h1.line));
-        record.title_number = number;
-    }
-
-    if let Some(front_matter) = &front_matter {
-        read_front_matter(&mut record, front_matter);
-    }
+/// Step 2, metadata the front matter did not state: from MADR 2 bullets, a metadata
+/// table, `Status: …` lines in the preamble, or a `## Status` section, in that order.
+fn read_legacy_metadata(
+    record: &mut Record,
+    outline: &markdown::Outline,
+    sections: &[Section],
+    preamble: Span,
+    front_matter: Option<&FrontMatter>,
+) -> style::LegacyMetadata {
     let source = &record.source;
-    let bullets = legacy::madr2_bullets(source, &outline, preamble);
-    let table = legacy::metadata_table(source, &outline, preamble);
+    let bullets = legacy::madr2_bullets(source, outline, preamble);
+    let table = legacy::metadata_table(source, outline, preamble);
     let lines = legacy::preamble_lines(source, preamble);
     let status_section = sections
         .iter()
@@ -235,8 +277,7 @@ fn build_record(
             .or_else(|| {
                 status_section.and_then(|section| {
                     legacy::status_section(source, section, |key| {
-                        front_matter
-                            .as_ref()?
+                        front_matter?
                             .get(key)
                             .and_then(|entry| front_matter::scalar_text(&entry.value))
                     })
@@ -275,65 +316,29 @@ fn build_record(
             field.clone_from(values);
         }
     }
+    style::LegacyMetadata {
+        has_bullets: bullets.found,
+        has_lines: lines.found,
+    }
+}
 
-    // A metadata load stops at the preamble; the style still comes from every heading, so
-    // `list` and `export` agree on it.
-    let later_headings = if title_and_preamble {
-        atx_headings(source.text.get(first_h2..).unwrap_or_default())
-    } else {
-        Vec::new()
-    };
-    let style_sections: Vec<Section>;
-    let sections_for_style = if later_headings.is_empty() {
-        &sections
-    } else {
-        style_sections = sections
-            .iter()
-            .filter(|section| section.span.start < first_h2)
-            .cloned()
-            .chain(later_headings.into_iter().map(|(level, title)| {
-                let empty = Span::empty(first_h2);
-                Section::new(level, title, empty, empty, empty, 0)
-            }))
-            .collect();
-        &style_sections
-    };
-    let has_status_section = sections_for_style
-        .iter()
-        .any(|section| section.level >= 2 && section.is_named("Status"));
-    record.style = decide_style(
-        sections_for_style,
-        front_matter.as_ref(),
-        bullets.found,
-        has_status_section,
-        lines.found,
-    );
-    // `# Context` under a front-matter `title:` is a section; the title is the front matter's.
-    if let (Some(title), Some(front_matter_title)) = (&record.title, &record.front_matter_title)
-        && is_section_title(&title.value)
-    {
-        record.title = Some(front_matter_title.clone());
-        record.title_number = None;
-    }
-    if depth == Depth::Full {
-        record.decision_drivers = section_items(source, &outline, &sections, "Decision Drivers");
-        record.considered_options =
-            section_items(source, &outline, &sections, "Considered Options");
-        if record.considered_options.is_empty() {
-            record.considered_options = subsection_titles(&sections, "Considered Options");
-        }
-        record.chosen_option = sections
-            .iter()
-            .find(|section| section.is_named("Decision Outcome"))
-            .and_then(|section| chosen_option(source, section.body_span));
-        record.pros_and_cons = subsection_titles(&sections, "Pros and Cons of the Options");
-    }
-    let mut supersedes = legacy::supersede_links(source, &outline.links);
-    if let Some(front_matter) = &front_matter {
-        supersedes.extend(front_matter_refs(source, front_matter, "supersedes"));
+/// Step 5, relations: what the record supersedes (links and front matter) and, for a
+/// superseded record, what supersedes it.
+fn read_relations(
+    record: &mut Record,
+    outline: &markdown::Outline,
+    front_matter: Option<&FrontMatter>,
+) {
+    let mut supersedes = legacy::supersede_links(&record.source, &outline.links);
+    if let Some(front_matter) = front_matter {
+        supersedes.extend(front_matter_refs(
+            &record.source,
+            front_matter,
+            "supersedes",
+        ));
     }
     record.supersedes = supersedes;
-    if let (Some(status), Some(front_matter)) = (&mut record.status, &front_matter)
+    if let (Some(status), Some(front_matter)) = (&mut record.status, front_matter)
         && status.superseded_by.is_none()
         && status.kind == crate::model::StatusKind::Superseded
     {
@@ -346,16 +351,6 @@ fn build_record(
             })
             .map(|located| located.value);
     }
-    record.comments = outline
-        .comments
-        .into_iter()
-        .map(|(text, span)| Located::new(text, span, record.source.line_of(span.start)))
-        .collect();
-    record.links = outline.links;
-    record.code_spans = outline.code;
-    record.sections = sections;
-    record.front_matter = front_matter;
-    record
 }
 
 /// Reads the known keys into typed fields. Returns whether any MADR metadata key was present.
@@ -503,165 +498,6 @@ fn front_matter_refs(
         .collect()
 }
 
-/// MADR's own section names.
-const MADR_SECTIONS: [&str; 5] = [
-    "Context and Problem Statement",
-    "Considered Options",
-    "Decision Outcome",
-    "Decision Drivers",
-    "Pros and Cons of the Options",
-];
-
-/// The sections of an adr-tools/Nygard record.
-const NYGARD_SECTIONS: [&str; 4] = ["Status", "Context", "Decision", "Consequences"];
-
-/// Headings that name a part of a record, not the decision: an H1 reading one of these is
-/// a section, and the front-matter `title` is the record's title.
-const SECTION_TITLES: [&str; 20] = [
-    "Context",
-    "Decision",
-    "Status",
-    "Consequences",
-    "Context and Problem Statement",
-    "Decision Outcome",
-    "Considered Options",
-    "Decision Drivers",
-    "Pros and Cons of the Options",
-    "Abstract",
-    "Summary",
-    "Background",
-    "Problem",
-    "Problem Statement",
-    "Solution",
-    "Motivation",
-    "Overview",
-    "Introduction",
-    "Rationale",
-    "Specification",
-];
-
-/// Whether an H1 names a part of a record (`# Context`) rather than the decision.
-fn is_section_title(title: &str) -> bool {
-    let key = crate::model::normalize_heading(title);
-    SECTION_TITLES
-        .iter()
-        .any(|name| key == crate::model::normalize_heading(name))
-}
-
-/// The ATX headings of `text` (`## Context`), outside fenced code, with their level and
-/// text: what a metadata load needs of the body it does not parse to decide the style.
-/// Setext headings, and headings inside lists or quotes, are left out, as a record's
-/// sections never are those.
-fn atx_headings(text: &str) -> Vec<(u8, String)> {
-    let mut headings = Vec::new();
-    let mut fence: Option<(char, usize)> = None;
-    for line in text.lines() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let trimmed = line.trim_start_matches(' ');
-        if indent > 3 {
-            continue;
-        }
-        let fence_char = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'));
-        if let Some(c) = fence_char {
-            let run = trimmed.chars().take_while(|&x| x == c).count();
-            if run >= 3 {
-                match fence {
-                    None => fence = Some((c, run)),
-                    Some((open, length))
-                        if open == c
-                            && run >= length
-                            && trimmed.trim_end().chars().all(|x| x == c) =>
-                    {
-                        fence = None;
-                    }
-                    Some(_) => {}
-                }
-                continue;
-            }
-        }
-        if fence.is_some() {
-            continue;
-        }
-        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
-        if !(1..=6).contains(&hashes) {
-            continue;
-        }
-        let rest = trimmed.get(hashes..).unwrap_or_default();
-        if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            continue;
-        }
-        let text = rest.trim().trim_end_matches('#').trim_end();
-        headings.push((hashes as u8, collapse_inline(text)));
-    }
-    headings
-}
-
-/// Heading text without the inline markup a parse would drop (`**`, `` ` ``, `_`).
-fn collapse_inline(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '*' | '`'))
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The record's layout, from its structure: the headings it has and the metadata lines it
-/// writes, not whether it has front matter (a record with YAML front matter laid out as
-/// Abstract / Context / Decision / Consequences is not MADR). A layout that is neither
-/// MADR nor Nygard is [`Style::Other`], a custom one.
-fn decide_style(
-    sections: &[Section],
-    front_matter: Option<&FrontMatter>,
-    has_bullets: bool,
-    has_status_section: bool,
-    has_metadata_lines: bool,
-) -> Style {
-    if has_bullets {
-        return Style::Madr2;
-    }
-    let count = |names: &[&str], max_level: u8| {
-        names
-            .iter()
-            .filter(|name| {
-                sections
-                    .iter()
-                    .any(|section| section.level <= max_level && section.is_named(name))
-            })
-            .count()
-    };
-    let madr_headings = count(&MADR_SECTIONS, 6);
-    let nygard_headings = count(&NYGARD_SECTIONS, 2);
-    let has_madr_keys = front_matter.is_some_and(|front_matter| {
-        ["decision-makers", "deciders", "consulted", "informed"]
-            .iter()
-            .any(|key| front_matter.get(key).is_some())
-    });
-    let is_madr = madr_headings >= 2
-        || (madr_headings == 1 && nygard_headings < 2)
-        || (has_madr_keys && nygard_headings < 2);
-    if is_madr {
-        return match front_matter {
-            Some(front_matter)
-                if front_matter.get("deciders").is_some()
-                    && front_matter.get("decision-makers").is_none() =>
-            {
-                Style::Madr3
-            }
-            Some(_) => Style::Madr4,
-            None => Style::MadrBare,
-        };
-    }
-    if nygard_headings >= 2 || has_status_section || (nygard_headings == 1 && has_metadata_lines) {
-        return Style::Nygard;
-    }
-    // No section to go by: front matter is MADR 4's metadata, the default layout.
-    if front_matter.is_some() && !sections.iter().any(|section| section.level >= 2) {
-        return Style::Madr4;
-    }
-    Style::Other
-}
-
 fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section> {
     let headings = &outline.headings;
     headings
@@ -688,157 +524,6 @@ fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section>
         .collect()
 }
 
-/// Top-level list items directly under the named section (before any subsection).
-fn section_items(
-    source: &SourceFile,
-    outline: &markdown::Outline,
-    sections: &[Section],
-    name: &str,
-) -> Vec<Located<String>> {
-    let Some(index) = sections.iter().position(|section| section.is_named(name)) else {
-        return Vec::new();
-    };
-    let section = &sections[index];
-    let own_end = sections.get(index + 1).map_or(section.span.end, |next| {
-        next.span.start.min(section.span.end)
-    });
-    outline
-        .items
-        .iter()
-        .filter(|item| {
-            item.parent.is_none()
-                && item.span.start >= section.body_span.start
-                && item.span.start < own_end
-        })
-        .filter(|item| !item.text.is_empty())
-        .map(|item| {
-            let line = source.line_of(item.span.start);
-            let line_span = source.line_span(line);
-            let line_text = source.slice(line_span);
-            let content_start = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
-            let after_marker = line_text[content_start..]
-                .find(|c: char| c.is_whitespace())
-                .map_or(content_start, |at| content_start + at);
-            let content = line_text[after_marker..].trim();
-            let start =
-                line_span.start + line_text.len() - line_text[after_marker..].trim_start().len();
-            Located::new(
-                item.text.clone(),
-                Span::new(start, start + content.len()),
-                line,
-            )
-        })
-        .collect()
-}
-
-/// Titles of the subsections one level below the named section.
-fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
-    let Some(parent) = sections.iter().find(|section| section.is_named(name)) else {
-        return Vec::new();
-    };
-    sections
-        .iter()
-        .filter(|section| {
-            section.level == parent.level + 1
-                && section.span.start > parent.span.start
-                && section.span.start < parent.span.end
-        })
-        .map(|section| Located::new(section.title.clone(), section.heading_span, section.line))
-        .collect()
-}
-
-/// `Chosen option: "X", because …` (quotes, emphasis and a link around X all optional,
-/// `**Chosen option:**` too).
-fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
-    let text = source.slice(span);
-    let found = find_ignore_ascii_case(text, "chosen option")?;
-    let mut label_end = found + "chosen option".len();
-    // "Chosen options: A & B" names several; the plural `s` is not part of the value.
-    if text
-        .get(label_end..)
-        .is_some_and(|rest| rest.starts_with(['s', 'S']))
-    {
-        label_end += 1;
-    }
-    let line_end = text
-        .get(label_end..)?
-        .find('\n')
-        .map_or(text.len(), |end| label_end + end);
-    let after_label = text.get(label_end..line_end)?;
-    let (offset, value) = option_value(after_label)?;
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let start = span.start + label_end + offset + after_label[offset..].find(value).unwrap_or(0);
-    Some(Located::new(
-        value.to_string(),
-        Span::new(start, start + value.len()),
-        source.line_of(start),
-    ))
-}
-
-/// The option named after the `Chosen option` label, with its offset in `after_label`.
-fn option_value(after_label: &str) -> Option<(usize, &str)> {
-    let bytes = after_label.as_bytes();
-    let mut at = bytes
-        .iter()
-        .take_while(|b| matches!(b, b'*' | b'_'))
-        .count();
-    if bytes.get(at) == Some(&b':') {
-        at += 1;
-        // `**Chosen option:** X`: the label's closing emphasis follows the colon.
-        let closing = bytes[at..]
-            .iter()
-            .take_while(|b| matches!(b, b'*' | b'_'))
-            .count();
-        if closing > 0 && bytes.get(at + closing).is_none_or(u8::is_ascii_whitespace) {
-            at += closing;
-        }
-    }
-    at += bytes[at..]
-        .iter()
-        .take_while(|b| b.is_ascii_whitespace())
-        .count();
-    let mut start = at;
-    let mut rest = &after_label[at..];
-    // `**X**`, `_X_`: the value is what the emphasis wraps.
-    let marker_len = rest
-        .bytes()
-        .take_while(|b| matches!(b, b'*' | b'_'))
-        .count()
-        .min(2);
-    if marker_len > 0 {
-        let marker = &rest[..marker_len];
-        // Unclosed on this line: the emphasis wraps onto the next one.
-        let close = rest[marker_len..]
-            .find(marker)
-            .unwrap_or(rest.len() - marker_len);
-        start += marker_len;
-        rest = &rest[marker_len..marker_len + close];
-    }
-    if let Some(quote) = rest
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '"' | '“' | '\'' | '`'))
-    {
-        let close = if quote == '“' { '”' } else { quote };
-        let inner = &rest[quote.len_utf8()..];
-        let end = inner.find(close).unwrap_or(inner.len());
-        return Some((start + quote.len_utf8(), &inner[..end]));
-    }
-    if rest.starts_with('[') && rest.contains("](") {
-        let end = rest.find("](").unwrap_or(rest.len());
-        return Some((start + 1, &rest[1..end]));
-    }
-    let end = [", because", " because", ",", ". ", ";", " — ", " – "]
-        .iter()
-        .filter_map(|marker| find_ignore_ascii_case(rest, marker))
-        .min()
-        .unwrap_or(rest.len());
-    Some((start, rest[..end].trim_end_matches(['.', '*', '_', ' '])))
-}
-
 /// Whether the text says "supersedes"/"superseded" in any case (SIMD search, no copy).
 fn mentions_superseding(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -850,40 +535,40 @@ fn mentions_superseding(text: &str) -> bool {
 /// and the number, when there is one.
 pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     let mut title = text.trim();
-    if title.starts_with('[')
-        && let Some(close) = title.find("] ")
+    if let Some(bracketed) = title.strip_prefix('[')
+        && let Some((inner, after)) = bracketed.split_once("] ")
     {
-        let inner = title[1..close].to_lowercase();
+        let inner = inner.to_lowercase();
         if ["superseded", "deprecated", "rejected", "obsolete"]
             .iter()
             .any(|word| inner.starts_with(word))
         {
-            title = title[close + 2..].trim_start();
+            title = after.trim_start();
         }
     }
     for prefix in ["architecture decision record:", "adr:"] {
         if title.len() > prefix.len()
-            && title
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            && let Some((head, after)) = title.split_at_checked(prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
         {
-            title = title[prefix.len()..].trim_start();
+            title = after.trim_start();
         }
     }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
     let (after_prefix, had_prefix) = match title
-        .get(..3)
-        .filter(|head| head.eq_ignore_ascii_case("adr"))
+        .split_at_checked(3)
+        .filter(|(head, _)| head.eq_ignore_ascii_case("adr"))
     {
-        Some(_) => (title[3..].trim_start_matches(['-', '_', ' ', '#']), true),
+        Some((_, after)) => (after.trim_start_matches(['-', '_', ' ', '#']), true),
         None => (title.strip_prefix('#').unwrap_or(title), false),
     };
     let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
     if digits_len == 0 || digits_len > 9 {
         return (title.to_string(), None);
     }
-    let digits = &after_prefix[..digits_len];
-    let rest = &after_prefix[digits_len..];
+    let Some((digits, rest)) = after_prefix.split_at_checked(digits_len) else {
+        return (title.to_string(), None);
+    };
     let separated = rest.starts_with(". ")
         || rest.starts_with(": ")
         || rest.starts_with(") ")
@@ -899,12 +584,12 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     if stripped.is_empty() {
         return (title.to_string(), None);
     }
-    let start = title.len() - stripped.len();
-    (title[start..].to_string(), digits.parse().ok())
+    (stripped.to_string(), digits.parse().ok())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::options::option_value;
     use super::*;
 
     #[test]
@@ -964,6 +649,31 @@ mod tests {
         assert_eq!(
             strip_title_number("Architecture Decision Record: Use ADRs"),
             ("Use ADRs".into(), None)
+        );
+    }
+
+    // Issue #13: text in any script is sliced only where that same text was searched.
+    #[test]
+    fn issue_13_titles_and_options_in_any_script_never_split_a_char() {
+        assert_eq!(
+            strip_title_number("[Superseded İ] İstanbul"),
+            ("İstanbul".into(), None)
+        );
+        assert_eq!(
+            strip_title_number("[Superseded by 2] 7. Ünïcödé"),
+            ("Ünïcödé".into(), Some(7))
+        );
+        assert_eq!(
+            strip_title_number("ADR-0007: 日本語"),
+            ("日本語".into(), Some(7))
+        );
+        assert_eq!(strip_title_number("ADRİ"), ("ADRİ".into(), None));
+        for line in [": **“", ": “Kafka", ": [İ](x", ": **İ", "İ", ": __"] {
+            let _ = option_value(line);
+        }
+        assert_eq!(
+            option_value(": **Ünïcödé**, because").map(|(_, value)| value),
+            Some("Ünïcödé")
         );
     }
 }

@@ -24,8 +24,8 @@ mod words;
 
 use sanitize::*;
 use tables::*;
+pub use words::words_of;
 use words::*;
-pub use words::{slug, words_of};
 
 /// Where a relative URL of a record leads on the site.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -105,8 +105,9 @@ pub fn classify_url(url: &str) -> UrlKind {
     }
 }
 
-/// Ids the page layout uses itself; headings never take them.
-pub const RESERVED_IDS: [&str; 4] = ["adr-main", "adr-toc", "adr-meta", "adr-body"];
+// Heading ids are computed where `link-broken` computes them too (issue #15).
+use crate::anchors::unique_id;
+pub use crate::anchors::{RESERVED_IDS, slug};
 
 /// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
 /// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
@@ -533,7 +534,7 @@ struct Transform<'a, 'r> {
     link_depth: usize,
     /// Ids given so far. A plain `HashSet`: the fixed-state hasher it had saved a seed per
     /// page, a few dozen lookups, far under 1 % of a render (issue 15).
-    ids: HashSet<String>,
+    ids: crate::anchors::TakenIds,
     toc: Vec<TocEntry>,
     words: Words,
     /// Text events seen so far, to tell whether an image had any text.

@@ -187,7 +187,7 @@ impl SiteLog {
         found: crate::discover::Discovered,
         reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
     ) -> SiteLog {
-        let files = crate::model::read_discovered(
+        let files = crate::load::read_discovered(
             log_dir,
             found,
             crate::parse::Depth::Metadata,

@@ -5,6 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod agents;
+mod anchors;
 mod cli;
 mod corpus;
 mod durability;

@@ -198,7 +198,7 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let bytes = body.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(relative) = body[at..].find(['{', '[']) {
+    while let Some(relative) = body.get(at..).and_then(|rest| rest.find(['{', '['])) {
         let open = at + relative;
         at = open + 1;
         let end = match bytes[open] {
@@ -237,12 +237,12 @@ fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
     if open > 0 && matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#') {
         return None;
     }
-    let rest = &body[open + 1..];
+    let rest = body.get(open + 1..)?;
     let close = rest.find(['}', '{', '\n'])?;
     if rest.as_bytes()[close] != b'}' {
         return None;
     }
-    let content = &rest[..close];
+    let content = rest.get(..close)?;
     // `{描述上下文和问题陈述…}`: a translated template's prompt, in any script.
     if crate::vocabulary::is_placeholder(content) && rest.as_bytes().get(close + 1) != Some(&b'}') {
         return Some(open + 1 + close + 1);
@@ -267,7 +267,7 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
     if open > 0 && matches!(bytes[open - 1], b'!' | b']' | b'\\') {
         return None;
     }
-    let rest = &body[open + 1..];
+    let rest = body.get(open + 1..)?;
     let close = rest.find([']', '\n', '['])?;
     if rest.as_bytes()[close] != b']' {
         return None;
@@ -275,8 +275,8 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
     if matches!(rest.as_bytes().get(close + 1), Some(b'(' | b'[' | b':')) {
         return None;
     }
-    let content = rest[..close].trim_start().to_lowercase();
-    if is_option_label(&content, &rest[close + 1..]) {
+    let content = rest.get(..close)?.trim_start().to_lowercase();
+    if is_option_label(&content, rest.get(close + 1..)?) {
         return None;
     }
     let is_prompt = BRACKET_PROMPTS
@@ -301,6 +301,7 @@ fn is_option_label(content: &str, after: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice spans the code under test returned for this same text
 mod tests {
     use super::*;
 

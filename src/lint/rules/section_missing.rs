@@ -305,8 +305,11 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
 /// `ci platform considered options` contains `considered options` as whole words.
 fn contains_words(heading: &str, wanted: &str) -> bool {
     heading.match_indices(wanted).any(|(at, _)| {
-        let before = heading[..at].chars().next_back();
-        let after = heading[at + wanted.len()..].chars().next();
+        let before = heading.get(..at).and_then(|head| head.chars().next_back());
+        let after = heading
+            .get(at + wanted.len()..)
+            .and_then(|tail| tail.chars().next());
+
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }

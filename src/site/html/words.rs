@@ -1,36 +1,6 @@
-//! Heading ids and the words of the search index.
+//! The words of the search index (heading ids are `crate::anchors`).
 
 use super::*;
-
-/// An id from a heading's text, GitHub style: lowercase, letters, digits, `-` and `_`.
-/// (An ASCII byte loop beside this one is gone: a page has a handful of headings, so it
-/// saved well under 1 % of a render, issue 15.)
-pub fn slug(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' {
-            slug.extend(c.to_lowercase());
-        } else if c.is_whitespace() {
-            slug.push('-');
-        }
-    }
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
-}
-
-pub(super) fn unique_id(taken: &mut HashSet<String>, wanted: &str) -> String {
-    let mut id = wanted.to_string();
-    let mut counter = 0;
-    while taken.contains(&id) {
-        counter += 1;
-        id = format!("{wanted}-{counter}");
-    }
-    taken.insert(id.clone());
-    id
-}
 
 /// The text of a body, gathered for the search index.
 #[derive(Default)]

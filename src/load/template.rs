@@ -1,0 +1,123 @@
+//! Reading a log's own template: recognising unnamed Markdown files that are mostly
+//! placeholders as templates, and parsing the chosen one into a [`LogTemplate`]. What a
+//! template asks of records is `model::log_template`'s.
+
+use std::path::{Path, PathBuf};
+
+use crate::discover::{FileName, NamingScheme, SkipReason, Skipped};
+use crate::model::{LogTemplate, is_mostly_placeholders};
+
+/// Files larger than this are not read to see whether they are templates.
+const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
+
+/// The text of a regular file no larger than the cap; `None` for anything else (a FIFO
+/// named like Markdown must not hang the load).
+fn read_small_file(path: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_TEMPLATE_BYTES {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// Moves the unnamed Markdown files that are mostly placeholders to `skipped`, as
+/// templates found by content.
+pub fn recognise_by_content(
+    unnamed_markdown: &mut Vec<(PathBuf, String)>,
+    skipped: &mut Vec<Skipped>,
+) {
+    let mut kept = Vec::with_capacity(unnamed_markdown.len());
+    for (path, rel_path) in std::mem::take(unnamed_markdown) {
+        if read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text)) {
+            skipped.push(Skipped {
+                path,
+                rel_path,
+                reason: SkipReason::TemplateByContent,
+            });
+        } else {
+            kept.push((path, rel_path));
+        }
+    }
+    *unnamed_markdown = kept;
+    skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+}
+
+/// The log's template: the first found by name nearest the log's top, else the first
+/// found by content; `None` when the log keeps none (or it cannot be read).
+pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
+    let depth = |skipped: &&Skipped| skipped.rel_path.matches('/').count();
+    let by_name = skipped
+        .iter()
+        .filter(|skipped| skipped.reason == SkipReason::TemplateByName)
+        .min_by_key(|skipped| (depth(skipped), skipped.rel_path.clone()));
+    let chosen = by_name.or_else(|| {
+        skipped
+            .iter()
+            .find(|skipped| skipped.reason == SkipReason::TemplateByContent)
+    })?;
+    let file = FileName {
+        number: None,
+        slug: String::new(),
+        date: None,
+        scheme: NamingScheme::Numbered { digits: 4 },
+    };
+    let record = match crate::parse::load_record_at(
+        &chosen.path,
+        chosen.rel_path.clone(),
+        file.clone(),
+        crate::parse::Depth::Full,
+    ) {
+        Ok(record) => record,
+        // Templates' front matter is often not YAML (`status: {proposed | accepted}`):
+        // their headings are what matters, so read them without it.
+        Err(failure) => {
+            let source = failure.source?;
+            let text = without_front_matter(&source.text);
+            crate::parse::parse_record(
+                crate::source::SourceFile::new(source.path, text),
+                chosen.rel_path.clone(),
+                file,
+            )
+            .ok()?
+        }
+    };
+    Some(LogTemplate::of_record(
+        chosen.path.clone(),
+        chosen.rel_path.clone(),
+        &record,
+    ))
+}
+
+/// `text` with its front matter (between the first two `---` lines) blanked out.
+fn without_front_matter(text: &str) -> String {
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return String::new();
+    };
+    if first.trim_end() != "---" {
+        return text.to_string();
+    }
+    let mut out = String::from("\n");
+    let mut closed = false;
+    for line in lines {
+        if closed {
+            out.push_str(line);
+        } else {
+            closed = line.trim_end() == "---";
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_that_is_not_yaml_is_blanked_out_line_for_line() {
+        let template = "---\nstatus: {proposed | accepted}\n---\n# {title}\n";
+        assert_eq!(without_front_matter(template), "\n\n\n# {title}\n");
+        assert_eq!(without_front_matter("# Title\n"), "# Title\n");
+    }
+}
