@@ -3,7 +3,10 @@
 # (default 10,000): the time from starting the process to reading the tools/list answer.
 # The issue asks for under 50 ms. Run it with a release build:
 #   cargo build --release && bench/mcp-latency.sh [N] [RUNS]
-# It generates the log with ../shared/bench/gen.py when it is there.
+# or on another build: ADR=/path/to/adr bench/mcp-latency.sh. It generates the log with
+# ../shared/bench/gen.py when it is there.
+# On the rmcp server (2 busy shared cores, 10,000 records, 20 runs): median 2.8 ms, against
+# 1.9 ms for the hand-written loop it replaced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

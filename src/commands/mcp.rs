@@ -26,7 +26,6 @@ pub fn run(
             ),
         );
     }
-    let stdin = std::io::stdin().lock();
-    server.serve(stdin, output.out, output.err)?;
+    server.serve_stdio(output.out)?;
     Ok(ExitStatus::Success)
 }

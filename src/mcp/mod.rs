@@ -1,11 +1,12 @@
-//! A Model Context Protocol server (spec 2025-06-18, JSON-RPC 2.0 over newline-delimited
-//! stdio) that lets coding agents read the log, and with `--allow-write` create a record or
-//! change a status.
+//! A Model Context Protocol server (JSON-RPC 2.0 over newline-delimited stdio) that lets
+//! coding agents read the log, and with `--allow-write` create a record or change a status.
 //!
-//! Hand-written on serde_json rather than on the `rmcp` SDK: the server needs six methods
-//! (`initialize`, `ping`, `tools/list`, `tools/call`, `resources/list`, `resources/read`, plus
-//! `resources/templates/list`), all synchronous, and `rmcp` would bring tokio and an async
-//! runtime into a binary that has none, for a loop of forty lines.
+//! The protocol is the official Rust SDK's, `rmcp`: its transport reads and writes the
+//! messages, its service answers `initialize` (negotiating the revision), `ping` and the
+//! notifications, and calls [`Server`]'s [`ServerHandler`] methods for the rest. What is ours
+//! is the tools and resources: their names, descriptions, schemas (from schemars, the version
+//! rmcp uses), and their work, which is synchronous library code run on tokio's blocking
+//! pool, so a long `lint` never stops the server reading.
 //!
 //! The log is never read before a tool or resource asks for it, and it is read again on every
 //! call: `initialize` and `tools/list` answer at once whatever the size of the log, and an
@@ -16,34 +17,45 @@
 mod resources;
 mod tools;
 
-use std::io::{BufRead, Write};
+use std::borrow::Cow;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rmcp::ServerHandler;
+use rmcp::model::{
+    CallToolRequestParams, CallToolResponse, CustomRequest, CustomResult, ErrorCode, ErrorData,
+    ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, PaginatedRequestParams,
+    ProtocolVersion, ReadResourceRequestParams, ReadResourceResponse, ServerConfig,
+};
+use rmcp::service::{RequestContext, RoleServer};
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::error::{Error, Result, output_error};
 
 /// The protocol revisions this server speaks, newest first.
-pub const PROTOCOL_VERSIONS: [&str; 4] = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
+pub const PROTOCOL_VERSIONS: [ProtocolVersion; 4] = [
+    ProtocolVersion::V_2025_11_25,
+    ProtocolVersion::V_2025_06_18,
+    ProtocolVersion::V_2025_03_26,
+    ProtocolVersion::V_2024_11_05,
+];
 
 /// JSON-RPC error codes.
-pub(crate) const PARSE_ERROR: i64 = -32700;
-pub(crate) const INVALID_REQUEST: i64 = -32600;
-pub(crate) const METHOD_NOT_FOUND: i64 = -32601;
-pub(crate) const INVALID_PARAMS: i64 = -32602;
-pub(crate) const INTERNAL_ERROR: i64 = -32603;
+pub(crate) const INVALID_PARAMS: i32 = ErrorCode::INVALID_PARAMS.0;
+pub(crate) const INTERNAL_ERROR: i32 = ErrorCode::INTERNAL_ERROR.0;
 /// MCP's code for a resource that does not exist.
-pub(crate) const RESOURCE_NOT_FOUND: i64 = -32002;
+pub(crate) const RESOURCE_NOT_FOUND: i32 = ErrorCode::RESOURCE_NOT_FOUND.0;
 
 /// A JSON-RPC error to answer with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RpcError {
-    pub code: i64,
+    pub code: i32,
     pub message: String,
 }
 
 impl RpcError {
-    pub(crate) fn new(code: i64, message: impl Into<String>) -> RpcError {
+    pub(crate) fn new(code: i32, message: impl Into<String>) -> RpcError {
         RpcError {
             code,
             message: message.into(),
@@ -52,6 +64,7 @@ impl RpcError {
 }
 
 /// The server: where the log is, and whether the write tools are offered.
+#[derive(Debug, Clone)]
 pub struct Server {
     cwd: PathBuf,
     dir: Option<PathBuf>,
@@ -67,128 +80,82 @@ impl Server {
         }
     }
 
-    /// Answers every message read from `input` on `output` until `input` ends. Malformed
-    /// messages get a JSON-RPC error; nothing a client sends stops the server.
-    pub fn serve(
-        &self,
-        input: impl BufRead,
-        output: &mut dyn Write,
-        log: &mut dyn Write,
-    ) -> Result<()> {
-        // Lines as bytes: a line that is not UTF-8 gets a parse error, not the end of the
-        // session.
-        for line in input.split(b'\n') {
-            let line = line.map_err(|source| Error::io("read", "stdin", source))?;
-            let line = String::from_utf8_lossy(&line);
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(response) = self.handle_line(&line, log) {
-                let mut text = serde_json::to_string(&response).unwrap_or_default();
-                text.push('\n');
-                output.write_all(text.as_bytes()).map_err(output_error)?;
-                output.flush().map_err(output_error)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The answer to one line, or `None` for a notification.
-    pub fn handle_line(&self, line: &str, log: &mut dyn Write) -> Option<Value> {
-        let message: Value = match serde_json::from_str(line) {
-            Ok(message) => message,
-            Err(error) => {
-                return Some(error_response(
-                    &Value::Null,
-                    &RpcError::new(PARSE_ERROR, format!("not JSON: {error}")),
-                ));
+    /// Answers every message read from stdin on `out` until stdin ends. Messages that are
+    /// not JSON are ignored, as every official MCP SDK does; JSON that is not a JSON-RPC
+    /// message gets an `Invalid request` error; nothing a client sends stops the server.
+    ///
+    /// `out` is the CLI's stdout, which `main` holds locked: rmcp writes each message into an
+    /// in-process pipe, and this thread, the runtime's only one, copies it to `out` and
+    /// flushes, so an answer leaves as soon as it is written.
+    pub fn serve_stdio(self, out: &mut dyn Write) -> Result<()> {
+        use tokio::io::AsyncReadExt;
+        // rmcp times out its waits (a client's reply to a request of ours, ping), so timers.
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .map_err(|source| Error::io("start", "the MCP server's runtime", source))?;
+        let (writer, mut reader) = tokio::io::duplex(64 * 1024);
+        let serve = async move {
+            match rmcp::serve_server(self, (tokio::io::stdin(), writer)).await {
+                Ok(running) => {
+                    // Ends when stdin does; a handler's panic is a bug, said on stderr.
+                    if let Err(error) = running.waiting().await {
+                        log(&format!("the server stopped: {error}"));
+                    }
+                }
+                // The client left before `initialize`: there is no session to serve.
+                Err(rmcp::service::ServerInitializeError::ConnectionClosed(_)) => {}
+                Err(error) => log(&error.to_string()),
             }
         };
-        if message.is_array() {
-            // JSON-RPC batches were removed from MCP in 2025-06-18.
-            return Some(error_response(
-                &Value::Null,
-                &RpcError::new(
-                    INVALID_REQUEST,
-                    "batches are not supported: send one request per line",
-                ),
-            ));
-        }
-        let id = message.get("id").cloned();
-        let Some(method) = message.get("method").and_then(Value::as_str) else {
-            // A response from the client (we send no requests) or garbage.
-            return id.map(|id| {
-                error_response(
-                    &id,
-                    &RpcError::new(INVALID_REQUEST, "a request needs a `method`"),
-                )
-            });
-        };
-        let params = message.get("params").cloned().unwrap_or(Value::Null);
-        let result = self.handle(method, &params);
-        let id = id?; // notifications (`notifications/initialized`, …) get no answer
-        Some(match result {
-            Ok(result) => json!({ "jsonrpc": "2.0", "id": id, "result": result }),
-            Err(error) => {
-                let _ = writeln!(log, "adr mcp: {method}: {}", error.message);
-                error_response(&id, &error)
+        let copy = async move {
+            let mut buffer = vec![0; 64 * 1024];
+            loop {
+                let read = reader.read(&mut buffer).await.map_err(output_error)?;
+                let Some(bytes) = buffer.get(..read).filter(|bytes| !bytes.is_empty()) else {
+                    return Ok(());
+                };
+                out.write_all(bytes).map_err(output_error)?;
+                out.flush().map_err(output_error)?;
             }
+        };
+        runtime.block_on(async move {
+            let serving = tokio::spawn(serve);
+            // The copy ends when the server drops its end of the pipe, or fails when stdout
+            // is closed: then the server has no one to answer and stops too.
+            let copied = copy.await;
+            if copied.is_err() {
+                serving.abort();
+            }
+            let _ = serving.await;
+            copied
         })
     }
 
-    fn handle(&self, method: &str, params: &Value) -> std::result::Result<Value, RpcError> {
-        match method {
-            "initialize" => Ok(self.initialize(params)),
-            "ping" => Ok(json!({})),
-            "tools/list" => Ok(json!({ "tools": tools::list(self.allow_write) })),
-            "tools/call" => {
-                let name = params
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| RpcError::new(INVALID_PARAMS, "`tools/call` needs a `name`"))?;
-                let arguments = match params.get("arguments") {
-                    None | Some(Value::Null) => json!({}),
-                    Some(arguments) => arguments.clone(),
-                };
-                tools::call(self, name, arguments)
-            }
-            "resources/list" => resources::list(self, params),
-            "resources/templates/list" => Ok(resources::templates()),
-            "resources/read" => resources::read(self, params),
-            method if method.starts_with("notifications/") => Ok(Value::Null),
-            method => Err(RpcError::new(
-                METHOD_NOT_FOUND,
-                format!("no method `{method}`"),
-            )),
-        }
-    }
-
-    fn initialize(&self, params: &Value) -> Value {
-        let requested = params.get("protocolVersion").and_then(Value::as_str);
-        let version = requested
-            .filter(|requested| PROTOCOL_VERSIONS.contains(requested))
-            .unwrap_or(PROTOCOL_VERSIONS[0]);
-        let mode = if self.allow_write {
-            "It may also create records (create_record) and change a record's status (set_status)."
-        } else {
-            "It is read-only: it never changes a file."
-        };
-        json!({
-            "protocolVersion": version,
-            "capabilities": {
-                "tools": { "listChanged": false },
-                "resources": { "listChanged": false, "subscribe": false }
-            },
-            "serverInfo": {
-                "name": "adr",
-                "title": "Architecture Decision Records",
-                "version": env!("CARGO_PKG_VERSION")
-            },
-            "instructions": format!(
-                "This server reads the project's Architecture Decision Records (ADRs). Before \
-                 changing code, search the decisions that concern it (`search`, `mentions`) and \
-                 respect the accepted ones; `get_record` gives a record's full text. {mode}"
-            )
+    /// Runs `work` on tokio's blocking pool (the tools are synchronous library calls) and
+    /// turns its error into rmcp's, logging it on stderr as the CLI would print it.
+    async fn blocking<T: DeserializeOwned + Send + 'static>(
+        &self,
+        method: &'static str,
+        work: impl FnOnce(&Server) -> std::result::Result<Value, RpcError> + Send + 'static,
+    ) -> std::result::Result<T, ErrorData> {
+        let server = self.clone();
+        let result = tokio::task::spawn_blocking(move || work(&server))
+            .await
+            .unwrap_or_else(|error| {
+                Err(RpcError::new(
+                    INTERNAL_ERROR,
+                    format!("internal error: {error}"),
+                ))
+            })
+            .and_then(|value| {
+                serde_json::from_value(value).map_err(|error| {
+                    RpcError::new(INTERNAL_ERROR, format!("internal error: {error}"))
+                })
+            });
+        result.map_err(|error| {
+            log(&format!("{method}: {}", error.message));
+            ErrorData::new(ErrorCode(error.code), error.message, None)
         })
     }
 
@@ -245,14 +212,6 @@ pub(crate) fn cli_message(error: &Error) -> String {
     message
 }
 
-fn error_response(id: &Value, error: &RpcError) -> Value {
-    json!({
-        "jsonrpc": "2.0",
-        "id": id,
-        "error": { "code": error.code, "message": error.message }
-    })
-}
-
 /// A page of `items` from `cursor` (an offset written as a string), and the next cursor.
 pub(crate) fn page<T>(
     items: Vec<T>,
@@ -279,4 +238,115 @@ pub(crate) fn page<T>(
             .collect(),
         next,
     ))
+}
+
+/// A line on stderr, where an MCP client shows a server's log.
+fn log(message: &str) {
+    let _ = writeln!(std::io::stderr(), "adr mcp: {message}");
+}
+
+/// `value` as one of rmcp's types; our JSON is built to their shapes, so a failure is a bug.
+fn typed<T: DeserializeOwned>(value: Value) -> std::result::Result<T, ErrorData> {
+    serde_json::from_value(value)
+        .map_err(|error| ErrorData::internal_error(format!("internal error: {error}"), None))
+}
+
+impl ServerHandler for Server {
+    fn get_info(&self) -> ServerConfig {
+        let mode = if self.allow_write {
+            "It may also create records (create_record) and change a record's status (set_status)."
+        } else {
+            "It is read-only: it never changes a file."
+        };
+        // rmcp's capability builder writes `{}` for each; ours say what is not offered.
+        let info = typed::<ServerConfig>(json!({
+            "protocolVersion": PROTOCOL_VERSIONS[0],
+            "capabilities": {
+                "tools": { "listChanged": false },
+                "resources": { "listChanged": false, "subscribe": false }
+            },
+            "serverInfo": {
+                "name": "adr",
+                "title": "Architecture Decision Records",
+                "version": env!("CARGO_PKG_VERSION")
+            },
+            "instructions": format!(
+                "This server reads the project's Architecture Decision Records (ADRs). Before \
+                 changing code, search the decisions that concern it (`search`, `mentions`) and \
+                 respect the accepted ones; `get_record` gives a record's full text. {mode}"
+            )
+        }));
+        info.unwrap_or_default()
+    }
+
+    fn supported_protocol_versions(&self) -> Cow<'static, [ProtocolVersion]> {
+        Cow::Borrowed(&PROTOCOL_VERSIONS)
+    }
+
+    async fn list_tools(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<ListToolsResult, ErrorData> {
+        typed(json!({ "tools": tools::list(self.allow_write) }))
+    }
+
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<CallToolResponse, ErrorData> {
+        let name = request.name.into_owned();
+        let arguments = Value::Object(request.arguments.unwrap_or_default());
+        self.blocking("tools/call", move |server| {
+            tools::call(server, &name, arguments)
+        })
+        .await
+        .map(CallToolResponse::Complete)
+    }
+
+    async fn list_resources(
+        &self,
+        request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<ListResourcesResult, ErrorData> {
+        let cursor = request.and_then(|request| request.cursor);
+        self.blocking("resources/list", move |server| {
+            resources::list(server, cursor.as_deref())
+        })
+        .await
+    }
+
+    async fn list_resource_templates(
+        &self,
+        _request: Option<PaginatedRequestParams>,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<ListResourceTemplatesResult, ErrorData> {
+        typed(resources::templates())
+    }
+
+    async fn read_resource(
+        &self,
+        request: ReadResourceRequestParams,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<ReadResourceResponse, ErrorData> {
+        let uri = request.uri;
+        self.blocking("resources/read", move |server| {
+            resources::read(server, &uri)
+        })
+        .await
+        .map(ReadResourceResponse::Complete)
+    }
+
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> std::result::Result<CustomResult, ErrorData> {
+        Err(ErrorData::new(
+            ErrorCode::METHOD_NOT_FOUND,
+            format!("no method `{}`", request.method),
+            None,
+        ))
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{INVALID_PARAMS, RESOURCE_NOT_FOUND, RpcError, Server, page};
+use super::{RESOURCE_NOT_FOUND, RpcError, Server, page};
 use crate::model::{Log, Record};
 
 /// Resources per page of `resources/list`.
@@ -36,7 +36,7 @@ fn load(server: &Server, full: bool) -> Result<(crate::config::Project, Log), Rp
     Ok((project, log))
 }
 
-pub(super) fn list(server: &Server, params: &Value) -> Result<Value, RpcError> {
+pub(super) fn list(server: &Server, cursor: Option<&str>) -> Result<Value, RpcError> {
     let (_, log) = load(server, false)?;
     let mut resources = vec![json!({
         "uri": INDEX_URI,
@@ -53,7 +53,6 @@ pub(super) fn list(server: &Server, params: &Value) -> Result<Value, RpcError> {
             "mimeType": "text/markdown"
         })
     }));
-    let cursor = params.get("cursor").and_then(Value::as_str);
     let (resources, next) = page(resources, cursor, PAGE_SIZE)?;
     let mut result = json!({ "resources": resources });
     if let (Some(next), Some(object)) = (next, result.as_object_mut()) {
@@ -73,11 +72,7 @@ pub(super) fn templates() -> Value {
     })
 }
 
-pub(super) fn read(server: &Server, params: &Value) -> Result<Value, RpcError> {
-    let uri = params
-        .get("uri")
-        .and_then(Value::as_str)
-        .ok_or_else(|| RpcError::new(INVALID_PARAMS, "`resources/read` needs a `uri`"))?;
+pub(super) fn read(server: &Server, uri: &str) -> Result<Value, RpcError> {
     let Some(name) = uri.strip_prefix("adr://") else {
         return Err(RpcError::new(
             RESOURCE_NOT_FOUND,
