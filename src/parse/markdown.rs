@@ -114,6 +114,23 @@ pub(crate) fn large_tables(markdown: &str, min_rows_bytes: usize) -> Vec<TableLi
 /// `min_rows_bytes` blanked (spaces, newlines kept, so every offset stays): for reading
 /// the preamble, which needs a table's first rows (a legacy metadata table) at most.
 fn with_large_tables_cut_short(text: &str, min_rows_bytes: usize) -> Cow<'_, str> {
+    rewrite_rows_past_the_cut(text, min_rows_bytes, |rows| {
+        for byte in rows {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    })
+}
+
+/// `text` with `rewrite` applied to the rows of every table over `min_rows_bytes` that lie
+/// past its first `min_rows_bytes` of rows (cut at a line end). `rewrite` must replace ASCII
+/// bytes with ASCII bytes only, so every offset stays valid.
+fn rewrite_rows_past_the_cut(
+    text: &str,
+    min_rows_bytes: usize,
+    rewrite: impl Fn(&mut [u8]),
+) -> Cow<'_, str> {
     let tables = large_tables(text, min_rows_bytes);
     if tables.is_empty() {
         return Cow::Borrowed(text);
@@ -124,13 +141,10 @@ fn with_large_tables_cut_short(text: &str, min_rows_bytes: usize) -> Cow<'_, str
         while keep_to < table.end && bytes.get(keep_to - 1) != Some(&b'\n') {
             keep_to += 1;
         }
-        for byte in bytes.get_mut(keep_to..table.end).into_iter().flatten() {
-            if *byte != b'\n' {
-                *byte = b' ';
-            }
+        if let Some(rows) = bytes.get_mut(keep_to..table.end) {
+            rewrite(rows);
         }
     }
-    // Only whole lines of ASCII were replaced by ASCII spaces.
     String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
@@ -227,40 +241,26 @@ pub(crate) fn with_large_table_rows_flattened(text: &str, min_rows_bytes: usize)
     if text.len() <= min_rows_bytes {
         return Cow::Borrowed(text);
     }
-    let tables = large_tables(text, min_rows_bytes);
-    if tables.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    for table in tables {
-        let mut keep_to = table.rows_start + min_rows_bytes;
-        while keep_to < table.end && bytes.get(keep_to - 1) != Some(&b'\n') {
-            keep_to += 1;
-        }
+    rewrite_rows_past_the_cut(text, min_rows_bytes, |rows| {
         // The first row past the cut becomes a blank line, which ends the table (a table
         // row with fewer cells is padded to the header's width, so one-cell rows would
         // still cost a node per column): the rows after it are read as a paragraph.
-        let first_row_end = bytes
-            .get(keep_to..table.end)
-            .and_then(|rest| rest.iter().position(|&byte| byte == b'\n'))
-            .map_or(table.end, |at| keep_to + at);
-        for byte in bytes.get_mut(keep_to..first_row_end).into_iter().flatten() {
+        let first_row_end = rows
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .unwrap_or(rows.len());
+        let (first_row, later_rows) = rows.split_at_mut(first_row_end);
+        for byte in first_row {
             if *byte != b'\r' {
                 *byte = b' ';
             }
         }
-        for byte in bytes
-            .get_mut(first_row_end..table.end)
-            .into_iter()
-            .flatten()
-        {
+        for byte in later_rows {
             if *byte == b'|' {
                 *byte = b'.';
             }
         }
-    }
-    // Only ASCII bytes were replaced by ASCII bytes.
-    String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
+    })
 }
 
 /// The end of the first line that looks like an ATX H1 (`# Title`).

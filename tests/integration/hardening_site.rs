@@ -551,22 +551,7 @@ fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
     text.push_str("\n## Decision Outcome\n\nThe table ends <b>here</b>.\n");
     assert!(text.len() < 8 * 1024 * 1024, "{}", text.len());
     let dir = crate::util::log_with(&[("0001-big-table.md", &text)]);
-    let time = Path::new("/usr/bin/time");
-    let mut command = if time.exists() {
-        let mut command = std::process::Command::new(time);
-        command
-            .args(["-f", "peak-rss-kb %M"])
-            .arg(crate::util::adr_bin());
-        command
-    } else {
-        std::process::Command::new(crate::util::adr_bin())
-    };
-    let output = command
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .arg("render")
-        .output()
-        .unwrap();
+    let (output, peak) = crate::util::run_measuring_memory(dir.path(), &["render"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let page = read(dir.path().join("site/0001-big-table.html"));
@@ -578,11 +563,7 @@ fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
     assert!(body.contains("</tbody></table>\n<h2 id=\"decision-outcome\">Decision Outcome"));
     assert!(body.contains("<p>The table ends <b>here</b>.</p>"));
     // The peak resident memory the child reached, when /usr/bin/time can tell.
-    if let Some(kilobytes) = stderr
-        .lines()
-        .find_map(|line| line.strip_prefix("peak-rss-kb "))
-        .and_then(|kb| kb.trim().parse::<u64>().ok())
-    {
+    if let Some(kilobytes) = peak {
         assert!(kilobytes < 512 * 1024, "peak RSS {kilobytes} KB");
     }
 }

@@ -353,7 +353,6 @@ fn issue_13_a_huge_table_record_stays_in_bounded_memory_in_every_command() {
     }
     assert!(text.len() < 8 * 1024 * 1024, "{}", text.len());
     let dir = log_with(&[("0001-big-table.md", &text)]);
-    let time = std::path::Path::new("/usr/bin/time");
     for args in [
         &["lint", "--format", "json"][..],
         &["export"],
@@ -361,21 +360,7 @@ fn issue_13_a_huge_table_record_stays_in_bounded_memory_in_every_command() {
         &["search", "x"],
         &["status", "1", "deprecated"],
     ] {
-        let mut command = if time.exists() {
-            let mut command = std::process::Command::new(time);
-            command
-                .args(["-f", "peak-rss-kb %M"])
-                .arg(crate::util::adr_bin());
-            command
-        } else {
-            std::process::Command::new(crate::util::adr_bin())
-        };
-        let output = command
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .args(args)
-            .output()
-            .unwrap();
+        let (output, peak) = crate::util::run_measuring_memory(dir.path(), args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(
             matches!(output.status.code(), Some(0 | 1)),
@@ -388,11 +373,7 @@ fn issue_13_a_huge_table_record_stays_in_bounded_memory_in_every_command() {
                 "{stdout}"
             );
         }
-        if let Some(kilobytes) = stderr
-            .lines()
-            .find_map(|line| line.strip_prefix("peak-rss-kb "))
-            .and_then(|kb| kb.trim().parse::<u64>().ok())
-        {
+        if let Some(kilobytes) = peak {
             assert!(kilobytes < 512 * 1024, "{args:?}: peak RSS {kilobytes} KB");
         }
     }

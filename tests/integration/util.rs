@@ -192,3 +192,38 @@ pub fn say_skipped(test: &str, why: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
+
+/// Runs `adr args...` in `dir` under GNU time where `/usr/bin/time` exists, and returns the
+/// output (time's report removed from stderr) with the peak resident memory in KiB, when
+/// that could be read.
+pub fn run_measuring_memory(dir: &Path, args: &[&str]) -> (Output, Option<u64>) {
+    let time = Path::new("/usr/bin/time");
+    let mut command = if time.exists() {
+        let mut command = Command::new(time);
+        command.args(["-f", "peak-rss-kb %M"]).arg(adr_bin());
+        command
+    } else {
+        Command::new(adr_bin())
+    };
+    let mut output = command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run adr");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let peak = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("peak-rss-kb "))
+        .and_then(|kb| kb.trim().parse::<u64>().ok());
+    let kept: Vec<&str> = stderr
+        .lines()
+        .filter(|line| !line.starts_with("peak-rss-kb "))
+        .collect();
+    output.stderr = if kept.is_empty() {
+        Vec::new()
+    } else {
+        format!("{}\n", kept.join("\n")).into_bytes()
+    };
+    (output, peak)
+}
