@@ -206,7 +206,7 @@ fn naming_scheme(project: &Project, files: &[&FileName]) -> NamingScheme {
 /// `ADR-0007` for numbered records, the slug for log4brains-style ones.
 pub(crate) fn record_id(record: &Record) -> String {
     match record.number() {
-        Some(number) => format!("ADR-{number:04}"),
+        Some(number) => crate::model::adr_id(number),
         None => record.slug().to_string(),
     }
 }
@@ -228,7 +228,7 @@ pub(crate) fn superseded_status(
         .or(Some(new_number).filter(|n| *n > 0));
     match (old.style, number) {
         (Style::Nygard, Some(number)) => format!("Superseded by [{number}. {new_title}]({link})"),
-        (_, Some(number)) => format!("superseded by [ADR-{number:04}]({link})"),
+        (_, Some(number)) => format!("superseded by [{}]({link})", crate::model::adr_id(number)),
         (_, None) => {
             let stem = new_rel_path
                 .rsplit('/')

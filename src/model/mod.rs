@@ -15,7 +15,9 @@ pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
     Style, is_known_front_matter_key,
 };
-pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, closest_status};
+pub use status::{
+    BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
+};
 
 /// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
 /// trailing punctuation and Markdown emphasis ignored.

@@ -285,6 +285,11 @@ fn written_word(lowered: &str, matched: &str) -> String {
     words.join(" ")
 }
 
+/// The id a record goes by in links and messages: `ADR-0042` (four digits at least).
+pub fn adr_id(number: u32) -> String {
+    format!("ADR-{number:04}")
+}
+
 /// A reference from one record to another, as written: a link, an `ADR-0002` id, a number,
 /// or (log4brains) a slug. The log resolves it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -336,7 +341,7 @@ impl RecordRef {
     /// A label for messages: `ADR-0002`, or the slug, or the text.
     pub fn label(&self) -> String {
         match (&self.number, &self.slug) {
-            (Some(number), _) => format!("ADR-{number:04}"),
+            (Some(number), _) => adr_id(*number),
             (None, Some(slug)) => slug.clone(),
             (None, None) => self.text.clone(),
         }

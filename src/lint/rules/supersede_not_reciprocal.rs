@@ -173,7 +173,7 @@ fn mentions(log: &Log, new: &Record, old: &Record) -> bool {
 fn link_text(new: &Record, old: &Record) -> String {
     match (new.style, old.number()) {
         (Style::Nygard, Some(number)) => format!("{number}. {}", old.display_title()),
-        (_, Some(number)) => format!("ADR-{number:04}"),
+        (_, Some(number)) => crate::model::adr_id(number),
         (_, None) => old.slug().to_string(),
     }
 }

@@ -53,10 +53,9 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                             "`{}` says it supersedes this record: if it is the successor, \
                              write `superseded by [{}]({})`",
                             successor.rel_path,
-                            successor.number().map_or_else(
-                                || successor.display_title(),
-                                |number| format!("ADR-{number:04}")
-                            ),
+                            successor
+                                .number()
+                                .map_or_else(|| successor.display_title(), crate::model::adr_id),
                             link_target(record, successor)
                         ))
                         .secondary(

@@ -109,7 +109,7 @@ fn reference_to(old: &Record, new: &Record) -> String {
     let link = crate::log_path::relative_link(&old.rel_path, &new.rel_path);
     match (old.style, new.number()) {
         (Style::Nygard, Some(number)) => format!("[{number}. {}]({link})", new.display_title()),
-        (_, Some(number)) => format!("[ADR-{number:04}]({link})"),
+        (_, Some(number)) => format!("[{}]({link})", crate::model::adr_id(number)),
         (_, None) => format!("[{}]({link})", new.display_title()),
     }
 }
