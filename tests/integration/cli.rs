@@ -22,21 +22,16 @@ fn cmd_cases() {
         .case("tests/cmd/*.toml");
 }
 
-/// docs/adr/0001 is the user's seed record, byte for byte. The seed lives in the workspace's
-/// `../shared/seed`; a clone with nothing beside it has only the in-repository copy, and the
-/// test says that it skipped.
+/// docs/adr/0001 is the user's seed record, byte for byte: `tests/fixtures/seed/` holds the
+/// user's bytes (`.ci/check-shared-copies` checks that copy against the workspace's
+/// shared seed where that exists).
 #[test]
 fn seed_record_is_the_users_bytes() {
     let ours =
         std::fs::read(repo_root().join("docs/adr/0001-use-fastapi-web-framework.md")).unwrap();
-    let Some(shared) = crate::util::shared_dir() else {
-        crate::util::say_skipped(
-            "seed_record_is_the_users_bytes",
-            "no ../shared beside the repository (set ADR_SHARED_DIR to compare with one)",
-        );
-        return;
-    };
-    let theirs = std::fs::read(shared.join("seed/0001-use-fastapi-web-framework.md")).unwrap();
+    let theirs =
+        std::fs::read(repo_root().join("tests/fixtures/seed/0001-use-fastapi-web-framework.md"))
+            .unwrap();
     assert!(
         ours == theirs,
         "docs/adr/0001-use-fastapi-web-framework.md must be the seed, byte for byte"

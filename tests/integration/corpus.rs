@@ -1,13 +1,14 @@
 //! Every real public log in tests/corpus loads without a panic, finds as many records as its
 //! SOURCE.txt counts, and parses the same way as last time (a snapshot per corpus); a
-//! metadata-only load agrees with a full load; and tests/corpus stays the same bytes as the
-//! workspace's `../shared/corpus` where that exists.
+//! metadata-only load agrees with a full load. (That tests/corpus is still the workspace's
+//! shared corpus, byte for byte, is checked by `.ci/check-shared-copies`, outside
+//! `cargo test`, which needs nothing beside a clone.)
 
 use std::fmt::Write;
 
 use adr::model::Log;
 
-use crate::util::{corpus_names, corpus_root, files_of, shared_dir};
+use crate::util::{corpus_names, corpus_root};
 
 /// The corpora, by folder name under tests/corpus.
 const CORPORA: [&str; 17] = [
@@ -188,45 +189,4 @@ fn a_metadata_load_equals_the_same_fields_of_a_full_load() {
         compared += full.len();
     }
     assert!(compared > 300, "{compared} records compared");
-}
-
-/// tests/corpus is a copy of the workspace's `../shared/corpus` (set `ADR_SHARED_DIR` to
-/// compare with another folder): every file the same bytes, none missing, none extra. A clone
-/// with nothing beside it has no shared folder, and the test says that it skipped.
-#[test]
-fn the_corpus_copy_is_the_shared_corpus_byte_for_byte() {
-    let Some(shared) = shared_dir().filter(|shared| shared.join("corpus").is_dir()) else {
-        crate::util::say_skipped(
-            "the_corpus_copy_is_the_shared_corpus_byte_for_byte",
-            "no ../shared/corpus beside the repository (set ADR_SHARED_DIR to compare with one)",
-        );
-        return;
-    };
-    let theirs = files_of(&shared.join("corpus"));
-    let ours = files_of(&corpus_root());
-    assert!(
-        !theirs.is_empty(),
-        "{} is empty",
-        shared.join("corpus").display()
-    );
-    let mut differences = Vec::new();
-    for (path, bytes) in &theirs {
-        match ours.get(path) {
-            None => differences.push(format!("missing from tests/corpus: {path}")),
-            Some(copy) if copy != bytes => differences.push(format!("differs: {path}")),
-            Some(_) => {}
-        }
-    }
-    differences.extend(
-        ours.keys()
-            .filter(|path| !theirs.contains_key(*path))
-            .map(|path| format!("not in the shared corpus: {path}")),
-    );
-    assert!(
-        differences.is_empty(),
-        "tests/corpus is out of step with {}: copy it again (`rm -r tests/corpus && cp -r {} tests/corpus`, then make the files writable):\n{}",
-        shared.join("corpus").display(),
-        shared.join("corpus").display(),
-        differences.join("\n")
-    );
 }

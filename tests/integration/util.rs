@@ -68,15 +68,6 @@ pub fn corpus_root() -> PathBuf {
     repo_root().join("tests/corpus")
 }
 
-/// The workspace's shared folder (`../shared` beside the repository, or `ADR_SHARED_DIR`),
-/// where the corpora and the seed record come from; `None` on a clone that has none.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("ADR_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("../shared"));
-    dir.is_dir().then_some(dir)
-}
-
 /// The names of the corpora in `tests/corpus`, sorted.
 pub fn corpus_names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(corpus_root())

@@ -3,8 +3,7 @@
 //! adr-tools), with injected faults for the linter's recall and a Unicode mode for file
 //! names and titles in other scripts.
 //!
-//! It follows `../shared/bench/gen.py` (the benchmark's generator; `bench/run.sh` still uses
-//! it) in what matters to a test: every relative link resolves, the chosen option is one of
+//! It follows the workspace's benchmark generator `gen.py` (which `bench/run.sh` still uses) in what matters to a test: every relative link resolves, the chosen option is one of
 //! the considered options, dates run from 2016-01-04 to 2025-12-31, supersession is recorded
 //! on both sides, and the same fault kinds are injected the same ways. The prose is shorter
 //! (records of about 1.5 KB instead of 5 KB) and the bytes differ from gen.py's: tests need
