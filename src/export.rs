@@ -126,10 +126,7 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         number: record.number(),
         slug: record.slug().to_string(),
         title: record.display_title(),
-        status: record
-            .status
-            .as_ref()
-            .map(|status| status.keyword().to_string()),
+        status: record.status_word(),
         status_text: record.status.as_ref().map(|status| status.raw.clone()),
         date: record.date.as_ref().map(|date| date.value.text()),
         tags: values(&record.tags),

@@ -54,6 +54,23 @@ pub fn relative_link(from: &str, to: &str) -> String {
     parts.join("/")
 }
 
+/// `path` with every byte but RFC 3986's unreserved characters, `/` and those in
+/// `also_keep` percent-encoded (UTF-8): `a b#1.png` → `a%20b%231.png`.
+pub fn percent_encode(path: &str, also_keep: &[u8]) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/')
+            || also_keep.contains(&byte);
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// `%20` → ` `; malformed escapes are kept as written.
 pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();

@@ -135,10 +135,7 @@ fn write_json(
         .map(|record| ListedRecord {
             number: record.number(),
             title: record.display_title(),
-            status: record
-                .status
-                .as_ref()
-                .map(|status| status.keyword().to_string()),
+            status: record.status_word(),
             date: shown_date(record),
             tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
             path: project.display(record.path()),

@@ -78,10 +78,7 @@ pub fn search(
                  }| SearchResult {
                     number: record.number(),
                     title: record.display_title(),
-                    status: record
-                        .status
-                        .as_ref()
-                        .map(|status| status.keyword().to_string()),
+                    status: record.status_word(),
                     path: project.display(record.path()),
                     score: (score * 1000.0).round() / 1000.0,
                     excerpt: excerpt.into(),

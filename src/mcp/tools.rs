@@ -329,10 +329,7 @@ fn relations_of(project: &crate::config::Project, log: &Log, index: usize) -> Re
             kind: kind.to_string(),
             number: record.number(),
             title: record.display_title(),
-            status: record
-                .status
-                .as_ref()
-                .map(|status| status.keyword().to_string()),
+            status: record.status_word(),
             path: project.display(record.path()),
         })
     };
@@ -595,10 +592,7 @@ fn mentions(server: &Server, input: MentionsInput) -> Work<MentionsOutput> {
             (!lines.is_empty()).then(|| Mention {
                 number: record.number(),
                 title: record.display_title(),
-                status: record
-                    .status
-                    .as_ref()
-                    .map(|status| status.keyword().to_string()),
+                status: record.status_word(),
                 path: project.display(record.path()),
                 count: lines.len(),
                 lines: lines.into_iter().take(MAX_MENTION_LINES).collect(),

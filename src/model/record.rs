@@ -319,6 +319,14 @@ impl Record {
         self.status.as_ref()
     }
 
+    /// The status as the log writes it (`accepted`, `approved`, `提议`), for listings and
+    /// exports; `None` when the record states none.
+    pub fn status_word(&self) -> Option<String> {
+        self.status
+            .as_ref()
+            .map(|status| status.keyword().to_string())
+    }
+
     /// The first section with this name (case and trailing punctuation ignored).
     pub fn section(&self, name: &str) -> Option<&Section> {
         self.sections.iter().find(|section| section.is_named(name))

@@ -116,15 +116,7 @@ impl Reporter for Sarif {
 /// A relative path as a URI reference: `/` kept, everything outside RFC 3986's unreserved
 /// characters percent-encoded.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::log_path::percent_encode(path, b"")
 }
 
 #[cfg(test)]

@@ -156,10 +156,7 @@ fn node_label(record: &Record) -> String {
 }
 
 fn status_of(record: &Record) -> Option<String> {
-    record
-        .status
-        .as_ref()
-        .map(|status| status.keyword().to_string())
+    record.status_word()
 }
 
 /// A Mermaid flowchart: one node per record, solid arrows for supersession, dotted for links.
