@@ -108,17 +108,20 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     Ok(Edit::replace(status.span, replacement))
 }
 
+/// The refusal of a front-matter `status` written in `shape`, at its line.
+fn unrewritable_status(record: &Record, line: usize, shape: &str) -> Error {
+    Error::record(
+        record.path(),
+        Some(line),
+        format!(
+            "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
+        ),
+    )
+}
+
 /// Refuses a front-matter `status` that is not a one-line scalar on the key's own line.
 fn check_one_line_status(record: &Record) -> Result<()> {
-    let refuse = |line: usize, shape: &str| {
-        Err(Error::record(
-            record.path(),
-            Some(line),
-            format!(
-                "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
-            ),
-        ))
-    };
+    let refuse = |line: usize, shape: &str| Err(unrewritable_status(record, line, shape));
     let Some(entry) = record
         .front_matter
         .as_ref()
@@ -186,15 +189,7 @@ fn continues_on_next_line(record: &Record, entry: &FrontMatterEntry) -> bool {
 /// The edit for a `status` key whose value is null (`status:`, `~`, `null`), or a refusal
 /// when it holds something else that is not one value (a list, a map).
 fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> Result<Edit> {
-    let refuse = |shape: &str| {
-        Err(Error::record(
-            record.path(),
-            Some(entry.line),
-            format!(
-                "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
-            ),
-        ))
-    };
+    let refuse = |shape: &str| Err(unrewritable_status(record, entry.line, shape));
     if !entry.value.is_null() {
         return refuse("not a single value (a list or a map)");
     }
