@@ -9,11 +9,11 @@ pub(crate) mod log_template;
 mod record;
 mod status;
 
-pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
+pub use log::{FailureKind, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style, is_known_front_matter_key,
+    Style, is_folder_record_path, is_known_front_matter_key,
 };
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
