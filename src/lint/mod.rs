@@ -6,6 +6,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub mod facts;
+pub mod fixes;
 mod links;
 mod options;
 pub(crate) mod prelude;
