@@ -10,10 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::discover::{FileName, SITE_MARKER, relative_slash_path};
+use crate::discover::{FileName, SITE_MARKER};
 use crate::edit::{Edit, apply_edits};
 use crate::git::History;
 use crate::log_path::file_name;
+use crate::log_path::relative_slash_path;
 use crate::model::{Link, Log, Record};
 use crate::parse::strip_title_number;
 use crate::source::{SourceFile, Span};

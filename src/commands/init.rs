@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::cli::InitArgs;
 use crate::config::{self, CONFIG_FILE};
-use crate::discover::display_path;
 use crate::error::{Error, Result, output_error};
+use crate::log_path::display_path;
 use crate::{ExitStatus, Output};
 
 pub fn run(

@@ -289,7 +289,7 @@ impl<'l> Linker<'l> {
                     Some(inside) => inside.clone(),
                     None => format!(
                         "_files/{}",
-                        crate::index::relative_path(&self.publish_root, &absolute)
+                        crate::log_path::relative_path(&self.publish_root, &absolute)
                     ),
                 };
                 let rewritten = format!(
