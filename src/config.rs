@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::log_path::normalize;
 
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
@@ -478,23 +479,6 @@ fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
             .find(|candidate| candidate.is_dir())
             .map(|found| (found, dir.to_path_buf()))
     })
-}
-
-/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -6,12 +6,29 @@
 //! site, index, renumber and the reports all share these, so a path means the same thing
 //! to each.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The last part of a `/`-separated path relative to the log: `0007-b.md` of
 /// `sub/0007-b.md`. Records are looked up, named and renamed by it.
 pub fn file_name(rel_path: &str) -> &str {
     rel_path.rsplit('/').next().unwrap_or(rel_path)
+}
+
+/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result
@@ -53,7 +70,7 @@ pub fn relative_link(from: &str, to: &str) -> String {
 /// directory (`.` and `..` resolved first), as a `/`-separated relative path.
 pub fn relative_path(from_dir: &Path, to: &Path) -> String {
     let parts = |path: &Path| -> Vec<String> {
-        crate::config::normalize(path)
+        normalize(path)
             .components()
             .map(|component| component.as_os_str().to_string_lossy().into_owned())
             .collect()

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::cli::LintArgs;
-use crate::config::{Project, normalize};
+use crate::config::Project;
 use crate::diagnostic::Fix;
 use crate::edit::apply_edits;
 use crate::error::{Error, Result, output_error};
 use crate::lint::{self, LintOptions, Outcome, Selection, Settings};
+use crate::log_path::normalize;
 use crate::report::{Report, Sources};
 use crate::{ExitStatus, Output};
 

@@ -33,7 +33,7 @@ pub(crate) fn resolve(record: &Path, link: &Link) -> Option<LinkTarget> {
     }
     let dir = record.parent().unwrap_or(Path::new(""));
     Some(LinkTarget {
-        path: crate::config::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
+        path: crate::log_path::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
         fragment: fragment.filter(|fragment| !fragment.is_empty()),
     })
 }
@@ -67,7 +67,7 @@ pub(crate) fn root_relative_candidates(
         Some(rest) => (log_dir.join(rest), true),
         None => (root?.join(decoded.trim_start_matches('/')), false),
     };
-    let base = crate::config::normalize(&base);
+    let base = crate::log_path::normalize(&base);
     let mut candidates = vec![base.clone()];
     if base.extension().is_none() {
         candidates.push(base.with_extension("md"));

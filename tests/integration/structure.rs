@@ -504,3 +504,114 @@ fn no_source_file_or_function_is_too_long_and_commands_are_thin() {
         problems.join("\n")
     );
 }
+
+/// The top-level modules of the crate each file of `src/` uses (`crate::x` paths and
+/// `use crate::{x, …}` groups), comments and test modules left out: module → modules.
+fn module_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut imports: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (name, text) in rust_sources(&crate::util::repo_root().join("src")) {
+        let relative = name.trim_start_matches("src/");
+        let module = relative
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let code: String = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap()
+            .lines()
+            .map(|line| line.split("//").next().unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let used = imports.entry(module.clone()).or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let mut depth = 0;
+                let mut item = String::new();
+                let mut items = Vec::new();
+                for c in group.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => items.push(std::mem::take(&mut item)),
+                        _ if depth == 0 => item.push(c),
+                        _ => {}
+                    }
+                }
+                items.push(item);
+                used.extend(
+                    items
+                        .iter()
+                        .map(|item| item.trim().split("::").next().unwrap().to_string())
+                        .filter(|first| first.starts_with(|c: char| c.is_ascii_lowercase())),
+                );
+            } else {
+                let first: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if first.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    used.insert(first);
+                }
+            }
+        }
+        used.remove(&module);
+    }
+    imports
+}
+
+/// Issue 15: the model is data; loading, parsing, linting and rendering read or fill it.
+#[test]
+fn the_model_imports_neither_parser_nor_consumers() {
+    let imports = module_imports();
+    let model = &imports["model"];
+    for forbidden in [
+        "parse", "load", "lint", "site", "commands", "index", "export",
+    ] {
+        assert!(
+            !model.contains(forbidden),
+            "model imports {forbidden}: {model:?}"
+        );
+    }
+}
+
+/// Issue 15: no cycle among the crate's top-level modules, so each can be read (and
+/// tested) with only what it builds on. The one pair left: `mcp` is a second front end
+/// beside `commands` and calls the record lookup and search that live in `commands`.
+#[test]
+fn top_level_modules_form_no_cycle() {
+    let imports = module_imports();
+    let allowed =
+        |from: &str, to: &str| matches!((from, to), ("commands", "mcp") | ("mcp", "commands"));
+    // Each module's reach, by search: a module that reaches itself is on a cycle.
+    let mut cycles = Vec::new();
+    for start in imports.keys() {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        while let Some((module, path)) = stack.pop() {
+            for next in imports.get(&module).into_iter().flatten() {
+                if allowed(&module, next) {
+                    continue;
+                }
+                if next == start {
+                    let mut cycle = path.clone();
+                    cycle.push(next.clone());
+                    cycles.push(cycle.join(" → "));
+                } else if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    assert!(cycles.is_empty(), "module cycles:\n{}", cycles.join("\n"));
+}
