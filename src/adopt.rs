@@ -98,7 +98,7 @@ fn by_count<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
 
 /// Describes `log`, whose config will live in `root`.
 pub fn describe(log: &Log, root: &Path) -> LogDescription {
-    let relative = |path: &Path| crate::index::relative_path(root, path);
+    let relative = |path: &Path| crate::log_path::relative_path(root, path);
     let mut naming = BTreeMap::new();
     let mut styles = BTreeMap::new();
     let mut statuses = BTreeMap::new();

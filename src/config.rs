@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::log_path::normalize;
 
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
@@ -145,7 +146,7 @@ impl Project {
         let found_config = find_upwards(flag_dir.as_deref().unwrap_or(cwd), CONFIG_FILE);
         let (config_path, config_text, config) = match found_config {
             Some(path) => {
-                let shown = PathBuf::from(crate::discover::display_path(&path, cwd));
+                let shown = PathBuf::from(crate::log_path::display_path(&path, cwd));
                 let within = path.parent().unwrap_or(cwd);
                 let text =
                     crate::fs::read_text_checked(&path, Some(within), crate::fs::MAX_TEXT_BYTES)
@@ -171,7 +172,7 @@ impl Project {
         {
             (
                 root.join(dir),
-                DirOrigin::ConfigFile(PathBuf::from(crate::discover::display_path(path, cwd))),
+                DirOrigin::ConfigFile(PathBuf::from(crate::log_path::display_path(path, cwd))),
                 root.clone(),
             )
         } else if let Some(adr_dir_file) = config_root
@@ -179,7 +180,7 @@ impl Project {
             .then(|| find_upwards(cwd, ADR_TOOLS_DIR_FILE))
             .flatten()
         {
-            let shown = PathBuf::from(crate::discover::display_path(&adr_dir_file, cwd));
+            let shown = PathBuf::from(crate::log_path::display_path(&adr_dir_file, cwd));
             let root = adr_dir_file
                 .parent()
                 .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
@@ -188,7 +189,7 @@ impl Project {
                     .map_err(|error| error.into_error("read", &shown))?;
             (
                 root.join(adr_dir_setting(&shown, &text)?),
-                DirOrigin::AdrToolsFile(PathBuf::from(crate::discover::display_path(
+                DirOrigin::AdrToolsFile(PathBuf::from(crate::log_path::display_path(
                     &adr_dir_file,
                     cwd,
                 ))),
@@ -249,7 +250,7 @@ impl Project {
 
     /// A path as the user should read it: relative to the working directory.
     pub fn display(&self, path: &Path) -> String {
-        crate::discover::display_path(path, &self.cwd)
+        crate::log_path::display_path(path, &self.cwd)
     }
 
     /// The line of `needle` in the config text, for errors about a value.
@@ -478,23 +479,6 @@ fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
             .find(|candidate| candidate.is_dir())
             .map(|found| (found, dir.to_path_buf()))
     })
-}
-
-/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::discover::display_path;
+use crate::log_path::display_path;
 use crate::model::{Link, LinkKind, LoadFailure, Log, Record, RecordRef};
 
 /// The version of the JSON shape. It changes only when a field is removed or changes

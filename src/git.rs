@@ -101,13 +101,8 @@ impl History {
 
     /// The history of a file under the directory (absolute, or relative to it).
     pub fn file(&self, path: &Path) -> Option<&FileHistory> {
-        let relative = path.strip_prefix(&self.dir).unwrap_or(path);
-        let key = relative
-            .components()
-            .map(|component| component.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        self.files.get(&key)
+        self.files
+            .get(&crate::log_path::relative_slash_path(path, &self.dir))
     }
 
     pub fn is_empty(&self) -> bool {

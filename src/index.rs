@@ -153,29 +153,12 @@ fn stem(name: &str) -> &str {
 /// A Markdown link target from `from_dir` to `to`, with `/` separators; wrapped in `<…>`
 /// when it holds characters a bare link target cannot.
 fn link_to(from_dir: &Path, to: &Path) -> String {
-    let target = relative_path(from_dir, to);
+    let target = crate::log_path::relative_path(from_dir, to);
     if target.contains([' ', '(', ')', '<', '>']) {
         format!("<{}>", target.replace('<', "%3C").replace('>', "%3E"))
     } else {
         target
     }
-}
-
-/// The path from directory `from_dir` to `to`, both absolute or both relative to the same
-/// directory, as a `/`-separated relative path.
-pub fn relative_path(from_dir: &Path, to: &Path) -> String {
-    let from: Vec<_> = crate::config::normalize(from_dir)
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let to: Vec<_> = crate::config::normalize(to)
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = std::iter::repeat_n("..", from.len() - common).collect();
-    parts.extend(to[common..].iter().map(String::as_str));
-    parts.join("/")
 }
 
 /// Text for a table cell: one line, pipes escaped so they do not split the cell.
@@ -349,24 +332,5 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error.line, 3);
-    }
-
-    #[test]
-    fn relative_paths_climb_and_descend() {
-        assert_eq!(
-            relative_path(Path::new("/r/docs/adr"), Path::new("/r/docs/adr/0001-a.md")),
-            "0001-a.md"
-        );
-        assert_eq!(
-            relative_path(Path::new("/r"), Path::new("/r/docs/adr/0001-a.md")),
-            "docs/adr/0001-a.md"
-        );
-        assert_eq!(
-            relative_path(
-                Path::new("/r/docs/other"),
-                Path::new("/r/docs/adr/0001-a.md")
-            ),
-            "../adr/0001-a.md"
-        );
     }
 }

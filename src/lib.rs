@@ -25,6 +25,7 @@ pub mod log_path;
 pub mod mcp;
 pub mod migrate;
 pub mod model;
+pub mod new_record;
 pub mod parse;
 pub mod record_template;
 pub mod renumber;

@@ -100,5 +100,5 @@ fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
         (None, Some(file)) => project.config_relative(file),
         (None, None) => project.log_dir.join("README.md"),
     };
-    crate::config::normalize(&path)
+    crate::log_path::normalize(&path)
 }

@@ -34,9 +34,12 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         .records
         .iter()
         .filter(|record| {
-            args.status
-                .as_deref()
-                .is_none_or(|wanted| status_matches(record, wanted))
+            args.status.as_deref().is_none_or(|wanted| {
+                record
+                    .status
+                    .as_ref()
+                    .is_some_and(|status| status.is_selected_by(wanted))
+            })
         })
         .filter(|record| {
             args.tag.as_deref().is_none_or(|wanted| {
@@ -89,27 +92,6 @@ fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
     }
 }
 
-/// The record's date, else the one its name carries (`2022-11-09-api-refactoring/`).
-fn shown_date(record: &Record) -> Option<String> {
-    record
-        .date
-        .as_ref()
-        .map(|date| date.value.text())
-        .or_else(|| record.file.date.clone())
-}
-
-fn status_matches(record: &Record, wanted: &str) -> bool {
-    let wanted = wanted.trim().to_lowercase();
-    record
-        .status
-        .as_ref()
-        .is_some_and(|status| match &status.kind {
-            StatusKind::Superseded => wanted == "superseded" || status.raw.to_lowercase() == wanted,
-            // `--status accepted` finds `Approved` records, `--status approved` those only.
-            kind => kind.keyword() == wanted || status.keyword() == wanted,
-        })
-}
-
 /// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
 fn reference_value(log: &Log, reference: &crate::model::RecordRef) -> serde_json::Value {
     let resolved = log.resolve(reference);
@@ -136,7 +118,7 @@ fn write_json(
             number: record.number(),
             title: record.display_title(),
             status: record.status_word(),
-            date: shown_date(record),
+            date: record.shown_date(),
             tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
             path: project.display(record.path()),
             supersedes: record
@@ -169,7 +151,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
                     .status
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                shown_date(record).unwrap_or_else(|| "-".to_string()),
+                record.shown_date().unwrap_or_else(|| "-".to_string()),
                 record.display_title(),
                 record
                     .tags

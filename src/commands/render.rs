@@ -15,7 +15,7 @@ const DEFAULT_OUT: &str = "site";
 /// Renders the site and says what was written, or that nothing needed to be.
 pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let settings = &project.config.site;
-    let out_dir = crate::config::normalize(&match (&args.out, &settings.out) {
+    let out_dir = crate::log_path::normalize(&match (&args.out, &settings.out) {
         (Some(out), _) => project.cwd.join(out),
         (None, Some(out)) => project.config_relative(out),
         (None, None) => project.root.join(DEFAULT_OUT),

@@ -149,7 +149,7 @@ impl LintOptions {
 
     pub fn from_project(project: &Project, today: jiff::civil::Date) -> Result<LintOptions> {
         let mut options = LintOptions::defaults(today);
-        options.root = Some(crate::config::normalize(&project.root));
+        options.root = Some(crate::log_path::normalize(&project.root));
         let config = &project.config;
         for status in &config.statuses {
             let status = status.trim().to_lowercase();

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::discover::{self, FileName};
 use crate::error::Result;
-use crate::model::{FailureKind, LoadFailure, Log, Record};
+use crate::model::{FailureKind, LoadFailure, Log, LogEntry, Record};
 use crate::source::SourceFile;
 
 pub use template::{choose as choose_template, recognise_by_content};
@@ -58,12 +58,14 @@ impl Log {
 
     /// [`Log::load_at`] for files already discovered in `dir` (lint finds the log's
     /// template first, since per-record rules run during the load).
-    pub fn load_discovered(
+    /// `keep` may turn each record into a partial view of it (lint's log-wide rules get
+    /// only their facts).
+    pub fn load_discovered<R: LogEntry + Send>(
         dir: &Path,
         found: discover::Discovered,
         depth: crate::parse::Depth,
-        keep: impl Fn(Record) -> Record + Sync,
-    ) -> Log {
+        keep: impl Fn(Record) -> R + Sync,
+    ) -> Log<R> {
         let files = read_discovered(dir, found, depth, |_| None, keep);
         let mut log = Log::from_parts(
             dir.to_path_buf(),

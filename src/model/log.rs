@@ -33,11 +33,33 @@ pub struct LoadFailure {
     pub source: Option<SourceFile>,
 }
 
-#[derive(Debug, Default)]
-pub struct Log {
+/// What a [`Log`] holds one of per record: the full [`Record`], or a partial view of it
+/// (lint's log-wide rules get only the facts they read). A log sorts and looks its entries
+/// up by their file name and path alone.
+pub trait LogEntry {
+    /// What the record's file name says (number, date, slug).
+    fn file_name(&self) -> &FileName;
+    /// Path relative to the log directory, with `/` separators.
+    fn log_path(&self) -> &str;
+}
+
+impl LogEntry for Record {
+    fn file_name(&self) -> &FileName {
+        &self.file
+    }
+
+    fn log_path(&self) -> &str {
+        &self.rel_path
+    }
+}
+
+/// Every record of one ADR directory (as `R`: a full [`Record`] unless a consumer keeps
+/// less), the files that could not be read as records, and the lookups between them.
+#[derive(Debug)]
+pub struct Log<R = Record> {
     pub dir: PathBuf,
     /// Sorted by number, then date (log4brains names), then path.
-    pub records: Vec<Record>,
+    pub records: Vec<R>,
     pub failures: Vec<LoadFailure>,
     /// Markdown files in the directory that follow no record naming scheme.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
@@ -111,24 +133,23 @@ impl RecordLookup {
     }
 }
 
-impl Log {
+impl<R: LogEntry> Log<R> {
     /// A log of records already read (sorted here), failures and misnamed Markdown files.
     pub fn from_parts(
         dir: PathBuf,
-        mut records: Vec<Record>,
+        mut records: Vec<R>,
         failures: Vec<LoadFailure>,
         unnamed_markdown: Vec<(PathBuf, String)>,
-    ) -> Log {
+    ) -> Log<R> {
         // The keys end in the path, so no two are equal and an unstable sort gives the one
         // order, without the scratch copy of the records a stable sort allocates.
         records.sort_unstable_by(|a, b| {
-            sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path))
+            sort_key(a.file_name(), a.log_path()).cmp(&sort_key(b.file_name(), b.log_path()))
         });
-        let lookup = RecordLookup::new(
-            records
-                .iter()
-                .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
-        );
+        let lookup = RecordLookup::new(records.iter().map(|record| {
+            let file = record.file_name();
+            (file.number, record.log_path(), file.slug.as_str())
+        }));
         Log {
             dir,
             records,
@@ -141,21 +162,21 @@ impl Log {
     }
 
     /// The records with this number (more than one when numbers collide).
-    pub fn by_number(&self, number: u32) -> impl Iterator<Item = &Record> {
+    pub fn by_number(&self, number: u32) -> impl Iterator<Item = &R> {
         self.lookup
             .by_number(number)
             .iter()
             .filter_map(|&index| self.records.get(index))
     }
 
-    pub fn by_file_name(&self, name: &str) -> Option<&Record> {
+    pub fn by_file_name(&self, name: &str) -> Option<&R> {
         self.lookup
             .by_file_name(name)
             .and_then(|index| self.records.get(index))
     }
 
     /// Finds the record a reference names: by link target, then number, then slug.
-    pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
+    pub fn resolve(&self, reference: &RecordRef) -> Option<&R> {
         self.lookup
             .resolve(reference)
             .and_then(|index| self.records.get(index))
@@ -167,7 +188,7 @@ impl Log {
     }
 
     /// Finds a record by what a user types: `7`, `0007`, `ADR-7`, a file name or a slug.
-    pub fn find(&self, query: &str) -> Option<&Record> {
+    pub fn find(&self, query: &str) -> Option<&R> {
         let query = query.trim();
         if let Some(record) = self
             .by_file_name(query)
@@ -189,7 +210,7 @@ impl Log {
     pub fn highest_number(&self) -> Option<u32> {
         self.records
             .iter()
-            .map(|record| &record.file)
+            .map(LogEntry::file_name)
             .chain(self.failures.iter().map(|failure| &failure.file))
             .filter_map(|file| file.number)
             .max()

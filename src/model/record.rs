@@ -301,9 +301,7 @@ impl Record {
     /// Whether the record is a folder (`2022-11-09-x/README.md`, `0007-x/index.md`): its
     /// number and slug are the folder's, its text the README or index inside.
     pub fn is_folder_record(&self) -> bool {
-        let name = self.rel_path.rsplit('/').next().unwrap_or(&self.rel_path);
-        self.rel_path.contains('/')
-            && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
+        is_folder_record_path(&self.rel_path)
     }
 
     /// The title to show: the H1, else the front-matter title, else the slug.
@@ -363,12 +361,29 @@ impl Record {
             .map_or(self.source.bom_len(), |front_matter| front_matter.span.end)
     }
 
+    /// The record's date as written, else the one its name carries
+    /// (`2022-11-09-api-refactoring/`): what listings show.
+    pub fn shown_date(&self) -> Option<String> {
+        self.date
+            .as_ref()
+            .map(|date| date.value.text())
+            .or_else(|| self.file.date.clone())
+    }
+
     /// The record this one is superseded by, as written in its status.
     pub fn superseded_by(&self) -> Option<&RecordRef> {
         self.status
             .as_ref()
             .and_then(|status| status.superseded_by.as_ref())
     }
+}
+
+/// Whether a record at this log-relative path is a folder record (its file a `README.md`
+/// or `index.md` inside a folder).
+pub fn is_folder_record_path(rel_path: &str) -> bool {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    rel_path.contains('/')
+        && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
 }
 
 /// Front-matter keys the model reads into typed fields; all others are kept as extras.

@@ -83,6 +83,17 @@ pub struct Status {
 }
 
 impl Status {
+    /// Whether `--status wanted` selects this status: `accepted` finds `Approved` records,
+    /// `approved` those only; `superseded` finds every superseded record, as does the status
+    /// as written.
+    pub fn is_selected_by(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim().to_lowercase();
+        match &self.kind {
+            StatusKind::Superseded => wanted == "superseded" || self.raw.to_lowercase() == wanted,
+            kind => kind.keyword() == wanted || self.keyword() == wanted,
+        }
+    }
+
     /// The status as the log writes it (`approved`, `提议`), or the kind's keyword.
     pub fn keyword(&self) -> &str {
         self.word.as_deref().unwrap_or(self.kind.keyword())

@@ -3,7 +3,7 @@
 //! the log's rows in index order ([`entries_of`]) and its tags grouped ([`tag_groups`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -244,17 +244,7 @@ pub(crate) fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-pub(crate) fn display_relative(root: &Path, path: &Path) -> String {
-    crate::index::relative_path(root, path)
-}
-
-/// The page of a record or failure: its path in the log with `.html` for `.md`.
-pub(crate) fn page_path(rel_path: &str) -> String {
-    match rel_path.rsplit_once('.') {
-        Some((stem, extension)) if extension.eq_ignore_ascii_case("md") => format!("{stem}.html"),
-        _ => format!("{rel_path}.html"),
-    }
-}
+pub(crate) use crate::log_path::page_path;
 
 pub(crate) fn entries_of(records: &[SiteRecord], failures: &[LoadFailure]) -> Vec<Entry> {
     let mut entries: Vec<(Option<u32>, Entry)> = records

@@ -46,7 +46,7 @@ fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
     }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     // (path, rel_path, title span, number, folder)
     let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, &str)> = Vec::new();
     for record in &log.records {

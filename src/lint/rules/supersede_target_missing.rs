@@ -30,7 +30,7 @@ declare_rule! {
     pub(crate) struct SupersedeTargetMissing { id: "supersede-target-missing", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for record in &log.records {
         if let Some(status) = &record.status
             && let Some(reference) = &status.superseded_by
@@ -93,7 +93,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 
 /// The first record (in log order) that says it supersedes `record`, with the place it
 /// says so.
-fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, Span)> {
+fn claimed_successor<'l>(
+    log: &'l LogFacts,
+    record: &RecordFacts,
+) -> Option<(&'l RecordFacts, Span)> {
     log.records.iter().find_map(|other| {
         other
             .supersedes
@@ -107,7 +110,7 @@ fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, S
 }
 
 /// The successor's path as a link from the record's file.
-fn link_target(record: &Record, successor: &Record) -> String {
+fn link_target(record: &RecordFacts, successor: &RecordFacts) -> String {
     let depth = record.rel_path.matches('/').count();
     format!("{}{}", "../".repeat(depth), successor.rel_path)
 }

@@ -182,7 +182,7 @@ pub(super) fn settings_hash(project: &Project, options: &SiteOptions) -> u128 {
         field(name.as_bytes());
         field(bytes);
     }
-    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    field(crate::log_path::relative_path(&project.root, &project.log_dir).as_bytes());
     hasher.finish()
 }
 
@@ -263,7 +263,7 @@ pub(super) fn watched_files(
     project: &Project,
     report: &BuildReport,
 ) -> BTreeMap<String, Option<String>> {
-    let relative = |path: &Path| crate::index::relative_path(&project.root, path);
+    let relative = |path: &Path| crate::log_path::relative_path(&project.root, path);
     report
         .copied
         .values()

@@ -12,8 +12,7 @@ use crate::site::html::{self, Destination, LinkKind};
 use crate::site::links::{Found, Linker};
 use crate::site::templates::{BODY_MARKER, splice};
 use crate::site::views::{
-    Entry, EntryRef, EntryView, RecordView, display_relative, error_view, meta_views, root_of,
-    toc_html,
+    Entry, EntryRef, EntryView, RecordView, error_view, meta_views, root_of, toc_html,
 };
 use crate::site::{
     PageCache, PageSink, RecordPage, Site, SitePaths, SiteRecord, StatusClass, key_of,
@@ -113,7 +112,7 @@ impl RecordPages<'_> {
             superseded_note: None,
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
-            source_path: display_relative(&self.paths.project_root, &record.path),
+            source_path: crate::log_path::relative_path(&self.paths.project_root, &record.path),
             error: None,
         };
         view.superseded_note = match &record.status {
@@ -212,7 +211,7 @@ impl RecordPages<'_> {
             superseded_note: None,
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
-            source_path: display_relative(&self.paths.project_root, &failure.path),
+            source_path: crate::log_path::relative_path(&self.paths.project_root, &failure.path),
             error: Some(error_view(failure)),
         };
         self.site
