@@ -6,11 +6,13 @@
 mod date;
 mod log;
 pub(crate) mod log_template;
+mod meta;
 mod record;
 mod status;
 
 pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
+pub use meta::{LogMeta, RecordMeta};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
     Style, is_known_front_matter_key,
