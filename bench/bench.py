@@ -219,7 +219,7 @@ def main():
         with open(target, "w", encoding="utf-8") as out:
             out.write(original)
 
-        if n == max(sizes) and style == "madr4":
+        if n == max(usual) and style == "madr4":
             created = []
             new_argv = [adr, "new", "--no-edit", "Benchmark record"]
             median = measure(new_argv, path, runs)
