@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::log_path::display_path;
-use crate::model::{Link, LinkKind, LoadFailure, Log, Record, RecordRef};
+use crate::model::{Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef};
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
 /// meaning; new fields may be added within a version.
@@ -30,14 +30,6 @@ pub const CSV_COLUMNS: [&str; 9] = [
 /// Front-matter keys that have their own field in the export, besides the ones the parser
 /// reads into the model (`status`, `date`, `tags`, …).
 const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"];
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Export {
-    pub version: u32,
-    pub records: Vec<ExportedRecord>,
-    /// Files named like records that could not be read as one.
-    pub unreadable: Vec<UnreadableFile>,
-}
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {
@@ -94,29 +86,41 @@ pub struct UnreadableFile {
     pub message: String,
 }
 
-/// The export of a loaded log; paths are written relative to `root`.
-pub fn export(log: &Log, root: &Path) -> Export {
-    Export {
-        version: EXPORT_VERSION,
-        records: log
-            .records
-            .iter()
-            .map(|record| export_record(log, record, root))
-            .collect(),
-        unreadable: log
-            .failures
-            .iter()
-            .map(|failure| unreadable(failure, root))
-            .collect(),
-    }
-}
-
 fn values(located: &[crate::model::Located<String>]) -> Vec<String> {
     located.iter().map(|item| item.value.clone()).collect()
 }
 
-/// One record of the export (also the MCP server's `get_record`).
+/// One record of the export (also the MCP server's `get_record`), its references resolved
+/// in `log`.
 pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord {
+    export_record_with(record, root, |reference| {
+        let resolved = log.resolve(reference);
+        ExportedRef {
+            text: reference.text.clone(),
+            number: resolved.and_then(Record::number).or(reference.number),
+            path: resolved.map(|record| display_path(record.path(), root)),
+        }
+    })
+}
+
+/// One record of the export with its references resolved in the metadata of the log (what
+/// `adr export` holds while it writes one record at a time).
+pub fn export_record_in(log: &LogMeta, record: &Record, root: &Path) -> ExportedRecord {
+    export_record_with(record, root, |reference| {
+        let resolved = log.resolve(reference);
+        ExportedRef {
+            text: reference.text.clone(),
+            number: resolved.and_then(RecordMeta::number).or(reference.number),
+            path: resolved.map(|record| display_path(record.path(), root)),
+        }
+    })
+}
+
+fn export_record_with(
+    record: &Record,
+    root: &Path,
+    exported_ref: impl Fn(&RecordRef) -> ExportedRef,
+) -> ExportedRecord {
     let front_matter = record
         .extra_front_matter()
         .filter(|entry| !EXPORTED_KEYS.contains(&entry.key.as_str()))
@@ -142,24 +146,13 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         supersedes: record
             .supersedes
             .iter()
-            .map(|reference| exported_ref(log, &reference.value, root))
+            .map(|reference| exported_ref(&reference.value))
             .collect(),
-        superseded_by: record
-            .superseded_by()
-            .map(|reference| exported_ref(log, reference, root)),
+        superseded_by: record.superseded_by().map(&exported_ref),
         links: record.links.iter().map(exported_link).collect(),
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
-    }
-}
-
-fn exported_ref(log: &Log, reference: &RecordRef, root: &Path) -> ExportedRef {
-    let resolved = log.resolve(reference);
-    ExportedRef {
-        text: reference.text.clone(),
-        number: resolved.and_then(Record::number).or(reference.number),
-        path: resolved.map(|record| display_path(record.path(), root)),
     }
 }
 
@@ -175,7 +168,8 @@ fn exported_link(link: &Link) -> ExportedLink {
     }
 }
 
-fn unreadable(failure: &LoadFailure, root: &Path) -> UnreadableFile {
+/// A file that could not be read, as the export lists it.
+pub fn unreadable(failure: &LoadFailure, root: &Path) -> UnreadableFile {
     UnreadableFile {
         path: display_path(&failure.path, root),
         line: failure.line,
@@ -223,32 +217,25 @@ fn yaml_key(key: &yaml_serde::Value) -> String {
     }
 }
 
-/// The scalar columns of every record as CSV, with a header row.
-pub fn to_csv(export: &Export) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS)?;
-    for record in &export.records {
-        writer.write_record([
-            record.number.map(|n| n.to_string()).unwrap_or_default(),
-            record.slug.clone(),
-            record.title.clone(),
-            record.status.clone().unwrap_or_default(),
-            record.date.clone().unwrap_or_default(),
-            record
-                .superseded_by
-                .as_ref()
-                .map(|reference| {
-                    reference
-                        .number
-                        .map_or_else(|| reference.text.clone(), |number| number.to_string())
-                })
-                .unwrap_or_default(),
-            record.chosen_option.clone().unwrap_or_default(),
-            record.style.clone(),
-            record.path.clone(),
-        ])?;
-    }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error().into())
+/// The scalar columns of one record, in the order of [`CSV_COLUMNS`].
+pub fn csv_row(record: &ExportedRecord) -> [String; 9] {
+    [
+        record.number.map(|n| n.to_string()).unwrap_or_default(),
+        record.slug.clone(),
+        record.title.clone(),
+        record.status.clone().unwrap_or_default(),
+        record.date.clone().unwrap_or_default(),
+        record
+            .superseded_by
+            .as_ref()
+            .map(|reference| {
+                reference
+                    .number
+                    .map_or_else(|| reference.text.clone(), |number| number.to_string())
+            })
+            .unwrap_or_default(),
+        record.chosen_option.clone().unwrap_or_default(),
+        record.style.clone(),
+        record.path.clone(),
+    ]
 }

@@ -12,7 +12,7 @@ use crate::{ExitStatus, Output, index};
 pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let path = index_file(args, project);
     let shown = project.display(&path);
-    let log = super::load_log_metadata(project)?;
+    let log = crate::model::LogMeta::load(&project.log_dir)?;
     // `--file` names a file of the user's choosing; the README or `index.file` must really
     // be in the project (a symlinked README leading to `/etc/passwd` would be printed by
     // `--check`).

@@ -8,7 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Project;
 use crate::error::{Result, output_error};
-use crate::model::{Log, Record, StatusKind};
+use crate::model::{LogMeta, RecordMeta, StatusKind};
 use crate::{ExitStatus, Output};
 
 /// The table fits 100 columns: the title takes what the other columns leave.
@@ -29,8 +29,8 @@ struct ListedRecord {
 }
 
 pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    let log = super::load_log_metadata(project)?;
-    let selected: Vec<&Record> = log
+    let log = LogMeta::load(&project.log_dir)?;
+    let selected: Vec<&RecordMeta> = log
         .records
         .iter()
         .filter(|record| {
@@ -46,7 +46,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
                 record
                     .tags
                     .iter()
-                    .any(|tag| tag.value.eq_ignore_ascii_case(wanted))
+                    .any(|tag| tag.eq_ignore_ascii_case(wanted))
             })
         })
         .collect();
@@ -61,7 +61,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
 }
 
 /// `--verbose`: every Markdown file of the log that is not a record, with the reason.
-fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
+fn note_skipped(output: &mut Output<'_>, project: &Project, log: &LogMeta) {
     let template = log
         .template
         .as_ref()
@@ -93,10 +93,10 @@ fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
 }
 
 /// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
-fn reference_value(log: &Log, reference: &crate::model::RecordRef) -> serde_json::Value {
+fn reference_value(log: &LogMeta, reference: &crate::model::RecordRef) -> serde_json::Value {
     let resolved = log.resolve(reference);
     match (
-        resolved.and_then(Record::number),
+        resolved.and_then(RecordMeta::number),
         reference.number,
         resolved,
     ) {
@@ -108,35 +108,32 @@ fn reference_value(log: &Log, reference: &crate::model::RecordRef) -> serde_json
 
 fn write_json(
     project: &Project,
-    log: &Log,
-    records: &[&Record],
+    log: &LogMeta,
+    records: &[&RecordMeta],
     output: &mut Output<'_>,
 ) -> Result<()> {
-    let listed: Vec<ListedRecord> = records
-        .iter()
-        .map(|record| ListedRecord {
-            number: record.number(),
-            title: record.display_title(),
-            status: record.status_word(),
-            date: record.shown_date(),
-            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
-            path: project.display(record.path()),
-            supersedes: record
-                .supersedes
-                .iter()
-                .map(|reference| reference_value(log, &reference.value))
-                .collect(),
-            superseded_by: record
-                .superseded_by()
-                .map(|reference| reference_value(log, reference)),
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    output.out.write_all(text.as_bytes()).map_err(output_error)
+    // Written row by row: the whole document as one string would be tens of megabytes at
+    // 100,000 records.
+    let rows = records.iter().map(|record| ListedRecord {
+        number: record.number(),
+        title: record.title.clone(),
+        status: record.status_word(),
+        date: record.shown_date(),
+        tags: record.tags.clone(),
+        path: project.display(record.path()),
+        supersedes: record
+            .supersedes
+            .iter()
+            .map(|reference| reference_value(log, reference))
+            .collect(),
+        superseded_by: record
+            .superseded_by()
+            .map(|reference| reference_value(log, reference)),
+    });
+    super::write_json_rows(output, rows)
 }
 
-fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
+fn write_table(records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
@@ -152,13 +149,8 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
                 record.shown_date().unwrap_or_else(|| "-".to_string()),
-                record.display_title(),
-                record
-                    .tags
-                    .iter()
-                    .map(|tag| tag.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                record.title.clone(),
+                record.tags.join(", "),
             ]
         })
         .collect();
@@ -200,7 +192,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
     Ok(())
 }
 
-fn status_style(record: &Record) -> anstyle::Style {
+fn status_style(record: &RecordMeta) -> anstyle::Style {
     use anstyle::AnsiColor;
     match record.status.as_ref().map(|status| &status.kind) {
         Some(StatusKind::Accepted) => AnsiColor::Green.on_default(),

@@ -6,6 +6,7 @@
 mod date;
 mod log;
 pub(crate) mod log_template;
+mod meta;
 mod record;
 mod status;
 
@@ -13,6 +14,7 @@ mod status;
 pub use crate::vocabulary::normalize_heading;
 pub use log::{FailureKind, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
+pub use meta::{LogMeta, RecordMeta};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
     Style, is_folder_record_path, is_known_front_matter_key,

@@ -170,6 +170,10 @@ impl SiteRecord {
     }
 }
 
+/// How much record text a load keeps for the pages (the rest are read again by their
+/// pages): all of a log of a few thousand records, a bounded part of a larger one.
+const KEPT_TEXT_BYTES: usize = 32 * 1024 * 1024;
+
 /// The records of a log as the site sees them, in log order, and the files that could not
 /// be read.
 pub struct SiteLog {
@@ -187,6 +191,17 @@ impl SiteLog {
         found: crate::discover::Discovered,
         reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
     ) -> SiteLog {
+        SiteLog::load_keeping(log_dir, found, reuse, KEPT_TEXT_BYTES)
+    }
+
+    /// [`SiteLog::load`] keeping at most about `budget` bytes of record text.
+    fn load_keeping(
+        log_dir: &Path,
+        found: crate::discover::Discovered,
+        reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
+        budget: usize,
+    ) -> SiteLog {
+        let kept = std::sync::atomic::AtomicUsize::new(0);
         let files = crate::load::read_discovered(
             log_dir,
             found,
@@ -194,8 +209,17 @@ impl SiteLog {
             reuse,
             |record| {
                 let site_record = SiteRecord::from_record(&record);
+                let len = record.source.text.len();
+                let total = kept.fetch_add(len, std::sync::atomic::Ordering::Relaxed) + len;
+                // Beyond the budget a page reads its file again: a log of 99,999 records
+                // is 790 MB of text, which no render should hold at once.
+                let text = if total <= budget {
+                    LoadedText::keep(record.source.text)
+                } else {
+                    LoadedText::default()
+                };
                 SiteRecord {
-                    text: LoadedText::keep(record.source.text),
+                    text,
                     ..site_record
                 }
             },
@@ -293,5 +317,15 @@ mod tests {
         assert!(record.clone().text.take().is_none());
         assert_eq!(record.text.take().as_deref(), Some(text));
         assert_eq!(record.text.take(), None);
+    }
+
+    #[test]
+    fn a_load_over_the_text_budget_leaves_the_text_to_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0001-a.md"), "# A\n").unwrap();
+        let found = crate::discover::discover(dir.path()).unwrap();
+        let log = SiteLog::load_keeping(dir.path(), found, |_| None, 1);
+        assert_eq!(log.records[0].title, "A");
+        assert_eq!(log.records[0].text.take(), None);
     }
 }

@@ -24,6 +24,7 @@ mod regression;
 mod robustness;
 mod rule_precision;
 mod rules;
+mod scale;
 mod site;
 mod structure;
 mod util;
