@@ -1,5 +1,5 @@
 //! Full-text search over a log: one tokeniser ([`tokenize`]), one ranking ([`rank`]) and one
-//! excerpt builder, for `adr search`, the MCP server's `search` tool and (later) the site.
+//! excerpt builder, for `adr search`, the MCP server's `search` tool and the site.
 //!
 //! A record becomes a [`Document`] of three fields: its title (with its number, so `24` or
 //! `0024` finds record 24), its headings, and its body as plain text (Markdown marks and link
@@ -49,9 +49,16 @@ pub struct Document {
 
 impl Document {
     pub fn from_record(record: &Record) -> Document {
+        Document::from_parts(record.number(), record.display_title(), record.body())
+    }
+
+    /// The document of a record given as its number, its title as shown and its Markdown
+    /// body (after any front matter): what the site has of a record, which is not a
+    /// [`Record`].
+    pub fn from_parts(number: Option<u32>, title: String, markdown: &str) -> Document {
         let mut document = Document {
-            number: record.number(),
-            title: record.display_title(),
+            number,
+            title,
             ..Document::default()
         };
         let mut heading: Option<String> = None;
@@ -59,8 +66,7 @@ impl Document {
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         // A huge table past its first 64 KiB of rows read as a paragraph: the same words, without
         // a parse node per cell (issue #13: an 8 MiB table took 500 MB to index).
-        let body =
-            crate::parse::markdown::with_large_table_rows_flattened(record.body(), 64 * 1024);
+        let body = crate::parse::markdown::with_large_table_rows_flattened(markdown, 64 * 1024);
         for event in Parser::new_ext(&body, options) {
             match event {
                 Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
