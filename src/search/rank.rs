@@ -213,13 +213,17 @@ pub fn count_terms(document: &Document, keep: impl Fn(&str) -> bool) -> CountedT
     (counts, length)
 }
 
-/// Whether a query term also matches the index terms it starts: words of two characters
-/// or more that are not numbers (`7` must not find `70`), and a single CJK character, which
-/// the index holds only inside bigrams.
+/// The shortest query term that also matches the words it starts: shorter ones are most
+/// often whole words or acronyms (`CLI` must not find `client`, `go` not `good`).
+pub const PREFIX_MIN_CHARS: usize = 4;
+
+/// Whether a query term also matches the index terms it starts: words of
+/// [`PREFIX_MIN_CHARS`] characters or more that are not numbers (`7` must not find `70`),
+/// and a single CJK character, which the index holds only inside bigrams.
 pub fn matches_by_prefix(term: &str) -> bool {
     let characters = term.chars().count();
     let is_number = term.bytes().all(|b| b.is_ascii_digit());
-    (characters >= 2 && !is_number)
+    (characters >= PREFIX_MIN_CHARS && !is_number)
         || (characters == 1 && term.chars().all(super::tokenize::is_cjk))
 }
 

@@ -219,6 +219,7 @@ pub fn manifest(ranges: &[RangeSummary], failures: &[usize]) -> Vec<u8> {
             "failures": failures,
             "fieldWeights": rank::FIELD_WEIGHTS,
             "prefixWeight": rank::PREFIX_WEIGHT,
+            "prefixMinChars": rank::PREFIX_MIN_CHARS,
             "k1": rank::K1,
             "b": rank::B,
         }),

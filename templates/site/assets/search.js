@@ -172,7 +172,7 @@
   function matchesByPrefix(term) {
     var chars = Array.from(term);
     var isNumber = /^[0-9]*$/.test(term);
-    return (chars.length >= 2 && !isNumber) ||
+    return (chars.length >= manifest.prefixMinChars && !isNumber) ||
       (chars.length === 1 && isCjk(chars[0].codePointAt(0)));
   }
 

@@ -7,6 +7,7 @@
 mod browser;
 mod devtools;
 mod incremental;
+mod search;
 
 use std::path::PathBuf;
 
