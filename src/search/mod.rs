@@ -8,20 +8,16 @@
 //! [`excerpt`] cuts one line around the best match and gives the byte ranges of every match
 //! *in the excerpt string*, so a terminal can colour them and a page can wrap them in `<mark>`.
 //!
-//! # How the site should use this module
+//! # How the site uses this module
 //!
-//! The site's search runs in the browser, from a `.js` index, so it cannot call this code at
-//! query time. To rank as `adr search` does it must precompute at render time, with this
-//! module and nothing else:
-//! - for each record, its [`Document`] ([`Document::from_record`]) and the per-field term
-//!   counts and lengths that [`Index::build`] computes (the postings: term → document and
-//!   count per field), plus the average field lengths;
-//! - optionally each document's plain body, if excerpts are to be shown.
-//!
-//! The page's script then only has to tokenise the query by the rules of [`tokenize`] and
-//! apply the formula of [`rank`] (its constants are public: [`rank::FIELD_WEIGHTS`],
-//! [`rank::PREFIX_WEIGHT`], [`rank::K1`], [`rank::B`]). A test should compare the script's
-//! order with [`Index::search`] on a fixture log, so the two cannot drift.
+//! The site's search runs in the browser, so it cannot call this code at query time. At
+//! render time [`crate::site::search`] stores, per record, what [`rank::count_terms`] counts
+//! (the terms [`Index::build`] indexes) and its plain text, in shards; the page's script
+//! (`templates/site/assets/search.js`) tokenises the query by the rules of [`tokenize`],
+//! with character tables generated from this module, and applies [`rank`]'s formula and
+//! [`excerpt`]'s rules with its public constants. The browser test
+//! `the_page_ranks_every_corpus_as_adr_search_does` compares the script's results and
+//! excerpts with `adr search` on every corpus, so the two cannot drift.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub mod rank;
@@ -165,7 +161,7 @@ pub fn excerpt(index: &Index, document: &Document, query: &str) -> Excerpt {
                 .map(|(indexed, weight)| (indexed.to_string(), weight * index.idf(indexed)))
         })
         .collect();
-    // By term, once: a prefix query (`c1`) can expand to thousands of terms, and every
+    // By term, once: a prefix query (`comp`) can expand to thousands of terms, and every
     // token of the body is weighed.
     let mut by_term: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
     for (indexed, weight) in &weights {

@@ -33,7 +33,7 @@ use crate::search::{Document, rank, tokenize};
 /// other records when their pages were kept); a query loads one bucket of every range.
 pub const RANGE_DOCS: usize = 250;
 /// Term buckets per range: a query term loads one of them per range.
-pub const BUCKETS: u32 = 32;
+pub const BUCKETS: u32 = 64;
 /// The search index's directory in the site.
 pub const SEARCH_DIR: &str = "assets/search";
 /// Document counts and field lengths of every range.

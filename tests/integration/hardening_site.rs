@@ -199,7 +199,7 @@ fn issue_13_safe_to_publish_a_linked_html_file_is_not_copied() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        format!("site is up to date (44 files): open site/index.html\n{warning}\n")
+        format!("site is up to date (76 files): open site/index.html\n{warning}\n")
     );
 }
 

@@ -39,7 +39,7 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (
             0,
             "",
-            "site is up to date (56 files): open site/index.html\n\
+            "site is up to date (88 files): open site/index.html\n\
              warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );
@@ -58,7 +58,7 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (code, stderr.as_str()),
         (
             0,
-            "rendered 4 records into site (4 files written, 52 unchanged, 0 removed): open site/index.html\n\
+            "rendered 4 records into site (4 files written, 84 unchanged, 0 removed): open site/index.html\n\
              warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );

@@ -181,7 +181,13 @@ fn the_search_box_on_every_page_finds_what_readers_look_for() {
     let bucket = adr::site::search::bucket_of("lunr");
     assert_eq!(
         browser.eval(loaded),
-        json!(["0/b".to_string() + &bucket.to_string(), "0/d7", "0/lengths", "manifest", "tokenizer"])
+        json!([
+            "0/b".to_string() + &bucket.to_string(),
+            "0/d7",
+            "0/lengths",
+            "manifest",
+            "tokenizer"
+        ])
     );
     browser.screenshot(&screenshots.join("search-box.png"));
 
