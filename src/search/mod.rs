@@ -311,6 +311,19 @@ mod tests {
     }
 
     #[test]
+    fn a_short_word_matches_whole_words_only() {
+        let documents = [
+            document(1, "Client library", &[], "x"),
+            document(2, "A CLI", &[], "x"),
+        ];
+        let index = Index::build(&documents);
+        let found =
+            |query: &str| -> Vec<usize> { index.search(query).iter().map(|hit| hit.doc).collect() };
+        assert_eq!(found("CLI"), [1]);
+        assert_eq!(found("clie"), [0]);
+    }
+
+    #[test]
     fn a_padded_number_finds_its_record() {
         let documents = [
             document(24, "Alpha", &[], "x"),

@@ -86,7 +86,9 @@ pub struct SearchDoc<'a> {
     pub url: &'a str,
     /// The number as the log writes it.
     pub label: &'a str,
+    /// The title as the index shows it.
     pub title: &'a str,
+    /// The status as the index's badge shows it.
     pub status: &'a str,
     /// The badge's colour class.
     pub status_class: &'a str,
@@ -96,8 +98,11 @@ pub struct SearchDoc<'a> {
 /// render cache with the key of what the range was made from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RangeSummary {
+    /// A hash of what the range was made from: a range with the same key is kept.
     pub key: u128,
+    /// How many records it holds.
     pub docs: u32,
+    /// The total length of its records per field (title, headings, body).
     pub lengths: [u64; 3],
 }
 
@@ -269,6 +274,34 @@ mod tests {
         assert_eq!(bucket_of("c"), bucket_of("c"));
         assert_eq!(bucket_of("组"), bucket_of("组件"));
         assert_eq!(bucket_of("utf"), bucket_of("utf-8"));
+    }
+
+    #[test]
+    fn the_tokenizer_tables_are_rusts_character_classes() {
+        let text = String::from_utf8(tokenizer_tables().to_vec()).unwrap();
+        let json = text
+            .strip_prefix("(self.ADR_SEARCH=self.ADR_SEARCH||{})[\"tokenizer\"]=")
+            .and_then(|rest| rest.strip_suffix(";\n"))
+            .unwrap();
+        let tables: serde_json::Value = serde_json::from_str(json).unwrap();
+        let inside = |table: &str, c: char| {
+            let ranges = tables[table].as_array().unwrap();
+            ranges.chunks(2).any(|pair| {
+                pair[0].as_u64().unwrap() <= c as u64 && c as u64 <= pair[1].as_u64().unwrap()
+            })
+        };
+        for c in ['a', 'Z', '7', 'é', 'ß', 'Ж', '\u{212A}', '٣'] {
+            assert!(inside("word", c), "{c}");
+        }
+        for c in ['-', '+', '#', ' ', '库', 'カ', '한'] {
+            assert!(!inside("word", c), "{c}");
+        }
+        for c in ['库', 'カ', '한', '\u{20000}'] {
+            assert!(inside("cjk", c), "{c}");
+        }
+        for c in [' ', '\n', '\u{3000}', '\u{a0}'] {
+            assert!(inside("space", c), "{c:?}");
+        }
     }
 
     #[test]
