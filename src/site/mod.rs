@@ -28,7 +28,6 @@ use links::{Findings, Linker};
 pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
 use pages::relations::RELATIONS_PAGE;
-pub use pages::search::SEARCH_INDEX;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 pub use templates::{escape_html, overridable_names, read_overrides};
 use views::{EntrySource, EntryView, SiteView, TagGroup, entries_of, tag_groups, tag_summaries};
@@ -112,9 +111,9 @@ pub struct PageCache {
     pub records: HashMap<String, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
     pub pages: HashMap<String, u128>,
-    /// The last search index, which holds the cached record pages' words.
-    #[serde(skip)]
-    search_index: Vec<u8>,
+    /// Each range of the search index: what it was made from and its summary.
+    #[serde(default)]
+    pub search: Vec<search::RangeSummary>,
 }
 
 /// How a record's page was made.
@@ -127,29 +126,10 @@ pub struct RecordPage {
     /// resolving them again tells whether any now leads elsewhere (a record added or
     /// removed, a file appearing).
     urls: Vec<(String, LinkKind)>,
-    /// Its search words. Not kept in the cache, which has `search` instead.
+    /// What the search index holds of the record, when its page was made by this build
+    /// (taken when its range of the search index is written).
     #[serde(skip)]
-    words: String,
-    /// Where its words stand in the search index written with it.
-    search: Option<search::WordsSpan>,
-}
-
-impl PageCache {
-    /// Takes `search_index`, the search index written with the cache, as where the words
-    /// of the cached record pages are.
-    pub fn keep_search_index(&mut self, search_index: Vec<u8>) {
-        self.search_index = search_index;
-    }
-
-    /// Forgets every cached record page (their words cannot be read back).
-    pub fn forget_record_pages(&mut self) {
-        self.records.clear();
-    }
-
-    /// The search words of a cached record page, read from the last search index.
-    fn cached_words(&self, page: &RecordPage) -> Option<&str> {
-        search::words_at(&self.search_index, page.search?)
-    }
+    search: Option<search::SearchEntry>,
 }
 
 /// A hash of values (their postcard encoding): what a page is made from.
@@ -261,13 +241,30 @@ impl Site {
         // The index and the tag pages need only the rows, so they are made among the record
         // pages, on whichever core is free; what needs the record pages (the relations page
         // needs their links, the search index their words) comes after.
+        let documents = pages::search::documents(&entries);
+        let search_ranges = pages::search::SearchRanges {
+            records,
+            entries: &entries,
+            previous,
+            sink,
+        };
         let (made, listings) = rayon::join(
             || {
-                records
-                    .par_iter()
+                // Range by range, so that a range's search entries are freed once it is
+                // written rather than held for the whole log.
+                documents
+                    .par_chunks(search::RANGE_DOCS)
                     .enumerate()
-                    .map(|(index, record)| record_pages.record_page(index, record))
-                    .collect::<Result<Vec<(usize, RecordPage)>>>()
+                    .map(|(range, docs)| {
+                        let mut made = docs
+                            .par_iter()
+                            .filter_map(|&(_, index)| Some((index, records.get(index)?)))
+                            .map(|(index, record)| record_pages.record_page(index, record))
+                            .collect::<Result<Vec<(usize, RecordPage)>>>()?;
+                        let summary = search_ranges.put_range(range, docs, &mut made)?;
+                        Ok((made, summary))
+                    })
+                    .collect::<Result<Vec<_>>>()
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
@@ -277,33 +274,28 @@ impl Site {
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
         );
-        let made = made?;
+        let (made, ranges): (Vec<Vec<(usize, RecordPage)>>, Vec<search::RangeSummary>) =
+            made?.into_iter().unzip();
+        let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
         let (index_key, tag_keys) = listings?;
-        let failure_pages: Vec<(usize, String)> = failures
+        failures
             .par_iter()
             .enumerate()
-            .map(|failure| record_pages.failure_page(failure))
-            .collect::<Result<_>>()?;
+            .try_for_each(|failure| record_pages.failure_page(failure))?;
         drop(record_pages);
-        let words = search_words(entries.len(), &made, &failure_pages, previous);
         let findings = linker.finish();
         add_links(&mut relations, &entries, &findings.links);
-        // The relations page (mostly one thread's work) is made while the search index is
-        // written on the other core.
-        let (relations_key, spans) = rayon::join(
-            || self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged),
-            || self.put_search_index(sink, &rows, &words),
-        );
-        let spans = spans?;
+        let relations_key =
+            self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged);
+        let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
         generated.extend(rows.iter().map(|row| row.path.clone()));
-        generated.insert(SEARCH_INDEX.to_string());
-        drop(words);
+        generated.extend(search_files);
         drop(rows);
-        let cache = page_cache(made, &spans, &entries, page_keys);
+        let cache = page_cache(made, ranges, &entries, page_keys);
         let mut report = self.put_assets_and_copies(sink, generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();
@@ -408,33 +400,6 @@ fn supersessions(
     (relations, superseded_by, supersedes)
 }
 
-/// Each row's search words: a record page's own, or (kept from the last render) those in
-/// the last search index; a failure's.
-fn search_words<'p>(
-    rows: usize,
-    made: &'p [(usize, RecordPage)],
-    failure_pages: &'p [(usize, String)],
-    previous: &'p PageCache,
-) -> Vec<&'p str> {
-    let mut words: Vec<&str> = vec![""; rows];
-    for (position, page) in made {
-        if let Some(slot) = words.get_mut(*position) {
-            // A page kept from the last render has its words in the last search index.
-            *slot = if page.words.is_empty() {
-                previous.cached_words(page).unwrap_or_default()
-            } else {
-                &page.words
-            };
-        }
-    }
-    for (position, text) in failure_pages {
-        if let Some(slot) = words.get_mut(*position) {
-            *slot = text;
-        }
-    }
-    words
-}
-
 /// Adds to `relations` the links between records that resolving their bodies found.
 fn add_links(
     relations: &mut graph::Relations,
@@ -459,23 +424,16 @@ fn add_links(
 /// What this build made each page from, for the next one.
 fn page_cache(
     made: Vec<(usize, RecordPage)>,
-    spans: &[Option<search::WordsSpan>],
+    search: Vec<search::RangeSummary>,
     entries: &[views::Entry],
     pages: HashMap<String, u128>,
 ) -> PageCache {
     PageCache {
         records: made
             .into_iter()
-            .filter_map(|(position, page)| {
-                let page = RecordPage {
-                    words: String::new(),
-                    search: spans.get(position).copied().flatten(),
-                    ..page
-                };
-                Some((entries.get(position)?.view.path.clone(), page))
-            })
+            .filter_map(|(position, page)| Some((entries.get(position)?.view.path.clone(), page)))
             .collect(),
         pages,
-        search_index: Vec::new(),
+        search,
     }
 }

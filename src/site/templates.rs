@@ -52,7 +52,7 @@ const TEMPLATES: [BuiltinTemplate; 9] = [
 pub(crate) const ROWS_PER_CHUNK: usize = 250;
 
 /// Static files copied into `assets/`.
-const ASSETS: [(&str, &[u8]); 3] = [
+const ASSETS: [(&str, &[u8]); 4] = [
     (
         "style.css",
         include_bytes!("../../templates/site/assets/style.css"),
@@ -60,6 +60,10 @@ const ASSETS: [(&str, &[u8]); 3] = [
     (
         "site.js",
         include_bytes!("../../templates/site/assets/site.js"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../templates/site/assets/search.js"),
     ),
     (
         "favicon.svg",

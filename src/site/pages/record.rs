@@ -140,10 +140,7 @@ impl RecordPages<'_> {
         };
         if let Some(cached) = self.previous.records.get(&entry.view.path) {
             let (key, found) = page_key(&cached.urls);
-            if key == cached.key
-                && self.previous.cached_words(cached).is_some()
-                && self.sink.keep(&entry.view.path)
-            {
+            if key == cached.key && self.sink.keep(&entry.view.path) {
                 for found in found {
                     linker.note(found);
                 }
@@ -168,6 +165,7 @@ impl RecordPages<'_> {
                 linker.resolve(&record.rel_path, url, kind)
             },
         );
+        let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
         let (key, _) = page_key(&urls);
@@ -181,25 +179,20 @@ impl RecordPages<'_> {
             RecordPage {
                 key,
                 urls,
-                words: body.words,
-                search: None,
+                search: Some(search),
             },
         ))
     }
 
-    /// The page of the record file at `index` of the failures, showing its error; returns
-    /// its row and its search words.
-    pub(crate) fn failure_page(
-        &self,
-        (index, failure): (usize, &LoadFailure),
-    ) -> Result<(usize, String)> {
+    /// The page of the record file at `index` of the failures, showing its error.
+    pub(crate) fn failure_page(&self, (index, failure): (usize, &LoadFailure)) -> Result<()> {
         let position = self
             .failure_entry
             .get(&index)
             .copied()
             .unwrap_or(usize::MAX);
         let Some(entry) = self.entries.get(position) else {
-            return Ok((usize::MAX, String::new()));
+            return Ok(());
         };
         let mut view = RecordView {
             meta: Vec::new(),
@@ -214,13 +207,6 @@ impl RecordPages<'_> {
             source_path: crate::log_path::relative_path(&self.paths.project_root, &failure.path),
             error: Some(error_view(failure)),
         };
-        self.site
-            .put_record_page(self.sink, &entry.view, &mut view)?;
-        let words = html::words_of([
-            entry.view.label.as_str(),
-            entry.view.title.as_str(),
-            "parse error",
-        ]);
-        Ok((position, words))
+        self.site.put_record_page(self.sink, &entry.view, &mut view)
     }
 }
