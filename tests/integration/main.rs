@@ -24,6 +24,7 @@ mod regression;
 mod robustness;
 mod rule_precision;
 mod rules;
+mod serve;
 mod site;
 mod structure;
 mod util;
