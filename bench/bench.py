@@ -265,8 +265,15 @@ def main():
         text += "- Peer `adrs` not installed (`cargo install adrs --locked --version 0.13.0`): its rows are n/a.\n"
     print(text)
     if args.write:
+        # The sections (`## ...`) after this table come from other scripts
+        # (bench/serve-reload.sh): they are kept as they are.
+        kept = ""
+        if os.path.exists("docs/benchmarks.md"):
+            previous = open("docs/benchmarks.md").read()
+            at = previous.find("\n## ")
+            kept = previous[at:] if at >= 0 else ""
         with open("docs/benchmarks.md", "w") as out:
-            out.write("# Benchmarks\n\nProduced by `bench/run.sh --write` (see bench/README.md).\n\n" + text)
+            out.write("# Benchmarks\n\nProduced by `bench/run.sh --write` (see bench/README.md).\n\n" + text + kept)
     # Deleting many files slows file creation for a while on this filesystem: only at the end.
     for directory in work_dirs:
         shutil.rmtree(directory, ignore_errors=True)

@@ -58,6 +58,8 @@ pub enum Command {
     Index(IndexArgs),
     /// Build a static HTML site of the log: index, one page per record, tags, relations
     Render(RenderArgs),
+    /// Preview the site on this machine, rebuilt and reloaded in the browser as the log changes
+    Serve(ServeArgs),
     /// Print the relations between records (supersedes, superseded by, links)
     Graph(GraphArgs),
     /// Search the records' titles, headings and text, best match first
@@ -295,6 +297,31 @@ pub struct RenderArgs {
     /// Print today's date (or SOURCE_DATE_EPOCH's) in every page's footer
     #[arg(long)]
     pub build_date: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one
+    #[arg(long, short = 'p', value_name = "PORT", default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+
+    /// The address to listen on: any other than 127.0.0.1 (this machine only) lets the
+    /// network read the log
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+
+    /// The site's title (default: `site.title`, else "Architecture Decision Records")
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// A directory of templates and assets replacing the built-in ones by file name
+    /// (default: `site.templates`); watched like the log
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

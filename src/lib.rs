@@ -32,6 +32,7 @@ pub mod renumber;
 pub mod report;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;

@@ -17,6 +17,7 @@ mod renumber;
 mod rules;
 mod schema;
 pub mod search;
+mod serve;
 mod status;
 
 use std::path::Path;
@@ -44,6 +45,7 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Export(args) => export::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Index(args) => index::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Render(args) => render::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Serve(args) => serve::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Graph(args) => graph::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Renumber(args) => renumber::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Search(args) => search::run(&args, &Project::locate(cwd, dir)?, output),

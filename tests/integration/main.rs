@@ -25,6 +25,7 @@ mod robustness;
 mod rule_precision;
 mod rules;
 mod scale;
+mod serve;
 mod site;
 mod structure;
 mod util;

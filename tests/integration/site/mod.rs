@@ -5,7 +5,7 @@
 //! DevTools client in `devtools`).
 
 mod browser;
-mod devtools;
+pub(crate) mod devtools;
 mod incremental;
 mod search;
 
