@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::discover::display_path;
 use crate::model::{Link, LinkKind, LoadFailure, Log, Record, RecordRef};
+use crate::relation::RelationKinds;
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
 /// meaning; new fields may be added within a version.
@@ -60,6 +61,8 @@ pub struct ExportedRecord {
     pub supersedes: Vec<ExportedRef>,
     pub superseded_by: Option<ExportedRef>,
     pub links: Vec<ExportedLink>,
+    /// Typed relations besides supersession (`Amends [1. …](…)`), in file order.
+    pub relations: Vec<ExportedRelation>,
     /// Relative to the project root, with `/`.
     pub path: String,
     /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard` or `other`.
@@ -76,6 +79,17 @@ pub struct ExportedRef {
     pub number: Option<u32>,
     /// The record it names, relative to the project root; `null` when no record matches.
     pub path: Option<String>,
+}
+
+/// A typed relation to another record.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ExportedRelation {
+    /// The kind as data: `amends`, `amended-by`, `depends-on`, or a configured name.
+    pub kind: String,
+    /// The name as written (`Amended by`).
+    pub label: String,
+    /// The record named.
+    pub target: ExportedRef,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -96,12 +110,21 @@ pub struct UnreadableFile {
 
 /// The export of a loaded log; paths are written relative to `root`.
 pub fn export(log: &Log, root: &Path) -> Export {
+    export_with_kinds(log, root, &RelationKinds::new(&[]))
+}
+
+/// The export, typed relations read with the log's own relation names (`[[relation]]`).
+pub fn export_with_kinds(log: &Log, root: &Path, kinds: &RelationKinds) -> Export {
     Export {
         version: EXPORT_VERSION,
         records: log
             .records
             .iter()
-            .map(|record| export_record(log, record, root))
+            .map(|record| {
+                let mut exported = export_record(log, record, root);
+                exported.relations = exported_relations(log, record, root, kinds);
+                exported
+            })
             .collect(),
         unreadable: log
             .failures
@@ -148,10 +171,33 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
             .superseded_by()
             .map(|reference| exported_ref(log, reference, root)),
         links: record.links.iter().map(exported_link).collect(),
+        relations: exported_relations(log, record, root, &RelationKinds::new(&[])),
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
     }
+}
+
+/// The typed relations of a record that count with `kinds`, canonical names first.
+fn exported_relations(
+    log: &Log,
+    record: &Record,
+    root: &Path,
+    kinds: &RelationKinds,
+) -> Vec<ExportedRelation> {
+    record
+        .relations
+        .iter()
+        .filter(|relation| kinds.counts(relation))
+        .map(|relation| {
+            let name = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+            ExportedRelation {
+                kind: crate::relation::kind_key(name),
+                label: relation.label.clone(),
+                target: exported_ref(log, &relation.target, root),
+            }
+        })
+        .collect()
 }
 
 fn exported_ref(log: &Log, reference: &RecordRef, root: &Path) -> ExportedRef {

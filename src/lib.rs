@@ -4,6 +4,7 @@
 //! discovers and parses every record once, and a command reads the loaded log.
 
 pub mod adopt;
+pub mod adr_tools;
 pub mod anchors;
 pub mod casefold;
 pub mod cli;
@@ -27,6 +28,7 @@ pub mod migrate;
 pub mod model;
 pub mod parse;
 pub mod record_template;
+pub mod relation;
 pub mod renumber;
 pub mod report;
 pub mod schema;

@@ -5,12 +5,13 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::Project;
 use crate::error::{Error, Result, output_error};
-use crate::export::{export, to_csv};
+use crate::export::{export_with_kinds, to_csv};
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let log = super::load_log(project)?;
-    let data = export(&log, &project.root);
+    let kinds = crate::relation::RelationKinds::new(&project.config.relations);
+    let data = export_with_kinds(&log, &project.root, &kinds);
     let bytes = match args.format {
         ExportFormat::Json => {
             let mut text = serde_json::to_string_pretty(&data).map_err(|error| {

@@ -5,13 +5,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::new_contents::{self, Draft, Writer};
 use crate::cli::NewArgs;
 use crate::config::Project;
 use crate::discover::{self, FileName, NamingScheme};
-use crate::edit;
 use crate::error::{Error, Result, output_error};
 use crate::model::{DateValue, Record, Status, StatusKind, Style};
-use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
+use crate::record_template::TemplateSource;
 use crate::{ExitStatus, Output};
 
 /// Give up after this many numbers taken by concurrent writers.
@@ -41,23 +41,28 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         })?,
         None => crate::clock::today(),
     };
-    let status = args.status.trim().to_lowercase();
+    let status = args
+        .status
+        .as_deref()
+        .unwrap_or("proposed")
+        .trim()
+        .to_lowercase();
     let (kind, _) = Status::classify(&status);
     if kind == StatusKind::Superseded {
         return Err(Error::usage(
             "a new record cannot start superseded: create it, then run `adr status N \"superseded by M\"`",
         ));
     }
-    super::check_status_argument(project, &kind, &args.status)?;
+    super::check_status_argument(project, &kind, &status)?;
     let template = match (&args.template, &project.config.template) {
-        (Some(setting), _) => TemplateSource::from_setting(setting, &project.cwd),
-        (None, Some(setting)) => TemplateSource::from_setting(setting, &project.root),
-        (None, None) => TemplateSource::Builtin("madr"),
+        (Some(setting), _) => Some(TemplateSource::from_setting(setting, &project.cwd)),
+        (None, Some(setting)) => Some(TemplateSource::from_setting(setting, &project.root)),
+        (None, None) => None,
     };
 
     // Serialise concurrent `adr new` runs in this directory, so each sees the others' numbers.
     let _lock = crate::fs::DirLock::acquire(&project.log_dir);
-    let log = if args.supersedes.is_empty() {
+    let log = if args.supersedes.is_empty() && args.links.is_empty() {
         None
     } else {
         Some(super::load_log(project)?)
@@ -70,8 +75,22 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
+    let links = match &log {
+        Some(log) => super::link::link_specs(project, log, &args.links)?,
+        None => Vec::new(),
+    };
 
     let found = discover::discover(&project.log_dir)?;
+    // Without a template named, a log of adr-tools gets adr-tools' records.
+    let writer = match template {
+        Some(template) => Writer::Template(template),
+        None => new_contents::adr_tools_writer(project, &found)?
+            .unwrap_or(Writer::Template(TemplateSource::Builtin("madr"))),
+    };
+    let slug = match &writer {
+        Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
+        Writer::Template(_) => slug,
+    };
     let files: Vec<&FileName> = found.records.iter().map(|(_, _, file)| file).collect();
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
@@ -93,8 +112,21 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     // Every superseded record must take its new status before the new record is created:
     // a refusal afterwards would leave half the change made.
     let planned_name = FileName::format(&scheme, number, &slug, &date_text);
-    superseded_texts(&superseded, &planned_name, &title, number)?;
+    let as_adr_tools = matches!(writer, Writer::AdrTools(_));
+    new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
 
+    let draft = Draft {
+        writer: &writer,
+        title: &title,
+        date: &date_text,
+        status: &status,
+        status_given: args.status.as_deref(),
+        numbered: !matches!(scheme, NamingScheme::Dated { .. }),
+        tags: &args.tags,
+        decision_makers: &args.decision_makers,
+        superseded: &superseded,
+        links: &links,
+    };
     let mut attempt = 0;
     let (path, rel_path) = loop {
         let mut name = FileName::format(&scheme, number, &slug, &date_text);
@@ -102,29 +134,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
             name = name.replace(".md", &format!("-{}.md", attempt + 1));
         }
         let path = project.log_dir.join(&name);
-        let context = NewRecordContext {
-            title: title.clone(),
-            number: (!matches!(scheme, NamingScheme::Dated { .. })).then_some(number),
-            padded_number: name
-                .split(['-', '.'])
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            date: date_text.clone(),
-            status: status.clone(),
-            tags: args.tags.clone(),
-            decision_makers: args.decision_makers.clone(),
-            supersedes: superseded
-                .iter()
-                .map(|record| SupersededRecord {
-                    number: record.number(),
-                    id: record_id(record),
-                    title: record.display_title(),
-                    link: crate::log_path::relative_link(&name, &record.rel_path),
-                })
-                .collect(),
-        };
-        let contents = record_template::render(&template, &context)?;
+        let contents = draft.contents(&name, &path, number)?;
         match crate::fs::create_new(&path, contents.as_bytes()) {
             Ok(()) => break (path, name),
             Err(error)
@@ -138,7 +148,20 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     };
 
     // Proven above before the record was created; computed again for its final number.
-    let texts = match superseded_texts(&superseded, &rel_path, &title, number) {
+    let texts = match new_contents::superseded_texts(
+        &superseded,
+        &rel_path,
+        &title,
+        number,
+        as_adr_tools,
+    ) {
+        Ok(texts) => texts,
+        Err(error) => {
+            let _ = std::fs::remove_file(&path);
+            return Err(error);
+        }
+    };
+    let texts = match super::link::reverse_texts(&path, &rel_path, &links, texts) {
         Ok(texts) => texts,
         Err(error) => {
             let _ = std::fs::remove_file(&path);
@@ -161,24 +184,6 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         open_editor(&path, output);
     }
     Ok(ExitStatus::Success)
-}
-
-/// Each superseded record's text with its status pointing at the new record, each edit
-/// proven to read back.
-fn superseded_texts<'a>(
-    superseded: &[&'a Record],
-    rel_path: &str,
-    title: &str,
-    number: u32,
-) -> Result<Vec<(&'a Record, String)>> {
-    superseded
-        .iter()
-        .map(|old| {
-            let value = superseded_status(old, rel_path, title, number);
-            let edit = edit::status_edit(old, &value)?;
-            Ok((*old, edit::apply_status_edit(old, &edit, &value)?))
-        })
-        .collect()
 }
 
 fn past_the_last_number() -> Error {

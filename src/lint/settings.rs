@@ -105,6 +105,8 @@ pub struct LintOptions {
     pub site_prefix: Option<String>,
     /// `[lint] require-date`: every record must have a date.
     pub require_date: bool,
+    /// The typed relations' names and reverses: built in, and `[[relation]]`.
+    pub relation_kinds: crate::relation::RelationKinds,
 }
 
 /// Style keys `required-sections` accepts.
@@ -144,6 +146,7 @@ impl LintOptions {
             root: None,
             site_prefix: None,
             require_date: false,
+            relation_kinds: crate::relation::RelationKinds::new(&[]),
         }
     }
 
@@ -186,6 +189,7 @@ impl LintOptions {
             .collect();
         options.site_prefix = config.lint.site_prefix.clone();
         options.require_date = config.lint.require_date;
+        options.relation_kinds = crate::relation::RelationKinds::new(&config.relations);
         Ok(options)
     }
 

@@ -644,11 +644,12 @@ pub struct CreateRecordOutput {
 fn create_record(server: &Server, input: CreateRecordInput) -> Work<CreateRecordOutput> {
     let captured = match server.run_cli(Command::New(NewArgs {
         title: vec![input.title],
-        status: input.status.unwrap_or_else(|| "proposed".to_string()),
+        status: Some(input.status.unwrap_or_else(|| "proposed".to_string())),
         date: input.date,
         tags: input.tags,
         decision_makers: input.decision_makers,
         supersedes: input.supersedes,
+        links: Vec::new(),
         template: input.template,
         no_edit: true,
     })) {

@@ -12,8 +12,8 @@ mod status;
 pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{
-    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style, is_known_front_matter_key,
+    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record,
+    Relation, RelationOrigin, Section, Style, is_known_front_matter_key,
 };
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,

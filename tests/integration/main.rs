@@ -4,6 +4,7 @@
 // Test helpers may fail loudly: a panic is a failed test, which is what we want.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod adr_tools;
 mod agents;
 mod anchors;
 mod cli;
@@ -21,6 +22,7 @@ mod parser;
 mod properties;
 mod recall_rules;
 mod regression;
+mod relations;
 mod robustness;
 mod rule_precision;
 mod rules;
