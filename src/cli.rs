@@ -155,6 +155,18 @@ pub struct ListArgs {
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
 
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
+
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
@@ -217,6 +229,18 @@ pub struct ExportArgs {
     /// `json`: every field, the shape documented in docs/export.md; `csv`: the scalar columns
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
+
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -237,6 +237,9 @@ fn list_records(server: &Server, input: ListRecordsInput) -> Work<ListRecordsOut
     let captured = match server.run_cli(Command::List(ListArgs {
         status: input.status,
         tag: input.tag,
+        since: None,
+        until: None,
+        decision_maker: None,
         format: ListFormat::Json,
         verbose: false,
     })) {

@@ -4,11 +4,13 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
+mod filter;
 mod log;
 pub(crate) mod log_template;
 mod record;
 mod status;
 
+pub use filter::RecordFilter;
 pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use record::{

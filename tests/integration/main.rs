@@ -11,6 +11,7 @@ mod cli;
 mod corpus;
 mod durability;
 mod ecosystem;
+mod filters;
 mod generate;
 mod graph;
 mod hardening_files;
