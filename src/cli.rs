@@ -289,6 +289,11 @@ pub struct LintArgs {
     /// Print a rule's documentation and exit
     #[arg(long, value_name = "ID")]
     pub explain: Option<String>,
+
+    /// Also report records whose number another file holds in git commit REF (e.g.
+    /// `origin/main`): numbers taken on the branch this one will merge into
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -107,6 +107,17 @@ pub struct LintOptions {
     pub require_date: bool,
     /// The typed relations' names and reverses: built in, and `[[relation]]`.
     pub relation_kinds: crate::relation::RelationKinds,
+    /// `adr lint --base REF`: the log's files on another branch, whose numbers are taken.
+    pub base: Option<BaseFiles>,
+}
+
+/// The log's files in another commit (`adr lint --base origin/main`).
+#[derive(Debug, Clone)]
+pub struct BaseFiles {
+    /// The reference as given.
+    pub reference: String,
+    /// Paths relative to the log directory, with `/`.
+    pub paths: Vec<String>,
 }
 
 /// Style keys `required-sections` accepts.
@@ -147,6 +158,7 @@ impl LintOptions {
             site_prefix: None,
             require_date: false,
             relation_kinds: crate::relation::RelationKinds::new(&[]),
+            base: None,
         }
     }
 

@@ -483,6 +483,7 @@ fn lint_paths(server: &Server, paths: Vec<PathBuf>) -> Work<LintOutput> {
         fix: false,
         rules: Vec::new(),
         explain: None,
+        base: None,
     })) {
         Ok(captured) => captured,
         Err(message) => return Ok(Err(message)),

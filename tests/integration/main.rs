@@ -7,6 +7,7 @@
 mod adr_tools;
 mod agents;
 mod anchors;
+mod base;
 mod cli;
 mod corpus;
 mod durability;
