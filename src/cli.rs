@@ -308,6 +308,12 @@ pub struct RenumberArgs {
     /// Apply the changes (without it: print the renames and a unified diff, change nothing)
     #[arg(long)]
     pub write: bool,
+
+    /// Also rewrite the moved records' file names in these files outside the log (a glob
+    /// relative to the project root, e.g. 'src/**/*.rs'; repeatable); bare ids such as
+    /// `ADR-0042` there are listed for you to check
+    #[arg(long, value_name = "GLOB")]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod lint;
 pub mod load;
 pub mod log_path;
 pub mod mcp;
+pub mod mentions;
 pub mod migrate;
 pub mod model;
 pub mod parse;

@@ -25,6 +25,7 @@ mod properties;
 mod recall_rules;
 mod regression;
 mod relations;
+mod renumber_also;
 mod robustness;
 mod rule_precision;
 mod rules;
