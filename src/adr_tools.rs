@@ -259,7 +259,7 @@ mod tests {
                 "2024-01-02",
                 "Accepted"
             ),
-            "# 12. Use 2024-01-02 types\n\nDate: DATE\n\nAccepted STATUS\n"
+            "# 12. Use 2024-01-02 types\n\nDate: 2024-01-02\n\nAccepted STATUS\n"
         );
     }
 
@@ -276,8 +276,9 @@ mod tests {
     #[test]
     fn reads_status_links_greedily() {
         assert_eq!(
+            // sed's `(.+)` is greedy: it stops at the last ` [` a link follows.
             status_link("Amends [1. Record [x] decisions](0001-record.md)"),
-            Some((1, "Amends".to_string()))
+            Some((1, "Amends [1. Record".to_string()))
         );
         assert_eq!(
             status_link("Superseded by [12. Y](0012-y.md)"),
