@@ -46,6 +46,8 @@ pub enum Command {
     List(ListArgs),
     /// Change a record's status in place
     Status(StatusArgs),
+    /// Link two records with a typed relation, written in both (`adr link 3 amends 1`)
+    Link(LinkArgs),
     /// Check the log: metadata, sections, numbers, links and supersession
     Lint(LintArgs),
     /// List the lint rules, or show one rule's documentation
@@ -62,6 +64,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print the relations between records (supersedes, superseded by, links)
     Graph(GraphArgs),
+    /// adr-tools' reports, in its exact shapes: `toc` (Markdown) and `graph` (Graphviz)
+    Generate(GenerateArgs),
     /// Search the records' titles, headings and text, best match first
     Search(SearchArgs),
     /// Serve the log to coding agents: a Model Context Protocol server on stdin/stdout
@@ -109,9 +113,9 @@ pub struct NewArgs {
     #[arg(required = true, value_name = "TITLE")]
     pub title: Vec<String>,
 
-    /// Initial status
-    #[arg(long, value_name = "STATUS", default_value = "proposed")]
-    pub status: String,
+    /// Initial status (default: `proposed`; `Accepted` in a log of adr-tools, as it writes)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
 
     /// The decision's date, YYYY-MM-DD (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -126,8 +130,13 @@ pub struct NewArgs {
     pub decision_makers: Vec<String>,
 
     /// Mark record N as superseded by the new one (repeatable)
-    #[arg(long, value_name = "N")]
+    #[arg(long, short = 's', value_name = "N")]
     pub supersedes: Vec<String>,
+
+    /// Link the new record to TARGET, adr-tools' way: `-l "5:Amends:Amended by"` writes
+    /// `Amends [5. …](…)` in the new record and `Amended by […](…)` in record 5 (repeatable)
+    #[arg(long = "link", short = 'l', value_name = "TARGET:LINK:REVERSE-LINK")]
+    pub links: Vec<String>,
 
     /// `madr`, `madr-minimal`, `nygard`, or a path to a template file
     #[arg(long, value_name = "NAME|PATH")]
@@ -147,6 +156,18 @@ pub struct ListArgs {
     /// Only records with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
 
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
@@ -175,6 +196,16 @@ pub struct StatusArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// `SOURCE RELATION... TARGET` (`3 amends 1`, `3 depends on 1`), or adr-tools' shape
+    /// `SOURCE LINK TARGET REVERSE-LINK` (`3 Amends 1 "Amended by"`). Built-in relations:
+    /// amends, clarifies, extends, depends on, relates to; more with `[[relation]]` in
+    /// .adr.toml
+    #[arg(required = true, num_args = 3.., value_name = "ARG")]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct MigrateArgs {
     /// The layout to convert to
     #[arg(long, value_enum, default_value_t = MigrateTarget::Madr4)]
@@ -200,6 +231,18 @@ pub struct ExportArgs {
     /// `json`: every field, the shape documented in docs/export.md; `csv`: the scalar columns
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
+
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +291,11 @@ pub struct LintArgs {
     /// Print a rule's documentation and exit
     #[arg(long, value_name = "ID")]
     pub explain: Option<String>,
+
+    /// Also report records whose number another file holds in git commit REF (e.g.
+    /// `origin/main`): numbers taken on the branch this one will merge into
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -262,6 +310,12 @@ pub struct RenumberArgs {
     /// Apply the changes (without it: print the renames and a unified diff, change nothing)
     #[arg(long)]
     pub write: bool,
+
+    /// Also rewrite the moved records' file names in these files outside the log (a glob
+    /// relative to the project root, e.g. 'src/**/*.rs'; repeatable); bare ids such as
+    /// `ADR-0042` there are listed for you to check
+    #[arg(long, value_name = "GLOB")]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -338,6 +392,47 @@ pub enum GraphFormat {
     Dot,
     /// `nodes` (number, title, status, path) and `edges` (from, to, kind)
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(subcommand)]
+    pub report: GenerateReport,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateReport {
+    /// A Markdown list of the records, as adr-tools' `adr generate toc` prints it
+    Toc(TocArgs),
+    /// The records and their Status-section links as Graphviz, as adr-tools'
+    /// `adr generate graph` prints it
+    Graph(AdrToolsGraphArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TocArgs {
+    /// A Markdown file printed before the list
+    #[arg(short = 'i', value_name = "INTRO")]
+    pub intro: Option<PathBuf>,
+
+    /// A Markdown file printed after the list
+    #[arg(short = 'o', value_name = "OUTRO")]
+    pub outro: Option<PathBuf>,
+
+    /// Put LINK_PREFIX before each record's file name
+    #[arg(short = 'p', value_name = "LINK_PREFIX", default_value = "")]
+    pub prefix: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AdrToolsGraphArgs {
+    /// Put LINK_PREFIX before each record's link
+    #[arg(short = 'p', value_name = "LINK_PREFIX", default_value = "")]
+    pub prefix: String,
+
+    /// The extension of the documents the nodes link to
+    #[arg(short = 'e', value_name = "LINK-EXTENSION", default_value = ".html")]
+    pub extension: String,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,19 @@ pub struct Config {
     pub index: IndexConfig,
     #[serde(default)]
     pub site: SiteConfig,
+    /// `[[relation]]`: typed relations besides the built-in ones (`adr link 3 implements 1`).
+    #[serde(default, rename = "relation", skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelationPair>,
+}
+
+/// One `[[relation]]`: a relation's name and the name the other record uses.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RelationPair {
+    /// As the record stating it writes it: `Implements`.
+    pub name: String,
+    /// As the other record writes it: `Implemented by`.
+    pub reverse: String,
 }
 
 /// `[lint]`: rule severities, required sections per style, localized headings.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::log_path::display_path;
 use crate::model::{Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef};
+use crate::relation::RelationKinds;
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
 /// meaning; new fields may be added within a version.
@@ -52,6 +53,8 @@ pub struct ExportedRecord {
     pub supersedes: Vec<ExportedRef>,
     pub superseded_by: Option<ExportedRef>,
     pub links: Vec<ExportedLink>,
+    /// Typed relations besides supersession (`Amends [1. …](…)`), in file order.
+    pub relations: Vec<ExportedRelation>,
     /// Relative to the project root, with `/`.
     pub path: String,
     /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard` or `other`.
@@ -68,6 +71,17 @@ pub struct ExportedRef {
     pub number: Option<u32>,
     /// The record it names, relative to the project root; `null` when no record matches.
     pub path: Option<String>,
+}
+
+/// A typed relation to another record.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ExportedRelation {
+    /// The kind as data: `amends`, `amended-by`, `depends-on`, or a configured name.
+    pub kind: String,
+    /// The name as written (`Amended by`).
+    pub label: String,
+    /// The record named.
+    pub target: ExportedRef,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -92,8 +106,13 @@ fn values(located: &[crate::model::Located<String>]) -> Vec<String> {
 
 /// One record of the export (also the MCP server's `get_record`), its references resolved
 /// in `log`.
-pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord {
-    export_record_with(record, root, |reference| {
+pub fn export_record(
+    log: &Log,
+    record: &Record,
+    root: &Path,
+    kinds: &RelationKinds,
+) -> ExportedRecord {
+    export_record_with(record, root, kinds, |reference| {
         let resolved = log.resolve(reference);
         ExportedRef {
             text: reference.text.clone(),
@@ -105,8 +124,13 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
 
 /// One record of the export with its references resolved in the metadata of the log (what
 /// `adr export` holds while it writes one record at a time).
-pub fn export_record_in(log: &LogMeta, record: &Record, root: &Path) -> ExportedRecord {
-    export_record_with(record, root, |reference| {
+pub fn export_record_in(
+    log: &LogMeta,
+    record: &Record,
+    root: &Path,
+    kinds: &RelationKinds,
+) -> ExportedRecord {
+    export_record_with(record, root, kinds, |reference| {
         let resolved = log.resolve(reference);
         ExportedRef {
             text: reference.text.clone(),
@@ -119,6 +143,7 @@ pub fn export_record_in(log: &LogMeta, record: &Record, root: &Path) -> Exported
 fn export_record_with(
     record: &Record,
     root: &Path,
+    kinds: &RelationKinds,
     exported_ref: impl Fn(&RecordRef) -> ExportedRef,
 ) -> ExportedRecord {
     let front_matter = record
@@ -150,10 +175,32 @@ fn export_record_with(
             .collect(),
         superseded_by: record.superseded_by().map(&exported_ref),
         links: record.links.iter().map(exported_link).collect(),
+        relations: exported_relations(record, kinds, &exported_ref),
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
     }
+}
+
+/// The typed relations of a record that count with `kinds`, canonical names first.
+fn exported_relations(
+    record: &Record,
+    kinds: &RelationKinds,
+    exported_ref: impl Fn(&RecordRef) -> ExportedRef,
+) -> Vec<ExportedRelation> {
+    record
+        .relations
+        .iter()
+        .filter(|relation| kinds.counts(relation))
+        .map(|relation| {
+            let name = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+            ExportedRelation {
+                kind: crate::relation::kind_key(name),
+                label: relation.label.clone(),
+                target: exported_ref(&relation.target),
+            }
+        })
+        .collect()
 }
 
 fn exported_link(link: &Link) -> ExportedLink {

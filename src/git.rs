@@ -241,6 +241,32 @@ fn apply_log(files: &mut HashMap<String, FileHistory>, text: &str) {
     }
 }
 
+/// The files under `dir` in commit `reference` (`origin/main`), relative to `dir` with `/`:
+/// what another branch holds, for `adr lint --base`. An error says what git said.
+pub fn files_at(dir: &Path, reference: &str) -> Result<Vec<String>, String> {
+    // A reference starting with `-` would be read as an option.
+    if reference.is_empty() || reference.starts_with('-') {
+        return Err(format!("`{reference}` is not a git reference"));
+    }
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["ls-tree", "-r", "-z", "--name-only", reference, "--", "."])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("git could not be run: {error}"))?;
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        return Err(said.lines().next().unwrap_or("git failed").to_string());
+    }
+    Ok(output
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|path| !path.is_empty())
+        .map(|path| String::from_utf8_lossy(path).into_owned())
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 //! A new record's file: its name in the log's naming scheme (the next number, or the date
-//! for log4brains-style logs) and its creation from the template, never overwriting. When
+//! for log4brains-style logs) and its creation, never overwriting. When
 //! a concurrent writer takes the number first, the next one is tried. Checking what the
 //! user asked for and rewriting superseded records is `commands::new`'s job.
 
@@ -8,25 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::discover::{FileName, NamingScheme};
 use crate::error::{Error, Result};
 use crate::model::Record;
-use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 
 /// Give up after this many numbers taken by concurrent writers.
 const MAX_ATTEMPTS: u32 = 10_000;
-
-/// What goes into a new record, besides its number and file name.
-#[derive(Debug)]
-pub struct Draft<'a> {
-    pub title: &'a str,
-    pub slug: &'a str,
-    /// `YYYY-MM-DD`.
-    pub date: &'a str,
-    pub status: &'a str,
-    pub tags: &'a [String],
-    pub decision_makers: &'a [String],
-    /// The records the new one supersedes.
-    pub superseded: &'a [&'a Record],
-    pub template: &'a TemplateSource,
-}
 
 /// The record file created.
 #[derive(Debug)]
@@ -70,24 +54,26 @@ pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
         .ok_or_else(past_the_last_number)
 }
 
-/// Creates the record in `log_dir` as `number` (or the next free one).
+/// Creates the record in `log_dir` as `number` (or the next free one), its text made by
+/// `contents` from the file name, the path and the number it gets.
 pub fn create(
     log_dir: &Path,
     scheme: &NamingScheme,
     mut number: u32,
-    draft: &Draft<'_>,
+    slug: &str,
+    date: &str,
+    contents: impl Fn(&str, &Path, u32) -> Result<String>,
 ) -> Result<Created> {
     let is_dated = matches!(scheme, NamingScheme::Dated { .. });
     let mut attempt = 0;
     loop {
-        let mut name = FileName::format(scheme, number, draft.slug, draft.date);
+        let mut name = FileName::format(scheme, number, slug, date);
         if is_dated && attempt > 0 {
             name = name.replace(".md", &format!("-{}.md", attempt + 1));
         }
         let path = log_dir.join(&name);
-        let contents =
-            record_template::render(draft.template, &context(draft, &name, number, is_dated))?;
-        match crate::fs::create_new(&path, contents.as_bytes()) {
+        let text = contents(&name, &path, number)?;
+        match crate::fs::create_new(&path, text.as_bytes()) {
             Ok(()) => {
                 return Ok(Created {
                     path,
@@ -106,33 +92,6 @@ pub fn create(
     }
 }
 
-/// What the template is rendered with, for the record named `name`.
-fn context(draft: &Draft<'_>, name: &str, number: u32, is_dated: bool) -> NewRecordContext {
-    NewRecordContext {
-        title: draft.title.to_string(),
-        number: (!is_dated).then_some(number),
-        padded_number: name
-            .split(['-', '.'])
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        date: draft.date.to_string(),
-        status: draft.status.to_string(),
-        tags: draft.tags.to_vec(),
-        decision_makers: draft.decision_makers.to_vec(),
-        supersedes: draft
-            .superseded
-            .iter()
-            .map(|record| SupersededRecord {
-                number: record.number(),
-                id: record_id(record),
-                title: record.display_title(),
-                link: crate::log_path::relative_link(name, &record.rel_path),
-            })
-            .collect(),
-    }
-}
-
 /// The refusal when the log already holds record `u32::MAX`.
 pub fn past_the_last_number() -> Error {
     Error::usage(format!(
@@ -142,7 +101,7 @@ pub fn past_the_last_number() -> Error {
 }
 
 /// `ADR-0007` for numbered records, the slug for log4brains-style ones.
-fn record_id(record: &Record) -> String {
+pub fn record_id(record: &Record) -> String {
     match record.number() {
         Some(number) => crate::model::adr_id(number),
         None => record.slug().to_string(),

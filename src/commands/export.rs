@@ -25,6 +25,13 @@ use crate::parse::Depth;
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let filter = crate::model::RecordFilter::new(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        args.decision_maker.as_deref(),
+    )
+    .map_err(Error::usage)?;
+    let kinds = crate::relation::RelationKinds::new(&project.config.relations);
     let log = LogMeta::load(&project.log_dir)?;
     let mut found = crate::discover::discover(&project.log_dir)?;
     crate::load::sort_in_log_order(&mut found);
@@ -33,6 +40,9 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
         found: RefCell::new(Some(found)),
         log: &log,
         root: &project.root,
+        // Filtered as they are written: references to a record left out still resolve.
+        filter: &filter,
+        kinds: &kinds,
     };
     let mut out = std::io::BufWriter::new(&mut *output.out);
     match args.format {
@@ -77,6 +87,8 @@ struct Records<'a> {
     found: RefCell<Option<Discovered>>,
     log: &'a LogMeta,
     root: &'a Path,
+    filter: &'a crate::model::RecordFilter,
+    kinds: &'a crate::relation::RelationKinds,
 }
 
 impl Records<'_> {
@@ -94,8 +106,15 @@ impl Records<'_> {
             found,
             Depth::Full,
             |_| None,
-            |record| export_record_in(self.log, &record, self.root),
-            |result| result.map_or(Ok(()), &mut sink),
+            |record| {
+                self.filter
+                    .matches(&record)
+                    .then(|| export_record_in(self.log, &record, self.root, self.kinds))
+            },
+            |result| match result {
+                Ok(Some(record)) => sink(record),
+                Ok(None) | Err(_) => Ok(()),
+            },
         )
         .map(drop)
     }

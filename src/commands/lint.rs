@@ -27,7 +27,18 @@ pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Resul
     if !args.rules.is_empty() {
         settings = settings.only(&lint::settings_rule_ids(&args.rules)?);
     }
-    let options = LintOptions::from_project(project, crate::clock::today())?;
+    let mut options = LintOptions::from_project(project, crate::clock::today())?;
+    if let Some(reference) = &args.base {
+        let paths = crate::git::files_at(&project.log_dir, reference).map_err(|said| {
+            Error::usage(format!(
+                "cannot read the log at `{reference}` with git: {said}: pass a commit, branch or tag of this repository (`--base origin/main`)"
+            ))
+        })?;
+        options.base = Some(lint::BaseFiles {
+            reference: reference.clone(),
+            paths,
+        });
+    }
     let selection = selection(project, &args.paths)?;
 
     let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;

@@ -29,10 +29,17 @@ struct ListedRecord {
 }
 
 pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let filter = crate::model::RecordFilter::new(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        args.decision_maker.as_deref(),
+    )
+    .map_err(crate::error::Error::usage)?;
     let log = LogMeta::load(&project.log_dir)?;
     let selected: Vec<&RecordMeta> = log
         .records
         .iter()
+        .filter(|record| filter.matches_meta(record))
         .filter(|record| {
             args.status.as_deref().is_none_or(|wanted| {
                 record

@@ -3,15 +3,18 @@
 
 mod completions;
 mod export;
+mod generate;
 mod graph;
 mod index;
 mod init;
+mod link;
 mod lint;
 mod list;
 mod man;
 mod mcp;
 mod migrate;
 mod new;
+mod new_contents;
 mod render;
 mod renumber;
 mod rules;
@@ -41,12 +44,14 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         },
         Command::Rules(args) => rules::run(&args, output),
         Command::Status(args) => status::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Link(args) => link::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Migrate(args) => migrate::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Export(args) => export::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Index(args) => index::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Render(args) => render::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Serve(args) => serve::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Graph(args) => graph::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Generate(args) => generate::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Renumber(args) => renumber::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Search(args) => search::run(&args, &Project::locate(cwd, dir)?, output),
         Command::Mcp(args) => mcp::run(&args, cwd, dir, output),

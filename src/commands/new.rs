@@ -1,14 +1,15 @@
 //! `adr new`: the next number, a slug from the title, the template rendered, and the file
 //! created without ever overwriting. With `--supersedes`, the old records' statuses are
-//! rewritten in place to point at the new one.
+//! rewritten in place to point at the new one; with `-l`, the linked records get the
+//! reverse link.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::new_contents::{self, Draft, Writer};
 use crate::cli::NewArgs;
 use crate::config::Project;
-use crate::discover::{self, FileName};
-use crate::edit;
+use crate::discover::{self, FileName, NamingScheme};
 use crate::error::{Error, Result, output_error};
 use crate::model::{DateValue, Record, Status, StatusKind};
 use crate::new_record::{self, Created};
@@ -26,7 +27,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
 
     // Serialise concurrent `adr new` runs in this directory, so each sees the others' numbers.
     let _lock = crate::fs::DirLock::acquire(&project.log_dir);
-    let log = if args.supersedes.is_empty() {
+    let log = if args.supersedes.is_empty() && args.links.is_empty() {
         None
     } else {
         Some(super::load_log(project)?)
@@ -39,8 +40,22 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
+    let links = match &log {
+        Some(log) => super::link::link_specs(project, log, &args.links)?,
+        None => Vec::new(),
+    };
 
     let found = discover::discover(&project.log_dir)?;
+    // Without a template named, a log of adr-tools gets adr-tools' records.
+    let writer = match template {
+        Some(template) => Writer::Template(template),
+        None => new_contents::adr_tools_writer(project, &found)?
+            .unwrap_or(Writer::Template(TemplateSource::Builtin("madr"))),
+    };
+    let slug = match &writer {
+        Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
+        Writer::Template(_) => slug,
+    };
     let files: Vec<&FileName> = found.records.iter().map(|(_, _, file)| file).collect();
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
@@ -54,27 +69,33 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     // Every superseded record must take its new status before the new record is created:
     // a refusal afterwards would leave half the change made.
     let planned_name = FileName::format(&scheme, number, &slug, &date);
-    superseded_texts(&superseded, &planned_name, &title, number)?;
-    let draft = new_record::Draft {
+    let as_adr_tools = matches!(writer, Writer::AdrTools(_));
+    new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
+    let draft = Draft {
+        writer: &writer,
         title: &title,
-        slug: &slug,
         date: &date,
         status: &status,
+        status_given: args.status.as_deref(),
+        numbered: !matches!(scheme, NamingScheme::Dated { .. }),
         tags: &args.tags,
         decision_makers: &args.decision_makers,
         superseded: &superseded,
-        template: &template,
+        links: &links,
     };
-    let Created {
-        path,
-        rel_path,
+    let created = new_record::create(
+        &project.log_dir,
+        &scheme,
         number,
-    } = new_record::create(&project.log_dir, &scheme, number, &draft)?;
-    point_superseded_at_new(project, &superseded, &path, &rel_path, &title, number)?;
+        &slug,
+        &date,
+        |name, path, number| draft.contents(name, path, number),
+    )?;
+    point_others_at_new(project, &draft, &created, as_adr_tools)?;
 
-    writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;
+    writeln!(output.out, "{}", project.display(&created.path)).map_err(output_error)?;
     if !args.no_edit && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        open_editor(&path, output);
+        open_editor(&created.path, output);
     }
     Ok(ExitStatus::Success)
 }
@@ -84,8 +105,10 @@ struct Inputs {
     title: String,
     slug: String,
     date: jiff::civil::Date,
+    /// Lowercased, `proposed` when not given.
     status: String,
-    template: TemplateSource,
+    /// The template named by `--template` or the config; `None` lets the log decide.
+    template: Option<TemplateSource>,
 }
 
 impl Inputs {
@@ -113,18 +136,23 @@ impl Inputs {
             })?,
             None => crate::clock::today(),
         };
-        let status = args.status.trim().to_lowercase();
+        let status = args
+            .status
+            .as_deref()
+            .unwrap_or("proposed")
+            .trim()
+            .to_lowercase();
         let (kind, _) = Status::classify(&status);
         if kind == StatusKind::Superseded {
             return Err(Error::usage(
                 "a new record cannot start superseded: create it, then run `adr status N \"superseded by M\"`",
             ));
         }
-        super::check_status_argument(project, &kind, &args.status)?;
+        super::check_status_argument(project, &kind, &status)?;
         let template = match (&args.template, &project.config.template) {
-            (Some(setting), _) => TemplateSource::from_setting(setting, &project.cwd),
-            (None, Some(setting)) => TemplateSource::from_setting(setting, &project.root),
-            (None, None) => TemplateSource::Builtin("madr"),
+            (Some(setting), _) => Some(TemplateSource::from_setting(setting, &project.cwd)),
+            (None, Some(setting)) => Some(TemplateSource::from_setting(setting, &project.root)),
+            (None, None) => None,
         };
         Ok(Inputs {
             title,
@@ -136,18 +164,30 @@ impl Inputs {
     }
 }
 
-/// Rewrites each superseded record's status to point at the new record; on a refusal
-/// before the first rewrite, the new record is taken back.
-fn point_superseded_at_new(
+/// Rewrites each superseded record's status to point at the new record, and gives each
+/// `-l` target its reverse link; on a refusal before the first rewrite, the new record is
+/// taken back.
+fn point_others_at_new(
     project: &Project,
-    superseded: &[&Record],
-    path: &Path,
-    rel_path: &str,
-    title: &str,
-    number: u32,
+    draft: &Draft<'_>,
+    created: &Created,
+    as_adr_tools: bool,
 ) -> Result<()> {
+    let Created {
+        path,
+        rel_path,
+        number,
+    } = created;
     // Proven before the record was created; computed again for its final number.
-    let texts = match superseded_texts(superseded, rel_path, title, number) {
+    let texts = new_contents::superseded_texts(
+        draft.superseded,
+        rel_path,
+        draft.title,
+        *number,
+        as_adr_tools,
+    )
+    .and_then(|texts| super::link::reverse_texts(path, rel_path, draft.links, texts));
+    let texts = match texts {
         Ok(texts) => texts,
         Err(error) => {
             let _ = std::fs::remove_file(path);
@@ -165,24 +205,6 @@ fn point_superseded_at_new(
         }
     }
     Ok(())
-}
-
-/// Each superseded record's text with its status pointing at the new record, each edit
-/// proven to read back.
-fn superseded_texts<'a>(
-    superseded: &[&'a Record],
-    rel_path: &str,
-    title: &str,
-    number: u32,
-) -> Result<Vec<(&'a Record, String)>> {
-    superseded
-        .iter()
-        .map(|old| {
-            let value = edit::superseded_status(old, rel_path, title, number);
-            let edit = edit::status_edit(old, &value)?;
-            Ok((*old, edit::apply_status_edit(old, &edit, &value)?))
-        })
-        .collect()
 }
 
 fn open_editor(path: &Path, output: &mut Output<'_>) {

@@ -49,6 +49,12 @@ pub struct RecordFacts {
     pub unread_date: Option<UnreadDate>,
     /// Where a link back to a record this one supersedes goes.
     pub back_link: BackLinkSlot,
+    /// Typed relation lines (`Amends [1. …](…)`).
+    pub relations: Vec<crate::model::Relation>,
+    /// Where a reverse relation line goes (`adr link`'s place).
+    pub relation_slot: crate::relation::LineSlot,
+    /// How another record's relation line names this one ([`crate::relation::link_text`]).
+    pub link_text: String,
 }
 
 /// One "supersedes" claim.
@@ -165,6 +171,9 @@ impl RecordFacts {
                 .then(|| date_missing::date_under_unknown_label(&record.source))
                 .flatten(),
             back_link: supersede_not_reciprocal::back_link_slot(record),
+            relations: record.relations.clone(),
+            relation_slot: crate::relation::LineSlot::of(record),
+            link_text: crate::relation::link_text(record),
         }
     }
 

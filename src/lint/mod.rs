@@ -29,7 +29,8 @@ use texts::{Texts, locked};
 
 pub use registry::{RULES, Rule, find_rule};
 pub use settings::{
-    LintOptions, Settings, rule_ids as settings_rule_ids, suggestion as settings_suggestion,
+    BaseFiles, LintOptions, Settings, rule_ids as settings_rule_ids,
+    suggestion as settings_suggestion,
 };
 
 pub use crate::diagnostic::RuleMeta;

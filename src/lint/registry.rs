@@ -96,6 +96,10 @@ pub static RULES: &[Rule] = &[
         &placeholder_left::PlaceholderLeft::META,
         placeholder_left::check,
     ),
+    per_log(
+        &relation_not_reciprocal::RelationNotReciprocal::META,
+        relation_not_reciprocal::check,
+    ),
     per_record(&section_empty::SectionEmpty::META, section_empty::check),
     per_record(
         &section_missing::SectionMissing::META,

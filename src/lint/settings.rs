@@ -105,6 +105,19 @@ pub struct LintOptions {
     pub site_prefix: Option<String>,
     /// `[lint] require-date`: every record must have a date.
     pub require_date: bool,
+    /// The typed relations' names and reverses: built in, and `[[relation]]`.
+    pub relation_kinds: crate::relation::RelationKinds,
+    /// `adr lint --base REF`: the log's files on another branch, whose numbers are taken.
+    pub base: Option<BaseFiles>,
+}
+
+/// The log's files in another commit (`adr lint --base origin/main`).
+#[derive(Debug, Clone)]
+pub struct BaseFiles {
+    /// The reference as given.
+    pub reference: String,
+    /// Paths relative to the log directory, with `/`.
+    pub paths: Vec<String>,
 }
 
 /// Style keys `required-sections` accepts.
@@ -144,6 +157,8 @@ impl LintOptions {
             root: None,
             site_prefix: None,
             require_date: false,
+            relation_kinds: crate::relation::RelationKinds::new(&[]),
+            base: None,
         }
     }
 
@@ -186,6 +201,7 @@ impl LintOptions {
             .collect();
         options.site_prefix = config.lint.site_prefix.clone();
         options.require_date = config.lint.require_date;
+        options.relation_kinds = crate::relation::RelationKinds::new(&config.relations);
         Ok(options)
     }
 

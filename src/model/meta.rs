@@ -25,6 +25,8 @@ pub struct RecordMeta {
     pub status: Option<Status>,
     pub date: Option<DateValue>,
     pub tags: Vec<String>,
+    /// For `--decision-maker`.
+    pub decision_makers: Vec<String>,
     pub supersedes: Vec<RecordRef>,
 }
 
@@ -39,6 +41,11 @@ impl RecordMeta {
             status: record.status,
             date: record.date.map(|date| date.value),
             tags: record.tags.into_iter().map(|tag| tag.value).collect(),
+            decision_makers: record
+                .decision_makers
+                .into_iter()
+                .map(|person| person.value)
+                .collect(),
             supersedes: record
                 .supersedes
                 .into_iter()

@@ -4,6 +4,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
+mod filter;
 mod log;
 pub(crate) mod log_template;
 mod meta;
@@ -12,12 +13,13 @@ mod status;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
+pub use filter::RecordFilter;
 pub use log::{FailureKind, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
-    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style, is_folder_record_path, is_known_front_matter_key,
+    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record,
+    Relation, RelationOrigin, Section, Style, is_folder_record_path, is_known_front_matter_key,
 };
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,

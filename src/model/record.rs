@@ -249,6 +249,30 @@ fn has_url_scheme(target: &str) -> bool {
     }
 }
 
+/// Where a typed relation line was written, which decides how sure it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationOrigin {
+    /// A line of a `## Status` section, where adr-tools writes every link (`adr link`,
+    /// `adr new -l`): any label there is a relation.
+    StatusSection,
+    /// A line of `## More Information` or `## Links`: a relation only when its label is a
+    /// known one (built in or `[[relation]]` in `.adr.toml`), as "See [ADR-0003](…)" is prose.
+    OtherSection,
+}
+
+/// A typed link to another record, written adr-tools' way on a line of its own:
+/// `Amends [1. Record decisions](0001-record-decisions.md)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// The label as written (`Amends`, `Amended by`, `Depends on`).
+    pub label: String,
+    pub target: RecordRef,
+    /// The line's text without its line break.
+    pub span: Span,
+    pub line: usize,
+    pub origin: RelationOrigin,
+}
+
 #[derive(Debug, Clone)]
 pub struct Record {
     pub source: SourceFile,
@@ -279,6 +303,8 @@ pub struct Record {
     pub links: Vec<Link>,
     /// Records this one says it supersedes.
     pub supersedes: Vec<Located<RecordRef>>,
+    /// Typed links (`Amends`, `Clarified by`, …) other than supersession, in file order.
+    pub relations: Vec<Relation>,
     /// HTML comments (`<!-- … -->`) with their place, for lint directives and placeholders.
     pub comments: Vec<Located<String>>,
     /// Code blocks and inline code spans, in file order: text inside is not prose.

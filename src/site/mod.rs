@@ -213,6 +213,13 @@ impl Site {
             }
         }
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
+        for (from, record) in records.iter().enumerate() {
+            for (label, reference) in &record.relations {
+                if let Some(to) = lookup.resolve(reference).filter(|to| *to != from) {
+                    relations.add_typed(from, to, label);
+                }
+            }
+        }
         let linker = Linker::new(paths, &entries);
         let record_pages = RecordPages {
             site: self,
@@ -379,9 +386,12 @@ fn supersessions(
     lookup: &crate::model::RecordLookup,
 ) -> (graph::Relations, Vec<BTreeSet<usize>>, Vec<BTreeSet<usize>>) {
     let relations = graph::Relations::supersessions_of(
-        records
-            .iter()
-            .map(|record| (record.superseded_by(), record.supersedes.iter().collect())),
+        records.iter().map(|record| {
+            (
+                record.superseded_by().into_iter().collect(),
+                record.supersedes.iter().collect(),
+            )
+        }),
         lookup,
     );
     let mut superseded_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); records.len()];
@@ -390,7 +400,7 @@ fn supersessions(
         let (old, new) = match edge.kind {
             graph::EdgeKind::SupersededBy => (edge.from, edge.to),
             graph::EdgeKind::Supersedes => (edge.to, edge.from),
-            graph::EdgeKind::Links => continue,
+            graph::EdgeKind::Links | graph::EdgeKind::Typed(_) => continue,
         };
         if let (Some(olds), Some(news)) = (supersedes.get_mut(new), superseded_by.get_mut(old)) {
             olds.insert(old);

@@ -30,6 +30,10 @@ pub struct SiteRecord {
     /// Front-matter facts besides status and tags.
     pub meta: Vec<MetaRow>,
     pub supersedes: Vec<RecordRef>,
+    /// Typed relations (`Amends`, …) as (label, record named): those of a Status section
+    /// and those of the built-in kinds elsewhere.
+    #[serde(default)]
+    pub relations: Vec<(String, RecordRef)>,
     /// Byte offset of the body (after the front matter, or after a BOM).
     pub body_start: usize,
     /// xxh3 of the file's bytes: a page is rendered from exactly the text that was parsed.
@@ -156,6 +160,18 @@ impl SiteRecord {
                 .iter()
                 .map(|reference| reference.value.clone())
                 .collect(),
+            relations: {
+                let kinds = crate::relation::RelationKinds::new(&[]);
+                record
+                    .relations
+                    .iter()
+                    .filter(|relation| kinds.counts(relation))
+                    .map(|relation| {
+                        let label = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+                        (label.to_string(), relation.target.clone())
+                    })
+                    .collect()
+            },
             body_start,
             text_hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
             text: LoadedText::default(),

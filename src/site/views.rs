@@ -153,7 +153,7 @@ pub(crate) struct TagSummary {
 #[derive(Debug, Serialize)]
 pub(crate) struct RelationRow {
     pub(crate) from: EntryRef,
-    pub(crate) relation: &'static str,
+    pub(crate) relation: String,
     pub(crate) to: EntryRef,
 }
 

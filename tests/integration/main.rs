@@ -4,12 +4,15 @@
 // Test helpers may fail loudly: a panic is a failed test, which is what we want.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod adr_tools;
 mod agents;
 mod anchors;
+mod base;
 mod cli;
 mod corpus;
 mod durability;
 mod ecosystem;
+mod filters;
 mod generate;
 mod graph;
 mod hardening_files;
@@ -21,6 +24,8 @@ mod parser;
 mod properties;
 mod recall_rules;
 mod regression;
+mod relations;
+mod renumber_also;
 mod robustness;
 mod rule_precision;
 mod rules;

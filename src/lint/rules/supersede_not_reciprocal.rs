@@ -48,68 +48,68 @@ declare_rule! {
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for old in &log.records {
         let Some(status) = &old.status else { continue };
-        let Some(reference) = &status.superseded_by else {
-            continue;
-        };
-        let Some(new) = log.resolve(reference) else {
-            continue;
-        };
-        if std::ptr::eq(new, old) {
-            continue;
-        }
-        let label = reference.label();
-        if !mentions(log, new, old) {
-            let fix = back_link_fix(new, old);
-            ctx.report(
-                &SupersedeNotReciprocal::META,
-                old.path(),
-                Some(status.span),
-                format!(
-                    "superseded by `{label}`, but `{}` does not link back to this record",
+        // `superseded by 4 and 7`: each successor must link back.
+        for reference in &status.successors() {
+            let Some(new) = log.resolve(reference) else {
+                continue;
+            };
+            if std::ptr::eq(new, old) {
+                continue;
+            }
+            let label = reference.label();
+            if !mentions(log, new, old) {
+                let fix = back_link_fix(new, old);
+                ctx.report(
+                    &SupersedeNotReciprocal::META,
+                    old.path(),
+                    Some(status.span),
+                    format!(
+                        "superseded by `{label}`, but `{}` does not link back to this record",
+                        new.rel_path
+                    ),
+                )
+                .help(format!(
+                    "add `Supersedes [{}]({})` to `{}`",
+                    link_text(new, old),
+                    relative_link(&new.rel_path, &old.rel_path),
                     new.rel_path
-                ),
-            )
-            .help(format!(
-                "add `Supersedes [{}]({})` to `{}`",
-                link_text(new, old),
-                relative_link(&new.rel_path, &old.rel_path),
-                new.rel_path
-            ))
-            .secondary(
-                new.path().clone(),
-                Some(new.head_span),
-                "the superseding record",
-            )
-            .fix(fix);
-            continue;
-        }
-        if let Some(new_status) = &new.status
-            && matches!(
-                new_status.kind,
-                StatusKind::Draft
-                    | StatusKind::Proposed
-                    | StatusKind::Rejected
-                    | StatusKind::Deprecated
-            )
-        {
-            ctx.report(
-                &SupersedeNotReciprocal::META,
-                old.path(),
-                Some(status.span),
-                format!(
-                    "superseded by `{label}`, which is `{}`, not accepted",
-                    new_status.keyword()
-                ),
-            )
-            .help(format!(
-                "accept `{}` first, or give this record back its status",
-                new.rel_path
-            ))
-            .secondary(
-                new.path().clone(),
-                Some(new_status.span),
-                "the superseding record's status",
-            );
+                ))
+                .secondary(
+                    new.path().clone(),
+                    Some(new.head_span),
+                    "the superseding record",
+                )
+                .fix(fix);
+                continue;
+            }
+            if let Some(new_status) = &new.status
+                && matches!(
+                    new_status.kind,
+                    StatusKind::Draft
+                        | StatusKind::Proposed
+                        | StatusKind::Rejected
+                        | StatusKind::Deprecated
+                )
+            {
+                ctx.report(
+                    &SupersedeNotReciprocal::META,
+                    old.path(),
+                    Some(status.span),
+                    format!(
+                        "superseded by `{label}`, which is `{}`, not accepted",
+                        new_status.keyword()
+                    ),
+                )
+                .help(format!(
+                    "accept `{}` first, or give this record back its status",
+                    new.rel_path
+                ))
+                .secondary(
+                    new.path().clone(),
+                    Some(new_status.span),
+                    "the superseding record's status",
+                );
+            }
         }
     }
     for new in &log.records {

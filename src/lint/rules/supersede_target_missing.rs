@@ -32,9 +32,15 @@ declare_rule! {
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for record in &log.records {
-        if let Some(status) = &record.status
-            && let Some(reference) = &status.superseded_by
-            && log.resolve(reference).is_none()
+        let successors = record
+            .status
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.successors());
+        // `superseded by 4 and 7`: each successor must be a record.
+        for (status, reference) in successors
+            .iter()
+            .filter(|reference| log.resolve(reference).is_none())
+            .filter_map(|reference| Some((record.status.as_ref()?, reference)))
         {
             let diagnostic = ctx.report(
                 &SupersedeTargetMissing::META,
@@ -46,7 +52,15 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 ),
             );
             diagnostic.label("no such record");
-            match claimed_successor(log, record) {
+            // A successor the status already names is no hint for the missing one.
+            let already_named = |successor: &RecordFacts| {
+                successors.iter().any(|named| {
+                    log.resolve(named)
+                        .is_some_and(|found| std::ptr::eq(found, successor))
+                })
+            };
+            match claimed_successor(log, record).filter(|(successor, _)| !already_named(successor))
+            {
                 Some((successor, line)) => {
                     diagnostic
                         .help(format!(

@@ -57,9 +57,11 @@ impl Site {
             Some(RelationRow {
                 from: view_of(edge.from)?.reference(),
                 relation: match edge.kind {
-                    graph::EdgeKind::Supersedes => "supersedes",
-                    graph::EdgeKind::SupersededBy => "is superseded by",
-                    graph::EdgeKind::Links => "links to",
+                    graph::EdgeKind::Supersedes => "supersedes".to_string(),
+                    graph::EdgeKind::SupersededBy => "is superseded by".to_string(),
+                    graph::EdgeKind::Links => "links to".to_string(),
+                    // `Amends` → `amends`, `Depended on by` → `is depended on by`.
+                    kind @ graph::EdgeKind::Typed(_) => typed_phrase(relations.verb(kind)),
                 },
                 to: view_of(edge.to)?.reference(),
             })
@@ -122,7 +124,7 @@ fn relations_page(
         arcs.insert(match edge.kind {
             graph::EdgeKind::Supersedes => (true, from, to),
             graph::EdgeKind::SupersededBy => (true, to, from),
-            graph::EdgeKind::Links => (false, from, to),
+            graph::EdgeKind::Links | graph::EdgeKind::Typed(_) => (false, from, to),
         });
     }
     let arcs: Vec<(usize, usize, graph::EdgeKind)> = arcs
@@ -140,14 +142,24 @@ fn relations_page(
     let supersessions = relations
         .edges
         .iter()
-        .filter(|edge| edge.kind != graph::EdgeKind::Links)
+        .filter(|edge| {
+            matches!(
+                edge.kind,
+                graph::EdgeKind::Supersedes | graph::EdgeKind::SupersededBy
+            )
+        })
         .map(|edge| (edge.from.min(edge.to), edge.from.max(edge.to)))
         .collect::<BTreeSet<_>>()
         .len();
     let links = relations
         .edges
         .iter()
-        .filter(|edge| edge.kind == graph::EdgeKind::Links)
+        .filter(|edge| {
+            matches!(
+                edge.kind,
+                graph::EdgeKind::Links | graph::EdgeKind::Typed(_)
+            )
+        })
         .count();
     RelationsPage {
         svg: if nodes.is_empty() {
@@ -174,4 +186,15 @@ fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: 
         .map(|index| view_of(record_entry, entries, index))
         .collect();
     key_of(&[&edges, &nodes, &record_entry.len()])
+}
+
+/// A typed relation as the relations table says it: `Amends` → `amends`, `Amended by` →
+/// `is amended by`.
+fn typed_phrase(label: &str) -> String {
+    let lower = label.to_lowercase();
+    if lower.ends_with(" by") && !lower.starts_with("is ") {
+        format!("is {lower}")
+    } else {
+        lower
+    }
 }

@@ -113,6 +113,12 @@ fn export_shape_is_documented() {
         .collect();
     let project = ecosystem_log();
     std::fs::write(project.path().join("docs/adr/0006-broken.md"), b"\xff").unwrap();
+    // A typed relation, so that its fields are written too.
+    std::fs::write(
+        project.path().join("docs/adr/0007-amend.md"),
+        "# 7. Amend\n\n## Status\n\nAccepted\n\nAmends [1. Record](0001-record-architecture-decisions.md)\n",
+    )
+    .unwrap();
     let (_, stdout, _) = run(project.path(), &["export"]);
     let export: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut written = BTreeSet::new();
@@ -126,6 +132,7 @@ fn export_shape_is_documented() {
         collect(record);
         collect(&record["links"][0]);
         collect(&record["superseded_by"]);
+        collect(&record["relations"][0]);
     }
     collect(&export["unreadable"][0]);
     // `front_matter` holds the record's own keys, not ours.
