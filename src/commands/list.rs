@@ -8,7 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Project;
 use crate::error::{Result, output_error};
-use crate::model::{Log, Record, StatusKind};
+use crate::model::{Log, Record, RecordSummary, StatusKind};
 use crate::{ExitStatus, Output};
 
 /// The table fits 100 columns: the title takes what the other columns leave.
@@ -114,21 +114,24 @@ fn write_json(
 ) -> Result<()> {
     let listed: Vec<ListedRecord> = records
         .iter()
-        .map(|record| ListedRecord {
-            number: record.number(),
-            title: record.display_title(),
-            status: record.status_word(),
-            date: record.shown_date(),
-            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
-            path: project.display(record.path()),
-            supersedes: record
-                .supersedes
-                .iter()
-                .map(|reference| reference_value(log, &reference.value))
-                .collect(),
-            superseded_by: record
-                .superseded_by()
-                .map(|reference| reference_value(log, reference)),
+        .map(|record| {
+            let summary = RecordSummary::of(record);
+            ListedRecord {
+                date: summary.shown_date(),
+                number: summary.number,
+                title: summary.title,
+                status: summary.status,
+                tags: summary.tags,
+                path: project.display(record.path()),
+                supersedes: record
+                    .supersedes
+                    .iter()
+                    .map(|reference| reference_value(log, &reference.value))
+                    .collect(),
+                superseded_by: record
+                    .superseded_by()
+                    .map(|reference| reference_value(log, reference)),
+            }
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into());
@@ -143,22 +146,15 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
     let rows: Vec<[String; 5]> = records
         .iter()
         .map(|record| {
+            let summary = RecordSummary::of(record);
             [
-                record
-                    .number()
+                summary
+                    .number
                     .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
-                record
-                    .status
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                record.shown_date().unwrap_or_else(|| "-".to_string()),
-                record.display_title(),
-                record
-                    .tags
-                    .iter()
-                    .map(|tag| tag.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                summary.status.clone().unwrap_or_else(|| "-".to_string()),
+                summary.shown_date().unwrap_or_else(|| "-".to_string()),
+                summary.title,
+                summary.tags.join(", "),
             ]
         })
         .collect();

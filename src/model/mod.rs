@@ -8,6 +8,7 @@ mod log;
 pub(crate) mod log_template;
 mod record;
 mod status;
+mod summary;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
@@ -20,6 +21,7 @@ pub use record::{
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
 };
+pub use summary::RecordSummary;
 
 /// The key an option name is matched by: case-insensitive, with trailing parentheticals,
 /// `e.g.` clauses and Markdown links reduced away. `Flask + extensions (e.g., Flask-RESTful)`
