@@ -8,7 +8,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::log_path::display_path;
-use crate::model::{Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef};
+use crate::model::{
+    Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef, RecordSummary,
+};
 use crate::relation::RelationKinds;
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
@@ -151,14 +153,15 @@ fn export_record_with(
         .filter(|entry| !EXPORTED_KEYS.contains(&entry.key.as_str()))
         .map(|entry| (entry.key.clone(), yaml_to_json(&entry.value)))
         .collect();
+    let summary = RecordSummary::of(record);
     ExportedRecord {
-        number: record.number(),
-        slug: record.slug().to_string(),
-        title: record.display_title(),
-        status: record.status_word(),
+        number: summary.number,
+        slug: summary.slug,
+        title: summary.title,
+        status: summary.status,
         status_text: record.status.as_ref().map(|status| status.raw.clone()),
-        date: record.date.as_ref().map(|date| date.value.text()),
-        tags: values(&record.tags),
+        date: summary.date,
+        tags: summary.tags,
         decision_makers: values(&record.decision_makers),
         consulted: values(&record.consulted),
         informed: values(&record.informed),

@@ -96,14 +96,14 @@ fn record_row(log: &LogMeta, record: &RecordMeta, index_dir: &Path) -> [String; 
             label_of(&record.file, &record.rel_path),
             link_to(index_dir, record.path())
         ),
-        cell_text(&record.title),
+        cell_text(&record.summary.title),
         status,
         record
             .date
             .as_ref()
             .map(|date| cell_text(&date.text()))
             .unwrap_or_default(),
-        cell_text(&record.tags.join(", ")),
+        cell_text(&record.summary.tags.join(", ")),
     ]
 }
 

@@ -51,6 +51,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         .filter(|record| {
             args.tag.as_deref().is_none_or(|wanted| {
                 record
+                    .summary
                     .tags
                     .iter()
                     .any(|tag| tag.eq_ignore_ascii_case(wanted))
@@ -121,21 +122,24 @@ fn write_json(
 ) -> Result<()> {
     // Written row by row: the whole document as one string would be tens of megabytes at
     // 100,000 records.
-    let rows = records.iter().map(|record| ListedRecord {
-        number: record.number(),
-        title: record.title.clone(),
-        status: record.status_word(),
-        date: record.shown_date(),
-        tags: record.tags.clone(),
-        path: project.display(record.path()),
-        supersedes: record
-            .supersedes
-            .iter()
-            .map(|reference| reference_value(log, reference))
-            .collect(),
-        superseded_by: record
-            .superseded_by()
-            .map(|reference| reference_value(log, reference)),
+    let rows = records.iter().map(|record| {
+        let summary = &record.summary;
+        ListedRecord {
+            number: summary.number,
+            title: summary.title.clone(),
+            status: summary.status.clone(),
+            date: summary.shown_date(),
+            tags: summary.tags.clone(),
+            path: project.display(record.path()),
+            supersedes: record
+                .supersedes
+                .iter()
+                .map(|reference| reference_value(log, reference))
+                .collect(),
+            superseded_by: record
+                .superseded_by()
+                .map(|reference| reference_value(log, reference)),
+        }
     });
     super::write_json_rows(output, rows)
 }
@@ -147,17 +151,15 @@ fn write_table(records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
     let rows: Vec<[String; 5]> = records
         .iter()
         .map(|record| {
+            let summary = &record.summary;
             [
-                record
-                    .number()
+                summary
+                    .number
                     .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
-                record
-                    .status
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                record.shown_date().unwrap_or_else(|| "-".to_string()),
-                record.title.clone(),
-                record.tags.join(", "),
+                summary.status.clone().unwrap_or_else(|| "-".to_string()),
+                summary.shown_date().unwrap_or_else(|| "-".to_string()),
+                summary.title.clone(),
+                summary.tags.join(", "),
             ]
         })
         .collect();

@@ -322,6 +322,6 @@ mod tests {
             log.resolve(reference)
                 .map(|record| record.rel_path.as_str())
         );
-        assert_eq!(meta.records[2].title, "C");
+        assert_eq!(meta.records[2].summary.title, "C");
     }
 }

@@ -10,7 +10,7 @@ use crate::discover::{FileName, Skipped};
 use crate::model::log::{LoadFailure, RecordLookup};
 use crate::model::record::{DateValue, Record};
 use crate::model::status::{RecordRef, Status};
-use crate::model::{LogTemplate, sort_key};
+use crate::model::{LogTemplate, RecordSummary, sort_key};
 
 /// What `list` and `index` show of one record, moved out of its parsed [`Record`].
 #[derive(Debug, Clone)]
@@ -20,11 +20,12 @@ pub struct RecordMeta {
     /// Relative to the log directory, with `/`.
     pub rel_path: String,
     pub path: PathBuf,
-    /// [`Record::display_title`].
-    pub title: String,
+    /// What every listing shows: number, title, status word, date, tags.
+    pub summary: RecordSummary,
+    /// The status in full, for `--status` and `superseded by`.
     pub status: Option<Status>,
+    /// For `--since` and `--until`.
     pub date: Option<DateValue>,
-    pub tags: Vec<String>,
     /// For `--decision-maker`.
     pub decision_makers: Vec<String>,
     pub supersedes: Vec<RecordRef>,
@@ -34,13 +35,12 @@ impl RecordMeta {
     /// Keeps the metadata of `record` and lets the rest of it go.
     pub fn of(record: Record) -> RecordMeta {
         RecordMeta {
-            title: record.display_title(),
+            summary: RecordSummary::of(&record),
             path: record.source.path,
             rel_path: record.rel_path,
             file: record.file,
             status: record.status,
             date: record.date.map(|date| date.value),
-            tags: record.tags.into_iter().map(|tag| tag.value).collect(),
             decision_makers: record
                 .decision_makers
                 .into_iter()
@@ -64,21 +64,6 @@ impl RecordMeta {
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// The status as the log writes it (see [`Status::keyword`]).
-    pub fn status_word(&self) -> Option<String> {
-        self.status
-            .as_ref()
-            .map(|status| status.keyword().to_string())
-    }
-
-    /// The record's date, else the one its name carries ([`Record::shown_date`]).
-    pub fn shown_date(&self) -> Option<String> {
-        self.date
-            .as_ref()
-            .map(DateValue::text)
-            .or_else(|| self.file.date.clone())
     }
 
     /// The record a superseding status names.

@@ -10,6 +10,7 @@ pub(crate) mod log_template;
 mod meta;
 mod record;
 mod status;
+mod summary;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
@@ -24,6 +25,7 @@ pub use record::{
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
 };
+pub use summary::RecordSummary;
 
 /// The key an option name is matched by: case-insensitive, with trailing parentheticals,
 /// `e.g.` clauses and Markdown links reduced away. `Flask + extensions (e.g., Flask-RESTful)`

@@ -387,15 +387,6 @@ impl Record {
             .map_or(self.source.bom_len(), |front_matter| front_matter.span.end)
     }
 
-    /// The record's date as written, else the one its name carries
-    /// (`2022-11-09-api-refactoring/`): what listings show.
-    pub fn shown_date(&self) -> Option<String> {
-        self.date
-            .as_ref()
-            .map(|date| date.value.text())
-            .or_else(|| self.file.date.clone())
-    }
-
     /// The record this one is superseded by, as written in its status.
     pub fn superseded_by(&self) -> Option<&RecordRef> {
         self.status

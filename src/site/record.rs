@@ -129,12 +129,13 @@ impl SiteRecord {
             None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
             None => 0,
         };
+        let summary = crate::model::RecordSummary::of(record);
         SiteRecord {
             rel_path: record.rel_path.clone(),
             path: record.path().clone(),
             file: record.file.clone(),
             label: crate::index::number_label(record),
-            title: record.display_title(),
+            title: summary.title,
             has_title: record.title.is_some(),
             status: record.status.as_ref().map(|status| SiteStatus {
                 class: match status.kind {
@@ -149,11 +150,11 @@ impl SiteRecord {
                 raw: status.raw.clone(),
                 superseded_by: status.superseded_by.clone(),
             }),
-            date: record.date.as_ref().map(|date| SiteDate {
-                text: date.value.text(),
-                iso: date.value.valid().map(|date| date.to_string()),
+            date: summary.date.map(|text| SiteDate {
+                text,
+                iso: summary.iso_date,
             }),
-            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
+            tags: summary.tags,
             meta: meta_rows(record),
             supersedes: record
                 .supersedes
