@@ -49,6 +49,8 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             None => Vec::new(),
         },
         history: None,
+        repository: site::repository::Repository::of_project(project)?,
+        status_colours: site::StatusColours::parse(&settings.status_colours)?,
     };
     let shown_out = project.display(&out_dir);
     let outcome = incremental::render(project, &out_dir, &shown_out, options, &mut |warning| {

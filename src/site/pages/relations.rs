@@ -108,7 +108,7 @@ fn relations_page(
                 label: view.label.clone(),
                 title: view.title.clone(),
                 url: view.url.clone(),
-                status_class: view.status.class,
+                status_class: &view.status.class,
             })
         })
         .collect();
