@@ -129,11 +129,11 @@ mod tests {
     #[test]
     fn colours_are_checked_and_get_a_readable_text_colour() {
         let config = BTreeMap::from([
-            ("On Hold".to_string(), "#8A5CF5".to_string()),
+            ("On Hold".to_string(), "#5B21B6".to_string()),
             ("parked".to_string(), "#ff0".to_string()),
         ]);
         let checked = StatusColours::parse(&config).unwrap();
-        assert_eq!(checked["on hold"], "#8a5cf5");
+        assert_eq!(checked["on hold"], "#5b21b6");
         assert_eq!(checked["parked"], "#ffff00");
         let colours = StatusColours::new(&config);
         assert_eq!(colours.class_of("on hold"), Some("custom-on-hold"));
@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(colours.class_of("accepted"), None);
         let css = colours.css();
         assert!(
-            css.contains(".status-custom-on-hold { background: #8a5cf5; color: #ffffff; }"),
+            css.contains(".status-custom-on-hold { background: #5b21b6; color: #ffffff; }"),
             "{css}"
         );
         assert!(

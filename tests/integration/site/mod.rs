@@ -7,6 +7,7 @@
 mod browser;
 mod devtools;
 mod incremental;
+mod reading;
 
 use std::path::PathBuf;
 
