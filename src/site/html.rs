@@ -109,6 +109,11 @@ pub fn classify_url(url: &str) -> UrlKind {
 use crate::anchors::unique_id;
 pub use crate::anchors::{RESERVED_IDS, slug};
 
+/// Whether a rendered body has a ```mermaid block (the class pulldown-cmark gives its code).
+pub(crate) fn has_diagram(html: &str) -> bool {
+    html.contains("<pre><code class=\"language-mermaid\">")
+}
+
 /// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
 /// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
 /// an 8 MiB record), and two such records on two threads would double the peak.

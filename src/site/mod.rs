@@ -140,6 +140,8 @@ pub struct RecordPage {
     words: String,
     /// Where its words stand in the search index written with it.
     search: Option<search::WordsSpan>,
+    /// Its body has a diagram: the site needs the diagram scripts.
+    diagrams: bool,
 }
 
 impl PageCache {
@@ -299,6 +301,7 @@ impl Site {
             },
         );
         let made = made?;
+        let diagrams = made.iter().any(|(_, page)| page.diagrams);
         let (index_key, tag_keys) = listings?;
         let failure_pages: Vec<(usize, String)> = failures
             .par_iter()
@@ -325,6 +328,13 @@ impl Site {
         drop(words);
         drop(rows);
         let cache = page_cache(made, &spans, &entries, page_keys);
+        if diagrams {
+            for (name, bytes) in templates::DIAGRAM_ASSETS {
+                let path = format!("assets/{name}");
+                sink.put(&path, bytes.to_vec())?;
+                generated.insert(path);
+            }
+        }
         let mut report = self.put_assets_and_copies(sink, generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();

@@ -125,6 +125,8 @@ pub(crate) struct RecordView<'a> {
     /// The record's file in the repository's web view and editor, when its address is known.
     pub(crate) source: Option<super::repository::SourceLinks>,
     pub(crate) error: Option<ErrorView>,
+    /// The body has a ```mermaid block: the page loads the diagram scripts.
+    pub(crate) diagrams: bool,
 }
 
 /// A record in the list beside a record's page.

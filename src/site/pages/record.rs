@@ -148,6 +148,7 @@ impl RecordPages<'_> {
                 .as_ref()
                 .map(|(repository, prefix)| repository.links(prefix, &record.rel_path)),
             error: None,
+            diagrams: false,
         };
         view.superseded_note = match &record.status {
             Some(status)
@@ -216,6 +217,7 @@ impl RecordPages<'_> {
             body.html = marked;
         }
         view.decision = decision;
+        view.diagrams = html::has_diagram(&body.html);
         view.body = &body.html;
         view.toc = &body.toc;
         view.toc_html = toc_html(&body.toc);
@@ -228,6 +230,7 @@ impl RecordPages<'_> {
                 urls,
                 words: body.words,
                 search: None,
+                diagrams: view.diagrams,
             },
         ))
     }
@@ -265,6 +268,7 @@ impl RecordPages<'_> {
                 .as_ref()
                 .map(|(repository, prefix)| repository.links(prefix, &failure.rel_path)),
             error: Some(error_view(failure)),
+            diagrams: false,
         };
         self.site
             .put_record_page(self.sink, &entry.view, &mut view)?;

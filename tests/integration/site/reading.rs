@@ -203,3 +203,67 @@ fn a_record_page_lists_a_bounded_window_of_nearby_records() {
     assert!(nearby.contains("<li class=\"is-current\"><span aria-current=\"page\"><span class=\"nearby-label\">0015</span>"));
     assert!(nearby.contains("<a href=\"index.html\">All decisions</a>"));
 }
+
+#[test]
+fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() {
+    let diagram = "---\nstatus: accepted\n---\n\n# Use X\n\n```mermaid\ngraph TD\n  A --> B\n```\n";
+    let plain = "---\nstatus: accepted\n---\n\n# Use Y\n\n```rust\nfn main() {}\n```\n";
+    let dir = log_with(&[("0001-use-y.md", plain)]);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let assets = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir.join("site/assets"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        assets(dir.path()),
+        ["favicon.svg", "search-index.js", "site.js", "style.css"]
+    );
+    let page = read(dir.path().join("site/0001-use-y.html"));
+    assert!(
+        !page.contains("mermaid") && page.contains("style-src 'self';"),
+        "{page}"
+    );
+
+    std::fs::write(dir.path().join("docs/adr/0002-use-x.md"), diagram).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        assets(dir.path()),
+        [
+            "diagrams.js",
+            "favicon.svg",
+            "mermaid-LICENSE.txt",
+            "mermaid.min.js",
+            "search-index.js",
+            "site.js",
+            "style.css"
+        ]
+    );
+    assert!(read(dir.path().join("site/assets/mermaid-LICENSE.txt")).contains("MIT"));
+    let page = read(dir.path().join("site/0002-use-x.html"));
+    assert!(page.contains("<script src=\"assets/mermaid.min.js\" defer></script>\n<script src=\"assets/diagrams.js\" defer></script>"), "{page}");
+    // Mermaid styles its SVG inline: allowed there, and scripts stay same-origin.
+    assert!(
+        page.contains("script-src 'self'; style-src 'self' 'unsafe-inline';"),
+        "{page}"
+    );
+    let page = read(dir.path().join("site/0001-use-y.html"));
+    assert!(
+        !page.contains("mermaid") && page.contains("style-src 'self';"),
+        "{page}"
+    );
+
+    // The diagram gone, the scripts go too.
+    std::fs::remove_file(dir.path().join("docs/adr/0002-use-x.md")).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        assets(dir.path()),
+        ["favicon.svg", "search-index.js", "site.js", "style.css"]
+    );
+}
