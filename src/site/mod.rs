@@ -7,6 +7,7 @@
 
 mod decision;
 pub mod graph;
+mod highlight;
 pub mod html;
 pub mod incremental;
 mod links;

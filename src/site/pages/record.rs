@@ -16,7 +16,7 @@ use crate::site::views::{
     Entry, EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
-    PageCache, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, key_of,
+    PageCache, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight, key_of,
 };
 
 impl Site {
@@ -215,6 +215,9 @@ impl RecordPages<'_> {
             && let Some(marked) = decision::mark_chosen_option(&body.html, &body.toc, option)
         {
             body.html = marked;
+        }
+        if let Some(highlighted) = highlight::highlight_code_blocks(&body.html) {
+            body.html = highlighted;
         }
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
