@@ -114,6 +114,27 @@ pub(crate) fn has_diagram(html: &str) -> bool {
     html.contains("<pre><code class=\"language-mermaid\">")
 }
 
+/// The body with each task-list checkbox given a name (axe's `label` rule: a form control
+/// needs one), `None` when it has none. Done on the output because the checkboxes are
+/// pulldown-cmark's own markup, never the record's.
+pub(crate) fn label_task_checkboxes(html: &str) -> Option<String> {
+    const DONE: &str = "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>";
+    const TO_DO: &str = "<input disabled=\"\" type=\"checkbox\"/>";
+    if !html.contains("type=\"checkbox\"") {
+        return None;
+    }
+    Some(
+        html.replace(
+            DONE,
+            "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>",
+        )
+        .replace(
+            TO_DO,
+            "<input disabled=\"\" type=\"checkbox\" aria-label=\"not done\"/>",
+        ),
+    )
+}
+
 /// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
 /// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
 /// an 8 MiB record), and two such records on two threads would double the peak.

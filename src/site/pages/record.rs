@@ -219,6 +219,9 @@ impl RecordPages<'_> {
         if let Some(highlighted) = highlight::highlight_code_blocks(&body.html) {
             body.html = highlighted;
         }
+        if let Some(labelled) = html::label_task_checkboxes(&body.html) {
+            body.html = labelled;
+        }
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
         view.body = &body.html;
