@@ -222,6 +222,9 @@ impl RecordPages<'_> {
         if let Some(labelled) = html::label_task_checkboxes(&body.html) {
             body.html = labelled;
         }
+        if let Some(matched) = html::match_fragment_case(&body.html) {
+            body.html = matched;
+        }
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
         view.body = &body.html;

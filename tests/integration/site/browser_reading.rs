@@ -73,11 +73,18 @@ fn records_open_draw_diagrams_fit_a_phone_and_pass_axe() {
         browser.eval("(() => { const box = document.querySelector('.decision').getBoundingClientRect(); return [box.top >= 0, box.bottom <= window.innerHeight, document.documentElement.scrollWidth <= window.innerWidth]; })()"),
         serde_json::json!([true, true, true])
     );
+    // The relations page: the graph keeps its size (its text readable) inside a frame
+    // that scrolls, and the page itself does not.
+    let (basic_dir, _, _) = super::rendered("site-basic");
+    let basic = basic_dir.path().join("site");
+    browser.navigate(&file_url(&basic.join("relations.html")));
+    assert_eq!(
+        browser.eval("(() => { const svg = document.querySelector('svg.relations'); const label = svg.querySelector('.node-label'); const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; return [document.documentElement.scrollWidth <= window.innerWidth, parseFloat(getComputedStyle(label).fontSize) * scale >= 12]; })()"),
+        serde_json::json!([true, true])
+    );
     browser.set_viewport(1280, 900, false);
 
     // axe on every kind of page, light and dark.
-    let (basic_dir, _, _) = super::rendered("site-basic");
-    let basic = basic_dir.path().join("site");
     let pages = [
         basic.join("index.html"),
         basic.join("0001-use-fastapi-web-framework.html"),

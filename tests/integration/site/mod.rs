@@ -8,6 +8,7 @@ mod browser;
 mod browser_reading;
 mod devtools;
 mod incremental;
+mod links;
 mod reading;
 
 use std::path::PathBuf;
