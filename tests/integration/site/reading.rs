@@ -267,3 +267,40 @@ fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() 
         ["favicon.svg", "search-index.js", "site.js", "style.css"]
     );
 }
+
+#[test]
+fn the_relations_graph_of_a_large_log_draws_the_newest_records_and_says_so() {
+    let files: Vec<(String, String)> = (1..=205)
+        .map(|n| {
+            let link = if n > 1 {
+                format!("See [before]({:04}-r.md).\n", n - 1)
+            } else {
+                String::new()
+            };
+            (
+                format!("{n:04}-r.md"),
+                format!("---\nstatus: accepted\n---\n\n# Record {n}\n\n{link}"),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = log_with(&borrowed);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(dir.path().join("site/relations.html"));
+    assert!(page.contains("<p class=\"graph-note\" role=\"note\">The graph shows the 200 newest of the 205 related decisions; the table below lists every relation.</p>"), "{page}");
+    let svg = &page[page.find("<svg class=\"relations\"").unwrap()
+        ..page
+            .find("</svg></figure>")
+            .or_else(|| page.find("</svg>\n</figure>"))
+            .unwrap()];
+    assert_eq!(svg.matches("<a href=").count(), 200);
+    assert!(
+        !svg.contains("0005-r.html") && svg.contains("0006-r.html") && svg.contains("0205-r.html")
+    );
+    // The table keeps every relation.
+    assert_eq!(page.matches("<td>links to</td>").count(), 204);
+}
