@@ -93,6 +93,16 @@ pub struct SiteConfig {
     pub templates: Option<String>,
     /// The output directory (default `site`).
     pub out: Option<String>,
+    /// The repository's web address (`https://github.com/owner/name`), for each record
+    /// page's "Source" and "Edit" links; by default the `origin` remote's, when it is on
+    /// GitHub, GitLab or Bitbucket.
+    pub repository_url: Option<String>,
+    /// The branch those links point into (default: the branch checked out).
+    pub repository_branch: Option<String>,
+    /// Status keyword → badge colour as `#rgb` or `#rrggbb` (`"on hold" = "#8a5cf5"`); the
+    /// text colour is chosen for contrast.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub status_colours: std::collections::BTreeMap<String, String>,
 }
 
 /// Where the log directory setting came from, for messages.

@@ -159,6 +159,26 @@ fn is_straight_line(listing: &str, old: &str, new: &str) -> bool {
     expected == old
 }
 
+/// The URL of the remote `name` of the repository holding `dir`.
+pub fn remote_url(dir: &Path, name: &str) -> Option<String> {
+    let text = String::from_utf8(git_output(dir, &["remote", "get-url", name])?).ok()?;
+    Some(text.trim().to_string()).filter(|url| !url.is_empty())
+}
+
+/// The branch checked out in the repository holding `dir` (`HEAD` when detached).
+pub fn current_branch(dir: &Path) -> Option<String> {
+    let text = String::from_utf8(git_output(dir, &["rev-parse", "--abbrev-ref", "HEAD"])?).ok()?;
+    Some(text.trim().to_string()).filter(|branch| !branch.is_empty())
+}
+
+/// The top of the work tree holding `dir`.
+pub fn work_tree(dir: &Path) -> Option<PathBuf> {
+    let text = String::from_utf8(git_output(dir, &["rev-parse", "--show-toplevel"])?).ok()?;
+    let top = PathBuf::from(text.trim_end_matches(['\n', '\r']));
+    // The log's own path may go through a symbolic link git resolved: compare like with like.
+    Some(top.canonicalize().unwrap_or(top))
+}
+
 /// What `git -C dir args...` prints; `None` when git is missing or fails.
 fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let output = Command::new("git")

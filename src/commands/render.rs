@@ -107,6 +107,8 @@ pub(super) fn site_options(
             None => Vec::new(),
         },
         history: None,
+        repository: site::repository::Repository::of_project(project)?,
+        status_colours: site::StatusColours::parse(&settings.status_colours)?,
     })
 }
 

@@ -7,7 +7,7 @@
 pub(crate) mod front_matter;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
-mod options;
+pub(crate) mod options;
 mod relations;
 mod simple_yaml;
 mod style;

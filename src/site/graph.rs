@@ -428,9 +428,11 @@ const MAX_TITLE_CHARS: usize = 80;
 pub fn to_svg(nodes: &[SvgNode<'_>], edges: &[(usize, usize, EdgeKind)]) -> String {
     let height = TOP * 2 + nodes.len().max(1) * ROW_HEIGHT;
     let mut out = String::with_capacity(nodes.len() * 220 + edges.len() * 120 + 1024);
+    // `group`, not `img`: the rows are links, and an image cannot hold interactive content
+    // (axe's `nested-interactive`).
     let _ = write!(
         out,
-        "<svg class=\"relations\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"relations-title\">\
+        "<svg class=\"relations\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"group\" aria-labelledby=\"relations-title\">\
 <title id=\"relations-title\">Relations between {} decisions: supersession as solid arcs, links as dashed arcs</title>\
 <defs><marker id=\"arrow-supersede\" class=\"arrow-supersede\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>\
 <marker id=\"arrow-link\" class=\"arrow-link\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>",

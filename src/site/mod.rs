@@ -5,14 +5,18 @@
 //! so templates hold only loops and conditionals. Pages are rendered in parallel and handed
 //! to a [`PageSink`] as they are made: the caller decides what reaches the disk.
 
+mod decision;
 pub mod graph;
+mod highlight;
 pub mod html;
 pub mod incremental;
 mod links;
 mod pages;
 pub mod record;
+pub mod repository;
 pub mod search;
 mod skeleton;
+mod status_colours;
 mod templates;
 mod views;
 
@@ -29,6 +33,7 @@ pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
 use pages::relations::RELATIONS_PAGE;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
+pub use status_colours::StatusColours;
 pub use templates::{escape_html, overridable_names, read_overrides};
 use views::{EntrySource, EntryView, SiteView, TagGroup, entries_of, tag_groups, tag_summaries};
 
@@ -46,6 +51,10 @@ pub struct SiteOptions {
     /// Git history of the log, when it is in a repository: each record's page shows when
     /// it last changed and who wrote it, and the index can sort by last change.
     pub history: Option<crate::git::History>,
+    /// Where the repository is on the web, for each record's "Source" and "Edit" links.
+    pub repository: Option<repository::Repository>,
+    /// Status keyword (lower-case) → badge colour (`#rrggbb`), from `[site.status-colours]`.
+    pub status_colours: BTreeMap<String, String>,
 }
 
 /// Where things are, for resolving the links records make to files.
@@ -130,6 +139,8 @@ pub struct RecordPage {
     /// (taken when its range of the search index is written).
     #[serde(skip)]
     search: Option<search::SearchEntry>,
+    /// Its body has a diagram: the site needs the diagram scripts.
+    diagrams: bool,
 }
 
 /// A hash of values (their postcard encoding): what a page is made from.
@@ -163,6 +174,8 @@ pub struct Site {
     assets: BTreeMap<&'static str, std::borrow::Cow<'static, [u8]>>,
     view: SiteView,
     history: Option<crate::git::History>,
+    repository: Option<repository::Repository>,
+    status_colours: StatusColours,
     /// Override files whose names match nothing (probably a typo).
     pub unknown_overrides: Vec<String>,
 }
@@ -170,7 +183,13 @@ pub struct Site {
 impl Site {
     /// Compiles the templates, built-in ones replaced by any overrides of the same name.
     pub fn new(options: SiteOptions) -> Result<Site> {
-        let compiled = templates::compile(options.overrides)?;
+        let mut compiled = templates::compile(options.overrides)?;
+        let status_colours = StatusColours::new(&options.status_colours);
+        if let Some(style) = compiled.assets.get_mut("style.css") {
+            style
+                .to_mut()
+                .extend_from_slice(status_colours.css().as_bytes());
+        }
         Ok(Site {
             tera: compiled.tera,
             skeletons: compiled.skeletons,
@@ -184,6 +203,8 @@ impl Site {
                 generator: format!("adr {}", env!("CARGO_PKG_VERSION")),
             },
             history: options.history,
+            repository: options.repository,
+            status_colours,
             unknown_overrides: compiled.unknown_overrides,
         })
     }
@@ -237,8 +258,11 @@ impl Site {
             supersedes: &supersedes,
             linker: &linker,
             previous,
-            paths,
             sink,
+            repository: self
+                .repository
+                .as_ref()
+                .and_then(|repository| Some((repository, repository.log_prefix(&paths.log_dir)?))),
         };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
@@ -284,6 +308,7 @@ impl Site {
         let (made, ranges): (Vec<Vec<(usize, RecordPage)>>, Vec<search::RangeSummary>) =
             made?.into_iter().unzip();
         let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
+        let diagrams = made.iter().any(|(_, page)| page.diagrams);
         let (index_key, tag_keys) = listings?;
         failures
             .par_iter()
@@ -303,6 +328,13 @@ impl Site {
         generated.extend(search_files);
         drop(rows);
         let cache = page_cache(made, ranges, &entries, page_keys);
+        if diagrams {
+            for (name, bytes) in templates::DIAGRAM_ASSETS {
+                let path = format!("assets/{name}");
+                sink.put(&path, bytes.to_vec())?;
+                generated.insert(path);
+            }
+        }
         let mut report = self.put_assets_and_copies(sink, generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();
@@ -324,12 +356,28 @@ impl Site {
                     && let Some(facts) = history.file(&entry.path)
                 {
                     entry.view.last_changed.clone_from(&facts.changed_on);
+                    if entry.view.date.is_none()
+                        && let Some(added) = facts
+                            .added_at
+                            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+                    {
+                        let iso = added
+                            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                            .date()
+                            .to_string();
+                        entry.view.date = Some(iso.clone());
+                        entry.view.iso_date = Some(iso);
+                        entry.view.date_from_git = true;
+                    }
                     entry.view.last_changed_at = facts.changed_at;
                     entry.view.authors.clone_from(&facts.authors);
                 }
             }
         }
         for entry in &mut entries {
+            if let Some(class) = self.status_colours.class_of(&entry.view.status.key) {
+                entry.view.status.class = class.to_string().into();
+            }
             for tag in &mut entry.view.tags {
                 if let Some(group) = tags.get(&tag.name.to_lowercase()) {
                     tag.url = links::encode_path(&format!("tags/{}", group.file));

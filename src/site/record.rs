@@ -81,6 +81,7 @@ pub struct SiteStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StatusClass {
     Proposed,
+    Draft,
     Accepted,
     Rejected,
     Deprecated,
@@ -92,6 +93,7 @@ impl StatusClass {
     pub fn name(self) -> &'static str {
         match self {
             StatusClass::Proposed => "proposed",
+            StatusClass::Draft => "draft",
             StatusClass::Accepted => "accepted",
             StatusClass::Rejected => "rejected",
             StatusClass::Deprecated => "deprecated",
@@ -139,7 +141,8 @@ impl SiteRecord {
             has_title: record.title.is_some(),
             status: record.status.as_ref().map(|status| SiteStatus {
                 class: match status.kind {
-                    StatusKind::Proposed | StatusKind::Draft => StatusClass::Proposed,
+                    StatusKind::Proposed => StatusClass::Proposed,
+                    StatusKind::Draft => StatusClass::Draft,
                     StatusKind::Accepted => StatusClass::Accepted,
                     StatusKind::Rejected => StatusClass::Rejected,
                     StatusKind::Deprecated => StatusClass::Deprecated,

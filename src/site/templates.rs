@@ -71,6 +71,23 @@ const ASSETS: [(&str, &[u8]); 4] = [
     ),
 ];
 
+/// Diagram files, copied into `assets/` only when some record has a ```mermaid block:
+/// the vendored mermaid (MIT, its licence beside it) and the script that runs it.
+pub(crate) const DIAGRAM_ASSETS: [(&str, &[u8]); 3] = [
+    (
+        "mermaid.min.js",
+        include_bytes!("../../templates/site/assets/vendor/mermaid.min.js"),
+    ),
+    (
+        "mermaid-LICENSE.txt",
+        include_bytes!("../../templates/site/assets/vendor/mermaid-LICENSE.txt"),
+    ),
+    (
+        "diagrams.js",
+        include_bytes!("../../templates/site/assets/diagrams.js"),
+    ),
+];
+
 /// The names `--templates DIR` may override: template files and assets.
 pub fn overridable_names() -> Vec<&'static str> {
     TEMPLATES

@@ -34,6 +34,8 @@ impl Site {
         context.insert("supersession_count", &page.supersessions);
         context.insert("link_count", &page.links);
         context.insert("related_count", &page.related);
+        context.insert("drawn_count", &page.drawn);
+        context.insert("graph_capped", &(page.drawn < page.related));
         context.insert("record_count", &record_entry.len());
         let page = self.render_spliced(
             "relations.html",
@@ -88,7 +90,12 @@ pub(crate) struct RelationsPage {
     supersessions: usize,
     links: usize,
     related: usize,
+    /// Records in the graph: the newest [`MAX_GRAPH_NODES`] of those related.
+    drawn: usize,
 }
+
+/// The most records the graph draws.
+const MAX_GRAPH_NODES: usize = 200;
 
 fn relations_page(
     relations: &graph::Relations,
@@ -96,7 +103,12 @@ fn relations_page(
     entries: &[Entry],
 ) -> RelationsPage {
     let view_of = |index: usize| view_of(record_entry, entries, index);
-    let related = relations.related_records();
+    let all_related = relations.related_records();
+    // At thousands of related records the graph is a grey band tens of thousands of pixels
+    // tall: it shows the newest ones, and the table below every relation.
+    let related = all_related
+        .get(all_related.len().saturating_sub(MAX_GRAPH_NODES)..)
+        .unwrap_or_default();
     let row_of: HashMap<usize, usize> = related
         .iter()
         .enumerate()
@@ -110,7 +122,7 @@ fn relations_page(
                 label: view.label.clone(),
                 title: view.title.clone(),
                 url: view.url.clone(),
-                status_class: view.status.class,
+                status_class: &view.status.class,
             })
         })
         .collect();
@@ -169,7 +181,8 @@ fn relations_page(
         },
         supersessions,
         links,
-        related: nodes.len(),
+        related: all_related.len(),
+        drawn: nodes.len(),
     }
 }
 

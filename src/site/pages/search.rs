@@ -55,7 +55,7 @@ impl SearchRanges<'_> {
                     label: &view.label,
                     title: &view.title,
                     status: &view.status.text,
-                    status_class: view.status.class,
+                    status_class: &view.status.class,
                 };
                 Some((doc, self.records.get(index)?))
             })

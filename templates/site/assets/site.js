@@ -34,7 +34,8 @@
   var asked = 0;
   var query = document.getElementById("filter-q");
   var status = document.getElementById("filter-status");
-  var tag = document.getElementById("filter-tag");
+  // A log without tags has no Tag filter: a detached select stands in, always "all".
+  var tag = document.getElementById("filter-tag") || document.createElement("select");
   var count = document.getElementById("result-count");
   var empty = document.getElementById("no-results");
   var clear = document.getElementById("clear-filters");

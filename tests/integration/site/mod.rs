@@ -5,8 +5,11 @@
 //! DevTools client in `devtools`).
 
 mod browser;
+mod browser_reading;
 pub(crate) mod devtools;
 mod incremental;
+mod links;
+mod reading;
 mod search;
 
 use std::path::PathBuf;
@@ -161,7 +164,7 @@ fn links_between_records_point_at_pages_and_linked_files_are_copied() {
         "<a href=\"https://img.shields.io/badge/build-passing-green\" title=\"image on another site, not loaded here\">build status</a>",
         "<th class=\"align-left\">Option</th><th class=\"align-center\">Cost</th><th class=\"align-right\">Team knowledge</th>",
         "<del>MongoDB</del>",
-        "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>",
+        "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>",
         "<sup class=\"footnote-reference\"><a href=\"#ops\">1</a></sup>",
     ] {
         assert!(page.contains(expected), "missing {expected}");
