@@ -38,7 +38,7 @@ pub fn run(args: &ServeArgs, project: &Project, output: &mut Output<'_>) -> Resu
     // Watching starts before the first build, so a change made during it is not missed.
     let _watcher = watch(&watched, sender)?;
     build(args, project, &preview, output, "built the site");
-    preview.start();
+    preview.start()?;
     let url = preview.url();
     let _ = writeln!(
         output.out,

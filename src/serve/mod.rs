@@ -126,10 +126,10 @@ impl Preview {
     }
 
     /// Starts answering requests, each on a thread of its own.
-    pub fn start(&self) {
+    pub fn start(&self) -> Result<()> {
         let server = Arc::clone(&self.server);
         let shared = Arc::clone(&self.shared);
-        let accept = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("adr-serve".to_string())
             .spawn(move || {
                 for request in server.incoming_requests() {
@@ -138,9 +138,9 @@ impl Preview {
                     let _ =
                         std::thread::Builder::new().spawn(move || http::answer(&shared, request));
                 }
-            });
-        // Without a thread nothing is answered; the browser says so.
-        drop(accept);
+            })
+            .map(drop)
+            .map_err(|source| Error::io("start the server's thread for", self.site_dir(), source))
     }
 
     /// Stops answering and removes the private directory.
