@@ -225,14 +225,7 @@ impl Site {
             lookup,
         } = site_log;
         let (entries, tags) = self.rows(records, failures);
-        let mut record_entry = vec![0; records.len()];
-        for (position, entry) in entries.iter().enumerate() {
-            if let EntrySource::Record(index) = entry.source
-                && let Some(slot) = record_entry.get_mut(index)
-            {
-                *slot = position;
-            }
-        }
+        let record_entry = record_positions(&entries, records.len());
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
         for (from, record) in records.iter().enumerate() {
             for (label, reference) in &record.relations {
@@ -329,11 +322,7 @@ impl Site {
         drop(rows);
         let cache = page_cache(made, ranges, &entries, page_keys);
         if diagrams {
-            for (name, bytes) in templates::DIAGRAM_ASSETS {
-                let path = format!("assets/{name}");
-                sink.put(&path, bytes.to_vec())?;
-                generated.insert(path);
-            }
+            put_diagram_assets(sink, &mut generated)?;
         }
         let mut report = self.put_assets_and_copies(sink, generated, findings)?;
         report.records = records.len();
@@ -494,4 +483,27 @@ fn page_cache(
         pages,
         search,
     }
+}
+
+/// Each record's position among the index's rows.
+fn record_positions(entries: &[views::Entry], records: usize) -> Vec<usize> {
+    let mut record_entry = vec![0; records];
+    for (position, entry) in entries.iter().enumerate() {
+        if let EntrySource::Record(index) = entry.source
+            && let Some(slot) = record_entry.get_mut(index)
+        {
+            *slot = position;
+        }
+    }
+    record_entry
+}
+
+/// The diagram scripts, published only when some page has a diagram.
+fn put_diagram_assets(sink: &dyn PageSink, generated: &mut BTreeSet<String>) -> Result<()> {
+    for (name, bytes) in templates::DIAGRAM_ASSETS {
+        let path = format!("assets/{name}");
+        sink.put(&path, bytes.to_vec())?;
+        generated.insert(path);
+    }
+    Ok(())
 }

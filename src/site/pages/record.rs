@@ -207,22 +207,7 @@ impl RecordPages<'_> {
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
         let (key, _) = page_key(&urls);
-        if let Some(option) = decision
-            .as_ref()
-            .and_then(|decision| decision.option.as_deref())
-            && let Some(marked) = decision::mark_chosen_option(&body.html, &body.toc, option)
-        {
-            body.html = marked;
-        }
-        if let Some(highlighted) = highlight::highlight_code_blocks(&body.html) {
-            body.html = highlighted;
-        }
-        if let Some(labelled) = html::label_task_checkboxes(&body.html) {
-            body.html = labelled;
-        }
-        if let Some(matched) = html::match_fragment_case(&body.html) {
-            body.html = matched;
-        }
+        finish_body(&mut body, decision.as_ref());
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
         view.body = &body.html;
@@ -273,5 +258,24 @@ impl RecordPages<'_> {
             diagrams: false,
         };
         self.site.put_record_page(self.sink, &entry.view, &mut view)
+    }
+}
+
+/// What the page adds to a record's sanitised HTML: the chosen option marked, code
+/// highlighted, task checkboxes labelled, in-page fragments matched to their headings.
+fn finish_body(body: &mut html::Body, decision: Option<&decision::DecisionView>) {
+    if let Some(option) = decision.and_then(|decision| decision.option.as_deref())
+        && let Some(marked) = decision::mark_chosen_option(&body.html, &body.toc, option)
+    {
+        body.html = marked;
+    }
+    if let Some(highlighted) = highlight::highlight_code_blocks(&body.html) {
+        body.html = highlighted;
+    }
+    if let Some(labelled) = html::label_task_checkboxes(&body.html) {
+        body.html = labelled;
+    }
+    if let Some(matched) = html::match_fragment_case(&body.html) {
+        body.html = matched;
     }
 }

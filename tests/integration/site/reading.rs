@@ -221,7 +221,7 @@ fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() 
     };
     assert_eq!(
         assets(dir.path()),
-        ["favicon.svg", "search-index.js", "site.js", "style.css"]
+        ["favicon.svg", "search", "search.js", "site.js", "style.css"]
     );
     let page = read(dir.path().join("site/0001-use-y.html"));
     assert!(
@@ -239,7 +239,8 @@ fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() 
             "favicon.svg",
             "mermaid-LICENSE.txt",
             "mermaid.min.js",
-            "search-index.js",
+            "search",
+            "search.js",
             "site.js",
             "style.css"
         ]
@@ -264,7 +265,7 @@ fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() 
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         assets(dir.path()),
-        ["favicon.svg", "search-index.js", "site.js", "style.css"]
+        ["favicon.svg", "search", "search.js", "site.js", "style.css"]
     );
 }
 
