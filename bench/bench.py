@@ -77,6 +77,16 @@ def measure(argv, cwd, runs, warmup=1, before=None, ok_codes=(0, 1)):
     return statistics.median(times)
 
 
+class Progress(list):
+    """The rows, each also printed to stderr as it is measured (a run at 99,999 records
+    takes many minutes)."""
+
+    def append(self, row):
+        job, n, style, median, mib, _, _ = row
+        print(f"  {job} N={n} {style}: {median:.1f} ms" + (f", {mib:.1f} MiB" if mib else ""), file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def load_average():
     try:
         return " ".join(open("/proc/loadavg").read().split()[:3])
@@ -128,7 +138,7 @@ def main():
         sizes.append(HUGE)
     os.makedirs(ROOT, exist_ok=True)
     adrs = shutil.which("adrs")
-    rows = []  # (job, n, style, median_ms, peak_mib, floor_ms, peer_ms)
+    rows = Progress()  # (job, n, style, median_ms, peak_mib, floor_ms, peer_ms)
     sizes_of_site = []  # (n, style, {what: bytes})
     notes = []
     load_before = load_average()
