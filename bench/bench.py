@@ -156,13 +156,25 @@ def main():
 
         def job(name, argv, before=None, peer=None):
             median = measure(argv, path, runs, before=before)
+            if before:
+                before(runs)
             rows.append((name, n, style, median, peak_mib(argv, path), floor, peer))
             return median
 
         job("adr lint", [adr, "lint"])
         job("adr list --format json", [adr, "list", "--format", "json"])
-        subprocess.run([adr, "index"], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        job("adr index", [adr, "index"])
+        readme = os.path.join(path, "docs/adr/README.md")
+        if huge:
+            # At 99,999 records the index is 16 MiB, over the 8 MiB a build before the fix
+            # of issue 19 reads back: the index is created anew in every run.
+            def no_index(_):
+                if os.path.exists(readme):
+                    os.remove(readme)
+            job("adr index (new file)", [adr, "index"], before=no_index)
+            no_index(0)
+        else:
+            subprocess.run([adr, "index"], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            job("adr index", [adr, "index"])
         job("adr export", [adr, "export"])
         job("adr export --format csv", [adr, "export", "--format", "csv"])
 
