@@ -72,3 +72,23 @@ fn a_large_log_renders_incrementally_to_the_bytes_of_a_full_render() {
         assert!(full.get(path) == Some(bytes), "{path} differs");
     }
 }
+
+#[test]
+fn an_index_larger_than_any_record_is_read_back_and_updated() {
+    // At 99,999 records the index is 16 MiB: `adr index` wrote it and then refused to read
+    // it again (over the 8 MiB cap of every other text file).
+    let dir = crate::util::log_with(&[("0001-first.md", "# First\n\nstatus: accepted\n")]);
+    let readme = dir.path().join("docs/adr/README.md");
+    let padding = "A line of prose before the index, repeated to make the file large.\n";
+    let mut text = padding.repeat(9 * 1024 * 1024 / padding.len() + 1);
+    text.push_str("<!-- adr-index:start -->\n<!-- adr-index:end -->\n");
+    std::fs::write(&readme, &text).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("updated docs/adr/README.md (1 record)"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&readme).unwrap();
+    assert!(written.starts_with(padding) && written.contains("[0001](0001-first.md)"));
+}
