@@ -37,6 +37,9 @@ pub use crate::diagnostic::RuleMeta;
 
 /// Declares a rule: the doc comment becomes rustdoc *and* the rule's `META.doc`, so
 /// `adr rules`, `--explain`, SARIF and `docs/rules.md` all read the text next to the code.
+/// `record:` names the check run on each record, `log:` the one run on the log's facts;
+/// the rule's `RULE` is what the registry lists (`rules::rules!`), so a rule is declared in
+/// one place.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
@@ -44,7 +47,9 @@ macro_rules! declare_rule {
             id: $id:literal,
             severity: $severity:ident,
             fixable: $fixable:literal,
-            enabled: $enabled:literal $(,)?
+            enabled: $enabled:literal
+            $(, record: $record:path)?
+            $(, log: $log:path)? $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -59,9 +64,27 @@ macro_rules! declare_rule {
                 doc: concat!($($doc, "\n"),+),
             };
         }
+
+        /// This rule as the registry lists it.
+        pub(crate) const RULE: $crate::lint::Rule = $crate::lint::Rule {
+            meta: &$name::META,
+            record: $crate::lint::check_fn!($($record)?),
+            log: $crate::lint::check_fn!($($log)?),
+        };
     };
 }
 pub(crate) use declare_rule;
+
+/// `Some(check)` for a named check, `None` without one.
+macro_rules! check_fn {
+    () => {
+        None
+    };
+    ($check:path) => {
+        Some($check)
+    };
+}
+pub(crate) use check_fn;
 
 /// What a rule is handed besides the model: the options, a place to report, and a cache of
 /// which paths exist.

@@ -1,9 +1,9 @@
-//! Every rule, by stable id. Adding a rule is one file in `rules/` and one line here (the
-//! table stays sorted by id). Ids are forever: a renamed rule keeps its old id in
+//! Every rule, by stable id. Adding a rule is one file in `rules/` and its name in the
+//! `rules!` list of `rules/mod.rs` (sorted by id); `declare_rule!` in the file says what
+//! it checks. Ids are forever: a renamed rule keeps its old id in
 //! [`REDIRECTS`], so configs that name it keep working.
 
 use crate::lint::facts::LogFacts;
-use crate::lint::rules::*;
 use crate::lint::{RuleContext, RuleMeta};
 use crate::model::Record;
 
@@ -21,131 +21,7 @@ pub struct Rule {
     pub log: Option<LogCheck>,
 }
 
-const fn per_record(meta: &'static RuleMeta, check: RecordCheck) -> Rule {
-    Rule {
-        meta,
-        record: Some(check),
-        log: None,
-    }
-}
-
-const fn per_log(meta: &'static RuleMeta, check: LogCheck) -> Rule {
-    Rule {
-        meta,
-        record: None,
-        log: Some(check),
-    }
-}
-
-/// Every rule, sorted by id.
-pub static RULES: &[Rule] = &[
-    per_record(
-        &chosen_option_unknown::ChosenOptionUnknown::META,
-        chosen_option_unknown::check,
-    ),
-    per_record(&date_format::DateFormat::META, date_format::check),
-    per_record(&date_future::DateFuture::META, date_future::check),
-    per_record(&date_invalid::DateInvalid::META, date_invalid::check),
-    per_log(&date_missing::DateMissing::META, date_missing::check),
-    per_record(
-        &date_unreadable::DateUnreadable::META,
-        date_unreadable::check,
-    ),
-    per_record(
-        &decision_drivers_missing::DecisionDriversMissing::META,
-        decision_drivers_missing::check,
-    ),
-    per_record(&decision_empty::DecisionEmpty::META, decision_empty::check),
-    per_record(
-        &file_not_a_record::FileNotARecord::META,
-        file_not_a_record::check,
-    ),
-    per_log(&file_skipped::FileSkipped::META, file_skipped::check),
-    per_log(
-        &file_unreadable::FileUnreadable::META,
-        file_unreadable::check,
-    ),
-    per_log(
-        &filename_format::FilenameFormat::META,
-        filename_format::check,
-    ),
-    per_record(
-        &front_matter_delimiter::FrontMatterDelimiter::META,
-        front_matter_delimiter::check,
-    ),
-    Rule {
-        meta: &front_matter_syntax::FrontMatterSyntax::META,
-        record: Some(front_matter_syntax::check_record),
-        log: Some(front_matter_syntax::check_failures),
-    },
-    per_log(&link_broken::LinkBroken::META, link_broken::check),
-    per_log(
-        &link_root_relative::LinkRootRelative::META,
-        link_root_relative::check,
-    ),
-    per_log(
-        &number_duplicate::NumberDuplicate::META,
-        number_duplicate::check,
-    ),
-    per_log(&number_gap::NumberGap::META, number_gap::check),
-    per_record(
-        &option_without_pros_cons::OptionWithoutProsCons::META,
-        option_without_pros_cons::check,
-    ),
-    per_record(
-        &placeholder_left::PlaceholderLeft::META,
-        placeholder_left::check,
-    ),
-    per_log(
-        &relation_not_reciprocal::RelationNotReciprocal::META,
-        relation_not_reciprocal::check,
-    ),
-    per_record(&section_empty::SectionEmpty::META, section_empty::check),
-    per_record(
-        &section_missing::SectionMissing::META,
-        section_missing::check,
-    ),
-    per_record(&status_case::StatusCase::META, status_case::check),
-    Rule {
-        meta: &status_invalid::StatusInvalid::META,
-        record: Some(status_invalid::check_record),
-        log: Some(status_invalid::check),
-    },
-    per_log(&status_missing::StatusMissing::META, status_missing::check),
-    per_log(
-        &status_undeclared::StatusUndeclared::META,
-        status_undeclared::check,
-    ),
-    per_log(
-        &supersede_conflict::SupersedeConflict::META,
-        supersede_conflict::check,
-    ),
-    per_log(
-        &supersede_not_reciprocal::SupersedeNotReciprocal::META,
-        supersede_not_reciprocal::check,
-    ),
-    per_log(
-        &supersede_target_missing::SupersedeTargetMissing::META,
-        supersede_target_missing::check,
-    ),
-    per_log(
-        &superseded_without_successor::SupersededWithoutSuccessor::META,
-        superseded_without_successor::check,
-    ),
-    per_log(
-        &title_duplicate::TitleDuplicate::META,
-        title_duplicate::check,
-    ),
-    per_record(
-        &title_duplicate_h1::TitleDuplicateH1::META,
-        title_duplicate_h1::check,
-    ),
-    per_record(&title_missing::TitleMissing::META, title_missing::check),
-    per_record(
-        &title_number_mismatch::TitleNumberMismatch::META,
-        title_number_mismatch::check,
-    ),
-];
+pub use crate::lint::rules::RULES;
 
 /// Old id → current id, for rules that were renamed.
 pub static REDIRECTS: &[(&str, &str)] = &[];
@@ -232,11 +108,11 @@ mod tests {
             );
             assert!(
                 RULES.iter().any(|rule| rule.meta.id == id),
-                "rule `{id}` ({stem}.rs) is missing from registry::RULES"
+                "rule `{id}` ({stem}.rs) is missing from RULES"
             );
             assert!(
-                modules.contains(&format!("mod {stem};")),
-                "rules/mod.rs does not declare `{stem}`"
+                modules.contains(&format!("    {stem},\n")),
+                "the `rules!` list of rules/mod.rs does not name `{stem}`"
             );
             files.push(id);
         }

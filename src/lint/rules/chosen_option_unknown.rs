@@ -47,7 +47,7 @@ declare_rule! {
     ///
     /// Chosen option: "SQLite", because it needs no server.
     /// ```
-    pub(crate) struct ChosenOptionUnknown { id: "chosen-option-unknown", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct ChosenOptionUnknown { id: "chosen-option-unknown", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

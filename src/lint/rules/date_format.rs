@@ -28,7 +28,7 @@ declare_rule! {
     /// The fix rewrites the date as ISO when only one day is meant. A date that could be
     /// read day first or month first (`10/11/2022`), or that carries a time of day, is not
     /// fixed: the help gives the readings.
-    pub(crate) struct DateFormat { id: "date-format", severity: Warning, fixable: true, enabled: true }
+    pub(crate) struct DateFormat { id: "date-format", severity: Warning, fixable: true, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

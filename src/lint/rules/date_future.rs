@@ -26,7 +26,7 @@ declare_rule! {
     /// date: 2025-05-11
     /// ---
     /// ```
-    pub(crate) struct DateFuture { id: "date-future", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct DateFuture { id: "date-future", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -29,7 +29,7 @@ declare_rule! {
     /// date: 2024-02-29
     /// ---
     /// ```
-    pub(crate) struct DateInvalid { id: "date-invalid", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct DateInvalid { id: "date-invalid", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -47,7 +47,7 @@ declare_rule! {
     /// ## Options
     /// `[lint] require-date = true` in `.adr.toml` reports every record without a date,
     /// whatever the rest of the log does.
-    pub(crate) struct DateMissing { id: "date-missing", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct DateMissing { id: "date-missing", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 /// The smallest log in which "most records have a date" is worth saying.

@@ -23,7 +23,7 @@ declare_rule! {
     /// ```markdown
     /// Date: 2025-05-11
     /// ```
-    pub(crate) struct DateUnreadable { id: "date-unreadable", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct DateUnreadable { id: "date-unreadable", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

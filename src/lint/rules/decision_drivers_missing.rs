@@ -33,7 +33,7 @@ declare_rule! {
     ///
     /// ## Considered Options
     /// ```
-    pub(crate) struct DecisionDriversMissing { id: "decision-drivers-missing", severity: Warning, fixable: false, enabled: false }
+    pub(crate) struct DecisionDriversMissing { id: "decision-drivers-missing", severity: Warning, fixable: false, enabled: false, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

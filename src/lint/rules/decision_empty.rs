@@ -56,7 +56,7 @@ declare_rule! {
     ///
     /// Price changes purge the product's CDN key; pages keep a 5-minute TTL.
     /// ```
-    pub(crate) struct DecisionEmpty { id: "decision-empty", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct DecisionEmpty { id: "decision-empty", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 /// Headings (as `Section::key` gives them, in English) that hold the decision.

@@ -30,7 +30,7 @@ declare_rule! {
     /// ```markdown
     /// # Use Kafka for orders
     /// ```
-    pub(crate) struct FileNotARecord { id: "file-not-a-record", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct FileNotARecord { id: "file-not-a-record", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 /// What a record-named file holds instead of a record.

@@ -33,7 +33,7 @@ declare_rule! {
     /// ```markdown
     /// # Use a template engine for e-mails
     /// ```
-    pub(crate) struct FileSkipped { id: "file-skipped", severity: Info, fixable: false, enabled: true }
+    pub(crate) struct FileSkipped { id: "file-skipped", severity: Info, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

@@ -22,7 +22,7 @@ declare_rule! {
     /// ```markdown
     /// # Use the café's Wi-Fi
     /// ```
-    pub(crate) struct FileUnreadable { id: "file-unreadable", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct FileUnreadable { id: "file-unreadable", severity: Error, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

@@ -28,7 +28,7 @@ declare_rule! {
     /// docs/adr/0001-record-architecture-decisions.md
     /// docs/adr/0002-use-kafka.md
     /// ```
-    pub(crate) struct FilenameFormat { id: "filename-format", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct FilenameFormat { id: "filename-format", severity: Error, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

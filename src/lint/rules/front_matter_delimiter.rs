@@ -27,7 +27,7 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix deletes the trailing blanks of the fence lines and nothing else.
-    pub(crate) struct FrontMatterDelimiter { id: "front-matter-delimiter", severity: Warning, fixable: true, enabled: true }
+    pub(crate) struct FrontMatterDelimiter { id: "front-matter-delimiter", severity: Warning, fixable: true, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

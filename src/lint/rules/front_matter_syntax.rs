@@ -32,7 +32,7 @@ declare_rule! {
     /// tags: [backend, api]
     /// ---
     /// ```
-    pub(crate) struct FrontMatterSyntax { id: "front-matter-syntax", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct FrontMatterSyntax { id: "front-matter-syntax", severity: Error, fixable: false, enabled: true, record: check_record, log: check_failures }
 }
 
 /// Keys with a value of the wrong shape; `status` and `date` have rules of their own.

@@ -50,7 +50,7 @@ declare_rule! {
     /// [lint]
     /// site-prefix = "/adr/"
     /// ```
-    pub(crate) struct LinkBroken { id: "link-broken", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct LinkBroken { id: "link-broken", severity: Error, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

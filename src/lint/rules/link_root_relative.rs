@@ -28,7 +28,7 @@ declare_rule! {
     ///
     /// ## Options
     /// `[lint] site-prefix`: the URL path the log is published under (`"/adr/"`).
-    pub(crate) struct LinkRootRelative { id: "link-root-relative", severity: Info, fixable: false, enabled: true }
+    pub(crate) struct LinkRootRelative { id: "link-root-relative", severity: Info, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

@@ -1,38 +1,51 @@
-//! One file per rule. Each declares its documentation with `declare_rule!` and exposes
-//! `check` (or `check_record`/`check_failures`); `registry` lists them.
+//! One file per rule. Each declares its documentation and its checks with `declare_rule!`;
+//! the one list of rules is the module list below, which also makes the registry.
 
-pub(crate) mod chosen_option_unknown;
-pub(crate) mod date_format;
-pub(crate) mod date_future;
-pub(crate) mod date_invalid;
-pub(crate) mod date_missing;
-pub(crate) mod date_unreadable;
-pub(crate) mod decision_drivers_missing;
-pub(crate) mod decision_empty;
-pub(crate) mod file_not_a_record;
-pub(crate) mod file_skipped;
-pub(crate) mod file_unreadable;
-pub(crate) mod filename_format;
-pub(crate) mod front_matter_delimiter;
-pub(crate) mod front_matter_syntax;
-pub(crate) mod link_broken;
-pub(crate) mod link_root_relative;
-pub(crate) mod number_duplicate;
-pub(crate) mod number_gap;
-pub(crate) mod option_without_pros_cons;
-pub(crate) mod placeholder_left;
-pub(crate) mod relation_not_reciprocal;
-pub(crate) mod section_empty;
-pub(crate) mod section_missing;
-pub(crate) mod status_case;
-pub(crate) mod status_invalid;
-pub(crate) mod status_missing;
-pub(crate) mod status_undeclared;
-pub(crate) mod supersede_conflict;
-pub(crate) mod supersede_not_reciprocal;
-pub(crate) mod supersede_target_missing;
-pub(crate) mod superseded_without_successor;
-pub(crate) mod title_duplicate;
-pub(crate) mod title_duplicate_h1;
-pub(crate) mod title_missing;
-pub(crate) mod title_number_mismatch;
+/// Declares each rule's module and [`RULES`], every rule in the order given (sorted by
+/// id, which a test checks).
+macro_rules! rules {
+    ($($rule:ident),+ $(,)?) => {
+        $(pub(crate) mod $rule;)+
+
+        /// Every rule, sorted by id.
+        pub static RULES: &[crate::lint::Rule] = &[$($rule::RULE),+];
+    };
+}
+
+rules! {
+    chosen_option_unknown,
+    date_format,
+    date_future,
+    date_invalid,
+    date_missing,
+    date_unreadable,
+    decision_drivers_missing,
+    decision_empty,
+    file_not_a_record,
+    file_skipped,
+    file_unreadable,
+    filename_format,
+    front_matter_delimiter,
+    front_matter_syntax,
+    link_broken,
+    link_root_relative,
+    number_duplicate,
+    number_gap,
+    option_without_pros_cons,
+    placeholder_left,
+    relation_not_reciprocal,
+    section_empty,
+    section_missing,
+    status_case,
+    status_invalid,
+    status_missing,
+    status_undeclared,
+    supersede_conflict,
+    supersede_not_reciprocal,
+    supersede_target_missing,
+    superseded_without_successor,
+    title_duplicate,
+    title_duplicate_h1,
+    title_missing,
+    title_number_mismatch,
+}

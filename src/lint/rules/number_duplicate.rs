@@ -34,7 +34,7 @@ declare_rule! {
     /// `adr lint --base origin/main` also reports a record whose number another file holds
     /// on that commit (read with `git ls-tree`): the clash the merge would make, caught on
     /// the branch, with the next number free on both sides.
-    pub(crate) struct NumberDuplicate { id: "number-duplicate", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct NumberDuplicate { id: "number-duplicate", severity: Error, fixable: false, enabled: true, log: check }
 }
 
 /// A file holding a number: its path, its path in the log, and its title's place.

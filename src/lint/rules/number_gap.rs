@@ -25,7 +25,7 @@ declare_rule! {
     /// docs/adr/0006-use-nats.md
     /// docs/adr/0007-use-grpc.md
     /// ```
-    pub(crate) struct NumberGap { id: "number-gap", severity: Info, fixable: false, enabled: false }
+    pub(crate) struct NumberGap { id: "number-gap", severity: Info, fixable: false, enabled: false, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

@@ -59,7 +59,7 @@ declare_rule! {
     ///
     /// * Good, because the team already runs it
     /// ```
-    pub(crate) struct OptionWithoutProsCons { id: "option-without-pros-cons", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct OptionWithoutProsCons { id: "option-without-pros-cons", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -38,7 +38,7 @@ declare_rule! {
     /// * PostgreSQL
     /// * SQLite
     /// ```
-    pub(crate) struct PlaceholderLeft { id: "placeholder-left", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct PlaceholderLeft { id: "placeholder-left", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 /// MADR 2 wrote its prompts in square brackets; these are how they begin.

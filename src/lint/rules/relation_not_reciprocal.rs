@@ -45,7 +45,7 @@ declare_rule! {
     ///
     /// ## Options
     /// `[[relation]]` entries (`name`, `reverse`) in `.adr.toml` add pairs.
-    pub(crate) struct RelationNotReciprocal { id: "relation-not-reciprocal", severity: Warning, fixable: true, enabled: true }
+    pub(crate) struct RelationNotReciprocal { id: "relation-not-reciprocal", severity: Warning, fixable: true, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

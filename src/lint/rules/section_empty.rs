@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// See the benchmark in the wiki.
     /// ```
-    pub(crate) struct SectionEmpty { id: "section-empty", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct SectionEmpty { id: "section-empty", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -81,7 +81,7 @@ declare_rule! {
     /// [lint.heading-aliases]
     /// "Kontext und Problemstellung" = "Context and Problem Statement"
     /// ```
-    pub(crate) struct SectionMissing { id: "section-missing", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct SectionMissing { id: "section-missing", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 /// Headings that do the job of a required one under another name, as real logs write them.

@@ -31,7 +31,7 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix lowercases the status word and changes no other byte.
-    pub(crate) struct StatusCase { id: "status-case", severity: Warning, fixable: true, enabled: false }
+    pub(crate) struct StatusCase { id: "status-case", severity: Warning, fixable: true, enabled: false, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -48,7 +48,7 @@ declare_rule! {
     /// ## Options
     /// `statuses = ["experimental", "sunset"]` at the top of `.adr.toml` allows
     /// more.
-    pub(crate) struct StatusInvalid { id: "status-invalid", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct StatusInvalid { id: "status-invalid", severity: Error, fixable: false, enabled: true, record: check_record, log: check }
 }
 
 /// The `status` key holds a list or a mapping: a finding on its record.

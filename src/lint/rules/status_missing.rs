@@ -31,7 +31,7 @@ declare_rule! {
     /// date: 2025-05-11
     /// ---
     /// ```
-    pub(crate) struct StatusMissing { id: "status-missing", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct StatusMissing { id: "status-missing", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 /// At least this many records without a status, and more than half the log, make the log

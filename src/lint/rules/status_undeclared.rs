@@ -36,7 +36,7 @@ declare_rule! {
     ///
     /// ## Options
     /// `statuses` at the top of `.adr.toml`.
-    pub(crate) struct StatusUndeclared { id: "status-undeclared", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct StatusUndeclared { id: "status-undeclared", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 /// How many records a finding names in its message before "and N more".

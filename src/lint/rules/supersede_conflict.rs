@@ -36,7 +36,7 @@ declare_rule! {
     /// ```markdown
     /// Supersedes [ADR-0007](0007-use-kafka.md)
     /// ```
-    pub(crate) struct SupersedeConflict { id: "supersede-conflict", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct SupersedeConflict { id: "supersede-conflict", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 /// How far a chain of supersessions is followed: a log is not a hundred decisions deep on

@@ -42,7 +42,7 @@ declare_rule! {
     /// in `## More Information` (the section is added at the end when missing). Nothing
     /// else in either file changes. A superseding record that is not accepted, and a status
     /// that does not say "superseded", are reported but left for a person to change.
-    pub(crate) struct SupersedeNotReciprocal { id: "supersede-not-reciprocal", severity: Warning, fixable: true, enabled: true }
+    pub(crate) struct SupersedeNotReciprocal { id: "supersede-not-reciprocal", severity: Warning, fixable: true, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

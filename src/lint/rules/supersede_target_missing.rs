@@ -27,7 +27,7 @@ declare_rule! {
     /// status: superseded by [ADR-0018](0018-use-nats.md)
     /// ---
     /// ```
-    pub(crate) struct SupersedeTargetMissing { id: "supersede-target-missing", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct SupersedeTargetMissing { id: "supersede-target-missing", severity: Error, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

@@ -29,7 +29,7 @@ declare_rule! {
     /// status: superseded by [ADR-0007](0007-use-kafka.md)
     /// ---
     /// ```
-    pub(crate) struct SupersededWithoutSuccessor { id: "superseded-without-successor", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct SupersededWithoutSuccessor { id: "superseded-without-successor", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

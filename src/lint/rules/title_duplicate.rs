@@ -34,7 +34,7 @@ declare_rule! {
     /// <!-- 0033-ip-ranges.md -->
     /// # 33. IP Ranges
     /// ```
-    pub(crate) struct TitleDuplicate { id: "title-duplicate", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct TitleDuplicate { id: "title-duplicate", severity: Warning, fixable: false, enabled: true, log: check }
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {

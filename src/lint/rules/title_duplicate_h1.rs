@@ -29,7 +29,7 @@ declare_rule! {
     ///
     /// Use instead: one record per file, each with its own number
     /// (`0007-use-kafka-for-orders.md`, `0008-use-sqs-for-notifications.md`).
-    pub(crate) struct TitleDuplicateH1 { id: "title-duplicate-h1", severity: Warning, fixable: false, enabled: true }
+    pub(crate) struct TitleDuplicateH1 { id: "title-duplicate-h1", severity: Warning, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// ## Context and Problem Statement
     /// ```
-    pub(crate) struct TitleMissing { id: "title-missing", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct TitleMissing { id: "title-missing", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {

@@ -30,7 +30,7 @@ declare_rule! {
     /// <!-- 0042-in-progress-audit-deletion.md -->
     /// # 42. In-Progress Audit Deletion Workflow
     /// ```
-    pub(crate) struct TitleNumberMismatch { id: "title-number-mismatch", severity: Error, fixable: false, enabled: true }
+    pub(crate) struct TitleNumberMismatch { id: "title-number-mismatch", severity: Error, fixable: false, enabled: true, record: check }
 }
 
 /// The years a title may start with (`# 2024: …`) when it is no record number.
