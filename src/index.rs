@@ -31,21 +31,23 @@ pub struct Spliced {
 /// The index table for `log`, with links relative to `index_dir` (the directory of the file
 /// that will hold it). Lines end with `newline`; the table ends with one.
 pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
-    let mut rows: Vec<(u32, &str, [String; 5])> = log
+    // Only the order is gathered first; each row's cells are made as it is written, so the
+    // table is held once (16 MiB at 99,999 records), not also as a list of cells.
+    let mut rows: Vec<(u32, &str, Result<&RecordMeta, &LoadFailure>)> = log
         .records
         .iter()
         .map(|record| {
             (
                 record.number().unwrap_or(u32::MAX),
                 record.rel_path.as_str(),
-                record_row(log, record, index_dir),
+                Ok(record),
             )
         })
         .chain(log.failures.iter().map(|failure| {
             (
                 failure.file.number.unwrap_or(u32::MAX),
                 failure.rel_path.as_str(),
-                failure_row(failure, index_dir),
+                Err(failure),
             )
         }))
         .collect();
@@ -59,7 +61,11 @@ pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
     out.push_str(newline);
     out.push_str("| ---: | --- | --- | --- | --- |");
     out.push_str(newline);
-    for (_, _, cells) in rows {
+    for (_, _, row) in rows {
+        let cells = match row {
+            Ok(record) => record_row(log, record, index_dir),
+            Err(failure) => failure_row(failure, index_dir),
+        };
         out.push('|');
         for cell in &cells {
             out.push(' ');
