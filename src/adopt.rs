@@ -88,6 +88,9 @@ pub struct LogDescription {
     pub template_renders: bool,
     /// `en`, `de`, `fr`, `es`, `pt`, `zh`, `ja`, `ko` or `ru`, from the headings.
     pub language: &'static str,
+    /// Sub-folders each number their own records from 1 (one per component, as in
+    /// opendatahub-adr): `numbering = "per-folder"`.
+    pub per_folder: bool,
 }
 
 fn by_count<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
@@ -150,7 +153,37 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         template_style: log.template.as_ref().map(|template| template.style),
         template_renders,
         language: language_of(log),
+        per_folder: numbers_per_folder(log),
     }
+}
+
+/// Whether two or more sub-folders of the log each start their numbers at 0 or 1: the
+/// log numbers per folder. One such folder is not enough (`archived/` keeps a log's first
+/// records).
+fn numbers_per_folder(log: &Log) -> bool {
+    let mut lowest: BTreeMap<&str, u32> = BTreeMap::new();
+    for record in &log.records {
+        let Some(number) = record.number() else {
+            continue;
+        };
+        let folder = record
+            .rel_path
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder);
+        // A folder record (`0007-x/README.md`) is where its folder is.
+        let folder = if record.is_folder_record() {
+            folder.rsplit_once('/').map_or("", |(parent, _)| parent)
+        } else {
+            folder
+        };
+        let folder = folder.split('/').next().unwrap_or_default();
+        if folder.is_empty() {
+            continue;
+        }
+        let low = lowest.entry(folder).or_insert(number);
+        *low = (*low).min(number);
+    }
+    lowest.values().filter(|number| **number <= 1).count() >= 2
 }
 
 /// A status worth allowing in the config: a word or two, not markup or a sentence.
@@ -329,6 +362,10 @@ impl LogDescription {
         if let Some(digits) = self.digits {
             text.push_str("# Width of the number in file names.\n");
             text.push_str(&format!("digits = {digits}\n"));
+        }
+        if self.per_folder {
+            text.push_str("# Each sub-folder numbers its own records from 1.\n");
+            text.push_str("numbering = \"per-folder\"\n");
         }
         // Seam: the statuses in use go to the config's `statuses` list, which lint accepts
         // besides the built-in ones; a per-language vocabulary may later map them to kinds.

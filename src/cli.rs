@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// With several logs (`[[log]]` in .adr.toml): work on the log of this name only
+    #[arg(long, global = true, value_name = "NAME")]
+    pub log: Option<String>,
+
     /// When to colour output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

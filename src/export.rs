@@ -41,6 +41,10 @@ pub struct Export {
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {
+    /// The record's log, when the project has several (`[[log]]` in `.adr.toml`); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
     pub number: Option<u32>,
     pub slug: String,
     pub title: String,
@@ -123,6 +127,7 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         .map(|entry| (entry.key.clone(), yaml_to_json(&entry.value)))
         .collect();
     ExportedRecord {
+        log: log.log_name_of(record).map(str::to_string),
         number: record.number(),
         slug: record.slug().to_string(),
         title: record.display_title(),
@@ -142,11 +147,11 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         supersedes: record
             .supersedes
             .iter()
-            .map(|reference| exported_ref(log, &reference.value, root))
+            .map(|reference| exported_ref(log, record, &reference.value, root))
             .collect(),
         superseded_by: record
             .superseded_by()
-            .map(|reference| exported_ref(log, reference, root)),
+            .map(|reference| exported_ref(log, record, reference, root)),
         links: record.links.iter().map(exported_link).collect(),
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
@@ -154,8 +159,8 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
     }
 }
 
-fn exported_ref(log: &Log, reference: &RecordRef, root: &Path) -> ExportedRef {
-    let resolved = log.resolve(reference);
+fn exported_ref(log: &Log, from: &Record, reference: &RecordRef, root: &Path) -> ExportedRef {
+    let resolved = log.resolve_from(from, reference);
     ExportedRef {
         text: reference.text.clone(),
         number: resolved.and_then(Record::number).or(reference.number),

@@ -10,6 +10,17 @@ use crate::error::{Error, Result, output_error};
 use crate::{ExitStatus, Output, index};
 
 pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    // Several logs, one index each (in each log's README), unless one file is named.
+    if project.layout.has_several() && args.file.is_none() && project.config.index.file.is_none() {
+        let mut status = ExitStatus::Success;
+        for part in &project.layout.parts {
+            let one = project.clone().select_log(&part.name)?;
+            if run(args, &one, output)? != ExitStatus::Success {
+                status = ExitStatus::Findings;
+            }
+        }
+        return Ok(status);
+    }
     let path = index_file(args, project);
     let shown = project.display(&path);
     let log = super::load_log_metadata(project)?;

@@ -18,6 +18,9 @@ const MAX_STATUS_WIDTH: usize = 12;
 
 #[derive(Serialize)]
 struct ListedRecord {
+    /// Only when the project has several logs, so one log's output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
     number: Option<u32>,
     title: String,
     status: Option<String>,
@@ -49,7 +52,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         .collect();
     match args.format {
         ListFormat::Json => write_json(project, &log, &selected, output)?,
-        ListFormat::Table => write_table(&selected, output)?,
+        ListFormat::Table => write_table(&log, &selected, output)?,
     }
     if args.verbose {
         note_skipped(output, project, &log);
@@ -111,8 +114,12 @@ fn status_matches(record: &Record, wanted: &str) -> bool {
 }
 
 /// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
-fn reference_value(log: &Log, reference: &crate::model::RecordRef) -> serde_json::Value {
-    let resolved = log.resolve(reference);
+fn reference_value(
+    log: &Log,
+    from: &Record,
+    reference: &crate::model::RecordRef,
+) -> serde_json::Value {
+    let resolved = log.resolve_from(from, reference);
     match (
         resolved.and_then(Record::number),
         reference.number,
@@ -133,6 +140,7 @@ fn write_json(
     let listed: Vec<ListedRecord> = records
         .iter()
         .map(|record| ListedRecord {
+            log: log.log_name_of(record).map(str::to_string),
             number: record.number(),
             title: record.display_title(),
             status: record.status_word(),
@@ -142,11 +150,11 @@ fn write_json(
             supersedes: record
                 .supersedes
                 .iter()
-                .map(|reference| reference_value(log, &reference.value))
+                .map(|reference| reference_value(log, record, &reference.value))
                 .collect(),
             superseded_by: record
                 .superseded_by()
-                .map(|reference| reference_value(log, reference)),
+                .map(|reference| reference_value(log, record, reference)),
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into());
@@ -154,7 +162,7 @@ fn write_json(
     output.out.write_all(text.as_bytes()).map_err(output_error)
 }
 
-fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
+fn write_table(log: &Log, records: &[&Record], output: &mut Output<'_>) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
@@ -162,9 +170,12 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
         .iter()
         .map(|record| {
             [
-                record
-                    .number()
-                    .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
+                // `backend:0003` with several logs: the form a reference across logs takes.
+                log.log_name_of(record)
+                    .map_or_else(String::new, |name| format!("{name}:"))
+                    + &record
+                        .number()
+                        .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
                 record
                     .status
                     .as_ref()
@@ -187,7 +198,7 @@ fn write_table(records: &[&Record], output: &mut Output<'_>) -> Result<()> {
             .unwrap_or(0)
             .min(cap)
     };
-    let number_width = width(0, 10).max(1);
+    let number_width = width(0, 40).max(1);
     let status_width = width(1, MAX_STATUS_WIDTH);
     let date_width = width(2, 10);
     let tags_width = width(4, MAX_TAGS_WIDTH);

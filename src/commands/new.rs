@@ -18,6 +18,7 @@ use crate::{ExitStatus, Output};
 const MAX_ATTEMPTS: u32 = 10_000;
 
 pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    super::require_one_log(project, "new")?;
     let title = args.title.join(" ").trim().to_string();
     // A newline would end the H1 and push the rest of the title into the body; other control
     // characters are invisible in every listing.
@@ -72,7 +73,14 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     };
 
     let found = discover::discover(&project.log_dir)?;
-    let files: Vec<&FileName> = found.records.iter().map(|(_, _, file)| file).collect();
+    // Numbered per folder, the new record at the log's top takes the top's next number.
+    let per_folder = project.config.numbering == Some(crate::layout::Numbering::PerFolder);
+    let files: Vec<&FileName> = found
+        .records
+        .iter()
+        .filter(|(_, rel, _)| !per_folder || crate::layout::is_at_top(rel))
+        .map(|(_, _, file)| file)
+        .collect();
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
         crate::slug::slugify_unicode(&title)

@@ -105,6 +105,8 @@ pub struct LintOptions {
     pub site_prefix: Option<String>,
     /// `[lint] require-date`: every record must have a date.
     pub require_date: bool,
+    /// The logs of the project (several, or one numbered per folder); empty for one log.
+    pub layout: crate::layout::Layout,
 }
 
 /// Style keys `required-sections` accepts.
@@ -144,6 +146,7 @@ impl LintOptions {
             root: None,
             site_prefix: None,
             require_date: false,
+            layout: crate::layout::Layout::default(),
         }
     }
 
@@ -186,6 +189,7 @@ impl LintOptions {
             .collect();
         options.site_prefix = config.lint.site_prefix.clone();
         options.require_date = config.lint.require_date;
+        options.layout = project.layout.clone();
         Ok(options)
     }
 

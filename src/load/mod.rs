@@ -34,11 +34,23 @@ impl Log {
     /// it is parsed (its path stays), since at 10,000 records the texts and their line
     /// indexes would be most of the memory. Failures keep theirs, for their snippets.
     pub fn load_metadata(dir: &Path) -> Result<Log> {
-        Log::load_at(dir, crate::parse::Depth::Metadata, |mut record| {
-            let path = std::mem::take(&mut record.source.path);
-            record.source = SourceFile::new(path, String::new());
-            record
-        })
+        Log::load_at(dir, crate::parse::Depth::Metadata, without_text)
+    }
+
+    /// Loads the records of every log of `layout` below `dir` to `depth` (metadata: without
+    /// their texts, as [`Log::load_metadata`]). An empty layout is the one log at `dir`,
+    /// loaded as [`Log::load`] does.
+    pub fn load_layout(
+        dir: &Path,
+        layout: &crate::layout::Layout,
+        depth: crate::parse::Depth,
+    ) -> Result<Log> {
+        let found = layout.discover(dir)?;
+        let log = match depth {
+            crate::parse::Depth::Metadata => Log::load_discovered(dir, found, depth, without_text),
+            _ => Log::load_discovered(dir, found, depth, |record| record),
+        };
+        Ok(log.with_layout(layout.clone()))
     }
 
     /// Loads every record of `dir` to `depth`, passing each through `keep` as it is parsed
@@ -75,6 +87,13 @@ impl Log {
         log.skipped = files.skipped;
         log
     }
+}
+
+/// A record without its text (its path stays), for consumers of metadata only.
+fn without_text(mut record: Record) -> Record {
+    let path = std::mem::take(&mut record.source.path);
+    record.source = SourceFile::new(path, String::new());
+    record
 }
 
 /// What [`read_records`] found: one `T` per record, in no particular order.

@@ -45,6 +45,9 @@ pub struct Log {
     pub skipped: Vec<discover::Skipped>,
     /// The log's own template, whose headings custom-layout records are checked against.
     pub template: Option<crate::model::LogTemplate>,
+    /// The logs the records belong to, when the project has several or numbers per folder
+    /// (see [`crate::layout`]); record paths are then relative to the project root.
+    pub layout: crate::layout::Layout,
     lookup: RecordLookup,
 }
 
@@ -136,8 +139,91 @@ impl Log {
             unnamed_markdown,
             skipped: Vec::new(),
             template: None,
+            layout: crate::layout::Layout::default(),
             lookup,
         }
+    }
+
+    /// The log placed in `layout`: with several logs the records are sorted by log (in
+    /// the order of the layout), then as in one log.
+    pub fn with_layout(mut self, layout: crate::layout::Layout) -> Log {
+        if layout.has_several() {
+            self.records.sort_by_cached_key(|record| {
+                let (number, unnumbered, date, path) = sort_key(&record.file, &record.rel_path);
+                (
+                    layout.part_index(&record.rel_path),
+                    number,
+                    unnumbered,
+                    date.map(str::to_string),
+                    path.to_string(),
+                )
+            });
+            self.lookup = RecordLookup::new(
+                self.records
+                    .iter()
+                    .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
+            );
+        }
+        self.layout = layout;
+        self
+    }
+
+    /// The name of the log holding `record`, when the project has several.
+    pub fn log_name_of(&self, record: &Record) -> Option<&str> {
+        self.layout
+            .has_several()
+            .then(|| self.layout.part_of(&record.rel_path))
+            .flatten()
+            .map(|part| part.name.as_str())
+    }
+
+    /// The index in [`Log::records`] of [`Log::resolve_from`]'s record.
+    pub fn index_from(&self, from: &Record, reference: &RecordRef) -> Option<usize> {
+        if !self.layout.has_several() {
+            return self.lookup.resolve(reference);
+        }
+        let found = self.resolve_from(from, reference)?;
+        self.records
+            .iter()
+            .position(|record| std::ptr::eq(record, found))
+    }
+
+    /// The record `from` means by `reference`. In a project with several logs a bare
+    /// number or slug names a record of `from`'s own log, `backend:0003` one of the log
+    /// named, and a link the file it leads to; in one log this is [`Log::resolve`].
+    pub fn resolve_from(&self, from: &Record, reference: &RecordRef) -> Option<&Record> {
+        if !self.layout.has_several() {
+            return self.resolve(reference);
+        }
+        let part = match &reference.log {
+            Some(name) => self.layout.named(name)?,
+            None => self.layout.part_of(&from.rel_path)?,
+        };
+        let in_part = |record: &&Record| self.layout.part_of(&record.rel_path) == Some(part);
+        if reference.log.is_none()
+            && let Some(target) = &reference.target
+            && !target.contains(':')
+        {
+            let decoded = crate::log_path::percent_decode(target);
+            let joined = crate::log_path::link_target(&from.rel_path, &decoded)?;
+            if let Some(record) = self.records.iter().find(|record| record.rel_path == joined) {
+                return Some(record);
+            }
+            let name = crate::log_path::file_name(&joined);
+            return self
+                .records
+                .iter()
+                .filter(in_part)
+                .find(|record| crate::log_path::file_name(&record.rel_path) == name);
+        }
+        if let Some(number) = reference.number {
+            return self.by_number(number).find(|record| in_part(record));
+        }
+        let slug = reference.slug.as_deref()?;
+        self.records
+            .iter()
+            .filter(in_part)
+            .find(|record| record.slug() == slug)
     }
 
     /// The records with this number (more than one when numbers collide).
@@ -156,6 +242,13 @@ impl Log {
 
     /// Finds the record a reference names: by link target, then number, then slug.
     pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
+        if let Some(name) = &reference.log {
+            let part = self.layout.named(name)?;
+            let number = reference.number?;
+            return self
+                .by_number(number)
+                .find(|record| self.layout.part_of(&record.rel_path) == Some(part));
+        }
         self.lookup
             .resolve(reference)
             .and_then(|index| self.records.get(index))

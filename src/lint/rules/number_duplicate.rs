@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::layout::Numbering;
 use crate::lint::prelude::*;
 
 declare_rule! {
@@ -11,7 +12,9 @@ declare_rule! {
     /// A sub-folder whose records start at 0 or 1 numbers its own series (opendatahub-adr
     /// keeps one per component: `model-registry/ODH-ADR-MR-0001-x.md` beside the root's
     /// `ODH-ADR-0001-y.md`); numbers are compared within it. Other sub-folders (`archived/`)
-    /// share the log's numbers.
+    /// share the log's numbers. With `numbering = "per-folder"` in `.adr.toml` every
+    /// sub-folder is a series of its own. In a project with several logs (`[[log]]`) each
+    /// log numbers its records on its own.
     ///
     /// ## Why is this bad?
     /// Two branches that each add "the next record" both pick the same number; after the
@@ -47,8 +50,8 @@ fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
 }
 
 pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    // (path, rel_path, title span, number, folder)
-    let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, &str)> = Vec::new();
+    // (path, rel_path, title span, number, folder record?)
+    let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, bool)> = Vec::new();
     for record in &log.records {
         if let Some(number) = record.number() {
             numbered.push((
@@ -56,39 +59,58 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                 &record.rel_path,
                 record.title.as_ref().map(|title| title.span),
                 number,
-                folder_of(&record.rel_path, record.is_folder_record()),
+                record.is_folder_record(),
             ));
         }
     }
     for failure in &log.failures {
         if let Some(number) = failure.file.number {
-            numbered.push((
-                &failure.path,
-                &failure.rel_path,
-                None,
-                number,
-                folder_of(&failure.rel_path, false),
-            ));
+            numbered.push((&failure.path, &failure.rel_path, None, number, false));
         }
     }
-    let own_series: std::collections::HashSet<&str> = numbered
+    // Each log of the project numbers on its own: (its directory, its numbering, the
+    // record's folder inside it).
+    let placed: Vec<(&str, Numbering, &str)> = numbered
         .iter()
-        .filter(|(_, _, _, number, folder)| !folder.is_empty() && *number <= 1)
-        .map(|(_, _, _, _, folder)| *folder)
+        .map(|(_, rel_path, _, _, is_folder_record)| {
+            let (prefix, numbering) = log
+                .layout
+                .part_of(rel_path)
+                .map_or(("", Numbering::Log), |part| {
+                    (part.prefix.as_str(), part.numbering)
+                });
+            let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
+            (prefix, numbering, folder_of(inside, *is_folder_record))
+        })
         .collect();
-    let series_of = |folder: &str| {
-        own_series
-            .iter()
-            .filter(|series| folder == **series || folder.starts_with(&format!("{series}/")))
-            .max_by_key(|series| series.len())
-            .copied()
-            .unwrap_or("")
+    let own_series: std::collections::HashSet<(&str, &str)> = numbered
+        .iter()
+        .zip(&placed)
+        .filter(|((_, _, _, number, _), (_, _, folder))| !folder.is_empty() && *number <= 1)
+        .map(|(_, (prefix, _, folder))| (*prefix, *folder))
+        .collect();
+    let series_of = |prefix: &'_ str, numbering: Numbering, folder: &'_ str| -> String {
+        let within = match numbering {
+            Numbering::PerFolder => folder.split('/').next().unwrap_or(""),
+            Numbering::Log => own_series
+                .iter()
+                .filter(|(series_prefix, series)| {
+                    *series_prefix == prefix
+                        && (folder == *series || folder.starts_with(&format!("{series}/")))
+                })
+                .map(|(_, series)| *series)
+                .max_by_key(|series| series.len())
+                .unwrap_or(""),
+        };
+        format!("{prefix}\u{0}{within}")
     };
-    let mut highest: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut by_number: BTreeMap<(&str, u32), Vec<NumberedFile>> = BTreeMap::new();
-    for (path, rel_path, span, number, folder) in numbered {
-        let series = series_of(folder);
-        let top = highest.entry(series).or_insert(number);
+    let mut highest: BTreeMap<String, u32> = BTreeMap::new();
+    let mut by_number: BTreeMap<(String, u32), Vec<NumberedFile>> = BTreeMap::new();
+    for ((path, rel_path, span, number, _), (prefix, numbering, folder)) in
+        numbered.into_iter().zip(placed)
+    {
+        let series = series_of(prefix, numbering, folder);
+        let top = highest.entry(series.clone()).or_insert(number);
         *top = (*top).max(number);
         by_number
             .entry((series, number))
@@ -117,7 +139,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             diagnostic.help(format!(
                 "give one of them the next free number ({}) and update links to it",
                 highest
-                    .get(series)
+                    .get(&series)
                     .map_or(Some(1), |highest| highest.checked_add(1))
                     .map_or_else(
                         || "none is left: renumber the log".to_string(),

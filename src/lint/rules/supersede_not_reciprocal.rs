@@ -51,7 +51,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         let Some(reference) = &status.superseded_by else {
             continue;
         };
-        let Some(new) = log.resolve(reference) else {
+        let Some(new) = log.resolve_from(old, reference) else {
             continue;
         };
         if std::ptr::eq(new, old) {
@@ -118,7 +118,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     }
     for new in &log.records {
         for reference in &new.supersedes {
-            let Some(old) = log.resolve(&reference.value) else {
+            let Some(old) = log.resolve_from(new, &reference.value) else {
                 continue;
             };
             if std::ptr::eq(new, old) {
@@ -162,7 +162,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 fn mentions(log: &Log, new: &Record, old: &Record) -> bool {
     new.supersedes
         .iter()
-        .filter_map(|reference| log.resolve(&reference.value))
+        .filter_map(|reference| log.resolve_from(new, &reference.value))
         .any(|record| std::ptr::eq(record, old))
         || new
             .links

@@ -34,7 +34,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     for record in &log.records {
         if let Some(status) = &record.status
             && let Some(reference) = &status.superseded_by
-            && log.resolve(reference).is_none()
+            && log.resolve_from(record, reference).is_none()
         {
             let diagnostic = ctx.report(
                 &SupersedeTargetMissing::META,
@@ -73,7 +73,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             }
         }
         for reference in &record.supersedes {
-            if log.resolve(&reference.value).is_some() {
+            if log.resolve_from(record, &reference.value).is_some() {
                 continue;
             }
             ctx.report(
@@ -99,7 +99,7 @@ fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, S
             .supersedes
             .iter()
             .find(|reference| {
-                log.resolve(&reference.value)
+                log.resolve_from(other, &reference.value)
                     .is_some_and(|target| target.path() == record.path())
             })
             .map(|reference| (other, reference.span))
