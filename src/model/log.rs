@@ -59,6 +59,18 @@ pub struct RecordLookup {
     by_number: HashMap<u32, Vec<usize>>,
     by_file_name: HashMap<String, usize>,
     by_slug: HashMap<String, Vec<usize>>,
+    /// Where each record is, when the project has several logs.
+    several: Option<Box<SeveralLogs>>,
+}
+
+/// What resolving across several logs needs: each record's path and log.
+#[derive(Debug)]
+struct SeveralLogs {
+    layout: crate::layout::Layout,
+    rel_paths: Vec<String>,
+    /// Each record's log, as its index in the layout.
+    part_of: Vec<usize>,
+    by_rel_path: HashMap<String, usize>,
 }
 
 impl RecordLookup {
@@ -96,8 +108,89 @@ impl RecordLookup {
             .copied()
     }
 
+    /// Places the records (given in the lookup's order by path) in `layout`'s logs, so
+    /// that references resolve within a record's own log; nothing to do for one log.
+    pub fn place<'r>(
+        &mut self,
+        layout: &crate::layout::Layout,
+        rel_paths: impl Iterator<Item = &'r str>,
+    ) {
+        if !layout.has_several() {
+            self.several = None;
+            return;
+        }
+        let rel_paths: Vec<String> = rel_paths.map(str::to_string).collect();
+        self.several = Some(Box::new(SeveralLogs {
+            part_of: rel_paths.iter().map(|rel| layout.part_index(rel)).collect(),
+            by_rel_path: rel_paths
+                .iter()
+                .enumerate()
+                .map(|(index, rel)| (rel.clone(), index))
+                .collect(),
+            rel_paths,
+            layout: layout.clone(),
+        }));
+    }
+
+    /// The record the record at `from` (an index of this lookup) means by `reference`:
+    /// see [`RecordLookup::resolve_from`].
+    pub fn resolve_at(&self, from: usize, reference: &RecordRef) -> Option<usize> {
+        match &self.several {
+            None => self.resolve(reference),
+            Some(several) => self.resolve_from(several.rel_paths.get(from)?, reference),
+        }
+    }
+
+    /// The record the record at `from_rel_path` means by `reference`. With several logs a
+    /// bare number or slug names a record of `from`'s own log, `backend:0003` one of the
+    /// log named, and a relative link the file it leads to; with one log this is
+    /// [`RecordLookup::resolve`].
+    pub fn resolve_from(&self, from_rel_path: &str, reference: &RecordRef) -> Option<usize> {
+        let Some(several) = &self.several else {
+            return self.resolve(reference);
+        };
+        let part = match &reference.log {
+            Some(name) => several
+                .layout
+                .parts
+                .iter()
+                .position(|part| part.name == *name)?,
+            None => several.layout.part_index(from_rel_path),
+        };
+        let in_part = |index: &usize| several.part_of.get(*index) == Some(&part);
+        if reference.log.is_none()
+            && let Some(target) = &reference.target
+            && !target.contains(':')
+        {
+            let decoded = crate::log_path::percent_decode(target);
+            let joined = crate::log_path::link_target(from_rel_path, &decoded)?;
+            if let Some(index) = several.by_rel_path.get(&joined) {
+                return Some(*index);
+            }
+            let name = crate::log_path::file_name(&joined);
+            return (0..several.rel_paths.len()).filter(in_part).find(|index| {
+                several
+                    .rel_paths
+                    .get(*index)
+                    .is_some_and(|rel| crate::log_path::file_name(rel) == name)
+            });
+        }
+        if let Some(number) = reference.number {
+            return self.by_number(number).iter().copied().find(in_part);
+        }
+        let slug = reference.slug.as_deref()?;
+        self.by_slug.get(slug)?.iter().copied().find(in_part)
+    }
+
     /// The record a reference names: by link target, then number, then slug.
     pub fn resolve(&self, reference: &RecordRef) -> Option<usize> {
+        if reference.log.is_some() {
+            // `backend:0003` names a record only where the project's logs are known.
+            return self
+                .several
+                .as_ref()
+                .and_then(|_| self.resolve_from("", reference));
+        }
         if let Some(target) = &reference.target {
             let path = target.split(['#', '?']).next().unwrap_or(target);
             let name = path.rsplit('/').next().unwrap_or(path);
@@ -145,7 +238,8 @@ impl Log {
     }
 
     /// The log placed in `layout`: with several logs the records are sorted by log (in
-    /// the order of the layout), then as in one log.
+    /// the order of the layout), then as in one log, and references resolve within a
+    /// record's own log.
     pub fn with_layout(mut self, layout: crate::layout::Layout) -> Log {
         if layout.has_several() {
             self.records.sort_by_cached_key(|record| {
@@ -163,6 +257,10 @@ impl Log {
                     .iter()
                     .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
             );
+            self.lookup.place(
+                &layout,
+                self.records.iter().map(|record| record.rel_path.as_str()),
+            );
         }
         self.layout = layout;
         self
@@ -177,53 +275,21 @@ impl Log {
             .map(|part| part.name.as_str())
     }
 
-    /// The index in [`Log::records`] of [`Log::resolve_from`]'s record.
-    pub fn index_from(&self, from: &Record, reference: &RecordRef) -> Option<usize> {
-        if !self.layout.has_several() {
-            return self.lookup.resolve(reference);
-        }
-        let found = self.resolve_from(from, reference)?;
-        self.records
-            .iter()
-            .position(|record| std::ptr::eq(record, found))
+    /// Whether this log can tell if `reference` names a record: not `backend:0003` when
+    /// only one of the project's logs is loaded (`--log NAME`).
+    pub fn can_resolve(&self, reference: &RecordRef) -> bool {
+        reference.log.is_none() || self.layout.has_several()
     }
 
-    /// The record `from` means by `reference`. In a project with several logs a bare
-    /// number or slug names a record of `from`'s own log, `backend:0003` one of the log
-    /// named, and a link the file it leads to; in one log this is [`Log::resolve`].
+    /// The index in [`Log::records`] of [`Log::resolve_from`]'s record.
+    pub fn index_from(&self, from: &Record, reference: &RecordRef) -> Option<usize> {
+        self.lookup.resolve_from(&from.rel_path, reference)
+    }
+
+    /// The record `from` means by `reference` (see [`RecordLookup::resolve_from`]).
     pub fn resolve_from(&self, from: &Record, reference: &RecordRef) -> Option<&Record> {
-        if !self.layout.has_several() {
-            return self.resolve(reference);
-        }
-        let part = match &reference.log {
-            Some(name) => self.layout.named(name)?,
-            None => self.layout.part_of(&from.rel_path)?,
-        };
-        let in_part = |record: &&Record| self.layout.part_of(&record.rel_path) == Some(part);
-        if reference.log.is_none()
-            && let Some(target) = &reference.target
-            && !target.contains(':')
-        {
-            let decoded = crate::log_path::percent_decode(target);
-            let joined = crate::log_path::link_target(&from.rel_path, &decoded)?;
-            if let Some(record) = self.records.iter().find(|record| record.rel_path == joined) {
-                return Some(record);
-            }
-            let name = crate::log_path::file_name(&joined);
-            return self
-                .records
-                .iter()
-                .filter(in_part)
-                .find(|record| crate::log_path::file_name(&record.rel_path) == name);
-        }
-        if let Some(number) = reference.number {
-            return self.by_number(number).find(|record| in_part(record));
-        }
-        let slug = reference.slug.as_deref()?;
-        self.records
-            .iter()
-            .filter(in_part)
-            .find(|record| record.slug() == slug)
+        self.index_from(from, reference)
+            .and_then(|index| self.records.get(index))
     }
 
     /// The records with this number (more than one when numbers collide).
@@ -242,13 +308,6 @@ impl Log {
 
     /// Finds the record a reference names: by link target, then number, then slug.
     pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
-        if let Some(name) = &reference.log {
-            let part = self.layout.named(name)?;
-            let number = reference.number?;
-            return self
-                .by_number(number)
-                .find(|record| self.layout.part_of(&record.rel_path) == Some(part));
-        }
         self.lookup
             .resolve(reference)
             .and_then(|index| self.records.get(index))

@@ -96,7 +96,7 @@ impl Relations {
     ) -> Relations {
         let mut edges = BTreeSet::new();
         for (from, (superseded_by, supersedes)) in records.enumerate() {
-            if let Some(to) = superseded_by.and_then(|reference| lookup.resolve(reference))
+            if let Some(to) = superseded_by.and_then(|reference| lookup.resolve_at(from, reference))
                 && to != from
             {
                 edges.insert(Edge {
@@ -106,7 +106,7 @@ impl Relations {
                 });
             }
             for reference in supersedes {
-                if let Some(to) = lookup.resolve(reference)
+                if let Some(to) = lookup.resolve_at(from, reference)
                     && to != from
                 {
                     edges.insert(Edge {

@@ -222,8 +222,9 @@ impl Site {
             records,
             failures,
             lookup,
+            layout,
         } = site_log;
-        let (entries, tags) = self.rows(records, failures);
+        let (entries, tags) = self.rows(records, failures, layout);
         let mut record_entry = vec![0; records.len()];
         for (position, entry) in entries.iter().enumerate() {
             if let EntrySource::Record(index) = entry.source
@@ -279,6 +280,7 @@ impl Site {
         );
         let made = made?;
         let (index_key, tag_keys) = listings?;
+        let log_keys = self.put_log_pages(sink, &rows, &unchanged)?;
         let failure_pages: Vec<(usize, String)> = failures
             .par_iter()
             .enumerate()
@@ -295,7 +297,7 @@ impl Site {
             || self.put_search_index(sink, &rows, &words),
         );
         let spans = spans?;
-        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
+        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
@@ -316,8 +318,9 @@ impl Site {
         &self,
         records: &[SiteRecord],
         failures: &[crate::model::LoadFailure],
+        layout: &crate::layout::Layout,
     ) -> (Vec<views::Entry>, BTreeMap<String, TagGroup>) {
-        let mut entries = entries_of(records, failures);
+        let mut entries = entries_of(records, failures, layout);
         let tags = tag_groups(&entries);
         if let Some(history) = &self.history {
             for entry in &mut entries {

@@ -388,3 +388,110 @@ fn new_numbers_the_top_folder_of_a_log_numbered_per_folder() {
         (0, "ODH-ADR-0008-share-one-ci.md\n", "")
     );
 }
+
+/// The `<main>` of a rendered page.
+fn main_of(page: &str) -> &str {
+    let start = page.find("<main").expect("a <main>");
+    let end = page.find("</main>").expect("a </main>");
+    &page[start..end]
+}
+
+#[test]
+fn one_site_has_a_section_per_log_and_relations_across_logs() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pages: Vec<String> = files_of(&dir.path().join("site"))
+        .into_keys()
+        .filter(|path| path.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "docs/adr/0001-use-one-repository.html",
+            "docs/adr/0002-build-with-one-ci-pipeline.html",
+            "index.html",
+            "logs/backend.html",
+            "logs/frontend.html",
+            "logs/platform.html",
+            "relations.html",
+            "services/backend/docs/adr/0001-store-orders-in-postgresql.html",
+            "services/backend/docs/adr/0002-serve-an-http-api.html",
+            "services/frontend/docs/adr/0001-render-on-the-client.html",
+            "services/frontend/docs/adr/0002-build-the-frontend-on-its-own.html",
+            "tags/index.html",
+        ]
+    );
+    let index = read(dir.path().join("site/index.html"));
+    assert!(
+        main_of(&index).contains(
+            "<nav class=\"logs\" aria-label=\"Logs\">\n<ul>\n\
+             <li><a href=\"logs/platform.html\">platform</a> <span class=\"count\">2</span></li>\n\
+             <li><a href=\"logs/backend.html\">backend</a> <span class=\"count\">2</span></li>\n\
+             <li><a href=\"logs/frontend.html\">frontend</a> <span class=\"count\">2</span></li>\n\
+             </ul>\n</nav>"
+        ),
+        "{index}"
+    );
+    let main = main_of(&index);
+    let numbers: Vec<&str> = main
+        .match_indices("<td class=\"col-number\"")
+        .map(|(at, _)| {
+            let cell = &main[at..];
+            let start = cell.find('>').unwrap() + 1;
+            &cell[start..cell.find("</td>").unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "platform:0001",
+            "platform:0002",
+            "backend:0001",
+            "backend:0002",
+            "frontend:0001",
+            "frontend:0002"
+        ]
+    );
+
+    let backend = read(dir.path().join("site/logs/backend.html"));
+    let backend = main_of(&backend);
+    assert!(backend.contains("<h1>backend</h1>"), "{backend}");
+    assert!(backend.contains(
+        "<a href=\"../services/backend/docs/adr/0002-serve-an-http-api.html\">Serve an HTTP API</a>"
+    ));
+    assert!(!backend.contains("Render on the client"), "{backend}");
+
+    // frontend:0002 supersedes platform:0002, across logs: the relations page shows it
+    // once, from each side, and never as a record superseding itself.
+    let relations = read(dir.path().join("site/relations.html"));
+    let relations = main_of(&relations);
+    assert!(
+        relations.contains("frontend:0002") && relations.contains("platform:0002"),
+        "{relations}"
+    );
+    let superseded = read(
+        dir.path()
+            .join("site/docs/adr/0002-build-with-one-ci-pipeline.html"),
+    );
+    assert!(
+        superseded.contains("services/frontend/docs/adr/0002-build-the-frontend-on-its-own.html"),
+        "the superseded record links to its successor in another log"
+    );
+}
+
+#[test]
+fn a_site_of_one_log_has_no_log_section() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["--log", "backend", "render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = files_of(&dir.path().join("site"));
+    assert!(
+        site.keys().all(|path| !path.starts_with("logs/")),
+        "{:?}",
+        site.keys()
+    );
+    let index = String::from_utf8(site["index.html"].clone()).unwrap();
+    assert!(!index.contains("class=\"logs\""));
+    assert!(index.contains(">0001</td>"), "{index}");
+}

@@ -34,6 +34,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     for record in &log.records {
         if let Some(status) = &record.status
             && let Some(reference) = &status.superseded_by
+            && log.can_resolve(reference)
             && log.resolve_from(record, reference).is_none()
         {
             let diagnostic = ctx.report(
@@ -73,7 +74,9 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             }
         }
         for reference in &record.supersedes {
-            if log.resolve_from(record, &reference.value).is_some() {
+            if log.resolve_from(record, &reference.value).is_some()
+                || !log.can_resolve(&reference.value)
+            {
                 continue;
             }
             ctx.report(
