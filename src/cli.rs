@@ -202,6 +202,15 @@ pub struct ExportArgs {
     /// `json`: every field, the shape documented in docs/export.md; `csv`: the scalar columns
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
+
+    /// Add each record's Markdown (`text`), as `adr render --from` needs (JSON only)
+    #[arg(long)]
+    pub with_text: bool,
+
+    /// The repository's web address (https://github.com/org/repo), which a site made with
+    /// `adr render --from` links each record back to (JSON only)
+    #[arg(long, value_name = "URL")]
+    pub repository: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -299,6 +308,11 @@ pub struct RenderArgs {
     /// Print today's date (or SOURCE_DATE_EPOCH's) in every page's footer
     #[arg(long)]
     pub build_date: bool,
+
+    /// Build one site from these `adr export --with-text` files (one per repository)
+    /// instead of the log; repeat for each
+    #[arg(long = "from", value_name = "EXPORT.json")]
+    pub from: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,9 @@ const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Export {
     pub version: u32,
+    /// The repository's web address, with `adr export --repository URL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
     pub records: Vec<ExportedRecord>,
     /// Files named like records that could not be read as one.
     pub unreadable: Vec<UnreadableFile>,
@@ -70,6 +73,11 @@ pub struct ExportedRecord {
     pub style: String,
     /// Every other front-matter key, in file order, its value as JSON.
     pub front_matter: serde_json::Map<String, serde_json::Value>,
+    /// The file's Markdown as it is on disk, with `adr export --with-text`. (Not in the
+    /// MCP schema: `get_record` gives the text beside the record.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub text: Option<String>,
 }
 
 /// A reference to another record, resolved against the log when it can be.
@@ -102,6 +110,7 @@ pub struct UnreadableFile {
 pub fn export(log: &Log, root: &Path) -> Export {
     Export {
         version: EXPORT_VERSION,
+        repository: None,
         records: log
             .records
             .iter()
@@ -156,6 +165,7 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
+        text: None,
     }
 }
 

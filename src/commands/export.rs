@@ -10,7 +10,16 @@ use crate::{ExitStatus, Output};
 
 pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let log = super::load_log(project)?;
-    let data = export(&log, &project.root);
+    let mut data = export(&log, &project.root);
+    if args.with_text {
+        for (exported, record) in data.records.iter_mut().zip(&log.records) {
+            exported.text = Some(record.source.text.clone());
+        }
+    }
+    data.repository = args
+        .repository
+        .as_ref()
+        .map(|url| url.trim_end_matches('/').to_string());
     let bytes = match args.format {
         ExportFormat::Json => {
             let mut text = serde_json::to_string_pretty(&data).map_err(|error| {

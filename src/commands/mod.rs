@@ -53,6 +53,7 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Migrate(args) => migrate::run(&args, &locate(cwd, dir)?, output),
         Command::Export(args) => export::run(&args, &locate(cwd, dir)?, output),
         Command::Index(args) => index::run(&args, &locate(cwd, dir)?, output),
+        Command::Render(args) if !args.from.is_empty() => render::run_from(&args, cwd, output),
         Command::Render(args) => render::run(&args, &locate(cwd, dir)?, output),
         Command::Graph(args) => graph::run(&args, &locate(cwd, dir)?, output),
         Command::Renumber(args) => renumber::run(&args, &locate(cwd, dir)?, output),

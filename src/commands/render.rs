@@ -2,6 +2,8 @@
 //! `[site]` config into [`SiteOptions`] and reports what [`incremental::render`] did; the
 //! site module does the work.
 
+use std::path::Path;
+
 use crate::cli::RenderArgs;
 use crate::config::Project;
 use crate::error::{Error, Result};
@@ -14,6 +16,35 @@ const DEFAULT_OUT: &str = "site";
 
 /// Renders the site and says what was written, or that nothing needed to be.
 pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    render(args, project, &[], output)
+}
+
+/// `adr render --from A.json --from B.json`: the exports written out as a project of one
+/// log per repository in a temporary directory, rendered as such into `--out` (default
+/// `site` in the working directory).
+pub fn run_from(args: &RenderArgs, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let staged = site::from_exports::stage(&args.from, cwd)?;
+    let mut project = Project::locate(staged.dir.path(), None)?;
+    let out = cwd.join(args.out.as_deref().unwrap_or(Path::new(DEFAULT_OUT)));
+    project.config.site.out = Some(out.to_string_lossy().into_owned());
+    project.cwd = cwd.to_path_buf();
+    let args = RenderArgs {
+        out: None,
+        base_url: args.base_url.clone(),
+        title: args.title.clone(),
+        templates: args.templates.clone(),
+        build_date: args.build_date,
+        from: Vec::new(),
+    };
+    render(&args, &project, &staged.sources, output)
+}
+
+fn render(
+    args: &RenderArgs,
+    project: &Project,
+    sources: &[(String, String)],
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
     let settings = &project.config.site;
     let out_dir = crate::config::normalize(&match (&args.out, &settings.out) {
         (Some(out), _) => project.cwd.join(out),
@@ -49,6 +80,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             None => Vec::new(),
         },
         history: None,
+        sources: sources.to_vec(),
     };
     let shown_out = project.display(&out_dir);
     let outcome = incremental::render(project, &out_dir, &shown_out, options, &mut |warning| {

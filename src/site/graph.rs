@@ -146,13 +146,13 @@ impl Relations {
     }
 }
 
-/// How a record is named in `adr graph` output.
-fn node_label(record: &Record) -> String {
-    format!(
-        "{} {}",
-        crate::index::number_label(record),
-        record.display_title()
-    )
+/// How a record is named in `adr graph` output (`backend:0003 Title` with several logs).
+fn node_label(log: &Log, record: &Record) -> String {
+    let number = crate::index::number_label(record);
+    match log.log_name_of(record) {
+        Some(name) => format!("{name}:{number} {}", record.display_title()),
+        None => format!("{number} {}", record.display_title()),
+    }
 }
 
 fn status_of(record: &Record) -> Option<String> {
@@ -166,7 +166,7 @@ pub fn to_mermaid(log: &Log, relations: &Relations) -> String {
         let _ = writeln!(
             out,
             "    n{index}[\"{}\"]",
-            mermaid_text(&node_label(record))
+            mermaid_text(&node_label(log, record))
         );
     }
     for edge in &relations.edges {
@@ -214,7 +214,7 @@ pub fn to_dot(log: &Log, relations: &Relations) -> String {
         let _ = writeln!(
             out,
             "    n{index} [label=\"{}{status}\", URL=\"{}\"];",
-            dot_text(&node_label(record)),
+            dot_text(&node_label(log, record)),
             url_path(&record.rel_path)
         );
     }

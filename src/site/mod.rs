@@ -5,6 +5,7 @@
 //! so templates hold only loops and conditionals. Pages are rendered in parallel and handed
 //! to a [`PageSink`] as they are made: the caller decides what reaches the disk.
 
+pub mod from_exports;
 pub mod graph;
 pub mod html;
 pub mod incremental;
@@ -47,6 +48,9 @@ pub struct SiteOptions {
     /// Git history of the log, when it is in a repository: each record's page shows when
     /// it last changed and who wrote it, and the index can sort by last change.
     pub history: Option<crate::git::History>,
+    /// Site-relative folder (`payments/`) → the web address of the repository its records
+    /// come from (`adr render --from`): each record's page links to its file there.
+    pub sources: Vec<(String, String)>,
 }
 
 /// Where things are, for resolving the links records make to files.
@@ -183,6 +187,7 @@ pub struct Site {
     assets: BTreeMap<&'static str, std::borrow::Cow<'static, [u8]>>,
     view: SiteView,
     history: Option<crate::git::History>,
+    sources: Vec<(String, String)>,
     /// Override files whose names match nothing (probably a typo).
     pub unknown_overrides: Vec<String>,
 }
@@ -204,6 +209,7 @@ impl Site {
                 generator: format!("adr {}", env!("CARGO_PKG_VERSION")),
             },
             history: options.history,
+            sources: options.sources,
             unknown_overrides: compiled.unknown_overrides,
         })
     }
@@ -310,6 +316,18 @@ impl Site {
         report.records = records.len();
         report.failures = failures.len();
         Ok((report, cache))
+    }
+
+    /// The record's file in its repository, for a site made from exports: the repository's
+    /// address, `/blob/HEAD/` and the path the export gave.
+    fn source_url(&self, rel_path: &str) -> Option<String> {
+        self.sources.iter().find_map(|(folder, url)| {
+            let path = rel_path.strip_prefix(folder.as_str())?;
+            Some(format!(
+                "{url}/blob/HEAD/{}",
+                crate::log_path::percent_encode(path, b"")
+            ))
+        })
     }
 
     /// The rows of the index in order, with each record's git facts and tag links, and the

@@ -114,6 +114,9 @@ pub(crate) struct RecordView<'a> {
     pub(crate) prev: Option<EntryRef>,
     pub(crate) next: Option<EntryRef>,
     pub(crate) source_path: String,
+    /// The file in its repository, for a site made from exports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) source_url: Option<String>,
     pub(crate) error: Option<ErrorView>,
 }
 

@@ -495,3 +495,18 @@ fn a_site_of_one_log_has_no_log_section() {
     assert!(!index.contains("class=\"logs\""));
     assert!(index.contains(">0001</td>"), "{index}");
 }
+
+#[test]
+fn graph_names_each_node_by_its_log_and_joins_logs() {
+    let dir = monorepo();
+    let (code, stdout, _) = run(dir.path(), &["graph"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(
+            "flowchart TB\n    n0[\"platform:0001 Use one repository for all services\"]\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("    n5[\"frontend:0002 Build the frontend on its own\"]\n"));
+    assert!(stdout.contains("    n5 ==>|supersedes| n1\n"), "{stdout}");
+}

@@ -114,6 +114,7 @@ impl RecordPages<'_> {
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
             source_path: display_relative(&self.paths.project_root, &record.path),
+            source_url: self.site.source_url(&record.rel_path),
             error: None,
         };
         view.superseded_note = match &record.status {
@@ -213,6 +214,7 @@ impl RecordPages<'_> {
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
             source_path: display_relative(&self.paths.project_root, &failure.path),
+            source_url: None,
             error: Some(error_view(failure)),
         };
         self.site

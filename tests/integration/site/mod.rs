@@ -6,6 +6,7 @@
 
 mod browser;
 mod devtools;
+mod from_exports;
 mod incremental;
 
 use std::path::PathBuf;
