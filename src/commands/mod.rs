@@ -94,6 +94,24 @@ pub(crate) fn require_one_log(project: &Project, command: &str) -> Result<()> {
 /// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose
 /// file failed to parse says why it cannot be changed.
 pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
+    // With several logs a bare number may be in more than one: say which to name.
+    if let Some(reference) = crate::model::RecordRef::parse(query)
+        && let (Some(number), None, None) = (reference.number, &reference.log, &reference.target)
+    {
+        let logs: Vec<&str> = log
+            .by_number(number)
+            .filter_map(|record| log.log_name_of(record))
+            .collect();
+        if logs.len() > 1 {
+            return Err(Error::usage(format!(
+                "{number:04} is a record of several logs: name one as {}",
+                logs.iter()
+                    .map(|name| format!("`{name}:{number:04}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
     if let Some(record) = log.find(query) {
         return Ok(record);
     }

@@ -510,3 +510,27 @@ fn graph_names_each_node_by_its_log_and_joins_logs() {
     assert!(stdout.contains("    n5[\"frontend:0002 Build the frontend on its own\"]\n"));
     assert!(stdout.contains("    n5 ==>|supersedes| n1\n"), "{stdout}");
 }
+
+#[test]
+fn status_names_a_record_of_one_log() {
+    let dir = monorepo();
+    let before = files_of(dir.path());
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "accepted"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: 0002 is a record of several logs: name one as `platform:0002`, `backend:0002`, `frontend:0002`\n"
+        )
+    );
+    assert_eq!(files_of(dir.path()), before);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "backend:2", "accepted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "services/backend/docs/adr/0002-serve-an-http-api.md: draft -> accepted\n",
+            ""
+        )
+    );
+}
