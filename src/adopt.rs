@@ -66,6 +66,87 @@ pub fn find_existing_log(root: &Path) -> Option<PathBuf> {
     Some(log)
 }
 
+/// The logs of a repository that keeps one per package: every `docs/adr` or
+/// `docs/decisions` below `root` (five levels at most; dependencies, build output and hidden
+/// folders skipped) holding a record, each with a name for `[[log]]`: the package folder
+/// (`services/backend/docs/adr` → `backend`), `root` for the repository's own. Fewer than
+/// two: none (one log needs no `[[log]]` tables).
+pub fn find_package_logs(root: &Path) -> Vec<(String, PathBuf)> {
+    let walker = walkdir::WalkDir::new(root)
+        .max_depth(5)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            entry.depth() == 0
+                || (entry.file_type().is_dir()
+                    && !(name.starts_with('.')
+                        || name.starts_with('_')
+                        || NOT_A_LOG.contains(&name.as_ref())
+                        || entry.path().join(discover::SITE_MARKER).exists()))
+        });
+    let mut logs: Vec<(String, PathBuf)> = Vec::new();
+    for entry in walker.flatten() {
+        let path = entry.path();
+        let is_log_dir = crate::config::DEFAULT_DIRS.iter().any(|dir| {
+            path.ends_with(dir) && path.strip_prefix(root).is_ok_and(|rel| rel.ends_with(dir))
+        });
+        if !is_log_dir || logs.iter().any(|(_, log)| path.starts_with(log)) {
+            continue;
+        }
+        let holds_records = discover::discover(path).is_ok_and(|found| !found.records.is_empty());
+        if !holds_records {
+            continue;
+        }
+        let package = path
+            .parent()
+            .and_then(Path::parent)
+            .filter(|package| *package != root)
+            .and_then(Path::file_name)
+            .map_or_else(
+                || "root".to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+        let mut name: String = package
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        if !crate::layout::is_log_name(&name) {
+            name = format!("log{}", logs.len() + 1);
+        }
+        while logs.iter().any(|(taken, _)| *taken == name) {
+            name.push_str("-2");
+        }
+        logs.push((name, path.to_path_buf()));
+    }
+    if logs.len() < 2 {
+        logs.clear();
+    }
+    logs
+}
+
+/// The `.adr.toml` `adr init` writes for a repository keeping several logs.
+pub fn several_logs_config(logs: &[(String, PathBuf)], root: &Path) -> String {
+    let mut text = String::from(
+        "# Configuration for `adr` (Architecture Decision Records), written by `adr init`\n\
+         # from the logs it found: one per package. `adr --log NAME ...` works on one of them.\n",
+    );
+    for (name, dir) in logs {
+        text.push_str(&format!(
+            "\n[[log]]\nname = {}\ndir = {}\n",
+            toml_string(name),
+            toml_string(&crate::index::relative_path(root, dir))
+        ));
+    }
+    text
+}
+
 /// What a log is, as `adr init` writes it down.
 #[derive(Debug, Clone)]
 pub struct LogDescription {

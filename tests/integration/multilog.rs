@@ -534,3 +534,36 @@ fn status_names_a_record_of_one_log() {
         )
     );
 }
+
+/// A repository with a `docs/adr` per package and no `.adr.toml`: `adr init` names each.
+#[test]
+fn init_finds_a_log_per_package() {
+    let dir = monorepo();
+    std::fs::remove_file(dir.path().join(".adr.toml")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["init"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "created .adr.toml\n\
+             log root: docs/adr\n\
+             log backend: services/backend/docs/adr\n\
+             log frontend: services/frontend/docs/adr\n",
+            "next: adr lint\n"
+        )
+    );
+    assert_eq!(
+        read(dir.path().join(".adr.toml")),
+        "# Configuration for `adr` (Architecture Decision Records), written by `adr init`\n\
+         # from the logs it found: one per package. `adr --log NAME ...` works on one of them.\n\
+         \n[[log]]\nname = \"root\"\ndir = \"docs/adr\"\n\
+         \n[[log]]\nname = \"backend\"\ndir = \"services/backend/docs/adr\"\n\
+         \n[[log]]\nname = \"frontend\"\ndir = \"services/frontend/docs/adr\"\n"
+    );
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("    root:0001  accepted"), "{stdout}");
+    let (code, _, stderr) = run(dir.path(), &["init"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("already exist"), "{stderr}");
+}
