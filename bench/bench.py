@@ -17,6 +17,16 @@ import time
 ROOT = "/tmp/adr-bench"
 GNU_TIME = "/usr/bin/time"
 
+# The opt-in size (--huge): a company-wide log merged from many repositories (issue 19).
+HUGE = 99999
+# Peak memory budgets of issue 19, MiB: at 99,999 records every command, at 10,000 every
+# command but render (which has its own).
+HUGE_MIB = 256
+TEN_K_MIB = 64
+TEN_K_RENDER_MIB = 128
+# Reading every record: `cat docs/adr/*.md` would overflow the argument list at 99,999.
+CAT = "find docs/adr -maxdepth 1 -name '*.md' -exec cat {} + > /dev/null"
+
 # Budgets from the performance issue: job -> (max ratio to the floor at N=10,000, max MiB).
 BUDGETS = {
     "adr lint": (2.5, 128),
@@ -110,22 +120,28 @@ def main():
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--write", action="store_true", help="write the table to docs/benchmarks.md")
+    parser.add_argument("--huge", action="store_true", help=f"also N={HUGE} (790 MB of records, minutes)")
     args = parser.parse_args()
     adr = args.adr
     sizes = [int(size) for size in args.sizes.split(",")]
+    if args.huge and HUGE not in sizes:
+        sizes.append(HUGE)
     os.makedirs(ROOT, exist_ok=True)
     adrs = shutil.which("adrs")
     rows = []  # (job, n, style, median_ms, peak_mib, floor_ms, peer_ms)
+    sizes_of_site = []  # (n, style, {what: bytes})
     notes = []
     load_before = load_average()
     work_dirs = []
 
-    plan = [(n, "madr4") for n in sizes] + [(max(sizes), "mixed")]
+    usual = [n for n in sizes if n < HUGE] or sizes
+    plan = [(n, "madr4") for n in sizes] + [(max(usual), "mixed")]
     for n, style in plan:
         path = generate(args.gen, n, style)
-        runs = args.runs if n < 10000 else max(3, args.runs - 2)
+        runs = args.runs if n < 10000 else max(3, args.runs - 2) if n < HUGE else 3
+        huge = n >= HUGE
         print(f"# N={n} {style}, {runs} runs each, load {load_average()}", file=sys.stderr)
-        floor = measure(["sh", "-c", "cat docs/adr/*.md > /dev/null"], path, runs)
+        floor = measure(["sh", "-c", CAT], path, runs)
         rows.append(("cat (floor)", n, style, floor, None, floor, None))
 
         def job(name, argv, before=None, peer=None):
@@ -137,6 +153,8 @@ def main():
         job("adr list --format json", [adr, "list", "--format", "json"])
         subprocess.run([adr, "index"], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         job("adr index", [adr, "index"])
+        job("adr export", [adr, "export"])
+        job("adr export --format csv", [adr, "export", "--format", "csv"])
 
         counter = {"i": 0}
         sites = []
@@ -144,12 +162,41 @@ def main():
         def render_new(_):
             counter["i"] += 1
             out = os.path.join(path, f"site-new-{counter['i']}")
+            if huge:
+                # A site of 99,999 records is gigabytes: one at a time on the disk.
+                for old in sites:
+                    shutil.rmtree(old, ignore_errors=True)
             sites.append(out)
             render_argv[-1] = out
         render_argv = [adr, "render", "--out", ""]
         median = measure(render_argv, path, runs, before=render_new)
         render_argv[-1] = os.path.join(path, "site-rss")
         rows.append(("adr render (new dir)", n, style, median, peak_mib(render_argv, path), floor, None))
+        if huge:
+            for old in sites:
+                shutil.rmtree(old, ignore_errors=True)
+            sites.clear()
+
+        # A render's own floor: reading the records and writing its site, the finished
+        # site copied into a new directory by `cp -r` (issue 19).
+        copies = []
+
+        def copy_new(_):
+            if huge:
+                for old in copies:
+                    shutil.rmtree(old, ignore_errors=True)
+            copies.append(os.path.join(path, f"site-copy-{len(copies)}"))
+            copy_argv[-1] = f"{CAT} && cp -r site-rss {copies[-1]}"
+        copy_argv = ["sh", "-c", ""]
+        render_floor = measure(copy_argv, path, runs, before=copy_new)
+        rows.append(("cat + cp -r site (render floor)", n, style, render_floor, None, floor, None))
+        rows.append(("adr render (new dir) ÷ render floor", n, style, median, None, render_floor, None))
+        for copy in copies:
+            shutil.rmtree(copy, ignore_errors=True)
+        site_rss = os.path.join(path, "site-rss")
+        sizes_of_site.append((n, style, site_bytes(site_rss)))
+        if huge:
+            shutil.rmtree(site_rss, ignore_errors=True)
 
         stable = os.path.join(path, "site")
         subprocess.run([adr, "render", "--out", stable], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -172,7 +219,7 @@ def main():
         with open(target, "w", encoding="utf-8") as out:
             out.write(original)
 
-        if n == max(sizes) and style == "madr4":
+        if n == max(usual) and style == "madr4":
             created = []
             new_argv = [adr, "new", "--no-edit", "Benchmark record"]
             median = measure(new_argv, path, runs)
@@ -183,7 +230,7 @@ def main():
             for file in created:
                 os.remove(file)
 
-        if adrs and style == "madr4":
+        if adrs and style == "madr4" and not huge:
             peer_path = generate(args.gen, n, "madr4", number_field=True)
             with open(os.path.join(peer_path, ".adr-dir"), "w") as out:
                 out.write("docs/adr\n")
@@ -197,6 +244,10 @@ def main():
         # The stable site too: left behind, the next run would delete it just before
         # timing this log, when creating files is slowest.
         work_dirs.extend(sites + [full, stable, os.path.join(path, "site-rss")])
+        if huge:
+            for directory in work_dirs:
+                shutil.rmtree(directory, ignore_errors=True)
+            work_dirs.clear()
 
     load_after = load_average()
     table = render_table(rows, sizes, adrs is not None)
@@ -206,16 +257,66 @@ def main():
               f"On a shared 2-core VM a median still moves by 20-30 % from one run to the next (the two `adr lint` rows at N=10,000 "
               f"are the same work on two logs of the same size); compare rows of one run, not of two.\n")
     fingerprints = "\n".join(f"- N={n} {style}: fingerprint `{open(os.path.join(ROOT, f'n{n}-{style}', '.generated')).read().strip()}`" for n, style in plan)
-    text = f"{header}\n{table}\n\n{budget_report(rows, sizes)}\n\nLogs (`../shared/bench/gen.py`, seed 1):\n{fingerprints}\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
+    if args.huge:
+        # 790 MB of records: not left on the disk for the next run.
+        shutil.rmtree(os.path.join(ROOT, f"n{HUGE}-madr4"), ignore_errors=True)
+    text = f"{header}\n{table}\n\n{site_table(sizes_of_site)}\n\n{budget_report(rows, sizes)}\n\n{growth_table(rows, sizes)}\n\nLogs (`../shared/bench/gen.py`, seed 1):\n{fingerprints}\n\n" + "\n".join(f"- {note}" for note in notes) + "\n"
     if not adrs:
         text += "- Peer `adrs` not installed (`cargo install adrs --locked --version 0.13.0`): its rows are n/a.\n"
     print(text)
     if args.write:
+        # The sections (`## ...`) after this table come from other scripts
+        # (bench/serve-reload.sh): they are kept as they are.
+        kept = ""
+        if os.path.exists("docs/benchmarks.md"):
+            previous = open("docs/benchmarks.md").read()
+            at = previous.find("\n## ")
+            kept = previous[at:] if at >= 0 else ""
         with open("docs/benchmarks.md", "w") as out:
-            out.write("# Benchmarks\n\nProduced by `bench/run.sh --write` (see bench/README.md).\n\n" + text)
+            out.write("# Benchmarks\n\nProduced by `bench/run.sh --write` (see bench/README.md).\n\n" + text + kept)
     # Deleting many files slows file creation for a while on this filesystem: only at the end.
     for directory in work_dirs:
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def site_bytes(site):
+    """The size of the site's index page, of its search index (every file whose name starts
+    with `search`, however it is split) and of the whole site."""
+    out = {"index.html": 0, "search": 0, "site": 0, "files": 0}
+    for directory, _, names in os.walk(site):
+        for name in names:
+            size = os.path.getsize(os.path.join(directory, name))
+            out["site"] += size
+            out["files"] += 1
+            if os.path.relpath(os.path.join(directory, name), site) == "index.html":
+                out["index.html"] = size
+            elif name.startswith("search"):
+                out["search"] += size
+    return out
+
+
+def site_table(sizes_of_site):
+    lines = ["| site | N | style | `index.html` | search index | whole site | files |", "|---|---:|---|---:|---:|---:|---:|"]
+    for n, style, size in sizes_of_site:
+        mb = lambda b: f"{b / 1e6:.1f} MB"
+        lines.append(f"| rendered | {n} | {style} | {mb(size['index.html'])} | {mb(size['search'])} | {mb(size['site'])} | {size['files']} |")
+    return "\n".join(lines)
+
+
+def growth_table(rows, sizes):
+    """Time and peak memory at 99,999 records as multiples of those at 10,000."""
+    if HUGE not in sizes or 10000 not in sizes:
+        return ""
+    by = {(job, size): (median, mib) for job, size, style, median, mib, _, _ in rows if style == "madr4"}
+    lines = [f"Growth from 10,000 to {HUGE:,} records (madr4; budget ≤ 11× in time, memory flat where the output streams):", "",
+             "| command | time 10,000 | time 99,999 | × | peak MiB 10,000 | peak MiB 99,999 | × |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for job, n, style, _, _, _, _ in rows:
+        if n != HUGE or style != "madr4" or (job, 10000) not in by or "÷" in job:
+            continue
+        (t1, m1), (t2, m2) = by[(job, 10000)], by[(job, HUGE)]
+        mem = f"{m1:.1f} | {m2:.1f} | {m2 / m1:.1f}" if m1 and m2 else " | | "
+        lines.append(f"| `{job}` | {t1:.1f} ms | {t2:.1f} ms | {t2 / t1:.1f} | {mem} |")
+    return "\n".join(lines)
 
 
 def meminfo():
@@ -236,7 +337,7 @@ def render_table(rows, sizes, has_peer):
 
 
 def budget_report(rows, sizes):
-    n = max(sizes)
+    n = max([size for size in sizes if size < HUGE] or sizes)
     out = [f"Budgets at N={n} (madr4):"]
     by = {(job, size, style): (median, mib, floor) for job, size, style, median, mib, floor, _ in rows}
     for job, (max_ratio, max_mib) in BUDGETS.items():
@@ -260,7 +361,35 @@ def budget_report(rows, sizes):
             if (job, 1000, "madr4") in by and (job, 10000, "madr4") in by:
                 growth = by[(job, 10000, "madr4")][0] / by[(job, 1000, "madr4")][0]
                 out.append(f"- growth of `{job}` from 1,000 to 10,000: {growth:.1f}× (budget ≤ {GROWTH_BUDGET}): {'met' if growth <= GROWTH_BUDGET else 'NOT met'}")
+    out.extend(scale_report(rows, sizes))
     return "\n".join(out)
+
+
+def scale_report(rows, sizes):
+    """The budgets of issue 19: peak memory at 10,000 and 99,999 records, the render against
+    its own floor, the one-record re-render in milliseconds and lint against `cat`."""
+    by = {(job, size): (median, mib, floor) for job, size, style, median, mib, floor, _ in rows if style == "madr4"}
+    out = []
+    for n, limit in [(10000, TEN_K_MIB), (HUGE, HUGE_MIB)]:
+        if n not in sizes:
+            continue
+        out.append(f"Budgets of issue 19 at N={n:,} (madr4):")
+        for (job, size), (median, mib, floor) in by.items():
+            if size != n or mib is None or not job.startswith("adr ") or job == "adr new" or "[" in job:
+                continue
+            cap = TEN_K_RENDER_MIB if n == 10000 and job.startswith("adr render") else limit
+            out.append(f"- `{job}`: {mib:.1f} MiB peak (budget < {cap}): {'met' if mib < cap else 'NOT met'}")
+        if ("adr render (new dir) ÷ render floor", n) in by:
+            median, _, floor = by[("adr render (new dir) ÷ render floor", n)]
+            out.append(f"- `adr render (new dir)`: {median / floor:.2f}× its floor, `cat` + `cp -r` of the site (budget ≤ 1.5): {'met' if median / floor <= 1.5 else 'NOT met'}")
+        if ("adr render (one changed)", n) in by:
+            median = by[("adr render (one changed)", n)][0]
+            cap = 150 if n == 10000 else 500
+            out.append(f"- `adr render (one changed)`: {median:.0f} ms (budget < {cap} ms): {'met' if median < cap else 'NOT met'}")
+        if n == HUGE and ("adr lint", n) in by:
+            median, _, floor = by[("adr lint", n)]
+            out.append(f"- `adr lint`: {median / floor:.2f}× `cat` (budget ≤ 2.5): {'met' if median / floor <= 2.5 else 'NOT met'}")
+    return out
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@
 #   bench/run.sh                      # N = 100, 1000, 10000 (+ a mixed-style 10000 log)
 #   bench/run.sh --sizes 100,1000     # quicker
 #   bench/run.sh --write              # also write the table to docs/benchmarks.md
+#   bench/run.sh --huge               # also N = 99,999 (790 MB of records; takes minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet

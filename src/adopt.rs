@@ -141,7 +141,7 @@ pub fn several_logs_config(logs: &[(String, PathBuf)], root: &Path) -> String {
         text.push_str(&format!(
             "\n[[log]]\nname = {}\ndir = {}\n",
             toml_string(name),
-            toml_string(&crate::index::relative_path(root, dir))
+            toml_string(&crate::log_path::relative_path(root, dir))
         ));
     }
     text
@@ -182,7 +182,7 @@ fn by_count<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
 
 /// Describes `log`, whose config will live in `root`.
 pub fn describe(log: &Log, root: &Path) -> LogDescription {
-    let relative = |path: &Path| crate::index::relative_path(root, path);
+    let relative = |path: &Path| crate::log_path::relative_path(root, path);
     let mut naming = BTreeMap::new();
     let mut styles = BTreeMap::new();
     let mut statuses = BTreeMap::new();

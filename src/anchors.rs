@@ -11,7 +11,14 @@ use std::collections::HashSet;
 use crate::model::Record;
 
 /// Ids the record page uses itself; a heading that would take one gets `-1` instead.
-pub const RESERVED_IDS: [&str; 4] = ["adr-main", "adr-toc", "adr-meta", "adr-body"];
+pub const RESERVED_IDS: [&str; 6] = [
+    "adr-main",
+    "adr-toc",
+    "adr-meta",
+    "adr-body",
+    "adr-decision",
+    "adr-nearby",
+];
 
 /// The ids already given on one page (the reserved ones from the start).
 pub type TakenIds = HashSet<String>;

@@ -50,6 +50,8 @@ pub enum Command {
     List(ListArgs),
     /// Change a record's status in place
     Status(StatusArgs),
+    /// Link two records with a typed relation, written in both (`adr link 3 amends 1`)
+    Link(LinkArgs),
     /// Check the log: metadata, sections, numbers, links and supersession
     Lint(LintArgs),
     /// List the lint rules, or show one rule's documentation
@@ -62,8 +64,12 @@ pub enum Command {
     Index(IndexArgs),
     /// Build a static HTML site of the log: index, one page per record, tags, relations
     Render(RenderArgs),
+    /// Preview the site on this machine, rebuilt and reloaded in the browser as the log changes
+    Serve(ServeArgs),
     /// Print the relations between records (supersedes, superseded by, links)
     Graph(GraphArgs),
+    /// adr-tools' reports, in its exact shapes: `toc` (Markdown) and `graph` (Graphviz)
+    Generate(GenerateArgs),
     /// Search the records' titles, headings and text, best match first
     Search(SearchArgs),
     /// Serve the log to coding agents: a Model Context Protocol server on stdin/stdout
@@ -111,9 +117,9 @@ pub struct NewArgs {
     #[arg(required = true, value_name = "TITLE")]
     pub title: Vec<String>,
 
-    /// Initial status
-    #[arg(long, value_name = "STATUS", default_value = "proposed")]
-    pub status: String,
+    /// Initial status (default: `proposed`; `Accepted` in a log of adr-tools, as it writes)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
 
     /// The decision's date, YYYY-MM-DD (default: today)
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -128,8 +134,13 @@ pub struct NewArgs {
     pub decision_makers: Vec<String>,
 
     /// Mark record N as superseded by the new one (repeatable)
-    #[arg(long, value_name = "N")]
+    #[arg(long, short = 's', value_name = "N")]
     pub supersedes: Vec<String>,
+
+    /// Link the new record to TARGET, adr-tools' way: `-l "5:Amends:Amended by"` writes
+    /// `Amends [5. …](…)` in the new record and `Amended by […](…)` in record 5 (repeatable)
+    #[arg(long = "link", short = 'l', value_name = "TARGET:LINK:REVERSE-LINK")]
+    pub links: Vec<String>,
 
     /// `madr`, `madr-minimal`, `nygard`, or a path to a template file
     #[arg(long, value_name = "NAME|PATH")]
@@ -149,6 +160,18 @@ pub struct ListArgs {
     /// Only records with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
 
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
@@ -174,6 +197,16 @@ pub struct StatusArgs {
     /// The new status, e.g. `accepted` or `superseded by 9`
     #[arg(required = true, value_name = "STATUS")]
     pub status: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// `SOURCE RELATION... TARGET` (`3 amends 1`, `3 depends on 1`), or adr-tools' shape
+    /// `SOURCE LINK TARGET REVERSE-LINK` (`3 Amends 1 "Amended by"`). Built-in relations:
+    /// amends, clarifies, extends, depends on, relates to; more with `[[relation]]` in
+    /// .adr.toml
+    #[arg(required = true, num_args = 3.., value_name = "ARG")]
+    pub args: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -211,6 +244,18 @@ pub struct ExportArgs {
     /// `adr render --from` links each record back to (JSON only)
     #[arg(long, value_name = "URL")]
     pub repository: Option<String>,
+
+    /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Only records dated on or before this day (YYYY-MM-DD); undated records are left out
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Only records with this decision-maker (case ignored; `Bo` matches `Bo (platform team)`)
+    #[arg(long, value_name = "NAME")]
+    pub decision_maker: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -259,6 +304,11 @@ pub struct LintArgs {
     /// Print a rule's documentation and exit
     #[arg(long, value_name = "ID")]
     pub explain: Option<String>,
+
+    /// Also report records whose number another file holds in git commit REF (e.g.
+    /// `origin/main`): numbers taken on the branch this one will merge into
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -273,6 +323,12 @@ pub struct RenumberArgs {
     /// Apply the changes (without it: print the renames and a unified diff, change nothing)
     #[arg(long)]
     pub write: bool,
+
+    /// Also rewrite the moved records' file names in these files outside the log (a glob
+    /// relative to the project root, e.g. 'src/**/*.rs'; repeatable); bare ids such as
+    /// `ADR-0042` there are listed for you to check
+    #[arg(long, value_name = "GLOB")]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -316,6 +372,31 @@ pub struct RenderArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one
+    #[arg(long, short = 'p', value_name = "PORT", default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+
+    /// The address to listen on: any other than 127.0.0.1 (this machine only) lets the
+    /// network read the log
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+
+    /// The site's title (default: `site.title`, else "Architecture Decision Records")
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// A directory of templates and assets replacing the built-in ones by file name
+    /// (default: `site.templates`); watched like the log
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct GraphArgs {
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     pub format: GraphFormat,
@@ -329,6 +410,47 @@ pub enum GraphFormat {
     Dot,
     /// `nodes` (number, title, status, path) and `edges` (from, to, kind)
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(subcommand)]
+    pub report: GenerateReport,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateReport {
+    /// A Markdown list of the records, as adr-tools' `adr generate toc` prints it
+    Toc(TocArgs),
+    /// The records and their Status-section links as Graphviz, as adr-tools'
+    /// `adr generate graph` prints it
+    Graph(AdrToolsGraphArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TocArgs {
+    /// A Markdown file printed before the list
+    #[arg(short = 'i', value_name = "INTRO")]
+    pub intro: Option<PathBuf>,
+
+    /// A Markdown file printed after the list
+    #[arg(short = 'o', value_name = "OUTRO")]
+    pub outro: Option<PathBuf>,
+
+    /// Put LINK_PREFIX before each record's file name
+    #[arg(short = 'p', value_name = "LINK_PREFIX", default_value = "")]
+    pub prefix: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AdrToolsGraphArgs {
+    /// Put LINK_PREFIX before each record's link
+    #[arg(short = 'p', value_name = "LINK_PREFIX", default_value = "")]
+    pub prefix: String,
+
+    /// The extension of the documents the nodes link to
+    #[arg(short = 'e', value_name = "LINK-EXTENSION", default_value = ".html")]
+    pub extension: String,
 }
 
 #[derive(Debug, Args)]

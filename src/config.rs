@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::layout::{Layout, LogPart};
+use crate::log_path::normalize;
 
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
@@ -41,6 +42,19 @@ pub struct Config {
     pub index: IndexConfig,
     #[serde(default)]
     pub site: SiteConfig,
+    /// `[[relation]]`: typed relations besides the built-in ones (`adr link 3 implements 1`).
+    #[serde(default, rename = "relation", skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelationPair>,
+}
+
+/// One `[[relation]]`: a relation's name and the name the other record uses.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RelationPair {
+    /// As the record stating it writes it: `Implements`.
+    pub name: String,
+    /// As the other record writes it: `Implemented by`.
+    pub reverse: String,
 }
 
 /// One `[[log]]` of a repository holding several: its name (for `--log` and
@@ -106,6 +120,16 @@ pub struct SiteConfig {
     pub templates: Option<String>,
     /// The output directory (default `site`).
     pub out: Option<String>,
+    /// The repository's web address (`https://github.com/owner/name`), for each record
+    /// page's "Source" and "Edit" links; by default the `origin` remote's, when it is on
+    /// GitHub, GitLab or Bitbucket.
+    pub repository_url: Option<String>,
+    /// The branch those links point into (default: the branch checked out).
+    pub repository_branch: Option<String>,
+    /// Status keyword → badge colour as `#rgb` or `#rrggbb` (`"on hold" = "#8a5cf5"`); the
+    /// text colour is chosen for contrast.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub status_colours: std::collections::BTreeMap<String, String>,
 }
 
 /// Where the log directory setting came from, for messages.
@@ -176,7 +200,7 @@ impl Project {
         let found_config = find_upwards(flag_dir.as_deref().unwrap_or(cwd), CONFIG_FILE);
         let (config_path, config_text, config) = match found_config {
             Some(path) => {
-                let shown = PathBuf::from(crate::discover::display_path(&path, cwd));
+                let shown = PathBuf::from(crate::log_path::display_path(&path, cwd));
                 let within = path.parent().unwrap_or(cwd);
                 let text =
                     crate::fs::read_text_checked(&path, Some(within), crate::fs::MAX_TEXT_BYTES)
@@ -200,7 +224,7 @@ impl Project {
         ) {
             (
                 root.clone(),
-                DirOrigin::ConfigFile(PathBuf::from(crate::discover::display_path(path, cwd))),
+                DirOrigin::ConfigFile(PathBuf::from(crate::log_path::display_path(path, cwd))),
                 root.clone(),
             )
         } else if let Some(dir) = flag_dir {
@@ -213,7 +237,7 @@ impl Project {
         {
             (
                 root.join(dir),
-                DirOrigin::ConfigFile(PathBuf::from(crate::discover::display_path(path, cwd))),
+                DirOrigin::ConfigFile(PathBuf::from(crate::log_path::display_path(path, cwd))),
                 root.clone(),
             )
         } else if let Some(adr_dir_file) = config_root
@@ -221,7 +245,7 @@ impl Project {
             .then(|| find_upwards(cwd, ADR_TOOLS_DIR_FILE))
             .flatten()
         {
-            let shown = PathBuf::from(crate::discover::display_path(&adr_dir_file, cwd));
+            let shown = PathBuf::from(crate::log_path::display_path(&adr_dir_file, cwd));
             let root = adr_dir_file
                 .parent()
                 .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
@@ -230,7 +254,7 @@ impl Project {
                     .map_err(|error| error.into_error("read", &shown))?;
             (
                 root.join(adr_dir_setting(&shown, &text)?),
-                DirOrigin::AdrToolsFile(PathBuf::from(crate::discover::display_path(
+                DirOrigin::AdrToolsFile(PathBuf::from(crate::log_path::display_path(
                     &adr_dir_file,
                     cwd,
                 ))),
@@ -290,7 +314,7 @@ impl Project {
         let mut parts: Vec<LogPart> = Vec::new();
         let shown = PathBuf::from(self.config_path.as_deref().map_or_else(
             || CONFIG_FILE.to_string(),
-            |path| crate::discover::display_path(path, &self.cwd),
+            |path| crate::log_path::display_path(path, &self.cwd),
         ));
         let config_error = |name: &str, message: String| {
             let offset = self
@@ -337,7 +361,7 @@ impl Project {
                     origin: format!("`[[log]]` `{}` in {}", log.name, shown.display()),
                 });
             }
-            let relative = crate::discover::relative_slash_path(&dir, &self.root);
+            let relative = crate::log_path::relative_slash_path(&dir, &self.root);
             let prefix = match relative.as_str() {
                 "" | "." => String::new(),
                 relative => format!("{relative}/"),
@@ -356,6 +380,28 @@ impl Project {
             .collect();
         self.config.statuses.extend(extra);
         Ok(Layout { parts })
+    }
+
+    /// [`Project::locate`], narrowed by `--log NAME` to that log: every command then runs
+    /// as on a project with that one log.
+    pub fn locate_log(cwd: &Path, dir_flag: Option<&Path>, log: Option<&str>) -> Result<Project> {
+        let project = Project::locate(cwd, dir_flag)?;
+        match log {
+            Some(name) => project.select_log(name),
+            None => Ok(project),
+        }
+    }
+
+    /// Refuses a command that works on one log when the project has several and `--log`
+    /// names none.
+    pub fn require_one_log(&self, command: &str) -> Result<()> {
+        if self.layout.has_several() {
+            return Err(Error::usage(format!(
+                "this project has several logs ({}): name one with `adr --log NAME {command}`",
+                self.layout.names()
+            )));
+        }
+        Ok(())
     }
 
     /// The project narrowed to the log named `name` (`--log NAME`): its directory, and its
@@ -411,7 +457,7 @@ impl Project {
 
     /// A path as the user should read it: relative to the working directory.
     pub fn display(&self, path: &Path) -> String {
-        crate::discover::display_path(path, &self.cwd)
+        crate::log_path::display_path(path, &self.cwd)
     }
 
     /// The line of `needle` in the config text, for errors about a value.
@@ -665,23 +711,6 @@ fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
             .find(|candidate| candidate.is_dir())
             .map(|found| (found, dir.to_path_buf()))
     })
-}
-
-/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

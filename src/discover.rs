@@ -457,7 +457,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
                     && markdown_stem(name).is_some()
                 {
                     let path = entry.path().to_path_buf();
-                    let rel = relative_slash_path(&path, dir);
+                    let rel = crate::log_path::relative_slash_path(&path, dir);
                     found.skipped.push(Skipped {
                         path,
                         rel_path: rel,
@@ -499,7 +499,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         }
         if is_template_name(name) {
             let path = entry.path().to_path_buf();
-            let rel = relative_slash_path(&path, dir);
+            let rel = crate::log_path::relative_slash_path(&path, dir);
             found.skipped.push(Skipped {
                 path,
                 rel_path: rel,
@@ -511,7 +511,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             continue;
         }
         let path = entry.path().to_path_buf();
-        let rel = relative_slash_path(&path, dir);
+        let rel = crate::log_path::relative_slash_path(&path, dir);
         match FileName::parse(name) {
             Some(file) => found.records.push((path, rel, file)),
             None => found.unnamed_markdown.push((path, rel)),
@@ -540,7 +540,7 @@ fn note_hidden(found: &mut Discovered, entry: &walkdir::DirEntry, name: &str, di
     };
     if let Some(reason) = reason {
         let path = entry.path().to_path_buf();
-        let rel_path = relative_slash_path(&path, dir);
+        let rel_path = crate::log_path::relative_slash_path(&path, dir);
         found.skipped.push(Skipped {
             path,
             rel_path,
@@ -566,13 +566,13 @@ fn enter_folder(
     let folder = entry.path().to_path_buf();
     match folder_record_file(&folder) {
         Some(record_file) => {
-            let rel = relative_slash_path(&record_file, dir);
+            let rel = crate::log_path::relative_slash_path(&record_file, dir);
             found.records.push((record_file.clone(), rel.clone(), file));
             Some((folder, record_file, rel))
         }
         // `0001-x.md/`: named like a record file, read (and reported) as one.
         None if is_md => {
-            let rel = relative_slash_path(&folder, dir);
+            let rel = crate::log_path::relative_slash_path(&folder, dir);
             found.records.push((folder, rel, file));
             None
         }
@@ -607,56 +607,6 @@ fn is_underscored(name: &std::ffi::OsStr) -> bool {
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.starts_with('_') || name == "node_modules"
-}
-
-/// `path` relative to `base`, with `/` separators; `path` itself when not below `base`.
-pub fn relative_slash_path(path: &Path, base: &Path) -> String {
-    // Fast path for walked paths, which are `base` joined with more: a string prefix test
-    // instead of component parsing, which dominated `adr new` in a 10,000-record log.
-    if let (Some(full), Some(prefix)) = (path.to_str(), base.to_str())
-        && let Some(rest) = full.strip_prefix(prefix)
-        && let Some(rest) = rest.strip_prefix(std::path::MAIN_SEPARATOR)
-        && !rest.is_empty()
-        && std::path::MAIN_SEPARATOR == '/'
-    {
-        return rest.to_string();
-    }
-    let relative = path.strip_prefix(base).unwrap_or(path);
-    relative
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// `path` as a user in `cwd` would type it: relative (with `..` when needed), `/` separators.
-pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let path_components: Vec<_> = path.components().collect();
-    let cwd_components: Vec<_> = cwd.components().collect();
-    if path.is_relative() || cwd.is_relative() {
-        return relative_slash_path(path, Path::new(""));
-    }
-    let common = path_components
-        .iter()
-        .zip(&cwd_components)
-        .take_while(|(a, b)| a == b)
-        .count();
-    // Nothing in common but the root: an absolute path reads better than a row of `..`.
-    if common <= 1 {
-        return path.to_string_lossy().replace('\\', "/");
-    }
-    let mut parts: Vec<String> =
-        std::iter::repeat_n("..".to_string(), cwd_components.len() - common).collect();
-    parts.extend(
-        path_components[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    if parts.is_empty() {
-        ".".to_string()
-    } else {
-        parts.join("/")
-    }
 }
 
 #[cfg(test)]
@@ -783,17 +733,5 @@ mod tests {
         ] {
             assert!(!is_non_record_name(name), "{name}");
         }
-    }
-
-    #[test]
-    fn display_paths_are_relative() {
-        assert_eq!(
-            display_path(Path::new("/a/b/docs/adr/x.md"), Path::new("/a/b")),
-            "docs/adr/x.md"
-        );
-        assert_eq!(
-            display_path(Path::new("/a/b/docs/x.md"), Path::new("/a/b/src")),
-            "../docs/x.md"
-        );
     }
 }

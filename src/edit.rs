@@ -366,6 +366,36 @@ fn capitalize(value: &str) -> String {
     }
 }
 
+/// The status text saying `old` is superseded by the record at `new_rel_path`, in the form
+/// `old`'s style uses: MADR's `superseded by [ADR-0009](0009-x.md)`, adr-tools'
+/// `Superseded by [9. Title](0009-x.md)`.
+pub fn superseded_status(
+    old: &Record,
+    new_rel_path: &str,
+    new_title: &str,
+    new_number: u32,
+) -> String {
+    let link = crate::log_path::relative_link(&old.rel_path, new_rel_path);
+    let file =
+        crate::discover::FileName::parse(new_rel_path.rsplit('/').next().unwrap_or(new_rel_path));
+    let number = file
+        .as_ref()
+        .and_then(|file| file.number)
+        .or(Some(new_number).filter(|n| *n > 0));
+    match (old.style, number) {
+        (Style::Nygard, Some(number)) => format!("Superseded by [{number}. {new_title}]({link})"),
+        (_, Some(number)) => format!("superseded by [{}]({link})", crate::model::adr_id(number)),
+        (_, None) => {
+            let stem = new_rel_path
+                .rsplit('/')
+                .next()
+                .unwrap_or(new_rel_path)
+                .trim_end_matches(".md");
+            format!("superseded by [{stem}]({link})")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::discover::display_path;
-use crate::model::{Link, LinkKind, LoadFailure, Log, Record, RecordRef};
+use crate::log_path::display_path;
+use crate::model::{
+    Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef, RecordSummary,
+};
+use crate::relation::RelationKinds;
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
 /// meaning; new fields may be added within a version.
@@ -30,17 +33,6 @@ pub const CSV_COLUMNS: [&str; 9] = [
 /// Front-matter keys that have their own field in the export, besides the ones the parser
 /// reads into the model (`status`, `date`, `tags`, …).
 const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"];
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-pub struct Export {
-    pub version: u32,
-    /// The repository's web address, with `adr export --repository URL`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub repository: Option<String>,
-    pub records: Vec<ExportedRecord>,
-    /// Files named like records that could not be read as one.
-    pub unreadable: Vec<UnreadableFile>,
-}
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {
@@ -67,6 +59,8 @@ pub struct ExportedRecord {
     pub supersedes: Vec<ExportedRef>,
     pub superseded_by: Option<ExportedRef>,
     pub links: Vec<ExportedLink>,
+    /// Typed relations besides supersession (`Amends [1. …](…)`), in file order.
+    pub relations: Vec<ExportedRelation>,
     /// Relative to the project root, with `/`.
     pub path: String,
     /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard` or `other`.
@@ -90,6 +84,17 @@ pub struct ExportedRef {
     pub path: Option<String>,
 }
 
+/// A typed relation to another record.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ExportedRelation {
+    /// The kind as data: `amends`, `amended-by`, `depends-on`, or a configured name.
+    pub kind: String,
+    /// The name as written (`Amended by`).
+    pub label: String,
+    /// The record named.
+    pub target: ExportedRef,
+}
+
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedLink {
     pub text: String,
@@ -106,44 +111,70 @@ pub struct UnreadableFile {
     pub message: String,
 }
 
-/// The export of a loaded log; paths are written relative to `root`.
-pub fn export(log: &Log, root: &Path) -> Export {
-    Export {
-        version: EXPORT_VERSION,
-        repository: None,
-        records: log
-            .records
-            .iter()
-            .map(|record| export_record(log, record, root))
-            .collect(),
-        unreadable: log
-            .failures
-            .iter()
-            .map(|failure| unreadable(failure, root))
-            .collect(),
-    }
-}
-
 fn values(located: &[crate::model::Located<String>]) -> Vec<String> {
     located.iter().map(|item| item.value.clone()).collect()
 }
 
-/// One record of the export (also the MCP server's `get_record`).
-pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord {
+/// One record of the export (also the MCP server's `get_record`), its references resolved
+/// in `log`.
+pub fn export_record(
+    log: &Log,
+    record: &Record,
+    root: &Path,
+    kinds: &RelationKinds,
+) -> ExportedRecord {
+    let name = log.log_name_of(record).map(str::to_string);
+    export_record_with(record, name, root, kinds, |reference| {
+        let resolved = log.resolve_from(record, reference);
+        ExportedRef {
+            text: reference.text.clone(),
+            number: resolved.and_then(Record::number).or(reference.number),
+            path: resolved.map(|record| display_path(record.path(), root)),
+        }
+    })
+}
+
+/// One record of the export with its references resolved in the metadata of the log (what
+/// `adr export` holds while it writes one record at a time).
+pub fn export_record_in(
+    log: &LogMeta,
+    record: &Record,
+    root: &Path,
+    kinds: &RelationKinds,
+) -> ExportedRecord {
+    let name = log.log_name_at(&record.rel_path).map(str::to_string);
+    export_record_with(record, name, root, kinds, |reference| {
+        let resolved = log.resolve_from(&record.rel_path, reference);
+        ExportedRef {
+            text: reference.text.clone(),
+            number: resolved.and_then(RecordMeta::number).or(reference.number),
+            path: resolved.map(|record| display_path(record.path(), root)),
+        }
+    })
+}
+
+fn export_record_with(
+    record: &Record,
+    log: Option<String>,
+    root: &Path,
+    kinds: &RelationKinds,
+    exported_ref: impl Fn(&RecordRef) -> ExportedRef,
+) -> ExportedRecord {
     let front_matter = record
         .extra_front_matter()
         .filter(|entry| !EXPORTED_KEYS.contains(&entry.key.as_str()))
         .map(|entry| (entry.key.clone(), yaml_to_json(&entry.value)))
         .collect();
+    let summary = RecordSummary::of(record);
     ExportedRecord {
-        log: log.log_name_of(record).map(str::to_string),
-        number: record.number(),
-        slug: record.slug().to_string(),
-        title: record.display_title(),
-        status: record.status_word(),
+        log,
+        number: summary.number,
+        slug: summary.slug,
+        title: summary.title,
+        status: summary.status,
         status_text: record.status.as_ref().map(|status| status.raw.clone()),
-        date: record.date.as_ref().map(|date| date.value.text()),
-        tags: values(&record.tags),
+        date: summary.date,
+        tags: summary.tags,
         decision_makers: values(&record.decision_makers),
         consulted: values(&record.consulted),
         informed: values(&record.informed),
@@ -156,12 +187,11 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
         supersedes: record
             .supersedes
             .iter()
-            .map(|reference| exported_ref(log, record, &reference.value, root))
+            .map(|reference| exported_ref(&reference.value))
             .collect(),
-        superseded_by: record
-            .superseded_by()
-            .map(|reference| exported_ref(log, record, reference, root)),
+        superseded_by: record.superseded_by().map(&exported_ref),
         links: record.links.iter().map(exported_link).collect(),
+        relations: exported_relations(record, kinds, &exported_ref),
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
@@ -169,13 +199,25 @@ pub fn export_record(log: &Log, record: &Record, root: &Path) -> ExportedRecord 
     }
 }
 
-fn exported_ref(log: &Log, from: &Record, reference: &RecordRef, root: &Path) -> ExportedRef {
-    let resolved = log.resolve_from(from, reference);
-    ExportedRef {
-        text: reference.text.clone(),
-        number: resolved.and_then(Record::number).or(reference.number),
-        path: resolved.map(|record| display_path(record.path(), root)),
-    }
+/// The typed relations of a record that count with `kinds`, canonical names first.
+fn exported_relations(
+    record: &Record,
+    kinds: &RelationKinds,
+    exported_ref: impl Fn(&RecordRef) -> ExportedRef,
+) -> Vec<ExportedRelation> {
+    record
+        .relations
+        .iter()
+        .filter(|relation| kinds.counts(relation))
+        .map(|relation| {
+            let name = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+            ExportedRelation {
+                kind: crate::relation::kind_key(name),
+                label: relation.label.clone(),
+                target: exported_ref(&relation.target),
+            }
+        })
+        .collect()
 }
 
 fn exported_link(link: &Link) -> ExportedLink {
@@ -190,7 +232,8 @@ fn exported_link(link: &Link) -> ExportedLink {
     }
 }
 
-fn unreadable(failure: &LoadFailure, root: &Path) -> UnreadableFile {
+/// A file that could not be read, as the export lists it.
+pub fn unreadable(failure: &LoadFailure, root: &Path) -> UnreadableFile {
     UnreadableFile {
         path: display_path(&failure.path, root),
         line: failure.line,
@@ -238,32 +281,25 @@ fn yaml_key(key: &yaml_serde::Value) -> String {
     }
 }
 
-/// The scalar columns of every record as CSV, with a header row.
-pub fn to_csv(export: &Export) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_COLUMNS)?;
-    for record in &export.records {
-        writer.write_record([
-            record.number.map(|n| n.to_string()).unwrap_or_default(),
-            record.slug.clone(),
-            record.title.clone(),
-            record.status.clone().unwrap_or_default(),
-            record.date.clone().unwrap_or_default(),
-            record
-                .superseded_by
-                .as_ref()
-                .map(|reference| {
-                    reference
-                        .number
-                        .map_or_else(|| reference.text.clone(), |number| number.to_string())
-                })
-                .unwrap_or_default(),
-            record.chosen_option.clone().unwrap_or_default(),
-            record.style.clone(),
-            record.path.clone(),
-        ])?;
-    }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error().into())
+/// The scalar columns of one record, in the order of [`CSV_COLUMNS`].
+pub fn csv_row(record: &ExportedRecord) -> [String; 9] {
+    [
+        record.number.map(|n| n.to_string()).unwrap_or_default(),
+        record.slug.clone(),
+        record.title.clone(),
+        record.status.clone().unwrap_or_default(),
+        record.date.clone().unwrap_or_default(),
+        record
+            .superseded_by
+            .as_ref()
+            .map(|reference| {
+                reference
+                    .number
+                    .map_or_else(|| reference.text.clone(), |number| number.to_string())
+            })
+            .unwrap_or_default(),
+        record.chosen_option.clone().unwrap_or_default(),
+        record.style.clone(),
+        record.path.clone(),
+    ]
 }

@@ -101,13 +101,8 @@ impl History {
 
     /// The history of a file under the directory (absolute, or relative to it).
     pub fn file(&self, path: &Path) -> Option<&FileHistory> {
-        let relative = path.strip_prefix(&self.dir).unwrap_or(path);
-        let key = relative
-            .components()
-            .map(|component| component.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        self.files.get(&key)
+        self.files
+            .get(&crate::log_path::relative_slash_path(path, &self.dir))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -162,6 +157,26 @@ fn is_straight_line(listing: &str, old: &str, new: &str) -> bool {
         expected = parent;
     }
     expected == old
+}
+
+/// The URL of the remote `name` of the repository holding `dir`.
+pub fn remote_url(dir: &Path, name: &str) -> Option<String> {
+    let text = String::from_utf8(git_output(dir, &["remote", "get-url", name])?).ok()?;
+    Some(text.trim().to_string()).filter(|url| !url.is_empty())
+}
+
+/// The branch checked out in the repository holding `dir` (`HEAD` when detached).
+pub fn current_branch(dir: &Path) -> Option<String> {
+    let text = String::from_utf8(git_output(dir, &["rev-parse", "--abbrev-ref", "HEAD"])?).ok()?;
+    Some(text.trim().to_string()).filter(|branch| !branch.is_empty())
+}
+
+/// The top of the work tree holding `dir`.
+pub fn work_tree(dir: &Path) -> Option<PathBuf> {
+    let text = String::from_utf8(git_output(dir, &["rev-parse", "--show-toplevel"])?).ok()?;
+    let top = PathBuf::from(text.trim_end_matches(['\n', '\r']));
+    // The log's own path may go through a symbolic link git resolved: compare like with like.
+    Some(top.canonicalize().unwrap_or(top))
 }
 
 /// What `git -C dir args...` prints; `None` when git is missing or fails.
@@ -244,6 +259,32 @@ fn apply_log(files: &mut HashMap<String, FileHistory>, text: &str) {
             }
         }
     }
+}
+
+/// The files under `dir` in commit `reference` (`origin/main`), relative to `dir` with `/`:
+/// what another branch holds, for `adr lint --base`. An error says what git said.
+pub fn files_at(dir: &Path, reference: &str) -> Result<Vec<String>, String> {
+    // A reference starting with `-` would be read as an option.
+    if reference.is_empty() || reference.starts_with('-') {
+        return Err(format!("`{reference}` is not a git reference"));
+    }
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["ls-tree", "-r", "-z", "--name-only", reference, "--", "."])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("git could not be run: {error}"))?;
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        return Err(said.lines().next().unwrap_or("git failed").to_string());
+    }
+    Ok(output
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|path| !path.is_empty())
+        .map(|path| String::from_utf8_lossy(path).into_owned())
+        .collect())
 }
 
 #[cfg(test)]

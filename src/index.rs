@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::model::{LoadFailure, Log, Record, StatusKind};
+use crate::model::{LoadFailure, LogMeta, Record, RecordMeta, StatusKind};
 
 pub const START_MARKER: &str = "<!-- adr-index:start -->";
 pub const END_MARKER: &str = "<!-- adr-index:end -->";
@@ -30,7 +30,7 @@ pub struct Spliced {
 
 /// The index table for `log`, with links relative to `index_dir` (the directory of the file
 /// that will hold it). Lines end with `newline`; the table ends with one.
-pub fn table(log: &Log, index_dir: &Path, newline: &str) -> String {
+pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
     let mut rows: Vec<(u32, &str, [String; 5])> = log
         .records
         .iter()
@@ -71,7 +71,7 @@ pub fn table(log: &Log, index_dir: &Path, newline: &str) -> String {
     out
 }
 
-fn record_row(log: &Log, record: &Record, index_dir: &Path) -> [String; 5] {
+fn record_row(log: &LogMeta, record: &RecordMeta, index_dir: &Path) -> [String; 5] {
     let status = match &record.status {
         None => String::new(),
         Some(status) if status.kind == StatusKind::Superseded => {
@@ -82,7 +82,7 @@ fn record_row(log: &Log, record: &Record, index_dir: &Path) -> [String; 5] {
             {
                 Some(successor) => format!(
                     "superseded by [{}]({})",
-                    number_label(successor),
+                    label_of(&successor.file, &successor.rel_path),
                     link_to(index_dir, successor.path())
                 ),
                 None => cell_text(&status.raw),
@@ -93,24 +93,17 @@ fn record_row(log: &Log, record: &Record, index_dir: &Path) -> [String; 5] {
     [
         format!(
             "[{}]({})",
-            number_label(record),
+            label_of(&record.file, &record.rel_path),
             link_to(index_dir, record.path())
         ),
-        cell_text(&record.display_title()),
+        cell_text(&record.summary.title),
         status,
         record
             .date
             .as_ref()
-            .map(|date| cell_text(&date.value.text()))
+            .map(|date| cell_text(&date.text()))
             .unwrap_or_default(),
-        cell_text(
-            &record
-                .tags
-                .iter()
-                .map(|tag| tag.value.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        cell_text(&record.summary.tags.join(", ")),
     ]
 }
 
@@ -131,9 +124,14 @@ fn failure_row(failure: &LoadFailure, index_dir: &Path) -> [String; 5] {
 
 /// The number as the log writes it (`0007`), or the file's stem when it has none.
 pub fn number_label(record: &Record) -> String {
-    match record.number() {
-        Some(number) => format_number(number, &record.file.scheme),
-        None => stem(crate::log_path::file_name(&record.rel_path)).to_string(),
+    label_of(&record.file, &record.rel_path)
+}
+
+/// [`number_label`] of a record's parsed file name and path relative to the log.
+fn label_of(file: &crate::discover::FileName, rel_path: &str) -> String {
+    match file.number {
+        Some(number) => format_number(number, &file.scheme),
+        None => stem(crate::log_path::file_name(rel_path)).to_string(),
     }
 }
 
@@ -153,29 +151,12 @@ fn stem(name: &str) -> &str {
 /// A Markdown link target from `from_dir` to `to`, with `/` separators; wrapped in `<…>`
 /// when it holds characters a bare link target cannot.
 fn link_to(from_dir: &Path, to: &Path) -> String {
-    let target = relative_path(from_dir, to);
+    let target = crate::log_path::relative_path(from_dir, to);
     if target.contains([' ', '(', ')', '<', '>']) {
         format!("<{}>", target.replace('<', "%3C").replace('>', "%3E"))
     } else {
         target
     }
-}
-
-/// The path from directory `from_dir` to `to`, both absolute or both relative to the same
-/// directory, as a `/`-separated relative path.
-pub fn relative_path(from_dir: &Path, to: &Path) -> String {
-    let from: Vec<_> = crate::config::normalize(from_dir)
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let to: Vec<_> = crate::config::normalize(to)
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = std::iter::repeat_n("..", from.len() - common).collect();
-    parts.extend(to[common..].iter().map(String::as_str));
-    parts.join("/")
 }
 
 /// Text for a table cell: one line, pipes escaped so they do not split the cell.
@@ -349,24 +330,5 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error.line, 3);
-    }
-
-    #[test]
-    fn relative_paths_climb_and_descend() {
-        assert_eq!(
-            relative_path(Path::new("/r/docs/adr"), Path::new("/r/docs/adr/0001-a.md")),
-            "0001-a.md"
-        );
-        assert_eq!(
-            relative_path(Path::new("/r"), Path::new("/r/docs/adr/0001-a.md")),
-            "docs/adr/0001-a.md"
-        );
-        assert_eq!(
-            relative_path(
-                Path::new("/r/docs/other"),
-                Path::new("/r/docs/adr/0001-a.md")
-            ),
-            "../adr/0001-a.md"
-        );
     }
 }

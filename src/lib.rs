@@ -4,6 +4,7 @@
 //! discovers and parses every record once, and a command reads the loaded log.
 
 pub mod adopt;
+pub mod adr_tools;
 pub mod anchors;
 pub mod casefold;
 pub mod cli;
@@ -24,14 +25,18 @@ pub mod lint;
 pub mod load;
 pub mod log_path;
 pub mod mcp;
+pub mod mentions;
 pub mod migrate;
 pub mod model;
+pub mod new_record;
 pub mod parse;
 pub mod record_template;
+pub mod relation;
 pub mod renumber;
 pub mod report;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;

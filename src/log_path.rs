@@ -1,12 +1,34 @@
-//! Paths inside the log as `/`-separated strings relative to the log directory, the way
-//! records link to each other: joining a link onto the linking file's folder, the link
-//! from one record to another, and percent-decoding link targets. Lint, the site and
-//! renumber all resolve links; they share these so a link means the same thing to each.
+//! Paths as `/`-separated strings relative to a directory (the log, the project, the
+//! working directory), the way records link to each other and the way `adr` prints paths:
+//! a walked file's path under the log, the way from one directory or record to another,
+//! joining a link onto the linking file's folder, a record's page, and percent-coding.
+//! Every log-relative or `/`-separated path is computed here, once (issue 15): lint, the
+//! site, index, renumber and the reports all share these, so a path means the same thing
+//! to each.
+
+use std::path::{Path, PathBuf};
 
 /// The last part of a `/`-separated path relative to the log: `0007-b.md` of
 /// `sub/0007-b.md`. Records are looked up, named and renamed by it.
 pub fn file_name(rel_path: &str) -> &str {
     rel_path.rsplit('/').next().unwrap_or(rel_path)
+}
+
+/// Removes `.` and `..` components without touching the disk (the path may not exist yet).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result
@@ -38,20 +60,97 @@ pub fn link_target(from: &str, target: &str) -> Option<String> {
 
 /// The link from `from` (a record's path relative to the log) to `to`.
 pub fn relative_link(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from
-        .split('/')
-        .collect::<Vec<_>>()
-        .split_last()
-        .map_or(Vec::new(), |(_, dir)| dir.to_vec());
+    let from_parts: Vec<&str> = from.split('/').collect();
+    let from_dir = from_parts.split_last().map_or(&[][..], |(_, dir)| dir);
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
+    climb(from_dir, &to_parts)
+}
+
+/// The way from directory `from_dir` to `to`, both absolute or both relative to the same
+/// directory (`.` and `..` resolved first), as a `/`-separated relative path.
+pub fn relative_path(from_dir: &Path, to: &Path) -> String {
+    let parts = |path: &Path| -> Vec<String> {
+        normalize(path)
+            .components()
+            .map(|component| component.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (from, to) = (parts(from_dir), parts(to));
+    climb(&as_strs(&from), &as_strs(&to))
+}
+
+/// `path` relative to `base`, with `/` separators; `path` itself when not below `base`.
+/// This is how a walked file of the log is named (`sub/0007-b.md`).
+pub fn relative_slash_path(path: &Path, base: &Path) -> String {
+    // Fast path for walked paths, which are `base` joined with more: a string prefix test
+    // instead of component parsing, which dominated `adr new` in a 10,000-record log.
+    if let (Some(full), Some(prefix)) = (path.to_str(), base.to_str())
+        && let Some(rest) = full.strip_prefix(prefix)
+        && let Some(rest) = rest.strip_prefix(std::path::MAIN_SEPARATOR)
+        && !rest.is_empty()
+        && std::path::MAIN_SEPARATOR == '/'
+    {
+        return rest.to_string();
+    }
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    relative
+        .components()
+        .map(|component| match component {
+            // Joined with `/`, the root is the empty part before the first one.
+            std::path::Component::RootDir => "".into(),
+            other => other.as_os_str().to_string_lossy(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `path` as a user in `cwd` would type it: relative (with `..` when needed), `/` separators;
+/// absolute when the two share nothing but the root (a row of `..` reads worse).
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    if path.is_relative() || cwd.is_relative() {
+        return relative_slash_path(path, Path::new(""));
+    }
+    let parts = |path: &Path| -> Vec<String> {
+        path.components()
+            .map(|component| component.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (path_parts, cwd_parts) = (parts(path), parts(cwd));
+    let common = shared(&path_parts, &cwd_parts);
+    if common <= 1 {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let shown = climb(&as_strs(&cwd_parts), &as_strs(&path_parts));
+    if shown.is_empty() {
+        ".".to_string()
+    } else {
+        shown
+    }
+}
+
+/// The page of a record or failure on the site: its path in the log with `.html` for `.md`.
+pub fn page_path(rel_path: &str) -> String {
+    match rel_path.rsplit_once('.') {
+        Some((stem, extension)) if extension.eq_ignore_ascii_case("md") => format!("{stem}.html"),
+        _ => format!("{rel_path}.html"),
+    }
+}
+
+/// `..` once per part of `from_dir` that `to` does not share, then the rest of `to`.
+fn climb(from_dir: &[&str], to: &[&str]) -> String {
+    let common = shared(from_dir, to);
     let mut parts: Vec<&str> = std::iter::repeat_n("..", from_dir.len() - common).collect();
-    parts.extend(&to_parts[common..]);
+    parts.extend(&to[common..]);
     parts.join("/")
+}
+
+/// How many leading parts two paths share.
+fn shared<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    a.iter().zip(b).take_while(|(a, b)| a == b).count()
+}
+
+fn as_strs(parts: &[String]) -> Vec<&str> {
+    parts.iter().map(String::as_str).collect()
 }
 
 /// `path` with every byte but RFC 3986's unreserved characters, `/` and those in
@@ -106,6 +205,104 @@ mod tests {
             relative_link("0001-a.md", "archived/0002-b.md"),
             "archived/0002-b.md"
         );
+    }
+
+    #[test]
+    fn relative_paths_climb_and_descend() {
+        assert_eq!(
+            relative_path(Path::new("/r/docs/adr"), Path::new("/r/docs/adr/0001-a.md")),
+            "0001-a.md"
+        );
+        assert_eq!(
+            relative_path(Path::new("/r"), Path::new("/r/docs/adr/0001-a.md")),
+            "docs/adr/0001-a.md"
+        );
+        assert_eq!(
+            relative_path(
+                Path::new("/r/docs/other"),
+                Path::new("/r/docs/adr/0001-a.md")
+            ),
+            "../adr/0001-a.md"
+        );
+        // `..` in either path is resolved before the climb.
+        assert_eq!(
+            relative_path(
+                Path::new("/r/docs/adr/../other"),
+                Path::new("/r/docs/adr/./sub/../0001-a.md")
+            ),
+            "../adr/0001-a.md"
+        );
+        assert_eq!(
+            relative_path(
+                Path::new("/r/文档/决策"),
+                Path::new("/r/文档/ürsprung/0001-ä.md")
+            ),
+            "../ürsprung/0001-ä.md"
+        );
+    }
+
+    #[test]
+    fn relative_links_between_unicode_folders() {
+        assert_eq!(
+            relative_link("决策/0001-使用.md", "归档/0002-größe.md"),
+            "../归档/0002-größe.md"
+        );
+        assert_eq!(
+            relative_link("a/b/0001-x.md", "a/0002-y.md"),
+            "../0002-y.md"
+        );
+        assert_eq!(relative_link("", "0002-y.md"), "0002-y.md");
+    }
+
+    #[test]
+    fn walked_paths_are_named_under_their_base() {
+        assert_eq!(
+            relative_slash_path(Path::new("/log/sub/0007-b.md"), Path::new("/log")),
+            "sub/0007-b.md"
+        );
+        assert_eq!(
+            relative_slash_path(Path::new("/log/决策/0007-ü.md"), Path::new("/log")),
+            "决策/0007-ü.md"
+        );
+        assert_eq!(
+            relative_slash_path(Path::new("/elsewhere/x.md"), Path::new("/log")),
+            "/elsewhere/x.md"
+        );
+        assert_eq!(
+            relative_slash_path(Path::new("docs/adr/x.md"), Path::new("")),
+            "docs/adr/x.md"
+        );
+    }
+
+    #[test]
+    fn display_paths_are_relative() {
+        assert_eq!(
+            display_path(Path::new("/a/b/docs/adr/x.md"), Path::new("/a/b")),
+            "docs/adr/x.md"
+        );
+        assert_eq!(
+            display_path(Path::new("/a/b/docs/x.md"), Path::new("/a/b/src")),
+            "../docs/x.md"
+        );
+        assert_eq!(display_path(Path::new("/a/b"), Path::new("/a/b")), ".");
+        assert_eq!(
+            display_path(Path::new("/a/日本/x.md"), Path::new("/a/b/c")),
+            "../../日本/x.md"
+        );
+        // Nothing shared but the root: the absolute path.
+        assert_eq!(
+            display_path(Path::new("/x/y.md"), Path::new("/a")),
+            "/x/y.md"
+        );
+        assert_eq!(display_path(Path::new("x/y.md"), Path::new("/a")), "x/y.md");
+    }
+
+    #[test]
+    fn pages_replace_the_markdown_extension() {
+        assert_eq!(page_path("sub/0001-a.MD"), "sub/0001-a.html");
+        assert_eq!(page_path("0001-größe.md"), "0001-größe.html");
+        assert_eq!(page_path("0001-a.markdown"), "0001-a.markdown.html");
+        assert_eq!(page_path("README"), "README.html");
     }
 
     #[test]

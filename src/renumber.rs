@@ -10,10 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::discover::{FileName, SITE_MARKER, relative_slash_path};
+use crate::discover::{FileName, SITE_MARKER};
 use crate::edit::{Edit, apply_edits};
 use crate::git::History;
 use crate::log_path::file_name;
+use crate::log_path::relative_slash_path;
 use crate::model::{Link, Log, Record};
 use crate::parse::strip_title_number;
 use crate::source::{SourceFile, Span};
@@ -97,6 +98,21 @@ pub struct Plan {
 
 /// Plans the renumbering of every collision in the log.
 pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Result<Plan> {
+    let moves = planned_moves(log, arrivals);
+    if moves.is_empty() {
+        return Ok(Plan::default());
+    }
+    let changes = file_changes(log, &moves)?;
+    let ambiguous = ambiguous_references(log, &moves);
+    Ok(Plan {
+        moves,
+        changes,
+        ambiguous,
+    })
+}
+
+/// Each record but the first to arrive with a colliding number takes the next free one.
+fn planned_moves(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Vec<Move> {
     let mut by_number: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
     for record in &log.records {
         // A folder record would need its folder renamed, not its README: it keeps its
@@ -139,10 +155,12 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
             });
         }
     }
-    if moves.is_empty() {
-        return Ok(Plan::default());
-    }
+    moves
+}
 
+/// The files whose text or name the moves change: the moved records, and every record or
+/// other Markdown file of the log linking to one, sorted by path.
+fn file_changes(log: &Log, moves: &[Move]) -> crate::error::Result<Vec<FileChange>> {
     let mut changes = Vec::new();
     let moved: HashMap<&str, &Move> = moves
         .iter()
@@ -187,10 +205,13 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
         });
     }
     changes.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(changes)
+}
 
+/// References to a moved number that name no file (see [`AmbiguousReference`]).
+fn ambiguous_references(log: &Log, moves: &[Move]) -> Vec<AmbiguousReference> {
     let moved_numbers: Vec<u32> = moves.iter().map(|each| each.number).collect();
-    let ambiguous = log
-        .records
+    log.records
         .iter()
         .flat_map(|record| {
             let status_ref = record
@@ -214,12 +235,7 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
                 })
                 .collect::<Vec<_>>()
         })
-        .collect();
-    Ok(Plan {
-        moves,
-        changes,
-        ambiguous,
-    })
+        .collect()
 }
 
 /// Markdown files in the log that are not records (the README index, notes), which may

@@ -1,36 +1,156 @@
 //! `adr export`: the whole log as data on stdout, JSON (`docs/export.md`) or CSV. Files
 //! that could not be read are in the JSON's `unreadable` list, named on stderr, and make
 //! the exit code 1.
+//!
+//! Memory stays bounded by the metadata of the log, not its text: a first pass reads every
+//! record's metadata (what references resolve against, and which files fail), then the
+//! records are read again a chunk at a time, in order, and each is written as it is made.
+
+use std::cell::RefCell;
+use std::io::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::ser::SerializeSeq as _;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::Project;
+use crate::discover::Discovered;
 use crate::error::{Error, Result, output_error};
-use crate::export::{export, to_csv};
+use crate::export::{
+    CSV_COLUMNS, EXPORT_VERSION, UnreadableFile, csv_row, export_record_in, unreadable,
+};
+use crate::model::LogMeta;
+use crate::parse::Depth;
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    let log = super::load_log(project)?;
-    let mut data = export(&log, &project.root);
-    if args.with_text {
-        for (exported, record) in data.records.iter_mut().zip(&log.records) {
-            exported.text = Some(record.source.text.clone());
-        }
-    }
-    data.repository = args
-        .repository
-        .as_ref()
-        .map(|url| url.trim_end_matches('/').to_string());
-    let bytes = match args.format {
-        ExportFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&data).map_err(|error| {
-                Error::usage(format!("cannot write the export as JSON: {error}"))
-            })?;
-            text.push('\n');
-            text.into_bytes()
-        }
-        ExportFormat::Csv => to_csv(&data)
-            .map_err(|error| Error::usage(format!("cannot write the export as CSV: {error}")))?,
+    let filter = crate::model::RecordFilter::new(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        args.decision_maker.as_deref(),
+    )
+    .map_err(Error::usage)?;
+    let kinds = crate::relation::RelationKinds::new(&project.config.relations);
+    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let mut found = project.layout.discover(&project.log_dir)?;
+    crate::load::sort_in_layout_order(&mut found, &project.layout);
+    let records = Records {
+        dir: &project.log_dir,
+        found: RefCell::new(Some(found)),
+        log: &log,
+        root: &project.root,
+        // Filtered as they are written: references to a record left out still resolve.
+        filter: &filter,
+        kinds: &kinds,
+        with_text: args.with_text,
     };
-    output.out.write_all(&bytes).map_err(output_error)?;
+    let mut out = std::io::BufWriter::new(&mut *output.out);
+    match args.format {
+        ExportFormat::Json => {
+            let document = Document {
+                version: EXPORT_VERSION,
+                repository: args
+                    .repository
+                    .as_ref()
+                    .map(|url| url.trim_end_matches('/').to_string()),
+                records,
+                unreadable: log
+                    .failures
+                    .iter()
+                    .map(|failure| unreadable(failure, &project.root))
+                    .collect(),
+            };
+            serde_json::to_writer_pretty(&mut out, &document).map_err(|error| {
+                if error.is_io() {
+                    output_error(error.into())
+                } else {
+                    Error::usage(format!("cannot write the export as JSON: {error}"))
+                }
+            })?;
+            out.write_all(b"\n").map_err(output_error)?;
+        }
+        ExportFormat::Csv => write_csv(&mut out, &records)?,
+    }
+    out.flush().map_err(output_error)?;
+    drop(out);
     Ok(super::note_failures(output, project, &log.failures, ""))
+}
+
+/// The JSON export (`docs/export.md`), its records written as they are read.
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    /// The repository's web address, with `adr export --repository URL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repository: Option<String>,
+    records: Records<'a>,
+    /// Files named like records that could not be read as one.
+    unreadable: Vec<UnreadableFile>,
+}
+
+/// The log's records, read in order when serialized (once).
+struct Records<'a> {
+    dir: &'a Path,
+    found: RefCell<Option<Discovered>>,
+    log: &'a LogMeta,
+    root: &'a Path,
+    filter: &'a crate::model::RecordFilter,
+    kinds: &'a crate::relation::RelationKinds,
+    /// `--with-text`: each record's Markdown in its `text`.
+    with_text: bool,
+}
+
+impl Records<'_> {
+    /// Reads every record in order and hands each exported record to `sink`. Files that
+    /// fail were listed by the first pass, so they are passed over here.
+    fn each<E>(
+        &self,
+        mut sink: impl FnMut(crate::export::ExportedRecord) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Some(found) = self.found.borrow_mut().take() else {
+            return Ok(());
+        };
+        let with_text = self.with_text;
+        crate::load::stream_discovered(
+            self.dir,
+            found,
+            Depth::Full,
+            |_| None,
+            |record| {
+                self.filter.matches(&record).then(|| {
+                    let mut exported = export_record_in(self.log, &record, self.root, self.kinds);
+                    if with_text {
+                        exported.text = Some(record.source.text.clone());
+                    }
+                    exported
+                })
+            },
+            |result| match result {
+                Ok(Some(record)) => sink(record),
+                Ok(None) | Err(_) => Ok(()),
+            },
+        )
+        .map(drop)
+    }
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        self.each(|record| seq.serialize_element(&record))?;
+        seq.end()
+    }
+}
+
+fn write_csv(out: &mut impl std::io::Write, records: &Records<'_>) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let csv_error = |error: csv::Error| match error.kind() {
+        // The kind is what `main` reads (a closed pipe is not an error).
+        csv::ErrorKind::Io(io) => output_error(std::io::Error::new(io.kind(), io.to_string())),
+        _ => Error::usage(format!("cannot write the export as CSV: {error}")),
+    };
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    records.each(|record| writer.write_record(csv_row(&record)).map_err(csv_error))?;
+    writer.flush().map_err(output_error)
 }

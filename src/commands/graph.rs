@@ -9,7 +9,8 @@ use crate::{ExitStatus, Output};
 
 pub fn run(args: &GraphArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let log = super::load_log(project)?;
-    let relations = Relations::of(&log);
+    let kinds = crate::relation::RelationKinds::new(&project.config.relations);
+    let relations = Relations::of_kinds(&log, &kinds);
     let text = match args.format {
         GraphFormat::Mermaid => graph::to_mermaid(&log, &relations),
         GraphFormat::Dot => graph::to_dot(&log, &relations),

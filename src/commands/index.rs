@@ -23,7 +23,7 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     }
     let path = index_file(args, project);
     let shown = project.display(&path);
-    let log = super::load_log_metadata(project)?;
+    let log = crate::model::LogMeta::load_layout(&project.log_dir, &project.layout)?;
     // `--file` names a file of the user's choosing; the README or `index.file` must really
     // be in the project (a symlinked README leading to `/etc/passwd` would be printed by
     // `--check`).
@@ -111,5 +111,5 @@ fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
         (None, Some(file)) => project.config_relative(file),
         (None, None) => project.log_dir.join("README.md"),
     };
-    crate::config::normalize(&path)
+    crate::log_path::normalize(&path)
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::cli::InitArgs;
 use crate::config::{self, CONFIG_FILE};
-use crate::discover::display_path;
 use crate::error::{Error, Result, output_error};
+use crate::log_path::display_path;
 use crate::{ExitStatus, Output};
 
 pub fn run(
@@ -54,7 +54,7 @@ pub fn run(
         (None, Some(dir)) => dir,
         (None, None) => config::DEFAULT_DIRS[0].to_string(),
     };
-    let log_dir = config::normalize(&cwd.join(&dir_setting));
+    let log_dir = crate::log_path::normalize(&cwd.join(&dir_setting));
     let mut created = Vec::new();
 
     if !log_dir.is_dir() {
@@ -111,7 +111,7 @@ pub fn run(
 /// The log `--dir` names, or the one found below the working directory.
 fn existing_log(cwd: &Path, dir_flag: Option<&Path>) -> Option<std::path::PathBuf> {
     match dir_flag {
-        Some(flag) => Some(config::normalize(&cwd.join(flag))).filter(|dir| dir.is_dir()),
+        Some(flag) => Some(crate::log_path::normalize(&cwd.join(flag))).filter(|dir| dir.is_dir()),
         None => crate::adopt::find_existing_log(cwd),
     }
 }

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::cli::LintArgs;
-use crate::config::{Project, normalize};
+use crate::config::Project;
 use crate::diagnostic::Fix;
-use crate::edit::{Edit, apply_edits};
+use crate::edit::apply_edits;
 use crate::error::{Error, Result, output_error};
 use crate::lint::{self, LintOptions, Outcome, Selection, Settings};
+use crate::log_path::normalize;
 use crate::report::{Report, Sources};
 use crate::{ExitStatus, Output};
 
@@ -26,7 +27,18 @@ pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Resul
     if !args.rules.is_empty() {
         settings = settings.only(&lint::settings_rule_ids(&args.rules)?);
     }
-    let options = LintOptions::from_project(project, crate::clock::today())?;
+    let mut options = LintOptions::from_project(project, crate::clock::today())?;
+    if let Some(reference) = &args.base {
+        let paths = crate::git::files_at(&project.log_dir, reference).map_err(|said| {
+            Error::usage(format!(
+                "cannot read the log at `{reference}` with git: {said}: pass a commit, branch or tag of this repository (`--base origin/main`)"
+            ))
+        })?;
+        options.base = Some(lint::BaseFiles {
+            reference: reference.clone(),
+            paths,
+        });
+    }
     let selection = selection(project, &args.paths)?;
 
     let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
@@ -138,32 +150,13 @@ fn apply_fixes(
         let Some(source) = outcome.sources.iter().find(|source| source.path == path) else {
             continue;
         };
-        let mut accepted: Vec<(FixKey, &Fix)> = Vec::new();
-        let mut edits: Vec<Edit> = Vec::new();
-        for (key, fix) in fixes {
-            // Fixes that touch the same bytes, or insert at the same place, wait for the next
-            // round, when they are computed again from the new text.
-            let clashes = fix.edits.iter().any(|edit| {
-                edits.iter().any(|taken| {
-                    edit.span.start <= taken.span.end && taken.span.start <= edit.span.end
-                })
-            });
-            if clashes
-                || accepted
-                    .iter()
-                    .any(|(_, taken)| taken.description == fix.description)
-            {
-                continue;
-            }
-            edits.extend(fix.edits.iter().cloned());
-            accepted.push((key, fix));
-        }
+        let (accepted, edits) = lint::fixes::compatible(fixes);
         let text = apply_edits(&source.text, &edits);
         if text == source.text {
             continue;
         }
         crate::edit::prove_outside_unchanged(path, &source.text, &text, &edits)?;
-        if let Some(reason) = breaks_record(path, &source.text, &text) {
+        if let Some(reason) = lint::fixes::breaks_record(path, &source.text, &text) {
             for (key, fix) in accepted {
                 super::note(
                     output,
@@ -191,23 +184,6 @@ fn apply_fixes(
         changed += 1;
     }
     Ok(changed)
-}
-
-/// Why `after` no longer reads as a record when `before` did, if it does not.
-fn breaks_record(path: &Path, before: &str, after: &str) -> Option<String> {
-    let name = path.file_name()?.to_str()?;
-    let file = crate::discover::FileName::parse(name)?;
-    let parse = |text: &str| {
-        crate::parse::parse_record(
-            crate::source::SourceFile::new(path, text.to_string()),
-            name.to_string(),
-            file.clone(),
-        )
-    };
-    match (parse(before), parse(after)) {
-        (Ok(_), Err(failure)) => Some(failure.message),
-        _ => None,
-    }
 }
 
 /// Puts a file back as it was before the round that applied `key`, which the linter then

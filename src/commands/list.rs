@@ -8,7 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Project;
 use crate::error::{Result, output_error};
-use crate::model::{Log, Record, StatusKind};
+use crate::model::{LogMeta, RecordMeta, StatusKind};
 use crate::{ExitStatus, Output};
 
 /// The table fits 100 columns: the title takes what the other columns leave.
@@ -32,21 +32,32 @@ struct ListedRecord {
 }
 
 pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    let log = super::load_log_metadata(project)?;
-    let selected: Vec<&Record> = log
+    let filter = crate::model::RecordFilter::new(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        args.decision_maker.as_deref(),
+    )
+    .map_err(crate::error::Error::usage)?;
+    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let selected: Vec<&RecordMeta> = log
         .records
         .iter()
+        .filter(|record| filter.matches_meta(record))
         .filter(|record| {
-            args.status
-                .as_deref()
-                .is_none_or(|wanted| status_matches(record, wanted))
+            args.status.as_deref().is_none_or(|wanted| {
+                record
+                    .status
+                    .as_ref()
+                    .is_some_and(|status| status.is_selected_by(wanted))
+            })
         })
         .filter(|record| {
             args.tag.as_deref().is_none_or(|wanted| {
                 record
+                    .summary
                     .tags
                     .iter()
-                    .any(|tag| tag.value.eq_ignore_ascii_case(wanted))
+                    .any(|tag| tag.eq_ignore_ascii_case(wanted))
             })
         })
         .collect();
@@ -61,7 +72,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
 }
 
 /// `--verbose`: every Markdown file of the log that is not a record, with the reason.
-fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
+fn note_skipped(output: &mut Output<'_>, project: &Project, log: &LogMeta) {
     let template = log
         .template
         .as_ref()
@@ -92,36 +103,15 @@ fn note_skipped(output: &mut Output<'_>, project: &Project, log: &Log) {
     }
 }
 
-/// The record's date, else the one its name carries (`2022-11-09-api-refactoring/`).
-fn shown_date(record: &Record) -> Option<String> {
-    record
-        .date
-        .as_ref()
-        .map(|date| date.value.text())
-        .or_else(|| record.file.date.clone())
-}
-
-fn status_matches(record: &Record, wanted: &str) -> bool {
-    let wanted = wanted.trim().to_lowercase();
-    record
-        .status
-        .as_ref()
-        .is_some_and(|status| match &status.kind {
-            StatusKind::Superseded => wanted == "superseded" || status.raw.to_lowercase() == wanted,
-            // `--status accepted` finds `Approved` records, `--status approved` those only.
-            kind => kind.keyword() == wanted || status.keyword() == wanted,
-        })
-}
-
 /// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
 fn reference_value(
-    log: &Log,
-    from: &Record,
+    log: &LogMeta,
+    from: &RecordMeta,
     reference: &crate::model::RecordRef,
 ) -> serde_json::Value {
-    let resolved = log.resolve_from(from, reference);
+    let resolved = log.resolve_from(&from.rel_path, reference);
     match (
-        resolved.and_then(Record::number),
+        resolved.and_then(RecordMeta::number),
         reference.number,
         resolved,
     ) {
@@ -133,61 +123,54 @@ fn reference_value(
 
 fn write_json(
     project: &Project,
-    log: &Log,
-    records: &[&Record],
+    log: &LogMeta,
+    records: &[&RecordMeta],
     output: &mut Output<'_>,
 ) -> Result<()> {
-    let listed: Vec<ListedRecord> = records
-        .iter()
-        .map(|record| ListedRecord {
-            log: log.log_name_of(record).map(str::to_string),
-            number: record.number(),
-            title: record.display_title(),
-            status: record.status_word(),
-            date: shown_date(record),
-            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
+    // Written row by row: the whole document as one string would be tens of megabytes at
+    // 100,000 records.
+    let rows = records.iter().map(|record| {
+        let summary = &record.summary;
+        ListedRecord {
+            log: log.log_name_at(&record.rel_path).map(str::to_string),
+            number: summary.number,
+            title: summary.title.clone(),
+            status: summary.status.clone(),
+            date: summary.shown_date(),
+            tags: summary.tags.clone(),
             path: project.display(record.path()),
             supersedes: record
                 .supersedes
                 .iter()
-                .map(|reference| reference_value(log, record, &reference.value))
+                .map(|reference| reference_value(log, record, reference))
                 .collect(),
             superseded_by: record
                 .superseded_by()
                 .map(|reference| reference_value(log, record, reference)),
-        })
-        .collect();
-    let mut text = serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    output.out.write_all(text.as_bytes()).map_err(output_error)
+        }
+    });
+    super::write_json_rows(output, rows)
 }
 
-fn write_table(log: &Log, records: &[&Record], output: &mut Output<'_>) -> Result<()> {
+fn write_table(log: &LogMeta, records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
     let rows: Vec<[String; 5]> = records
         .iter()
         .map(|record| {
+            let summary = &record.summary;
             [
                 // `backend:0003` with several logs: the form a reference across logs takes.
-                log.log_name_of(record)
+                log.log_name_at(&record.rel_path)
                     .map_or_else(String::new, |name| format!("{name}:"))
-                    + &record
-                        .number()
+                    + &summary
+                        .number
                         .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
-                record
-                    .status
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |status| status.keyword().to_string()),
-                shown_date(record).unwrap_or_else(|| "-".to_string()),
-                record.display_title(),
-                record
-                    .tags
-                    .iter()
-                    .map(|tag| tag.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                summary.status.clone().unwrap_or_else(|| "-".to_string()),
+                summary.shown_date().unwrap_or_else(|| "-".to_string()),
+                summary.title.clone(),
+                summary.tags.join(", "),
             ]
         })
         .collect();
@@ -229,7 +212,7 @@ fn write_table(log: &Log, records: &[&Record], output: &mut Output<'_>) -> Resul
     Ok(())
 }
 
-fn status_style(record: &Record) -> anstyle::Style {
+fn status_style(record: &RecordMeta) -> anstyle::Style {
     use anstyle::AnsiColor;
     match record.status.as_ref().map(|status| &status.kind) {
         Some(StatusKind::Accepted) => AnsiColor::Green.on_default(),

@@ -3,20 +3,25 @@
 
 mod completions;
 mod export;
+mod generate;
 mod graph;
 mod index;
 mod init;
+mod json_rows;
+mod link;
 mod lint;
 mod list;
 mod man;
 mod mcp;
 mod migrate;
 mod new;
+mod new_contents;
 mod render;
 mod renumber;
 mod rules;
 mod schema;
 pub mod search;
+mod serve;
 mod status;
 
 use std::path::Path;
@@ -29,16 +34,7 @@ use crate::{ExitStatus, Output};
 
 pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
     let dir = cli.dir.as_deref();
-    let log_name = cli.log.as_deref();
-    // `--log NAME` narrows the project to that log: every command then runs as on a
-    // project with that one log.
-    let locate = |cwd: &Path, dir: Option<&Path>| -> Result<Project> {
-        let project = Project::locate(cwd, dir)?;
-        match log_name {
-            Some(name) => project.select_log(name),
-            None => Ok(project),
-        }
-    };
+    let locate = |cwd: &Path, dir: Option<&Path>| Project::locate_log(cwd, dir, cli.log.as_deref());
     match cli.command {
         Command::Init(args) => init::run(&args, cwd, dir, output),
         Command::New(args) => new::run(&args, &locate(cwd, dir)?, output),
@@ -50,12 +46,15 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         },
         Command::Rules(args) => rules::run(&args, output),
         Command::Status(args) => status::run(&args, &locate(cwd, dir)?, output),
+        Command::Link(args) => link::run(&args, &locate(cwd, dir)?, output),
         Command::Migrate(args) => migrate::run(&args, &locate(cwd, dir)?, output),
         Command::Export(args) => export::run(&args, &locate(cwd, dir)?, output),
         Command::Index(args) => index::run(&args, &locate(cwd, dir)?, output),
         Command::Render(args) if !args.from.is_empty() => render::run_from(&args, cwd, output),
         Command::Render(args) => render::run(&args, &locate(cwd, dir)?, output),
+        Command::Serve(args) => serve::run(&args, &locate(cwd, dir)?, output),
         Command::Graph(args) => graph::run(&args, &locate(cwd, dir)?, output),
+        Command::Generate(args) => generate::run(&args, &locate(cwd, dir)?, output),
         Command::Renumber(args) => renumber::run(&args, &locate(cwd, dir)?, output),
         Command::Search(args) => search::run(&args, &locate(cwd, dir)?, output),
         Command::Mcp(args) => mcp::run(&args, cwd, dir, output),
@@ -65,30 +64,11 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
     }
 }
 
+pub(crate) use json_rows::write_json_rows;
+
 /// Loads the log of a project (all of its logs, when it has several).
 pub(crate) fn load_log(project: &Project) -> Result<Log> {
     Log::load_layout(&project.log_dir, &project.layout, crate::parse::Depth::Full)
-}
-
-/// Loads only what `list` and `index` show of each record (see `parse::Depth::Metadata`).
-pub(crate) fn load_log_metadata(project: &Project) -> Result<Log> {
-    Log::load_layout(
-        &project.log_dir,
-        &project.layout,
-        crate::parse::Depth::Metadata,
-    )
-}
-
-/// Refuses a command that works on one log when the project has several and `--log`
-/// names none.
-pub(crate) fn require_one_log(project: &Project, command: &str) -> Result<()> {
-    if project.layout.has_several() {
-        return Err(Error::usage(format!(
-            "this project has several logs ({}): name one with `adr --log NAME {command}`",
-            project.layout.names()
-        )));
-    }
-    Ok(())
 }
 
 /// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose

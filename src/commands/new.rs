@@ -1,64 +1,34 @@
 //! `adr new`: the next number, a slug from the title, the template rendered, and the file
 //! created without ever overwriting. With `--supersedes`, the old records' statuses are
-//! rewritten in place to point at the new one.
+//! rewritten in place to point at the new one; with `-l`, the linked records get the
+//! reverse link.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::new_contents::{self, Draft, Writer};
 use crate::cli::NewArgs;
 use crate::config::Project;
 use crate::discover::{self, FileName, NamingScheme};
-use crate::edit;
 use crate::error::{Error, Result, output_error};
-use crate::model::{DateValue, Record, Status, StatusKind, Style};
-use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
+use crate::model::{DateValue, Record, Status, StatusKind};
+use crate::new_record::{self, Created};
+use crate::record_template::TemplateSource;
 use crate::{ExitStatus, Output};
 
-/// Give up after this many numbers taken by concurrent writers.
-const MAX_ATTEMPTS: u32 = 10_000;
-
 pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    super::require_one_log(project, "new")?;
-    let title = args.title.join(" ").trim().to_string();
-    // A newline would end the H1 and push the rest of the title into the body; other control
-    // characters are invisible in every listing.
-    if let Some(control) = title.chars().find(|c| c.is_control()) {
-        return Err(Error::usage(format!(
-            "the title contains a control character ({}): write the title on one line, without tabs or control characters",
-            control.escape_debug()
-        )));
-    }
-    let slug = crate::slug::slugify(&title);
-    if slug.is_empty() {
-        return Err(Error::usage(format!(
-            "the title `{title}` has no letters or digits to make a file name from: use a title with words"
-        )));
-    }
-    let date = match &args.date {
-        Some(text) => DateValue::parse(text).valid().ok_or_else(|| {
-            Error::usage(format!(
-                "`--date {text}` is not a real date: write it as YYYY-MM-DD, e.g. 2025-05-11"
-            ))
-        })?,
-        None => crate::clock::today(),
-    };
-    let status = args.status.trim().to_lowercase();
-    let (kind, _) = Status::classify(&status);
-    if kind == StatusKind::Superseded {
-        return Err(Error::usage(
-            "a new record cannot start superseded: create it, then run `adr status N \"superseded by M\"`",
-        ));
-    }
-    super::check_status_argument(project, &kind, &args.status)?;
-    let template = match (&args.template, &project.config.template) {
-        (Some(setting), _) => TemplateSource::from_setting(setting, &project.cwd),
-        (None, Some(setting)) => TemplateSource::from_setting(setting, &project.root),
-        (None, None) => TemplateSource::Builtin("madr"),
-    };
+    project.require_one_log("new")?;
+    let Inputs {
+        title,
+        slug,
+        date,
+        status,
+        template,
+    } = Inputs::of(args, project)?;
 
     // Serialise concurrent `adr new` runs in this directory, so each sees the others' numbers.
     let _lock = crate::fs::DirLock::acquire(&project.log_dir);
-    let log = if args.supersedes.is_empty() {
+    let log = if args.supersedes.is_empty() && args.links.is_empty() {
         None
     } else {
         Some(super::load_log(project)?)
@@ -71,8 +41,22 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
+    let links = match &log {
+        Some(log) => super::link::link_specs(project, log, &args.links)?,
+        None => Vec::new(),
+    };
 
     let found = discover::discover(&project.log_dir)?;
+    // Without a template named, a log of adr-tools gets adr-tools' records.
+    let writer = match template {
+        Some(template) => Writer::Template(template),
+        None => new_contents::adr_tools_writer(project, &found)?
+            .unwrap_or(Writer::Template(TemplateSource::Builtin("madr"))),
+    };
+    let slug = match &writer {
+        Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
+        Writer::Template(_) => slug,
+    };
     // Numbered per folder, the new record at the log's top takes the top's next number.
     let per_folder = project.config.numbering == Some(crate::layout::Numbering::PerFolder);
     let files: Vec<&FileName> = found
@@ -87,69 +71,134 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     } else {
         slug
     };
-    let scheme = naming_scheme(project, &files);
-    let mut number = files
-        .iter()
-        .filter_map(|file| file.number)
-        .max()
-        .map_or(Some(1), |highest| highest.checked_add(1))
-        .ok_or_else(past_the_last_number)?;
-    if matches!(scheme, NamingScheme::Dated { .. }) {
-        number = 0;
-    }
-    let date_text = date.to_string();
+    let scheme = new_record::naming_scheme(&files, project.config.digits, project.digits());
+    let number = new_record::next_number(&files, &scheme)?;
+    let date = date.to_string();
     // Every superseded record must take its new status before the new record is created:
     // a refusal afterwards would leave half the change made.
-    let planned_name = FileName::format(&scheme, number, &slug, &date_text);
-    superseded_texts(&superseded, &planned_name, &title, number)?;
-
-    let mut attempt = 0;
-    let (path, rel_path) = loop {
-        let mut name = FileName::format(&scheme, number, &slug, &date_text);
-        if matches!(scheme, NamingScheme::Dated { .. }) && attempt > 0 {
-            name = name.replace(".md", &format!("-{}.md", attempt + 1));
-        }
-        let path = project.log_dir.join(&name);
-        let context = NewRecordContext {
-            title: title.clone(),
-            number: (!matches!(scheme, NamingScheme::Dated { .. })).then_some(number),
-            padded_number: name
-                .split(['-', '.'])
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            date: date_text.clone(),
-            status: status.clone(),
-            tags: args.tags.clone(),
-            decision_makers: args.decision_makers.clone(),
-            supersedes: superseded
-                .iter()
-                .map(|record| SupersededRecord {
-                    number: record.number(),
-                    id: record_id(record),
-                    title: record.display_title(),
-                    link: crate::log_path::relative_link(&name, &record.rel_path),
-                })
-                .collect(),
-        };
-        let contents = record_template::render(&template, &context)?;
-        match crate::fs::create_new(&path, contents.as_bytes()) {
-            Ok(()) => break (path, name),
-            Err(error)
-                if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < MAX_ATTEMPTS =>
-            {
-                attempt += 1;
-                number = number.checked_add(1).ok_or_else(past_the_last_number)?;
-            }
-            Err(source) => return Err(Error::io("create", &path, source)),
-        }
+    let planned_name = FileName::format(&scheme, number, &slug, &date);
+    let as_adr_tools = matches!(writer, Writer::AdrTools(_));
+    new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
+    let draft = Draft {
+        writer: &writer,
+        title: &title,
+        date: &date,
+        status: &status,
+        status_given: args.status.as_deref(),
+        numbered: !matches!(scheme, NamingScheme::Dated { .. }),
+        tags: &args.tags,
+        decision_makers: &args.decision_makers,
+        superseded: &superseded,
+        links: &links,
     };
+    let created = new_record::create(
+        &project.log_dir,
+        &scheme,
+        number,
+        &slug,
+        &date,
+        |name, path, number| draft.contents(name, path, number),
+    )?;
+    point_others_at_new(project, &draft, &created, as_adr_tools)?;
 
-    // Proven above before the record was created; computed again for its final number.
-    let texts = match superseded_texts(&superseded, &rel_path, &title, number) {
+    writeln!(output.out, "{}", project.display(&created.path)).map_err(output_error)?;
+    if !args.no_edit && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        open_editor(&created.path, output);
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// What `adr new` was asked for, checked before anything is read or written.
+struct Inputs {
+    title: String,
+    slug: String,
+    date: jiff::civil::Date,
+    /// Lowercased, `proposed` when not given.
+    status: String,
+    /// The template named by `--template` or the config; `None` lets the log decide.
+    template: Option<TemplateSource>,
+}
+
+impl Inputs {
+    fn of(args: &NewArgs, project: &Project) -> Result<Inputs> {
+        let title = args.title.join(" ").trim().to_string();
+        // A newline would end the H1 and push the rest of the title into the body; other control
+        // characters are invisible in every listing.
+        if let Some(control) = title.chars().find(|c| c.is_control()) {
+            return Err(Error::usage(format!(
+                "the title contains a control character ({}): write the title on one line, without tabs or control characters",
+                control.escape_debug()
+            )));
+        }
+        let slug = crate::slug::slugify(&title);
+        if slug.is_empty() {
+            return Err(Error::usage(format!(
+                "the title `{title}` has no letters or digits to make a file name from: use a title with words"
+            )));
+        }
+        let date = match &args.date {
+            Some(text) => DateValue::parse(text).valid().ok_or_else(|| {
+                Error::usage(format!(
+                    "`--date {text}` is not a real date: write it as YYYY-MM-DD, e.g. 2025-05-11"
+                ))
+            })?,
+            None => crate::clock::today(),
+        };
+        let status = args
+            .status
+            .as_deref()
+            .unwrap_or("proposed")
+            .trim()
+            .to_lowercase();
+        let (kind, _) = Status::classify(&status);
+        if kind == StatusKind::Superseded {
+            return Err(Error::usage(
+                "a new record cannot start superseded: create it, then run `adr status N \"superseded by M\"`",
+            ));
+        }
+        super::check_status_argument(project, &kind, &status)?;
+        let template = match (&args.template, &project.config.template) {
+            (Some(setting), _) => Some(TemplateSource::from_setting(setting, &project.cwd)),
+            (None, Some(setting)) => Some(TemplateSource::from_setting(setting, &project.root)),
+            (None, None) => None,
+        };
+        Ok(Inputs {
+            title,
+            slug,
+            date,
+            status,
+            template,
+        })
+    }
+}
+
+/// Rewrites each superseded record's status to point at the new record, and gives each
+/// `-l` target its reverse link; on a refusal before the first rewrite, the new record is
+/// taken back.
+fn point_others_at_new(
+    project: &Project,
+    draft: &Draft<'_>,
+    created: &Created,
+    as_adr_tools: bool,
+) -> Result<()> {
+    let Created {
+        path,
+        rel_path,
+        number,
+    } = created;
+    // Proven before the record was created; computed again for its final number.
+    let texts = new_contents::superseded_texts(
+        draft.superseded,
+        rel_path,
+        draft.title,
+        *number,
+        as_adr_tools,
+    )
+    .and_then(|texts| super::link::reverse_texts(path, rel_path, draft.links, texts));
+    let texts = match texts {
         Ok(texts) => texts,
         Err(error) => {
-            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_file(path);
             return Err(error);
         }
     };
@@ -158,94 +207,12 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
             // Nothing points at the new record yet: take it back, so "run the command
             // again" starts from the tree as it was.
             if index == 0 {
-                let _ = std::fs::remove_file(&path);
+                let _ = std::fs::remove_file(path);
             }
             return Err(error);
         }
     }
-
-    writeln!(output.out, "{}", project.display(&path)).map_err(output_error)?;
-    if !args.no_edit && std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        open_editor(&path, output);
-    }
-    Ok(ExitStatus::Success)
-}
-
-/// Each superseded record's text with its status pointing at the new record, each edit
-/// proven to read back.
-fn superseded_texts<'a>(
-    superseded: &[&'a Record],
-    rel_path: &str,
-    title: &str,
-    number: u32,
-) -> Result<Vec<(&'a Record, String)>> {
-    superseded
-        .iter()
-        .map(|old| {
-            let value = superseded_status(old, rel_path, title, number);
-            let edit = edit::status_edit(old, &value)?;
-            Ok((*old, edit::apply_status_edit(old, &edit, &value)?))
-        })
-        .collect()
-}
-
-fn past_the_last_number() -> Error {
-    Error::usage(format!(
-        "the log already has record number {}, the largest `adr` can number: renumber the log (`adr renumber`) first",
-        u32::MAX
-    ))
-}
-
-/// The scheme of the log's newest record; a fresh log uses `NNNN-slug.md` with the
-/// configured width. An explicit `digits` in the config wins over the log's width.
-fn naming_scheme(project: &Project, files: &[&FileName]) -> NamingScheme {
-    let scheme = crate::model::dominant_scheme(files);
-    match (scheme, project.config.digits) {
-        (Some(NamingScheme::Numbered { .. }), Some(digits)) | (None, Some(digits)) => {
-            NamingScheme::Numbered { digits }
-        }
-        (Some(scheme), _) => scheme,
-        (None, None) => NamingScheme::Numbered {
-            digits: project.digits(),
-        },
-    }
-}
-
-/// `ADR-0007` for numbered records, the slug for log4brains-style ones.
-pub(crate) fn record_id(record: &Record) -> String {
-    match record.number() {
-        Some(number) => crate::model::adr_id(number),
-        None => record.slug().to_string(),
-    }
-}
-
-/// The status text saying `old` is superseded by the record at `new_rel_path`, in the form
-/// `old`'s style uses: MADR's `superseded by [ADR-0009](0009-x.md)`, adr-tools'
-/// `Superseded by [9. Title](0009-x.md)`.
-pub(crate) fn superseded_status(
-    old: &Record,
-    new_rel_path: &str,
-    new_title: &str,
-    new_number: u32,
-) -> String {
-    let link = crate::log_path::relative_link(&old.rel_path, new_rel_path);
-    let file = FileName::parse(new_rel_path.rsplit('/').next().unwrap_or(new_rel_path));
-    let number = file
-        .as_ref()
-        .and_then(|file| file.number)
-        .or(Some(new_number).filter(|n| *n > 0));
-    match (old.style, number) {
-        (Style::Nygard, Some(number)) => format!("Superseded by [{number}. {new_title}]({link})"),
-        (_, Some(number)) => format!("superseded by [{}]({link})", crate::model::adr_id(number)),
-        (_, None) => {
-            let stem = new_rel_path
-                .rsplit('/')
-                .next()
-                .unwrap_or(new_rel_path)
-                .trim_end_matches(".md");
-            format!("superseded by [{stem}]({link})")
-        }
-    }
+    Ok(())
 }
 
 fn open_editor(path: &Path, output: &mut Output<'_>) {

@@ -2,7 +2,7 @@
 //! `[site]` config into [`SiteOptions`] and reports what [`incremental::render`] did; the
 //! site module does the work.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::config::Project;
@@ -46,41 +46,21 @@ fn render(
     output: &mut Output<'_>,
 ) -> Result<ExitStatus> {
     let settings = &project.config.site;
-    let out_dir = crate::config::normalize(&match (&args.out, &settings.out) {
+    let out_dir = crate::log_path::normalize(&match (&args.out, &settings.out) {
         (Some(out), _) => project.cwd.join(out),
         (None, Some(out)) => project.config_relative(out),
         (None, None) => project.root.join(DEFAULT_OUT),
     });
-    let base_url = args.base_url.clone().or_else(|| settings.base_url.clone());
-    if let Some(url) = &base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        return Err(Error::usage(format!(
-            "the base URL `{url}` is not an http or https URL: write it in full, e.g. https://example.org/decisions"
-        )));
-    }
-    let templates_dir = match (&args.templates, &settings.templates) {
-        (Some(dir), _) => Some(project.cwd.join(dir)),
-        (None, Some(dir)) => Some(project.config_relative(dir)),
-        (None, None) => None,
-    };
-    // `site.templates` was checked to be in the project; its files must be too.
-    // `--templates` names a directory of the user's own choosing.
-    let overrides_within = args.templates.is_none().then(|| project.boundary());
+    let options = site_options(
+        project,
+        args.title.as_deref(),
+        args.base_url.clone(),
+        args.templates.as_deref(),
+    )?;
     let options = SiteOptions {
-        title: args
-            .title
-            .clone()
-            .or_else(|| settings.title.clone())
-            .unwrap_or_else(|| DEFAULT_TITLE.to_string()),
-        base_url,
         build_date: args.build_date.then(|| crate::clock::today().to_string()),
-        overrides: match &templates_dir {
-            Some(dir) => site::read_overrides(dir, overrides_within)?,
-            None => Vec::new(),
-        },
-        history: None,
         sources: sources.to_vec(),
+        ..options
     };
     let shown_out = project.display(&out_dir);
     let outcome = incremental::render(project, &out_dir, &shown_out, options, &mut |warning| {
@@ -125,9 +105,61 @@ fn render(
     }
 }
 
+/// The site's options from the flags `title`, `base_url` and `templates` and the `[site]`
+/// config (`adr render` and `adr serve`); no build date. The override files are read now.
+pub(super) fn site_options(
+    project: &Project,
+    title: Option<&str>,
+    base_url: Option<String>,
+    templates: Option<&Path>,
+) -> Result<SiteOptions> {
+    let settings = &project.config.site;
+    let base_url = base_url.or_else(|| settings.base_url.clone());
+    if let Some(url) = &base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err(Error::usage(format!(
+            "the base URL `{url}` is not an http or https URL: write it in full, e.g. https://example.org/decisions"
+        )));
+    }
+    // `site.templates` was checked to be in the project; its files must be too.
+    // `--templates` names a directory of the user's own choosing.
+    let overrides_within = templates.is_none().then(|| project.boundary());
+    Ok(SiteOptions {
+        title: title
+            .map(str::to_string)
+            .or_else(|| settings.title.clone())
+            .unwrap_or_else(|| DEFAULT_TITLE.to_string()),
+        base_url,
+        build_date: None,
+        overrides: match templates_dir(project, templates) {
+            Some(dir) => site::read_overrides(&dir, overrides_within)?,
+            None => Vec::new(),
+        },
+        history: None,
+        repository: site::repository::Repository::of_project(project)?,
+        status_colours: site::StatusColours::parse(&settings.status_colours)?,
+        sources: Vec::new(),
+    })
+}
+
+/// The directory of template overrides: `templates` (a flag, relative to the working
+/// directory), else `site.templates`.
+pub(super) fn templates_dir(project: &Project, templates: Option<&Path>) -> Option<PathBuf> {
+    match (templates, &project.config.site.templates) {
+        (Some(dir), _) => Some(project.cwd.join(dir)),
+        (None, Some(dir)) => Some(project.config_relative(dir)),
+        (None, None) => None,
+    }
+}
+
 /// One warning per link or image the site does not publish: the record, the line, the
 /// target, why and what to do.
-fn warn_unpublished(output: &mut Output<'_>, project: &Project, unpublished: &[Unpublished]) {
+pub(super) fn warn_unpublished(
+    output: &mut Output<'_>,
+    project: &Project,
+    unpublished: &[Unpublished],
+) {
     for item in unpublished {
         let line = item.line.map(|line| format!(":{line}")).unwrap_or_default();
         super::note(

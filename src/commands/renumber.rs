@@ -10,11 +10,18 @@ use crate::renumber::{Arrival, plan};
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
-    super::require_one_log(project, "renumber")?;
+    project.require_one_log("renumber")?;
     let log = super::load_log(project)?;
     let history = History::load(&project.log_dir);
     let arrivals = Arrival::of_records(&log, history.as_ref());
-    let plan = plan(&log, &arrivals)?;
+    let mut plan = plan(&log, &arrivals)?;
+    if !args.also.is_empty() {
+        let files = crate::mentions::matched_files(&project.root, &project.log_dir, &args.also)?;
+        let (changes, ambiguous) =
+            crate::mentions::rewrite_mentions(&files, project.boundary(), &plan.moves)?;
+        plan.changes.extend(changes);
+        plan.ambiguous.extend(ambiguous);
+    }
     if plan.moves.is_empty() {
         super::note(output, format_args!("no two records share a number"));
         return Ok(ExitStatus::Success);

@@ -32,7 +32,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
                 return Err(Error::usage("a record cannot supersede itself"));
             }
             let number = successor.number().unwrap_or(0);
-            super::new::superseded_status(
+            crate::edit::superseded_status(
                 record,
                 &successor.rel_path,
                 &successor.display_title(),

@@ -1,11 +1,10 @@
 //! Where a record's relative link points: the file (relative to the linking record,
-//! percent-decoded, `.`/`..` resolved) and the `#fragment`, and the heading anchors a
-//! record offers, computed as GitHub computes them.
+//! percent-decoded, `.`/`..` resolved) and the `#fragment`, and where a root-relative
+//! link may point.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Link, Record};
+use crate::model::Link;
 
 /// A relative link, taken apart.
 #[derive(Debug)]
@@ -15,7 +14,8 @@ pub(crate) struct LinkTarget {
 }
 
 /// `None` for links that are not into the repository, or are templated (`{{ site.url }}`).
-pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
+/// `record` is the path of the linking record.
+pub(crate) fn resolve(record: &Path, link: &Link) -> Option<LinkTarget> {
     if !link.is_relative() {
         return None;
     }
@@ -31,9 +31,9 @@ pub(crate) fn resolve(record: &Record, link: &Link) -> Option<LinkTarget> {
     if path_part.is_empty() {
         return None;
     }
-    let dir = record.path().parent().unwrap_or(Path::new(""));
+    let dir = record.parent().unwrap_or(Path::new(""));
     Some(LinkTarget {
-        path: crate::config::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
+        path: crate::log_path::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
         fragment: fragment.filter(|fragment| !fragment.is_empty()),
     })
 }
@@ -67,7 +67,7 @@ pub(crate) fn root_relative_candidates(
         Some(rest) => (log_dir.join(rest), true),
         None => (root?.join(decoded.trim_start_matches('/')), false),
     };
-    let base = crate::config::normalize(&base);
+    let base = crate::log_path::normalize(&base);
     let mut candidates = vec![base.clone()];
     if base.extension().is_none() {
         candidates.push(base.with_extension("md"));
@@ -75,22 +75,6 @@ pub(crate) fn root_relative_candidates(
         candidates.push(base.join("index.md"));
     }
     Some((under_prefix, candidates))
-}
-
-/// The anchors of a record's headings, as its page gives them (see
-/// [`crate::anchors::record_anchors`]).
-pub(crate) fn heading_anchors(record: &Record) -> HashSet<String> {
-    crate::anchors::record_anchors(record)
-}
-
-/// Whether a record's text declares an HTML anchor (`id="x"` or `name="x"`).
-pub(crate) fn has_html_anchor(text: &str, fragment: &str) -> bool {
-    ["id=\"", "name=\"", "id='", "name='"]
-        .iter()
-        .any(|attribute| {
-            let quote = if attribute.ends_with('\'') { '\'' } else { '"' };
-            text.contains(&format!("{attribute}{fragment}{quote}"))
-        })
 }
 
 #[cfg(test)]

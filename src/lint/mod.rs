@@ -5,6 +5,8 @@
 //! diagnostics into text is `report`'s job; reading the disk is `load`'s.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
+pub mod facts;
+pub mod fixes;
 mod links;
 mod options;
 pub(crate) mod prelude;
@@ -16,17 +18,19 @@ mod texts;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::model::{LoadFailure, Log, Record, Section, Style, normalize_heading};
 use crate::source::{SourceFile, Span};
+use facts::RecordFacts;
 use texts::{Texts, locked};
 
 pub use registry::{RULES, Rule, find_rule};
 pub use settings::{
-    LintOptions, Settings, rule_ids as settings_rule_ids, suggestion as settings_suggestion,
+    BaseFiles, LintOptions, Settings, rule_ids as settings_rule_ids,
+    suggestion as settings_suggestion,
 };
 
 pub use crate::diagnostic::RuleMeta;
@@ -59,8 +63,8 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// What a rule is handed besides the model: the options, a place to report, and the text
-/// of records that log-wide rules are handed without it (see [`keep_for_log_rules`]).
+/// What a rule is handed besides the model: the options, a place to report, and a cache of
+/// which paths exist.
 pub struct RuleContext<'a> {
     pub options: &'a LintOptions,
     /// The log's own template, when it keeps one: custom-layout records are held to its
@@ -68,21 +72,15 @@ pub struct RuleContext<'a> {
     pub template: Option<&'a crate::model::LogTemplate>,
     diagnostics: Vec<Diagnostic>,
     existing_paths: &'a Mutex<HashMap<PathBuf, bool>>,
-    texts: &'a Texts,
 }
 
 impl<'a> RuleContext<'a> {
-    fn new(
-        options: &'a LintOptions,
-        existing_paths: &'a Mutex<HashMap<PathBuf, bool>>,
-        texts: &'a Texts,
-    ) -> Self {
+    fn new(options: &'a LintOptions, existing_paths: &'a Mutex<HashMap<PathBuf, bool>>) -> Self {
         Self {
             options,
             template: None,
             diagnostics: Vec::new(),
             existing_paths,
-            texts,
         }
     }
 
@@ -109,20 +107,6 @@ impl<'a> RuleContext<'a> {
                 .or_insert_with(|| path.exists());
         }
         path.exists()
-    }
-
-    /// A record's text, for a log-wide rule (their records come without it). `None` only
-    /// when the file changed since it was parsed or cannot be read, which fails the run.
-    pub fn source(&self, record: &Record) -> Option<Arc<SourceFile>> {
-        self.texts.get(record.path())
-    }
-
-    /// The whole model of a record (sections, comments, options and text), parsed again,
-    /// for a log-wide rule that needs more than [`keep_for_log_rules`] keeps. `None` when
-    /// the text cannot be had (see [`RuleContext::source`]).
-    pub fn reparse(&self, record: &Record) -> Option<Record> {
-        let source = self.texts.peek(record.path())?;
-        crate::parse::parse_record(source, record.rel_path.clone(), record.file.clone()).ok()
     }
 }
 
@@ -181,8 +165,9 @@ pub struct Outcome {
 }
 
 /// Loads the log in `dir` and runs every enabled rule over it. Per-record rules run on each
-/// record as soon as it is parsed (in parallel, inside the load); the record then keeps only
-/// what log-wide rules read, so the whole log's model is never in memory at once. Log-wide
+/// record as soon as it is parsed (in parallel, inside the load); the record is then turned
+/// into the [`RecordFacts`] log-wide rules read, so the whole log's model is never in memory
+/// at once. Log-wide
 /// rules run once, over indexed lookups. Severity and suppression are applied here, not in
 /// rules.
 pub fn lint(
@@ -208,7 +193,7 @@ pub fn lint(
     crate::load::recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
     let template = crate::load::choose_template(&found.skipped);
     let log = Log::load_discovered(dir, found, crate::parse::Depth::Full, |record| {
-        let mut ctx = RuleContext::new(options, &existing_paths, &texts);
+        let mut ctx = RuleContext::new(options, &existing_paths);
         ctx.template = template.as_ref();
         if selection.contains(record.path()) {
             for (rule, _) in &active {
@@ -221,12 +206,12 @@ pub fn lint(
         if !directives.is_empty() {
             locked(&record_directives).insert(record.path().clone(), directives);
         }
-        let (record, source) = keep_for_log_rules(record);
-        texts.release(source);
+        let facts = RecordFacts::of(&record);
+        texts.release(record.source);
         if !ctx.diagnostics.is_empty() {
-            locked(&record_findings).insert(record.path().clone(), ctx.diagnostics);
+            locked(&record_findings).insert(facts.path.clone(), ctx.diagnostics);
         }
-        record
+        facts
     })
     .with_layout(options.layout.clone());
 
@@ -241,7 +226,7 @@ pub fn lint(
         .filter_map(|record| record_findings.remove(record.path()))
         .flatten()
         .collect();
-    let mut ctx = RuleContext::new(options, &existing_paths, &texts);
+    let mut ctx = RuleContext::new(options, &existing_paths);
     ctx.template = log.template.as_ref();
     for (rule, _) in &active {
         if let Some(check) = rule.log {
@@ -282,7 +267,7 @@ pub fn lint(
     let files_checked = log
         .records
         .iter()
-        .map(|record| record.path())
+        .map(RecordFacts::path)
         .chain(log.failures.iter().map(|failure| &failure.path))
         .chain(log.unnamed_markdown.iter().map(|(path, _)| path))
         .filter(|path| selection.contains(path))
@@ -295,35 +280,6 @@ pub fn lint(
         files_checked,
         sources,
     })
-}
-
-/// What the log-wide rules read of a record (identity, title, date, status, supersession and
-/// the links into the repository), and the record's text, taken out. They read the rest seldom
-/// enough to ask for it ([`RuleContext::source`], [`RuleContext::reparse`]); at 10,000
-/// records the rest is most of the model.
-fn keep_for_log_rules(mut record: Record) -> (Record, SourceFile) {
-    let path = record.path().clone();
-    let source = std::mem::replace(&mut record.source, SourceFile::new(path, String::new()));
-    record.front_matter = None;
-    // The date stays: `date-missing` compares records (a `Located<DateValue>` is small).
-    record.tags = Vec::new();
-    record.decision_makers = Vec::new();
-    record.consulted = Vec::new();
-    record.informed = Vec::new();
-    record.field_issues = Vec::new();
-    record.sections = Vec::new();
-    record.decision_drivers = Vec::new();
-    record.considered_options = Vec::new();
-    record.chosen_option = None;
-    record.pros_and_cons = Vec::new();
-    record.comments = Vec::new();
-    record.code_spans = Vec::new();
-    // Links to the web or within the page never point at another record.
-    record
-        .links
-        .retain(|link| link.is_relative() || links::root_relative_path(link).is_some());
-    record.links.shrink_to_fit();
-    (record, source)
 }
 
 /// The texts of the files the findings point into with a span, or fix: failures carry

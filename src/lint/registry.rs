@@ -2,16 +2,17 @@
 //! table stays sorted by id). Ids are forever: a renamed rule keeps its old id in
 //! [`REDIRECTS`], so configs that name it keep working.
 
+use crate::lint::facts::LogFacts;
 use crate::lint::rules::*;
 use crate::lint::{RuleContext, RuleMeta};
-use crate::model::{Log, Record};
+use crate::model::Record;
 
 /// A rule that looks at one record at a time (run in parallel).
 pub type RecordCheck = fn(&Record, &mut RuleContext<'_>);
-/// A rule that compares records or looks at the log as a whole (run once). Its records
-/// hold only what comparing records needs (see `keep_for_log_rules` in `lint`): it asks
-/// [`RuleContext::source`] for a record's text and [`RuleContext::reparse`] for the rest.
-pub type LogCheck = fn(&Log, &mut RuleContext<'_>);
+/// A rule that compares records or looks at the log as a whole (run once). It is handed
+/// each record's [`RecordFacts`](crate::lint::facts::RecordFacts) only: what comparing
+/// records needs, filled while the record was parsed.
+pub type LogCheck = fn(&LogFacts, &mut RuleContext<'_>);
 
 #[derive(Debug)]
 pub struct Rule {
@@ -94,6 +95,10 @@ pub static RULES: &[Rule] = &[
     per_record(
         &placeholder_left::PlaceholderLeft::META,
         placeholder_left::check,
+    ),
+    per_log(
+        &relation_not_reciprocal::RelationNotReciprocal::META,
+        relation_not_reciprocal::check,
     ),
     per_record(&section_empty::SectionEmpty::META, section_empty::check),
     per_record(

@@ -107,6 +107,19 @@ pub struct LintOptions {
     pub require_date: bool,
     /// The logs of the project (several, or one numbered per folder); empty for one log.
     pub layout: crate::layout::Layout,
+    /// The typed relations' names and reverses: built in, and `[[relation]]`.
+    pub relation_kinds: crate::relation::RelationKinds,
+    /// `adr lint --base REF`: the log's files on another branch, whose numbers are taken.
+    pub base: Option<BaseFiles>,
+}
+
+/// The log's files in another commit (`adr lint --base origin/main`).
+#[derive(Debug, Clone)]
+pub struct BaseFiles {
+    /// The reference as given.
+    pub reference: String,
+    /// Paths relative to the log directory, with `/`.
+    pub paths: Vec<String>,
 }
 
 /// Style keys `required-sections` accepts.
@@ -147,12 +160,14 @@ impl LintOptions {
             site_prefix: None,
             require_date: false,
             layout: crate::layout::Layout::default(),
+            relation_kinds: crate::relation::RelationKinds::new(&[]),
+            base: None,
         }
     }
 
     pub fn from_project(project: &Project, today: jiff::civil::Date) -> Result<LintOptions> {
         let mut options = LintOptions::defaults(today);
-        options.root = Some(crate::config::normalize(&project.root));
+        options.root = Some(crate::log_path::normalize(&project.root));
         let config = &project.config;
         for status in &config.statuses {
             let status = status.trim().to_lowercase();
@@ -190,6 +205,7 @@ impl LintOptions {
         options.site_prefix = config.lint.site_prefix.clone();
         options.require_date = config.lint.require_date;
         options.layout = project.layout.clone();
+        options.relation_kinds = crate::relation::RelationKinds::new(&config.relations);
         Ok(options)
     }
 

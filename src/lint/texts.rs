@@ -1,7 +1,7 @@
 //! The text of the records [`super::lint`] has checked. Lint lets a record's text go once the
 //! per-record rules have run on it, keeping a hash: at 10,000 records the text alone would
-//! be most of the memory the run may use. A log-wide rule or the report that needs a text
-//! gets it read again, and refused when the file no longer holds the bytes the record was
+//! be most of the memory the run may use. The report (snippets, `--fix`) and suppression
+//! get the texts they need read again, refused when the file no longer holds the bytes the record was
 //! parsed from. Which rules run is the linter's business, not this module's.
 
 use std::collections::HashMap;
@@ -44,15 +44,6 @@ impl Texts {
         let source = Arc::new(self.read_again(path)?);
         locked(&self.loaded).insert(path.to_path_buf(), Arc::clone(&source));
         Some(source)
-    }
-
-    /// Like [`Texts::get`], but the text is not kept: for a look that seldom ends in a
-    /// finding (a record parsed again for its headings).
-    pub(crate) fn peek(&self, path: &Path) -> Option<SourceFile> {
-        if let Some(source) = locked(&self.loaded).get(path) {
-            return Some(SourceFile::clone(source));
-        }
-        self.read_again(path)
     }
 
     fn read_again(&self, path: &Path) -> Option<SourceFile> {
@@ -103,7 +94,7 @@ mod tests {
         let texts = Texts::default();
         texts.release(SourceFile::new(&path, "# A\n".to_string()));
 
-        assert_eq!(texts.peek(&path).unwrap().text, "# A\n");
+        assert_eq!(texts.get(&path).unwrap().text, "# A\n");
         assert!(
             texts
                 .get(&dir.path().join("0002-not-a-record.md"))
@@ -111,8 +102,11 @@ mod tests {
         );
         assert!(texts.take_error().is_none());
 
-        std::fs::write(&path, "# A, changed\n").unwrap();
-        assert!(texts.peek(&path).is_none());
+        let other = dir.path().join("0003-b.md");
+        std::fs::write(&other, "# B\n").unwrap();
+        texts.release(SourceFile::new(&other, "# B\n".to_string()));
+        std::fs::write(&other, "# B, changed\n").unwrap();
+        assert!(texts.get(&other).is_none());
         let error = texts.take_error().unwrap();
         assert!(error.to_string().contains("changed"), "{error}");
     }

@@ -80,7 +80,11 @@ pub(super) fn read(server: &Server, uri: &str) -> Result<Value, RpcError> {
         ));
     };
     let text = if uri == INDEX_URI {
-        let (project, log) = load(server, false)?;
+        let project = server
+            .project()
+            .map_err(|error| internal(super::cli_message(&error)))?;
+        let log = crate::model::LogMeta::load(&project.log_dir)
+            .map_err(|error| internal(super::cli_message(&error)))?;
         crate::index::table(&log, &project.log_dir, "\n")
     } else {
         let (project, log) = load(server, true)?;

@@ -237,6 +237,9 @@ fn list_records(server: &Server, input: ListRecordsInput) -> Work<ListRecordsOut
     let captured = match server.run_cli(Command::List(ListArgs {
         status: input.status,
         tag: input.tag,
+        since: None,
+        until: None,
+        decision_maker: None,
         format: ListFormat::Json,
         verbose: false,
     })) {
@@ -366,7 +369,12 @@ fn get_record(server: &Server, input: RecordInput) -> Work<GetRecordOutput> {
         return Ok(Err(format!("error: no record `{}`", input.record)));
     };
     Ok(Ok(GetRecordOutput {
-        record: crate::export::export_record(&log, record, &project.cwd),
+        record: crate::export::export_record(
+            &log,
+            record,
+            &project.cwd,
+            &crate::relation::RelationKinds::new(&project.config.relations),
+        ),
         sections: record
             .sections
             .iter()
@@ -480,6 +488,7 @@ fn lint_paths(server: &Server, paths: Vec<PathBuf>) -> Work<LintOutput> {
         fix: false,
         rules: Vec::new(),
         explain: None,
+        base: None,
     })) {
         Ok(captured) => captured,
         Err(message) => return Ok(Err(message)),
@@ -644,11 +653,12 @@ pub struct CreateRecordOutput {
 fn create_record(server: &Server, input: CreateRecordInput) -> Work<CreateRecordOutput> {
     let captured = match server.run_cli(Command::New(NewArgs {
         title: vec![input.title],
-        status: input.status.unwrap_or_else(|| "proposed".to_string()),
+        status: Some(input.status.unwrap_or_else(|| "proposed".to_string())),
         date: input.date,
         tags: input.tags,
         decision_makers: input.decision_makers,
         supersedes: input.supersedes,
+        links: Vec::new(),
         template: input.template,
         no_edit: true,
     })) {

@@ -33,11 +33,33 @@ pub struct LoadFailure {
     pub source: Option<SourceFile>,
 }
 
-#[derive(Debug, Default)]
-pub struct Log {
+/// What a [`Log`] holds one of per record: the full [`Record`], or a partial view of it
+/// (lint's log-wide rules get only the facts they read). A log sorts and looks its entries
+/// up by their file name and path alone.
+pub trait LogEntry {
+    /// What the record's file name says (number, date, slug).
+    fn file_name(&self) -> &FileName;
+    /// Path relative to the log directory, with `/` separators.
+    fn log_path(&self) -> &str;
+}
+
+impl LogEntry for Record {
+    fn file_name(&self) -> &FileName {
+        &self.file
+    }
+
+    fn log_path(&self) -> &str {
+        &self.rel_path
+    }
+}
+
+/// Every record of one ADR directory (as `R`: a full [`Record`] unless a consumer keeps
+/// less), the files that could not be read as records, and the lookups between them.
+#[derive(Debug)]
+pub struct Log<R = Record> {
     pub dir: PathBuf,
     /// Sorted by number, then date (log4brains names), then path.
-    pub records: Vec<Record>,
+    pub records: Vec<R>,
     pub failures: Vec<LoadFailure>,
     /// Markdown files in the directory that follow no record naming scheme.
     pub unnamed_markdown: Vec<(PathBuf, String)>,
@@ -207,24 +229,23 @@ impl RecordLookup {
     }
 }
 
-impl Log {
+impl<R: LogEntry> Log<R> {
     /// A log of records already read (sorted here), failures and misnamed Markdown files.
     pub fn from_parts(
         dir: PathBuf,
-        mut records: Vec<Record>,
+        mut records: Vec<R>,
         failures: Vec<LoadFailure>,
         unnamed_markdown: Vec<(PathBuf, String)>,
-    ) -> Log {
+    ) -> Log<R> {
         // The keys end in the path, so no two are equal and an unstable sort gives the one
         // order, without the scratch copy of the records a stable sort allocates.
         records.sort_unstable_by(|a, b| {
-            sort_key(&a.file, &a.rel_path).cmp(&sort_key(&b.file, &b.rel_path))
+            sort_key(a.file_name(), a.log_path()).cmp(&sort_key(b.file_name(), b.log_path()))
         });
-        let lookup = RecordLookup::new(
-            records
-                .iter()
-                .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
-        );
+        let lookup = RecordLookup::new(records.iter().map(|record| {
+            let file = record.file_name();
+            (file.number, record.log_path(), file.slug.as_str())
+        }));
         Log {
             dir,
             records,
@@ -240,37 +261,19 @@ impl Log {
     /// The log placed in `layout`: with several logs the records are sorted by log (in
     /// the order of the layout), then as in one log, and references resolve within a
     /// record's own log.
-    pub fn with_layout(mut self, layout: crate::layout::Layout) -> Log {
-        if layout.has_several() {
-            self.records.sort_by_cached_key(|record| {
-                let (number, unnumbered, date, path) = sort_key(&record.file, &record.rel_path);
-                (
-                    layout.part_index(&record.rel_path),
-                    number,
-                    unnumbered,
-                    date.map(str::to_string),
-                    path.to_string(),
-                )
-            });
-            self.lookup = RecordLookup::new(
-                self.records
-                    .iter()
-                    .map(|record| (record.number(), record.rel_path.as_str(), record.slug())),
-            );
-            self.lookup.place(
-                &layout,
-                self.records.iter().map(|record| record.rel_path.as_str()),
-            );
+    pub fn with_layout(mut self, layout: crate::layout::Layout) -> Log<R> {
+        if let Some(lookup) = order_by_layout(&mut self.records, &layout) {
+            self.lookup = lookup;
         }
         self.layout = layout;
         self
     }
 
     /// The name of the log holding `record`, when the project has several.
-    pub fn log_name_of(&self, record: &Record) -> Option<&str> {
+    pub fn log_name_of(&self, record: &R) -> Option<&str> {
         self.layout
             .has_several()
-            .then(|| self.layout.part_of(&record.rel_path))
+            .then(|| self.layout.part_of(record.log_path()))
             .flatten()
             .map(|part| part.name.as_str())
     }
@@ -282,32 +285,32 @@ impl Log {
     }
 
     /// The index in [`Log::records`] of [`Log::resolve_from`]'s record.
-    pub fn index_from(&self, from: &Record, reference: &RecordRef) -> Option<usize> {
-        self.lookup.resolve_from(&from.rel_path, reference)
+    pub fn index_from(&self, from: &R, reference: &RecordRef) -> Option<usize> {
+        self.lookup.resolve_from(from.log_path(), reference)
     }
 
     /// The record `from` means by `reference` (see [`RecordLookup::resolve_from`]).
-    pub fn resolve_from(&self, from: &Record, reference: &RecordRef) -> Option<&Record> {
+    pub fn resolve_from(&self, from: &R, reference: &RecordRef) -> Option<&R> {
         self.index_from(from, reference)
             .and_then(|index| self.records.get(index))
     }
 
     /// The records with this number (more than one when numbers collide).
-    pub fn by_number(&self, number: u32) -> impl Iterator<Item = &Record> {
+    pub fn by_number(&self, number: u32) -> impl Iterator<Item = &R> {
         self.lookup
             .by_number(number)
             .iter()
             .filter_map(|&index| self.records.get(index))
     }
 
-    pub fn by_file_name(&self, name: &str) -> Option<&Record> {
+    pub fn by_file_name(&self, name: &str) -> Option<&R> {
         self.lookup
             .by_file_name(name)
             .and_then(|index| self.records.get(index))
     }
 
     /// Finds the record a reference names: by link target, then number, then slug.
-    pub fn resolve(&self, reference: &RecordRef) -> Option<&Record> {
+    pub fn resolve(&self, reference: &RecordRef) -> Option<&R> {
         self.lookup
             .resolve(reference)
             .and_then(|index| self.records.get(index))
@@ -319,7 +322,7 @@ impl Log {
     }
 
     /// Finds a record by what a user types: `7`, `0007`, `ADR-7`, a file name or a slug.
-    pub fn find(&self, query: &str) -> Option<&Record> {
+    pub fn find(&self, query: &str) -> Option<&R> {
         let query = query.trim();
         if let Some(record) = self
             .by_file_name(query)
@@ -341,7 +344,7 @@ impl Log {
     pub fn highest_number(&self) -> Option<u32> {
         self.records
             .iter()
-            .map(|record| &record.file)
+            .map(LogEntry::file_name)
             .chain(self.failures.iter().map(|failure| &failure.file))
             .filter_map(|file| file.number)
             .max()
@@ -366,6 +369,33 @@ impl Log {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// Sorts `records` by log (in the order of `layout`), then as in one log, and gives their
+/// lookup placed in `layout`; `None` (and the records untouched) when it has one log.
+pub(crate) fn order_by_layout<R: LogEntry>(
+    records: &mut [R],
+    layout: &crate::layout::Layout,
+) -> Option<RecordLookup> {
+    if !layout.has_several() {
+        return None;
+    }
+    records.sort_by_cached_key(|record| {
+        let (number, unnumbered, date, path) = sort_key(record.file_name(), record.log_path());
+        (
+            layout.part_index(record.log_path()),
+            number,
+            unnumbered,
+            date.map(str::to_string),
+            path.to_string(),
+        )
+    });
+    let mut lookup = RecordLookup::new(records.iter().map(|record| {
+        let file = record.file_name();
+        (file.number, record.log_path(), file.slug.as_str())
+    }));
+    lookup.place(layout, records.iter().map(LogEntry::log_path));
+    Some(lookup)
 }
 
 /// The order of a log: by number, then date (log4brains names), then path.

@@ -4,51 +4,28 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod date;
+mod filter;
 mod log;
 pub(crate) mod log_template;
+mod meta;
 mod record;
 mod status;
+mod summary;
 
-pub use log::{FailureKind, LoadFailure, Log, RecordLookup, dominant_scheme, sort_key};
+/// Defined with the heading vocabulary it matches against; the model matches with it too.
+pub use crate::vocabulary::normalize_heading;
+pub use filter::RecordFilter;
+pub use log::{FailureKind, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
+pub use meta::{LogMeta, RecordMeta};
 pub use record::{
-    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record, Section,
-    Style, is_known_front_matter_key,
+    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record,
+    Relation, RelationOrigin, Section, Style, is_folder_record_path, is_known_front_matter_key,
 };
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
 };
-
-/// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
-/// trailing punctuation and Markdown emphasis ignored.
-pub fn normalize_heading(text: &str) -> String {
-    // One pass and one allocation: this runs for every heading of every record.
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
-        if chars.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in chars {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    while let Some(last) = out.chars().next_back() {
-        if last == ' ' || (last.is_ascii_punctuation() && last != ')' && last != ']') {
-            out.pop();
-        } else {
-            break;
-        }
-    }
-    out
-}
+pub use summary::RecordSummary;
 
 /// The key an option name is matched by: case-insensitive, with trailing parentheticals,
 /// `e.g.` clauses and Markdown links reduced away. `Flask + extensions (e.g., Flask-RESTful)`

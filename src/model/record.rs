@@ -249,6 +249,30 @@ fn has_url_scheme(target: &str) -> bool {
     }
 }
 
+/// Where a typed relation line was written, which decides how sure it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationOrigin {
+    /// A line of a `## Status` section, where adr-tools writes every link (`adr link`,
+    /// `adr new -l`): any label there is a relation.
+    StatusSection,
+    /// A line of `## More Information` or `## Links`: a relation only when its label is a
+    /// known one (built in or `[[relation]]` in `.adr.toml`), as "See [ADR-0003](…)" is prose.
+    OtherSection,
+}
+
+/// A typed link to another record, written adr-tools' way on a line of its own:
+/// `Amends [1. Record decisions](0001-record-decisions.md)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// The label as written (`Amends`, `Amended by`, `Depends on`).
+    pub label: String,
+    pub target: RecordRef,
+    /// The line's text without its line break.
+    pub span: Span,
+    pub line: usize,
+    pub origin: RelationOrigin,
+}
+
 #[derive(Debug, Clone)]
 pub struct Record {
     pub source: SourceFile,
@@ -279,6 +303,8 @@ pub struct Record {
     pub links: Vec<Link>,
     /// Records this one says it supersedes.
     pub supersedes: Vec<Located<RecordRef>>,
+    /// Typed links (`Amends`, `Clarified by`, …) other than supersession, in file order.
+    pub relations: Vec<Relation>,
     /// HTML comments (`<!-- … -->`) with their place, for lint directives and placeholders.
     pub comments: Vec<Located<String>>,
     /// Code blocks and inline code spans, in file order: text inside is not prose.
@@ -301,9 +327,7 @@ impl Record {
     /// Whether the record is a folder (`2022-11-09-x/README.md`, `0007-x/index.md`): its
     /// number and slug are the folder's, its text the README or index inside.
     pub fn is_folder_record(&self) -> bool {
-        let name = self.rel_path.rsplit('/').next().unwrap_or(&self.rel_path);
-        self.rel_path.contains('/')
-            && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
+        is_folder_record_path(&self.rel_path)
     }
 
     /// The title to show: the H1, else the front-matter title, else the slug.
@@ -369,6 +393,14 @@ impl Record {
             .as_ref()
             .and_then(|status| status.superseded_by.as_ref())
     }
+}
+
+/// Whether a record at this log-relative path is a folder record (its file a `README.md`
+/// or `index.md` inside a folder).
+pub fn is_folder_record_path(rel_path: &str) -> bool {
+    let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+    rel_path.contains('/')
+        && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
 }
 
 /// Front-matter keys the model reads into typed fields; all others are kept as extras.

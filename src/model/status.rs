@@ -83,9 +83,38 @@ pub struct Status {
 }
 
 impl Status {
+    /// Whether `--status wanted` selects this status: `accepted` finds `Approved` records,
+    /// `approved` those only; `superseded` finds every superseded record, as does the status
+    /// as written.
+    pub fn is_selected_by(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim().to_lowercase();
+        match &self.kind {
+            StatusKind::Superseded => wanted == "superseded" || self.raw.to_lowercase() == wanted,
+            kind => kind.keyword() == wanted || self.keyword() == wanted,
+        }
+    }
+
     /// The status as the log writes it (`approved`, `提议`), or the kind's keyword.
     pub fn keyword(&self) -> &str {
         self.word.as_deref().unwrap_or(self.kind.keyword())
+    }
+
+    /// Every record a superseding status names: `superseded by 4 and 7`,
+    /// `superseded by [ADR-0004](…), [ADR-0007](…)`. The first is [`Status::superseded_by`].
+    pub fn successors(&self) -> Vec<RecordRef> {
+        let Some(first) = &self.superseded_by else {
+            return Vec::new();
+        };
+        let parts = split_successors(&first.text);
+        if parts.len() < 2 {
+            return vec![first.clone()];
+        }
+        let mut successors: Vec<RecordRef> =
+            parts.into_iter().filter_map(RecordRef::parse).collect();
+        if successors.is_empty() {
+            successors.push(first.clone());
+        }
+        successors
     }
 
     /// Reads a status value from a record: the English forms [`Status::classify`] knows,
@@ -283,6 +312,43 @@ fn written_word(lowered: &str, matched: &str) -> String {
         *word = word.chars().take(last.chars().count()).collect();
     }
     words.join(" ")
+}
+
+/// `4 and 7`, `[ADR-0004](a.md), [ADR-0007](b.md) & 9` → one piece per record named.
+/// Commas and the joining words are looked for outside link brackets only, so a title
+/// with a comma in a link text stays whole.
+fn split_successors(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            _ => {}
+        }
+        let joiner = if depth == 0 {
+            [",", ";", " and ", " & ", " und ", " et ", " y ", " e "]
+                .iter()
+                .find(|joiner| rest.starts_with(**joiner))
+                .map(|joiner| joiner.len())
+        } else {
+            None
+        };
+        match joiner {
+            Some(len) => {
+                parts.push(text.get(start..at).unwrap_or_default());
+                at += len;
+                start = at;
+            }
+            None => at += c.len_utf8(),
+        }
+    }
+    parts.push(text.get(start..).unwrap_or_default());
+    parts.retain(|part| !part.trim().is_empty());
+    parts
 }
 
 /// The id a record goes by in links and messages: `ADR-0042` (four digits at least).
@@ -512,6 +578,38 @@ mod tests {
         assert_eq!(word.as_deref(), Some("remplacé"));
         let (_, successor, _) = Status::read("abgelöst durch ADR-7");
         assert_eq!(successor.and_then(|r| r.number), Some(7));
+    }
+
+    #[test]
+    fn a_status_may_name_several_successors() {
+        let numbers = |raw: &str| {
+            let (kind, superseded_by, word) = Status::read(raw);
+            let status = Status {
+                kind,
+                raw: raw.to_string(),
+                word,
+                superseded_by,
+                span: Span::empty(0),
+                line: 1,
+                origin: StatusOrigin::FrontMatter,
+            };
+            status
+                .successors()
+                .iter()
+                .map(|reference| reference.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(numbers("superseded by 4 and 7"), [Some(4), Some(7)]);
+        assert_eq!(
+            numbers("Superseded by [4. A, b](0004-a-b.md), [7. C](0007-c.md)"),
+            [Some(4), Some(7)]
+        );
+        assert_eq!(
+            numbers("superseded by ADR-0004 & ADR-0009"),
+            [Some(4), Some(9)]
+        );
+        assert_eq!(numbers("superseded by [ADR-0004](0004-x.md)"), [Some(4)]);
+        assert_eq!(numbers("accepted"), Vec::<Option<u32>>::new());
     }
 
     #[test]

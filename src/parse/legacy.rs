@@ -274,6 +274,10 @@ pub(crate) fn status_section(
             "clarified by",
             "relates to",
             "related to",
+            "extends",
+            "extended by",
+            "depends on",
+            "depended on by",
         ]
         .iter()
         .any(|relation| lower.starts_with(relation));

@@ -7,7 +7,8 @@
 pub(crate) mod front_matter;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
-mod options;
+pub(crate) mod options;
+mod relations;
 mod simple_yaml;
 mod style;
 
@@ -190,6 +191,7 @@ fn build_record(
         options::read_options(&mut record, &outline, &sections);
     }
     read_relations(&mut record, &outline, front_matter.as_ref());
+    record.relations = relations::read(&record.source, &sections);
     record.comments = outline
         .comments
         .into_iter()
@@ -223,6 +225,7 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
         chosen_option: None,
         pros_and_cons: Vec::new(),
         supersedes: Vec::new(),
+        relations: Vec::new(),
         comments: Vec::new(),
         code_spans: Vec::new(),
         links: Vec::new(),

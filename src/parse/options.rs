@@ -122,7 +122,7 @@ fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
 }
 
 /// The option named after the `Chosen option` label, with its offset in `after_label`.
-pub(super) fn option_value(after_label: &str) -> Option<(usize, &str)> {
+pub(crate) fn option_value(after_label: &str) -> Option<(usize, &str)> {
     let bytes = after_label.as_bytes();
     let mut at = bytes
         .iter()

@@ -1,5 +1,5 @@
 //! Full-text search over a log: one tokeniser ([`tokenize`]), one ranking ([`rank`]) and one
-//! excerpt builder, for `adr search`, the MCP server's `search` tool and (later) the site.
+//! excerpt builder, for `adr search`, the MCP server's `search` tool and the site.
 //!
 //! A record becomes a [`Document`] of three fields: its title (with its number, so `24` or
 //! `0024` finds record 24), its headings, and its body as plain text (Markdown marks and link
@@ -8,20 +8,16 @@
 //! [`excerpt`] cuts one line around the best match and gives the byte ranges of every match
 //! *in the excerpt string*, so a terminal can colour them and a page can wrap them in `<mark>`.
 //!
-//! # How the site should use this module
+//! # How the site uses this module
 //!
-//! The site's search runs in the browser, from a `.js` index, so it cannot call this code at
-//! query time. To rank as `adr search` does it must precompute at render time, with this
-//! module and nothing else:
-//! - for each record, its [`Document`] ([`Document::from_record`]) and the per-field term
-//!   counts and lengths that [`Index::build`] computes (the postings: term → document and
-//!   count per field), plus the average field lengths;
-//! - optionally each document's plain body, if excerpts are to be shown.
-//!
-//! The page's script then only has to tokenise the query by the rules of [`tokenize`] and
-//! apply the formula of [`rank`] (its constants are public: [`rank::FIELD_WEIGHTS`],
-//! [`rank::PREFIX_WEIGHT`], [`rank::K1`], [`rank::B`]). A test should compare the script's
-//! order with [`Index::search`] on a fixture log, so the two cannot drift.
+//! The site's search runs in the browser, so it cannot call this code at query time. At
+//! render time [`crate::site::search`] stores, per record, what [`rank::count_terms`] counts
+//! (the terms [`Index::build`] indexes) and its plain text, in shards; the page's script
+//! (`templates/site/assets/search.js`) tokenises the query by the rules of [`tokenize`],
+//! with character tables generated from this module, and applies [`rank`]'s formula and
+//! [`excerpt`]'s rules with its public constants. The browser test
+//! `the_page_ranks_every_corpus_as_adr_search_does` compares the script's results and
+//! excerpts with `adr search` on every corpus, so the two cannot drift.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub mod rank;
@@ -49,9 +45,16 @@ pub struct Document {
 
 impl Document {
     pub fn from_record(record: &Record) -> Document {
+        Document::from_parts(record.number(), record.display_title(), record.body())
+    }
+
+    /// The document of a record given as its number, its title as shown and its Markdown
+    /// body (after any front matter): what the site has of a record, which is not a
+    /// [`Record`].
+    pub fn from_parts(number: Option<u32>, title: String, markdown: &str) -> Document {
         let mut document = Document {
-            number: record.number(),
-            title: record.display_title(),
+            number,
+            title,
             ..Document::default()
         };
         let mut heading: Option<String> = None;
@@ -59,8 +62,7 @@ impl Document {
             Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         // A huge table past its first 64 KiB of rows read as a paragraph: the same words, without
         // a parse node per cell (issue #13: an 8 MiB table took 500 MB to index).
-        let body =
-            crate::parse::markdown::with_large_table_rows_flattened(record.body(), 64 * 1024);
+        let body = crate::parse::markdown::with_large_table_rows_flattened(markdown, 64 * 1024);
         for event in Parser::new_ext(&body, options) {
             match event {
                 Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
@@ -159,7 +161,7 @@ pub fn excerpt(index: &Index, document: &Document, query: &str) -> Excerpt {
                 .map(|(indexed, weight)| (indexed.to_string(), weight * index.idf(indexed)))
         })
         .collect();
-    // By term, once: a prefix query (`c1`) can expand to thousands of terms, and every
+    // By term, once: a prefix query (`comp`) can expand to thousands of terms, and every
     // token of the body is weighed.
     let mut by_term: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
     for (indexed, weight) in &weights {
@@ -306,6 +308,19 @@ mod tests {
         assert_eq!(index.search("postgres"), restricted.search("postgres"));
         let order: Vec<usize> = index.search("postgres").iter().map(|hit| hit.doc).collect();
         assert_eq!(order, [1, 2, 0, 3]);
+    }
+
+    #[test]
+    fn a_short_word_matches_whole_words_only() {
+        let documents = [
+            document(1, "Client library", &[], "x"),
+            document(2, "A CLI", &[], "x"),
+        ];
+        let index = Index::build(&documents);
+        let found =
+            |query: &str| -> Vec<usize> { index.search(query).iter().map(|hit| hit.doc).collect() };
+        assert_eq!(found("CLI"), [1]);
+        assert_eq!(found("clie"), [0]);
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Index {
 /// One document's count of each term, per field.
 type TermCounts = HashMap<String, [u32; 3]>;
 
+/// One document's terms with their count per field, sorted by term, and its length per field.
+pub type CountedTerms = (Vec<(String, [u32; 3])>, [u32; 3]);
+
 /// One document that matched, with its score (higher is better).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -70,31 +73,14 @@ impl Index {
 
     fn build_keeping(documents: &[Document], keep: impl Fn(&str) -> bool + Sync) -> Index {
         use rayon::prelude::*;
-        let counted: Vec<(TermCounts, [u32; 3])> = documents
+        let counted: Vec<CountedTerms> = documents
             .par_iter()
-            .map(|document| {
-                let mut counts = TermCounts::new();
-                let mut length = [0u32; 3];
-                document.for_each_term(|field, term| {
-                    if let Some(total) = length.get_mut(field) {
-                        *total = total.saturating_add(1);
-                    }
-                    if keep(&term)
-                        && let Some(count) = counts.entry(term).or_default().get_mut(field)
-                    {
-                        *count += 1;
-                    }
-                });
-                (counts, length)
-            })
+            .map(|document| count_terms(document, &keep))
             .collect();
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(documents.len());
         for (doc, (counts, length)) in counted.into_iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            // Sorted, so postings lists come out the same on every run.
-            let mut counts: Vec<(String, [u32; 3])> = counts.into_iter().collect();
-            counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             for (term, counts) in counts {
                 postings
                     .entry(term)
@@ -205,13 +191,39 @@ impl Index {
     }
 }
 
-/// Whether a query term also matches the index terms it starts: words of two characters
-/// or more that are not numbers (`7` must not find `70`), and a single CJK character, which
-/// the index holds only inside bigrams.
+/// The terms of `document` that `keep` accepts, each with its count per field, sorted by
+/// term (so postings come out the same on every run); and the document's length per field,
+/// which counts every term. What [`Index::build`] indexes, and what the site's search index
+/// holds per record.
+pub fn count_terms(document: &Document, keep: impl Fn(&str) -> bool) -> CountedTerms {
+    let mut counts = TermCounts::new();
+    let mut length = [0u32; 3];
+    document.for_each_term(|field, term| {
+        if let Some(total) = length.get_mut(field) {
+            *total = total.saturating_add(1);
+        }
+        if keep(&term)
+            && let Some(count) = counts.entry(term).or_default().get_mut(field)
+        {
+            *count += 1;
+        }
+    });
+    let mut counts: Vec<(String, [u32; 3])> = counts.into_iter().collect();
+    counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (counts, length)
+}
+
+/// The shortest query term that also matches the words it starts: shorter ones are most
+/// often whole words or acronyms (`CLI` must not find `client`, `go` not `good`).
+pub const PREFIX_MIN_CHARS: usize = 4;
+
+/// Whether a query term also matches the index terms it starts: words of
+/// [`PREFIX_MIN_CHARS`] characters or more that are not numbers (`7` must not find `70`),
+/// and a single CJK character, which the index holds only inside bigrams.
 pub fn matches_by_prefix(term: &str) -> bool {
     let characters = term.chars().count();
     let is_number = term.bytes().all(|b| b.is_ascii_digit());
-    (characters >= 2 && !is_number)
+    (characters >= PREFIX_MIN_CHARS && !is_number)
         || (characters == 1 && term.chars().all(super::tokenize::is_cjk))
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::model::{LinkKind, Log, Record, RecordLookup, RecordRef};
+use crate::relation::RelationKinds;
 
 /// What an edge says, from its `from` record's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,6 +18,9 @@ pub enum EdgeKind {
     SupersededBy,
     /// `from` links to `to`.
     Links,
+    /// `from` states a typed relation to `to` (`Amends`): the label is
+    /// `Relations::labels[index]`.
+    Typed(u16),
 }
 
 impl EdgeKind {
@@ -24,7 +28,7 @@ impl EdgeKind {
         match self {
             EdgeKind::Supersedes => "supersedes",
             EdgeKind::SupersededBy => "superseded-by",
-            EdgeKind::Links => "links",
+            EdgeKind::Links | EdgeKind::Typed(_) => "links",
         }
     }
 
@@ -32,7 +36,7 @@ impl EdgeKind {
         match self {
             EdgeKind::Supersedes => "supersedes",
             EdgeKind::SupersededBy => "superseded by",
-            EdgeKind::Links => "links to",
+            EdgeKind::Links | EdgeKind::Typed(_) => "links to",
         }
     }
 }
@@ -49,12 +53,31 @@ pub struct Edge {
 #[derive(Debug, Default)]
 pub struct Relations {
     pub edges: BTreeSet<Edge>,
+    /// The labels of typed edges as first written (`Amends`, `Clarified by`), by index.
+    pub labels: Vec<String>,
 }
 
 impl Relations {
-    /// Supersessions and links, as the records state them (needs fully parsed records).
+    /// Supersessions, typed relations of the built-in kinds and links, as the records
+    /// state them (needs fully parsed records).
     pub fn of(log: &Log) -> Relations {
+        Relations::of_kinds(log, &RelationKinds::new(&[]))
+    }
+
+    /// Supersessions, typed relations (`kinds` says which labels count outside a Status
+    /// section) and links.
+    pub fn of_kinds(log: &Log, kinds: &RelationKinds) -> Relations {
         let mut relations = Relations::supersessions(log);
+        for (from, record) in log.records.iter().enumerate() {
+            for relation in record.relations.iter().filter(|r| kinds.counts(r)) {
+                if let Some(to) = log.lookup().resolve_at(from, &relation.target)
+                    && to != from
+                {
+                    let label = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+                    relations.add_typed(from, to, label);
+                }
+            }
+        }
         for (from, record) in log.records.iter().enumerate() {
             for link in &record.links {
                 if link.kind != LinkKind::Link || !link.is_relative() {
@@ -73,17 +96,31 @@ impl Relations {
 
     /// The supersessions only: `superseded by` in statuses, `supersedes` links and keys.
     pub fn supersessions(log: &Log) -> Relations {
+        // `superseded by 4 and 7` names two successors.
+        let successors: Vec<Vec<RecordRef>> = log
+            .records
+            .iter()
+            .map(|record| {
+                record
+                    .status
+                    .as_ref()
+                    .map_or_else(Vec::new, |s| s.successors())
+            })
+            .collect();
         Relations::supersessions_of(
-            log.records.iter().map(|record| {
-                (
-                    record.superseded_by(),
-                    record
-                        .supersedes
-                        .iter()
-                        .map(|reference| &reference.value)
-                        .collect::<Vec<_>>(),
-                )
-            }),
+            log.records
+                .iter()
+                .zip(&successors)
+                .map(|(record, successors)| {
+                    (
+                        successors.iter().collect::<Vec<_>>(),
+                        record
+                            .supersedes
+                            .iter()
+                            .map(|reference| &reference.value)
+                            .collect::<Vec<_>>(),
+                    )
+                }),
             log.lookup(),
         )
     }
@@ -91,13 +128,15 @@ impl Relations {
     /// The supersessions of records given in log order as (`superseded by`, `supersedes`),
     /// resolved with `lookup`.
     pub fn supersessions_of<'r>(
-        records: impl Iterator<Item = (Option<&'r RecordRef>, Vec<&'r RecordRef>)>,
+        records: impl Iterator<Item = (Vec<&'r RecordRef>, Vec<&'r RecordRef>)>,
         lookup: &RecordLookup,
     ) -> Relations {
         let mut edges = BTreeSet::new();
         for (from, (superseded_by, supersedes)) in records.enumerate() {
-            if let Some(to) = superseded_by.and_then(|reference| lookup.resolve_at(from, reference))
-                && to != from
+            for to in superseded_by
+                .into_iter()
+                .filter_map(|reference| lookup.resolve_at(from, reference))
+                .filter(|to| *to != from)
             {
                 edges.insert(Edge {
                     from,
@@ -117,16 +156,74 @@ impl Relations {
                 }
             }
         }
-        Relations { edges }
+        Relations {
+            edges,
+            labels: Vec::new(),
+        }
+    }
+
+    /// A typed relation (`Amends`) from one record to another.
+    pub fn add_typed(&mut self, from: usize, to: usize, label: &str) {
+        let index = match self.labels.iter().position(|known| known == label) {
+            Some(index) => index,
+            None => {
+                self.labels.push(label.to_string());
+                self.labels.len() - 1
+            }
+        };
+        let Ok(index) = u16::try_from(index) else {
+            return; // 65,536 different labels: the rest are drawn as plain links
+        };
+        self.edges.insert(Edge {
+            from,
+            to,
+            kind: EdgeKind::Typed(index),
+        });
+    }
+
+    /// What an edge says, as a verb phrase: `supersedes`, `links to`, `Amends`.
+    pub fn verb(&self, kind: EdgeKind) -> &str {
+        match kind {
+            EdgeKind::Typed(index) => self
+                .labels
+                .get(usize::from(index))
+                .map_or("links to", String::as_str),
+            other => other.verb(),
+        }
+    }
+
+    /// An edge's kind as data: `supersedes`, `superseded-by`, `links`, `amends`,
+    /// `depends-on`.
+    pub fn kind_name(&self, kind: EdgeKind) -> String {
+        match kind {
+            EdgeKind::Typed(_) => crate::relation::kind_key(self.verb(kind)),
+            other => other.name().to_string(),
+        }
     }
 
     /// A link from one record to another, unless it is the record's own supersession
-    /// (`superseded by [0007](0007-x.md)` is a link too) or points at itself.
+    /// (`superseded by [0007](0007-x.md)` is a link too), a typed relation already, or
+    /// points at itself.
     pub fn add_link(&mut self, from: usize, to: usize) {
         let is_supersession = [EdgeKind::Supersedes, EdgeKind::SupersededBy]
             .into_iter()
             .any(|kind| self.edges.contains(&Edge { from, to, kind }));
-        if from != to && !is_supersession {
+        let is_typed = self
+            .edges
+            .range(
+                Edge {
+                    from,
+                    to,
+                    kind: EdgeKind::Typed(0),
+                }..=Edge {
+                    from,
+                    to,
+                    kind: EdgeKind::Typed(u16::MAX),
+                },
+            )
+            .next()
+            .is_some();
+        if from != to && !is_supersession && !is_typed {
             self.edges.insert(Edge {
                 from,
                 to,
@@ -172,13 +269,14 @@ pub fn to_mermaid(log: &Log, relations: &Relations) -> String {
     for edge in &relations.edges {
         let arrow = match edge.kind {
             EdgeKind::Supersedes | EdgeKind::SupersededBy => "==>",
+            EdgeKind::Typed(_) => "-->",
             EdgeKind::Links => "-.->",
         };
         let _ = writeln!(
             out,
             "    n{} {arrow}|{}| n{}",
             edge.from,
-            edge.kind.verb(),
+            mermaid_text(relations.verb(edge.kind)),
             edge.to
         );
     }
@@ -221,6 +319,7 @@ pub fn to_dot(log: &Log, relations: &Relations) -> String {
     for edge in &relations.edges {
         let style = match edge.kind {
             EdgeKind::Supersedes | EdgeKind::SupersededBy => "bold",
+            EdgeKind::Typed(_) => "solid",
             EdgeKind::Links => "dashed",
         };
         let _ = writeln!(
@@ -228,7 +327,7 @@ pub fn to_dot(log: &Log, relations: &Relations) -> String {
             "    n{} -> n{} [label=\"{}\", style={style}];",
             edge.from,
             edge.to,
-            edge.kind.verb()
+            dot_text(relations.verb(edge.kind))
         );
     }
     out.push_str("}\n");
@@ -299,7 +398,7 @@ pub fn to_json(log: &Log, relations: &Relations) -> serde_json::Value {
             Some(serde_json::json!({
                 "from": id(from),
                 "to": id(to),
-                "kind": edge.kind.name(),
+                "kind": relations.kind_name(edge.kind),
             }))
         })
         .collect();
@@ -329,9 +428,11 @@ const MAX_TITLE_CHARS: usize = 80;
 pub fn to_svg(nodes: &[SvgNode<'_>], edges: &[(usize, usize, EdgeKind)]) -> String {
     let height = TOP * 2 + nodes.len().max(1) * ROW_HEIGHT;
     let mut out = String::with_capacity(nodes.len() * 220 + edges.len() * 120 + 1024);
+    // `group`, not `img`: the rows are links, and an image cannot hold interactive content
+    // (axe's `nested-interactive`).
     let _ = write!(
         out,
-        "<svg class=\"relations\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"relations-title\">\
+        "<svg class=\"relations\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"group\" aria-labelledby=\"relations-title\">\
 <title id=\"relations-title\">Relations between {} decisions: supersession as solid arcs, links as dashed arcs</title>\
 <defs><marker id=\"arrow-supersede\" class=\"arrow-supersede\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>\
 <marker id=\"arrow-link\" class=\"arrow-link\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>",
@@ -358,11 +459,11 @@ pub fn to_svg(nodes: &[SvgNode<'_>], edges: &[(usize, usize, EdgeKind)]) -> Stri
         let control_x = dot_x as f64 - bulge * 1.33;
         let class = match kind {
             EdgeKind::Supersedes | EdgeKind::SupersededBy => "arc arc-supersede",
-            EdgeKind::Links => "arc arc-link",
+            EdgeKind::Links | EdgeKind::Typed(_) => "arc arc-link",
         };
         let marker = match kind {
             EdgeKind::Supersedes | EdgeKind::SupersededBy => "arrow-supersede",
-            EdgeKind::Links => "arrow-link",
+            EdgeKind::Links | EdgeKind::Typed(_) => "arrow-link",
         };
         let _ = write!(
             out,

@@ -34,7 +34,7 @@ pub enum Destination {
     Keep,
     /// Use this URL instead: a record's page, or a file copied into the site.
     Rewrite(String),
-    /// Nothing is there: an image shows its text, a link keeps its URL.
+    /// Nothing is there: an image shows its text, a link only its text.
     Missing,
     /// Not published: a link shows only its text, an image its alt text.
     Text,
@@ -108,6 +108,70 @@ pub fn classify_url(url: &str) -> UrlKind {
 // Heading ids are computed where `link-broken` computes them too (issue #15).
 use crate::anchors::unique_id;
 pub use crate::anchors::{RESERVED_IDS, slug};
+
+/// Whether a rendered body has a ```mermaid block (the class pulldown-cmark gives its code).
+pub(crate) fn has_diagram(html: &str) -> bool {
+    html.contains("<pre><code class=\"language-mermaid\">")
+}
+
+/// The body with each task-list checkbox given a name (axe's `label` rule: a form control
+/// needs one), `None` when it has none. Done on the output because the checkboxes are
+/// pulldown-cmark's own markup, never the record's.
+pub(crate) fn label_task_checkboxes(html: &str) -> Option<String> {
+    const DONE: &str = "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>";
+    const TO_DO: &str = "<input disabled=\"\" type=\"checkbox\"/>";
+    if !html.contains("type=\"checkbox\"") {
+        return None;
+    }
+    Some(
+        html.replace(
+            DONE,
+            "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>",
+        )
+        .replace(
+            TO_DO,
+            "<input disabled=\"\" type=\"checkbox\" aria-label=\"not done\"/>",
+        ),
+    )
+}
+
+/// The body with each in-page link (`href="#X"`) whose `X` is no id of the page, but is one
+/// in another case, pointed at that id: GitHub matches fragments regardless of case, so
+/// records written there link to `#Request-Handling` for the heading `request-handling`.
+/// `None` when nothing changed.
+pub(crate) fn match_fragment_case(html: &str) -> Option<String> {
+    const HREF: &str = " href=\"#";
+    if !html.contains(HREF) {
+        return None;
+    }
+    let ids: HashSet<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|piece| piece.split('"').next())
+        .collect();
+    let by_lowercase: HashMap<String, &str> =
+        ids.iter().map(|id| (id.to_lowercase(), *id)).collect();
+    let mut out = String::with_capacity(html.len());
+    let mut changed = false;
+    let mut pieces = html.split(HREF);
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str(HREF);
+        let (fragment, rest) = piece.split_once('"').unwrap_or((piece, ""));
+        match by_lowercase.get(&fragment.to_lowercase()) {
+            Some(id) if !ids.contains(fragment) => {
+                changed = true;
+                out.push_str(id);
+            }
+            _ => out.push_str(fragment),
+        }
+        if piece.len() > fragment.len() {
+            out.push('"');
+            out.push_str(rest);
+        }
+    }
+    changed.then_some(out)
+}
 
 /// Bodies larger than this are rendered one at a time: pulldown-cmark holds the block tree
 /// of the whole text (about 48 bytes per table cell, so 390 MB for a 2,000 x 2,000 table in
@@ -571,7 +635,8 @@ impl<'a> Transform<'a, '_> {
         let url = match (self.resolve)(&url, kind) {
             Destination::Rewrite(rewritten) => CowStr::from(rewritten),
             Destination::Keep => url,
-            Destination::Missing if kind == LinkKind::Link => url,
+            // A link to a file that is not there would be dead in the site: its text stays
+            // (lint's `link-broken` names it).
             Destination::Missing | Destination::Text => return None,
         };
         self.resolved.insert(url.to_string());
@@ -603,7 +668,9 @@ impl<'a> Transform<'a, '_> {
                 id,
             }) => {
                 let dest_url = match classify_url(&dest_url) {
-                    UrlKind::Unsafe => None,
+                    // `/path` means the repository's root on a forge, and nothing in a site
+                    // that may be opened from anywhere: the link keeps only its text.
+                    UrlKind::Unsafe | UrlKind::RootRelative => None,
                     UrlKind::Relative => self.resolved(dest_url, LinkKind::Link),
                     _ => Some(dest_url),
                 };

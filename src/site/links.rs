@@ -254,7 +254,7 @@ impl<'l> Linker<'l> {
             )
         };
         // Resolved against the record's own directory, wherever the log is.
-        let absolute = crate::config::normalize(&self.log_dir.join(from_dir).join(&decoded));
+        let absolute = crate::log_path::normalize(&self.log_dir.join(from_dir).join(&decoded));
         let Ok(canonical) = std::fs::canonicalize(&absolute) else {
             let image = (kind == LinkKind::Image).then(|| Refusal {
                 record: from.to_string(),
@@ -289,7 +289,7 @@ impl<'l> Linker<'l> {
                     Some(inside) => inside.clone(),
                     None => format!(
                         "_files/{}",
-                        crate::index::relative_path(&self.publish_root, &absolute)
+                        crate::log_path::relative_path(&self.publish_root, &absolute)
                     ),
                 };
                 let rewritten = format!(

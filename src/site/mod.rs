@@ -5,15 +5,19 @@
 //! so templates hold only loops and conditionals. Pages are rendered in parallel and handed
 //! to a [`PageSink`] as they are made: the caller decides what reaches the disk.
 
+mod decision;
 pub mod from_exports;
 pub mod graph;
+mod highlight;
 pub mod html;
 pub mod incremental;
 mod links;
 mod pages;
 pub mod record;
+pub mod repository;
 pub mod search;
 mod skeleton;
+mod status_colours;
 mod templates;
 mod views;
 
@@ -29,8 +33,8 @@ use links::{Findings, Linker};
 pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
 use pages::relations::RELATIONS_PAGE;
-pub use pages::search::SEARCH_INDEX;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
+pub use status_colours::StatusColours;
 pub use templates::{escape_html, overridable_names, read_overrides};
 use views::{EntrySource, EntryView, SiteView, TagGroup, entries_of, tag_groups, tag_summaries};
 
@@ -51,6 +55,10 @@ pub struct SiteOptions {
     /// Site-relative folder (`payments/`) → the web address of the repository its records
     /// come from (`adr render --from`): each record's page links to its file there.
     pub sources: Vec<(String, String)>,
+    /// Where the repository is on the web, for each record's "Source" and "Edit" links.
+    pub repository: Option<repository::Repository>,
+    /// Status keyword (lower-case) → badge colour (`#rrggbb`), from `[site.status-colours]`.
+    pub status_colours: BTreeMap<String, String>,
 }
 
 /// Where things are, for resolving the links records make to files.
@@ -116,9 +124,9 @@ pub struct PageCache {
     pub records: HashMap<String, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
     pub pages: HashMap<String, u128>,
-    /// The last search index, which holds the cached record pages' words.
-    #[serde(skip)]
-    search_index: Vec<u8>,
+    /// Each range of the search index: what it was made from and its summary.
+    #[serde(default)]
+    pub search: Vec<search::RangeSummary>,
 }
 
 /// How a record's page was made.
@@ -131,29 +139,12 @@ pub struct RecordPage {
     /// resolving them again tells whether any now leads elsewhere (a record added or
     /// removed, a file appearing).
     urls: Vec<(String, LinkKind)>,
-    /// Its search words. Not kept in the cache, which has `search` instead.
+    /// What the search index holds of the record, when its page was made by this build
+    /// (taken when its range of the search index is written).
     #[serde(skip)]
-    words: String,
-    /// Where its words stand in the search index written with it.
-    search: Option<search::WordsSpan>,
-}
-
-impl PageCache {
-    /// Takes `search_index`, the search index written with the cache, as where the words
-    /// of the cached record pages are.
-    pub fn keep_search_index(&mut self, search_index: Vec<u8>) {
-        self.search_index = search_index;
-    }
-
-    /// Forgets every cached record page (their words cannot be read back).
-    pub fn forget_record_pages(&mut self) {
-        self.records.clear();
-    }
-
-    /// The search words of a cached record page, read from the last search index.
-    fn cached_words(&self, page: &RecordPage) -> Option<&str> {
-        search::words_at(&self.search_index, page.search?)
-    }
+    search: Option<search::SearchEntry>,
+    /// Its body has a diagram: the site needs the diagram scripts.
+    diagrams: bool,
 }
 
 /// A hash of values (their postcard encoding): what a page is made from.
@@ -188,6 +179,8 @@ pub struct Site {
     view: SiteView,
     history: Option<crate::git::History>,
     sources: Vec<(String, String)>,
+    repository: Option<repository::Repository>,
+    status_colours: StatusColours,
     /// Override files whose names match nothing (probably a typo).
     pub unknown_overrides: Vec<String>,
 }
@@ -195,7 +188,13 @@ pub struct Site {
 impl Site {
     /// Compiles the templates, built-in ones replaced by any overrides of the same name.
     pub fn new(options: SiteOptions) -> Result<Site> {
-        let compiled = templates::compile(options.overrides)?;
+        let mut compiled = templates::compile(options.overrides)?;
+        let status_colours = StatusColours::new(&options.status_colours);
+        if let Some(style) = compiled.assets.get_mut("style.css") {
+            style
+                .to_mut()
+                .extend_from_slice(status_colours.css().as_bytes());
+        }
         Ok(Site {
             tera: compiled.tera,
             skeletons: compiled.skeletons,
@@ -210,6 +209,8 @@ impl Site {
             },
             history: options.history,
             sources: options.sources,
+            repository: options.repository,
+            status_colours,
             unknown_overrides: compiled.unknown_overrides,
         })
     }
@@ -231,15 +232,15 @@ impl Site {
             layout,
         } = site_log;
         let (entries, tags) = self.rows(records, failures, layout);
-        let mut record_entry = vec![0; records.len()];
-        for (position, entry) in entries.iter().enumerate() {
-            if let EntrySource::Record(index) = entry.source
-                && let Some(slot) = record_entry.get_mut(index)
-            {
-                *slot = position;
+        let record_entry = record_positions(&entries, records.len());
+        let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
+        for (from, record) in records.iter().enumerate() {
+            for (label, reference) in &record.relations {
+                if let Some(to) = lookup.resolve_at(from, reference).filter(|to| *to != from) {
+                    relations.add_typed(from, to, label);
+                }
             }
         }
-        let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
         let linker = Linker::new(paths, &entries);
         let record_pages = RecordPages {
             site: self,
@@ -257,8 +258,11 @@ impl Site {
             supersedes: &supersedes,
             linker: &linker,
             previous,
-            paths,
             sink,
+            repository: self
+                .repository
+                .as_ref()
+                .and_then(|repository| Some((repository, repository.log_prefix(&paths.log_dir)?))),
         };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
@@ -268,13 +272,30 @@ impl Site {
         // The index and the tag pages need only the rows, so they are made among the record
         // pages, on whichever core is free; what needs the record pages (the relations page
         // needs their links, the search index their words) comes after.
+        let documents = pages::search::documents(&entries);
+        let search_ranges = pages::search::SearchRanges {
+            records,
+            entries: &entries,
+            previous,
+            sink,
+        };
         let (made, listings) = rayon::join(
             || {
-                records
-                    .par_iter()
+                // Range by range, so that a range's search entries are freed once it is
+                // written rather than held for the whole log.
+                documents
+                    .par_chunks(search::RANGE_DOCS)
                     .enumerate()
-                    .map(|(index, record)| record_pages.record_page(index, record))
-                    .collect::<Result<Vec<(usize, RecordPage)>>>()
+                    .map(|(range, docs)| {
+                        let mut made = docs
+                            .par_iter()
+                            .filter_map(|&(_, index)| Some((index, records.get(index)?)))
+                            .map(|(index, record)| record_pages.record_page(index, record))
+                            .collect::<Result<Vec<(usize, RecordPage)>>>()?;
+                        let summary = search_ranges.put_range(range, docs, &mut made)?;
+                        Ok((made, summary))
+                    })
+                    .collect::<Result<Vec<_>>>()
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
@@ -284,34 +305,33 @@ impl Site {
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
         );
-        let made = made?;
+        let (made, ranges): (Vec<Vec<(usize, RecordPage)>>, Vec<search::RangeSummary>) =
+            made?.into_iter().unzip();
+        let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
+        let diagrams = made.iter().any(|(_, page)| page.diagrams);
         let (index_key, tag_keys) = listings?;
         let log_keys = self.put_log_pages(sink, &rows, &unchanged)?;
-        let failure_pages: Vec<(usize, String)> = failures
+        failures
             .par_iter()
             .enumerate()
-            .map(|failure| record_pages.failure_page(failure))
-            .collect::<Result<_>>()?;
+            .try_for_each(|failure| record_pages.failure_page(failure))?;
         drop(record_pages);
-        let words = search_words(entries.len(), &made, &failure_pages, previous);
         let findings = linker.finish();
         add_links(&mut relations, &entries, &findings.links);
-        // The relations page (mostly one thread's work) is made while the search index is
-        // written on the other core.
-        let (relations_key, spans) = rayon::join(
-            || self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged),
-            || self.put_search_index(sink, &rows, &words),
-        );
-        let spans = spans?;
+        let relations_key =
+            self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged);
+        let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
         generated.extend(rows.iter().map(|row| row.path.clone()));
-        generated.insert(SEARCH_INDEX.to_string());
-        drop(words);
+        generated.extend(search_files);
         drop(rows);
-        let cache = page_cache(made, &spans, &entries, page_keys);
+        let cache = page_cache(made, ranges, &entries, page_keys);
+        if diagrams {
+            put_diagram_assets(sink, &mut generated)?;
+        }
         let mut report = self.put_assets_and_copies(sink, generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();
@@ -319,14 +339,11 @@ impl Site {
     }
 
     /// The record's file in its repository, for a site made from exports: the repository's
-    /// address, `/blob/HEAD/` and the path the export gave.
-    fn source_url(&self, rel_path: &str) -> Option<String> {
+    /// address, its default branch (`HEAD`) and the path the export gave.
+    fn source_links(&self, rel_path: &str) -> Option<repository::SourceLinks> {
         self.sources.iter().find_map(|(folder, url)| {
             let path = rel_path.strip_prefix(folder.as_str())?;
-            Some(format!(
-                "{url}/blob/HEAD/{}",
-                crate::log_path::percent_encode(path, b"")
-            ))
+            Some(repository::Repository::of_web_url(url).links("", path))
         })
     }
 
@@ -346,12 +363,28 @@ impl Site {
                     && let Some(facts) = history.file(&entry.path)
                 {
                     entry.view.last_changed.clone_from(&facts.changed_on);
+                    if entry.view.date.is_none()
+                        && let Some(added) = facts
+                            .added_at
+                            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+                    {
+                        let iso = added
+                            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                            .date()
+                            .to_string();
+                        entry.view.date = Some(iso.clone());
+                        entry.view.iso_date = Some(iso);
+                        entry.view.date_from_git = true;
+                    }
                     entry.view.last_changed_at = facts.changed_at;
                     entry.view.authors.clone_from(&facts.authors);
                 }
             }
         }
         for entry in &mut entries {
+            if let Some(class) = self.status_colours.class_of(&entry.view.status.key) {
+                entry.view.status.class = class.to_string().into();
+            }
             for tag in &mut entry.view.tags {
                 if let Some(group) = tags.get(&tag.name.to_lowercase()) {
                     tag.url = links::encode_path(&format!("tags/{}", group.file));
@@ -408,9 +441,12 @@ fn supersessions(
     lookup: &crate::model::RecordLookup,
 ) -> (graph::Relations, Vec<BTreeSet<usize>>, Vec<BTreeSet<usize>>) {
     let relations = graph::Relations::supersessions_of(
-        records
-            .iter()
-            .map(|record| (record.superseded_by(), record.supersedes.iter().collect())),
+        records.iter().map(|record| {
+            (
+                record.superseded_by().into_iter().collect(),
+                record.supersedes.iter().collect(),
+            )
+        }),
         lookup,
     );
     let mut superseded_by: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); records.len()];
@@ -419,7 +455,7 @@ fn supersessions(
         let (old, new) = match edge.kind {
             graph::EdgeKind::SupersededBy => (edge.from, edge.to),
             graph::EdgeKind::Supersedes => (edge.to, edge.from),
-            graph::EdgeKind::Links => continue,
+            graph::EdgeKind::Links | graph::EdgeKind::Typed(_) => continue,
         };
         if let (Some(olds), Some(news)) = (supersedes.get_mut(new), superseded_by.get_mut(old)) {
             olds.insert(old);
@@ -427,33 +463,6 @@ fn supersessions(
         }
     }
     (relations, superseded_by, supersedes)
-}
-
-/// Each row's search words: a record page's own, or (kept from the last render) those in
-/// the last search index; a failure's.
-fn search_words<'p>(
-    rows: usize,
-    made: &'p [(usize, RecordPage)],
-    failure_pages: &'p [(usize, String)],
-    previous: &'p PageCache,
-) -> Vec<&'p str> {
-    let mut words: Vec<&str> = vec![""; rows];
-    for (position, page) in made {
-        if let Some(slot) = words.get_mut(*position) {
-            // A page kept from the last render has its words in the last search index.
-            *slot = if page.words.is_empty() {
-                previous.cached_words(page).unwrap_or_default()
-            } else {
-                &page.words
-            };
-        }
-    }
-    for (position, text) in failure_pages {
-        if let Some(slot) = words.get_mut(*position) {
-            *slot = text;
-        }
-    }
-    words
 }
 
 /// Adds to `relations` the links between records that resolving their bodies found.
@@ -480,23 +489,39 @@ fn add_links(
 /// What this build made each page from, for the next one.
 fn page_cache(
     made: Vec<(usize, RecordPage)>,
-    spans: &[Option<search::WordsSpan>],
+    search: Vec<search::RangeSummary>,
     entries: &[views::Entry],
     pages: HashMap<String, u128>,
 ) -> PageCache {
     PageCache {
         records: made
             .into_iter()
-            .filter_map(|(position, page)| {
-                let page = RecordPage {
-                    words: String::new(),
-                    search: spans.get(position).copied().flatten(),
-                    ..page
-                };
-                Some((entries.get(position)?.view.path.clone(), page))
-            })
+            .filter_map(|(position, page)| Some((entries.get(position)?.view.path.clone(), page)))
             .collect(),
         pages,
-        search_index: Vec::new(),
+        search,
     }
+}
+
+/// Each record's position among the index's rows.
+fn record_positions(entries: &[views::Entry], records: usize) -> Vec<usize> {
+    let mut record_entry = vec![0; records];
+    for (position, entry) in entries.iter().enumerate() {
+        if let EntrySource::Record(index) = entry.source
+            && let Some(slot) = record_entry.get_mut(index)
+        {
+            *slot = position;
+        }
+    }
+    record_entry
+}
+
+/// The diagram scripts, published only when some page has a diagram.
+fn put_diagram_assets(sink: &dyn PageSink, generated: &mut BTreeSet<String>) -> Result<()> {
+    for (name, bytes) in templates::DIAGRAM_ASSETS {
+        let path = format!("assets/{name}");
+        sink.put(&path, bytes.to_vec())?;
+        generated.insert(path);
+    }
+    Ok(())
 }

@@ -30,6 +30,10 @@ pub struct SiteRecord {
     /// Front-matter facts besides status and tags.
     pub meta: Vec<MetaRow>,
     pub supersedes: Vec<RecordRef>,
+    /// Typed relations (`Amends`, …) as (label, record named): those of a Status section
+    /// and those of the built-in kinds elsewhere.
+    #[serde(default)]
+    pub relations: Vec<(String, RecordRef)>,
     /// Byte offset of the body (after the front matter, or after a BOM).
     pub body_start: usize,
     /// xxh3 of the file's bytes: a page is rendered from exactly the text that was parsed.
@@ -77,6 +81,7 @@ pub struct SiteStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StatusClass {
     Proposed,
+    Draft,
     Accepted,
     Rejected,
     Deprecated,
@@ -88,6 +93,7 @@ impl StatusClass {
     pub fn name(self) -> &'static str {
         match self {
             StatusClass::Proposed => "proposed",
+            StatusClass::Draft => "draft",
             StatusClass::Accepted => "accepted",
             StatusClass::Rejected => "rejected",
             StatusClass::Deprecated => "deprecated",
@@ -125,16 +131,18 @@ impl SiteRecord {
             None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
             None => 0,
         };
+        let summary = crate::model::RecordSummary::of(record);
         SiteRecord {
             rel_path: record.rel_path.clone(),
             path: record.path().clone(),
             file: record.file.clone(),
             label: crate::index::number_label(record),
-            title: record.display_title(),
+            title: summary.title,
             has_title: record.title.is_some(),
             status: record.status.as_ref().map(|status| SiteStatus {
                 class: match status.kind {
-                    StatusKind::Proposed | StatusKind::Draft => StatusClass::Proposed,
+                    StatusKind::Proposed => StatusClass::Proposed,
+                    StatusKind::Draft => StatusClass::Draft,
                     StatusKind::Accepted => StatusClass::Accepted,
                     StatusKind::Rejected => StatusClass::Rejected,
                     StatusKind::Deprecated => StatusClass::Deprecated,
@@ -145,17 +153,29 @@ impl SiteRecord {
                 raw: status.raw.clone(),
                 superseded_by: status.superseded_by.clone(),
             }),
-            date: record.date.as_ref().map(|date| SiteDate {
-                text: date.value.text(),
-                iso: date.value.valid().map(|date| date.to_string()),
+            date: summary.date.map(|text| SiteDate {
+                text,
+                iso: summary.iso_date,
             }),
-            tags: record.tags.iter().map(|tag| tag.value.clone()).collect(),
+            tags: summary.tags,
             meta: meta_rows(record),
             supersedes: record
                 .supersedes
                 .iter()
                 .map(|reference| reference.value.clone())
                 .collect(),
+            relations: {
+                let kinds = crate::relation::RelationKinds::new(&[]);
+                record
+                    .relations
+                    .iter()
+                    .filter(|relation| kinds.counts(relation))
+                    .map(|relation| {
+                        let label = kinds.canonical(&relation.label).unwrap_or(&relation.label);
+                        (label.to_string(), relation.target.clone())
+                    })
+                    .collect()
+            },
             body_start,
             text_hash: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
             text: LoadedText::default(),
@@ -169,6 +189,10 @@ impl SiteRecord {
             .and_then(|status| status.superseded_by.as_ref())
     }
 }
+
+/// How much record text a load keeps for the pages (the rest are read again by their
+/// pages): all of a log of a few thousand records, a bounded part of a larger one.
+const KEPT_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 /// The records of a log as the site sees them, in log order, and the files that could not
 /// be read.
@@ -189,6 +213,17 @@ impl SiteLog {
         found: crate::discover::Discovered,
         reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
     ) -> SiteLog {
+        SiteLog::load_keeping(log_dir, found, reuse, KEPT_TEXT_BYTES)
+    }
+
+    /// [`SiteLog::load`] keeping at most about `budget` bytes of record text.
+    fn load_keeping(
+        log_dir: &Path,
+        found: crate::discover::Discovered,
+        reuse: impl Fn(&str) -> Option<SiteRecord> + Sync,
+        budget: usize,
+    ) -> SiteLog {
+        let kept = std::sync::atomic::AtomicUsize::new(0);
         let files = crate::load::read_discovered(
             log_dir,
             found,
@@ -196,8 +231,17 @@ impl SiteLog {
             reuse,
             |record| {
                 let site_record = SiteRecord::from_record(&record);
+                let len = record.source.text.len();
+                let total = kept.fetch_add(len, std::sync::atomic::Ordering::Relaxed) + len;
+                // Beyond the budget a page reads its file again: a log of 99,999 records
+                // is 790 MB of text, which no render should hold at once.
+                let text = if total <= budget {
+                    LoadedText::keep(record.source.text)
+                } else {
+                    LoadedText::default()
+                };
                 SiteRecord {
-                    text: LoadedText::keep(record.source.text),
+                    text,
                     ..site_record
                 }
             },
@@ -329,5 +373,15 @@ mod tests {
         assert!(record.clone().text.take().is_none());
         assert_eq!(record.text.take().as_deref(), Some(text));
         assert_eq!(record.text.take(), None);
+    }
+
+    #[test]
+    fn a_load_over_the_text_budget_leaves_the_text_to_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("0001-a.md"), "# A\n").unwrap();
+        let found = crate::discover::discover(dir.path()).unwrap();
+        let log = SiteLog::load_keeping(dir.path(), found, |_| None, 1);
+        assert_eq!(log.records[0].title, "A");
+        assert_eq!(log.records[0].text.take(), None);
     }
 }

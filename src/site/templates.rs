@@ -52,7 +52,7 @@ const TEMPLATES: [BuiltinTemplate; 9] = [
 pub(crate) const ROWS_PER_CHUNK: usize = 250;
 
 /// Static files copied into `assets/`.
-const ASSETS: [(&str, &[u8]); 3] = [
+const ASSETS: [(&str, &[u8]); 4] = [
     (
         "style.css",
         include_bytes!("../../templates/site/assets/style.css"),
@@ -62,8 +62,29 @@ const ASSETS: [(&str, &[u8]); 3] = [
         include_bytes!("../../templates/site/assets/site.js"),
     ),
     (
+        "search.js",
+        include_bytes!("../../templates/site/assets/search.js"),
+    ),
+    (
         "favicon.svg",
         include_bytes!("../../templates/site/assets/favicon.svg"),
+    ),
+];
+
+/// Diagram files, copied into `assets/` only when some record has a ```mermaid block:
+/// the vendored mermaid (MIT, its licence beside it) and the script that runs it.
+pub(crate) const DIAGRAM_ASSETS: [(&str, &[u8]); 3] = [
+    (
+        "mermaid.min.js",
+        include_bytes!("../../templates/site/assets/vendor/mermaid.min.js"),
+    ),
+    (
+        "mermaid-LICENSE.txt",
+        include_bytes!("../../templates/site/assets/vendor/mermaid-LICENSE.txt"),
+    ),
+    (
+        "diagrams.js",
+        include_bytes!("../../templates/site/assets/diagrams.js"),
     ),
 ];
 
@@ -198,7 +219,18 @@ impl Site {
         root: &str,
         history: bool,
     ) -> Result<String> {
-        let chunks: Vec<String> = entries
+        Ok(self.render_row_chunks(entries, root, history)?.concat())
+    }
+
+    /// [`Site::render_rows`] as the chunks rendered, in order, not yet joined (a page
+    /// written piece by piece needs no joined copy).
+    pub(crate) fn render_row_chunks(
+        &self,
+        entries: &[&EntryView],
+        root: &str,
+        history: bool,
+    ) -> Result<Vec<String>> {
+        entries
             .par_chunks(self.rows_per_render())
             .map(|chunk| {
                 let mut context = Context::new();
@@ -207,8 +239,43 @@ impl Site {
                 context.insert("history", &history);
                 self.render_by_skeleton("rows.html", context)
             })
-            .collect::<Result<_>>()?;
-        Ok(chunks.concat())
+            .collect()
+    }
+
+    /// Renders `template` with the HTML `rows` (in order) as the value of `name`, and hands
+    /// the page to `sink` at `path` piece by piece: the rows are written where the template
+    /// writes the value, never joined into one string or copied into one page. At 99,999
+    /// records the index's rows are 67 MB, which a joined copy and a whole page would hold
+    /// three times over. A template that escapes or filters the value gets it the ordinary
+    /// way (see [`Site::render_spliced`]).
+    pub(crate) fn put_with_rows(
+        &self,
+        sink: &dyn PageSink,
+        path: &str,
+        template: &str,
+        context: Context,
+        name: &str,
+        rows: &[&str],
+    ) -> Result<()> {
+        let marker = splice_marker(0);
+        let mut marked = context.clone();
+        marked.insert(name, &marker);
+        let page = self.render(template, &marked)?;
+        let mut found = page.match_indices(&marker).map(|(at, _)| at);
+        let (Some(at), None) = (found.next(), found.next()) else {
+            let html = rows.concat();
+            let page = self.render_spliced(template, context, &[(name, &html)])?;
+            return sink.put(path, page);
+        };
+        let before = page.get(..at).unwrap_or_default();
+        let after = page.get(at + marker.len()..).unwrap_or_default();
+        sink.put_written(path, &mut |out| {
+            out.write_all(before.as_bytes())?;
+            for row in rows {
+                out.write_all(row.as_bytes())?;
+            }
+            out.write_all(after.as_bytes())
+        })
     }
 
     /// Rows given to one template render: one with skeletons (rows come in a few shapes,

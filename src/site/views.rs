@@ -3,7 +3,7 @@
 //! the log's rows in index order ([`entries_of`]) and its tags grouped ([`tag_groups`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -23,8 +23,9 @@ pub(crate) struct SiteView {
 pub(crate) struct StatusView {
     /// What the status filter matches: the keyword (`accepted`, `on hold`).
     pub(crate) key: String,
-    /// The badge colour: a built-in keyword, `other`, `none` or `error`.
-    pub(crate) class: &'static str,
+    /// The badge colour: a built-in keyword, `other`, `none`, `error`, or `custom-…` for a
+    /// status coloured by `[site.status-colours]`.
+    pub(crate) class: std::borrow::Cow<'static, str>,
     pub(crate) text: String,
 }
 
@@ -50,6 +51,8 @@ pub(crate) struct EntryView {
     pub(crate) date: Option<String>,
     /// `YYYY-MM-DD` when the date is a real one, for `<time datetime>`.
     pub(crate) iso_date: Option<String>,
+    /// The record has no date: `date` is that of the commit that added it.
+    pub(crate) date_from_git: bool,
     pub(crate) tags: Vec<TagLink>,
     /// Tag keys as a JSON array, for the filter script.
     pub(crate) tag_keys: String,
@@ -99,7 +102,14 @@ pub(crate) struct ErrorView {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct RecordView<'a> {
+    /// What was decided, shown first.
+    pub(crate) decision: Option<super::decision::DecisionView>,
+    /// The known details (date, consulted, informed).
     pub(crate) meta: Vec<MetaRowView<'a>>,
+    /// Decision-makers and git authors, each once.
+    pub(crate) authors: Vec<String>,
+    /// Other front-matter keys, behind a "more" toggle.
+    pub(crate) more: Vec<MetaRowView<'a>>,
     pub(crate) body: &'a str,
     pub(crate) toc: &'a [html::TocEntry],
     /// The items of `toc` as HTML: the built-in template writes this rather than looping
@@ -113,11 +123,24 @@ pub(crate) struct RecordView<'a> {
     pub(crate) superseded_note: Option<String>,
     pub(crate) prev: Option<EntryRef>,
     pub(crate) next: Option<EntryRef>,
-    pub(crate) source_path: String,
-    /// The file in its repository, for a site made from exports.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) source_url: Option<String>,
+    /// The records around this one in the log, itself included.
+    pub(crate) neighbours: Vec<Neighbour>,
+    /// The record's file in the repository's web view and editor, when its address is known.
+    pub(crate) source: Option<super::repository::SourceLinks>,
     pub(crate) error: Option<ErrorView>,
+    /// The body has a ```mermaid block: the page loads the diagram scripts.
+    pub(crate) diagrams: bool,
+}
+
+/// A record in the list beside a record's page.
+#[derive(Debug, Serialize)]
+pub(crate) struct Neighbour {
+    pub(crate) label: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) status_class: String,
+    pub(crate) status: String,
+    pub(crate) current: bool,
 }
 
 /// A row of a record's details: its values escaped and joined (a date as `<time>`), for the
@@ -140,7 +163,7 @@ pub(crate) struct PageView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StatusCount {
     pub(crate) key: String,
-    pub(crate) class: &'static str,
+    pub(crate) class: std::borrow::Cow<'static, str>,
     pub(crate) text: String,
     pub(crate) count: usize,
 }
@@ -159,7 +182,7 @@ pub(crate) struct TagSummary {
 #[derive(Debug, Serialize)]
 pub(crate) struct RelationRow {
     pub(crate) from: EntryRef,
-    pub(crate) relation: &'static str,
+    pub(crate) relation: String,
     pub(crate) to: EntryRef,
 }
 
@@ -184,28 +207,88 @@ pub(crate) struct TagGroup {
     pub(crate) entries: Vec<usize>,
 }
 
-pub(crate) fn meta_views<'r>(rows: &'r [MetaRow], entry: &EntryView) -> Vec<MetaRowView<'r>> {
-    rows.iter()
-        .map(|row| {
-            let html = match (row.name.as_str(), &entry.iso_date, &entry.date) {
-                ("Date", Some(iso), Some(date)) => format!(
-                    "<time datetime=\"{}\">{}</time>",
-                    escape_html(iso),
-                    escape_html(date)
-                ),
-                _ => row
-                    .values
-                    .iter()
-                    .map(|value| escape_html(&value.text))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            };
-            MetaRowView {
-                name: &row.name,
-                html,
+/// The rows a record's details panel shows: the known fields (date, consulted,
+/// informed), everyone who wrote it (front-matter decision-makers, then git authors, each
+/// once), and the other front-matter keys, which the page folds away.
+pub(crate) struct Details<'r> {
+    pub(crate) known: Vec<MetaRowView<'r>>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) more: Vec<MetaRowView<'r>>,
+}
+
+/// Names of the rows [`super::record::SiteRecord::meta`] makes from known fields.
+const KNOWN_ROWS: [&str; 3] = ["Date", "Consulted", "Informed"];
+const AUTHOR_ROW: &str = "Decision-makers";
+
+pub(crate) fn details_of<'r>(rows: &'r [MetaRow], entry: &EntryView) -> Details<'r> {
+    let mut details = Details {
+        known: Vec::new(),
+        authors: Vec::new(),
+        more: Vec::new(),
+    };
+    let add_author = |authors: &mut Vec<String>, name: &str| {
+        let name = name.trim();
+        if !name.is_empty()
+            && !authors
+                .iter()
+                .any(|known| known.to_lowercase() == name.to_lowercase())
+        {
+            authors.push(name.to_string());
+        }
+    };
+    for row in rows {
+        if row.name == AUTHOR_ROW {
+            for value in &row.values {
+                add_author(&mut details.authors, &value.text);
             }
-        })
-        .collect()
+            continue;
+        }
+        let html = match (row.name.as_str(), &entry.iso_date) {
+            ("Date", Some(iso)) => date_html(iso, false),
+            _ => row
+                .values
+                .iter()
+                .map(|value| escape_html(&value.text))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let view = MetaRowView {
+            name: &row.name,
+            html,
+        };
+        if KNOWN_ROWS.contains(&row.name.as_str()) {
+            details.known.push(view);
+        } else {
+            details.more.push(view);
+        }
+    }
+    if entry.date_from_git
+        && let Some(iso) = &entry.iso_date
+    {
+        details.known.insert(
+            0,
+            MetaRowView {
+                name: "Date",
+                html: date_html(iso, true),
+            },
+        );
+    }
+    for author in &entry.authors {
+        add_author(&mut details.authors, author);
+    }
+    details
+}
+
+/// A date as `<time>`, marked when it comes from git rather than the record.
+fn date_html(iso: &str, from_git: bool) -> String {
+    let iso = escape_html(iso);
+    if from_git {
+        format!(
+            "<time datetime=\"{iso}\">{iso}</time> <span class=\"date-origin\">(from git)</span>"
+        )
+    } else {
+        format!("<time datetime=\"{iso}\">{iso}</time>")
+    }
 }
 
 /// The list items of a table of contents, each on its own line.
@@ -250,17 +333,7 @@ pub(crate) fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-pub(crate) fn display_relative(root: &Path, path: &Path) -> String {
-    crate::index::relative_path(root, path)
-}
-
-/// The page of a record or failure: its path in the log with `.html` for `.md`.
-pub(crate) fn page_path(rel_path: &str) -> String {
-    match rel_path.rsplit_once('.') {
-        Some((stem, extension)) if extension.eq_ignore_ascii_case("md") => format!("{stem}.html"),
-        _ => format!("{rel_path}.html"),
-    }
-}
+pub(crate) use crate::log_path::page_path;
 
 pub(crate) fn entries_of(
     records: &[SiteRecord],
@@ -322,12 +395,12 @@ pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
     let status = match &record.status {
         None => StatusView {
             key: "none".to_string(),
-            class: "none",
+            class: "none".into(),
             text: "no status".to_string(),
         },
         Some(status) => StatusView {
             key: status.keyword.clone(),
-            class: status.class.name(),
+            class: status.class.name().into(),
             text: status.keyword.clone(),
         },
     };
@@ -338,8 +411,13 @@ pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
         url: encode_path(&page_path(&record.rel_path)),
         path: page_path(&record.rel_path),
         status,
-        date: record.date.as_ref().map(|date| date.text.clone()),
+        // Dates in one format: a real date as `YYYY-MM-DD`, whatever way it was written.
+        date: record
+            .date
+            .as_ref()
+            .map(|date| date.iso.clone().unwrap_or_else(|| date.text.clone())),
         iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
+        date_from_git: false,
         tags: record
             .tags
             .iter()
@@ -381,11 +459,12 @@ pub(crate) fn failure_entry_view(failure: &LoadFailure) -> EntryView {
         path: page_path(&failure.rel_path),
         status: StatusView {
             key: "parse error".to_string(),
-            class: "error",
+            class: "error".into(),
             text: "parse error".to_string(),
         },
         date: None,
         iso_date: None,
+        date_from_git: false,
         tags: Vec::new(),
         tag_keys: "[]".to_string(),
         doc: 0,
@@ -458,21 +537,22 @@ pub(crate) fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
 pub(crate) fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
     let mut counts: BTreeMap<(usize, String), StatusCount> = BTreeMap::new();
     for row in rows {
-        let order = match row.status.class {
-            "proposed" => 0,
-            "accepted" => 1,
-            "rejected" => 2,
-            "deprecated" => 3,
-            "superseded" => 4,
-            "other" => 5,
-            "none" => 6,
-            _ => 7,
+        let order = match row.status.class.as_ref() {
+            "draft" => 0,
+            "proposed" => 1,
+            "accepted" => 2,
+            "rejected" => 3,
+            "deprecated" => 4,
+            "superseded" => 5,
+            "none" => 7,
+            "error" => 8,
+            _ => 6,
         };
         counts
             .entry((order, row.status.key.clone()))
             .or_insert_with(|| StatusCount {
                 key: row.status.key.clone(),
-                class: row.status.class,
+                class: row.status.class.clone(),
                 text: row.status.text.clone(),
                 count: 0,
             })

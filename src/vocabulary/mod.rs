@@ -19,7 +19,36 @@ mod zh;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::model::normalize_heading;
+/// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
+/// trailing punctuation and Markdown emphasis ignored.
+pub fn normalize_heading(text: &str) -> String {
+    // One pass and one allocation: this runs for every heading of every record.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
+        if chars.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in chars {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    while let Some(last) = out.chars().next_back() {
+        if last == ' ' || (last.is_ascii_punctuation() && last != ')' && last != ']') {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out
+}
 
 /// What a status word means, whatever the language it is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,12 +4,15 @@
 // Test helpers may fail loudly: a panic is a failed test, which is what we want.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod adr_tools;
 mod agents;
 mod anchors;
+mod base;
 mod cli;
 mod corpus;
 mod durability;
 mod ecosystem;
+mod filters;
 mod generate;
 mod graph;
 mod hardening_files;
@@ -22,9 +25,13 @@ mod parser;
 mod properties;
 mod recall_rules;
 mod regression;
+mod relations;
+mod renumber_also;
 mod robustness;
 mod rule_precision;
 mod rules;
+mod scale;
+mod serve;
 mod site;
 mod structure;
 mod util;

@@ -1,7 +1,9 @@
 //! How `adr` reads a log it has never seen: which files are records (templates in several
 //! languages, folder records, slugs with `xxx`), each record's style from its structure,
 //! the log's own template as its expected sections, results that do not depend on the
-//! working directory, and `adr init` adopting an existing log.
+//! working directory, and `adr init` adopting an existing log; and how the code itself is
+//! shaped (file and function sizes, thin commands), so a newcomer finds one place per
+//! concern (issue 15).
 
 use std::path::Path;
 
@@ -367,4 +369,249 @@ fn a_log_without_its_repository_checks_only_its_own_links() {
     for cwd in [project.path(), log.as_path(), elsewhere.path()] {
         assert_eq!(findings(cwd, &log), expected, "from {}", cwd.display());
     }
+}
+
+/// Every `.rs` file under `dir`, sorted, with its text.
+fn rust_sources(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                let name = path
+                    .strip_prefix(crate::util::repo_root())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// An exception to a size limit is a comment `// size-exception: <why>` (on the first
+/// lines of a file for the file, on a line just above a function or its attributes for the
+/// function); a marker without a reason is no exception.
+fn has_size_exception(lines: &[&str]) -> bool {
+    lines.iter().any(|line| {
+        line.trim()
+            .strip_prefix("// size-exception:")
+            .is_some_and(|why| !why.trim().is_empty())
+    })
+}
+
+/// The functions of a file longer than `limit` lines, as (line, length, name). rustfmt
+/// closes a body with `}` at the indentation of its `fn`, which is where it is taken to end;
+/// a signature ending in `;` has no body.
+fn long_functions(text: &str, limit: usize) -> Vec<(usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let indent = &line[..line.len() - code.len()];
+        let mut rest = code;
+        for qualifier in [
+            "pub(crate) ",
+            "pub(super) ",
+            "pub ",
+            "const ",
+            "async ",
+            "unsafe ",
+        ] {
+            rest = rest.strip_prefix(qualifier).unwrap_or(rest);
+        }
+        let Some(signature) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = signature
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let Some(open) = (at..lines.len()).find(|&index| {
+            let end = lines[index].trim_end();
+            end.ends_with('{') || end.ends_with(';')
+        }) else {
+            continue;
+        };
+        if lines[open].trim_end().ends_with(';') {
+            continue;
+        }
+        let closing = format!("{indent}}}");
+        let Some(close) = (open + 1..lines.len()).find(|&index| lines[index] == closing) else {
+            continue;
+        };
+        let length = close - at + 1;
+        let above = lines[..at]
+            .iter()
+            .rev()
+            .take_while(|line| {
+                let line = line.trim_start();
+                line.starts_with("//") || line.starts_with("#[")
+            })
+            .copied()
+            .collect::<Vec<_>>();
+        if length > limit && !has_size_exception(&above) {
+            long.push((at + 1, length, name));
+        }
+    }
+    long
+}
+
+#[test]
+fn the_size_scan_finds_long_functions_and_honours_exceptions() {
+    let body = "    let x = 1;\n".repeat(5);
+    let text = format!(
+        "fn short() {{\n    1\n}}\n\nimpl A {{\n    pub(crate) fn long(\n        a: u8,\n    ) -> u8 {{\n{body}    }}\n\n    fn declared(&self);\n}}\n\n// size-exception: a table\nfn excused() {{\n{body}}}\n\n// size-exception:\nfn unexcused() {{\n{body}}}\n"
+    );
+    assert_eq!(
+        long_functions(&text, 5),
+        [(6, 9, "long".to_string()), (29, 7, "unexcused".to_string())]
+    );
+}
+
+/// Issue 15: no source file over 800 lines, no function over 120 lines (exceptions say
+/// why), and each command file under 250 lines: the library does the work.
+#[test]
+fn no_source_file_or_function_is_too_long_and_commands_are_thin() {
+    let mut problems = Vec::new();
+    for (name, text) in rust_sources(&crate::util::repo_root().join("src")) {
+        let lines: Vec<&str> = text.lines().collect();
+        let file_limit = if name.starts_with("src/commands/") {
+            250
+        } else {
+            800
+        };
+        if lines.len() > file_limit && !has_size_exception(&lines[..lines.len().min(20)]) {
+            problems.push(format!(
+                "{name}: {} lines (limit {file_limit})",
+                lines.len()
+            ));
+        }
+        for (line, length, function) in long_functions(&text, 120) {
+            problems.push(format!(
+                "{name}:{line}: fn {function} is {length} lines (limit 120)"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "split these, or mark a table with `// size-exception: <why>`:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The top-level modules of the crate each file of `src/` uses (`crate::x` paths and
+/// `use crate::{x, …}` groups), comments and test modules left out: module → modules.
+fn module_imports() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut imports: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (name, text) in rust_sources(&crate::util::repo_root().join("src")) {
+        let relative = name.trim_start_matches("src/");
+        let module = relative
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let code: String = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap()
+            .lines()
+            .map(|line| line.split("//").next().unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let used = imports.entry(module.clone()).or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                let mut depth = 0;
+                let mut item = String::new();
+                let mut items = Vec::new();
+                for c in group.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => items.push(std::mem::take(&mut item)),
+                        _ if depth == 0 => item.push(c),
+                        _ => {}
+                    }
+                }
+                items.push(item);
+                used.extend(
+                    items
+                        .iter()
+                        .map(|item| item.trim().split("::").next().unwrap().to_string())
+                        .filter(|first| first.starts_with(|c: char| c.is_ascii_lowercase())),
+                );
+            } else {
+                let first: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if first.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    used.insert(first);
+                }
+            }
+        }
+        used.remove(&module);
+    }
+    imports
+}
+
+/// Issue 15: the model is data; loading, parsing, linting and rendering read or fill it.
+#[test]
+fn the_model_imports_neither_parser_nor_consumers() {
+    let imports = module_imports();
+    let model = &imports["model"];
+    for forbidden in [
+        "parse", "load", "lint", "site", "commands", "index", "export",
+    ] {
+        assert!(
+            !model.contains(forbidden),
+            "model imports {forbidden}: {model:?}"
+        );
+    }
+}
+
+/// Issue 15: no cycle among the crate's top-level modules, so each can be read (and
+/// tested) with only what it builds on. The one pair left: `mcp` is a second front end
+/// beside `commands` and calls the record lookup and search that live in `commands`.
+#[test]
+fn top_level_modules_form_no_cycle() {
+    let imports = module_imports();
+    let allowed =
+        |from: &str, to: &str| matches!((from, to), ("commands", "mcp") | ("mcp", "commands"));
+    // Each module's reach, by search: a module that reaches itself is on a cycle.
+    let mut cycles = Vec::new();
+    for start in imports.keys() {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+        while let Some((module, path)) = stack.pop() {
+            for next in imports.get(&module).into_iter().flatten() {
+                if allowed(&module, next) {
+                    continue;
+                }
+                if next == start {
+                    let mut cycle = path.clone();
+                    cycle.push(next.clone());
+                    cycles.push(cycle.join(" → "));
+                } else if seen.insert(next.clone()) {
+                    let mut longer = path.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
+    }
+    assert!(cycles.is_empty(), "module cycles:\n{}", cycles.join("\n"));
 }

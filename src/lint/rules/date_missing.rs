@@ -57,10 +57,10 @@ const DATED_PERCENT: usize = 80;
 /// How many lines from the top a date under an unknown label is looked for.
 const HEAD_LINES: usize = 40;
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let is_dated = |record: &Record| record.date.is_some() || record.file.date.is_some();
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let is_dated = |record: &RecordFacts| record.date.is_some() || record.file.date.is_some();
     // A file without any title is no record to date (`title-missing`, `file-not-a-record`).
-    let records: Vec<&Record> = log
+    let records: Vec<&RecordFacts> = log
         .records
         .iter()
         .filter(|record| record.title.is_some() || record.front_matter_title.is_some())
@@ -78,10 +78,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         format!("{dated} of the log's {total} records have one")
     };
     for record in records.into_iter().filter(|record| !is_dated(record)) {
-        let unread = ctx
-            .source(record)
-            .and_then(|source| date_under_unknown_label(&source));
-        match unread {
+        match &record.unread_date {
             Some(found) => {
                 ctx.report(
                     &DateMissing::META,
@@ -102,7 +99,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                 ctx.report(
                     &DateMissing::META,
                     record.path(),
-                    Some(record.head_span()),
+                    Some(record.head_span),
                     format!("record has no date ({why})"),
                 )
                 .label("no date")
@@ -116,7 +113,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 }
 
 /// The date line the record's own layout uses.
-fn date_line(record: &Record, date: &str) -> String {
+fn date_line(record: &RecordFacts, date: &str) -> String {
     match record.style {
         Style::Madr4 | Style::Madr3 => format!("`date: {date}` in the front matter"),
         Style::Madr2 => format!("`* Date: {date}`"),
@@ -125,7 +122,8 @@ fn date_line(record: &Record, date: &str) -> String {
 }
 
 /// A `Label: value` line near the top whose value is a date.
-struct UnreadDate {
+#[derive(Debug)]
+pub struct UnreadDate {
     span: Span,
     line: String,
     /// The date as ISO, when it names one day.
@@ -134,7 +132,7 @@ struct UnreadDate {
 
 /// The first line near the top (front matter included) that is `Label: <a date>` under a
 /// label the parsers do not read as the record's date (`Introduced: 20220513`).
-fn date_under_unknown_label(source: &SourceFile) -> Option<UnreadDate> {
+pub(crate) fn date_under_unknown_label(source: &SourceFile) -> Option<UnreadDate> {
     let mut in_fence = false;
     for line_number in 1..=source.line_count().min(HEAD_LINES) {
         let span = source.line_span(line_number);

@@ -36,7 +36,7 @@ declare_rule! {
     pub(crate) struct FileSkipped { id: "file-skipped", severity: Info, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for skipped in &log.skipped {
         let name = skipped
             .rel_path

@@ -25,7 +25,7 @@ declare_rule! {
     pub(crate) struct FileUnreadable { id: "file-unreadable", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for failure in &log.failures {
         if failure.kind == FailureKind::FrontMatterSyntax {
             continue;

@@ -31,7 +31,7 @@ declare_rule! {
     pub(crate) struct FilenameFormat { id: "filename-format", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     if log.unnamed_markdown.is_empty() {
         return;
     }

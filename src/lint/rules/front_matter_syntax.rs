@@ -55,7 +55,7 @@ pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
 }
 
 /// Files whose front matter could not be read at all.
-pub(crate) fn check_failures(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check_failures(log: &LogFacts, ctx: &mut RuleContext) {
     for failure in &log.failures {
         if failure.kind != FailureKind::FrontMatterSyntax {
             continue;

@@ -53,17 +53,16 @@ declare_rule! {
     pub(crate) struct LinkBroken { id: "link-broken", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let records_by_path: HashMap<&Path, &Record> = log
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let records_by_path: HashMap<&Path, &RecordFacts> = log
         .records
         .iter()
         .map(|record| (record.path().as_path(), record))
         .collect();
-    let mut anchors: HashMap<&Path, Option<std::collections::HashSet<String>>> = HashMap::new();
     // `[Ada](@ada)` links, reported together after the walk: a log whose template writes
     // authors that way has one on every record, and one edit (in the template, then a
     // search for `](@`) fixes them all.
-    let mut mentions: Vec<(&Record, &crate::model::Link)> = Vec::new();
+    let mut mentions: Vec<(&RecordFacts, &crate::model::Link)> = Vec::new();
     for record in &log.records {
         for link in &record.links {
             // `/adr/ADR-216` under `[lint] site-prefix`: a file of the log, or broken.
@@ -90,7 +89,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                 }
                 continue;
             }
-            let Some(target) = links::resolve(record, link) else {
+            let Some(target) = links::resolve(&record.path, link) else {
                 continue;
             };
             let what = match link.kind {
@@ -105,20 +104,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     if std::ptr::eq(*linked, record) {
                         continue;
                     }
-                    // Log-wide rules get records without their headings: parse the linked
-                    // one again, once, and keep only its anchors.
-                    let known = anchors.entry(linked.path().as_path()).or_insert_with(|| {
-                        ctx.reparse(linked)
-                            .map(|full| links::heading_anchors(&full))
-                    });
-                    let Some(known) = known else {
-                        continue; // the text cannot be had: the run fails
-                    };
-                    if known.contains(&fragment.to_lowercase())
-                        || ctx
-                            .source(linked)
-                            .is_none_or(|source| links::has_html_anchor(&source.text, fragment))
-                    {
+                    if linked.anchors.contains(fragment) {
                         continue;
                     }
                     ctx.report(
@@ -170,7 +156,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 
 /// GitHub reads `[Ada](@ada)` as a path to a file named `@ada`: a 404. One mention is one
 /// finding; more are one finding at the first, counting them and the records they are in.
-fn report_mentions(mentions: &[(&Record, &crate::model::Link)], ctx: &mut RuleContext) {
+fn report_mentions(mentions: &[(&RecordFacts, &crate::model::Link)], ctx: &mut RuleContext) {
     let Some((first_record, first_link)) = mentions.first() else {
         return;
     };
@@ -214,7 +200,7 @@ fn report_mentions(mentions: &[(&Record, &crate::model::Link)], ctx: &mut RuleCo
 }
 
 /// A record with the same number as the missing file, when the link names a record.
-fn suggestion(log: &Log, missing: &Path) -> Option<String> {
+fn suggestion(log: &LogFacts, missing: &Path) -> Option<String> {
     let name = missing.file_name()?.to_str()?;
     let number = FileName::parse(name)?.number?;
     let record = log.by_number(number).next()?;

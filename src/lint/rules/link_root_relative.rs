@@ -31,8 +31,8 @@ declare_rule! {
     pub(crate) struct LinkRootRelative { id: "link-root-relative", severity: Info, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let mut unresolved: Vec<(&Record, &crate::model::Link, &str)> = Vec::new();
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let mut unresolved: Vec<(&RecordFacts, &crate::model::Link, &str)> = Vec::new();
     let root = ctx.options.root.clone();
     for record in &log.records {
         for link in &record.links {

@@ -21,6 +21,7 @@ pub(crate) mod number_duplicate;
 pub(crate) mod number_gap;
 pub(crate) mod option_without_pros_cons;
 pub(crate) mod placeholder_left;
+pub(crate) mod relation_not_reciprocal;
 pub(crate) mod section_empty;
 pub(crate) mod section_missing;
 pub(crate) mod status_case;

@@ -32,6 +32,11 @@ declare_rule! {
     /// docs/adr/0012-use-kafka.md
     /// docs/adr/0013-use-grpc.md
     /// ```
+    ///
+    /// ## Options
+    /// `adr lint --base origin/main` also reports a record whose number another file holds
+    /// on that commit (read with `git ls-tree`): the clash the merge would make, caught on
+    /// the branch, with the next number free on both sides.
     pub(crate) struct NumberDuplicate { id: "number-duplicate", severity: Error, fixable: false, enabled: true }
 }
 
@@ -49,7 +54,23 @@ fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
     }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+/// Where a record is among the project's logs: its log's directory, that log's numbering
+/// and the record's folder inside it.
+fn place<'a>(
+    layout: &'a crate::layout::Layout,
+    rel_path: &'a str,
+    is_folder_record: bool,
+) -> (&'a str, Numbering, &'a str) {
+    let (prefix, numbering) = layout
+        .part_of(rel_path)
+        .map_or(("", Numbering::Log), |part| {
+            (part.prefix.as_str(), part.numbering)
+        });
+    let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
+    (prefix, numbering, folder_of(inside, is_folder_record))
+}
+
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     // (path, rel_path, title span, number, folder record?)
     let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, bool)> = Vec::new();
     for record in &log.records {
@@ -73,14 +94,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
     let placed: Vec<(&str, Numbering, &str)> = numbered
         .iter()
         .map(|(_, rel_path, _, _, is_folder_record)| {
-            let (prefix, numbering) = log
-                .layout
-                .part_of(rel_path)
-                .map_or(("", Numbering::Log), |part| {
-                    (part.prefix.as_str(), part.numbering)
-                });
-            let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
-            (prefix, numbering, folder_of(inside, *is_folder_record))
+            place(&log.layout, rel_path, *is_folder_record)
         })
         .collect();
     let own_series: std::collections::HashSet<(&str, &str)> = numbered
@@ -116,6 +130,15 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             .entry((series, number))
             .or_default()
             .push((path, rel_path, span));
+    }
+    if let Some(base) = &ctx.options.base {
+        let base = base.clone();
+        // A file on the base is placed in the logs as a record here would be.
+        let series_of_path = |rel_path: &str| {
+            let (prefix, numbering, folder) = place(&log.layout, rel_path, false);
+            series_of(prefix, numbering, folder)
+        };
+        taken_on_base(&base, &by_number, &series_of_path, &mut highest, ctx);
     }
     for ((series, number), files) in by_number.into_iter().filter(|(_, files)| files.len() > 1) {
         for (index, (path, _, _)) in files.iter().enumerate() {
@@ -153,6 +176,76 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     format!("number {number:04} is also used here"),
                 );
             }
+        }
+    }
+}
+
+/// `--base REF`: each record whose number a file of another name holds on REF (and not
+/// here, where the clash is reported as above), with the next number free on both sides.
+fn taken_on_base<'a>(
+    base: &crate::lint::BaseFiles,
+    by_number: &BTreeMap<(String, u32), Vec<NumberedFile<'a>>>,
+    series_of: &dyn Fn(&str) -> String,
+    highest: &mut BTreeMap<String, u32>,
+    ctx: &mut RuleContext,
+) {
+    let here: std::collections::HashSet<&str> = by_number
+        .values()
+        .flatten()
+        .map(|(_, rel_path, _)| *rel_path)
+        .collect();
+    let mut on_base: BTreeMap<(String, u32), Vec<&str>> = BTreeMap::new();
+    for path in &base.paths {
+        let name = crate::log_path::file_name(path);
+        let Some(number) = crate::discover::FileName::parse(name).and_then(|file| file.number)
+        else {
+            continue;
+        };
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let series = series_of(path);
+        let top = highest.entry(series.clone()).or_insert(number);
+        *top = (*top).max(number);
+        on_base.entry((series, number)).or_default().push(path);
+    }
+    for ((series, number), files) in by_number {
+        let Some(theirs) = on_base.get(&(series.clone(), *number)) else {
+            continue;
+        };
+        let theirs: Vec<&&str> = theirs
+            .iter()
+            .filter(|path| !here.contains(**path))
+            .collect();
+        if theirs.is_empty() {
+            continue;
+        }
+        let next = highest
+            .get(series)
+            .and_then(|highest| highest.checked_add(1))
+            .map_or_else(|| "none is left".to_string(), |next| format!("{next:04}"));
+        for (path, rel_path, _) in files {
+            if base.paths.iter().any(|on| on == rel_path) {
+                continue; // the base has this very file: the clash is the other record's
+            }
+            let names = theirs
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            ctx.report(
+                &NumberDuplicate::META,
+                path,
+                None,
+                format!(
+                    "number {number:04} is already taken on `{}` by {names}",
+                    base.reference
+                ),
+            )
+            .help(format!(
+                "give this record the next number free here and on `{}`, {next}, before merging (rename the file and its title, and update links to it)",
+                base.reference
+            ));
         }
     }
 }

@@ -28,7 +28,7 @@ declare_rule! {
     pub(crate) struct NumberGap { id: "number-gap", severity: Info, fixable: false, enabled: false }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let mut numbered: Vec<(u32, &std::path::PathBuf)> = log
         .records
         .iter()

@@ -2,6 +2,7 @@
 
 use crate::lint::options::{self, OptionName};
 use crate::lint::prelude::*;
+use crate::model::{Located, Section};
 
 declare_rule! {
     /// ## What it does
@@ -82,23 +83,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         Some(labels) => labels.get(index).copied().flatten(),
         None => Some(index + 1),
     };
-    // `### Option 2: X` or `### [option 2] - X`: by position, or by the name after it.
-    let headings: Vec<Heading> = record
-        .pros_and_cons
-        .iter()
-        .map(
-            |subsection| match options::position_reference(&subsection.value) {
-                Some((position, name)) => Heading {
-                    position: Some(position),
-                    name: OptionName::new(&name),
-                },
-                None => Heading {
-                    position: None,
-                    name: OptionName::new(&subsection.value),
-                },
-            },
-        )
-        .collect();
+    let headings = option_headings(record);
     // When a heading names no option at all, the two lists are organised differently
     // (options grouped under sub-headings, say) and which option lacks its pros and cons
     // is a guess.
@@ -132,45 +117,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             continue;
         }
         if let Some(elsewhere) = heading_elsewhere(record, section, &options[index]) {
-            let wanted_level = "#".repeat(usize::from(section.level) + 1);
-            let (message, help) = if elsewhere.level == section.level + 1 {
-                (
-                    format!(
-                        "the pros and cons of option `{}` are outside `{}`",
-                        option.value, section.title
-                    ),
-                    format!(
-                        "move `{wanted_level} {}` under `{} {}`",
-                        elsewhere.title,
-                        "#".repeat(usize::from(section.level)),
-                        section.title
-                    ),
-                )
-            } else {
-                (
-                    format!(
-                        "the pros and cons of option `{}` are under a level-{} heading, where the other options have level {}",
-                        option.value,
-                        elsewhere.level,
-                        section.level + 1
-                    ),
-                    format!(
-                        "make it `{wanted_level} {}`, directly under `{} {}`",
-                        elsewhere.title,
-                        "#".repeat(usize::from(section.level)),
-                        section.title
-                    ),
-                )
-            };
-            ctx.report(
-                &OptionWithoutProsCons::META,
-                record.path(),
-                Some(elsewhere.heading_span),
-                message,
-            )
-            .label("at the wrong level")
-            .help(help)
-            .secondary(record.path().clone(), Some(option.span), "the option");
+            report_misplaced(ctx, record, section, option, elsewhere);
             continue;
         }
         ctx.report(
@@ -189,6 +136,76 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             "other options are weighed here",
         );
     }
+}
+
+/// The subsections of "Pros and Cons of the Options": `### Option 2: X` or
+/// `### [option 2] - X` by position, or by the name after it.
+fn option_headings(record: &Record) -> Vec<Heading> {
+    record
+        .pros_and_cons
+        .iter()
+        .map(
+            |subsection| match options::position_reference(&subsection.value) {
+                Some((position, name)) => Heading {
+                    position: Some(position),
+                    name: OptionName::new(&name),
+                },
+                None => Heading {
+                    position: None,
+                    name: OptionName::new(&subsection.value),
+                },
+            },
+        )
+        .collect()
+}
+
+/// An option weighed under a heading outside the section, or at the wrong level in it.
+fn report_misplaced(
+    ctx: &mut RuleContext,
+    record: &Record,
+    section: &Section,
+    option: &Located<String>,
+    elsewhere: &Section,
+) {
+    let wanted_level = "#".repeat(usize::from(section.level) + 1);
+    let (message, help) = if elsewhere.level == section.level + 1 {
+        (
+            format!(
+                "the pros and cons of option `{}` are outside `{}`",
+                option.value, section.title
+            ),
+            format!(
+                "move `{wanted_level} {}` under `{} {}`",
+                elsewhere.title,
+                "#".repeat(usize::from(section.level)),
+                section.title
+            ),
+        )
+    } else {
+        (
+            format!(
+                "the pros and cons of option `{}` are under a level-{} heading, where the other options have level {}",
+                option.value,
+                elsewhere.level,
+                section.level + 1
+            ),
+            format!(
+                "make it `{wanted_level} {}`, directly under `{} {}`",
+                elsewhere.title,
+                "#".repeat(usize::from(section.level)),
+                section.title
+            ),
+        )
+    };
+    ctx.report(
+        &OptionWithoutProsCons::META,
+        record.path(),
+        Some(elsewhere.heading_span),
+        message,
+    )
+    .label("at the wrong level")
+    .help(help)
+    .secondary(record.path().clone(), Some(option.span), "the option");
 }
 
 /// The option `Chosen option: "…"` names, by position or best name.

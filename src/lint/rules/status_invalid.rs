@@ -74,7 +74,7 @@ pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
 /// Unknown statuses that are a probable typo of an allowed one (`acepted`), on every record
 /// that has one. Any other unknown word is the log's own vocabulary: `status-undeclared`
 /// reports it once for the log.
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let strays = stray_statuses(log, ctx);
     for (word, records) in &strays {
         for record in records {
@@ -152,10 +152,10 @@ const STRAY_MIN_RECORDS: usize = 100;
 /// in `.adr.toml`: in a log that consistent, a lone `approved`, `done` or `wip` is a slip,
 /// not the log's vocabulary. Each with its records, in order of first use.
 pub(crate) fn stray_statuses<'a>(
-    log: &'a Log,
+    log: &'a LogFacts,
     ctx: &RuleContext,
-) -> Vec<(String, Vec<&'a Record>)> {
-    let with_status: Vec<(&Record, &str)> = log
+) -> Vec<(String, Vec<&'a RecordFacts>)> {
+    let with_status: Vec<(&RecordFacts, &str)> = log
         .records
         .iter()
         .filter_map(|record| {
@@ -164,7 +164,7 @@ pub(crate) fn stray_statuses<'a>(
         })
         .collect();
     let total = with_status.len();
-    let is_standard = |record: &Record, word: &str| {
+    let is_standard = |record: &RecordFacts, word: &str| {
         record.status.as_ref().is_some_and(|status| {
             status.word.is_none() && !matches!(status.kind, StatusKind::Other(_))
         }) || ctx.options.is_allowed_status(word)
@@ -176,7 +176,7 @@ pub(crate) fn stray_statuses<'a>(
     if total < STRAY_MIN_RECORDS || standard * 100 < total * 95 {
         return Vec::new();
     }
-    let mut usage: Vec<(String, Vec<&Record>)> = Vec::new();
+    let mut usage: Vec<(String, Vec<&RecordFacts>)> = Vec::new();
     for (record, word) in &with_status {
         if is_standard(record, word) || word.is_empty() {
             continue;
@@ -193,10 +193,10 @@ pub(crate) fn stray_statuses<'a>(
 /// Statuses no table knows and no config allows, each with the records using it, in
 /// order of first use.
 pub(crate) fn unknown_statuses<'a>(
-    log: &'a Log,
+    log: &'a LogFacts,
     ctx: &RuleContext,
-) -> Vec<(String, Vec<&'a Record>)> {
-    let mut usage: Vec<(String, Vec<&Record>)> = Vec::new();
+) -> Vec<(String, Vec<&'a RecordFacts>)> {
+    let mut usage: Vec<(String, Vec<&RecordFacts>)> = Vec::new();
     for record in &log.records {
         let Some(status) = &record.status else {
             continue;

@@ -38,12 +38,13 @@ declare_rule! {
 /// one that does not write statuses.
 const LOG_WITHOUT_STATUSES_MIN: usize = 2;
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let without: Vec<&Record> = log
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let without: Vec<&RecordFacts> = log
         .records
         .iter()
         .filter(|record| record.status.is_none())
-        .filter(|record| !holds_no_record(record, ctx))
+        // A file that holds no record at all is `file-not-a-record`'s one finding.
+        .filter(|record| !record.holds_no_record)
         .collect();
     if without.len() >= LOG_WITHOUT_STATUSES_MIN && without.len() * 2 > log.records.len() {
         report_log(log, &without, ctx);
@@ -57,35 +58,17 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         if record.status.is_some() && !is_blank {
             continue;
         }
-        // Log-wide rules get records without their front matter: read the few that need it.
-        let Some(record) = ctx.reparse(record) else {
-            continue; // the text cannot be had: the run fails
-        };
-        check_record(&record, ctx);
+        check_record(record, ctx);
     }
-}
-
-/// Whether the file is `file-not-a-record`'s. Only a file without an H1 can be; the others
-/// are not read again.
-fn holds_no_record(record: &Record, ctx: &RuleContext) -> bool {
-    record.title.is_none()
-        && ctx.reparse(record).is_some_and(|record| {
-            crate::lint::rules::file_not_a_record::not_a_record(&record).is_some()
-        })
 }
 
 /// Most of the log states no status: MADR 4 makes it optional, and the log is written that
 /// way. One finding says so, on the first record without one, instead of one per record.
-fn report_log(log: &Log, without: &[&Record], ctx: &mut RuleContext) {
+fn report_log(log: &LogFacts, without: &[&RecordFacts], ctx: &mut RuleContext) {
     let Some(first) = without.first() else {
         return;
     };
-    let span = match &first.title {
-        Some(title) => title.span,
-        None => ctx
-            .source(first)
-            .map_or(Span::new(0, 0), |source| source.line_span(1)),
-    };
+    let span = first.head_span;
     let others = without.len() - 1;
     let message = if without.len() == log.records.len() {
         format!(
@@ -115,9 +98,9 @@ fn report_log(log: &Log, without: &[&Record], ctx: &mut RuleContext) {
         ));
 }
 
-fn check_record(record: &Record, ctx: &mut RuleContext) {
+fn check_record(record: &RecordFacts, ctx: &mut RuleContext) {
     // A file that holds no record at all is `file-not-a-record`'s one finding.
-    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+    if record.holds_no_record {
         return;
     }
     let is_blank = record
@@ -128,21 +111,17 @@ fn check_record(record: &Record, ctx: &mut RuleContext) {
         return;
     }
     // A `status:` key whose value is not a single word is `status-invalid`'s finding.
-    if record
-        .field_issues
-        .iter()
-        .any(|issue| issue.key == "status")
-    {
+    if record.has_status_field_issue {
         return;
     }
     let (span, message) = match &record.status {
         Some(status) => (status.span, "the record's status is empty"),
-        None => (record.head_span(), "record has no status"),
+        None => (record.head_span, "record has no status"),
     };
     let help = match record.style {
         Style::Nygard => "add a `## Status` section saying `Proposed` or `Accepted`",
         Style::Madr2 => "add a `* Status: proposed` bullet under the title",
-        _ if record.front_matter.is_some() => "add `status: proposed` to the front matter",
+        _ if record.has_front_matter => "add `status: proposed` to the front matter",
         _ => "add front matter with `status: proposed`, or a `## Status` section",
     };
     ctx.report(&StatusMissing::META, record.path(), Some(span), message)

@@ -42,13 +42,13 @@ declare_rule! {
 /// How many records a finding names in its message before "and N more".
 const NAMED_RECORDS: usize = 8;
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let strays = stray_statuses(log, ctx);
     let usage: Vec<_> = unknown_statuses(log, ctx)
         .into_iter()
         .filter(|(value, _)| !strays.iter().any(|(word, _)| word == value))
         .collect();
-    let vocabulary: Vec<(&String, &Vec<&Record>)> = usage
+    let vocabulary: Vec<(&String, &Vec<&RecordFacts>)> = usage
         .iter()
         .filter(|(value, _)| typo_of(value, ctx).is_none() && !is_template_choice(value))
         .map(|(value, records)| (value, records))

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::lint::prelude::*;
-use crate::lint::rules::supersede_not_reciprocal::is_partial;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +43,7 @@ declare_rule! {
 /// one topic, and a cycle must end.
 const CHAIN_LIMIT: usize = 64;
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     // Who claims to supersede whom, indexed once: comparing every pair of records would be
     // quadratic in the log.
     let mut claims: BTreeMap<usize, Vec<(usize, Span)>> = BTreeMap::new();
@@ -64,7 +63,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
         let Some(old) = log.records.get(old_index) else {
             continue;
         };
-        let claimants: Vec<(&Record, Span)> = claimants
+        let claimants: Vec<(&RecordFacts, Span)> = claimants
             .into_iter()
             .filter_map(|(index, span)| Some((log.records.get(index)?, span)))
             .collect();
@@ -81,7 +80,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     if std::ptr::eq(*new, named) || in_one_chain(log, new, named) {
                         continue;
                     }
-                    if is_partial_claim(ctx, new, *span) {
+                    if is_partial_claim(new, *span) {
                         continue;
                     }
                     let Some(status) = &old.status else { continue };
@@ -112,10 +111,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                     continue;
                 };
                 for (new, span) in claimants.iter().skip(1) {
-                    if in_one_chain(log, new, first) || is_partial_claim(ctx, new, *span) {
+                    if in_one_chain(log, new, first) || is_partial_claim(new, *span) {
                         continue;
                     }
-                    if is_partial_claim(ctx, first, *first_span) {
+                    if is_partial_claim(first, *first_span) {
                         continue;
                     }
                     ctx.report(
@@ -145,13 +144,13 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 
 /// Whether one of the two records replaced the other, directly or through a chain of
 /// `superseded by` / `supersedes` links.
-fn in_one_chain(log: &Log, a: &Record, b: &Record) -> bool {
+fn in_one_chain(log: &LogFacts, a: &RecordFacts, b: &RecordFacts) -> bool {
     replaced(log, a, b) || replaced(log, b, a)
 }
 
 /// Whether `new` replaced `old`: `old` names `new` (or a record `new` replaced) as its
 /// successor, or `new` says it supersedes `old` (or a record that replaced `old`).
-fn replaced(log: &Log, new: &Record, old: &Record) -> bool {
+fn replaced(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
     let mut current = old;
     for _ in 0..CHAIN_LIMIT {
         let Some(next) = current
@@ -191,7 +190,8 @@ fn replaced(log: &Log, new: &Record, old: &Record) -> bool {
 }
 
 /// "supersedes some aspects of", "partially supersedes": the claim is to a part only.
-fn is_partial_claim(ctx: &RuleContext, new: &Record, span: Span) -> bool {
-    ctx.source(new)
-        .is_some_and(|source| is_partial(&source, span))
+fn is_partial_claim(new: &RecordFacts, span: Span) -> bool {
+    new.supersedes
+        .iter()
+        .any(|claim| claim.span == span && claim.is_partial)
 }

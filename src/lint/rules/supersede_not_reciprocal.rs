@@ -45,75 +45,71 @@ declare_rule! {
     pub(crate) struct SupersedeNotReciprocal { id: "supersede-not-reciprocal", severity: Warning, fixable: true, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for old in &log.records {
         let Some(status) = &old.status else { continue };
-        let Some(reference) = &status.superseded_by else {
-            continue;
-        };
-        let Some(new) = log.resolve_from(old, reference) else {
-            continue;
-        };
-        if std::ptr::eq(new, old) {
-            continue;
-        }
-        let label = reference.label();
-        if !mentions(log, new, old) {
-            // The fix goes after a section of `new`, which log-wide rules get without.
-            let Some(new_in_full) = ctx.reparse(new) else {
-                continue; // the text cannot be had: the run fails
+        // `superseded by 4 and 7`: each successor must link back.
+        for reference in &status.successors() {
+            let Some(new) = log.resolve_from(old, reference) else {
+                continue;
             };
-            let fix = back_link_fix(&new_in_full, old);
-            ctx.report(
-                &SupersedeNotReciprocal::META,
-                old.path(),
-                Some(status.span),
-                format!(
-                    "superseded by `{label}`, but `{}` does not link back to this record",
+            if std::ptr::eq(new, old) {
+                continue;
+            }
+            let label = reference.label();
+            if !mentions(log, new, old) {
+                let fix = back_link_fix(new, old);
+                ctx.report(
+                    &SupersedeNotReciprocal::META,
+                    old.path(),
+                    Some(status.span),
+                    format!(
+                        "superseded by `{label}`, but `{}` does not link back to this record",
+                        new.rel_path
+                    ),
+                )
+                .help(format!(
+                    "add `Supersedes [{}]({})` to `{}`",
+                    link_text(new, old),
+                    relative_link(&new.rel_path, &old.rel_path),
                     new.rel_path
-                ),
-            )
-            .help(format!(
-                "add `Supersedes [{}]({})` to `{}`",
-                link_text(new, old),
-                relative_link(&new.rel_path, &old.rel_path),
-                new.rel_path
-            ))
-            .secondary(
-                new.path().clone(),
-                Some(new_in_full.head_span()),
-                "the superseding record",
-            )
-            .fix(fix);
-            continue;
-        }
-        if let Some(new_status) = &new.status
-            && matches!(
-                new_status.kind,
-                StatusKind::Draft
-                    | StatusKind::Proposed
-                    | StatusKind::Rejected
-                    | StatusKind::Deprecated
-            )
-        {
-            ctx.report(
-                &SupersedeNotReciprocal::META,
-                old.path(),
-                Some(status.span),
-                format!(
-                    "superseded by `{label}`, which is `{}`, not accepted",
-                    new_status.keyword()
-                ),
-            )
-            .help(format!(
-                "accept `{}` first, or give this record back its status",
-                new.rel_path
-            ))
-            .secondary(
-                new.path().clone(),
-                Some(new_status.span),
-                "the superseding record's status",
-            );
+                ))
+                .secondary(
+                    new.path().clone(),
+                    Some(new.head_span),
+                    "the superseding record",
+                )
+                .fix(fix);
+                continue;
+            }
+            if let Some(new_status) = &new.status
+                && matches!(
+                    new_status.kind,
+                    StatusKind::Draft
+                        | StatusKind::Proposed
+                        | StatusKind::Rejected
+                        | StatusKind::Deprecated
+                )
+            {
+                ctx.report(
+                    &SupersedeNotReciprocal::META,
+                    old.path(),
+                    Some(status.span),
+                    format!(
+                        "superseded by `{label}`, which is `{}`, not accepted",
+                        new_status.keyword()
+                    ),
+                )
+                .help(format!(
+                    "accept `{}` first, or give this record back its status",
+                    new.rel_path
+                ))
+                .secondary(
+                    new.path().clone(),
+                    Some(new_status.span),
+                    "the superseding record's status",
+                );
+            }
         }
     }
     for new in &log.records {
@@ -130,11 +126,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             if !matches!(old_status.kind, StatusKind::Accepted | StatusKind::Proposed) {
                 continue;
             }
-            // Last, as it reads the text, which log-wide rules get only on asking.
-            let Some(source) = ctx.source(new) else {
-                continue; // the text cannot be had: the run fails
-            };
-            if is_partial(&source, reference.span) {
+            if reference.is_partial {
                 continue;
             }
             ctx.report(
@@ -159,18 +151,17 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 }
 
 /// Whether `new` names `old`: a supersedes line resolving to it, or any link to its file.
-fn mentions(log: &Log, new: &Record, old: &Record) -> bool {
+fn mentions(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
     new.supersedes
         .iter()
         .filter_map(|reference| log.resolve_from(new, &reference.value))
         .any(|record| std::ptr::eq(record, old))
-        || new
-            .links
-            .iter()
-            .any(|link| links::resolve(new, link).is_some_and(|target| target.path == *old.path()))
+        || new.links.iter().any(|link| {
+            links::resolve(&new.path, link).is_some_and(|target| target.path == *old.path())
+        })
 }
 
-fn link_text(new: &Record, old: &Record) -> String {
+fn link_text(new: &RecordFacts, old: &RecordFacts) -> String {
     match (new.style, old.number()) {
         (Style::Nygard, Some(number)) => format!("{number}. {}", old.display_title()),
         (_, Some(number)) => crate::model::adr_id(number),
@@ -178,61 +169,82 @@ fn link_text(new: &Record, old: &Record) -> String {
     }
 }
 
-/// The edit adding "supersedes old" to `new`, in `new`'s own layout.
-fn back_link_fix(new: &Record, old: &Record) -> Fix {
-    let source = &new.source;
-    let newline = if source.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
+/// Where a record takes a link back to a record it supersedes, in its own layout, as the
+/// per-record pass finds it (log-wide rules get no sections): the fix is written from it.
+#[derive(Debug, Clone, Copy)]
+pub struct BackLinkSlot {
+    /// The byte offset the text goes at.
+    at: usize,
+    /// The record's lines end in `\r\n`.
+    crlf: bool,
+    shape: BackLinkShape,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum BackLinkShape {
+    /// A `Supersedes [3. Title](…)` line at the end of an adr-tools `## Status` section.
+    StatusLine,
+    /// A `* Supersedes [ADR-0003](…)` bullet at the end of MADR 2's `## Links`.
+    LinksBullet,
+    /// The bullet in a `## Links` section added at the end.
+    NewLinksSection,
+    /// A sentence at the end of `## More Information`.
+    Sentence,
+    /// The sentence in a `## More Information` section added at the end.
+    NewSentenceSection,
+}
+
+/// Where `record` would take a link back (see [`BackLinkSlot`]).
+pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
+    let source = &record.source;
+    let end_of = |section: &crate::model::Section| {
+        let body = source.slice(section.body_span);
+        section.body_span.start + body.trim_end().len()
     };
+    let end_of_text = source.text.trim_end().len();
+    let (at, shape) = match (record.style, record.section("Status")) {
+        (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine),
+        (Style::Madr2, _) => match record.section("Links") {
+            Some(section) => (end_of(section), BackLinkShape::LinksBullet),
+            None => (end_of_text, BackLinkShape::NewLinksSection),
+        },
+        _ => match record.section("More Information") {
+            Some(section) => (end_of(section), BackLinkShape::Sentence),
+            None => (end_of_text, BackLinkShape::NewSentenceSection),
+        },
+    };
+    BackLinkSlot {
+        at,
+        crlf: source.text.contains("\r\n"),
+        shape,
+    }
+}
+
+/// The edit adding "supersedes old" to `new`, in `new`'s own layout.
+fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
+    let slot = new.back_link;
+    let newline = if slot.crlf { "\r\n" } else { "\n" };
     let link = format!(
         "[{}]({})",
         link_text(new, old),
         relative_link(&new.rel_path, &old.rel_path)
     );
-    let end_of = |section: &crate::model::Section| {
-        let body = source.slice(section.body_span);
-        section.body_span.start + body.trim_end().len()
+    let sentence = || format!("This decision supersedes {link}: {}.", old.display_title());
+    let new_section = |heading: &str, content: &str| {
+        format!("{newline}{newline}## {heading}{newline}{newline}{content}")
     };
-    let (at, text) = if let (Style::Nygard, Some(section)) = (new.style, new.section("Status")) {
-        (
-            end_of(section),
-            format!("{newline}{newline}Supersedes {link}"),
-        )
-    } else if new.style == Style::Madr2 {
-        match new.section("Links") {
-            Some(section) => (end_of(section), format!("{newline}* Supersedes {link}")),
-            None => append_section(source, newline, "Links", &format!("* Supersedes {link}")),
-        }
-    } else {
-        let sentence = format!("This decision supersedes {link}: {}.", old.display_title());
-        match new.section("More Information") {
-            Some(section) if !source.slice(section.body_span).trim().is_empty() => {
-                (end_of(section), format!("{newline}{newline}{sentence}"))
-            }
-            Some(section) => (end_of(section), format!("{newline}{newline}{sentence}")),
-            None => append_section(source, newline, "More Information", &sentence),
-        }
+    let text = match slot.shape {
+        BackLinkShape::StatusLine => format!("{newline}{newline}Supersedes {link}"),
+        BackLinkShape::LinksBullet => format!("{newline}* Supersedes {link}"),
+        BackLinkShape::NewLinksSection => new_section("Links", &format!("* Supersedes {link}")),
+        BackLinkShape::Sentence => format!("{newline}{newline}{}", sentence()),
+        BackLinkShape::NewSentenceSection => new_section("More Information", &sentence()),
     };
     Fix {
         path: new.path().clone(),
-        edits: vec![Edit::insert(at, text)],
+        edits: vec![Edit::insert(slot.at, text)],
         description: format!("added a link back to `{}`", old.rel_path),
     }
-}
-
-fn append_section(
-    source: &crate::source::SourceFile,
-    newline: &str,
-    heading: &str,
-    content: &str,
-) -> (usize, String) {
-    let end = source.text.trim_end().len();
-    (
-        end,
-        format!("{newline}{newline}## {heading}{newline}{newline}{content}"),
-    )
 }
 
 /// "supersedes some aspects of", "partially supersedes": the old record stays in force.

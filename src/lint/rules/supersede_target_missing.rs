@@ -30,12 +30,19 @@ declare_rule! {
     pub(crate) struct SupersedeTargetMissing { id: "supersede-target-missing", severity: Error, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for record in &log.records {
-        if let Some(status) = &record.status
-            && let Some(reference) = &status.superseded_by
-            && log.can_resolve(reference)
-            && log.resolve_from(record, reference).is_none()
+        let successors = record
+            .status
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.successors());
+        // `superseded by 4 and 7`: each successor must be a record.
+        for (status, reference) in successors
+            .iter()
+            .filter(|reference| {
+                log.can_resolve(reference) && log.resolve_from(record, reference).is_none()
+            })
+            .filter_map(|reference| Some((record.status.as_ref()?, reference)))
         {
             let diagnostic = ctx.report(
                 &SupersedeTargetMissing::META,
@@ -47,7 +54,15 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
                 ),
             );
             diagnostic.label("no such record");
-            match claimed_successor(log, record) {
+            // A successor the status already names is no hint for the missing one.
+            let already_named = |successor: &RecordFacts| {
+                successors.iter().any(|named| {
+                    log.resolve_from(record, named)
+                        .is_some_and(|found| std::ptr::eq(found, successor))
+                })
+            };
+            match claimed_successor(log, record).filter(|(successor, _)| !already_named(successor))
+            {
                 Some((successor, line)) => {
                     diagnostic
                         .help(format!(
@@ -96,7 +111,10 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 
 /// The first record (in log order) that says it supersedes `record`, with the place it
 /// says so.
-fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, Span)> {
+fn claimed_successor<'l>(
+    log: &'l LogFacts,
+    record: &RecordFacts,
+) -> Option<(&'l RecordFacts, Span)> {
     log.records.iter().find_map(|other| {
         other
             .supersedes
@@ -110,7 +128,7 @@ fn claimed_successor<'l>(log: &'l Log, record: &Record) -> Option<(&'l Record, S
 }
 
 /// The successor's path as a link from the record's file.
-fn link_target(record: &Record, successor: &Record) -> String {
+fn link_target(record: &RecordFacts, successor: &RecordFacts) -> String {
     let depth = record.rel_path.matches('/').count();
     format!("{}{}", "../".repeat(depth), successor.rel_path)
 }

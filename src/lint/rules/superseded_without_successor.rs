@@ -32,14 +32,14 @@ declare_rule! {
     pub(crate) struct SupersededWithoutSuccessor { id: "superseded-without-successor", severity: Warning, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     for old in &log.records {
         let Some(status) = &old.status else { continue };
         if status.kind != StatusKind::Superseded || status.superseded_by.is_some() {
             continue;
         }
         // Records that say they supersede this one: the successor is known, only not here.
-        let successors: Vec<&Record> = log
+        let successors: Vec<&RecordFacts> = log
             .records
             .iter()
             .filter(|new| !std::ptr::eq(*new, old))
@@ -75,7 +75,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
             }
             StatusOrigin::Table => format!("`Superseded by {reference}` in the status cell"),
         };
-        let command = match example.and_then(Record::number) {
+        let command = match example.and_then(RecordFacts::number) {
             Some(number) => format!("`adr status {this} \"superseded by {number}\"`"),
             None => format!("`adr status {this} \"superseded by N\"`"),
         };
@@ -105,7 +105,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 }
 
 /// How `old` names `new` in its own layout: `[7. Title](…)` for adr-tools, `[ADR-0007](…)`.
-fn reference_to(old: &Record, new: &Record) -> String {
+fn reference_to(old: &RecordFacts, new: &RecordFacts) -> String {
     let link = crate::log_path::relative_link(&old.rel_path, &new.rel_path);
     match (old.style, new.number()) {
         (Style::Nygard, Some(number)) => format!("[{number}. {}]({link})", new.display_title()),

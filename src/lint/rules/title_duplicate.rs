@@ -37,8 +37,8 @@ declare_rule! {
     pub(crate) struct TitleDuplicate { id: "title-duplicate", severity: Warning, fixable: false, enabled: true }
 }
 
-pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
-    let mut by_title: BTreeMap<(String, String), Vec<&Record>> = BTreeMap::new();
+pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let mut by_title: BTreeMap<(String, String), Vec<&RecordFacts>> = BTreeMap::new();
     for record in &log.records {
         if let Some(title) = record.title.as_ref().or(record.front_matter_title.as_ref()) {
             let key = comparable(&title.value);
@@ -85,7 +85,7 @@ pub(crate) fn check(log: &Log, ctx: &mut RuleContext) {
 /// The folder a record's series lives in (`backend/` of `backend/0001-x.md`, the log of a
 /// folder record `2022-11-09-x/README.md`): each series of a monorepo may start with its
 /// own "Record architecture decisions".
-fn series(record: &Record) -> &str {
+fn series(record: &RecordFacts) -> &str {
     let mut path = record.rel_path.as_str();
     let levels = if record.is_folder_record() { 2 } else { 1 };
     for _ in 0..levels {
@@ -105,8 +105,8 @@ fn comparable(title: &str) -> String {
 }
 
 /// Whether one record supersedes the other: a new version may keep the old title.
-fn related(log: &Log, a: &Record, b: &Record) -> bool {
-    let points_to = |from: &Record, to: &Record| {
+fn related(log: &LogFacts, a: &RecordFacts, b: &RecordFacts) -> bool {
+    let points_to = |from: &RecordFacts, to: &RecordFacts| {
         from.superseded_by()
             .and_then(|reference| log.resolve_from(from, reference))
             .is_some_and(|found| found.path() == to.path())

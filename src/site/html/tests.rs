@@ -164,3 +164,26 @@ fn thousands_of_distinct_words_all_stay_in_first_use_order() {
     let joined = text.join(" ");
     assert_eq!(words_of([joined.as_str(), joined.as_str()]), joined);
 }
+
+#[test]
+fn in_page_fragments_find_their_heading_in_any_case() {
+    let html = "<h2 id=\"request-handling\">Request Handling</h2>\n<p><a href=\"#Request-Handling\">a</a> <a href=\"#request-handling\">b</a> <a href=\"#nowhere\">c</a></p>";
+    assert_eq!(
+        match_fragment_case(html).as_deref(),
+        Some(
+            "<h2 id=\"request-handling\">Request Handling</h2>\n<p><a href=\"#request-handling\">a</a> <a href=\"#request-handling\">b</a> <a href=\"#nowhere\">c</a></p>"
+        )
+    );
+    assert_eq!(
+        match_fragment_case("<p><a href=\"#x\">x</a></p><h2 id=\"x\">X</h2>"),
+        None
+    );
+}
+
+#[test]
+fn task_checkboxes_get_a_name() {
+    assert_eq!(
+        label_task_checkboxes("<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\nA</li><li><input disabled=\"\" type=\"checkbox\"/>\nB</li>").as_deref(),
+        Some("<li><input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>\nA</li><li><input disabled=\"\" type=\"checkbox\" aria-label=\"not done\"/>\nB</li>")
+    );
+}

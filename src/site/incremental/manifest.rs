@@ -14,12 +14,12 @@ use serde::{Deserialize, Serialize};
 use super::output_dir::{
     MAX_CACHE_BYTES, MAX_COPIED_BYTES, is_safe_site_path, read_regular, remove_if_link,
 };
-use super::stamps::{RecordStamp, manifest_entry};
+use super::stamps::RecordStamp;
 use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 5;
+pub(super) const MANIFEST_VERSION: u32 = 7;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -171,28 +171,7 @@ pub(super) fn unpublished(
     found
 }
 
-/// One warning per link or image the site does not publish: the record, the line, the
-/// The cache keeps where each record's search words stand in the last search index, not
-/// the words again (17 MB at 10,000 records): they are read back from that file when the
-/// manifest vouches for its bytes, and otherwise every record page is rendered again.
-pub(super) fn restore_search_words(
-    out_dir: &Path,
-    previous: Option<&Manifest>,
-    pages: &mut PageCache,
-) {
-    let vouched = previous
-        .and_then(|manifest| manifest.files.get(site::SEARCH_INDEX))
-        .and_then(|entry| {
-            let bytes = read_regular(&out_dir.join(site::SEARCH_INDEX), MAX_CACHE_BYTES).ok()?;
-            (manifest_entry(&bytes) == *entry).then_some(bytes)
-        });
-    match vouched {
-        Some(bytes) => pages.keep_search_index(bytes),
-        None => pages.forget_record_pages(),
-    }
-}
-
-/// Reads the files of a templates directory (not its subdirectories), each through
+/// Whether every file the manifest lists is still there, as it was made.
 pub(super) fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
     files
         .par_iter()

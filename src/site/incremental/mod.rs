@@ -24,8 +24,8 @@ use std::sync::atomic::AtomicUsize;
 
 pub use manifest::Unpublished;
 use manifest::{
-    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, outputs_present,
-    restore_search_words, unpublished, unsafe_manifest_entry,
+    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, outputs_present, unpublished,
+    unsafe_manifest_entry,
 };
 use output_dir::{
     OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
@@ -145,15 +145,7 @@ pub fn render(
             crate::site::overridable_names().join(", ")
         ));
     }
-    let loaded = load(
-        project,
-        out_dir,
-        found,
-        cache,
-        previous.as_ref(),
-        fingerprinted,
-        (settings, &options),
-    );
+    let loaded = load(project, found, cache, fingerprinted, (settings, &options));
     let written = Written {
         generator,
         settings,
@@ -180,19 +172,16 @@ struct Loaded {
 /// reads records.
 fn load(
     project: &Project,
-    out_dir: &Path,
     found: crate::discover::Discovered,
     cache: Cache,
-    previous: Option<&Manifest>,
     fingerprinted: Option<(String, BTreeMap<String, RecordStamp>)>,
     (settings, options): (u128, &SiteOptions),
 ) -> Loaded {
     let load_started = nanos_since_epoch(std::time::SystemTime::now());
     let CacheBody {
         records: known_records,
-        pages: mut known_pages,
+        pages: known_pages,
     } = cache.body();
-    restore_search_words(out_dir, previous, &mut known_pages);
     let known_stamps = cache.header.stamps;
     drop(cache.bytes);
     // A record is parsed again unless its content hash (from its stamp) is the one its

@@ -182,7 +182,16 @@ pub(super) fn settings_hash(project: &Project, options: &SiteOptions) -> u128 {
         field(name.as_bytes());
         field(bytes);
     }
-    field(crate::index::relative_path(&project.root, &project.log_dir).as_bytes());
+    for (status, colour) in &options.status_colours {
+        field(status.as_bytes());
+        field(colour.as_bytes());
+    }
+    if let Some(repository) = &options.repository {
+        field(repository.web_url.as_bytes());
+        field(repository.branch.as_bytes());
+        field(repository.root.as_os_str().as_encoded_bytes());
+    }
+    field(crate::log_path::relative_path(&project.root, &project.log_dir).as_bytes());
     hasher.finish()
 }
 
@@ -263,7 +272,7 @@ pub(super) fn watched_files(
     project: &Project,
     report: &BuildReport,
 ) -> BTreeMap<String, Option<String>> {
-    let relative = |path: &Path| crate::index::relative_path(&project.root, path);
+    let relative = |path: &Path| crate::log_path::relative_path(&project.root, path);
     report
         .copied
         .values()

@@ -36,7 +36,7 @@ impl Site {
         if unchanged("index.html", key) {
             return Ok(key);
         }
-        let table_rows = self.render_rows(rows, "", has_history)?;
+        let table_rows = self.render_row_chunks(rows, "", has_history)?;
         let mut context = self.context("", &self.view.title, "index", "index.html");
         context.insert("status_counts", &status_counts);
         context.insert("tags", tag_summaries);
@@ -44,8 +44,15 @@ impl Site {
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
         context.insert("logs", &logs);
-        let page = self.render_spliced("index.html", context, &[("rows", &table_rows)])?;
-        sink.put("index.html", page)?;
+        let table_rows: Vec<&str> = table_rows.iter().map(String::as_str).collect();
+        self.put_with_rows(
+            sink,
+            "index.html",
+            "index.html",
+            context,
+            "rows",
+            &table_rows,
+        )?;
         Ok(key)
     }
 }

@@ -10,13 +10,13 @@ use crate::error::{Error, Result};
 use crate::model::LoadFailure;
 use crate::site::html::{self, Destination, LinkKind};
 use crate::site::links::{Found, Linker};
+use crate::site::repository::Repository;
 use crate::site::templates::{BODY_MARKER, splice};
 use crate::site::views::{
-    Entry, EntryRef, EntryView, RecordView, display_relative, error_view, meta_views, root_of,
-    toc_html,
+    Entry, EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
-    PageCache, PageSink, RecordPage, Site, SitePaths, SiteRecord, StatusClass, key_of,
+    PageCache, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight, key_of,
 };
 
 impl Site {
@@ -65,15 +65,49 @@ pub(crate) struct RecordPages<'a> {
     pub(crate) supersedes: &'a [BTreeSet<usize>],
     pub(crate) linker: &'a Linker<'a>,
     pub(crate) previous: &'a PageCache,
-    pub(crate) paths: &'a SitePaths,
     pub(crate) sink: &'a dyn PageSink,
+    /// The repository's web address and where the log is in it, for "Source" and "Edit".
+    pub(crate) repository: Option<(&'a Repository, String)>,
 }
+
+/// How many records before and after a record its page lists: a change to one record
+/// touches at most this many pages on each side (not every page of the log).
+const NEIGHBOURS: usize = 10;
 
 impl RecordPages<'_> {
     fn entry_ref(&self, position: usize) -> Option<EntryRef> {
         self.entries
             .get(position)
             .map(|entry| entry.view.reference())
+    }
+
+    /// The rows around `position`, for the list beside a record.
+    /// The Source and Edit links of the file at `rel_path`: the project's repository, else
+    /// (a site made from exports) the repository the record's export names.
+    fn source_links(&self, rel_path: &str) -> Option<crate::site::repository::SourceLinks> {
+        match &self.repository {
+            Some((repository, prefix)) => Some(repository.links(prefix, rel_path)),
+            None => self.site.source_links(rel_path),
+        }
+    }
+
+    fn neighbours(&self, position: usize) -> Vec<Neighbour> {
+        let first = position.saturating_sub(NEIGHBOURS);
+        let last = (position + NEIGHBOURS + 1).min(self.entries.len());
+        self.entries
+            .get(first..last)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(offset, entry)| Neighbour {
+                label: entry.view.label.clone(),
+                title: entry.view.title.clone(),
+                url: entry.view.url.clone(),
+                status_class: entry.view.status.class.to_string(),
+                status: entry.view.status.text.clone(),
+                current: first + offset == position,
+            })
+            .collect()
     }
 
     fn record_ref(&self, index: usize) -> Option<EntryRef> {
@@ -103,8 +137,12 @@ impl RecordPages<'_> {
                 .filter_map(|&other| self.record_ref(other))
                 .collect()
         };
+        let details = details_of(&record.meta, &entry.view);
         let mut view = RecordView {
-            meta: meta_views(&record.meta, &entry.view),
+            decision: None,
+            meta: details.known,
+            authors: details.authors,
+            more: details.more,
             body: "",
             toc: &[],
             toc_html: String::new(),
@@ -113,9 +151,10 @@ impl RecordPages<'_> {
             superseded_note: None,
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
-            source_path: display_relative(&self.paths.project_root, &record.path),
-            source_url: self.site.source_url(&record.rel_path),
+            neighbours: self.neighbours(position),
+            source: self.source_links(&record.rel_path),
             error: None,
+            diagrams: false,
         };
         view.superseded_note = match &record.status {
             Some(status)
@@ -142,10 +181,7 @@ impl RecordPages<'_> {
         };
         if let Some(cached) = self.previous.records.get(&entry.view.path) {
             let (key, found) = page_key(&cached.urls);
-            if key == cached.key
-                && self.previous.cached_words(cached).is_some()
-                && self.sink.keep(&entry.view.path)
-            {
+            if key == cached.key && self.sink.keep(&entry.view.path) {
                 for found in found {
                     linker.note(found);
                 }
@@ -158,9 +194,12 @@ impl RecordPages<'_> {
             Some(text) => text,
             None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
         };
+        let markdown = text.get(record.body_start..).unwrap_or("");
+        // Not part of the page's key: the text hash stands for it.
+        let decision = decision::decision_of(markdown);
         let urls = Mutex::new(Vec::new());
-        let body = html::render_body(
-            text.get(record.body_start..).unwrap_or(""),
+        let mut body = html::render_body(
+            markdown,
             record.has_title,
             &extra_words,
             &|url: &str, kind: LinkKind| {
@@ -170,9 +209,13 @@ impl RecordPages<'_> {
                 linker.resolve(&record.rel_path, url, kind)
             },
         );
+        let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
         let (key, _) = page_key(&urls);
+        finish_body(&mut body, decision.as_ref());
+        view.decision = decision;
+        view.diagrams = html::has_diagram(&body.html);
         view.body = &body.html;
         view.toc = &body.toc;
         view.toc_html = toc_html(&body.toc);
@@ -183,28 +226,27 @@ impl RecordPages<'_> {
             RecordPage {
                 key,
                 urls,
-                words: body.words,
-                search: None,
+                search: Some(search),
+                diagrams: view.diagrams,
             },
         ))
     }
 
-    /// The page of the record file at `index` of the failures, showing its error; returns
-    /// its row and its search words.
-    pub(crate) fn failure_page(
-        &self,
-        (index, failure): (usize, &LoadFailure),
-    ) -> Result<(usize, String)> {
+    /// The page of the record file at `index` of the failures, showing its error.
+    pub(crate) fn failure_page(&self, (index, failure): (usize, &LoadFailure)) -> Result<()> {
         let position = self
             .failure_entry
             .get(&index)
             .copied()
             .unwrap_or(usize::MAX);
         let Some(entry) = self.entries.get(position) else {
-            return Ok((usize::MAX, String::new()));
+            return Ok(());
         };
         let mut view = RecordView {
+            decision: None,
             meta: Vec::new(),
+            authors: Vec::new(),
+            more: Vec::new(),
             body: "",
             toc: &[],
             toc_html: String::new(),
@@ -213,17 +255,30 @@ impl RecordPages<'_> {
             superseded_note: None,
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
-            source_path: display_relative(&self.paths.project_root, &failure.path),
-            source_url: None,
+            neighbours: self.neighbours(position),
+            source: self.source_links(&failure.rel_path),
             error: Some(error_view(failure)),
+            diagrams: false,
         };
-        self.site
-            .put_record_page(self.sink, &entry.view, &mut view)?;
-        let words = html::words_of([
-            entry.view.label.as_str(),
-            entry.view.title.as_str(),
-            "parse error",
-        ]);
-        Ok((position, words))
+        self.site.put_record_page(self.sink, &entry.view, &mut view)
+    }
+}
+
+/// What the page adds to a record's sanitised HTML: the chosen option marked, code
+/// highlighted, task checkboxes labelled, in-page fragments matched to their headings.
+fn finish_body(body: &mut html::Body, decision: Option<&decision::DecisionView>) {
+    if let Some(option) = decision.and_then(|decision| decision.option.as_deref())
+        && let Some(marked) = decision::mark_chosen_option(&body.html, &body.toc, option)
+    {
+        body.html = marked;
+    }
+    if let Some(highlighted) = highlight::highlight_code_blocks(&body.html) {
+        body.html = highlighted;
+    }
+    if let Some(labelled) = html::label_task_checkboxes(&body.html) {
+        body.html = labelled;
+    }
+    if let Some(matched) = html::match_fragment_case(&body.html) {
+        body.html = matched;
     }
 }

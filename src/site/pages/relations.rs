@@ -34,6 +34,8 @@ impl Site {
         context.insert("supersession_count", &page.supersessions);
         context.insert("link_count", &page.links);
         context.insert("related_count", &page.related);
+        context.insert("drawn_count", &page.drawn);
+        context.insert("graph_capped", &(page.drawn < page.related));
         context.insert("record_count", &record_entry.len());
         let page = self.render_spliced(
             "relations.html",
@@ -57,9 +59,11 @@ impl Site {
             Some(RelationRow {
                 from: view_of(edge.from)?.reference(),
                 relation: match edge.kind {
-                    graph::EdgeKind::Supersedes => "supersedes",
-                    graph::EdgeKind::SupersededBy => "is superseded by",
-                    graph::EdgeKind::Links => "links to",
+                    graph::EdgeKind::Supersedes => "supersedes".to_string(),
+                    graph::EdgeKind::SupersededBy => "is superseded by".to_string(),
+                    graph::EdgeKind::Links => "links to".to_string(),
+                    // `Amends` → `amends`, `Depended on by` → `is depended on by`.
+                    kind @ graph::EdgeKind::Typed(_) => typed_phrase(relations.verb(kind)),
                 },
                 to: view_of(edge.to)?.reference(),
             })
@@ -86,7 +90,12 @@ pub(crate) struct RelationsPage {
     supersessions: usize,
     links: usize,
     related: usize,
+    /// Records in the graph: the newest [`MAX_GRAPH_NODES`] of those related.
+    drawn: usize,
 }
+
+/// The most records the graph draws.
+const MAX_GRAPH_NODES: usize = 200;
 
 fn relations_page(
     relations: &graph::Relations,
@@ -94,7 +103,12 @@ fn relations_page(
     entries: &[Entry],
 ) -> RelationsPage {
     let view_of = |index: usize| view_of(record_entry, entries, index);
-    let related = relations.related_records();
+    let all_related = relations.related_records();
+    // At thousands of related records the graph is a grey band tens of thousands of pixels
+    // tall: it shows the newest ones, and the table below every relation.
+    let related = all_related
+        .get(all_related.len().saturating_sub(MAX_GRAPH_NODES)..)
+        .unwrap_or_default();
     let row_of: HashMap<usize, usize> = related
         .iter()
         .enumerate()
@@ -108,7 +122,7 @@ fn relations_page(
                 label: view.label.clone(),
                 title: view.title.clone(),
                 url: view.url.clone(),
-                status_class: view.status.class,
+                status_class: &view.status.class,
             })
         })
         .collect();
@@ -122,7 +136,7 @@ fn relations_page(
         arcs.insert(match edge.kind {
             graph::EdgeKind::Supersedes => (true, from, to),
             graph::EdgeKind::SupersededBy => (true, to, from),
-            graph::EdgeKind::Links => (false, from, to),
+            graph::EdgeKind::Links | graph::EdgeKind::Typed(_) => (false, from, to),
         });
     }
     let arcs: Vec<(usize, usize, graph::EdgeKind)> = arcs
@@ -140,14 +154,24 @@ fn relations_page(
     let supersessions = relations
         .edges
         .iter()
-        .filter(|edge| edge.kind != graph::EdgeKind::Links)
+        .filter(|edge| {
+            matches!(
+                edge.kind,
+                graph::EdgeKind::Supersedes | graph::EdgeKind::SupersededBy
+            )
+        })
         .map(|edge| (edge.from.min(edge.to), edge.from.max(edge.to)))
         .collect::<BTreeSet<_>>()
         .len();
     let links = relations
         .edges
         .iter()
-        .filter(|edge| edge.kind == graph::EdgeKind::Links)
+        .filter(|edge| {
+            matches!(
+                edge.kind,
+                graph::EdgeKind::Links | graph::EdgeKind::Typed(_)
+            )
+        })
         .count();
     RelationsPage {
         svg: if nodes.is_empty() {
@@ -157,7 +181,8 @@ fn relations_page(
         },
         supersessions,
         links,
-        related: nodes.len(),
+        related: all_related.len(),
+        drawn: nodes.len(),
     }
 }
 
@@ -174,4 +199,15 @@ fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: 
         .map(|index| view_of(record_entry, entries, index))
         .collect();
     key_of(&[&edges, &nodes, &record_entry.len()])
+}
+
+/// A typed relation as the relations table says it: `Amends` → `amends`, `Amended by` →
+/// `is amended by`.
+fn typed_phrase(label: &str) -> String {
+    let lower = label.to_lowercase();
+    if lower.ends_with(" by") && !lower.starts_with("is ") {
+        format!("is {lower}")
+    } else {
+        lower
+    }
 }

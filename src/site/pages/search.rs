@@ -1,34 +1,152 @@
-//! The search index, `assets/search-index.js`: the words of every row in the index's
-//! order, for the index page's search box (see [`crate::site::search`]).
+//! The search index's files (see [`crate::site::search`]): each range of records written
+//! after its record pages, or kept when what it is made from did not change; then the
+//! manifest and the tokeniser's tables.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
 
 use crate::error::Result;
-use crate::site::views::EntryView;
-use crate::site::{PageSink, Site, search};
+use crate::search::Document;
+use crate::site::search::{
+    self, RangeSummary, SEARCH_MANIFEST, SEARCH_TOKENIZER, SearchDoc, SearchEntry,
+};
+use crate::site::views::{Entry, EntrySource};
+use crate::site::{PageCache, PageSink, RecordPage, SiteRecord, key_of};
 
-impl Site {
-    /// `assets/search-index.js`: the words of every row, in the index's order.
-    pub(crate) fn put_search_index(
+/// What the ranges of the search index are made from.
+pub(crate) struct SearchRanges<'a> {
+    pub(crate) records: &'a [SiteRecord],
+    pub(crate) entries: &'a [Entry],
+    pub(crate) previous: &'a PageCache,
+    pub(crate) sink: &'a dyn PageSink,
+}
+
+/// The documents of the search index, in the index's order: each record's row and its
+/// index in the log. Files that could not be read have a row but no document.
+pub(crate) fn documents(entries: &[Entry]) -> Vec<(usize, usize)> {
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(position, entry)| match entry.source {
+            EntrySource::Record(index) => Some((position, index)),
+            EntrySource::Failure(_) => None,
+        })
+        .collect()
+}
+
+impl SearchRanges<'_> {
+    /// Writes range `range`, whose documents are `docs` and whose pages are `pages` (in the
+    /// same order; a page made now carries its record's [`SearchEntry`], taken here), or
+    /// keeps it when it is made from what the last render's was and its files are there.
+    /// A record whose page was kept is read again, when its range must be written.
+    pub(crate) fn put_range(
         &self,
-        sink: &dyn PageSink,
-        rows: &[&EntryView],
-        words: &[&str],
-    ) -> Result<Vec<Option<search::WordsSpan>>> {
-        let docs: Vec<search::SearchDoc<'_>> = rows
+        range: usize,
+        docs: &[(usize, usize)],
+        pages: &mut [(usize, RecordPage)],
+    ) -> Result<RangeSummary> {
+        let shown: Vec<(SearchDoc<'_>, &SiteRecord)> = docs
             .iter()
-            .zip(words)
-            .map(|(row, words)| search::SearchDoc {
-                url: &row.url,
-                words,
+            .filter_map(|&(position, index)| {
+                let view = &self.entries.get(position)?.view;
+                let doc = SearchDoc {
+                    url: &view.url,
+                    label: &view.label,
+                    title: &view.title,
+                    status: &view.status.text,
+                    status_class: &view.status.class,
+                };
+                Some((doc, self.records.get(index)?))
             })
             .collect();
-        let mut spans = Vec::new();
-        sink.put_written(SEARCH_INDEX, &mut |out| {
-            spans = search::write_search_index(&docs, out)?;
-            Ok(())
-        })?;
-        Ok(spans)
+        // What a range is made from: each record's text and number, and what a result shows.
+        let parts: Vec<(u128, Option<u32>, [&str; 6])> = shown
+            .iter()
+            .map(|(doc, record)| {
+                let shown = [
+                    record.title.as_str(),
+                    doc.url,
+                    doc.label,
+                    doc.title,
+                    doc.status,
+                    doc.status_class,
+                ];
+                (record.text_hash, record.file.number, shown)
+            })
+            .collect();
+        let key = key_of(&[&search::SEARCH_VERSION, &parts]);
+        let fresh: Vec<Option<SearchEntry>> = pages
+            .iter_mut()
+            .map(|(_, page)| page.search.take())
+            .collect();
+        if let Some(previous) = self.previous.search.get(range)
+            && previous.key == key
+            && search::range_files(range, shown.len())
+                .iter()
+                .all(|path| self.sink.keep(path))
+        {
+            return Ok(*previous);
+        }
+        let with_entries: Vec<(SearchDoc<'_>, SearchEntry)> = shown
+            .par_iter()
+            .zip(fresh.into_par_iter())
+            .map(|((doc, record), fresh)| {
+                let entry = match fresh {
+                    Some(entry) => entry,
+                    None => entry_of(record)?,
+                };
+                Ok((*doc, entry))
+            })
+            .collect::<Result<_>>()?;
+        let (files, summary) = search::range_shards(range, &with_entries, key);
+        drop(with_entries);
+        for (path, bytes) in files {
+            self.sink.put(&path, bytes)?;
+        }
+        Ok(summary)
     }
 }
 
-/// The search index's path in the site.
-pub const SEARCH_INDEX: &str = "assets/search-index.js";
+/// The search entry of a record, from its text (read again when the load did not keep it).
+pub(crate) fn entry_of(record: &SiteRecord) -> Result<SearchEntry> {
+    let text = match record.text.take() {
+        Some(text) => text,
+        None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
+    };
+    Ok(entry_of_text(record, &text))
+}
+
+/// The search entry of a record whose text is `text`.
+pub(crate) fn entry_of_text(record: &SiteRecord, text: &str) -> SearchEntry {
+    let document = Document::from_parts(
+        record.file.number,
+        record.title.clone(),
+        text.get(record.body_start..).unwrap_or(""),
+    );
+    SearchEntry::of(&document)
+}
+
+/// Writes the manifest and the tokeniser's tables; returns every file of the search index.
+pub(crate) fn put_search_manifest(
+    sink: &dyn PageSink,
+    ranges: &[RangeSummary],
+    entries: &[Entry],
+) -> Result<BTreeSet<String>> {
+    let failures: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| matches!(entry.source, EntrySource::Failure(_)))
+        .map(|(position, _)| position)
+        .collect();
+    sink.put(SEARCH_MANIFEST, search::manifest(ranges, &failures))?;
+    sink.put(SEARCH_TOKENIZER, search::tokenizer_tables().to_vec())?;
+    let mut files: BTreeSet<String> = [SEARCH_MANIFEST, SEARCH_TOKENIZER]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    for (range, summary) in ranges.iter().enumerate() {
+        files.extend(search::range_files(range, summary.docs as usize));
+    }
+    Ok(files)
+}

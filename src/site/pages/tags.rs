@@ -55,7 +55,7 @@ impl Site {
         stale_tags
             .into_par_iter()
             .try_for_each(|(group, summary)| -> Result<()> {
-                let html: String = group
+                let html: Vec<&str> = group
                     .entries
                     .iter()
                     .filter_map(|position| tag_rows.get(position).map(String::as_str))
@@ -63,8 +63,7 @@ impl Site {
                 let mut context =
                     self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
                 context.insert("tag", &summary);
-                let page = self.render_spliced("tag.html", context, &[("rows", &html)])?;
-                sink.put(&summary.path, page)
+                self.put_with_rows(sink, &summary.path, "tag.html", context, "rows", &html)
             })?;
         Ok(keys)
     }

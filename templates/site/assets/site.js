@@ -29,13 +29,13 @@
     return;
   }
 
-  var index = window.ADR_SEARCH_INDEX;
-  var words = index && Array.isArray(index.docs)
-    ? index.docs.map(function (doc) { return " " + doc.w + " "; })
-    : null;
+  // The rows the ranked search (search.js) finds for the query, by row; null until known.
+  var found = null;
+  var asked = 0;
   var query = document.getElementById("filter-q");
   var status = document.getElementById("filter-status");
-  var tag = document.getElementById("filter-tag");
+  // A log without tags has no Tag filter: a detached select stands in, always "all".
+  var tag = document.getElementById("filter-tag") || document.createElement("select");
   var count = document.getElementById("result-count");
   var empty = document.getElementById("no-results");
   var clear = document.getElementById("clear-filters");
@@ -79,32 +79,46 @@
     }
   }
 
-  function terms(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (term) {
-      return term.length > 0;
-    });
+  // Filters by the query once the search has answered; until then by the other filters.
+  function apply(remember) {
+    var ticket = ++asked;
+    var text = query.value.trim();
+    if (text && window.ADRSearch) {
+      window.ADRSearch.search(text).then(function (result) {
+        if (ticket === asked) {
+          found = new Set(result.hits.map(function (hit) { return hit.row; }));
+          filter(remember, text);
+        }
+      }, function () {
+        if (ticket === asked) {
+          found = null;
+          filter(remember, text);
+        }
+      });
+      return;
+    }
+    found = null;
+    filter(remember, text);
   }
 
-  function apply(remember) {
-    var wanted = terms(query.value);
+  function filter(remember, wanted) {
     var wantedStatus = status.value;
     var wantedTag = tag.value;
     var shown = 0;
     rows.forEach(function (item) {
       var match = (!wantedStatus || item.status === wantedStatus) &&
         (!wantedTag || item.tags.indexOf(wantedTag) !== -1);
-      if (match && wanted.length) {
-        var text = words && words[item.doc] !== undefined
-          ? words[item.doc]
-          : " " + item.row.textContent.toLowerCase() + " ";
-        match = wanted.every(function (term) { return text.indexOf(" " + term) !== -1; });
+      if (match && wanted) {
+        match = found
+          ? found.has(item.doc)
+          : item.row.textContent.toLowerCase().indexOf(wanted.toLowerCase()) !== -1;
       }
       item.row.hidden = !match;
       if (match) {
         shown++;
       }
     });
-    var filtered = wanted.length || wantedStatus || wantedTag;
+    var filtered = wanted || wantedStatus || wantedTag;
     count.textContent = filtered
       ? "Showing " + shown + " of " + rows.length + " decisions"
       : rows.length + (rows.length === 1 ? " decision" : " decisions");

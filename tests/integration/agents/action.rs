@@ -110,6 +110,16 @@ fn action_and_release_workflow_parse_with_the_keys_github_reads() {
             "x86_64-unknown-linux-musl",
         ])
     );
+    let build_step = release["jobs"]["build"]["steps"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|step| step["name"].as_str() == Some("Build"))
+        .expect("a Build step");
+    assert_eq!(
+        build_step["env"]["CARGO_PROFILE_RELEASE_STRIP"].as_str(),
+        Some("symbols")
+    );
     let release_steps = format!("{:?}", release["jobs"]["release"]["steps"]);
     assert!(
         release_steps.contains("sha256sum adr-* > SHA256SUMS"),
@@ -461,16 +471,45 @@ fn installer_installs_the_release_archive_only_when_its_checksum_matches() {
     assert!(!work.path().join("bin2/adr").exists());
 }
 
+/// Every shell script of the repository: `*.sh` at the root and in `action/`, `bench/` and
+/// `scripts/`, and the CI scripts in `.ci/` (which have no extension). Found, not listed,
+/// so a new script cannot be left out.
+fn shell_scripts() -> Vec<String> {
+    let mut scripts = Vec::new();
+    for dir in ["", "action", "bench", "scripts", ".ci"] {
+        let Ok(entries) = std::fs::read_dir(repo_root().join(dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let is_script = path.extension().is_some_and(|extension| extension == "sh")
+                || (dir == ".ci" && path.is_file());
+            if is_script {
+                let relative = path.strip_prefix(repo_root()).unwrap();
+                scripts.push(relative.to_str().unwrap().to_string());
+            }
+        }
+    }
+    scripts.sort();
+    scripts
+}
+
 #[test]
 fn shell_scripts_pass_shellcheck() {
-    let scripts = [
+    let scripts = shell_scripts();
+    for expected in [
         "install.sh",
-        "action/install-adr.sh",
         "action/lint.sh",
-        "bench/mcp-latency.sh",
-    ];
+        ".ci/run",
+        "scripts/release-check.sh",
+    ] {
+        assert!(
+            scripts.iter().any(|script| script == expected),
+            "{scripts:?}"
+        );
+    }
     let output = Command::new("shellcheck")
-        .args(scripts)
+        .args(&scripts)
         .current_dir(repo_root())
         .output()
         .unwrap_or_else(|error| {

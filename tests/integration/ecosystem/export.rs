@@ -113,6 +113,12 @@ fn export_shape_is_documented() {
         .collect();
     let project = ecosystem_log();
     std::fs::write(project.path().join("docs/adr/0006-broken.md"), b"\xff").unwrap();
+    // A typed relation, so that its fields are written too.
+    std::fs::write(
+        project.path().join("docs/adr/0007-amend.md"),
+        "# 7. Amend\n\n## Status\n\nAccepted\n\nAmends [1. Record](0001-record-architecture-decisions.md)\n",
+    )
+    .unwrap();
     // With the flags that add `text` and `repository`; `log` comes from a project of
     // several logs (below).
     let (_, stdout, _) = run(
@@ -136,6 +142,7 @@ fn export_shape_is_documented() {
         collect(record);
         collect(&record["links"][0]);
         collect(&record["superseded_by"]);
+        collect(&record["relations"][0]);
     }
     collect(&export["unreadable"][0]);
     let monorepo = crate::util::copy_tree(&crate::util::fixtures().join("logs/monorepo"));

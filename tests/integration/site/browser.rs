@@ -9,7 +9,7 @@ use super::rendered;
 use super::devtools;
 
 /// Where the browser test keeps its screenshots.
-fn screenshot_dir() -> PathBuf {
+pub(super) fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| crate::util::repo_root().join("target"));
@@ -165,7 +165,7 @@ fn the_site_works_in_a_real_browser() {
     assert_eq!(browser.dialogs(), Vec::<String>::new());
 }
 
-fn file_url(path: &Path) -> String {
+pub(super) fn file_url(path: &Path) -> String {
     let path = std::fs::canonicalize(path).unwrap();
     format!("file://{}", path.display())
 }

@@ -251,6 +251,19 @@ impl Browser {
         self.wait(100);
     }
 
+    /// Runs `action`, then waits until the page has loaded again (reloaded by a script).
+    pub fn reloaded_after(&mut self, action: impl FnOnce()) {
+        self.loaded = false;
+        action();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !self.loaded {
+            assert!(Instant::now() < deadline, "the page did not reload");
+            self.receive();
+        }
+        self.errors.clear();
+        self.wait(100);
+    }
+
     /// Reads events for `millis` milliseconds.
     pub fn wait(&mut self, millis: u64) {
         let expression = format!("new Promise(resolve => setTimeout(resolve, {millis}))");

@@ -53,7 +53,7 @@ fn render_from_exports_links_each_record_to_its_repository() {
     )
     .unwrap();
     assert!(
-        page.contains("<a class=\"source-link\" href=\"https://github.com/acme/shop/blob/HEAD/services/backend/docs/adr/0001-store-orders-in-postgresql.md\">"),
+        page.contains("<a href=\"https://github.com/acme/shop/blob/HEAD/services/backend/docs/adr/0001-store-orders-in-postgresql.md\" rel=\"noopener\">Source</a> · <a href=\"https://github.com/acme/shop/edit/HEAD/services/backend/docs/adr/0001-store-orders-in-postgresql.md\" rel=\"noopener\">Edit</a>"),
         "{page}"
     );
     let index = std::fs::read_to_string(dir.path().join("site/index.html")).unwrap();

@@ -39,14 +39,15 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (
             0,
             "",
-            "site is up to date (17 files): open site/index.html\n\
+            "site is up to date (88 files): open site/index.html\n\
              warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );
     assert_eq!(files_of(&site), before);
     assert_eq!(mtimes(&site), modified);
 
-    // One record's text changes: its page and the search index are rewritten, nothing else.
+    // One record's text changes: its page, its search shard and the buckets of the words
+    // that changed ("will" gone, "shall" new) are rewritten, nothing else.
     let path = dir
         .path()
         .join("docs/adr/0003-record-architecture-decisions.md");
@@ -57,11 +58,31 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (code, stderr.as_str()),
         (
             0,
-            "rendered 4 records into site (2 files written, 15 unchanged, 0 removed): open site/index.html\n\
+            "rendered 4 records into site (4 files written, 84 unchanged, 0 removed): open site/index.html\n\
              warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );
     let after = mtimes(&site);
+    let rewritten: Vec<&str> = after
+        .iter()
+        .filter(|(name, time)| modified.get(*name) != Some(time) && !name.starts_with(".adr-site"))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let mut expected = vec![
+        "0003-record-architecture-decisions.html".to_string(),
+        "assets/search/0/d2.js".to_string(),
+        format!(
+            "assets/search/0/b{}.js",
+            adr::site::search::bucket_of("will")
+        ),
+        format!(
+            "assets/search/0/b{}.js",
+            adr::site::search::bucket_of("shall")
+        ),
+    ];
+    expected.sort();
+    expected.dedup();
+    assert_eq!(rewritten, expected);
     assert_eq!(
         after.get("0001-use-fastapi-web-framework.html"),
         modified.get("0001-use-fastapi-web-framework.html")
@@ -98,13 +119,11 @@ fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
             }),
         ),
         (
-            "the search index is damaged and a record edited",
+            "a search shard is damaged and a record edited",
             Box::new(|| {
-                // The cache keeps only where each record's words stand in this file: the
-                // words at those places are not to be trusted once it changed.
-                let index = dir.path().join("site/assets/search-index.js");
-                let damaged = read(&index).replace('e', "o");
-                std::fs::write(&index, damaged).unwrap();
+                // A shard is kept only when it is still the bytes the manifest lists.
+                let index = dir.path().join("site/assets/search/0/b0.js");
+                std::fs::write(&index, "damaged").unwrap();
                 edit(
                     "0003-record-architecture-decisions.md",
                     "We shall use",
@@ -251,7 +270,8 @@ fn pages_of_removed_records_are_deleted() {
         stderr.starts_with("rendered 3 records into site ("),
         "{stderr}"
     );
-    assert!(stderr.contains(", 3 removed)"), "{stderr}");
+    // The two pages and the two records' search shards; the tag page only 0004 had.
+    assert!(stderr.contains(", 5 removed)"), "{stderr}");
     let site = dir.path().join("site");
     assert!(
         !site
@@ -461,5 +481,55 @@ fn an_interrupted_render_leaves_whole_pages_and_the_next_one_completes_the_site(
         (code, stderr.starts_with("site is up to date")),
         (0, true),
         "{stderr}"
+    );
+}
+
+/// Issue 19: a one-record change rewrites a bounded part of the search index, whatever the
+/// log's size: that record's shard, buckets of its range and the small manifest.
+#[test]
+fn a_one_record_edit_rewrites_a_bounded_set_of_search_files() {
+    use crate::generate::Generator;
+    use adr::site::search::{BUCKETS, RANGE_DOCS};
+    let mut rewritten_bytes = Vec::new();
+    for records in [300, 1200] {
+        let (dir, generated) = Generator::new(records).seed(19).project();
+        assert_eq!(run(dir.path(), &["render"]).0, 0);
+        let site = dir.path().join("site");
+        let before = mtimes(&site);
+        // A record in the middle of the log gains words no other record has.
+        let position = records / 2;
+        let path = dir.path().join("docs/adr").join(&generated.names[position]);
+        let text = read(&path) + "\nZebra quartz xylophone.\n";
+        std::fs::write(&path, text).unwrap();
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert_eq!(code, 0, "{stderr}");
+        let after = mtimes(&site);
+        let search: Vec<&String> = after
+            .iter()
+            .filter(|(name, time)| {
+                name.starts_with("assets/search/") && before.get(*name) != Some(time)
+            })
+            .map(|(name, _)| name)
+            .collect();
+        let range = format!("assets/search/{}/", position / RANGE_DOCS);
+        assert!(
+            search.iter().all(
+                |name| name.starts_with(&range) || name.as_str() == "assets/search/manifest.js"
+            ),
+            "{records} records: {search:?}"
+        );
+        assert!(search.contains(&&format!("{range}d{}.js", position % RANGE_DOCS)));
+        assert!(search.contains(&&format!("{range}lengths.js")));
+        assert!(search.len() <= 3 + BUCKETS as usize, "{search:?}");
+        let bytes: usize = search
+            .iter()
+            .map(|name| std::fs::metadata(site.join(name)).unwrap().len() as usize)
+            .sum();
+        rewritten_bytes.push(bytes);
+    }
+    // Four times the records, about the same bytes rewritten (the ranges differ a little).
+    assert!(
+        rewritten_bytes[1] < rewritten_bytes[0] * 2,
+        "{rewritten_bytes:?}"
     );
 }

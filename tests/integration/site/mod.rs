@@ -5,9 +5,13 @@
 //! DevTools client in `devtools`).
 
 mod browser;
-mod devtools;
+mod browser_reading;
+pub(crate) mod devtools;
 mod from_exports;
 mod incremental;
+mod links;
+mod reading;
+mod search;
 
 use std::path::PathBuf;
 
@@ -39,7 +43,7 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
     assert_eq!(
         lines.next(),
         Some(
-            "rendered 5 records into site (18 files written, 0 unchanged, 0 removed): open site/index.html"
+            "rendered 5 records into site (89 files written, 0 unchanged, 0 removed): open site/index.html"
         )
     );
     // Issue #13: only images are published; the text file stays a link's text.
@@ -57,7 +61,19 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
     );
     assert_eq!(lines.next(), None);
     let site = files_of(&dir.path().join("site"));
-    let names: Vec<&str> = site.keys().map(String::as_str).collect();
+    // The search index's shards are the subject of `search::`; here, only that they exist.
+    let names: Vec<&str> = site
+        .keys()
+        .map(String::as_str)
+        .filter(|name| !name.starts_with("assets/search/"))
+        .collect();
+    assert_eq!(
+        site.keys()
+            .filter(|name| name.starts_with("assets/search/"))
+            .count(),
+        // manifest, tokenizer, lengths, 64 buckets, the 4 records that parse
+        2 + 1 + 64 + 4
+    );
     assert_eq!(
         names,
         [
@@ -69,7 +85,7 @@ fn the_basic_log_renders_every_page_and_reports_the_unreadable_record() {
             "0004-use-sqlite-for-local-development.html",
             "0005-cache-responses.html",
             "assets/favicon.svg",
-            "assets/search-index.js",
+            "assets/search.js",
             "assets/site.js",
             "assets/style.css",
             "index.html",
@@ -149,7 +165,7 @@ fn links_between_records_point_at_pages_and_linked_files_are_copied() {
         "<a href=\"https://img.shields.io/badge/build-passing-green\" title=\"image on another site, not loaded here\">build status</a>",
         "<th class=\"align-left\">Option</th><th class=\"align-center\">Cost</th><th class=\"align-right\">Team knowledge</th>",
         "<del>MongoDB</del>",
-        "<input disabled=\"\" type=\"checkbox\" checked=\"\"/>",
+        "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"done\"/>",
         "<sup class=\"footnote-reference\"><a href=\"#ops\">1</a></sup>",
     ] {
         assert!(page.contains(expected), "missing {expected}");
@@ -322,7 +338,7 @@ fn templates_and_assets_are_overridden_by_name() {
     std::fs::write(custom.join("recrd.html.tera"), "typo").unwrap();
     let (_, _, stderr) = run(dir.path(), &["render"]);
     assert!(
-        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, style.css, site.js, favicon.svg\n"),
+        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, style.css, site.js, search.js, favicon.svg\n"),
         "{stderr}"
     );
     assert!(
@@ -454,11 +470,10 @@ fn the_hostile_log_renders_nothing_executable() {
                 "{name}: <{tag}>"
             );
             if tag == "form" {
-                // Only the index's own filter form, which submits nowhere.
+                // Only the index's filter form and the header's search, which submit nowhere.
                 assert!(
-                    attributes
-                        .iter()
-                        .any(|(attribute, value)| attribute == "id" && value == "filters")
+                    attributes.iter().any(|(attribute, value)| attribute == "id"
+                        && (value == "filters" || value == "site-search"))
                         && !attributes
                             .iter()
                             .any(|(attribute, _)| attribute == "action"),
@@ -468,7 +483,7 @@ fn the_hostile_log_renders_nothing_executable() {
             if tag == "script" {
                 let src = attributes.iter().find(|(attribute, _)| attribute == "src");
                 assert!(
-                    src.is_some_and(|(_, value)| value.ends_with("assets/search-index.js")
+                    src.is_some_and(|(_, value)| value.ends_with("assets/search.js")
                         || value.ends_with("assets/site.js")),
                     "{name}: a script that is not the site's own: {attributes:?}"
                 );

@@ -1,0 +1,248 @@
+//! What lint's log-wide rules may read of a record: [`RecordFacts`], filled from the full
+//! [`Record`] during the per-record pass, while its text and model are still at hand. The
+//! rest of the model and the text are let go there, so at 10,000 records the log-wide
+//! rules hold a few hundred bytes per record, and since they get nothing else, they can
+//! neither read a field that was never filled nor go back to disk for one.
+
+use std::path::PathBuf;
+
+use crate::discover::FileName;
+use crate::lint::rules::{date_missing, file_not_a_record, supersede_not_reciprocal};
+use crate::model::{DateValue, Link, Located, Log, LogEntry, Record, RecordRef, Status, Style};
+use crate::source::Span;
+
+pub use date_missing::UnreadDate;
+pub use supersede_not_reciprocal::BackLinkSlot;
+
+/// The log as log-wide rules see it: each record as its [`RecordFacts`].
+pub type LogFacts = Log<RecordFacts>;
+
+/// The facts of one record that log-wide rules compare across the log.
+#[derive(Debug)]
+pub struct RecordFacts {
+    pub path: PathBuf,
+    /// Path relative to the log directory, with `/` separators.
+    pub rel_path: String,
+    pub file: FileName,
+    pub style: Style,
+    /// The first H1, its leading number removed.
+    pub title: Option<Located<String>>,
+    /// A front-matter `title:`.
+    pub front_matter_title: Option<Located<String>>,
+    pub status: Option<Status>,
+    pub date: Option<Located<DateValue>>,
+    /// What to point at for the record as a whole: its title, else its first line.
+    pub head_span: Span,
+    /// Links into the repository (relative or root-relative): the others never point at
+    /// another record.
+    pub links: Vec<Link>,
+    /// The records this one says it supersedes.
+    pub supersedes: Vec<Supersession>,
+    /// The `#fragment`s a link into this record may name.
+    pub anchors: Anchors,
+    /// Whether the file holds no record at all (`file-not-a-record`'s finding).
+    pub holds_no_record: bool,
+    pub has_front_matter: bool,
+    /// Whether a `status:` key has a value of the wrong shape (`status-invalid`'s finding).
+    pub has_status_field_issue: bool,
+    /// For a record without a date: a `Label: <date>` line the parsers did not read.
+    pub unread_date: Option<UnreadDate>,
+    /// Where a link back to a record this one supersedes goes.
+    pub back_link: BackLinkSlot,
+    /// Typed relation lines (`Amends [1. …](…)`).
+    pub relations: Vec<crate::model::Relation>,
+    /// Where a reverse relation line goes (`adr link`'s place).
+    pub relation_slot: crate::relation::LineSlot,
+    /// How another record's relation line names this one ([`crate::relation::link_text`]).
+    pub link_text: String,
+}
+
+/// One "supersedes" claim.
+#[derive(Debug)]
+pub struct Supersession {
+    /// The record named.
+    pub value: RecordRef,
+    /// Where it is named.
+    pub span: Span,
+    /// "supersedes some aspects of", "partially supersedes": the old record stays in force.
+    pub is_partial: bool,
+}
+
+/// The anchors of a record's page, as hashes: a link's fragment is looked up among them,
+/// and at 10,000 records the anchors as text would be megabytes the run never prints. Two
+/// different anchors sharing a 64-bit hash would let one broken `#fragment` pass: a chance
+/// of about one in 10^18 per lookup.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    /// Heading anchors (see [`crate::anchors::record_anchors`]), sorted.
+    headings: Box<[u64]>,
+    /// Values of `id="…"` and `name="…"` attributes in the text, sorted.
+    html: Box<[u64]>,
+}
+
+impl Anchors {
+    fn of(record: &Record) -> Anchors {
+        Anchors {
+            headings: sorted_hashes(crate::anchors::record_anchors(record).iter()),
+            html: sorted_hashes(html_anchors(&record.source.text).iter()),
+        }
+    }
+
+    /// Whether a link's `#fragment` names a heading (ASCII or not, case aside) or an HTML
+    /// anchor (exactly) of the record.
+    pub fn contains(&self, fragment: &str) -> bool {
+        self.headings
+            .binary_search(&hash(&fragment.to_lowercase()))
+            .is_ok()
+            || self.html.binary_search(&hash(fragment)).is_ok()
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+fn sorted_hashes<'a>(texts: impl Iterator<Item = &'a String>) -> Box<[u64]> {
+    let mut hashes: Vec<u64> = texts.map(|text| hash(text)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.into_boxed_slice()
+}
+
+/// The values of `id="x"`, `name="x"`, `id='x'` and `name='x'` anywhere in the text (code
+/// included, as a browser would not care either), each up to its closing quote.
+fn html_anchors(text: &str) -> Vec<String> {
+    let mut anchors = Vec::new();
+    for attribute in ["id=\"", "name=\"", "id='", "name='"] {
+        let quote = if attribute.ends_with('\'') { '\'' } else { '"' };
+        for (at, _) in text.match_indices(attribute) {
+            let value = text.get(at + attribute.len()..).unwrap_or("");
+            if let Some((value, _)) = value.split_once(quote) {
+                anchors.push(value.to_string());
+            }
+        }
+    }
+    anchors
+}
+
+impl RecordFacts {
+    /// The facts of a record, read while its text and model are at hand.
+    pub(crate) fn of(record: &Record) -> RecordFacts {
+        let is_undated = record.date.is_none() && record.file.date.is_none();
+        let has_title = record.title.is_some() || record.front_matter_title.is_some();
+        RecordFacts {
+            path: record.path().clone(),
+            rel_path: record.rel_path.clone(),
+            file: record.file.clone(),
+            style: record.style,
+            title: record.title.clone(),
+            front_matter_title: record.front_matter_title.clone(),
+            status: record.status.clone(),
+            date: record.date.clone(),
+            head_span: record.head_span(),
+            links: record
+                .links
+                .iter()
+                .filter(|link| {
+                    link.is_relative() || super::links::root_relative_path(link).is_some()
+                })
+                .cloned()
+                .collect(),
+            supersedes: record
+                .supersedes
+                .iter()
+                .map(|reference| Supersession {
+                    value: reference.value.clone(),
+                    span: reference.span,
+                    is_partial: supersede_not_reciprocal::is_partial(
+                        &record.source,
+                        reference.span,
+                    ),
+                })
+                .collect(),
+            anchors: Anchors::of(record),
+            holds_no_record: file_not_a_record::not_a_record(record).is_some(),
+            has_front_matter: record.front_matter.is_some(),
+            has_status_field_issue: record
+                .field_issues
+                .iter()
+                .any(|issue| issue.key == "status"),
+            unread_date: (is_undated && has_title)
+                .then(|| date_missing::date_under_unknown_label(&record.source))
+                .flatten(),
+            back_link: supersede_not_reciprocal::back_link_slot(record),
+            relations: record.relations.clone(),
+            relation_slot: crate::relation::LineSlot::of(record),
+            link_text: crate::relation::link_text(record),
+        }
+    }
+
+    pub fn path(&self) -> &PathBuf {
+        &self.path
+    }
+
+    pub fn number(&self) -> Option<u32> {
+        self.file.number
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.file.slug
+    }
+
+    /// The record this one is superseded by, as written in its status.
+    pub fn superseded_by(&self) -> Option<&RecordRef> {
+        self.status
+            .as_ref()
+            .and_then(|status| status.superseded_by.as_ref())
+    }
+
+    /// The title to show: the H1, else the front-matter title, else the slug.
+    pub fn display_title(&self) -> String {
+        self.title
+            .as_ref()
+            .or(self.front_matter_title.as_ref())
+            .map(|title| title.value.clone())
+            .unwrap_or_else(|| self.file.slug.replace('-', " "))
+    }
+
+    /// Whether the record is a folder (`2022-11-09-x/README.md`): see
+    /// [`Record::is_folder_record`].
+    pub fn is_folder_record(&self) -> bool {
+        crate::model::is_folder_record_path(&self.rel_path)
+    }
+}
+
+impl LogEntry for RecordFacts {
+    fn file_name(&self) -> &FileName {
+        &self.file
+    }
+
+    fn log_path(&self) -> &str {
+        &self.rel_path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_anchors_are_the_attribute_values_up_to_their_quote() {
+        let text = "<a id=\"über\"></a> <span name='x y'>\n<a id=\"unclosed";
+        let mut anchors = html_anchors(text);
+        anchors.sort();
+        assert_eq!(anchors, ["x y", "über"]);
+    }
+
+    #[test]
+    fn heading_anchors_ignore_the_fragment_case_html_anchors_do_not() {
+        let anchors = Anchors {
+            headings: sorted_hashes(["straße-und-weg".to_string()].iter()),
+            html: sorted_hashes(["Top".to_string()].iter()),
+        };
+        assert!(anchors.contains("Straße-Und-Weg"));
+        assert!(anchors.contains("Top"));
+        assert!(!anchors.contains("top"));
+        assert!(!anchors.contains("straße"));
+    }
+}

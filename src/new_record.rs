@@ -1,0 +1,109 @@
+//! A new record's file: its name in the log's naming scheme (the next number, or the date
+//! for log4brains-style logs) and its creation, never overwriting. When
+//! a concurrent writer takes the number first, the next one is tried. Checking what the
+//! user asked for and rewriting superseded records is `commands::new`'s job.
+
+use std::path::{Path, PathBuf};
+
+use crate::discover::{FileName, NamingScheme};
+use crate::error::{Error, Result};
+use crate::model::Record;
+
+/// Give up after this many numbers taken by concurrent writers.
+const MAX_ATTEMPTS: u32 = 10_000;
+
+/// The record file created.
+#[derive(Debug)]
+pub struct Created {
+    pub path: PathBuf,
+    /// Its name in the log directory.
+    pub rel_path: String,
+    /// The number it took (0 in a dated log).
+    pub number: u32,
+}
+
+/// The scheme of the log's newest record; a fresh log uses `NNNN-slug.md` with
+/// `default_digits`. An explicit `digits` in the config wins over the log's width.
+pub fn naming_scheme(
+    files: &[&FileName],
+    configured_digits: Option<usize>,
+    default_digits: usize,
+) -> NamingScheme {
+    let scheme = crate::model::dominant_scheme(files);
+    match (scheme, configured_digits) {
+        (Some(NamingScheme::Numbered { .. }), Some(digits)) | (None, Some(digits)) => {
+            NamingScheme::Numbered { digits }
+        }
+        (Some(scheme), _) => scheme,
+        (None, None) => NamingScheme::Numbered {
+            digits: default_digits,
+        },
+    }
+}
+
+/// The number the next record takes: one past the highest (0 in a dated log).
+pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
+    if matches!(scheme, NamingScheme::Dated { .. }) {
+        return Ok(0);
+    }
+    files
+        .iter()
+        .filter_map(|file| file.number)
+        .max()
+        .map_or(Some(1), |highest| highest.checked_add(1))
+        .ok_or_else(past_the_last_number)
+}
+
+/// Creates the record in `log_dir` as `number` (or the next free one), its text made by
+/// `contents` from the file name, the path and the number it gets.
+pub fn create(
+    log_dir: &Path,
+    scheme: &NamingScheme,
+    mut number: u32,
+    slug: &str,
+    date: &str,
+    contents: impl Fn(&str, &Path, u32) -> Result<String>,
+) -> Result<Created> {
+    let is_dated = matches!(scheme, NamingScheme::Dated { .. });
+    let mut attempt = 0;
+    loop {
+        let mut name = FileName::format(scheme, number, slug, date);
+        if is_dated && attempt > 0 {
+            name = name.replace(".md", &format!("-{}.md", attempt + 1));
+        }
+        let path = log_dir.join(&name);
+        let text = contents(&name, &path, number)?;
+        match crate::fs::create_new(&path, text.as_bytes()) {
+            Ok(()) => {
+                return Ok(Created {
+                    path,
+                    rel_path: name,
+                    number,
+                });
+            }
+            Err(error)
+                if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < MAX_ATTEMPTS =>
+            {
+                attempt += 1;
+                number = number.checked_add(1).ok_or_else(past_the_last_number)?;
+            }
+            Err(source) => return Err(Error::io("create", &path, source)),
+        }
+    }
+}
+
+/// The refusal when the log already holds record `u32::MAX`.
+pub fn past_the_last_number() -> Error {
+    Error::usage(format!(
+        "the log already has record number {}, the largest `adr` can number: renumber the log (`adr renumber`) first",
+        u32::MAX
+    ))
+}
+
+/// `ADR-0007` for numbered records, the slug for log4brains-style ones.
+pub fn record_id(record: &Record) -> String {
+    match record.number() {
+        Some(number) => crate::model::adr_id(number),
+        None => record.slug().to_string(),
+    }
+}
