@@ -66,6 +66,87 @@ pub fn find_existing_log(root: &Path) -> Option<PathBuf> {
     Some(log)
 }
 
+/// The logs of a repository that keeps one per package: every `docs/adr` or
+/// `docs/decisions` below `root` (five levels at most; dependencies, build output and hidden
+/// folders skipped) holding a record, each with a name for `[[log]]`: the package folder
+/// (`services/backend/docs/adr` → `backend`), `root` for the repository's own. Fewer than
+/// two: none (one log needs no `[[log]]` tables).
+pub fn find_package_logs(root: &Path) -> Vec<(String, PathBuf)> {
+    let walker = walkdir::WalkDir::new(root)
+        .max_depth(5)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            entry.depth() == 0
+                || (entry.file_type().is_dir()
+                    && !(name.starts_with('.')
+                        || name.starts_with('_')
+                        || NOT_A_LOG.contains(&name.as_ref())
+                        || entry.path().join(discover::SITE_MARKER).exists()))
+        });
+    let mut logs: Vec<(String, PathBuf)> = Vec::new();
+    for entry in walker.flatten() {
+        let path = entry.path();
+        let is_log_dir = crate::config::DEFAULT_DIRS.iter().any(|dir| {
+            path.ends_with(dir) && path.strip_prefix(root).is_ok_and(|rel| rel.ends_with(dir))
+        });
+        if !is_log_dir || logs.iter().any(|(_, log)| path.starts_with(log)) {
+            continue;
+        }
+        let holds_records = discover::discover(path).is_ok_and(|found| !found.records.is_empty());
+        if !holds_records {
+            continue;
+        }
+        let package = path
+            .parent()
+            .and_then(Path::parent)
+            .filter(|package| *package != root)
+            .and_then(Path::file_name)
+            .map_or_else(
+                || "root".to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+        let mut name: String = package
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        if !crate::layout::is_log_name(&name) {
+            name = format!("log{}", logs.len() + 1);
+        }
+        while logs.iter().any(|(taken, _)| *taken == name) {
+            name.push_str("-2");
+        }
+        logs.push((name, path.to_path_buf()));
+    }
+    if logs.len() < 2 {
+        logs.clear();
+    }
+    logs
+}
+
+/// The `.adr.toml` `adr init` writes for a repository keeping several logs.
+pub fn several_logs_config(logs: &[(String, PathBuf)], root: &Path) -> String {
+    let mut text = String::from(
+        "# Configuration for `adr` (Architecture Decision Records), written by `adr init`\n\
+         # from the logs it found: one per package. `adr --log NAME ...` works on one of them.\n",
+    );
+    for (name, dir) in logs {
+        text.push_str(&format!(
+            "\n[[log]]\nname = {}\ndir = {}\n",
+            toml_string(name),
+            toml_string(&crate::log_path::relative_path(root, dir))
+        ));
+    }
+    text
+}
+
 /// What a log is, as `adr init` writes it down.
 #[derive(Debug, Clone)]
 pub struct LogDescription {
@@ -88,6 +169,9 @@ pub struct LogDescription {
     pub template_renders: bool,
     /// `en`, `de`, `fr`, `es`, `pt`, `zh`, `ja`, `ko` or `ru`, from the headings.
     pub language: &'static str,
+    /// Sub-folders each number their own records from 1 (one per component, as in
+    /// opendatahub-adr): `numbering = "per-folder"`.
+    pub per_folder: bool,
 }
 
 fn by_count<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
@@ -150,7 +234,37 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         template_style: log.template.as_ref().map(|template| template.style),
         template_renders,
         language: language_of(log),
+        per_folder: numbers_per_folder(log),
     }
+}
+
+/// Whether two or more sub-folders of the log each start their numbers at 0 or 1: the
+/// log numbers per folder. One such folder is not enough (`archived/` keeps a log's first
+/// records).
+fn numbers_per_folder(log: &Log) -> bool {
+    let mut lowest: BTreeMap<&str, u32> = BTreeMap::new();
+    for record in &log.records {
+        let Some(number) = record.number() else {
+            continue;
+        };
+        let folder = record
+            .rel_path
+            .rsplit_once('/')
+            .map_or("", |(folder, _)| folder);
+        // A folder record (`0007-x/README.md`) is where its folder is.
+        let folder = if record.is_folder_record() {
+            folder.rsplit_once('/').map_or("", |(parent, _)| parent)
+        } else {
+            folder
+        };
+        let folder = folder.split('/').next().unwrap_or_default();
+        if folder.is_empty() {
+            continue;
+        }
+        let low = lowest.entry(folder).or_insert(number);
+        *low = (*low).min(number);
+    }
+    lowest.values().filter(|number| **number <= 1).count() >= 2
 }
 
 /// A status worth allowing in the config: a word or two, not markup or a sentence.
@@ -329,6 +443,10 @@ impl LogDescription {
         if let Some(digits) = self.digits {
             text.push_str("# Width of the number in file names.\n");
             text.push_str(&format!("digits = {digits}\n"));
+        }
+        if self.per_folder {
+            text.push_str("# Each sub-folder numbers its own records from 1.\n");
+            text.push_str("numbering = \"per-folder\"\n");
         }
         // Seam: the statuses in use go to the config's `statuses` list, which lint accepts
         // besides the built-in ones; a per-language vocabulary may later map them to kinds.

@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// With several logs (`[[log]]` in .adr.toml): work on the log of this name only
+    #[arg(long, global = true, value_name = "NAME")]
+    pub log: Option<String>,
+
     /// When to colour output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -232,6 +236,15 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
 
+    /// Add each record's Markdown (`text`), as `adr render --from` needs (JSON only)
+    #[arg(long)]
+    pub with_text: bool,
+
+    /// The repository's web address (https://github.com/org/repo), which a site made with
+    /// `adr render --from` links each record back to (JSON only)
+    #[arg(long, value_name = "URL")]
+    pub repository: Option<String>,
+
     /// Only records dated on or after this day (YYYY-MM-DD); undated records are left out
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<String>,
@@ -351,6 +364,11 @@ pub struct RenderArgs {
     /// Print today's date (or SOURCE_DATE_EPOCH's) in every page's footer
     #[arg(long)]
     pub build_date: bool,
+
+    /// Build one site from these `adr export --with-text` files (one per repository)
+    /// instead of the log; repeat for each
+    #[arg(long = "from", value_name = "EXPORT.json")]
+    pub from: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

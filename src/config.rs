@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::layout::{Layout, LogPart};
 use crate::log_path::normalize;
 
 pub const CONFIG_FILE: &str = ".adr.toml";
@@ -29,6 +30,12 @@ pub struct Config {
     /// Statuses allowed besides proposed, accepted, rejected, deprecated and superseded.
     #[serde(default)]
     pub statuses: Vec<String>,
+    /// How records are numbered: `log` (one series, the default) or `per-folder` (each
+    /// sub-folder of the log numbers its own records from 1).
+    pub numbering: Option<crate::layout::Numbering>,
+    /// Several logs in one repository (`[[log]]` tables); `dir` is then not used.
+    #[serde(default, rename = "log", skip_serializing_if = "Vec::is_empty")]
+    pub logs: Vec<LogConfig>,
     #[serde(default)]
     pub lint: LintConfig,
     #[serde(default)]
@@ -48,6 +55,26 @@ pub struct RelationPair {
     pub name: String,
     /// As the other record writes it: `Implemented by`.
     pub reverse: String,
+}
+
+/// One `[[log]]` of a repository holding several: its name (for `--log` and
+/// `name:0003` references), its directory and what may differ from the top-level settings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LogConfig {
+    /// The log's name: letters, digits, `-` and `_`.
+    pub name: String,
+    /// The log directory, relative to the config file.
+    pub dir: String,
+    /// The template for `adr new --log NAME` (default: the top-level `template`).
+    pub template: Option<String>,
+    /// Statuses allowed in this log besides the top-level ones.
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    /// Width of record numbers in this log's file names (default: the top-level `digits`).
+    pub digits: Option<usize>,
+    /// `log` or `per-folder` (default: the top-level `numbering`).
+    pub numbering: Option<crate::layout::Numbering>,
 }
 
 /// `[lint]`: rule severities, required sections per style, localized headings.
@@ -135,8 +162,12 @@ pub struct Project {
     pub config_path: Option<PathBuf>,
     pub config_text: Option<String>,
     pub config: Config,
+    /// The log directory; with several logs (`[[log]]`), the directory holding
+    /// `.adr.toml`, below which [`Project::layout`] places each.
     pub log_dir: PathBuf,
     pub dir_origin: DirOrigin,
+    /// The logs and how each numbers its records (see [`crate::layout`]).
+    pub layout: Layout,
     /// What `adr` reads and writes through symbolic links stays inside: see
     /// [`Project::boundary`].
     boundary: PathBuf,
@@ -185,7 +216,18 @@ impl Project {
             .and_then(|path| path.parent())
             .map(Path::to_path_buf);
 
-        let (log_dir, dir_origin, root) = if let Some(dir) = flag_dir {
+        let (log_dir, dir_origin, root) = if let (None, false, Some(root), Some(path)) = (
+            &flag_dir,
+            config.logs.is_empty(),
+            &config_root,
+            &config_path,
+        ) {
+            (
+                root.clone(),
+                DirOrigin::ConfigFile(PathBuf::from(crate::log_path::display_path(path, cwd))),
+                root.clone(),
+            )
+        } else if let Some(dir) = flag_dir {
             let root = config_root
                 .clone()
                 .unwrap_or_else(|| project_root_without_config(&dir));
@@ -245,7 +287,8 @@ impl Project {
         };
         let log_dir = normalize(&log_dir);
         let boundary = boundary_of(config_root.as_deref(), &root, &log_dir);
-        Ok(Project {
+        let several = log_dir == root && !config.logs.is_empty();
+        let mut project = Project {
             cwd: cwd.to_path_buf(),
             root,
             config_path,
@@ -253,8 +296,149 @@ impl Project {
             config,
             log_dir,
             dir_origin,
+            layout: Layout::default(),
             boundary,
-        })
+        };
+        project.layout = if several {
+            project.several_logs()?
+        } else {
+            Layout::single(project.config.numbering.unwrap_or_default())
+        };
+        Ok(project)
+    }
+
+    /// The layout of the `[[log]]` tables, each log checked: a name `--log` can take,
+    /// given once, and a directory that exists inside the project. Their statuses are
+    /// allowed everywhere (a record is checked against every log's words).
+    fn several_logs(&mut self) -> Result<Layout> {
+        let mut parts: Vec<LogPart> = Vec::new();
+        let shown = PathBuf::from(self.config_path.as_deref().map_or_else(
+            || CONFIG_FILE.to_string(),
+            |path| crate::log_path::display_path(path, &self.cwd),
+        ));
+        let config_error = |name: &str, message: String| {
+            let offset = self
+                .config_text
+                .as_deref()
+                .and_then(|text| text.find(&format!("\"{name}\"")))
+                .unwrap_or(0);
+            Error::Config {
+                path: shown.clone(),
+                line: self.config_line_of(offset),
+                column: 1,
+                message,
+            }
+        };
+        if self.config.dir.is_some() {
+            return Err(config_error(
+                "dir",
+                "`dir` and `[[log]]` are both set: move `dir` into a `[[log]]` table, or remove the `[[log]]` tables".into(),
+            ));
+        }
+        for log in &self.config.logs {
+            if !crate::layout::is_log_name(&log.name) {
+                return Err(config_error(
+                    &log.name,
+                    format!(
+                        "log name `{}` is not a name: use letters, digits, `-`, `_` and `.`",
+                        log.name
+                    ),
+                ));
+            }
+            if parts.iter().any(|part| part.name == log.name) {
+                return Err(config_error(
+                    &log.name,
+                    format!(
+                        "two `[[log]]` tables are named `{}`: give each log its own name",
+                        log.name
+                    ),
+                ));
+            }
+            let dir = normalize(&self.root.join(&log.dir));
+            if !dir.is_dir() {
+                return Err(Error::LogDirMissing {
+                    path: PathBuf::from(self.display(&dir)),
+                    origin: format!("`[[log]]` `{}` in {}", log.name, shown.display()),
+                });
+            }
+            let relative = crate::log_path::relative_slash_path(&dir, &self.root);
+            let prefix = match relative.as_str() {
+                "" | "." => String::new(),
+                relative => format!("{relative}/"),
+            };
+            parts.push(LogPart {
+                name: log.name.clone(),
+                prefix,
+                numbering: log.numbering.or(self.config.numbering).unwrap_or_default(),
+            });
+        }
+        let extra: Vec<String> = self
+            .config
+            .logs
+            .iter()
+            .flat_map(|log| log.statuses.iter().cloned())
+            .collect();
+        self.config.statuses.extend(extra);
+        Ok(Layout { parts })
+    }
+
+    /// [`Project::locate`], narrowed by `--log NAME` to that log: every command then runs
+    /// as on a project with that one log.
+    pub fn locate_log(cwd: &Path, dir_flag: Option<&Path>, log: Option<&str>) -> Result<Project> {
+        let project = Project::locate(cwd, dir_flag)?;
+        match log {
+            Some(name) => project.select_log(name),
+            None => Ok(project),
+        }
+    }
+
+    /// Refuses a command that works on one log when the project has several and `--log`
+    /// names none.
+    pub fn require_one_log(&self, command: &str) -> Result<()> {
+        if self.layout.has_several() {
+            return Err(Error::usage(format!(
+                "this project has several logs ({}): name one with `adr --log NAME {command}`",
+                self.layout.names()
+            )));
+        }
+        Ok(())
+    }
+
+    /// The project narrowed to the log named `name` (`--log NAME`): its directory, and its
+    /// own template, digits, statuses and numbering over the top-level ones.
+    pub fn select_log(mut self, name: &str) -> Result<Project> {
+        let Some(log) = self
+            .config
+            .logs
+            .iter()
+            .find(|log| log.name == name)
+            .cloned()
+        else {
+            return Err(Error::usage(if self.config.logs.is_empty() {
+                format!(
+                    "`--log {name}`: this project has one log; name several with `[[log]]` tables in .adr.toml (see docs/multi-log.md)"
+                )
+            } else {
+                format!("no log `{name}`: the logs are {}", self.layout.names())
+            }));
+        };
+        self.log_dir = normalize(&self.root.join(&log.dir));
+        self.config.template = log.template.or(self.config.template.take());
+        self.config.digits = log.digits.or(self.config.digits);
+        let numbering = log.numbering.or(self.config.numbering).unwrap_or_default();
+        self.config.numbering = Some(numbering);
+        self.layout = Layout::single(numbering);
+        Ok(self)
+    }
+
+    /// The layout's name for the log holding `rel_path` (relative to
+    /// [`Project::log_dir`]), when the project has several logs.
+    pub fn log_name_of(&self, rel_path: &str) -> Option<&str> {
+        self.layout
+            .has_several()
+            .then(|| self.layout.part_of(rel_path))
+            .flatten()
+            .map(|part| part.name.as_str())
     }
 
     /// The project as far as files go: what `adr` reads (`.adr.toml`, templates, the
@@ -356,6 +540,14 @@ struct PathKeys {
     index: IndexPathKeys,
     #[serde(default)]
     site: SitePathKeys,
+    #[serde(default, rename = "log")]
+    logs: Vec<LogPathKeys>,
+}
+
+#[derive(Deserialize, Default)]
+struct LogPathKeys {
+    dir: Option<toml::Spanned<String>>,
+    template: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -383,13 +575,30 @@ fn check_config_paths(shown: &Path, text: &str, root: &Path) -> Result<()> {
             .any(|(name, _)| name == template.get_ref())
     });
     let real_root = real_path_of(root);
+    let is_builtin = |template: &toml::Spanned<String>| {
+        crate::record_template::BUILTIN
+            .iter()
+            .any(|(name, _)| name == template.get_ref())
+    };
+    let log_paths = keys.logs.into_iter().flat_map(|log| {
+        [
+            ("log.dir", log.dir),
+            (
+                "log.template",
+                log.template.filter(|template| !is_builtin(template)),
+            ),
+        ]
+    });
     for (key, value) in [
         ("dir", keys.dir),
         ("template", template),
         ("index.file", keys.index.file),
         ("site.out", keys.site.out),
         ("site.templates", keys.site.templates),
-    ] {
+    ]
+    .into_iter()
+    .chain(log_paths)
+    {
         let Some(value) = value else { continue };
         let resolved = real_path_of(&root.join(value.get_ref()));
         if resolved.starts_with(&real_root) {

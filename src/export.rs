@@ -36,6 +36,10 @@ const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {
+    /// The record's log, when the project has several (`[[log]]` in `.adr.toml`); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
     pub number: Option<u32>,
     pub slug: String,
     pub title: String,
@@ -63,6 +67,11 @@ pub struct ExportedRecord {
     pub style: String,
     /// Every other front-matter key, in file order, its value as JSON.
     pub front_matter: serde_json::Map<String, serde_json::Value>,
+    /// The file's Markdown as it is on disk, with `adr export --with-text`. (Not in the
+    /// MCP schema: `get_record` gives the text beside the record.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub text: Option<String>,
 }
 
 /// A reference to another record, resolved against the log when it can be.
@@ -114,8 +123,9 @@ pub fn export_record(
     root: &Path,
     kinds: &RelationKinds,
 ) -> ExportedRecord {
-    export_record_with(record, root, kinds, |reference| {
-        let resolved = log.resolve(reference);
+    let name = log.log_name_of(record).map(str::to_string);
+    export_record_with(record, name, root, kinds, |reference| {
+        let resolved = log.resolve_from(record, reference);
         ExportedRef {
             text: reference.text.clone(),
             number: resolved.and_then(Record::number).or(reference.number),
@@ -132,8 +142,9 @@ pub fn export_record_in(
     root: &Path,
     kinds: &RelationKinds,
 ) -> ExportedRecord {
-    export_record_with(record, root, kinds, |reference| {
-        let resolved = log.resolve(reference);
+    let name = log.log_name_at(&record.rel_path).map(str::to_string);
+    export_record_with(record, name, root, kinds, |reference| {
+        let resolved = log.resolve_from(&record.rel_path, reference);
         ExportedRef {
             text: reference.text.clone(),
             number: resolved.and_then(RecordMeta::number).or(reference.number),
@@ -144,6 +155,7 @@ pub fn export_record_in(
 
 fn export_record_with(
     record: &Record,
+    log: Option<String>,
     root: &Path,
     kinds: &RelationKinds,
     exported_ref: impl Fn(&RecordRef) -> ExportedRef,
@@ -155,6 +167,7 @@ fn export_record_with(
         .collect();
     let summary = RecordSummary::of(record);
     ExportedRecord {
+        log,
         number: summary.number,
         slug: summary.slug,
         title: summary.title,
@@ -182,6 +195,7 @@ fn export_record_with(
         path: display_path(record.path(), root),
         style: record.style.name().to_string(),
         front_matter,
+        text: None,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod export;
 pub mod fs;
 pub mod git;
 pub mod index;
+pub mod layout;
 pub mod lint;
 pub mod load;
 pub mod log_path;

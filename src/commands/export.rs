@@ -32,9 +32,9 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
     )
     .map_err(Error::usage)?;
     let kinds = crate::relation::RelationKinds::new(&project.config.relations);
-    let log = LogMeta::load(&project.log_dir)?;
-    let mut found = crate::discover::discover(&project.log_dir)?;
-    crate::load::sort_in_log_order(&mut found);
+    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let mut found = project.layout.discover(&project.log_dir)?;
+    crate::load::sort_in_layout_order(&mut found, &project.layout);
     let records = Records {
         dir: &project.log_dir,
         found: RefCell::new(Some(found)),
@@ -43,12 +43,17 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
         // Filtered as they are written: references to a record left out still resolve.
         filter: &filter,
         kinds: &kinds,
+        with_text: args.with_text,
     };
     let mut out = std::io::BufWriter::new(&mut *output.out);
     match args.format {
         ExportFormat::Json => {
             let document = Document {
                 version: EXPORT_VERSION,
+                repository: args
+                    .repository
+                    .as_ref()
+                    .map(|url| url.trim_end_matches('/').to_string()),
                 records,
                 unreadable: log
                     .failures
@@ -76,6 +81,9 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
+    /// The repository's web address, with `adr export --repository URL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repository: Option<String>,
     records: Records<'a>,
     /// Files named like records that could not be read as one.
     unreadable: Vec<UnreadableFile>,
@@ -89,6 +97,8 @@ struct Records<'a> {
     root: &'a Path,
     filter: &'a crate::model::RecordFilter,
     kinds: &'a crate::relation::RelationKinds,
+    /// `--with-text`: each record's Markdown in its `text`.
+    with_text: bool,
 }
 
 impl Records<'_> {
@@ -101,15 +111,20 @@ impl Records<'_> {
         let Some(found) = self.found.borrow_mut().take() else {
             return Ok(());
         };
+        let with_text = self.with_text;
         crate::load::stream_discovered(
             self.dir,
             found,
             Depth::Full,
             |_| None,
             |record| {
-                self.filter
-                    .matches(&record)
-                    .then(|| export_record_in(self.log, &record, self.root, self.kinds))
+                self.filter.matches(&record).then(|| {
+                    let mut exported = export_record_in(self.log, &record, self.root, self.kinds);
+                    if with_text {
+                        exported.text = Some(record.source.text.clone());
+                    }
+                    exported
+                })
             },
             |result| match result {
                 Ok(Some(record)) => sink(record),

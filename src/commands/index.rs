@@ -14,9 +14,20 @@ use crate::{ExitStatus, Output, index};
 const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    // Several logs, one index each (in each log's README), unless one file is named.
+    if project.layout.has_several() && args.file.is_none() && project.config.index.file.is_none() {
+        let mut status = ExitStatus::Success;
+        for part in &project.layout.parts {
+            let one = project.clone().select_log(&part.name)?;
+            if run(args, &one, output)? != ExitStatus::Success {
+                status = ExitStatus::Findings;
+            }
+        }
+        return Ok(status);
+    }
     let path = index_file(args, project);
     let shown = project.display(&path);
-    let log = crate::model::LogMeta::load(&project.log_dir)?;
+    let log = crate::model::LogMeta::load_layout(&project.log_dir, &project.layout)?;
     // `--file` names a file of the user's choosing; the README or `index.file` must really
     // be in the project (a symlinked README leading to `/etc/passwd` would be printed by
     // `--check`).

@@ -23,6 +23,21 @@ pub fn run(
             Err(error) if error.is_not_found() => None,
             Err(error) => return Err(error.into_error("read", &config_path)),
         };
+    let package_logs = match (&existing, dir_flag) {
+        (None, None) => crate::adopt::find_package_logs(cwd),
+        _ => Vec::new(),
+    };
+    if !package_logs.is_empty() {
+        let config = crate::adopt::several_logs_config(&package_logs, cwd);
+        crate::fs::create_new(&config_path, config.as_bytes())
+            .map_err(|source| Error::io("create", &config_path, source))?;
+        writeln!(output.out, "created {CONFIG_FILE}").map_err(output_error)?;
+        for (name, dir) in &package_logs {
+            writeln!(output.out, "log {name}: {}", display_path(dir, cwd)).map_err(output_error)?;
+        }
+        super::note(output, format_args!("next: adr lint"));
+        return Ok(ExitStatus::Success);
+    }
     if existing.is_none()
         && let Some(log_dir) = existing_log(cwd, dir_flag)
     {

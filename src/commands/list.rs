@@ -18,6 +18,9 @@ const MAX_STATUS_WIDTH: usize = 12;
 
 #[derive(Serialize)]
 struct ListedRecord {
+    /// Only when the project has several logs, so one log's output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<String>,
     number: Option<u32>,
     title: String,
     status: Option<String>,
@@ -35,7 +38,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         args.decision_maker.as_deref(),
     )
     .map_err(crate::error::Error::usage)?;
-    let log = LogMeta::load(&project.log_dir)?;
+    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
     let selected: Vec<&RecordMeta> = log
         .records
         .iter()
@@ -60,7 +63,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         .collect();
     match args.format {
         ListFormat::Json => write_json(project, &log, &selected, output)?,
-        ListFormat::Table => write_table(&selected, output)?,
+        ListFormat::Table => write_table(&log, &selected, output)?,
     }
     if args.verbose {
         note_skipped(output, project, &log);
@@ -101,8 +104,12 @@ fn note_skipped(output: &mut Output<'_>, project: &Project, log: &LogMeta) {
 }
 
 /// How one record refers to another in JSON: the number, or the slug for unnumbered logs.
-fn reference_value(log: &LogMeta, reference: &crate::model::RecordRef) -> serde_json::Value {
-    let resolved = log.resolve(reference);
+fn reference_value(
+    log: &LogMeta,
+    from: &RecordMeta,
+    reference: &crate::model::RecordRef,
+) -> serde_json::Value {
+    let resolved = log.resolve_from(&from.rel_path, reference);
     match (
         resolved.and_then(RecordMeta::number),
         reference.number,
@@ -125,6 +132,7 @@ fn write_json(
     let rows = records.iter().map(|record| {
         let summary = &record.summary;
         ListedRecord {
+            log: log.log_name_at(&record.rel_path).map(str::to_string),
             number: summary.number,
             title: summary.title.clone(),
             status: summary.status.clone(),
@@ -134,17 +142,17 @@ fn write_json(
             supersedes: record
                 .supersedes
                 .iter()
-                .map(|reference| reference_value(log, reference))
+                .map(|reference| reference_value(log, record, reference))
                 .collect(),
             superseded_by: record
                 .superseded_by()
-                .map(|reference| reference_value(log, reference)),
+                .map(|reference| reference_value(log, record, reference)),
         }
     });
     super::write_json_rows(output, rows)
 }
 
-fn write_table(records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
+fn write_table(log: &LogMeta, records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
     if records.is_empty() {
         return Ok(());
     }
@@ -153,9 +161,12 @@ fn write_table(records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
         .map(|record| {
             let summary = &record.summary;
             [
-                summary
-                    .number
-                    .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
+                // `backend:0003` with several logs: the form a reference across logs takes.
+                log.log_name_at(&record.rel_path)
+                    .map_or_else(String::new, |name| format!("{name}:"))
+                    + &summary
+                        .number
+                        .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
                 summary.status.clone().unwrap_or_else(|| "-".to_string()),
                 summary.shown_date().unwrap_or_else(|| "-".to_string()),
                 summary.title.clone(),
@@ -170,7 +181,7 @@ fn write_table(records: &[&RecordMeta], output: &mut Output<'_>) -> Result<()> {
             .unwrap_or(0)
             .min(cap)
     };
-    let number_width = width(0, 10).max(1);
+    let number_width = width(0, 40).max(1);
     let status_width = width(1, MAX_STATUS_WIDTH);
     let date_width = width(2, 10);
     let tags_width = width(4, MAX_TAGS_WIDTH);

@@ -12,6 +12,7 @@ use crate::model::Record;
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &MigrateArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    project.require_one_log("migrate")?;
     let log = super::load_log(project)?;
     let wanted = resolve_paths(project, &args.paths)?;
     let is_wanted = |path: &Path| {

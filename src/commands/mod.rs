@@ -34,27 +34,29 @@ use crate::{ExitStatus, Output};
 
 pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
     let dir = cli.dir.as_deref();
+    let locate = |cwd: &Path, dir: Option<&Path>| Project::locate_log(cwd, dir, cli.log.as_deref());
     match cli.command {
         Command::Init(args) => init::run(&args, cwd, dir, output),
-        Command::New(args) => new::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::List(args) => list::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::New(args) => new::run(&args, &locate(cwd, dir)?, output),
+        Command::List(args) => list::run(&args, &locate(cwd, dir)?, output),
         Command::Lint(args) => match &args.explain {
             // `--explain` needs no log, so it works anywhere.
             Some(_) if args.paths.is_empty() => lint::run_explain(&args, output),
-            _ => lint::run(&args, &Project::locate(cwd, dir)?, output),
+            _ => lint::run(&args, &locate(cwd, dir)?, output),
         },
         Command::Rules(args) => rules::run(&args, output),
-        Command::Status(args) => status::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Link(args) => link::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Migrate(args) => migrate::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Export(args) => export::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Index(args) => index::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Render(args) => render::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Serve(args) => serve::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Graph(args) => graph::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Generate(args) => generate::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Renumber(args) => renumber::run(&args, &Project::locate(cwd, dir)?, output),
-        Command::Search(args) => search::run(&args, &Project::locate(cwd, dir)?, output),
+        Command::Status(args) => status::run(&args, &locate(cwd, dir)?, output),
+        Command::Link(args) => link::run(&args, &locate(cwd, dir)?, output),
+        Command::Migrate(args) => migrate::run(&args, &locate(cwd, dir)?, output),
+        Command::Export(args) => export::run(&args, &locate(cwd, dir)?, output),
+        Command::Index(args) => index::run(&args, &locate(cwd, dir)?, output),
+        Command::Render(args) if !args.from.is_empty() => render::run_from(&args, cwd, output),
+        Command::Render(args) => render::run(&args, &locate(cwd, dir)?, output),
+        Command::Serve(args) => serve::run(&args, &locate(cwd, dir)?, output),
+        Command::Graph(args) => graph::run(&args, &locate(cwd, dir)?, output),
+        Command::Generate(args) => generate::run(&args, &locate(cwd, dir)?, output),
+        Command::Renumber(args) => renumber::run(&args, &locate(cwd, dir)?, output),
+        Command::Search(args) => search::run(&args, &locate(cwd, dir)?, output),
         Command::Mcp(args) => mcp::run(&args, cwd, dir, output),
         Command::Schema => schema::run(output),
         Command::Completions(args) => completions::run(&args, output),
@@ -64,14 +66,32 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
 
 pub(crate) use json_rows::write_json_rows;
 
-/// Loads the log of a project.
+/// Loads the log of a project (all of its logs, when it has several).
 pub(crate) fn load_log(project: &Project) -> Result<Log> {
-    Log::load(&project.log_dir)
+    Log::load_layout(&project.log_dir, &project.layout, crate::parse::Depth::Full)
 }
 
 /// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose
 /// file failed to parse says why it cannot be changed.
 pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
+    // With several logs a bare number may be in more than one: say which to name.
+    if let Some(reference) = crate::model::RecordRef::parse(query)
+        && let (Some(number), None, None) = (reference.number, &reference.log, &reference.target)
+    {
+        let logs: Vec<&str> = log
+            .by_number(number)
+            .filter_map(|record| log.log_name_of(record))
+            .collect();
+        if logs.len() > 1 {
+            return Err(Error::usage(format!(
+                "{number:04} is a record of several logs: name one as {}",
+                logs.iter()
+                    .map(|name| format!("`{name}:{number:04}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
     if let Some(record) = log.find(query) {
         return Ok(record);
     }

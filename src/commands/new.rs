@@ -17,6 +17,7 @@ use crate::record_template::TemplateSource;
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    project.require_one_log("new")?;
     let Inputs {
         title,
         slug,
@@ -56,7 +57,14 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
         Writer::Template(_) => slug,
     };
-    let files: Vec<&FileName> = found.records.iter().map(|(_, _, file)| file).collect();
+    // Numbered per folder, the new record at the log's top takes the top's next number.
+    let per_folder = project.config.numbering == Some(crate::layout::Numbering::PerFolder);
+    let files: Vec<&FileName> = found
+        .records
+        .iter()
+        .filter(|(_, rel, _)| !per_folder || crate::layout::is_at_top(rel))
+        .map(|(_, _, file)| file)
+        .collect();
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
         crate::slug::slugify_unicode(&title)

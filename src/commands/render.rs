@@ -16,6 +16,35 @@ const DEFAULT_OUT: &str = "site";
 
 /// Renders the site and says what was written, or that nothing needed to be.
 pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    render(args, project, &[], output)
+}
+
+/// `adr render --from A.json --from B.json`: the exports written out as a project of one
+/// log per repository in a temporary directory, rendered as such into `--out` (default
+/// `site` in the working directory).
+pub fn run_from(args: &RenderArgs, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
+    let staged = site::from_exports::stage(&args.from, cwd)?;
+    let mut project = Project::locate(staged.dir.path(), None)?;
+    let out = cwd.join(args.out.as_deref().unwrap_or(Path::new(DEFAULT_OUT)));
+    project.config.site.out = Some(out.to_string_lossy().into_owned());
+    project.cwd = cwd.to_path_buf();
+    let args = RenderArgs {
+        out: None,
+        base_url: args.base_url.clone(),
+        title: args.title.clone(),
+        templates: args.templates.clone(),
+        build_date: args.build_date,
+        from: Vec::new(),
+    };
+    render(&args, &project, &staged.sources, output)
+}
+
+fn render(
+    args: &RenderArgs,
+    project: &Project,
+    sources: &[(String, String)],
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
     let settings = &project.config.site;
     let out_dir = crate::log_path::normalize(&match (&args.out, &settings.out) {
         (Some(out), _) => project.cwd.join(out),
@@ -30,6 +59,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
     )?;
     let options = SiteOptions {
         build_date: args.build_date.then(|| crate::clock::today().to_string()),
+        sources: sources.to_vec(),
         ..options
     };
     let shown_out = project.display(&out_dir);
@@ -109,6 +139,7 @@ pub(super) fn site_options(
         history: None,
         repository: site::repository::Repository::of_project(project)?,
         status_colours: site::StatusColours::parse(&settings.status_colours)?,
+        sources: Vec::new(),
     })
 }
 

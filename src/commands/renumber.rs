@@ -10,6 +10,7 @@ use crate::renumber::{Arrival, plan};
 use crate::{ExitStatus, Output};
 
 pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+    project.require_one_log("renumber")?;
     let log = super::load_log(project)?;
     let history = History::load(&project.log_dir);
     let arrivals = Arrival::of_records(&log, history.as_ref());

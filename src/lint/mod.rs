@@ -212,7 +212,7 @@ pub fn lint(
 
     let record_findings = Mutex::new(HashMap::new());
     let record_directives = Mutex::new(HashMap::new());
-    let mut found = crate::discover::discover(dir)?;
+    let mut found = options.layout.discover(dir)?;
     crate::load::recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
     let template = crate::load::choose_template(&found.skipped);
     let log = Log::load_discovered(dir, found, crate::parse::Depth::Full, |record| {
@@ -235,7 +235,8 @@ pub fn lint(
             locked(&record_findings).insert(facts.path.clone(), ctx.diagnostics);
         }
         facts
-    });
+    })
+    .with_layout(options.layout.clone());
 
     // In log order, each record's findings in rule order, then the log-wide ones: the
     // report's sort is stable, so this order settles ties.

@@ -105,6 +105,8 @@ pub struct LintOptions {
     pub site_prefix: Option<String>,
     /// `[lint] require-date`: every record must have a date.
     pub require_date: bool,
+    /// The logs of the project (several, or one numbered per folder); empty for one log.
+    pub layout: crate::layout::Layout,
     /// The typed relations' names and reverses: built in, and `[[relation]]`.
     pub relation_kinds: crate::relation::RelationKinds,
     /// `adr lint --base REF`: the log's files on another branch, whose numbers are taken.
@@ -157,6 +159,7 @@ impl LintOptions {
             root: None,
             site_prefix: None,
             require_date: false,
+            layout: crate::layout::Layout::default(),
             relation_kinds: crate::relation::RelationKinds::new(&[]),
             base: None,
         }
@@ -201,6 +204,7 @@ impl LintOptions {
             .collect();
         options.site_prefix = config.lint.site_prefix.clone();
         options.require_date = config.lint.require_date;
+        options.layout = project.layout.clone();
         options.relation_kinds = crate::relation::RelationKinds::new(&config.relations);
         Ok(options)
     }

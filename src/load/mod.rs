@@ -34,11 +34,23 @@ impl Log {
     /// it is parsed (its path stays), since at 10,000 records the texts and their line
     /// indexes would be most of the memory. Failures keep theirs, for their snippets.
     pub fn load_metadata(dir: &Path) -> Result<Log> {
-        Log::load_at(dir, crate::parse::Depth::Metadata, |mut record| {
-            let path = std::mem::take(&mut record.source.path);
-            record.source = SourceFile::new(path, String::new());
-            record
-        })
+        Log::load_at(dir, crate::parse::Depth::Metadata, without_text)
+    }
+
+    /// Loads the records of every log of `layout` below `dir` to `depth` (metadata: without
+    /// their texts, as [`Log::load_metadata`]). An empty layout is the one log at `dir`,
+    /// loaded as [`Log::load`] does.
+    pub fn load_layout(
+        dir: &Path,
+        layout: &crate::layout::Layout,
+        depth: crate::parse::Depth,
+    ) -> Result<Log> {
+        let found = layout.discover(dir)?;
+        let log = match depth {
+            crate::parse::Depth::Metadata => Log::load_discovered(dir, found, depth, without_text),
+            _ => Log::load_discovered(dir, found, depth, |record| record),
+        };
+        Ok(log.with_layout(layout.clone()))
     }
 
     /// Loads every record of `dir` to `depth`, passing each through `keep` as it is parsed
@@ -79,12 +91,31 @@ impl Log {
     }
 }
 
+/// A record without its text (its path stays), for consumers of metadata only.
+fn without_text(mut record: Record) -> Record {
+    let path = std::mem::take(&mut record.source.path);
+    record.source = SourceFile::new(path, String::new());
+    record
+}
+
 impl LogMeta {
     /// Loads the metadata of every record of `dir` (see [`crate::parse::Depth::Metadata`]):
     /// each record is parsed only as far as its metadata and kept as a [`RecordMeta`], so
     /// `list` and `index` hold a few hundred bytes per record, not its model or text.
     pub fn load(dir: &Path) -> Result<LogMeta> {
-        let files = read_records(dir, crate::parse::Depth::Metadata, |_| None, RecordMeta::of)?;
+        LogMeta::load_layout(dir, &crate::layout::Layout::default())
+    }
+
+    /// [`LogMeta::load`] for every log of `layout` below `dir` (see [`Log::load_layout`]).
+    pub fn load_layout(dir: &Path, layout: &crate::layout::Layout) -> Result<LogMeta> {
+        let found = layout.discover(dir)?;
+        let files = read_discovered(
+            dir,
+            found,
+            crate::parse::Depth::Metadata,
+            |_| None,
+            RecordMeta::of,
+        );
         let mut log = LogMeta::from_parts(
             dir.to_path_buf(),
             files.records,
@@ -93,7 +124,7 @@ impl LogMeta {
         );
         log.template = template::choose(&files.skipped);
         log.skipped = files.skipped;
-        Ok(log)
+        Ok(log.with_layout(layout.clone()))
     }
 }
 
@@ -160,6 +191,24 @@ const CHUNK: usize = 512;
 pub fn sort_in_log_order(found: &mut discover::Discovered) {
     found.records.sort_unstable_by(|a, b| {
         crate::model::sort_key(&a.2, &a.1).cmp(&crate::model::sort_key(&b.2, &b.1))
+    });
+}
+
+/// [`sort_in_log_order`] for the logs of `layout`: by log (in the layout's order), then as
+/// in one log, the order of [`Log::with_layout`].
+pub fn sort_in_layout_order(found: &mut discover::Discovered, layout: &crate::layout::Layout) {
+    if !layout.has_several() {
+        return sort_in_log_order(found);
+    }
+    found.records.sort_by_cached_key(|(_, rel, file)| {
+        let (number, unnumbered, date, path) = crate::model::sort_key(file, rel);
+        (
+            layout.part_index(rel),
+            number,
+            unnumbered,
+            date.map(str::to_string),
+            path.to_string(),
+        )
     });
 }
 

@@ -171,6 +171,7 @@ impl Server {
     ) -> std::result::Result<Captured, String> {
         let cli = crate::cli::Cli {
             dir: self.dir.clone(),
+            log: None,
             color: crate::cli::ColorChoice::Never,
             command,
         };

@@ -67,6 +67,9 @@ pub struct Log<R = Record> {
     pub skipped: Vec<discover::Skipped>,
     /// The log's own template, whose headings custom-layout records are checked against.
     pub template: Option<crate::model::LogTemplate>,
+    /// The logs the records belong to, when the project has several or numbers per folder
+    /// (see [`crate::layout`]); record paths are then relative to the project root.
+    pub layout: crate::layout::Layout,
     lookup: RecordLookup,
 }
 
@@ -78,6 +81,18 @@ pub struct RecordLookup {
     by_number: HashMap<u32, Vec<usize>>,
     by_file_name: HashMap<String, usize>,
     by_slug: HashMap<String, Vec<usize>>,
+    /// Where each record is, when the project has several logs.
+    several: Option<Box<SeveralLogs>>,
+}
+
+/// What resolving across several logs needs: each record's path and log.
+#[derive(Debug)]
+struct SeveralLogs {
+    layout: crate::layout::Layout,
+    rel_paths: Vec<String>,
+    /// Each record's log, as its index in the layout.
+    part_of: Vec<usize>,
+    by_rel_path: HashMap<String, usize>,
 }
 
 impl RecordLookup {
@@ -115,8 +130,89 @@ impl RecordLookup {
             .copied()
     }
 
+    /// Places the records (given in the lookup's order by path) in `layout`'s logs, so
+    /// that references resolve within a record's own log; nothing to do for one log.
+    pub fn place<'r>(
+        &mut self,
+        layout: &crate::layout::Layout,
+        rel_paths: impl Iterator<Item = &'r str>,
+    ) {
+        if !layout.has_several() {
+            self.several = None;
+            return;
+        }
+        let rel_paths: Vec<String> = rel_paths.map(str::to_string).collect();
+        self.several = Some(Box::new(SeveralLogs {
+            part_of: rel_paths.iter().map(|rel| layout.part_index(rel)).collect(),
+            by_rel_path: rel_paths
+                .iter()
+                .enumerate()
+                .map(|(index, rel)| (rel.clone(), index))
+                .collect(),
+            rel_paths,
+            layout: layout.clone(),
+        }));
+    }
+
+    /// The record the record at `from` (an index of this lookup) means by `reference`:
+    /// see [`RecordLookup::resolve_from`].
+    pub fn resolve_at(&self, from: usize, reference: &RecordRef) -> Option<usize> {
+        match &self.several {
+            None => self.resolve(reference),
+            Some(several) => self.resolve_from(several.rel_paths.get(from)?, reference),
+        }
+    }
+
+    /// The record the record at `from_rel_path` means by `reference`. With several logs a
+    /// bare number or slug names a record of `from`'s own log, `backend:0003` one of the
+    /// log named, and a relative link the file it leads to; with one log this is
+    /// [`RecordLookup::resolve`].
+    pub fn resolve_from(&self, from_rel_path: &str, reference: &RecordRef) -> Option<usize> {
+        let Some(several) = &self.several else {
+            return self.resolve(reference);
+        };
+        let part = match &reference.log {
+            Some(name) => several
+                .layout
+                .parts
+                .iter()
+                .position(|part| part.name == *name)?,
+            None => several.layout.part_index(from_rel_path),
+        };
+        let in_part = |index: &usize| several.part_of.get(*index) == Some(&part);
+        if reference.log.is_none()
+            && let Some(target) = &reference.target
+            && !target.contains(':')
+        {
+            let decoded = crate::log_path::percent_decode(target);
+            let joined = crate::log_path::link_target(from_rel_path, &decoded)?;
+            if let Some(index) = several.by_rel_path.get(&joined) {
+                return Some(*index);
+            }
+            let name = crate::log_path::file_name(&joined);
+            return (0..several.rel_paths.len()).filter(in_part).find(|index| {
+                several
+                    .rel_paths
+                    .get(*index)
+                    .is_some_and(|rel| crate::log_path::file_name(rel) == name)
+            });
+        }
+        if let Some(number) = reference.number {
+            return self.by_number(number).iter().copied().find(in_part);
+        }
+        let slug = reference.slug.as_deref()?;
+        self.by_slug.get(slug)?.iter().copied().find(in_part)
+    }
+
     /// The record a reference names: by link target, then number, then slug.
     pub fn resolve(&self, reference: &RecordRef) -> Option<usize> {
+        if reference.log.is_some() {
+            // `backend:0003` names a record only where the project's logs are known.
+            return self
+                .several
+                .as_ref()
+                .and_then(|_| self.resolve_from("", reference));
+        }
         if let Some(target) = &reference.target {
             let path = target.split(['#', '?']).next().unwrap_or(target);
             let name = path.rsplit('/').next().unwrap_or(path);
@@ -157,8 +253,46 @@ impl<R: LogEntry> Log<R> {
             unnamed_markdown,
             skipped: Vec::new(),
             template: None,
+            layout: crate::layout::Layout::default(),
             lookup,
         }
+    }
+
+    /// The log placed in `layout`: with several logs the records are sorted by log (in
+    /// the order of the layout), then as in one log, and references resolve within a
+    /// record's own log.
+    pub fn with_layout(mut self, layout: crate::layout::Layout) -> Log<R> {
+        if let Some(lookup) = order_by_layout(&mut self.records, &layout) {
+            self.lookup = lookup;
+        }
+        self.layout = layout;
+        self
+    }
+
+    /// The name of the log holding `record`, when the project has several.
+    pub fn log_name_of(&self, record: &R) -> Option<&str> {
+        self.layout
+            .has_several()
+            .then(|| self.layout.part_of(record.log_path()))
+            .flatten()
+            .map(|part| part.name.as_str())
+    }
+
+    /// Whether this log can tell if `reference` names a record: not `backend:0003` when
+    /// only one of the project's logs is loaded (`--log NAME`).
+    pub fn can_resolve(&self, reference: &RecordRef) -> bool {
+        reference.log.is_none() || self.layout.has_several()
+    }
+
+    /// The index in [`Log::records`] of [`Log::resolve_from`]'s record.
+    pub fn index_from(&self, from: &R, reference: &RecordRef) -> Option<usize> {
+        self.lookup.resolve_from(from.log_path(), reference)
+    }
+
+    /// The record `from` means by `reference` (see [`RecordLookup::resolve_from`]).
+    pub fn resolve_from(&self, from: &R, reference: &RecordRef) -> Option<&R> {
+        self.index_from(from, reference)
+            .and_then(|index| self.records.get(index))
     }
 
     /// The records with this number (more than one when numbers collide).
@@ -235,6 +369,33 @@ impl<R: LogEntry> Log<R> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// Sorts `records` by log (in the order of `layout`), then as in one log, and gives their
+/// lookup placed in `layout`; `None` (and the records untouched) when it has one log.
+pub(crate) fn order_by_layout<R: LogEntry>(
+    records: &mut [R],
+    layout: &crate::layout::Layout,
+) -> Option<RecordLookup> {
+    if !layout.has_several() {
+        return None;
+    }
+    records.sort_by_cached_key(|record| {
+        let (number, unnumbered, date, path) = sort_key(record.file_name(), record.log_path());
+        (
+            layout.part_index(record.log_path()),
+            number,
+            unnumbered,
+            date.map(str::to_string),
+            path.to_string(),
+        )
+    });
+    let mut lookup = RecordLookup::new(records.iter().map(|record| {
+        let file = record.file_name();
+        (file.number, record.log_path(), file.slug.as_str())
+    }));
+    lookup.place(layout, records.iter().map(LogEntry::log_path));
+    Some(lookup)
 }
 
 /// The order of a log: by number, then date (log4brains names), then path.

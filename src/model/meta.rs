@@ -87,7 +87,19 @@ pub struct LogMeta {
     pub skipped: Vec<Skipped>,
     /// The log's own template, when one of the skipped files is it.
     pub template: Option<LogTemplate>,
+    /// The logs the records belong to (see [`crate::model::Log::layout`]).
+    pub layout: crate::layout::Layout,
     lookup: RecordLookup,
+}
+
+impl crate::model::LogEntry for RecordMeta {
+    fn file_name(&self) -> &FileName {
+        &self.file
+    }
+
+    fn log_path(&self) -> &str {
+        &self.rel_path
+    }
 }
 
 impl LogMeta {
@@ -113,8 +125,35 @@ impl LogMeta {
             unnamed_markdown,
             skipped: Vec::new(),
             template: None,
+            layout: crate::layout::Layout::default(),
             lookup,
         }
+    }
+
+    /// The log placed in `layout`, as [`crate::model::Log::with_layout`].
+    pub fn with_layout(mut self, layout: crate::layout::Layout) -> LogMeta {
+        if let Some(lookup) = crate::model::log::order_by_layout(&mut self.records, &layout) {
+            self.lookup = lookup;
+        }
+        self.layout = layout;
+        self
+    }
+
+    /// The name of the log holding the record at `rel_path`, when the project has several.
+    pub fn log_name_at(&self, rel_path: &str) -> Option<&str> {
+        self.layout
+            .has_several()
+            .then(|| self.layout.part_of(rel_path))
+            .flatten()
+            .map(|part| part.name.as_str())
+    }
+
+    /// The record the record at `from_rel_path` means by `reference` (see
+    /// [`RecordLookup::resolve_from`]).
+    pub fn resolve_from(&self, from_rel_path: &str, reference: &RecordRef) -> Option<&RecordMeta> {
+        self.lookup
+            .resolve_from(from_rel_path, reference)
+            .and_then(|index| self.records.get(index))
     }
 
     /// Finds the record a reference names, by the rules of [`crate::model::Log::resolve`].

@@ -366,6 +366,8 @@ pub struct RecordRef {
     pub target: Option<String>,
     pub number: Option<u32>,
     pub slug: Option<String>,
+    /// The log a reference names (`backend:0003`), in a project with several.
+    pub log: Option<String>,
 }
 
 impl RecordRef {
@@ -400,16 +402,26 @@ impl RecordRef {
             reference.slug = Some(file.slug);
             return Some(reference);
         }
+        if let Some((log, id)) = text.split_once(':')
+            && crate::layout::is_log_name(log)
+            && let Some(number) = number_in_id(id)
+        {
+            reference.log = Some(log.to_string());
+            reference.number = Some(number);
+            return Some(reference);
+        }
         reference.number = number_in_id(text);
         reference.number.map(|_| reference)
     }
 
     /// A label for messages: `ADR-0002`, or the slug, or the text.
     pub fn label(&self) -> String {
-        match (&self.number, &self.slug) {
-            (Some(number), _) => adr_id(*number),
-            (None, Some(slug)) => slug.clone(),
-            (None, None) => self.text.clone(),
+        match (&self.log, &self.number, &self.slug) {
+            // As written across logs: `backend:0003`.
+            (Some(log), Some(number), _) => format!("{log}:{number:04}"),
+            (_, Some(number), _) => adr_id(*number),
+            (_, None, Some(slug)) => slug.clone(),
+            (_, None, None) => self.text.clone(),
         }
     }
 }

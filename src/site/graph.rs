@@ -70,7 +70,7 @@ impl Relations {
         let mut relations = Relations::supersessions(log);
         for (from, record) in log.records.iter().enumerate() {
             for relation in record.relations.iter().filter(|r| kinds.counts(r)) {
-                if let Some(to) = log.lookup().resolve(&relation.target)
+                if let Some(to) = log.lookup().resolve_at(from, &relation.target)
                     && to != from
                 {
                     let label = kinds.canonical(&relation.label).unwrap_or(&relation.label);
@@ -135,7 +135,7 @@ impl Relations {
         for (from, (superseded_by, supersedes)) in records.enumerate() {
             for to in superseded_by
                 .into_iter()
-                .filter_map(|reference| lookup.resolve(reference))
+                .filter_map(|reference| lookup.resolve_at(from, reference))
                 .filter(|to| *to != from)
             {
                 edges.insert(Edge {
@@ -145,7 +145,7 @@ impl Relations {
                 });
             }
             for reference in supersedes {
-                if let Some(to) = lookup.resolve(reference)
+                if let Some(to) = lookup.resolve_at(from, reference)
                     && to != from
                 {
                     edges.insert(Edge {
@@ -243,13 +243,13 @@ impl Relations {
     }
 }
 
-/// How a record is named in `adr graph` output.
-fn node_label(record: &Record) -> String {
-    format!(
-        "{} {}",
-        crate::index::number_label(record),
-        record.display_title()
-    )
+/// How a record is named in `adr graph` output (`backend:0003 Title` with several logs).
+fn node_label(log: &Log, record: &Record) -> String {
+    let number = crate::index::number_label(record);
+    match log.log_name_of(record) {
+        Some(name) => format!("{name}:{number} {}", record.display_title()),
+        None => format!("{number} {}", record.display_title()),
+    }
 }
 
 fn status_of(record: &Record) -> Option<String> {
@@ -263,7 +263,7 @@ pub fn to_mermaid(log: &Log, relations: &Relations) -> String {
         let _ = writeln!(
             out,
             "    n{index}[\"{}\"]",
-            mermaid_text(&node_label(record))
+            mermaid_text(&node_label(log, record))
         );
     }
     for edge in &relations.edges {
@@ -312,7 +312,7 @@ pub fn to_dot(log: &Log, relations: &Relations) -> String {
         let _ = writeln!(
             out,
             "    n{index} [label=\"{}{status}\", URL=\"{}\"];",
-            dot_text(&node_label(record)),
+            dot_text(&node_label(log, record)),
             url_path(&record.rel_path)
         );
     }

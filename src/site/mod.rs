@@ -6,6 +6,7 @@
 //! to a [`PageSink`] as they are made: the caller decides what reaches the disk.
 
 mod decision;
+pub mod from_exports;
 pub mod graph;
 mod highlight;
 pub mod html;
@@ -51,6 +52,9 @@ pub struct SiteOptions {
     /// Git history of the log, when it is in a repository: each record's page shows when
     /// it last changed and who wrote it, and the index can sort by last change.
     pub history: Option<crate::git::History>,
+    /// Site-relative folder (`payments/`) → the web address of the repository its records
+    /// come from (`adr render --from`): each record's page links to its file there.
+    pub sources: Vec<(String, String)>,
     /// Where the repository is on the web, for each record's "Source" and "Edit" links.
     pub repository: Option<repository::Repository>,
     /// Status keyword (lower-case) → badge colour (`#rrggbb`), from `[site.status-colours]`.
@@ -174,6 +178,7 @@ pub struct Site {
     assets: BTreeMap<&'static str, std::borrow::Cow<'static, [u8]>>,
     view: SiteView,
     history: Option<crate::git::History>,
+    sources: Vec<(String, String)>,
     repository: Option<repository::Repository>,
     status_colours: StatusColours,
     /// Override files whose names match nothing (probably a typo).
@@ -203,6 +208,7 @@ impl Site {
                 generator: format!("adr {}", env!("CARGO_PKG_VERSION")),
             },
             history: options.history,
+            sources: options.sources,
             repository: options.repository,
             status_colours,
             unknown_overrides: compiled.unknown_overrides,
@@ -223,13 +229,14 @@ impl Site {
             records,
             failures,
             lookup,
+            layout,
         } = site_log;
-        let (entries, tags) = self.rows(records, failures);
+        let (entries, tags) = self.rows(records, failures, layout);
         let record_entry = record_positions(&entries, records.len());
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
         for (from, record) in records.iter().enumerate() {
             for (label, reference) in &record.relations {
-                if let Some(to) = lookup.resolve(reference).filter(|to| *to != from) {
+                if let Some(to) = lookup.resolve_at(from, reference).filter(|to| *to != from) {
                     relations.add_typed(from, to, label);
                 }
             }
@@ -303,6 +310,7 @@ impl Site {
         let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
         let diagrams = made.iter().any(|(_, page)| page.diagrams);
         let (index_key, tag_keys) = listings?;
+        let log_keys = self.put_log_pages(sink, &rows, &unchanged)?;
         failures
             .par_iter()
             .enumerate()
@@ -313,7 +321,7 @@ impl Site {
         let relations_key =
             self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged);
         let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
-        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
+        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.insert("index.html".to_string(), index_key);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
@@ -330,14 +338,24 @@ impl Site {
         Ok((report, cache))
     }
 
+    /// The record's file in its repository, for a site made from exports: the repository's
+    /// address, its default branch (`HEAD`) and the path the export gave.
+    fn source_links(&self, rel_path: &str) -> Option<repository::SourceLinks> {
+        self.sources.iter().find_map(|(folder, url)| {
+            let path = rel_path.strip_prefix(folder.as_str())?;
+            Some(repository::Repository::of_web_url(url).links("", path))
+        })
+    }
+
     /// The rows of the index in order, with each record's git facts and tag links, and the
     /// tags grouped.
     fn rows(
         &self,
         records: &[SiteRecord],
         failures: &[crate::model::LoadFailure],
+        layout: &crate::layout::Layout,
     ) -> (Vec<views::Entry>, BTreeMap<String, TagGroup>) {
-        let mut entries = entries_of(records, failures);
+        let mut entries = entries_of(records, failures, layout);
         let tags = tag_groups(&entries);
         if let Some(history) = &self.history {
             for entry in &mut entries {

@@ -200,6 +200,8 @@ pub struct SiteLog {
     pub records: Vec<SiteRecord>,
     pub failures: Vec<LoadFailure>,
     pub lookup: RecordLookup,
+    /// The project's logs, when it has several: the site then has a section per log.
+    pub layout: crate::layout::Layout,
 }
 
 impl SiteLog {
@@ -260,7 +262,41 @@ impl SiteLog {
             records,
             failures: files.failures,
             lookup,
+            layout: crate::layout::Layout::default(),
         }
+    }
+
+    /// The log placed in `layout`: with several logs the records are sorted by log, then
+    /// as in one log, and references resolve within a record's own log.
+    pub fn placed(mut self, layout: &crate::layout::Layout) -> SiteLog {
+        if !layout.has_several() {
+            return self;
+        }
+        self.records.sort_by_cached_key(|record| {
+            let (number, unnumbered, date, path) =
+                crate::model::sort_key(&record.file, &record.rel_path);
+            let part = layout.part_index(&record.rel_path);
+            (
+                part,
+                number,
+                unnumbered,
+                date.map(str::to_string),
+                path.to_string(),
+            )
+        });
+        self.lookup = RecordLookup::new(self.records.iter().map(|record| {
+            (
+                record.file.number,
+                record.rel_path.as_str(),
+                record.file.slug.as_str(),
+            )
+        }));
+        self.lookup.place(
+            layout,
+            self.records.iter().map(|record| record.rel_path.as_str()),
+        );
+        self.layout = layout.clone();
+        self
     }
 }
 

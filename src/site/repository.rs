@@ -58,6 +58,18 @@ impl Repository {
         }
     }
 
+    /// The repository at `web_url` (an export's `repository`), its links into the default
+    /// branch (`HEAD`), GitHub's layout when the host says nothing.
+    pub fn of_web_url(web_url: &str) -> Repository {
+        let web_url = web_url.trim_end_matches('/').to_string();
+        Repository {
+            forge: forge_of(&web_url).unwrap_or(Forge::GitHub),
+            web_url,
+            branch: "HEAD".to_string(),
+            root: PathBuf::new(),
+        }
+    }
+
     /// The repository of the project's log: `site.repository-url` (which must be an http
     /// or https URL), else the `origin` remote of the log's repository.
     pub fn of_project(

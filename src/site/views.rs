@@ -64,6 +64,9 @@ pub(crate) struct EntryView {
     pub(crate) last_changed_at: Option<i64>,
     /// From git: who authored commits changing the record, most recent first.
     pub(crate) authors: Vec<String>,
+    /// The record's log, when the site shows several (one log's rows stay as they were).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) log: Option<String>,
 }
 
 impl EntryView {
@@ -332,7 +335,11 @@ pub(crate) fn root_of(url: &str) -> String {
 
 pub(crate) use crate::log_path::page_path;
 
-pub(crate) fn entries_of(records: &[SiteRecord], failures: &[LoadFailure]) -> Vec<Entry> {
+pub(crate) fn entries_of(
+    records: &[SiteRecord],
+    failures: &[LoadFailure],
+    layout: &crate::layout::Layout,
+) -> Vec<Entry> {
     let mut entries: Vec<(Option<u32>, Entry)> = records
         .iter()
         .enumerate()
@@ -355,15 +362,30 @@ pub(crate) fn entries_of(records: &[SiteRecord], failures: &[LoadFailure]) -> Ve
             (failure.file.number, entry)
         }))
         .collect();
+    // With several logs, each log's records together (`backend:0003`), in the layout's order.
+    let part = |entry: &Entry| {
+        layout
+            .has_several()
+            .then(|| layout.part_index(&entry.rel_path))
+    };
     entries.sort_by(|(a_number, a), (b_number, b)| {
-        (a_number.unwrap_or(u32::MAX), &a.rel_path)
-            .cmp(&(b_number.unwrap_or(u32::MAX), &b.rel_path))
+        (part(a), a_number.unwrap_or(u32::MAX), &a.rel_path).cmp(&(
+            part(b),
+            b_number.unwrap_or(u32::MAX),
+            &b.rel_path,
+        ))
     });
     entries
         .into_iter()
         .enumerate()
         .map(|(position, (_, mut entry))| {
             entry.view.doc = position;
+            if layout.has_several()
+                && let Some(log) = layout.part_of(&entry.rel_path)
+            {
+                entry.view.label = format!("{}:{}", log.name, entry.view.label);
+                entry.view.log = Some(log.name.clone());
+            }
             entry
         })
         .collect()
@@ -409,6 +431,7 @@ pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
         last_changed: None,
         last_changed_at: None,
         authors: Vec::new(),
+        log: None,
     }
 }
 
@@ -448,6 +471,7 @@ pub(crate) fn failure_entry_view(failure: &LoadFailure) -> EntryView {
         last_changed: None,
         last_changed_at: None,
         authors: Vec::new(),
+        log: None,
     }
 }
 

@@ -20,6 +20,7 @@ mod hardening_site;
 mod hardening_text;
 mod index;
 mod lint;
+mod multilog;
 mod parser;
 mod properties;
 mod recall_rules;

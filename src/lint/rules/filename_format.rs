@@ -35,11 +35,6 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     if log.unnamed_markdown.is_empty() {
         return;
     }
-    let files: Vec<&FileName> = log.records.iter().map(|record| &record.file).collect();
-    // Past the last number the suggestion shows the last one; `adr new` refuses that case.
-    let next = log
-        .highest_number()
-        .map_or(1, |number| number.saturating_add(1));
     // Folders of the log that hold records; a Markdown file in a sub-folder with none
     // (`operator/design/onboarding-guide.md`, `guides/`) is a document beside the log, not
     // a misnamed record.
@@ -56,6 +51,27 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         let slug = crate::slug::slugify(stem);
+        // The file's own log decides the scheme and the next number (one log: all records).
+        let part = log.layout.part_of(rel_path);
+        let files: Vec<&FileName> = log
+            .records
+            .iter()
+            .filter(|record| log.layout.part_of(&record.rel_path) == part)
+            .map(|record| &record.file)
+            .collect();
+        // Past the last number the suggestion shows the last one; `adr new` refuses that case.
+        let next = files
+            .iter()
+            .map(|file| file.number)
+            .chain(
+                log.failures
+                    .iter()
+                    .filter(|failure| log.layout.part_of(&failure.rel_path) == part)
+                    .map(|failure| failure.file.number),
+            )
+            .flatten()
+            .max()
+            .map_or(1, |number| number.saturating_add(1));
         let suggested = match dominant_scheme(&files) {
             Some(scheme @ NamingScheme::Dated { .. }) => {
                 FileName::format(&scheme, 0, &slug, "2025-01-31")

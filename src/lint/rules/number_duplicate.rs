@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::layout::Numbering;
 use crate::lint::prelude::*;
 
 declare_rule! {
@@ -11,7 +12,9 @@ declare_rule! {
     /// A sub-folder whose records start at 0 or 1 numbers its own series (opendatahub-adr
     /// keeps one per component: `model-registry/ODH-ADR-MR-0001-x.md` beside the root's
     /// `ODH-ADR-0001-y.md`); numbers are compared within it. Other sub-folders (`archived/`)
-    /// share the log's numbers.
+    /// share the log's numbers. With `numbering = "per-folder"` in `.adr.toml` every
+    /// sub-folder is a series of its own. In a project with several logs (`[[log]]`) each
+    /// log numbers its records on its own.
     ///
     /// ## Why is this bad?
     /// Two branches that each add "the next record" both pick the same number; after the
@@ -51,9 +54,25 @@ fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
     }
 }
 
+/// Where a record is among the project's logs: its log's directory, that log's numbering
+/// and the record's folder inside it.
+fn place<'a>(
+    layout: &'a crate::layout::Layout,
+    rel_path: &'a str,
+    is_folder_record: bool,
+) -> (&'a str, Numbering, &'a str) {
+    let (prefix, numbering) = layout
+        .part_of(rel_path)
+        .map_or(("", Numbering::Log), |part| {
+            (part.prefix.as_str(), part.numbering)
+        });
+    let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
+    (prefix, numbering, folder_of(inside, is_folder_record))
+}
+
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
-    // (path, rel_path, title span, number, folder)
-    let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, &str)> = Vec::new();
+    // (path, rel_path, title span, number, folder record?)
+    let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, bool)> = Vec::new();
     for record in &log.records {
         if let Some(number) = record.number() {
             numbered.push((
@@ -61,39 +80,51 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 &record.rel_path,
                 record.title.as_ref().map(|title| title.span),
                 number,
-                folder_of(&record.rel_path, record.is_folder_record()),
+                record.is_folder_record(),
             ));
         }
     }
     for failure in &log.failures {
         if let Some(number) = failure.file.number {
-            numbered.push((
-                &failure.path,
-                &failure.rel_path,
-                None,
-                number,
-                folder_of(&failure.rel_path, false),
-            ));
+            numbered.push((&failure.path, &failure.rel_path, None, number, false));
         }
     }
-    let own_series: std::collections::HashSet<&str> = numbered
+    // Each log of the project numbers on its own: (its directory, its numbering, the
+    // record's folder inside it).
+    let placed: Vec<(&str, Numbering, &str)> = numbered
         .iter()
-        .filter(|(_, _, _, number, folder)| !folder.is_empty() && *number <= 1)
-        .map(|(_, _, _, _, folder)| *folder)
+        .map(|(_, rel_path, _, _, is_folder_record)| {
+            place(&log.layout, rel_path, *is_folder_record)
+        })
         .collect();
-    let series_of = |folder: &str| {
-        own_series
-            .iter()
-            .filter(|series| folder == **series || folder.starts_with(&format!("{series}/")))
-            .max_by_key(|series| series.len())
-            .copied()
-            .unwrap_or("")
+    let own_series: std::collections::HashSet<(&str, &str)> = numbered
+        .iter()
+        .zip(&placed)
+        .filter(|((_, _, _, number, _), (_, _, folder))| !folder.is_empty() && *number <= 1)
+        .map(|(_, (prefix, _, folder))| (*prefix, *folder))
+        .collect();
+    let series_of = |prefix: &'_ str, numbering: Numbering, folder: &'_ str| -> String {
+        let within = match numbering {
+            Numbering::PerFolder => folder.split('/').next().unwrap_or(""),
+            Numbering::Log => own_series
+                .iter()
+                .filter(|(series_prefix, series)| {
+                    *series_prefix == prefix
+                        && (folder == *series || folder.starts_with(&format!("{series}/")))
+                })
+                .map(|(_, series)| *series)
+                .max_by_key(|series| series.len())
+                .unwrap_or(""),
+        };
+        format!("{prefix}\u{0}{within}")
     };
-    let mut highest: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut by_number: BTreeMap<(&str, u32), Vec<NumberedFile>> = BTreeMap::new();
-    for (path, rel_path, span, number, folder) in numbered {
-        let series = series_of(folder);
-        let top = highest.entry(series).or_insert(number);
+    let mut highest: BTreeMap<String, u32> = BTreeMap::new();
+    let mut by_number: BTreeMap<(String, u32), Vec<NumberedFile>> = BTreeMap::new();
+    for ((path, rel_path, span, number, _), (prefix, numbering, folder)) in
+        numbered.into_iter().zip(placed)
+    {
+        let series = series_of(prefix, numbering, folder);
+        let top = highest.entry(series.clone()).or_insert(number);
         *top = (*top).max(number);
         by_number
             .entry((series, number))
@@ -102,7 +133,12 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     }
     if let Some(base) = &ctx.options.base {
         let base = base.clone();
-        taken_on_base(&base, &by_number, &series_of, &mut highest, ctx);
+        // A file on the base is placed in the logs as a record here would be.
+        let series_of_path = |rel_path: &str| {
+            let (prefix, numbering, folder) = place(&log.layout, rel_path, false);
+            series_of(prefix, numbering, folder)
+        };
+        taken_on_base(&base, &by_number, &series_of_path, &mut highest, ctx);
     }
     for ((series, number), files) in by_number.into_iter().filter(|(_, files)| files.len() > 1) {
         for (index, (path, _, _)) in files.iter().enumerate() {
@@ -126,7 +162,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             diagnostic.help(format!(
                 "give one of them the next free number ({}) and update links to it",
                 highest
-                    .get(series)
+                    .get(&series)
                     .map_or(Some(1), |highest| highest.checked_add(1))
                     .map_or_else(
                         || "none is left: renumber the log".to_string(),
@@ -148,9 +184,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
 /// here, where the clash is reported as above), with the next number free on both sides.
 fn taken_on_base<'a>(
     base: &crate::lint::BaseFiles,
-    by_number: &BTreeMap<(&'a str, u32), Vec<NumberedFile<'a>>>,
-    series_of: &dyn Fn(&str) -> &'a str,
-    highest: &mut BTreeMap<&'a str, u32>,
+    by_number: &BTreeMap<(String, u32), Vec<NumberedFile<'a>>>,
+    series_of: &dyn Fn(&str) -> String,
+    highest: &mut BTreeMap<String, u32>,
     ctx: &mut RuleContext,
 ) {
     let here: std::collections::HashSet<&str> = by_number
@@ -158,7 +194,7 @@ fn taken_on_base<'a>(
         .flatten()
         .map(|(_, rel_path, _)| *rel_path)
         .collect();
-    let mut on_base: BTreeMap<(&str, u32), Vec<&str>> = BTreeMap::new();
+    let mut on_base: BTreeMap<(String, u32), Vec<&str>> = BTreeMap::new();
     for path in &base.paths {
         let name = crate::log_path::file_name(path);
         let Some(number) = crate::discover::FileName::parse(name).and_then(|file| file.number)
@@ -168,13 +204,13 @@ fn taken_on_base<'a>(
         if !name.ends_with(".md") {
             continue;
         }
-        let series = series_of(folder_of(path, false));
-        let top = highest.entry(series).or_insert(number);
+        let series = series_of(path);
+        let top = highest.entry(series.clone()).or_insert(number);
         *top = (*top).max(number);
         on_base.entry((series, number)).or_default().push(path);
     }
     for ((series, number), files) in by_number {
-        let Some(theirs) = on_base.get(&(*series, *number)) else {
+        let Some(theirs) = on_base.get(&(series.clone(), *number)) else {
             continue;
         };
         let theirs: Vec<&&str> = theirs

@@ -60,7 +60,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             if kinds.canonical(&relation.label) == Some(reverse) {
                 continue;
             }
-            let Some(to) = log.resolve(&relation.target) else {
+            let Some(to) = log.resolve_from(from, &relation.target) else {
                 continue; // `link-broken` reports a link to no record
             };
             if std::ptr::eq(to, from) {
@@ -69,7 +69,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             let says_back = to.relations.iter().any(|back| {
                 kinds.canonical(&back.label) == Some(reverse)
                     && log
-                        .resolve(&back.target)
+                        .resolve_from(to, &back.target)
                         .is_some_and(|named| std::ptr::eq(named, from))
             });
             if says_back {

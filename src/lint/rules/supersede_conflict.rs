@@ -49,7 +49,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let mut claims: BTreeMap<usize, Vec<(usize, Span)>> = BTreeMap::new();
     for (new_index, new) in log.records.iter().enumerate() {
         for reference in &new.supersedes {
-            if let Some(old_index) = log.lookup().resolve(&reference.value)
+            if let Some(old_index) = log.index_from(new, &reference.value)
                 && old_index != new_index
             {
                 let claimants = claims.entry(old_index).or_default();
@@ -72,7 +72,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         }
         let named = old
             .superseded_by()
-            .and_then(|reference| log.resolve(reference))
+            .and_then(|reference| log.resolve_from(old, reference))
             .filter(|named| !std::ptr::eq(*named, old));
         match named {
             Some(named) => {
@@ -155,7 +155,7 @@ fn replaced(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
     for _ in 0..CHAIN_LIMIT {
         let Some(next) = current
             .superseded_by()
-            .and_then(|reference| log.resolve(reference))
+            .and_then(|reference| log.resolve_from(current, reference))
         else {
             break;
         };
@@ -175,7 +175,7 @@ fn replaced(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
             break;
         }
         for reference in &record.supersedes {
-            let Some(target) = log.resolve(&reference.value) else {
+            let Some(target) = log.resolve_from(record, &reference.value) else {
                 continue;
             };
             if std::ptr::eq(target, old) {

@@ -50,7 +50,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         let Some(status) = &old.status else { continue };
         // `superseded by 4 and 7`: each successor must link back.
         for reference in &status.successors() {
-            let Some(new) = log.resolve(reference) else {
+            let Some(new) = log.resolve_from(old, reference) else {
                 continue;
             };
             if std::ptr::eq(new, old) {
@@ -114,7 +114,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     }
     for new in &log.records {
         for reference in &new.supersedes {
-            let Some(old) = log.resolve(&reference.value) else {
+            let Some(old) = log.resolve_from(new, &reference.value) else {
                 continue;
             };
             if std::ptr::eq(new, old) {
@@ -154,7 +154,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
 fn mentions(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
     new.supersedes
         .iter()
-        .filter_map(|reference| log.resolve(&reference.value))
+        .filter_map(|reference| log.resolve_from(new, &reference.value))
         .any(|record| std::ptr::eq(record, old))
         || new.links.iter().any(|link| {
             links::resolve(&new.path, link).is_some_and(|target| target.path == *old.path())

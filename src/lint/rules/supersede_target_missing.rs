@@ -39,7 +39,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         // `superseded by 4 and 7`: each successor must be a record.
         for (status, reference) in successors
             .iter()
-            .filter(|reference| log.resolve(reference).is_none())
+            .filter(|reference| {
+                log.can_resolve(reference) && log.resolve_from(record, reference).is_none()
+            })
             .filter_map(|reference| Some((record.status.as_ref()?, reference)))
         {
             let diagnostic = ctx.report(
@@ -55,7 +57,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             // A successor the status already names is no hint for the missing one.
             let already_named = |successor: &RecordFacts| {
                 successors.iter().any(|named| {
-                    log.resolve(named)
+                    log.resolve_from(record, named)
                         .is_some_and(|found| std::ptr::eq(found, successor))
                 })
             };
@@ -87,7 +89,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             }
         }
         for reference in &record.supersedes {
-            if log.resolve(&reference.value).is_some() {
+            if log.resolve_from(record, &reference.value).is_some()
+                || !log.can_resolve(&reference.value)
+            {
                 continue;
             }
             ctx.report(
@@ -116,7 +120,7 @@ fn claimed_successor<'l>(
             .supersedes
             .iter()
             .find(|reference| {
-                log.resolve(&reference.value)
+                log.resolve_from(other, &reference.value)
                     .is_some_and(|target| target.path() == record.path())
             })
             .map(|reference| (other, reference.span))

@@ -45,7 +45,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             .filter(|new| !std::ptr::eq(*new, old))
             .filter(|new| {
                 new.supersedes.iter().any(|reference| {
-                    log.resolve(&reference.value)
+                    log.resolve_from(new, &reference.value)
                         .is_some_and(|target| std::ptr::eq(target, old))
                 })
             })
@@ -94,7 +94,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 new.supersedes
                     .iter()
                     .find(|reference| {
-                        log.resolve(&reference.value)
+                        log.resolve_from(new, &reference.value)
                             .is_some_and(|target| std::ptr::eq(target, old))
                     })
                     .map(|reference| reference.span),

@@ -108,10 +108,10 @@ fn comparable(title: &str) -> String {
 fn related(log: &LogFacts, a: &RecordFacts, b: &RecordFacts) -> bool {
     let points_to = |from: &RecordFacts, to: &RecordFacts| {
         from.superseded_by()
-            .and_then(|reference| log.resolve(reference))
+            .and_then(|reference| log.resolve_from(from, reference))
             .is_some_and(|found| found.path() == to.path())
             || from.supersedes.iter().any(|reference| {
-                log.resolve(&reference.value)
+                log.resolve_from(from, &reference.value)
                     .is_some_and(|found| found.path() == to.path())
             })
     };

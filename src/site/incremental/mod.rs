@@ -110,7 +110,7 @@ pub fn render(
         },
         ..options
     };
-    let found = crate::discover::discover(&project.log_dir)?;
+    let found = project.layout.discover(&project.log_dir)?;
     // A first render has nothing to compare with: its fingerprint is taken from the hashes
     // of the load itself instead of reading every record twice.
     let fingerprinted = previous.as_ref().map(|_| {
@@ -200,7 +200,8 @@ fn load(
     let listed = fingerprinted.is_none().then(|| found.records.clone());
     let site_log = SiteLog::load(&project.log_dir, found, |rel| {
         reusable.get(rel).map(|record| (*record).clone())
-    });
+    })
+    .placed(&project.layout);
     drop(reusable);
     drop(current_hashes);
     drop(known_records);

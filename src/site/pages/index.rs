@@ -18,6 +18,7 @@ impl Site {
         let record_count = rows.len() - failure_count;
         let status_counts = status_counts(rows);
         let has_history = rows.iter().any(|row| row.last_changed.is_some());
+        let logs = super::logs::log_summaries(rows);
         let key = key_of(&[
             &rows,
             &status_counts,
@@ -26,6 +27,12 @@ impl Site {
             &failure_count,
             &has_history,
         ]);
+        // One log's key stays what it was, so its cache carries over.
+        let key = if logs.is_empty() {
+            key
+        } else {
+            key_of(&[&key, &logs])
+        };
         if unchanged("index.html", key) {
             return Ok(key);
         }
@@ -36,6 +43,7 @@ impl Site {
         context.insert("record_count", &record_count);
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
+        context.insert("logs", &logs);
         let table_rows: Vec<&str> = table_rows.iter().map(String::as_str).collect();
         self.put_with_rows(
             sink,

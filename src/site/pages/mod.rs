@@ -3,6 +3,7 @@
 //! them in order. A new kind of page is one new file here and one call there.
 
 pub(crate) mod index;
+pub(crate) mod logs;
 pub(crate) mod record;
 pub(crate) mod relations;
 pub(crate) mod search;

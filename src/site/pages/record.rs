@@ -82,6 +82,15 @@ impl RecordPages<'_> {
     }
 
     /// The rows around `position`, for the list beside a record.
+    /// The Source and Edit links of the file at `rel_path`: the project's repository, else
+    /// (a site made from exports) the repository the record's export names.
+    fn source_links(&self, rel_path: &str) -> Option<crate::site::repository::SourceLinks> {
+        match &self.repository {
+            Some((repository, prefix)) => Some(repository.links(prefix, rel_path)),
+            None => self.site.source_links(rel_path),
+        }
+    }
+
     fn neighbours(&self, position: usize) -> Vec<Neighbour> {
         let first = position.saturating_sub(NEIGHBOURS);
         let last = (position + NEIGHBOURS + 1).min(self.entries.len());
@@ -143,10 +152,7 @@ impl RecordPages<'_> {
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
             neighbours: self.neighbours(position),
-            source: self
-                .repository
-                .as_ref()
-                .map(|(repository, prefix)| repository.links(prefix, &record.rel_path)),
+            source: self.source_links(&record.rel_path),
             error: None,
             diagrams: false,
         };
@@ -250,10 +256,7 @@ impl RecordPages<'_> {
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
             neighbours: self.neighbours(position),
-            source: self
-                .repository
-                .as_ref()
-                .map(|(repository, prefix)| repository.links(prefix, &failure.rel_path)),
+            source: self.source_links(&failure.rel_path),
             error: Some(error_view(failure)),
             diagrams: false,
         };

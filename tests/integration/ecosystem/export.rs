@@ -119,7 +119,17 @@ fn export_shape_is_documented() {
         "# 7. Amend\n\n## Status\n\nAccepted\n\nAmends [1. Record](0001-record-architecture-decisions.md)\n",
     )
     .unwrap();
-    let (_, stdout, _) = run(project.path(), &["export"]);
+    // With the flags that add `text` and `repository`; `log` comes from a project of
+    // several logs (below).
+    let (_, stdout, _) = run(
+        project.path(),
+        &[
+            "export",
+            "--with-text",
+            "--repository",
+            "https://example.org/r",
+        ],
+    );
     let export: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let mut written = BTreeSet::new();
     let mut collect = |value: &serde_json::Value| {
@@ -135,6 +145,10 @@ fn export_shape_is_documented() {
         collect(&record["relations"][0]);
     }
     collect(&export["unreadable"][0]);
+    let monorepo = crate::util::copy_tree(&crate::util::fixtures().join("logs/monorepo"));
+    let (_, several, _) = run(monorepo.path(), &["export"]);
+    let several: serde_json::Value = serde_json::from_str(&several).unwrap();
+    collect(&several["records"][0]);
     // `front_matter` holds the record's own keys, not ours.
     let cockroach = &export["records"][3];
     for key in cockroach["front_matter"].as_object().unwrap().keys() {

@@ -7,6 +7,7 @@
 mod browser;
 mod browser_reading;
 pub(crate) mod devtools;
+mod from_exports;
 mod incremental;
 mod links;
 mod reading;

@@ -1,0 +1,199 @@
+//! Where a project's records are when it has more than one log: the [`Layout`] names each
+//! log (`[[log]]` in `.adr.toml`), says how it numbers its records ([`Numbering`]) and
+//! finds the log a record belongs to. Discovery of several logs is their walks merged,
+//! each record's path made relative to the project root. A project with one log numbered
+//! as a whole has an empty layout, and every path through here is then the single-log one.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::discover::{self, Discovered};
+use crate::error::Result;
+
+/// How a log numbers its records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// One series for the whole log (sub-folders starting again at 1 still count as
+    /// their own, as `number-duplicate` has always read them).
+    #[default]
+    Log,
+    /// Each sub-folder of the log numbers its own records from 1 (opendatahub-adr: one
+    /// folder per component); the log's top folder is a series of its own too.
+    PerFolder,
+}
+
+/// One log of a project with several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogPart {
+    /// The name `--log` and `name:0003` references use; empty for a lone log.
+    pub name: String,
+    /// The log's directory relative to the layout's root, with `/` and a trailing `/`;
+    /// empty when the log is the root itself.
+    pub prefix: String,
+    pub numbering: Numbering,
+}
+
+/// The logs of a project. Empty: one log, numbered as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub parts: Vec<LogPart>,
+}
+
+impl Layout {
+    /// A lone log numbered `numbering` (empty when that is the default).
+    pub fn single(numbering: Numbering) -> Layout {
+        let parts = match numbering {
+            Numbering::Log => Vec::new(),
+            Numbering::PerFolder => vec![LogPart {
+                name: String::new(),
+                prefix: String::new(),
+                numbering,
+            }],
+        };
+        Layout { parts }
+    }
+
+    /// Whether the project has more than one log (then output names each record's log).
+    pub fn has_several(&self) -> bool {
+        self.parts.len() > 1
+    }
+
+    /// The log holding the record at `rel_path` (relative to the layout's root): the one
+    /// with the longest directory that contains it.
+    pub fn part_of(&self, rel_path: &str) -> Option<&LogPart> {
+        self.parts
+            .iter()
+            .filter(|part| rel_path.starts_with(&part.prefix))
+            .max_by_key(|part| part.prefix.len())
+    }
+
+    /// The index of [`Layout::part_of`] in [`Layout::parts`], for sorting by log.
+    pub fn part_index(&self, rel_path: &str) -> usize {
+        self.part_of(rel_path)
+            .and_then(|found| self.parts.iter().position(|part| part == found))
+            .unwrap_or(0)
+    }
+
+    /// The log named `name`.
+    pub fn named(&self, name: &str) -> Option<&LogPart> {
+        self.parts.iter().find(|part| part.name == name)
+    }
+
+    /// The names of the logs, for messages.
+    pub fn names(&self) -> String {
+        self.parts
+            .iter()
+            .map(|part| format!("`{}`", part.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Discovers the records of every log below `root` (the log directory itself for a
+    /// lone log), paths relative to `root`. A log inside another's directory keeps its
+    /// records: the outer log's walk leaves them out.
+    pub fn discover(&self, root: &Path) -> Result<Discovered> {
+        if self.parts.iter().all(|part| part.prefix.is_empty()) {
+            return discover::discover(root);
+        }
+        let mut merged = Discovered::default();
+        for part in &self.parts {
+            let found = discover::discover(&root.join(&part.prefix))?;
+            let owned = |rel: &str| {
+                let full = format!("{}{rel}", part.prefix);
+                (self.part_of(&full) == Some(part)).then_some(full)
+            };
+            for (path, rel, file) in found.records {
+                if let Some(full) = owned(&rel) {
+                    merged.records.push((path, full, file));
+                }
+            }
+            for (path, rel) in found.unnamed_markdown {
+                if let Some(full) = owned(&rel) {
+                    merged.unnamed_markdown.push((path, full));
+                }
+            }
+            for mut skipped in found.skipped {
+                if let Some(full) = owned(&skipped.rel_path) {
+                    skipped.rel_path = full;
+                    merged.skipped.push(skipped);
+                }
+            }
+            merged.symlinks.extend(found.symlinks);
+        }
+        Ok(merged)
+    }
+}
+
+/// Whether `name` may name a log: letters, digits, `-`, `_` and `.`, starting with a
+/// letter or digit (it is written before `:` in references and in `--log`).
+pub fn is_log_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_alphanumeric())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Whether a record (a log-relative `/` path) is at the log's top: a file there, or a
+/// folder record (`0007-x/README.md`) there.
+pub fn is_at_top(rel_path: &str) -> bool {
+    match rel_path.split_once('/') {
+        None => true,
+        Some((_, file)) => {
+            !file.contains('/') && matches!(file.to_lowercase().as_str(), "readme.md" | "index.md")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(name: &str, prefix: &str) -> LogPart {
+        LogPart {
+            name: name.into(),
+            prefix: prefix.into(),
+            numbering: Numbering::Log,
+        }
+    }
+
+    #[test]
+    fn the_longest_directory_holds_a_record() {
+        let layout = Layout {
+            parts: vec![part("docs", "docs/adr/"), part("team", "docs/adr/team/")],
+        };
+        assert_eq!(
+            layout
+                .part_of("docs/adr/team/0001-x.md")
+                .map(|p| p.name.as_str()),
+            Some("team")
+        );
+        assert_eq!(
+            layout
+                .part_of("docs/adr/0001-x.md")
+                .map(|p| p.name.as_str()),
+            Some("docs")
+        );
+        assert_eq!(layout.part_of("src/0001-x.md"), None);
+        assert!(layout.has_several());
+    }
+
+    #[test]
+    fn top_level_records() {
+        assert!(is_at_top("0001-x.md"));
+        assert!(is_at_top("0007-x/README.md"));
+        assert!(!is_at_top("operator/0001-x.md"));
+        assert!(!is_at_top("operator/0007-x/README.md"));
+    }
+
+    #[test]
+    fn log_names_are_words() {
+        assert!(is_log_name("backend"));
+        assert!(is_log_name("team-2.api"));
+        assert!(!is_log_name("-x"));
+        assert!(!is_log_name("a:b"));
+        assert!(!is_log_name(""));
+    }
+}

@@ -1,0 +1,569 @@
+//! Several logs in one repository (`[[log]]` in `.adr.toml`) and logs numbered per folder
+//! (issue 17): every command over all logs and over one (`--log NAME`), numbers per log,
+//! references across logs.
+
+use std::path::Path;
+
+use crate::util::{copy_tree, corpus_root, files_of, fixtures, read, run};
+
+fn monorepo() -> tempfile::TempDir {
+    copy_tree(&fixtures().join("logs/monorepo"))
+}
+
+/// (rule, path, line, message) of each finding of `adr lint --format json`.
+fn findings(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, u64, String)>) {
+    let mut all = args.to_vec();
+    all.extend(["lint", "--format", "json"]);
+    let (code, stdout, stderr) = run(dir, &all);
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|error| panic!("{error}: {stdout}{stderr}"));
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| {
+            (
+                finding["rule"].as_str().unwrap().to_string(),
+                finding["path"].as_str().unwrap().to_string(),
+                finding["line"].as_u64().unwrap(),
+                finding["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (code, found)
+}
+
+fn finding(rule: &str, path: &str, line: u64, message: &str) -> (String, String, u64, String) {
+    (rule.into(), path.into(), line, message.into())
+}
+
+#[test]
+fn numbers_overlap_across_logs_and_only_the_broken_cross_log_link_is_reported() {
+    let dir = monorepo();
+    let (code, found) = findings(dir.path(), &[]);
+    assert_eq!(
+        found,
+        [finding(
+            "link-broken",
+            "services/frontend/docs/adr/0002-build-the-frontend-on-its-own.md",
+            14,
+            "link target `../../../backend/docs/adr/0009-cache-builds.md` does not exist"
+        )]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_number_used_twice_in_one_log_is_a_duplicate_of_that_log_only() {
+    let dir = monorepo();
+    let backend = dir.path().join("services/backend/docs/adr");
+    std::fs::copy(
+        backend.join("0002-serve-an-http-api.md"),
+        backend.join("0002-serve-a-grpc-api.md"),
+    )
+    .unwrap();
+    let (code, found) = findings(dir.path(), &[]);
+    let duplicates: Vec<_> = found
+        .iter()
+        .filter(|(rule, ..)| rule == "number-duplicate")
+        .cloned()
+        .collect();
+    assert_eq!(
+        duplicates,
+        [
+            finding(
+                "number-duplicate",
+                "services/backend/docs/adr/0002-serve-a-grpc-api.md",
+                1,
+                "number 0002 is also used by `services/backend/docs/adr/0002-serve-an-http-api.md`"
+            ),
+            finding(
+                "number-duplicate",
+                "services/backend/docs/adr/0002-serve-an-http-api.md",
+                1,
+                "number 0002 is also used by `services/backend/docs/adr/0002-serve-a-grpc-api.md`"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_reference_to_a_missing_record_of_another_log_is_reported() {
+    let dir = monorepo();
+    let platform = dir
+        .path()
+        .join("docs/adr/0002-build-with-one-ci-pipeline.md");
+    let text =
+        read(&platform).replace("superseded by frontend:0002", "superseded by frontend:0003");
+    std::fs::write(&platform, text).unwrap();
+    let (code, found) = findings(dir.path(), &[]);
+    assert_eq!(
+        found.first(),
+        Some(&finding(
+            "supersede-target-missing",
+            "docs/adr/0002-build-with-one-ci-pipeline.md",
+            2,
+            "superseded by `frontend:0003`, which is not a record of this log"
+        ))
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn lint_of_one_log_checks_that_log() {
+    let dir = monorepo();
+    let (code, found) = findings(dir.path(), &["--log", "backend"]);
+    assert_eq!(found, []);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn list_names_each_record_by_its_log() {
+    let dir = monorepo();
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        stdout,
+        "\
+platform:0001  accepted    2025-03-01  Use one repository for all services
+platform:0002  superseded  2025-03-08  Build with one CI pipeline
+ backend:0001  accepted    2025-04-02  Store orders in PostgreSQL
+ backend:0002  draft       2025-04-10  Serve an HTTP API
+frontend:0001  accepted    2025-04-05  Render on the client
+frontend:0002  accepted    2025-05-01  Build the frontend on its own
+"
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+
+    let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let logs: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| record["log"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        logs,
+        [
+            "platform", "platform", "backend", "backend", "frontend", "frontend"
+        ]
+    );
+}
+
+#[test]
+fn one_log_is_listed_and_exported_as_a_project_with_one_log() {
+    let dir = monorepo();
+    let (code, stdout, _) = run(dir.path(), &["--log", "frontend", "list"]);
+    assert_eq!(
+        stdout,
+        "\
+0001  accepted  2025-04-05  Render on the client
+0002  accepted  2025-05-01  Build the frontend on its own
+"
+    );
+    assert_eq!(code, 0);
+    for command in [&["list", "--format", "json"][..], &["export"]] {
+        let mut args = vec!["--log", "frontend"];
+        args.extend(command);
+        let (_, stdout, _) = run(dir.path(), &args);
+        assert!(!stdout.contains("\"log\""), "{stdout}");
+    }
+}
+
+#[test]
+fn export_names_the_log_and_resolves_references_across_logs() {
+    let dir = monorepo();
+    let (code, stdout, _) = run(dir.path(), &["export"]);
+    assert_eq!(code, 0);
+    let export: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let records = export["records"].as_array().unwrap();
+    let platform = &records[1];
+    assert_eq!(platform["log"], "platform");
+    assert_eq!(
+        platform["superseded_by"],
+        serde_json::json!({
+            "text": "frontend:0002",
+            "number": 2,
+            "path": "services/frontend/docs/adr/0002-build-the-frontend-on-its-own.md"
+        })
+    );
+    let frontend = &records[5];
+    assert_eq!(frontend["log"], "frontend");
+    assert_eq!(
+        frontend["supersedes"][0]["path"],
+        "docs/adr/0002-build-with-one-ci-pipeline.md"
+    );
+}
+
+#[test]
+fn new_numbers_within_the_named_log_with_its_template() {
+    let dir = monorepo();
+    let before = files_of(dir.path());
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "--log",
+            "frontend",
+            "new",
+            "--no-edit",
+            "Use server-sent events",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "services/frontend/docs/adr/0003-use-server-sent-events.md\n",
+            ""
+        )
+    );
+    let mut after = files_of(dir.path());
+    let created = after
+        .remove("services/frontend/docs/adr/0003-use-server-sent-events.md")
+        .unwrap();
+    assert_eq!(after, before, "only the new record is written");
+    assert!(
+        String::from_utf8(created).unwrap().starts_with(
+            "# 3. Use server-sent events\n\nDate: 2025-11-23\n\n## Status\n\nProposed\n"
+        ),
+        "frontend's template is nygard"
+    );
+}
+
+#[test]
+fn new_without_a_log_names_the_logs() {
+    let dir = monorepo();
+    let before = files_of(dir.path());
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Anything"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "error: this project has several logs (`platform`, `backend`, `frontend`): name one with `adr --log NAME new`\n"
+    );
+    assert_eq!(files_of(dir.path()), before);
+}
+
+#[test]
+fn an_unknown_log_is_a_usage_error() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["--log", "mobile", "list"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: no log `mobile`: the logs are `platform`, `backend`, `frontend`\n"
+    );
+}
+
+#[test]
+fn index_writes_one_table_per_log() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stderr,
+        "created docs/adr/README.md (2 records)\n\
+         created services/backend/docs/adr/README.md (2 records)\n\
+         created services/frontend/docs/adr/README.md (2 records)\n"
+    );
+    let backend = read(dir.path().join("services/backend/docs/adr/README.md"));
+    assert!(
+        backend.contains(
+            "| [0002](0002-serve-an-http-api.md) | Serve an HTTP API | draft | 2025-04-10 | |\n"
+        ),
+        "{backend}"
+    );
+    assert!(!backend.contains("Render on the client"), "{backend}");
+    let (code, _, _) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 0, "a second run changes nothing");
+}
+
+#[test]
+fn log_tables_are_checked() {
+    for (config, message) in [
+        (
+            "[[log]]\nname = \"a\"\ndir = \"docs/adr\"\n[[log]]\nname = \"a\"\ndir = \"docs/adr\"\n",
+            "error: .adr.toml:2:1: two `[[log]]` tables are named `a`: give each log its own name\n",
+        ),
+        (
+            "[[log]]\nname = \"a b\"\ndir = \"docs/adr\"\n",
+            "error: .adr.toml:2:1: log name `a b` is not a name: use letters, digits, `-`, `_` and `.`\n",
+        ),
+        (
+            "dir = \"docs/adr\"\n[[log]]\nname = \"a\"\ndir = \"docs/adr\"\n",
+            "error: .adr.toml:1:1: `dir` and `[[log]]` are both set: move `dir` into a `[[log]]` table, or remove the `[[log]]` tables\n",
+        ),
+        (
+            "[[log]]\nname = \"a\"\ndir = \"docs/none\"\n",
+            "error: the ADR directory `docs/none` (`[[log]]` `a` in .adr.toml) does not exist: create it with `adr init` or fix `[[log]]` `a` in .adr.toml\n",
+        ),
+    ] {
+        let dir = monorepo();
+        std::fs::write(dir.path().join(".adr.toml"), config).unwrap();
+        let (code, _, stderr) = run(dir.path(), &["list"]);
+        assert_eq!((code, stderr.as_str()), (2, message), "{config}");
+    }
+}
+
+/// opendatahub-adr keeps one folder per component, each numbered from 1: `adr init` writes
+/// `numbering = "per-folder"`, and then no record is misnamed and the only duplicate
+/// numbers are the four real ones inside `operator/` (0007, 0009, 0011, 0012 twice each).
+#[test]
+fn opendatahub_numbers_per_folder_with_the_setting_init_writes() {
+    let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
+    let (code, _, stderr) = run(dir.path(), &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    let config = read(dir.path().join(".adr.toml"));
+    assert!(
+        config.contains(
+            "digits = 4\n# Each sub-folder numbers its own records from 1.\nnumbering = \"per-folder\"\n"
+        ),
+        "{config}"
+    );
+    let (_, found) = findings(dir.path(), &[]);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(rule, ..)| rule == "filename-format")
+            .count(),
+        0
+    );
+    let duplicates: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(rule, ..)| rule == "number-duplicate")
+        .map(|(_, path, _, message)| (path.as_str(), message.as_str()))
+        .collect();
+    let pair = |number: &str, a: &'static str, b: &'static str| {
+        let name = |slug| format!("operator/ODH-ADR-Operator-{number}-{slug}.md");
+        [
+            (
+                name(a),
+                format!("number {number} is also used by `{}`", name(b)),
+            ),
+            (
+                name(b),
+                format!("number {number} is also used by `{}`", name(a)),
+            ),
+        ]
+    };
+    let expected: Vec<(String, String)> = [
+        pair("0007", "auth-crd", "components-version-mapping"),
+        pair("0009", "connection-api", "observability-tracing-strategy"),
+        pair(
+            "0011",
+            "Perses-dashboard-guidelines",
+            "observability-metrics-autoscaling",
+        ),
+        pair(
+            "0012",
+            "gateway-api-authentication-architecture",
+            "module-onboarding",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let expected: Vec<(&str, &str)> = expected
+        .iter()
+        .map(|(path, message)| (path.as_str(), message.as_str()))
+        .collect();
+    assert_eq!(duplicates, expected);
+}
+
+/// Numbered per folder, a record made at the log's top takes the top's next number, not
+/// the next after every folder's.
+#[test]
+fn new_numbers_the_top_folder_of_a_log_numbered_per_folder() {
+    let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "dir = \".\"\nnumbering = \"per-folder\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Share one CI"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "ODH-ADR-0008-share-one-ci.md\n", "")
+    );
+}
+
+/// The `<main>` of a rendered page.
+fn main_of(page: &str) -> &str {
+    let start = page.find("<main").expect("a <main>");
+    let end = page.find("</main>").expect("a </main>");
+    &page[start..end]
+}
+
+#[test]
+fn one_site_has_a_section_per_log_and_relations_across_logs() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pages: Vec<String> = files_of(&dir.path().join("site"))
+        .into_keys()
+        .filter(|path| path.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "docs/adr/0001-use-one-repository.html",
+            "docs/adr/0002-build-with-one-ci-pipeline.html",
+            "index.html",
+            "logs/backend.html",
+            "logs/frontend.html",
+            "logs/platform.html",
+            "relations.html",
+            "services/backend/docs/adr/0001-store-orders-in-postgresql.html",
+            "services/backend/docs/adr/0002-serve-an-http-api.html",
+            "services/frontend/docs/adr/0001-render-on-the-client.html",
+            "services/frontend/docs/adr/0002-build-the-frontend-on-its-own.html",
+            "tags/index.html",
+        ]
+    );
+    let index = read(dir.path().join("site/index.html"));
+    assert!(
+        main_of(&index).contains(
+            "<nav class=\"logs\" aria-label=\"Logs\">\n<ul>\n\
+             <li><a href=\"logs/platform.html\">platform</a> <span class=\"count\">2</span></li>\n\
+             <li><a href=\"logs/backend.html\">backend</a> <span class=\"count\">2</span></li>\n\
+             <li><a href=\"logs/frontend.html\">frontend</a> <span class=\"count\">2</span></li>\n\
+             </ul>\n</nav>"
+        ),
+        "{index}"
+    );
+    let main = main_of(&index);
+    let numbers: Vec<&str> = main
+        .match_indices("<td class=\"col-number\"")
+        .map(|(at, _)| {
+            let cell = &main[at..];
+            let start = cell.find('>').unwrap() + 1;
+            &cell[start..cell.find("</td>").unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "platform:0001",
+            "platform:0002",
+            "backend:0001",
+            "backend:0002",
+            "frontend:0001",
+            "frontend:0002"
+        ]
+    );
+
+    let backend = read(dir.path().join("site/logs/backend.html"));
+    let backend = main_of(&backend);
+    assert!(backend.contains("<h1>backend</h1>"), "{backend}");
+    assert!(backend.contains(
+        "<a href=\"../services/backend/docs/adr/0002-serve-an-http-api.html\">Serve an HTTP API</a>"
+    ));
+    assert!(!backend.contains("Render on the client"), "{backend}");
+
+    // frontend:0002 supersedes platform:0002, across logs: the relations page shows it
+    // once, from each side, and never as a record superseding itself.
+    let relations = read(dir.path().join("site/relations.html"));
+    let relations = main_of(&relations);
+    assert!(
+        relations.contains("frontend:0002") && relations.contains("platform:0002"),
+        "{relations}"
+    );
+    let superseded = read(
+        dir.path()
+            .join("site/docs/adr/0002-build-with-one-ci-pipeline.html"),
+    );
+    assert!(
+        superseded.contains("services/frontend/docs/adr/0002-build-the-frontend-on-its-own.html"),
+        "the superseded record links to its successor in another log"
+    );
+}
+
+#[test]
+fn a_site_of_one_log_has_no_log_section() {
+    let dir = monorepo();
+    let (code, _, stderr) = run(dir.path(), &["--log", "backend", "render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = files_of(&dir.path().join("site"));
+    assert!(
+        site.keys().all(|path| !path.starts_with("logs/")),
+        "{:?}",
+        site.keys()
+    );
+    let index = String::from_utf8(site["index.html"].clone()).unwrap();
+    assert!(!index.contains("class=\"logs\""));
+    assert!(index.contains(">0001</td>"), "{index}");
+}
+
+#[test]
+fn graph_names_each_node_by_its_log_and_joins_logs() {
+    let dir = monorepo();
+    let (code, stdout, _) = run(dir.path(), &["graph"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(
+            "flowchart TB\n    n0[\"platform:0001 Use one repository for all services\"]\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("    n5[\"frontend:0002 Build the frontend on its own\"]\n"));
+    assert!(stdout.contains("    n5 ==>|supersedes| n1\n"), "{stdout}");
+}
+
+#[test]
+fn status_names_a_record_of_one_log() {
+    let dir = monorepo();
+    let before = files_of(dir.path());
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "accepted"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: 0002 is a record of several logs: name one as `platform:0002`, `backend:0002`, `frontend:0002`\n"
+        )
+    );
+    assert_eq!(files_of(dir.path()), before);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "backend:2", "accepted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "services/backend/docs/adr/0002-serve-an-http-api.md: draft -> accepted\n",
+            ""
+        )
+    );
+}
+
+/// A repository with a `docs/adr` per package and no `.adr.toml`: `adr init` names each.
+#[test]
+fn init_finds_a_log_per_package() {
+    let dir = monorepo();
+    std::fs::remove_file(dir.path().join(".adr.toml")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["init"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "created .adr.toml\n\
+             log root: docs/adr\n\
+             log backend: services/backend/docs/adr\n\
+             log frontend: services/frontend/docs/adr\n",
+            "next: adr lint\n"
+        )
+    );
+    assert_eq!(
+        read(dir.path().join(".adr.toml")),
+        "# Configuration for `adr` (Architecture Decision Records), written by `adr init`\n\
+         # from the logs it found: one per package. `adr --log NAME ...` works on one of them.\n\
+         \n[[log]]\nname = \"root\"\ndir = \"docs/adr\"\n\
+         \n[[log]]\nname = \"backend\"\ndir = \"services/backend/docs/adr\"\n\
+         \n[[log]]\nname = \"frontend\"\ndir = \"services/frontend/docs/adr\"\n"
+    );
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("    root:0001  accepted"), "{stdout}");
+    let (code, _, stderr) = run(dir.path(), &["init"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("already exist"), "{stderr}");
+}
