@@ -11,10 +11,15 @@ use crate::model::{Log, Record};
 const PAGE_SIZE: usize = 500;
 pub const INDEX_URI: &str = "adr://index";
 
-fn uri_of(record: &Record) -> String {
-    match record.number() {
-        Some(number) => format!("adr://{number:04}"),
-        None => format!("adr://{}", record.slug()),
+/// `adr://0007`; with several logs, `adr://backend:0007`, as the CLI names records.
+fn uri_of(log: &Log, record: &Record) -> String {
+    let name = match record.number() {
+        Some(number) => format!("{number:04}"),
+        None => record.slug().to_string(),
+    };
+    match log.log_name_of(record) {
+        Some(log_name) => format!("adr://{log_name}:{name}"),
+        None => format!("adr://{name}"),
     }
 }
 
@@ -27,12 +32,14 @@ fn load(server: &Server, full: bool) -> Result<(crate::config::Project, Log), Rp
     let project = server
         .project()
         .map_err(|error| internal(super::cli_message(&error)))?;
-    let log = if full {
-        Log::load(&project.log_dir)
+    // Every log of the project (`[[log]]`), as the CLI's commands read them.
+    let depth = if full {
+        crate::parse::Depth::Full
     } else {
-        Log::load_metadata(&project.log_dir)
-    }
-    .map_err(|error| internal(super::cli_message(&error)))?;
+        crate::parse::Depth::Metadata
+    };
+    let log = Log::load_layout(&project.log_dir, &project.layout, depth)
+        .map_err(|error| internal(super::cli_message(&error)))?;
     Ok((project, log))
 }
 
@@ -47,7 +54,7 @@ pub(super) fn list(server: &Server, cursor: Option<&str>) -> Result<Value, RpcEr
     })];
     resources.extend(log.records.iter().map(|record| {
         json!({
-            "uri": uri_of(record),
+            "uri": uri_of(&log, record),
             "name": record.rel_path,
             "title": record.display_title(),
             "mimeType": "text/markdown"
@@ -83,7 +90,7 @@ pub(super) fn read(server: &Server, uri: &str) -> Result<Value, RpcError> {
         let project = server
             .project()
             .map_err(|error| internal(super::cli_message(&error)))?;
-        let log = crate::model::LogMeta::load(&project.log_dir)
+        let log = crate::model::LogMeta::load_layout(&project.log_dir, &project.layout)
             .map_err(|error| internal(super::cli_message(&error)))?;
         crate::index::table(&log, &project.log_dir, "\n")
     } else {

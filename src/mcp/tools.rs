@@ -312,7 +312,7 @@ fn load(server: &Server) -> Result<(crate::config::Project, Log), String> {
     let project = server
         .project()
         .map_err(|error| super::cli_message(&error))?;
-    let log = Log::load(&project.log_dir).map_err(|error| super::cli_message(&error))?;
+    let log = crate::commands::load_log(&project).map_err(|error| super::cli_message(&error))?;
     Ok((project, log))
 }
 
@@ -507,7 +507,11 @@ fn lint(server: &Server, input: LintInput) -> Work<LintOutput> {
                 Ok(project) => project,
                 Err(error) => return Ok(Err(super::cli_message(&error))),
             };
-            let log = match Log::load_metadata(&project.log_dir) {
+            let log = match Log::load_layout(
+                &project.log_dir,
+                &project.layout,
+                crate::parse::Depth::Metadata,
+            ) {
                 Ok(log) => log,
                 Err(error) => return Ok(Err(super::cli_message(&error))),
             };

@@ -437,6 +437,48 @@ fn mcp_resources_are_the_index_and_one_per_record() {
 }
 
 #[test]
+fn mcp_reads_every_log_of_a_project_with_several() {
+    let dir = copy_tree(&fixtures().join("logs/monorepo"));
+    let mut client = Client::start(dir.path(), &[]);
+    let listed = client.request("resources/list", json!({}));
+    let uris: Vec<&str> = listed["result"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|resource| resource["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        uris,
+        [
+            "adr://index",
+            "adr://platform:0001",
+            "adr://platform:0002",
+            "adr://backend:0001",
+            "adr://backend:0002",
+            "adr://frontend:0001",
+            "adr://frontend:0002"
+        ]
+    );
+    let record = client.request("resources/read", json!({ "uri": "adr://backend:0001" }));
+    assert_eq!(
+        record["result"]["contents"][0]["text"].as_str().unwrap(),
+        read(
+            dir.path()
+                .join("services/backend/docs/adr/0001-store-orders-in-postgresql.md")
+        )
+    );
+    // A bare number several logs share is refused with the names to use, as the CLI does.
+    let ambiguous = client.request("resources/read", json!({ "uri": "adr://0001" }));
+    assert_eq!(ambiguous["error"]["code"], -32002, "{ambiguous}");
+    let found = client.call("search", json!({ "query": "postgresql" }));
+    assert!(
+        found.to_string().contains("Store orders in PostgreSQL"),
+        "{found}"
+    );
+    client.finish();
+}
+
+#[test]
 fn mcp_write_tools_are_refused_without_allow_write() {
     let log = madr4_log();
     let before = files_of(log.path());
