@@ -303,7 +303,8 @@ def main():
 
 def site_bytes(site):
     """The size of the site's index page, of its search index (every file whose name starts
-    with `search`, however it is split) and of the whole site."""
+    with `search`, and everything under a directory so named: the sharded index's
+    `assets/search/`) and of the whole site."""
     out = {"index.html": 0, "search": 0, "site": 0, "files": 0}
     for directory, _, names in os.walk(site):
         for name in names:
@@ -312,7 +313,10 @@ def site_bytes(site):
             out["files"] += 1
             if os.path.relpath(os.path.join(directory, name), site) == "index.html":
                 out["index.html"] = size
-            elif name.startswith("search"):
+            elif name.startswith("search") or any(
+                part.startswith("search")
+                for part in os.path.relpath(directory, site).split(os.sep)
+            ):
                 out["search"] += size
     return out
 
