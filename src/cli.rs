@@ -351,6 +351,10 @@ pub struct RenderArgs {
     /// Print today's date (or SOURCE_DATE_EPOCH's) in every page's footer
     #[arg(long)]
     pub build_date: bool,
+
+    /// Also list, on stderr, each file written with its size, and the bytes written in all
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]

@@ -50,6 +50,7 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
         Outcome::Rendered {
             records,
             written,
+            written_files,
             unchanged,
             removed,
             unpublished,
@@ -64,6 +65,9 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
                     plural(written),
                 ),
             );
+            if args.verbose {
+                report_written(output, &written_files);
+            }
             warn_unpublished(output, project, &unpublished);
             Ok(super::note_failures(
                 output,
@@ -73,6 +77,18 @@ pub fn run(args: &RenderArgs, project: &Project, output: &mut Output<'_>) -> Res
             ))
         }
     }
+}
+
+/// Each file written with its size, then the total: what `--verbose` adds.
+fn report_written(output: &mut Output<'_>, written_files: &[(String, u64)]) {
+    for (path, len) in written_files {
+        super::note(output, format_args!("  wrote {path} ({len} bytes)"));
+    }
+    let total: u64 = written_files.iter().map(|(_, len)| len).sum();
+    super::note(
+        output,
+        format_args!("{total} bytes written in {} files", written_files.len()),
+    );
 }
 
 /// The site's options from the flags `title`, `base_url` and `templates` and the `[site]`
