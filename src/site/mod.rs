@@ -302,7 +302,7 @@ impl Site {
             made?.into_iter().unzip();
         let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
         let diagrams = made.iter().any(|(_, page)| page.diagrams);
-        let (index_key, tag_keys) = listings?;
+        let (index_keys, tag_keys) = listings?;
         failures
             .par_iter()
             .enumerate()
@@ -315,7 +315,7 @@ impl Site {
         let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
-        page_keys.insert("index.html".to_string(), index_key);
+        page_keys.extend(index_keys);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
         generated.extend(rows.iter().map(|row| row.path.clone()));
         generated.extend(search_files);

@@ -10,6 +10,7 @@ pub(crate) mod devtools;
 mod incremental;
 mod links;
 mod reading;
+mod scale;
 mod search;
 
 use std::path::PathBuf;

@@ -1,0 +1,142 @@
+//! Issue 19 at a few thousand generated records: what a one-record change costs, read from
+//! the render's own report (`adr render --verbose`), and that the incremental result is a
+//! full render's, byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::generate::Generator;
+use crate::util::{files_of, read, run};
+
+/// Bytes a one-record body edit may write, whatever the log's size: the record's page and
+/// its range of the search index (at most 250 records' counts) and the search manifest.
+/// Measured: 32,132 bytes at 1,000 records, 33,947 at 4,000.
+const BODY_EDIT_BOUND: u64 = 64_000;
+
+/// Each file `adr render --verbose` says it wrote, with its size; and the total it reports.
+fn written(stderr: &str) -> (BTreeMap<String, u64>, u64) {
+    let files: BTreeMap<String, u64> = stderr
+        .lines()
+        .filter_map(|line| {
+            let (path, size) = line.strip_prefix("  wrote ")?.rsplit_once(" (")?;
+            Some((
+                path.to_string(),
+                size.strip_suffix(" bytes)")?.parse().ok()?,
+            ))
+        })
+        .collect();
+    let total = stderr
+        .lines()
+        .find_map(|line| line.split_once(" bytes written in ")?.0.parse().ok())
+        .expect("a total");
+    assert_eq!(files.values().sum::<u64>(), total, "{stderr}");
+    (files, total)
+}
+
+/// The site's files but the cache, which holds timings.
+fn site_files(site: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = files_of(site);
+    assert!(files.remove(".adr-site-cache").is_some());
+    files
+}
+
+fn edit(path: &Path, change: impl Fn(&str) -> String) {
+    let text = read(path);
+    let changed = change(&text);
+    assert_ne!(changed, text);
+    std::fs::write(path, changed).unwrap();
+}
+
+#[test]
+fn a_one_record_edit_writes_bounded_bytes_whatever_the_log_size() {
+    let mut body_bytes = Vec::new();
+    for records in [1000, 4000] {
+        let (dir, generated) = Generator::new(records).seed(16).project();
+        assert_eq!(run(dir.path(), &["render"]).0, 0);
+        let position = records / 2 + 7;
+        let path = dir.path().join("docs/adr").join(&generated.names[position]);
+
+        edit(&path, |text| format!("{text}\nZebra quartz xylophone.\n"));
+        let (code, _, stderr) = run(dir.path(), &["render", "--verbose"]);
+        assert_eq!(code, 0, "{stderr}");
+        let (files, total) = written(&stderr);
+        let pages: Vec<&String> = files
+            .keys()
+            .filter(|path| path.ends_with(".html"))
+            .collect();
+        assert_eq!(pages.len(), 1, "only the record's page: {files:?}");
+        assert!(
+            files
+                .keys()
+                .all(|path| path.ends_with(".html") || path.starts_with("assets/search/")),
+            "{records} records, a body edit: {files:?}"
+        );
+        assert!(
+            total <= BODY_EDIT_BOUND,
+            "{records} records: {total} bytes {files:?}"
+        );
+        body_bytes.push(total);
+
+        // A title edit also rewrites the record's row shard, and no other.
+        edit(&path, |text| text.replacen("# ", "# Renamed ", 1));
+        let (code, _, stderr) = run(dir.path(), &["render", "--verbose"]);
+        assert_eq!(code, 0, "{stderr}");
+        let (files, _) = written(&stderr);
+        let shards: Vec<&String> = files
+            .keys()
+            .filter(|path| path.starts_with("assets/rows/"))
+            .collect();
+        assert_eq!(
+            shards,
+            [&format!("assets/rows/r{}.js", position / 1000)],
+            "{files:?}"
+        );
+        assert!(!files.contains_key("index.html"), "{files:?}");
+
+        let (code, _, stderr) = run(dir.path(), &["render", "--out", "full"]);
+        assert_eq!(code, 0, "{stderr}");
+        let incremental = site_files(&dir.path().join("site"));
+        let complete = site_files(&dir.path().join("full"));
+        assert_eq!(
+            incremental.keys().collect::<Vec<_>>(),
+            complete.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in &incremental {
+            assert!(
+                complete.get(name) == Some(bytes),
+                "{name} differs from a full render"
+            );
+        }
+    }
+    eprintln!("body edit bytes: {body_bytes:?}");
+}
+
+/// The index of a log longer than a page carries its first page and the counts; every row
+/// is in a row shard, once.
+#[test]
+fn a_long_log_has_a_light_index_and_every_row_in_a_shard() {
+    let (dir, _) = Generator::new(2500).seed(16).project();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let site = dir.path().join("site");
+    let index = read(site.join("index.html"));
+    assert_eq!(index.matches("<tr data-doc=").count(), 100);
+    assert!(index.contains("data-rows=\"2500\" data-shards=\"3\" data-page-rows=\"100\""));
+    assert!(
+        index.contains("The first 100 of 2500."),
+        "the note for readers without JavaScript"
+    );
+    let mut docs = Vec::new();
+    for shard in 0..3 {
+        let script = read(site.join(format!("assets/rows/r{shard}.js")));
+        let prefix = format!("(self.ADR_ROWS = self.ADR_ROWS || {{}})[{shard}] = \"");
+        assert!(script.starts_with(&prefix), "{}", &script[..80]);
+        docs.extend(
+            script
+                .split("<tr data-doc=\\\"")
+                .skip(1)
+                .map(|rest| rest.split('\\').next().unwrap().parse::<usize>().unwrap()),
+        );
+    }
+    assert_eq!(docs, (0..2500).collect::<Vec<_>>());
+    assert!(!site.join("assets/rows/r3.js").exists());
+}
