@@ -25,6 +25,10 @@
   var page = 0;
   var sorted = null;
   var pager = document.getElementById("pager");
+  // The rows the filters let through, in order, and how many (the log's count until every
+  // row is loaded).
+  var lastMatched = [];
+  var lastShown = 0;
 
   setUpSorting();
   if (!form) {
@@ -237,8 +241,6 @@
   }
 
   // Puts page `page` of the matching rows in the table, and says where the reader is.
-  var lastMatched = [];
-  var lastShown = 0;
   function showPage(matched, shown) {
     lastMatched = matched;
     lastShown = shown;

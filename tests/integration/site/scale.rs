@@ -140,3 +140,114 @@ fn a_long_log_has_a_light_index_and_every_row_in_a_shard() {
     assert_eq!(docs, (0..2500).collect::<Vec<_>>());
     assert!(!site.join("assets/rows/r3.js").exists());
 }
+
+/// In Chromium, from `file://`: the index of 2,500 records pages, sorts and filters across
+/// every shard, not only the rows it carries.
+#[test]
+fn a_long_index_pages_sorts_and_filters_across_shards_in_a_browser() {
+    let Some(mut browser) = super::devtools::Browser::launch() else {
+        return;
+    };
+    let (dir, _) = Generator::new(2500).seed(16).project();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let site = dir.path().join("site");
+    let index_url = super::browser::file_url(&site.join("index.html"));
+    let docs = "[...document.querySelectorAll('#records tbody tr')].map(row => Number(row.getAttribute('data-doc')))";
+    let pager = "document.querySelector('.table-pager-status').textContent";
+    let click = |browser: &mut super::devtools::Browser, selector: &str| {
+        browser.eval(&format!("document.querySelector({selector:?}).click()"));
+        browser.wait(1500);
+    };
+
+    browser.navigate(&index_url);
+    assert_eq!(browser.errors(), Vec::<String>::new());
+    assert_eq!(
+        browser.eval(docs),
+        serde_json::json!((0..100).collect::<Vec<_>>())
+    );
+    assert_eq!(browser.eval(pager), "Page 1 of 25");
+    assert_eq!(
+        browser.eval("document.getElementById('paged-note').hidden"),
+        true
+    );
+    assert_eq!(
+        browser.eval("document.getElementById('result-count').textContent"),
+        "2500 decisions"
+    );
+
+    click(&mut browser, "[data-to=last]");
+    assert_eq!(
+        browser.eval(docs),
+        serde_json::json!((2400..2500).collect::<Vec<_>>())
+    );
+    assert_eq!(browser.eval(pager), "Page 25 of 25");
+    assert_eq!(
+        browser.eval("document.querySelector('[data-to=next]').disabled"),
+        true
+    );
+    click(&mut browser, "[data-to=previous]");
+    assert_eq!(
+        browser.eval(docs),
+        serde_json::json!((2300..2400).collect::<Vec<_>>())
+    );
+
+    // Newest first: the number column, descending (a second click), from the last record.
+    click(&mut browser, "th.col-number button");
+    click(&mut browser, "th.col-number button");
+    assert_eq!(
+        browser.eval(docs),
+        serde_json::json!((2400..2500).rev().collect::<Vec<_>>())
+    );
+    assert_eq!(browser.eval(pager), "Page 1 of 25");
+
+    // A status filter counts and pages the matches among all 2,500 rows, still newest first.
+    let status: String = serde_json::from_value(
+        browser.eval("document.querySelector('#filter-status option:nth-child(2)').value"),
+    )
+    .unwrap();
+    let expected = (0..3)
+        .map(|shard| {
+            read(site.join(format!("assets/rows/r{shard}.js")))
+                .matches(&format!("data-status=\\\"{status}\\\""))
+                .count()
+        })
+        .sum::<usize>();
+    assert!(expected > 100, "{status}: {expected}");
+    browser.eval(&format!("(() => {{ const select = document.getElementById('filter-status'); select.value = {status:?}; select.dispatchEvent(new Event('change')); }})()"));
+    browser.wait(500);
+    assert_eq!(
+        browser.eval("document.getElementById('result-count').textContent"),
+        format!("Showing {expected} of 2500 decisions")
+    );
+    assert_eq!(
+        browser.eval(pager),
+        format!("Page 1 of {}", expected.div_ceil(100))
+    );
+    let shown: Vec<usize> = serde_json::from_value(browser.eval(docs)).unwrap();
+    assert_eq!(shown.len(), 100);
+    assert!(shown.windows(2).all(|pair| pair[0] > pair[1]), "{shown:?}");
+    assert_eq!(
+        browser.eval(&format!("[...document.querySelectorAll('#records tbody tr')].every(row => row.getAttribute('data-status') === {status:?})")),
+        true
+    );
+
+    // A tag page's link to all of its records opens the index filtered by the tag.
+    let tag: String = serde_json::from_value(
+        browser.eval("document.querySelector('#filter-tag option:nth-child(2)').value"),
+    )
+    .unwrap();
+    browser.navigate(&format!("{index_url}?tag={tag}"));
+    browser.wait(1500);
+    assert_eq!(
+        browser.eval(&format!("[...document.querySelectorAll('#records tbody tr')].every(row => JSON.parse(row.getAttribute('data-tags')).includes({tag:?}))")),
+        true
+    );
+    let count: String =
+        serde_json::from_value(browser.eval("document.getElementById('result-count').textContent"))
+            .unwrap();
+    assert!(
+        count.starts_with("Showing ") && count.ends_with(" of 2500 decisions"),
+        "{count}"
+    );
+    assert_eq!(browser.errors(), Vec::<String>::new());
+}
