@@ -1,6 +1,7 @@
-//! Issue 19 at a few thousand generated records: what a one-record change costs, read from
-//! the render's own report (`adr render --verbose`), and that the incremental result is a
-//! full render's, byte for byte.
+//! Issues 16 and 19 at a few thousand generated records: the paged index and its row
+//! shards (in files and in Chromium), what a one-record change costs, read from the
+//! render's own report (`adr render --verbose`), and that the incremental result is a full
+//! render's, byte for byte.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -139,6 +140,27 @@ fn a_long_log_has_a_light_index_and_every_row_in_a_shard() {
     }
     assert_eq!(docs, (0..2500).collect::<Vec<_>>());
     assert!(!site.join("assets/rows/r3.js").exists());
+
+    // A tag page lists its first 100 records, and links to the rest in the filtered index.
+    let mut long_tags = 0;
+    for entry in std::fs::read_dir(site.join("tags")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() == "index.html" {
+            continue;
+        }
+        let page = read(&path);
+        let rows = page.matches("<tr data-doc=").count();
+        let link = page.contains("<a href=\"../index.html?tag=");
+        assert!(rows <= 100, "{}", path.display());
+        assert_eq!(
+            link,
+            rows == 100 && page.contains("The first 100 of "),
+            "{}",
+            path.display()
+        );
+        long_tags += usize::from(link);
+    }
+    assert!(long_tags > 0);
 }
 
 /// In Chromium, from `file://`: the index of 2,500 records pages, sorts and filters across
