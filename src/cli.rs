@@ -369,6 +369,10 @@ pub struct RenderArgs {
     /// instead of the log; repeat for each
     #[arg(long = "from", value_name = "EXPORT.json")]
     pub from: Vec<PathBuf>,
+
+    /// Also list, on stderr, each file written with its size, and the bytes written in all
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,7 @@ pub fn run_from(args: &RenderArgs, cwd: &Path, output: &mut Output<'_>) -> Resul
         templates: args.templates.clone(),
         build_date: args.build_date,
         from: Vec::new(),
+        verbose: args.verbose,
     };
     render(&args, &project, &staged.sources, output)
 }
@@ -80,6 +81,7 @@ fn render(
         Outcome::Rendered {
             records,
             written,
+            written_files,
             unchanged,
             removed,
             unpublished,
@@ -94,6 +96,9 @@ fn render(
                     plural(written),
                 ),
             );
+            if args.verbose {
+                report_written(output, &written_files);
+            }
             warn_unpublished(output, project, &unpublished);
             Ok(super::note_failures(
                 output,
@@ -103,6 +108,18 @@ fn render(
             ))
         }
     }
+}
+
+/// Each file written with its size, then the total: what `--verbose` adds.
+fn report_written(output: &mut Output<'_>, written_files: &[(String, u64)]) {
+    for (path, len) in written_files {
+        super::note(output, format_args!("  wrote {path} ({len} bytes)"));
+    }
+    let total: u64 = written_files.iter().map(|(_, len)| len).sum();
+    super::note(
+        output,
+        format_args!("{total} bytes written in {} files", written_files.len()),
+    );
 }
 
 /// The site's options from the flags `title`, `base_url` and `templates` and the `[site]`

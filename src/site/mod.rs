@@ -309,7 +309,7 @@ impl Site {
             made?.into_iter().unzip();
         let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
         let diagrams = made.iter().any(|(_, page)| page.diagrams);
-        let (index_key, tag_keys) = listings?;
+        let (index_keys, tag_keys) = listings?;
         let log_keys = self.put_log_pages(sink, &rows, &unchanged)?;
         failures
             .par_iter()
@@ -323,7 +323,7 @@ impl Site {
         let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
         let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
-        page_keys.insert("index.html".to_string(), index_key);
+        page_keys.extend(index_keys);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
         generated.extend(rows.iter().map(|row| row.path.clone()));
         generated.extend(search_files);

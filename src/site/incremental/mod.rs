@@ -20,7 +20,6 @@ pub mod stamps;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::AtomicUsize;
 
 pub use manifest::Unpublished;
 use manifest::{
@@ -58,6 +57,9 @@ pub enum Outcome {
         records: usize,
         /// Files written.
         written: usize,
+        /// Each file written (path in the site, sorted) with its size in bytes: what a
+        /// change cost.
+        written_files: Vec<(String, u64)>,
         /// Files left as the last render wrote them.
         unchanged: usize,
         /// Files of the last render removed.
@@ -284,7 +286,7 @@ fn write_site(
             .map_or(&no_files, |manifest| &manifest.files),
         files: Mutex::new(BTreeMap::new()),
         directories: Mutex::new(HashSet::new()),
-        written: AtomicUsize::new(0),
+        written: Mutex::new(Vec::new()),
     };
     let built = site.build(&site_log, &known_pages, &paths, &sink);
     let OutputDir {
@@ -292,7 +294,9 @@ fn write_site(
         written: written_count,
         ..
     } = sink;
-    let written_count = written_count.into_inner();
+    let mut written_files = written_count.into_inner().unwrap_or_default();
+    written_files.sort();
+    let written_count = written_files.len();
     drop(known_pages);
     let (report, pages) = built?;
     let files = files.into_inner().unwrap_or_default();
@@ -332,6 +336,7 @@ fn write_site(
     Ok(Outcome::Rendered {
         records: report.records + report.failures,
         written: written_count,
+        written_files,
         unchanged: manifest.files.len().saturating_sub(written_count),
         removed,
         unpublished: manifest.unpublished,

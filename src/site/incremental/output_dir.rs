@@ -8,7 +8,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::manifest::{CACHE_FILE, Manifest, is_present};
 use super::stamps::{Hashed, InputHasher, manifest_entry, manifest_entry_of};
@@ -266,7 +265,8 @@ pub(super) struct OutputDir<'p> {
     pub(super) previous: &'p BTreeMap<String, String>,
     pub(super) files: Mutex<BTreeMap<String, String>>,
     pub(super) directories: Mutex<HashSet<PathBuf>>,
-    pub(super) written: AtomicUsize,
+    /// Each file written, with its size, in the order written.
+    pub(super) written: Mutex<Vec<(String, u64)>>,
 }
 
 impl OutputDir<'_> {
@@ -310,12 +310,18 @@ impl OutputDir<'_> {
             } else {
                 crate::fs::write_atomic_unsynced(&target, &contents)?;
             }
-            self.written.fetch_add(1, Ordering::Relaxed);
+            self.note_written(path, contents.len() as u64);
         }
         if let Ok(mut files) = self.files.lock() {
             files.insert(path.to_string(), entry);
         }
         Ok(())
+    }
+
+    fn note_written(&self, path: &str, len: u64) {
+        if let Ok(mut written) = self.written.lock() {
+            written.push((path.to_string(), len));
+        }
     }
 
     fn ensure_directory(&self, dir: &Path) -> Result<()> {
@@ -366,7 +372,7 @@ impl PageSink for OutputDir<'_> {
         };
         write(&mut out).map_err(failed)?;
         std::io::Write::flush(&mut out.out).map_err(failed)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
+        self.note_written(path, out.len as u64);
         if let Ok(mut files) = self.files.lock() {
             files.insert(
                 path.to_string(),

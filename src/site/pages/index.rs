@@ -1,12 +1,29 @@
-//! The index page, `index.html`: the log as one table, with counts by status and tag.
+//! The index page, `index.html`: the log's first page of rows, with counts by status and
+//! tag; and, for a log longer than a page, every row in row shards (`assets/rows/r<k>.js`,
+//! [`SHARD_ROWS`] rows each) that `site.js` loads when the reader filters, sorts or pages.
+//! A one-record change rewrites its shard, and the index only when the record is on the
+//! first page or the counts change: never bytes in proportion to the log.
+
+use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::site::views::{EntryView, TagSummary, status_counts};
 use crate::site::{PageSink, Site, key_of};
 
+/// Rows an index or tag page carries itself; a log with more is paged.
+pub(crate) const PAGE_ROWS: usize = 100;
+
+/// Rows per row shard: at 10,000 records ten files of about 650 KB each.
+pub(crate) const SHARD_ROWS: usize = 1000;
+
+/// The path of row shard `shard`.
+fn shard_path(shard: usize) -> String {
+    format!("assets/rows/r{shard}.js")
+}
+
 impl Site {
-    /// `index.html`, the table of every record, unless its inputs are those of the last
-    /// build; returns its key.
+    /// `index.html` and, for a paged log, its row shards, each unless its inputs are those
+    /// of the last build; returns every path with its key.
     pub(crate) fn put_index_page(
         &self,
         sink: &dyn PageSink,
@@ -14,13 +31,21 @@ impl Site {
         tag_summaries: &[TagSummary],
         failure_count: usize,
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
-    ) -> Result<u128> {
+    ) -> Result<Vec<(String, u128)>> {
         let record_count = rows.len() - failure_count;
         let status_counts = status_counts(rows);
         let has_history = rows.iter().any(|row| row.last_changed.is_some());
         let logs = super::logs::log_summaries(rows);
+        let paged = rows.len() > PAGE_ROWS;
+        let first_page = rows.get(..PAGE_ROWS).unwrap_or(rows);
+        let shard_count = if paged {
+            rows.len().div_ceil(SHARD_ROWS)
+        } else {
+            0
+        };
         let key = key_of(&[
-            &rows,
+            &first_page,
+            &rows.len(),
             &status_counts,
             &tag_summaries,
             &record_count,
@@ -33,10 +58,29 @@ impl Site {
         } else {
             key_of(&[&key, &logs])
         };
+        let mut keys = vec![("index.html".to_string(), key)];
+        let shards: Vec<(usize, &[&EntryView])> = if paged {
+            rows.chunks(SHARD_ROWS).enumerate().collect()
+        } else {
+            Vec::new()
+        };
+        let shard_keys: Vec<(String, u128)> = shards
+            .par_iter()
+            .map(|&(shard, chunk)| {
+                let path = shard_path(shard);
+                let key = key_of(&[&chunk, &has_history, &shard]);
+                if !unchanged(&path, key) {
+                    let html = self.render_rows(chunk, "", has_history)?;
+                    sink.put(&path, shard_script(shard, &html))?;
+                }
+                Ok((path, key))
+            })
+            .collect::<Result<_>>()?;
+        keys.extend(shard_keys);
         if unchanged("index.html", key) {
-            return Ok(key);
+            return Ok(keys);
         }
-        let table_rows = self.render_row_chunks(rows, "", has_history)?;
+        let table_rows = self.render_row_chunks(first_page, "", has_history)?;
         let mut context = self.context("", &self.view.title, "index", "index.html");
         context.insert("status_counts", &status_counts);
         context.insert("tags", tag_summaries);
@@ -44,6 +88,9 @@ impl Site {
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
         context.insert("logs", &logs);
+        context.insert("row_count", &rows.len());
+        context.insert("page_rows", &first_page.len());
+        context.insert("shard_count", &shard_count);
         let table_rows: Vec<&str> = table_rows.iter().map(String::as_str).collect();
         self.put_with_rows(
             sink,
@@ -53,6 +100,14 @@ impl Site {
             "rows",
             &table_rows,
         )?;
-        Ok(key)
+        Ok(keys)
     }
+}
+
+/// A row shard: a script that stores the HTML of its rows as `ADR_ROWS[shard]`. A script,
+/// not JSON, because browsers refuse `fetch()` from `file://`; the string is JSON-escaped,
+/// and the rows were escaped by their template like any page's.
+fn shard_script(shard: usize, html: &str) -> Vec<u8> {
+    let literal = serde_json::to_string(html).unwrap_or_else(|_| "\"\"".to_string());
+    format!("(self.ADR_ROWS = self.ADR_ROWS || {{}})[{shard}] = {literal};\n").into_bytes()
 }

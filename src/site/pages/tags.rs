@@ -1,11 +1,14 @@
 //! The tag pages: `tags/index.html` listing every tag, and one page per tag with its
-//! records.
+//! first [`PAGE_ROWS`] records and, when it has more, a link to all of them in the index
+//! filtered by the tag: a page that listed every record would be rewritten, whole, for a
+//! change to any record with the tag.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use crate::error::Result;
+use crate::site::pages::index::PAGE_ROWS;
 use crate::site::views::{EntryView, TagGroup, TagSummary};
 use crate::site::{PageSink, Site, key_of};
 
@@ -35,6 +38,7 @@ impl Site {
             let tagged: Vec<&EntryView> = group
                 .entries
                 .iter()
+                .take(PAGE_ROWS)
                 .filter_map(|&position| rows.get(position).copied())
                 .collect();
             let page_key = key_of(&[&summary, &tagged]);
@@ -45,7 +49,7 @@ impl Site {
         }
         let needed: BTreeSet<usize> = stale_tags
             .iter()
-            .flat_map(|(group, _)| group.entries.iter().copied())
+            .flat_map(|(group, _)| group.entries.iter().take(PAGE_ROWS).copied())
             .collect();
         let tag_rows: HashMap<usize, String> = needed
             .into_par_iter()
@@ -58,11 +62,17 @@ impl Site {
                 let html: Vec<&str> = group
                     .entries
                     .iter()
+                    .take(PAGE_ROWS)
                     .filter_map(|position| tag_rows.get(position).map(String::as_str))
                     .collect();
                 let mut context =
                     self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
                 context.insert("tag", &summary);
+                context.insert("shown", &html.len());
+                if summary.count > html.len() {
+                    let key = crate::log_path::percent_encode(&summary.key, b"");
+                    context.insert("all_url", &format!("../index.html?tag={key}"));
+                }
                 self.put_with_rows(sink, &summary.path, "tag.html", context, "rows", &html)
             })?;
         Ok(keys)

@@ -1,28 +1,34 @@
-// adr site: filters, search and sorting for the records table. The table is complete
-// without this script; it only hides and orders rows. No framework, no network.
+// adr site: filters, search, sorting and pages for the records table. Without this script
+// the table shows its rows as rendered: every row of a log of one page, the first page of a
+// longer one. A longer log's rows all live in row shards (assets/rows/r<k>.js, each a script
+// assigning ADR_ROWS[k], loaded by <script> elements because browsers refuse fetch() from
+// file://), loaded the first time the reader filters, sorts or turns a page. No framework,
+// no network.
 (function () {
   "use strict";
 
+  var script = document.currentScript;
   var table = document.getElementById("records");
   var form = document.getElementById("filters");
   if (!table || !table.tBodies.length) {
     return;
   }
   var body = table.tBodies[0];
-  var rows = Array.prototype.map.call(body.rows, function (row) {
-    var tags = [];
-    try {
-      tags = JSON.parse(row.getAttribute("data-tags") || "[]");
-    } catch (error) {
-      tags = [];
-    }
-    return {
-      row: row,
-      doc: Number(row.getAttribute("data-doc")),
-      status: row.getAttribute("data-status") || "",
-      tags: tags
-    };
-  });
+  var rows = Array.prototype.map.call(body.rows, itemOf);
+  var paged = !!(form && form.hasAttribute("data-shards"));
+  var shardCount = paged ? Number(form.getAttribute("data-shards")) : 0;
+  var total = paged ? Number(form.getAttribute("data-rows")) : rows.length;
+  var pageRows = paged ? Number(form.getAttribute("data-page-rows")) : Infinity;
+  // Whether `rows` holds every row of the log (always, for a log of one page).
+  var complete = !paged;
+  var loading = null;
+  var page = 0;
+  var sorted = null;
+  var pager = document.getElementById("pager");
+  // The rows the filters let through, in order, and how many (the log's count until every
+  // row is loaded).
+  var lastMatched = [];
+  var lastShown = 0;
 
   setUpSorting();
   if (!form) {
@@ -39,8 +45,12 @@
   var count = document.getElementById("result-count");
   var empty = document.getElementById("no-results");
   var clear = document.getElementById("clear-filters");
+  var note = document.getElementById("paged-note");
 
   form.hidden = false;
+  if (note) {
+    note.hidden = true;
+  }
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
   var params = new URLSearchParams(window.location.search);
@@ -51,7 +61,7 @@
   var timer = 0;
   query.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () { apply(true); }, rows.length > 2000 ? 150 : 40);
+    timer = window.setTimeout(function () { apply(true); }, total > 2000 ? 150 : 40);
   });
   status.addEventListener("change", function () { apply(true); });
   tag.addEventListener("change", function () { apply(true); });
@@ -65,7 +75,79 @@
     });
   }
   setUpStatusChips();
+  setUpPager();
   apply(false);
+
+  function itemOf(row) {
+    var tags = [];
+    try {
+      tags = JSON.parse(row.getAttribute("data-tags") || "[]");
+    } catch (error) {
+      tags = [];
+    }
+    return {
+      row: row,
+      doc: Number(row.getAttribute("data-doc")),
+      status: row.getAttribute("data-status") || "",
+      tags: tags
+    };
+  }
+
+  // Every row, from the shards; resolves once `rows` holds them all, in log order.
+  function loadAll() {
+    if (complete) {
+      return Promise.resolve();
+    }
+    if (!loading) {
+      var base = script && script.src ? new URL("rows/", script.src).href : "assets/rows/";
+      var store = self.ADR_ROWS = self.ADR_ROWS || {};
+      var shards = [];
+      for (var k = 0; k < shardCount; k++) {
+        shards.push(loadShard(base, store, k));
+      }
+      loading = Promise.all(shards).then(function (parts) {
+        var all = [];
+        parts.forEach(function (html) {
+          var holder = document.createElement("tbody");
+          // The rows were escaped when rendered, as on any page; parsing them runs nothing.
+          holder.innerHTML = html;
+          Array.prototype.forEach.call(holder.rows, function (row) { all.push(itemOf(row)); });
+        });
+        rows = all;
+        complete = true;
+        if (sorted) {
+          sortRows();
+        }
+      }, function (error) {
+        loading = null;
+        throw error;
+      });
+    }
+    return loading;
+  }
+
+  function loadShard(base, store, k) {
+    if (store[k] !== undefined) {
+      return Promise.resolve(store[k]);
+    }
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = base + "r" + k + ".js";
+      element.onload = function () {
+        element.remove();
+        if (typeof store[k] === "string") {
+          resolve(store[k]);
+        } else {
+          reject(new Error("the row file r" + k + ".js is not valid"));
+        }
+      };
+      element.onerror = function () {
+        element.remove();
+        reject(new Error("could not load the row file r" + k + ".js"));
+      };
+      document.head.appendChild(element);
+    });
+  }
 
   function selectValue(select, value) {
     if (!value) {
@@ -80,9 +162,21 @@
   }
 
   // Filters by the query once the search has answered; until then by the other filters.
+  // A paged log's rows are all loaded first, unless nothing filters them.
   function apply(remember) {
     var ticket = ++asked;
+    page = 0;
     var text = query.value.trim();
+    if (!complete && (text || status.value || tag.value)) {
+      loadAll().then(function () {
+        if (ticket === asked) {
+          apply(remember);
+        }
+      }, function (error) {
+        count.textContent = error.message;
+      });
+      return;
+    }
     if (text && window.ADRSearch) {
       window.ADRSearch.search(text).then(function (result) {
         if (ticket === asked) {
@@ -104,7 +198,7 @@
   function filter(remember, wanted) {
     var wantedStatus = status.value;
     var wantedTag = tag.value;
-    var shown = 0;
+    var matched = [];
     rows.forEach(function (item) {
       var match = (!wantedStatus || item.status === wantedStatus) &&
         (!wantedTag || item.tags.indexOf(wantedTag) !== -1);
@@ -113,18 +207,22 @@
           ? found.has(item.doc)
           : item.row.textContent.toLowerCase().indexOf(wanted.toLowerCase()) !== -1;
       }
-      item.row.hidden = !match;
+      if (!paged) {
+        item.row.hidden = !match;
+      }
       if (match) {
-        shown++;
+        matched.push(item);
       }
     });
+    var shown = complete ? matched.length : total;
     var filtered = wanted || wantedStatus || wantedTag;
     count.textContent = filtered
-      ? "Showing " + shown + " of " + rows.length + " decisions"
-      : rows.length + (rows.length === 1 ? " decision" : " decisions");
+      ? "Showing " + shown + " of " + total + " decisions"
+      : total + (total === 1 ? " decision" : " decisions");
     if (empty) {
       empty.hidden = shown !== 0;
     }
+    showPage(matched, shown);
     document.querySelectorAll(".status-chip").forEach(function (chip) {
       chip.setAttribute("aria-pressed", String(chip.getAttribute("data-status") === wantedStatus));
     });
@@ -140,6 +238,79 @@
         // Some browsers refuse to change the address of a file:// page; filtering still works.
       }
     }
+  }
+
+  // Puts page `page` of the matching rows in the table, and says where the reader is.
+  function showPage(matched, shown) {
+    lastMatched = matched;
+    lastShown = shown;
+    if (!paged) {
+      return;
+    }
+    var pages = Math.max(1, Math.ceil(shown / pageRows));
+    page = Math.min(page, pages - 1);
+    if (complete) {
+      var fragment = document.createDocumentFragment();
+      matched.slice(page * pageRows, (page + 1) * pageRows).forEach(function (item) {
+        item.row.hidden = false;
+        fragment.appendChild(item.row);
+      });
+      body.textContent = "";
+      body.appendChild(fragment);
+    }
+    pager.hidden = pages < 2;
+    pager.querySelector(".table-pager-status").textContent = "Page " + (page + 1) + " of " + pages;
+    pager.querySelectorAll("button").forEach(function (button) {
+      var to = target(button.getAttribute("data-to"), pages);
+      button.disabled = to === page;
+    });
+  }
+
+  function target(to, pages) {
+    if (to === "first") { return 0; }
+    if (to === "previous") { return Math.max(0, page - 1); }
+    if (to === "next") { return Math.min(pages - 1, page + 1); }
+    return pages - 1;
+  }
+
+  function setUpPager() {
+    if (!pager) {
+      return;
+    }
+    [["first", "First"], ["previous", "Previous"], null, ["next", "Next"], ["last", "Last"]]
+      .forEach(function (spec) {
+        if (!spec) {
+          var where = document.createElement("span");
+          where.className = "table-pager-status";
+          where.setAttribute("aria-live", "polite");
+          pager.appendChild(where);
+          return;
+        }
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "table-pager-button";
+        button.setAttribute("data-to", spec[0]);
+        button.textContent = spec[1];
+        button.setAttribute("aria-label", spec[1] + " page");
+        button.addEventListener("click", function () {
+          var ticket = asked;
+          loadAll().then(function () {
+            if (ticket !== asked) {
+              return;
+            }
+            if (lastMatched.length !== lastShown) {
+              // The first load: the matching rows are now known.
+              filter(false, query.value.trim());
+            }
+            page = target(spec[0], Math.max(1, Math.ceil(lastShown / pageRows)));
+            showPage(lastMatched, lastShown);
+            table.scrollIntoView({ block: "start" });
+          }, function (error) {
+            count.textContent = error.message;
+          });
+        });
+        pager.appendChild(button);
+      });
   }
 
   function setUpStatusChips() {
@@ -174,7 +345,26 @@
         var ascending = header.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        sortBy(column, ascending);
+        sorted = { column: column, ascending: ascending };
+        if (!paged) {
+          sortRows();
+          var fragment = document.createDocumentFragment();
+          rows.forEach(function (item) { fragment.appendChild(item.row); });
+          body.appendChild(fragment);
+          return;
+        }
+        var ticket = asked;
+        loadAll().then(function () {
+          sortRows();
+          if (ticket === asked) {
+            page = 0;
+            filter(false, query.value.trim());
+          }
+        }, function (error) {
+          if (form) {
+            document.getElementById("result-count").textContent = error.message;
+          }
+        });
       });
     });
   }
@@ -188,8 +378,10 @@
     return key !== null ? key : cell.textContent.trim().toLowerCase();
   }
 
-  function sortBy(column, ascending) {
-    var sorted = rows.slice().sort(function (a, b) {
+  function sortRows() {
+    var column = sorted.column;
+    var ascending = sorted.ascending;
+    rows = rows.slice().sort(function (a, b) {
       var x = sortKey(a.row, column);
       var y = sortKey(b.row, column);
       var numeric = x !== "" && y !== "" && !isNaN(x) && !isNaN(y);
@@ -199,8 +391,5 @@
       }
       return ascending ? order : -order;
     });
-    var fragment = document.createDocumentFragment();
-    sorted.forEach(function (item) { fragment.appendChild(item.row); });
-    body.appendChild(fragment);
   }
 })();

@@ -1,7 +1,8 @@
 //! `adr render`: snapshots of each page's `<main>`, the seed record's page, links and copied
 //! files, supersession banners, template overrides, the hostile log and the empty log.
 //! `incremental` covers re-renders (byte-identical output, the manifest, the marker, pages
-//! under interruption), `browser` opens the site in headless Chromium (driven through the
+//! under interruption), `scale` the paged index and a one-record change's cost at thousands
+//! of records, `browser` opens the site in headless Chromium (driven through the
 //! DevTools client in `devtools`).
 
 mod browser;
@@ -11,6 +12,7 @@ mod from_exports;
 mod incremental;
 mod links;
 mod reading;
+mod scale;
 mod search;
 
 use std::path::PathBuf;
