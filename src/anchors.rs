@@ -87,23 +87,42 @@ fn title_section(record: &Record) -> Option<usize> {
 
 /// The ids a record's page gives its headings: every heading but the title, in order.
 pub fn page_anchors(record: &Record) -> Vec<String> {
+    heading_ids(page_headings(record))
+}
+
+/// The headings a record's page gives ids to: every heading but the title, in order.
+pub fn page_headings(record: &Record) -> impl Iterator<Item = &str> {
     let title = title_section(record);
-    heading_ids(
-        record
-            .sections
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| Some(*index) != title)
-            .map(|(_, section)| section.title.as_str()),
-    )
+    record
+        .sections
+        .iter()
+        .enumerate()
+        .filter(move |(index, _)| Some(*index) != title)
+        .map(|(_, section)| section.title.as_str())
+}
+
+/// The heading a record's page shows as its title, when it has one.
+pub fn title_heading(record: &Record) -> Option<&str> {
+    title_section(record)
+        .and_then(|index| record.sections.get(index))
+        .map(|section| section.title.as_str())
 }
 
 /// The anchors a link into a record may name: [`page_anchors`], and the title's, since the
 /// page shows the title at its top, where a link to it lands.
 pub fn record_anchors(record: &Record) -> HashSet<String> {
-    let mut anchors: HashSet<String> = page_anchors(record).into_iter().collect();
-    if let Some(section) = title_section(record).and_then(|index| record.sections.get(index)) {
-        anchors.insert(heading_id(&mut reserved_ids(), &section.title));
+    anchors_of(page_headings(record), title_heading(record))
+}
+
+/// [`record_anchors`] from the page's headings and its title heading, for a caller that
+/// kept those rather than the record.
+pub fn anchors_of<'a>(
+    page_headings: impl IntoIterator<Item = &'a str>,
+    title: Option<&str>,
+) -> HashSet<String> {
+    let mut anchors: HashSet<String> = heading_ids(page_headings).into_iter().collect();
+    if let Some(title) = title {
+        anchors.insert(heading_id(&mut reserved_ids(), title));
     }
     anchors
 }
