@@ -25,6 +25,9 @@ pub struct SearchOutput {
 
 #[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SearchResult {
+    /// The log the record is in, when the project has several (`[[log]]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
     pub number: Option<u32>,
     pub title: String,
     pub status: Option<String>,
@@ -76,6 +79,7 @@ pub fn search(
                      score,
                      excerpt,
                  }| SearchResult {
+                    log: log.log_name_of(record).map(str::to_string),
                     number: record.number(),
                     title: record.display_title(),
                     status: record.status_word(),
@@ -123,6 +127,11 @@ fn write_human(found: &SearchOutput, output: &mut Output<'_>) -> Result<()> {
         let number = result
             .number
             .map_or_else(|| "-".to_string(), |number| format!("{number:04}"));
+        // With several logs a number is named with its log, as `adr list` names it.
+        let number = match &result.log {
+            Some(log) => format!("{log}:{number}"),
+            None => number,
+        };
         let status = result
             .status
             .as_deref()

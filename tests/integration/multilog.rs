@@ -120,6 +120,21 @@ fn lint_of_one_log_checks_that_log() {
 }
 
 #[test]
+fn search_names_each_record_by_its_log() {
+    let dir = monorepo();
+    let (code, stdout, stderr) = run(dir.path(), &["search", "postgresql"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(
+        stdout.starts_with("backend:0001  Store orders in PostgreSQL  (accepted)\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(dir.path(), &["search", "--format", "json", "postgresql"]);
+    let found: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(found["results"][0]["log"], "backend", "{found:#}");
+    assert_eq!(found["results"][0]["number"], 1, "{found:#}");
+}
+
+#[test]
 fn list_names_each_record_by_its_log() {
     let dir = monorepo();
     let (code, stdout, stderr) = run(dir.path(), &["list"]);
