@@ -49,7 +49,7 @@
     return Promise.all([load("tokenizer"), load("manifest")]).then(function (loaded) {
       tables = loaded[0];
       manifest = loaded[1];
-      if (manifest.version !== 1) {
+      if (manifest.version !== 2) {
         throw new Error("this page does not read search index version " + manifest.version);
       }
     });
@@ -408,7 +408,10 @@
 
   // The shown facts and excerpt of a hit.
   function describe(result, hit) {
-    return load(hit.range + "/d" + hit.local).then(function (doc) {
+    var perFile = manifest.docsPerFile;
+    var file = Math.floor(hit.local / perFile);
+    return load(hit.range + "/d" + file).then(function (docs) {
+      var doc = docs[hit.local % perFile];
       return {
         url: new URL(doc.u, root).href,
         number: doc.n,

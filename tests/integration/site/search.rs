@@ -183,7 +183,7 @@ fn the_search_box_on_every_page_finds_what_readers_look_for() {
         browser.eval(loaded),
         json!([
             "0/b".to_string() + &bucket.to_string(),
-            "0/d7",
+            "0/d0",
             "0/lengths",
             "manifest",
             "tokenizer"
