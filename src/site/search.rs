@@ -349,7 +349,7 @@ mod tests {
         assert!(text.contains("\"c++\":[0,1,0,1]"), "{text}");
         assert_eq!(
             String::from_utf8(files.last().unwrap().1.clone()).unwrap(),
-            "(self.ADR_SEARCH=self.ADR_SEARCH||{})[\"3/d0\"]={\"c\":\"accepted\",\"n\":\"0001\",\"s\":\"accepted\",\"t\":\"Use C++\",\"u\":\"0001-use-c.html\",\"x\":\"We use \\\"C++\\\" </script>\"};\n"
+            "(self.ADR_SEARCH=self.ADR_SEARCH||{})[\"3/d0\"]=[{\"c\":\"accepted\",\"n\":\"0001\",\"s\":\"accepted\",\"t\":\"Use C++\",\"u\":\"0001-use-c.html\",\"x\":\"We use \\\"C++\\\" </script>\"}];\n"
         );
     }
 }
