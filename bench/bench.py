@@ -370,6 +370,13 @@ def budget_report(rows, sizes):
         if (job, n, "madr4") not in by:
             continue
         median, mib, floor = by[(job, n, "madr4")]
+        floor_name = "the floor"
+        # A render's floor is reading the records and writing its site (the developers'
+        # guide), not reading them alone.
+        render_floor = by.get(("cat + cp -r site (render floor)", n, "madr4"))
+        if job == "adr render (new dir)" and render_floor:
+            floor = render_floor[0]
+            floor_name = "its floor (`cat` + `cp -r` of the site)"
         ratio = median / floor
         time_met = ratio <= max_ratio
         mem_met = max_mib is None or (mib is not None and mib < max_mib)
@@ -378,7 +385,7 @@ def budget_report(rows, sizes):
         verdict = "met" if met else ("NOT met: " + " and ".join(
             part for part, ok in [("time", time_met), ("memory", mem_met)] if not ok))
         mem = f", {mib:.1f} MiB (budget < {max_mib})" if max_mib else ""
-        out.append(f"- `{job}`: {ratio:.2f}× the floor (budget ≤ {max_ratio}){mem}: {verdict}")
+        out.append(f"- `{job}`: {ratio:.2f}× {floor_name} (budget ≤ {max_ratio}){mem}: {verdict}")
     if ("adr new", n, "madr4") in by:
         median = by[("adr new", n, "madr4")][0]
         out.append(f"- `adr new`: {median:.1f} ms (budget < {NEW_BUDGET_MS} ms): {'met' if median < NEW_BUDGET_MS else 'NOT met'}")
