@@ -24,8 +24,11 @@ use http::{Published, Shared};
 pub const DEFAULT_PORT: u16 = 4000;
 
 /// How long the watcher waits for a burst of changes (an editor's save is often several
-/// events: a temporary file, a rename, a change of permissions) to end.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// events: a temporary file, a rename, a change of permissions) to end. An editor's burst
+/// takes a few milliseconds; the wait is paid on every save (at 50 ms, a save at 10,000
+/// records reached the page in 305 ms, against a budget of 300). A burst longer than this
+/// costs a second rebuild, which finds nothing changed and reloads nothing.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What the serving loop is told.
 #[derive(Debug)]
