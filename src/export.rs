@@ -144,7 +144,7 @@ pub fn export_record_in(
 ) -> ExportedRecord {
     let name = log.log_name_at(&record.rel_path).map(str::to_string);
     export_record_with(record, name, root, kinds, |reference| {
-        let resolved = log.resolve_from(&record.rel_path, reference);
+        let resolved = log.resolve_from_path(&record.rel_path, reference);
         ExportedRef {
             text: reference.text.clone(),
             number: resolved.and_then(RecordMeta::number).or(reference.number),

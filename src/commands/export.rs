@@ -32,7 +32,7 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
     )
     .map_err(Error::usage)?;
     let kinds = crate::relation::RelationKinds::new(&project.config.relations);
-    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let log = LogMeta::load_meta_layout(&project.log_dir, &project.layout)?;
     let mut found = project.layout.discover(&project.log_dir)?;
     crate::load::sort_in_layout_order(&mut found, &project.layout);
     let records = Records {

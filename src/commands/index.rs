@@ -27,7 +27,7 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     }
     let path = index_file(args, project);
     let shown = project.display(&path);
-    let log = crate::model::LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let log = crate::model::LogMeta::load_meta_layout(&project.log_dir, &project.layout)?;
     // `--file` names a file of the user's choosing; the README or `index.file` must really
     // be in the project (a symlinked README leading to `/etc/passwd` would be printed by
     // `--check`).

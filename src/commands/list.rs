@@ -38,7 +38,7 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
         args.decision_maker.as_deref(),
     )
     .map_err(crate::error::Error::usage)?;
-    let log = LogMeta::load_layout(&project.log_dir, &project.layout)?;
+    let log = LogMeta::load_meta_layout(&project.log_dir, &project.layout)?;
     let selected: Vec<&RecordMeta> = log
         .records
         .iter()
@@ -109,7 +109,7 @@ fn reference_value(
     from: &RecordMeta,
     reference: &crate::model::RecordRef,
 ) -> serde_json::Value {
-    let resolved = log.resolve_from(&from.rel_path, reference);
+    let resolved = log.resolve_from_path(&from.rel_path, reference);
     match (
         resolved.and_then(RecordMeta::number),
         reference.number,

@@ -102,29 +102,18 @@ impl LogMeta {
     /// Loads the metadata of every record of `dir` (see [`crate::parse::Depth::Metadata`]):
     /// each record is parsed only as far as its metadata and kept as a [`RecordMeta`], so
     /// `list` and `index` hold a few hundred bytes per record, not its model or text.
-    pub fn load(dir: &Path) -> Result<LogMeta> {
-        LogMeta::load_layout(dir, &crate::layout::Layout::default())
+    pub fn load_meta(dir: &Path) -> Result<LogMeta> {
+        LogMeta::load_meta_layout(dir, &crate::layout::Layout::default())
     }
 
-    /// [`LogMeta::load`] for every log of `layout` below `dir` (see [`Log::load_layout`]).
-    pub fn load_layout(dir: &Path, layout: &crate::layout::Layout) -> Result<LogMeta> {
+    /// [`LogMeta::load_meta`] for every log of `layout` below `dir` (see
+    /// [`Log::load_layout`]).
+    pub fn load_meta_layout(dir: &Path, layout: &crate::layout::Layout) -> Result<LogMeta> {
         let found = layout.discover(dir)?;
-        let files = read_discovered(
-            dir,
-            found,
-            crate::parse::Depth::Metadata,
-            |_| None,
-            RecordMeta::of,
-        );
-        let mut log = LogMeta::from_parts(
-            dir.to_path_buf(),
-            files.records,
-            files.failures,
-            files.unnamed_markdown,
-        );
-        log.template = template::choose(&files.skipped);
-        log.skipped = files.skipped;
-        Ok(log.with_layout(layout.clone()))
+        Ok(
+            Log::load_discovered(dir, found, crate::parse::Depth::Metadata, RecordMeta::of)
+                .with_layout(layout.clone()),
+        )
     }
 }
 
@@ -361,7 +350,7 @@ mod tests {
             "---\nstatus: accepted\nsupersedes: ADR-0002\n---\n\n# C\n",
         )
         .unwrap();
-        let meta = LogMeta::load(dir.path()).unwrap();
+        let meta = LogMeta::load_meta(dir.path()).unwrap();
         let log = Log::load(dir.path()).unwrap();
         assert_eq!(meta.len(), 3);
         let reference = &meta.records[2].supersedes[0];

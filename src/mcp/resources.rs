@@ -90,7 +90,7 @@ pub(super) fn read(server: &Server, uri: &str) -> Result<Value, RpcError> {
         let project = server
             .project()
             .map_err(|error| internal(super::cli_message(&error)))?;
-        let log = crate::model::LogMeta::load_layout(&project.log_dir, &project.layout)
+        let log = crate::model::LogMeta::load_meta_layout(&project.log_dir, &project.layout)
             .map_err(|error| internal(super::cli_message(&error)))?;
         crate::index::table(&log, &project.log_dir, "\n")
     } else {

@@ -271,9 +271,14 @@ impl<R: LogEntry> Log<R> {
 
     /// The name of the log holding `record`, when the project has several.
     pub fn log_name_of(&self, record: &R) -> Option<&str> {
+        self.log_name_at(record.log_path())
+    }
+
+    /// The name of the log holding the record at `rel_path`, when the project has several.
+    pub fn log_name_at(&self, rel_path: &str) -> Option<&str> {
         self.layout
             .has_several()
-            .then(|| self.layout.part_of(record.log_path()))
+            .then(|| self.layout.part_of(rel_path))
             .flatten()
             .map(|part| part.name.as_str())
     }
@@ -291,7 +296,15 @@ impl<R: LogEntry> Log<R> {
 
     /// The record `from` means by `reference` (see [`RecordLookup::resolve_from`]).
     pub fn resolve_from(&self, from: &R, reference: &RecordRef) -> Option<&R> {
-        self.index_from(from, reference)
+        self.resolve_from_path(from.log_path(), reference)
+    }
+
+    /// The record the record at `from_rel_path` means by `reference`, for a caller that
+    /// holds that record in another shape (`export` streams full records against a
+    /// [`crate::model::LogMeta`]).
+    pub fn resolve_from_path(&self, from_rel_path: &str, reference: &RecordRef) -> Option<&R> {
+        self.lookup
+            .resolve_from(from_rel_path, reference)
             .and_then(|index| self.records.get(index))
     }
 
