@@ -107,16 +107,7 @@ pub fn find_package_logs(root: &Path) -> Vec<(String, PathBuf)> {
                 || "root".to_string(),
                 |name| name.to_string_lossy().into_owned(),
             );
-        let mut name: String = package
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let mut name = crate::layout::log_name_chars(&package);
         if !crate::layout::is_log_name(&name) {
             name = format!("log{}", logs.len() + 1);
         }

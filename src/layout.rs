@@ -136,6 +136,20 @@ pub fn is_log_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// `text` with every character a log name cannot hold (see [`is_log_name`]) turned into
+/// `-`: a log name made from a folder or a repository's name.
+pub fn log_name_chars(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
 /// Whether a record (a log-relative `/` path) is at the log's top: a file there, or a
 /// folder record (`0007-x/README.md`) there.
 pub fn is_at_top(rel_path: &str) -> bool {

@@ -146,16 +146,7 @@ fn log_name_of(export: &ExportInput, path: &Path) -> String {
         .filter(|name| !name.is_empty())
         .or(from_file)
         .unwrap_or_default();
-    let name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let name = crate::layout::log_name_chars(&raw);
     let name = name.trim_start_matches(['-', '_', '.']).to_string();
     if name.is_empty() {
         "log".to_string()

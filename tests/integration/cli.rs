@@ -119,11 +119,7 @@ fn closed_stdout_pipe_exits_quietly() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let dir = log_with(&borrowed);
+    let dir = crate::util::log_with_owned(&files);
     let mut child = adr(dir.path())
         .args(["list"])
         .stdout(Stdio::piped())

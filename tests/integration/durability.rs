@@ -30,11 +30,7 @@ fn padded_log(records: usize) -> tempfile::TempDir {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    log_with(&borrowed)
+    crate::util::log_with_owned(&files)
 }
 
 /// `adr status` killed at 40 points spread over its run leaves the record as it was or as it

@@ -406,11 +406,7 @@ fn issue_13_raw_html_in_prose_never_swallows_the_rest_of_the_record() {
             ));
         }
     }
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let dir = crate::util::log_with(&borrowed);
+    let dir = crate::util::log_with_owned(&files);
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(code, 0, "{stderr}");
     for (name, _) in &files {
@@ -483,11 +479,7 @@ fn issue_13_every_internal_url_is_percent_encoded() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let dir = crate::util::log_with(&borrowed);
+    let dir = crate::util::log_with_owned(&files);
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(code, 0, "{stderr}");
     let site = dir.path().join("site");

@@ -100,6 +100,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// [`log_with`] for generated files (names and texts made by `format!`).
+pub fn log_with_owned(files: &[(String, String)]) -> tempfile::TempDir {
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    log_with(&borrowed)
+}
+
 /// A temporary project with `docs/adr/` holding the given files.
 pub fn log_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");

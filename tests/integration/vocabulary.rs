@@ -236,11 +236,7 @@ fn fix_writes_unambiguous_dates_as_iso_and_leaves_the_others() {
         .enumerate()
         .map(|(index, (name, date, _))| (name.to_string(), nygard(index + 1, date)))
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(name, text)| (name.as_str(), text.as_str()))
-        .collect();
-    let project = log_with(&borrowed);
+    let project = crate::util::log_with_owned(&files);
     let (_, document) = json(project.path(), &["lint", "--format", "json"]);
     let help: Vec<(&str, &str)> = document["diagnostics"]
         .as_array()

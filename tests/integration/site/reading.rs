@@ -183,11 +183,7 @@ fn a_record_page_lists_a_bounded_window_of_nearby_records() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let dir = log_with(&borrowed);
+    let dir = crate::util::log_with_owned(&files);
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(code, 0, "{stderr}");
     let page = read(dir.path().join("site/0015-record-15.html"));
@@ -284,11 +280,7 @@ fn the_relations_graph_of_a_large_log_draws_the_newest_records_and_says_so() {
             )
         })
         .collect();
-    let borrowed: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let dir = log_with(&borrowed);
+    let dir = crate::util::log_with_owned(&files);
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(code, 0, "{stderr}");
     let page = read(dir.path().join("site/relations.html"));
