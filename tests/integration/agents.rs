@@ -209,6 +209,17 @@ impl Client {
     }
 }
 
+/// The URIs `resources/list` gives, in order.
+fn resource_uris(client: &mut Client) -> Vec<String> {
+    let listed = client.request("resources/list", json!({}));
+    listed["result"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|resource| resource["uri"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn tool_names(client: &mut Client) -> Vec<String> {
     let tools = client.request("tools/list", json!({}));
     tools["result"]["tools"]
@@ -392,13 +403,7 @@ fn mcp_errors_carry_the_cli_messages() {
 fn mcp_resources_are_the_index_and_one_per_record() {
     let log = madr4_log();
     let mut client = Client::start(log.path(), &[]);
-    let listed = client.request("resources/list", json!({}));
-    let uris: Vec<&str> = listed["result"]["resources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|resource| resource["uri"].as_str().unwrap())
-        .collect();
+    let uris = resource_uris(&mut client);
     assert_eq!(
         uris,
         [
@@ -440,13 +445,7 @@ fn mcp_resources_are_the_index_and_one_per_record() {
 fn mcp_reads_every_log_of_a_project_with_several() {
     let dir = copy_tree(&fixtures().join("logs/monorepo"));
     let mut client = Client::start(dir.path(), &[]);
-    let listed = client.request("resources/list", json!({}));
-    let uris: Vec<&str> = listed["result"]["resources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|resource| resource["uri"].as_str().unwrap())
-        .collect();
+    let uris = resource_uris(&mut client);
     assert_eq!(
         uris,
         [
