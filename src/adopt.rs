@@ -163,6 +163,9 @@ pub struct LogDescription {
     /// Sub-folders each number their own records from 1 (one per component, as in
     /// opendatahub-adr): `numbering = "per-folder"`.
     pub per_folder: bool,
+    /// Records that already share their number with another (relative to the config file,
+    /// sorted): history lint is told to accept, through `[lint.per-file-ignores]`.
+    pub shared_numbers: Vec<String>,
 }
 
 fn by_count<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
@@ -207,6 +210,7 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         .template
         .as_ref()
         .is_some_and(|template| renders(&template.path));
+    let per_folder = numbers_per_folder(log);
     let dir = match relative(&log.dir) {
         here if here.is_empty() => ".".to_string(),
         dir => dir,
@@ -225,8 +229,54 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         template_style: log.template.as_ref().map(|template| template.style),
         template_renders,
         language: language_of(log),
-        per_folder: numbers_per_folder(log),
+        per_folder,
+        shared_numbers: shared_numbers(log, per_folder)
+            .into_iter()
+            .map(relative)
+            .collect(),
     }
+}
+
+/// The records whose number another record of the same numbering (the log, or its folder
+/// when `per_folder`) also has, in path order. Folder records count like the others.
+fn shared_numbers(log: &Log, per_folder: bool) -> Vec<&Path> {
+    let mut by_number: BTreeMap<(&str, u32), Vec<&Path>> = BTreeMap::new();
+    for record in &log.records {
+        let Some(number) = record.number() else {
+            continue;
+        };
+        let unit = if per_folder {
+            numbering_folder(record)
+        } else {
+            ""
+        };
+        by_number
+            .entry((unit, number))
+            .or_default()
+            .push(record.path());
+    }
+    let mut shared: Vec<&Path> = by_number
+        .into_values()
+        .filter(|paths| paths.len() > 1)
+        .flatten()
+        .collect();
+    shared.sort();
+    shared
+}
+
+/// The top folder of the log a record is in (`""` at the log's root); a folder record
+/// (`0007-x/README.md`) is where its folder is.
+fn numbering_folder(record: &crate::model::Record) -> &str {
+    let folder = record
+        .rel_path
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder);
+    let folder = if record.is_folder_record() {
+        folder.rsplit_once('/').map_or("", |(parent, _)| parent)
+    } else {
+        folder
+    };
+    folder.split('/').next().unwrap_or_default()
 }
 
 /// Whether two or more sub-folders of the log each start their numbers at 0 or 1: the
@@ -238,17 +288,7 @@ fn numbers_per_folder(log: &Log) -> bool {
         let Some(number) = record.number() else {
             continue;
         };
-        let folder = record
-            .rel_path
-            .rsplit_once('/')
-            .map_or("", |(folder, _)| folder);
-        // A folder record (`0007-x/README.md`) is where its folder is.
-        let folder = if record.is_folder_record() {
-            folder.rsplit_once('/').map_or("", |(parent, _)| parent)
-        } else {
-            folder
-        };
-        let folder = folder.split('/').next().unwrap_or_default();
+        let folder = numbering_folder(record);
         if folder.is_empty() {
             continue;
         }
@@ -448,6 +488,21 @@ impl LogDescription {
             .map(|status| toml_string(status))
             .collect();
         text.push_str(&format!("statuses = [{}]\n", statuses.join(", ")));
+        if !self.shared_numbers.is_empty() {
+            text.push_str(
+                "\n# These records already share their number with another record: renaming\n\
+                 # them would break the links to them, so lint accepts them as they are. A\n\
+                 # record that takes a used number from now on is still reported.\n\
+                 [lint.per-file-ignores]\n",
+            );
+            for path in &self.shared_numbers {
+                let pattern = glob::Pattern::escape(path);
+                text.push_str(&format!(
+                    "{} = [\"number-duplicate\"]\n",
+                    toml_string(&pattern)
+                ));
+            }
+        }
         text.push_str(
             "\n# What `adr init` found (for reference; `adr` reads the records themselves):\n",
         );
@@ -526,6 +581,12 @@ impl LogDescription {
             lines.push(format!("  {} records: {sections}", styles.join(", ")));
         }
         lines.push("  file names, numbers, dates, links and supersede chains".to_string());
+        if !self.shared_numbers.is_empty() {
+            lines.push(format!(
+                "  but not the {} records that already share a number ([lint.per-file-ignores])",
+                self.shared_numbers.len()
+            ));
+        }
         lines
     }
 }

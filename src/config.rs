@@ -99,6 +99,11 @@ pub struct LintConfig {
     /// whatever the rest of the log does).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub require_date: bool,
+    /// A file or glob, relative to this file (`"docs/adr/0007-*.md"`) → the rule ids not
+    /// reported for the files it matches, as ruff's `per-file-ignores`. `adr init` writes
+    /// one for each number a log already used twice before adopting `adr`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub per_file_ignores: BTreeMap<String, Vec<toml::Spanned<String>>>,
 }
 
 /// `[index]`: where `adr index` writes.

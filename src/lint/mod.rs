@@ -270,7 +270,9 @@ pub fn lint(
             return false;
         };
         diagnostic.severity = *severity;
-        if !selection.contains(&diagnostic.path) {
+        if !selection.contains(&diagnostic.path)
+            || options.ignores(diagnostic.rule.id, &diagnostic.path)
+        {
             return false;
         }
         let Some(directives) = record_directives.get(diagnostic.path.as_path()) else {

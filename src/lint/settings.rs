@@ -111,6 +111,30 @@ pub struct LintOptions {
     pub relation_kinds: crate::relation::RelationKinds,
     /// `adr lint --base REF`: the log's files on another branch, whose numbers are taken.
     pub base: Option<BaseFiles>,
+    /// `[lint.per-file-ignores]`: rules not reported for the files a pattern matches.
+    pub file_ignores: Vec<FileIgnore>,
+}
+
+/// One entry of `[lint.per-file-ignores]`.
+#[derive(Debug, Clone)]
+pub struct FileIgnore {
+    /// Matched against a file's path relative to the project root, with `/`.
+    pub pattern: glob::Pattern,
+    pub rules: Vec<&'static str>,
+}
+
+impl LintOptions {
+    /// Whether `[lint.per-file-ignores]` turns `rule` off for `path`.
+    pub fn ignores(&self, rule: &str, path: &std::path::Path) -> bool {
+        if self.file_ignores.is_empty() {
+            return false;
+        }
+        let Some(root) = &self.root else { return false };
+        let relative = crate::log_path::relative_slash_path(path, root);
+        self.file_ignores
+            .iter()
+            .any(|ignore| ignore.rules.contains(&rule) && ignore.pattern.matches(&relative))
+    }
 }
 
 /// The log's files in another commit (`adr lint --base origin/main`).
@@ -162,6 +186,7 @@ impl LintOptions {
             layout: crate::layout::Layout::default(),
             relation_kinds: crate::relation::RelationKinds::new(&[]),
             base: None,
+            file_ignores: Vec::new(),
         }
     }
 
@@ -206,12 +231,55 @@ impl LintOptions {
         options.require_date = config.lint.require_date;
         options.layout = project.layout.clone();
         options.relation_kinds = crate::relation::RelationKinds::new(&config.relations);
+        options.file_ignores = file_ignores(project)?;
         Ok(options)
     }
 
     pub fn is_allowed_status(&self, keyword: &str) -> bool {
         self.allowed_statuses.iter().any(|status| status == keyword)
     }
+}
+
+/// `[lint.per-file-ignores]`, each pattern and rule id checked: a mistake names the line.
+fn file_ignores(project: &Project) -> Result<Vec<FileIgnore>> {
+    let mut ignores = Vec::new();
+    for (pattern, ids) in &project.config.lint.per_file_ignores {
+        let key_at = project
+            .config_text
+            .as_deref()
+            .and_then(|text| text.find(pattern.as_str()))
+            .unwrap_or(0);
+        let compiled = glob::Pattern::new(pattern).map_err(|error| {
+            config_error(
+                project,
+                key_at,
+                format!(
+                    "`{pattern}` in [lint.per-file-ignores] is not a glob ({}): write a path relative to the config file, e.g. `\"docs/adr/0007-*.md\"`",
+                    error.msg
+                ),
+            )
+        })?;
+        let mut rules = Vec::new();
+        for id in ids {
+            let Some(rule) = resolve_id(id.get_ref().trim()) else {
+                return Err(config_error(
+                    project,
+                    id.span().start,
+                    format!(
+                        "unknown lint rule `{}` in [lint.per-file-ignores]{}: run `adr rules` to list them",
+                        id.get_ref(),
+                        suggestion(id.get_ref())
+                    ),
+                ));
+            };
+            rules.push(rule.id);
+        }
+        ignores.push(FileIgnore {
+            pattern: compiled,
+            rules,
+        });
+    }
+    Ok(ignores)
 }
 
 /// A rule by id, following `REDIRECTS` for renamed rules.

@@ -283,6 +283,78 @@ fn config_sets_severities_and_names_bad_lines() {
 }
 
 #[test]
+fn per_file_ignores_turn_rules_off_for_the_files_they_match_only() {
+    let project = log_with(&[
+        (
+            "0001-one.md",
+            &GOOD.replace("status: accepted", "status: acepted"),
+        ),
+        (
+            "0002-two.md",
+            &GOOD.replace("status: accepted", "status: acepted"),
+        ),
+    ]);
+    let rules = |project: &std::path::Path| -> Vec<(String, String)> {
+        let (_, document) = json(project, &["lint", "--format", "json"]);
+        document["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["path"].as_str().unwrap().to_string(),
+                )
+            })
+            .filter(|(rule, _)| rule != "title-duplicate")
+            .collect()
+    };
+    let before = rules(project.path());
+    assert!(
+        before.contains(&("status-invalid".into(), "docs/adr/0001-one.md".into()))
+            && before.contains(&("status-invalid".into(), "docs/adr/0002-two.md".into())),
+        "{before:?}"
+    );
+    let config = project.path().join(".adr.toml");
+    std::fs::write(
+        &config,
+        "[lint.per-file-ignores]\n\"docs/adr/0001-*.md\" = [\"status-invalid\"]\n",
+    )
+    .unwrap();
+    let after = rules(project.path());
+    let mut expected = before.clone();
+    expected.retain(|(rule, path)| !(rule == "status-invalid" && path == "docs/adr/0001-one.md"));
+    assert_eq!(after, expected);
+
+    std::fs::write(
+        &config,
+        "[lint.per-file-ignores]\n\"docs/adr/*.md\" = [\"status-invalide\"]\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(project.path(), &["lint"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: .adr.toml:2:20: unknown lint rule `status-invalide` in [lint.per-file-ignores] (did you mean `status-invalid`?): run `adr rules` to list them\n"
+        )
+    );
+    std::fs::write(
+        &config,
+        "[lint.per-file-ignores]\n\"docs/adr/[.md\" = [\"status-invalid\"]\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(project.path(), &["lint"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "error: .adr.toml:2:2: `docs/adr/[.md` in [lint.per-file-ignores] is not a glob"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn inline_suppression() {
     let project = log_with(&[
         (

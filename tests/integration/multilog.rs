@@ -328,8 +328,14 @@ fn log_tables_are_checked() {
 #[test]
 fn opendatahub_numbers_per_folder_with_the_setting_init_writes() {
     let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
-    let (code, _, stderr) = run(dir.path(), &["init"]);
+    let (code, stdout, stderr) = run(dir.path(), &["init"]);
     assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "  but not the 8 records that already share a number ([lint.per-file-ignores])\n"
+        ),
+        "{stdout}"
+    );
     let config = read(dir.path().join(".adr.toml"));
     assert!(
         config.contains(
@@ -337,41 +343,20 @@ fn opendatahub_numbers_per_folder_with_the_setting_init_writes() {
         ),
         "{config}"
     );
-    let (_, found) = findings(dir.path(), &[]);
-    assert_eq!(
-        found
-            .iter()
-            .filter(|(rule, ..)| rule == "filename-format")
-            .count(),
-        0
-    );
-    let duplicates: Vec<(&str, &str)> = found
-        .iter()
-        .filter(|(rule, ..)| rule == "number-duplicate")
-        .map(|(_, path, _, message)| (path.as_str(), message.as_str()))
-        .collect();
-    let pair = |number: &str, a: &'static str, b: &'static str| {
-        let name = |slug| format!("operator/ODH-ADR-Operator-{number}-{slug}.md");
-        [
-            (
-                name(a),
-                format!("number {number} is also used by `{}`", name(b)),
-            ),
-            (
-                name(b),
-                format!("number {number} is also used by `{}`", name(a)),
-            ),
-        ]
+    // operator/ used 0007, 0009, 0011 and 0012 twice before adopting adr: init accepts
+    // those eight records by name, so the log lints without a number-duplicate.
+    let names = |number: &str, a: &str, b: &str| {
+        [a, b].map(|slug| format!("operator/ODH-ADR-Operator-{number}-{slug}.md"))
     };
-    let expected: Vec<(String, String)> = [
-        pair("0007", "auth-crd", "components-version-mapping"),
-        pair("0009", "connection-api", "observability-tracing-strategy"),
-        pair(
+    let shared: Vec<String> = [
+        names("0007", "auth-crd", "components-version-mapping"),
+        names("0009", "connection-api", "observability-tracing-strategy"),
+        names(
             "0011",
             "Perses-dashboard-guidelines",
             "observability-metrics-autoscaling",
         ),
-        pair(
+        names(
             "0012",
             "gateway-api-authentication-architecture",
             "module-onboarding",
@@ -380,11 +365,58 @@ fn opendatahub_numbers_per_folder_with_the_setting_init_writes() {
     .into_iter()
     .flatten()
     .collect();
-    let expected: Vec<(&str, &str)> = expected
+    let table: String = shared
         .iter()
-        .map(|(path, message)| (path.as_str(), message.as_str()))
+        .map(|path| format!("\"{path}\" = [\"number-duplicate\"]\n"))
         .collect();
-    assert_eq!(duplicates, expected);
+    assert!(
+        config.contains(&format!(
+            "# record that takes a used number from now on is still reported.\n[lint.per-file-ignores]\n{table}\n"
+        )),
+        "{config}"
+    );
+    let (_, found) = findings(dir.path(), &[]);
+    let count = |rule: &str| found.iter().filter(|(id, ..)| id == rule).count();
+    assert_eq!(count("filename-format"), 0);
+    assert_eq!(count("number-duplicate"), 0);
+
+    // A record that takes a used number now is still reported, and only it.
+    std::fs::copy(
+        dir.path().join(&shared[0]),
+        dir.path()
+            .join("operator/ODH-ADR-Operator-0007-new-decision.md"),
+    )
+    .unwrap();
+    let (_, found) = findings(dir.path(), &[]);
+    let duplicates: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(rule, ..)| rule == "number-duplicate")
+        .map(|(_, path, _, message)| (path.as_str(), message.as_str()))
+        .collect();
+    assert_eq!(
+        duplicates,
+        [(
+            "operator/ODH-ADR-Operator-0007-new-decision.md",
+            "number 0007 is also used by `operator/ODH-ADR-Operator-0007-auth-crd.md`, `operator/ODH-ADR-Operator-0007-components-version-mapping.md`"
+        )]
+    );
+
+    // Without the table, the eight are what number-duplicate finds.
+    std::fs::remove_file(
+        dir.path()
+            .join("operator/ODH-ADR-Operator-0007-new-decision.md"),
+    )
+    .unwrap();
+    let without = config.replace(&format!("[lint.per-file-ignores]\n{table}"), "");
+    std::fs::write(dir.path().join(".adr.toml"), without).unwrap();
+    let (_, found) = findings(dir.path(), &[]);
+    let mut flagged: Vec<&str> = found
+        .iter()
+        .filter(|(rule, ..)| rule == "number-duplicate")
+        .map(|(_, path, ..)| path.as_str())
+        .collect();
+    flagged.sort_unstable();
+    assert_eq!(flagged, shared);
 }
 
 /// Numbered per folder, a record made at the log's top takes the top's next number, not
