@@ -325,8 +325,9 @@ pub struct RenumberArgs {
     pub write: bool,
 
     /// Also rewrite the moved records' file names in these files outside the log (a glob
-    /// relative to the project root, e.g. 'src/**/*.rs'; repeatable); bare ids such as
-    /// `ADR-0042` there are listed for you to check
+    /// relative to the project root, e.g. 'src/**/*.rs'; repeatable); a bare id such as
+    /// `ADR-0042` there is rewritten when git blame or the file's links tell which record it
+    /// means, else listed for you to check
     #[arg(long, value_name = "GLOB")]
     pub also: Vec<String>,
 }

@@ -179,6 +179,66 @@ pub fn work_tree(dir: &Path) -> Option<PathBuf> {
     Some(top.canonicalize().unwrap_or(top))
 }
 
+/// The commit that added the file at `path` under that name (the oldest such commit), for
+/// telling which record a mention was written beside. `None` outside git or uncommitted.
+pub fn commit_adding(path: &Path) -> Option<String> {
+    let (dir, name) = (path.parent()?, path.file_name()?.to_str()?);
+    let text = String::from_utf8(git_output(
+        dir,
+        &["log", "--diff-filter=A", "--format=%H", "--", name],
+    )?)
+    .ok()?;
+    text.lines().last().map(str::to_string)
+}
+
+/// The commit that last wrote each line of the file at `path` (`git blame`), line 1 first;
+/// `None` for a line not committed yet. `None` outside git or for a file git does not track.
+pub fn line_commits(path: &Path) -> Option<Vec<Option<String>>> {
+    let (dir, name) = (path.parent()?, path.file_name()?.to_str()?);
+    let text = String::from_utf8(git_output(dir, &["blame", "--porcelain", "--", name])?).ok()?;
+    Some(parse_blame(&text))
+}
+
+/// Reads `git blame --porcelain`: each line of the file (after a tab) is preceded by a
+/// header whose first word is its commit; the all-zero commit is "not committed yet".
+fn parse_blame(text: &str) -> Vec<Option<String>> {
+    let mut lines = Vec::new();
+    let mut current: Option<&str> = None;
+    for line in text.lines() {
+        if line.starts_with('\t') {
+            lines.push(
+                current
+                    .filter(|commit| commit.bytes().any(|b| b != b'0'))
+                    .map(String::from),
+            );
+            continue;
+        }
+        let mut words = line.split(' ');
+        if let Some(first) = words.next()
+            && first.len() == 40
+            && first.bytes().all(|b| b.is_ascii_hexdigit())
+            && words.count() >= 2
+        {
+            current = Some(first);
+        }
+    }
+    lines
+}
+
+/// Whether commit `ancestor` is `descendant` or one of its ancestors, in the repository
+/// holding `dir`.
+pub fn is_ancestor(dir: &Path, ancestor: &str, descendant: &str) -> bool {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["merge-base", "--is-ancestor", ancestor, descendant])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
 /// What `git -C dir args...` prints; `None` when git is missing or fails.
 fn git_output(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let output = Command::new("git")
@@ -290,6 +350,16 @@ pub fn files_at(dir: &Path, reference: &str) -> Result<Vec<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blame_gives_each_line_its_commit_and_none_when_uncommitted() {
+        let a = "a".repeat(40);
+        let zero = "0".repeat(40);
+        let text = format!(
+            "{a} 1 1 2\nauthor A\nsummary first\nfilename x.rs\n\tfn main() {{}}\n{a} 2 2\n\t// ADR-0002\n{zero} 3 3 1\nauthor Not Committed Yet\nfilename x.rs\n\tnew line\n"
+        );
+        assert_eq!(parse_blame(&text), [Some(a.clone()), Some(a), None]);
+    }
 
     #[test]
     fn only_a_chain_of_single_parent_commits_back_to_the_old_head_is_a_straight_line() {

@@ -15,12 +15,18 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
     let history = History::load(&project.log_dir);
     let arrivals = Arrival::of_records(&log, history.as_ref());
     let mut plan = plan(&log, &arrivals)?;
+    let mut rewritten = Vec::new();
     if !args.also.is_empty() {
         let files = crate::mentions::matched_files(&project.root, &project.log_dir, &args.also)?;
-        let (changes, ambiguous) =
-            crate::mentions::rewrite_mentions(&files, project.boundary(), &plan.moves)?;
-        plan.changes.extend(changes);
-        plan.ambiguous.extend(ambiguous);
+        let mentions = crate::mentions::rewrite_mentions(
+            &files,
+            project.boundary(),
+            &project.log_dir,
+            &plan.moves,
+        )?;
+        plan.changes.extend(mentions.changes);
+        plan.ambiguous.extend(mentions.ambiguous);
+        rewritten = mentions.rewritten;
     }
     if plan.moves.is_empty() {
         super::note(output, format_args!("no two records share a number"));
@@ -89,6 +95,19 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
             );
             crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
         }
+    }
+    for mention in &rewritten {
+        super::note(
+            output,
+            format_args!(
+                "{}:{}: `{}` → `{}`: {}",
+                project.display(&mention.path),
+                mention.line,
+                mention.from,
+                mention.to,
+                mention.because
+            ),
+        );
     }
     for reference in &plan.ambiguous {
         super::note(

@@ -2,27 +2,8 @@
 //! reported before the merge, with the next number free on both sides.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::util::run;
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("git is installed");
-    assert!(status.success(), "git {args:?}");
-}
+use crate::util::{git, run};
 
 fn record(dir: &Path, name: &str, title: &str) {
     let path = dir.join("docs/adr").join(name);

@@ -227,3 +227,23 @@ pub fn run_measuring_memory(dir: &Path, args: &[&str]) -> (Output, Option<u64>) 
     };
     (output, peak)
 }
+
+/// Runs git in `dir` as a test user, apart from the machine's configuration; fails the test
+/// when git fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status()
+        .expect("git is installed");
+    assert!(status.success(), "git {args:?}");
+}
