@@ -313,8 +313,8 @@ impl Project {
     }
 
     /// The layout of the `[[log]]` tables, each log checked: a name `--log` can take,
-    /// given once, and a directory that exists inside the project. Their statuses are
-    /// allowed everywhere (a record is checked against every log's words).
+    /// given once, and a directory that exists inside the project. Each log's statuses are
+    /// allowed in that log only, besides the project's.
     fn several_logs(&mut self) -> Result<Layout> {
         let mut parts: Vec<LogPart> = Vec::new();
         let shown = PathBuf::from(self.config_path.as_deref().map_or_else(
@@ -375,15 +375,13 @@ impl Project {
                 name: log.name.clone(),
                 prefix,
                 numbering: log.numbering.or(self.config.numbering).unwrap_or_default(),
+                statuses: log
+                    .statuses
+                    .iter()
+                    .map(|status| status.trim().to_lowercase())
+                    .collect(),
             });
         }
-        let extra: Vec<String> = self
-            .config
-            .logs
-            .iter()
-            .flat_map(|log| log.statuses.iter().cloned())
-            .collect();
-        self.config.statuses.extend(extra);
         Ok(Layout { parts })
     }
 
@@ -430,6 +428,7 @@ impl Project {
         self.log_dir = normalize(&self.root.join(&log.dir));
         self.config.template = log.template.or(self.config.template.take());
         self.config.digits = log.digits.or(self.config.digits);
+        self.config.statuses.extend(log.statuses);
         let numbering = log.numbering.or(self.config.numbering).unwrap_or_default();
         self.config.numbering = Some(numbering);
         self.layout = Layout::single(numbering);

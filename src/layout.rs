@@ -34,6 +34,9 @@ pub struct LogPart {
     /// empty when the log is the root itself.
     pub prefix: String,
     pub numbering: Numbering,
+    /// Statuses this log allows besides the project's (its `[[log]]` table's `statuses`),
+    /// lowercase.
+    pub statuses: Vec<String>,
 }
 
 /// The logs of a project. Empty: one log, numbered as a whole.
@@ -51,6 +54,7 @@ impl Layout {
                 name: String::new(),
                 prefix: String::new(),
                 numbering,
+                statuses: Vec::new(),
             }],
         };
         Layout { parts }
@@ -170,6 +174,7 @@ mod tests {
             name: name.into(),
             prefix: prefix.into(),
             numbering: Numbering::Log,
+            statuses: Vec::new(),
         }
     }
 

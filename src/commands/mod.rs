@@ -23,13 +23,14 @@ mod schema;
 pub mod search;
 mod serve;
 mod status;
+mod status_words;
 
 use std::path::Path;
 
 use crate::cli::{Cli, Command};
 use crate::config::Project;
 use crate::error::{Error, Result};
-use crate::model::{BUILTIN_STATUSES, Log, Record, StatusKind, closest_status};
+use crate::model::{Log, Record};
 use crate::{ExitStatus, Output};
 
 pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> {
@@ -109,49 +110,6 @@ pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&
     Err(Error::usage(format!(
         "no record `{query}` in {}: run `adr list` to see the records",
         project.display(&project.log_dir)
-    )))
-}
-
-/// Every status the project allows: the built-in ones and `statuses` from its config.
-pub(crate) fn allowed_statuses(project: &Project) -> Vec<String> {
-    BUILTIN_STATUSES
-        .iter()
-        .map(|status| (*status).to_string())
-        .chain(
-            project
-                .config
-                .statuses
-                .iter()
-                .map(|status| status.to_lowercase()),
-        )
-        .collect()
-}
-
-/// Checks a status given on the command line; `superseded` needs its record named elsewhere.
-pub(crate) fn check_status_argument(project: &Project, kind: &StatusKind, raw: &str) -> Result<()> {
-    let StatusKind::Other(value) = kind else {
-        return Ok(());
-    };
-    // A status word of the language tables (`approved`, `accepté`) is allowed as lint
-    // allows it.
-    if !matches!(crate::model::Status::read(raw).0, StatusKind::Other(_)) {
-        return Ok(());
-    }
-    let allowed = allowed_statuses(project);
-    if allowed.iter().any(|status| status == value) {
-        return Ok(());
-    }
-    let suggestion = closest_status(value, allowed.iter().map(String::as_str))
-        .map(|closest| format!("did you mean `{closest}`? "))
-        .unwrap_or_default();
-    Err(Error::usage(format!(
-        "unknown status `{raw}`: {suggestion}allowed: {}, superseded by N (add more with `statuses` in .adr.toml)",
-        allowed
-            .iter()
-            .filter(|status| *status != "superseded")
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
     )))
 }
 

@@ -156,7 +156,7 @@ impl Inputs {
                 "a new record cannot start superseded: create it, then run `adr status N \"superseded by M\"`",
             ));
         }
-        super::check_status_argument(project, &kind, &status)?;
+        super::status_words::check_status_argument(project, None, &kind, &status)?;
         let template = match (&args.template, &project.config.template) {
             (Some(setting), _) => Some(TemplateSource::from_setting(setting, &project.cwd)),
             (None, Some(setting)) => Some(TemplateSource::from_setting(setting, &project.root)),

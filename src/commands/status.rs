@@ -40,7 +40,12 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
             )
         }
         other => {
-            super::check_status_argument(project, &other, &requested)?;
+            super::status_words::check_status_argument(
+                project,
+                Some(&record.rel_path),
+                &other,
+                &requested,
+            )?;
             other.keyword().to_string()
         }
     };

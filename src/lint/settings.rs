@@ -235,8 +235,25 @@ impl LintOptions {
         Ok(options)
     }
 
-    pub fn is_allowed_status(&self, keyword: &str) -> bool {
-        self.allowed_statuses.iter().any(|status| status == keyword)
+    /// The statuses a record at `rel_path` may have: the project's, then its own log's.
+    pub fn allowed_statuses_at<'a>(&'a self, rel_path: &str) -> impl Iterator<Item = &'a str> {
+        let own_log = if self.layout.has_several() {
+            self.layout
+                .part_of(rel_path)
+                .map_or(&[][..], |part| part.statuses.as_slice())
+        } else {
+            &[]
+        };
+        self.allowed_statuses
+            .iter()
+            .chain(own_log)
+            .map(String::as_str)
+    }
+
+    /// Whether a record at `rel_path` may have the status `keyword`.
+    pub fn is_allowed_status_at(&self, rel_path: &str, keyword: &str) -> bool {
+        self.allowed_statuses_at(rel_path)
+            .any(|status| status == keyword)
     }
 }
 

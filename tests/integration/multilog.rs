@@ -54,6 +54,71 @@ fn numbers_overlap_across_logs_and_only_the_broken_cross_log_link_is_reported() 
 }
 
 #[test]
+fn a_log_s_own_statuses_are_allowed_in_that_log_only() {
+    let dir = monorepo();
+    let config = dir.path().join(".adr.toml");
+    std::fs::write(
+        &config,
+        read(&config).replace(
+            "statuses = [\"draft\"]",
+            "statuses = [\"draft\", \"parked\"]",
+        ),
+    )
+    .unwrap();
+    let backend = dir
+        .path()
+        .join("services/backend/docs/adr/0001-store-orders-in-postgresql.md");
+    std::fs::write(
+        &backend,
+        read(&backend).replace("status: accepted", "status: parked"),
+    )
+    .unwrap();
+    let frontend = dir
+        .path()
+        .join("services/frontend/docs/adr/0001-render-on-the-client.md");
+    std::fs::write(
+        &frontend,
+        read(&frontend).replace("\nAccepted\n", "\nParked\n"),
+    )
+    .unwrap();
+
+    let (code, stdout, _) = run(dir.path(), &["lint"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(
+            "warning[status-undeclared]: status `parked` is not declared\n --> services/frontend/docs/adr/0001-render-on-the-client.md:7:1\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "= help: declare the log's statuses in the `[[log]]` table of `frontend` in .adr.toml: `statuses = [\"parked\"]`, or change it to a known status\n"
+        ),
+        "{stdout}"
+    );
+    let (_, found) = findings(dir.path(), &[]);
+    let statuses: Vec<&str> = found
+        .iter()
+        .filter(|(rule, ..)| rule.starts_with("status-"))
+        .map(|(_, path, ..)| path.as_str())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["services/frontend/docs/adr/0001-render-on-the-client.md"]
+    );
+
+    // `adr status` holds a record to its own log's words, as lint does.
+    let (code, _, stderr) = run(dir.path(), &["status", "frontend:2", "parked"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: unknown status `parked`"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "backend:2", "parked"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn a_number_used_twice_in_one_log_is_a_duplicate_of_that_log_only() {
     let dir = monorepo();
     let backend = dir.path().join("services/backend/docs/adr");

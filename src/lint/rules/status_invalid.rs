@@ -58,7 +58,7 @@ pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
         .iter()
         .filter(|issue| issue.key == "status")
     {
-        let allowed = allowed(ctx);
+        let allowed = allowed(ctx, &record.rel_path);
         ctx.report(
             &StatusInvalid::META,
             record.path(),
@@ -103,11 +103,11 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         .collect();
     for (value, records) in &usage {
         if is_template_choice(value) {
-            let allowed = allowed(ctx);
             for record in records {
                 let Some(status) = &record.status else {
                     continue;
                 };
+                let allowed = allowed(ctx, &record.rel_path);
                 ctx.report(
                     &StatusInvalid::META,
                     record.path(),
@@ -121,16 +121,16 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             }
             continue;
         }
-        let Some(closest) = typo_of(value, ctx).map(String::from) else {
-            continue;
-        };
         for record in records {
             let Some(status) = &record.status else {
                 continue;
             };
+            let Some(closest) = typo_of(value, &record.rel_path, ctx).map(String::from) else {
+                continue;
+            };
             let help = format!(
                 "did you mean `{closest}`? allowed: {}; add more with `statuses` in .adr.toml",
-                allowed(ctx)
+                allowed(ctx, &record.rel_path)
             );
             ctx.report(
                 &StatusInvalid::META,
@@ -167,7 +167,7 @@ pub(crate) fn stray_statuses<'a>(
     let is_standard = |record: &RecordFacts, word: &str| {
         record.status.as_ref().is_some_and(|status| {
             status.word.is_none() && !matches!(status.kind, StatusKind::Other(_))
-        }) || ctx.options.is_allowed_status(word)
+        }) || ctx.options.is_allowed_status_at(&record.rel_path, word)
     };
     let standard = with_status
         .iter()
@@ -204,7 +204,7 @@ pub(crate) fn unknown_statuses<'a>(
         let StatusKind::Other(value) = &status.kind else {
             continue;
         };
-        if value.is_empty() || ctx.options.is_allowed_status(value) {
+        if value.is_empty() || ctx.options.is_allowed_status_at(&record.rel_path, value) {
             continue;
         }
         match usage.iter_mut().find(|(known, _)| known == value) {
@@ -221,12 +221,10 @@ pub(crate) fn is_template_choice(value: &str) -> bool {
     value.starts_with(['{', '[']) || value.contains(" | ")
 }
 
-/// The allowed status `value` is probably a misspelling of (`acepted` → `accepted`).
-pub(crate) fn typo_of<'a>(value: &str, ctx: &'a RuleContext) -> Option<&'a str> {
-    closest_status(
-        value,
-        ctx.options.allowed_statuses.iter().map(String::as_str),
-    )
+/// The status allowed at `rel_path` that `value` is probably a misspelling of (`acepted`
+/// → `accepted`).
+pub(crate) fn typo_of<'a>(value: &str, rel_path: &str, ctx: &'a RuleContext) -> Option<&'a str> {
+    closest_status(value, ctx.options.allowed_statuses_at(rel_path))
     // A misspelt word of the vocabulary (`aproved` → `approved`); short words are left out,
     // where one letter apart is another word.
     .or_else(|| {
@@ -237,15 +235,14 @@ pub(crate) fn typo_of<'a>(value: &str, ctx: &'a RuleContext) -> Option<&'a str> 
     })
 }
 
-fn allowed(ctx: &RuleContext) -> String {
+fn allowed(ctx: &RuleContext, rel_path: &str) -> String {
     ctx.options
-        .allowed_statuses
-        .iter()
+        .allowed_statuses_at(rel_path)
         .map(|status| {
             if status == "superseded" {
                 "superseded by …".to_string()
             } else {
-                status.clone()
+                status.to_string()
             }
         })
         .collect::<Vec<_>>()

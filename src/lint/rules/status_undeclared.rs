@@ -48,31 +48,57 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         .into_iter()
         .filter(|(value, _)| !strays.iter().any(|(word, _)| word == value))
         .collect();
+    let first_path = |records: &[&RecordFacts]| {
+        records
+            .first()
+            .map(|record| record.rel_path.clone())
+            .unwrap_or_default()
+    };
     let vocabulary: Vec<(&String, &Vec<&RecordFacts>)> = usage
         .iter()
-        .filter(|(value, _)| typo_of(value, ctx).is_none() && !is_template_choice(value))
+        .filter(|(value, records)| {
+            typo_of(value, &first_path(records), ctx).is_none() && !is_template_choice(value)
+        })
         .map(|(value, records)| (value, records))
         .collect();
     if vocabulary.is_empty() {
         return;
     }
-    let mut declared: Vec<String> = ctx
-        .options
-        .allowed_statuses
-        .iter()
-        .filter(|status| !crate::model::BUILTIN_STATUSES.contains(&status.as_str()))
-        .cloned()
-        .collect();
-    declared.extend(vocabulary.iter().map(|(value, _)| (*value).clone()));
-    let line = format!(
-        "statuses = [{}]",
-        declared
-            .iter()
-            .map(|status| format!("{status:?}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    for (value, records) in vocabulary {
+    // With several logs, a status goes in the `[[log]]` table of the log using it.
+    let log_of = |rel_path: &str| {
+        log.layout
+            .has_several()
+            .then(|| log.layout.part_of(rel_path))
+            .flatten()
+    };
+    let declaration = |rel_path: &str| {
+        let part = log_of(rel_path);
+        let mut declared: Vec<String> = ctx
+            .options
+            .allowed_statuses_at(rel_path)
+            .filter(|status| !crate::model::BUILTIN_STATUSES.contains(status))
+            .map(String::from)
+            .collect();
+        declared.extend(
+            vocabulary
+                .iter()
+                .filter(|(_, records)| log_of(&first_path(records)) == part)
+                .map(|(value, _)| (*value).clone()),
+        );
+        let line = format!(
+            "statuses = [{}]",
+            declared
+                .iter()
+                .map(|status| format!("{status:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        match part {
+            Some(part) => format!("in the `[[log]]` table of `{}` in .adr.toml: `{line}`", part.name),
+            None => format!("in .adr.toml: `{line}`"),
+        }
+    };
+    for &(value, records) in &vocabulary {
         let Some(first) = records.first() else {
             continue;
         };
@@ -101,8 +127,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         } else {
             "these records"
         };
+        let declaration = declaration(&first.rel_path);
         diagnostic.label("the log's own status").help(format!(
-            "declare the log's statuses in .adr.toml: `{line}`, or change {which} to a known status"
+            "declare the log's statuses {declaration}, or change {which} to a known status"
         ));
     }
 }
