@@ -217,7 +217,7 @@ fn ambiguous_references(log: &Log, moves: &[Move]) -> Vec<AmbiguousReference> {
             let status_ref = record
                 .status
                 .as_ref()
-                .and_then(|status| Some((status.superseded_by.as_ref()?, status.line)));
+                .and_then(|status| Some((status.superseded_by.as_deref()?, status.line)));
             record
                 .supersedes
                 .iter()

@@ -28,7 +28,8 @@ pub struct RecordFacts {
     /// The first H1, its leading number removed.
     pub title: Option<Located<String>>,
     /// A front-matter `title:`.
-    pub front_matter_title: Option<Located<String>>,
+    /// Boxed, as [`RecordFacts::unread_date`]: most records have none.
+    pub front_matter_title: Option<Box<Located<String>>>,
     pub status: Option<Status>,
     pub date: Option<Located<DateValue>>,
     /// What to point at for the record as a whole: its title, else its first line.
@@ -46,7 +47,8 @@ pub struct RecordFacts {
     /// Whether a `status:` key has a value of the wrong shape (`status-invalid`'s finding).
     pub has_status_field_issue: bool,
     /// For a record without a date: a `Label: <date>` line the parsers did not read.
-    pub unread_date: Option<UnreadDate>,
+    /// Boxed: few records have one, and every record's facts would hold its size.
+    pub unread_date: Option<Box<UnreadDate>>,
     /// Where a link back to a record this one supersedes goes.
     pub back_link: BackLinkSlot,
     /// Typed relation lines (`Amends [1. …](…)`).
@@ -78,7 +80,9 @@ pub struct Anchors {
     /// ([`crate::anchors::anchors_of`]) only when a link names a fragment of this record,
     /// which few records ever are. Making every record's anchors up front was 5 % of a
     /// lint's instructions (callgrind, 1,000 records).
-    page_headings: Box<[Box<str>]>,
+    /// One string, the headings joined by NUL (which CommonMark turns into U+FFFD, so no
+    /// heading holds one): a string each cost more than the headings' text.
+    page_headings: Box<str>,
     title_heading: Option<Box<str>>,
     /// Values of `id="…"` and `name="…"` attributes in the text, sorted.
     html: Box<[u64]>,
@@ -88,8 +92,9 @@ impl Anchors {
     fn of(record: &Record) -> Anchors {
         Anchors {
             page_headings: crate::anchors::page_headings(record)
-                .map(Box::from)
-                .collect(),
+                .collect::<Vec<_>>()
+                .join("\0")
+                .into_boxed_str(),
             title_heading: crate::anchors::title_heading(record).map(Box::from),
             html: sorted_hashes(html_anchors(&record.source.text).iter()),
         }
@@ -100,7 +105,9 @@ impl Anchors {
     pub fn contains(&self, fragment: &str) -> bool {
         self.html.binary_search(&hash(fragment)).is_ok()
             || crate::anchors::anchors_of(
-                self.page_headings.iter().map(|heading| &**heading),
+                self.page_headings
+                    .split('\0')
+                    .filter(|_| !self.page_headings.is_empty()),
                 self.title_heading.as_deref(),
             )
             .contains(&fragment.to_lowercase())
@@ -153,7 +160,7 @@ impl RecordFacts {
             file: record.file.clone(),
             style: record.style,
             title: record.title.clone(),
-            front_matter_title: record.front_matter_title.clone(),
+            front_matter_title: record.front_matter_title.clone().map(Box::new),
             status: record.status.clone(),
             date: record.date.clone(),
             head_span: record.head_span(),
@@ -186,7 +193,8 @@ impl RecordFacts {
                 .any(|issue| issue.key == "status"),
             unread_date: (is_undated && has_title)
                 .then(|| date_missing::date_under_unknown_label(&record.source))
-                .flatten(),
+                .flatten()
+                .map(Box::new),
             back_link: supersede_not_reciprocal::back_link_slot(record),
             relations: record.relations.clone(),
             relation_slot: crate::relation::LineSlot::of(record),
@@ -210,14 +218,14 @@ impl RecordFacts {
     pub fn superseded_by(&self) -> Option<&RecordRef> {
         self.status
             .as_ref()
-            .and_then(|status| status.superseded_by.as_ref())
+            .and_then(|status| status.superseded_by.as_deref())
     }
 
     /// The title to show: the H1, else the front-matter title, else the slug.
     pub fn display_title(&self) -> String {
         self.title
             .as_ref()
-            .or(self.front_matter_title.as_ref())
+            .or(self.front_matter_title.as_deref())
             .map(|title| title.value.clone())
             .unwrap_or_else(|| self.file.slug.replace('-', " "))
     }
@@ -254,11 +262,12 @@ mod tests {
     #[test]
     fn heading_anchors_ignore_the_fragment_case_html_anchors_do_not() {
         let anchors = Anchors {
-            page_headings: Box::new([Box::from("Straße und Weg")]),
+            page_headings: Box::from("Straße und Weg\0Decision Outcome"),
             title_heading: Some(Box::from("Use X")),
             html: sorted_hashes(["Top".to_string()].iter()),
         };
         assert!(anchors.contains("Straße-Und-Weg"));
+        assert!(anchors.contains("decision-outcome"));
         assert!(anchors.contains("use-x"));
         assert!(anchors.contains("Top"));
         assert!(!anchors.contains("top"));

@@ -153,7 +153,10 @@ pub fn read_discovered<T: Send>(
     reuse: impl Fn(&str) -> Option<T> + Sync,
     convert: impl Fn(Record) -> T + Sync,
 ) -> RecordFiles<T> {
-    let mut records = Vec::new();
+    // Sized up front: a record's kept form is hundreds of bytes (`RecordFacts` 816), and a
+    // vector grown by doubling holds its old and new buffers at once as it grows, 1.5 to 3
+    // times the final size at its peak (80 MB at 99,999 records for lint).
+    let mut records = Vec::with_capacity(found.records.len());
     let mut failures = Vec::new();
     let rest = stream_discovered(dir, found, depth, reuse, convert, |result| {
         match result {

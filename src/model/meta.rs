@@ -69,7 +69,7 @@ impl RecordMeta {
     pub fn superseded_by(&self) -> Option<&RecordRef> {
         self.status
             .as_ref()
-            .and_then(|status| status.superseded_by.as_ref())
+            .and_then(|status| status.superseded_by.as_deref())
     }
 }
 

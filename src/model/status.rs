@@ -75,7 +75,8 @@ pub struct Status {
     /// keyword (`approved`, `accepté`, `提议`): what `list`, `index` and the site show.
     pub word: Option<String>,
     /// For `superseded by X`: the record named.
-    pub superseded_by: Option<RecordRef>,
+    /// Boxed: few records have one, and it would double the size of every status.
+    pub superseded_by: Option<Box<RecordRef>>,
     /// The value's bytes in the file (quotes included for a quoted YAML value).
     pub span: Span,
     pub line: usize,
@@ -107,12 +108,12 @@ impl Status {
         };
         let parts = split_successors(&first.text);
         if parts.len() < 2 {
-            return vec![first.clone()];
+            return vec![(**first).clone()];
         }
         let mut successors: Vec<RecordRef> =
             parts.into_iter().filter_map(RecordRef::parse).collect();
         if successors.is_empty() {
-            successors.push(first.clone());
+            successors.push((**first).clone());
         }
         successors
     }
@@ -588,7 +589,7 @@ mod tests {
                 kind,
                 raw: raw.to_string(),
                 word,
-                superseded_by,
+                superseded_by: superseded_by.map(Box::new),
                 span: Span::empty(0),
                 line: 1,
                 origin: StatusOrigin::FrontMatter,

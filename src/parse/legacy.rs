@@ -194,7 +194,7 @@ fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> St
         kind,
         raw,
         word,
-        superseded_by,
+        superseded_by: superseded_by.map(Box::new),
         span,
         line,
         origin,

@@ -352,7 +352,7 @@ fn read_relations(
                     .into_iter()
                     .next()
             })
-            .map(|located| located.value);
+            .map(|located| Box::new(located.value));
     }
 }
 
@@ -382,7 +382,7 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
                             kind,
                             raw,
                             word,
-                            superseded_by,
+                            superseded_by: superseded_by.map(Box::new),
                             span,
                             line: entry.line,
                             origin: StatusOrigin::FrontMatter,

@@ -151,7 +151,7 @@ impl SiteRecord {
                 },
                 keyword: status.keyword().to_string(),
                 raw: status.raw.clone(),
-                superseded_by: status.superseded_by.clone(),
+                superseded_by: status.superseded_by.as_deref().cloned(),
             }),
             date: summary.date.map(|text| SiteDate {
                 text,

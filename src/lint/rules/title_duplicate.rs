@@ -40,7 +40,7 @@ declare_rule! {
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let mut by_title: BTreeMap<(String, String), Vec<&RecordFacts>> = BTreeMap::new();
     for record in &log.records {
-        if let Some(title) = record.title.as_ref().or(record.front_matter_title.as_ref()) {
+        if let Some(title) = record.title.as_ref().or(record.front_matter_title.as_deref()) {
             let key = comparable(&title.value);
             if !key.is_empty() {
                 by_title
@@ -58,13 +58,13 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             if related(log, first, record) {
                 continue;
             }
-            let Some(title) = record.title.as_ref().or(record.front_matter_title.as_ref()) else {
+            let Some(title) = record.title.as_ref().or(record.front_matter_title.as_deref()) else {
                 continue;
             };
             let first_span = first
                 .title
                 .as_ref()
-                .or(first.front_matter_title.as_ref())
+                .or(first.front_matter_title.as_deref())
                 .map(|title| title.span);
             ctx.report(
                 &TitleDuplicate::META,
