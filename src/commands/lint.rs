@@ -19,7 +19,14 @@ use crate::{ExitStatus, Output};
 /// never creates work for another, so two rounds are the most a real log needs.
 const MAX_FIX_ROUNDS: usize = 8;
 
-pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
+/// Lints the project; with `log` (`adr --log NAME lint`) only that log's files are
+/// reported, while every log is read, so references into the others are checked.
+pub fn run(
+    args: &LintArgs,
+    project: &Project,
+    log: Option<&str>,
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
     if let Some(id) = &args.explain {
         return super::rules::explain(id, output);
     }
@@ -39,7 +46,18 @@ pub fn run(args: &LintArgs, project: &Project, output: &mut Output<'_>) -> Resul
             paths,
         });
     }
-    let selection = selection(project, &args.paths)?;
+    let mut selection = selection(project, &args.paths)?;
+    if let Some(name) = log {
+        // Refuses an unknown name, or `--log` in a project of one log, as other commands do.
+        project.clone().select_log(name)?;
+        let index = project
+            .layout
+            .parts
+            .iter()
+            .position(|part| part.name == name)
+            .unwrap_or_default();
+        selection.log = Some((project.log_dir.clone(), project.layout.clone(), index));
+    }
 
     let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
     if args.fix {
@@ -89,7 +107,10 @@ fn selection(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
         }
         selected.push(absolute);
     }
-    Ok(Selection { paths: selected })
+    Ok(Selection {
+        paths: selected,
+        log: None,
+    })
 }
 
 /// A fix as the linter proposes it again after a round: the same rule, file and change.

@@ -43,7 +43,12 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Lint(args) => match &args.explain {
             // `--explain` needs no log, so it works anywhere.
             Some(_) if args.paths.is_empty() => lint::run_explain(&args, output),
-            _ => lint::run(&args, &locate(cwd, dir)?, output),
+            _ => lint::run(
+                &args,
+                &Project::locate(cwd, dir)?,
+                cli.log.as_deref(),
+                output,
+            ),
         },
         Command::Rules(args) => rules::run(&args, output),
         Command::Status(args) => status::run(&args, &locate(cwd, dir)?, output),

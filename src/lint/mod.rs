@@ -168,11 +168,19 @@ impl LintOptions {
 pub struct Selection {
     /// Files and directories; empty = everything.
     pub paths: Vec<PathBuf>,
+    /// `adr --log NAME lint`: only the files of that log (its index in the layout of the
+    /// project whose log directory is given), while references into the others are checked.
+    pub log: Option<(PathBuf, crate::layout::Layout, usize)>,
 }
 
 impl Selection {
     pub fn contains(&self, path: &Path) -> bool {
-        self.paths.is_empty() || self.paths.iter().any(|selected| path.starts_with(selected))
+        let in_log = self.log.as_ref().is_none_or(|(dir, layout, index)| {
+            layout.part_index(&crate::log_path::relative_slash_path(path, dir)) == *index
+        });
+        in_log
+            && (self.paths.is_empty()
+                || self.paths.iter().any(|selected| path.starts_with(selected)))
     }
 }
 

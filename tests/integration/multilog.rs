@@ -174,6 +174,18 @@ fn a_reference_to_a_missing_record_of_another_log_is_reported() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(code, 1);
+
+    // Linting the platform's log alone still reads the others: the reference into
+    // frontend's log is checked, and only the platform's files are reported.
+    let (code, alone) = findings(dir.path(), &["--log", "platform"]);
+    let platform_findings: Vec<_> = found
+        .iter()
+        .filter(|(_, path, ..)| path.starts_with("docs/adr/"))
+        .cloned()
+        .collect();
+    assert_eq!(alone, platform_findings);
+    assert_eq!(alone.len(), 1);
+    assert_eq!(code, 1);
 }
 
 #[test]
