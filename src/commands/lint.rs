@@ -11,7 +11,6 @@ use crate::diagnostic::Fix;
 use crate::edit::apply_edits;
 use crate::error::{Error, Result, output_error};
 use crate::lint::{self, LintOptions, Outcome, Selection, Settings};
-use crate::log_path::normalize;
 use crate::report::{Report, Sources};
 use crate::{ExitStatus, Output};
 
@@ -46,17 +45,9 @@ pub fn run(
             paths,
         });
     }
-    let mut selection = selection(project, &args.paths)?;
+    let mut selection = Selection::of_paths(&project.cwd, &args.paths)?;
     if let Some(name) = log {
-        // Refuses an unknown name, or `--log` in a project of one log, as other commands do.
-        project.clone().select_log(name)?;
-        let index = project
-            .layout
-            .parts
-            .iter()
-            .position(|part| part.name == name)
-            .unwrap_or_default();
-        selection.log = Some((project.log_dir.clone(), project.layout.clone(), index));
+        selection = selection.within_log(project, name)?;
     }
 
     let mut outcome = lint::lint(&project.log_dir, &options, &settings, &selection)?;
@@ -91,25 +82,6 @@ pub fn run(
         ExitStatus::Findings
     } else {
         ExitStatus::Success
-    })
-}
-
-/// PATH arguments as absolute paths; each must exist.
-fn selection(project: &Project, paths: &[PathBuf]) -> Result<Selection> {
-    let mut selected = Vec::with_capacity(paths.len());
-    for path in paths {
-        let absolute = normalize(&project.cwd.join(path));
-        if !absolute.exists() {
-            return Err(Error::usage(format!(
-                "`{}` does not exist: pass files or directories of the log",
-                path.display()
-            )));
-        }
-        selected.push(absolute);
-    }
-    Ok(Selection {
-        paths: selected,
-        log: None,
     })
 }
 

@@ -174,6 +174,40 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// PATH arguments (relative to `cwd`) as absolute paths; each must exist.
+    pub fn of_paths(cwd: &Path, paths: &[PathBuf]) -> Result<Selection> {
+        let mut selected = Vec::with_capacity(paths.len());
+        for path in paths {
+            let absolute = crate::log_path::normalize(&cwd.join(path));
+            if !absolute.exists() {
+                return Err(crate::error::Error::usage(format!(
+                    "`{}` does not exist: pass files or directories of the log",
+                    path.display()
+                )));
+            }
+            selected.push(absolute);
+        }
+        Ok(Selection {
+            paths: selected,
+            log: None,
+        })
+    }
+
+    /// Narrowed to the files of the log `name` of `project` (`adr --log NAME lint`); an
+    /// unknown name, or `--log` in a project of one log, is refused as other commands
+    /// refuse it.
+    pub fn within_log(mut self, project: &crate::config::Project, name: &str) -> Result<Selection> {
+        project.clone().select_log(name)?;
+        let index = project
+            .layout
+            .parts
+            .iter()
+            .position(|part| part.name == name)
+            .unwrap_or_default();
+        self.log = Some((project.log_dir.clone(), project.layout.clone(), index));
+        Ok(self)
+    }
+
     pub fn contains(&self, path: &Path) -> bool {
         let in_log = self.log.as_ref().is_none_or(|(dir, layout, index)| {
             layout.part_index(&crate::log_path::relative_slash_path(path, dir)) == *index
