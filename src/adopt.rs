@@ -237,23 +237,34 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
     }
 }
 
-/// The records whose number another record of the same numbering (the log, or its folder
-/// when `per_folder`) also has, in path order. Folder records count like the others.
+/// The records whose number another record of the same series also has (see
+/// [`crate::layout::NumberSeries`], with the numbering `adr init` writes), in path order.
 fn shared_numbers(log: &Log, per_folder: bool) -> Vec<&Path> {
-    let mut by_number: BTreeMap<(&str, u32), Vec<&Path>> = BTreeMap::new();
-    for record in &log.records {
-        let Some(number) = record.number() else {
-            continue;
-        };
-        let unit = if per_folder {
-            numbering_folder(record)
-        } else {
-            ""
-        };
+    let layout = crate::layout::Layout::single(if per_folder {
+        crate::layout::Numbering::PerFolder
+    } else {
+        crate::layout::Numbering::Log
+    });
+    let numbered = || {
+        log.records.iter().filter_map(|record| {
+            Some((
+                record.rel_path.as_str(),
+                record.number()?,
+                record.is_folder_record(),
+                record.path().as_path(),
+            ))
+        })
+    };
+    let series = crate::layout::NumberSeries::new(
+        &layout,
+        numbered().map(|(rel_path, number, folder, _)| (rel_path, number, folder)),
+    );
+    let mut by_number: BTreeMap<(String, u32), Vec<&Path>> = BTreeMap::new();
+    for (rel_path, number, is_folder_record, path) in numbered() {
         by_number
-            .entry((unit, number))
+            .entry((series.of(rel_path, is_folder_record), number))
             .or_default()
-            .push(record.path());
+            .push(path);
     }
     let mut shared: Vec<&Path> = by_number
         .into_values()

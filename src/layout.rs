@@ -165,6 +165,83 @@ pub fn is_at_top(rel_path: &str) -> bool {
     }
 }
 
+/// The number series of a project's records: each log numbers on its own; in a log
+/// numbered per folder each top folder does; in a log numbered as a whole, a sub-folder
+/// whose records start at 0 or 1 (opendatahub-adr's components) is a series of its own,
+/// other sub-folders (`archived/`) share the log's numbers. What `number-duplicate` compares
+/// within, and what `adr renumber` and `adr init` group by.
+pub struct NumberSeries<'a> {
+    layout: &'a Layout,
+    /// (log prefix, folder) of each sub-folder that starts its own numbers.
+    own_series: std::collections::HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> NumberSeries<'a> {
+    /// The series of a layout whose numbered records are `records` (path relative to the
+    /// layout's root, number, whether it is a folder record).
+    pub fn new(
+        layout: &'a Layout,
+        records: impl Iterator<Item = (&'a str, u32, bool)>,
+    ) -> NumberSeries<'a> {
+        let own_series = records
+            .filter(|(_, number, _)| *number <= 1)
+            .map(|(rel_path, _, is_folder_record)| place(layout, rel_path, is_folder_record))
+            .filter(|(_, _, folder)| !folder.is_empty())
+            .map(|(prefix, _, folder)| (prefix, folder))
+            .collect();
+        NumberSeries { layout, own_series }
+    }
+
+    /// The key of the series the record at `rel_path` numbers in.
+    pub fn of(&self, rel_path: &str, is_folder_record: bool) -> String {
+        let (prefix, numbering, folder) = place(self.layout, rel_path, is_folder_record);
+        let within = match numbering {
+            Numbering::PerFolder => folder.split('/').next().unwrap_or(""),
+            Numbering::Log => self
+                .own_series
+                .iter()
+                .filter(|(series_prefix, series)| {
+                    *series_prefix == prefix
+                        && (folder == *series
+                            || folder
+                                .strip_prefix(series)
+                                .is_some_and(|rest| rest.starts_with('/')))
+                })
+                .map(|(_, series)| *series)
+                .max_by_key(|series| series.len())
+                .unwrap_or(""),
+        };
+        format!("{prefix}\u{0}{within}")
+    }
+}
+
+/// The folder of a record in its log (`model-registry`), empty at the top; a folder record
+/// (`0007-x/index.md`) counts as being where its folder is.
+fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
+    let folder = rel_path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    if is_folder_record {
+        folder.rsplit_once('/').map_or("", |(parent, _)| parent)
+    } else {
+        folder
+    }
+}
+
+/// Where a record is among the project's logs: its log's directory, that log's numbering
+/// and the record's folder inside it.
+fn place<'a>(
+    layout: &'a Layout,
+    rel_path: &'a str,
+    is_folder_record: bool,
+) -> (&'a str, Numbering, &'a str) {
+    let (prefix, numbering) = layout
+        .part_of(rel_path)
+        .map_or(("", Numbering::Log), |part| {
+            (part.prefix.as_str(), part.numbering)
+        });
+    let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
+    (prefix, numbering, folder_of(inside, is_folder_record))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

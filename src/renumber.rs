@@ -111,28 +111,59 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
     })
 }
 
-/// Each record but the first to arrive with a colliding number takes the next free one.
+/// Each record but the first to arrive with a colliding number takes the next free one of
+/// its series: numbers collide only within a series (a log, or a folder of a log numbered
+/// per folder, as `number-duplicate` compares them), and the next free number is one past
+/// the series' highest.
 fn planned_moves(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Vec<Move> {
-    let mut by_number: BTreeMap<u32, Vec<&Record>> = BTreeMap::new();
+    let series = crate::layout::NumberSeries::new(
+        &log.layout,
+        log.records.iter().filter_map(|record| {
+            Some((
+                record.rel_path.as_str(),
+                record.number()?,
+                record.is_folder_record(),
+            ))
+        }),
+    );
+    let mut highest: HashMap<String, u32> = HashMap::new();
+    let mut by_number: BTreeMap<(String, u32), Vec<&Record>> = BTreeMap::new();
     for record in &log.records {
+        let Some(number) = record.number() else {
+            continue;
+        };
+        let key = series.of(&record.rel_path, record.is_folder_record());
+        let top = highest.entry(key.clone()).or_insert(number);
+        *top = (*top).max(number);
         // A folder record would need its folder renamed, not its README: it keeps its
         // number (lint still reports the collision).
-        if let Some(number) = record.number()
-            && !record.is_folder_record()
-        {
-            by_number.entry(number).or_default().push(record);
+        if !record.is_folder_record() {
+            by_number.entry((key, number)).or_default().push(record);
         }
     }
-    let mut next_free = log.highest_number().unwrap_or(0);
+    for failure in &log.failures {
+        if let Some(number) = failure.file.number {
+            let top = highest
+                .entry(series.of(&failure.rel_path, false))
+                .or_insert(number);
+            *top = (*top).max(number);
+        }
+    }
     let mut moves = Vec::new();
-    for (number, mut records) in by_number {
+    for ((key, number), mut records) in by_number {
         if records.len() < 2 {
             continue;
         }
         records.sort_by(|a, b| arrivals.get(a.path()).cmp(&arrivals.get(b.path())));
         let kept = records[0].rel_path.clone();
+        let next_free = highest.entry(key).or_insert(number);
         for record in &records[1..] {
-            next_free += 1;
+            // No number is left past u32::MAX: the record keeps its own (lint reports it).
+            let Some(taken) = next_free.checked_add(1) else {
+                continue;
+            };
+            *next_free = taken;
+            let next_free = taken;
             let name = FileName::format(
                 &record.file.scheme,
                 next_free,

@@ -499,6 +499,43 @@ fn opendatahub_numbers_per_folder_with_the_setting_init_writes() {
 /// Numbered per folder, a record made at the log's top takes the top's next number, not
 /// the next after every folder's.
 #[test]
+fn renumber_moves_only_a_folder_s_own_duplicates_to_that_folder_s_next_numbers() {
+    // Each component folder numbers from 1: `automl/ODH-ADR-0001-automl.md` beside the
+    // root's `ODH-ADR-0001-…` is no collision. Only operator/'s four pairs are, and each
+    // moves to operator's next free number (its highest is 0014), with or without the
+    // setting `adr init` writes.
+    for with_init in [false, true] {
+        let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
+        if with_init {
+            assert_eq!(run(dir.path(), &["init"]).0, 0);
+        }
+        let (code, _, stderr) = run(dir.path(), &["renumber"]);
+        assert_eq!(code, 0, "{stderr}");
+        let mut moves: Vec<(String, String)> = stderr
+            .lines()
+            .filter_map(|line| line.strip_prefix("would rename "))
+            .map(|line| {
+                let (from, rest) = line.split_once(" → ").unwrap();
+                let to = rest.split(" (number ").next().unwrap();
+                (from.to_string(), to.to_string())
+            })
+            .collect();
+        moves.sort_by(|a, b| a.1.cmp(&b.1));
+        let targets: Vec<&str> = moves
+            .iter()
+            .map(|(_, to)| to.split('-').nth(3).unwrap())
+            .collect();
+        assert_eq!(targets, ["0015", "0016", "0017", "0018"], "{stderr}");
+        for (from, to) in &moves {
+            assert!(from.starts_with("operator/ODH-ADR-Operator-00"), "{from}");
+            assert!(to.starts_with("operator/ODH-ADR-Operator-00"), "{to}");
+            let number = |name: &str| name.split('-').nth(3).unwrap().to_string();
+            assert!(["0007", "0009", "0011", "0012"].contains(&number(from).as_str()));
+        }
+    }
+}
+
+#[test]
 fn new_numbers_the_top_folder_of_a_log_numbered_per_folder() {
     let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
     std::fs::write(

@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::layout::Numbering;
+use crate::layout::NumberSeries;
 use crate::lint::prelude::*;
 
 declare_rule! {
@@ -43,33 +43,6 @@ declare_rule! {
 /// A file holding a number: its path, its path in the log, and its title's place.
 type NumberedFile<'a> = (&'a PathBuf, &'a str, Option<Span>);
 
-/// The folder of a record in the log (`model-registry`), empty at the top; a folder record
-/// (`0007-x/index.md`) counts as being where its folder is.
-fn folder_of(rel_path: &str, is_folder_record: bool) -> &str {
-    let folder = rel_path.rsplit_once('/').map_or("", |(folder, _)| folder);
-    if is_folder_record {
-        folder.rsplit_once('/').map_or("", |(parent, _)| parent)
-    } else {
-        folder
-    }
-}
-
-/// Where a record is among the project's logs: its log's directory, that log's numbering
-/// and the record's folder inside it.
-fn place<'a>(
-    layout: &'a crate::layout::Layout,
-    rel_path: &'a str,
-    is_folder_record: bool,
-) -> (&'a str, Numbering, &'a str) {
-    let (prefix, numbering) = layout
-        .part_of(rel_path)
-        .map_or(("", Numbering::Log), |part| {
-            (part.prefix.as_str(), part.numbering)
-        });
-    let inside = rel_path.strip_prefix(prefix).unwrap_or(rel_path);
-    (prefix, numbering, folder_of(inside, is_folder_record))
-}
-
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     // (path, rel_path, title span, number, folder record?)
     let mut numbered: Vec<(&PathBuf, &str, Option<Span>, u32, bool)> = Vec::new();
@@ -89,35 +62,14 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             numbered.push((&failure.path, &failure.rel_path, None, number, false));
         }
     }
-    // Each log of the project numbers on its own: (its directory, its numbering, the
-    // record's folder inside it).
-    let placed: Vec<(&str, Numbering, &str)> = numbered
-        .iter()
-        .map(|(_, rel_path, _, _, is_folder_record)| {
-            place(&log.layout, rel_path, *is_folder_record)
-        })
-        .collect();
-    let own_series: std::collections::HashSet<(&str, &str)> = numbered
-        .iter()
-        .zip(&placed)
-        .filter(|((_, _, _, number, _), (_, _, folder))| !folder.is_empty() && *number <= 1)
-        .map(|(_, (prefix, _, folder))| (*prefix, *folder))
-        .collect();
-    let series_of = |prefix: &'_ str, numbering: Numbering, folder: &'_ str| -> String {
-        let within = match numbering {
-            Numbering::PerFolder => folder.split('/').next().unwrap_or(""),
-            Numbering::Log => own_series
-                .iter()
-                .filter(|(series_prefix, series)| {
-                    *series_prefix == prefix
-                        && (folder == *series || folder.starts_with(&format!("{series}/")))
-                })
-                .map(|(_, series)| *series)
-                .max_by_key(|series| series.len())
-                .unwrap_or(""),
-        };
-        format!("{prefix}\u{0}{within}")
-    };
+    let series = NumberSeries::new(
+        &log.layout,
+        numbered
+            .iter()
+            .map(|(_, rel_path, _, number, is_folder_record)| {
+                (*rel_path, *number, *is_folder_record)
+            }),
+    );
     // Grouped by sorting compact keys, not in a map of vectors: at 99,999 records a
     // vector and a series name per number were 44 MB of lint's peak memory (heaptrack).
     let mut series_names: Vec<String> = Vec::new();
@@ -125,10 +77,8 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     let mut highest: Vec<u32> = Vec::new();
     let mut keyed: Vec<(u32, u32, u32)> = Vec::with_capacity(numbered.len());
     let mut files: Vec<NumberedFile> = Vec::with_capacity(numbered.len());
-    for ((path, rel_path, span, number, _), (prefix, numbering, folder)) in
-        numbered.into_iter().zip(placed)
-    {
-        let series = series_of(prefix, numbering, folder);
+    for (path, rel_path, span, number, is_folder_record) in numbered {
+        let series = series.of(rel_path, is_folder_record);
         let id = *series_ids.entry(series).or_insert_with_key(|series| {
             series_names.push(series.clone());
             highest.push(0);
@@ -157,10 +107,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     if let Some(base) = &ctx.options.base {
         let base = base.clone();
         // A file on the base is placed in the logs as a record here would be.
-        let series_of_path = |rel_path: &str| {
-            let (prefix, numbering, folder) = place(&log.layout, rel_path, false);
-            series_of(prefix, numbering, folder)
-        };
+        let series_of_path = |rel_path: &str| series.of(rel_path, false);
         let named: Vec<(&str, &Group)> = groups
             .iter()
             .map(|group| (series_names[group.series as usize].as_str(), group))
