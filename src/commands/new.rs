@@ -57,12 +57,23 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
         Writer::Template(_) => slug,
     };
-    // Numbered per folder, the new record at the log's top takes the top's next number.
-    let per_folder = project.config.numbering == Some(crate::layout::Numbering::PerFolder);
+    // The new record goes at the log's top and takes the next number of the top's series:
+    // a folder numbered on its own (per folder, or starting again at 1) is not counted.
+    let series = crate::layout::NumberSeries::new(
+        &project.layout,
+        found.records.iter().filter_map(|(_, rel, file)| {
+            Some((
+                rel.as_str(),
+                file.number?,
+                crate::model::is_folder_record_path(rel),
+            ))
+        }),
+    );
+    let top = series.of("new.md", false);
     let files: Vec<&FileName> = found
         .records
         .iter()
-        .filter(|(_, rel, _)| !per_folder || crate::layout::is_at_top(rel))
+        .filter(|(_, rel, _)| series.of(rel, crate::model::is_folder_record_path(rel)) == top)
         .map(|(_, _, file)| file)
         .collect();
     // A log that names records in other scripts gets a name in the title's own script.

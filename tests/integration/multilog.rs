@@ -537,17 +537,20 @@ fn renumber_moves_only_a_folder_s_own_duplicates_to_that_folder_s_next_numbers()
 
 #[test]
 fn new_numbers_the_top_folder_of_a_log_numbered_per_folder() {
-    let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
-    std::fs::write(
-        dir.path().join(".adr.toml"),
-        "dir = \".\"\nnumbering = \"per-folder\"\n",
-    )
-    .unwrap();
-    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Share one CI"]);
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "ODH-ADR-0008-share-one-ci.md\n", "")
-    );
+    // With the setting, and without it, where the component folders that start again at 1
+    // are series of their own: the top's next number, in the top's naming, either way
+    // (before, without the setting, operator's `ODH-ADR-Operator-0015-…` at the top).
+    for config in [Some("dir = \".\"\nnumbering = \"per-folder\"\n"), None] {
+        let dir = copy_tree(&corpus_root().join("opendatahub-adr"));
+        if let Some(config) = config {
+            std::fs::write(dir.path().join(".adr.toml"), config).unwrap();
+        }
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Share one CI"]);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "ODH-ADR-0008-share-one-ci.md\n", "")
+        );
+    }
 }
 
 /// The `<main>` of a rendered page.
