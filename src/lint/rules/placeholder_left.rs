@@ -198,7 +198,7 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let bytes = body.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(relative) = body.get(at..).and_then(|rest| rest.find(['{', '['])) {
+    while let Some(relative) = bytes.get(at..).and_then(|rest| memchr::memchr2(b'{', b'[', rest)) {
         let open = at + relative;
         at = open + 1;
         let end = match bytes[open] {

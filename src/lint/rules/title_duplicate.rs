@@ -38,15 +38,34 @@ declare_rule! {
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    // Records grouped by a hash of (series, title) first, 16 bytes each: a map of owned
+    // keys and vectors was 15 MB at 99,999 records, nearly all of them titles used once.
+    // Records sharing a hash are then grouped by the keys themselves.
+    let key_of = |record: &RecordFacts| {
+        let title = record.title.as_ref().or(record.front_matter_title.as_deref())?;
+        let key = comparable(&title.value);
+        (!key.is_empty()).then(|| (series(record).to_string(), key))
+    };
+    let mut hashed: Vec<(u64, usize)> = log
+        .records
+        .iter()
+        .enumerate()
+        .filter_map(|(index, record)| {
+            let (series, key) = key_of(record)?;
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            hasher.update(series.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(key.as_bytes());
+            Some((hasher.digest(), index))
+        })
+        .collect();
+    hashed.sort_unstable();
     let mut by_title: BTreeMap<(String, String), Vec<&RecordFacts>> = BTreeMap::new();
-    for record in &log.records {
-        if let Some(title) = record.title.as_ref().or(record.front_matter_title.as_deref()) {
-            let key = comparable(&title.value);
-            if !key.is_empty() {
-                by_title
-                    .entry((series(record).to_string(), key))
-                    .or_default()
-                    .push(record);
+    for run in hashed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        for (_, index) in run {
+            let record = &log.records[*index];
+            if let Some(key) = key_of(record) {
+                by_title.entry(key).or_default().push(record);
             }
         }
     }
