@@ -37,6 +37,10 @@ declare_rule! {
     /// `adr lint --base origin/main` also reports a record whose number another file holds
     /// on that commit (read with `git ls-tree`): the clash the merge would make, caught on
     /// the branch, with the next number free on both sides.
+    ///
+    /// Records that shared a number before the log adopted `adr` can be accepted by name in
+    /// `[lint.per-file-ignores]` (`adr init` writes the entries); a new record taking a used
+    /// number is still reported.
     pub(crate) struct NumberDuplicate { id: "number-duplicate", severity: Error, fixable: false, enabled: true, log: check }
 }
 
