@@ -8,9 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::log_path::display_path;
-use crate::model::{
-    Link, LinkKind, LoadFailure, Log, LogMeta, Record, RecordMeta, RecordRef, RecordSummary,
-};
+use crate::model::{Link, LinkKind, LoadFailure, Log, Record, RecordRef, RecordSummary};
 use crate::relation::RelationKinds;
 
 /// The version of the JSON shape. It changes only when a field is removed or changes
@@ -136,8 +134,8 @@ pub fn export_record(
 
 /// One record of the export with its references resolved in the metadata of the log (what
 /// `adr export` holds while it writes one record at a time).
-pub fn export_record_in(
-    log: &LogMeta,
+pub fn export_record_in<R: crate::model::LogEntry>(
+    log: &crate::model::Log<R>,
     record: &Record,
     root: &Path,
     kinds: &RelationKinds,
@@ -147,8 +145,10 @@ pub fn export_record_in(
         let resolved = log.resolve_from_path(&record.rel_path, reference);
         ExportedRef {
             text: reference.text.clone(),
-            number: resolved.and_then(RecordMeta::number).or(reference.number),
-            path: resolved.map(|record| display_path(record.path(), root)),
+            number: resolved
+                .and_then(|entry| entry.file_name().number)
+                .or(reference.number),
+            path: resolved.map(|entry| display_path(&log.dir.join(entry.log_path()), root)),
         }
     })
 }

@@ -2,9 +2,10 @@
 //! that could not be read are in the JSON's `unreadable` list, named on stderr, and make
 //! the exit code 1.
 //!
-//! Memory stays bounded by the metadata of the log, not its text: a first pass reads every
-//! record's metadata (what references resolve against, and which files fail), then the
-//! records are read again a chunk at a time, in order, and each is written as it is made.
+//! Memory is bounded by the list of the log's files, not their text or model: references
+//! resolve against the files as discovery lists them (number, file name, slug), and the
+//! records are read a chunk at a time, in order, each written as it is made. Files that
+//! fail to parse are gathered on the way and listed after the records.
 
 use std::cell::RefCell;
 use std::io::Write as _;
@@ -17,10 +18,8 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::Project;
 use crate::discover::Discovered;
 use crate::error::{Error, Result, output_error};
-use crate::export::{
-    CSV_COLUMNS, EXPORT_VERSION, UnreadableFile, csv_row, export_record_in, unreadable,
-};
-use crate::model::LogMeta;
+use crate::export::{CSV_COLUMNS, EXPORT_VERSION, csv_row, export_record_in, unreadable};
+use crate::model::{ListedFile, Log};
 use crate::parse::Depth;
 use crate::{ExitStatus, Output};
 
@@ -32,9 +31,18 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
     )
     .map_err(Error::usage)?;
     let kinds = crate::relation::RelationKinds::new(&project.config.relations);
-    let log = LogMeta::load_meta_layout(&project.log_dir, &project.layout)?;
     let mut found = project.layout.discover(&project.log_dir)?;
     crate::load::sort_in_layout_order(&mut found, &project.layout);
+    let listed = found
+        .records
+        .iter()
+        .map(|(_, rel_path, file)| ListedFile {
+            rel_path: rel_path.clone(),
+            file: file.clone(),
+        })
+        .collect();
+    let log = Log::from_parts(project.log_dir.clone(), listed, Vec::new(), Vec::new())
+        .with_layout(project.layout.clone());
     let records = Records {
         dir: &project.log_dir,
         found: RefCell::new(Some(found)),
@@ -44,6 +52,7 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
         filter: &filter,
         kinds: &kinds,
         with_text: args.with_text,
+        failures: RefCell::new(Vec::new()),
     };
     let mut out = std::io::BufWriter::new(&mut *output.out);
     match args.format {
@@ -54,12 +63,11 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
                     .repository
                     .as_ref()
                     .map(|url| url.trim_end_matches('/').to_string()),
-                records,
-                unreadable: log
-                    .failures
-                    .iter()
-                    .map(|failure| unreadable(failure, &project.root))
-                    .collect(),
+                records: &records,
+                unreadable: Unreadable {
+                    records: &records,
+                    root: &project.root,
+                },
             };
             serde_json::to_writer_pretty(&mut out, &document).map_err(|error| {
                 if error.is_io() {
@@ -74,7 +82,8 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
     }
     out.flush().map_err(output_error)?;
     drop(out);
-    Ok(super::note_failures(output, project, &log.failures, ""))
+    let failures = records.failures.into_inner();
+    Ok(super::note_failures(output, project, &failures, ""))
 }
 
 /// The JSON export (`docs/export.md`), its records written as they are read.
@@ -84,26 +93,45 @@ struct Document<'a> {
     /// The repository's web address, with `adr export --repository URL`.
     #[serde(skip_serializing_if = "Option::is_none")]
     repository: Option<String>,
-    records: Records<'a>,
+    records: &'a Records<'a>,
     /// Files named like records that could not be read as one.
-    unreadable: Vec<UnreadableFile>,
+    unreadable: Unreadable<'a>,
+}
+
+/// The files that failed while `records` were written (serialized after them).
+struct Unreadable<'a> {
+    records: &'a Records<'a>,
+    root: &'a Path,
+}
+
+impl Serialize for Unreadable<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let failures = self.records.failures.borrow();
+        serializer.collect_seq(
+            failures
+                .iter()
+                .map(|failure| unreadable(failure, self.root)),
+        )
+    }
 }
 
 /// The log's records, read in order when serialized (once).
 struct Records<'a> {
     dir: &'a Path,
     found: RefCell<Option<Discovered>>,
-    log: &'a LogMeta,
+    log: &'a Log<ListedFile>,
     root: &'a Path,
     filter: &'a crate::model::RecordFilter,
     kinds: &'a crate::relation::RelationKinds,
     /// `--with-text`: each record's Markdown in its `text`.
     with_text: bool,
+    /// Files that could not be read as records, in log order, gathered as they are met.
+    failures: RefCell<Vec<crate::model::LoadFailure>>,
 }
 
 impl Records<'_> {
-    /// Reads every record in order and hands each exported record to `sink`. Files that
-    /// fail were listed by the first pass, so they are passed over here.
+    /// Reads every record in order and hands each exported record to `sink`; files that
+    /// fail are kept in `failures`.
     fn each<E>(
         &self,
         mut sink: impl FnMut(crate::export::ExportedRecord) -> Result<(), E>,
@@ -128,7 +156,11 @@ impl Records<'_> {
             },
             |result| match result {
                 Ok(Some(record)) => sink(record),
-                Ok(None) | Err(_) => Ok(()),
+                Ok(None) => Ok(()),
+                Err(failure) => {
+                    self.failures.borrow_mut().push(*failure);
+                    Ok(())
+                }
             },
         )
         .map(drop)

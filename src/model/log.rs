@@ -53,6 +53,25 @@ impl LogEntry for Record {
     }
 }
 
+/// A record known by its file only, as discovery lists it: what references resolve against
+/// by number, file name and slug, without reading the file (`adr export`'s first pass).
+#[derive(Debug, Clone)]
+pub struct ListedFile {
+    /// Path relative to the log directory, with `/` separators.
+    pub rel_path: String,
+    pub file: FileName,
+}
+
+impl LogEntry for ListedFile {
+    fn file_name(&self) -> &FileName {
+        &self.file
+    }
+
+    fn log_path(&self) -> &str {
+        &self.rel_path
+    }
+}
+
 /// Every record of one ADR directory (as `R`: a full [`Record`] unless a consumer keeps
 /// less), the files that could not be read as records, and the lookups between them.
 #[derive(Debug)]

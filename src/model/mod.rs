@@ -15,7 +15,9 @@ mod summary;
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
 pub use filter::RecordFilter;
-pub use log::{FailureKind, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key};
+pub use log::{
+    FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key,
+};
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
