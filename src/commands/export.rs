@@ -33,16 +33,7 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
     let kinds = crate::relation::RelationKinds::new(&project.config.relations);
     let mut found = project.layout.discover(&project.log_dir)?;
     crate::load::sort_in_layout_order(&mut found, &project.layout);
-    let listed = found
-        .records
-        .iter()
-        .map(|(_, rel_path, file)| ListedFile {
-            rel_path: rel_path.clone(),
-            file: file.clone(),
-        })
-        .collect();
-    let log = Log::from_parts(project.log_dir.clone(), listed, Vec::new(), Vec::new())
-        .with_layout(project.layout.clone());
+    let log = crate::load::listed_log(&project.log_dir, &found, &project.layout);
     let records = Records {
         dir: &project.log_dir,
         found: RefCell::new(Some(found)),

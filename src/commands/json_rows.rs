@@ -1,32 +1,46 @@
-//! JSON arrays written to stdout a row at a time (`list`, `export`): at 100,000 records the
-//! whole document as one string would be tens of megabytes.
+//! JSON arrays written to stdout a row at a time (`list --format json`): at 100,000
+//! records the whole document as one string would be tens of megabytes.
 
-use crate::Output;
 use crate::error::{Error, Result};
 
-/// Writes `rows` to stdout as a pretty-printed JSON array and a newline, one row at a time,
-/// byte for byte what `serde_json::to_string_pretty` makes of the same rows in a `Vec`.
-pub(crate) fn write_json_rows<T: serde::Serialize>(
-    output: &mut Output<'_>,
-    rows: impl Iterator<Item = T>,
-) -> Result<()> {
-    let rows = std::cell::RefCell::new(Some(rows));
-    use std::io::Write as _;
-    let mut writer = std::io::BufWriter::new(&mut *output.out);
-    serde_json::to_writer_pretty(&mut writer, &Streamed(&rows)).map_err(json_write_error)?;
-    writer
-        .write_all(b"\n")
-        .map_err(crate::error::output_error)?;
-    writer.flush().map_err(crate::error::output_error)
+/// A JSON array written as rows arrive (from a load that pushes them), byte for byte what
+/// `serde_json::to_string_pretty` makes of the same rows in a `Vec`, and a newline: each
+/// row pretty-printed and indented one level.
+pub(crate) struct JsonRows<W: std::io::Write> {
+    writer: W,
+    rows: usize,
 }
 
-/// A sequence serialized from an iterator taken on first use.
-pub(crate) struct Streamed<'a, I>(pub &'a std::cell::RefCell<Option<I>>);
+impl<W: std::io::Write> JsonRows<W> {
+    pub(crate) fn new(writer: W) -> JsonRows<W> {
+        JsonRows { writer, rows: 0 }
+    }
 
-impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Streamed<'_, I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rows = self.0.borrow_mut().take();
-        serializer.collect_seq(rows.into_iter().flatten())
+    pub(crate) fn push<T: serde::Serialize>(&mut self, row: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(row).map_err(json_write_error)?;
+        let mut chunk = String::with_capacity(text.len() + text.len() / 8 + 8);
+        chunk.push_str(if self.rows == 0 { "[\n" } else { ",\n" });
+        // A JSON string holds no raw line break, so every line of the row is one to indent.
+        for (index, line) in text.split('\n').enumerate() {
+            if index > 0 {
+                chunk.push('\n');
+            }
+            chunk.push_str("  ");
+            chunk.push_str(line);
+        }
+        self.rows += 1;
+        self.writer
+            .write_all(chunk.as_bytes())
+            .map_err(crate::error::output_error)
+    }
+
+    /// Closes the array (`[]` when no row came) with a newline, and flushes.
+    pub(crate) fn finish(mut self) -> Result<()> {
+        let end: &[u8] = if self.rows == 0 { b"[]\n" } else { b"\n]\n" };
+        self.writer
+            .write_all(end)
+            .and_then(|()| self.writer.flush())
+            .map_err(crate::error::output_error)
     }
 }
 
@@ -43,26 +57,26 @@ pub(crate) fn json_write_error(error: serde_json::Error) -> Error {
 mod tests {
     use super::*;
 
-    fn written<T: serde::Serialize + Clone>(rows: &[T]) -> String {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let mut output = Output {
-            out: &mut out,
-            err: &mut err,
-            color: false,
-        };
-        write_json_rows(&mut output, rows.iter().cloned()).unwrap();
+    fn pushed(rows: &[serde_json::Value]) -> String {
+        let mut out = Vec::new();
+        let mut writer = JsonRows::new(&mut out);
+        for row in rows {
+            writer.push(row).unwrap();
+        }
+        writer.finish().unwrap();
         String::from_utf8(out).unwrap()
     }
 
     #[test]
-    fn json_rows_written_one_at_a_time_are_the_bytes_of_the_whole_array() {
-        let rows = vec![
-            serde_json::json!({"number": 1, "tags": ["a", "b"], "superseded_by": null}),
+    fn rows_pushed_one_at_a_time_are_the_bytes_of_the_whole_array() {
+        let rows = [
+            serde_json::json!({"number": 1, "tags": ["a", "b"], "superseded_by": null, "nested": {"x": [1, {"y": "z\nw"}]}}),
             serde_json::json!({"number": 2, "tags": [], "title": "Ünïcode \"quoted\""}),
         ];
-        let whole = serde_json::to_string_pretty(&rows).unwrap() + "\n";
-        assert_eq!(written(&rows), whole);
-        let none: Vec<serde_json::Value> = Vec::new();
-        assert_eq!(written(&none), "[]\n");
+        for count in 0..=rows.len() {
+            let whole = serde_json::to_string_pretty(&rows[..count]).unwrap() + "\n";
+            assert_eq!(pushed(&rows[..count]), whole);
+        }
+        assert_eq!(pushed(&[]), "[]\n");
     }
 }

@@ -11,6 +11,7 @@ mod json_rows;
 mod link;
 mod lint;
 mod list;
+mod list_table;
 mod man;
 mod mcp;
 mod migrate;
@@ -69,8 +70,6 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         Command::Man(args) => man::run(&args, output),
     }
 }
-
-pub(crate) use json_rows::write_json_rows;
 
 /// Loads the log of a project (all of its logs, when it has several).
 pub(crate) fn load_log(project: &Project) -> Result<Log> {

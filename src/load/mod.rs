@@ -204,6 +204,25 @@ pub fn sort_in_layout_order(found: &mut discover::Discovered, layout: &crate::la
     });
 }
 
+/// The records `found` lists, known by their files only: what references resolve against
+/// when the records themselves are read one chunk at a time (`list --format json`,
+/// `export`).
+pub fn listed_log(
+    dir: &Path,
+    found: &discover::Discovered,
+    layout: &crate::layout::Layout,
+) -> Log<crate::model::ListedFile> {
+    let listed = found
+        .records
+        .iter()
+        .map(|(_, rel_path, file)| crate::model::ListedFile {
+            rel_path: rel_path.clone(),
+            file: file.clone(),
+        })
+        .collect();
+    Log::from_parts(dir.to_path_buf(), listed, Vec::new(), Vec::new()).with_layout(layout.clone())
+}
+
 /// What [`stream_discovered`] leaves once every record has gone to the sink.
 pub struct Unread {
     pub unnamed_markdown: Vec<(PathBuf, String)>,

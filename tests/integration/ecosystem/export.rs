@@ -99,6 +99,28 @@ fn export_names_unreadable_files_and_exits_1() {
             "message": "the file is not UTF-8 (invalid byte at offset 9): convert it to UTF-8"
         }])
     );
+
+    // A record naming the unreadable one still finds its file: references resolve against
+    // the log's files, read once.
+    std::fs::write(
+        project.path().join("docs/adr/0007-after-the-broken-one.md"),
+        "---\nstatus: accepted\ndate: 2025-01-01\n---\n\n# After\n\nSupersedes [ADR-0006](0006-broken.md).\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run(project.path(), &["export"]);
+    assert_eq!(code, 1);
+    let export: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let after = export["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|record| record["number"] == 7)
+        .unwrap();
+    assert_eq!(
+        after["supersedes"],
+        serde_json::json!([{"text": "[ADR-0006](0006-broken.md)", "number": 6, "path": "docs/adr/0006-broken.md"}])
+    );
+    assert_eq!(export["unreadable"].as_array().unwrap().len(), 1);
 }
 
 /// docs/export.md documents the JSON shape: every key the export writes is in its tables,
