@@ -42,6 +42,32 @@ pub fn naming_scheme(
 }
 
 /// The number the next record takes: one past the highest (0 in a dated log).
+/// The file names of the records a new one is numbered among: it goes at the log's top and
+/// takes the next number of the top's series, so a folder numbered on its own (per folder,
+/// or starting again at 1) is not counted.
+pub fn top_series_files<'a>(
+    found: &'a crate::discover::Discovered,
+    layout: &crate::layout::Layout,
+) -> Vec<&'a FileName> {
+    let series = crate::layout::NumberSeries::new(
+        layout,
+        found.records.iter().filter_map(|(_, rel, file)| {
+            Some((
+                rel.as_str(),
+                file.number?,
+                crate::model::is_folder_record_path(rel),
+            ))
+        }),
+    );
+    let top = series.of("new.md", false);
+    found
+        .records
+        .iter()
+        .filter(|(_, rel, _)| series.of(rel, crate::model::is_folder_record_path(rel)) == top)
+        .map(|(_, _, file)| file)
+        .collect()
+}
+
 pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
     if matches!(scheme, NamingScheme::Dated { .. }) {
         return Ok(0);

@@ -57,25 +57,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
         Writer::Template(_) => slug,
     };
-    // The new record goes at the log's top and takes the next number of the top's series:
-    // a folder numbered on its own (per folder, or starting again at 1) is not counted.
-    let series = crate::layout::NumberSeries::new(
-        &project.layout,
-        found.records.iter().filter_map(|(_, rel, file)| {
-            Some((
-                rel.as_str(),
-                file.number?,
-                crate::model::is_folder_record_path(rel),
-            ))
-        }),
-    );
-    let top = series.of("new.md", false);
-    let files: Vec<&FileName> = found
-        .records
-        .iter()
-        .filter(|(_, rel, _)| series.of(rel, crate::model::is_folder_record_path(rel)) == top)
-        .map(|(_, _, file)| file)
-        .collect();
+    let files = new_record::top_series_files(&found, &project.layout);
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
         crate::slug::slugify_unicode(&title)
