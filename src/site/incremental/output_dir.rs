@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use super::manifest::{CACHE_FILE, Manifest, is_present};
+use super::manifest::{CACHE_FILE, Manifest, Present};
 use super::stamps::{Hashed, InputHasher, manifest_entry, manifest_entry_of};
 use crate::config::Project;
 use crate::discover::SITE_MARKER;
@@ -267,6 +267,8 @@ pub(super) struct OutputDir<'p> {
     pub(super) directories: Mutex<HashSet<PathBuf>>,
     /// Each file written, with its size, in the order written.
     pub(super) written: Mutex<Vec<(String, u64)>>,
+    /// The files of the last render still there, listed at the first [`PageSink::keep`].
+    pub(super) present: std::sync::OnceLock<Present>,
 }
 
 impl OutputDir<'_> {
@@ -392,7 +394,10 @@ impl PageSink for OutputDir<'_> {
         let Some(entry) = self.previous.get(path) else {
             return false;
         };
-        let present = is_present(&self.root, path, entry);
+        let present = self
+            .present
+            .get_or_init(|| Present::list(&self.root, self.previous.keys()))
+            .contains(path);
         if present && let Ok(mut files) = self.files.lock() {
             files.insert(path.to_string(), entry.clone());
         }
