@@ -264,3 +264,53 @@ pub(super) fn unsafe_manifest_entry(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_file_is_present_only_as_a_regular_file_inside_the_site() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("assets")).unwrap();
+        std::fs::write(site.path().join("a.html"), "a").unwrap();
+        std::fs::write(site.path().join("assets/b.js"), "b").unwrap();
+        std::fs::write(outside.path().join("c.html"), "c").unwrap();
+        std::fs::write(outside.path().join("d.js"), "d").unwrap();
+        // A link where a page was, and a linked directory where a folder of files was.
+        std::os::unix::fs::symlink(outside.path().join("c.html"), site.path().join("c.html"))
+            .unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("linked")).unwrap();
+        let listed: Vec<String> = [
+            "a.html",
+            "assets/b.js",
+            "c.html",
+            "gone.html",
+            "linked/d.js",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let present = Present::list(site.path(), listed.iter());
+        assert!(present.contains("a.html"));
+        assert!(present.contains("assets/b.js"));
+        assert!(!present.contains("c.html"), "a link is not the page");
+        assert!(
+            !present.contains("gone.html"),
+            "a deleted page is made again"
+        );
+        assert!(
+            !present.contains("linked/d.js"),
+            "nothing is read through a link"
+        );
+        assert!(!present.contains("../a.html"));
+        let files: BTreeMap<String, String> = listed
+            .iter()
+            .take(2)
+            .map(|path| (path.clone(), String::new()))
+            .collect();
+        assert!(outputs_present(site.path(), &files));
+        std::fs::remove_file(site.path().join("assets/b.js")).unwrap();
+        assert!(!outputs_present(site.path(), &files));
+    }
+}
