@@ -206,7 +206,8 @@ impl RecordPages<'_> {
                 return Ok((position, RecordPage::kept(cached)));
             }
         }
-        let details = details_of(&record.meta, &entry.view);
+        let meta = record.meta.rows();
+        let details = details_of(&meta, &entry.view);
         let mut view = RecordView {
             decision: None,
             meta: details.known,
