@@ -386,18 +386,18 @@ impl Site {
 
     /// The rows of the index in order, with each record's git facts and tag links, and the
     /// tags grouped.
-    fn rows(
+    fn rows<'r>(
         &self,
-        records: &[SiteRecord],
-        failures: &[crate::model::LoadFailure],
+        records: &'r [SiteRecord],
+        failures: &'r [crate::model::LoadFailure],
         layout: &crate::layout::Layout,
-    ) -> (Vec<views::Entry>, BTreeMap<String, TagGroup>) {
+    ) -> (Vec<views::Entry<'r>>, BTreeMap<String, TagGroup>) {
         let mut entries = entries_of(records, failures, layout);
         let tags = tag_groups(&entries);
         if let Some(history) = &self.history {
             for entry in &mut entries {
                 if let EntrySource::Record(_) = entry.source
-                    && let Some(facts) = history.file(&entry.path)
+                    && let Some(facts) = history.file(entry.path)
                 {
                     entry.view.last_changed.clone_from(&facts.changed_on);
                     if entry.view.date.is_none()
@@ -511,7 +511,7 @@ fn add_links(
     let positions: HashMap<&str, usize> = entries
         .iter()
         .filter_map(|entry| match entry.source {
-            EntrySource::Record(index) => Some((entry.rel_path.as_str(), index)),
+            EntrySource::Record(index) => Some((entry.rel_path, index)),
             EntrySource::Failure(_) => None,
         })
         .collect();

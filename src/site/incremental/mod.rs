@@ -28,7 +28,7 @@ use manifest::{
 };
 use output_dir::{
     OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
-    remove_temporary_files,
+    remove_temporary_files, with_kept,
 };
 use stamps::{
     RecordStamp, fingerprint, from_hex, nanos_since_epoch, settings_hash, watched_files,
@@ -306,12 +306,14 @@ fn write_site(
         directories: Mutex::new(HashSet::new()),
         written: Mutex::new(Vec::new()),
         present: std::sync::OnceLock::new(),
+        kept: Mutex::new(Vec::new()),
     };
     let mut known_pages = known_pages;
     let built = site.build(&site_log, &mut known_pages, &paths, &sink);
     let OutputDir {
         files,
         written: written_count,
+        kept,
         ..
     } = sink;
     let mut written_files = written_count.into_inner().unwrap_or_default();
@@ -320,10 +322,22 @@ fn write_site(
     drop(known_pages);
     let (report, pages) = built?;
     let files = files.into_inner().unwrap_or_default();
+    let kept: HashSet<&str> = kept.into_inner().unwrap_or_default().into_iter().collect();
     let removed = remove_stale(
         out_dir,
         previous.as_ref().map(|manifest| &manifest.files),
-        &files,
+        &|path| files.contains_key(path) || kept.contains(path),
+    );
+    let is_kept: Vec<bool> = previous
+        .iter()
+        .flat_map(|manifest| manifest.files.keys())
+        .map(|path| kept.contains(path.as_str()))
+        .collect();
+    drop(kept);
+    let files = with_kept(
+        files,
+        previous.map(|manifest| manifest.files).unwrap_or_default(),
+        is_kept,
     );
     let manifest = Manifest {
         version: MANIFEST_VERSION,

@@ -154,18 +154,19 @@ pub(super) fn remove_temporary_files(out_dir: &Path) {
     }
 }
 
-/// Deletes what the previous render made and this one did not, and directories left empty.
+/// Deletes what the previous render made and this one did not (`is_current` says what this
+/// one made or kept), and directories left empty.
 pub(super) fn remove_stale(
     out_dir: &Path,
     previous: Option<&BTreeMap<String, String>>,
-    current: &BTreeMap<String, String>,
+    is_current: &dyn Fn(&str) -> bool,
 ) -> usize {
     let Some(previous) = previous else {
         return 0;
     };
     let mut removed = 0;
     for path in previous.keys() {
-        if current.contains_key(path) || !is_safe_site_path(path) {
+        if is_current(path) || !is_safe_site_path(path) {
             continue;
         }
         // Never through a link, nor the link itself: adr makes no links, so one there was
@@ -186,6 +187,22 @@ pub(super) fn remove_stale(
         }
     }
     removed
+}
+
+/// The files of this render: those it wrote (`written`) and the entries of the last
+/// render's manifest (`previous`) whose files were kept (`is_kept`, in `previous`'s order),
+/// moved rather than copied.
+pub(super) fn with_kept(
+    mut written: BTreeMap<String, String>,
+    mut previous: BTreeMap<String, String>,
+    is_kept: Vec<bool>,
+) -> BTreeMap<String, String> {
+    let mut is_kept = is_kept.into_iter();
+    // `retain` visits the entries in key order, the order `is_kept` was made in.
+    previous.retain(|_, _| is_kept.next().unwrap_or(false));
+    // A file written now wins over the last render's entry for it.
+    previous.append(&mut written);
+    previous
 }
 
 /// The hidden directory a first render writes into, next to the output directory.
@@ -269,6 +286,10 @@ pub(super) struct OutputDir<'p> {
     pub(super) written: Mutex<Vec<(String, u64)>>,
     /// The files of the last render still there, listed at the first [`PageSink::keep`].
     pub(super) present: std::sync::OnceLock<Present>,
+    /// The files of the last render kept as they were: their manifest entries are moved to
+    /// the new manifest at the end rather than copied here one by one (132,000 of them, two
+    /// strings each, at 100,000 records).
+    pub(super) kept: Mutex<Vec<&'p str>>,
 }
 
 impl OutputDir<'_> {
@@ -391,15 +412,15 @@ impl PageSink for OutputDir<'_> {
     }
 
     fn keep(&self, path: &str) -> bool {
-        let Some(entry) = self.previous.get(path) else {
+        let Some((listed, _)) = self.previous.get_key_value(path) else {
             return false;
         };
         let present = self
             .present
             .get_or_init(|| Present::list(&self.root, self.previous.keys()))
             .contains(path);
-        if present && let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_string(), entry.clone());
+        if present && let Ok(mut kept) = self.kept.lock() {
+            kept.push(listed.as_str());
         }
         present
     }

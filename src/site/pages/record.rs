@@ -54,7 +54,7 @@ impl Site {
 pub(crate) struct RecordPages<'a> {
     pub(crate) site: &'a Site,
     /// The rows of the index, in order.
-    pub(crate) entries: &'a [Entry],
+    pub(crate) entries: &'a [Entry<'a>],
     /// Record index → its row.
     pub(crate) record_entry: &'a [usize],
     /// Failure index → its row.

@@ -17,7 +17,7 @@ use crate::site::{PageCache, PageSink, RecordPage, SiteRecord, key_of};
 /// What the ranges of the search index are made from.
 pub(crate) struct SearchRanges<'a> {
     pub(crate) records: &'a [SiteRecord],
-    pub(crate) entries: &'a [Entry],
+    pub(crate) entries: &'a [Entry<'a>],
     pub(crate) previous: &'a PageCache,
     pub(crate) sink: &'a dyn PageSink,
 }
