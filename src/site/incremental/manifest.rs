@@ -5,7 +5,7 @@
 //! for: a manifest naming a path outside the site is ignored, a cache of other settings
 //! is not read.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -19,7 +19,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 9;
+pub(super) const MANIFEST_VERSION: u32 = 10;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -69,42 +69,48 @@ pub(super) struct CacheBody {
 
 pub(super) const CACHE_FILE: &str = ".adr-site-cache";
 
-/// The cache as read: the header decoded, the body still as bytes.
+/// The cache as read: the header decoded, the body left in the file until it is needed.
+/// The file is the header's length (8 bytes, little-endian), the header, then the body, so
+/// that a render with nothing to do reads the header only (at 100,000 records the body is
+/// tens of megabytes).
 #[derive(Default)]
 pub(super) struct Cache {
     pub(super) header: CacheHeader,
-    pub(super) bytes: Vec<u8>,
-    pub(super) body_start: usize,
+    /// The file and where its body starts.
+    body_at: Option<(std::path::PathBuf, u64)>,
 }
 
 impl Cache {
     /// The cache of an earlier render with the same settings, or an empty one.
     pub(super) fn read(out_dir: &Path, settings: u128) -> Cache {
-        let Ok(bytes) = read_regular(&out_dir.join(CACHE_FILE), MAX_CACHE_BYTES) else {
+        let path = out_dir.join(CACHE_FILE);
+        let Some((header, body_start)) = read_header(&path) else {
             return Cache::default();
         };
-        match postcard::take_from_bytes::<CacheHeader>(&bytes) {
-            Ok((header, rest))
-                if header.version == MANIFEST_VERSION && header.settings == settings =>
-            {
-                let body_start = bytes.len() - rest.len();
-                Cache {
-                    header,
-                    bytes,
-                    body_start,
-                }
-            }
-            _ => Cache::default(),
+        if header.version != MANIFEST_VERSION || header.settings != settings {
+            return Cache::default();
+        }
+        Cache {
+            header,
+            body_at: Some((path, body_start)),
         }
     }
 
     /// The records and pages; empty when there are none or they cannot be decoded.
     pub(super) fn body(&self) -> CacheBody {
-        self.bytes
-            .get(self.body_start..)
-            .filter(|body| !body.is_empty())
-            .and_then(|body| postcard::from_bytes(body).ok())
-            .unwrap_or_default()
+        use std::io::{Read, Seek};
+        let Some((path, start)) = &self.body_at else {
+            return CacheBody::default();
+        };
+        let mut bytes = Vec::new();
+        let read = open_regular(path).and_then(|mut file| {
+            file.seek(std::io::SeekFrom::Start(*start))?;
+            file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes)
+        });
+        match read {
+            Ok(_) if !bytes.is_empty() => postcard::from_bytes(&bytes).unwrap_or_default(),
+            _ => CacheBody::default(),
+        }
     }
 
     /// Writes a cache, encoded straight into the file: at 10,000 records it is tens of
@@ -114,8 +120,10 @@ impl Cache {
         let path = site_dir.join(CACHE_FILE);
         remove_if_link(&path);
         let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
-            postcard::to_io(header, &mut *out)
-                .and_then(|out| postcard::to_io(body, out))
+            let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
+            out.write_all(&(header.len() as u64).to_le_bytes())?;
+            out.write_all(&header)?;
+            postcard::to_io(body, out)
                 .map(|_| ())
                 .map_err(std::io::Error::other)
         });
@@ -123,6 +131,32 @@ impl Cache {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// The cache file opened, if it is a regular file (never a link, FIFO or device) within
+/// the size the cache may have.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let metadata = std::fs::symlink_metadata(path)?;
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    std::fs::File::open(path)
+}
+
+/// The cache's header and where its body starts.
+fn read_header(path: &Path) -> Option<(CacheHeader, u64)> {
+    use std::io::Read;
+    let mut file = open_regular(path).ok()?;
+    let mut len = [0u8; 8];
+    file.read_exact(&mut len).ok()?;
+    let len = u64::from_le_bytes(len);
+    if len > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    file.take(len).read_to_end(&mut bytes).ok()?;
+    let header = postcard::from_bytes(&bytes).ok()?;
+    Some((header, 8 + len))
 }
 
 /// A link or image the site does not publish, as the manifest keeps it: a render with
@@ -173,62 +207,88 @@ pub(super) fn unpublished(
 
 /// Whether every file the manifest lists is still there.
 pub(super) fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
-    let present = Present::list(out_dir, files.keys());
-    files.keys().all(|path| present.contains(path))
+    Present::list(out_dir, files).all()
 }
 
-/// The regular files of the directories a manifest lists files in, each directory read once:
-/// the manifest is trusted only while the files it describes exist. A `stat` of every file
-/// (the size too) was a tenth of a one-record re-render at 10,000 records and would be half
-/// a second at 100,000; a directory's entries carry each name and its type, so a deleted
-/// page, or a link or directory put in its place, is still seen and made again. (A page
-/// edited by hand in place is not: it is replaced when what it is made from changes.)
-pub(super) struct Present {
-    /// Directory (`""` for the site's root) → names of the regular files in it.
-    directories: HashMap<String, HashSet<String, FastState>>,
+/// Which of the files a manifest lists are there as regular files, each directory of the
+/// site read once: the manifest is trusted only while the files it describes exist. A
+/// `stat` of every file (the size too) was a tenth of a one-record re-render at 10,000
+/// records and would be half a second at 100,000; a directory's entries carry each name and
+/// its type, so a deleted page, or a link or directory put in its place, is still seen and
+/// made again. (A page edited by hand in place is not: it is replaced when what it is made
+/// from changes.) Held as one flag per listed path, not as the names read.
+pub(super) struct Present<'m> {
+    /// The listed paths, sorted (a manifest's order).
+    paths: Vec<&'m str>,
+    /// Whether `paths[i]` is there.
+    found: Vec<bool>,
 }
 
-type FastState = foldhash::fast::RandomState;
-
-impl Present {
-    /// Lists the directories of `paths` in `out_dir`. A directory that is a symbolic link
+impl<'m> Present<'m> {
+    /// Looks for the files of `listed` in `out_dir`. A directory that is a symbolic link
     /// is not read: nothing in it counts as present.
-    pub(super) fn list<'p>(out_dir: &Path, paths: impl Iterator<Item = &'p String>) -> Present {
-        let mut names: BTreeSet<&str> = BTreeSet::new();
-        for path in paths {
-            names.insert(path.rsplit_once('/').map_or("", |(dir, _)| dir));
+    pub(super) fn list(out_dir: &Path, listed: &'m BTreeMap<String, String>) -> Present<'m> {
+        let paths: Vec<&'m str> = listed.keys().map(String::as_str).collect();
+        let mut directories: BTreeSet<&str> = BTreeSet::new();
+        for path in &paths {
+            directories.insert(path.rsplit_once('/').map_or("", |(dir, _)| dir));
         }
-        let directories = names
+        let found_at: Vec<usize> = directories
             .into_par_iter()
-            .map(|dir| {
-                let at = out_dir.join(dir);
-                let mut files = HashSet::default();
-                let is_real =
-                    std::fs::symlink_metadata(&at).is_ok_and(|metadata| metadata.is_dir());
-                if is_real && let Ok(entries) = std::fs::read_dir(&at) {
-                    for entry in entries.filter_map(|entry| entry.ok()) {
-                        if entry.file_type().is_ok_and(|kind| kind.is_file())
-                            && let Ok(name) = entry.file_name().into_string()
-                        {
-                            files.insert(name);
-                        }
-                    }
-                }
-                (dir.to_string(), files)
-            })
+            .flat_map_iter(|dir| found_in(out_dir, dir, &paths))
             .collect();
-        Present { directories }
+        let mut found = vec![false; paths.len()];
+        for index in found_at {
+            if let Some(flag) = found.get_mut(index) {
+                *flag = true;
+            }
+        }
+        Present { paths, found }
     }
 
-    /// Whether the site file `path` is there, as a regular file.
+    /// Whether the site file `path` is listed and there, as a regular file.
     pub(super) fn contains(&self, path: &str) -> bool {
-        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         is_safe_site_path(path)
             && self
-                .directories
-                .get(dir)
-                .is_some_and(|names| names.contains(name))
+                .paths
+                .binary_search(&path)
+                .is_ok_and(|index| self.found.get(index) == Some(&true))
     }
+
+    /// Whether every listed file is there (and every listed path is a plain one).
+    pub(super) fn all(&self) -> bool {
+        self.found.iter().all(|found| *found)
+            && self.paths.iter().all(|path| is_safe_site_path(path))
+    }
+}
+
+/// The indexes in `paths` (sorted) of the regular files in the site directory `dir`.
+fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
+    let at = out_dir.join(dir);
+    let is_real = std::fs::symlink_metadata(&at).is_ok_and(|metadata| metadata.is_dir());
+    let Some(entries) = is_real.then(|| std::fs::read_dir(&at).ok()).flatten() else {
+        return Vec::new();
+    };
+    let mut path = String::new();
+    let mut found = Vec::new();
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        path.clear();
+        if !dir.is_empty() {
+            path.push_str(dir);
+            path.push('/');
+        }
+        path.push_str(name);
+        if let Ok(index) = paths.binary_search(&path.as_str())
+            && entry.file_type().is_ok_and(|kind| kind.is_file())
+        {
+            found.push(index);
+        }
+    }
+    found
 }
 
 /// The first entry of a manifest that does not name a plain place inside the site, with
@@ -282,16 +342,17 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("c.html"), site.path().join("c.html"))
             .unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("linked")).unwrap();
-        let listed: Vec<String> = [
+        let listed: BTreeMap<String, String> = [
             "a.html",
             "assets/b.js",
             "c.html",
             "gone.html",
             "linked/d.js",
         ]
-        .map(str::to_string)
-        .to_vec();
-        let present = Present::list(site.path(), listed.iter());
+        .map(|path| (path.to_string(), String::new()))
+        .into_iter()
+        .collect();
+        let present = Present::list(site.path(), &listed);
         assert!(present.contains("a.html"));
         assert!(present.contains("assets/b.js"));
         assert!(!present.contains("c.html"), "a link is not the page");
@@ -305,9 +366,9 @@ mod tests {
         );
         assert!(!present.contains("../a.html"));
         let files: BTreeMap<String, String> = listed
-            .iter()
-            .take(2)
-            .map(|path| (path.clone(), String::new()))
+            .clone()
+            .into_iter()
+            .filter(|(path, _)| ["a.html", "assets/b.js"].contains(&path.as_str()))
             .collect();
         assert!(outputs_present(site.path(), &files));
         std::fs::remove_file(site.path().join("assets/b.js")).unwrap();

@@ -185,7 +185,6 @@ fn load(
         pages: known_pages,
     } = cache.body();
     let known_stamps = cache.header.stamps;
-    drop(cache.bytes);
     // A record is parsed again unless its content hash (from its stamp) is the one its
     // cached facts were taken from.
     let current_hashes: HashMap<&str, u128> = fingerprinted

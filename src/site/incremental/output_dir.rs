@@ -285,7 +285,7 @@ pub(super) struct OutputDir<'p> {
     /// Each file written, with its size, in the order written.
     pub(super) written: Mutex<Vec<(String, u64)>>,
     /// The files of the last render still there, listed at the first [`PageSink::keep`].
-    pub(super) present: std::sync::OnceLock<Present>,
+    pub(super) present: std::sync::OnceLock<Present<'p>>,
     /// The files of the last render kept as they were: their manifest entries are moved to
     /// the new manifest at the end rather than copied here one by one (132,000 of them, two
     /// strings each, at 100,000 records).
@@ -417,7 +417,7 @@ impl PageSink for OutputDir<'_> {
         };
         let present = self
             .present
-            .get_or_init(|| Present::list(&self.root, self.previous.keys()))
+            .get_or_init(|| Present::list(&self.root, self.previous))
             .contains(path);
         if present && let Ok(mut kept) = self.kept.lock() {
             kept.push(listed.as_str());
