@@ -264,41 +264,24 @@ impl Site {
         }
         let linker = Linker::new(paths, &entries);
         let known: &PageCache = previous;
-        let row_hashes: Vec<u128> = entries
-            .par_iter()
-            .map(|entry| key_of(&[&entry.view]))
-            .collect();
-        let record_pages =
-            RecordPages {
-                site: self,
-                entries: &entries,
-                record_entry: &record_entry,
-                failure_entry: entries
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(position, entry)| match entry.source {
-                        EntrySource::Failure(index) => Some((index, position)),
-                        EntrySource::Record(_) => None,
-                    })
-                    .collect(),
-                superseded_by: &superseded_by,
-                supersedes: &supersedes,
-                linker: &linker,
-                previous: known,
-                sink,
-                repository: self.repository.as_ref().and_then(|repository| {
-                    Some((repository, repository.log_prefix(&paths.log_dir)?))
-                }),
-                row_hashes: &row_hashes,
-                base_key: key_of(&[
-                    &self.sources,
-                    &self.repository.as_ref().map(|repository| {
-                        (&repository.web_url, &repository.branch, &repository.root)
-                    }),
-                    &paths.log_dir,
-                    &paths.project_root,
-                ]),
-            };
+        let row_hashes = row_hashes(&entries);
+        let record_pages = RecordPages {
+            site: self,
+            entries: &entries,
+            record_entry: &record_entry,
+            failure_entry: failure_positions(&entries),
+            superseded_by: &superseded_by,
+            supersedes: &supersedes,
+            linker: &linker,
+            previous: known,
+            sink,
+            repository: self
+                .repository
+                .as_ref()
+                .and_then(|repository| Some((repository, repository.log_prefix(&paths.log_dir)?))),
+            row_hashes: &row_hashes,
+            base_key: self.base_key(paths),
+        };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
             |path: &str, key: u128| known.pages.get(path) == Some(&key) && sink.keep(path);
@@ -373,6 +356,20 @@ impl Site {
         report.records = records.len();
         report.failures = failures.len();
         Ok((report, cache))
+    }
+
+    /// A hash of what every record page shows besides its record and the rows: where its
+    /// Source and Edit links lead.
+    fn base_key(&self, paths: &SitePaths) -> u128 {
+        key_of(&[
+            &self.sources,
+            &self
+                .repository
+                .as_ref()
+                .map(|repository| (&repository.web_url, &repository.branch, &repository.root)),
+            &paths.log_dir,
+            &paths.project_root,
+        ])
     }
 
     /// The record's file in its repository, for a site made from exports: the repository's
@@ -547,6 +544,26 @@ fn page_cache(
         pages,
         search,
     }
+}
+
+/// A hash of each row of the index, in order: what record pages' keys are made from.
+fn row_hashes(entries: &[views::Entry]) -> Vec<u128> {
+    entries
+        .par_iter()
+        .map(|entry| key_of(&[&entry.view]))
+        .collect()
+}
+
+/// Each unreadable file's position among the index's rows, by its index among the failures.
+fn failure_positions(entries: &[views::Entry]) -> HashMap<usize, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(position, entry)| match entry.source {
+            EntrySource::Failure(index) => Some((index, position)),
+            EntrySource::Record(_) => None,
+        })
+        .collect()
 }
 
 /// Each record's position among the index's rows.

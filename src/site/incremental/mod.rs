@@ -321,18 +321,12 @@ fn write_site(
     drop(known_pages);
     let (report, pages) = built?;
     let files = files.into_inner().unwrap_or_default();
-    let kept: HashSet<&str> = kept.into_inner().unwrap_or_default().into_iter().collect();
-    let removed = remove_stale(
+    let (removed, is_kept) = remove_stale(
         out_dir,
         previous.as_ref().map(|manifest| &manifest.files),
-        &|path| files.contains_key(path) || kept.contains(path),
+        &files,
+        kept.into_inner().unwrap_or_default(),
     );
-    let is_kept: Vec<bool> = previous
-        .iter()
-        .flat_map(|manifest| manifest.files.keys())
-        .map(|path| kept.contains(path.as_str()))
-        .collect();
-    drop(kept);
     let files = with_kept(
         files,
         previous.map(|manifest| manifest.files).unwrap_or_default(),

@@ -154,16 +154,24 @@ pub(super) fn remove_temporary_files(out_dir: &Path) {
     }
 }
 
-/// Deletes what the previous render made and this one did not (`is_current` says what this
-/// one made or kept), and directories left empty.
+/// Deletes what the previous render made and this one neither wrote (`written`) nor kept
+/// (`kept`), and directories left empty; returns how many files it deleted, and for each
+/// file of `previous`, in order, whether it was kept (for [`with_kept`]).
 pub(super) fn remove_stale(
     out_dir: &Path,
     previous: Option<&BTreeMap<String, String>>,
-    is_current: &dyn Fn(&str) -> bool,
-) -> usize {
+    written: &BTreeMap<String, String>,
+    kept: Vec<&str>,
+) -> (usize, Vec<bool>) {
     let Some(previous) = previous else {
-        return 0;
+        return (0, Vec::new());
     };
+    let kept: HashSet<&str> = kept.into_iter().collect();
+    let is_kept: Vec<bool> = previous
+        .keys()
+        .map(|path| kept.contains(path.as_str()))
+        .collect();
+    let is_current = |path: &str| written.contains_key(path) || kept.contains(path);
     let mut removed = 0;
     for path in previous.keys() {
         if is_current(path) || !is_safe_site_path(path) {
@@ -186,7 +194,7 @@ pub(super) fn remove_stale(
             parent = dir.parent();
         }
     }
-    removed
+    (removed, is_kept)
 }
 
 /// The files of this render: those it wrote (`written`) and the entries of the last
