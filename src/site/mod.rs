@@ -529,18 +529,17 @@ fn page_cache(
     pages: FastMap<String, u128>,
     previous: &mut PageCache,
 ) -> PageCache {
+    let mut records = FastMap::with_capacity_and_hasher(made.len(), Default::default());
+    records.extend(made.into_iter().filter_map(|(position, page)| {
+        let path = &entries.get(position)?.view.path;
+        let page = match page.kept {
+            true => previous.records.remove(path)?,
+            false => page,
+        };
+        Some((path.clone(), page))
+    }));
     PageCache {
-        records: made
-            .into_iter()
-            .filter_map(|(position, page)| {
-                let path = &entries.get(position)?.view.path;
-                let page = match page.kept {
-                    true => previous.records.remove(path)?,
-                    false => page,
-                };
-                Some((path.clone(), page))
-            })
-            .collect(),
+        records,
         pages,
         search,
     }

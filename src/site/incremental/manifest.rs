@@ -63,11 +63,41 @@ pub(super) struct CacheHeader {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct CacheBody {
+    #[serde(deserialize_with = "reserved_vec")]
     pub(super) records: Vec<SiteRecord>,
     pub(super) pages: PageCache,
 }
 
 pub(super) const CACHE_FILE: &str = ".adr-site-cache";
+
+/// The most elements [`reserved_vec`] reserves up front (a damaged length cannot make it
+/// ask for more); a longer sequence grows as usual.
+const MAX_RESERVED: usize = 250_000;
+
+/// A sequence decoded into a vector reserved once for the length the encoding states:
+/// serde's own reserves at most a megabyte, and the records of a 100,000-record cache were
+/// then copied as the vector doubled, several times over.
+fn reserved_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Reserved<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Reserved<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Reserved(std::marker::PhantomData))
+}
 
 /// The cache as read: the header decoded, the body left in the file until it is needed.
 /// The file is the header's length (8 bytes, little-endian), the header, then the body, so
@@ -104,6 +134,9 @@ impl Cache {
         };
         let mut bytes = Vec::new();
         let read = open_regular(path).and_then(|mut file| {
+            // Sized once: grown by doubling, tens of megabytes were copied several times.
+            let len = file.metadata()?.len().saturating_sub(*start);
+            bytes.reserve_exact(usize::try_from(len).unwrap_or(0));
             file.seek(std::io::SeekFrom::Start(*start))?;
             file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes)
         });
