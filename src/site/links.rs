@@ -204,7 +204,7 @@ impl<'l> Linker<'l> {
         Linker {
             pages: entries
                 .iter()
-                .map(|entry| (entry.rel_path.as_str(), entry.view.path.as_str()))
+                .map(|entry| (entry.rel_path, entry.view.path.as_str()))
                 .collect(),
             log_dir: paths.log_dir.clone(),
             publish_root: paths.publish_root.clone(),

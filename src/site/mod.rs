@@ -120,14 +120,18 @@ pub struct BuildReport {
 /// neither rendered nor written again. Kept by `adr render` next to the site.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct PageCache {
-    /// Record page path → how that page was made.
-    pub records: HashMap<String, RecordPage>,
+    /// Record page path → how that page was made. (foldhash: SipHash over the paths of
+    /// 10,000 pages, in the decode and in each page's lookup, was 5 % of a re-render.)
+    pub records: FastMap<String, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
-    pub pages: HashMap<String, u128>,
+    pub pages: FastMap<String, u128>,
     /// Each range of the search index: what it was made from and its summary.
     #[serde(default)]
     pub search: Vec<search::RangeSummary>,
 }
+
+/// A map hashed with foldhash (randomly seeded, like std's, and several times faster).
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// How a record's page was made.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -145,6 +149,23 @@ pub struct RecordPage {
     search: Option<search::SearchEntry>,
     /// Its body has a diagram: the site needs the diagram scripts.
     diagrams: bool,
+    /// The page was kept: the cache entry is moved from the last build's rather than
+    /// copied (at 10,000 records copying every page's URLs was a tenth of a re-render).
+    #[serde(skip)]
+    kept: bool,
+}
+
+impl RecordPage {
+    /// Stands for the last build's entry `cached` of a page that was kept.
+    fn kept(cached: &RecordPage) -> RecordPage {
+        RecordPage {
+            key: cached.key,
+            urls: Vec::new(),
+            search: None,
+            diagrams: cached.diagrams,
+            kept: true,
+        }
+    }
 }
 
 /// A hash of values (their postcard encoding): what a page is made from.
@@ -221,7 +242,7 @@ impl Site {
     pub fn build(
         &self,
         site_log: &SiteLog,
-        previous: &PageCache,
+        previous: &mut PageCache,
         paths: &SitePaths,
         sink: &dyn PageSink,
     ) -> Result<(BuildReport, PageCache)> {
@@ -242,31 +263,28 @@ impl Site {
             }
         }
         let linker = Linker::new(paths, &entries);
+        let known: &PageCache = previous;
+        let row_hashes = row_hashes(&entries);
         let record_pages = RecordPages {
             site: self,
             entries: &entries,
             record_entry: &record_entry,
-            failure_entry: entries
-                .iter()
-                .enumerate()
-                .filter_map(|(position, entry)| match entry.source {
-                    EntrySource::Failure(index) => Some((index, position)),
-                    EntrySource::Record(_) => None,
-                })
-                .collect(),
+            failure_entry: failure_positions(&entries),
             superseded_by: &superseded_by,
             supersedes: &supersedes,
             linker: &linker,
-            previous,
+            previous: known,
             sink,
             repository: self
                 .repository
                 .as_ref()
                 .and_then(|repository| Some((repository, repository.log_prefix(&paths.log_dir)?))),
+            row_hashes: &row_hashes,
+            base_key: self.base_key(paths),
         };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
-            |path: &str, key: u128| previous.pages.get(path) == Some(&key) && sink.keep(path);
+            |path: &str, key: u128| known.pages.get(path) == Some(&key) && sink.keep(path);
         let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
         let tag_summaries = tag_summaries(&tags);
         // The index and the tag pages need only the rows, so they are made among the record
@@ -276,7 +294,7 @@ impl Site {
         let search_ranges = pages::search::SearchRanges {
             records,
             entries: &entries,
-            previous,
+            previous: known,
             sink,
         };
         let (made, listings) = rayon::join(
@@ -320,15 +338,17 @@ impl Site {
         add_links(&mut relations, &entries, &findings.links);
         let relations_key =
             self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged);
-        let search_files = pages::search::put_search_manifest(sink, &ranges, &entries)?;
-        let mut page_keys: HashMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
+        let (search_files, tokenizer_key) =
+            pages::search::put_search_manifest(sink, &ranges, &entries, &unchanged)?;
+        let mut page_keys: FastMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
+        page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.extend(index_keys);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
         generated.extend(rows.iter().map(|row| row.path.clone()));
         generated.extend(search_files);
         drop(rows);
-        let cache = page_cache(made, ranges, &entries, page_keys);
+        let cache = page_cache(made, ranges, &entries, page_keys, previous);
         if diagrams {
             put_diagram_assets(sink, &mut generated)?;
         }
@@ -336,6 +356,20 @@ impl Site {
         report.records = records.len();
         report.failures = failures.len();
         Ok((report, cache))
+    }
+
+    /// A hash of what every record page shows besides its record and the rows: where its
+    /// Source and Edit links lead.
+    fn base_key(&self, paths: &SitePaths) -> u128 {
+        key_of(&[
+            &self.sources,
+            &self
+                .repository
+                .as_ref()
+                .map(|repository| (&repository.web_url, &repository.branch, &repository.root)),
+            &paths.log_dir,
+            &paths.project_root,
+        ])
     }
 
     /// The record's file in its repository, for a site made from exports: the repository's
@@ -349,18 +383,18 @@ impl Site {
 
     /// The rows of the index in order, with each record's git facts and tag links, and the
     /// tags grouped.
-    fn rows(
+    fn rows<'r>(
         &self,
-        records: &[SiteRecord],
-        failures: &[crate::model::LoadFailure],
+        records: &'r [SiteRecord],
+        failures: &'r [crate::model::LoadFailure],
         layout: &crate::layout::Layout,
-    ) -> (Vec<views::Entry>, BTreeMap<String, TagGroup>) {
+    ) -> (Vec<views::Entry<'r>>, BTreeMap<String, TagGroup>) {
         let mut entries = entries_of(records, failures, layout);
         let tags = tag_groups(&entries);
         if let Some(history) = &self.history {
             for entry in &mut entries {
                 if let EntrySource::Record(_) = entry.source
-                    && let Some(facts) = history.file(&entry.path)
+                    && let Some(facts) = history.file(entry.path)
                 {
                     entry.view.last_changed.clone_from(&facts.changed_on);
                     if entry.view.date.is_none()
@@ -474,7 +508,7 @@ fn add_links(
     let positions: HashMap<&str, usize> = entries
         .iter()
         .filter_map(|entry| match entry.source {
-            EntrySource::Record(index) => Some((entry.rel_path.as_str(), index)),
+            EntrySource::Record(index) => Some((entry.rel_path, index)),
             EntrySource::Failure(_) => None,
         })
         .collect();
@@ -486,21 +520,49 @@ fn add_links(
     }
 }
 
-/// What this build made each page from, for the next one.
+/// What this build made each page from, for the next one; the entries of kept pages are
+/// moved from the last build's.
 fn page_cache(
     made: Vec<(usize, RecordPage)>,
     search: Vec<search::RangeSummary>,
     entries: &[views::Entry],
-    pages: HashMap<String, u128>,
+    pages: FastMap<String, u128>,
+    previous: &mut PageCache,
 ) -> PageCache {
+    let mut records = FastMap::with_capacity_and_hasher(made.len(), Default::default());
+    records.extend(made.into_iter().filter_map(|(position, page)| {
+        let path = &entries.get(position)?.view.path;
+        let page = match page.kept {
+            true => previous.records.remove(path)?,
+            false => page,
+        };
+        Some((path.clone(), page))
+    }));
     PageCache {
-        records: made
-            .into_iter()
-            .filter_map(|(position, page)| Some((entries.get(position)?.view.path.clone(), page)))
-            .collect(),
+        records,
         pages,
         search,
     }
+}
+
+/// A hash of each row of the index, in order: what record pages' keys are made from.
+fn row_hashes(entries: &[views::Entry]) -> Vec<u128> {
+    entries
+        .par_iter()
+        .map(|entry| key_of(&[&entry.view]))
+        .collect()
+}
+
+/// Each unreadable file's position among the index's rows, by its index among the failures.
+fn failure_positions(entries: &[views::Entry]) -> HashMap<usize, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(position, entry)| match entry.source {
+            EntrySource::Failure(index) => Some((index, position)),
+            EntrySource::Record(_) => None,
+        })
+        .collect()
 }
 
 /// Each record's position among the index's rows.

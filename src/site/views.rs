@@ -3,7 +3,7 @@
 //! the log's rows in index order ([`entries_of`]) and its tags grouped ([`tag_groups`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -193,12 +193,13 @@ pub(crate) enum EntrySource {
     Failure(usize),
 }
 
-pub(crate) struct Entry {
+pub(crate) struct Entry<'r> {
     pub(crate) source: EntrySource,
     pub(crate) view: EntryView,
-    /// The file, relative to the log and as a path.
-    pub(crate) rel_path: String,
-    pub(crate) path: PathBuf,
+    /// The file, relative to the log and as a path, borrowed from the record (or failure):
+    /// two copies fewer of every path of the log.
+    pub(crate) rel_path: &'r str,
+    pub(crate) path: &'r Path,
 }
 
 pub(crate) struct TagGroup {
@@ -335,11 +336,11 @@ pub(crate) fn root_of(url: &str) -> String {
 
 pub(crate) use crate::log_path::page_path;
 
-pub(crate) fn entries_of(
-    records: &[SiteRecord],
-    failures: &[LoadFailure],
+pub(crate) fn entries_of<'r>(
+    records: &'r [SiteRecord],
+    failures: &'r [LoadFailure],
     layout: &crate::layout::Layout,
-) -> Vec<Entry> {
+) -> Vec<Entry<'r>> {
     let mut entries: Vec<(Option<u32>, Entry)> = records
         .iter()
         .enumerate()
@@ -347,8 +348,8 @@ pub(crate) fn entries_of(
             let entry = Entry {
                 view: record_entry_view(record),
                 source: EntrySource::Record(index),
-                rel_path: record.rel_path.clone(),
-                path: record.path.clone(),
+                rel_path: &record.rel_path,
+                path: &record.path,
             };
             (record.file.number, entry)
         })
@@ -356,8 +357,8 @@ pub(crate) fn entries_of(
             let entry = Entry {
                 view: failure_entry_view(failure),
                 source: EntrySource::Failure(index),
-                rel_path: failure.rel_path.clone(),
-                path: failure.path.clone(),
+                rel_path: &failure.rel_path,
+                path: &failure.path,
             };
             (failure.file.number, entry)
         }))
@@ -366,7 +367,7 @@ pub(crate) fn entries_of(
     let part = |entry: &Entry| {
         layout
             .has_several()
-            .then(|| layout.part_index(&entry.rel_path))
+            .then(|| layout.part_index(entry.rel_path))
     };
     entries.sort_by(|(a_number, a), (b_number, b)| {
         (part(a), a_number.unwrap_or(u32::MAX), &a.rel_path).cmp(&(
@@ -381,7 +382,7 @@ pub(crate) fn entries_of(
         .map(|(position, (_, mut entry))| {
             entry.view.doc = position;
             if layout.has_several()
-                && let Some(log) = layout.part_of(&entry.rel_path)
+                && let Some(log) = layout.part_of(entry.rel_path)
             {
                 entry.view.label = format!("{}:{}", log.name, entry.view.label);
                 entry.view.log = Some(log.name.clone());

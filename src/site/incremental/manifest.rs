@@ -19,7 +19,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 7;
+pub(super) const MANIFEST_VERSION: u32 = 10;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -63,48 +63,87 @@ pub(super) struct CacheHeader {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct CacheBody {
+    #[serde(deserialize_with = "reserved_vec")]
     pub(super) records: Vec<SiteRecord>,
     pub(super) pages: PageCache,
 }
 
 pub(super) const CACHE_FILE: &str = ".adr-site-cache";
 
-/// The cache as read: the header decoded, the body still as bytes.
+/// The most elements [`reserved_vec`] reserves up front (a damaged length cannot make it
+/// ask for more); a longer sequence grows as usual.
+const MAX_RESERVED: usize = 250_000;
+
+/// A sequence decoded into a vector reserved once for the length the encoding states:
+/// serde's own reserves at most a megabyte, and the records of a 100,000-record cache were
+/// then copied as the vector doubled, several times over.
+fn reserved_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Reserved<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Reserved<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Reserved(std::marker::PhantomData))
+}
+
+/// The cache as read: the header decoded, the body left in the file until it is needed.
+/// The file is the header's length (8 bytes, little-endian), the header, then the body, so
+/// that a render with nothing to do reads the header only (at 100,000 records the body is
+/// tens of megabytes).
 #[derive(Default)]
 pub(super) struct Cache {
     pub(super) header: CacheHeader,
-    pub(super) bytes: Vec<u8>,
-    pub(super) body_start: usize,
+    /// The file and where its body starts.
+    body_at: Option<(std::path::PathBuf, u64)>,
 }
 
 impl Cache {
     /// The cache of an earlier render with the same settings, or an empty one.
     pub(super) fn read(out_dir: &Path, settings: u128) -> Cache {
-        let Ok(bytes) = read_regular(&out_dir.join(CACHE_FILE), MAX_CACHE_BYTES) else {
+        let path = out_dir.join(CACHE_FILE);
+        let Some((header, body_start)) = read_header(&path) else {
             return Cache::default();
         };
-        match postcard::take_from_bytes::<CacheHeader>(&bytes) {
-            Ok((header, rest))
-                if header.version == MANIFEST_VERSION && header.settings == settings =>
-            {
-                let body_start = bytes.len() - rest.len();
-                Cache {
-                    header,
-                    bytes,
-                    body_start,
-                }
-            }
-            _ => Cache::default(),
+        if header.version != MANIFEST_VERSION || header.settings != settings {
+            return Cache::default();
+        }
+        Cache {
+            header,
+            body_at: Some((path, body_start)),
         }
     }
 
     /// The records and pages; empty when there are none or they cannot be decoded.
     pub(super) fn body(&self) -> CacheBody {
-        self.bytes
-            .get(self.body_start..)
-            .filter(|body| !body.is_empty())
-            .and_then(|body| postcard::from_bytes(body).ok())
-            .unwrap_or_default()
+        use std::io::{Read, Seek};
+        let Some((path, start)) = &self.body_at else {
+            return CacheBody::default();
+        };
+        let mut bytes = Vec::new();
+        let read = open_regular(path).and_then(|mut file| {
+            // Sized once: grown by doubling, tens of megabytes were copied several times.
+            let len = file.metadata()?.len().saturating_sub(*start);
+            bytes.reserve_exact(usize::try_from(len).unwrap_or(0));
+            file.seek(std::io::SeekFrom::Start(*start))?;
+            file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes)
+        });
+        match read {
+            Ok(_) if !bytes.is_empty() => postcard::from_bytes(&bytes).unwrap_or_default(),
+            _ => CacheBody::default(),
+        }
     }
 
     /// Writes a cache, encoded straight into the file: at 10,000 records it is tens of
@@ -114,8 +153,10 @@ impl Cache {
         let path = site_dir.join(CACHE_FILE);
         remove_if_link(&path);
         let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
-            postcard::to_io(header, &mut *out)
-                .and_then(|out| postcard::to_io(body, out))
+            let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
+            out.write_all(&(header.len() as u64).to_le_bytes())?;
+            out.write_all(&header)?;
+            postcard::to_io(body, out)
                 .map(|_| ())
                 .map_err(std::io::Error::other)
         });
@@ -123,6 +164,32 @@ impl Cache {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// The cache file opened, if it is a regular file (never a link, FIFO or device) within
+/// the size the cache may have.
+fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let metadata = std::fs::symlink_metadata(path)?;
+    if !metadata.is_file() || metadata.len() > MAX_CACHE_BYTES {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    std::fs::File::open(path)
+}
+
+/// The cache's header and where its body starts.
+fn read_header(path: &Path) -> Option<(CacheHeader, u64)> {
+    use std::io::Read;
+    let mut file = open_regular(path).ok()?;
+    let mut len = [0u8; 8];
+    file.read_exact(&mut len).ok()?;
+    let len = u64::from_le_bytes(len);
+    if len > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    file.take(len).read_to_end(&mut bytes).ok()?;
+    let header = postcard::from_bytes(&bytes).ok()?;
+    Some((header, 8 + len))
 }
 
 /// A link or image the site does not publish, as the manifest keeps it: a render with
@@ -171,23 +238,90 @@ pub(super) fn unpublished(
     found
 }
 
-/// Whether every file the manifest lists is still there, as it was made.
+/// Whether every file the manifest lists is still there.
 pub(super) fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
-    files
-        .par_iter()
-        .all(|(path, entry)| is_present(out_dir, path, entry))
+    Present::list(out_dir, files).all()
 }
 
-/// Whether the file the manifest lists at `path` (as `hash:size`) is still there, by its
-/// size: the manifest is only trusted while the files it describes exist.
-pub(super) fn is_present(out_dir: &Path, path: &str, entry: &str) -> bool {
-    let size = entry
-        .rsplit_once(':')
-        .and_then(|(_, size)| size.parse::<u64>().ok());
-    // `symlink_metadata`: a link at a page's place is never taken for the page.
-    is_safe_site_path(path)
-        && std::fs::symlink_metadata(out_dir.join(path))
-            .is_ok_and(|metadata| metadata.is_file() && Some(metadata.len()) == size)
+/// Which of the files a manifest lists are there as regular files, each directory of the
+/// site read once: the manifest is trusted only while the files it describes exist. A
+/// `stat` of every file (the size too) was a tenth of a one-record re-render at 10,000
+/// records and would be half a second at 100,000; a directory's entries carry each name and
+/// its type, so a deleted page, or a link or directory put in its place, is still seen and
+/// made again. (A page edited by hand in place is not: it is replaced when what it is made
+/// from changes.) Held as one flag per listed path, not as the names read.
+pub(super) struct Present<'m> {
+    /// The listed paths, sorted (a manifest's order).
+    paths: Vec<&'m str>,
+    /// Whether `paths[i]` is there.
+    found: Vec<bool>,
+}
+
+impl<'m> Present<'m> {
+    /// Looks for the files of `listed` in `out_dir`. A directory that is a symbolic link
+    /// is not read: nothing in it counts as present.
+    pub(super) fn list(out_dir: &Path, listed: &'m BTreeMap<String, String>) -> Present<'m> {
+        let paths: Vec<&'m str> = listed.keys().map(String::as_str).collect();
+        let mut directories: BTreeSet<&str> = BTreeSet::new();
+        for path in &paths {
+            directories.insert(path.rsplit_once('/').map_or("", |(dir, _)| dir));
+        }
+        let found_at: Vec<usize> = directories
+            .into_par_iter()
+            .flat_map_iter(|dir| found_in(out_dir, dir, &paths))
+            .collect();
+        let mut found = vec![false; paths.len()];
+        for index in found_at {
+            if let Some(flag) = found.get_mut(index) {
+                *flag = true;
+            }
+        }
+        Present { paths, found }
+    }
+
+    /// Whether the site file `path` is listed and there, as a regular file.
+    pub(super) fn contains(&self, path: &str) -> bool {
+        is_safe_site_path(path)
+            && self
+                .paths
+                .binary_search(&path)
+                .is_ok_and(|index| self.found.get(index) == Some(&true))
+    }
+
+    /// Whether every listed file is there (and every listed path is a plain one).
+    pub(super) fn all(&self) -> bool {
+        self.found.iter().all(|found| *found)
+            && self.paths.iter().all(|path| is_safe_site_path(path))
+    }
+}
+
+/// The indexes in `paths` (sorted) of the regular files in the site directory `dir`.
+fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
+    let at = out_dir.join(dir);
+    let is_real = std::fs::symlink_metadata(&at).is_ok_and(|metadata| metadata.is_dir());
+    let Some(entries) = is_real.then(|| std::fs::read_dir(&at).ok()).flatten() else {
+        return Vec::new();
+    };
+    let mut path = String::new();
+    let mut found = Vec::new();
+    for entry in entries.filter_map(|entry| entry.ok()) {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        path.clear();
+        if !dir.is_empty() {
+            path.push_str(dir);
+            path.push('/');
+        }
+        path.push_str(name);
+        if let Ok(index) = paths.binary_search(&path.as_str())
+            && entry.file_type().is_ok_and(|kind| kind.is_file())
+        {
+            found.push(index);
+        }
+    }
+    found
 }
 
 /// The first entry of a manifest that does not name a plain place inside the site, with
@@ -222,4 +356,55 @@ pub(super) fn unsafe_manifest_entry(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_file_is_present_only_as_a_regular_file_inside_the_site() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("assets")).unwrap();
+        std::fs::write(site.path().join("a.html"), "a").unwrap();
+        std::fs::write(site.path().join("assets/b.js"), "b").unwrap();
+        std::fs::write(outside.path().join("c.html"), "c").unwrap();
+        std::fs::write(outside.path().join("d.js"), "d").unwrap();
+        // A link where a page was, and a linked directory where a folder of files was.
+        std::os::unix::fs::symlink(outside.path().join("c.html"), site.path().join("c.html"))
+            .unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("linked")).unwrap();
+        let listed: BTreeMap<String, String> = [
+            "a.html",
+            "assets/b.js",
+            "c.html",
+            "gone.html",
+            "linked/d.js",
+        ]
+        .map(|path| (path.to_string(), String::new()))
+        .into_iter()
+        .collect();
+        let present = Present::list(site.path(), &listed);
+        assert!(present.contains("a.html"));
+        assert!(present.contains("assets/b.js"));
+        assert!(!present.contains("c.html"), "a link is not the page");
+        assert!(
+            !present.contains("gone.html"),
+            "a deleted page is made again"
+        );
+        assert!(
+            !present.contains("linked/d.js"),
+            "nothing is read through a link"
+        );
+        assert!(!present.contains("../a.html"));
+        let files: BTreeMap<String, String> = listed
+            .clone()
+            .into_iter()
+            .filter(|(path, _)| ["a.html", "assets/b.js"].contains(&path.as_str()))
+            .collect();
+        assert!(outputs_present(site.path(), &files));
+        std::fs::remove_file(site.path().join("assets/b.js")).unwrap();
+        assert!(!outputs_present(site.path(), &files));
+    }
 }

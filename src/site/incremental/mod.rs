@@ -28,7 +28,7 @@ use manifest::{
 };
 use output_dir::{
     OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
-    remove_temporary_files,
+    remove_temporary_files, with_kept,
 };
 use stamps::{
     RecordStamp, fingerprint, from_hex, nanos_since_epoch, settings_hash, watched_files,
@@ -185,7 +185,6 @@ fn load(
         pages: known_pages,
     } = cache.body();
     let known_stamps = cache.header.stamps;
-    drop(cache.bytes);
     // A record is parsed again unless its content hash (from its stamp) is the one its
     // cached facts were taken from.
     let current_hashes: HashMap<&str, u128> = fingerprinted
@@ -193,20 +192,38 @@ fn load(
         .flat_map(|(_, stamps)| stamps.iter())
         .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
         .collect();
-    let reusable: HashMap<&str, &SiteRecord> = known_records
-        .iter()
-        .filter(|record| current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash))
-        .map(|record| (record.rel_path.as_str(), record))
+    // Moved out, not copied: each is taken once, by the load of its file. Found by position
+    // (a map holding the records themselves was a tenth of a one-record re-render at
+    // 10,000 records, moving them as it grew).
+    let slots: Vec<Mutex<Option<SiteRecord>>> = known_records
+        .into_iter()
+        .map(|record| Mutex::new(Some(record)))
         .collect();
+    let reusable: HashMap<&str, usize> = {
+        let mut reusable = HashMap::with_capacity(slots.len());
+        for (at, slot) in slots.iter().enumerate() {
+            if let Ok(mut slot) = slot.lock()
+                && let Some(record) = slot.as_ref()
+                && let Some((rel, hash)) = current_hashes.get_key_value(record.rel_path.as_str())
+            {
+                if *hash == record.text_hash {
+                    reusable.insert(*rel, at);
+                } else {
+                    *slot = None;
+                }
+            }
+        }
+        reusable
+    };
+    drop(current_hashes);
     // The load takes the list; a first render still needs it for its fingerprint.
     let listed = fingerprinted.is_none().then(|| found.records.clone());
     let site_log = SiteLog::load(&project.log_dir, found, |rel| {
-        reusable.get(rel).map(|record| (*record).clone())
+        slots.get(*reusable.get(rel)?)?.lock().ok()?.take()
     })
     .placed(&project.layout);
     drop(reusable);
-    drop(current_hashes);
-    drop(known_records);
+    drop(slots);
     let (inputs, stamps) = match fingerprinted {
         Some(fingerprinted) => fingerprinted,
         None => {
@@ -287,11 +304,15 @@ fn write_site(
         files: Mutex::new(BTreeMap::new()),
         directories: Mutex::new(HashSet::new()),
         written: Mutex::new(Vec::new()),
+        present: std::sync::OnceLock::new(),
+        kept: Mutex::new(Vec::new()),
     };
-    let built = site.build(&site_log, &known_pages, &paths, &sink);
+    let mut known_pages = known_pages;
+    let built = site.build(&site_log, &mut known_pages, &paths, &sink);
     let OutputDir {
         files,
         written: written_count,
+        kept,
         ..
     } = sink;
     let mut written_files = written_count.into_inner().unwrap_or_default();
@@ -300,10 +321,16 @@ fn write_site(
     drop(known_pages);
     let (report, pages) = built?;
     let files = files.into_inner().unwrap_or_default();
-    let removed = remove_stale(
+    let (removed, is_kept) = remove_stale(
         out_dir,
         previous.as_ref().map(|manifest| &manifest.files),
         &files,
+        kept.into_inner().unwrap_or_default(),
+    );
+    let files = with_kept(
+        files,
+        previous.map(|manifest| manifest.files).unwrap_or_default(),
+        is_kept,
     );
     let manifest = Manifest {
         version: MANIFEST_VERSION,
@@ -314,8 +341,6 @@ fn write_site(
         watched: watched_files(project, &report),
         unpublished: unpublished(project, &report.refused),
     };
-    let mut manifest_text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
-    manifest_text.push('\n');
     let header = CacheHeader {
         version: MANIFEST_VERSION,
         settings: written.settings,
@@ -329,7 +354,13 @@ fn write_site(
     Cache::write(&site_dir, &header, &body);
     drop(body);
     remove_if_link(&site_dir.join(SITE_MARKER));
-    crate::fs::write_atomic(&site_dir.join(SITE_MARKER), manifest_text.as_bytes())?;
+    // Streamed, and not flushed to disk: it lists every file (megabytes at 10,000 records),
+    // and like the pages it lists it can be made again (a lost or torn manifest still marks
+    // the directory as ours, and the next render starts anew).
+    crate::fs::write_atomic_unsynced_with(&site_dir.join(SITE_MARKER), |out| {
+        serde_json::to_writer_pretty(&mut *out, &manifest)?;
+        out.write_all(b"\n")
+    })?;
     if let Some(staging) = staging {
         staging.finish(out_dir)?;
     }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
-use super::manifest::{CACHE_FILE, Manifest, is_present};
+use super::manifest::{CACHE_FILE, Manifest, Present};
 use super::stamps::{Hashed, InputHasher, manifest_entry, manifest_entry_of};
 use crate::config::Project;
 use crate::discover::SITE_MARKER;
@@ -154,18 +154,27 @@ pub(super) fn remove_temporary_files(out_dir: &Path) {
     }
 }
 
-/// Deletes what the previous render made and this one did not, and directories left empty.
+/// Deletes what the previous render made and this one neither wrote (`written`) nor kept
+/// (`kept`), and directories left empty; returns how many files it deleted, and for each
+/// file of `previous`, in order, whether it was kept (for [`with_kept`]).
 pub(super) fn remove_stale(
     out_dir: &Path,
     previous: Option<&BTreeMap<String, String>>,
-    current: &BTreeMap<String, String>,
-) -> usize {
+    written: &BTreeMap<String, String>,
+    kept: Vec<&str>,
+) -> (usize, Vec<bool>) {
     let Some(previous) = previous else {
-        return 0;
+        return (0, Vec::new());
     };
+    let kept: HashSet<&str> = kept.into_iter().collect();
+    let is_kept: Vec<bool> = previous
+        .keys()
+        .map(|path| kept.contains(path.as_str()))
+        .collect();
+    let is_current = |path: &str| written.contains_key(path) || kept.contains(path);
     let mut removed = 0;
     for path in previous.keys() {
-        if current.contains_key(path) || !is_safe_site_path(path) {
+        if is_current(path) || !is_safe_site_path(path) {
             continue;
         }
         // Never through a link, nor the link itself: adr makes no links, so one there was
@@ -185,7 +194,23 @@ pub(super) fn remove_stale(
             parent = dir.parent();
         }
     }
-    removed
+    (removed, is_kept)
+}
+
+/// The files of this render: those it wrote (`written`) and the entries of the last
+/// render's manifest (`previous`) whose files were kept (`is_kept`, in `previous`'s order),
+/// moved rather than copied.
+pub(super) fn with_kept(
+    mut written: BTreeMap<String, String>,
+    mut previous: BTreeMap<String, String>,
+    is_kept: Vec<bool>,
+) -> BTreeMap<String, String> {
+    let mut is_kept = is_kept.into_iter();
+    // `retain` visits the entries in key order, the order `is_kept` was made in.
+    previous.retain(|_, _| is_kept.next().unwrap_or(false));
+    // A file written now wins over the last render's entry for it.
+    previous.append(&mut written);
+    previous
 }
 
 /// The hidden directory a first render writes into, next to the output directory.
@@ -267,6 +292,12 @@ pub(super) struct OutputDir<'p> {
     pub(super) directories: Mutex<HashSet<PathBuf>>,
     /// Each file written, with its size, in the order written.
     pub(super) written: Mutex<Vec<(String, u64)>>,
+    /// The files of the last render still there, listed at the first [`PageSink::keep`].
+    pub(super) present: std::sync::OnceLock<Present<'p>>,
+    /// The files of the last render kept as they were: their manifest entries are moved to
+    /// the new manifest at the end rather than copied here one by one (132,000 of them, two
+    /// strings each, at 100,000 records).
+    pub(super) kept: Mutex<Vec<&'p str>>,
 }
 
 impl OutputDir<'_> {
@@ -389,12 +420,15 @@ impl PageSink for OutputDir<'_> {
     }
 
     fn keep(&self, path: &str) -> bool {
-        let Some(entry) = self.previous.get(path) else {
+        let Some((listed, _)) = self.previous.get_key_value(path) else {
             return false;
         };
-        let present = is_present(&self.root, path, entry);
-        if present && let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_string(), entry.clone());
+        let present = self
+            .present
+            .get_or_init(|| Present::list(&self.root, self.previous))
+            .contains(path);
+        if present && let Ok(mut kept) = self.kept.lock() {
+            kept.push(listed.as_str());
         }
         present
     }

@@ -54,7 +54,7 @@ impl Site {
 pub(crate) struct RecordPages<'a> {
     pub(crate) site: &'a Site,
     /// The rows of the index, in order.
-    pub(crate) entries: &'a [Entry],
+    pub(crate) entries: &'a [Entry<'a>],
     /// Record index → its row.
     pub(crate) record_entry: &'a [usize],
     /// Failure index → its row.
@@ -68,6 +68,11 @@ pub(crate) struct RecordPages<'a> {
     pub(crate) sink: &'a dyn PageSink,
     /// The repository's web address and where the log is in it, for "Source" and "Edit".
     pub(crate) repository: Option<(&'a Repository, String)>,
+    /// Row position → a hash of the row ([`EntryView`]), made once per build.
+    pub(crate) row_hashes: &'a [u128],
+    /// A hash of what every record page shows besides its record and rows: where the
+    /// Source and Edit links lead.
+    pub(crate) base_key: u128,
 }
 
 /// How many records before and after a record its page lists: a change to one record
@@ -116,6 +121,60 @@ impl RecordPages<'_> {
             .and_then(|&position| self.entry_ref(position))
     }
 
+    /// The rows of the records in `sets` at `index` (those superseding it, or those it
+    /// supersedes).
+    fn related(&self, sets: &[BTreeSet<usize>], index: usize) -> Vec<EntryRef> {
+        sets.get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|&other| self.record_ref(other))
+            .collect()
+    }
+
+    /// The key of the record page at `position`: a hash of everything the page shows,
+    /// taken from hashes made once per build rather than from the page's view, so that
+    /// deciding a page is unchanged costs a few hashes (at 10,000 records, building every
+    /// page's view to hash it was a fifth of a one-record re-render). The record's text hash
+    /// stands for its body, details and status; the row hashes of the window around it for
+    /// its own row, the list beside it and its previous and next; the rows of the records
+    /// it supersedes or is superseded by for those links; the destinations for where its
+    /// links lead.
+    fn page_key(
+        &self,
+        index: usize,
+        position: usize,
+        record: &SiteRecord,
+        resolved: &[(Destination, Option<Found>)],
+    ) -> u128 {
+        let first = position.saturating_sub(NEIGHBOURS);
+        let last = (position + NEIGHBOURS + 1).min(self.entries.len());
+        let window = self.row_hashes.get(first..last).unwrap_or_default();
+        let related = |sets: &[BTreeSet<usize>]| -> Vec<u128> {
+            sets.get(index)
+                .into_iter()
+                .flatten()
+                .filter_map(|&other| {
+                    let at = *self.record_entry.get(other)?;
+                    self.row_hashes.get(at).copied()
+                })
+                .collect()
+        };
+        let destinations: Vec<&Destination> = resolved
+            .iter()
+            .map(|(destination, _)| destination)
+            .collect();
+        key_of(&[
+            &self.base_key,
+            &record.text_hash,
+            &record.rel_path,
+            &(position - first),
+            &window,
+            &related(self.superseded_by),
+            &related(self.supersedes),
+            &destinations,
+        ])
+    }
+
     /// The page of the record at `index` of the log, kept or made; returns its row and how
     /// it was made.
     pub(crate) fn record_page(
@@ -130,14 +189,25 @@ impl RecordPages<'_> {
                 record.rel_path
             )));
         };
-        let related = |sets: &[BTreeSet<usize>]| -> Vec<EntryRef> {
-            sets.get(index)
-                .into_iter()
-                .flatten()
-                .filter_map(|&other| self.record_ref(other))
+        let linker = self.linker;
+        let destinations_of = |urls: &[(String, LinkKind)]| -> Vec<(Destination, Option<Found>)> {
+            urls.iter()
+                .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
                 .collect()
         };
-        let details = details_of(&record.meta, &entry.view);
+        if let Some(cached) = self.previous.records.get(&entry.view.path) {
+            let resolved = destinations_of(&cached.urls);
+            if self.page_key(index, position, record, &resolved) == cached.key
+                && self.sink.keep(&entry.view.path)
+            {
+                for (_, found) in resolved {
+                    linker.note(found);
+                }
+                return Ok((position, RecordPage::kept(cached)));
+            }
+        }
+        let meta = record.meta.rows();
+        let details = details_of(&meta, &entry.view);
         let mut view = RecordView {
             decision: None,
             meta: details.known,
@@ -146,8 +216,8 @@ impl RecordPages<'_> {
             body: "",
             toc: &[],
             toc_html: String::new(),
-            superseded_by: related(self.superseded_by),
-            supersedes: related(self.supersedes),
+            superseded_by: self.related(self.superseded_by, index),
+            supersedes: self.related(self.supersedes, index),
             superseded_note: None,
             prev: position.checked_sub(1).and_then(|at| self.entry_ref(at)),
             next: self.entry_ref(position + 1),
@@ -164,30 +234,6 @@ impl RecordPages<'_> {
             }
             _ => None,
         };
-        let linker = self.linker;
-        // Everything the page is made from except the body, which the text hash stands
-        // for, and where its links lead, which depends on the rest of the log.
-        let page_key = |urls: &[(String, LinkKind)]| -> (u128, Vec<Option<Found>>) {
-            let resolved: Vec<(Destination, Option<Found>)> = urls
-                .iter()
-                .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
-                .collect();
-            let destinations: Vec<&Destination> = resolved
-                .iter()
-                .map(|(destination, _)| destination)
-                .collect();
-            let key = key_of(&[&record.text_hash, &entry.view, &view, &destinations]);
-            (key, resolved.into_iter().map(|(_, found)| found).collect())
-        };
-        if let Some(cached) = self.previous.records.get(&entry.view.path) {
-            let (key, found) = page_key(&cached.urls);
-            if key == cached.key && self.sink.keep(&entry.view.path) {
-                for found in found {
-                    linker.note(found);
-                }
-                return Ok((position, cached.clone()));
-            }
-        }
         let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
         extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
         let text = match record.text.take() {
@@ -212,7 +258,7 @@ impl RecordPages<'_> {
         let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
-        let (key, _) = page_key(&urls);
+        let key = self.page_key(index, position, record, &destinations_of(&urls));
         finish_body(&mut body, decision.as_ref());
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
@@ -228,6 +274,7 @@ impl RecordPages<'_> {
                 urls,
                 search: Some(search),
                 diagrams: view.diagrams,
+                kept: false,
             },
         ))
     }

@@ -37,23 +37,31 @@ impl Site {
         context.insert("drawn_count", &page.drawn);
         context.insert("graph_capped", &(page.drawn < page.related));
         context.insert("record_count", &record_entry.len());
-        let page = self.render_spliced(
+        // The graph is small (at most `MAX_GRAPH_NODES` records); the table holds every
+        // relation (38 MB at 100,000 records), so its pieces are written one after another
+        // rather than joined and spliced into the page, two more copies of it.
+        context.insert("svg", &page.svg);
+        let pieces: Vec<&str> = relation_rows.iter().map(String::as_str).collect();
+        self.put_with_rows(
+            sink,
+            RELATIONS_PAGE,
             "relations.html",
             context,
-            &[("svg", &page.svg), ("relation_rows", &relation_rows)],
+            "relation_rows",
+            &pieces,
         )?;
-        sink.put(RELATIONS_PAGE, page)?;
         Ok(key)
     }
 
     /// The rows of the relations table, rendered in chunks in parallel like the records
-    /// tables: at 10,000 records the relations are as many as the records.
+    /// tables (at 10,000 records the relations are as many as the records), in pieces of
+    /// [`PIECE_EDGES`] relations, in order.
     pub(crate) fn render_relation_rows(
         &self,
         relations: &graph::Relations,
         record_entry: &[usize],
         entries: &[Entry],
-    ) -> Result<String> {
+    ) -> Result<Vec<String>> {
         let view_of = |index: usize| view_of(record_entry, entries, index);
         let row_of = |edge: &&graph::Edge| {
             Some(RelationRow {
@@ -69,21 +77,28 @@ impl Site {
             })
         };
         let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
-        let chunks: Vec<String> = edges
-            .par_chunks(self.rows_per_render())
-            .map(|chunk| {
-                let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
-                let mut context = Context::new();
-                context.insert("relations", &rows);
-                context.insert("root", "");
-                self.render_by_skeleton("relation-rows.html", context)
+        edges
+            .par_chunks(PIECE_EDGES)
+            .map(|piece| {
+                piece
+                    .chunks(self.rows_per_render())
+                    .map(|chunk| {
+                        let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
+                        let mut context = Context::new();
+                        context.insert("relations", &rows);
+                        context.insert("root", "");
+                        self.render_by_skeleton("relation-rows.html", context)
+                    })
+                    .collect::<Result<String>>()
             })
-            .collect::<Result<_>>()?;
-        Ok(chunks.concat())
+            .collect()
     }
 }
 
 pub(crate) const RELATIONS_PAGE: &str = "relations.html";
+/// Relations per piece of the table: enough to keep both cores busy, few enough pieces that
+/// each is a string of its own (a row each would be 300,000 strings at 100,000 records).
+const PIECE_EDGES: usize = 1000;
 /// What the relations page shows, computed while the records are still loaded.
 pub(crate) struct RelationsPage {
     svg: String,

@@ -17,7 +17,7 @@ use crate::site::{PageCache, PageSink, RecordPage, SiteRecord, key_of};
 /// What the ranges of the search index are made from.
 pub(crate) struct SearchRanges<'a> {
     pub(crate) records: &'a [SiteRecord],
-    pub(crate) entries: &'a [Entry],
+    pub(crate) entries: &'a [Entry<'a>],
     pub(crate) previous: &'a PageCache,
     pub(crate) sink: &'a dyn PageSink,
 }
@@ -127,12 +127,14 @@ pub(crate) fn entry_of_text(record: &SiteRecord, text: &str) -> SearchEntry {
     SearchEntry::of(&document)
 }
 
-/// Writes the manifest and the tokeniser's tables; returns every file of the search index.
+/// Writes the manifest and the tokeniser's tables; returns every file of the search index
+/// and the tables' key.
 pub(crate) fn put_search_manifest(
     sink: &dyn PageSink,
     ranges: &[RangeSummary],
     entries: &[Entry],
-) -> Result<BTreeSet<String>> {
+    unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
+) -> Result<(BTreeSet<String>, u128)> {
     let failures: Vec<usize> = entries
         .iter()
         .enumerate()
@@ -140,7 +142,12 @@ pub(crate) fn put_search_manifest(
         .map(|(position, _)| position)
         .collect();
     sink.put(SEARCH_MANIFEST, search::manifest(ranges, &failures))?;
-    sink.put(SEARCH_TOKENIZER, search::tokenizer_tables().to_vec())?;
+    // The tables depend on the program only, and take a walk over every code point to
+    // make (5 % of a one-record re-render at 10,000 records): kept while they are there.
+    let tokenizer_key = key_of(&[&SEARCH_TOKENIZER, &search::SEARCH_VERSION]);
+    if !unchanged(SEARCH_TOKENIZER, tokenizer_key) {
+        sink.put(SEARCH_TOKENIZER, search::tokenizer_tables().to_vec())?;
+    }
     let mut files: BTreeSet<String> = [SEARCH_MANIFEST, SEARCH_TOKENIZER]
         .into_iter()
         .map(str::to_string)
@@ -148,5 +155,5 @@ pub(crate) fn put_search_manifest(
     for (range, summary) in ranges.iter().enumerate() {
         files.extend(search::range_files(range, summary.docs as usize));
     }
-    Ok(files)
+    Ok((files, tokenizer_key))
 }

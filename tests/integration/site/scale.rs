@@ -93,6 +93,18 @@ fn a_one_record_edit_writes_bounded_bytes_whatever_the_log_size() {
             "{files:?}"
         );
         assert!(!files.contains_key("index.html"), "{files:?}");
+        // Its row is in the list beside the records around it: their pages, and no other
+        // record's, are made again (each page's key is taken from the rows of its window).
+        let window: Vec<String> = generated.names[position - 10..=position + 10]
+            .iter()
+            .map(|name| name.replace(".md", ".html"))
+            .collect();
+        let record_pages: Vec<&String> = files
+            .keys()
+            .filter(|path| path.ends_with(".html") && !path.contains('/'))
+            .filter(|path| !["index.html", "relations.html", "tags.html"].contains(&path.as_str()))
+            .collect();
+        assert_eq!(record_pages, window.iter().collect::<Vec<_>>(), "{files:?}");
 
         let (code, _, stderr) = run(dir.path(), &["render", "--out", "full"]);
         assert_eq!(code, 0, "{stderr}");
