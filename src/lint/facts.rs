@@ -55,8 +55,10 @@ pub struct RecordFacts {
     pub relations: Vec<crate::model::Relation>,
     /// Where a reverse relation line goes (`adr link`'s place).
     pub relation_slot: crate::relation::LineSlot,
-    /// How another record's relation line names this one ([`crate::relation::link_text`]).
-    pub link_text: String,
+    /// How another record's relation line names this one ([`crate::relation::link_text`]),
+    /// kept only where it is not what [`RecordFacts::link_text`] makes from the number and
+    /// title (a heading written another way): 9 MB at 99,999 records otherwise.
+    written_link_text: Option<Box<str>>,
 }
 
 /// One "supersedes" claim.
@@ -154,7 +156,7 @@ impl RecordFacts {
     pub(crate) fn of(record: &Record) -> RecordFacts {
         let is_undated = record.date.is_none() && record.file.date.is_none();
         let has_title = record.title.is_some() || record.front_matter_title.is_some();
-        RecordFacts {
+        let mut facts = RecordFacts {
             path: record.path().clone(),
             rel_path: record.rel_path.clone(),
             file: record.file.clone(),
@@ -198,7 +200,24 @@ impl RecordFacts {
             back_link: supersede_not_reciprocal::back_link_slot(record),
             relations: record.relations.clone(),
             relation_slot: crate::relation::LineSlot::of(record),
-            link_text: crate::relation::link_text(record),
+            written_link_text: None,
+        };
+        let written = crate::relation::link_text(record);
+        if written != facts.link_text() {
+            facts.written_link_text = Some(written.into_boxed_str());
+        }
+        facts
+    }
+
+    /// How another record's relation line names this one: what
+    /// [`crate::relation::link_text`] made of the record.
+    pub fn link_text(&self) -> String {
+        if let Some(written) = &self.written_link_text {
+            return written.to_string();
+        }
+        match self.number() {
+            Some(number) => format!("{number}. {}", self.display_title()),
+            None => self.display_title(),
         }
     }
 

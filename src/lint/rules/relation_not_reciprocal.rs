@@ -77,7 +77,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             }
             let line = format!(
                 "{reverse} [{}]({})",
-                from.link_text,
+                from.link_text(),
                 relative_link(&to.rel_path, &from.rel_path)
             );
             let edit = to.relation_slot.edit(&line);
@@ -92,7 +92,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             )
             .help(format!(
                 "add `{reverse} [{}]({})` to `{}`",
-                from.link_text,
+                from.link_text(),
                 relative_link(&to.rel_path, &from.rel_path),
                 to.rel_path
             ))
