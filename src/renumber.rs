@@ -94,13 +94,22 @@ pub struct Plan {
     /// Sorted by current path.
     pub changes: Vec<FileChange>,
     pub ambiguous: Vec<AmbiguousReference>,
+    /// Records that keep a number they share because the project accepts it.
+    pub accepted: usize,
 }
 
 /// Plans the renumbering of every collision in the log.
-pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Result<Plan> {
-    let moves = planned_moves(log, arrivals);
+pub fn plan(
+    log: &Log,
+    arrivals: &HashMap<PathBuf, Arrival>,
+    accepted: &dyn Fn(&Path) -> bool,
+) -> crate::error::Result<Plan> {
+    let (moves, accepted) = planned_moves(log, arrivals, accepted);
     if moves.is_empty() {
-        return Ok(Plan::default());
+        return Ok(Plan {
+            accepted,
+            ..Plan::default()
+        });
     }
     let changes = file_changes(log, &moves)?;
     let ambiguous = ambiguous_references(log, &moves);
@@ -108,6 +117,7 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
         moves,
         changes,
         ambiguous,
+        accepted,
     })
 }
 
@@ -115,7 +125,14 @@ pub fn plan(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> crate::error::Re
 /// its series: numbers collide only within a series (a log, or a folder of a log numbered
 /// per folder, as `number-duplicate` compares them), and the next free number is one past
 /// the series' highest.
-fn planned_moves(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Vec<Move> {
+///
+/// Records whose shared number the project accepts (`accepted`: `[lint.per-file-ignores]`
+/// turns `number-duplicate` off for them) keep it; only the others move.
+fn planned_moves(
+    log: &Log,
+    arrivals: &HashMap<PathBuf, Arrival>,
+    accepted: &dyn Fn(&Path) -> bool,
+) -> (Vec<Move>, usize) {
     let series = crate::layout::NumberSeries::new(
         &log.layout,
         log.records.iter().filter_map(|record| {
@@ -150,14 +167,22 @@ fn planned_moves(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Vec<Move> {
         }
     }
     let mut moves = Vec::new();
+    let mut accepted_count = 0;
     for ((key, number), mut records) in by_number {
         if records.len() < 2 {
             continue;
         }
         records.sort_by(|a, b| arrivals.get(a.path()).cmp(&arrivals.get(b.path())));
-        let kept = records[0].rel_path.clone();
+        let (staying, moving): (Vec<&Record>, Vec<&Record>) =
+            records.iter().partition(|record| accepted(record.path()));
+        accepted_count += staying.len();
+        let (kept, moving) = match (staying.first(), moving.split_first()) {
+            (Some(first), _) => (first.rel_path.clone(), &moving[..]),
+            (None, Some((first, rest))) => (first.rel_path.clone(), rest),
+            (None, None) => continue,
+        };
         let next_free = highest.entry(key).or_insert(number);
-        for record in &records[1..] {
+        for record in moving {
             // No number is left past u32::MAX: the record keeps its own (lint reports it).
             let Some(taken) = next_free.checked_add(1) else {
                 continue;
@@ -186,7 +211,7 @@ fn planned_moves(log: &Log, arrivals: &HashMap<PathBuf, Arrival>) -> Vec<Move> {
             });
         }
     }
-    moves
+    (moves, accepted_count)
 }
 
 /// The files whose text or name the moves change: the moved records, and every record or
@@ -629,7 +654,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let plan = plan(&log, &arrivals).unwrap();
+        let plan = plan(&log, &arrivals, &|_| false).unwrap();
         let moves: Vec<(&str, &str, &str)> = plan
             .moves
             .iter()

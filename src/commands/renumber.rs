@@ -14,7 +14,11 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
     let log = super::load_log(project)?;
     let history = History::load(&project.log_dir);
     let arrivals = Arrival::of_records(&log, history.as_ref());
-    let mut plan = plan(&log, &arrivals)?;
+    // Records `[lint.per-file-ignores]` lets share a number (what `adr init` writes for a log
+    // that had them already) keep it, as lint accepts them.
+    let options = crate::lint::LintOptions::from_project(project, crate::clock::today())?;
+    let accepted = |path: &std::path::Path| options.ignores("number-duplicate", path);
+    let mut plan = plan(&log, &arrivals, &accepted)?;
     let mut rewritten = Vec::new();
     if !args.also.is_empty() {
         let files = crate::mentions::matched_files(&project.root, &project.log_dir, &args.also)?;
@@ -29,8 +33,25 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
         rewritten = mentions.rewritten;
     }
     if plan.moves.is_empty() {
-        super::note(output, format_args!("no two records share a number"));
+        match plan.accepted {
+            0 => super::note(output, format_args!("no two records share a number")),
+            accepted => super::note(
+                output,
+                format_args!(
+                    "nothing to renumber: the {accepted} records that share a number are accepted by [lint.per-file-ignores]"
+                ),
+            ),
+        }
         return Ok(ExitStatus::Success);
+    }
+    if plan.accepted > 0 {
+        super::note(
+            output,
+            format_args!(
+                "{} records keep the number they share, as [lint.per-file-ignores] accepts",
+                plan.accepted
+            ),
+        );
     }
     for each in &plan.moves {
         if each.to.exists() {
@@ -64,27 +85,7 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
         );
     }
     if args.write {
-        // Renames and link edits hang together: check every file before touching any, so a
-        // record saved meanwhile stops the whole run, not half of it.
-        if let Some(change) = plan
-            .changes
-            .iter()
-            .find(|change| !crate::fs::still_holds(&change.path, change.old_text.as_bytes()))
-        {
-            return Err(Error::Changed {
-                path: std::path::PathBuf::from(project.display(&change.path)),
-            });
-        }
-        for change in &plan.changes {
-            if change.new_text != change.old_text {
-                super::rewrite(project, &change.path, &change.old_text, &change.new_text)?;
-            }
-            if change.new_path != change.path {
-                // A plain rename keeps the file's identity; git sees it as `git mv` would.
-                std::fs::rename(&change.path, &change.new_path)
-                    .map_err(|source| Error::io("rename", &change.path, source))?;
-            }
-        }
+        apply(project, &plan)?;
     } else {
         for change in &plan.changes {
             let diff = crate::diff::unified(
@@ -125,4 +126,30 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
         super::note(output, format_args!("run `adr renumber --write` to apply"));
     }
     Ok(ExitStatus::Success)
+}
+
+/// Applies the plan: the renames and the edits of the files linking to the moved records.
+fn apply(project: &Project, plan: &crate::renumber::Plan) -> Result<()> {
+    // Renames and link edits hang together: check every file before touching any, so a
+    // record saved meanwhile stops the whole run, not half of it.
+    if let Some(change) = plan
+        .changes
+        .iter()
+        .find(|change| !crate::fs::still_holds(&change.path, change.old_text.as_bytes()))
+    {
+        return Err(Error::Changed {
+            path: std::path::PathBuf::from(project.display(&change.path)),
+        });
+    }
+    for change in &plan.changes {
+        if change.new_text != change.old_text {
+            super::rewrite(project, &change.path, &change.old_text, &change.new_text)?;
+        }
+        if change.new_path != change.path {
+            // A plain rename keeps the file's identity; git sees it as `git mv` would.
+            std::fs::rename(&change.path, &change.new_path)
+                .map_err(|source| Error::io("rename", &change.path, source))?;
+        }
+    }
+    Ok(())
 }
