@@ -275,21 +275,6 @@ fn shared_numbers(log: &Log, per_folder: bool) -> Vec<&Path> {
     shared
 }
 
-/// The top folder of the log a record is in (`""` at the log's root); a folder record
-/// (`0007-x/README.md`) is where its folder is.
-fn numbering_folder(record: &crate::model::Record) -> &str {
-    let folder = record
-        .rel_path
-        .rsplit_once('/')
-        .map_or("", |(folder, _)| folder);
-    let folder = if record.is_folder_record() {
-        folder.rsplit_once('/').map_or("", |(parent, _)| parent)
-    } else {
-        folder
-    };
-    folder.split('/').next().unwrap_or_default()
-}
-
 /// Whether two or more sub-folders of the log each start their numbers at 0 or 1: the
 /// log numbers per folder. One such folder is not enough (`archived/` keeps a log's first
 /// records).
@@ -299,7 +284,7 @@ fn numbers_per_folder(log: &Log) -> bool {
         let Some(number) = record.number() else {
             continue;
         };
-        let folder = numbering_folder(record);
+        let folder = crate::layout::numbering_folder(&record.rel_path, record.is_folder_record());
         if folder.is_empty() {
             continue;
         }

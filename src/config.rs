@@ -410,21 +410,7 @@ impl Project {
     /// The project narrowed to the log named `name` (`--log NAME`): its directory, and its
     /// own template, digits, statuses and numbering over the top-level ones.
     pub fn select_log(mut self, name: &str) -> Result<Project> {
-        let Some(log) = self
-            .config
-            .logs
-            .iter()
-            .find(|log| log.name == name)
-            .cloned()
-        else {
-            return Err(Error::usage(if self.config.logs.is_empty() {
-                format!(
-                    "`--log {name}`: this project has one log; name several with `[[log]]` tables in .adr.toml (see docs/multi-log.md)"
-                )
-            } else {
-                format!("no log `{name}`: the logs are {}", self.layout.names())
-            }));
-        };
+        let log = self.config.logs[self.log_index(name)?].clone();
         self.log_dir = normalize(&self.root.join(&log.dir));
         self.config.template = log.template.or(self.config.template.take());
         self.config.digits = log.digits.or(self.config.digits);
@@ -435,13 +421,29 @@ impl Project {
         Ok(self)
     }
 
+    /// Where the log `name` is among the `[[log]]` tables (and the layout's logs, made in
+    /// their order); an unknown name, or `--log` in a project of one log, is refused.
+    pub fn log_index(&self, name: &str) -> Result<usize> {
+        self.config
+            .logs
+            .iter()
+            .position(|log| log.name == name)
+            .ok_or_else(|| {
+                Error::usage(if self.config.logs.is_empty() {
+                    format!(
+                        "`--log {name}`: this project has one log; name several with `[[log]]` tables in .adr.toml (see docs/multi-log.md)"
+                    )
+                } else {
+                    format!("no log `{name}`: the logs are {}", self.layout.names())
+                })
+            })
+    }
+
     /// The layout's name for the log holding `rel_path` (relative to
     /// [`Project::log_dir`]), when the project has several logs.
     pub fn log_name_of(&self, rel_path: &str) -> Option<&str> {
         self.layout
-            .has_several()
-            .then(|| self.layout.part_of(rel_path))
-            .flatten()
+            .named_log_of(rel_path)
             .map(|part| part.name.as_str())
     }
 

@@ -65,6 +65,13 @@ impl Layout {
         self.parts.len() > 1
     }
 
+    /// The log holding the record at `rel_path` when the project has several: the one whose
+    /// name labels the record and whose own settings (statuses) apply to it. `None` for a
+    /// project of one log.
+    pub fn named_log_of(&self, rel_path: &str) -> Option<&LogPart> {
+        self.has_several().then(|| self.part_of(rel_path)).flatten()
+    }
+
     /// The log holding the record at `rel_path` (relative to the layout's root): the one
     /// with the longest directory that contains it.
     pub fn part_of(&self, rel_path: &str) -> Option<&LogPart> {
@@ -196,7 +203,7 @@ impl<'a> NumberSeries<'a> {
     pub fn of(&self, rel_path: &str, is_folder_record: bool) -> String {
         let (prefix, numbering, folder) = place(self.layout, rel_path, is_folder_record);
         let within = match numbering {
-            Numbering::PerFolder => folder.split('/').next().unwrap_or(""),
+            Numbering::PerFolder => top_folder(folder),
             Numbering::Log => self
                 .own_series
                 .iter()
@@ -213,6 +220,17 @@ impl<'a> NumberSeries<'a> {
         };
         format!("{prefix}\u{0}{within}")
     }
+}
+
+/// The top folder of `folder` (`operator` of `operator/design`), empty at the top.
+fn top_folder(folder: &str) -> &str {
+    folder.split('/').next().unwrap_or("")
+}
+
+/// The top folder of a record's path (relative to its log), empty at the log's top: the
+/// folder that numbers its records when a log is numbered per folder.
+pub fn numbering_folder(rel_path: &str, is_folder_record: bool) -> &str {
+    top_folder(folder_of(rel_path, is_folder_record))
 }
 
 /// The folder of a record in its log (`model-registry`), empty at the top; a folder record

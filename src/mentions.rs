@@ -133,7 +133,7 @@ pub fn rewrite_mentions(
             let new_name = crate::log_path::file_name(&each.rel_to);
             edits.extend(name_edits(&source.text, old_name, new_name));
         }
-        let names = edits.clone();
+        let names: Vec<Span> = edits.iter().map(|edit| edit.span).collect();
         let mut blame: Option<Option<Vec<Option<String>>>> = None;
         let mut numbers: Vec<&u32> = collisions.keys().collect();
         numbers.sort_unstable();
@@ -141,10 +141,7 @@ pub fn rewrite_mentions(
             let claimants = &collisions[number];
             for (at, id, digits) in bare_ids(&source.text, *number) {
                 // `ADR-0042-use-kafka.md` is a file name, rewritten above.
-                if names
-                    .iter()
-                    .any(|name| name.span.start <= at && at < name.span.end)
-                {
+                if names.iter().any(|name| name.start <= at && at < name.end) {
                     continue;
                 }
                 let line = source.line_of(at);
@@ -223,7 +220,7 @@ fn meant_by_history(
 /// The one claimant whose file name `text` holds, if exactly one.
 fn named_by_file(claimants: &[Claimant], text: &str) -> Option<usize> {
     let named: Vec<usize> = (0..claimants.len())
-        .filter(|index| !name_edits(text, &claimants[*index].name, "").is_empty())
+        .filter(|index| names_in(text, &claimants[*index].name).next().is_some())
         .collect();
     match named.as_slice() {
         [one] => Some(*one),
@@ -239,14 +236,20 @@ fn renumbered_id(id: &str, digits: usize, new_number: u32) -> String {
 
 /// `old` where it is a whole file name (not the end of `10042-x.md`).
 fn name_edits(text: &str, old: &str, new: &str) -> Vec<Edit> {
-    text.match_indices(old)
+    names_in(text, old)
+        .map(|span| Edit::replace(span, new))
+        .collect()
+}
+
+/// Where `name` stands in `text` as a whole file name.
+fn names_in<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = Span> + 'a {
+    text.match_indices(name)
         .filter(|(at, _)| {
             text.get(..*at)
                 .and_then(|before| before.chars().next_back())
                 .is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
         })
-        .map(|(at, _)| Edit::replace(Span::new(at, at + old.len()), new))
-        .collect()
+        .map(move |(at, _)| Span::new(at, at + name.len()))
 }
 
 /// `ADR-0042`, `ADR 42`, `adr-042` naming `number`, with their offsets and how many digits

@@ -9,8 +9,7 @@ use crate::model::{BUILTIN_STATUSES, StatusKind, closest_status};
 /// directory): the built-in ones, `statuses` from its config, and its own log's.
 pub(crate) fn allowed_statuses(project: &Project, rel_path: Option<&str>) -> Vec<String> {
     let own_log = rel_path
-        .filter(|_| project.layout.has_several())
-        .and_then(|rel_path| project.layout.part_of(rel_path))
+        .and_then(|rel_path| project.layout.named_log_of(rel_path))
         .map_or(&[][..], |part| part.statuses.as_slice());
     BUILTIN_STATUSES
         .iter()

@@ -197,13 +197,7 @@ impl Selection {
     /// unknown name, or `--log` in a project of one log, is refused as other commands
     /// refuse it.
     pub fn within_log(mut self, project: &crate::config::Project, name: &str) -> Result<Selection> {
-        project.clone().select_log(name)?;
-        let index = project
-            .layout
-            .parts
-            .iter()
-            .position(|part| part.name == name)
-            .unwrap_or_default();
+        let index = project.log_index(name)?;
         self.log = Some((project.log_dir.clone(), project.layout.clone(), index));
         Ok(self)
     }

@@ -237,13 +237,10 @@ impl LintOptions {
 
     /// The statuses a record at `rel_path` may have: the project's, then its own log's.
     pub fn allowed_statuses_at<'a>(&'a self, rel_path: &str) -> impl Iterator<Item = &'a str> {
-        let own_log = if self.layout.has_several() {
-            self.layout
-                .part_of(rel_path)
-                .map_or(&[][..], |part| part.statuses.as_slice())
-        } else {
-            &[]
-        };
+        let own_log = self
+            .layout
+            .named_log_of(rel_path)
+            .map_or(&[][..], |part| part.statuses.as_slice());
         self.allowed_statuses
             .iter()
             .chain(own_log)

@@ -351,9 +351,7 @@ impl<R: LogEntry> Log<R> {
     /// The name of the log holding the record at `rel_path`, when the project has several.
     pub fn log_name_at(&self, rel_path: &str) -> Option<&str> {
         self.layout
-            .has_several()
-            .then(|| self.layout.part_of(rel_path))
-            .flatten()
+            .named_log_of(rel_path)
             .map(|part| part.name.as_str())
     }
 

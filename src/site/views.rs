@@ -381,9 +381,7 @@ pub(crate) fn entries_of<'r>(
         .enumerate()
         .map(|(position, (_, mut entry))| {
             entry.view.doc = position;
-            if layout.has_several()
-                && let Some(log) = layout.part_of(entry.rel_path)
-            {
+            if let Some(log) = layout.named_log_of(entry.rel_path) {
                 entry.view.label = format!("{}:{}", log.name, entry.view.label);
                 entry.view.log = Some(log.name.clone());
             }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::util::{copy_tree, corpus_root, files_of, fixtures, read, run};
+use crate::util::{copy_tree, corpus_root, files_of, fixtures, read, replace_in, run};
 
 fn monorepo() -> tempfile::TempDir {
     copy_tree(&fixtures().join("logs/monorepo"))
@@ -57,30 +57,23 @@ fn numbers_overlap_across_logs_and_only_the_broken_cross_log_link_is_reported() 
 fn a_log_s_own_statuses_are_allowed_in_that_log_only() {
     let dir = monorepo();
     let config = dir.path().join(".adr.toml");
-    std::fs::write(
+    replace_in(
         &config,
-        read(&config).replace(
-            "statuses = [\"draft\"]",
-            "statuses = [\"draft\", \"parked\"]",
-        ),
-    )
-    .unwrap();
-    let backend = dir
-        .path()
-        .join("services/backend/docs/adr/0001-store-orders-in-postgresql.md");
-    std::fs::write(
-        &backend,
-        read(&backend).replace("status: accepted", "status: parked"),
-    )
-    .unwrap();
-    let frontend = dir
-        .path()
-        .join("services/frontend/docs/adr/0001-render-on-the-client.md");
-    std::fs::write(
-        &frontend,
-        read(&frontend).replace("\nAccepted\n", "\nParked\n"),
-    )
-    .unwrap();
+        "statuses = [\"draft\"]",
+        "statuses = [\"draft\", \"parked\"]",
+    );
+    replace_in(
+        dir.path()
+            .join("services/backend/docs/adr/0001-store-orders-in-postgresql.md"),
+        "status: accepted",
+        "status: parked",
+    );
+    replace_in(
+        dir.path()
+            .join("services/frontend/docs/adr/0001-render-on-the-client.md"),
+        "\nAccepted\n",
+        "\nParked\n",
+    );
 
     let (code, stdout, _) = run(dir.path(), &["lint"]);
     assert_eq!(code, 1);
@@ -159,9 +152,11 @@ fn a_reference_to_a_missing_record_of_another_log_is_reported() {
     let platform = dir
         .path()
         .join("docs/adr/0002-build-with-one-ci-pipeline.md");
-    let text =
-        read(&platform).replace("superseded by frontend:0002", "superseded by frontend:0003");
-    std::fs::write(&platform, text).unwrap();
+    replace_in(
+        &platform,
+        "superseded by frontend:0002",
+        "superseded by frontend:0003",
+    );
     let (code, found) = findings(dir.path(), &[]);
     assert_eq!(
         found.first(),

@@ -247,3 +247,15 @@ pub fn git(dir: &Path, args: &[&str]) {
         .expect("git is installed");
     assert!(status.success(), "git {args:?}");
 }
+
+/// Replaces `from` with `to` in the file at `path`; `from` must be there, so a fixture that
+/// changes cannot turn the edit into nothing.
+pub fn replace_in(path: impl AsRef<Path>, from: &str, to: &str) {
+    let text = read(&path);
+    assert!(
+        text.contains(from),
+        "`{from}` is not in {}",
+        path.as_ref().display()
+    );
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}

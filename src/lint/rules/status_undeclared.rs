@@ -65,12 +65,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         return;
     }
     // With several logs, a status goes in the `[[log]]` table of the log using it.
-    let log_of = |rel_path: &str| {
-        log.layout
-            .has_several()
-            .then(|| log.layout.part_of(rel_path))
-            .flatten()
-    };
+    let log_of = |rel_path: &str| log.layout.named_log_of(rel_path);
     let declaration = |rel_path: &str| {
         let part = log_of(rel_path);
         let mut declared: Vec<String> = ctx
