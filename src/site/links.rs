@@ -2,7 +2,7 @@
 //! page, a published copy of a local file, an inlined SVG, or nowhere, with why), and what
 //! resolving them all found, for the render's warnings and the manifest.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::SitePaths;
 use super::html::{Destination, LinkKind};
-use super::views::{Entry, page_path};
+use super::rows::Entry;
+use super::views::page_path;
 
 /// Resolves the relative links of records: to another record's page, or to a file the
 /// site may publish. Only passive files are published: images of a known type, judged by
@@ -20,8 +21,9 @@ use super::views::{Entry, page_path};
 /// outside the project, in a hidden directory or in the output directory, is not
 /// published: the link keeps only its text and the render says so.
 pub(crate) struct Linker<'l> {
-    /// Log-relative Markdown path → site page path, for records and failures alike.
-    pages: HashMap<&'l str, &'l str>,
+    /// Log-relative Markdown path → its row in the index and its site page path, for
+    /// records and failures alike.
+    pages: super::FastMap<&'l str, (usize, &'l str)>,
     log_dir: PathBuf,
     publish_root: PathBuf,
     canonical_root: Option<PathBuf>,
@@ -31,8 +33,8 @@ pub(crate) struct Linker<'l> {
 
 /// What resolving one link found.
 pub(crate) enum Found {
-    /// (from, to): one record's file linking to another's, both relative to the log.
-    Link(String, String),
+    /// (from, to): one record's file linking to another's, by their rows in the index.
+    Link(usize, usize),
     /// Site path → the local file copied there.
     Copy(String, PathBuf),
     /// A local file shown inline (an SVG in a `data:` URL): the page changes with it.
@@ -111,8 +113,8 @@ pub(crate) struct Findings {
     /// Local files linked but missing, and shown inline.
     pub(crate) missing: BTreeSet<PathBuf>,
     pub(crate) inlined: BTreeSet<PathBuf>,
-    /// (from, to): one record's file linking to another's, both relative to the log.
-    pub(crate) links: BTreeSet<(String, String)>,
+    /// (from, to): one record's file linking to another's, by their rows in the index.
+    pub(crate) links: BTreeSet<(usize, usize)>,
     pub(crate) refused: BTreeSet<Refusal>,
 }
 
@@ -204,7 +206,8 @@ impl<'l> Linker<'l> {
         Linker {
             pages: entries
                 .iter()
-                .map(|entry| (entry.rel_path, entry.view.path.as_str()))
+                .enumerate()
+                .map(|(position, entry)| (entry.rel_path, (position, &*entry.page)))
                 .collect(),
             log_dir: paths.log_dir.clone(),
             publish_root: paths.publish_root.clone(),
@@ -233,14 +236,15 @@ impl<'l> Linker<'l> {
         let joined = crate::log_path::join(from_dir, &decoded);
         let from_page = page_path(from);
         if let Some(inside) = &joined
-            && let Some(page) = self.pages.get(inside.as_str())
+            && let Some(&(to, page)) = self.pages.get(inside.as_str())
         {
+            let from = self.pages.get(from).map(|&(position, _)| position);
             return (
                 Destination::Rewrite(format!(
                     "{}{fragment}",
                     encode_path(&crate::log_path::relative_link(&from_page, page))
                 )),
-                Some(Found::Link(from.to_string(), inside.clone())),
+                from.map(|from| Found::Link(from, to)),
             );
         }
         let refused = |reason: Reason| {

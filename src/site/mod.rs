@@ -15,6 +15,7 @@ mod links;
 mod pages;
 pub mod record;
 pub mod repository;
+mod rows;
 pub mod search;
 mod skeleton;
 mod status_colours;
@@ -34,9 +35,10 @@ pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
 use pages::relations::RELATIONS_PAGE;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
+use rows::Rows;
 pub use status_colours::StatusColours;
 pub use templates::{escape_html, overridable_names, read_overrides};
-use views::{EntrySource, EntryView, SiteView, TagGroup, entries_of, tag_groups, tag_summaries};
+use views::{EntrySource, SiteView, tag_summaries};
 
 /// What `adr render` was asked for, resolved from flags and config.
 #[derive(Debug, Clone, Default)]
@@ -252,48 +254,46 @@ impl Site {
             lookup,
             layout,
         } = site_log;
-        let (entries, tags) = self.rows(records, failures, layout);
-        let record_entry = record_positions(&entries, records.len());
+        let rows = Rows::new(
+            records,
+            failures,
+            layout,
+            self.history.as_ref(),
+            &self.status_colours,
+        );
+        let entries = &rows.entries;
+        let record_entry = record_positions(entries, records.len());
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
-        for (from, record) in records.iter().enumerate() {
-            for (label, reference) in &record.relations {
-                if let Some(to) = lookup.resolve_at(from, reference).filter(|to| *to != from) {
-                    relations.add_typed(from, to, label);
-                }
-            }
-        }
-        let linker = Linker::new(paths, &entries);
+        add_typed_relations(&mut relations, records, lookup);
+        let linker = Linker::new(paths, entries);
         let known: &PageCache = previous;
-        let row_hashes = row_hashes(&entries);
+        let row_hashes = rows.hashes();
         let record_pages = RecordPages {
             site: self,
-            entries: &entries,
+            rows: &rows,
             record_entry: &record_entry,
-            failure_entry: failure_positions(&entries),
+            failure_entry: failure_positions(entries),
             superseded_by: &superseded_by,
             supersedes: &supersedes,
             linker: &linker,
             previous: known,
             sink,
-            repository: self
-                .repository
-                .as_ref()
-                .and_then(|repository| Some((repository, repository.log_prefix(&paths.log_dir)?))),
+            repository: self.repository_of(paths),
             row_hashes: &row_hashes,
             base_key: self.base_key(paths),
         };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
             |path: &str, key: u128| known.pages.get(path) == Some(&key) && sink.keep(path);
-        let rows: Vec<&EntryView> = entries.iter().map(|entry| &entry.view).collect();
-        let tag_summaries = tag_summaries(&tags);
+        let tag_summaries = tag_summaries(&rows.tags);
         // The index and the tag pages need only the rows, so they are made among the record
         // pages, on whichever core is free; what needs the record pages (the relations page
         // needs their links, the search index their words) comes after.
-        let documents = pages::search::documents(&entries);
+        let documents = pages::search::documents(entries);
         let search_ranges = pages::search::SearchRanges {
             records,
-            entries: &entries,
+            rows: &rows,
+            row_hashes: &row_hashes,
             previous: known,
             sink,
         };
@@ -317,8 +317,8 @@ impl Site {
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
-                    || self.put_index_page(sink, &rows, &tag_summaries, failures.len(), &unchanged),
-                    || self.put_tag_pages(sink, &rows, &tags, &tag_summaries, &unchanged),
+                    || self.put_index_page(sink, &rows, &row_hashes, &tag_summaries, &unchanged),
+                    || self.put_tag_pages(sink, &rows, &row_hashes, &tag_summaries, &unchanged),
                 );
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
@@ -328,27 +328,29 @@ impl Site {
         let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
         let diagrams = made.iter().any(|(_, page)| page.diagrams);
         let (index_keys, tag_keys) = listings?;
-        let log_keys = self.put_log_pages(sink, &rows, &unchanged)?;
-        failures
-            .par_iter()
-            .enumerate()
-            .try_for_each(|failure| record_pages.failure_page(failure))?;
+        let log_keys = self.put_log_pages(sink, &rows, &row_hashes, &unchanged)?;
+        record_pages.failure_pages(failures)?;
         drop(record_pages);
         let findings = linker.finish();
-        add_links(&mut relations, &entries, &findings.links);
-        let relations_key =
-            self.put_relations_page(sink, &relations, &record_entry, &entries, &unchanged);
+        add_links(&mut relations, entries, &findings.links);
+        let relations_key = self.put_relations_page(
+            sink,
+            &relations,
+            &record_entry,
+            &rows,
+            &row_hashes,
+            &unchanged,
+        );
         let (search_files, tokenizer_key) =
-            pages::search::put_search_manifest(sink, &ranges, &entries, &unchanged)?;
+            pages::search::put_search_manifest(sink, &ranges, entries, &unchanged)?;
         let mut page_keys: FastMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.extend(index_keys);
         let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
-        generated.extend(rows.iter().map(|row| row.path.clone()));
+        generated.extend(entries.iter().map(|entry| entry.page.to_string()));
         generated.extend(search_files);
-        drop(rows);
-        let cache = page_cache(made, ranges, &entries, page_keys, previous);
+        let cache = page_cache(made, ranges, entries, page_keys, previous);
         if diagrams {
             put_diagram_assets(sink, &mut generated)?;
         }
@@ -356,6 +358,12 @@ impl Site {
         report.records = records.len();
         report.failures = failures.len();
         Ok((report, cache))
+    }
+
+    /// The repository's web address and where the log is in it, when it is known.
+    fn repository_of(&self, paths: &SitePaths) -> Option<(&repository::Repository, String)> {
+        let repository = self.repository.as_ref()?;
+        Some((repository, repository.log_prefix(&paths.log_dir)?))
     }
 
     /// A hash of what every record page shows besides its record and the rows: where its
@@ -379,53 +387,6 @@ impl Site {
             let path = rel_path.strip_prefix(folder.as_str())?;
             Some(repository::Repository::of_web_url(url).links("", path))
         })
-    }
-
-    /// The rows of the index in order, with each record's git facts and tag links, and the
-    /// tags grouped.
-    fn rows<'r>(
-        &self,
-        records: &'r [SiteRecord],
-        failures: &'r [crate::model::LoadFailure],
-        layout: &crate::layout::Layout,
-    ) -> (Vec<views::Entry<'r>>, BTreeMap<String, TagGroup>) {
-        let mut entries = entries_of(records, failures, layout);
-        let tags = tag_groups(&entries);
-        if let Some(history) = &self.history {
-            for entry in &mut entries {
-                if let EntrySource::Record(_) = entry.source
-                    && let Some(facts) = history.file(entry.path)
-                {
-                    entry.view.last_changed.clone_from(&facts.changed_on);
-                    if entry.view.date.is_none()
-                        && let Some(added) = facts
-                            .added_at
-                            .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-                    {
-                        let iso = added
-                            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                            .date()
-                            .to_string();
-                        entry.view.date = Some(iso.clone());
-                        entry.view.iso_date = Some(iso);
-                        entry.view.date_from_git = true;
-                    }
-                    entry.view.last_changed_at = facts.changed_at;
-                    entry.view.authors.clone_from(&facts.authors);
-                }
-            }
-        }
-        for entry in &mut entries {
-            if let Some(class) = self.status_colours.class_of(&entry.view.status.key) {
-                entry.view.status.class = class.to_string().into();
-            }
-            for tag in &mut entry.view.tags {
-                if let Some(group) = tags.get(&tag.name.to_lowercase()) {
-                    tag.url = links::encode_path(&format!("tags/{}", group.file));
-                }
-            }
-        }
-        (entries, tags)
     }
 
     /// The assets, then the local files records link to (a generated page wins over a
@@ -499,45 +460,71 @@ fn supersessions(
     (relations, superseded_by, supersedes)
 }
 
-/// Adds to `relations` the links between records that resolving their bodies found.
+/// Adds to `relations` the typed relations (`Amends`, …) records state of each other.
+fn add_typed_relations(
+    relations: &mut graph::Relations,
+    records: &[SiteRecord],
+    lookup: &crate::model::RecordLookup,
+) {
+    for (from, record) in records.iter().enumerate() {
+        for (label, reference) in &record.relations {
+            if let Some(to) = lookup.resolve_at(from, reference).filter(|to| *to != from) {
+                relations.add_typed(from, to, label);
+            }
+        }
+    }
+}
+
+/// Adds to `relations` the links between records that resolving their bodies found (a link
+/// to or from an unreadable file is none).
 fn add_links(
     relations: &mut graph::Relations,
-    entries: &[views::Entry],
-    links: &BTreeSet<(String, String)>,
+    entries: &[rows::Entry],
+    links: &BTreeSet<(usize, usize)>,
 ) {
-    let positions: HashMap<&str, usize> = entries
-        .iter()
-        .filter_map(|entry| match entry.source {
-            EntrySource::Record(index) => Some((entry.rel_path, index)),
-            EntrySource::Failure(_) => None,
-        })
-        .collect();
-    for (from, to) in links {
-        if let (Some(&from), Some(&to)) = (positions.get(from.as_str()), positions.get(to.as_str()))
-        {
+    let record = |position: usize| match entries.get(position)?.source {
+        EntrySource::Record(index) => Some(index),
+        EntrySource::Failure(_) => None,
+    };
+    for &(from, to) in links {
+        if let (Some(from), Some(to)) = (record(from), record(to)) {
             relations.add_link(from, to);
         }
     }
 }
 
-/// What this build made each page from, for the next one; the entries of kept pages are
-/// moved from the last build's.
+/// What this build made each page from, for the next one: the last build's entries, those of
+/// pages made again replaced and those of records gone removed (rebuilt, the map's 100,000
+/// paths were copied and hashed again by every render of a 99,999-record log).
 fn page_cache(
     made: Vec<(usize, RecordPage)>,
     search: Vec<search::RangeSummary>,
-    entries: &[views::Entry],
+    entries: &[rows::Entry],
     pages: FastMap<String, u128>,
     previous: &mut PageCache,
 ) -> PageCache {
-    let mut records = FastMap::with_capacity_and_hasher(made.len(), Default::default());
-    records.extend(made.into_iter().filter_map(|(position, page)| {
-        let path = &entries.get(position)?.view.path;
-        let page = match page.kept {
-            true => previous.records.remove(path)?,
-            false => page,
+    let mut records = std::mem::take(&mut previous.records);
+    let pages_now = made.len();
+    for (position, page) in made {
+        let Some(entry) = entries.get(position).filter(|_| !page.kept) else {
+            continue;
         };
-        Some((path.clone(), page))
-    }));
+        match records.get_mut(&*entry.page) {
+            Some(slot) => *slot = page,
+            None => {
+                records.insert(entry.page.to_string(), page);
+            }
+        }
+    }
+    // Every page made or kept has its entry now: more entries are those of records gone.
+    if records.len() != pages_now {
+        let current: std::collections::HashSet<&str, foldhash::fast::RandomState> = entries
+            .iter()
+            .filter(|entry| matches!(entry.source, EntrySource::Record(_)))
+            .map(|entry| &*entry.page)
+            .collect();
+        records.retain(|path, _| current.contains(path.as_str()));
+    }
     PageCache {
         records,
         pages,
@@ -545,16 +532,8 @@ fn page_cache(
     }
 }
 
-/// A hash of each row of the index, in order: what record pages' keys are made from.
-fn row_hashes(entries: &[views::Entry]) -> Vec<u128> {
-    entries
-        .par_iter()
-        .map(|entry| key_of(&[&entry.view]))
-        .collect()
-}
-
 /// Each unreadable file's position among the index's rows, by its index among the failures.
-fn failure_positions(entries: &[views::Entry]) -> HashMap<usize, usize> {
+fn failure_positions(entries: &[rows::Entry]) -> HashMap<usize, usize> {
     entries
         .iter()
         .enumerate()
@@ -566,7 +545,7 @@ fn failure_positions(entries: &[views::Entry]) -> HashMap<usize, usize> {
 }
 
 /// Each record's position among the index's rows.
-fn record_positions(entries: &[views::Entry], records: usize) -> Vec<usize> {
+fn record_positions(entries: &[rows::Entry], records: usize) -> Vec<usize> {
     let mut record_entry = vec![0; records];
     for (position, entry) in entries.iter().enumerate() {
         if let EntrySource::Record(index) = entry.source

@@ -27,8 +27,13 @@ pub struct SiteRecord {
     pub status: Option<SiteStatus>,
     pub date: Option<SiteDate>,
     pub tags: Vec<String>,
-    /// Front-matter facts besides status and tags.
-    pub meta: MetaRows,
+    /// Front-matter facts besides status and tags, as this load parsed them; `None` for
+    /// facts from the render cache, which does not keep them: only the record's own page
+    /// shows them, and a page made again parses them from the text it reads anyway
+    /// ([`SiteRecord::meta_rows`]). Kept in the cache they were a quarter of its strings,
+    /// 24 MB decoded by every render of a 99,999-record log.
+    #[serde(skip)]
+    pub meta: Option<MetaRows>,
     pub supersedes: Vec<RecordRef>,
     /// Typed relations (`Amends`, …) as (label, record named): those of a Status section
     /// and those of the built-in kinds elsewhere.
@@ -74,7 +79,8 @@ pub struct SiteStatus {
     pub keyword: String,
     /// The status as written.
     pub raw: String,
-    pub superseded_by: Option<RecordRef>,
+    /// Boxed: few records have one, and inline it was a hundred bytes of every record.
+    pub superseded_by: Option<Box<RecordRef>>,
 }
 
 /// The colour of a status badge.
@@ -177,14 +183,14 @@ impl SiteRecord {
                 },
                 keyword: status.keyword().to_string(),
                 raw: status.raw.clone(),
-                superseded_by: status.superseded_by.as_deref().cloned(),
+                superseded_by: status.superseded_by.clone(),
             }),
             date: summary.date.map(|text| SiteDate {
                 text,
                 iso: summary.iso_date,
             }),
             tags: summary.tags,
-            meta: MetaRows::new(&meta_rows(record)),
+            meta: Some(MetaRows::new(&meta_rows(record))),
             supersedes: record
                 .supersedes
                 .iter()
@@ -208,11 +214,28 @@ impl SiteRecord {
         }
     }
 
+    /// The record's front-matter rows, its file's text being `text`: those this load kept,
+    /// else parsed again from `text` (to the metadata depth the load parses to).
+    pub fn meta_rows(&self, text: &str) -> Vec<MetaRow> {
+        if let Some(meta) = &self.meta {
+            return meta.rows();
+        }
+        let source = crate::source::SourceFile::new(self.path.clone(), text.to_string());
+        crate::parse::parse_record_at(
+            source,
+            self.rel_path.clone(),
+            self.file.clone(),
+            crate::parse::Depth::Metadata,
+        )
+        .map(|record| meta_rows(&record))
+        .unwrap_or_default()
+    }
+
     /// The `superseded by` reference of the status, if any.
     pub fn superseded_by(&self) -> Option<&RecordRef> {
         self.status
             .as_ref()
-            .and_then(|status| status.superseded_by.as_ref())
+            .and_then(|status| status.superseded_by.as_deref())
     }
 }
 

@@ -215,7 +215,7 @@ impl Site {
     /// row of a 10,000-record log at once holds all of them as template values.
     pub(crate) fn render_rows(
         &self,
-        entries: &[&EntryView],
+        entries: &[EntryView],
         root: &str,
         history: bool,
     ) -> Result<String> {
@@ -226,7 +226,7 @@ impl Site {
     /// written piece by piece needs no joined copy).
     pub(crate) fn render_row_chunks(
         &self,
-        entries: &[&EntryView],
+        entries: &[EntryView],
         root: &str,
         history: bool,
     ) -> Result<Vec<String>> {

@@ -1,9 +1,8 @@
 //! The view models pages are rendered from: plain serialisable values with links
-//! resolved and dates formatted here, so templates hold only loops and conditionals. Also
-//! the log's rows in index order ([`entries_of`]) and its tags grouped ([`tag_groups`]).
+//! resolved and dates formatted here, so templates hold only loops and conditionals. The
+//! rows in index order, whose views these are, are [`super::rows::Rows`].
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -67,16 +66,6 @@ pub(crate) struct EntryView {
     /// The record's log, when the site shows several (one log's rows stay as they were).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) log: Option<String>,
-}
-
-impl EntryView {
-    pub(crate) fn reference(&self) -> EntryRef {
-        EntryRef {
-            label: self.label.clone(),
-            title: self.title.clone(),
-            url: self.url.clone(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -191,15 +180,6 @@ pub(crate) struct RelationRow {
 pub(crate) enum EntrySource {
     Record(usize),
     Failure(usize),
-}
-
-pub(crate) struct Entry<'r> {
-    pub(crate) source: EntrySource,
-    pub(crate) view: EntryView,
-    /// The file, relative to the log and as a path, borrowed from the record (or failure):
-    /// two copies fewer of every path of the log.
-    pub(crate) rel_path: &'r str,
-    pub(crate) path: &'r Path,
 }
 
 pub(crate) struct TagGroup {
@@ -317,18 +297,6 @@ pub(crate) fn tag_summaries(tags: &BTreeMap<String, TagGroup>) -> Vec<TagSummary
         .collect()
 }
 
-/// The row of the record at `index` of the log (`record_entry` maps records to rows).
-pub(crate) fn view_of<'e>(
-    record_entry: &[usize],
-    entries: &'e [Entry],
-    index: usize,
-) -> Option<&'e EntryView> {
-    record_entry
-        .get(index)
-        .and_then(|&position| entries.get(position))
-        .map(|entry| &entry.view)
-}
-
 /// `../` once per directory level of a site path.
 pub(crate) fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
@@ -336,62 +304,9 @@ pub(crate) fn root_of(url: &str) -> String {
 
 pub(crate) use crate::log_path::page_path;
 
-pub(crate) fn entries_of<'r>(
-    records: &'r [SiteRecord],
-    failures: &'r [LoadFailure],
-    layout: &crate::layout::Layout,
-) -> Vec<Entry<'r>> {
-    let mut entries: Vec<(Option<u32>, Entry)> = records
-        .iter()
-        .enumerate()
-        .map(|(index, record)| {
-            let entry = Entry {
-                view: record_entry_view(record),
-                source: EntrySource::Record(index),
-                rel_path: &record.rel_path,
-                path: &record.path,
-            };
-            (record.file.number, entry)
-        })
-        .chain(failures.iter().enumerate().map(|(index, failure)| {
-            let entry = Entry {
-                view: failure_entry_view(failure),
-                source: EntrySource::Failure(index),
-                rel_path: &failure.rel_path,
-                path: &failure.path,
-            };
-            (failure.file.number, entry)
-        }))
-        .collect();
-    // With several logs, each log's records together (`backend:0003`), in the layout's order.
-    let part = |entry: &Entry| {
-        layout
-            .has_several()
-            .then(|| layout.part_index(entry.rel_path))
-    };
-    entries.sort_by(|(a_number, a), (b_number, b)| {
-        (part(a), a_number.unwrap_or(u32::MAX), &a.rel_path).cmp(&(
-            part(b),
-            b_number.unwrap_or(u32::MAX),
-            &b.rel_path,
-        ))
-    });
-    entries
-        .into_iter()
-        .enumerate()
-        .map(|(position, (_, mut entry))| {
-            entry.view.doc = position;
-            if let Some(log) = layout.named_log_of(entry.rel_path) {
-                entry.view.label = format!("{}:{}", log.name, entry.view.label);
-                entry.view.log = Some(log.name.clone());
-            }
-            entry
-        })
-        .collect()
-}
-
-pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
-    let status = match &record.status {
+/// The status a record's row shows (a record without one says so).
+pub(crate) fn record_status(record: &SiteRecord) -> StatusView {
+    match &record.status {
         None => StatusView {
             key: "none".to_string(),
             class: "none".into(),
@@ -402,7 +317,11 @@ pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
             class: status.class.name().into(),
             text: status.keyword.clone(),
         },
-    };
+    }
+}
+
+pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
+    let status = record_status(record);
     let tag_keys: Vec<String> = record.tags.iter().map(|tag| tag.to_lowercase()).collect();
     EntryView {
         label: record.label.clone(),
@@ -501,42 +420,10 @@ pub(crate) fn error_view(failure: &LoadFailure) -> ErrorView {
     }
 }
 
-/// Tags grouped case-insensitively (the first spelling names the group), each with a
-/// file name of its own.
-pub(crate) fn tag_groups(entries: &[Entry]) -> BTreeMap<String, TagGroup> {
-    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
-    for (position, entry) in entries.iter().enumerate() {
-        for tag in &entry.view.tags {
-            let key = tag.name.to_lowercase();
-            let group = groups.entry(key).or_insert_with(|| TagGroup {
-                name: tag.name.clone(),
-                file: String::new(),
-                entries: Vec::new(),
-            });
-            if group.entries.last() != Some(&position) {
-                group.entries.push(position);
-            }
-        }
-    }
-    let mut taken = BTreeSet::from(["index".to_string()]);
-    for (key, group) in &mut groups {
-        let base = html::slug(key);
-        let mut file = base.clone();
-        let mut counter = 1;
-        while taken.contains(&file) {
-            counter += 1;
-            file = format!("{base}-{counter}");
-        }
-        taken.insert(file.clone());
-        group.file = format!("{file}.html");
-    }
-    groups
-}
-
-pub(crate) fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
+pub(crate) fn status_counts(statuses: impl Iterator<Item = StatusView>) -> Vec<StatusCount> {
     let mut counts: BTreeMap<(usize, String), StatusCount> = BTreeMap::new();
-    for row in rows {
-        let order = match row.status.class.as_ref() {
+    for status in statuses {
+        let order = match status.class.as_ref() {
             "draft" => 0,
             "proposed" => 1,
             "accepted" => 2,
@@ -548,11 +435,11 @@ pub(crate) fn status_counts(rows: &[&EntryView]) -> Vec<StatusCount> {
             _ => 6,
         };
         counts
-            .entry((order, row.status.key.clone()))
+            .entry((order, status.key.clone()))
             .or_insert_with(|| StatusCount {
-                key: row.status.key.clone(),
-                class: row.status.class.clone(),
-                text: row.status.text.clone(),
+                key: status.key,
+                class: status.class,
+                text: status.text,
                 count: 0,
             })
             .count += 1;

@@ -19,7 +19,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 10;
+pub(super) const MANIFEST_VERSION: u32 = 11;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -61,43 +61,17 @@ pub(super) struct CacheHeader {
     pub(super) history: Option<(crate::git::HistoryState, crate::git::History)>,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub(super) struct CacheBody {
-    #[serde(deserialize_with = "reserved_vec")]
     pub(super) records: Vec<SiteRecord>,
     pub(super) pages: PageCache,
 }
 
 pub(super) const CACHE_FILE: &str = ".adr-site-cache";
 
-/// The most elements [`reserved_vec`] reserves up front (a damaged length cannot make it
-/// ask for more); a longer sequence grows as usual.
+/// The most records [`read_body`] reserves room for up front (a damaged header cannot make
+/// it ask for more); a longer log grows as usual.
 const MAX_RESERVED: usize = 250_000;
-
-/// A sequence decoded into a vector reserved once for the length the encoding states:
-/// serde's own reserves at most a megabyte, and the records of a 100,000-record cache were
-/// then copied as the vector doubled, several times over.
-fn reserved_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    struct Reserved<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Reserved<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            formatter.write_str("a sequence")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED));
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    deserializer.deserialize_seq(Reserved(std::marker::PhantomData))
-}
 
 /// The cache as read: the header decoded, the body left in the file until it is needed.
 /// The file is the header's length (8 bytes, little-endian), the header, then the body, so
@@ -127,28 +101,17 @@ impl Cache {
     }
 
     /// The records and pages; empty when there are none or they cannot be decoded.
-    pub(super) fn body(&self) -> CacheBody {
-        use std::io::{Read, Seek};
+    /// The body, with room for `records` records (the log as discovered).
+    pub(super) fn body(&self, records: usize) -> CacheBody {
         let Some((path, start)) = &self.body_at else {
             return CacheBody::default();
         };
-        let mut bytes = Vec::new();
-        let read = open_regular(path).and_then(|mut file| {
-            // Sized once: grown by doubling, tens of megabytes were copied several times.
-            let len = file.metadata()?.len().saturating_sub(*start);
-            bytes.reserve_exact(usize::try_from(len).unwrap_or(0));
-            file.seek(std::io::SeekFrom::Start(*start))?;
-            file.take(MAX_CACHE_BYTES).read_to_end(&mut bytes)
-        });
-        match read {
-            Ok(_) if !bytes.is_empty() => postcard::from_bytes(&bytes).unwrap_or_default(),
-            _ => CacheBody::default(),
-        }
+        read_body(path, *start, records).unwrap_or_default()
     }
 
-    /// Writes a cache, encoded straight into the file: at 10,000 records it is tens of
-    /// megabytes. One that cannot be encoded (a path that is not UTF-8) is left out, and
-    /// the next render reads everything again.
+    /// Writes a cache, encoded straight into the file frame by frame (see [`Frame`]). One
+    /// that cannot be encoded (a path that is not UTF-8) is left out, and the next render
+    /// reads everything again.
     pub(super) fn write(site_dir: &Path, header: &CacheHeader, body: &CacheBody) {
         let path = site_dir.join(CACHE_FILE);
         remove_if_link(&path);
@@ -156,12 +119,93 @@ impl Cache {
             let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
             out.write_all(&(header.len() as u64).to_le_bytes())?;
             out.write_all(&header)?;
-            postcard::to_io(body, out)
-                .map(|_| ())
-                .map_err(std::io::Error::other)
+            let mut frame = Vec::new();
+            let mut put = |value: &FrameOut| -> std::io::Result<()> {
+                frame.clear();
+                postcard::to_io(value, &mut frame).map_err(std::io::Error::other)?;
+                let len = u32::try_from(frame.len()).map_err(std::io::Error::other)?;
+                out.write_all(&len.to_le_bytes())?;
+                out.write_all(&frame)
+            };
+            for records in body.records.chunks(FRAME_ITEMS) {
+                put(&FrameOut::Records(records))?;
+            }
+            let pages: Vec<(&String, &site::RecordPage)> = body.pages.records.iter().collect();
+            for pages in pages.chunks(FRAME_ITEMS) {
+                put(&FrameOut::RecordPages(pages))?;
+            }
+            put(&FrameOut::Rest {
+                pages: &body.pages.pages,
+                search: &body.pages.search,
+            })
         });
         if written.is_err() {
             let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// Items per frame of the cache's body.
+const FRAME_ITEMS: usize = 1000;
+
+/// A piece of the cache's body. The body is a sequence of frames (each its length, 4 bytes
+/// little-endian, then its encoding), the last one `Rest`, so that reading it holds one
+/// frame's bytes at a time: decoded from one buffer, the body of a 99,999-record log held
+/// its 86 MB of bytes beside what they decode to.
+#[derive(Deserialize)]
+enum Frame {
+    Records(Vec<SiteRecord>),
+    RecordPages(Vec<(String, site::RecordPage)>),
+    Rest {
+        pages: site::FastMap<String, u128>,
+        search: Vec<site::search::RangeSummary>,
+    },
+}
+
+/// [`Frame`] as written, borrowing what it holds (the same encoding).
+#[derive(Serialize)]
+enum FrameOut<'a> {
+    Records(&'a [SiteRecord]),
+    RecordPages(&'a [(&'a String, &'a site::RecordPage)]),
+    Rest {
+        pages: &'a site::FastMap<String, u128>,
+        search: &'a [site::search::RangeSummary],
+    },
+}
+
+/// The body of the cache at `path`, from `start`, with room for the `records` its header
+/// stamps; `None` when it cannot be read whole.
+fn read_body(path: &Path, start: u64, records: usize) -> Option<CacheBody> {
+    use std::io::{BufReader, Read, Seek};
+    let mut file = open_regular(path).ok()?;
+    file.seek(std::io::SeekFrom::Start(start)).ok()?;
+    let mut file = BufReader::new(file);
+    let mut body = CacheBody {
+        records: Vec::with_capacity(records.min(MAX_RESERVED)),
+        ..CacheBody::default()
+    };
+    body.pages.records.reserve(records.min(MAX_RESERVED));
+    let mut bytes = Vec::new();
+    loop {
+        let mut len = [0u8; 4];
+        file.read_exact(&mut len).ok()?;
+        let len = u32::from_le_bytes(len) as u64;
+        if len > MAX_CACHE_BYTES {
+            return None;
+        }
+        bytes.clear();
+        (&mut file).take(len).read_to_end(&mut bytes).ok()?;
+        if bytes.len() as u64 != len {
+            return None;
+        }
+        match postcard::from_bytes(&bytes).ok()? {
+            Frame::Records(records) => body.records.extend(records),
+            Frame::RecordPages(pages) => body.pages.records.extend(pages),
+            Frame::Rest { pages, search } => {
+                body.pages.pages = pages;
+                body.pages.search = search;
+                return Some(body);
+            }
         }
     }
 }
@@ -406,5 +450,81 @@ mod tests {
         assert!(outputs_present(site.path(), &files));
         std::fs::remove_file(site.path().join("assets/b.js")).unwrap();
         assert!(!outputs_present(site.path(), &files));
+    }
+
+    /// A record of the log at `number`, as a load makes it.
+    fn site_record(number: usize) -> SiteRecord {
+        let name = format!("{number:04}-record.md");
+        let text = format!(
+            "---\nstatus: accepted\ndecision-makers: [Ann]\n---\n# Record {number}\n\nBody.\n"
+        );
+        let file = crate::discover::FileName::parse(&name).unwrap();
+        let source = crate::source::SourceFile::new(name.clone(), text);
+        SiteRecord::from_record(&crate::parse::parse_record(source, name, file).unwrap())
+    }
+
+    #[test]
+    fn a_cache_body_reads_back_across_frames_and_a_damaged_one_reads_as_none() {
+        let site = tempfile::tempdir().unwrap();
+        let count = 2 * FRAME_ITEMS + 17;
+        let records: Vec<SiteRecord> = (1..=count).map(site_record).collect();
+        let mut pages = PageCache::default();
+        for n in 0..count {
+            pages.records.insert(
+                format!("{n:04}-record.html"),
+                site::RecordPage {
+                    key: n as u128,
+                    urls: vec![(format!("{n:04}.md"), site::html::LinkKind::Link)],
+                    search: None,
+                    diagrams: n == 5,
+                    kept: false,
+                },
+            );
+        }
+        pages.pages.insert("index.html".to_string(), 42);
+        let header = CacheHeader {
+            version: MANIFEST_VERSION,
+            settings: 7,
+            stamps: BTreeMap::new(),
+            history: None,
+        };
+        Cache::write(site.path(), &header, &CacheBody { records, pages });
+
+        let body = Cache::read(site.path(), 7).body(count);
+        let titles: Vec<&str> = body
+            .records
+            .iter()
+            .map(|record| record.title.as_str())
+            .collect();
+        let expected: Vec<String> = (1..=count).map(|n| format!("Record {n}")).collect();
+        assert_eq!(titles, expected);
+        // The front-matter rows are not cached: a page made again parses them.
+        assert!(body.records.iter().all(|record| record.meta.is_none()));
+        let first = &body.records[0];
+        assert_eq!(
+            first
+                .meta_rows("---\ndecision-makers: [Ann]\n---\n# Record 1\n")
+                .len(),
+            1
+        );
+        assert_eq!(body.pages.records.len(), count);
+        let page = &body.pages.records["2000-record.html"];
+        assert_eq!((page.key, page.urls[0].0.as_str()), (2000, "2000.md"));
+        assert!(body.pages.records["0005-record.html"].diagrams);
+        assert_eq!(body.pages.pages["index.html"], 42);
+        assert!(
+            Cache::read(site.path(), 8).body(count).records.is_empty(),
+            "a cache of other settings is not read"
+        );
+
+        // A cache cut short anywhere (an interrupted write, a full disk) is not read at all.
+        let path = site.path().join(CACHE_FILE);
+        let bytes = std::fs::read(&path).unwrap();
+        for cut in [bytes.len() - 1, bytes.len() / 2, 12, 3] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            let body = Cache::read(site.path(), 7).body(count);
+            assert!(body.records.is_empty(), "cut at {cut}");
+            assert!(body.pages.records.is_empty(), "cut at {cut}");
+        }
     }
 }

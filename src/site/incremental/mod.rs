@@ -124,6 +124,11 @@ pub fn render(
             None,
         )
     });
+    if fingerprinted.is_some() {
+        // Taken into the new stamps: the old ones (a string and a hash of every record)
+        // need not be held beside the body the load decodes.
+        cache.header.stamps = BTreeMap::new();
+    }
     if let Some(previous) = &previous
         && let Some((inputs, _)) = &fingerprinted
         && previous.version == MANIFEST_VERSION
@@ -183,11 +188,11 @@ fn load(
     let CacheBody {
         records: known_records,
         pages: known_pages,
-    } = cache.body();
+    } = cache.body(found.records.len());
     let known_stamps = cache.header.stamps;
     // A record is parsed again unless its content hash (from its stamp) is the one its
     // cached facts were taken from.
-    let current_hashes: HashMap<&str, u128> = fingerprinted
+    let current_hashes: crate::site::FastMap<&str, u128> = fingerprinted
         .iter()
         .flat_map(|(_, stamps)| stamps.iter())
         .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
@@ -199,8 +204,9 @@ fn load(
         .into_iter()
         .map(|record| Mutex::new(Some(record)))
         .collect();
-    let reusable: HashMap<&str, usize> = {
-        let mut reusable = HashMap::with_capacity(slots.len());
+    let reusable: crate::site::FastMap<&str, usize> = {
+        let mut reusable =
+            crate::site::FastMap::with_capacity_and_hasher(slots.len(), Default::default());
         for (at, slot) in slots.iter().enumerate() {
             if let Ok(mut slot) = slot.lock()
                 && let Some(record) = slot.as_ref()

@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 
 use crate::error::Result;
+use crate::site::rows::Rows;
 use crate::site::views::{EntryView, TagSummary, status_counts};
 use crate::site::{PageSink, Site, key_of};
 
@@ -27,50 +28,54 @@ impl Site {
     pub(crate) fn put_index_page(
         &self,
         sink: &dyn PageSink,
-        rows: &[&EntryView],
+        rows: &Rows,
+        row_hashes: &[u128],
         tag_summaries: &[TagSummary],
-        failure_count: usize,
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<Vec<(String, u128)>> {
-        let record_count = rows.len() - failure_count;
-        let status_counts = status_counts(rows);
-        let has_history = rows.iter().any(|row| row.last_changed.is_some());
-        let logs = super::logs::log_summaries(rows);
-        let paged = rows.len() > PAGE_ROWS;
-        let first_page = rows.get(..PAGE_ROWS).unwrap_or(rows);
+        let row_count = rows.len();
+        let failure_count = rows.failure_count();
+        let record_count = row_count - failure_count;
+        let status_counts = status_counts((0..row_count).filter_map(|at| rows.status(at)));
+        let has_history = rows.has_history();
+        let logs = super::logs::log_summaries(rows.log_names());
+        let paged = row_count > PAGE_ROWS;
+        let first_page: Vec<EntryView> = rows.views(0..row_count.min(PAGE_ROWS));
         let shard_count = if paged {
-            rows.len().div_ceil(SHARD_ROWS)
+            row_count.div_ceil(SHARD_ROWS)
         } else {
             0
         };
         let key = key_of(&[
             &first_page,
-            &rows.len(),
+            &row_count,
             &status_counts,
             &tag_summaries,
             &record_count,
             &failure_count,
             &has_history,
         ]);
-        // One log's key stays what it was, so its cache carries over.
         let key = if logs.is_empty() {
             key
         } else {
             key_of(&[&key, &logs])
         };
         let mut keys = vec![("index.html".to_string(), key)];
-        let shards: Vec<(usize, &[&EntryView])> = if paged {
-            rows.chunks(SHARD_ROWS).enumerate().collect()
+        let shards: Vec<(usize, &[u128])> = if paged {
+            row_hashes.chunks(SHARD_ROWS).enumerate().collect()
         } else {
             Vec::new()
         };
+        // A shard's key is made from its rows' hashes; its rows' views only when it is made.
         let shard_keys: Vec<(String, u128)> = shards
             .par_iter()
-            .map(|&(shard, chunk)| {
+            .map(|&(shard, hashes)| {
                 let path = shard_path(shard);
-                let key = key_of(&[&chunk, &has_history, &shard]);
+                let key = key_of(&[&hashes, &has_history, &shard]);
                 if !unchanged(&path, key) {
-                    let html = self.render_rows(chunk, "", has_history)?;
+                    let first = shard * SHARD_ROWS;
+                    let chunk = rows.views(first..first + hashes.len());
+                    let html = self.render_rows(&chunk, "", has_history)?;
                     sink.put(&path, shard_script(shard, &html))?;
                 }
                 Ok((path, key))
@@ -80,7 +85,7 @@ impl Site {
         if unchanged("index.html", key) {
             return Ok(keys);
         }
-        let table_rows = self.render_row_chunks(first_page, "", has_history)?;
+        let table_rows = self.render_row_chunks(&first_page, "", has_history)?;
         let mut context = self.context("", &self.view.title, "index", "index.html");
         context.insert("status_counts", &status_counts);
         context.insert("tags", tag_summaries);
@@ -88,7 +93,7 @@ impl Site {
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
         context.insert("logs", &logs);
-        context.insert("row_count", &rows.len());
+        context.insert("row_count", &row_count);
         context.insert("page_rows", &first_page.len());
         context.insert("shard_count", &shard_count);
         let table_rows: Vec<&str> = table_rows.iter().map(String::as_str).collect();

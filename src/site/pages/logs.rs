@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::site::rows::Rows;
 use crate::site::views::{EntryView, status_counts};
 use crate::site::{PageSink, Site, key_of};
 
@@ -18,9 +19,9 @@ pub(crate) struct LogSummary {
 }
 
 /// The logs of the rows, in their order (rows are sorted by log); empty for one log.
-pub(crate) fn log_summaries(rows: &[&EntryView]) -> Vec<LogSummary> {
+pub(crate) fn log_summaries<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<LogSummary> {
     let mut logs: Vec<LogSummary> = Vec::new();
-    for name in rows.iter().filter_map(|row| row.log.as_deref()) {
+    for name in names.flatten() {
         match logs.last_mut() {
             Some(last) if last.name == name => last.count += 1,
             _ => logs.push(LogSummary {
@@ -39,29 +40,37 @@ impl Site {
     pub(crate) fn put_log_pages(
         &self,
         sink: &dyn PageSink,
-        rows: &[&EntryView],
+        rows: &Rows,
+        row_hashes: &[u128],
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<Vec<(String, u128)>> {
-        let logs = log_summaries(rows);
+        let logs = log_summaries(rows.log_names());
         let mut keys = Vec::with_capacity(logs.len());
         for log in &logs {
-            let log_rows: Vec<&EntryView> = rows
-                .iter()
-                .filter(|row| row.log.as_deref() == Some(log.name.as_str()))
-                .copied()
+            let positions: Vec<usize> = rows
+                .log_names()
+                .enumerate()
+                .filter(|(_, name)| *name == Some(log.name.as_str()))
+                .map(|(position, _)| position)
                 .collect();
-            let failure_count = log_rows
+            let counts = status_counts(positions.iter().filter_map(|&at| rows.status(at)));
+            let failure_count = counts
                 .iter()
-                .filter(|row| row.status.key == "parse error")
-                .count();
-            let record_count = log_rows.len() - failure_count;
-            let counts = status_counts(&log_rows);
-            let has_history = log_rows.iter().any(|row| row.last_changed.is_some());
-            let key = key_of(&[&logs, &log_rows, &counts, &has_history]);
+                .filter(|count| count.key == "parse error")
+                .map(|count| count.count)
+                .sum::<usize>();
+            let record_count = positions.len() - failure_count;
+            let has_history = rows.has_history_among(positions.iter().copied());
+            let hashes: Vec<u128> = positions
+                .iter()
+                .filter_map(|&at| row_hashes.get(at).copied())
+                .collect();
+            let key = key_of(&[&logs, &hashes, &counts, &has_history]);
             keys.push((log.url.clone(), key));
             if unchanged(&log.url, key) {
                 continue;
             }
+            let log_rows: Vec<EntryView> = rows.views(positions.iter().copied());
             let table_rows = self.render_rows(&log_rows, "../", has_history)?;
             let mut context = self.context("../", &log.name, "logs", &log.url);
             context.insert("heading", &log.name);

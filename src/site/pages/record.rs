@@ -11,9 +11,10 @@ use crate::model::LoadFailure;
 use crate::site::html::{self, Destination, LinkKind};
 use crate::site::links::{Found, Linker};
 use crate::site::repository::Repository;
+use crate::site::rows::Rows;
 use crate::site::templates::{BODY_MARKER, splice};
 use crate::site::views::{
-    Entry, EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
+    EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
     PageCache, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight, key_of,
@@ -54,7 +55,7 @@ impl Site {
 pub(crate) struct RecordPages<'a> {
     pub(crate) site: &'a Site,
     /// The rows of the index, in order.
-    pub(crate) entries: &'a [Entry<'a>],
+    pub(crate) rows: &'a Rows<'a>,
     /// Record index → its row.
     pub(crate) record_entry: &'a [usize],
     /// Failure index → its row.
@@ -81,9 +82,7 @@ const NEIGHBOURS: usize = 10;
 
 impl RecordPages<'_> {
     fn entry_ref(&self, position: usize) -> Option<EntryRef> {
-        self.entries
-            .get(position)
-            .map(|entry| entry.view.reference())
+        self.rows.reference(position)
     }
 
     /// The rows around `position`, for the list beside a record.
@@ -98,20 +97,9 @@ impl RecordPages<'_> {
 
     fn neighbours(&self, position: usize) -> Vec<Neighbour> {
         let first = position.saturating_sub(NEIGHBOURS);
-        let last = (position + NEIGHBOURS + 1).min(self.entries.len());
-        self.entries
-            .get(first..last)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .map(|(offset, entry)| Neighbour {
-                label: entry.view.label.clone(),
-                title: entry.view.title.clone(),
-                url: entry.view.url.clone(),
-                status_class: entry.view.status.class.to_string(),
-                status: entry.view.status.text.clone(),
-                current: first + offset == position,
-            })
+        let last = (position + NEIGHBOURS + 1).min(self.rows.len());
+        (first..last)
+            .filter_map(|at| self.rows.neighbour(at, at == position))
             .collect()
     }
 
@@ -147,7 +135,7 @@ impl RecordPages<'_> {
         resolved: &[(Destination, Option<Found>)],
     ) -> u128 {
         let first = position.saturating_sub(NEIGHBOURS);
-        let last = (position + NEIGHBOURS + 1).min(self.entries.len());
+        let last = (position + NEIGHBOURS + 1).min(self.rows.len());
         let window = self.row_hashes.get(first..last).unwrap_or_default();
         let related = |sets: &[BTreeSet<usize>]| -> Vec<u128> {
             sets.get(index)
@@ -183,7 +171,7 @@ impl RecordPages<'_> {
         record: &SiteRecord,
     ) -> Result<(usize, RecordPage)> {
         let position = self.record_entry.get(index).copied().unwrap_or(usize::MAX);
-        let Some(entry) = self.entries.get(position) else {
+        let Some(entry) = self.rows.entries.get(position) else {
             return Err(Error::usage(format!(
                 "{} has no row in the index: this is a bug in adr",
                 record.rel_path
@@ -195,10 +183,10 @@ impl RecordPages<'_> {
                 .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
                 .collect()
         };
-        if let Some(cached) = self.previous.records.get(&entry.view.path) {
+        if let Some(cached) = self.previous.records.get(&*entry.page) {
             let resolved = destinations_of(&cached.urls);
             if self.page_key(index, position, record, &resolved) == cached.key
-                && self.sink.keep(&entry.view.path)
+                && self.sink.keep(&entry.page)
             {
                 for (_, found) in resolved {
                     linker.note(found);
@@ -206,8 +194,18 @@ impl RecordPages<'_> {
                 return Ok((position, RecordPage::kept(cached)));
             }
         }
-        let meta = record.meta.rows();
-        let details = details_of(&meta, &entry.view);
+        let Some(entry) = self.rows.view(position) else {
+            return Err(Error::usage(format!(
+                "{} has no row in the index: this is a bug in adr",
+                record.rel_path
+            )));
+        };
+        let text = match record.text.take() {
+            Some(text) => text,
+            None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
+        };
+        let meta = record.meta_rows(&text);
+        let details = details_of(&meta, &entry);
         let mut view = RecordView {
             decision: None,
             meta: details.known,
@@ -234,12 +232,8 @@ impl RecordPages<'_> {
             }
             _ => None,
         };
-        let mut extra_words = vec![entry.view.label.as_str(), entry.view.title.as_str()];
-        extra_words.extend(entry.view.tags.iter().map(|tag| tag.name.as_str()));
-        let text = match record.text.take() {
-            Some(text) => text,
-            None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
-        };
+        let mut extra_words = vec![entry.label.as_str(), entry.title.as_str()];
+        extra_words.extend(entry.tags.iter().map(|tag| tag.name.as_str()));
         let markdown = text.get(record.body_start..).unwrap_or("");
         // Not part of the page's key: the text hash stands for it.
         let decision = decision::decision_of(markdown);
@@ -265,8 +259,7 @@ impl RecordPages<'_> {
         view.body = &body.html;
         view.toc = &body.toc;
         view.toc_html = toc_html(&body.toc);
-        self.site
-            .put_record_page(self.sink, &entry.view, &mut view)?;
+        self.site.put_record_page(self.sink, &entry, &mut view)?;
         Ok((
             position,
             RecordPage {
@@ -279,6 +272,15 @@ impl RecordPages<'_> {
         ))
     }
 
+    /// The pages of the record files that could not be read.
+    pub(crate) fn failure_pages(&self, failures: &[LoadFailure]) -> Result<()> {
+        use rayon::prelude::*;
+        failures
+            .par_iter()
+            .enumerate()
+            .try_for_each(|failure| self.failure_page(failure))
+    }
+
     /// The page of the record file at `index` of the failures, showing its error.
     pub(crate) fn failure_page(&self, (index, failure): (usize, &LoadFailure)) -> Result<()> {
         let position = self
@@ -286,7 +288,7 @@ impl RecordPages<'_> {
             .get(&index)
             .copied()
             .unwrap_or(usize::MAX);
-        let Some(entry) = self.entries.get(position) else {
+        let Some(entry) = self.rows.view(position) else {
             return Ok(());
         };
         let mut view = RecordView {
@@ -307,7 +309,7 @@ impl RecordPages<'_> {
             error: Some(error_view(failure)),
             diagrams: false,
         };
-        self.site.put_record_page(self.sink, &entry.view, &mut view)
+        self.site.put_record_page(self.sink, &entry, &mut view)
     }
 }
 

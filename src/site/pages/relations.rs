@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::error::Result;
-use crate::site::views::{Entry, EntryView, RelationRow, view_of};
+use crate::site::rows::Rows;
+use crate::site::views::RelationRow;
 use crate::site::{PageSink, Site, graph, key_of};
 
 impl Site {
@@ -17,16 +18,17 @@ impl Site {
         sink: &dyn PageSink,
         relations: &graph::Relations,
         record_entry: &[usize],
-        entries: &[Entry],
+        rows: &Rows,
+        row_hashes: &[u128],
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<u128> {
-        let key = relations_key(relations, record_entry, entries);
+        let key = relations_key(relations, record_entry, row_hashes);
         if unchanged(RELATIONS_PAGE, key) {
             return Ok(key);
         }
         let (page, relation_rows) = rayon::join(
-            || relations_page(relations, record_entry, entries),
-            || self.render_relation_rows(relations, record_entry, entries),
+            || relations_page(relations, record_entry, rows),
+            || self.render_relation_rows(relations, record_entry, rows),
         );
         let relation_rows = relation_rows?;
         let mut context = self.context("", "Relations", "relations", RELATIONS_PAGE);
@@ -60,12 +62,12 @@ impl Site {
         &self,
         relations: &graph::Relations,
         record_entry: &[usize],
-        entries: &[Entry],
+        rows: &Rows,
     ) -> Result<Vec<String>> {
-        let view_of = |index: usize| view_of(record_entry, entries, index);
+        let reference = |index: usize| rows.reference(*record_entry.get(index)?);
         let row_of = |edge: &&graph::Edge| {
             Some(RelationRow {
-                from: view_of(edge.from)?.reference(),
+                from: reference(edge.from)?,
                 relation: match edge.kind {
                     graph::EdgeKind::Supersedes => "supersedes".to_string(),
                     graph::EdgeKind::SupersededBy => "is superseded by".to_string(),
@@ -73,7 +75,7 @@ impl Site {
                     // `Amends` → `amends`, `Depended on by` → `is depended on by`.
                     kind @ graph::EdgeKind::Typed(_) => typed_phrase(relations.verb(kind)),
                 },
-                to: view_of(edge.to)?.reference(),
+                to: reference(edge.to)?,
             })
         };
         let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
@@ -115,9 +117,8 @@ const MAX_GRAPH_NODES: usize = 200;
 fn relations_page(
     relations: &graph::Relations,
     record_entry: &[usize],
-    entries: &[Entry],
+    rows: &Rows,
 ) -> RelationsPage {
-    let view_of = |index: usize| view_of(record_entry, entries, index);
     let all_related = relations.related_records();
     // At thousands of related records the graph is a grey band tens of thousands of pixels
     // tall: it shows the newest ones, and the table below every relation.
@@ -129,16 +130,17 @@ fn relations_page(
         .enumerate()
         .map(|(row, &record)| (record, row))
         .collect();
-    let nodes: Vec<graph::SvgNode<'_>> = related
+    let briefs: Vec<crate::site::views::Neighbour> = related
         .iter()
-        .filter_map(|&index| {
-            let view = view_of(index)?;
-            Some(graph::SvgNode {
-                label: view.label.clone(),
-                title: view.title.clone(),
-                url: view.url.clone(),
-                status_class: &view.status.class,
-            })
+        .filter_map(|&index| rows.neighbour(*record_entry.get(index)?, false))
+        .collect();
+    let nodes: Vec<graph::SvgNode<'_>> = briefs
+        .iter()
+        .map(|brief| graph::SvgNode {
+            label: brief.label.clone(),
+            title: brief.title.clone(),
+            url: brief.url.clone(),
+            status_class: &brief.status_class,
         })
         .collect();
     // One arc per supersession, from the new record to the old one, however many sides
@@ -202,16 +204,20 @@ fn relations_page(
 }
 
 /// A hash of what the relations page shows: the edges and the rows of the records on them.
-fn relations_key(relations: &graph::Relations, record_entry: &[usize], entries: &[Entry]) -> u128 {
+fn relations_key(
+    relations: &graph::Relations,
+    record_entry: &[usize],
+    row_hashes: &[u128],
+) -> u128 {
     let edges: Vec<(usize, usize, &str)> = relations
         .edges
         .iter()
         .map(|edge| (edge.from, edge.to, edge.kind.name()))
         .collect();
-    let nodes: Vec<Option<&EntryView>> = relations
+    let nodes: Vec<Option<u128>> = relations
         .related_records()
         .into_iter()
-        .map(|index| view_of(record_entry, entries, index))
+        .map(|index| row_hashes.get(*record_entry.get(index)?).copied())
         .collect();
     key_of(&[&edges, &nodes, &record_entry.len()])
 }

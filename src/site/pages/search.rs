@@ -8,16 +8,19 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::search::Document;
+use crate::site::rows::{Entry, Rows};
 use crate::site::search::{
     self, RangeSummary, SEARCH_MANIFEST, SEARCH_TOKENIZER, SearchDoc, SearchEntry,
 };
-use crate::site::views::{Entry, EntrySource};
+use crate::site::views::{EntrySource, Neighbour};
 use crate::site::{PageCache, PageSink, RecordPage, SiteRecord, key_of};
 
 /// What the ranges of the search index are made from.
 pub(crate) struct SearchRanges<'a> {
     pub(crate) records: &'a [SiteRecord],
-    pub(crate) entries: &'a [Entry<'a>],
+    pub(crate) rows: &'a Rows<'a>,
+    /// Row position → a hash of the row.
+    pub(crate) row_hashes: &'a [u128],
     pub(crate) previous: &'a PageCache,
     pub(crate) sink: &'a dyn PageSink,
 }
@@ -46,33 +49,14 @@ impl SearchRanges<'_> {
         docs: &[(usize, usize)],
         pages: &mut [(usize, RecordPage)],
     ) -> Result<RangeSummary> {
-        let shown: Vec<(SearchDoc<'_>, &SiteRecord)> = docs
+        // What a range is made from: each record's text and number, and its row (which holds
+        // what a result shows), so a range is kept without making its results.
+        let parts: Vec<(u128, Option<u32>, u128)> = docs
             .iter()
             .filter_map(|&(position, index)| {
-                let view = &self.entries.get(position)?.view;
-                let doc = SearchDoc {
-                    url: &view.url,
-                    label: &view.label,
-                    title: &view.title,
-                    status: &view.status.text,
-                    status_class: &view.status.class,
-                };
-                Some((doc, self.records.get(index)?))
-            })
-            .collect();
-        // What a range is made from: each record's text and number, and what a result shows.
-        let parts: Vec<(u128, Option<u32>, [&str; 6])> = shown
-            .iter()
-            .map(|(doc, record)| {
-                let shown = [
-                    record.title.as_str(),
-                    doc.url,
-                    doc.label,
-                    doc.title,
-                    doc.status,
-                    doc.status_class,
-                ];
-                (record.text_hash, record.file.number, shown)
+                let record = self.records.get(index)?;
+                let row = self.row_hashes.get(position)?;
+                Some((record.text_hash, record.file.number, *row))
             })
             .collect();
         let key = key_of(&[&search::SEARCH_VERSION, &parts]);
@@ -82,12 +66,34 @@ impl SearchRanges<'_> {
             .collect();
         if let Some(previous) = self.previous.search.get(range)
             && previous.key == key
-            && search::range_files(range, shown.len())
+            && search::range_files(range, parts.len())
                 .iter()
                 .all(|path| self.sink.keep(path))
         {
             return Ok(*previous);
         }
+        let briefs: Vec<(Neighbour, &SiteRecord)> = docs
+            .iter()
+            .filter_map(|&(position, index)| {
+                Some((
+                    self.rows.neighbour(position, false)?,
+                    self.records.get(index)?,
+                ))
+            })
+            .collect();
+        let shown: Vec<(SearchDoc<'_>, &SiteRecord)> = briefs
+            .iter()
+            .map(|(brief, record)| {
+                let doc = SearchDoc {
+                    url: &brief.url,
+                    label: &brief.label,
+                    title: &brief.title,
+                    status: &brief.status,
+                    status_class: &brief.status_class,
+                };
+                (doc, *record)
+            })
+            .collect();
         let with_entries: Vec<(SearchDoc<'_>, SearchEntry)> = shown
             .par_iter()
             .zip(fresh.into_par_iter())

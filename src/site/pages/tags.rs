@@ -9,7 +9,8 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::site::pages::index::PAGE_ROWS;
-use crate::site::views::{EntryView, TagGroup, TagSummary};
+use crate::site::rows::Rows;
+use crate::site::views::{TagGroup, TagSummary};
 use crate::site::{PageSink, Site, key_of};
 
 impl Site {
@@ -18,11 +19,12 @@ impl Site {
     pub(crate) fn put_tag_pages(
         &self,
         sink: &dyn PageSink,
-        rows: &[&EntryView],
-        tags: &BTreeMap<String, TagGroup>,
+        rows: &Rows,
+        row_hashes: &[u128],
         tag_summaries: &[TagSummary],
         unchanged: &(dyn Fn(&str, u128) -> bool + Sync),
     ) -> Result<Vec<(String, u128)>> {
+        let tags: &BTreeMap<String, TagGroup> = &rows.tags;
         let mut keys = Vec::with_capacity(tags.len() + 1);
         let tags_key = key_of(&[&tag_summaries]);
         if !unchanged("tags/index.html", tags_key) {
@@ -35,11 +37,11 @@ impl Site {
         // row is rendered once, for the pages that need rendering.
         let mut stale_tags = Vec::new();
         for (group, summary) in tags.values().zip(tag_summaries) {
-            let tagged: Vec<&EntryView> = group
+            let tagged: Vec<u128> = group
                 .entries
                 .iter()
                 .take(PAGE_ROWS)
-                .filter_map(|&position| rows.get(position).copied())
+                .filter_map(|&position| row_hashes.get(position).copied())
                 .collect();
             let page_key = key_of(&[&summary, &tagged]);
             keys.push((summary.path.clone(), page_key));
@@ -53,7 +55,7 @@ impl Site {
             .collect();
         let tag_rows: HashMap<usize, String> = needed
             .into_par_iter()
-            .filter_map(|position| Some((position, *rows.get(position)?)))
+            .filter_map(|position| Some((position, rows.view(position)?)))
             .map(|(position, row)| Ok((position, self.render_rows(&[row], "../", false)?)))
             .collect::<Result<_>>()?;
         stale_tags

@@ -1,0 +1,312 @@
+//! The index's rows: the log's records and unreadable files in the index's order, each row's
+//! view ([`EntryView`]) made when a page needs it rather than held for the whole log.
+//!
+//! Held views were the largest part of a render's memory: about 940 bytes a row (a dozen
+//! strings and the struct), 94 MB of a one-record re-render's 359 MB heap peak at 99,999
+//! records (heaptrack, `gen.py OUT 99999`). A page made needs a few dozen rows (its window,
+//! the index's first page), a shard a thousand; what every row feeds (the row hashes that
+//! key the pages, the status counts) is computed from a view made and dropped.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::links::encode_path;
+use super::status_colours::StatusColours;
+use super::views::{
+    EntryRef, EntrySource, EntryView, Neighbour, StatusView, TagGroup, failure_entry_view,
+    page_path, record_entry_view, record_status,
+};
+use super::{SiteRecord, html, key_of};
+use crate::layout::Layout;
+use crate::model::LoadFailure;
+
+/// A row of the index: where it comes from and its files, without its view.
+pub(crate) struct Entry<'r> {
+    pub(crate) source: EntrySource,
+    /// The file, relative to the log and as a path, borrowed from the record (or failure).
+    pub(crate) rel_path: &'r str,
+    pub(crate) path: &'r Path,
+    /// The page's path in the site (`page_path` of `rel_path`): the key of the page's cache
+    /// entry and of its manifest entry.
+    pub(crate) page: Box<str>,
+}
+
+/// The rows in order, and what their views are made from.
+pub(crate) struct Rows<'r> {
+    pub(crate) entries: Vec<Entry<'r>>,
+    /// Tags grouped case-insensitively, each with its page's file name.
+    pub(crate) tags: BTreeMap<String, TagGroup>,
+    records: &'r [SiteRecord],
+    failures: &'r [LoadFailure],
+    layout: &'r Layout,
+    history: Option<&'r crate::git::History>,
+    colours: &'r StatusColours,
+}
+
+impl<'r> Rows<'r> {
+    /// The rows of `records` and `failures`: each log's together (with several), then by
+    /// number, then by path.
+    pub(crate) fn new(
+        records: &'r [SiteRecord],
+        failures: &'r [LoadFailure],
+        layout: &'r Layout,
+        history: Option<&'r crate::git::History>,
+        colours: &'r StatusColours,
+    ) -> Rows<'r> {
+        let mut keyed: Vec<(Option<u32>, Entry<'r>)> = records
+            .iter()
+            .enumerate()
+            .map(|(index, record)| {
+                (
+                    record.file.number,
+                    Entry {
+                        source: EntrySource::Record(index),
+                        rel_path: &record.rel_path,
+                        path: &record.path,
+                        page: page_path(&record.rel_path).into_boxed_str(),
+                    },
+                )
+            })
+            .chain(failures.iter().enumerate().map(|(index, failure)| {
+                (
+                    failure.file.number,
+                    Entry {
+                        source: EntrySource::Failure(index),
+                        rel_path: &failure.rel_path,
+                        path: &failure.path,
+                        page: page_path(&failure.rel_path).into_boxed_str(),
+                    },
+                )
+            }))
+            .collect();
+        let part = |entry: &Entry| {
+            layout
+                .has_several()
+                .then(|| layout.part_index(entry.rel_path))
+        };
+        keyed.sort_by(|(a_number, a), (b_number, b)| {
+            (part(a), a_number.unwrap_or(u32::MAX), &a.rel_path).cmp(&(
+                part(b),
+                b_number.unwrap_or(u32::MAX),
+                &b.rel_path,
+            ))
+        });
+        let entries: Vec<Entry<'r>> = keyed.into_iter().map(|(_, entry)| entry).collect();
+        let tags = tag_groups(&entries, records);
+        Rows {
+            entries,
+            tags,
+            records,
+            failures,
+            layout,
+            history,
+            colours,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// How many rows are files that could not be read.
+    pub(crate) fn failure_count(&self) -> usize {
+        self.failures.len()
+    }
+
+    /// The view of the row at `position`, as the index and every page show it.
+    pub(crate) fn view(&self, position: usize) -> Option<EntryView> {
+        let entry = self.entries.get(position)?;
+        let mut view = match entry.source {
+            EntrySource::Record(index) => record_entry_view(self.records.get(index)?),
+            EntrySource::Failure(index) => failure_entry_view(self.failures.get(index)?),
+        };
+        view.doc = position;
+        if let Some(log) = self.layout.named_log_of(entry.rel_path) {
+            view.label = format!("{}:{}", log.name, view.label);
+            view.log = Some(log.name.clone());
+        }
+        if let EntrySource::Record(_) = entry.source
+            && let Some(facts) = self.history.and_then(|history| history.file(entry.path))
+        {
+            view.last_changed.clone_from(&facts.changed_on);
+            if view.date.is_none()
+                && let Some(added) = facts
+                    .added_at
+                    .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            {
+                let iso = added
+                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                    .date()
+                    .to_string();
+                view.date = Some(iso.clone());
+                view.iso_date = Some(iso);
+                view.date_from_git = true;
+            }
+            view.last_changed_at = facts.changed_at;
+            view.authors.clone_from(&facts.authors);
+        }
+        if let Some(class) = self.colours.class_of(&view.status.key) {
+            view.status.class = class.to_string().into();
+        }
+        for tag in &mut view.tags {
+            tag.url = self.tag_url(&tag.name);
+        }
+        Some(view)
+    }
+
+    /// The views of the rows at `positions`.
+    pub(crate) fn views(&self, positions: impl IntoIterator<Item = usize>) -> Vec<EntryView> {
+        positions
+            .into_iter()
+            .filter_map(|position| self.view(position))
+            .collect()
+    }
+
+    fn tag_url(&self, name: &str) -> String {
+        self.tags
+            .get(&name.to_lowercase())
+            .map(|group| encode_path(&format!("tags/{}", group.file)))
+            .unwrap_or_default()
+    }
+
+    /// The row's label: its number as the log writes it (`0007`), prefixed by its log's name
+    /// when the site shows several.
+    fn label(&self, position: usize) -> Option<String> {
+        let entry = self.entries.get(position)?;
+        let label = match entry.source {
+            EntrySource::Record(index) => Cow::Borrowed(self.records.get(index)?.label.as_str()),
+            EntrySource::Failure(index) => {
+                Cow::Owned(failure_entry_view(self.failures.get(index)?).label)
+            }
+        };
+        Some(match self.layout.named_log_of(entry.rel_path) {
+            Some(log) => format!("{}:{label}", log.name),
+            None => label.into_owned(),
+        })
+    }
+
+    fn title(&self, position: usize) -> Option<Cow<'r, str>> {
+        let entry = self.entries.get(position)?;
+        Some(match entry.source {
+            EntrySource::Record(index) => Cow::Borrowed(self.records.get(index)?.title.as_str()),
+            EntrySource::Failure(index) => {
+                Cow::Owned(failure_entry_view(self.failures.get(index)?).title)
+            }
+        })
+    }
+
+    /// The row's status as a badge shows it.
+    pub(crate) fn status(&self, position: usize) -> Option<StatusView> {
+        let entry = self.entries.get(position)?;
+        let mut status = match entry.source {
+            EntrySource::Record(index) => record_status(self.records.get(index)?),
+            EntrySource::Failure(index) => failure_entry_view(self.failures.get(index)?).status,
+        };
+        if let Some(class) = self.colours.class_of(&status.key) {
+            status.class = class.to_string().into();
+        }
+        Some(status)
+    }
+
+    /// A link to the row's page: its label, title and URL.
+    pub(crate) fn reference(&self, position: usize) -> Option<EntryRef> {
+        Some(EntryRef {
+            label: self.label(position)?,
+            title: self.title(position)?.into_owned(),
+            url: encode_path(&self.entries.get(position)?.page),
+        })
+    }
+
+    /// The row as the list beside a record's page shows it.
+    pub(crate) fn neighbour(&self, position: usize, current: bool) -> Option<Neighbour> {
+        let EntryRef { label, title, url } = self.reference(position)?;
+        let status = self.status(position)?;
+        Some(Neighbour {
+            label,
+            title,
+            url,
+            status_class: status.class.into_owned(),
+            status: status.text,
+            current,
+        })
+    }
+
+    /// Whether any row shows a date of git's.
+    pub(crate) fn has_history(&self) -> bool {
+        self.has_history_among(0..self.entries.len())
+    }
+
+    /// Whether any of the rows at `positions` shows a date of git's.
+    pub(crate) fn has_history_among(&self, positions: impl IntoIterator<Item = usize>) -> bool {
+        let Some(history) = self.history else {
+            return false;
+        };
+        positions.into_iter().any(|position| {
+            self.entries.get(position).is_some_and(|entry| {
+                matches!(entry.source, EntrySource::Record(_))
+                    && history
+                        .file(entry.path)
+                        .is_some_and(|facts| facts.changed_on.is_some())
+            })
+        })
+    }
+
+    /// Each row's log name, when the site shows several logs.
+    pub(crate) fn log_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.entries.iter().map(|entry| {
+            self.layout
+                .named_log_of(entry.rel_path)
+                .map(|log| log.name.as_str())
+        })
+    }
+
+    /// A hash of each row's view, in order: what the keys of the pages showing rows are made
+    /// from. Each view is made, hashed and dropped.
+    pub(crate) fn hashes(&self) -> Vec<u128> {
+        use rayon::prelude::*;
+        (0..self.entries.len())
+            .into_par_iter()
+            .map(|position| key_of(&[&self.view(position)]))
+            .collect()
+    }
+}
+
+/// Tags grouped case-insensitively (the first spelling, in the index's order, names the
+/// group), each with a file name of its own.
+fn tag_groups(entries: &[Entry], records: &[SiteRecord]) -> BTreeMap<String, TagGroup> {
+    let mut groups: BTreeMap<String, TagGroup> = BTreeMap::new();
+    for (position, entry) in entries.iter().enumerate() {
+        let EntrySource::Record(index) = entry.source else {
+            continue;
+        };
+        for tag in records
+            .get(index)
+            .map(|record| record.tags.as_slice())
+            .unwrap_or_default()
+        {
+            let key = tag.to_lowercase();
+            let group = groups.entry(key).or_insert_with(|| TagGroup {
+                name: tag.clone(),
+                file: String::new(),
+                entries: Vec::new(),
+            });
+            if group.entries.last() != Some(&position) {
+                group.entries.push(position);
+            }
+        }
+    }
+    let mut taken = BTreeSet::from(["index".to_string()]);
+    for (key, group) in &mut groups {
+        let base = html::slug(key);
+        let mut file = base.clone();
+        let mut counter = 1;
+        while taken.contains(&file) {
+            counter += 1;
+            file = format!("{base}-{counter}");
+        }
+        taken.insert(file.clone());
+        group.file = format!("{file}.html");
+    }
+    groups
+}
