@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rayon::prelude::*;
 use tera::Context;
 
 use crate::error::Result;
@@ -26,11 +25,7 @@ impl Site {
         if unchanged(RELATIONS_PAGE, key) {
             return Ok(key);
         }
-        let (page, relation_rows) = rayon::join(
-            || relations_page(relations, record_entry, rows),
-            || self.render_relation_rows(relations, record_entry, rows),
-        );
-        let relation_rows = relation_rows?;
+        let page = relations_page(relations, record_entry, rows);
         let mut context = self.context("", "Relations", "relations", RELATIONS_PAGE);
         context.insert("relation_count", &relations.edges.len());
         context.insert("supersession_count", &page.supersessions);
@@ -40,30 +35,33 @@ impl Site {
         context.insert("graph_capped", &(page.drawn < page.related));
         context.insert("record_count", &record_entry.len());
         // The graph is small (at most `MAX_GRAPH_NODES` records); the table holds every
-        // relation (38 MB at 100,000 records), so its pieces are written one after another
-        // rather than joined and spliced into the page, two more copies of it.
+        // relation (38 MB at 100,000 records), so its pieces are rendered as they are
+        // written, never held together.
         context.insert("svg", &page.svg);
-        let pieces: Vec<&str> = relation_rows.iter().map(String::as_str).collect();
-        self.put_with_rows(
+        let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
+        let pieces: Vec<&[&graph::Edge]> = edges.chunks(PIECE_EDGES).collect();
+        let piece = |at: usize| {
+            let piece = pieces.get(at).copied().unwrap_or_default();
+            self.render_relation_rows(relations, record_entry, rows, piece)
+        };
+        self.put_with_pieces(
             sink,
-            RELATIONS_PAGE,
-            "relations.html",
+            (RELATIONS_PAGE, "relations.html"),
             context,
             "relation_rows",
-            &pieces,
+            (pieces.len(), &piece),
         )?;
         Ok(key)
     }
 
-    /// The rows of the relations table, rendered in chunks in parallel like the records
-    /// tables (at 10,000 records the relations are as many as the records), in pieces of
-    /// [`PIECE_EDGES`] relations, in order.
+    /// One piece of the rows of the relations table (`edges`, at most [`PIECE_EDGES`]).
     pub(crate) fn render_relation_rows(
         &self,
         relations: &graph::Relations,
         record_entry: &[usize],
         rows: &Rows,
-    ) -> Result<Vec<String>> {
+        edges: &[&graph::Edge],
+    ) -> Result<String> {
         let reference = |index: usize| rows.reference(*record_entry.get(index)?);
         let row_of = |edge: &&graph::Edge| {
             Some(RelationRow {
@@ -78,22 +76,16 @@ impl Site {
                 to: reference(edge.to)?,
             })
         };
-        let edges: Vec<&graph::Edge> = relations.edges.iter().collect();
         edges
-            .par_chunks(PIECE_EDGES)
-            .map(|piece| {
-                piece
-                    .chunks(self.rows_per_render())
-                    .map(|chunk| {
-                        let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
-                        let mut context = Context::new();
-                        context.insert("relations", &rows);
-                        context.insert("root", "");
-                        self.render_by_skeleton("relation-rows.html", context)
-                    })
-                    .collect::<Result<String>>()
+            .chunks(self.rows_per_render())
+            .map(|chunk| {
+                let rows: Vec<RelationRow> = chunk.iter().filter_map(row_of).collect();
+                let mut context = Context::new();
+                context.insert("relations", &rows);
+                context.insert("root", "");
+                self.render_by_skeleton("relation-rows.html", context)
             })
-            .collect()
+            .collect::<Result<String>>()
     }
 }
 
