@@ -35,7 +35,9 @@ pub struct Index {
 }
 
 /// One document's count of each term, per field.
-type TermCounts = HashMap<String, [u32; 3]>;
+/// Hashed with foldhash rather than SipHash: it is hashed once per token of every record a
+/// render or `adr search` indexes.
+type TermCounts = HashMap<String, [u32; 3], foldhash::fast::RandomState>;
 
 /// One document's terms with their count per field, sorted by term, and its length per field.
 pub type CountedTerms = (Vec<(String, [u32; 3])>, [u32; 3]);
@@ -196,7 +198,7 @@ impl Index {
 /// which counts every term. What [`Index::build`] indexes, and what the site's search index
 /// holds per record.
 pub fn count_terms(document: &Document, keep: impl Fn(&str) -> bool) -> CountedTerms {
-    let mut counts = TermCounts::new();
+    let mut counts = TermCounts::default();
     let mut length = [0u32; 3];
     document.for_each_term(|field, term| {
         if let Some(total) = length.get_mut(field) {

@@ -69,6 +69,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
     let mut index = 0;
+    // One list for the parts of every word, not one each.
+    let mut parts: Vec<Range<usize>> = Vec::new();
     while let Some(&(start, c)) = chars.get(index) {
         if is_cjk(c) {
             let first = index;
@@ -83,7 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         // A word: parts of letters and digits joined by single joiners.
-        let mut parts: Vec<Range<usize>> = Vec::new();
+        parts.clear();
         loop {
             let part_start = index;
             while chars.get(index).is_some_and(|&(_, c)| is_word_char(c)) {
@@ -109,9 +111,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let whole = start..end;
         push(text, whole.clone(), &mut tokens);
         if parts.len() > 1 || parts.first().is_some_and(|part| *part != whole) {
-            for part in parts {
-                if part != whole {
-                    push(text, part, &mut tokens);
+            for part in &parts {
+                if *part != whole {
+                    push(text, part.clone(), &mut tokens);
                 }
             }
         }

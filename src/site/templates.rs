@@ -507,7 +507,10 @@ mod tests {
         let every: String = (0..pieces).map(|at| format!("<i>{at}</i>")).collect();
         for (template, expected) in [
             ("<p>{{ rows | safe }}</p>", format!("<p>{every}</p>")),
-            ("<p>{{ rows }}</p>", format!("<p>{}</p>", crate::site::escape_html(&every))),
+            (
+                "<p>{{ rows }}</p>",
+                format!("<p>{}</p>", crate::site::escape_html(&every)),
+            ),
         ] {
             let pages = Pages::default();
             site_with(template)
