@@ -214,6 +214,15 @@ impl SiteRecord {
         }
     }
 
+    /// The record's text: the one its load kept, once, else its file read again (and
+    /// checked to be the text its facts were taken from).
+    pub fn take_text(&self) -> crate::error::Result<String> {
+        match self.text.take() {
+            Some(text) => Ok(text),
+            None => crate::fs::read_again(&self.path, self.text_hash, "adr render"),
+        }
+    }
+
     /// The record's front-matter rows, its file's text being `text`: those this load kept,
     /// else parsed again from `text` (to the metadata depth the load parses to).
     pub fn meta_rows(&self, text: &str) -> Vec<MetaRow> {

@@ -15,7 +15,7 @@ use super::links::encode_path;
 use super::status_colours::StatusColours;
 use super::views::{
     EntryRef, EntrySource, EntryView, Neighbour, StatusView, TagGroup, failure_entry_view,
-    page_path, record_entry_view, record_status,
+    failure_label, failure_status, failure_title, page_path, record_entry_view, record_status,
 };
 use super::{SiteRecord, html, key_of};
 use crate::layout::Layout;
@@ -118,8 +118,10 @@ impl<'r> Rows<'r> {
     pub(crate) fn view(&self, position: usize) -> Option<EntryView> {
         let entry = self.entries.get(position)?;
         let mut view = match entry.source {
-            EntrySource::Record(index) => record_entry_view(self.records.get(index)?),
-            EntrySource::Failure(index) => failure_entry_view(self.failures.get(index)?),
+            EntrySource::Record(index) => record_entry_view(self.records.get(index)?, &entry.page),
+            EntrySource::Failure(index) => {
+                failure_entry_view(self.failures.get(index)?, &entry.page)
+            }
         };
         view.doc = position;
         if let Some(log) = self.layout.named_log_of(entry.rel_path) {
@@ -176,9 +178,7 @@ impl<'r> Rows<'r> {
         let entry = self.entries.get(position)?;
         let label = match entry.source {
             EntrySource::Record(index) => Cow::Borrowed(self.records.get(index)?.label.as_str()),
-            EntrySource::Failure(index) => {
-                Cow::Owned(failure_entry_view(self.failures.get(index)?).label)
-            }
+            EntrySource::Failure(index) => Cow::Owned(failure_label(self.failures.get(index)?)),
         };
         Some(match self.layout.named_log_of(entry.rel_path) {
             Some(log) => format!("{}:{label}", log.name),
@@ -186,13 +186,10 @@ impl<'r> Rows<'r> {
         })
     }
 
-    fn title(&self, position: usize) -> Option<Cow<'r, str>> {
-        let entry = self.entries.get(position)?;
-        Some(match entry.source {
-            EntrySource::Record(index) => Cow::Borrowed(self.records.get(index)?.title.as_str()),
-            EntrySource::Failure(index) => {
-                Cow::Owned(failure_entry_view(self.failures.get(index)?).title)
-            }
+    fn title(&self, position: usize) -> Option<&'r str> {
+        Some(match self.entries.get(position)?.source {
+            EntrySource::Record(index) => self.records.get(index)?.title.as_str(),
+            EntrySource::Failure(index) => failure_title(self.failures.get(index)?),
         })
     }
 
@@ -201,7 +198,7 @@ impl<'r> Rows<'r> {
         let entry = self.entries.get(position)?;
         let mut status = match entry.source {
             EntrySource::Record(index) => record_status(self.records.get(index)?),
-            EntrySource::Failure(index) => failure_entry_view(self.failures.get(index)?).status,
+            EntrySource::Failure(_) => failure_status(),
         };
         if let Some(class) = self.colours.class_of(&status.key) {
             status.class = class.to_string().into();
@@ -213,7 +210,7 @@ impl<'r> Rows<'r> {
     pub(crate) fn reference(&self, position: usize) -> Option<EntryRef> {
         Some(EntryRef {
             label: self.label(position)?,
-            title: self.title(position)?.into_owned(),
+            title: self.title(position)?.to_string(),
             url: encode_path(&self.entries.get(position)?.page),
         })
     }

@@ -260,24 +260,39 @@ impl Site {
         name: &str,
         rows: &[&str],
     ) -> Result<()> {
-        let marker = splice_marker(0);
-        let mut marked = context.clone();
-        marked.insert(name, &marker);
-        let page = self.render(template, &marked)?;
-        let mut found = page.match_indices(&marker).map(|(at, _)| at);
-        let (Some(at), None) = (found.next(), found.next()) else {
+        let Some((page, marker)) = self.render_marked(template, &context, name)? else {
             let html = rows.concat();
             let page = self.render_spliced(template, context, &[(name, &html)])?;
             return sink.put(path, page);
         };
-        let before = page.get(..at).unwrap_or_default();
-        let after = page.get(at + marker.len()..).unwrap_or_default();
+        let before = page.get(..marker.start).unwrap_or_default();
+        let after = page.get(marker.end..).unwrap_or_default();
         sink.put_written(path, &mut |out| {
             out.write_all(before.as_bytes())?;
             for row in rows {
                 out.write_all(row.as_bytes())?;
             }
             out.write_all(after.as_bytes())
+        })
+    }
+
+    /// `template` rendered with a marker as the value of `name`, and where the marker is in it;
+    /// `None` when the template writes the value other than once, unchanged (escaped,
+    /// filtered or repeated): the value must then go through tera.
+    fn render_marked(
+        &self,
+        template: &str,
+        context: &Context,
+        name: &str,
+    ) -> Result<Option<(String, std::ops::Range<usize>)>> {
+        let marker = splice_marker(0);
+        let mut marked = context.clone();
+        marked.insert(name, &marker);
+        let page = self.render(template, &marked)?;
+        let mut found = page.match_indices(&marker).map(|(at, _)| at);
+        Ok(match (found.next(), found.next()) {
+            (Some(at), None) => Some((page, at..at + marker.len())),
+            _ => None,
         })
     }
 
@@ -292,21 +307,16 @@ impl Site {
         name: &str,
         (pieces, piece): (usize, &(dyn Fn(usize) -> Result<String> + Sync)),
     ) -> Result<()> {
-        let marker = splice_marker(0);
-        let mut marked = context.clone();
-        marked.insert(name, &marker);
-        let page = self.render(template, &marked)?;
-        let mut found = page.match_indices(&marker).map(|(at, _)| at);
-        let (Some(at), None) = (found.next(), found.next()) else {
+        let Some((page, marker)) = self.render_marked(template, &context, name)? else {
             let made: Vec<String> = (0..pieces)
                 .into_par_iter()
                 .map(piece)
                 .collect::<Result<_>>()?;
-            let rows: Vec<&str> = made.iter().map(String::as_str).collect();
-            return self.put_with_rows(sink, path, template, context, name, &rows);
+            let page = self.render_spliced(template, context, &[(name, &made.concat())])?;
+            return sink.put(path, page);
         };
-        let before = page.get(..at).unwrap_or_default();
-        let after = page.get(at + marker.len()..).unwrap_or_default();
+        let before = page.get(..marker.start).unwrap_or_default();
+        let after = page.get(marker.end..).unwrap_or_default();
         let mut failed = None;
         let written = sink.put_written(path, &mut |out| {
             out.write_all(before.as_bytes())?;

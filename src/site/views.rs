@@ -320,14 +320,15 @@ pub(crate) fn record_status(record: &SiteRecord) -> StatusView {
     }
 }
 
-pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
+/// The view of a record's row, its page being at `page` in the site.
+pub(crate) fn record_entry_view(record: &SiteRecord, page: &str) -> EntryView {
     let status = record_status(record);
     let tag_keys: Vec<String> = record.tags.iter().map(|tag| tag.to_lowercase()).collect();
     EntryView {
         label: record.label.clone(),
         title: record.title.clone(),
-        url: encode_path(&page_path(&record.rel_path)),
-        path: page_path(&record.rel_path),
+        url: encode_path(page),
+        path: page.to_string(),
         status,
         // Dates in one format: a real date as `YYYY-MM-DD`, whatever way it was written.
         date: record
@@ -353,13 +354,19 @@ pub(crate) fn record_entry_view(record: &SiteRecord) -> EntryView {
     }
 }
 
-pub(crate) fn failure_entry_view(failure: &LoadFailure) -> EntryView {
-    let name = failure
+/// The file name of a record file that could not be read: its row's title.
+pub(crate) fn failure_title(failure: &LoadFailure) -> &str {
+    failure
         .rel_path
         .rsplit('/')
         .next()
-        .unwrap_or(&failure.rel_path);
-    let label = match failure.file.number {
+        .unwrap_or(&failure.rel_path)
+}
+
+/// The label of a record file that could not be read: its number as its name writes it,
+/// else its name.
+pub(crate) fn failure_label(failure: &LoadFailure) -> String {
+    match failure.file.number {
         Some(number) => {
             let digits = match &failure.file.scheme {
                 crate::discover::NamingScheme::Numbered { digits }
@@ -368,18 +375,27 @@ pub(crate) fn failure_entry_view(failure: &LoadFailure) -> EntryView {
             };
             format!("{number:0digits$}")
         }
-        None => name.trim_end_matches(".md").to_string(),
-    };
+        None => failure_title(failure).trim_end_matches(".md").to_string(),
+    }
+}
+
+/// The status a row of a file that could not be read shows.
+pub(crate) fn failure_status() -> StatusView {
+    StatusView {
+        key: "parse error".to_string(),
+        class: "error".into(),
+        text: "parse error".to_string(),
+    }
+}
+
+/// The view of the row of a record file that could not be read, its page being at `page`.
+pub(crate) fn failure_entry_view(failure: &LoadFailure, page: &str) -> EntryView {
     EntryView {
-        label,
-        title: name.to_string(),
-        url: encode_path(&page_path(&failure.rel_path)),
-        path: page_path(&failure.rel_path),
-        status: StatusView {
-            key: "parse error".to_string(),
-            class: "error".into(),
-            text: "parse error".to_string(),
-        },
+        label: failure_label(failure),
+        title: failure_title(failure).to_string(),
+        url: encode_path(page),
+        path: page.to_string(),
+        status: failure_status(),
         date: None,
         iso_date: None,
         date_from_git: false,

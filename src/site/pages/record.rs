@@ -171,12 +171,13 @@ impl RecordPages<'_> {
         record: &SiteRecord,
     ) -> Result<(usize, RecordPage)> {
         let position = self.record_entry.get(index).copied().unwrap_or(usize::MAX);
-        let Some(entry) = self.rows.entries.get(position) else {
-            return Err(Error::usage(format!(
+        let no_row = || {
+            Error::usage(format!(
                 "{} has no row in the index: this is a bug in adr",
                 record.rel_path
-            )));
+            ))
         };
+        let entry = self.rows.entries.get(position).ok_or_else(no_row)?;
         let linker = self.linker;
         let destinations_of = |urls: &[(String, LinkKind)]| -> Vec<(Destination, Option<Found>)> {
             urls.iter()
@@ -194,16 +195,8 @@ impl RecordPages<'_> {
                 return Ok((position, RecordPage::kept(cached)));
             }
         }
-        let Some(entry) = self.rows.view(position) else {
-            return Err(Error::usage(format!(
-                "{} has no row in the index: this is a bug in adr",
-                record.rel_path
-            )));
-        };
-        let text = match record.text.take() {
-            Some(text) => text,
-            None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
-        };
+        let entry = self.rows.view(position).ok_or_else(no_row)?;
+        let text = record.take_text()?;
         let meta = record.meta_rows(&text);
         let details = details_of(&meta, &entry);
         let mut view = RecordView {

@@ -116,11 +116,7 @@ impl SearchRanges<'_> {
 
 /// The search entry of a record, from its text (read again when the load did not keep it).
 pub(crate) fn entry_of(record: &SiteRecord) -> Result<SearchEntry> {
-    let text = match record.text.take() {
-        Some(text) => text,
-        None => crate::fs::read_again(&record.path, record.text_hash, "adr render")?,
-    };
-    Ok(entry_of_text(record, &text))
+    Ok(entry_of_text(record, &record.take_text()?))
 }
 
 /// The search entry of a record whose text is `text`.
