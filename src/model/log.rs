@@ -129,10 +129,14 @@ impl SortedNames {
         self.text.get(*start..*end).unwrap_or_default()
     }
 
+    /// Sorts the names, and gives back what growing them left spare: a lookup lives as long
+    /// as its log, and at 99,999 records the spare was 6 MB of a render's peak.
     fn sort(&mut self) {
         let mut entries = std::mem::take(&mut self.entries);
         entries.sort_unstable_by(|a, b| self.name(a).cmp(self.name(b)).then(a.2.cmp(&b.2)));
+        entries.shrink_to_fit();
         self.entries = entries;
+        self.text.shrink_to_fit();
     }
 
     /// The records named `name`, in the log's order.

@@ -146,9 +146,10 @@ pub struct RecordPage {
     /// removed, a file appearing).
     urls: Vec<(String, LinkKind)>,
     /// What the search index holds of the record, when its page was made by this build
-    /// (taken when its range of the search index is written).
+    /// (taken when its range of the search index is written). Boxed: a kept page has none,
+    /// and inline it was most of the size of each of the page cache's 100,000 entries.
     #[serde(skip)]
-    search: Option<search::SearchEntry>,
+    search: Option<Box<search::SearchEntry>>,
     /// Its body has a diagram: the site needs the diagram scripts.
     diagrams: bool,
     /// The page was kept: the cache entry is moved from the last build's rather than

@@ -564,3 +564,43 @@ fn issue_13_a_record_with_a_2000_by_2000_table_renders_in_bounded_memory() {
         assert!(kilobytes < 512 * 1024, "peak RSS {kilobytes} KB");
     }
 }
+
+// A render takes the facts of a record whose bytes did not change from its cache. A record
+// that is a symbolic link is still read, and where it leads checked, every time: pointed
+// outside the log at a file with the same bytes, it is refused as on a first render.
+#[test]
+fn a_linked_record_pointed_outside_the_log_is_refused_though_its_bytes_did_not_change() {
+    let root = tempfile::tempdir().unwrap();
+    let project = root.path().join("project");
+    let log = project.join("docs/adr");
+    std::fs::create_dir_all(log.join(".shared")).unwrap();
+    std::fs::write(log.join("0001-use-a-thing.md"), RECORD).unwrap();
+    let linked = "---\nstatus: accepted\n---\n# Linked\n\nShared text.\n";
+    std::fs::write(log.join(".shared/linked.md"), linked).unwrap();
+    std::fs::write(root.path().join("linked.md"), linked).unwrap();
+    std::os::unix::fs::symlink(".shared/linked.md", log.join("0002-linked.md")).unwrap();
+    let (code, _, stderr) = run(&project, &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::remove_file(log.join("0002-linked.md")).unwrap();
+    std::os::unix::fs::symlink(root.path().join("linked.md"), log.join("0002-linked.md")).unwrap();
+    // Another record changes, so the render is not skipped as up to date.
+    std::fs::write(
+        log.join("0001-use-a-thing.md"),
+        RECORD.replace("We use it.", "We do."),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&project, &["render"]);
+    let outside = std::fs::canonicalize(root.path().join("linked.md")).unwrap();
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "rendered 2 records into site (13 files written, 64 unchanged, 0 removed): open site/index.html",
+            format!(
+                "error: docs/adr/0002-linked.md: is a symbolic link to `{}`, outside the log directory: move or copy the record into the log (its page shows the error)",
+                outside.display()
+            )
+            .as_str(),
+        ]
+    );
+}

@@ -39,7 +39,7 @@ use crate::config::Project;
 use crate::discover::SITE_MARKER;
 use crate::error::Result;
 use crate::model::LoadFailure;
-use crate::site::{PageCache, Site, SiteLog, SiteOptions, SitePaths, SiteRecord};
+use crate::site::{PageCache, Site, SiteLog, SiteOptions, SitePaths};
 
 /// What a render did, for the command to report.
 #[derive(Debug)]
@@ -186,50 +186,49 @@ fn load(
 ) -> Loaded {
     let load_started = nanos_since_epoch(std::time::SystemTime::now());
     let CacheBody {
-        records: known_records,
+        records: mut known_records,
         pages: known_pages,
     } = cache.body(found.records.len());
     let known_stamps = cache.header.stamps;
-    // A record is parsed again unless its content hash (from its stamp) is the one its
-    // cached facts were taken from.
-    let current_hashes: crate::site::FastMap<&str, u128> = fingerprinted
-        .iter()
-        .flat_map(|(_, stamps)| stamps.iter())
-        .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
-        .collect();
-    // Moved out, not copied: each is taken once, by the load of its file. Found by position
-    // (a map holding the records themselves was a tenth of a one-record re-render at
-    // 10,000 records, moving them as it grew).
-    let slots: Vec<Mutex<Option<SiteRecord>>> = known_records
-        .into_iter()
-        .map(|record| Mutex::new(Some(record)))
-        .collect();
-    let reusable: crate::site::FastMap<&str, usize> = {
-        let mut reusable =
-            crate::site::FastMap::with_capacity_and_hasher(slots.len(), Default::default());
-        for (at, slot) in slots.iter().enumerate() {
-            if let Ok(mut slot) = slot.lock()
-                && let Some(record) = slot.as_ref()
-                && let Some((rel, hash)) = current_hashes.get_key_value(record.rel_path.as_str())
-            {
-                if *hash == record.text_hash {
-                    reusable.insert(*rel, at);
-                } else {
-                    *slot = None;
-                }
-            }
-        }
-        reusable
-    };
-    drop(current_hashes);
+    let mut found = found;
     // The load takes the list; a first render still needs it for its fingerprint.
     let listed = fingerprinted.is_none().then(|| found.records.clone());
-    let site_log = SiteLog::load(&project.log_dir, found, |rel| {
-        slots.get(*reusable.get(rel)?)?.lock().ok()?.take()
-    })
-    .placed(&project.layout);
-    drop(reusable);
-    drop(slots);
+    {
+        // A record is parsed again unless its content hash (from its stamp) is the one its
+        // cached facts were taken from. A symbolic link is always read again: the load
+        // checks where it leads.
+        let current_hashes: crate::site::FastMap<&str, u128> = fingerprinted
+            .iter()
+            .flat_map(|(_, stamps)| stamps.iter())
+            .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
+            .collect();
+        let linked: HashSet<&str> = found
+            .records
+            .iter()
+            .filter(|(path, _, _)| found.symlinks.contains(path))
+            .map(|(_, rel, _)| rel.as_str())
+            .collect();
+        known_records.retain(|record| {
+            current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash)
+                && !linked.contains(record.rel_path.as_str())
+        });
+    }
+    {
+        let reused: std::collections::HashSet<&str, foldhash::fast::RandomState> = known_records
+            .iter()
+            .map(|record| record.rel_path.as_str())
+            .collect();
+        if reused.len() == known_records.len() {
+            found
+                .records
+                .retain(|(_, rel, _)| !reused.contains(rel.as_str()));
+        } else {
+            // A cache naming a file twice was not written by a render: nothing in it is used.
+            drop(reused);
+            known_records = Vec::new();
+        }
+    }
+    let site_log = SiteLog::load(&project.log_dir, found, known_records).placed(&project.layout);
     let (inputs, stamps) = match fingerprinted {
         Some(fingerprinted) => fingerprinted,
         None => {

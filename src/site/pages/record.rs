@@ -258,7 +258,7 @@ impl RecordPages<'_> {
             RecordPage {
                 key,
                 urls,
-                search: Some(search),
+                search: Some(Box::new(search)),
                 diagrams: view.diagrams,
                 kept: false,
             },

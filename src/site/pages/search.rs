@@ -62,7 +62,7 @@ impl SearchRanges<'_> {
         let key = key_of(&[&search::SEARCH_VERSION, &parts]);
         let fresh: Vec<Option<SearchEntry>> = pages
             .iter_mut()
-            .map(|(_, page)| page.search.take())
+            .map(|(_, page)| page.search.take().map(|entry| *entry))
             .collect();
         if let Some(previous) = self.previous.search.get(range)
             && previous.key == key
