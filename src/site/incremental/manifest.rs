@@ -119,25 +119,30 @@ impl Cache {
             let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
             out.write_all(&(header.len() as u64).to_le_bytes())?;
             out.write_all(&header)?;
-            let mut frame = Vec::new();
-            let mut put = |value: &FrameOut| -> std::io::Result<()> {
-                frame.clear();
-                postcard::to_io(value, &mut frame).map_err(std::io::Error::other)?;
-                let len = u32::try_from(frame.len()).map_err(std::io::Error::other)?;
-                out.write_all(&len.to_le_bytes())?;
-                out.write_all(&frame)
-            };
-            for records in body.records.chunks(FRAME_ITEMS) {
-                put(&FrameOut::Records(records))?;
-            }
             let pages: Vec<(&String, &site::RecordPage)> = body.pages.records.iter().collect();
-            for pages in pages.chunks(FRAME_ITEMS) {
-                put(&FrameOut::RecordPages(pages))?;
+            let frames: Vec<FrameOut> = body
+                .records
+                .chunks(FRAME_ITEMS)
+                .map(FrameOut::Records)
+                .chain(pages.chunks(FRAME_ITEMS).map(FrameOut::RecordPages))
+                .chain([FrameOut::Rest {
+                    pages: &body.pages.pages,
+                    search: &body.pages.search,
+                }])
+                .collect();
+            // Encoded a few at a time on every core, written in order.
+            for batch in frames.chunks(FRAMES_AT_ONCE) {
+                let encoded = batch
+                    .par_iter()
+                    .map(|frame| postcard::to_stdvec(frame).map_err(std::io::Error::other))
+                    .collect::<std::io::Result<Vec<Vec<u8>>>>()?;
+                for frame in encoded {
+                    let len = u32::try_from(frame.len()).map_err(std::io::Error::other)?;
+                    out.write_all(&len.to_le_bytes())?;
+                    out.write_all(&frame)?;
+                }
             }
-            put(&FrameOut::Rest {
-                pages: &body.pages.pages,
-                search: &body.pages.search,
-            })
+            Ok(())
         });
         if written.is_err() {
             let _ = std::fs::remove_file(&path);
@@ -147,6 +152,9 @@ impl Cache {
 
 /// Items per frame of the cache's body.
 const FRAME_ITEMS: usize = 1000;
+
+/// Frames encoded or decoded at once: each is about half a megabyte at most.
+const FRAMES_AT_ONCE: usize = 16;
 
 /// A piece of the cache's body. The body is a sequence of frames (each its length, 4 bytes
 /// little-endian, then its encoding), the last one `Rest`, so that reading it holds one
@@ -185,26 +193,47 @@ fn read_body(path: &Path, start: u64, records: usize) -> Option<CacheBody> {
         ..CacheBody::default()
     };
     body.pages.records.reserve(records.min(MAX_RESERVED));
-    let mut bytes = Vec::new();
     loop {
-        let mut len = [0u8; 4];
-        file.read_exact(&mut len).ok()?;
-        let len = u32::from_le_bytes(len) as u64;
-        if len > MAX_CACHE_BYTES {
+        // A few frames at a time, decoded on every core (the decoding is mostly the first
+        // touch of the memory it fills), then taken in order.
+        let mut batch: Vec<Vec<u8>> = Vec::with_capacity(FRAMES_AT_ONCE);
+        while batch.len() < FRAMES_AT_ONCE {
+            let mut len = [0u8; 4];
+            match file.read_exact(&mut len) {
+                Ok(()) => {}
+                // The end, where a frame would start: a body without its last frame is
+                // told by that frame missing below.
+                Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => break,
+                Err(_) => return None,
+            }
+            let len = u32::from_le_bytes(len) as u64;
+            if len > MAX_CACHE_BYTES {
+                return None;
+            }
+            let mut bytes = Vec::new();
+            (&mut file).take(len).read_to_end(&mut bytes).ok()?;
+            if bytes.len() as u64 != len {
+                return None;
+            }
+            batch.push(bytes);
+        }
+        if batch.is_empty() {
             return None;
         }
-        bytes.clear();
-        (&mut file).take(len).read_to_end(&mut bytes).ok()?;
-        if bytes.len() as u64 != len {
-            return None;
-        }
-        match postcard::from_bytes(&bytes).ok()? {
-            Frame::Records(records) => body.records.extend(records),
-            Frame::RecordPages(pages) => body.pages.records.extend(pages),
-            Frame::Rest { pages, search } => {
-                body.pages.pages = pages;
-                body.pages.search = search;
-                return Some(body);
+        let frames: Vec<Option<Frame>> = batch
+            .par_iter()
+            .map(|bytes| postcard::from_bytes(bytes).ok())
+            .collect();
+        drop(batch);
+        for frame in frames {
+            match frame? {
+                Frame::Records(records) => body.records.extend(records),
+                Frame::RecordPages(pages) => body.pages.records.extend(pages),
+                Frame::Rest { pages, search } => {
+                    body.pages.pages = pages;
+                    body.pages.search = search;
+                    return Some(body);
+                }
             }
         }
     }
@@ -469,7 +498,8 @@ mod tests {
     #[test]
     fn a_cache_body_reads_back_across_frames_and_a_damaged_one_reads_as_none() {
         let site = tempfile::tempdir().unwrap();
-        let count = 2 * FRAME_ITEMS + 17;
+        // More frames than are decoded at once: the body is read in two batches.
+        let count = FRAMES_AT_ONCE * FRAME_ITEMS / 2 + 17;
         let records: Vec<SiteRecord> = (1..=count).map(site_record).collect();
         let mut pages = PageCache::default();
         for n in 0..count {
@@ -523,7 +553,24 @@ mod tests {
         // A cache cut short anywhere (an interrupted write, a full disk) is not read at all.
         let path = site.path().join(CACHE_FILE);
         let bytes = std::fs::read(&path).unwrap();
-        for cut in [bytes.len() - 1, bytes.len() / 2, 12, 3] {
+        // Where each frame ends: a cut there leaves whole frames, but not the last.
+        let mut frame_ends = Vec::new();
+        let header_len = u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
+        let mut at = 8 + header_len;
+        while at < bytes.len() {
+            let len = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+            at += 4 + len;
+            frame_ends.push(at);
+        }
+        assert!(frame_ends.len() > FRAMES_AT_ONCE);
+        let whole_frames = [
+            frame_ends[FRAMES_AT_ONCE - 1],
+            frame_ends[frame_ends.len() - 2],
+        ];
+        for cut in [bytes.len() - 1, bytes.len() / 2, 12, 3]
+            .into_iter()
+            .chain(whole_frames)
+        {
             std::fs::write(&path, &bytes[..cut]).unwrap();
             let body = Cache::read(site.path(), 7).body(count);
             assert!(body.records.is_empty(), "cut at {cut}");

@@ -3,8 +3,8 @@
 //! content hash, so an unchanged file need not be read again), the fingerprint of all the
 //! inputs a manifest compares, and the hashes of the local files records link to.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -134,24 +134,27 @@ const RACY_WINDOW_NANOS: i128 = 2_000_000_000;
 /// files and the bytes of every record in `records` (the log as discovered). Reading the
 /// records is the whole cost.
 pub(super) fn fingerprint(
-    records: &[(PathBuf, String, crate::discover::FileName)],
+    records: &[(&Path, &str)],
     settings: u128,
     options: &SiteOptions,
     known: &BTreeMap<String, RecordStamp>,
-    loaded: Option<(&HashMap<String, u128>, i128)>,
+    loaded: Option<(&crate::site::FastMap<&str, u128>, i128)>,
 ) -> (String, BTreeMap<String, RecordStamp>) {
     let stamps: Vec<(String, RecordStamp)> = records
         .par_iter()
-        .map(|(path, rel, _)| {
+        .map(|&(path, rel)| {
             let loaded_hash =
                 loaded.and_then(|(hashes, at)| hashes.get(rel).map(|hash| (*hash, at)));
-            (rel.clone(), stamp(path, known.get(rel), loaded_hash))
+            (rel.to_string(), stamp(path, known.get(rel), loaded_hash))
         })
         .collect();
-    let hashes: Vec<(&String, &str)> = stamps
+    // In the order of their paths, whichever order the records came in: a first render
+    // stamps them as it loaded them, the next as it discovers them.
+    let mut hashes: Vec<(&String, &str)> = stamps
         .iter()
         .map(|(rel, stamp)| (rel, stamp.hash.as_str()))
         .collect();
+    hashes.sort_unstable();
     let mut hasher = InputHasher::new();
     let mut field = |bytes: &[u8]| hasher.field(bytes);
     field(&settings.to_le_bytes());
