@@ -311,11 +311,6 @@ pub(super) fn unpublished(
     found
 }
 
-/// Whether every file the manifest lists is still there.
-pub(super) fn outputs_present(out_dir: &Path, files: &BTreeMap<String, String>) -> bool {
-    Present::list(out_dir, files).all()
-}
-
 /// Which of the files a manifest lists are there as regular files, each directory of the
 /// site read once: the manifest is trusted only while the files it describes exist. A
 /// `stat` of every file (the size too) was a tenth of a one-record re-render at 10,000
@@ -352,6 +347,22 @@ impl<'m> Present<'m> {
         Present { paths, found }
     }
 
+    /// What an earlier [`Present::list`] of `listed` found ([`Present::into_found`]).
+    pub(super) fn with_found(
+        listed: &'m BTreeMap<String, String>,
+        found: Vec<bool>,
+    ) -> Present<'m> {
+        Present {
+            paths: listed.keys().map(String::as_str).collect(),
+            found,
+        }
+    }
+
+    /// Whether each listed path is there, in the order of the paths.
+    pub(super) fn into_found(self) -> Vec<bool> {
+        self.found
+    }
+
     /// Whether the site file `path` is listed and there, as a regular file.
     pub(super) fn contains(&self, path: &str) -> bool {
         is_safe_site_path(path)
@@ -363,7 +374,8 @@ impl<'m> Present<'m> {
 
     /// Whether every listed file is there (and every listed path is a plain one).
     pub(super) fn all(&self) -> bool {
-        self.found.iter().all(|found| *found)
+        self.found.len() == self.paths.len()
+            && self.found.iter().all(|found| *found)
             && self.paths.iter().all(|path| is_safe_site_path(path))
     }
 }
@@ -479,9 +491,16 @@ mod tests {
             .into_iter()
             .filter(|(path, _)| ["a.html", "assets/b.js"].contains(&path.as_str()))
             .collect();
-        assert!(outputs_present(site.path(), &files));
+        assert!(Present::list(site.path(), &files).all());
+        // A listing taken earlier (while the log is discovered) answers the same.
+        let again = Present::with_found(&files, Present::list(site.path(), &files).into_found());
+        assert!(again.all() && again.contains("a.html") && !again.contains("c.html"));
+        assert!(
+            !Present::with_found(&files, Vec::new()).all(),
+            "a listing that failed finds nothing"
+        );
         std::fs::remove_file(site.path().join("assets/b.js")).unwrap();
-        assert!(!outputs_present(site.path(), &files));
+        assert!(!Present::list(site.path(), &files).all());
     }
 
     /// A record of the log at `number`, as a load makes it.

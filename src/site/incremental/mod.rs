@@ -23,7 +23,7 @@ use std::sync::Mutex;
 
 pub use manifest::Unpublished;
 use manifest::{
-    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, outputs_present, unpublished,
+    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, Present, unpublished,
     unsafe_manifest_entry,
 };
 use output_dir::{
@@ -98,31 +98,26 @@ pub fn render(
         Some(_) => Cache::read(out_dir, settings),
         None => Cache::default(),
     };
-    // `git log` over the log is the slowest step of a render with nothing to do, so the
-    // history is kept in the cache with what it is a function of, and asked of git again
-    // only for the commits made since.
-    let history_state = crate::git::History::state(&project.log_dir);
-    let options = SiteOptions {
-        history: match (cache.header.history.take(), &history_state) {
-            (Some((known, history)), Some(state)) => {
-                history.update(&project.log_dir, &known, state)
-            }
-            (None, Some(_)) => crate::git::History::load(&project.log_dir),
-            (_, None) => None,
-        },
-        ..options
-    };
-    let found = project.layout.discover(&project.log_dir)?;
-    // A first render has nothing to compare with: its fingerprint is taken from the hashes
-    // of the load itself instead of reading every record twice.
-    let fingerprinted = previous.as_ref().map(|_| {
-        let listed: Vec<(&Path, &str)> = found
-            .records
-            .iter()
-            .map(|(path, rel, _)| (path.as_path(), rel.as_str()))
-            .collect();
-        fingerprint(&listed, settings, &options, &cache.header.stamps, None)
+    // The site's files are listed (the up-to-date check and the build both ask which are
+    // still there) on a thread of their own while the log is discovered and stamped: each
+    // is one core's work, 0.15 s at 99,999 records.
+    let (stamped, listing) = std::thread::scope(|scope| {
+        let listing = previous
+            .as_ref()
+            .map(|manifest| scope.spawn(|| Present::list(out_dir, &manifest.files).into_found()));
+        let compare = previous.as_ref().map(|_| settings);
+        let stamped = discover_and_stamp(project, &mut cache, options, compare);
+        (
+            stamped,
+            listing.map(|listing| listing.join().unwrap_or_default()),
+        )
     });
+    let Stamped {
+        found,
+        fingerprinted,
+        options,
+        history_state,
+    } = stamped?;
     if fingerprinted.is_some() {
         // Taken into the new stamps: the old ones (a string and a hash of every record)
         // need not be held beside the body the load decodes.
@@ -135,7 +130,8 @@ pub fn render(
         && &previous.inputs == inputs
         && previous.failures == 0
         && watched_unchanged(project, &previous.watched)
-        && outputs_present(out_dir, &previous.files)
+        && let Some(listing) = &listing
+        && Present::with_found(&previous.files, listing.clone()).all()
     {
         return Ok(Outcome::UpToDate {
             files: previous.files.len(),
@@ -158,8 +154,65 @@ pub fn render(
         history: history_state.zip(options.history),
     };
     write_site(
-        project, out_dir, shown_out, &site, previous, loaded, written,
+        project,
+        out_dir,
+        shown_out,
+        &site,
+        (previous, listing),
+        loaded,
+        written,
     )
+}
+
+/// The log as discovered, each record stamped, and the options with the log's history.
+struct Stamped {
+    found: crate::discover::Discovered,
+    /// The fingerprint of the inputs and each record's stamp, when there is a last render
+    /// to compare with.
+    fingerprinted: Option<(String, BTreeMap<String, RecordStamp>)>,
+    options: SiteOptions,
+    history_state: Option<crate::git::HistoryState>,
+}
+
+/// Discovers the log and stamps its records with the `settings` of `compare` (there is
+/// none for a first render: it has nothing to compare with, and takes its fingerprint from
+/// the hashes of the load itself instead of reading every record twice), and reads the
+/// log's history into `options`.
+fn discover_and_stamp(
+    project: &Project,
+    cache: &mut Cache,
+    options: SiteOptions,
+    compare: Option<u128>,
+) -> Result<Stamped> {
+    // `git log` over the log is the slowest step of a render with nothing to do, so the
+    // history is kept in the cache with what it is a function of, and asked of git again
+    // only for the commits made since.
+    let history_state = crate::git::History::state(&project.log_dir);
+    let options = SiteOptions {
+        history: match (cache.header.history.take(), &history_state) {
+            (Some((known, history)), Some(state)) => {
+                history.update(&project.log_dir, &known, state)
+            }
+            (None, Some(_)) => crate::git::History::load(&project.log_dir),
+            (_, None) => None,
+        },
+        ..options
+    };
+    let found = project.layout.discover(&project.log_dir)?;
+    let fingerprinted = compare.map(|settings| {
+        let listed: Vec<(&Path, &str)> = found
+            .records
+            .iter()
+            .map(|(path, rel, _)| (path.as_path(), rel.as_str()))
+            .collect();
+        fingerprint(&listed, settings, &options, &cache.header.stamps, None)
+    });
+    Ok(Stamped {
+        found,
+        fingerprinted,
+        options,
+        history_state,
+    })
 }
 
 /// The log as loaded for this render, with what the last render knew.
@@ -278,7 +331,7 @@ fn write_site(
     out_dir: &Path,
     shown_out: &str,
     site: &Site,
-    previous: Option<Manifest>,
+    (previous, listing): (Option<Manifest>, Option<Vec<bool>>),
     loaded: Loaded,
     written: Written,
 ) -> Result<Outcome> {
@@ -319,7 +372,13 @@ fn write_site(
         files: Mutex::new(BTreeMap::new()),
         directories: Mutex::new(HashSet::new()),
         written: Mutex::new(Vec::new()),
-        present: std::sync::OnceLock::new(),
+        // As listed while the log was discovered.
+        present: match (&previous, listing) {
+            (Some(manifest), Some(listing)) => {
+                std::sync::OnceLock::from(Present::with_found(&manifest.files, listing))
+            }
+            _ => std::sync::OnceLock::new(),
+        },
         kept: Mutex::new(Vec::new()),
     };
     let mut known_pages = known_pages;
