@@ -8,8 +8,8 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::model::LoadFailure;
-use crate::site::html::{self, Destination, LinkKind};
-use crate::site::links::{Found, Linker};
+use crate::site::html::{self, LinkKind};
+use crate::site::links::{Found, Linker, Target};
 use crate::site::repository::Repository;
 use crate::site::rows::Rows;
 use crate::site::templates::{BODY_MARKER, splice};
@@ -132,7 +132,7 @@ impl RecordPages<'_> {
         index: usize,
         position: usize,
         record: &SiteRecord,
-        resolved: &[(Destination, Option<Found>)],
+        resolved: &[(Target<'_>, Option<Found>)],
     ) -> u128 {
         let first = position.saturating_sub(NEIGHBOURS);
         let last = (position + NEIGHBOURS + 1).min(self.rows.len());
@@ -147,7 +147,7 @@ impl RecordPages<'_> {
                 })
                 .collect()
         };
-        let destinations: Vec<&Destination> = resolved
+        let destinations: Vec<&Target<'_>> = resolved
             .iter()
             .map(|(destination, _)| destination)
             .collect();
@@ -179,13 +179,8 @@ impl RecordPages<'_> {
         };
         let entry = self.rows.entries.get(position).ok_or_else(no_row)?;
         let linker = self.linker;
-        let destinations_of = |urls: &[(String, LinkKind)]| -> Vec<(Destination, Option<Found>)> {
-            urls.iter()
-                .map(|(url, kind)| linker.lookup(&record.rel_path, url, *kind))
-                .collect()
-        };
         if let Some(cached) = self.previous.records.get(&*entry.page) {
-            let resolved = destinations_of(&cached.urls);
+            let resolved = targets(linker, record, &cached.urls);
             if self.page_key(index, position, record, &resolved) == cached.key
                 && self.sink.keep(&entry.page)
             {
@@ -245,7 +240,7 @@ impl RecordPages<'_> {
         let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
-        let key = self.page_key(index, position, record, &destinations_of(&urls));
+        let key = self.page_key(index, position, record, &targets(linker, record, &urls));
         finish_body(&mut body, decision.as_ref());
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
@@ -323,4 +318,15 @@ fn finish_body(body: &mut html::Body, decision: Option<&decision::DecisionView>)
     if let Some(matched) = html::match_fragment_case(&body.html) {
         body.html = matched;
     }
+}
+
+/// Where each of `urls` in `record` leads, as its page's key holds it.
+fn targets<'u>(
+    linker: &'u Linker<'_>,
+    record: &SiteRecord,
+    urls: &'u [(String, LinkKind)],
+) -> Vec<(Target<'u>, Option<Found>)> {
+    urls.iter()
+        .map(|(url, kind)| linker.target(&record.rel_path, url, *kind))
+        .collect()
 }
