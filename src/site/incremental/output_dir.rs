@@ -300,7 +300,32 @@ pub(super) struct OutputDir<'p> {
     pub(super) kept: Mutex<Vec<&'p str>>,
 }
 
-impl OutputDir<'_> {
+impl<'p> OutputDir<'p> {
+    /// The site in `root` (`direct`: a fresh staging directory; `shown`: as messages name
+    /// it), over the files of the last render, `previous`, and which of them are still
+    /// there if they were `listed` already ([`Present::into_found`]).
+    pub(super) fn new(
+        root: PathBuf,
+        (direct, shown): (bool, &'p str),
+        previous: &'p BTreeMap<String, String>,
+        listed: Option<Vec<bool>>,
+    ) -> OutputDir<'p> {
+        OutputDir {
+            root,
+            shown,
+            direct,
+            previous,
+            files: Mutex::new(BTreeMap::new()),
+            directories: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
+            present: match listed {
+                Some(found) => std::sync::OnceLock::from(Present::with_found(previous, found)),
+                None => std::sync::OnceLock::new(),
+            },
+            kept: Mutex::new(Vec::new()),
+        }
+    }
+
     /// Where the site file `path` goes, refusing a path that would leave the directory.
     fn target_of(&self, path: &str) -> Result<PathBuf> {
         if !is_safe_site_path(path) {
