@@ -135,7 +135,6 @@ impl Records<'_> {
             self.dir,
             found,
             Depth::Full,
-            |_| None,
             |record| {
                 self.filter.matches(&record).then(|| {
                     let mut exported = export_record_in(self.log, &record, self.root, self.kinds);

@@ -82,7 +82,6 @@ fn run_json(
         &project.log_dir,
         found,
         crate::parse::Depth::Metadata,
-        |_| None,
         RecordMeta::of,
         |result| match result {
             Ok(record) if wanted(&record) => rows.push(&listed_record(project, &log, &record)),

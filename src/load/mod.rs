@@ -78,7 +78,7 @@ impl Log {
         depth: crate::parse::Depth,
         keep: impl Fn(Record) -> R + Sync,
     ) -> Log<R> {
-        let files = read_discovered(dir, found, depth, |_| None, keep);
+        let files = read_discovered(dir, found, depth, keep);
         let mut log = Log::from_parts(
             dir.to_path_buf(),
             files.records,
@@ -117,7 +117,7 @@ impl LogMeta {
     }
 }
 
-/// What [`read_records`] found: one `T` per record, in the order of discovery.
+/// What [`read_discovered`] found: one `T` per record, in the order of discovery.
 pub struct RecordFiles<T> {
     pub records: Vec<T>,
     pub failures: Vec<LoadFailure>,
@@ -126,31 +126,12 @@ pub struct RecordFiles<T> {
     pub skipped: Vec<discover::Skipped>,
 }
 
-/// Reads the record files of `dir` in parallel and turns each into a `T` as soon as it is
-/// parsed, so a caller never holds more of the model than it keeps. `reuse` may supply the
-/// `T` of a file without reading it (the site's cache of records unchanged since its last
-/// render).
-pub fn read_records<T: Send>(
-    dir: &Path,
-    depth: crate::parse::Depth,
-    reuse: impl Fn(&str) -> Option<T> + Sync,
-    convert: impl Fn(Record) -> T + Sync,
-) -> Result<RecordFiles<T>> {
-    Ok(read_discovered(
-        dir,
-        discover::discover(dir)?,
-        depth,
-        reuse,
-        convert,
-    ))
-}
-
-/// [`read_records`] for files already discovered in `dir` (a caller that also stats them).
+/// Reads the record files `found` in `dir` in parallel and turns each into a `T` as soon as
+/// it is parsed, so a caller never holds more of the model than it keeps.
 pub fn read_discovered<T: Send>(
     dir: &Path,
     found: discover::Discovered,
     depth: crate::parse::Depth,
-    reuse: impl Fn(&str) -> Option<T> + Sync,
     convert: impl Fn(Record) -> T + Sync,
 ) -> RecordFiles<T> {
     // Sized up front: a record's kept form is hundreds of bytes (`RecordFacts` 816), and a
@@ -158,7 +139,7 @@ pub fn read_discovered<T: Send>(
     // times the final size at its peak (80 MB at 99,999 records for lint).
     let mut records = Vec::with_capacity(found.records.len());
     let mut failures = Vec::new();
-    let rest = stream_discovered(dir, found, depth, reuse, convert, |result| {
+    let rest = stream_discovered(dir, found, depth, convert, |result| {
         match result {
             Ok(record) => records.push(record),
             Err(failure) => failures.push(*failure),
@@ -238,7 +219,6 @@ pub fn stream_discovered<T: Send, E>(
     dir: &Path,
     mut found: discover::Discovered,
     depth: crate::parse::Depth,
-    reuse: impl Fn(&str) -> Option<T> + Sync,
     convert: impl Fn(Record) -> T + Sync,
     mut sink: impl FnMut(Result<T, Box<LoadFailure>>) -> Result<(), E>,
 ) -> Result<Unread, E> {
@@ -256,9 +236,6 @@ pub fn stream_discovered<T: Send, E>(
             .map(|(path, rel, file)| {
                 if symlinks.contains(&path) {
                     check_symlink(&path, &rel, &file, &canonical_dir)?;
-                }
-                if let Some(reused) = reuse(&rel) {
-                    return Ok(reused);
                 }
                 crate::parse::load_record_at(&path, rel, file, depth).map(&convert)
             })
@@ -330,7 +307,6 @@ mod tests {
             dir.path(),
             found,
             crate::parse::Depth::Metadata,
-            |_| None,
             |record| record.number(),
             |result| {
                 seen.push(result.map_err(|failure| failure.message)?);
@@ -353,7 +329,6 @@ mod tests {
             dir.path(),
             found,
             crate::parse::Depth::Metadata,
-            |_| None,
             |record| record.number(),
             |_| {
                 calls += 1;

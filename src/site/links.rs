@@ -40,6 +40,18 @@ pub(crate) enum Target<'u> {
     Other(Destination),
 }
 
+/// A link's URL as [`Linker::target`] reads it, for [`Linker::file_lookup`].
+struct LinkPath<'u> {
+    /// `#…`, or empty.
+    fragment: &'u str,
+    /// The path, percent-decoded.
+    decoded: String,
+    /// The linking record's folder in the log.
+    from_dir: &'u str,
+    /// The path joined to that folder, when it stays inside the log.
+    joined: Option<String>,
+}
+
 /// What resolving one link found.
 pub(crate) enum Found {
     /// (from, to): one record's file linking to another's, by their rows in the index.
@@ -246,17 +258,18 @@ impl<'l> Linker<'l> {
         }
     }
 
-    /// [`Linker::lookup`] of a URL that leads to no record: a file, or nothing.
-    fn file_lookup(&self, from: &str, url: &str, kind: LinkKind) -> (Destination, Option<Found>) {
-        let split = url.find(['?', '#']).unwrap_or(url.len());
-        let (path, rest) = url.split_at(split);
-        let fragment = rest.find('#').map_or("", |at| &rest[at..]);
-        if path.is_empty() {
-            return (Destination::Keep, None);
-        }
-        let decoded = crate::log_path::percent_decode(path);
-        let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-        let joined = crate::log_path::join(from_dir, &decoded);
+    /// [`Linker::lookup`] of a URL that leads to no record (a file, or nothing), with what
+    /// [`Linker::target`] made of it.
+    fn file_lookup(
+        &self,
+        (from, url, kind): (&str, &str, LinkKind),
+        LinkPath {
+            fragment,
+            decoded,
+            from_dir,
+            joined,
+        }: LinkPath<'_>,
+    ) -> (Destination, Option<Found>) {
         let from_page = page_path(from);
         let refused = |reason: Reason| {
             (
@@ -330,7 +343,6 @@ impl<'l> Linker<'l> {
         }
     }
 
-    /// Resolves `url` in the record at `from`, noting the link, copy or missing file.
     /// What a page's key needs of where `url` in the record at `from` leads: for a link to
     /// another record its page and fragment (the URL written is a function of those and of
     /// `from`), without making the URL. Every link of every record page is looked up for
@@ -347,22 +359,30 @@ impl<'l> Linker<'l> {
         if path.is_empty() {
             return (Target::Other(Destination::Keep), None);
         }
+        let fragment = rest.find('#').map_or("", |at| &rest[at..]);
         let decoded = crate::log_path::percent_decode(path);
         let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-        if let Some(inside) = crate::log_path::join(from_dir, &decoded)
+        let joined = crate::log_path::join(from_dir, &decoded);
+        if let Some(inside) = &joined
             && let Some(&(to, page)) = self.pages.get(inside.as_str())
         {
-            let fragment = rest.find('#').map_or("", |at| &rest[at..]);
             let from = self.pages.get(from).map(|&(position, _)| position);
             return (
                 Target::Page { page, fragment },
                 from.map(|from| Found::Link(from, to)),
             );
         }
-        let (destination, found) = self.file_lookup(from, url, kind);
+        let path = LinkPath {
+            fragment,
+            decoded,
+            from_dir,
+            joined,
+        };
+        let (destination, found) = self.file_lookup((from, url, kind), path);
         (Target::Other(destination), found)
     }
 
+    /// Resolves `url` in the record at `from`, noting the link, copy or missing file.
     pub(crate) fn resolve(&self, from: &str, url: &str, kind: LinkKind) -> Destination {
         let (destination, found) = self.lookup(from, url, kind);
         self.note(found);

@@ -285,12 +285,8 @@ impl SiteLog {
         budget: usize,
     ) -> SiteLog {
         let kept = std::sync::atomic::AtomicUsize::new(0);
-        let files = crate::load::read_discovered(
-            log_dir,
-            found,
-            crate::parse::Depth::Metadata,
-            |_| None,
-            |record| {
+        let files =
+            crate::load::read_discovered(log_dir, found, crate::parse::Depth::Metadata, |record| {
                 let site_record = SiteRecord::from_record(&record);
                 let len = record.source.text.len();
                 let total = kept.fetch_add(len, std::sync::atomic::Ordering::Relaxed) + len;
@@ -305,8 +301,7 @@ impl SiteLog {
                     text,
                     ..site_record
                 }
-            },
-        );
+            });
         // Extended, not chained into a new list: the cache's list was sized for the whole log.
         let mut records = if known.is_empty() {
             files.records

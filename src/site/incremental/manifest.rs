@@ -100,8 +100,8 @@ impl Cache {
         }
     }
 
-    /// The records and pages; empty when there are none or they cannot be decoded.
-    /// The body, with room for `records` records (the log as discovered).
+    /// The records and pages, with room for `records` records (the log as discovered);
+    /// empty when there are none or they cannot be decoded.
     pub(super) fn body(&self, records: usize) -> CacheBody {
         let Some((path, start)) = &self.body_at else {
             return CacheBody::default();
@@ -181,8 +181,8 @@ enum FrameOut<'a> {
     },
 }
 
-/// The body of the cache at `path`, from `start`, with room for the `records` its header
-/// stamps; `None` when it cannot be read whole.
+/// The body of the cache at `path`, from `start`, with room for `records` records; `None`
+/// when it cannot be read whole.
 fn read_body(path: &Path, start: u64, records: usize) -> Option<CacheBody> {
     use std::io::{BufReader, Read, Seek};
     let mut file = open_regular(path).ok()?;

@@ -268,7 +268,7 @@ fn load(
         });
     }
     {
-        let reused: std::collections::HashSet<&str, foldhash::fast::RandomState> = known_records
+        let reused: HashSet<&str, foldhash::fast::RandomState> = known_records
             .iter()
             .map(|record| record.rel_path.as_str())
             .collect();
