@@ -123,6 +123,50 @@ def fingerprint(path):
     return out.stdout.strip()
 
 
+def render_against_floor(adr, path, runs, huge, site_rss):
+    """Median ms of `adr render` into a new directory and of its floor (`cat` of the
+    records + `cp -r` of a finished site into a new directory), timed in turns, the order
+    swapped each time: creating 100,000 files costs what the file system's state of the
+    moment makes it (after a large deletion ext4 is slow for minutes), so the two are
+    measured under the same conditions or their ratio means nothing. Returns the medians
+    and the site directories left for the caller (the last one new, for its peak RSS)."""
+    subprocess.run([adr, "render", "--out", site_rss], cwd=path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    made = []
+    renders, floors = [], []
+
+    def fresh(kind, i):
+        if huge:
+            # A site of 99,999 records is gigabytes: one at a time on the disk.
+            for old in made:
+                shutil.rmtree(old, ignore_errors=True)
+            made.clear()
+        out = os.path.join(path, f"site-{kind}-{i}")
+        made.append(out)
+        os.sync()
+        return out
+
+    def render(i):
+        out = fresh("new", i)
+        elapsed, code, stderr = run_once([adr, "render", "--out", out], path)
+        if code not in (0, 1):
+            sys.exit(f"error: adr render exited {code} in {path}:\n{stderr.decode(errors='replace')[-2000:]}")
+        renders.append(elapsed * 1000)
+
+    def copy(i):
+        out = fresh("copy", i)
+        elapsed, code, _ = run_once(["sh", "-c", f"{CAT} && cp -r site-rss {out}"], path)
+        if code != 0:
+            sys.exit(f"error: the render floor's copy failed in {path}")
+        floors.append(elapsed * 1000)
+
+    for i in range(runs):
+        for step in ((render, copy) if i % 2 == 0 else (copy, render)):
+            step(i)
+    # The peak RSS run renders into a new directory too: the last one named.
+    fresh("new", runs)
+    return statistics.median(renders), statistics.median(floors), made
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--adr", required=True)
@@ -178,43 +222,15 @@ def main():
         job("adr export", [adr, "export"])
         job("adr export --format csv", [adr, "export", "--format", "csv"])
 
-        counter = {"i": 0}
-        sites = []
-
-        def render_new(_):
-            counter["i"] += 1
-            out = os.path.join(path, f"site-new-{counter['i']}")
-            if huge:
-                # A site of 99,999 records is gigabytes: one at a time on the disk.
-                for old in sites:
-                    shutil.rmtree(old, ignore_errors=True)
-            sites.append(out)
-            render_argv[-1] = out
-        render_argv = [adr, "render", "--out", ""]
-        median = measure(render_argv, path, runs, before=render_new)
-        render_argv[-1] = os.path.join(path, "site-rss")
-        rows.append(("adr render (new dir)", n, style, median, peak_mib(render_argv, path), floor, None))
+        site_rss = os.path.join(path, "site-rss")
+        median, render_floor, sites = render_against_floor(adr, path, runs, huge, site_rss)
+        rows.append(("adr render (new dir)", n, style, median, peak_mib([adr, "render", "--out", sites[-1]], path), floor, None))
+        rows.append(("cat + cp -r site (render floor)", n, style, render_floor, None, floor, None))
+        rows.append(("adr render (new dir) ÷ render floor", n, style, median, None, render_floor, None))
         if huge:
             for old in sites:
                 shutil.rmtree(old, ignore_errors=True)
             sites.clear()
-
-        # A render's own floor: reading the records and writing its site, the finished
-        # site copied into a new directory by `cp -r` (issue 19).
-        copies = []
-
-        def copy_new(_):
-            if huge:
-                for old in copies:
-                    shutil.rmtree(old, ignore_errors=True)
-            copies.append(os.path.join(path, f"site-copy-{len(copies)}"))
-            copy_argv[-1] = f"{CAT} && cp -r site-rss {copies[-1]}"
-        copy_argv = ["sh", "-c", ""]
-        render_floor = measure(copy_argv, path, runs, before=copy_new)
-        rows.append(("cat + cp -r site (render floor)", n, style, render_floor, None, floor, None))
-        rows.append(("adr render (new dir) ÷ render floor", n, style, median, None, render_floor, None))
-        for copy in copies:
-            shutil.rmtree(copy, ignore_errors=True)
         site_rss = os.path.join(path, "site-rss")
         sizes_of_site.append((n, style, site_bytes(site_rss)))
         if huge:
