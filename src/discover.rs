@@ -38,6 +38,16 @@ pub struct FileName {
 }
 
 impl FileName {
+    /// A name that says nothing (no number, slug or date), until the real one is known.
+    pub fn unparsed() -> FileName {
+        FileName {
+            number: None,
+            slug: String::new(),
+            date: None,
+            scheme: NamingScheme::Numbered { digits: 0 },
+        }
+    }
+
     /// Parses a record's file name; `None` when the name follows no record scheme.
     pub fn parse(name: &str) -> Option<FileName> {
         let stem = markdown_stem(name)?;

@@ -17,7 +17,12 @@ use crate::model::{LoadFailure, Record, RecordLookup, RecordRef, StatusKind};
 pub struct SiteRecord {
     /// The file, relative to the log directory, `/`-separated.
     pub rel_path: String,
+    /// The file, and what its name says: neither is cached. A render takes both from the
+    /// file it discovered for a cached record; decoded from the cache they were 15 MB of a
+    /// 99,999-record render's peak, held beside the same values discovered.
+    #[serde(skip, default)]
     pub path: PathBuf,
+    #[serde(skip, default = "FileName::unparsed")]
     pub file: FileName,
     /// The number as the log writes it (`0007`), or the file's stem.
     pub label: String,

@@ -19,7 +19,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 11;
+pub(super) const MANIFEST_VERSION: u32 = 12;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -447,7 +447,7 @@ pub(super) fn unsafe_manifest_entry(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -504,7 +504,7 @@ mod tests {
     }
 
     /// A record of the log at `number`, as a load makes it.
-    fn site_record(number: usize) -> SiteRecord {
+    pub(in crate::site::incremental) fn site_record(number: usize) -> SiteRecord {
         let name = format!("{number:04}-record.md");
         let text = format!(
             "---\nstatus: accepted\ndecision-makers: [Ann]\n---\n# Record {number}\n\nBody.\n"

@@ -267,21 +267,7 @@ fn load(
                 && !linked.contains(record.rel_path.as_str())
         });
     }
-    {
-        let reused: HashSet<&str, foldhash::fast::RandomState> = known_records
-            .iter()
-            .map(|record| record.rel_path.as_str())
-            .collect();
-        if reused.len() == known_records.len() {
-            found
-                .records
-                .retain(|(_, rel, _)| !reused.contains(rel.as_str()));
-        } else {
-            // A cache naming a file twice was not written by a render: nothing in it is used.
-            drop(reused);
-            known_records = Vec::new();
-        }
-    }
+    take_discovered(&mut known_records, &mut found.records);
     let site_log = SiteLog::load(&project.log_dir, found, known_records).placed(&project.layout);
     let (inputs, stamps) = match fingerprinted {
         Some(fingerprinted) => fingerprinted,
@@ -319,6 +305,46 @@ fn load(
         stamps,
         known_pages,
     }
+}
+
+/// Gives each cached record in `known` the path and parsed name of the file discovered for
+/// it (the cache keeps neither), and takes those files out of `discovered`: they are not
+/// read. A cached record with no file discovered is dropped; a cache naming a file twice was
+/// not written by a render, and nothing in it is used.
+fn take_discovered(
+    known: &mut Vec<crate::site::SiteRecord>,
+    discovered: &mut Vec<(PathBuf, String, crate::discover::FileName)>,
+) {
+    let matched: Vec<Option<usize>> = {
+        let position: crate::site::FastMap<&str, usize> = discovered
+            .iter()
+            .enumerate()
+            .map(|(at, (_, rel, _))| (rel.as_str(), at))
+            .collect();
+        known
+            .iter()
+            .map(|record| position.get(record.rel_path.as_str()).copied())
+            .collect()
+    };
+    let mut taken = vec![false; discovered.len()];
+    for &at in matched.iter().flatten() {
+        if std::mem::replace(&mut taken[at], true) {
+            known.clear();
+            return;
+        }
+    }
+    let mut matched = matched.into_iter();
+    known.retain_mut(|record| {
+        let Some(Some(at)) = matched.next() else {
+            return false;
+        };
+        let (path, _, file) = &mut discovered[at];
+        record.path = std::mem::take(path);
+        record.file = std::mem::replace(file, crate::discover::FileName::unparsed());
+        true
+    });
+    let mut taken = taken.into_iter();
+    discovered.retain(|_| !taken.next().unwrap_or(false));
 }
 
 /// What the manifest and cache record besides the build.
@@ -454,4 +480,74 @@ fn drop_in_background<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new()
         .name("adr-free".into())
         .spawn(move || drop(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::manifest::tests::site_record;
+    use super::take_discovered;
+    use crate::discover::FileName;
+    use std::path::PathBuf;
+
+    fn discovered(number: usize) -> (PathBuf, String, FileName) {
+        let rel = format!("{number:04}-record.md");
+        let file = FileName::parse(&rel).unwrap();
+        (PathBuf::from(format!("/log/{rel}")), rel, file)
+    }
+
+    /// What the cache keeps of a record: neither its path nor its parsed name.
+    fn cached(number: usize) -> crate::site::SiteRecord {
+        crate::site::SiteRecord {
+            path: PathBuf::new(),
+            file: FileName::unparsed(),
+            ..site_record(number)
+        }
+    }
+
+    #[test]
+    fn a_cached_record_takes_the_path_and_name_of_its_discovered_file_which_is_not_read() {
+        let mut known = vec![cached(3), cached(9), cached(1)];
+        let mut found = vec![discovered(1), discovered(2), discovered(3)];
+        take_discovered(&mut known, &mut found);
+        let taken: Vec<(&str, PathBuf, Option<u32>)> = known
+            .iter()
+            .map(|record| {
+                (
+                    record.rel_path.as_str(),
+                    record.path.clone(),
+                    record.file.number,
+                )
+            })
+            .collect();
+        assert_eq!(
+            taken,
+            [
+                (
+                    "0003-record.md",
+                    PathBuf::from("/log/0003-record.md"),
+                    Some(3)
+                ),
+                (
+                    "0001-record.md",
+                    PathBuf::from("/log/0001-record.md"),
+                    Some(1)
+                ),
+            ],
+            "record 9 has no file: it is dropped"
+        );
+        assert_eq!(
+            found,
+            [discovered(2)],
+            "only the file with no cached record is read"
+        );
+    }
+
+    #[test]
+    fn a_cache_naming_a_file_twice_is_not_used() {
+        let mut known = vec![cached(1), cached(2), cached(1)];
+        let mut found = vec![discovered(1), discovered(2)];
+        take_discovered(&mut known, &mut found);
+        assert!(known.is_empty());
+        assert_eq!(found, [discovered(1), discovered(2)], "every file is read");
+    }
 }
