@@ -102,8 +102,6 @@ pub trait PageSink: Sync {
 /// What a build made, for the summary line and the manifest.
 #[derive(Debug, Default)]
 pub struct BuildReport {
-    /// Files the site holds (pages, the search index, assets).
-    pub pages: usize,
     /// Records with a page.
     pub records: usize,
     /// Record files that could not be read, each with a page showing the error.
@@ -348,14 +346,9 @@ impl Site {
         page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.extend(index_keys);
-        let mut generated: BTreeSet<String> = page_keys.keys().cloned().collect();
-        generated.extend(entries.iter().map(|entry| entry.page.to_string()));
-        generated.extend(search_files);
         let cache = page_cache(made, ranges, entries, page_keys, previous);
-        if diagrams {
-            put_diagram_assets(sink, &mut generated)?;
-        }
-        let mut report = self.put_assets_and_copies(sink, generated, findings)?;
+        let generated = Generated::new(&cache, entries, search_files, &self.assets, diagrams);
+        let mut report = self.put_assets_and_copies(sink, &generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();
         Ok((report, cache))
@@ -390,18 +383,19 @@ impl Site {
         })
     }
 
-    /// The assets, then the local files records link to (a generated page wins over a
-    /// linked file that happens to share its path); the report of the whole build.
+    /// The assets, then the local files records link to but for those at the path of a
+    /// file the build generated; the report of the whole build.
     fn put_assets_and_copies(
         &self,
         sink: &dyn PageSink,
-        mut generated: BTreeSet<String>,
+        generated: &Generated<'_>,
         findings: Findings,
     ) -> Result<BuildReport> {
         for (name, bytes) in &self.assets {
-            let path = format!("assets/{name}");
-            sink.put(&path, bytes.to_vec())?;
-            generated.insert(path);
+            sink.put(&format!("assets/{name}"), bytes.to_vec())?;
+        }
+        if generated.diagrams {
+            put_diagram_assets(sink)?;
         }
         let Findings {
             copies,
@@ -419,7 +413,6 @@ impl Site {
             copied.insert(path, source);
         }
         Ok(BuildReport {
-            pages: generated.len(),
             records: 0,
             failures: 0,
             copied,
@@ -427,6 +420,53 @@ impl Site {
             inlined,
             refused,
         })
+    }
+}
+
+/// The files a build made: a file a record links to is not copied over one of them.
+struct Generated<'a> {
+    cache: &'a PageCache,
+    failure_pages: Vec<&'a str>,
+    search_files: BTreeSet<String>,
+    assets: &'a BTreeMap<&'static str, std::borrow::Cow<'static, [u8]>>,
+    /// The diagram scripts were published.
+    diagrams: bool,
+}
+
+impl<'a> Generated<'a> {
+    fn new(
+        cache: &'a PageCache,
+        entries: &'a [rows::Entry],
+        search_files: BTreeSet<String>,
+        assets: &'a BTreeMap<&'static str, std::borrow::Cow<'static, [u8]>>,
+        diagrams: bool,
+    ) -> Generated<'a> {
+        let failure_pages = entries
+            .iter()
+            .filter(|entry| matches!(entry.source, EntrySource::Failure(_)))
+            .map(|entry| &*entry.page)
+            .collect();
+        Generated {
+            cache,
+            failure_pages,
+            search_files,
+            assets,
+            diagrams,
+        }
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.cache.pages.contains_key(path)
+            || self.cache.records.contains_key(path)
+            || self.failure_pages.contains(&path)
+            || self.search_files.contains(path)
+            || path.strip_prefix("assets/").is_some_and(|name| {
+                self.assets.contains_key(name)
+                    || (self.diagrams
+                        && templates::DIAGRAM_ASSETS
+                            .iter()
+                            .any(|(asset, _)| *asset == name))
+            })
     }
 }
 
@@ -559,11 +599,9 @@ fn record_positions(entries: &[rows::Entry], records: usize) -> Vec<usize> {
 }
 
 /// The diagram scripts, published only when some page has a diagram.
-fn put_diagram_assets(sink: &dyn PageSink, generated: &mut BTreeSet<String>) -> Result<()> {
+fn put_diagram_assets(sink: &dyn PageSink) -> Result<()> {
     for (name, bytes) in templates::DIAGRAM_ASSETS {
-        let path = format!("assets/{name}");
-        sink.put(&path, bytes.to_vec())?;
-        generated.insert(path);
+        sink.put(&format!("assets/{name}"), bytes.to_vec())?;
     }
     Ok(())
 }

@@ -604,3 +604,35 @@ fn a_linked_record_pointed_outside_the_log_is_refused_though_its_bytes_did_not_c
         ]
     );
 }
+
+/// A record linking images at the paths of pages and assets the site makes (a record's page,
+/// the page of a file that could not be read, a built-in asset): the site's own file is
+/// published there, the image is not copied over it, and other images are.
+#[test]
+fn an_image_at_the_path_of_a_generated_page_or_asset_does_not_replace_it() {
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>";
+    let (_tmp, project, code, stderr, _) = publish(
+        "![b](0002-b.html) ![c](0003-c.html) ![f](assets/favicon.svg) ![x](img/x.png)",
+        &[
+            ("docs/adr/0002-b.md", b"---\nstatus: accepted\n---\n# B\n"),
+            ("docs/adr/0003-c.md", b"---\nstatus: [unclosed\n---\n# C\n"),
+            ("docs/adr/0002-b.html", &png()),
+            ("docs/adr/0003-c.html", &png()),
+            ("docs/adr/assets/favicon.svg", svg),
+            ("docs/adr/img/x.png", &png()),
+        ],
+    );
+    assert_eq!(
+        code, 1,
+        "the unreadable record makes the exit code 1: {stderr}"
+    );
+    let site = project.join("site");
+    for page in ["0002-b.html", "0003-c.html"] {
+        assert!(
+            read(site.join(page)).starts_with("<!DOCTYPE html>"),
+            "{page} is the site's page"
+        );
+    }
+    assert_ne!(std::fs::read(site.join("assets/favicon.svg")).unwrap(), svg);
+    assert_eq!(std::fs::read(site.join("img/x.png")).unwrap(), png());
+}
