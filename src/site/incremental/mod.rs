@@ -30,8 +30,7 @@ use output_dir::{
     remove_temporary_files, with_kept,
 };
 use stamps::{
-    RecordStamp, fingerprint, from_hex, nanos_since_epoch, settings_hash, watched_files,
-    watched_unchanged,
+    RecordStamp, fingerprint, nanos_since_epoch, settings_hash, watched_files, watched_unchanged,
 };
 
 use crate::config::Project;
@@ -254,7 +253,7 @@ fn load(
         let current_hashes: crate::site::FastMap<&str, u128> = fingerprinted
             .iter()
             .flat_map(|(_, stamps)| stamps.iter())
-            .filter_map(|(rel, stamp)| Some((rel.as_str(), from_hex(&stamp.hash)?)))
+            .filter_map(|(rel, stamp)| Some((rel.as_str(), stamp.content.hash()?)))
             .collect();
         let linked: HashSet<&str> = found
             .records

@@ -75,12 +75,6 @@ pub fn hex(hash: u128) -> String {
     format!("{hash:032x}")
 }
 
-/// A hash written by [`hex`], read back; `None` for anything else (an unreadable file's
-/// stamp says why instead).
-pub fn from_hex(text: &str) -> Option<u128> {
-    u128::from_str_radix(text, 16).ok()
-}
-
 /// What the manifest says of a file it lists: its hash and its size, `hash:size`.
 pub fn manifest_entry(bytes: &[u8]) -> String {
     manifest_entry_of(content_hash(bytes), bytes.len())
@@ -120,10 +114,28 @@ pub(super) struct RecordStamp {
     size: u64,
     /// Nanoseconds since the Unix epoch.
     modified: i128,
-    /// [`hex`] of the content hash, or why the file could not be read.
-    pub(super) hash: String,
+    pub(super) content: Content,
     /// When the hash was taken (nanoseconds since the epoch).
     hashed_at: i128,
+}
+
+/// What a record file held when it was stamped. Kept as a number, not as its hex: at 99,999
+/// records the strings were 99,999 more allocations to make, copy and free in every render.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) enum Content {
+    /// The hash of its bytes.
+    Hash(u128),
+    /// Why it could not be read.
+    Unread(String),
+}
+
+impl Content {
+    pub(super) fn hash(&self) -> Option<u128> {
+        match self {
+            Content::Hash(hash) => Some(*hash),
+            Content::Unread(_) => None,
+        }
+    }
 }
 
 /// A file changed less than this before it was hashed may change again within the same
@@ -150,11 +162,11 @@ pub(super) fn fingerprint(
         .collect();
     // In the order of their paths, whichever order the records came in: a first render
     // stamps them as it loaded them, the next as it discovers them.
-    let mut hashes: Vec<(&String, &str)> = stamps
+    let mut contents: Vec<(&String, &Content)> = stamps
         .iter()
-        .map(|(rel, stamp)| (rel, stamp.hash.as_str()))
+        .map(|(rel, stamp)| (rel, &stamp.content))
         .collect();
-    hashes.sort_unstable();
+    contents.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut hasher = InputHasher::new();
     let mut field = |bytes: &[u8]| hasher.field(bytes);
     field(&settings.to_le_bytes());
@@ -164,9 +176,15 @@ pub(super) fn fingerprint(
         field(facts.changed_on.as_deref().unwrap_or("").as_bytes());
         field(facts.authors.join("\n").as_bytes());
     }
-    for (rel, hash) in &hashes {
+    for (rel, content) in &contents {
         field(rel.as_bytes());
-        field(hash.as_bytes());
+        match content {
+            Content::Hash(hash) => field(&hash.to_le_bytes()),
+            Content::Unread(why) => {
+                field(b"unread");
+                field(why.as_bytes());
+            }
+        }
     }
     let digest = hex(hasher.finish());
     (digest, stamps.into_iter().collect())
@@ -210,7 +228,7 @@ pub(super) fn stamp(
         return RecordStamp {
             size: 0,
             modified: 0,
-            hash: "unreadable".to_string(),
+            content: Content::Unread("unreadable".to_string()),
             hashed_at: now,
         };
     };
@@ -231,21 +249,23 @@ pub(super) fn stamp(
         return RecordStamp {
             size,
             modified,
-            hash: hex(hash),
+            content: Content::Hash(hash),
             hashed_at: loaded_at,
         };
     }
     // Read as the load reads records: a FIFO or `/dev/zero` named like one is refused,
     // never waited on or hashed without end.
-    let hash = match crate::fs::read_checked(path, None, crate::parse::MAX_RECORD_BYTES) {
-        Ok(bytes) => hex(content_hash(&bytes)),
-        Err(crate::fs::ReadError::Io(error)) => format!("unreadable: {}", error.kind()),
-        Err(error) => format!("refused: {error}"),
+    let content = match crate::fs::read_checked(path, None, crate::parse::MAX_RECORD_BYTES) {
+        Ok(bytes) => Content::Hash(content_hash(&bytes)),
+        Err(crate::fs::ReadError::Io(error)) => {
+            Content::Unread(format!("unreadable: {}", error.kind()))
+        }
+        Err(error) => Content::Unread(format!("refused: {error}")),
     };
     RecordStamp {
         size,
         modified,
-        hash,
+        content,
         hashed_at: now,
     }
 }
