@@ -301,10 +301,11 @@ pub fn is_template_name(name: &str) -> bool {
         return false;
     };
     let stem = stem.trim_start_matches(['.', '_']);
-    let words: Vec<&str> = stem
-        .split(['-', '_', '.', ' '])
-        .filter(|word| !word.is_empty())
-        .collect();
+    // Split again where needed rather than collected: this runs for every file of the log.
+    let words = || {
+        stem.split(['-', '_', '.', ' '])
+            .filter(|word| !word.is_empty())
+    };
     let is_template_word = |word: &str| {
         // Most names are ASCII: compared without making a lower-case copy of every word of
         // every file name (a few per cent of a re-render of 10,000 records). No ASCII word
@@ -320,30 +321,35 @@ pub fn is_template_name(name: &str) -> bool {
                 .iter()
                 .any(|template| !template.is_ascii() && lower.contains(template))
     };
-    let has_template_word = words.iter().any(|word| is_template_word(word));
-    let only_template_words = words.iter().all(|word| {
-        is_template_word(word)
-            || is_placeholder_number(word)
-            || if word.is_ascii() {
-                TEMPLATE_NAME_WORDS
-                    .iter()
-                    .any(|name| name.eq_ignore_ascii_case(word))
-            } else {
-                TEMPLATE_NAME_WORDS.contains(&word.to_lowercase().as_str())
-            }
-            || (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase()))
-    });
-    if has_template_word && only_template_words {
+    let has_template_word = words().any(is_template_word);
+    let only_template_words = || {
+        words().all(|word| {
+            is_template_word(word)
+                || is_placeholder_number(word)
+                || if word.is_ascii() {
+                    TEMPLATE_NAME_WORDS
+                        .iter()
+                        .any(|name| name.eq_ignore_ascii_case(word))
+                } else {
+                    TEMPLATE_NAME_WORDS.contains(&word.to_lowercase().as_str())
+                }
+                || (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase()))
+        })
+    };
+    if has_template_word && only_template_words() {
         return true;
     }
     // The number's place holds a placeholder: `XXXX-title.md`, `adr-NNN.md`, `ADR-XXX-slug.md`.
-    let number_place = match words.first() {
-        Some(first) if first.eq_ignore_ascii_case("adr") => words.get(1),
+    let mut leading = words();
+    let number_place = match leading.next() {
+        Some(first) if first.eq_ignore_ascii_case("adr") => leading.next(),
         first => first,
     };
+    // Only `X` and `N` lower-case to `x` and `n`: compared without a lower-case copy.
     number_place.is_some_and(|word| {
-        let lower = word.to_lowercase();
-        lower.len() >= 3 && (lower.chars().all(|c| c == 'x') || lower.chars().all(|c| c == 'n'))
+        word.len() >= 3
+            && (word.bytes().all(|b| b.eq_ignore_ascii_case(&b'x'))
+                || word.bytes().all(|b| b.eq_ignore_ascii_case(&b'n')))
     })
 }
 
