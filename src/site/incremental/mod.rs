@@ -412,27 +412,6 @@ fn write_site(
     let written_count = written_files.len();
     drop(known_pages);
     let (report, pages) = built?;
-    let files = files.into_inner().unwrap_or_default();
-    let (removed, is_kept) = remove_stale(
-        out_dir,
-        previous.as_ref().map(|manifest| &manifest.files),
-        &files,
-        kept.into_inner().unwrap_or_default(),
-    );
-    let files = with_kept(
-        files,
-        previous.map(|manifest| manifest.files).unwrap_or_default(),
-        is_kept,
-    );
-    let manifest = Manifest {
-        version: MANIFEST_VERSION,
-        generator: written.generator,
-        inputs,
-        failures: site_log.failures.len(),
-        files,
-        watched: watched_files(project, &report),
-        unpublished: unpublished(project, &report.refused),
-    };
     let header = CacheHeader {
         version: MANIFEST_VERSION,
         settings: written.settings,
@@ -443,16 +422,28 @@ fn write_site(
         records: site_log.records,
         pages,
     };
-    Cache::write(&site_dir, &header, &body);
-    drop_in_background((body, header));
-    remove_if_link(&site_dir.join(SITE_MARKER));
-    // Streamed, and not flushed to disk: it lists every file (megabytes at 10,000 records),
-    // and like the pages it lists it can be made again (a lost or torn manifest still marks
-    // the directory as ours, and the next render starts anew).
-    crate::fs::write_atomic_unsynced_with(&site_dir.join(SITE_MARKER), |out| {
-        serde_json::to_writer_pretty(&mut *out, &manifest)?;
-        out.write_all(b"\n")
+    let this_render = Manifest {
+        version: MANIFEST_VERSION,
+        generator: written.generator,
+        inputs,
+        failures: site_log.failures.len(),
+        files: files.into_inner().unwrap_or_default(),
+        watched: watched_files(project, &report),
+        unpublished: unpublished(project, &report.refused),
+    };
+    let (removed, is_kept) = remove_stale(
+        out_dir,
+        previous.as_ref().map(|manifest| &manifest.files),
+        &this_render.files,
+        kept.into_inner().unwrap_or_default(),
+    );
+    // Neither file needs the other: the cache (0.07 s at 99,999 records) is written while
+    // the manifest is merged and written.
+    let manifest = std::thread::scope(|scope| {
+        scope.spawn(|| Cache::write(&site_dir, &header, &body));
+        finish_manifest(&site_dir, previous, this_render, is_kept)
     })?;
+    drop_in_background((body, header));
     if let Some(staging) = staging {
         staging.finish(out_dir)?;
     }
@@ -467,6 +458,30 @@ fn write_site(
         unpublished: manifest.unpublished,
         failures: site_log.failures,
     })
+}
+
+/// Adds to `manifest` the entries of the `previous` render's files this one kept (`is_kept`,
+/// in their order), and writes it into `site_dir`.
+fn finish_manifest(
+    site_dir: &Path,
+    previous: Option<Manifest>,
+    mut manifest: Manifest,
+    is_kept: Vec<bool>,
+) -> Result<Manifest> {
+    manifest.files = with_kept(
+        std::mem::take(&mut manifest.files),
+        previous.map(|manifest| manifest.files).unwrap_or_default(),
+        is_kept,
+    );
+    remove_if_link(&site_dir.join(SITE_MARKER));
+    // Streamed, and not flushed to disk: it lists every file (megabytes at 10,000 records),
+    // and like the pages it lists it can be made again (a lost or torn manifest still marks
+    // the directory as ours, and the next render starts anew).
+    crate::fs::write_atomic_unsynced_with(&site_dir.join(SITE_MARKER), |out| {
+        serde_json::to_writer_pretty(&mut *out, &manifest)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(manifest)
 }
 
 /// Frees `value` on a thread of its own. What a render of 99,999 records leaves (its
