@@ -94,7 +94,7 @@ pub fn render(
     let settings = settings_hash(project, &options);
     // The site's files are listed (the up-to-date check and the build both ask which are
     // still there) and the cache's header is read on threads of their own while the log is
-    // discovered: each is one core's work, 0.15 s, 0.15 s and 0.03 s at 99,999 records.
+    // discovered: at 99,999 records 0.15 s, 0.03 s and 0.15 s of one core each.
     let (stamped, listing) = std::thread::scope(|scope| {
         let listing = previous
             .as_ref()
