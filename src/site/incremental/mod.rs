@@ -255,27 +255,13 @@ fn load(
     } = cache.body(found.records.len());
     let known_stamps = cache.header.stamps;
     let mut found = found;
-    {
-        // A record is parsed again unless its content hash (from its stamp) is the one its
-        // cached facts were taken from. A symbolic link is always read again: the load
-        // checks where it leads.
-        let current_hashes: crate::site::FastMap<&str, u128> = fingerprinted
-            .iter()
-            .flat_map(|(_, stamps)| stamps.iter())
-            .filter_map(|(rel, stamp)| Some((rel.as_str(), stamp.content.hash()?)))
-            .collect();
-        let linked: HashSet<&str> = found
-            .records
-            .iter()
-            .filter(|(path, _, _)| found.symlinks.contains(path))
-            .map(|(_, rel, _)| rel.as_str())
-            .collect();
-        known_records.retain(|record| {
-            current_hashes.get(record.rel_path.as_str()) == Some(&record.text_hash)
-                && !linked.contains(record.rel_path.as_str())
-        });
-    }
-    take_discovered(&mut known_records, &mut found.records);
+    let current = fingerprinted.as_ref().map(|(_, stamps)| stamps);
+    take_discovered(
+        &mut known_records,
+        &mut found.records,
+        &found.symlinks,
+        |rel| current?.get(rel)?.content.hash(),
+    );
     let site_log = SiteLog::load(&project.log_dir, found, known_records).placed(&project.layout);
     let (inputs, stamps) = match fingerprinted {
         Some(fingerprinted) => fingerprinted,
@@ -315,13 +301,16 @@ fn load(
     }
 }
 
-/// Gives each cached record in `known` the path and parsed name of the file discovered for
-/// it (the cache keeps neither), and takes those files out of `discovered`: they are not
-/// read. A cached record with no file discovered is dropped; a cache naming a file twice was
-/// not written by a render, and nothing in it is used.
+/// Keeps of the cached records in `known` those whose file was discovered with the content
+/// hash (`current_hash`) their facts were taken from, and is not one of the `symlinks` (the
+/// load reads a link again to check where it leads). Each takes its file's path and parsed
+/// name (the cache keeps neither), and its file is taken out of `discovered`: it is not
+/// read. A cache naming a file twice was not written by a render, and nothing in it is used.
 fn take_discovered(
     known: &mut Vec<crate::site::SiteRecord>,
     discovered: &mut Vec<(PathBuf, String, crate::discover::FileName)>,
+    symlinks: &HashSet<PathBuf>,
+    current_hash: impl Fn(&str) -> Option<u128>,
 ) {
     let matched: Vec<Option<usize>> = {
         let position: crate::site::FastMap<&str, usize> = discovered
@@ -331,7 +320,12 @@ fn take_discovered(
             .collect();
         known
             .iter()
-            .map(|record| position.get(record.rel_path.as_str()).copied())
+            .map(|record| {
+                let at = *position.get(record.rel_path.as_str())?;
+                let unchanged = current_hash(&record.rel_path) == Some(record.text_hash)
+                    && !symlinks.contains(&discovered[at].0);
+                unchanged.then_some(at)
+            })
             .collect()
     };
     let mut taken = vec![false; discovered.len()];
@@ -510,6 +504,8 @@ mod tests {
     use super::manifest::tests::site_record;
     use super::take_discovered;
     use crate::discover::FileName;
+    use crate::site::SiteRecord;
+    use std::collections::HashSet;
     use std::path::PathBuf;
 
     fn discovered(number: usize) -> (PathBuf, String, FileName) {
@@ -519,19 +515,29 @@ mod tests {
     }
 
     /// What the cache keeps of a record: neither its path nor its parsed name.
-    fn cached(number: usize) -> crate::site::SiteRecord {
-        crate::site::SiteRecord {
+    fn cached(number: usize) -> SiteRecord {
+        SiteRecord {
             path: PathBuf::new(),
             file: FileName::unparsed(),
             ..site_record(number)
         }
     }
 
+    /// `known` and its files' content hashes, each the one its facts were taken from.
+    fn unchanged(known: &[SiteRecord]) -> impl Fn(&str) -> Option<u128> + use<> {
+        let hashes: std::collections::HashMap<String, u128> = known
+            .iter()
+            .map(|record| (record.rel_path.clone(), record.text_hash))
+            .collect();
+        move |rel| hashes.get(rel).copied()
+    }
+
     #[test]
     fn a_cached_record_takes_the_path_and_name_of_its_discovered_file_which_is_not_read() {
         let mut known = vec![cached(3), cached(9), cached(1)];
         let mut found = vec![discovered(1), discovered(2), discovered(3)];
-        take_discovered(&mut known, &mut found);
+        let hashes = unchanged(&known);
+        take_discovered(&mut known, &mut found, &HashSet::new(), hashes);
         let taken: Vec<(&str, PathBuf, Option<u32>)> = known
             .iter()
             .map(|record| {
@@ -569,8 +575,26 @@ mod tests {
     fn a_cache_naming_a_file_twice_is_not_used() {
         let mut known = vec![cached(1), cached(2), cached(1)];
         let mut found = vec![discovered(1), discovered(2)];
-        take_discovered(&mut known, &mut found);
+        let hashes = unchanged(&known);
+        take_discovered(&mut known, &mut found, &HashSet::new(), hashes);
         assert!(known.is_empty());
         assert_eq!(found, [discovered(1), discovered(2)], "every file is read");
+    }
+
+    #[test]
+    fn a_cached_record_whose_file_changed_or_is_a_link_is_dropped_and_its_file_read() {
+        let mut known = vec![cached(1), cached(2), cached(3)];
+        let mut found = vec![discovered(1), discovered(2), discovered(3)];
+        let hashes = unchanged(&known);
+        let links = HashSet::from([discovered(3).0]);
+        take_discovered(&mut known, &mut found, &links, |rel| {
+            hashes(rel).filter(|_| rel != "0002-record.md")
+        });
+        let kept: Vec<&str> = known
+            .iter()
+            .map(|record| record.rel_path.as_str())
+            .collect();
+        assert_eq!(kept, ["0001-record.md"]);
+        assert_eq!(found, [discovered(2), discovered(3)]);
     }
 }
