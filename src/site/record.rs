@@ -32,13 +32,14 @@ pub struct SiteRecord {
     pub status: Option<SiteStatus>,
     pub date: Option<SiteDate>,
     pub tags: Vec<String>,
-    /// Front-matter facts besides status and tags, as this load parsed them; `None` for
-    /// facts from the render cache, which does not keep them: only the record's own page
-    /// shows them, and a page made again parses them from the text it reads anyway
-    /// ([`SiteRecord::meta_rows`]). Kept in the cache they were a quarter of its strings,
-    /// 24 MB decoded by every render of a 99,999-record log.
+    /// Front-matter facts besides status and tags, as this load parsed them, until the
+    /// record's page takes them; none for facts from the render cache, which does not keep
+    /// them: only the record's own page shows them, and a page made again parses them from
+    /// the text it reads anyway ([`SiteRecord::meta_rows`]). Kept in the cache they were a
+    /// quarter of its strings, 24 MB decoded by every render of a 99,999-record log; held
+    /// after their page was made, 25 MiB of a first render's peak at 99,999 records.
     #[serde(skip)]
-    pub meta: Option<MetaRows>,
+    pub meta: Kept<MetaRows>,
     pub supersedes: Vec<RecordRef>,
     /// Typed relations (`Amends`, …) as (label, record named): those of a Status section
     /// and those of the built-in kinds elsewhere.
@@ -53,29 +54,39 @@ pub struct SiteRecord {
     pub text: LoadedText,
 }
 
-/// A record's text, kept from the load for its page, which takes it: reading each record a
-/// second time for its page cost 10,000 more opens and reads in a first render of 10,000
-/// records. The texts are freed page by page, as the pages' own allocations grow. A clone
-/// starts empty (its page reads the file again).
-#[derive(Debug, Default)]
-pub struct LoadedText(Mutex<Option<String>>);
+/// What the load kept of a record for its page alone, which takes it when it is made: the
+/// value is held until then and not after. A clone starts empty (its page reads the file
+/// again).
+#[derive(Debug)]
+pub struct Kept<T>(Mutex<Option<T>>);
 
-impl LoadedText {
-    fn keep(text: String) -> LoadedText {
-        LoadedText(Mutex::new(Some(text)))
+impl<T> Kept<T> {
+    fn keep(value: T) -> Kept<T> {
+        Kept(Mutex::new(Some(value)))
     }
 
-    /// The text, once; `None` after that, or for a record this load did not read.
-    pub fn take(&self) -> Option<String> {
-        self.0.lock().ok().and_then(|mut text| text.take())
+    /// The value, once; `None` after that, or when this load kept none.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut value| value.take())
     }
 }
 
-impl Clone for LoadedText {
+impl<T> Default for Kept<T> {
+    fn default() -> Kept<T> {
+        Kept(Mutex::new(None))
+    }
+}
+
+impl<T> Clone for Kept<T> {
     fn clone(&self) -> Self {
-        LoadedText::default()
+        Kept::default()
     }
 }
+
+/// A record's text, kept from the load for its page: reading each record a second time for
+/// its page cost 10,000 more opens and reads in a first render of 10,000 records. The texts
+/// are freed page by page, as the pages' own allocations grow.
+pub type LoadedText = Kept<String>;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SiteStatus {
@@ -195,7 +206,7 @@ impl SiteRecord {
                 iso: summary.iso_date,
             }),
             tags: summary.tags,
-            meta: Some(MetaRows::new(&meta_rows(record))),
+            meta: Kept::keep(MetaRows::new(&meta_rows(record))),
             supersedes: record
                 .supersedes
                 .iter()
@@ -229,9 +240,9 @@ impl SiteRecord {
     }
 
     /// The record's front-matter rows, its file's text being `text`: those this load kept,
-    /// else parsed again from `text` (to the metadata depth the load parses to).
+    /// once, else parsed again from `text` (to the metadata depth the load parses to).
     pub fn meta_rows(&self, text: &str) -> Vec<MetaRow> {
-        if let Some(meta) = &self.meta {
+        if let Some(meta) = self.meta.take() {
             return meta.rows();
         }
         let source = crate::source::SourceFile::new(self.path.clone(), text.to_string());
@@ -441,6 +452,36 @@ mod tests {
         assert!(record.clone().text.take().is_none());
         assert_eq!(record.text.take().as_deref(), Some(text));
         assert_eq!(record.text.take(), None);
+    }
+
+    #[test]
+    fn a_loaded_record_gives_its_front_matter_rows_to_its_page_once_then_parses_them_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "---\nstatus: accepted\ndecision-makers:\n  - Ana\n  - Bo\nreviewed-by: Cy\n---\n\n# Use a thing\n";
+        std::fs::write(dir.path().join("0001-use-a-thing.md"), text).unwrap();
+        let found = crate::discover::discover(dir.path()).unwrap();
+        let log = SiteLog::load(dir.path(), found, Vec::new());
+        let record = &log.records[0];
+        let names = |rows: &[MetaRow]| -> Vec<(String, usize)> {
+            rows.iter()
+                .map(|row| (row.name.clone(), row.values.len()))
+                .collect()
+        };
+        let kept = record.meta_rows(text);
+        assert!(record.meta.take().is_none(), "the page took them");
+        assert_eq!(
+            names(&kept),
+            [
+                ("Decision-makers".to_string(), 2),
+                ("reviewed-by".to_string(), 1)
+            ]
+        );
+        let again = record.meta_rows(text);
+        assert_eq!(names(&again), names(&kept));
+        assert_eq!(
+            serde_json::to_string(&again).unwrap(),
+            serde_json::to_string(&kept).unwrap()
+        );
     }
 
     #[test]

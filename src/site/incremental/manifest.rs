@@ -551,7 +551,11 @@ pub(super) mod tests {
         let expected: Vec<String> = (1..=count).map(|n| format!("Record {n}")).collect();
         assert_eq!(titles, expected);
         // The front-matter rows are not cached: a page made again parses them.
-        assert!(body.records.iter().all(|record| record.meta.is_none()));
+        assert!(
+            body.records
+                .iter()
+                .all(|record| record.meta.take().is_none())
+        );
         let first = &body.records[0];
         assert_eq!(
             first
