@@ -64,9 +64,13 @@ fn render(
         ..options
     };
     let shown_out = project.display(&out_dir);
-    let outcome = incremental::render(project, &out_dir, &shown_out, options, &mut |warning| {
-        super::note(output, warning)
-    })?;
+    let outcome = incremental::render(
+        project,
+        (&out_dir, &shown_out),
+        options,
+        args.verbose,
+        &mut |warning| super::note(output, warning),
+    )?;
     match outcome {
         Outcome::UpToDate { files, unpublished } => {
             super::note(

@@ -99,9 +99,9 @@ fn build(
     .and_then(|options| {
         incremental::render(
             project,
-            preview.site_dir(),
-            "the served site",
+            (preview.site_dir(), "the served site"),
             options,
+            false,
             &mut |warning| super::note(output, warning),
         )
     });

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::output_dir::{
     MAX_CACHE_BYTES, MAX_COPIED_BYTES, is_safe_site_path, read_regular, remove_if_link,
 };
-use super::stamps::RecordStamp;
+use super::stamps::{FileEntry, RecordStamp};
 use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
@@ -31,7 +31,7 @@ pub(super) struct Manifest {
     /// Records that could not be read at the last render (they make the exit code 1).
     pub(super) failures: usize,
     /// Site path → `hash:size` of every file the render made.
-    pub(super) files: BTreeMap<String, String>,
+    pub(super) files: BTreeMap<String, FileEntry>,
     /// Project-relative path of each local file the records link to → its hash, or null
     /// when it was missing: the site changes when one of these does.
     pub(super) watched: BTreeMap<String, Option<String>>,
@@ -328,7 +328,7 @@ pub(super) struct Present<'m> {
 impl<'m> Present<'m> {
     /// Looks for the files of `listed` in `out_dir`. A directory that is a symbolic link
     /// is not read: nothing in it counts as present.
-    pub(super) fn list(out_dir: &Path, listed: &'m BTreeMap<String, String>) -> Present<'m> {
+    pub(super) fn list(out_dir: &Path, listed: &'m BTreeMap<String, FileEntry>) -> Present<'m> {
         let paths: Vec<&'m str> = listed.keys().map(String::as_str).collect();
         let mut directories: BTreeSet<&str> = BTreeSet::new();
         for path in &paths {
@@ -349,7 +349,7 @@ impl<'m> Present<'m> {
 
     /// What an earlier [`Present::list`] of `listed` found ([`Present::into_found`]).
     pub(super) fn with_found(
-        listed: &'m BTreeMap<String, String>,
+        listed: &'m BTreeMap<String, FileEntry>,
         found: Vec<bool>,
     ) -> Present<'m> {
         Present {
@@ -417,7 +417,7 @@ fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
 /// directory is looked at once, so the check costs one `lstat` per directory of the site.
 pub(super) fn unsafe_manifest_entry(
     out_dir: &Path,
-    files: &BTreeMap<String, String>,
+    files: &BTreeMap<String, FileEntry>,
 ) -> Option<(String, String)> {
     let mut checked: HashSet<&str> = HashSet::new();
     for path in files.keys() {
@@ -451,6 +451,32 @@ pub(super) mod tests {
     use super::*;
 
     #[test]
+    fn a_file_entry_reads_back_as_written_and_a_malformed_one_matches_no_file() {
+        let entry = FileEntry::of(b"<p>page</p>");
+        let hash = super::super::stamps::content_hash(b"<p>page</p>");
+        assert_eq!(entry, FileEntry::Made { hash, len: 11 });
+        let json = format!(
+            r#"{{"version":13,"generator":"adr","inputs":"x","failures":0,"watched":{{}},"files":{{"a.html":"{hash:032x}:11","b.html":"not a hash","c.html":"{hash:032x}:eleven","d.html":"{:031x}:11"}}}}"#,
+            hash >> 4
+        );
+        let manifest: Manifest = serde_json::from_str(&json).unwrap();
+        assert_eq!(manifest.files["a.html"], entry);
+        for malformed in ["b.html", "c.html", "d.html"] {
+            assert_eq!(
+                manifest.files[malformed],
+                FileEntry::Unreadable,
+                "{malformed}"
+            );
+            assert_ne!(manifest.files[malformed], entry);
+        }
+        let written = serde_json::to_value(&manifest.files).unwrap();
+        assert_eq!(written["a.html"], format!("{hash:032x}:11"));
+        assert_eq!(written["b.html"], "");
+        let again: BTreeMap<String, FileEntry> = serde_json::from_value(written).unwrap();
+        assert_eq!(again, manifest.files);
+    }
+
+    #[test]
     fn a_listed_file_is_present_only_as_a_regular_file_inside_the_site() {
         let site = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
@@ -463,14 +489,14 @@ pub(super) mod tests {
         std::os::unix::fs::symlink(outside.path().join("c.html"), site.path().join("c.html"))
             .unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("linked")).unwrap();
-        let listed: BTreeMap<String, String> = [
+        let listed: BTreeMap<String, FileEntry> = [
             "a.html",
             "assets/b.js",
             "c.html",
             "gone.html",
             "linked/d.js",
         ]
-        .map(|path| (path.to_string(), String::new()))
+        .map(|path| (path.to_string(), FileEntry::Unreadable))
         .into_iter()
         .collect();
         let present = Present::list(site.path(), &listed);
@@ -486,7 +512,7 @@ pub(super) mod tests {
             "nothing is read through a link"
         );
         assert!(!present.contains("../a.html"));
-        let files: BTreeMap<String, String> = listed
+        let files: BTreeMap<String, FileEntry> = listed
             .clone()
             .into_iter()
             .filter(|(path, _)| ["a.html", "assets/b.js"].contains(&path.as_str()))

@@ -56,7 +56,7 @@ pub enum Outcome {
         /// Files written.
         written: usize,
         /// Each file written (path in the site, sorted) with its size in bytes: what a
-        /// change cost.
+        /// change cost. Empty unless the render was asked for it.
         written_files: Vec<(String, u64)>,
         /// Files left as the last render wrote them.
         unchanged: usize,
@@ -70,13 +70,14 @@ pub enum Outcome {
 }
 
 /// Renders the log of `project` with `options` into `out_dir` (`shown_out` is how messages
-/// name it), reusing what the last render there left. `warn` receives warnings as they
-/// arise: a distrusted manifest, an override that overrides nothing.
+/// name it), reusing what the last render there left; with `list_written`, the outcome
+/// lists each file written. `warn` receives warnings as they arise: a distrusted manifest,
+/// an override that overrides nothing.
 pub fn render(
     project: &Project,
-    out_dir: &Path,
-    shown_out: &str,
+    (out_dir, shown_out): (&Path, &str),
     options: SiteOptions,
+    list_written: bool,
     warn: &mut dyn FnMut(std::fmt::Arguments<'_>),
 ) -> Result<Outcome> {
     let mut previous = prepare_out_dir(project, out_dir, shown_out)?;
@@ -163,8 +164,7 @@ pub fn render(
     };
     write_site(
         project,
-        out_dir,
-        shown_out,
+        (out_dir, shown_out, list_written),
         &site,
         (previous, listing),
         loaded,
@@ -360,8 +360,7 @@ struct Written {
 /// renamed into place at the end), removes what is stale and writes the manifest and cache.
 fn write_site(
     project: &Project,
-    out_dir: &Path,
-    shown_out: &str,
+    (out_dir, shown_out, list_written): (&Path, &str, bool),
     site: &Site,
     (previous, listing): (Option<Manifest>, Option<Vec<bool>>),
     loaded: Loaded,
@@ -396,7 +395,7 @@ fn write_site(
     // either way) and held up to a channel's worth of pages, freed on another thread.
     let sink = OutputDir::new(
         site_dir.clone(),
-        (staging.is_some(), shown_out),
+        (staging.is_some(), shown_out, list_written),
         previous
             .as_ref()
             .map_or(&no_files, |manifest| &manifest.files),
@@ -407,12 +406,15 @@ fn write_site(
     let OutputDir {
         files,
         written: written_count,
+        written_files,
         kept,
         ..
     } = sink;
-    let mut written_files = written_count.into_inner().unwrap_or_default();
+    let mut written_files = written_files
+        .and_then(|files| files.into_inner().ok())
+        .unwrap_or_default();
     written_files.sort();
-    let written_count = written_files.len();
+    let written_count = written_count.into_inner();
     drop(known_pages);
     let (report, pages) = built?;
     let header = CacheHeader {
