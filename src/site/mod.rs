@@ -120,9 +120,9 @@ pub struct BuildReport {
 /// neither rendered nor written again. Kept by `adr render` next to the site.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct PageCache {
-    /// Record page path → how that page was made. (foldhash: SipHash over the paths of
-    /// 10,000 pages, in the decode and in each page's lookup, was 5 % of a re-render.)
-    pub records: FastMap<String, RecordPage>,
+    /// Record page → how that page was made. (foldhash: SipHash over the paths of 10,000
+    /// pages, in the decode and in each page's lookup, was 5 % of a re-render.)
+    pub records: FastMap<PageId, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
     pub pages: FastMap<String, u128>,
     /// Each range of the search index: what it was made from and its summary.
@@ -132,6 +132,19 @@ pub struct PageCache {
 
 /// A map hashed with foldhash (randomly seeded, like std's, and several times faster).
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A record page as the page cache knows it: the 128-bit hash of its path in the site. Kept
+/// as the path, the cache of a 99,999-record site held (and decoded, in every render) a
+/// second copy of every page's path, 100,000 strings; a hash lookup finds the same entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PageId(u128);
+
+impl PageId {
+    /// The page at `path` (`/`-separated, inside the site).
+    pub fn of(path: &str) -> PageId {
+        PageId(incremental::stamps::content_hash(path.as_bytes()))
+    }
+}
 
 /// How a record's page was made.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -457,7 +470,7 @@ impl<'a> Generated<'a> {
 
     fn contains(&self, path: &str) -> bool {
         self.cache.pages.contains_key(path)
-            || self.cache.records.contains_key(path)
+            || self.cache.records.contains_key(&PageId::of(path))
             || self.failure_pages.contains(&path)
             || self.search_files.contains(path)
             || path.strip_prefix("assets/").is_some_and(|name| {
@@ -550,21 +563,16 @@ fn page_cache(
         let Some(entry) = entries.get(position).filter(|_| !page.kept) else {
             continue;
         };
-        match records.get_mut(&*entry.page) {
-            Some(slot) => *slot = page,
-            None => {
-                records.insert(entry.page.to_string(), page);
-            }
-        }
+        records.insert(PageId::of(&entry.page), page);
     }
     // Every page made or kept has its entry now: more entries are those of records gone.
     if records.len() != pages_now {
-        let current: std::collections::HashSet<&str, foldhash::fast::RandomState> = entries
+        let current: std::collections::HashSet<PageId, foldhash::fast::RandomState> = entries
             .iter()
             .filter(|entry| matches!(entry.source, EntrySource::Record(_)))
-            .map(|entry| &*entry.page)
+            .map(|entry| PageId::of(&entry.page))
             .collect();
-        records.retain(|path, _| current.contains(path.as_str()));
+        records.retain(|page, _| current.contains(page));
     }
     PageCache {
         records,

@@ -19,7 +19,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 13;
+pub(super) const MANIFEST_VERSION: u32 = 14;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -119,7 +119,8 @@ impl Cache {
             let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
             out.write_all(&(header.len() as u64).to_le_bytes())?;
             out.write_all(&header)?;
-            let pages: Vec<(&String, &site::RecordPage)> = body.pages.records.iter().collect();
+            let pages: Vec<(&site::PageId, &site::RecordPage)> =
+                body.pages.records.iter().collect();
             let frames: Vec<FrameOut> = body
                 .records
                 .chunks(FRAME_ITEMS)
@@ -153,8 +154,10 @@ impl Cache {
 /// Items per frame of the cache's body.
 const FRAME_ITEMS: usize = 1000;
 
-/// Frames encoded or decoded at once: each is about half a megabyte at most.
-const FRAMES_AT_ONCE: usize = 16;
+/// Frames encoded or decoded at once: each is about half a megabyte at most. Four keep two
+/// cores busy; sixteen held 8 MB of frames at the peak of a one-record re-render of 99,999
+/// records (the cache body's decode) and at the end of a first render (its encode).
+const FRAMES_AT_ONCE: usize = 4;
 
 /// A piece of the cache's body. The body is a sequence of frames (each its length, 4 bytes
 /// little-endian, then its encoding), the last one `Rest`, so that reading it holds one
@@ -163,7 +166,7 @@ const FRAMES_AT_ONCE: usize = 16;
 #[derive(Deserialize)]
 enum Frame {
     Records(Vec<SiteRecord>),
-    RecordPages(Vec<(String, site::RecordPage)>),
+    RecordPages(Vec<(site::PageId, site::RecordPage)>),
     Rest {
         pages: site::FastMap<String, u128>,
         search: Vec<site::search::RangeSummary>,
@@ -174,7 +177,7 @@ enum Frame {
 #[derive(Serialize)]
 enum FrameOut<'a> {
     Records(&'a [SiteRecord]),
-    RecordPages(&'a [(&'a String, &'a site::RecordPage)]),
+    RecordPages(&'a [(&'a site::PageId, &'a site::RecordPage)]),
     Rest {
         pages: &'a site::FastMap<String, u128>,
         search: &'a [site::search::RangeSummary],
@@ -549,7 +552,7 @@ pub(super) mod tests {
         let mut pages = PageCache::default();
         for n in 0..count {
             pages.records.insert(
-                format!("{n:04}-record.html"),
+                site::PageId::of(&format!("{n:04}-record.html")),
                 site::RecordPage {
                     key: n as u128,
                     urls: vec![(format!("{n:04}.md"), site::html::LinkKind::Link)],
@@ -590,9 +593,9 @@ pub(super) mod tests {
             1
         );
         assert_eq!(body.pages.records.len(), count);
-        let page = &body.pages.records["2000-record.html"];
+        let page = &body.pages.records[&site::PageId::of("2000-record.html")];
         assert_eq!((page.key, page.urls[0].0.as_str()), (2000, "2000.md"));
-        assert!(body.pages.records["0005-record.html"].diagrams);
+        assert!(body.pages.records[&site::PageId::of("0005-record.html")].diagrams);
         assert_eq!(body.pages.pages["index.html"], 42);
         assert!(
             Cache::read(site.path(), 8).body(count).records.is_empty(),

@@ -17,7 +17,8 @@ use crate::site::views::{
     EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
-    PageCache, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight, key_of,
+    PageCache, PageId, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight,
+    key_of,
 };
 
 impl Site {
@@ -179,7 +180,7 @@ impl RecordPages<'_> {
         };
         let entry = self.rows.entries.get(position).ok_or_else(no_row)?;
         let linker = self.linker;
-        if let Some(cached) = self.previous.records.get(&*entry.page) {
+        if let Some(cached) = self.previous.records.get(&PageId::of(&entry.page)) {
             let resolved = targets(linker, record, &cached.urls);
             if self.page_key(index, position, record, &resolved) == cached.key
                 && self.sink.keep(&entry.page)
