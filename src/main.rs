@@ -14,8 +14,9 @@ use adr::{ExitStatus, Output};
 // as fast here, and 15-20 MiB less peak memory for `adr render` and `adr list`. Without
 // transparent huge pages (the `no_thp` feature: mimalloc no longer asks for them on its
 // arenas), a page of memory is made resident when it is used rather than 2 MiB at a time:
-// a one-record re-render of 99,999 records peaked at 275 MiB instead of 302 and was no
-// slower (fastest of 8 alternated runs 1.39 s against 1.57 s).
+// a one-record re-render of 99,999 records peaked at 287 MiB instead of 310 and was no
+// slower (8 alternated runs with and without MIMALLOC_ALLOW_THP=0, the same effect set by
+// the environment: fastest 1.31 s against 1.43 s).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

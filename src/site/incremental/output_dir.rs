@@ -294,7 +294,7 @@ pub(super) struct OutputDir<'p> {
     pub(super) written: std::sync::atomic::AtomicUsize,
     /// Each file written, with its size, in the order written, when the render was asked
     /// for them (`adr render --verbose`): a first render of 99,999 records writes 132,000
-    /// files, whose paths were 13 MB held to the end for a list nobody asked for.
+    /// files, and kept every path to the end for a list nobody asked for.
     pub(super) written_files: Option<Mutex<Vec<(String, u64)>>>,
     /// The files of the last render still there, listed at the first [`PageSink::keep`].
     pub(super) present: std::sync::OnceLock<Present<'p>>,
