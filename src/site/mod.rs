@@ -34,6 +34,7 @@ use links::{Findings, Linker};
 pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
 use pages::relations::RELATIONS_PAGE;
+pub(crate) use record::own_path;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 use rows::Rows;
 pub use status_colours::StatusColours;
@@ -122,7 +123,7 @@ pub struct BuildReport {
 pub struct PageCache {
     /// Record page → how that page was made. (foldhash: SipHash over the paths of 10,000
     /// pages, in the decode and in each page's lookup, was 5 % of a re-render.)
-    pub records: FastMap<PageId, RecordPage>,
+    pub records: FastMap<PathId, RecordPage>,
     /// Path of every other generated page → a hash of everything it was rendered from.
     pub pages: FastMap<String, u128>,
     /// Each range of the search index: what it was made from and its summary.
@@ -133,16 +134,20 @@ pub struct PageCache {
 /// A map hashed with foldhash (randomly seeded, like std's, and several times faster).
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-/// A record page as the page cache knows it: the 128-bit hash of its path in the site. Kept
-/// as the path, the cache of a 99,999-record site held (and decoded, in every render) a
-/// second copy of every page's path, 100,000 strings; a hash lookup finds the same entry.
+/// A path as the render's cache knows it (a record page in the site, a record file in the
+/// log): the 128-bit hash of the path. Kept as the path, the cache of a 99,999-record site
+/// held (and decoded, in every render) another copy of every page's and every record's
+/// path, 100,000 strings each; a hash lookup finds the same entry. Two paths with the same
+/// hash would share an entry, holding what one of them had: a page's key covers its
+/// record's path, so the other page would be made again, and a stamp is trusted only for a
+/// file of its size and time, so the other file would be read again unless those match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct PageId(u128);
+pub struct PathId(u128);
 
-impl PageId {
-    /// The page at `path` (`/`-separated, inside the site).
-    pub fn of(path: &str) -> PageId {
-        PageId(incremental::stamps::content_hash(path.as_bytes()))
+impl PathId {
+    /// The path `path` (`/`-separated, inside the site or the log).
+    pub fn of(path: &str) -> PathId {
+        PathId(incremental::stamps::content_hash(path.as_bytes()))
     }
 }
 
@@ -261,13 +266,14 @@ impl Site {
         sink: &dyn PageSink,
     ) -> Result<(BuildReport, PageCache)> {
         let SiteLog {
+            log_dir,
             records,
             failures,
             lookup,
             layout,
         } = site_log;
         let rows = Rows::new(
-            records,
+            (records, log_dir),
             failures,
             layout,
             self.history.as_ref(),
@@ -337,8 +343,9 @@ impl Site {
         );
         let (made, ranges): (Vec<Vec<(usize, RecordPage)>>, Vec<search::RangeSummary>) =
             made?.into_iter().unzip();
-        let made: Vec<(usize, RecordPage)> = made.into_iter().flatten().collect();
-        let diagrams = made.iter().any(|(_, page)| page.diagrams);
+        // Range by range: gathered into one list, the 100,000 entries of a first render were
+        // held in both while it grew.
+        let diagrams = made.iter().flatten().any(|(_, page)| page.diagrams);
         let (index_keys, tag_keys) = listings?;
         let log_keys = self.put_log_pages(sink, &rows, &row_hashes, &unchanged)?;
         record_pages.failure_pages(failures)?;
@@ -470,7 +477,7 @@ impl<'a> Generated<'a> {
 
     fn contains(&self, path: &str) -> bool {
         self.cache.pages.contains_key(path)
-            || self.cache.records.contains_key(&PageId::of(path))
+            || self.cache.records.contains_key(&PathId::of(path))
             || self.failure_pages.contains(&path)
             || self.search_files.contains(path)
             || path.strip_prefix("assets/").is_some_and(|name| {
@@ -551,26 +558,29 @@ fn add_links(
 /// pages made again replaced and those of records gone removed (rebuilt, the map's 100,000
 /// paths were copied and hashed again by every render of a 99,999-record log).
 fn page_cache(
-    made: Vec<(usize, RecordPage)>,
+    made: Vec<Vec<(usize, RecordPage)>>,
     search: Vec<search::RangeSummary>,
     entries: &[rows::Entry],
     pages: FastMap<String, u128>,
     previous: &mut PageCache,
 ) -> PageCache {
     let mut records = std::mem::take(&mut previous.records);
-    let pages_now = made.len();
-    for (position, page) in made {
+    let pages_now: usize = made.iter().map(Vec::len).sum();
+    // Sized once: grown by doubling, the table of a first render's 100,000 entries was
+    // copied at each step, the old beside the new.
+    records.reserve(pages_now.saturating_sub(records.len()));
+    for (position, page) in made.into_iter().flatten() {
         let Some(entry) = entries.get(position).filter(|_| !page.kept) else {
             continue;
         };
-        records.insert(PageId::of(&entry.page), page);
+        records.insert(PathId::of(&entry.page), page);
     }
     // Every page made or kept has its entry now: more entries are those of records gone.
     if records.len() != pages_now {
-        let current: std::collections::HashSet<PageId, foldhash::fast::RandomState> = entries
+        let current: std::collections::HashSet<PathId, foldhash::fast::RandomState> = entries
             .iter()
             .filter(|entry| matches!(entry.source, EntrySource::Record(_)))
-            .map(|entry| PageId::of(&entry.page))
+            .map(|entry| PathId::of(&entry.page))
             .collect();
         records.retain(|page, _| current.contains(page));
     }

@@ -4,6 +4,7 @@
 //! sections, options and text) is far larger and never needed here: a page's body is read
 //! again when that page is rendered.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -17,11 +18,14 @@ use crate::model::{LoadFailure, Record, RecordLookup, RecordRef, StatusKind};
 pub struct SiteRecord {
     /// The file, relative to the log directory, `/`-separated.
     pub rel_path: String,
-    /// The file, and what its name says: neither is cached. A render takes both from the
-    /// file it discovered for a cached record; decoded from the cache they were 15 MB of a
-    /// 99,999-record render's peak, held beside the same values discovered.
+    /// The file's path when it is not the log directory joined with `rel_path` (a name that
+    /// is not UTF-8, which `rel_path` holds lossily); see [`SiteRecord::path`]. Held for
+    /// every record, the paths were 13 MB of a 99,999-record render's peak. Not cached.
     #[serde(skip, default)]
-    pub path: PathBuf,
+    pub own_path: Option<Box<Path>>,
+    /// What the file's name says: not cached. A render takes it from the file it discovered
+    /// for a cached record; decoded from the cache, names and paths were 15 MB of a
+    /// 99,999-record render's peak, held beside the same values discovered.
     #[serde(skip, default = "FileName::unparsed")]
     pub file: FileName,
     /// The number as the log writes it (`0007`), or the file's stem.
@@ -172,7 +176,7 @@ pub struct MetaRow {
 
 impl SiteRecord {
     /// The site's facts of a parsed record (metadata depth is enough).
-    pub fn from_record(record: &Record) -> SiteRecord {
+    pub fn from_record(record: &Record, log_dir: &Path) -> SiteRecord {
         let text = &record.source.text;
         let body_start = match &record.front_matter {
             Some(front_matter) => front_matter.span.end,
@@ -182,7 +186,7 @@ impl SiteRecord {
         let summary = crate::model::RecordSummary::of(record);
         SiteRecord {
             rel_path: record.rel_path.clone(),
-            path: record.path().clone(),
+            own_path: own_path(log_dir, &record.rel_path, record.path().clone()),
             file: record.file.clone(),
             label: crate::index::number_label(record),
             title: summary.title,
@@ -230,22 +234,32 @@ impl SiteRecord {
         }
     }
 
-    /// The record's text: the one its load kept, once, else its file read again (and
-    /// checked to be the text its facts were taken from).
-    pub fn take_text(&self) -> crate::error::Result<String> {
-        match self.text.take() {
-            Some(text) => Ok(text),
-            None => crate::fs::read_again(&self.path, self.text_hash, "adr render"),
+    /// The record's file, in the log at `log_dir`.
+    pub fn path(&self, log_dir: &Path) -> Cow<'_, Path> {
+        match &self.own_path {
+            Some(path) => Cow::Borrowed(path),
+            None => Cow::Owned(log_dir.join(&self.rel_path)),
         }
     }
 
-    /// The record's front-matter rows, its file's text being `text`: those this load kept,
-    /// once, else parsed again from `text` (to the metadata depth the load parses to).
-    pub fn meta_rows(&self, text: &str) -> Vec<MetaRow> {
+    /// The record's text: the one its load kept, once, else its file (in the log at
+    /// `log_dir`) read again and checked to be the text its facts were taken from.
+    pub fn take_text(&self, log_dir: &Path) -> crate::error::Result<String> {
+        match self.text.take() {
+            Some(text) => Ok(text),
+            None => crate::fs::read_again(&self.path(log_dir), self.text_hash, "adr render"),
+        }
+    }
+
+    /// The record's front-matter rows, its file (in the log at `log_dir`) holding `text`:
+    /// those this load kept, once, else parsed again from `text` (to the metadata depth the
+    /// load parses to).
+    pub fn meta_rows(&self, log_dir: &Path, text: &str) -> Vec<MetaRow> {
         if let Some(meta) = self.meta.take() {
             return meta.rows();
         }
-        let source = crate::source::SourceFile::new(self.path.clone(), text.to_string());
+        let source =
+            crate::source::SourceFile::new(self.path(log_dir).into_owned(), text.to_string());
         crate::parse::parse_record_at(
             source,
             self.rel_path.clone(),
@@ -264,13 +278,27 @@ impl SiteRecord {
     }
 }
 
+/// `path`, the file of a record at `rel` in the log at `log_dir`, when it is not `log_dir`
+/// joined with `rel` (see [`SiteRecord::own_path`]).
+pub(crate) fn own_path(log_dir: &Path, rel: &str, path: PathBuf) -> Option<Box<Path>> {
+    let joined = path
+        .strip_prefix(log_dir)
+        .is_ok_and(|rest| rest == Path::new(rel));
+    (!joined).then(|| path.into_boxed_path())
+}
+
 /// How much record text a load keeps for the pages (the rest are read again by their
-/// pages): all of a log of a few thousand records, a bounded part of a larger one.
-const KEPT_TEXT_BYTES: usize = 32 * 1024 * 1024;
+/// pages): all of a log of two or three thousand records, a bounded part of a larger one.
+/// At 32 MiB a first render of 99,999 records peaked while its pages were made, the kept
+/// texts not yet freed: 264 MiB against 255 at 16 (the end of the render, which then peaks,
+/// holds no text).
+const KEPT_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The records of a log as the site sees them, in log order, and the files that could not
 /// be read.
 pub struct SiteLog {
+    /// The log directory the records' paths are in ([`SiteRecord::path`]).
+    pub log_dir: PathBuf,
     pub records: Vec<SiteRecord>,
     pub failures: Vec<LoadFailure>,
     pub lookup: RecordLookup,
@@ -303,7 +331,7 @@ impl SiteLog {
         let kept = std::sync::atomic::AtomicUsize::new(0);
         let files =
             crate::load::read_discovered(log_dir, found, crate::parse::Depth::Metadata, |record| {
-                let site_record = SiteRecord::from_record(&record);
+                let site_record = SiteRecord::from_record(&record, log_dir);
                 let len = record.source.text.len();
                 let total = kept.fetch_add(len, std::sync::atomic::Ordering::Relaxed) + len;
                 // Beyond the budget a page reads its file again: a log of 99,999 records
@@ -338,6 +366,7 @@ impl SiteLog {
             )
         }));
         SiteLog {
+            log_dir: log_dir.to_path_buf(),
             records,
             failures: files.failures,
             lookup,
@@ -448,6 +477,14 @@ mod tests {
         let found = crate::discover::discover(dir.path()).unwrap();
         let log = SiteLog::load(dir.path(), found, Vec::new());
         let record = &log.records[0];
+        assert!(
+            record.own_path.is_none(),
+            "its path is the log's joined with its own"
+        );
+        assert_eq!(
+            record.path(dir.path()),
+            dir.path().join("0001-use-a-thing.md")
+        );
         // A copy (the render cache's) has no text: its page reads the file.
         assert!(record.clone().text.take().is_none());
         assert_eq!(record.text.take().as_deref(), Some(text));
@@ -467,7 +504,7 @@ mod tests {
                 .map(|row| (row.name.clone(), row.values.len()))
                 .collect()
         };
-        let kept = record.meta_rows(text);
+        let kept = record.meta_rows(dir.path(), text);
         assert!(record.meta.take().is_none(), "the page took them");
         assert_eq!(
             names(&kept),
@@ -476,7 +513,7 @@ mod tests {
                 ("reviewed-by".to_string(), 1)
             ]
         );
-        let again = record.meta_rows(text);
+        let again = record.meta_rows(dir.path(), text);
         assert_eq!(names(&again), names(&kept));
         assert_eq!(
             serde_json::to_string(&again).unwrap(),

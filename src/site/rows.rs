@@ -24,9 +24,8 @@ use crate::model::LoadFailure;
 /// A row of the index: where it comes from and its files, without its view.
 pub(crate) struct Entry<'r> {
     pub(crate) source: EntrySource,
-    /// The file, relative to the log and as a path, borrowed from the record (or failure).
+    /// The file, relative to the log, borrowed from the record (or failure).
     pub(crate) rel_path: &'r str,
-    pub(crate) path: &'r Path,
     /// The page's path in the site (`page_path` of `rel_path`): the key of the page's cache
     /// entry and of its manifest entry.
     pub(crate) page: Box<str>,
@@ -38,6 +37,8 @@ pub(crate) struct Rows<'r> {
     /// Tags grouped case-insensitively, each with its page's file name.
     pub(crate) tags: BTreeMap<String, TagGroup>,
     records: &'r [SiteRecord],
+    /// The log directory the records' paths are in.
+    pub(crate) log_dir: &'r Path,
     failures: &'r [LoadFailure],
     layout: &'r Layout,
     history: Option<&'r crate::git::History>,
@@ -48,7 +49,7 @@ impl<'r> Rows<'r> {
     /// The rows of `records` and `failures`: each log's together (with several), then by
     /// number, then by path.
     pub(crate) fn new(
-        records: &'r [SiteRecord],
+        (records, log_dir): (&'r [SiteRecord], &'r Path),
         failures: &'r [LoadFailure],
         layout: &'r Layout,
         history: Option<&'r crate::git::History>,
@@ -63,7 +64,6 @@ impl<'r> Rows<'r> {
                     Entry {
                         source: EntrySource::Record(index),
                         rel_path: &record.rel_path,
-                        path: &record.path,
                         page: page_path(&record.rel_path).into_boxed_str(),
                     },
                 )
@@ -74,7 +74,6 @@ impl<'r> Rows<'r> {
                     Entry {
                         source: EntrySource::Failure(index),
                         rel_path: &failure.rel_path,
-                        path: &failure.path,
                         page: page_path(&failure.rel_path).into_boxed_str(),
                     },
                 )
@@ -98,6 +97,7 @@ impl<'r> Rows<'r> {
             entries,
             tags,
             records,
+            log_dir,
             failures,
             layout,
             history,
@@ -128,9 +128,7 @@ impl<'r> Rows<'r> {
             view.label = format!("{}:{}", log.name, view.label);
             view.log = Some(log.name.clone());
         }
-        if let EntrySource::Record(_) = entry.source
-            && let Some(facts) = self.history.and_then(|history| history.file(entry.path))
-        {
+        if let Some(facts) = self.history_of(entry) {
             view.last_changed.clone_from(&facts.changed_on);
             if view.date.is_none()
                 && let Some(added) = facts
@@ -234,17 +232,24 @@ impl<'r> Rows<'r> {
         self.has_history_among(0..self.entries.len())
     }
 
+    /// What git knows of the record of `entry`; nothing of an unreadable file.
+    fn history_of(&self, entry: &Entry) -> Option<&crate::git::FileHistory> {
+        let history = self.history?;
+        let EntrySource::Record(index) = entry.source else {
+            return None;
+        };
+        history.file(&self.records.get(index)?.path(self.log_dir))
+    }
+
     /// Whether any of the rows at `positions` shows a date of git's.
     pub(crate) fn has_history_among(&self, positions: impl IntoIterator<Item = usize>) -> bool {
-        let Some(history) = self.history else {
+        if self.history.is_none() {
             return false;
-        };
+        }
         positions.into_iter().any(|position| {
             self.entries.get(position).is_some_and(|entry| {
-                matches!(entry.source, EntrySource::Record(_))
-                    && history
-                        .file(entry.path)
-                        .is_some_and(|facts| facts.changed_on.is_some())
+                self.history_of(entry)
+                    .is_some_and(|facts| facts.changed_on.is_some())
             })
         })
     }

@@ -14,12 +14,12 @@ use serde::{Deserialize, Serialize};
 use super::output_dir::{
     MAX_CACHE_BYTES, MAX_COPIED_BYTES, is_safe_site_path, read_regular, remove_if_link,
 };
-use super::stamps::{FileEntry, RecordStamp};
+use super::stamps::{FileEntry, Stamps};
 use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 14;
+pub(super) const MANIFEST_VERSION: u32 = 15;
 
 /// The contents of `.adr-site`.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -56,7 +56,7 @@ pub(super) struct CacheHeader {
     pub(super) version: u32,
     /// A hash of the options and templates: pages made with others are not reused.
     pub(super) settings: u128,
-    pub(super) stamps: BTreeMap<String, RecordStamp>,
+    pub(super) stamps: Stamps,
     /// The log's git history, with the [`crate::git::History::state`] it was read at.
     pub(super) history: Option<(crate::git::HistoryState, crate::git::History)>,
 }
@@ -109,46 +109,67 @@ impl Cache {
         read_body(path, *start, records).unwrap_or_default()
     }
 
-    /// Writes a cache, encoded straight into the file frame by frame (see [`Frame`]). One
-    /// that cannot be encoded (a path that is not UTF-8) is left out, and the next render
-    /// reads everything again.
-    pub(super) fn write(site_dir: &Path, header: &CacheHeader, body: &CacheBody) {
+    /// Writes a cache: its `header` as encoded, then its body encoded straight into the file
+    /// frame by frame (see [`Frame`]). One that cannot be encoded (a path that is not UTF-8)
+    /// is left out, and the next render reads everything again.
+    pub(super) fn write(site_dir: &Path, header: Option<&EncodedHeader>, body: &CacheBody) {
         let path = site_dir.join(CACHE_FILE);
         remove_if_link(&path);
-        let written = crate::fs::write_atomic_unsynced_with(&path, |out| {
-            let header = postcard::to_stdvec(header).map_err(std::io::Error::other)?;
-            out.write_all(&(header.len() as u64).to_le_bytes())?;
-            out.write_all(&header)?;
-            let pages: Vec<(&site::PageId, &site::RecordPage)> =
-                body.pages.records.iter().collect();
-            let frames: Vec<FrameOut> = body
-                .records
-                .chunks(FRAME_ITEMS)
-                .map(FrameOut::Records)
-                .chain(pages.chunks(FRAME_ITEMS).map(FrameOut::RecordPages))
-                .chain([FrameOut::Rest {
-                    pages: &body.pages.pages,
-                    search: &body.pages.search,
-                }])
-                .collect();
-            // Encoded a few at a time on every core, written in order.
-            for batch in frames.chunks(FRAMES_AT_ONCE) {
-                let encoded = batch
-                    .par_iter()
-                    .map(|frame| postcard::to_stdvec(frame).map_err(std::io::Error::other))
-                    .collect::<std::io::Result<Vec<Vec<u8>>>>()?;
-                for frame in encoded {
-                    let len = u32::try_from(frame.len()).map_err(std::io::Error::other)?;
-                    out.write_all(&len.to_le_bytes())?;
-                    out.write_all(&frame)?;
-                }
-            }
-            Ok(())
+        let written = header.ok_or(()).and_then(|EncodedHeader(header)| {
+            crate::fs::write_atomic_unsynced_with(&path, |out| {
+                out.write_all(&(header.len() as u64).to_le_bytes())?;
+                out.write_all(header)?;
+                write_body(out, body)
+            })
+            .map_err(|_| ())
         });
         if written.is_err() {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// A cache's header, encoded as soon as the load has stamped the records: held as their
+/// stamps until the end of a render, it was 12 MB of a 99,999-record render's peak; encoded
+/// it is half that. Measured first, so that its buffer is allocated once.
+pub(super) struct EncodedHeader(Vec<u8>);
+
+impl EncodedHeader {
+    /// `header` encoded; none when it cannot be.
+    pub(super) fn new(header: &CacheHeader) -> Option<EncodedHeader> {
+        let len = postcard::experimental::serialized_size(header).ok()?;
+        let mut bytes = Vec::with_capacity(len);
+        postcard::to_io(header, &mut bytes).ok()?;
+        Some(EncodedHeader(bytes))
+    }
+}
+
+/// Writes the cache's `body` into `out`, frame by frame.
+fn write_body(out: &mut dyn std::io::Write, body: &CacheBody) -> std::io::Result<()> {
+    let pages: Vec<(&site::PathId, &site::RecordPage)> = body.pages.records.iter().collect();
+    let frames: Vec<FrameOut> = body
+        .records
+        .chunks(FRAME_ITEMS)
+        .map(FrameOut::Records)
+        .chain(pages.chunks(FRAME_ITEMS).map(FrameOut::RecordPages))
+        .chain([FrameOut::Rest {
+            pages: &body.pages.pages,
+            search: &body.pages.search,
+        }])
+        .collect();
+    // Encoded a few at a time on every core, written in order.
+    for batch in frames.chunks(FRAMES_AT_ONCE) {
+        let encoded = batch
+            .par_iter()
+            .map(|frame| postcard::to_stdvec(frame).map_err(std::io::Error::other))
+            .collect::<std::io::Result<Vec<Vec<u8>>>>()?;
+        for frame in encoded {
+            let len = u32::try_from(frame.len()).map_err(std::io::Error::other)?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&frame)?;
+        }
+    }
+    Ok(())
 }
 
 /// Items per frame of the cache's body.
@@ -166,7 +187,7 @@ const FRAMES_AT_ONCE: usize = 4;
 #[derive(Deserialize)]
 enum Frame {
     Records(Vec<SiteRecord>),
-    RecordPages(Vec<(site::PageId, site::RecordPage)>),
+    RecordPages(Vec<(site::PathId, site::RecordPage)>),
     Rest {
         pages: site::FastMap<String, u128>,
         search: Vec<site::search::RangeSummary>,
@@ -177,7 +198,7 @@ enum Frame {
 #[derive(Serialize)]
 enum FrameOut<'a> {
     Records(&'a [SiteRecord]),
-    RecordPages(&'a [(&'a site::PageId, &'a site::RecordPage)]),
+    RecordPages(&'a [(&'a site::PathId, &'a site::RecordPage)]),
     Rest {
         pages: &'a site::FastMap<String, u128>,
         search: &'a [site::search::RangeSummary],
@@ -540,7 +561,8 @@ pub(super) mod tests {
         );
         let file = crate::discover::FileName::parse(&name).unwrap();
         let source = crate::source::SourceFile::new(name.clone(), text);
-        SiteRecord::from_record(&crate::parse::parse_record(source, name, file).unwrap())
+        let record = crate::parse::parse_record(source, name, file).unwrap();
+        SiteRecord::from_record(&record, Path::new(""))
     }
 
     #[test]
@@ -552,7 +574,7 @@ pub(super) mod tests {
         let mut pages = PageCache::default();
         for n in 0..count {
             pages.records.insert(
-                site::PageId::of(&format!("{n:04}-record.html")),
+                site::PathId::of(&format!("{n:04}-record.html")),
                 site::RecordPage {
                     key: n as u128,
                     urls: vec![(format!("{n:04}.md"), site::html::LinkKind::Link)],
@@ -566,10 +588,11 @@ pub(super) mod tests {
         let header = CacheHeader {
             version: MANIFEST_VERSION,
             settings: 7,
-            stamps: BTreeMap::new(),
+            stamps: Stamps::default(),
             history: None,
         };
-        Cache::write(site.path(), &header, &CacheBody { records, pages });
+        let header = EncodedHeader::new(&header);
+        Cache::write(site.path(), header.as_ref(), &CacheBody { records, pages });
 
         let body = Cache::read(site.path(), 7).body(count);
         let titles: Vec<&str> = body
@@ -588,14 +611,17 @@ pub(super) mod tests {
         let first = &body.records[0];
         assert_eq!(
             first
-                .meta_rows("---\ndecision-makers: [Ann]\n---\n# Record 1\n")
+                .meta_rows(
+                    Path::new(""),
+                    "---\ndecision-makers: [Ann]\n---\n# Record 1\n"
+                )
                 .len(),
             1
         );
         assert_eq!(body.pages.records.len(), count);
-        let page = &body.pages.records[&site::PageId::of("2000-record.html")];
+        let page = &body.pages.records[&site::PathId::of("2000-record.html")];
         assert_eq!((page.key, page.urls[0].0.as_str()), (2000, "2000.md"));
-        assert!(body.pages.records[&site::PageId::of("0005-record.html")].diagrams);
+        assert!(body.pages.records[&site::PathId::of("0005-record.html")].diagrams);
         assert_eq!(body.pages.pages["index.html"], 42);
         assert!(
             Cache::read(site.path(), 8).body(count).records.is_empty(),

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use manifest::Unpublished;
 use manifest::{
-    Cache, CacheBody, CacheHeader, MANIFEST_VERSION, Manifest, Present, unpublished,
+    Cache, CacheBody, CacheHeader, EncodedHeader, MANIFEST_VERSION, Manifest, Present, unpublished,
     unsafe_manifest_entry,
 };
 use output_dir::{
@@ -30,7 +30,7 @@ use output_dir::{
     remove_temporary_files, with_kept,
 };
 use stamps::{
-    RecordStamp, fingerprint, nanos_since_epoch, settings_hash, watched_files, watched_unchanged,
+    Stamps, fingerprint, nanos_since_epoch, settings_hash, watched_files, watched_unchanged,
 };
 
 use crate::config::Project;
@@ -125,7 +125,7 @@ pub fn render(
     if fingerprinted.is_some() {
         // Taken into the new stamps: the old ones (a string and a hash of every record)
         // need not be held beside the body the load decodes.
-        cache.header.stamps = BTreeMap::new();
+        cache.header.stamps = Stamps::default();
     }
     if let Some(previous) = &previous
         && let Some((inputs, _)) = &fingerprinted
@@ -177,7 +177,7 @@ struct Stamped {
     found: crate::discover::Discovered,
     /// The fingerprint of the inputs and each record's stamp, when there is a last render
     /// to compare with.
-    fingerprinted: Option<(String, BTreeMap<String, RecordStamp>)>,
+    fingerprinted: Option<(String, Stamps)>,
     options: SiteOptions,
     history_state: Option<crate::git::HistoryState>,
     /// The cache of the last render, its header read.
@@ -211,12 +211,18 @@ fn discover_and_stamp(
         ..options
     };
     let fingerprinted = compare.map(|settings| {
-        let listed: Vec<(&Path, &str)> = found
+        let listed: Vec<(Option<&Path>, &str)> = found
             .records
             .iter()
-            .map(|(path, rel, _)| (path.as_path(), rel.as_str()))
+            .map(|(path, rel, _)| (Some(path.as_path()), rel.as_str()))
             .collect();
-        fingerprint(&listed, settings, &options, &cache.header.stamps, None)
+        fingerprint(
+            (&project.log_dir, &listed),
+            settings,
+            &options,
+            &cache.header.stamps,
+            None,
+        )
     });
     Ok(Stamped {
         found,
@@ -233,7 +239,7 @@ struct Loaded {
     /// The fingerprint of every input, for the manifest.
     inputs: String,
     /// Each record's stamp, for the cache.
-    stamps: BTreeMap<String, RecordStamp>,
+    stamps: Stamps,
     /// What the last render made each page from.
     known_pages: PageCache,
 }
@@ -245,7 +251,7 @@ fn load(
     project: &Project,
     found: crate::discover::Discovered,
     cache: Cache,
-    fingerprinted: Option<(String, BTreeMap<String, RecordStamp>)>,
+    fingerprinted: Option<(String, Stamps)>,
     (settings, options): (u128, &SiteOptions),
 ) -> Loaded {
     let load_started = nanos_since_epoch(std::time::SystemTime::now());
@@ -257,42 +263,42 @@ fn load(
     let mut found = found;
     let current = fingerprinted.as_ref().map(|(_, stamps)| stamps);
     take_discovered(
+        &project.log_dir,
         &mut known_records,
         &mut found.records,
         &found.symlinks,
         |rel| current?.get(rel)?.content.hash(),
     );
     let site_log = SiteLog::load(&project.log_dir, found, known_records).placed(&project.layout);
-    let (inputs, stamps) = match fingerprinted {
-        Some(fingerprinted) => fingerprinted,
-        None => {
-            // Every record discovered was loaded, or failed to load: the list is taken
-            // from the log rather than kept beside it (30 MB at 99,999 records).
-            let hashes: crate::site::FastMap<&str, u128> = site_log
-                .records
-                .iter()
-                .map(|record| (record.rel_path.as_str(), record.text_hash))
-                .collect();
-            let listed: Vec<(&Path, &str)> = site_log
-                .records
-                .iter()
-                .map(|record| (record.path.as_path(), record.rel_path.as_str()))
-                .chain(
+    let (inputs, stamps) =
+        match fingerprinted {
+            Some(fingerprinted) => fingerprinted,
+            None => {
+                // Every record discovered was loaded, or failed to load: the list is taken
+                // from the log rather than kept beside it (30 MB at 99,999 records).
+                let hashes: crate::site::FastMap<&str, u128> = site_log
+                    .records
+                    .iter()
+                    .map(|record| (record.rel_path.as_str(), record.text_hash))
+                    .collect();
+                let listed: Vec<(Option<&Path>, &str)> =
                     site_log
-                        .failures
+                        .records
                         .iter()
-                        .map(|failure| (failure.path.as_path(), failure.rel_path.as_str())),
+                        .map(|record| (record.own_path.as_deref(), record.rel_path.as_str()))
+                        .chain(site_log.failures.iter().map(|failure| {
+                            (Some(failure.path.as_path()), failure.rel_path.as_str())
+                        }))
+                        .collect();
+                fingerprint(
+                    (&project.log_dir, &listed),
+                    settings,
+                    options,
+                    &known_stamps,
+                    Some((&hashes, load_started)),
                 )
-                .collect();
-            fingerprint(
-                &listed,
-                settings,
-                options,
-                &known_stamps,
-                Some((&hashes, load_started)),
-            )
-        }
-    };
+            }
+        };
     Loaded {
         site_log,
         inputs,
@@ -307,6 +313,7 @@ fn load(
 /// name (the cache keeps neither), and its file is taken out of `discovered`: it is not
 /// read. A cache naming a file twice was not written by a render, and nothing in it is used.
 fn take_discovered(
+    log_dir: &Path,
     known: &mut Vec<crate::site::SiteRecord>,
     discovered: &mut Vec<(PathBuf, String, crate::discover::FileName)>,
     symlinks: &HashSet<PathBuf>,
@@ -341,7 +348,7 @@ fn take_discovered(
             return false;
         };
         let (path, _, file) = &mut discovered[at];
-        record.path = std::mem::take(path);
+        record.own_path = crate::site::own_path(log_dir, &record.rel_path, std::mem::take(path));
         record.file = std::mem::replace(file, crate::discover::FileName::unparsed());
         true
     });
@@ -372,6 +379,12 @@ fn write_site(
         stamps,
         known_pages,
     } = loaded;
+    let header = EncodedHeader::new(&CacheHeader {
+        version: MANIFEST_VERSION,
+        settings: written.settings,
+        stamps,
+        history: written.history,
+    });
     // A first render builds the whole site in a hidden sibling directory and renames it into
     // place at the end: one atomic step instead of a temporary file and a rename per page,
     // and an interrupted first render leaves no half site behind.
@@ -417,12 +430,6 @@ fn write_site(
     let written_count = written_count.into_inner();
     drop(known_pages);
     let (report, pages) = built?;
-    let header = CacheHeader {
-        version: MANIFEST_VERSION,
-        settings: written.settings,
-        stamps,
-        history: written.history,
-    };
     let body = CacheBody {
         records: site_log.records,
         pages,
@@ -445,7 +452,7 @@ fn write_site(
     // Neither file needs the other: the cache (0.07 s at 99,999 records) is written while
     // the manifest is merged and written.
     let manifest = std::thread::scope(|scope| {
-        scope.spawn(|| Cache::write(&site_dir, &header, &body));
+        scope.spawn(|| Cache::write(&site_dir, header.as_ref(), &body));
         finish_manifest(&site_dir, previous, this_render, is_kept)
     })?;
     drop_in_background((body, header));
@@ -508,7 +515,7 @@ mod tests {
     use crate::discover::FileName;
     use crate::site::SiteRecord;
     use std::collections::HashSet;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     fn discovered(number: usize) -> (PathBuf, String, FileName) {
         let rel = format!("{number:04}-record.md");
@@ -519,7 +526,7 @@ mod tests {
     /// What the cache keeps of a record: neither its path nor its parsed name.
     fn cached(number: usize) -> SiteRecord {
         SiteRecord {
-            path: PathBuf::new(),
+            own_path: None,
             file: FileName::unparsed(),
             ..site_record(number)
         }
@@ -534,22 +541,35 @@ mod tests {
         move |rel| hashes.get(rel).copied()
     }
 
+    /// [`take_discovered`] from the log `/log`, which has no symbolic links.
+    fn take_from_log(
+        known: &mut Vec<SiteRecord>,
+        found: &mut Vec<(PathBuf, String, FileName)>,
+        hashes: impl Fn(&str) -> Option<u128>,
+    ) {
+        take_discovered(Path::new("/log"), known, found, &HashSet::new(), hashes);
+    }
+
     #[test]
     fn a_cached_record_takes_the_path_and_name_of_its_discovered_file_which_is_not_read() {
         let mut known = vec![cached(3), cached(9), cached(1)];
         let mut found = vec![discovered(1), discovered(2), discovered(3)];
         let hashes = unchanged(&known);
-        take_discovered(&mut known, &mut found, &HashSet::new(), hashes);
+        take_from_log(&mut known, &mut found, hashes);
         let taken: Vec<(&str, PathBuf, Option<u32>)> = known
             .iter()
             .map(|record| {
                 (
                     record.rel_path.as_str(),
-                    record.path.clone(),
+                    record.path(Path::new("/log")).into_owned(),
                     record.file.number,
                 )
             })
             .collect();
+        assert!(
+            known.iter().all(|record| record.own_path.is_none()),
+            "a path that is the log's joined with the record's is not held"
+        );
         assert_eq!(
             taken,
             [
@@ -574,11 +594,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_record_whose_path_is_not_the_logs_joined_with_its_own_holds_it() {
+        let mut known = vec![cached(1)];
+        // As discovered through `..`, or as a name that is not UTF-8 reads in `rel_path`.
+        let path = PathBuf::from("/log/sub/../0001-record.md");
+        let mut found = vec![(path.clone(), discovered(1).1, discovered(1).2)];
+        let hashes = unchanged(&known);
+        take_from_log(&mut known, &mut found, hashes);
+        assert_eq!(known[0].own_path.as_deref(), Some(path.as_path()));
+        assert_eq!(known[0].path(Path::new("/log")), path);
+    }
+
+    #[test]
     fn a_cache_naming_a_file_twice_is_not_used() {
         let mut known = vec![cached(1), cached(2), cached(1)];
         let mut found = vec![discovered(1), discovered(2)];
         let hashes = unchanged(&known);
-        take_discovered(&mut known, &mut found, &HashSet::new(), hashes);
+        take_from_log(&mut known, &mut found, hashes);
         assert!(known.is_empty());
         assert_eq!(found, [discovered(1), discovered(2)], "every file is read");
     }
@@ -589,7 +621,7 @@ mod tests {
         let mut found = vec![discovered(1), discovered(2), discovered(3)];
         let hashes = unchanged(&known);
         let links = HashSet::from([discovered(3).0]);
-        take_discovered(&mut known, &mut found, &links, |rel| {
+        take_discovered(Path::new("/log"), &mut known, &mut found, &links, |rel| {
             hashes(rel).filter(|_| rel != "0002-record.md")
         });
         let kept: Vec<&str> = known

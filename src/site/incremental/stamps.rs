@@ -3,6 +3,7 @@
 //! content hash, so an unchanged file need not be read again), the fingerprint of all the
 //! inputs a manifest compares, and the hashes of the local files records link to.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::output_dir::{MAX_COPIED_BYTES, read_regular};
 use crate::config::Project;
-use crate::site::{BuildReport, SiteOptions};
+use crate::site::{BuildReport, FastMap, PathId, SiteOptions};
 
 /// The one hasher of the site's inputs and pages (xxh3, 128 bits). Values go in either as
 /// length-prefixed fields ([`InputHasher::field`]) or as a self-delimiting encoding
@@ -162,6 +163,19 @@ impl<W: std::io::Write> std::io::Write for Hashed<W> {
     }
 }
 
+/// Each record file's stamp, by the file's path in the log, known by its hash ([`PathId`]):
+/// keyed by the path, the stamps of a 99,999-record log were 100,000 more strings, held
+/// twice by a render that compares (the last render's stamps and this one's).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Stamps(FastMap<PathId, RecordStamp>);
+
+impl Stamps {
+    /// The stamp of the record file at `rel` (in the log, `/`-separated).
+    pub(super) fn get(&self, rel: &str) -> Option<&RecordStamp> {
+        self.0.get(&PathId::of(rel))
+    }
+}
+
 /// A record file as it was when last hashed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct RecordStamp {
@@ -197,28 +211,30 @@ impl Content {
 const RACY_WINDOW_NANOS: i128 = 2_000_000_000;
 
 /// A hash of everything the site is made from: the generator, the options, the override
-/// files and the bytes of every record in `records` (the log as discovered). Reading the
-/// records is the whole cost.
+/// files and the bytes of every record in `records` (the log as discovered: each file's
+/// path, or none when it is `log_dir` joined with its path in the log, and that path).
+/// Reading the records is the whole cost.
 pub(super) fn fingerprint(
-    records: &[(&Path, &str)],
+    (log_dir, records): (&Path, &[(Option<&Path>, &str)]),
     settings: u128,
     options: &SiteOptions,
-    known: &BTreeMap<String, RecordStamp>,
-    loaded: Option<(&crate::site::FastMap<&str, u128>, i128)>,
-) -> (String, BTreeMap<String, RecordStamp>) {
-    let stamps: Vec<(String, RecordStamp)> = records
+    known: &Stamps,
+    loaded: Option<(&FastMap<&str, u128>, i128)>,
+) -> (String, Stamps) {
+    let stamps: Vec<(&str, RecordStamp)> = records
         .par_iter()
         .map(|&(path, rel)| {
             let loaded_hash =
                 loaded.and_then(|(hashes, at)| hashes.get(rel).map(|hash| (*hash, at)));
-            (rel.to_string(), stamp(path, known.get(rel), loaded_hash))
+            let path = path.map_or_else(|| Cow::Owned(log_dir.join(rel)), Cow::Borrowed);
+            (rel, stamp(&path, known.get(rel), loaded_hash))
         })
         .collect();
     // In the order of their paths, whichever order the records came in: a first render
     // stamps them as it loaded them, the next as it discovers them.
-    let mut contents: Vec<(&String, &Content)> = stamps
+    let mut contents: Vec<(&str, &Content)> = stamps
         .iter()
-        .map(|(rel, stamp)| (rel, &stamp.content))
+        .map(|(rel, stamp)| (*rel, &stamp.content))
         .collect();
     contents.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut hasher = InputHasher::new();
@@ -241,7 +257,12 @@ pub(super) fn fingerprint(
         }
     }
     let digest = hex(hasher.finish());
-    (digest, stamps.into_iter().collect())
+    drop(contents);
+    let stamps = stamps
+        .into_iter()
+        .map(|(rel, stamp)| (PathId::of(rel), stamp))
+        .collect();
+    (digest, Stamps(stamps))
 }
 
 /// A hash of the generator, the options and the override files: what every page is made

@@ -17,7 +17,7 @@ use crate::site::views::{
     EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
-    PageCache, PageId, PageSink, RecordPage, Site, SiteRecord, StatusClass, decision, highlight,
+    PageCache, PageSink, PathId, RecordPage, Site, SiteRecord, StatusClass, decision, highlight,
     key_of,
 };
 
@@ -180,7 +180,7 @@ impl RecordPages<'_> {
         };
         let entry = self.rows.entries.get(position).ok_or_else(no_row)?;
         let linker = self.linker;
-        if let Some(cached) = self.previous.records.get(&PageId::of(&entry.page)) {
+        if let Some(cached) = self.previous.records.get(&PathId::of(&entry.page)) {
             let resolved = targets(linker, record, &cached.urls);
             if self.page_key(index, position, record, &resolved) == cached.key
                 && self.sink.keep(&entry.page)
@@ -192,8 +192,8 @@ impl RecordPages<'_> {
             }
         }
         let entry = self.rows.view(position).ok_or_else(no_row)?;
-        let text = record.take_text()?;
-        let meta = record.meta_rows(&text);
+        let text = record.take_text(self.rows.log_dir)?;
+        let meta = record.meta_rows(self.rows.log_dir, &text);
         let details = details_of(&meta, &entry);
         let mut view = RecordView {
             decision: None,

@@ -3,6 +3,7 @@
 //! manifest and the tokeniser's tables.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -100,7 +101,7 @@ impl SearchRanges<'_> {
             .map(|((doc, record), fresh)| {
                 let entry = match fresh {
                     Some(entry) => entry,
-                    None => entry_of(record)?,
+                    None => entry_of(record, self.rows.log_dir)?,
                 };
                 Ok((*doc, entry))
             })
@@ -114,9 +115,10 @@ impl SearchRanges<'_> {
     }
 }
 
-/// The search entry of a record, from its text (read again when the load did not keep it).
-pub(crate) fn entry_of(record: &SiteRecord) -> Result<SearchEntry> {
-    Ok(entry_of_text(record, &record.take_text()?))
+/// The search entry of a record in the log at `log_dir`, from its text (read again when the
+/// load did not keep it).
+pub(crate) fn entry_of(record: &SiteRecord, log_dir: &Path) -> Result<SearchEntry> {
+    Ok(entry_of_text(record, &record.take_text(log_dir)?))
 }
 
 /// The search entry of a record whose text is `text`.
