@@ -387,6 +387,8 @@ pub enum SkipReason {
     /// Named like a record, but its name or a folder above starts with `_` or `.`
     /// (`_drafts/0005-x.md`, `.0005-x.md`): hidden on purpose, and said so.
     Hidden,
+    /// A Markdown file whose name is not UTF-8.
+    NameNotUtf8,
 }
 
 impl SkipReason {
@@ -399,6 +401,7 @@ impl SkipReason {
             SkipReason::Hidden => {
                 "named like a record, but hidden (a leading `_` or `.`)".to_string()
             }
+            SkipReason::NameNotUtf8 => "its name is not UTF-8".to_string(),
         }
     }
 }
@@ -478,6 +481,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             Err(_) => continue,
         };
         let Some(name) = entry.file_name().to_str() else {
+            note_not_utf8(&mut found, &entry, dir);
             continue;
         };
         if let Some((folder, record_file, record_rel)) = &record_folder {
@@ -577,6 +581,24 @@ fn note_hidden(found: &mut Discovered, entry: &walkdir::DirEntry, name: &str, di
             reason,
         });
     }
+}
+
+/// A Markdown file whose name is not UTF-8 (Latin-1 from an old system) is not read as a
+/// record: its number, slug and links are text. It is noted, so that lint says why the
+/// record is missing instead of leaving it out without a word. (A folder so named is still
+/// walked: the records inside have UTF-8 names.)
+fn note_not_utf8(found: &mut Discovered, entry: &walkdir::DirEntry, dir: &Path) {
+    let name = entry.file_name().to_string_lossy();
+    if entry.file_type().is_dir() || markdown_stem(&name).is_none() || name.starts_with('.') {
+        return;
+    }
+    let path = entry.path().to_path_buf();
+    let rel_path = crate::log_path::relative_slash_path(&path, dir);
+    found.skipped.push(Skipped {
+        path,
+        rel_path,
+        reason: SkipReason::NameNotUtf8,
+    });
 }
 
 /// A directory named like a record is one when it holds a README or index (`2022-11-09-x/`

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::util::{adr, copy_dir, copy_tree, fixtures, log_with, run};
+use crate::util::{adr, copy_dir, copy_tree, files_of, fixtures, log_with, read, run};
 
 /// `adr --dir <log> lint --format json` run in `cwd`: exit code and each finding as
 /// (file name, line, rule, message), in report order.
@@ -614,4 +614,76 @@ fn top_level_modules_form_no_cycle() {
         }
     }
     assert!(cycles.is_empty(), "module cycles:\n{}", cycles.join("\n"));
+}
+
+/// A Markdown file whose name is not UTF-8 (Latin-1 from an older system) is not read as a
+/// record, and lint and `adr list --verbose` say so instead of leaving it out without a word.
+/// A folder so named is walked: its record is read, and read again by a later render (by its
+/// own path, not by the log's joined with its path in the log, which reads `\u{FFFD}`).
+#[cfg(unix)]
+#[test]
+fn a_name_that_is_not_utf8_is_named_by_lint_and_a_folder_so_named_still_renders() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let fixture = fixtures().join("rules/file-skipped/fail-hidden-records/0001-use-kafka.md");
+    let record = read(&fixture);
+    let project = log_with(&[("0001-use-kafka.md", &record)]);
+    let log = project.path().join("docs/adr");
+    std::fs::write(log.join(OsStr::from_bytes(b"0002-caf\xe9.md")), &record).unwrap();
+    let folder = log.join(OsStr::from_bytes(b"\xe4lter"));
+    std::fs::create_dir(&folder).unwrap();
+    let kept = folder.join("0003-keep-kafka.md");
+    std::fs::write(&kept, record.replace("Use Kafka", "Keep Kafka")).unwrap();
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(
+        (code, found),
+        (
+            0,
+            vec![finding(
+                "0002-caf\u{FFFD}.md",
+                1,
+                "file-skipped",
+                "the name of `0002-caf\u{FFFD}.md` is not UTF-8 (each `\u{FFFD}` stands for a byte that is not), so it is not read as a record"
+            )]
+        )
+    );
+    let (code, stdout, stderr) = run(project.path(), &["list", "--verbose"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "0001  accepted  2025-05-11  Use Kafka for orders\n\
+         0003  accepted  2025-05-11  Keep Kafka for orders\n"
+    );
+    assert_eq!(
+        stderr,
+        "skipped docs/adr/0002-caf\u{FFFD}.md: its name is not UTF-8\n"
+    );
+    let (code, _, stderr) = run(project.path(), &["render", "-o", "site"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The page's folder is named as the record's path in the log reads.
+    let page = project
+        .path()
+        .join("site/\u{FFFD}lter/0003-keep-kafka.html");
+    assert!(
+        read(&page).contains("Keep Kafka for orders"),
+        "{:?}",
+        files_of(&project.path().join("site")).into_keys()
+    );
+    // The other record of its range of the search index changes: that range is made again,
+    // from the text of this one, read again by its own path.
+    std::fs::write(
+        log.join("0001-use-kafka.md"),
+        record.clone() + "\nEdited later.\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(project.path(), &["render", "-o", "site"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        read(project.path().join("site/0001-use-kafka.html")).contains("Edited later."),
+        "the edited record's page is made again"
+    );
+    assert!(
+        read(project.path().join("site/assets/search/0/d0.js")).contains("Keep Kafka for orders"),
+        "the range still holds the record in the folder"
+    );
 }

@@ -7,8 +7,9 @@ declare_rule! {
     /// records, and says why: a template recognised by its name while it is also named like a
     /// record (`0000-template.md`, `ODH-ADR-0000-template.md`), a file that is mostly
     /// placeholders (read as the log's template), a file named like a record inside a
-    /// record's folder (a part of that record), or one hidden by a leading `_` or `.` in
-    /// its name or a folder above (`_drafts/0005-x.md`).
+    /// record's folder (a part of that record), one hidden by a leading `_` or `.` in
+    /// its name or a folder above (`_drafts/0005-x.md`), or one whose name is not UTF-8
+    /// (Latin-1 from an older system: a record's number, slug and links are text).
     ///
     /// Templates are recognised by exact names in several languages (`template.md`,
     /// `adr-template.md`, `.TEMPLATE.md`, `XXX-0000-template.md`, `0000-modele-adr.md`,
@@ -66,6 +67,13 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                     "`{name}` is named like a record but hidden by a leading `_` or `.` in its path, so it is not read"
                 ),
                 "if it is a decision, move it into the log under a plain name; a draft may stay"
+                    .to_string(),
+            ),
+            SkipReason::NameNotUtf8 => (
+                format!(
+                    "the name of `{name}` is not UTF-8 (each `\u{FFFD}` stands for a byte that is not), so it is not read as a record"
+                ),
+                "rename it in UTF-8 (`convmv -f latin1 -t utf-8 --notest FILE` converts a Latin-1 name)"
                     .to_string(),
             ),
             _ => continue,
