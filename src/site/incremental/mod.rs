@@ -123,8 +123,8 @@ pub fn render(
         mut cache,
     } = stamped?;
     if fingerprinted.is_some() {
-        // Taken into the new stamps: the old ones (a string and a hash of every record)
-        // need not be held beside the body the load decodes.
+        // Taken into the new stamps: the old ones (a stamp of every record) need not be held
+        // beside the body the load decodes.
         cache.header.stamps = Stamps::default();
     }
     if let Some(previous) = &previous
@@ -309,9 +309,10 @@ fn load(
 
 /// Keeps of the cached records in `known` those whose file was discovered with the content
 /// hash (`current_hash`) their facts were taken from, and is not one of the `symlinks` (the
-/// load reads a link again to check where it leads). Each takes its file's path and parsed
-/// name (the cache keeps neither), and its file is taken out of `discovered`: it is not
-/// read. A cache naming a file twice was not written by a render, and nothing in it is used.
+/// load reads a link again to check where it leads). Each takes its file's parsed name and,
+/// when it is not `log_dir` joined with its path in the log, its path (the cache keeps
+/// neither), and its file is taken out of `discovered`: it is not read. A cache naming a file
+/// twice was not written by a render, and nothing in it is used.
 fn take_discovered(
     log_dir: &Path,
     known: &mut Vec<crate::site::SiteRecord>,
