@@ -469,13 +469,19 @@ fn yaml_text(value: &yaml_serde::Value) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_loaded_record_keeps_its_text_for_its_page_once() {
+    /// A log of one record, `0001-use-a-thing.md` holding `text`, as a render loads it.
+    fn loaded(text: &str) -> (tempfile::TempDir, SiteLog) {
         let dir = tempfile::tempdir().unwrap();
-        let text = "---\nstatus: accepted\n---\n\n# Use a thing\n\n## Context and Problem Statement\n\nWhy.\n";
         std::fs::write(dir.path().join("0001-use-a-thing.md"), text).unwrap();
         let found = crate::discover::discover(dir.path()).unwrap();
         let log = SiteLog::load(dir.path(), found, Vec::new());
+        (dir, log)
+    }
+
+    #[test]
+    fn a_loaded_record_keeps_its_text_for_its_page_once() {
+        let text = "---\nstatus: accepted\n---\n\n# Use a thing\n\n## Context and Problem Statement\n\nWhy.\n";
+        let (dir, log) = loaded(text);
         let record = &log.records[0];
         assert!(
             record.own_path.is_none(),
@@ -493,11 +499,8 @@ mod tests {
 
     #[test]
     fn a_loaded_record_gives_its_front_matter_rows_to_its_page_once_then_parses_them_again() {
-        let dir = tempfile::tempdir().unwrap();
         let text = "---\nstatus: accepted\ndecision-makers:\n  - Ana\n  - Bo\nreviewed-by: Cy\n---\n\n# Use a thing\n";
-        std::fs::write(dir.path().join("0001-use-a-thing.md"), text).unwrap();
-        let found = crate::discover::discover(dir.path()).unwrap();
-        let log = SiteLog::load(dir.path(), found, Vec::new());
+        let (dir, log) = loaded(text);
         let record = &log.records[0];
         let names = |rows: &[MetaRow]| -> Vec<(String, usize)> {
             rows.iter()

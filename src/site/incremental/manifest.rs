@@ -115,15 +115,15 @@ impl Cache {
     pub(super) fn write(site_dir: &Path, header: Option<&EncodedHeader>, body: &CacheBody) {
         let path = site_dir.join(CACHE_FILE);
         remove_if_link(&path);
-        let written = header.ok_or(()).and_then(|EncodedHeader(header)| {
+        let written = header.is_some_and(|EncodedHeader(header)| {
             crate::fs::write_atomic_unsynced_with(&path, |out| {
                 out.write_all(&(header.len() as u64).to_le_bytes())?;
                 out.write_all(header)?;
                 write_body(out, body)
             })
-            .map_err(|_| ())
+            .is_ok()
         });
-        if written.is_err() {
+        if !written {
             let _ = std::fs::remove_file(&path);
         }
     }

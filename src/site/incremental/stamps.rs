@@ -73,7 +73,17 @@ pub fn content_hash(bytes: &[u8]) -> u128 {
 
 /// The one way a hash is written down (manifest, stamps): 32 lowercase hex digits.
 pub fn hex(hash: u128) -> String {
-    format!("{hash:032x}")
+    Hex(hash).to_string()
+}
+
+/// [`hex`] as it is written into a longer string (a manifest entry), without a string of
+/// its own.
+struct Hex(u128);
+
+impl std::fmt::Display for Hex {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{:032x}", self.0)
+    }
 }
 
 /// What the manifest says of a file a render made: its content hash and its size, written
@@ -117,7 +127,7 @@ impl Serialize for FileEntry {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             FileEntry::Made { hash, len } => {
-                serializer.collect_str(&format_args!("{hash:032x}:{len}"))
+                serializer.collect_str(&format_args!("{}:{len}", Hex(*hash)))
             }
             FileEntry::Unreadable => serializer.serialize_str(""),
         }
@@ -140,7 +150,7 @@ impl<'de> Deserialize<'de> for FileEntry {
     }
 }
 
-/// A writer that hashes and counts what it passes on, for [`manifest_entry`] of a file that
+/// A writer that hashes and counts what it passes on, for the [`FileEntry`] of a file that
 /// is never held whole.
 pub(super) struct Hashed<W> {
     pub(super) out: W,
