@@ -333,12 +333,21 @@ pub fn yaml_scalar(value: &str) -> String {
             value.to_lowercase().as_str(),
             "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~"
         )
-        && value.parse::<f64>().is_err();
+        && value.parse::<f64>().is_err()
+        && reads_back_plain(value);
     if is_plain {
         value.to_string()
     } else {
         double_quoted(value)
     }
+}
+
+/// Whether `value`, written plain, reads back as that string: asked of the YAML parser front
+/// matter is read with, so that none of YAML's other plain scalars (octal `0o17`, hex `0x1F`,
+/// `.inf`, spellings of true and null) is written unquoted and read back as something else.
+fn reads_back_plain(value: &str) -> bool {
+    let read = yaml_serde::from_str::<yaml_serde::Mapping>(&format!("value: {value}\n"));
+    matches!(read, Ok(mapping) if mapping.get("value").and_then(yaml_serde::Value::as_str) == Some(value))
 }
 
 fn double_quoted(value: &str) -> String {
@@ -411,6 +420,17 @@ mod tests {
         assert_eq!(yaml_scalar("2025-05-11"), "2025-05-11");
         assert_eq!(yaml_scalar("a: b"), "\"a: b\"");
         assert_eq!(yaml_scalar("O'Brien"), "\"O'Brien\"");
+        // Numbers in other bases read back as numbers (proptest: a tag `0o0` came back `0`).
+        for number in ["0o0", "0o17", "0x1F", "0b101", "1_000"] {
+            let written = yaml_scalar(number);
+            let read: yaml_serde::Mapping =
+                yaml_serde::from_str(&format!("value: {written}\n")).unwrap();
+            assert_eq!(
+                read.get("value").and_then(|v| v.as_str()),
+                Some(number),
+                "{written}"
+            );
+        }
     }
 
     #[test]
