@@ -390,9 +390,33 @@ impl<'l> Linker<'l> {
     }
 
     pub(crate) fn note(&self, found: Option<Found>) {
-        let (Some(found), Ok(mut findings)) = (found, self.found.lock()) else {
+        self.note_all([found]);
+    }
+
+    /// Notes what the links of one page found, taking the lock once for the page rather
+    /// than once for each link: a re-render of 99,999 records notes the links of every page
+    /// it keeps, on both cores.
+    pub(crate) fn note_all(&self, found: impl IntoIterator<Item = Option<Found>>) {
+        let mut found = found.into_iter().flatten().peekable();
+        if found.peek().is_none() {
+            return;
+        }
+        let Ok(mut findings) = self.found.lock() else {
             return;
         };
+        for found in found {
+            findings.note(found);
+        }
+    }
+
+    pub(crate) fn finish(self) -> Findings {
+        self.found.into_inner().unwrap_or_default()
+    }
+}
+
+impl Findings {
+    fn note(&mut self, found: Found) {
+        let findings = self;
         match found {
             Found::Link(from, to) => {
                 findings.links.insert((from, to));
@@ -413,10 +437,6 @@ impl<'l> Linker<'l> {
                 findings.refused.insert(refusal);
             }
         }
-    }
-
-    pub(crate) fn finish(self) -> Findings {
-        self.found.into_inner().unwrap_or_default()
     }
 }
 

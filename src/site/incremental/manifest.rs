@@ -387,13 +387,15 @@ impl<'m> Present<'m> {
         self.found
     }
 
-    /// Whether the site file `path` is listed and there, as a regular file.
-    pub(super) fn contains(&self, path: &str) -> bool {
-        is_safe_site_path(path)
-            && self
-                .paths
-                .binary_search(&path)
-                .is_ok_and(|index| self.found.get(index) == Some(&true))
+    /// The listed path equal to `path`, when it is there as a regular file.
+    pub(super) fn listed(&self, path: &str) -> Option<&'m str> {
+        if !is_safe_site_path(path) {
+            return None;
+        }
+        let index = self.paths.binary_search(&path).ok()?;
+        (self.found.get(index) == Some(&true))
+            .then(|| self.paths.get(index).copied())
+            .flatten()
     }
 
     /// Whether every listed file is there (and every listed path is a plain one).
@@ -524,18 +526,18 @@ pub(super) mod tests {
         .into_iter()
         .collect();
         let present = Present::list(site.path(), &listed);
-        assert!(present.contains("a.html"));
-        assert!(present.contains("assets/b.js"));
-        assert!(!present.contains("c.html"), "a link is not the page");
+        assert_eq!(present.listed("a.html"), Some("a.html"));
+        assert_eq!(present.listed("assets/b.js"), Some("assets/b.js"));
+        assert!(present.listed("c.html").is_none(), "a link is not the page");
         assert!(
-            !present.contains("gone.html"),
+            present.listed("gone.html").is_none(),
             "a deleted page is made again"
         );
         assert!(
-            !present.contains("linked/d.js"),
+            present.listed("linked/d.js").is_none(),
             "nothing is read through a link"
         );
-        assert!(!present.contains("../a.html"));
+        assert!(present.listed("../a.html").is_none());
         let files: BTreeMap<String, FileEntry> = listed
             .clone()
             .into_iter()
@@ -544,7 +546,9 @@ pub(super) mod tests {
         assert!(Present::list(site.path(), &files).all());
         // A listing taken earlier (while the log is discovered) answers the same.
         let again = Present::with_found(&files, Present::list(site.path(), &files).into_found());
-        assert!(again.all() && again.contains("a.html") && !again.contains("c.html"));
+        assert!(
+            again.all() && again.listed("a.html").is_some() && again.listed("c.html").is_none()
+        );
         assert!(
             !Present::with_found(&files, Vec::new()).all(),
             "a listing that failed finds nothing"

@@ -80,41 +80,47 @@ pub fn render(
     list_written: bool,
     warn: &mut dyn FnMut(std::fmt::Arguments<'_>),
 ) -> Result<Outcome> {
-    let mut previous = prepare_out_dir(project, out_dir, shown_out)?;
-    if let Some(manifest) = &mut previous
-        && let Some((entry, why)) = unsafe_manifest_entry(out_dir, &manifest.files)
-    {
-        // Sites are often committed, so a pull request can plant a link and an entry
-        // leading through it: such a manifest is not trusted for anything.
-        warn(format_args!(
-            "warning: {shown_out}/{SITE_MARKER} lists `{entry}`, which is not a plain path inside the site ({why}): rendering everything anew"
-        ));
-        *manifest = Manifest::default();
-    }
     let generator = format!("adr {}", env!("CARGO_PKG_VERSION"));
     let settings = settings_hash(project, &options);
-    // The site's files are listed (the up-to-date check and the build both ask which are
-    // still there) and the cache's header is read on threads of their own while the log is
-    // discovered: at 99,999 records 0.15 s, 0.03 s and 0.15 s of one core each.
-    let (stamped, listing) = std::thread::scope(|scope| {
-        let listing = previous
-            .as_ref()
-            .map(|manifest| scope.spawn(|| Present::list(out_dir, &manifest.files).into_found()));
-        let cache = previous
-            .as_ref()
-            .map(|_| scope.spawn(|| Cache::read(out_dir, settings)));
-        let cache = || {
-            cache
-                .map(|cache| cache.join().unwrap_or_default())
-                .unwrap_or_default()
-        };
-        let compare = previous.as_ref().map(|_| settings);
-        let stamped = discover_and_stamp(project, cache, options, compare);
-        (
-            stamped,
-            listing.map(|listing| listing.join().unwrap_or_default()),
-        )
-    });
+    // The log is discovered on a thread of its own while the manifest is read (at 99,999
+    // records 0.13 s and 0.05 s of one core each); then, while discovery goes on, the site's
+    // files are listed (the up-to-date check and the build both ask which are still there)
+    // and the cache's header is read, each on a thread of its own.
+    let (previous, stamped, listing) = std::thread::scope(|outer| {
+        let discovered = outer.spawn(|| project.layout.discover(&project.log_dir));
+        let mut previous = prepare_out_dir(project, out_dir, shown_out)?;
+        if let Some(manifest) = &mut previous
+            && let Some((entry, why)) = unsafe_manifest_entry(out_dir, &manifest.files)
+        {
+            // Sites are often committed, so a pull request can plant a link and an entry
+            // leading through it: such a manifest is not trusted for anything.
+            warn(format_args!(
+                "warning: {shown_out}/{SITE_MARKER} lists `{entry}`, which is not a plain path inside the site ({why}): rendering everything anew"
+            ));
+            *manifest = Manifest::default();
+        }
+        let (stamped, listing) = std::thread::scope(|scope| {
+            let previous_files = previous.as_ref().map(|manifest| &manifest.files);
+            let listing = previous_files
+                .map(|files| scope.spawn(|| Present::list(out_dir, files).into_found()));
+            let cache = previous_files.map(|_| scope.spawn(|| Cache::read(out_dir, settings)));
+            let cache = || {
+                cache
+                    .map(|cache| cache.join().unwrap_or_default())
+                    .unwrap_or_default()
+            };
+            let found = discovered
+                .join()
+                .unwrap_or_else(|panicked| std::panic::resume_unwind(panicked));
+            let compare = previous_files.map(|_| settings);
+            let stamped = stamp(project, found, cache, options, compare);
+            (
+                stamped,
+                listing.map(|listing| listing.join().unwrap_or_default()),
+            )
+        });
+        Ok::<_, crate::error::Error>((previous, stamped, listing))
+    })?;
     let Stamped {
         found,
         fingerprinted,
@@ -184,17 +190,18 @@ struct Stamped {
     cache: Cache,
 }
 
-/// Discovers the log, then takes the `cache` (read meanwhile) and stamps the log's records
-/// with the `settings` of `compare` (there is none for a first render: it has nothing to
-/// compare with, and takes its fingerprint from the hashes of the load itself instead of
-/// reading every record twice), and reads the log's history into `options`.
-fn discover_and_stamp(
+/// Takes the log as `discovered` and the `cache` (both read meanwhile) and stamps the log's
+/// records with the `settings` of `compare` (there is none for a first render: it has
+/// nothing to compare with, and takes its fingerprint from the hashes of the load itself
+/// instead of reading every record twice), and reads the log's history into `options`.
+fn stamp(
     project: &Project,
+    discovered: Result<crate::discover::Discovered>,
     cache: impl FnOnce() -> Cache,
     options: SiteOptions,
     compare: Option<u128>,
 ) -> Result<Stamped> {
-    let found = project.layout.discover(&project.log_dir)?;
+    let found = discovered?;
     let mut cache = cache();
     // `git log` over the log is the slowest step of a render with nothing to do, so the
     // history is kept in the cache with what it is a function of, and asked of git again

@@ -456,16 +456,18 @@ impl PageSink for OutputDir<'_> {
     }
 
     fn keep(&self, path: &str) -> bool {
-        let Some((listed, _)) = self.previous.get_key_value(path) else {
-            return false;
-        };
-        let present = self
+        // One search of the listed paths answers both whether the last render made the file
+        // and whether it is still there, and gives the manifest's own copy of its path.
+        let Some(listed) = self
             .present
             .get_or_init(|| Present::list(&self.root, self.previous))
-            .contains(path);
-        if present && let Ok(mut kept) = self.kept.lock() {
-            kept.push(listed.as_str());
+            .listed(path)
+        else {
+            return false;
+        };
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.push(listed);
         }
-        present
+        true
     }
 }

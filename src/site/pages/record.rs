@@ -185,9 +185,7 @@ impl RecordPages<'_> {
             if self.page_key(index, position, record, &resolved) == cached.key
                 && self.sink.keep(&entry.page)
             {
-                for (_, found) in resolved {
-                    linker.note(found);
-                }
+                linker.note_all(resolved.into_iter().map(|(_, found)| found));
                 return Ok((position, RecordPage::kept(cached)));
             }
         }
