@@ -34,17 +34,31 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// `dir` + `path`, both `/`-separated and relative to the log; `None` when the result
 /// leaves the log directory.
 pub fn join(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|part| !part.is_empty()).collect();
+    // Built in one string rather than a list of parts joined: every link of every record
+    // page is joined to its record's folder each render.
+    let mut joined = String::with_capacity(dir.len() + path.len() + 1);
+    let push = |joined: &mut String, part: &str| {
+        if !joined.is_empty() {
+            joined.push('/');
+        }
+        joined.push_str(part);
+    };
+    for part in dir.split('/').filter(|part| !part.is_empty()) {
+        push(&mut joined, part);
+    }
     for part in path.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if joined.is_empty() {
+                    return None;
+                }
+                joined.truncate(joined.rfind('/').unwrap_or(0));
             }
-            other => parts.push(other),
+            other => push(&mut joined, other),
         }
     }
-    Some(parts.join("/"))
+    Some(joined)
 }
 
 /// The log-relative path a relative link target (`../0007-b.md#why`) points at, from the

@@ -2,6 +2,7 @@
 //! parallel) and read-only afterwards, plus the files that could not be read as records. Lookups by number, file
 //! name and slug are indexed so log-wide checks stay linear.
 
+use rayon::slice::ParallelSliceMut;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -133,7 +134,9 @@ impl SortedNames {
     /// as its log, and at 99,999 records the spare was 6 MB of a render's peak.
     fn sort(&mut self) {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.sort_unstable_by(|a, b| self.name(a).cmp(self.name(b)).then(a.2.cmp(&b.2)));
+        // On every core: at 99,999 records sorting the slugs and file names was 60 ms of
+        // one core in every command that resolves references.
+        entries.par_sort_unstable_by(|a, b| self.name(a).cmp(self.name(b)).then(a.2.cmp(&b.2)));
         entries.shrink_to_fit();
         self.entries = entries;
         self.text.shrink_to_fit();
