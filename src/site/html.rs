@@ -9,7 +9,7 @@
 //! text, so nothing swallows the Markdown after it. A body holding raw HTML is passed
 //! through ammonia, so tags opened and closed in different events are judged together: a
 //! large body in pieces cut where no raw tag is open. Huge tables are parsed a slice of rows
-//! at a time. Also yields the table of contents and the words the search index needs.
+//! at a time. Also yields the table of contents.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -20,12 +20,9 @@ mod sanitize;
 mod tables;
 #[cfg(test)]
 mod tests;
-mod words;
 
 use sanitize::*;
 use tables::*;
-pub use words::words_of;
-use words::*;
 
 /// Where a relative URL of a record leads on the site.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -53,8 +50,6 @@ pub struct Body {
     pub html: String,
     /// The `##` and `###` headings, in order.
     pub toc: Vec<TocEntry>,
-    /// Every distinct word of the text, lowercased, in order of first use, space-separated.
-    pub words: String,
     /// Whether raw HTML was found (and the body sanitised).
     pub had_raw_html: bool,
 }
@@ -179,21 +174,18 @@ pub(crate) fn match_fragment_case(html: &str) -> Option<String> {
 const LARGE_BODY: usize = 1024 * 1024;
 static LARGE_BODIES: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Renders a record's body (the text after its front matter); `extra_words` (its number,
-/// title, tags) go into the search words first.
+/// Renders a record's body (the text after its front matter).
 ///
 /// Events stream from the parser through the transform into the HTML writer: collecting
 /// them first took 80 bytes per event twice over (2.3 GB for a 2,000 x 2,000 table).
 pub fn render_body(
     markdown: &str,
     drop_first_h1: bool,
-    extra_words: &[&str],
     resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
 ) -> Body {
     render_body_in_pieces(
         markdown,
         drop_first_h1,
-        extra_words,
         resolve,
         markdown.len() > LARGE_BODY,
     )
@@ -203,7 +195,6 @@ pub fn render_body(
 fn render_body_in_pieces(
     markdown: &str,
     drop_first_h1: bool,
-    extra_words: &[&str],
     resolve: &(dyn Fn(&str, LinkKind) -> Destination + Sync),
     chunked: bool,
 ) -> Body {
@@ -213,7 +204,7 @@ fn render_body_in_pieces(
         Some((text, tables)) => (Cow::Owned(text), tables),
         None => (Cow::Borrowed(markdown.as_ref()), Vec::new()),
     };
-    let mut transform = Transform {
+    let transform = Transform {
         resolve,
         out: std::collections::VecDeque::new(),
         heading: None,
@@ -224,16 +215,12 @@ fn render_body_in_pieces(
         link_depth: 0,
         ids: RESERVED_IDS.iter().map(|id| (*id).to_string()).collect(),
         toc: Vec::new(),
-        words: Words::default(),
         texts: 0,
         had_raw_html: false,
         raw_events: 0,
         open_raw_tags: Vec::new(),
         resolved: HashSet::new(),
     };
-    for extra in extra_words {
-        transform.words.add(extra);
-    }
     // A large body is sanitised in pieces, cut between top-level blocks where every tag
     // raw HTML opened is closed: ammonia holds a DOM of its input, which for a 40 MB table
     // with one `<b>` elsewhere in the record took 1.6 GB. A piece without raw HTML is the
@@ -291,7 +278,6 @@ fn render_body_in_pieces(
     Body {
         html,
         toc: transform.toc,
-        words: transform.words.finish(),
         had_raw_html: transform.had_raw_html,
     }
 }
@@ -600,7 +586,6 @@ struct Transform<'a, 'r> {
     /// page, a few dozen lookups, far under 1 % of a render (issue 15).
     ids: crate::anchors::TakenIds,
     toc: Vec<TocEntry>,
-    words: Words,
     /// Text events seen so far, to tell whether an image had any text.
     texts: usize,
     /// Whether raw HTML was found: the whole body then goes through ammonia.
@@ -751,12 +736,10 @@ impl<'a> Transform<'a, '_> {
             }
             Event::Text(text) => {
                 self.texts += 1;
-                self.words.add(&text);
                 self.emit(Event::Text(text));
             }
             Event::Code(code) => {
                 self.texts += 1;
-                self.words.add(&code);
                 self.emit(Event::Code(code));
             }
             other => self.emit(other),

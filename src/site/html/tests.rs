@@ -24,7 +24,6 @@ fn headings_get_unique_ids_and_the_title_is_dropped() {
     let body = render_body(
         "# Title\n\n## Options\n\n### Options\n\n## Options\n\n## adr main\n",
         true,
-        &[],
         &keep,
     );
     assert!(!body.html.contains("Title"));
@@ -41,7 +40,6 @@ fn unsafe_links_keep_only_their_text() {
     let body = render_body(
         "[click](javascript:alert(1)) [ok](https://x.org)",
         false,
-        &[],
         &keep,
     );
     assert_eq!(body.html, "<p>click <a href=\"https://x.org\">ok</a></p>\n");
@@ -52,7 +50,6 @@ fn raw_html_is_sanitised() {
     let body = render_body(
         "<img src=x onerror=alert(1)> <script>alert(2)</script>\n\n<iframe src=\"https://e.org\"></iframe><a href=\"javascript:alert(3)\">x</a>\n",
         false,
-        &[],
         &|_: &str, _: LinkKind| Destination::Missing,
     );
     assert!(body.had_raw_html);
@@ -112,7 +109,7 @@ fn a_large_table_is_rendered_as_one_table_a_slice_at_a_time() {
         text.push_str("| *x* | `y` |\n");
     }
     text.push_str("\nAfter.\n\n[ref]: https://example.org\n");
-    let body = render_body(&text, false, &[], &keep);
+    let body = render_body(&text, false, &keep);
     assert_eq!(body.html.matches("<table>").count(), 1);
     assert_eq!(body.html.matches("<thead>").count(), 1);
     let rows = text.matches("| *x* |").count();
@@ -143,26 +140,10 @@ fn a_body_sanitised_in_pieces_is_the_body_sanitised_whole() {
     text.push_str(
         "\n<details>\n<summary>More</summary>\n\n*in* it\n\n</details>\n\nEnd <script>x</script>\n",
     );
-    let whole = render_body_in_pieces(&text, false, &[], &keep, false);
-    let pieces = render_body_in_pieces(&text, false, &[], &keep, true);
+    let whole = render_body_in_pieces(&text, false, &keep, false);
+    let pieces = render_body_in_pieces(&text, false, &keep, true);
     assert_eq!(pieces.html, whole.html);
     assert!(!pieces.html.contains("onerror"));
-}
-
-#[test]
-fn words_are_distinct_and_lowercase() {
-    assert_eq!(
-        words_of(["Use FastAPI, use Pydantic", "fastapi"]),
-        "use fastapi pydantic"
-    );
-    assert_eq!(words_of(["Größe größe, Straße"]), "größe straße");
-}
-
-#[test]
-fn thousands_of_distinct_words_all_stay_in_first_use_order() {
-    let text: Vec<String> = (0..3000).map(|n| format!("w{n}")).collect();
-    let joined = text.join(" ");
-    assert_eq!(words_of([joined.as_str(), joined.as_str()]), joined);
 }
 
 #[test]

@@ -219,23 +219,17 @@ impl RecordPages<'_> {
             }
             _ => None,
         };
-        let mut extra_words = vec![entry.label.as_str(), entry.title.as_str()];
-        extra_words.extend(entry.tags.iter().map(|tag| tag.name.as_str()));
         let markdown = text.get(record.body_start..).unwrap_or("");
         // Not part of the page's key: the text hash stands for it.
         let decision = decision::decision_of(markdown);
         let urls = Mutex::new(Vec::new());
-        let mut body = html::render_body(
-            markdown,
-            record.has_title,
-            &extra_words,
-            &|url: &str, kind: LinkKind| {
+        let mut body =
+            html::render_body(markdown, record.has_title, &|url: &str, kind: LinkKind| {
                 if let Ok(mut urls) = urls.lock() {
                     urls.push((url.to_string(), kind));
                 }
                 linker.resolve(&record.rel_path, url, kind)
-            },
-        );
+            });
         let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
