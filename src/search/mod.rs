@@ -94,22 +94,16 @@ impl Document {
     /// Each term of each field (its index in [`rank::FIELDS`]), as [`Document::field_tokens`]
     /// gives them but one line at a time, so indexing a huge record holds one line's tokens,
     /// not the record's (an 8 MiB table took 500 MB). No token spans a line break.
-    pub fn for_each_term(&self, mut each: impl FnMut(usize, String)) {
-        for token in tokenize(&self.title) {
-            each(0, token.term);
-        }
+    pub fn for_each_term(&self, mut each: impl FnMut(usize, &str)) {
+        tokenize::each_token(&self.title, |term, _| each(0, term));
         if let Some(number) = self.number {
-            each(0, number.to_string());
+            each(0, &number.to_string());
         }
         for heading in &self.headings {
-            for token in tokenize(heading) {
-                each(1, token.term);
-            }
+            tokenize::each_token(heading, |term, _| each(1, term));
         }
         for (_, piece) in tokenize::pieces(&self.body, PIECE_BYTES) {
-            for token in tokenize(piece) {
-                each(2, token.term);
-            }
+            tokenize::each_token(piece, |term, _| each(2, term));
         }
     }
 

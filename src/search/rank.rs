@@ -204,10 +204,20 @@ pub fn count_terms(document: &Document, keep: impl Fn(&str) -> bool) -> CountedT
         if let Some(total) = length.get_mut(field) {
             *total = total.saturating_add(1);
         }
-        if keep(&term)
-            && let Some(count) = counts.entry(term).or_default().get_mut(field)
-        {
-            *count += 1;
+        if !keep(term) {
+            return;
+        }
+        // Looked up by the borrowed term: a string is made only for a term seen first.
+        if let Some(count) = counts.get_mut(term) {
+            if let Some(count) = count.get_mut(field) {
+                *count += 1;
+            }
+        } else {
+            let mut count = [0; 3];
+            if let Some(count) = count.get_mut(field) {
+                *count = 1;
+            }
+            counts.insert(term.to_string(), count);
         }
     });
     let mut counts: Vec<(String, [u32; 3])> = counts.into_iter().collect();
