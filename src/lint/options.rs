@@ -3,7 +3,7 @@
 //! `[option 1] - …`, `(D) …`). Records paraphrase their options; rules that compare them
 //! must not call a paraphrase a mistake.
 
-use crate::model::{Located, Record, option_key};
+use crate::model::{Located, Record, option_key, short_form};
 
 /// Words that say nothing about which option is meant.
 const FILLER_WORDS: [&str; 25] = [
@@ -13,13 +13,26 @@ const FILLER_WORDS: [&str; 25] = [
 
 /// Lowercase, without quotes, emphasis and code marks, whitespace collapsed.
 pub(crate) fn plain(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Quotes and emphasis dropped and whitespace collapsed in one pass, then lowercased
+    // (which neither makes nor removes whitespace, and sees the same letters side by side):
+    // two strings, not four, for every option name of every record.
+    let mut collapsed = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !collapsed.is_empty();
+            continue;
+        }
+        if space {
+            collapsed.push(' ');
+            space = false;
+        }
+        collapsed.push(c);
+    }
+    collapsed.to_lowercase()
 }
 
 /// The 1-based position a name refers to, and the text after the reference:
@@ -319,15 +332,6 @@ fn list_marker(record: &Record, option: &Located<String>) -> ListMarker {
 
 /// `Kafka — a replayable log` → `Kafka`: the name before a description. It is a prefix of
 /// `key` once trimmed at the start; see [`short_of`].
-fn short_form(key: &str) -> &str {
-    let end = [" - ", " – ", " — ", ": "]
-        .iter()
-        .filter_map(|separator| key.find(separator))
-        .min()
-        .unwrap_or(key.len());
-    key.get(..end).unwrap_or(key).trim()
-}
-
 /// The short form of `key` from its length, worked out once by [`short_form`].
 fn short_of(key: &str, short_len: usize) -> &str {
     let trimmed = key.trim_start();
@@ -408,5 +412,28 @@ mod tests {
             OptionName::new("Calendar Versioning")
                 .same_or_short_form(&OptionName::new("Calendar Versioning with YYYY.M.Patch"))
         );
+    }
+
+    proptest::proptest! {
+        /// `plain` is the text without quotes and emphasis, lowercased, its whitespace
+        /// collapsed; a short form ends at the first separator of any kind.
+        #[test]
+        fn plain_names_and_short_forms(text in "[A-Za-zΣσÄİ \t'\"*_:–—-]{0,30}") {
+            let expected = text
+                .chars()
+                .filter(|c| !matches!(c, '"' | '\'' | '`' | '*' | '_' | '“' | '”' | '‘' | '’'))
+                .collect::<String>()
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            proptest::prop_assert_eq!(plain(&text), expected);
+            let end = [" - ", " – ", " — ", ": "]
+                .iter()
+                .filter_map(|separator| text.find(separator))
+                .min()
+                .unwrap_or(text.len());
+            proptest::prop_assert_eq!(short_form(&text), text.get(..end).unwrap_or(&text).trim());
+        }
     }
 }

@@ -68,13 +68,23 @@ pub fn options_match(a: &str, b: &str) -> bool {
     key_a == key_b || short_form(&key_a) == short_form(&key_b)
 }
 
-fn short_form(key: &str) -> &str {
-    let mut end = key.len();
-    for separator in [" - ", " – ", " — ", ": "] {
-        if let Some(at) = key.find(separator) {
-            end = end.min(at);
-        }
-    }
+/// An option's key up to the first ` - `, ` – `, ` — ` or `: ` that sets off a description.
+pub(crate) fn short_form(key: &str) -> &str {
+    // One pass, not a search per separator: lint names every option and pros-and-cons
+    // heading of every record, each several times.
+    let end = key
+        .char_indices()
+        .find(|&(at, c)| {
+            let rest = key.get(at..).unwrap_or_default();
+            match c {
+                ' ' => [" - ", " – ", " — "]
+                    .iter()
+                    .any(|separator| rest.starts_with(separator)),
+                ':' => rest.starts_with(": "),
+                _ => false,
+            }
+        })
+        .map_or(key.len(), |(at, _)| at);
     key.get(..end).unwrap_or(key).trim()
 }
 
