@@ -324,6 +324,11 @@ mod tests {
         assert_eq!(join("", "./0002-b.md").as_deref(), Some("0002-b.md"));
         assert_eq!(join("sub", "../0002-b.md").as_deref(), Some("0002-b.md"));
         assert_eq!(join("", "../img/x.png"), None);
+        assert_eq!(join("a//b/", "x").as_deref(), Some("a/b/x"));
+        assert_eq!(join("a/b", "..\\c/./d").as_deref(), Some("a/c/d"));
+        assert_eq!(join("a/b", "../../c").as_deref(), Some("c"));
+        assert_eq!(join("a", "../.."), None);
+        assert_eq!(join("a", "..").as_deref(), Some(""));
         assert_eq!(
             link_target("old/0001-a.md", "../0007-b.md#why").as_deref(),
             Some("0007-b.md")

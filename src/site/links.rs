@@ -416,25 +416,24 @@ impl<'l> Linker<'l> {
 
 impl Findings {
     fn note(&mut self, found: Found) {
-        let findings = self;
         match found {
             Found::Link(from, to) => {
-                findings.links.insert((from, to));
+                self.links.insert((from, to));
             }
             Found::Copy(destination, source) => {
-                findings.copies.entry(destination).or_insert(source);
+                self.copies.entry(destination).or_insert(source);
             }
             Found::Inline(source) => {
-                findings.inlined.insert(source);
+                self.inlined.insert(source);
             }
             Found::Missing(path, image) => {
-                findings.missing.insert(path);
+                self.missing.insert(path);
                 if let Some(refusal) = image {
-                    findings.refused.insert(refusal);
+                    self.refused.insert(refusal);
                 }
             }
             Found::Refused(refusal) => {
-                findings.refused.insert(refusal);
+                self.refused.insert(refusal);
             }
         }
     }
