@@ -185,7 +185,27 @@ pub fn percent_encode(path: &str, also_keep: &[u8]) -> String {
 }
 
 /// `%20` → ` `; malformed escapes are kept as written.
+/// `text` percent-decoded as a path: like [`percent_decode`], but where the decoded bytes
+/// are not UTF-8 (`0001-caf%E9.md`, a Latin-1 name) they name the file byte for byte, as a
+/// web server on the same disk reads them.
+pub fn percent_decode_path(text: &str) -> PathBuf {
+    match String::from_utf8(percent_decode_bytes(text)) {
+        Ok(decoded) => PathBuf::from(decoded),
+        #[cfg(unix)]
+        Err(not_utf8) => {
+            use std::os::unix::ffi::OsStringExt;
+            PathBuf::from(std::ffi::OsString::from_vec(not_utf8.into_bytes()))
+        }
+        #[cfg(not(unix))]
+        Err(_) => PathBuf::from(text),
+    }
+}
+
 pub fn percent_decode(text: &str) -> String {
+    String::from_utf8(percent_decode_bytes(text)).unwrap_or_else(|_| text.to_string())
+}
+
+fn percent_decode_bytes(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
@@ -201,7 +221,7 @@ pub fn percent_decode(text: &str) -> String {
         out.push(bytes[at]);
         at += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    out
 }
 
 #[cfg(test)]
@@ -329,6 +349,18 @@ mod tests {
         assert_eq!(join("a/b", "../../c").as_deref(), Some("c"));
         assert_eq!(join("a", "../.."), None);
         assert_eq!(join("a", "..").as_deref(), Some(""));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_percent_encoded_name_that_is_not_utf8_names_its_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        assert_eq!(percent_decode_path("a%20b.md"), PathBuf::from("a b.md"));
+        assert_eq!(
+            percent_decode_path("caf%E9.md").as_os_str().as_bytes(),
+            b"caf\xe9.md"
+        );
+        assert_eq!(percent_decode("caf%E9.md"), "caf%E9.md");
         assert_eq!(
             link_target("old/0001-a.md", "../0007-b.md#why").as_deref(),
             Some("0007-b.md")

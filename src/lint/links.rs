@@ -33,7 +33,9 @@ pub(crate) fn resolve(record: &Path, link: &Link) -> Option<LinkTarget> {
     }
     let dir = record.parent().unwrap_or(Path::new(""));
     Some(LinkTarget {
-        path: crate::log_path::normalize(&dir.join(crate::log_path::percent_decode(path_part))),
+        path: crate::log_path::normalize(
+            &dir.join(crate::log_path::percent_decode_path(path_part)),
+        ),
         fragment: fragment.filter(|fragment| !fragment.is_empty()),
     })
 }

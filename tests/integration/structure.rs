@@ -627,7 +627,9 @@ fn a_name_that_is_not_utf8_is_named_by_lint_and_a_folder_so_named_still_renders(
     use std::os::unix::ffi::OsStrExt;
     let fixture = fixtures().join("rules/file-skipped/fail-hidden-records/0001-use-kafka.md");
     let record = read(&fixture);
-    let project = log_with(&[("0001-use-kafka.md", &record)]);
+    // A link to it, written as a browser would (`%E9`), leads to it: no `link-broken`.
+    let linking = record.clone() + "\nSee [the other one](0002-caf%E9.md).\n";
+    let project = log_with(&[("0001-use-kafka.md", &linking)]);
     let log = project.path().join("docs/adr");
     std::fs::write(log.join(OsStr::from_bytes(b"0002-caf\xe9.md")), &record).unwrap();
     let folder = log.join(OsStr::from_bytes(b"\xe4lter"));
