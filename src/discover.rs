@@ -421,6 +421,19 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
+impl Skipped {
+    /// The walked `entry` of the log at `dir`, skipped for `reason`.
+    fn of(entry: &walkdir::DirEntry, dir: &Path, reason: SkipReason) -> Skipped {
+        let path = entry.path().to_path_buf();
+        let rel_path = crate::log_path::relative_slash_path(&path, dir);
+        Skipped {
+            path,
+            rel_path,
+            reason,
+        }
+    }
+}
+
 /// What a directory walk found.
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -497,15 +510,10 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
                     && entry.path() != record_file
                     && markdown_stem(name).is_some()
                 {
-                    let path = entry.path().to_path_buf();
-                    let rel = crate::log_path::relative_slash_path(&path, dir);
-                    found.skipped.push(Skipped {
-                        path,
-                        rel_path: rel,
-                        reason: SkipReason::RecordPart {
-                            record: record_rel.clone(),
-                        },
-                    });
+                    let reason = SkipReason::RecordPart {
+                        record: record_rel.clone(),
+                    };
+                    found.skipped.push(Skipped::of(&entry, dir, reason));
                 }
                 continue;
             }
@@ -541,13 +549,9 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             continue;
         };
         if is_template_name(name) {
-            let path = entry.path().to_path_buf();
-            let rel = crate::log_path::relative_slash_path(&path, dir);
-            found.skipped.push(Skipped {
-                path,
-                rel_path: rel,
-                reason: SkipReason::TemplateByName,
-            });
+            found
+                .skipped
+                .push(Skipped::of(&entry, dir, SkipReason::TemplateByName));
             continue;
         }
         // Hidden names and templates were set apart above: of `is_non_record_name`, this is left.
@@ -583,13 +587,7 @@ fn note_hidden(found: &mut Discovered, entry: &walkdir::DirEntry, name: &str, di
         FileName::parse(name.trim_start_matches(['.', '_'])).map(|_| SkipReason::Hidden)
     };
     if let Some(reason) = reason {
-        let path = entry.path().to_path_buf();
-        let rel_path = crate::log_path::relative_slash_path(&path, dir);
-        found.skipped.push(Skipped {
-            path,
-            rel_path,
-            reason,
-        });
+        found.skipped.push(Skipped::of(entry, dir, reason));
     }
 }
 
@@ -602,13 +600,9 @@ fn note_not_utf8(found: &mut Discovered, entry: &walkdir::DirEntry, dir: &Path) 
     if entry.file_type().is_dir() || markdown_stem(&name).is_none() || name.starts_with('.') {
         return;
     }
-    let path = entry.path().to_path_buf();
-    let rel_path = crate::log_path::relative_slash_path(&path, dir);
-    found.skipped.push(Skipped {
-        path,
-        rel_path,
-        reason: SkipReason::NameNotUtf8,
-    });
+    found
+        .skipped
+        .push(Skipped::of(entry, dir, SkipReason::NameNotUtf8));
 }
 
 /// A directory named like a record is one when it holds a README or index (`2022-11-09-x/`

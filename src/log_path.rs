@@ -93,17 +93,22 @@ pub fn relative_path(from_dir: &Path, to: &Path) -> String {
     climb(&as_strs(&from), &as_strs(&to))
 }
 
+/// What follows `base` and one `/` in `path`, byte for byte, when both are UTF-8 and `/`
+/// separates paths: the relative path of a walked file without parsing either path.
+pub fn joined_rest<'p>(path: &'p Path, base: &Path) -> Option<&'p str> {
+    let rest = path
+        .to_str()?
+        .strip_prefix(base.to_str()?)?
+        .strip_prefix(std::path::MAIN_SEPARATOR)?;
+    (!rest.is_empty() && std::path::MAIN_SEPARATOR == '/').then_some(rest)
+}
+
 /// `path` relative to `base`, with `/` separators; `path` itself when not below `base`.
 /// This is how a walked file of the log is named (`sub/0007-b.md`).
 pub fn relative_slash_path(path: &Path, base: &Path) -> String {
     // Fast path for walked paths, which are `base` joined with more: a string prefix test
     // instead of component parsing, which dominated `adr new` in a 10,000-record log.
-    if let (Some(full), Some(prefix)) = (path.to_str(), base.to_str())
-        && let Some(rest) = full.strip_prefix(prefix)
-        && let Some(rest) = rest.strip_prefix(std::path::MAIN_SEPARATOR)
-        && !rest.is_empty()
-        && std::path::MAIN_SEPARATOR == '/'
-    {
+    if let Some(rest) = joined_rest(path, base) {
         return rest.to_string();
     }
     let relative = path.strip_prefix(base).unwrap_or(path);

@@ -284,23 +284,11 @@ pub(crate) fn own_path(log_dir: &Path, rel: &str, path: PathBuf) -> Option<Box<P
     // The discovered path is the log's joined with more, byte for byte, so a byte comparison
     // answers almost every time; parsing both paths into components for each of 99,999
     // records was 2.5 % of a one-record re-render.
-    let joined = joined_bytes(log_dir, rel, &path)
+    let joined = crate::log_path::joined_rest(&path, log_dir) == Some(rel)
         || path
             .strip_prefix(log_dir)
             .is_ok_and(|rest| rest == Path::new(rel));
     (!joined).then(|| path.into_boxed_path())
-}
-
-/// Whether `path` is, byte for byte, `log_dir`, one `/` and `rel`.
-fn joined_bytes(log_dir: &Path, rel: &str, path: &Path) -> bool {
-    let (Some(path), Some(log_dir)) = (path.to_str(), log_dir.to_str()) else {
-        return false;
-    };
-    std::path::MAIN_SEPARATOR == '/'
-        && path
-            .strip_prefix(log_dir)
-            .and_then(|rest| rest.strip_prefix('/'))
-            .is_some_and(|rest| rest == rel)
 }
 
 /// How much record text a load keeps for the pages (the rest are read again by their

@@ -393,9 +393,8 @@ impl<'m> Present<'m> {
             return None;
         }
         let index = self.paths.binary_search(&path).ok()?;
-        (self.found.get(index) == Some(&true))
-            .then(|| self.paths.get(index).copied())
-            .flatten()
+        let listed = self.paths.get(index).copied()?;
+        (self.found.get(index) == Some(&true)).then_some(listed)
     }
 
     /// Whether every listed file is there (and every listed path is a plain one).
