@@ -33,6 +33,21 @@ impl InputHasher {
         self.0.update(bytes);
     }
 
+    /// Adds `hashes` after their count, a few at a time: fed as postcard, each went in as a
+    /// varint of up to 19 bytes, and the 21 row hashes of every record page's key were half
+    /// of deciding that a re-render of 99,999 records keeps a page.
+    pub fn hashes(&mut self, hashes: &[u128]) {
+        self.0.update(&(hashes.len() as u64).to_le_bytes());
+        let mut buffer = [0u8; 256];
+        for chunk in hashes.chunks(buffer.len() / 16) {
+            for (slot, hash) in buffer.chunks_exact_mut(16).zip(chunk) {
+                slot.copy_from_slice(&hash.to_le_bytes());
+            }
+            self.0
+                .update(buffer.get(..chunk.len() * 16).unwrap_or_default());
+        }
+    }
+
     /// Adds a serialisable value by its postcard encoding (lengths before contents).
     pub fn part<T: Serialize + ?Sized>(&mut self, value: &T) {
         // Hashed through a buffer: fed to the hasher as written (`postcard::to_io`), a value

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use crate::error::{Error, Result};
 use crate::model::LoadFailure;
 use crate::site::html::{self, LinkKind};
+use crate::site::incremental::stamps::InputHasher;
 use crate::site::links::{Found, Linker, Target};
 use crate::site::repository::Repository;
 use crate::site::rows::Rows;
@@ -18,7 +19,6 @@ use crate::site::views::{
 };
 use crate::site::{
     PageCache, PageSink, PathId, RecordPage, Site, SiteRecord, StatusClass, decision, highlight,
-    key_of,
 };
 
 impl Site {
@@ -152,16 +152,15 @@ impl RecordPages<'_> {
             .iter()
             .map(|(destination, _)| destination)
             .collect();
-        key_of(&[
-            &self.base_key,
-            &record.text_hash,
-            &record.rel_path,
-            &(position - first),
-            &window,
-            &related(self.superseded_by),
-            &related(self.supersedes),
-            &destinations,
-        ])
+        let mut hasher = InputHasher::new();
+        hasher.hashes(&[self.base_key, record.text_hash]);
+        hasher.field(record.rel_path.as_bytes());
+        hasher.field(&((position - first) as u64).to_le_bytes());
+        hasher.hashes(window);
+        hasher.hashes(&related(self.superseded_by));
+        hasher.hashes(&related(self.supersedes));
+        hasher.part(&destinations);
+        hasher.finish()
     }
 
     /// The page of the record at `index` of the log, kept or made; returns its row and how
