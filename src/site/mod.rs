@@ -16,6 +16,7 @@ mod pages;
 pub mod record;
 pub mod repository;
 mod rows;
+mod rows_seen;
 pub mod search;
 mod skeleton;
 mod status_colours;
@@ -37,6 +38,8 @@ use pages::relations::RELATIONS_PAGE;
 pub(crate) use record::own_path;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 use rows::Rows;
+pub use rows_seen::RowsSeen;
+pub(crate) use rows_seen::{NotedLinks, PageLinks};
 pub use status_colours::StatusColours;
 pub use templates::{escape_html, overridable_names, read_overrides};
 use views::{EntrySource, SiteView, tag_summaries};
@@ -129,6 +132,9 @@ pub struct PageCache {
     /// Each range of the search index: what it was made from and its summary.
     #[serde(default)]
     pub search: Vec<search::RangeSummary>,
+    /// The rows the record pages were made with.
+    #[serde(default)]
+    pub rows: RowsSeen,
 }
 
 /// A map hashed with foldhash (randomly seeded, like std's, and several times faster).
@@ -284,8 +290,12 @@ impl Site {
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
         add_typed_relations(&mut relations, records, lookup);
         let linker = Linker::new(paths, entries);
+        let base_key = self.base_key(paths);
+        let rows_seen = RowsSeen::new(entries, base_key, rows.hashes());
+        let unchanged_windows = rows_seen.unchanged_windows(&previous.rows);
+        previous.rows.hashes = Vec::new();
         let known: &PageCache = previous;
-        let row_hashes = rows.hashes();
+        let row_hashes = &rows_seen.hashes;
         let record_pages = RecordPages {
             site: self,
             rows: &rows,
@@ -297,8 +307,9 @@ impl Site {
             previous: known,
             sink,
             repository: self.repository_of(paths),
-            row_hashes: &row_hashes,
-            base_key: self.base_key(paths),
+            row_hashes,
+            base_key,
+            unchanged_windows: unchanged_windows.as_deref(),
         };
         // A page is kept when it was made from the same inputs and is still there.
         let unchanged =
@@ -311,7 +322,7 @@ impl Site {
         let search_ranges = pages::search::SearchRanges {
             records,
             rows: &rows,
-            row_hashes: &row_hashes,
+            row_hashes,
             previous: known,
             sink,
         };
@@ -322,42 +333,37 @@ impl Site {
                 documents
                     .par_chunks(search::RANGE_DOCS)
                     .enumerate()
-                    .map(|(range, docs)| {
-                        let mut made = docs
-                            .par_iter()
-                            .filter_map(|&(_, index)| Some((index, records.get(index)?)))
-                            .map(|(index, record)| record_pages.record_page(index, record))
-                            .collect::<Result<Vec<(usize, RecordPage)>>>()?;
-                        let summary = search_ranges.put_range(range, docs, &mut made)?;
-                        Ok((made, summary))
-                    })
+                    .map(|range| range_pages(&record_pages, &search_ranges, range))
                     .collect::<Result<Vec<_>>>()
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
-                    || self.put_index_page(sink, &rows, &row_hashes, &tag_summaries, &unchanged),
-                    || self.put_tag_pages(sink, &rows, &row_hashes, &tag_summaries, &unchanged),
+                    || self.put_index_page(sink, &rows, row_hashes, &tag_summaries, &unchanged),
+                    || self.put_tag_pages(sink, &rows, row_hashes, &tag_summaries, &unchanged),
                 );
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
         );
-        let (made, ranges): (Vec<Vec<(usize, RecordPage)>>, Vec<search::RangeSummary>) =
-            made?.into_iter().unzip();
+        let (made, (noted_links, ranges)): (Vec<_>, (Vec<_>, Vec<_>)) = made?
+            .into_iter()
+            .map(|(made, links, summary)| (made, (links, summary)))
+            .unzip();
         // Range by range: gathered into one list, the 100,000 entries of a first render were
         // held in both while it grew.
         let diagrams = made.iter().flatten().any(|(_, page)| page.diagrams);
         let (index_keys, tag_keys) = listings?;
-        let log_keys = self.put_log_pages(sink, &rows, &row_hashes, &unchanged)?;
+        let log_keys = self.put_log_pages(sink, &rows, row_hashes, &unchanged)?;
         record_pages.failure_pages(failures)?;
         drop(record_pages);
         let findings = linker.finish();
-        add_links(&mut relations, entries, &findings.links);
+        let links_as_before = known.rows.links_as_before(&noted_links);
+        add_links(&mut relations, entries, &findings.links, links_as_before);
         let relations_key = self.put_relations_page(
             sink,
             &relations,
             &record_entry,
             &rows,
-            &row_hashes,
+            row_hashes,
             &unchanged,
         );
         let (search_files, tokenizer_key) =
@@ -366,7 +372,9 @@ impl Site {
         page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
         page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
         page_keys.extend(index_keys);
-        let cache = page_cache(made, ranges, entries, page_keys, previous);
+        let rows_seen = rows_seen.with_links(&known.rows, &noted_links);
+        drop(noted_links);
+        let cache = page_cache(made, (ranges, rows_seen), entries, page_keys, previous);
         let generated = Generated::new(&cache, entries, search_files, &self.assets, diagrams);
         let mut report = self.put_assets_and_copies(sink, &generated, findings)?;
         report.records = records.len();
@@ -541,25 +549,55 @@ fn add_typed_relations(
 fn add_links(
     relations: &mut graph::Relations,
     entries: &[rows::Entry],
-    links: &BTreeSet<(usize, usize)>,
+    noted: &BTreeSet<(usize, usize)>,
+    as_before: Vec<(usize, usize)>,
 ) {
     let record = |position: usize| match entries.get(position)?.source {
         EntrySource::Record(index) => Some(index),
         EntrySource::Failure(_) => None,
     };
-    for &(from, to) in links {
+    let mut links = as_before;
+    links.extend(noted);
+    links.par_sort_unstable();
+    links.dedup();
+    for (from, to) in links {
         if let (Some(from), Some(to)) = (record(from), record(to)) {
             relations.add_link(from, to);
         }
     }
 }
 
+/// The record pages of one range of the search index (its `docs`, numbered `range`), kept or
+/// made, with what the next build is to know of their links, and the range written.
+fn range_pages(
+    record_pages: &RecordPages<'_>,
+    search_ranges: &pages::search::SearchRanges<'_>,
+    (range, docs): (usize, &[(usize, usize)]),
+) -> Result<RangePages> {
+    let pages = docs
+        .par_iter()
+        .filter_map(|&(_, index)| Some((index, search_ranges.records.get(index)?)))
+        .map(|(index, record)| record_pages.record_page(index, record))
+        .collect::<Result<Vec<_>>>()?;
+    let mut noted = NotedLinks::default();
+    let mut made = Vec::with_capacity(pages.len());
+    for (position, page, links) in pages {
+        noted.push(position, links);
+        made.push((position, page));
+    }
+    let summary = search_ranges.put_range(range, docs, &mut made)?;
+    Ok((made, noted, summary))
+}
+
+/// The pages of a range ([`range_pages`]): each with its row, and the range's summary.
+type RangePages = (Vec<(usize, RecordPage)>, NotedLinks, search::RangeSummary);
+
 /// What this build made each page from, for the next one: the last build's entries, those of
 /// pages made again replaced and those of records gone removed (rebuilt, the map's 100,000
 /// paths were copied and hashed again by every render of a 99,999-record log).
 fn page_cache(
     made: Vec<Vec<(usize, RecordPage)>>,
-    search: Vec<search::RangeSummary>,
+    (search, rows): (Vec<search::RangeSummary>, RowsSeen),
     entries: &[rows::Entry],
     pages: FastMap<String, u128>,
     previous: &mut PageCache,
@@ -588,6 +626,7 @@ fn page_cache(
         records,
         pages,
         search,
+        rows,
     }
 }
 

@@ -56,6 +56,10 @@ pub struct SiteRecord {
     /// The file's text as the load read it, until its page takes it; never cached.
     #[serde(skip)]
     pub text: LoadedText,
+    /// Parsed by this render rather than taken from its cache: what the last render knew
+    /// of the record (its page among it) may be of another text.
+    #[serde(skip)]
+    pub parsed_now: bool,
 }
 
 /// What the load kept of a record for its page alone, which takes it when it is made: the
@@ -211,6 +215,7 @@ impl SiteRecord {
             }),
             tags: summary.tags,
             meta: Kept::keep(MetaRows::new(&meta_rows(record))),
+            parsed_now: true,
             supersedes: record
                 .supersedes
                 .iter()

@@ -3,7 +3,7 @@
 //! benchmark's (bench/run.sh); these check what must hold whatever the machine.
 
 use crate::generate::Generator;
-use crate::util::{files_of, run, run_measuring_memory};
+use crate::util::{run, run_measuring_memory};
 
 /// Peak RSS in KB of `args` on a generated log of `records` records, with its output.
 fn peak_on(records: usize, args: &[&str]) -> Option<(u64, usize)> {
@@ -58,19 +58,11 @@ fn a_large_log_renders_incrementally_to_the_bytes_of_a_full_render() {
     assert!(stderr.contains("3000 records"), "{stderr}");
     assert!(!stderr.contains(" 0 files written"), "{stderr}");
     assert_eq!(run(dir.path(), &["render", "--out", "full"]).0, 0);
-    let site = |name: &str| {
-        let mut files = files_of(&dir.path().join(name));
-        files.retain(|path, _| !path.starts_with(".adr-site"));
-        files
-    };
-    let (incremental, full) = (site("site"), site("full"));
-    assert_eq!(
-        incremental.keys().collect::<Vec<_>>(),
-        full.keys().collect::<Vec<_>>()
+    crate::util::assert_same_site(
+        &dir.path().join("site"),
+        &dir.path().join("full"),
+        "one record edited",
     );
-    for (path, bytes) in &incremental {
-        assert!(full.get(path) == Some(bytes), "{path} differs");
-    }
 }
 
 #[test]

@@ -129,6 +129,29 @@ pub fn read(path: impl AsRef<Path>) -> String {
         .unwrap_or_else(|error| panic!("read {}: {error}", path.as_ref().display()))
 }
 
+/// Asserts that the site in `incremental` holds the files of the site in `full`, byte for
+/// byte, its manifest among them; only the render's cache may differ. `after` says what
+/// came before.
+pub fn assert_same_site(incremental: &Path, full: &Path, after: &str) {
+    let site = |dir: &Path| {
+        let mut files = files_of(dir);
+        files.remove(".adr-site-cache");
+        files
+    };
+    let (incremental, full) = (site(incremental), site(full));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>(),
+        "the same files after {after}"
+    );
+    for (path, bytes) in &incremental {
+        assert!(
+            full.get(path) == Some(bytes),
+            "{path} differs from a full render after {after}"
+        );
+    }
+}
+
 /// Every file under `dir` with its bytes, by `/`-separated relative path.
 pub fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();

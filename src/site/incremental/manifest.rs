@@ -155,6 +155,7 @@ fn write_body(out: &mut dyn std::io::Write, body: &CacheBody) -> std::io::Result
         .chain([FrameOut::Rest {
             pages: &body.pages.pages,
             search: &body.pages.search,
+            rows: &body.pages.rows,
         }])
         .collect();
     // Encoded a few at a time on every core, written in order.
@@ -191,6 +192,7 @@ enum Frame {
     Rest {
         pages: site::FastMap<String, u128>,
         search: Vec<site::search::RangeSummary>,
+        rows: site::RowsSeen,
     },
 }
 
@@ -202,6 +204,7 @@ enum FrameOut<'a> {
     Rest {
         pages: &'a site::FastMap<String, u128>,
         search: &'a [site::search::RangeSummary],
+        rows: &'a site::RowsSeen,
     },
 }
 
@@ -253,9 +256,14 @@ fn read_body(path: &Path, start: u64, records: usize) -> Option<CacheBody> {
             match frame? {
                 Frame::Records(records) => body.records.extend(records),
                 Frame::RecordPages(pages) => body.pages.records.extend(pages),
-                Frame::Rest { pages, search } => {
+                Frame::Rest {
+                    pages,
+                    search,
+                    rows,
+                } => {
                     body.pages.pages = pages;
                     body.pages.search = search;
+                    body.pages.rows = rows;
                     return Some(body);
                 }
             }
@@ -387,14 +395,13 @@ impl<'m> Present<'m> {
         self.found
     }
 
-    /// The listed path equal to `path`, when it is there as a regular file.
-    pub(super) fn listed(&self, path: &str) -> Option<&'m str> {
+    /// Where `path` is among the listed paths, when it is there as a regular file.
+    pub(super) fn listed(&self, path: &str) -> Option<usize> {
         if !is_safe_site_path(path) {
             return None;
         }
         let index = self.paths.binary_search(&path).ok()?;
-        let listed = self.paths.get(index).copied()?;
-        (self.found.get(index) == Some(&true)).then_some(listed)
+        (self.found.get(index) == Some(&true)).then_some(index)
     }
 
     /// Whether every listed file is there (and every listed path is a plain one).
@@ -525,8 +532,8 @@ pub(super) mod tests {
         .into_iter()
         .collect();
         let present = Present::list(site.path(), &listed);
-        assert_eq!(present.listed("a.html"), Some("a.html"));
-        assert_eq!(present.listed("assets/b.js"), Some("assets/b.js"));
+        assert_eq!(present.listed("a.html"), Some(0));
+        assert_eq!(present.listed("assets/b.js"), Some(1));
         assert!(present.listed("c.html").is_none(), "a link is not the page");
         assert!(
             present.listed("gone.html").is_none(),

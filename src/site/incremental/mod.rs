@@ -451,11 +451,15 @@ fn write_site(
         watched: watched_files(project, &report),
         unpublished: unpublished(project, &report.refused),
     };
-    let (removed, is_kept) = remove_stale(
+    let is_kept: Vec<bool> = kept
+        .into_iter()
+        .map(std::sync::atomic::AtomicBool::into_inner)
+        .collect();
+    let removed = remove_stale(
         out_dir,
         previous.as_ref().map(|manifest| &manifest.files),
         &this_render.files,
-        kept.into_inner().unwrap_or_default(),
+        &is_kept,
     );
     // Neither file needs the other: the cache (0.07 s at 99,999 records) is written while
     // the manifest is merged and written.

@@ -155,26 +155,22 @@ pub(super) fn remove_temporary_files(out_dir: &Path) {
 }
 
 /// Deletes what the previous render made and this one neither wrote (`written`) nor kept
-/// (`kept`), and directories left empty; returns how many files it deleted, and for each
-/// file of `previous`, in order, whether it was kept (for [`with_kept`]).
+/// (`is_kept`, for each file of `previous` in order), and directories left empty; returns
+/// how many files it deleted.
 pub(super) fn remove_stale(
     out_dir: &Path,
     previous: Option<&BTreeMap<String, FileEntry>>,
     written: &BTreeMap<String, FileEntry>,
-    kept: Vec<&str>,
-) -> (usize, Vec<bool>) {
+    is_kept: &[bool],
+) -> usize {
     let Some(previous) = previous else {
-        return (0, Vec::new());
+        return 0;
     };
-    let kept: HashSet<&str> = kept.into_iter().collect();
-    let is_kept: Vec<bool> = previous
-        .keys()
-        .map(|path| kept.contains(path.as_str()))
-        .collect();
-    let is_current = |path: &str| written.contains_key(path) || kept.contains(path);
     let mut removed = 0;
+    let mut is_kept = is_kept.iter();
     for path in previous.keys() {
-        if is_current(path) || !is_safe_site_path(path) {
+        let is_current = is_kept.next() == Some(&true) || written.contains_key(path);
+        if is_current || !is_safe_site_path(path) {
             continue;
         }
         // Never through a link, nor the link itself: adr makes no links, so one there was
@@ -194,7 +190,7 @@ pub(super) fn remove_stale(
             parent = dir.parent();
         }
     }
-    (removed, is_kept)
+    removed
 }
 
 /// The files of this render: those it wrote (`written`) and the entries of the last
@@ -298,10 +294,12 @@ pub(super) struct OutputDir<'p> {
     pub(super) written_files: Option<Mutex<Vec<(String, u64)>>>,
     /// The files of the last render still there, listed at the first [`PageSink::keep`].
     pub(super) present: std::sync::OnceLock<Present<'p>>,
-    /// The files of the last render kept as they were: their manifest entries are moved to
-    /// the new manifest at the end rather than copied here one by one (132,000 of them, two
-    /// strings each, at 100,000 records).
-    pub(super) kept: Mutex<Vec<&'p str>>,
+    /// Which files of the last render (in the order of its manifest) were kept as they
+    /// were: their manifest entries are moved to the new manifest at the end rather than
+    /// copied here one by one (132,000 of them, two strings each, at 100,000 records). A
+    /// flag each, not a list behind a lock: a re-render of 99,999 records keeps 132,000
+    /// files from both cores.
+    pub(super) kept: Vec<std::sync::atomic::AtomicBool>,
 }
 
 impl<'p> OutputDir<'p> {
@@ -328,7 +326,9 @@ impl<'p> OutputDir<'p> {
                 Some(found) => std::sync::OnceLock::from(Present::with_found(previous, found)),
                 None => std::sync::OnceLock::new(),
             },
-            kept: Mutex::new(Vec::new()),
+            kept: std::iter::repeat_with(Default::default)
+                .take(previous.len())
+                .collect(),
         }
     }
 
@@ -465,9 +465,12 @@ impl PageSink for OutputDir<'_> {
         else {
             return false;
         };
-        if let Ok(mut kept) = self.kept.lock() {
-            kept.push(listed);
+        match self.kept.get(listed) {
+            Some(kept) => {
+                kept.store(true, std::sync::atomic::Ordering::Relaxed);
+                true
+            }
+            None => false,
         }
-        true
     }
 }

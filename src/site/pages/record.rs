@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::model::LoadFailure;
-use crate::site::html::{self, LinkKind};
+use crate::site::html::{self, Destination, LinkKind};
 use crate::site::incremental::stamps::InputHasher;
 use crate::site::links::{Found, Linker, Target};
 use crate::site::repository::Repository;
@@ -18,7 +18,8 @@ use crate::site::views::{
     EntryRef, EntryView, Neighbour, RecordView, details_of, error_view, root_of, toc_html,
 };
 use crate::site::{
-    PageCache, PageSink, PathId, RecordPage, Site, SiteRecord, StatusClass, decision, highlight,
+    PageCache, PageLinks, PageSink, PathId, RecordPage, Site, SiteRecord, StatusClass, decision,
+    highlight,
 };
 
 impl Site {
@@ -75,13 +76,16 @@ pub(crate) struct RecordPages<'a> {
     /// A hash of what every record page shows besides its record and rows: where the
     /// Source and Edit links lead.
     pub(crate) base_key: u128,
+    /// Row position → whether the rows a page there shows are the last build's, when every
+    /// row is where it was ([`crate::site::RowsSeen`]).
+    pub(crate) unchanged_windows: Option<&'a [bool]>,
 }
 
 /// How many records before and after a record its page lists: a change to one record
 /// touches at most this many pages on each side (not every page of the log).
-const NEIGHBOURS: usize = 10;
+pub(crate) const NEIGHBOURS: usize = 10;
 
-impl RecordPages<'_> {
+impl<'a> RecordPages<'a> {
     fn entry_ref(&self, position: usize) -> Option<EntryRef> {
         self.rows.reference(position)
     }
@@ -163,13 +167,55 @@ impl RecordPages<'_> {
         hasher.finish()
     }
 
+    /// Whether the record at `index` has records it supersedes or is superseded by.
+    fn has_related(&self, index: usize) -> bool {
+        [self.superseded_by, self.supersedes]
+            .iter()
+            .any(|sets| sets.get(index).is_some_and(|set| !set.is_empty()))
+    }
+
+    /// The rows the links of the page at `position` led to in the last build, when the page
+    /// it left is made from what the page would be made from now, without resolving its
+    /// links: every row is where it was and those the page shows are unchanged
+    /// ([`RecordPages::unchanged_windows`]), its record was not read again (its text is the
+    /// one the page was made from), it shows no supersessions (then or now) and its links
+    /// led only to records' pages or within itself. Each input of
+    /// [`RecordPages::page_key`] is then the last build's.
+    fn as_last_built(
+        &self,
+        index: usize,
+        position: usize,
+        record: &SiteRecord,
+    ) -> Option<&'a [u32]> {
+        let unchanged = self.unchanged_windows?.get(position) == Some(&true)
+            && !record.parsed_now
+            && !self.has_related(index);
+        unchanged.then_some(())?;
+        self.previous.rows.links_of(position)
+    }
+
+    /// What the next build keeps of the page at `position`, whose links lead to `resolved`:
+    /// the rows they lead to, when each leads to a record's page or within the page and
+    /// the page shows no supersessions.
+    fn links_to_note(
+        &self,
+        index: usize,
+        position: usize,
+        resolved: &[(Target<'_>, Option<Found>)],
+    ) -> PageLinks {
+        if self.has_related(index) {
+            return PageLinks::Unknown;
+        }
+        page_links(position, resolved).map_or(PageLinks::Unknown, PageLinks::Rows)
+    }
+
     /// The page of the record at `index` of the log, kept or made; returns its row and how
     /// it was made.
     pub(crate) fn record_page(
         &self,
         index: usize,
         record: &SiteRecord,
-    ) -> Result<(usize, RecordPage)> {
+    ) -> Result<(usize, RecordPage, PageLinks)> {
         let position = self.record_entry.get(index).copied().unwrap_or(usize::MAX);
         let no_row = || {
             Error::usage(format!(
@@ -180,12 +226,35 @@ impl RecordPages<'_> {
         let entry = self.rows.entries.get(position).ok_or_else(no_row)?;
         let linker = self.linker;
         if let Some(cached) = self.previous.records.get(&PathId::of(&entry.page)) {
+            if let Some(links) = self.as_last_built(index, position, record)
+                && self.sink.keep(&entry.page)
+            {
+                // The shortcut stands for resolving the links and comparing the key, and
+                // every test that renders twice holds it to them.
+                debug_assert_eq!(
+                    (
+                        self.page_key(
+                            index,
+                            position,
+                            record,
+                            &targets(linker, record, &cached.urls)
+                        ),
+                        page_links(position, &targets(linker, record, &cached.urls)).as_deref(),
+                    ),
+                    (cached.key, Some(links)),
+                    "{} kept as last built",
+                    record.rel_path
+                );
+                // Its links are noted from the last build's, with those of every page so kept.
+                return Ok((position, RecordPage::kept(cached), PageLinks::AsBefore));
+            }
             let resolved = targets(linker, record, &cached.urls);
             if self.page_key(index, position, record, &resolved) == cached.key
                 && self.sink.keep(&entry.page)
             {
+                let links = self.links_to_note(index, position, &resolved);
                 linker.note_all(resolved.into_iter().map(|(_, found)| found));
-                return Ok((position, RecordPage::kept(cached)));
+                return Ok((position, RecordPage::kept(cached), links));
             }
         }
         let entry = self.rows.view(position).ok_or_else(no_row)?;
@@ -232,7 +301,10 @@ impl RecordPages<'_> {
         let search = crate::site::pages::search::entry_of_text(record, &text);
         drop(text);
         let urls = urls.into_inner().unwrap_or_default();
-        let key = self.page_key(index, position, record, &targets(linker, record, &urls));
+        let resolved = targets(linker, record, &urls);
+        let key = self.page_key(index, position, record, &resolved);
+        let links = self.links_to_note(index, position, &resolved);
+        drop(resolved);
         finish_body(&mut body, decision.as_ref());
         view.decision = decision;
         view.diagrams = html::has_diagram(&body.html);
@@ -249,6 +321,7 @@ impl RecordPages<'_> {
                 diagrams: view.diagrams,
                 kept: false,
             },
+            links,
         ))
     }
 
@@ -310,6 +383,21 @@ fn finish_body(body: &mut html::Body, decision: Option<&decision::DecisionView>)
     if let Some(matched) = html::match_fragment_case(&body.html) {
         body.html = matched;
     }
+}
+
+/// The rows the links `resolved` from the page at `position` lead to, when each leads to a
+/// record's page or within the page ([`RecordPage::page_links`]).
+fn page_links(position: usize, resolved: &[(Target<'_>, Option<Found>)]) -> Option<Vec<u32>> {
+    resolved
+        .iter()
+        .filter_map(|link| match link {
+            (Target::Page { .. }, Some(Found::Link(from, to))) if *from == position => {
+                Some(u32::try_from(*to).ok())
+            }
+            (Target::Other(Destination::Keep), None) => None,
+            _ => Some(None),
+        })
+        .collect()
 }
 
 /// Where each of `urls` in `record` leads, as its page's key holds it.

@@ -208,11 +208,6 @@ fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
             }),
         ),
     ];
-    let without_cache = |site: &Path| {
-        let mut files = files_of(site);
-        assert!(files.remove(".adr-site-cache").is_some());
-        files
-    };
     for (number, (change, apply)) in steps.iter().enumerate() {
         apply();
         let (code, _, stderr) = run(dir.path(), &["render"]);
@@ -221,19 +216,8 @@ fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
         let full = format!("full-{number}");
         let (full_code, _, _) = run(dir.path(), &["render", "--out", &full]);
         assert_eq!(code, full_code, "after {change}");
-        let incremental = without_cache(&dir.path().join("site"));
-        let complete = without_cache(&dir.path().join(&full));
-        assert_eq!(
-            incremental.keys().collect::<Vec<_>>(),
-            complete.keys().collect::<Vec<_>>(),
-            "the same files after {change}"
-        );
-        for (name, bytes) in &incremental {
-            assert!(
-                complete.get(name) == Some(bytes),
-                "{name} differs from a full render after {change}"
-            );
-        }
+        assert!(dir.path().join("site/.adr-site-cache").is_file());
+        crate::util::assert_same_site(&dir.path().join("site"), &dir.path().join(full), change);
     }
 }
 
@@ -536,4 +520,118 @@ fn a_one_record_edit_rewrites_a_bounded_set_of_search_files() {
         rewritten_bytes[1] < rewritten_bytes[0] * 2,
         "{rewritten_bytes:?}"
     );
+}
+
+/// A record page whose rows, text and supersessions are as the last render saw them is
+/// kept without resolving its links again (`RowsSeen` in `src/site/mod.rs`); in a debug
+/// build each such page is also checked by its key. These changes each move what that
+/// shortcut depends on, in a log long enough that most pages are far from the change; after
+/// each, the site is the bytes of a full render (the relations page among them, made from
+/// the links of pages kept this way).
+#[test]
+fn pages_kept_as_last_built_match_a_full_render_after_changes_around_them() {
+    let (dir, generated) = crate::generate::Generator::new(60).seed(19).project();
+    let log = dir.path().join("docs/adr");
+    let name = |n: usize| generated.names[n - 1].clone();
+    let append = |n: usize, text: &str| {
+        let path = log.join(name(n));
+        std::fs::write(&path, format!("{}{text}", read(&path))).unwrap();
+    };
+    let replace = |n: usize, from: &str, to: &str| {
+        let path = log.join(name(n));
+        let text = read(&path);
+        assert!(text.contains(from), "record {n} holds {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    let title_of = |n: usize| {
+        let text = read(log.join(name(n)));
+        let title = text.lines().find(|line| line.starts_with("# ")).unwrap();
+        title.to_string()
+    };
+    let supersedes_5 = format!("\nThis decision supersedes [ADR-5]({}).\n", name(5));
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step<'_>> = vec![
+        ("a body edit", Box::new(|| append(30, "\nOne more line.\n"))),
+        (
+            "a new title, which changes the rows around it",
+            Box::new(|| {
+                let title = title_of(20);
+                replace(20, &title, "# A title of its own");
+            }),
+        ),
+        (
+            "a record before all others, which moves every row",
+            Box::new(|| {
+                let text = format!(
+                    "---\nstatus: accepted\ndate: 2020-01-01\n---\n\n# Start here\n\nRead [the fortieth]({}) first.\n",
+                    name(40)
+                );
+                std::fs::write(log.join("0000-start-here.md"), text).unwrap();
+            }),
+        ),
+        (
+            "a body edit after the rows moved",
+            Box::new(|| append(50, "\nAnother line.\n")),
+        ),
+        (
+            "a new link to a record",
+            Box::new(|| append(45, &format!("\nCompare [the tenth]({}).\n", name(10)))),
+        ),
+        (
+            "a supersession that record 5 does not state",
+            Box::new(|| append(55, &supersedes_5)),
+        ),
+        (
+            "the supersession withdrawn",
+            Box::new(|| replace(55, &supersedes_5, "\n")),
+        ),
+        (
+            "a link to a file that is not there",
+            Box::new(|| append(35, "\nSee [the plan](../plans/plan.md).\n")),
+        ),
+        (
+            "the file appears",
+            Box::new(|| {
+                std::fs::create_dir_all(dir.path().join("docs/plans")).unwrap();
+                std::fs::write(dir.path().join("docs/plans/plan.md"), "# Plan\n").unwrap();
+            }),
+        ),
+    ];
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    for (number, (change, apply)) in steps.iter().enumerate() {
+        apply();
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert_eq!(code, 0, "after {change}: {stderr}");
+        let full = format!("full-{number}");
+        assert_eq!(run(dir.path(), &["render", "--out", &full]).0, 0);
+        crate::util::assert_same_site(&dir.path().join("site"), &dir.path().join(full), change);
+    }
+}
+
+/// Every real log of `tests/corpus`, rendered, one record edited and rendered again: the
+/// site is the bytes of a full render. Most pages are kept as last built there (links
+/// unresolved), and the debug build checks each by its key.
+#[test]
+fn every_corpus_rerenders_after_an_edit_to_the_bytes_of_a_full_render() {
+    for name in crate::util::corpus_names() {
+        let dir = copy_tree(&crate::util::corpus_root().join(&name));
+        let render = |out: &str| {
+            let (code, _, stderr) = run(dir.path(), &["render", "--dir", ".", "--out", out]);
+            assert!(code <= 1, "{name}: {stderr}");
+            code
+        };
+        render("site");
+        let (_, listed, _) = run(dir.path(), &["list", "--dir", ".", "--format", "json"]);
+        let listed: Vec<serde_json::Value> = serde_json::from_str(&listed).unwrap();
+        let records: Vec<std::path::PathBuf> = listed
+            .iter()
+            .map(|record| dir.path().join(record["path"].as_str().unwrap()))
+            .collect();
+        let edited = &records[records.len() / 2];
+        std::fs::write(edited, format!("{}\nOne more line.\n", read(edited))).unwrap();
+        let code = render("site");
+        assert_eq!(render("full"), code, "{name}");
+        let after = format!("{name}: editing {}", edited.display());
+        crate::util::assert_same_site(&dir.path().join("site"), &dir.path().join("full"), &after);
+    }
 }
