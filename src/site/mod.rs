@@ -16,7 +16,7 @@ mod pages;
 pub mod record;
 pub mod repository;
 mod rows;
-mod rows_seen;
+pub(crate) mod rows_seen;
 pub mod search;
 mod skeleton;
 mod status_colours;
