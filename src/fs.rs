@@ -352,6 +352,40 @@ pub fn write_atomic_unsynced_with(
     )
 }
 
+/// [`write_atomic_unsynced_with`] whose rename waits for what `contents` returned:
+/// `replace` decides, once the temporary file is written whole, whether it goes over
+/// `path` or is removed and `path` left as it was (a site's page that came out the same
+/// keeps its file and time). Returns what `contents` returned and whether `path` was
+/// replaced. Streamed: a large page (the relations page of a 99,999-record log is 39 MB)
+/// is never held in memory to compare it first.
+pub fn write_atomic_unsynced_if<T>(
+    path: &Path,
+    contents: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+    replace: impl FnOnce(&T) -> bool,
+) -> Result<(T, bool)> {
+    let parent = parent_dir(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".adr-tmp-");
+    if let Some(permissions) = default_permissions() {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder
+        .tempfile_in(parent)
+        .map_err(|source| Error::io("create a temporary file in", parent, source))?;
+    let written = {
+        let mut out = io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut());
+        contents(&mut out).and_then(|written| out.flush().map(|()| written))
+    }
+    .map_err(|source| Error::io("write", temp.path(), source))?;
+    if !replace(&written) {
+        // The temporary file is deleted when `temp` is dropped.
+        return Ok((written, false));
+    }
+    temp.persist(path)
+        .map_err(|error| Error::io("replace", path, error.error))?;
+    Ok((written, true))
+}
+
 /// Writes a temporary file beside `path` and renames it over `path`. With `expected`
 /// (the path the user named, and the bytes the command read), the rename happens only if
 /// `path` still holds those bytes, checked after everything else is done, so the window in
@@ -553,6 +587,30 @@ impl DirLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_file_replaces_the_old_one_only_when_told_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("relations.html");
+        std::fs::write(&path, "old").unwrap();
+        let (len, replaced) = write_atomic_unsynced_if(
+            &path,
+            |out| out.write_all(b"same").map(|()| 4),
+            |&len| len != 4,
+        )
+        .unwrap();
+        assert_eq!((len, replaced), (4, false));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let (_, replaced) =
+            write_atomic_unsynced_if(&path, |out| out.write_all(b"new bytes"), |()| true).unwrap();
+        assert!(replaced);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new bytes");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["relations.html"], "no temporary file is left");
+    }
 
     #[test]
     fn create_new_never_overwrites() {

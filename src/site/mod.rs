@@ -293,6 +293,7 @@ impl Site {
         let base_key = self.base_key(paths);
         let rows_seen = RowsSeen::new(entries, base_key, rows.hashes());
         let unchanged_windows = rows_seen.unchanged_windows(&previous.rows);
+        // The windows were all the last build's hashes were kept for.
         previous.rows.hashes = Vec::new();
         let known: &PageCache = previous;
         let row_hashes = &rows_seen.hashes;
@@ -544,8 +545,9 @@ fn add_typed_relations(
     }
 }
 
-/// Adds to `relations` the links between records that resolving their bodies found (a link
-/// to or from an unreadable file is none).
+/// Adds to `relations` the links between records, as (from row, to row): those resolving
+/// the pages' links `noted`, and those of the pages kept as last built, `as_before` (a link
+/// to or from an unreadable file is none). In order, each once, as the set they were.
 fn add_links(
     relations: &mut graph::Relations,
     entries: &[rows::Entry],
