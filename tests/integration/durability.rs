@@ -146,3 +146,31 @@ fn concurrent_new_never_loses_or_duplicates_a_number() {
         );
     }
 }
+
+#[test]
+fn a_streamed_file_replaces_the_old_one_only_when_told_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("relations.html");
+    std::fs::write(&path, "old").unwrap();
+    let (len, replaced) = adr::fs::write_atomic_unsynced_if(
+        &path,
+        |out| std::io::Write::write_all(out, b"same").map(|()| 4),
+        |&len| len != 4,
+    )
+    .unwrap();
+    assert_eq!((len, replaced), (4, false));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    let (_, replaced) = adr::fs::write_atomic_unsynced_if(
+        &path,
+        |out| std::io::Write::write_all(out, b"new bytes"),
+        |()| true,
+    )
+    .unwrap();
+    assert!(replaced);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "new bytes");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["relations.html"], "no temporary file is left");
+}
