@@ -357,11 +357,7 @@ impl<'p> OutputDir<'p> {
     fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
         let target = self.target_of(path)?;
         let entry = FileEntry::of(&contents);
-        let unchanged = self.previous.get(path) == Some(&entry)
-            && std::fs::symlink_metadata(&target).is_ok_and(|metadata| {
-                metadata.is_file() && metadata.len() == contents.len() as u64
-            });
-        if !unchanged {
+        if !self.still_holds(path, &target, &entry, contents.len() as u64) {
             if let Some(parent) = target.parent() {
                 self.ensure_directory(parent)?;
             }
@@ -378,6 +374,14 @@ impl<'p> OutputDir<'p> {
             files.insert(path.to_string(), entry);
         }
         Ok(())
+    }
+
+    /// Whether the file at `target` (site path `path`) is still what the last render wrote
+    /// there, `entry` of `len` bytes: then it is left as it is.
+    fn still_holds(&self, path: &str, target: &Path, entry: &FileEntry, len: u64) -> bool {
+        self.previous.get(path) == Some(entry)
+            && std::fs::symlink_metadata(target)
+                .is_ok_and(|metadata| metadata.is_file() && metadata.len() == len)
     }
 
     fn note_written(&self, path: &str, len: u64) {
@@ -424,11 +428,6 @@ impl PageSink for OutputDir<'_> {
             // identical file (and its time) alone. Gathered in memory to compare first, the
             // relations page of a 99,999-record log was 39 MB more at the peak of a re-render
             // that changed a link.
-            let previous = self.previous.get(path);
-            let on_disk = std::fs::symlink_metadata(&target)
-                .ok()
-                .filter(std::fs::Metadata::is_file)
-                .map(|metadata| metadata.len());
             let ((hash, len), replaced) = crate::fs::write_atomic_unsynced_if(
                 &target,
                 |out| {
@@ -441,7 +440,7 @@ impl PageSink for OutputDir<'_> {
                     Ok((out.hasher.finish(), out.len as u64))
                 },
                 |&(hash, len)| {
-                    !(previous == Some(&FileEntry::Made { hash, len }) && on_disk == Some(len))
+                    !self.still_holds(path, &target, &FileEntry::Made { hash, len }, len)
                 },
             )?;
             let entry = FileEntry::Made { hash, len };
