@@ -34,7 +34,6 @@ use html::LinkKind;
 use links::{Findings, Linker};
 pub use links::{Reason, Refusal};
 use pages::record::RecordPages;
-use pages::relations::RELATIONS_PAGE;
 pub(crate) use record::own_path;
 pub use record::{MetaRow, SiteLog, SiteRecord, StatusClass};
 use rows::Rows;
@@ -359,7 +358,7 @@ impl Site {
         let findings = linker.finish();
         let links_as_before = known.rows.links_as_before(&noted_links);
         add_links(&mut relations, entries, &findings.links, links_as_before);
-        let relations_key = self.put_relations_page(
+        let relations_keys = self.put_relations_pages(
             sink,
             &relations,
             &record_entry,
@@ -371,7 +370,7 @@ impl Site {
             pages::search::put_search_manifest(sink, &ranges, entries, &unchanged)?;
         let mut page_keys: FastMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
-        page_keys.insert(RELATIONS_PAGE.to_string(), relations_key?);
+        page_keys.extend(relations_keys?);
         page_keys.extend(index_keys);
         let rows_seen = rows_seen.with_links(&known.rows, &noted_links);
         drop(noted_links);

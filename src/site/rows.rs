@@ -172,7 +172,7 @@ impl<'r> Rows<'r> {
 
     /// The row's label: its number as the log writes it (`0007`), prefixed by its log's name
     /// when the site shows several.
-    fn label(&self, position: usize) -> Option<String> {
+    pub(crate) fn label(&self, position: usize) -> Option<String> {
         let entry = self.entries.get(position)?;
         let label = match entry.source {
             EntrySource::Record(index) => Cow::Borrowed(self.records.get(index)?.label.as_str()),

@@ -36,7 +36,7 @@ macro_rules! builtin {
 }
 
 /// The built-in templates, in the order tera is given them (a table: one line each).
-const TEMPLATES: [BuiltinTemplate; 9] = [
+const TEMPLATES: [BuiltinTemplate; 10] = [
     builtin!("layout.html"),
     builtin!("macros.html"),
     builtin!("rows.html"),
@@ -46,6 +46,7 @@ const TEMPLATES: [BuiltinTemplate; 9] = [
     builtin!("tags.html"),
     builtin!("relation-rows.html"),
     builtin!("relations.html"),
+    builtin!("relation-range.html"),
 ];
 
 /// Rows per template render of a records table.

@@ -340,7 +340,7 @@ fn templates_and_assets_are_overridden_by_name() {
     std::fs::write(custom.join("recrd.html.tera"), "typo").unwrap();
     let (_, _, stderr) = run(dir.path(), &["render"]);
     assert!(
-        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, style.css, site.js, search.js, favicon.svg\n"),
+        stderr.starts_with("warning: `recrd.html.tera` in the templates directory overrides nothing: the names are layout.html.tera, macros.html.tera, rows.html.tera, index.html.tera, record.html.tera, tag.html.tera, tags.html.tera, relation-rows.html.tera, relations.html.tera, relation-range.html.tera, style.css, site.js, search.js, favicon.svg\n"),
         "{stderr}"
     );
     assert!(

@@ -11,8 +11,14 @@ use crate::util::{files_of, read, run};
 
 /// Bytes a one-record body edit may write, whatever the log's size: the record's page and
 /// its range of the search index (at most 250 records' counts) and the search manifest.
-/// Measured: 32,132 bytes at 1,000 records, 33,947 at 4,000.
+/// Measured: 52,711 bytes at 1,500 records, 55,789 at 4,000.
 const BODY_EDIT_BOUND: u64 = 64_000;
+
+/// Bytes a one-record edit that adds a link may write, whatever the log's size: besides a
+/// body edit's, the relations page and the page of relations of the record's 1,000 rows.
+/// Measured: 491,340 bytes at 1,500 records, 522,893 at 4,000 (the relations table of a
+/// 4,000-record log alone is 1.5 MB).
+const LINK_EDIT_BOUND: u64 = 1_000_000;
 
 /// Each file `adr render --verbose` says it wrote, with its size; and the total it reports.
 fn written(stderr: &str) -> (BTreeMap<String, u64>, u64) {
@@ -51,7 +57,8 @@ fn edit(path: &Path, change: impl Fn(&str) -> String) {
 #[test]
 fn a_one_record_edit_writes_bounded_bytes_whatever_the_log_size() {
     let mut body_bytes = Vec::new();
-    for records in [1000, 4000] {
+    let mut link_bytes = Vec::new();
+    for records in [1500, 4000] {
         let (dir, generated) = Generator::new(records).seed(16).project();
         assert_eq!(run(dir.path(), &["render"]).0, 0);
         let position = records / 2 + 7;
@@ -106,6 +113,33 @@ fn a_one_record_edit_writes_bounded_bytes_whatever_the_log_size() {
             .collect();
         assert_eq!(record_pages, window.iter().collect::<Vec<_>>(), "{files:?}");
 
+        // A new link: the record's page, the relations page (its counts) and the page of
+        // relations that holds the record's; never a table of the whole log.
+        let target = records / 4;
+        edit(&path, |text| {
+            format!(
+                "{text}\nSee [the other one]({}).\n",
+                generated.names[target]
+            )
+        });
+        let (code, _, stderr) = run(dir.path(), &["render", "--verbose"]);
+        assert_eq!(code, 0, "{stderr}");
+        let (files, total) = written(&stderr);
+        let pages: Vec<&str> = files
+            .keys()
+            .map(String::as_str)
+            .filter(|path| !path.starts_with("assets/search/"))
+            .collect();
+        let relations_page = format!("relations/{}.html", position / 1000 + 1);
+        let mut expected = vec!["relations.html", relations_page.as_str(), &window[10]];
+        expected.sort_unstable();
+        assert_eq!(pages, expected, "{records} records, a new link");
+        assert!(
+            total <= LINK_EDIT_BOUND,
+            "{records} records: {total} bytes {files:?}"
+        );
+        link_bytes.push(total);
+
         let (code, _, stderr) = run(dir.path(), &["render", "--out", "full"]);
         assert_eq!(code, 0, "{stderr}");
         let incremental = site_files(&dir.path().join("site"));
@@ -121,14 +155,14 @@ fn a_one_record_edit_writes_bounded_bytes_whatever_the_log_size() {
             );
         }
     }
-    eprintln!("body edit bytes: {body_bytes:?}");
+    eprintln!("body edit bytes: {body_bytes:?}, link bytes: {link_bytes:?}");
 }
 
 /// The index of a log longer than a page carries its first page and the counts; every row
-/// is in a row shard, once.
+/// is in a row shard, once; every relation is on a page of relations, once.
 #[test]
 fn a_long_log_has_a_light_index_and_every_row_in_a_shard() {
-    let (dir, _) = Generator::new(2500).seed(16).project();
+    let (dir, generated) = Generator::new(2500).seed(16).project();
     assert_eq!(run(dir.path(), &["render"]).0, 0);
     let site = dir.path().join("site");
     let index = read(site.join("index.html"));
@@ -173,6 +207,52 @@ fn a_long_log_has_a_light_index_and_every_row_in_a_shard() {
         long_tags += usize::from(link);
     }
     assert!(long_tags > 0);
+
+    // The relations table is in pages, one per 1,000 rows, by the record that states the
+    // relation; the relations page lists them with their counts, and every relation `adr
+    // graph` finds is on one of them, once, beside the records of its range.
+    let (code, graph, stderr) = run(dir.path(), &["graph", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let graph: serde_json::Value = serde_json::from_str(&graph).unwrap();
+    let overview = read(site.join("relations.html"));
+    assert!(
+        !overview.contains("<td>links to</td>"),
+        "no table of every relation"
+    );
+    let mut on_pages = 0;
+    for page_number in 1..=3 {
+        let url = format!("relations/{page_number}.html");
+        let page = read(site.join(&url));
+        let range = &generated.names[(page_number - 1) * 1000..(page_number * 1000).min(2500)];
+        let froms: Vec<&str> = page
+            .split("<tr><td><a href=\"../")
+            .skip(1)
+            .map(|row| row.split(".html").next().unwrap())
+            .collect();
+        for from in &froms {
+            assert!(range.contains(&format!("{from}.md")), "{url}: {from}");
+        }
+        let listed = overview
+            .split(&format!("<a href=\"{url}\">"))
+            .nth(1)
+            .and_then(|rest| rest.split("</tr>").next())
+            .unwrap_or_else(|| panic!("{url} is listed"));
+        assert!(
+            listed.ends_with(&format!("</a></td><td>{}</td>", froms.len())),
+            "{listed}"
+        );
+        assert_eq!(
+            page.contains("rel=\"prev\" href=\"../relations/"),
+            page_number > 1
+        );
+        assert_eq!(
+            page.contains("rel=\"next\" href=\"../relations/"),
+            page_number < 3
+        );
+        on_pages += froms.len();
+    }
+    assert_eq!(on_pages, graph["edges"].as_array().unwrap().len());
+    assert!(!site.join("relations/4.html").exists());
 }
 
 /// In Chromium, from `file://`: the index of 2,500 records pages, sorts and filters across
