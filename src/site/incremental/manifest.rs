@@ -11,10 +11,11 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::file_list::FileList;
 use super::output_dir::{
     MAX_CACHE_BYTES, MAX_COPIED_BYTES, is_safe_site_path, read_regular, remove_if_link,
 };
-use super::stamps::{FileEntry, Stamps};
+use super::stamps::Stamps;
 use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
@@ -31,7 +32,7 @@ pub(super) struct Manifest {
     /// Records that could not be read at the last render (they make the exit code 1).
     pub(super) failures: usize,
     /// Site path → `hash:size` of every file the render made.
-    pub(super) files: BTreeMap<String, FileEntry>,
+    pub(super) files: FileList,
     /// Project-relative path of each local file the records link to → its hash, or null
     /// when it was missing: the site changes when one of these does.
     pub(super) watched: BTreeMap<String, Option<String>>,
@@ -383,43 +384,36 @@ pub(super) fn unpublished(
 /// made again. (A page edited by hand in place is not: it is replaced when what it is made
 /// from changes.) Held as one flag per listed path, not as the names read.
 pub(super) struct Present<'m> {
-    /// The listed paths, sorted (a manifest's order).
-    paths: Vec<&'m str>,
-    /// Whether `paths[i]` is there.
+    /// The listed files, in path order (a manifest's order).
+    listed: &'m FileList,
+    /// Whether the `i`th of them is there.
     found: Vec<bool>,
 }
 
 impl<'m> Present<'m> {
     /// Looks for the files of `listed` in `out_dir`. A directory that is a symbolic link
     /// is not read: nothing in it counts as present.
-    pub(super) fn list(out_dir: &Path, listed: &'m BTreeMap<String, FileEntry>) -> Present<'m> {
-        let paths: Vec<&'m str> = listed.keys().map(String::as_str).collect();
+    pub(super) fn list(out_dir: &Path, listed: &'m FileList) -> Present<'m> {
         let mut directories: BTreeSet<&str> = BTreeSet::new();
-        for path in &paths {
+        for path in listed.paths() {
             directories.insert(path.rsplit_once('/').map_or("", |(dir, _)| dir));
         }
         let found_at: Vec<usize> = directories
             .into_par_iter()
-            .flat_map_iter(|dir| found_in(out_dir, dir, &paths))
+            .flat_map_iter(|dir| found_in(out_dir, dir, listed))
             .collect();
-        let mut found = vec![false; paths.len()];
+        let mut found = vec![false; listed.len()];
         for index in found_at {
             if let Some(flag) = found.get_mut(index) {
                 *flag = true;
             }
         }
-        Present { paths, found }
+        Present { listed, found }
     }
 
     /// What an earlier [`Present::list`] of `listed` found ([`Present::into_found`]).
-    pub(super) fn with_found(
-        listed: &'m BTreeMap<String, FileEntry>,
-        found: Vec<bool>,
-    ) -> Present<'m> {
-        Present {
-            paths: listed.keys().map(String::as_str).collect(),
-            found,
-        }
+    pub(super) fn with_found(listed: &'m FileList, found: Vec<bool>) -> Present<'m> {
+        Present { listed, found }
     }
 
     /// Whether each listed path is there, in the order of the paths.
@@ -432,20 +426,20 @@ impl<'m> Present<'m> {
         if !is_safe_site_path(path) {
             return None;
         }
-        let index = self.paths.binary_search(&path).ok()?;
+        let index = self.listed.position(path)?;
         (self.found.get(index) == Some(&true)).then_some(index)
     }
 
     /// Whether every listed file is there (and every listed path is a plain one).
     pub(super) fn all(&self) -> bool {
-        self.found.len() == self.paths.len()
+        self.found.len() == self.listed.len()
             && self.found.iter().all(|found| *found)
-            && self.paths.iter().all(|path| is_safe_site_path(path))
+            && self.listed.paths().all(is_safe_site_path)
     }
 }
 
-/// The indexes in `paths` (sorted) of the regular files in the site directory `dir`.
-fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
+/// The indexes in `listed` of the regular files in the site directory `dir`.
+fn found_in(out_dir: &Path, dir: &str, listed: &FileList) -> Vec<usize> {
     let at = out_dir.join(dir);
     let is_real = std::fs::symlink_metadata(&at).is_ok_and(|metadata| metadata.is_dir());
     let Some(entries) = is_real.then(|| std::fs::read_dir(&at).ok()).flatten() else {
@@ -469,7 +463,7 @@ fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
             path.push('/');
         }
         path.push_str(name);
-        if let Ok(index) = paths.binary_search(&path.as_str()) {
+        if let Some(index) = listed.position(&path) {
             found.push(index);
         }
     }
@@ -479,14 +473,11 @@ fn found_in(out_dir: &Path, dir: &str, paths: &[&str]) -> Vec<usize> {
 /// The first entry of a manifest that does not name a plain place inside the site, with
 /// why: `..`, an absolute path, or a path through a symbolic link in the real tree. Each
 /// directory is looked at once, so the check costs one `lstat` per directory of the site.
-pub(super) fn unsafe_manifest_entry(
-    out_dir: &Path,
-    files: &BTreeMap<String, FileEntry>,
-) -> Option<(String, String)> {
+pub(super) fn unsafe_manifest_entry(out_dir: &Path, files: &FileList) -> Option<(String, String)> {
     let mut checked: HashSet<&str> = HashSet::new();
-    for path in files.keys() {
+    for path in files.paths() {
         if !is_safe_site_path(path) {
-            return Some((path.clone(), "it is absolute or has `..`".to_string()));
+            return Some((path.to_string(), "it is absolute or has `..`".to_string()));
         }
         // Every directory on the way; the file itself is checked where it is deleted or
         // written (it is a link there only if planted, and then it is never followed).
@@ -501,7 +492,7 @@ pub(super) fn unsafe_manifest_entry(
                 .is_ok_and(|metadata| metadata.file_type().is_symlink())
             {
                 return Some((
-                    path.clone(),
+                    path.to_string(),
                     format!("it goes through the symbolic link `{dir}`"),
                 ));
             }
@@ -512,6 +503,7 @@ pub(super) fn unsafe_manifest_entry(
 
 #[cfg(test)]
 pub(super) mod tests {
+    use super::super::stamps::FileEntry;
     use super::*;
 
     #[test]
@@ -524,20 +516,19 @@ pub(super) mod tests {
             hash >> 4
         );
         let manifest: Manifest = serde_json::from_str(&json).unwrap();
-        assert_eq!(manifest.files["a.html"], entry);
+        assert_eq!(manifest.files.get("a.html"), Some(&entry));
         for malformed in ["b.html", "c.html", "d.html"] {
             assert_eq!(
-                manifest.files[malformed],
-                FileEntry::Unreadable,
+                manifest.files.get(malformed),
+                Some(&FileEntry::Unreadable),
                 "{malformed}"
             );
-            assert_ne!(manifest.files[malformed], entry);
         }
         let written = serde_json::to_value(&manifest.files).unwrap();
         assert_eq!(written["a.html"], format!("{hash:032x}:11"));
         assert_eq!(written["b.html"], "");
-        let again: BTreeMap<String, FileEntry> = serde_json::from_value(written).unwrap();
-        assert_eq!(again, manifest.files);
+        let again: FileList = serde_json::from_value(written).unwrap();
+        assert!(again.iter().eq(manifest.files.iter()));
     }
 
     #[test]
@@ -553,7 +544,7 @@ pub(super) mod tests {
         std::os::unix::fs::symlink(outside.path().join("c.html"), site.path().join("c.html"))
             .unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("linked")).unwrap();
-        let listed: BTreeMap<String, FileEntry> = [
+        let listed: FileList = [
             "a.html",
             "assets/b.js",
             "c.html",
@@ -576,10 +567,9 @@ pub(super) mod tests {
             "nothing is read through a link"
         );
         assert!(present.listed("../a.html").is_none());
-        let files: BTreeMap<String, FileEntry> = listed
-            .clone()
+        let files: FileList = ["a.html", "assets/b.js"]
+            .map(|path| (path.to_string(), FileEntry::Unreadable))
             .into_iter()
-            .filter(|(path, _)| ["a.html", "assets/b.js"].contains(&path.as_str()))
             .collect();
         assert!(Present::list(site.path(), &files).all());
         // A listing taken earlier (while the log is discovered) answers the same.

@@ -13,11 +13,12 @@
 //! [`output_dir`] guards and writes the directory; this file puts them in order. How the
 //! pieces fit is described for maintainers in `docs/site-internals.md`.
 
+mod file_list;
 mod manifest;
 mod output_dir;
 pub mod stamps;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub use manifest::Unpublished;
@@ -27,7 +28,7 @@ use manifest::{
 };
 use output_dir::{
     OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
-    remove_temporary_files, with_kept,
+    remove_temporary_files,
 };
 use stamps::{
     Stamps, fingerprint, nanos_since_epoch, settings_hash, watched_files, watched_unchanged,
@@ -410,7 +411,7 @@ fn write_site(
         publish_root: publish_root(project),
         out_dir: out_dir.to_path_buf(),
     };
-    let no_files = BTreeMap::new();
+    let no_files = file_list::FileList::default();
     // Each page is written by the thread that rendered it. One writer thread fed through a
     // channel measured no faster (creating files in one directory serialises in the kernel
     // either way) and held up to a channel's worth of pages, freed on another thread.
@@ -447,7 +448,7 @@ fn write_site(
         generator: written.generator,
         inputs,
         failures: site_log.failures.len(),
-        files: files.into_inner().unwrap_or_default(),
+        files: files.into_inner().unwrap_or_default().finish(),
         watched: watched_files(project, &report),
         unpublished: unpublished(project, &report.refused),
     };
@@ -492,11 +493,11 @@ fn finish_manifest(
     mut manifest: Manifest,
     is_kept: Vec<bool>,
 ) -> Result<Manifest> {
-    manifest.files = with_kept(
-        std::mem::take(&mut manifest.files),
-        previous.map(|manifest| manifest.files).unwrap_or_default(),
-        is_kept,
-    );
+    if let Some(previous) = previous {
+        manifest.files = previous
+            .files
+            .kept_with(&is_kept, std::mem::take(&mut manifest.files));
+    }
     remove_if_link(&site_dir.join(SITE_MARKER));
     // Streamed, and not flushed to disk: it lists every file (megabytes at 10,000 records),
     // and like the pages it lists it can be made again (a lost or torn manifest still marks

@@ -5,10 +5,11 @@
 //! did not. Nothing is ever deleted outside a directory that carries the marker, and
 //! nothing is deleted or written through a symbolic link inside it.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use super::file_list::{FileList, FileListBuilder};
 use super::manifest::{CACHE_FILE, Manifest, Present};
 use super::stamps::{FileEntry, Hashed, InputHasher};
 use crate::config::Project;
@@ -159,8 +160,8 @@ pub(super) fn remove_temporary_files(out_dir: &Path) {
 /// how many files it deleted.
 pub(super) fn remove_stale(
     out_dir: &Path,
-    previous: Option<&BTreeMap<String, FileEntry>>,
-    written: &BTreeMap<String, FileEntry>,
+    previous: Option<&FileList>,
+    written: &FileList,
     is_kept: &[bool],
 ) -> usize {
     let Some(previous) = previous else {
@@ -168,8 +169,8 @@ pub(super) fn remove_stale(
     };
     let mut removed = 0;
     let mut is_kept = is_kept.iter();
-    for path in previous.keys() {
-        let is_current = is_kept.next() == Some(&true) || written.contains_key(path);
+    for path in previous.paths() {
+        let is_current = is_kept.next() == Some(&true) || written.contains(path);
         if is_current || !is_safe_site_path(path) {
             continue;
         }
@@ -191,22 +192,6 @@ pub(super) fn remove_stale(
         }
     }
     removed
-}
-
-/// The files of this render: those it wrote (`written`) and the entries of the last
-/// render's manifest (`previous`) whose files were kept (`is_kept`, in `previous`'s order),
-/// moved rather than copied.
-pub(super) fn with_kept(
-    mut written: BTreeMap<String, FileEntry>,
-    mut previous: BTreeMap<String, FileEntry>,
-    is_kept: Vec<bool>,
-) -> BTreeMap<String, FileEntry> {
-    let mut is_kept = is_kept.into_iter();
-    // `retain` visits the entries in key order, the order `is_kept` was made in.
-    previous.retain(|_, _| is_kept.next().unwrap_or(false));
-    // A file written now wins over the last render's entry for it.
-    previous.append(&mut written);
-    previous
 }
 
 /// The hidden directory a first render writes into, next to the output directory.
@@ -283,8 +268,8 @@ pub(super) struct OutputDir<'p> {
     pub(super) shown: &'p str,
     /// A fresh staging directory: files are new, written straight.
     pub(super) direct: bool,
-    pub(super) previous: &'p BTreeMap<String, FileEntry>,
-    pub(super) files: Mutex<BTreeMap<String, FileEntry>>,
+    pub(super) previous: &'p FileList,
+    pub(super) files: Mutex<FileListBuilder>,
     pub(super) directories: Mutex<HashSet<PathBuf>>,
     /// How many files were written.
     pub(super) written: std::sync::atomic::AtomicUsize,
@@ -310,7 +295,7 @@ impl<'p> OutputDir<'p> {
     pub(super) fn new(
         root: PathBuf,
         (direct, shown, list_written): (bool, &'p str, bool),
-        previous: &'p BTreeMap<String, FileEntry>,
+        previous: &'p FileList,
         listed: Option<Vec<bool>>,
     ) -> OutputDir<'p> {
         OutputDir {
@@ -318,7 +303,7 @@ impl<'p> OutputDir<'p> {
             shown,
             direct,
             previous,
-            files: Mutex::new(BTreeMap::new()),
+            files: Mutex::new(FileListBuilder::default()),
             directories: Mutex::new(HashSet::new()),
             written: std::sync::atomic::AtomicUsize::new(0),
             written_files: list_written.then(|| Mutex::new(Vec::new())),
@@ -371,7 +356,7 @@ impl<'p> OutputDir<'p> {
             self.note_written(path, contents.len() as u64);
         }
         if let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_string(), entry);
+            files.push(path, entry);
         }
         Ok(())
     }
@@ -448,7 +433,7 @@ impl PageSink for OutputDir<'_> {
                 self.note_written(path, len);
             }
             if let Ok(mut files) = self.files.lock() {
-                files.insert(path.to_string(), entry);
+                files.push(path, entry);
             }
             return Ok(());
         }
@@ -465,8 +450,8 @@ impl PageSink for OutputDir<'_> {
         std::io::Write::flush(&mut out.out).map_err(failed)?;
         self.note_written(path, out.len as u64);
         if let Ok(mut files) = self.files.lock() {
-            files.insert(
-                path.to_string(),
+            files.push(
+                path,
                 FileEntry::Made {
                     hash: out.hasher.finish(),
                     len: out.len as u64,
