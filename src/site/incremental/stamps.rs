@@ -355,9 +355,23 @@ pub(super) fn fingerprint(
 /// A hash of the generator, the options and the override files: what every page is made
 /// with, besides the records.
 pub(super) fn settings_hash(project: &Project, options: &SiteOptions) -> u128 {
+    settings_hash_of_build(BUILD, project, options)
+}
+
+/// The version and the hash of the sources of this build (`build.rs`): a site made by
+/// another build is made again, also when the version is the same.
+const BUILD: (&str, &str) = (env!("CARGO_PKG_VERSION"), env!("ADR_SOURCES"));
+
+/// [`settings_hash`] as the build `(version, sources)` makes it.
+fn settings_hash_of_build(
+    (version, sources): (&str, &str),
+    project: &Project,
+    options: &SiteOptions,
+) -> u128 {
     let mut hasher = InputHasher::new();
     let mut field = |bytes: &[u8]| hasher.field(bytes);
-    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(version.as_bytes());
+    field(sources.as_bytes());
     field(options.title.as_bytes());
     field(options.base_url.as_deref().unwrap_or("").as_bytes());
     field(options.build_date.as_deref().unwrap_or("").as_bytes());
@@ -480,6 +494,26 @@ pub(super) fn watched_files(
 #[cfg(test)]
 mod tests {
     use super::InputHasher;
+
+    /// Two builds of one version make different settings: a site one made is made again by
+    /// the other (the sources' hash is `build.rs`'s).
+    #[test]
+    fn the_settings_name_the_build_and_its_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("docs/adr")).unwrap();
+        let project = crate::config::Project::locate(dir.path(), None).unwrap();
+        let options = crate::site::SiteOptions::default();
+        let of = |build| super::settings_hash_of_build(build, &project, &options);
+        assert_eq!(of(("0.1.0", "a")), of(("0.1.0", "a")));
+        assert_ne!(of(("0.1.0", "a")), of(("0.1.0", "b")));
+        assert_ne!(of(("0.1.0", "a")), of(("0.1.1", "a")));
+        assert_eq!(super::settings_hash(&project, &options), of(super::BUILD));
+        let sources = super::BUILD.1;
+        assert!(
+            sources.len() == 16 && sources.bytes().all(|byte| byte.is_ascii_hexdigit()),
+            "{sources}"
+        );
+    }
 
     /// A value is hashed as its postcard encoding, whatever its size against the buffer:
     /// small values, one whose strings cross the buffer's end, and one far larger.
