@@ -22,9 +22,10 @@ use crate::site::{self, PageCache, SiteRecord};
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
 pub(super) const MANIFEST_VERSION: u32 = 16;
 
-/// The contents of `.adr-site`.
+/// The contents of `.adr-site`: its files a [`FileList`] as read, a view of two as written
+/// ([`super::file_list::Merged`]).
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(super) struct Manifest {
+pub(super) struct Manifest<Files = FileList> {
     pub(super) version: u32,
     pub(super) generator: String,
     /// Hash of everything the site is made from.
@@ -32,7 +33,7 @@ pub(super) struct Manifest {
     /// Records that could not be read at the last render (they make the exit code 1).
     pub(super) failures: usize,
     /// Site path → `hash:size` of every file the render made.
-    pub(super) files: FileList,
+    pub(super) files: Files,
     /// Project-relative path of each local file the records link to → its hash, or null
     /// when it was missing: the site changes when one of these does.
     pub(super) watched: BTreeMap<String, Option<String>>,

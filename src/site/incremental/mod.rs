@@ -464,49 +464,66 @@ fn write_site(
     );
     // Neither file needs the other: the cache (0.07 s at 99,999 records) is written while
     // the manifest is merged and written.
-    let manifest = std::thread::scope(|scope| {
+    let (file_count, unpublished) = std::thread::scope(|scope| {
         scope.spawn(|| Cache::write(&site_dir, header.as_ref(), &body));
-        finish_manifest(&site_dir, previous, this_render, is_kept)
+        finish_manifest(&site_dir, previous, this_render, &is_kept)
     })?;
     drop_in_background((body, header));
     if let Some(staging) = staging {
         staging.finish(out_dir)?;
     }
-    let unchanged = manifest.files.len().saturating_sub(written_count);
-    drop_in_background(manifest.files);
+    let unchanged = file_count.saturating_sub(written_count);
     Ok(Outcome::Rendered {
         records: report.records + report.failures,
         written: written_count,
         written_files,
         unchanged,
         removed,
-        unpublished: manifest.unpublished,
+        unpublished,
         failures: site_log.failures,
     })
 }
 
-/// Adds to `manifest` the entries of the `previous` render's files this one kept (`is_kept`,
-/// in their order), and writes it into `site_dir`.
+/// Writes into `site_dir` the manifest of this render, `manifest`, its files those it made
+/// and those of the `previous` render it kept (`is_kept`, in their order); returns how many
+/// files it lists, and the links and images the site does not publish.
 fn finish_manifest(
     site_dir: &Path,
     previous: Option<Manifest>,
-    mut manifest: Manifest,
-    is_kept: Vec<bool>,
-) -> Result<Manifest> {
-    if let Some(previous) = previous {
-        manifest.files = previous
-            .files
-            .kept_with(&is_kept, std::mem::take(&mut manifest.files));
-    }
+    manifest: Manifest,
+    is_kept: &[bool],
+) -> Result<(usize, Vec<Unpublished>)> {
+    let Manifest {
+        version,
+        generator,
+        inputs,
+        failures,
+        files,
+        watched,
+        unpublished,
+    } = manifest;
+    let previous = previous.map(|manifest| manifest.files).unwrap_or_default();
+    let merged = Manifest {
+        version,
+        generator,
+        inputs,
+        failures,
+        files: previous.merged(is_kept, &files),
+        watched,
+        unpublished,
+    };
     remove_if_link(&site_dir.join(SITE_MARKER));
     // Streamed, and not flushed to disk: it lists every file (megabytes at 10,000 records),
     // and like the pages it lists it can be made again (a lost or torn manifest still marks
     // the directory as ours, and the next render starts anew).
     crate::fs::write_atomic_unsynced_with(&site_dir.join(SITE_MARKER), |out| {
-        serde_json::to_writer_pretty(&mut *out, &manifest)?;
+        serde_json::to_writer_pretty(&mut *out, &merged)?;
         out.write_all(b"\n")
     })?;
-    Ok(manifest)
+    let file_count = merged.files.len();
+    let unpublished = merged.unpublished;
+    drop_in_background((previous, files));
+    Ok((file_count, unpublished))
 }
 
 /// Frees `value` on a thread of its own. What a render of 99,999 records leaves (its
