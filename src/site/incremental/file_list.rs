@@ -1,6 +1,6 @@
 //! The files of a site as its manifest lists them: each path in the site with its
 //! [`FileEntry`], in path order. A site of 99,999 records has 132,000 files; as a
-//! `BTreeMap<String, FileEntry>` they were 21 MiB (a string each, nodes half full), held
+//! `BTreeMap<String, FileEntry>` they were 21 MiB (a string each, and the tree's nodes), held
 //! twice by a render into a site in use (the last render's files and this one's). Here the
 //! paths are one string, with where each ends, and the entries one list beside them; a
 //! list of positions gives the path order, so nothing is moved or copied to sort it.
