@@ -392,10 +392,12 @@ fn relations_key(
     record_entry: &[usize],
     row_hashes: &[u128],
 ) -> u128 {
-    let edges: Vec<(usize, usize, &str)> = relations
+    // Each edge as its row says it: `kind.name()` calls every typed relation `links`, and
+    // a record that changed `Amends` to `Clarifies` kept the table saying `amends`.
+    let edges: Vec<(usize, usize, Cow<'_, str>)> = relations
         .edges
         .iter()
-        .map(|edge| (edge.from, edge.to, edge.kind.name()))
+        .map(|edge| (edge.from, edge.to, phrase(relations, edge.kind)))
         .collect();
     let nodes: Vec<Option<u128>> = relations
         .related_records()

@@ -234,6 +234,39 @@ fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
         .collect()
 }
 
+/// A typed relation whose verb changes (`Amends` to `Clarifies`) changes the relations
+/// table, though the records' rows do not.
+#[test]
+fn a_typed_relation_that_changes_its_verb_is_shown_anew() {
+    let dir = log_with(&[
+        (
+            "0001-first.md",
+            "# 1. First\n\n## Status\n\nAccepted\n\n## Context\n\nx\n",
+        ),
+        (
+            "0002-second.md",
+            "# 2. Second\n\n## Status\n\nAccepted\n\nAmends [1. First](0001-first.md)\n\n## Context\n\ny\n",
+        ),
+    ]);
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let relations = || read(dir.path().join("site/relations.html"));
+    assert!(relations().contains("<td>amends</td>"));
+    let second = dir.path().join("docs/adr/0002-second.md");
+    std::fs::write(&second, read(&second).replace("Amends", "Clarifies")).unwrap();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    assert!(
+        relations().contains("<td>clarifies</td>"),
+        "{}",
+        relations()
+    );
+    assert_eq!(run(dir.path(), &["render", "--out", "full"]).0, 0);
+    crate::util::assert_same_site(
+        &dir.path().join("site"),
+        &dir.path().join("full"),
+        "a relation's verb changed",
+    );
+}
+
 #[test]
 fn pages_of_removed_records_are_deleted() {
     let dir = copy_tree(&fixtures().join("logs/site-basic"));
