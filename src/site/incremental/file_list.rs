@@ -207,6 +207,7 @@ impl<'de> Deserialize<'de> for FileList {
     }
 }
 
+#[cfg(test)]
 impl FromIterator<(String, FileEntry)> for FileList {
     fn from_iter<I: IntoIterator<Item = (String, FileEntry)>>(files: I) -> FileList {
         let mut list = FileListBuilder::default();

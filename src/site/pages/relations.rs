@@ -44,6 +44,13 @@ impl Site {
             return Ok(vec![(RELATIONS_PAGE.to_string(), key)]);
         }
         let ranges = ranges_of(&on);
+        let row_hash = |index: usize| {
+            record_entry
+                .get(index)
+                .and_then(|&entry| row_hashes.get(entry))
+                .copied()
+                .unwrap_or_default()
+        };
         let mut keys = ranges
             .par_iter()
             .enumerate()
@@ -56,14 +63,8 @@ impl Site {
                     .edges
                     .iter()
                     .map(|edge| {
-                        let hash = |index: usize| {
-                            record_entry
-                                .get(index)
-                                .and_then(|&entry| row_hashes.get(entry))
-                                .copied()
-                                .unwrap_or_default()
-                        };
-                        (hash(edge.from), hash(edge.to), phrase(relations, edge.kind))
+                        let phrase = phrase(relations, edge.kind);
+                        (row_hash(edge.from), row_hash(edge.to), phrase)
                     })
                     .collect();
                 let key = key_of(&[
