@@ -256,6 +256,14 @@ pub(super) fn remove_abandoned_staging(parent: &Path) {
             && path.join(SITE_MARKER).is_file();
         if is_ours {
             let _ = std::fs::remove_dir_all(&path);
+        } else if entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(STAGING_PREFIX))
+        {
+            // A render killed between creating its staging directory and marking it left it
+            // empty: `remove_dir` removes only an empty directory, so nobody's files go.
+            let _ = std::fs::remove_dir(&path);
         }
     }
 }

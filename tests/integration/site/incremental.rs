@@ -267,6 +267,21 @@ fn a_typed_relation_that_changes_its_verb_is_shown_anew() {
     );
 }
 
+/// A render killed between creating its staging directory and marking it leaves an empty
+/// directory: the next first render removes it, and leaves one that holds anything.
+#[test]
+fn an_empty_staging_directory_is_removed_and_a_full_unmarked_one_kept() {
+    let dir = log_with(&[("0001-first.md", "# 1. First\n\nBody.\n")]);
+    let empty = dir.path().join(".adr-site-killed");
+    let kept = dir.path().join(".adr-site-someone-elses");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::create_dir(&kept).unwrap();
+    std::fs::write(kept.join("notes.txt"), "mine").unwrap();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    assert!(!empty.exists());
+    assert_eq!(read(kept.join("notes.txt")), "mine");
+}
+
 #[test]
 fn pages_of_removed_records_are_deleted() {
     let dir = copy_tree(&fixtures().join("logs/site-basic"));
