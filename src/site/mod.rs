@@ -25,6 +25,7 @@ mod views;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -328,13 +329,12 @@ impl Site {
         };
         let (made, listings) = rayon::join(
             || {
-                // Range by range, so that a range's search entries are freed once it is
-                // written rather than held for the whole log.
-                documents
-                    .par_chunks(search::RANGE_DOCS)
-                    .enumerate()
-                    .map(|range| range_pages(&record_pages, &search_ranges, range))
-                    .collect::<Result<Vec<_>>>()
+                all_record_pages(
+                    (&record_pages, &search_ranges),
+                    &documents,
+                    entries,
+                    known.records.is_empty(),
+                )
             },
             || {
                 let (index_key, tag_keys) = rayon::join(
@@ -344,19 +344,13 @@ impl Site {
                 Ok::<_, Error>((index_key?, tag_keys?))
             },
         );
-        let (made, (noted_links, ranges)): (Vec<_>, (Vec<_>, Vec<_>)) = made?
-            .into_iter()
-            .map(|(made, links, summary)| (made, (links, summary)))
-            .unzip();
-        // Range by range: gathered into one list, the 100,000 entries of a first render were
-        // held in both while it grew.
-        let diagrams = made.iter().flatten().any(|(_, page)| page.diagrams);
+        let made = made?;
         let (index_keys, tag_keys) = listings?;
         let log_keys = self.put_log_pages(sink, &rows, row_hashes, &unchanged)?;
         record_pages.failure_pages(failures)?;
         drop(record_pages);
         let findings = linker.finish();
-        let links_as_before = known.rows.links_as_before(&noted_links);
+        let links_as_before = known.rows.links_as_before(&made.noted_links);
         add_links(&mut relations, entries, &findings.links, links_as_before);
         let relations_keys = self.put_relations_pages(
             sink,
@@ -367,15 +361,21 @@ impl Site {
             &unchanged,
         );
         let (search_files, tokenizer_key) =
-            pages::search::put_search_manifest(sink, &ranges, entries, &unchanged)?;
+            pages::search::put_search_manifest(sink, &made.ranges, entries, &unchanged)?;
         let mut page_keys: FastMap<String, u128> = tag_keys.into_iter().chain(log_keys).collect();
         page_keys.insert(search::SEARCH_TOKENIZER.to_string(), tokenizer_key);
         page_keys.extend(relations_keys?);
         page_keys.extend(index_keys);
-        let rows_seen = rows_seen.with_links(&known.rows, &noted_links);
-        drop(noted_links);
-        let cache = page_cache(made, (ranges, rows_seen), entries, page_keys, previous);
-        let generated = Generated::new(&cache, entries, search_files, &self.assets, diagrams);
+        let rows_seen = rows_seen.with_links(&known.rows, &made.noted_links);
+        drop(made.noted_links);
+        let cache = page_cache(
+            (made.pages, made.count),
+            (made.ranges, rows_seen),
+            entries,
+            page_keys,
+            previous,
+        );
+        let generated = Generated::new(&cache, entries, search_files, &self.assets, made.diagrams);
         let mut report = self.put_assets_and_copies(sink, &generated, findings)?;
         report.records = records.len();
         report.failures = failures.len();
@@ -574,6 +574,7 @@ fn range_pages(
     record_pages: &RecordPages<'_>,
     search_ranges: &pages::search::SearchRanges<'_>,
     (range, docs): (usize, &[(usize, usize)]),
+    (entries, made_pages): (&[rows::Entry], &Mutex<FastMap<PathId, RecordPage>>),
 ) -> Result<RangePages> {
     let pages = docs
         .par_iter()
@@ -587,32 +588,99 @@ fn range_pages(
         made.push((position, page));
     }
     let summary = search_ranges.put_range(range, docs, &mut made)?;
-    Ok((made, noted, summary))
+    let made_range = MadeRange {
+        pages: made.len(),
+        diagrams: made.iter().any(|(_, page)| page.diagrams),
+    };
+    // A kept page's entry is the last build's, moved into the next cache by `page_cache`.
+    let mut made_pages = made_pages.lock().unwrap_or_else(PoisonError::into_inner);
+    for (position, page) in made {
+        if let Some(entry) = entries.get(position).filter(|_| !page.kept) {
+            made_pages.insert(PathId::of(&entry.page), page);
+        }
+    }
+    Ok((made_range, noted, summary))
 }
 
-/// The pages of a range ([`range_pages`]): each with its row, and the range's summary.
-type RangePages = (Vec<(usize, RecordPage)>, NotedLinks, search::RangeSummary);
+/// The record pages, made range by range, and what the build needs of them.
+struct RecordPagesMade {
+    /// The next cache's entries of the pages made (not of those kept).
+    pages: FastMap<PathId, RecordPage>,
+    /// Pages made or kept.
+    count: usize,
+    /// One of them has a diagram.
+    diagrams: bool,
+    noted_links: Vec<NotedLinks>,
+    ranges: Vec<search::RangeSummary>,
+}
+
+/// Makes the record pages of `documents` range by range, so that a range's search entries
+/// are freed once it is written rather than held for the whole log. Their entries go into
+/// the next cache's map as each range is done: gathered in a list first, the 100,000
+/// entries of a first render were held twice while the map was filled at the end, where
+/// its peak is. With every page to make (`fresh`) the map is sized once: grown by
+/// doubling, its table was copied at each step, the old beside the new.
+fn all_record_pages(
+    (record_pages, search_ranges): (&RecordPages<'_>, &pages::search::SearchRanges<'_>),
+    documents: &[(usize, usize)],
+    entries: &[rows::Entry],
+    fresh: bool,
+) -> Result<RecordPagesMade> {
+    let mut made_pages = FastMap::default();
+    if fresh {
+        made_pages.reserve(documents.len());
+    }
+    let made_pages = Mutex::new(made_pages);
+    let ranges = documents
+        .par_chunks(search::RANGE_DOCS)
+        .enumerate()
+        .map(|range| range_pages(record_pages, search_ranges, range, (entries, &made_pages)))
+        .collect::<Result<Vec<_>>>()?;
+    let mut made = RecordPagesMade {
+        pages: made_pages
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner),
+        count: 0,
+        diagrams: false,
+        noted_links: Vec::with_capacity(ranges.len()),
+        ranges: Vec::with_capacity(ranges.len()),
+    };
+    for (range, links, summary) in ranges {
+        made.count += range.pages;
+        made.diagrams |= range.diagrams;
+        made.noted_links.push(links);
+        made.ranges.push(summary);
+    }
+    Ok(made)
+}
+
+/// What the build needs to know of a range's record pages once their entries are in the
+/// next cache's map.
+struct MadeRange {
+    /// Pages made or kept.
+    pages: usize,
+    /// One of them has a diagram.
+    diagrams: bool,
+}
+
+/// The pages of a range ([`range_pages`]), the links they noted, and the range's summary.
+type RangePages = (MadeRange, NotedLinks, search::RangeSummary);
 
 /// What this build made each page from, for the next one: the last build's entries, those of
 /// pages made again replaced and those of records gone removed (rebuilt, the map's 100,000
 /// paths were copied and hashed again by every render of a 99,999-record log).
 fn page_cache(
-    made: Vec<Vec<(usize, RecordPage)>>,
+    (made, pages_now): (FastMap<PathId, RecordPage>, usize),
     (search, rows): (Vec<search::RangeSummary>, RowsSeen),
     entries: &[rows::Entry],
     pages: FastMap<String, u128>,
     previous: &mut PageCache,
 ) -> PageCache {
     let mut records = std::mem::take(&mut previous.records);
-    let pages_now: usize = made.iter().map(Vec::len).sum();
-    // Sized once: grown by doubling, the table of a first render's 100,000 entries was
-    // copied at each step, the old beside the new.
-    records.reserve(pages_now.saturating_sub(records.len()));
-    for (position, page) in made.into_iter().flatten() {
-        let Some(entry) = entries.get(position).filter(|_| !page.kept) else {
-            continue;
-        };
-        records.insert(PathId::of(&entry.page), page);
+    if records.is_empty() {
+        records = made;
+    } else {
+        records.extend(made);
     }
     // Every page made or kept has its entry now: more entries are those of records gone.
     if records.len() != pages_now {
