@@ -20,6 +20,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
 use crate::model::{LoadFailure, Log, Record, Section, Style, normalize_heading};
@@ -285,14 +287,20 @@ pub fn lint(
         .filter_map(|record| record_findings.remove(record.path()))
         .flatten()
         .collect();
-    let mut ctx = RuleContext::new(options, &existing_paths);
-    ctx.template = log.template.as_ref();
-    for (rule, _) in &active {
-        if let Some(check) = rule.log {
+    // The log-wide rules read the log and write only their own findings, so they run side
+    // by side: one after another they were the last tenth of `adr lint` at 99,999 records,
+    // on one core while the other idled. Collected in rule order, as before.
+    let log_findings: Vec<Vec<Diagnostic>> = active
+        .par_iter()
+        .filter_map(|(rule, _)| rule.log)
+        .map(|check| {
+            let mut ctx = RuleContext::new(options, &existing_paths);
+            ctx.template = log.template.as_ref();
             check(&log, &mut ctx);
-        }
-    }
-    diagnostics.append(&mut ctx.diagnostics);
+            ctx.diagnostics
+        })
+        .collect();
+    diagnostics.extend(log_findings.into_iter().flatten());
 
     let severities: HashMap<&str, Severity> = active
         .iter()
