@@ -152,6 +152,14 @@ pub fn assert_same_site(incremental: &Path, full: &Path, after: &str) {
     }
 }
 
+/// Renders the project in `dir` anew into `full` and asserts that its `site` holds the
+/// same files, byte for byte ([`assert_same_site`]). `after` says what came before.
+pub fn assert_matches_a_full_render(dir: &Path, after: &str) {
+    let (code, _, stderr) = crate::util::run(dir, &["render", "--out", "full"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_same_site(&dir.join("site"), &dir.join("full"), after);
+}
+
 /// Every file under `dir` with its bytes, by `/`-separated relative path.
 pub fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();

@@ -241,26 +241,24 @@ impl Staging {
 
 const STAGING_PREFIX: &str = ".adr-site-";
 
-/// Staging directories of first renders that were interrupted. Only directories with our
-/// prefix that carry the marker are removed.
+/// Staging directories of first renders that were interrupted: those with our prefix that
+/// carry the marker, and those with our prefix left empty.
 pub(super) fn remove_abandoned_staging(parent: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
     for entry in entries.filter_map(|entry| entry.ok()) {
+        let is_staging = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(STAGING_PREFIX));
+        if !is_staging {
+            continue;
+        }
         let path = entry.path();
-        let is_ours = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|name| name.starts_with(STAGING_PREFIX))
-            && path.join(SITE_MARKER).is_file();
-        if is_ours {
+        if path.join(SITE_MARKER).is_file() {
             let _ = std::fs::remove_dir_all(&path);
-        } else if entry
-            .file_name()
-            .to_str()
-            .is_some_and(|name| name.starts_with(STAGING_PREFIX))
-        {
+        } else {
             // A render killed between creating its staging directory and marking it left it
             // empty: `remove_dir` removes only an empty directory, so nobody's files go.
             let _ = std::fs::remove_dir(&path);

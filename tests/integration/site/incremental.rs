@@ -259,12 +259,7 @@ fn a_typed_relation_that_changes_its_verb_is_shown_anew() {
         "{}",
         relations()
     );
-    assert_eq!(run(dir.path(), &["render", "--out", "full"]).0, 0);
-    crate::util::assert_same_site(
-        &dir.path().join("site"),
-        &dir.path().join("full"),
-        "a relation's verb changed",
-    );
+    crate::util::assert_matches_a_full_render(dir.path(), "a relation's verb changed");
 }
 
 /// A render killed between creating its staging directory and marking it leaves an empty
