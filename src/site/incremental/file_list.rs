@@ -100,9 +100,14 @@ impl FileList {
             .ok()
     }
 
+    #[cfg(test)]
     pub(super) fn get(&self, path: &str) -> Option<&FileEntry> {
-        let slot = *self.order.get(self.position(path)?)?;
-        self.entries.get(slot)
+        self.entry_at(self.position(path)?)
+    }
+
+    /// The entry of the path at `position` in path order.
+    pub(super) fn entry_at(&self, position: usize) -> Option<&FileEntry> {
+        self.entries.get(*self.order.get(position)?)
     }
 
     pub(super) fn contains(&self, path: &str) -> bool {

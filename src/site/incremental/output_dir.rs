@@ -348,19 +348,20 @@ impl<'p> OutputDir<'p> {
     fn store(&self, path: &str, contents: Vec<u8>) -> Result<()> {
         let target = self.target_of(path)?;
         let entry = FileEntry::of(&contents);
-        if !self.still_holds(path, &target, &entry, contents.len() as u64) {
-            if let Some(parent) = target.parent() {
-                self.ensure_directory(parent)?;
-            }
-            if self.direct {
-                // A new file in a directory nobody reads until it is renamed into place.
-                std::fs::write(&target, &contents)
-                    .map_err(|source| Error::io("write", &target, source))?;
-            } else {
-                crate::fs::write_atomic_unsynced(&target, &contents)?;
-            }
-            self.note_written(path, contents.len() as u64);
+        if self.kept_as_held(path, &target, &entry, contents.len() as u64) {
+            return Ok(());
         }
+        if let Some(parent) = target.parent() {
+            self.ensure_directory(parent)?;
+        }
+        if self.direct {
+            // A new file in a directory nobody reads until it is renamed into place.
+            std::fs::write(&target, &contents)
+                .map_err(|source| Error::io("write", &target, source))?;
+        } else {
+            crate::fs::write_atomic_unsynced(&target, &contents)?;
+        }
+        self.note_written(path, contents.len() as u64);
         if let Ok(mut files) = self.files.lock() {
             files.push(path, entry);
         }
@@ -368,11 +369,22 @@ impl<'p> OutputDir<'p> {
     }
 
     /// Whether the file at `target` (site path `path`) is still what the last render wrote
-    /// there, `entry` of `len` bytes: then it is left as it is.
-    fn still_holds(&self, path: &str, target: &Path, entry: &FileEntry, len: u64) -> bool {
-        self.previous.get(path) == Some(entry)
+    /// there, `entry` of `len` bytes: then it is left as it is, and its entry in the last
+    /// render's manifest is flagged as kept rather than listed again among this render's
+    /// files. A render into a site in use without its cache (the first after an upgrade)
+    /// makes every page and finds nearly all as they were: listed again, their 132,000
+    /// paths at 99,999 records were 12 MB more, held beside the last manifest's to the end.
+    fn kept_as_held(&self, path: &str, target: &Path, entry: &FileEntry, len: u64) -> bool {
+        let Some(position) = self.previous.position(path) else {
+            return false;
+        };
+        let held = self.previous.entry_at(position) == Some(entry)
             && std::fs::symlink_metadata(target)
-                .is_ok_and(|metadata| metadata.is_file() && metadata.len() == len)
+                .is_ok_and(|metadata| metadata.is_file() && metadata.len() == len);
+        if let Some(kept) = self.kept.get(position).filter(|_| held) {
+            kept.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        held
     }
 
     fn note_written(&self, path: &str, len: u64) {
@@ -431,15 +443,14 @@ impl PageSink for OutputDir<'_> {
                     Ok((out.hasher.finish(), out.len as u64))
                 },
                 |&(hash, len)| {
-                    !self.still_holds(path, &target, &FileEntry::Made { hash, len }, len)
+                    !self.kept_as_held(path, &target, &FileEntry::Made { hash, len }, len)
                 },
             )?;
-            let entry = FileEntry::Made { hash, len };
             if replaced {
                 self.note_written(path, len);
-            }
-            if let Ok(mut files) = self.files.lock() {
-                files.push(path, entry);
+                if let Ok(mut files) = self.files.lock() {
+                    files.push(path, FileEntry::Made { hash, len });
+                }
             }
             return Ok(());
         }

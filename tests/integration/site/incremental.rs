@@ -62,32 +62,64 @@ fn a_render_with_nothing_changed_touches_nothing() {
              warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
         )
     );
+    assert_eq!(rewritten_since(&site, &modified), will_to_shall_rewrites());
     let after = mtimes(&site);
-    let rewritten: Vec<&str> = after
-        .iter()
-        .filter(|(name, time)| modified.get(*name) != Some(time) && !name.starts_with(".adr-site"))
-        .map(|(name, _)| name.as_str())
-        .collect();
-    let mut expected = vec![
-        "0003-record-architecture-decisions.html".to_string(),
-        "assets/search/0/d0.js".to_string(),
-        format!(
-            "assets/search/0/b{}.js",
-            adr::site::search::bucket_of("will")
-        ),
-        format!(
-            "assets/search/0/b{}.js",
-            adr::site::search::bucket_of("shall")
-        ),
-    ];
-    expected.sort();
-    expected.dedup();
-    assert_eq!(rewritten, expected);
     assert_eq!(
         after.get("0001-use-fastapi-web-framework.html"),
         modified.get("0001-use-fastapi-web-framework.html")
     );
     assert!(read(site.join("0003-record-architecture-decisions.html")).contains("We shall use"));
+}
+
+/// The first render after an upgrade finds the site's cache unreadable and makes every page
+/// again: the pages that came out as they were are left alone (and listed in the manifest as
+/// the last render's), the changed ones replaced, those of a removed record deleted, and the
+/// site is the same as a full render's.
+#[test]
+fn a_render_without_its_cache_rewrites_only_what_changed() {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let site = dir.path().join("site");
+    let modified = mtimes(&site);
+    let lose_cache = || std::fs::remove_file(site.join(".adr-site-cache")).unwrap();
+
+    lose_cache();
+    let path = dir
+        .path()
+        .join("docs/adr/0003-record-architecture-decisions.md");
+    std::fs::write(&path, read(&path).replace("We will use", "We shall use")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.lines().next()),
+        (
+            0,
+            "",
+            Some(
+                "rendered 4 records into site (4 files written, 81 unchanged, 0 removed): open site/index.html"
+            )
+        )
+    );
+    assert_eq!(rewritten_since(&site, &modified), will_to_shall_rewrites());
+    crate::util::assert_matches_a_full_render(dir.path(), "a render without its cache");
+
+    lose_cache();
+    std::fs::remove_file(
+        dir.path()
+            .join("docs/adr/0004-use-sqlite-for-local-development.md"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !site
+            .join("0004-use-sqlite-for-local-development.html")
+            .exists()
+    );
+    crate::util::assert_matches_a_full_render(
+        dir.path(),
+        "a render without its cache, a record removed",
+    );
 }
 
 /// The site after an incremental render equals a full render of the same log, file for
@@ -219,6 +251,30 @@ fn an_incremental_render_equals_a_full_render_after_every_kind_of_change() {
         assert!(dir.path().join("site/.adr-site-cache").is_file());
         crate::util::assert_same_site(&dir.path().join("site"), &dir.path().join(full), change);
     }
+}
+
+/// The files of `site` (but its manifest and cache) whose time is not the one in `before`.
+fn rewritten_since(site: &Path, before: &BTreeMap<String, std::time::SystemTime>) -> Vec<String> {
+    mtimes(site)
+        .into_iter()
+        .filter(|(name, time)| before.get(name) != Some(time) && !name.starts_with(".adr-site"))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// What "We will use" becoming "We shall use" in record 0003 of `site-basic` rewrites: its
+/// page, its search shard and the buckets of the words that changed, in path order.
+fn will_to_shall_rewrites() -> Vec<String> {
+    let bucket = |word| format!("assets/search/0/b{}.js", adr::site::search::bucket_of(word));
+    let mut expected = vec![
+        "0003-record-architecture-decisions.html".to_string(),
+        "assets/search/0/d0.js".to_string(),
+        bucket("will"),
+        bucket("shall"),
+    ];
+    expected.sort();
+    expected.dedup();
+    expected
 }
 
 fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
