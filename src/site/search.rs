@@ -98,9 +98,7 @@ impl SearchEntry {
             text: source.get(..cut).unwrap_or_default().to_string(),
         }
     }
-}
 
-impl SearchEntry {
     /// Each term with its count per field, in term order.
     fn terms(&self) -> impl Iterator<Item = (&str, &[u32; 3])> {
         let mut start = 0;

@@ -27,10 +27,7 @@ fn renders_are_byte_identical() {
 
 #[test]
 fn a_render_with_nothing_changed_touches_nothing() {
-    let dir = copy_tree(&fixtures().join("logs/site-basic"));
-    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
-    assert_eq!(run(dir.path(), &["render"]).0, 0);
-    let site = dir.path().join("site");
+    let (dir, site) = rendered_without_0005();
     let before = files_of(&site);
     let modified = mtimes(&site);
     let (code, stdout, stderr) = run(dir.path(), &["render"]);
@@ -48,11 +45,7 @@ fn a_render_with_nothing_changed_touches_nothing() {
 
     // One record's text changes: its page, its search shard and the buckets of the words
     // that changed ("will" gone, "shall" new) are rewritten, nothing else.
-    let path = dir
-        .path()
-        .join("docs/adr/0003-record-architecture-decisions.md");
-    let text = read(&path).replace("We will use", "We shall use");
-    std::fs::write(&path, text).unwrap();
+    will_to_shall(dir.path());
     let (code, _, stderr) = run(dir.path(), &["render"]);
     assert_eq!(
         (code, stderr.as_str()),
@@ -77,18 +70,12 @@ fn a_render_with_nothing_changed_touches_nothing() {
 /// site is the same as a full render's.
 #[test]
 fn a_render_without_its_cache_rewrites_only_what_changed() {
-    let dir = copy_tree(&fixtures().join("logs/site-basic"));
-    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
-    assert_eq!(run(dir.path(), &["render"]).0, 0);
-    let site = dir.path().join("site");
+    let (dir, site) = rendered_without_0005();
     let modified = mtimes(&site);
     let lose_cache = || std::fs::remove_file(site.join(".adr-site-cache")).unwrap();
 
     lose_cache();
-    let path = dir
-        .path()
-        .join("docs/adr/0003-record-architecture-decisions.md");
-    std::fs::write(&path, read(&path).replace("We will use", "We shall use")).unwrap();
+    will_to_shall(dir.path());
     let (code, stdout, stderr) = run(dir.path(), &["render"]);
     assert_eq!(
         (code, stdout.as_str(), stderr.lines().next()),
@@ -262,8 +249,23 @@ fn rewritten_since(site: &Path, before: &BTreeMap<String, std::time::SystemTime>
         .collect()
 }
 
-/// What "We will use" becoming "We shall use" in record 0003 of `site-basic` rewrites: its
-/// page, its search shard and the buckets of the words that changed, in path order.
+/// `site-basic` without record 0005, rendered into its `site`.
+fn rendered_without_0005() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = copy_tree(&fixtures().join("logs/site-basic"));
+    std::fs::remove_file(dir.path().join("docs/adr/0005-cache-responses.md")).unwrap();
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    let site = dir.path().join("site");
+    (dir, site)
+}
+
+/// Edits record 0003 of `site-basic` in `dir`: "We will use" becomes "We shall use".
+fn will_to_shall(dir: &Path) {
+    let path = dir.join("docs/adr/0003-record-architecture-decisions.md");
+    std::fs::write(&path, read(&path).replace("We will use", "We shall use")).unwrap();
+}
+
+/// What [`will_to_shall`] rewrites: the record's page, its search shard and the buckets of
+/// the words that changed, in path order.
 fn will_to_shall_rewrites() -> Vec<String> {
     let bucket = |word| format!("assets/search/0/b{}.js", adr::site::search::bucket_of(word));
     let mut expected = vec![
