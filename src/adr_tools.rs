@@ -97,9 +97,9 @@ pub fn toc(log: &Log, intro: Option<&str>, outro: Option<&str>, link_prefix: &st
     for record in listed(log) {
         let _ = writeln!(
             out,
-            "* [{}]({link_prefix}{})",
+            "* [{}]({})",
             title_line(record),
-            record.rel_path
+            crate::log_path::markdown_destination(&format!("{link_prefix}{}", record.rel_path))
         );
     }
     if let Some(outro) = outro.filter(|text| !text.is_empty()) {

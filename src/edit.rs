@@ -384,7 +384,7 @@ pub fn superseded_status(
     new_title: &str,
     new_number: u32,
 ) -> String {
-    let link = crate::log_path::relative_link(&old.rel_path, new_rel_path);
+    let link = crate::log_path::markdown_link(&old.rel_path, new_rel_path);
     let file =
         crate::discover::FileName::parse(new_rel_path.rsplit('/').next().unwrap_or(new_rel_path));
     let number = file

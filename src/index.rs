@@ -154,15 +154,9 @@ fn stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-/// A Markdown link target from `from_dir` to `to`, with `/` separators; wrapped in `<…>`
-/// when it holds characters a bare link target cannot.
+/// A Markdown link destination from `from_dir` to `to`, with `/` separators.
 fn link_to(from_dir: &Path, to: &Path) -> String {
-    let target = crate::log_path::relative_path(from_dir, to);
-    if target.contains([' ', '(', ')', '<', '>']) {
-        format!("<{}>", target.replace('<', "%3C").replace('>', "%3E"))
-    } else {
-        target
-    }
+    crate::log_path::markdown_destination(&crate::log_path::relative_path(from_dir, to))
 }
 
 /// Text for a table cell: one line, pipes escaped so they do not split the cell.

@@ -80,6 +80,36 @@ pub fn relative_link(from: &str, to: &str) -> String {
     climb(from_dir, &to_parts)
 }
 
+/// [`relative_link`] as a Markdown link destination ([`markdown_destination`]): what `adr`
+/// writes into a record or an index (`Supersedes [ADR-0007](0007-use-c%23.md)`).
+pub fn markdown_link(from: &str, to: &str) -> String {
+    markdown_destination(&relative_link(from, to))
+}
+
+/// `target`, a path, as a Markdown link destination that leads to it on GitHub, in editors
+/// and in browsers: `%`, `#` and `?` percent-encoded (raw, they start an escape, a fragment
+/// and a query: `0024-use-#-as-indicator.md` led to `0024-use-`), `<` and `>` too, and the
+/// whole wrapped in `<…>` when it holds a space or a parenthesis, which end a bare
+/// destination. Other characters, any script's letters included, are kept as written.
+pub fn markdown_destination(target: &str) -> String {
+    let mut escaped = String::with_capacity(target.len());
+    for c in target.chars() {
+        match c {
+            '%' => escaped.push_str("%25"),
+            '#' => escaped.push_str("%23"),
+            '?' => escaped.push_str("%3F"),
+            '<' => escaped.push_str("%3C"),
+            '>' => escaped.push_str("%3E"),
+            _ => escaped.push(c),
+        }
+    }
+    if escaped.contains([' ', '(', ')']) {
+        format!("<{escaped}>")
+    } else {
+        escaped
+    }
+}
+
 /// The way from directory `from_dir` to `to`, both absolute or both relative to the same
 /// directory (`.` and `..` resolved first), as a `/`-separated relative path.
 pub fn relative_path(from_dir: &Path, to: &Path) -> String {
@@ -244,6 +274,25 @@ mod tests {
             relative_link("0001-a.md", "archived/0002-b.md"),
             "archived/0002-b.md"
         );
+    }
+
+    #[test]
+    fn markdown_links_escape_what_ends_or_splits_a_destination() {
+        assert_eq!(markdown_link("0001-a.md", "0002-b.md"), "0002-b.md");
+        assert_eq!(
+            markdown_link("0001-a.md", "0024-use-#-as-indicator.md"),
+            "0024-use-%23-as-indicator.md"
+        );
+        assert_eq!(
+            markdown_destination("0003-why?-100%.md"),
+            "0003-why%3F-100%25.md"
+        );
+        assert_eq!(markdown_destination("my file (v2).md"), "<my file (v2).md>");
+        assert_eq!(markdown_destination("a<b>.md"), "a%3Cb%3E.md");
+        assert_eq!(markdown_destination("0005-数据库.md"), "0005-数据库.md");
+        // What is written reads back as the file it names.
+        let written = markdown_destination("0024-use-#-100%.md");
+        assert_eq!(percent_decode(&written), "0024-use-#-100%.md");
     }
 
     #[test]

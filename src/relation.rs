@@ -116,7 +116,7 @@ pub fn line(from: &Record, label: &str, to: &Record) -> String {
     format!(
         "{label} [{}]({})",
         link_text(to),
-        crate::log_path::relative_link(&from.rel_path, &to.rel_path)
+        crate::log_path::markdown_link(&from.rel_path, &to.rel_path)
     )
 }
 

@@ -519,7 +519,7 @@ fn front_matter_link_edits(record: &Record, moved: &HashMap<&str, &Move>) -> Vec
 }
 
 fn relative_target(from_rel: &str, to_rel: &str) -> Option<String> {
-    let link = crate::log_path::relative_link(from_rel, to_rel);
+    let link = crate::log_path::markdown_link(from_rel, to_rel);
     (!link.is_empty()).then_some(link)
 }
 

@@ -46,12 +46,12 @@ impl Draft<'_> {
         let mut lines: Vec<String> = Vec::new();
         if matches!(self.writer, Writer::AdrTools(_)) {
             lines.extend(self.superseded.iter().map(|old| {
-                let link = crate::log_path::relative_link(name, &old.rel_path);
+                let link = crate::log_path::markdown_link(name, &old.rel_path);
                 format!("Supersedes [{}]({link})", crate::relation::link_text(old))
             }));
         }
         lines.extend(self.links.iter().map(|(target, forward, _)| {
-            let link = crate::log_path::relative_link(name, &target.rel_path);
+            let link = crate::log_path::markdown_link(name, &target.rel_path);
             format!("{forward} [{}]({link})", crate::relation::link_text(target))
         }));
         super::link::with_lines(path, name, contents, &lines)
@@ -77,7 +77,7 @@ impl Draft<'_> {
                     number: record.number(),
                     id: crate::new_record::record_id(record),
                     title: record.display_title(),
-                    link: crate::log_path::relative_link(name, &record.rel_path),
+                    link: crate::log_path::markdown_link(name, &record.rel_path),
                 })
                 .collect(),
         }

@@ -232,3 +232,28 @@ fn the_index_keeps_the_readme_permissions() {
         0o640
     );
 }
+
+#[test]
+fn links_to_records_with_a_hash_percent_or_space_in_their_name_lead_to_them() {
+    let dir = log_with(&[
+        ("0001-use-#-as-indicator.md", ACCEPTED),
+        ("0002-reach-100%.md", PROPOSED),
+        ("0003-my decision.md", PROPOSED),
+    ]);
+    assert_eq!(run(dir.path(), &["index"]).0, 0);
+    let readme = readme(dir.path());
+    for link in [
+        "](0001-use-%23-as-indicator.md)",
+        "](0002-reach-100%25.md)",
+        "](<0003-my decision.md>)",
+    ] {
+        assert!(readme.contains(link), "{link} in:\n{readme}");
+    }
+    // Each link names its record for lint too.
+    let (code, stdout, stderr) = run(dir.path(), &["lint", "--rule", "link-broken"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        !format!("{stdout}{stderr}").contains("link-broken"),
+        "{stdout}{stderr}"
+    );
+}

@@ -1,5 +1,5 @@
 use crate::lint::prelude::*;
-use crate::log_path::relative_link;
+use crate::log_path::markdown_link;
 
 declare_rule! {
     /// ## What it does
@@ -78,7 +78,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             let line = format!(
                 "{reverse} [{}]({})",
                 from.link_text(),
-                relative_link(&to.rel_path, &from.rel_path)
+                markdown_link(&to.rel_path, &from.rel_path)
             );
             let edit = to.relation_slot.edit(&line);
             ctx.report(
@@ -93,7 +93,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             .help(format!(
                 "add `{reverse} [{}]({})` to `{}`",
                 from.link_text(),
-                relative_link(&to.rel_path, &from.rel_path),
+                markdown_link(&to.rel_path, &from.rel_path),
                 to.rel_path
             ))
             .secondary(to.path().clone(), Some(to.head_span), "the record named")

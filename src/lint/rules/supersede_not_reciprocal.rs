@@ -1,6 +1,6 @@
 use crate::lint::links;
 use crate::lint::prelude::*;
-use crate::log_path::relative_link;
+use crate::log_path::markdown_link;
 use crate::source::SourceFile;
 
 declare_rule! {
@@ -71,7 +71,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 .help(format!(
                     "add `Supersedes [{}]({})` to `{}`",
                     link_text(new, old),
-                    relative_link(&new.rel_path, &old.rel_path),
+                    markdown_link(&new.rel_path, &old.rel_path),
                     new.rel_path
                 ))
                 .secondary(
@@ -227,7 +227,7 @@ fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     let link = format!(
         "[{}]({})",
         link_text(new, old),
-        relative_link(&new.rel_path, &old.rel_path)
+        markdown_link(&new.rel_path, &old.rel_path)
     );
     let sentence = || format!("This decision supersedes {link}: {}.", old.display_title());
     let new_section = |heading: &str, content: &str| {

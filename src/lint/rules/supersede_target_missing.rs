@@ -130,5 +130,9 @@ fn claimed_successor<'l>(
 /// The successor's path as a link from the record's file.
 fn link_target(record: &RecordFacts, successor: &RecordFacts) -> String {
     let depth = record.rel_path.matches('/').count();
-    format!("{}{}", "../".repeat(depth), successor.rel_path)
+    crate::log_path::markdown_destination(&format!(
+        "{}{}",
+        "../".repeat(depth),
+        successor.rel_path
+    ))
 }

@@ -106,7 +106,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
 
 /// How `old` names `new` in its own layout: `[7. Title](…)` for adr-tools, `[ADR-0007](…)`.
 fn reference_to(old: &RecordFacts, new: &RecordFacts) -> String {
-    let link = crate::log_path::relative_link(&old.rel_path, &new.rel_path);
+    let link = crate::log_path::markdown_link(&old.rel_path, &new.rel_path);
     match (old.style, new.number()) {
         (Style::Nygard, Some(number)) => format!("[{number}. {}]({link})", new.display_title()),
         (_, Some(number)) => format!("[{}]({link})", crate::model::adr_id(number)),
