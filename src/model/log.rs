@@ -296,9 +296,16 @@ impl RecordLookup {
         }
         if let Some(target) = &reference.target {
             let path = target.split(['#', '?']).next().unwrap_or(target);
-            let name = path.rsplit('/').next().unwrap_or(path);
-            if let Some(index) = self.by_file_name(name) {
+            let name = crate::log_path::percent_decode(path.rsplit('/').next().unwrap_or(path));
+            if let Some(index) = self.by_file_name(&name) {
                 return Some(index);
+            }
+            // A link to a record file that is not in the log (renamed or renumbered since)
+            // names the record keeping its slug, if one does: by its number alone it would
+            // name whichever record holds that number now, and `lint --fix` would write a
+            // back-link into that unrelated record.
+            if crate::discover::FileName::parse(&name).is_some_and(|file| file.number.is_some()) {
+                return self.by_slug(reference.slug.as_ref()?);
             }
         }
         if let Some(number) = reference.number
@@ -509,4 +516,54 @@ pub fn dominant_scheme(files: &[&FileName]) -> Option<NamingScheme> {
         .iter()
         .max_by_key(|file| (file.number, file.date.clone()))?;
     Some(latest.scheme.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RecordRef;
+
+    fn lookup() -> RecordLookup {
+        RecordLookup::new(
+            [
+                (Some(14), "0014-compliance.md", "compliance"),
+                (Some(16), "0016-file-uploads.md", "file-uploads"),
+                (
+                    Some(25),
+                    "0025-compliance-documentation.md",
+                    "compliance-documentation",
+                ),
+                (Some(24), "0024-use-#-as-indicator.md", "use-#-as-indicator"),
+            ]
+            .into_iter(),
+        )
+    }
+
+    fn resolved(text: &str) -> Option<usize> {
+        lookup().resolve(&RecordRef::parse(text).unwrap())
+    }
+
+    #[test]
+    fn a_link_to_a_record_file_gone_names_the_record_with_its_slug_not_its_number() {
+        // 0016 was renumbered 0025; 0016 is now another decision.
+        assert_eq!(
+            resolved(
+                "[ADR 16](https://github.com/o/r/blob/main/docs/0016-compliance-documentation.md)"
+            ),
+            Some(2)
+        );
+        assert_eq!(resolved("[ADR 16](0016-gone-for-good.md)"), None);
+        assert_eq!(resolved("[ADR 16](0016-file-uploads.md)"), Some(1));
+        // Without a file name to go by, the number still names the record.
+        assert_eq!(resolved("ADR-0016"), Some(1));
+        assert_eq!(resolved("[ADR 16](https://example.com/issues/16)"), Some(1));
+    }
+
+    #[test]
+    fn a_link_written_with_percent_escapes_names_its_file() {
+        assert_eq!(
+            resolved("[ADR-0024](0024-use-%23-as-indicator.md)"),
+            Some(3)
+        );
+    }
 }
