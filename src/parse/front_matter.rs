@@ -64,6 +64,12 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
         }
         offset += line.len();
     }
+    // Never closed, and what follows is no `key:` line: the `---` is a thematic break, as
+    // GitHub shows it (`---` above `# Architecture Decision Record 1: …`), not front matter.
+    let first_text = after_fence.lines().find(|line| !line.trim().is_empty());
+    if first_text.is_none_or(|line| !looks_like_yaml_key(line)) {
+        return Ok(None);
+    }
     Err(FrontMatterError {
         kind: FailureKind::FrontMatterSyntax,
         line: 1,
@@ -72,6 +78,25 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
             "front matter opened with `---` is never closed: add a `---` line after the last key"
                 .into(),
     })
+}
+
+/// Whether `line` starts a YAML mapping entry (`status: accepted`, `"title": x`, `- a`).
+fn looks_like_yaml_key(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with("- ") || line.starts_with('#') && !line.starts_with("# ") {
+        return true;
+    }
+    let key = line
+        .trim_start_matches(['"', '\''])
+        .split(':')
+        .next()
+        .unwrap_or_default();
+    line.contains(':')
+        && !key.is_empty()
+        && !line.starts_with(['#', '>', '*', '[', '<', '|', '!'])
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '"' | '\''))
 }
 
 /// Parses the YAML between the fences into entries, each with its key's place in the file.
@@ -397,6 +422,28 @@ pub(crate) fn item_spans(
 #[allow(clippy::string_slice)] // tests slice spans the code under test returned for this same text
 mod tests {
     use super::*;
+
+    fn fences(text: &str) -> Result<Option<Fences>, FrontMatterError> {
+        find_fences(&SourceFile::new("0001-a.md", text.to_string()))
+    }
+
+    #[test]
+    fn an_unclosed_fence_above_markdown_is_a_thematic_break() {
+        assert!(matches!(fences("---\n# 1. Title\n\nText\n"), Ok(None)));
+        assert!(matches!(fences("---\n\n> Quote\n"), Ok(None)));
+        assert!(matches!(fences("---\n"), Ok(None)));
+        for unclosed in [
+            "---\nstatus: accepted\n# 1. Title\n",
+            "---\n\"title\": x\n",
+            "---\ndecision-makers: a\n",
+        ] {
+            assert!(fences(unclosed).is_err(), "{unclosed:?}");
+        }
+        assert!(matches!(
+            fences("---\nstatus: accepted\n---\n# T\n"),
+            Ok(Some(_))
+        ));
+    }
 
     #[test]
     fn value_spans_cover_quotes_not_comments() {
