@@ -169,9 +169,6 @@ fn decide_style(
     has_status_section: bool,
     has_metadata_lines: bool,
 ) -> Style {
-    if has_bullets {
-        return Style::Madr2;
-    }
     let count = |names: &[&str], max_level: u8| {
         names
             .iter()
@@ -184,6 +181,15 @@ fn decide_style(
     };
     let madr_headings = count(&MADR_SECTIONS, 6);
     let nygard_headings = count(&NYGARD_SECTIONS, 2);
+    // `* Status:` bullets are MADR 2's, unless the sections are adr-tools' own (Context,
+    // Decision, Consequences) and none is MADR's: a Nygard record with its status in a bullet.
+    if has_bullets {
+        return if madr_headings == 0 && nygard_headings >= 3 {
+            Style::Nygard
+        } else {
+            Style::Madr2
+        };
+    }
     let has_madr_keys = front_matter.is_some_and(|front_matter| {
         ["decision-makers", "deciders", "consulted", "informed"]
             .iter()

@@ -10,6 +10,9 @@ pub(super) const TABLE: Language = Language {
         ("Problem Statement", "Context and Problem Statement"),
         ("Context and Problem", "Context and Problem Statement"),
         ("Options Considered", "Considered Options"),
+        ("Considered Option", "Considered Options"),
+        ("Alternatives Considered", "Considered Options"),
+        ("Considered Alternatives", "Considered Options"),
     ],
     labels: &[
         ("status", Label::Status),

@@ -147,13 +147,19 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
                     !(section.heading_span.start <= start && start <= section.heading_span.end)
                 })
         })
-        .map(|section| {
+        .flat_map(|section| {
             let title = section.key();
-            ctx.options
+            let key = ctx
+                .options
                 .heading_aliases
                 .get(title)
                 .cloned()
-                .unwrap_or_else(|| title.to_string())
+                .unwrap_or_else(|| title.to_string());
+            // As written too: a template asking for `## Alternatives` is answered by
+            // `## Alternatives considered`, whose key is MADR's `considered options`.
+            let written = normalize_heading(&section.title);
+            let written = (written != key).then_some(written);
+            std::iter::once(key).chain(written)
         })
         .collect();
     let required = expected_sections(style, ctx).to_vec();
@@ -295,10 +301,17 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
         .iter()
         .find(|(heading, _)| *heading == wanted)
         .map_or(&[][..], |(_, equivalents)| *equivalents);
+    // `## Decision: Option 2 - Custom error codes` names its section before the colon;
+    // `## Decisions and Consequences` holds the name in the plural.
+    let plural = format!("{wanted}s");
     headings.iter().any(|heading| {
-        *heading == wanted
-            || equivalents.contains(&heading.as_str())
-            || contains_words(heading, &wanted)
+        let named = heading.split_once(':').map_or(heading.as_str(), |(head, _)| head.trim_end());
+        [heading.as_str(), named].into_iter().any(|heading| {
+            heading == wanted
+                || equivalents.contains(&heading)
+                || contains_words(heading, &wanted)
+                || contains_words(heading, &plural)
+        })
     })
 }
 
