@@ -335,17 +335,26 @@ fn heading_elsewhere<'r>(
     pros_and_cons: &crate::model::Section,
     option: &OptionName,
 ) -> Option<&'r crate::model::Section> {
-    record.sections.iter().find(|candidate| {
-        candidate.level > 1
+    // The heading naming the option best, the first of equals: `## Use google-java-format`
+    // for that option, not `## Use palantir-java-format` before it, which shares words.
+    let mut best: Option<(f64, &crate::model::Section)> = None;
+    for candidate in &record.sections {
+        let elsewhere = candidate.level > 1
             && candidate.span.start != pros_and_cons.span.start
             && !(candidate.level == pros_and_cons.level + 1
                 && candidate.span.start > pros_and_cons.span.start
-                && candidate.span.start < pros_and_cons.span.end)
-            && OptionName::new(&candidate.title)
-                .match_score(option)
-                .is_some()
-            && weighs(record.source.slice(candidate.body_span))
-    })
+                && candidate.span.start < pros_and_cons.span.end);
+        let Some(score) = OptionName::new(&candidate.title)
+            .match_score(option)
+            .filter(|_| elsewhere && weighs(record.source.slice(candidate.body_span)))
+        else {
+            continue;
+        };
+        if best.is_none_or(|(known, _)| score > known) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, section)| section)
 }
 
 /// Whether the text argues for or against something: a list item or heading starting with
