@@ -31,6 +31,27 @@ pub(crate) fn read(text: &str) -> DateValue {
             Err(_) => DateValue::Invalid(text.to_string()),
         };
     }
+    // `2024-05-22 (back dated)`, `2024-10-31 :ghost:`: an ISO date and a note after it. The
+    // date is as it should be; the note stays where it is written.
+    if let Some((head, note)) = text.split_at_checked(10)
+        && is_iso_shape(head)
+        && note.starts_with([' ', '\t'])
+        && !note.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
+        return match head.parse::<Date>() {
+            Ok(date) => DateValue::Valid(date),
+            Err(_) => DateValue::Invalid(text.to_string()),
+        };
+    }
+    // `[2022-10-05]`: a date in a template's brackets, the brackets left in.
+    if let Some(inner) = text
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        && !inner.contains(['[', ']'])
+        && let Some(date) = read(inner).valid()
+    {
+        return reshaped(date, text, true);
+    }
     // `20230926`: eight digits, year first.
     if text.len() == 8
         && text.bytes().all(|b| b.is_ascii_digit())
@@ -235,6 +256,25 @@ mod tests {
         ] {
             assert_eq!(iso(text).as_deref(), Some(expected), "{text}");
         }
+    }
+
+    #[test]
+    fn reads_a_date_with_a_note_after_it_as_written_and_one_in_brackets_as_reshaped() {
+        for text in [
+            "2024-05-22 (back dated)",
+            "2024-10-31 :ghost:",
+            "2026-06-18 (updated 2026-06-22)",
+        ] {
+            assert!(matches!(read(text), DateValue::Valid(_)), "{text}");
+            assert_eq!(iso(text).as_deref(), Some(text.get(..10).unwrap()));
+        }
+        assert!(matches!(
+            read("[2022-10-05]"),
+            DateValue::Reshaped { exact: true, .. }
+        ));
+        assert_eq!(iso("[2022-10-05]").as_deref(), Some("2022-10-05"));
+        assert!(matches!(read("2024-02-30 (typo)"), DateValue::Invalid(_)));
+        assert!(matches!(read("[TBD]"), DateValue::Unreadable(_)));
     }
 
     #[test]
