@@ -666,6 +666,9 @@ pub fn closest_status<'a>(
         .into_iter()
         .map(|candidate| (edit_distance(&value, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).clamp(1, 2))
+        // `incomplete` is not a misspelt `complete`, nor `unapproved` of `approved`: a word
+        // that ends in the candidate adds a prefix, which most often turns its meaning round.
+        .filter(|(_, candidate)| !(value.ends_with(candidate) && value.len() > candidate.len()))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
@@ -699,5 +702,11 @@ mod suggestion_tests {
             Some("proposed")
         );
         assert_eq!(closest_status("done", BUILTIN_STATUSES), None);
+        assert_eq!(closest_status("incomplete", ["complete"]), None);
+        assert_eq!(closest_status("unaccepted", BUILTIN_STATUSES), None);
+        assert_eq!(
+            closest_status("acceptedd", BUILTIN_STATUSES),
+            Some("accepted")
+        );
     }
 }
