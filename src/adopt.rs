@@ -461,10 +461,11 @@ impl LogDescription {
         let template = match &self.template {
             Some((path, _)) if self.template_renders => path.clone(),
             _ if self.main_style() == Some("nygard") => "nygard".to_string(),
+            _ if self.main_style() == Some("madr2") => "madr2".to_string(),
             _ => "madr".to_string(),
         };
         text.push_str(
-            "# Template for `adr new`: madr, madr-minimal, nygard, or a path to your own file.\n",
+            "# Template for `adr new`: madr, madr-minimal, madr2, nygard, or a path to your own file.\n",
         );
         text.push_str(&format!("template = {}\n", toml_string(&template)));
         if let Some(digits) = self.digits {

@@ -97,6 +97,8 @@ pub enum TemplateName {
     Madr,
     /// MADR 4 with front matter and the required sections only
     MadrMinimal,
+    /// MADR 2: `* Status:` and `* Date:` bullets under the title, no front matter
+    Madr2,
     /// adr-tools / Michael Nygard's layout
     Nygard,
 }
@@ -106,6 +108,7 @@ impl TemplateName {
         match self {
             TemplateName::Madr => "madr",
             TemplateName::MadrMinimal => "madr-minimal",
+            TemplateName::Madr2 => "madr2",
             TemplateName::Nygard => "nygard",
         }
     }
@@ -142,7 +145,7 @@ pub struct NewArgs {
     #[arg(long = "link", short = 'l', value_name = "TARGET:LINK:REVERSE-LINK")]
     pub links: Vec<String>,
 
-    /// `madr`, `madr-minimal`, `nygard`, or a path to a template file
+    /// `madr`, `madr-minimal`, `madr2`, `nygard`, or a path to a template file
     #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<String>,
 

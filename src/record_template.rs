@@ -1,4 +1,4 @@
-//! The templates `adr new` writes records from: MADR 4 (full and minimal) and Nygard,
+//! The templates `adr new` writes records from: MADR 4 (full and minimal), MADR 2 and Nygard,
 //! embedded in the binary so an installed `adr` works anywhere, or a user's own file.
 //! All are tera templates over one [`NewRecordContext`].
 
@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-pub const BUILTIN: [(&str, &str); 3] = [
+pub const BUILTIN: [(&str, &str); 4] = [
     ("madr", include_str!("../templates/new/madr.md")),
+    // MADR 2's layout (`* Status:` bullets), for the logs still written in it.
+    ("madr2", include_str!("../templates/new/madr2.md")),
     (
         "madr-minimal",
         include_str!("../templates/new/madr-minimal.md"),
@@ -25,7 +27,7 @@ pub enum TemplateSource {
 }
 
 impl TemplateSource {
-    /// `madr`, `madr-minimal`, `nygard`, or a path (relative to `base`).
+    /// `madr`, `madr-minimal`, `madr2`, `nygard`, or a path (relative to `base`).
     pub fn from_setting(setting: &str, base: &Path) -> TemplateSource {
         match BUILTIN.iter().find(|(name, _)| *name == setting) {
             Some((name, _)) => TemplateSource::Builtin(name),

@@ -67,7 +67,7 @@ pub fn run(
             "# Configuration for `adr` (Architecture Decision Records).\n\
              # The directory holding the records, relative to this file.\n\
              dir = \"{}\"\n\
-             # Template for `adr new`: madr, madr-minimal, nygard, or a path to your own file.\n\
+             # Template for `adr new`: madr, madr-minimal, madr2, nygard, or a path to your own file.\n\
              template = \"{}\"\n\
              # Width of the number in file names (0001-title.md).\n\
              digits = {}\n",

@@ -47,11 +47,10 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     };
 
     let found = discover::discover(&project.log_dir)?;
-    // Without a template named, a log of adr-tools gets adr-tools' records.
+    // Without a template named, a record is written the way the log's newest one is.
     let writer = match template {
         Some(template) => Writer::Template(template),
-        None => new_contents::adr_tools_writer(project, &found)?
-            .unwrap_or(Writer::Template(TemplateSource::Builtin("madr"))),
+        None => new_contents::default_writer(project, &found)?,
     };
     let slug = match &writer {
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),

@@ -121,12 +121,11 @@ pub(crate) enum Writer {
     AdrTools(String),
 }
 
-/// adr-tools' writer when the log is adr-tools' (named by `.adr-dir`, or its newest record
-/// is a Nygard one): the log's own `templates/template.md`, else adr-tools' template.
-pub(crate) fn adr_tools_writer(
-    project: &Project,
-    found: &discover::Discovered,
-) -> Result<Option<Writer>> {
+/// The writer of a log whose config names no template: adr-tools' when the log is
+/// adr-tools' (named by `.adr-dir`, or its newest record is a Nygard one), with the log's
+/// own `templates/template.md` else adr-tools' template; MADR 2's when the newest record
+/// is written that way (`* Status:` bullets); else MADR 4's.
+pub(crate) fn default_writer(project: &Project, found: &discover::Discovered) -> Result<Writer> {
     let newest = found
         .records
         .iter()
@@ -134,11 +133,24 @@ pub(crate) fn adr_tools_writer(
         .and_then(|(path, rel_path, file)| {
             crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
         });
+    if let Some(writer) = adr_tools_writer(project, newest.as_ref())? {
+        return Ok(writer);
+    }
+    let builtin = match newest.map(|record| record.style) {
+        Some(crate::model::Style::Madr2) => "madr2",
+        _ => "madr",
+    };
+    Ok(Writer::Template(TemplateSource::Builtin(builtin)))
+}
+
+/// adr-tools' writer when the log is adr-tools' (named by `.adr-dir`, or its `newest` record
+/// is a Nygard one): the log's own `templates/template.md`, else adr-tools' template.
+fn adr_tools_writer(project: &Project, newest: Option<&Record>) -> Result<Option<Writer>> {
     let named_by_adr_dir = matches!(
         project.dir_origin,
         crate::config::DirOrigin::AdrToolsFile(_)
     );
-    if !crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest.as_ref()) {
+    if !crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest) {
         return Ok(None);
     }
     let own = project.log_dir.join(crate::adr_tools::LOG_TEMPLATE);

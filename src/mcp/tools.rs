@@ -642,7 +642,7 @@ pub struct CreateRecordInput {
     /// Records the new one supersedes; their statuses become `superseded by` it.
     #[serde(default)]
     pub supersedes: Vec<String>,
-    /// `madr`, `madr-minimal`, `nygard`, or a template file (default: the project's).
+    /// `madr`, `madr-minimal`, `madr2`, `nygard`, or a template file (default: the project's).
     pub template: Option<String>,
 }
 

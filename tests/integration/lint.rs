@@ -520,7 +520,7 @@ fn explain_and_rules_print_the_rule_docs() {
 fn fresh_records_from_every_template_have_no_errors() {
     let project = tempfile::tempdir().unwrap();
     assert_eq!(run(project.path(), &["init"]).0, 0);
-    for template in ["madr", "madr-minimal", "nygard"] {
+    for template in ["madr", "madr-minimal", "madr2", "nygard"] {
         let (code, _, stderr) = run(
             project.path(),
             &["new", "--no-edit", "--template", template, "Use", template],
@@ -740,4 +740,38 @@ fn generated_logs_clean_and_faults_found() {
             .all(|(path, _, _)| faulty_files.contains(path)),
         "no false positive"
     );
+}
+
+#[test]
+fn without_a_template_named_a_new_record_is_written_like_the_newest_one() {
+    const MADR2: &str = "# Use Kafka\n\n* Status: accepted\n* Date: 2024-01-02\n\n## Context and Problem Statement\n\nOrders.\n\n## Considered Options\n\n* Kafka\n* RabbitMQ\n\n## Decision Outcome\n\nChosen option: \"Kafka\", because it replays.\n";
+    const MADR4: &str = "---\nstatus: accepted\ndate: 2024-01-03\n---\n\n# Use gRPC\n\n## Context and Problem Statement\n\nCalls.\n\n## Considered Options\n\n* gRPC\n* REST\n\n## Decision Outcome\n\nChosen option: \"gRPC\", because it streams.\n";
+    let bullets = crate::util::log_with(&[("0001-use-kafka.md", MADR2)]);
+    let (code, stdout, stderr) = run(
+        bullets.path(),
+        &["new", "--no-edit", "--date", "2025-02-03", "Try NATS"],
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/0002-try-nats.md\n"),
+        "{stderr}"
+    );
+    let written = crate::util::read(bullets.path().join("docs/adr/0002-try-nats.md"));
+    assert!(
+        written.starts_with("# Try NATS\n\n* Status: proposed\n* Date: 2025-02-03\n\n## Context and Problem Statement\n"),
+        "{written}"
+    );
+    let (_, document) = json(bullets.path(), &["lint", "--format", "json"]);
+    let rules: Vec<&str> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["placeholder-left"], "{document}");
+    // The newest record decides: front matter once the log has moved to MADR 4.
+    let moved = crate::util::log_with(&[("0001-use-kafka.md", MADR2), ("0002-use-grpc.md", MADR4)]);
+    assert_eq!(run(moved.path(), &["new", "--no-edit", "Try NATS"]).0, 0);
+    let written = crate::util::read(moved.path().join("docs/adr/0003-try-nats.md"));
+    assert!(written.starts_with("---\nstatus: proposed\n"), "{written}");
 }

@@ -425,7 +425,7 @@ fn context(title: &str, number: u32) -> NewRecordContext {
 
 #[test]
 fn every_template_round_trips_through_the_parser() {
-    for name in ["madr", "madr-minimal", "nygard"] {
+    for name in ["madr", "madr-minimal", "madr2", "nygard"] {
         let context = context("Use Über-fast: \"quoted\" caches", 12);
         let text = record_template::render(&TemplateSource::Builtin(name), &context).unwrap();
         let file = FileName::parse("0012-use-uber-fast-quoted-caches.md").unwrap();
@@ -457,10 +457,10 @@ fn every_template_round_trips_through_the_parser() {
         assert_eq!(makers, ["Liam O'Brien", "Ana \"Ace\" Lima"], "{name}");
         let supersedes: Vec<_> = record.supersedes.iter().map(|r| r.value.number).collect();
         assert_eq!(supersedes, [Some(3)], "{name}");
-        let expected_style = if name == "nygard" {
-            Style::Nygard
-        } else {
-            Style::Madr4
+        let expected_style = match name {
+            "nygard" => Style::Nygard,
+            "madr2" => Style::Madr2,
+            _ => Style::Madr4,
         };
         assert_eq!(record.style, expected_style, "{name}");
     }

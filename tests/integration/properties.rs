@@ -161,7 +161,7 @@ proptest! {
         tags in prop::collection::vec("[a-z0-9][a-z0-9 :'\"#-]{0,14}", 0..5),
         makers in prop::collection::vec("[A-Z][a-z]{1,8}( O'[A-Z][a-z]{1,8}| \"[A-Z][a-z]{1,5}\")?", 0..4),
         status in prop_oneof![Just("proposed"), Just("accepted"), Just("rejected"), Just("deprecated")],
-        template in prop_oneof![Just("madr"), Just("madr-minimal"), Just("nygard")],
+        template in prop_oneof![Just("madr"), Just("madr-minimal"), Just("madr2"), Just("nygard")],
         day in 1u8..=28,
     ) {
         let tags: Vec<String> = tags.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && !t.contains(',')).collect();
