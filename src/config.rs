@@ -1,6 +1,7 @@
 //! `.adr.toml` and where the log is. The file is found by walking up from the working
 //! directory; unknown keys are errors with their line. Precedence for the log directory:
-//! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > `docs/adr` > `docs/decisions`.
+//! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > `docs/adr` > `docs/decisions` > a
+//! folder real logs use (`doc/adr`, `docs/architecture/decisions`, …) holding records.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use std::collections::BTreeMap;
@@ -15,6 +16,23 @@ use crate::log_path::normalize;
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
 pub const DEFAULT_DIRS: [&str; 2] = ["docs/adr", "docs/decisions"];
+/// Where else real logs keep their records, found without a config when they hold
+/// records: adr-tools' own default (`doc/adr`, when `.adr-dir` was not committed), and the
+/// folders teams name after the practice.
+const KNOWN_DIRS: [&str; 12] = [
+    "doc/adr",
+    "doc/adrs",
+    "docs/adrs",
+    "docs/architecture/decisions",
+    "doc/architecture/decisions",
+    "docs/architecture/adr",
+    "docs/architecture/adrs",
+    "architecture/decisions",
+    "architecture-decision-record",
+    "architecture-decision-records",
+    "adr",
+    "adrs",
+];
 pub const DEFAULT_DIGITS: usize = 4;
 
 /// The contents of `.adr.toml`.
@@ -23,7 +41,7 @@ pub const DEFAULT_DIGITS: usize = 4;
 pub struct Config {
     /// The log directory, relative to the config file.
     pub dir: Option<String>,
-    /// `madr`, `madr-minimal`, `nygard`, or a path to a template file (relative to the config file).
+    /// `madr`, `madr-minimal`, `madr2`, `nygard`, or a path to a template file (relative to the config file).
     pub template: Option<String>,
     /// Width of record numbers in file names (default 4).
     pub digits: Option<usize>,
@@ -266,10 +284,7 @@ impl Project {
                 root,
             )
         } else if let Some(root) = &config_root {
-            let dir = DEFAULT_DIRS
-                .iter()
-                .map(|dir| root.join(dir))
-                .find(|dir| dir.is_dir());
+            let dir = default_dir_in(root);
             (
                 dir.unwrap_or_else(|| root.join(DEFAULT_DIRS[0])),
                 DirOrigin::Default,
@@ -710,13 +725,24 @@ fn holds_records(dir: &Path) -> bool {
 }
 
 fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
-    start.ancestors().find_map(|dir| {
-        DEFAULT_DIRS
-            .iter()
-            .map(|default| dir.join(default))
-            .find(|candidate| candidate.is_dir())
-            .map(|found| (found, dir.to_path_buf()))
-    })
+    start
+        .ancestors()
+        .find_map(|dir| default_dir_in(dir).map(|found| (found, dir.to_path_buf())))
+}
+
+/// The log below `root` when no config names it: one of [`DEFAULT_DIRS`], else the first of
+/// [`KNOWN_DIRS`] that holds records.
+fn default_dir_in(root: &Path) -> Option<PathBuf> {
+    DEFAULT_DIRS
+        .iter()
+        .map(|dir| root.join(dir))
+        .find(|dir| dir.is_dir())
+        .or_else(|| {
+            KNOWN_DIRS
+                .iter()
+                .map(|dir| root.join(dir))
+                .find(|dir| dir.is_dir() && holds_records(dir))
+        })
 }
 
 #[cfg(test)]

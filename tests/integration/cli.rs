@@ -271,3 +271,31 @@ fn new_opens_the_editor_only_on_a_terminal() {
             .to_string()
     );
 }
+
+#[test]
+fn a_log_in_a_folder_real_logs_use_is_found_without_a_config_when_it_holds_records() {
+    const NYGARD: &str = "# 1. Record architecture decisions\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a log.\n\n## Decision\n\nWe keep one.\n\n## Consequences\n\nReviews read it.\n";
+    for folder in [
+        "doc/adr",
+        "docs/architecture/decisions",
+        "architecture-decision-record",
+    ] {
+        let project = tempfile::tempdir().unwrap();
+        let log = project.path().join(folder);
+        std::fs::create_dir_all(&log).unwrap();
+        std::fs::write(log.join("0001-record-architecture-decisions.md"), NYGARD).unwrap();
+        let (code, stdout, stderr) = run(project.path(), &["list", "--format", "json"]);
+        assert_eq!(code, 0, "{folder}: {stderr}");
+        assert!(
+            stdout.contains(&format!("{folder}/0001-record-architecture-decisions.md")),
+            "{folder}: {stdout}"
+        );
+    }
+    // A folder of that name without records (a package called `adr`) is not a log.
+    let project = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(project.path().join("adr")).unwrap();
+    std::fs::write(project.path().join("adr/notes.md"), "# Notes\n").unwrap();
+    let (code, _, stderr) = run(project.path(), &["list"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no ADR log found"), "{stderr}");
+}
