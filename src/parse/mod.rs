@@ -240,7 +240,10 @@ fn read_title(record: &mut Record, sections: &[Section]) {
     let Some(h1) = sections.iter().find(|section| section.level == 1) else {
         return;
     };
-    let (title, number) = strip_title_number(&h1.title);
+    let (title, number) = match strip_title_number(&h1.title) {
+        (title, None) => own_number_stripped(&title, record.file.number).unwrap_or((title, None)),
+        found => found,
+    };
     let heading_text = record.source.slice(h1.heading_span);
     let span = heading_text
         .find(title.as_str())
@@ -536,6 +539,16 @@ fn mentions_superseding(text: &str) -> bool {
 
 /// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`
 /// and the number, when there is one.
+/// `23 Logging` in the file numbered 23: the record's own number in front of its title,
+/// with only a space after it. Another number (`2024 roadmap`) is part of the title.
+fn own_number_stripped(title: &str, own: Option<u32>) -> Option<(String, Option<u32>)> {
+    let digits_len = title.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = title.split_at_checked(digits_len)?;
+    let number: u32 = digits.parse().ok()?;
+    let stripped = rest.strip_prefix(' ')?.trim_start();
+    (Some(number) == own && !stripped.is_empty()).then(|| (stripped.to_string(), Some(number)))
+}
+
 pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     let mut title = text.trim();
     if let Some(bracketed) = title.strip_prefix('[')
@@ -555,6 +568,17 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
             && head.eq_ignore_ascii_case(prefix)
         {
             title = after.trim_start();
+        }
+    }
+    // `Architecture Decision Record 1: Establish a format` (18F) numbers like `ADR 1:`.
+    let long_prefix = "architecture decision record ";
+    if let Some((head, after)) = title.split_at_checked(long_prefix.len())
+        && head.eq_ignore_ascii_case(long_prefix)
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (stripped, number) = strip_title_number(&format!("ADR {after}"));
+        if number.is_some() {
+            return (stripped, number);
         }
     }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
@@ -653,6 +677,25 @@ mod tests {
             strip_title_number("Architecture Decision Record: Use ADRs"),
             ("Use ADRs".into(), None)
         );
+        assert_eq!(
+            strip_title_number("Architecture Decision Record 1: Establish a format"),
+            ("Establish a format".into(), Some(1))
+        );
+        assert_eq!(
+            strip_title_number("Architecture Decision Record keeping"),
+            ("Architecture Decision Record keeping".into(), None)
+        );
+        assert_eq!(
+            own_number_stripped("23 Logging", Some(23)),
+            Some(("Logging".into(), Some(23)))
+        );
+        assert_eq!(own_number_stripped("2024 roadmap", Some(5)), None);
+        assert_eq!(own_number_stripped("23", Some(23)), None);
+        assert_eq!(
+            strip_title_number("Architecture Decision Record 1"),
+            ("Architecture Decision Record 1".into(), None)
+        );
+        assert_eq!(own_number_stripped("23rd of May", Some(23)), None);
     }
 
     // Issue #13: text in any script is sliced only where that same text was searched.
