@@ -9,6 +9,10 @@ use crate::model::{LoadFailure, LogMeta, Record, RecordMeta, StatusKind};
 
 pub const START_MARKER: &str = "<!-- adr-index:start -->";
 pub const END_MARKER: &str = "<!-- adr-index:end -->";
+/// adr-log's markers (`adr-log -i`, MADR's tool): a file that has them and not ours gets the
+/// table between them, in place of adr-log's list, instead of a second list at its end.
+const ADR_LOG_START: &str = "<!-- adrlog -->";
+const ADR_LOG_END: &str = "<!-- adrlogstop -->";
 
 /// The heading a new index file starts with.
 pub const NEW_FILE_HEADING: &str = "# Architecture Decision Records";
@@ -195,6 +199,12 @@ pub fn splice(existing: &str, table: &str) -> Result<Spliced, MarkerError> {
     let ends = marker_lines(existing, END_MARKER);
     match (starts.as_slice(), ends.as_slice()) {
         ([], []) => {
+            if let Some(text) = splice_adr_log(existing, table, newline) {
+                return Ok(Spliced {
+                    text,
+                    appended: false,
+                });
+            }
             let mut text = existing.to_string();
             if !text.is_empty() {
                 if !text.ends_with('\n') {
@@ -257,6 +267,23 @@ pub fn splice(existing: &str, table: &str) -> Result<Spliced, MarkerError> {
     }
 }
 
+/// `existing` with `table` between adr-log's markers, which stay; `None` unless the file has
+/// each once, in order.
+fn splice_adr_log(existing: &str, table: &str, newline: &str) -> Option<String> {
+    let starts = marker_lines(existing, ADR_LOG_START);
+    let ends = marker_lines(existing, ADR_LOG_END);
+    let ([start], [end]) = (starts.as_slice(), ends.as_slice()) else {
+        return None;
+    };
+    if start.line >= end.line {
+        return None;
+    }
+    // Marker offsets come from a line scan of `existing`: ASCII, on boundaries.
+    let before = existing.get(..start.offset + ADR_LOG_START.len())?;
+    let after = existing.get(end.offset..)?;
+    Some(format!("{before}{newline}{newline}{table}{newline}{after}"))
+}
+
 struct MarkerLine {
     /// Byte offset of the marker text.
     offset: usize,
@@ -283,6 +310,22 @@ fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adr_logs_markers_take_the_table_in_place_of_its_list() {
+        let existing = "# Decisions\n\n<!-- adrlog -->\n\n* [ADR-0001](0001-a.md) - A\n\n<!-- adrlogstop -->\n\nMore.\n";
+        let spliced = splice(existing, "| a |\n").unwrap();
+        assert!(!spliced.appended);
+        assert_eq!(
+            spliced.text,
+            "# Decisions\n\n<!-- adrlog -->\n\n| a |\n\n<!-- adrlogstop -->\n\nMore.\n"
+        );
+        // Done again, nothing changes.
+        assert_eq!(splice(&spliced.text, "| a |\n").unwrap().text, spliced.text);
+        // Out of order, they are not taken: the table goes at the end, marked as ours.
+        let reversed = "<!-- adrlogstop -->\n<!-- adrlog -->\n";
+        assert!(splice(reversed, "| a |\n").unwrap().appended);
+    }
 
     #[test]
     fn splicing_keeps_every_byte_outside_the_markers() {

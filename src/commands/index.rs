@@ -67,15 +67,28 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
             let diff =
                 crate::diff::unified(&shown, &shown, existing.as_deref().unwrap_or(""), &expected);
             crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
-            let what = if existing.is_some() {
-                "is out of date"
-            } else {
-                "does not exist"
+            // The command that mends it is the one that was run, `--file` and all.
+            let command = match &args.file {
+                Some(file) => format!("adr index --file {}", file.display()),
+                None => "adr index".to_string(),
             };
-            super::note(
-                output,
-                format_args!("error: {shown} {what}: run `adr index` to update it"),
-            );
+            let message = match &existing {
+                Some(_) => format!("{shown} is out of date: run `{command}` to update it"),
+                None => {
+                    // A log that keeps its index in `index.md` (MADR's adr-log, mkdocs).
+                    let other = project.log_dir.join("index.md");
+                    let hint = if args.file.is_none() && other.is_file() {
+                        format!(
+                            ", or `adr index --check --file {}` if the log's index is that file",
+                            project.display(&other)
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!("{shown} does not exist: run `{command}` to create it{hint}")
+                }
+            };
+            super::note(output, format_args!("error: {message}"));
         }
     } else if current {
         super::note(output, format_args!("{shown} is up to date"));

@@ -153,9 +153,57 @@ fn check_fails_when_the_index_file_does_not_exist() {
     assert!(stdout.starts_with("--- a/docs/adr/README.md\n+++ b/docs/adr/README.md\n@@ -0,0 +1,9 @@\n+# Architecture Decision Records\n"), "{stdout}");
     assert_eq!(
         stderr,
-        "error: docs/adr/README.md does not exist: run `adr index` to update it\n"
+        "error: docs/adr/README.md does not exist: run `adr index` to create it\n"
     );
     assert!(!dir.path().join("docs/adr/README.md").exists());
+    // A log that keeps its index in index.md is pointed at it; `--file` is named back.
+    std::fs::write(dir.path().join("docs/adr/index.md"), "# Decisions\n").unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: docs/adr/README.md does not exist: run `adr index` to create it, or `adr index --check --file docs/adr/index.md` if the log's index is that file\n"
+    );
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["index", "--check", "--file", "docs/adr/index.md"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: docs/adr/index.md is out of date: run `adr index --file docs/adr/index.md` to update it\n"
+    );
+}
+
+#[test]
+fn adr_logs_list_is_replaced_between_its_markers() {
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    let index = dir.path().join("docs/adr/index.md");
+    std::fs::write(
+        &index,
+        "# Decisions\n\n<!-- adrlog -->\n\n* [ADR-0001](0001-use-kafka.md) - Use Kafka\n\n<!-- adrlogstop -->\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--file", "docs/adr/index.md"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "updated docs/adr/index.md (1 record)\n")
+    );
+    let written = read(&index);
+    assert!(
+        written.starts_with("# Decisions\n\n<!-- adrlog -->\n\n| "),
+        "{written}"
+    );
+    assert!(written.ends_with("|\n\n<!-- adrlogstop -->\n"), "{written}");
+    assert!(!written.contains("adr-index:start"), "{written}");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["index", "--check", "--file", "docs/adr/index.md"],
+    );
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "docs/adr/index.md is up to date\n")
+    );
 }
 
 #[test]
