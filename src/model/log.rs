@@ -300,12 +300,12 @@ impl RecordLookup {
             if let Some(index) = self.by_file_name(&name) {
                 return Some(index);
             }
-            // A link to a record file that is not in the log (renamed or renumbered since)
-            // names the record keeping its slug, if one does: by its number alone it would
-            // name whichever record holds that number now, and `lint --fix` would write a
-            // back-link into that unrelated record.
-            if crate::discover::FileName::parse(&name).is_some_and(|file| file.number.is_some()) {
-                return self.by_slug(reference.slug.as_ref()?);
+            // A link to a record file that is not in the log (renumbered or renamed since)
+            // names first the record keeping its slug: by its number alone it named
+            // whichever record holds that number now, and `lint --fix` wrote a back-link
+            // into that unrelated record. A record renamed under its number keeps the number.
+            if let Some(index) = reference.slug.as_ref().and_then(|slug| self.by_slug(slug)) {
+                return Some(index);
             }
         }
         if let Some(number) = reference.number
@@ -544,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn a_link_to_a_record_file_gone_names_the_record_with_its_slug_not_its_number() {
+    fn a_link_to_a_record_file_gone_names_the_record_with_its_slug_before_its_number() {
         // 0016 was renumbered 0025; 0016 is now another decision.
         assert_eq!(
             resolved(
@@ -552,7 +552,8 @@ mod tests {
             ),
             Some(2)
         );
-        assert_eq!(resolved("[ADR 16](0016-gone-for-good.md)"), None);
+        // Renamed under its number (`ADR045-use-forms-api.md` is now `…-remove-forms-api`).
+        assert_eq!(resolved("[ADR 16](0016-uploads-of-files.md)"), Some(1));
         assert_eq!(resolved("[ADR 16](0016-file-uploads.md)"), Some(1));
         // Without a file name to go by, the number still names the record.
         assert_eq!(resolved("ADR-0016"), Some(1));
