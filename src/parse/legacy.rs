@@ -234,6 +234,44 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
 }
 
 /// What a Nygard `## Status` section says: the status, and the records it supersedes.
+/// The date a `## Date` section (`## 日付`, any language's date label) states on its first
+/// line of text, as adr-tools-like logs that give the date a section of its own write it;
+/// `None` when that line is not a date at all.
+pub(crate) fn date_section(
+    source: &SourceFile,
+    sections: &[Section],
+) -> Option<Located<DateValue>> {
+    let section = sections.iter().find(|section| {
+        section.level >= 2
+            && crate::vocabulary::label(section.title.trim())
+                == Some(crate::vocabulary::Label::Date)
+    })?;
+    let first = source.line_of(section.body_span.start);
+    let last = source.last_line_of(section.body_span);
+    for line in first..=last {
+        let span = source.line_span(line);
+        if span.start < section.body_span.start || span.start >= section.body_span.end {
+            continue;
+        }
+        let text = source.slice(span);
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with("<!--") {
+            continue;
+        }
+        let value = DateValue::parse(trimmed);
+        if matches!(value, DateValue::Unreadable(_)) {
+            return None;
+        }
+        let start = span.start + (text.len() - text.trim_start().len());
+        return Some(Located::new(
+            value,
+            Span::new(start, start + trimmed.len()),
+            line,
+        ));
+    }
+    None
+}
+
 pub(crate) fn status_section(
     source: &SourceFile,
     section: &Section,

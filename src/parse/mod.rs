@@ -295,7 +295,8 @@ fn read_legacy_metadata(
             .date
             .clone()
             .or_else(|| table.date.clone())
-            .or_else(|| lines.date.clone());
+            .or_else(|| lines.date.clone())
+            .or_else(|| legacy::date_section(source, sections));
     }
     for (field, legacy_values) in [
         (
