@@ -132,6 +132,9 @@ impl Status {
             .trim_start_matches(|c: char| !c.is_alphanumeric() && !"<[{(*_`~".contains(c))
             .trim_start();
         let value = without_leading_date(value);
+        if let Some(successor) = superseded_in_parentheses(value) {
+            return (StatusKind::Superseded, Some(successor), None);
+        }
         let (kind, reference) = Status::classify(value);
         let StatusKind::Other(lowered) = &kind else {
             return (kind, reference, None);
@@ -614,6 +617,24 @@ mod tests {
     }
 
     #[test]
+    fn a_supersession_in_parentheses_after_another_word_is_read() {
+        for (raw, number) in [
+            ("Deprecated (Superseded by [ADR-0011](0011-x.md))", 11),
+            ("廃止 (Superseded by [ADR-0011](./0011-x.md))", 11),
+            ("Rejected (superseded by ADR-0004)", 4),
+        ] {
+            let (kind, successor, _) = Status::read(raw);
+            assert_eq!(kind, StatusKind::Superseded, "{raw}");
+            assert_eq!(successor.and_then(|r| r.number), Some(number), "{raw}");
+        }
+        // Without a record after it, the word stands.
+        assert_eq!(
+            Status::read("Accepted (superseded by nothing)").0,
+            StatusKind::Accepted
+        );
+    }
+
+    #[test]
     fn superseded_forms_name_their_record() {
         for (raw, number) in [
             ("superseded by [ADR-0002](0002-x.md)", 2),
@@ -653,6 +674,34 @@ mod tests {
             assert_eq!(Status::classify(raw).0, StatusKind::Superseded, "{raw}");
         }
     }
+}
+
+/// The record a status names in parentheses after another word: `Deprecated (Superseded by
+/// [ADR-0011](…))`, `廃止 (Superseded by ADR-0011)`. Such a record is superseded, and the
+/// reference is its successor; read as a note, the supersession was lost.
+fn superseded_in_parentheses(value: &str) -> Option<RecordRef> {
+    const OPEN: &[u8] = b"(superseded by ";
+    // An ASCII pattern found in the text's own bytes starts on a character boundary.
+    let at = value
+        .as_bytes()
+        .windows(OPEN.len())
+        .position(|window| window.eq_ignore_ascii_case(OPEN))?;
+    let before = value.get(..at)?.trim();
+    if before.is_empty() {
+        return None;
+    }
+    let inside = value.get(at + OPEN.len()..)?;
+    // The reference ends where its parenthesis closes, after any link's own parentheses.
+    let mut depth = 1usize;
+    let end = inside.char_indices().find_map(|(offset, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(offset)
+    })?;
+    RecordRef::parse(inside.get(..end)?)
 }
 
 /// The allowed status closest to a misspelt one (`acepted` → `accepted`), if any is close:
