@@ -459,7 +459,10 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
 /// A list of names: a YAML sequence of scalars, or one string of comma-separated names.
 fn string_list(value: &yaml_serde::Value) -> Result<Vec<String>, String> {
     match value {
+        // `informed: {}`: an empty map, as some templates write an empty list (Microsoft's
+        // semantic-kernel), says no one, like `informed:` or `informed: []`.
         yaml_serde::Value::Null => Ok(Vec::new()),
+        yaml_serde::Value::Mapping(map) if map.is_empty() => Ok(Vec::new()),
         yaml_serde::Value::Sequence(items) => items
             .iter()
             .filter(|item| !item.is_null())
