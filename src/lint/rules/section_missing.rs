@@ -297,6 +297,16 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
     if wanted == "status" && record.status.is_some() {
         return true; // stated in front matter, a bullet or a table: the section's job is done
     }
+    // `context: We need to record…`: a part kept as a front-matter key of its name, with text.
+    let in_front_matter = record.front_matter.as_ref().is_some_and(|front_matter| {
+        front_matter.entries.iter().any(|entry| {
+            normalize_heading(&entry.key.replace(['-', '_'], " ")) == wanted
+                && entry.value.as_str().is_some_and(|text| !text.trim().is_empty())
+        })
+    });
+    if in_front_matter {
+        return true;
+    }
     let equivalents = EQUIVALENT_HEADINGS
         .iter()
         .find(|(heading, _)| *heading == wanted)
