@@ -160,7 +160,14 @@ impl LineSlot {
         if record.style == Style::Madr2
             && let Some(links) = record.section("Links")
         {
-            return slot(end_of(links), format!("{newline}* "), String::new());
+            // The list's own marker: a `*` under `-` items starts a second list.
+            let body = source.slice(links.body_span);
+            let marker = body
+                .lines()
+                .map(str::trim_start)
+                .find_map(|line| ["- ", "+ ", "* "].into_iter().find(|m| line.starts_with(m)))
+                .unwrap_or("* ");
+            return slot(end_of(links), format!("{newline}{marker}"), String::new());
         }
         match record.section("More Information") {
             Some(section) if source.slice(section.body_span).trim().is_empty() => slot(

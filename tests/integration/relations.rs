@@ -163,3 +163,18 @@ fn graph_draws_typed_edges_and_every_successor() {
     );
     assert_eq!(code, 0, "{stdout}");
 }
+
+#[test]
+fn a_relation_added_to_a_madr2_links_list_uses_the_lists_own_marker() {
+    const DASHES: &str = "# Use Kafka\n\n- Status: accepted\n- Date: 2024-01-02\n\n## Context and Problem Statement\n\nEvents.\n\n## Considered Options\n\n- Kafka\n- NATS\n\n## Decision Outcome\n\nChosen option: \"Kafka\", because it keeps a log.\n\n## Links\n\n- Relates to [ADR-0000](0000-x.md)\n";
+    let dir = log_with(&[("0001-use-kafka.md", DASHES), ("0002-use-nats.md", NATS)]);
+    let (code, _, stderr) = run(dir.path(), &["link", "2", "amends", "1"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        read(dir.path().join("docs/adr/0001-use-kafka.md")),
+        DASHES.replace(
+            "(0000-x.md)\n",
+            "(0000-x.md)\n- Amended by [2. Use NATS](0002-use-nats.md)\n"
+        )
+    );
+}
