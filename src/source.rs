@@ -117,6 +117,14 @@ impl SourceFile {
         self.line_of(span.end.saturating_sub(1).max(span.start))
     }
 
+    /// The lines that start inside `span`, each as its 1-based number and its span without
+    /// the line ending: a section body's lines, say.
+    pub fn lines_in(&self, span: Span) -> impl Iterator<Item = (usize, Span)> + '_ {
+        (self.line_of(span.start)..=self.last_line_of(span))
+            .map(|line| (line, self.line_span(line)))
+            .filter(move |(_, line)| line.start >= span.start && line.start < span.end)
+    }
+
     pub fn line_count(&self) -> usize {
         if self.text.ends_with('\n') {
             self.line_starts.len() - 1

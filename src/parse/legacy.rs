@@ -246,13 +246,7 @@ pub(crate) fn date_section(
             && crate::vocabulary::label(section.title.trim())
                 == Some(crate::vocabulary::Label::Date)
     })?;
-    let first = source.line_of(section.body_span.start);
-    let last = source.last_line_of(section.body_span);
-    for line in first..=last {
-        let span = source.line_span(line);
-        if span.start < section.body_span.start || span.start >= section.body_span.end {
-            continue;
-        }
+    for (line, span) in source.lines_in(section.body_span) {
         let text = source.slice(span);
         let trimmed = text.trim();
         if trimmed.is_empty() || trimmed.starts_with("<!--") {
@@ -277,15 +271,9 @@ pub(crate) fn status_section(
     section: &Section,
     front_matter_value: impl Fn(&str) -> Option<String>,
 ) -> Option<Status> {
-    let first = source.line_of(section.body_span.start);
-    let last = source.last_line_of(section.body_span);
     let mut first_status: Option<Status> = None;
     let mut first_is_dated = false;
-    for line in first..=last {
-        let span = source.line_span(line);
-        if span.start < section.body_span.start || span.start >= section.body_span.end {
-            continue;
-        }
+    for (line, span) in source.lines_in(section.body_span) {
         let text = source.slice(span);
         let trimmed = text.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("<!--") {

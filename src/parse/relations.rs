@@ -21,13 +21,7 @@ pub(crate) fn read(source: &SourceFile, sections: &[Section]) -> Vec<Relation> {
         } else {
             continue;
         };
-        let first = source.line_of(section.body_span.start);
-        let last = source.last_line_of(section.body_span);
-        for line in first..=last {
-            let span = source.line_span(line);
-            if span.start < section.body_span.start || span.start >= section.body_span.end {
-                continue;
-            }
+        for (line, span) in source.lines_in(section.body_span) {
             if let Some(relation) = relation_line(source, span, line, origin) {
                 relations.push(relation);
             }

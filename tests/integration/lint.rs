@@ -762,12 +762,7 @@ fn without_a_template_named_a_new_record_is_written_like_the_newest_one() {
         "{written}"
     );
     let (_, document) = json(bullets.path(), &["lint", "--format", "json"]);
-    let rules: Vec<&str> = document["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
+    let rules = crate::util::rules_of(&document);
     assert_eq!(rules, ["placeholder-left"], "{document}");
     // The newest record decides: front matter once the log has moved to MADR 4.
     let moved = crate::util::log_with(&[("0001-use-kafka.md", MADR2), ("0002-use-grpc.md", MADR4)]);

@@ -290,3 +290,16 @@ pub fn replace_in(path: impl AsRef<Path>, from: &str, to: &str) {
     );
     std::fs::write(path, text.replace(from, to)).unwrap();
 }
+
+/// The rule of each diagnostic of a `lint --format json` document, in order.
+pub fn rules_of(document: &serde_json::Value) -> Vec<&str> {
+    document["diagnostics"]
+        .as_array()
+        .map(|diagnostics| {
+            diagnostics
+                .iter()
+                .filter_map(|diagnostic| diagnostic["rule"].as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}

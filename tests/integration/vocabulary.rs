@@ -289,12 +289,7 @@ fn issue_14_a_fresh_record_has_one_warning_per_kind_of_placeholder() {
     assert_eq!(code, 0);
     let (code, document) = json(project.path(), &["lint", "--format", "json"]);
     assert_eq!(code, 0);
-    let rules: Vec<&str> = document["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
+    let rules = crate::util::rules_of(&document);
     assert_eq!(rules, ["placeholder-left"], "{document}");
     let message = document["diagnostics"][0]["message"].as_str().unwrap();
     assert!(
