@@ -396,20 +396,46 @@ pub(crate) fn metadata_table(
     else {
         return metadata;
     };
-    for row in &table.rows {
-        let [label, value, ..] = row.cells.as_slice() else {
-            continue;
-        };
+    // `| Status | Date | Author(s) |` over one row of values (DependencyTrack's hyades) is
+    // read by column; `| Status | Accepted |` rows, by row. A cell is taken as written,
+    // markup and all: the text of a value (`Proposed by the team` for `**Proposed** by the
+    // team`) need not occur in the line.
+    let by_column = match table.rows.as_slice() {
+        [head, values, ..] => {
+            head.cells
+                .iter()
+                .filter(|cell| table_label(cell).is_some())
+                .count()
+                >= 2
+                && values.cells.len() >= 2
+        }
+        _ => false,
+    };
+    let pairs: Vec<(&String, &String, Span, usize)> = if by_column {
+        let (head, values) = (&table.rows[0], &table.rows[1]);
+        head.cells
+            .iter()
+            .zip(&values.cells)
+            .zip(&values.cell_spans)
+            .map(|((label, value), span)| (label, value, *span, source.line_of(values.span.start)))
+            .collect()
+    } else {
+        table
+            .rows
+            .iter()
+            .filter_map(|row| match (row.cells.as_slice(), row.cell_spans.get(1)) {
+                ([label, value, ..], Some(span)) => {
+                    Some((label, value, *span, source.line_of(row.span.start)))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    for (label, value, span, line) in pairs {
         let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
         // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
         let label =
             crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
-        let line = source.line_of(row.span.start);
-        // The cell as written, markup and all: the text of `value` (`Proposed by the team`
-        // for `**Proposed** by the team`) need not occur in the line.
-        let Some(&span) = row.cell_spans.get(1) else {
-            continue;
-        };
         match label.as_str() {
             "status" => {
                 metadata.found = true;
@@ -420,13 +446,26 @@ pub(crate) fn metadata_table(
                 metadata.date = Some(Located::new(DateValue::parse(value), span, line));
             }
             "tags" => metadata.tags = split_list(source, value, span),
-            "author" | "authors" | "deciders" | "decision-makers" => {
+            "author" | "authors" | "author(s)" | "deciders" | "decision-makers" => {
                 metadata.decision_makers = split_list(source, value, span)
             }
             _ => {}
         }
     }
     metadata
+}
+
+/// The metadata a table cell labels (`Status`, `Statut`, `Author(s)`), in English.
+fn table_label(cell: &str) -> Option<&'static str> {
+    let label = cell.trim().trim_end_matches([':', '：']).to_lowercase();
+    let label = crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
+    match label.as_str() {
+        "status" => Some("status"),
+        "date" => Some("date"),
+        "tags" => Some("tags"),
+        "author" | "authors" | "author(s)" | "deciders" | "decision-makers" => Some("authors"),
+        _ => None,
+    }
 }
 
 /// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`).

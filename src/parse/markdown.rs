@@ -496,13 +496,14 @@ impl OutlineBuilder<'_> {
         });
     }
 
-    // Only a row's first two cells (label and value) are read, by the legacy metadata
-    // table; keeping every cell cost a string each, 160 MB more for a 2,000 x 2,000 table
-    // (issue #13).
+    // Only a row's first cells are read, by the legacy metadata table: a label and its
+    // value, or a few labels over their values (`| Status | Date | Author(s) |`). Keeping
+    // every cell cost a string each, 160 MB more for a 2,000 x 2,000 table (issue #13).
     fn start_cell(&mut self, span: Span) {
+        const KEPT_CELLS: usize = 8;
         let row = self.table.as_mut().and_then(|table| table.rows.last_mut());
         self.cell = match row {
-            Some(row) if row.cells.len() < 2 => {
+            Some(row) if row.cells.len() < KEPT_CELLS => {
                 row.cell_spans.push(trimmed_span(&self.source.text, span));
                 Some(String::new())
             }

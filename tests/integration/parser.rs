@@ -534,3 +534,29 @@ fn a_metadata_load_reads_the_preamble_as_a_full_parse_does() {
     let expected = (vec!["Alice".to_string()], 0, 0, None);
     assert_eq!(facts_of(&log_dir), [expected.clone(), expected]);
 }
+
+#[test]
+fn a_metadata_table_is_read_by_row_or_by_column() {
+    let parse = |text: &str| {
+        let file = FileName::parse("001-drop-kafka.md").unwrap();
+        adr::parse::parse_record(
+            SourceFile::new("x.md", text.to_string()),
+            "x.md".into(),
+            file,
+        )
+        .unwrap()
+    };
+    // DependencyTrack's hyades: labels in the head, values in the one row under it.
+    let record = parse(
+        "| Status   | Date       | Author(s)                            |\n|:---------|:-----------|:-------------------------------------|\n| Proposed | 2025-01-07 | [@nscuro](https://github.com/nscuro) |\n\n## Context\n\nKafka.\n",
+    );
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Proposed);
+    assert_eq!(record.date.as_ref().unwrap().value.text(), "2025-01-07");
+    assert_eq!(record.decision_makers.len(), 1);
+    // A label and its value on each row.
+    let record = parse(
+        "# 1. Drop Kafka\n\n| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2025-01-08 |\n\n## Context\n\nKafka.\n",
+    );
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
+    assert_eq!(record.date.as_ref().unwrap().value.text(), "2025-01-08");
+}
