@@ -432,32 +432,27 @@ pub(crate) fn metadata_table(
             .collect()
     };
     for (label, value, span, line) in pairs {
-        let label = label.trim().trim_end_matches([':', '：']).to_lowercase();
-        // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
-        let label =
-            crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
-        match label.as_str() {
-            "status" => {
+        match table_label(label) {
+            Some("status") => {
                 metadata.found = true;
                 metadata.status = Some(status_from(value.clone(), span, line, StatusOrigin::Table));
             }
-            "date" => {
+            Some("date") => {
                 metadata.found = true;
                 metadata.date = Some(Located::new(DateValue::parse(value), span, line));
             }
-            "tags" => metadata.tags = split_list(source, value, span),
-            "author" | "authors" | "author(s)" | "deciders" | "decision-makers" => {
-                metadata.decision_makers = split_list(source, value, span)
-            }
+            Some("tags") => metadata.tags = split_list(source, value, span),
+            Some("authors") => metadata.decision_makers = split_list(source, value, span),
             _ => {}
         }
     }
     metadata
 }
 
-/// The metadata a table cell labels (`Status`, `Statut`, `Author(s)`), in English.
+/// The metadata a table cell labels (`Status`, `Statut`, `状态`, `Author(s)`), in English.
 fn table_label(cell: &str) -> Option<&'static str> {
     let label = cell.trim().trim_end_matches([':', '：']).to_lowercase();
+    // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
     let label = crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
     match label.as_str() {
         "status" => Some("status"),
