@@ -138,7 +138,6 @@ pub fn is_template_name(name: &str) -> bool {
         Some(first) if first.eq_ignore_ascii_case("adr") => leading.next(),
         Some(first)
             if first.len() > 3
-                && first.is_char_boundary(3)
                 && first
                     .get(..3)
                     .is_some_and(|adr| adr.eq_ignore_ascii_case("adr")) =>
