@@ -80,10 +80,14 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
     })
 }
 
-/// Whether `line` starts a YAML mapping entry (`status: accepted`, `"title": x`, `- a`).
+/// Whether `line` starts a YAML mapping entry (`status: accepted`, `"title": x`, `- a`) or
+/// is a YAML comment (`#draft`); a Markdown heading (`# T`, `## Context`) is neither.
 fn looks_like_yaml_key(line: &str) -> bool {
     let line = line.trim_start();
-    if line.starts_with("- ") || line.starts_with('#') && !line.starts_with("# ") {
+    if line.starts_with('#') {
+        return !is_atx_heading(line);
+    }
+    if line.starts_with("- ") {
         return true;
     }
     let key = line
@@ -97,6 +101,17 @@ fn looks_like_yaml_key(line: &str) -> bool {
         && key
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '"' | '\''))
+}
+
+/// Whether `line` opens a Markdown ATX heading: one to six `#` followed by a space, a tab or
+/// the line's end (CommonMark), which `#comment` is not.
+fn is_atx_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches('#');
+    (1..=6).contains(&(line.len() - rest.len()))
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '\r'))
 }
 
 /// Parses the YAML between the fences into entries, each with its key's place in the file.
@@ -430,12 +445,16 @@ mod tests {
     #[test]
     fn an_unclosed_fence_above_markdown_is_a_thematic_break() {
         assert!(matches!(fences("---\n# 1. Title\n\nText\n"), Ok(None)));
+        assert!(matches!(fences("---\n## Context\n\nText\n"), Ok(None)));
+        assert!(matches!(fences("---\n###\n"), Ok(None)));
         assert!(matches!(fences("---\n\n> Quote\n"), Ok(None)));
         assert!(matches!(fences("---\n"), Ok(None)));
         for unclosed in [
             "---\nstatus: accepted\n# 1. Title\n",
             "---\n\"title\": x\n",
             "---\ndecision-makers: a\n",
+            "---\n#draft\nstatus: accepted\n",
+            "---\n####### seven\n",
         ] {
             assert!(fences(unclosed).is_err(), "{unclosed:?}");
         }
