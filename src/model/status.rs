@@ -132,7 +132,9 @@ impl Status {
             .trim_start_matches(|c: char| !c.is_alphanumeric() && !"<[{(*_`~".contains(c))
             .trim_start();
         let value = without_leading_date(value);
-        if let Some(successor) = superseded_in_parentheses(value) {
+        let named_before_verb =
+            || crate::vocabulary::successor_before_verb(value).and_then(RecordRef::parse);
+        if let Some(successor) = superseded_in_parentheses(value).or_else(named_before_verb) {
             return (StatusKind::Superseded, Some(successor), None);
         }
         let (kind, reference) = Status::classify(value);
@@ -622,12 +624,30 @@ mod tests {
             ("Deprecated (Superseded by [ADR-0011](0011-x.md))", 11),
             ("廃止 (Superseded by [ADR-0011](./0011-x.md))", 11),
             ("Rejected (superseded by ADR-0004)", 4),
+            // The successor before the verb: "deprecated: replaced by ADR-0003".
+            (
+                "⛔ 已废弃 —— 被 [ADR-0003](0003-x.md) 取代（2026-07-30）",
+                3,
+            ),
+            ("被 ADR-0003 替代", 3),
+            ("廃止（ADR-0005 に置換）", 5),
+            ("ADR-0007으로 대체됨", 7),
         ] {
             let (kind, successor, _) = Status::read(raw);
             assert_eq!(kind, StatusKind::Superseded, "{raw}");
             assert_eq!(successor.and_then(|r| r.number), Some(number), "{raw}");
         }
-        // Without a record after it, the word stands.
+        // Without a record before or after it, the word stands.
+        for raw in ["已取代", "被取代", "已取代，见 [ADR-0001](0001-a.md)"] {
+            assert_eq!(Status::read(raw).0, StatusKind::Superseded, "{raw}");
+        }
+        assert_eq!(
+            Status::read("已取代，见 [ADR-0001](0001-a.md)")
+                .1
+                .unwrap()
+                .number,
+            Some(1)
+        );
         assert_eq!(
             Status::read("Accepted (superseded by nothing)").0,
             StatusKind::Accepted

@@ -463,7 +463,8 @@ fn table_label(cell: &str) -> Option<&'static str> {
     }
 }
 
-/// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`).
+/// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`) or
+/// a label meaning it in another language (`- **取代**：[ADR-0002](…)`).
 pub(crate) fn supersede_links(
     source: &SourceFile,
     links: &[crate::model::Link],
@@ -482,6 +483,7 @@ pub(crate) fn supersede_links(
                 || before
                     .trim_start_matches(['*', '-', ' '])
                     .starts_with("replaces")
+                || crate::vocabulary::is_supersedes_label(&before)
         })
         .filter_map(|link| {
             let reference = RecordRef::parse(source.slice(link.span))?;

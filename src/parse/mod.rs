@@ -600,8 +600,10 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     let Some((digits, rest)) = after_prefix.split_at_checked(digits_len) else {
         return (title.to_string(), None);
     };
+    // A full-width colon (`ADR-0002：标题`) needs no space after it.
     let separated = rest.starts_with(". ")
         || rest.starts_with(": ")
+        || rest.starts_with('：')
         || rest.starts_with(") ")
         || rest.starts_with(" - ")
         || rest.starts_with(" – ")
@@ -611,7 +613,7 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     if !separated {
         return (title.to_string(), None);
     }
-    let stripped = rest.trim_start_matches(['.', ':', ')', '-', '–', '—', '|', ' ', '\t']);
+    let stripped = rest.trim_start_matches(['.', ':', '：', ')', '-', '–', '—', '|', ' ', '\t']);
     if stripped.is_empty() {
         return (title.to_string(), None);
     }
@@ -656,6 +658,10 @@ mod tests {
         assert_eq!(
             strip_title_number("0001 Use FastAPI"),
             ("Use FastAPI".into(), Some(1))
+        );
+        assert_eq!(
+            strip_title_number("ADR-0002：使用 PostgreSQL"),
+            ("使用 PostgreSQL".into(), Some(2))
         );
         assert_eq!(
             strip_title_number("ADR-0023: Use X"),

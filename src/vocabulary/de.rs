@@ -79,6 +79,8 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &["den", "am"],
     superseded_connectors: &["durch", "von"],
+    successor_before: &[],
+    supersedes_labels: &["ersetzt"],
     placeholders: &[
         "Beschreibe das Problem",
         "Beschreiben Sie den Kontext",

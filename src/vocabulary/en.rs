@@ -104,5 +104,7 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &[],
     superseded_connectors: &["by"],
+    successor_before: &[],
+    supersedes_labels: &["supersedes", "replaces"],
     placeholders: &[],
 };

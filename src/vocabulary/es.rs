@@ -81,6 +81,8 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &["de", "del"],
     superseded_connectors: &["por"],
+    successor_before: &[],
+    supersedes_labels: &["reemplaza", "sustituye"],
     placeholders: &[
         "Describa el contexto",
         "Describe el contexto",

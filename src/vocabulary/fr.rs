@@ -95,6 +95,8 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &["le", "er"],
     superseded_connectors: &["par"],
+    successor_before: &[],
+    supersedes_labels: &["remplace"],
     placeholders: &[
         "Décrivez le contexte",
         "Décrire le contexte",

@@ -61,5 +61,14 @@ pub(super) const TABLE: Language = Language {
     months: &[],
     date_filler: &[],
     superseded_connectors: &[],
+    successor_before: &[
+        "により置き換え",
+        "に置き換え",
+        "で置き換え",
+        "により置換",
+        "に置換",
+        "で置換",
+    ],
+    supersedes_labels: &[],
     placeholders: &[],
 };

@@ -59,5 +59,7 @@ pub(super) const TABLE: Language = Language {
     months: &[],
     date_filler: &[],
     superseded_connectors: &[],
+    successor_before: &["으로 대체", "로 대체"],
+    supersedes_labels: &[],
     placeholders: &[],
 };

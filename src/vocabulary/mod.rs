@@ -119,6 +119,11 @@ pub struct Language {
     pub date_filler: &'static [&'static str],
     /// Words between a superseding word and the record named (`par`, `durch`).
     pub superseded_connectors: &'static [&'static str],
+    /// Words that follow the record that supersedes, in languages that name it before the
+    /// verb (`被 [ADR-0003](…) 取代`, `ADR-0003 に置き換え`, `ADR-0003으로 대체됨`).
+    pub successor_before: &'static [&'static str],
+    /// Labels of a line naming the records this one supersedes (`**取代**：[ADR-0002](…)`).
+    pub supersedes_labels: &'static [&'static str],
     /// Text of the language's common templates that only prompts the writer: a line (or a
     /// `{…}`/`[…]` prompt) that starts with one of these is a placeholder.
     pub placeholders: &'static [&'static str],
@@ -372,6 +377,48 @@ pub fn strip_connector(text: &str) -> &str {
     trimmed
 }
 
+/// The record a status names before a superseding verb: `[ADR-0003](…)` in `已废弃 —— 被
+/// [ADR-0003](…) 取代` ("deprecated: replaced by ADR-0003"), `ADR-0003` in `廃止（ADR-0003
+/// に置換）`. None when no record comes before the verb (`已取代`, `被取代`).
+pub fn successor_before_verb(value: &str) -> Option<&str> {
+    let (at, _) = LANGUAGES
+        .iter()
+        .flat_map(|language| language.successor_before)
+        .filter_map(|verb| value.find(verb).map(|at| (at, verb)))
+        .min()?;
+    let before = value.get(..at)?.trim_end();
+    // Chinese marks the passive with 被 (or 由) before the record.
+    let named = before
+        .rsplit_once(['被', '由'])
+        .map_or(before, |(_, after)| after)
+        .trim();
+    let named = match named.rfind('[') {
+        Some(open) if named.ends_with(')') => named.get(open..)?,
+        _ => named
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '（' | '(' | '—' | '，' | ','))
+            .next()?,
+    };
+    (!named.is_empty()).then_some(named)
+}
+
+/// Whether the text before a link is a label saying the record supersedes it: `- **取代**：`,
+/// `* Remplace :`, `Supersedes:`.
+pub fn is_supersedes_label(before: &str) -> bool {
+    let Some(label) = before
+        .trim()
+        .trim_start_matches(['-', '*', '+', ' '])
+        .trim_end_matches(['*', '_', ' '])
+        .strip_suffix([':', '：'])
+    else {
+        return false;
+    };
+    let label = fold(label.trim_matches(['*', '_', ' ']));
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.supersedes_labels)
+        .any(|word| fold(word) == label)
+}
+
 /// Whether a line (or the inside of a `{…}`/`[…]` prompt) is text of a known translated
 /// template: it starts with one of the tables' placeholders.
 pub fn is_placeholder(text: &str) -> bool {
@@ -471,6 +518,28 @@ pub fn languages_markdown() -> String {
                     .superseded_connectors
                     .iter()
                     .map(|word| format!("`{word}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !language.successor_before.is_empty() {
+            text.push_str(&format!(
+                "\nThe record that supersedes may come before {}.\n",
+                language
+                    .successor_before
+                    .iter()
+                    .map(|word| format!("`{word}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !language.supersedes_labels.is_empty() {
+            text.push_str(&format!(
+                "\nA line labelled {} names the records this one supersedes.\n",
+                language
+                    .supersedes_labels
+                    .iter()
+                    .map(|word| format!("`{word}:`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

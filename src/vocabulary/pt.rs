@@ -78,6 +78,8 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &["de"],
     superseded_connectors: &["por", "pelo", "pela"],
+    successor_before: &[],
+    supersedes_labels: &["substitui"],
     placeholders: &[
         "Descreva o contexto",
         "título curto de problema",

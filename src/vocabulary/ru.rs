@@ -73,5 +73,7 @@ pub(super) const TABLE: Language = Language {
     ],
     date_filler: &[],
     superseded_connectors: &[],
+    successor_before: &[],
+    supersedes_labels: &[],
     placeholders: &[],
 };

@@ -74,6 +74,8 @@ pub(super) const TABLE: Language = Language {
     months: &[],
     date_filler: &[],
     superseded_connectors: &[],
+    successor_before: &["取代", "替代", "替换", "代替"],
+    supersedes_labels: &["取代", "替代", "替换"],
     placeholders: &[
         "在这里补充上下文",
         "在这里补充上决策信息",

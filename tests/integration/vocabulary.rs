@@ -362,3 +362,39 @@ fn migrate_keeps_a_record_in_its_language_and_writes_its_date_as_iso() {
          Jeder Dienst braucht einen Kafka-Client.\n"
     );
 }
+
+// A Chinese log names the successor before the verb (`被 [ADR-0003](…) 取代`, "replaced by
+// ADR-0003") and the record it supersedes under a `**取代**：` label, with titles numbered
+// `ADR-0001：` (a full-width colon). All three were read as plain text: the status
+// `已废弃` had no successor, and the titles kept their numbers.
+#[test]
+fn a_chinese_log_names_successors_before_the_verb_and_under_a_supersedes_label() {
+    let project = project_from("logs/zh-supersession");
+    let (code, document) = json(project.path(), &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rows: Vec<String> = document
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| {
+            format!(
+                "{} {} {} supersedes {} superseded by {}",
+                record["number"],
+                record["title"].as_str().unwrap(),
+                record["status"].as_str().unwrap(),
+                record["supersedes"],
+                record["superseded_by"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "1 使用 PostgreSQL 存储订单 已采纳 supersedes [] superseded by null",
+            "2 使用 MySQL 存储库存 superseded supersedes [] superseded by 3",
+            "3 库存迁移到 PostgreSQL 已采纳 supersedes [2] superseded by null",
+        ]
+    );
+    let (code, document) = json(project.path(), &["lint", "--format", "json"]);
+    assert_eq!((code, findings(&document)), (0, Vec::<String>::new()));
+}
