@@ -20,6 +20,22 @@ pub(crate) struct LegacyMetadata {
     pub found: bool,
 }
 
+/// Labels of a line naming the record that supersedes this one, beside a bare `status:`
+/// line or bullet (`superseded_by: 0007-hosts-mcp`).
+const SUCCESSOR_LABELS: [&str; 3] = ["superseded_by", "superseded-by", "superseded by"];
+
+impl LegacyMetadata {
+    /// Gives a superseded status that names no successor the one a line of its own names.
+    fn take_successor(&mut self, successor: Option<RecordRef>) {
+        if let Some(status) = &mut self.status
+            && status.kind == crate::model::StatusKind::Superseded
+            && status.superseded_by.is_none()
+        {
+            status.superseded_by = successor.map(Box::new);
+        }
+    }
+}
+
 /// The value after `Label:` on a line, with its span; emphasis around the label tolerated
 /// (`**Status:** accepted`), a trailing HTML comment left out.
 pub(crate) fn labelled_value(
@@ -118,8 +134,11 @@ fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Located<Strin
 }
 
 /// Labels MADR 2 writes as `* Label: value` bullets under the title.
-pub(crate) const BULLET_LABELS: [&str; 8] = [
+pub(crate) const BULLET_LABELS: [&str; 11] = [
     "status",
+    SUCCESSOR_LABELS[0],
+    SUCCESSOR_LABELS[1],
+    SUCCESSOR_LABELS[2],
     "deciders",
     "decision-makers",
     "decision makers",
@@ -136,6 +155,7 @@ pub(crate) fn madr2_bullets(
     region: Span,
 ) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
+    let mut successor = None;
     for (index, item) in outline.items.iter().enumerate() {
         if item.depth != 1 || item.span.start < region.start || item.span.start >= region.end {
             continue;
@@ -159,6 +179,7 @@ pub(crate) fn madr2_bullets(
             "tags" => metadata.tags = split_list(source, &value, span),
             "consulted" => metadata.consulted = split_list(source, &value, span),
             "informed" => metadata.informed = split_list(source, &value, span),
+            label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
             _ => {
                 metadata.decision_makers = if value.is_empty() {
                     nested_items(source, outline, index)
@@ -168,6 +189,7 @@ pub(crate) fn madr2_bullets(
             }
         }
     }
+    metadata.take_successor(successor);
     metadata
 }
 
@@ -204,6 +226,7 @@ fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> St
 /// adr-tools: `Date:` (and `Deciders:`, `Tags:`, `Status:`) lines under the title.
 pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
+    let mut successor = None;
     let first = source.line_of(region.start);
     let last = source.last_line_of(region);
     for line in first..=last {
@@ -211,9 +234,9 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
         if line_span.start < region.start || line_span.start >= region.end {
             continue;
         }
-        let Some((label, value, span)) =
-            labelled_value(source, line_span, &["date", "deciders", "tags", "status"])
-        else {
+        let labels = ["date", "deciders", "tags", "status"];
+        let labels = [&labels[..], &SUCCESSOR_LABELS[..]].concat();
+        let Some((label, value, span)) = labelled_value(source, line_span, &labels) else {
             continue;
         };
         metadata.found = true;
@@ -227,9 +250,11 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
             }
             "deciders" => metadata.decision_makers = split_list(source, &value, span),
             "tags" => metadata.tags = split_list(source, &value, span),
+            label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
             _ => {}
         }
     }
+    metadata.take_successor(successor);
     metadata
 }
 

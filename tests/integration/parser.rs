@@ -560,3 +560,23 @@ fn a_metadata_table_is_read_by_row_or_by_column() {
     assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
     assert_eq!(record.date.as_ref().unwrap().value.text(), "2025-01-08");
 }
+
+// A superseded status beside a line or bullet of its own naming the successor
+// (`superseded_by: 0007-…` under a bare `status:` line, `* Superseded by: […]` above the
+// status bullet): the successor was lost, and lint asked for one.
+#[test]
+fn a_successor_on_a_line_of_its_own_beside_the_status_is_read() {
+    for (name, number) in [
+        ("bare-lines-superseded.md", 7),
+        ("madr2-superseded-by-bullet.md", 12),
+    ] {
+        let record = record(name);
+        let status = record.status.as_ref().unwrap();
+        assert_eq!(status.kind, StatusKind::Superseded, "{name}");
+        assert_eq!(
+            status.superseded_by.as_ref().and_then(|r| r.number),
+            Some(number),
+            "{name}"
+        );
+    }
+}
