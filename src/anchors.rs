@@ -75,16 +75,6 @@ pub fn heading_ids<'a>(headings: impl IntoIterator<Item = &'a str>) -> Vec<Strin
         .collect()
 }
 
-/// The index in `record.sections` of the heading its page shows as the title instead (the
-/// first H1, when the record has a title), which takes no id.
-fn title_section(record: &Record) -> Option<usize> {
-    record.title.as_ref()?;
-    record
-        .sections
-        .iter()
-        .position(|section| section.level == 1)
-}
-
 /// The ids a record's page gives its headings: every heading but the title, in order.
 pub fn page_anchors(record: &Record) -> Vec<String> {
     heading_ids(page_headings(record))
@@ -92,7 +82,7 @@ pub fn page_anchors(record: &Record) -> Vec<String> {
 
 /// The headings a record's page gives ids to: every heading but the title, in order.
 pub fn page_headings(record: &Record) -> impl Iterator<Item = &str> {
-    let title = title_section(record);
+    let title = record.title_section();
     record
         .sections
         .iter()
@@ -103,7 +93,8 @@ pub fn page_headings(record: &Record) -> impl Iterator<Item = &str> {
 
 /// The heading a record's page shows as its title, when it has one.
 pub fn title_heading(record: &Record) -> Option<&str> {
-    title_section(record)
+    record
+        .title_section()
         .and_then(|index| record.sections.get(index))
         .map(|section| section.title.as_str())
 }

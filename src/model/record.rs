@@ -335,6 +335,26 @@ impl Record {
         &self.file.slug
     }
 
+    /// The index in `sections` of the H1 the record's title is read from; none when the
+    /// title is the front matter's (a `# Decision` H1 under a front-matter `title:` is a
+    /// section like any `##`) or the record has none.
+    pub fn title_section(&self) -> Option<usize> {
+        let start = self.title.as_ref()?.span.start;
+        self.sections.iter().position(|section| {
+            section.heading_span.start <= start && start <= section.heading_span.end
+        })
+    }
+
+    /// Every section but the one [`Record::title_section`] names.
+    pub fn sections_below_title(&self) -> impl Iterator<Item = &Section> {
+        let title = self.title_section();
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(move |(index, _)| Some(*index) != title)
+            .map(|(_, section)| section)
+    }
+
     /// Whether the record is a folder (`2022-11-09-x/README.md`, `0007-x/index.md`): its
     /// number and slug are the folder's, its text the README or index inside.
     pub fn is_folder_record(&self) -> bool {

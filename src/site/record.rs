@@ -31,7 +31,8 @@ pub struct SiteRecord {
     /// The number as the log writes it (`0007`), or the file's stem.
     pub label: String,
     pub title: String,
-    /// The body starts with an H1 (the page header shows the title instead).
+    /// The title is read from the body's first H1, which the page drops (its header shows
+    /// the title instead); a front-matter title leaves a `# Decision` H1 in the body.
     pub has_title: bool,
     pub status: Option<SiteStatus>,
     pub date: Option<SiteDate>,
@@ -194,7 +195,7 @@ impl SiteRecord {
             file: record.file.clone(),
             label: crate::index::number_label(record),
             title: summary.title,
-            has_title: record.title.is_some(),
+            has_title: record.title_section().is_some(),
             status: record.status.as_ref().map(|status| SiteStatus {
                 class: match status.kind {
                     StatusKind::Proposed => StatusClass::Proposed,

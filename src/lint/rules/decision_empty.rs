@@ -178,16 +178,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
                 .collect()
         })
         .unwrap_or_default();
-    let first_h1 = record
-        .sections
-        .iter()
-        .find(|section| section.level == 1)
-        .map(|section| section.heading_span);
-    let sections: Vec<&Section> = record
-        .sections
-        .iter()
-        .filter(|section| Some(section.heading_span) != first_h1)
-        .collect();
+    let sections: Vec<&Section> = record.sections_below_title().collect();
     let decisions: Vec<&Section> = sections
         .iter()
         .copied()

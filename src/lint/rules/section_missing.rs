@@ -135,18 +135,8 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(style) = checked_style(record) else {
         return;
     };
-    // Every heading but the title: a `# Context` H1 under a front-matter `title:` is a
-    // section like any `##`.
-    let title_start = record.title.as_ref().map(|title| title.span.start);
     let headings: Vec<String> = record
-        .sections
-        .iter()
-        .filter(|section| {
-            section.level >= 2
-                || title_start.is_none_or(|start| {
-                    !(section.heading_span.start <= start && start <= section.heading_span.end)
-                })
-        })
+        .sections_below_title()
         .flat_map(|section| {
             let title = section.key();
             let key = ctx

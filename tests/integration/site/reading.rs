@@ -297,3 +297,28 @@ fn the_relations_graph_of_a_large_log_draws_the_newest_records_and_says_so() {
     // The table keeps every relation.
     assert_eq!(page.matches("<td>links to</td>").count(), 204);
 }
+
+// A record whose title is its front matter's writes its sections as H1s (`# Decision`);
+// the page dropped the first of them as if it were the title, and lint called the record
+// a fragment with no decision (gatsby-theme-adr logs).
+#[test]
+fn an_h1_section_under_a_front_matter_title_is_kept_on_the_page() {
+    let record = read(
+        crate::util::fixtures()
+            .join("rules/decision-empty/pass-h1-sections-under-front-matter-title.md"),
+    );
+    let dir = log_with(&[("0001-keep-patches-inline.md", &record)]);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(dir.path().join("site/0001-keep-patches-inline.html"));
+    assert!(
+        page.contains(">Keep patch configuration in composer.json</h1>"),
+        "{page}"
+    );
+    for heading in ["decision", "consequences"] {
+        assert!(
+            page.contains(&format!("<h1 id=\"{heading}\">")),
+            "{heading}: {page}"
+        );
+    }
+}
