@@ -13,6 +13,8 @@ pub(super) const TABLE: Language = Language {
         ("Considered Option", "Considered Options"),
         ("Alternatives Considered", "Considered Options"),
         ("Considered Alternatives", "Considered Options"),
+        ("Consequence", "Consequences"),
+        ("Decision Driver", "Decision Drivers"),
     ],
     labels: &[
         ("status", Label::Status),

@@ -20,11 +20,13 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
-/// trailing punctuation and Markdown emphasis ignored.
+/// trailing punctuation and Markdown emphasis ignored, `&` read as `and` (`Context &
+/// Problem Statement`).
 pub fn normalize_heading(text: &str) -> String {
     // One pass and one allocation: this runs for every heading of every record.
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
+        let word = if word == "&" { "and" } else { word };
         let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
         if chars.peek().is_none() {
             continue;
