@@ -31,11 +31,12 @@ pub(crate) fn read(text: &str) -> DateValue {
             Err(_) => DateValue::Invalid(text.to_string()),
         };
     }
-    // `2024-05-22 (back dated)`, `2024-10-31 :ghost:`: an ISO date and a note after it. The
-    // date is as it should be; the note stays where it is written.
+    // `2024-05-22 (back dated)`, `2024-10-31 :ghost:`, `2019-05-13, updated 2023-02-05`: an
+    // ISO date and a note after it. The date is as it should be; the note stays where it is
+    // written.
     if let Some((head, note)) = text.split_at_checked(10)
         && is_iso_shape(head)
-        && note.starts_with([' ', '\t'])
+        && note.starts_with([' ', '\t', ',', ';'])
         && !note.trim_start().starts_with(|c: char| c.is_ascii_digit())
     {
         return match head.parse::<Date>() {
@@ -264,6 +265,7 @@ mod tests {
             "2024-05-22 (back dated)",
             "2024-10-31 :ghost:",
             "2026-06-18 (updated 2026-06-22)",
+            "2019-05-13, updated 2023-02-05 (clarification)",
         ] {
             assert!(matches!(read(text), DateValue::Valid(_)), "{text}");
             assert_eq!(iso(text).as_deref(), Some(text.get(..10).unwrap()));

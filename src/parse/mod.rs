@@ -609,7 +609,14 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
         || rest.starts_with(" – ")
         || rest.starts_with(" — ")
         || rest.starts_with(" | ")
-        || ((had_prefix || (digits_len >= 3 && digits.starts_with('0'))) && rest.starts_with(' '));
+        || ((had_prefix || (digits_len >= 3 && digits.starts_with('0'))) && rest.starts_with(' '))
+        // `0001-Использование ADR`: a zero-padded number glued to the title, as file names are.
+        || (digits_len >= 3
+            && digits.starts_with('0')
+            && rest.starts_with('-')
+            && rest
+                .get(1..)
+                .is_some_and(|title| title.starts_with(|c: char| c.is_alphabetic())));
     if !separated {
         return (title.to_string(), None);
     }
@@ -659,6 +666,11 @@ mod tests {
             strip_title_number("0001 Use FastAPI"),
             ("Use FastAPI".into(), Some(1))
         );
+        assert_eq!(
+            strip_title_number("0001-Использование ADR"),
+            ("Использование ADR".into(), Some(1))
+        );
+        assert_eq!(strip_title_number("2024-05 roadmap").1, None);
         assert_eq!(
             strip_title_number("ADR-0002：使用 PostgreSQL"),
             ("使用 PostgreSQL".into(), Some(2))
