@@ -171,7 +171,10 @@ impl Status {
         let plain = plain.trim().trim_matches('_').trim();
         let lower = plain.to_lowercase();
         // Matched in `plain` itself: `lower` may differ in length (`K` → `k`).
-        if let Some(rest) = strip_prefix_ignore_ascii_case(plain, "superseded") {
+        // "Superceded" is how a good share of logs spell it.
+        let superseded = strip_prefix_ignore_ascii_case(plain, "superseded")
+            .or_else(|| strip_prefix_ignore_ascii_case(plain, "superceded"));
+        if let Some(rest) = superseded {
             let is_word_end =
                 rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric() && c != '-');
             if is_word_end {
@@ -566,7 +569,8 @@ mod tests {
                 StatusKind::Accepted,
                 Some("approved"),
             ),
-            ("superceded", StatusKind::Other("superceded".into()), None),
+            // A misspelling, but so common that reading it otherwise loses the supersession.
+            ("superceded", StatusKind::Superseded, None),
             ("Approved ✅", StatusKind::Accepted, Some("approved")),
             ("~~Proposed~~ Accepted", StatusKind::Accepted, None),
             ("2020-01-01: Accepted", StatusKind::Accepted, None),
@@ -666,6 +670,7 @@ mod tests {
                 15,
             ),
             ("superseded by #12", 12),
+            ("Superceded by [2. New](0002-new.md)", 2),
         ] {
             let (kind, reference) = Status::classify(raw);
             assert_eq!(kind, StatusKind::Superseded, "{raw}");
@@ -701,11 +706,11 @@ mod tests {
 /// reference is its successor; read as a note, the supersession was lost.
 fn superseded_in_parentheses(value: &str) -> Option<RecordRef> {
     const OPEN: &[u8] = b"(superseded by ";
+    const MISSPELT: &[u8] = b"(superceded by ";
     // An ASCII pattern found in the text's own bytes starts on a character boundary.
-    let at = value
-        .as_bytes()
-        .windows(OPEN.len())
-        .position(|window| window.eq_ignore_ascii_case(OPEN))?;
+    let at = value.as_bytes().windows(OPEN.len()).position(|window| {
+        window.eq_ignore_ascii_case(OPEN) || window.eq_ignore_ascii_case(MISSPELT)
+    })?;
     let before = value.get(..at)?.trim();
     if before.is_empty() {
         return None;

@@ -309,7 +309,7 @@ pub(crate) fn status_section(
             span.start + (text.len() - text.trim_start().len()) + (trimmed.len() - content.len());
         let content_span = Span::new(start, start + content.len());
         let lower = content.to_lowercase();
-        if lower.starts_with("superseded by") {
+        if lower.starts_with("superseded by") || lower.starts_with("superceded by") {
             return Some(status_from(
                 content.to_string(),
                 content_span,
@@ -505,6 +505,7 @@ pub(crate) fn supersede_links(
                 .unwrap_or("")
                 .to_lowercase();
             before.contains("supersedes")
+                || before.contains("supercedes")
                 || before
                     .trim_start_matches(['*', '-', ' '])
                     .starts_with("replaces")

@@ -534,11 +534,14 @@ fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section>
         .collect()
 }
 
-/// Whether the text says "supersedes"/"superseded" in any case (SIMD search, no copy).
+/// Whether the text says "supersedes"/"superseded" (or "supercedes") in any case (SIMD
+/// search, no copy).
 fn mentions_superseding(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memmem::find(bytes, b"upersed").is_some()
         || memchr::memmem::find(bytes, b"UPERSED").is_some()
+        || memchr::memmem::find(bytes, b"uperced").is_some()
+        || memchr::memmem::find(bytes, b"UPERCED").is_some()
 }
 
 /// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`

@@ -75,7 +75,8 @@ fn relation_line(
 
 fn is_supersession(label: &str) -> bool {
     let lower = label.to_lowercase();
-    lower.starts_with("supersede") || lower.starts_with("superseded") || lower == "replaces"
+    // "Supercede" is how a good share of logs spell it.
+    lower.starts_with("supersede") || lower.starts_with("supercede") || lower == "replaces"
 }
 
 /// A relative link to a Markdown file named like a record (`0001-x.md`, `../a/0002-y.md`).

@@ -107,6 +107,6 @@ pub(super) const TABLE: Language = Language {
     date_filler: &[],
     superseded_connectors: &["by"],
     successor_before: &[],
-    supersedes_labels: &["supersedes", "replaces"],
+    supersedes_labels: &["supersedes", "supercedes", "replaces"],
     placeholders: &[],
 };

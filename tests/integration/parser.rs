@@ -580,3 +580,19 @@ fn a_successor_on_a_line_of_its_own_beside_the_status_is_read() {
         );
     }
 }
+
+// "Superceded" is how a good share of logs spell it: read as a custom status and custom
+// relation, the supersession was lost on both sides.
+#[test]
+fn the_superceded_misspelling_still_supersedes() {
+    let record = record("nygard-superceded-misspelt.md");
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Superseded);
+    assert_eq!(
+        status.superseded_by.as_ref().and_then(|r| r.number),
+        Some(5)
+    );
+    let supersedes: Vec<_> = record.supersedes.iter().map(|r| r.value.number).collect();
+    assert_eq!(supersedes, [Some(1)]);
+    assert!(record.relations.is_empty(), "{:?}", record.relations);
+}
