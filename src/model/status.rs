@@ -126,6 +126,7 @@ impl Status {
     /// kind's keyword.
     pub fn read(raw: &str) -> (StatusKind, Option<RecordRef>, Option<String>) {
         let value = tag_attribute(raw, "status").unwrap_or(raw);
+        let value = badge_text(value).unwrap_or(value);
         let unstruck = without_struck_text(value);
         // `✅ Accepted`, `🟢 Accepted`: a badge before the word.
         let value = unstruck
@@ -565,6 +566,16 @@ mod tests {
             ("Approvedly", StatusKind::Other("approvedly".into()), None),
             ("✅ Accepted", StatusKind::Accepted, None),
             (
+                "![Accepted](https://img.shields.io/badge/adr-accepted-green)",
+                StatusKind::Accepted,
+                None,
+            ),
+            (
+                "[![Rejected](https://img.shields.io/badge/adr-rejected-red)](../README.md)",
+                StatusKind::Rejected,
+                None,
+            ),
+            (
                 "Approved with conditions",
                 StatusKind::Accepted,
                 Some("approved"),
@@ -699,6 +710,23 @@ mod tests {
             assert_eq!(Status::classify(raw).0, StatusKind::Superseded, "{raw}");
         }
     }
+}
+
+/// The text of a status written as a badge and nothing else:
+/// `![Accepted](https://img.shields.io/badge/adr-accepted-green)`, or such a badge in a
+/// link (`[![Accepted](…)](…)`).
+fn badge_text(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let linked = value.starts_with("[![");
+    let inner = if linked { value.get(1..)? } else { value };
+    let (alt, rest) = inner.strip_prefix("![")?.split_once("](")?;
+    let url_end = rest.find(')')?;
+    let after = rest.get(url_end + 1..)?;
+    let whole = match linked {
+        true => after.starts_with("](") && after.ends_with(')'),
+        false => after.is_empty(),
+    };
+    (whole && !alt.trim().is_empty() && !alt.contains(['[', ']'])).then_some(alt.trim())
 }
 
 /// The record a status names in parentheses after another word: `Deprecated (Superseded by
