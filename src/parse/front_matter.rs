@@ -31,9 +31,10 @@ fn is_fence(line: &str, fence: &str) -> bool {
         == fence
 }
 
-/// Finds `---` on the first line (after a BOM) and the closing `---` (or YAML's `...`).
+/// Finds `---` on the first line (after a BOM, and after any HTML comments that open the
+/// file) and the closing `---` (or YAML's `...`).
 pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMatterError> {
-    let start = source.bom_len();
+    let start = source.bom_len() + leading_comments_len(source.text.get(source.bom_len()..));
     let text = source.text.get(start..).unwrap_or_default();
     let first_line = text.split_inclusive('\n').next().unwrap_or_default();
     if !is_fence(first_line, "---") {
@@ -78,6 +79,37 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
             "front matter opened with `---` is never closed: add a `---` line after the last key"
                 .into(),
     })
+}
+
+/// The length of the HTML comments (and blank lines between and after them) a file opens
+/// with: REUSE puts its `<!-- SPDX-License-Identifier: … -->` header above the front matter.
+fn leading_comments_len(text: Option<&str>) -> usize {
+    let Some(text) = text else { return 0 };
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        let Some(comment) = trimmed.strip_prefix("<!--") else {
+            break;
+        };
+        let Some((_, after)) = comment.split_once("-->") else {
+            break;
+        };
+        // Only a comment that ends its line: text after it is the body's.
+        let (tail, next) = after.split_once('\n').unwrap_or((after, ""));
+        if !tail.trim().is_empty() {
+            break;
+        }
+        rest = next;
+    }
+    if rest.len() == text.len() {
+        return 0;
+    }
+    // Blank lines after the comments belong to them; the front matter starts at a line.
+    let lines_blank = rest.len() - rest.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    let skipped = text.len() - rest.len() + lines_blank;
+    // Back to the start of the line holding the first non-blank character.
+    let before = text.get(..skipped).unwrap_or_default();
+    before.rfind('\n').map_or(0, |newline| newline + 1)
 }
 
 /// Whether `line` starts a YAML mapping entry (`status: accepted`, `"title": x`, `- a`) or
@@ -440,6 +472,22 @@ mod tests {
 
     fn fences(text: &str) -> Result<Option<Fences>, FrontMatterError> {
         find_fences(&SourceFile::new("0001-a.md", text.to_string()))
+    }
+
+    #[test]
+    fn front_matter_may_follow_html_comments_that_open_the_file() {
+        let text =
+            "<!--\nSPDX-License-Identifier: CC-BY-SA-4.0\n-->\n\n---\nstatus: accepted\n---\n# T\n";
+        let found = fences(text).unwrap().unwrap();
+        assert_eq!(&text[found.yaml_span.range()], "status: accepted\n");
+        assert_eq!(&text[found.span.range()], "---\nstatus: accepted\n---\n");
+        // A comment with text after it on its line, or none at all: no front matter.
+        assert!(matches!(
+            fences("<!-- a --> b\n---\nstatus: x\n---\n"),
+            Ok(None)
+        ));
+        assert!(matches!(fences("\n---\nstatus: x\n---\n"), Ok(None)));
+        assert!(matches!(fences("<!-- a -->\n# T\n"), Ok(None)));
     }
 
     #[test]

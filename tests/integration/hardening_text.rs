@@ -400,3 +400,26 @@ fn issue_13_lint_fix_converges_on_every_corpus() {
         );
     }
 }
+
+// REUSE puts its `<!-- SPDX-License-Identifier: … -->` header above the front matter
+// (ethersync): the YAML was read as a heading, every status and date was lost, and the
+// lint was fourteen false warnings. A status edit keeps the header.
+#[test]
+fn front_matter_under_a_licence_comment_is_read_and_edited_in_place() {
+    let text = "<!--\nSPDX-License-Identifier: CC-BY-SA-4.0\n-->\n\n---\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n\n## Context and Problem Statement\n\nWe need X.\n\n## Considered Options\n\n* X\n* Y\n\n## Decision Outcome\n\nChosen option: \"X\", because it is there.\n";
+    let dir = log_with(&[("0001-use-x.md", text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["lint"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n", "")
+    );
+    let (code, stdout, _) = run(dir.path(), &["status", "1", "deprecated"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/0001-use-x.md: accepted -> deprecated\n")
+    );
+    assert_eq!(
+        read(record_path(&dir, "0001-use-x.md")),
+        text.replace("status: accepted", "status: deprecated")
+    );
+}

@@ -121,13 +121,14 @@ fn matches_one(chosen: &str, options: &[&str]) -> bool {
     if let Some((position, _)) = options::position_reference(chosen) {
         return position >= 1 && position <= options.len();
     }
-    // `Chosen option: **A**` for options labelled `A.`, `(A)`, `B)`.
+    // `Chosen option: **A**` for options labelled `A.`, `(A)`, `B)`; a letter past the list
+    // may still be an option's name (`X` of `X` and `Y`).
     let mut letters = chosen.chars();
     if let (Some(letter), None) = (letters.next(), letters.next())
         && letter.is_ascii_lowercase()
+        && usize::from(letter as u8 - b'a') < options.len()
     {
-        let position = usize::from(letter as u8 - b'a') + 1;
-        return position <= options.len();
+        return true;
     }
     let chosen = OptionName::new(chosen);
     // Sharing one telling word is enough (`use Probe for uptime` names
