@@ -30,7 +30,12 @@ pub const CSV_COLUMNS: [&str; 9] = [
 
 /// Front-matter keys that have their own field in the export, besides the ones the parser
 /// reads into the model (`status`, `date`, `tags`, …).
-const EXPORTED_KEYS: [&str; 3] = ["supersedes", "superseded-by", "superseded_by"];
+const EXPORTED_KEYS: [&str; 4] = [
+    "supersedes",
+    crate::model::SUCCESSOR_KEYS[0],
+    crate::model::SUCCESSOR_KEYS[1],
+    crate::model::SUCCESSOR_KEYS[2],
+];
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct ExportedRecord {

@@ -22,7 +22,8 @@ pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
     DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record,
-    Relation, RelationOrigin, Section, Style, is_folder_record_path, is_known_front_matter_key,
+    Relation, RelationOrigin, SUCCESSOR_KEYS, Section, Style, is_folder_record_path,
+    is_known_front_matter_key,
 };
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,

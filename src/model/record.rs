@@ -434,6 +434,9 @@ pub fn is_folder_record_path(rel_path: &str) -> bool {
         && (name.eq_ignore_ascii_case("README.md") || name.eq_ignore_ascii_case("index.md"))
 }
 
+/// Front-matter keys naming the record that supersedes this one, as logs spell them.
+pub const SUCCESSOR_KEYS: [&str; 3] = ["superseded-by", "superseded_by", "supersededBy"];
+
 /// Front-matter keys the model reads into typed fields; all others are kept as extras.
 const KNOWN_KEYS: [&str; 8] = [
     "status",

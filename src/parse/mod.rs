@@ -345,11 +345,16 @@ fn read_relations(
         ));
     }
     record.supersedes = supersedes;
+    // A deprecated record may name its successor too (`status: deprecated` with
+    // `supersededBy: 0004-…`).
     if let (Some(status), Some(front_matter)) = (&mut record.status, front_matter)
         && status.superseded_by.is_none()
-        && status.kind == crate::model::StatusKind::Superseded
+        && matches!(
+            status.kind,
+            crate::model::StatusKind::Superseded | crate::model::StatusKind::Deprecated
+        )
     {
-        status.superseded_by = ["superseded_by", "superseded-by"]
+        status.superseded_by = crate::model::SUCCESSOR_KEYS
             .iter()
             .find_map(|key| {
                 front_matter_refs(&record.source, front_matter, key)

@@ -596,3 +596,17 @@ fn the_superceded_misspelling_still_supersedes() {
     assert_eq!(supersedes, [Some(1)]);
     assert!(record.relations.is_empty(), "{:?}", record.relations);
 }
+
+// A home-grown schema names the successor of a deprecated record in front matter, in
+// camelCase (evolutionhub): no relation was read, and the graph had no edge.
+#[test]
+fn a_deprecated_record_names_its_successor_in_front_matter() {
+    let record = record("front-matter-deprecated-superseded-by.md");
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Deprecated);
+    let successor = status.superseded_by.as_ref().unwrap();
+    assert_eq!(
+        (successor.number, successor.slug.as_deref()),
+        (Some(4), Some("database-schema"))
+    );
+}
