@@ -341,7 +341,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub check: bool,
 
-    /// The Markdown file holding the index (default: `index.file` in .adr.toml, else README.md in the log directory)
+    /// The Markdown file holding the index (default: `index.file` in .adr.toml, else the log directory's README, or its index.md when that holds adr-log's markers)
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
 }

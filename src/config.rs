@@ -129,7 +129,8 @@ pub struct LintConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct IndexConfig {
     /// The Markdown file holding the index, relative to the config file
-    /// (default: README.md in the log directory).
+    /// (default: the log directory's README, or its `index.md` when that holds
+    /// adr-log's markers).
     pub file: Option<String>,
 }
 

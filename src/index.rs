@@ -14,6 +14,11 @@ pub const END_MARKER: &str = "<!-- adr-index:end -->";
 const ADR_LOG_START: &str = "<!-- adrlog -->";
 const ADR_LOG_END: &str = "<!-- adrlogstop -->";
 
+/// Whether `text` holds index markers, ours or adr-log's: a file an index was kept in.
+pub fn has_markers(text: &str) -> bool {
+    text.contains(START_MARKER) || text.contains(ADR_LOG_START)
+}
+
 /// The heading a new index file starts with.
 pub const NEW_FILE_HEADING: &str = "# Architecture Decision Records";
 

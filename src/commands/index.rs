@@ -121,12 +121,41 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
 }
 
 /// `--file` (relative to the working directory) > `index.file` (relative to the config
-/// file) > README.md in the log directory.
+/// file) > the log directory's own index file ([`log_index_file`]).
 fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
     let path = match (&args.file, &project.config.index.file) {
         (Some(file), _) => project.cwd.join(file),
         (None, Some(file)) => project.config_relative(file),
-        (None, None) => project.log_dir.join("README.md"),
+        (None, None) => log_index_file(&project.log_dir),
     };
     crate::log_path::normalize(&path)
+}
+
+/// The file in `log_dir` that keeps its index: a README or `index.md` (in any case:
+/// `readme.md`) that holds index markers (adr-log keeps its list in `index.md`), else the
+/// README there is, else a new `README.md`. A second README beside `readme.md` would be
+/// one file on macOS and Windows and two on Linux.
+fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
+    let named = |wanted: &str| {
+        std::fs::read_dir(log_dir)
+            .ok()?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .is_some_and(|name| name.eq_ignore_ascii_case(wanted))
+            })
+            .min()
+    };
+    let readme = named("README.md");
+    let with_markers = [readme.clone(), named("index.md")]
+        .into_iter()
+        .flatten()
+        .find(|path| {
+            std::fs::read_to_string(path).is_ok_and(|text| crate::index::has_markers(&text))
+        });
+    with_markers
+        .or(readme)
+        .unwrap_or_else(|| log_dir.join("README.md"))
 }

@@ -305,3 +305,41 @@ fn links_to_records_with_a_hash_percent_or_space_in_their_name_lead_to_them() {
         "{stdout}{stderr}"
     );
 }
+
+// Without `--file`, the index goes where the log keeps one: adr-log's `index.md`, or a
+// README named in lower case. `adr index` wrote a second README beside either (one file on
+// macOS and Windows, two on Linux), and left adr-log's list stale.
+#[test]
+fn the_index_goes_to_the_file_the_log_keeps_it_in() {
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    let log = dir.path().join("docs/adr");
+    std::fs::write(
+        log.join("index.md"),
+        "# Decisions\n\n<!-- adrlog -->\n\n* [ADR-0001](0001-use-kafka.md) - Use Kafka\n\n<!-- adrlogstop -->\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "updated docs/adr/index.md (1 record)\n")
+    );
+    assert!(!log.join("README.md").exists());
+
+    std::fs::remove_file(log.join("index.md")).unwrap();
+    std::fs::write(log.join("readme.md"), "# Decisions\n").unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "added the index markers at the end of docs/adr/readme.md (1 record)\n"
+        )
+    );
+    let names: Vec<String> = std::fs::read_dir(&log)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.eq_ignore_ascii_case("readme.md"))
+        .collect();
+    assert_eq!(names, ["readme.md"]);
+    assert!(read(log.join("readme.md")).contains("<!-- adr-index:start -->"));
+}
