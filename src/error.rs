@@ -17,11 +17,12 @@ pub enum Error {
         source: io::Error,
     },
 
-    #[error(
-        "no ADR log found from `{}` upwards: run `adr init` to create one, or pass `--dir DIR`",
-        start.display()
-    )]
-    NoLog { start: PathBuf },
+    #[error("no ADR log found from `{}` upwards: {hint}", start.display())]
+    NoLog {
+        start: PathBuf,
+        /// What to do: name a folder below that holds records, else create a log.
+        hint: String,
+    },
 
     #[error("the ADR directory `{}` ({origin}) does not exist: create it with `adr init` or fix {origin}", path.display())]
     LogDirMissing { path: PathBuf, origin: String },
@@ -57,6 +58,33 @@ pub enum Error {
 }
 
 impl Error {
+    /// No log from `start` upwards; `candidates` are folders below it that hold records.
+    pub fn no_log(start: &Path, candidates: &[PathBuf]) -> Self {
+        let shown = |dir: &PathBuf| {
+            let relative = dir.strip_prefix(start).unwrap_or(dir);
+            relative.to_string_lossy().replace('\\', "/")
+        };
+        let hint = match candidates {
+            [] => "run `adr init` to create one, or pass `--dir DIR`".to_string(),
+            [only] => format!(
+                "`{0}` holds records: pass `--dir {0}`, or write `dir = \"{0}\"` in .adr.toml; `adr init` would start a second, empty log",
+                shown(only)
+            ),
+            several => format!(
+                "these folders hold records: {}; pass the log's with `--dir DIR`, or name it as `dir` in .adr.toml; `adr init` would start a second, empty log",
+                several
+                    .iter()
+                    .map(|dir| format!("`{}`", shown(dir)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        Self::NoLog {
+            start: start.to_path_buf(),
+            hint,
+        }
+    }
+
     pub fn io(action: &'static str, path: impl AsRef<Path>, source: io::Error) -> Self {
         Self::Io {
             action,

@@ -13,26 +13,12 @@ use crate::error::{Error, Result};
 use crate::layout::{Layout, LogPart};
 use crate::log_path::normalize;
 
+mod log_dirs;
+pub use log_dirs::DEFAULT_DIRS;
+use log_dirs::{default_dir_in, find_default_dir, folders_with_records, holds_records};
+
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
-pub const DEFAULT_DIRS: [&str; 2] = ["docs/adr", "docs/decisions"];
-/// Where else real logs keep their records, found without a config when they hold
-/// records: adr-tools' own default (`doc/adr`, when `.adr-dir` was not committed), and the
-/// folders teams name after the practice.
-const KNOWN_DIRS: [&str; 12] = [
-    "doc/adr",
-    "doc/adrs",
-    "docs/adrs",
-    "docs/architecture/decisions",
-    "doc/architecture/decisions",
-    "docs/architecture/adr",
-    "docs/architecture/adrs",
-    "architecture/decisions",
-    "architecture-decision-record",
-    "architecture-decision-records",
-    "adr",
-    "adrs",
-];
 pub const DEFAULT_DIGITS: usize = 4;
 
 /// The contents of `.adr.toml`.
@@ -299,11 +285,7 @@ impl Project {
                 None if holds_records(cwd) => {
                     (cwd.to_path_buf(), DirOrigin::Default, cwd.to_path_buf())
                 }
-                None => {
-                    return Err(Error::NoLog {
-                        start: cwd.to_path_buf(),
-                    });
-                }
+                None => return Err(Error::no_log(cwd, &folders_with_records(cwd))),
             }
         };
         let log_dir = normalize(&log_dir);
@@ -709,41 +691,6 @@ fn find_upwards(start: &Path, name: &str) -> Option<PathBuf> {
         .ancestors()
         .map(|dir| dir.join(name))
         .find(|candidate| candidate.is_file())
-}
-
-/// Whether `dir` itself holds files named like records (`0001-title.md`, `adr-012.md`).
-fn holds_records(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .any(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            !crate::discover::is_non_record_name(&name)
-                && crate::discover::FileName::parse(&name).is_some()
-        })
-}
-
-fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
-    start
-        .ancestors()
-        .find_map(|dir| default_dir_in(dir).map(|found| (found, dir.to_path_buf())))
-}
-
-/// The log below `root` when no config names it: one of [`DEFAULT_DIRS`], else the first of
-/// [`KNOWN_DIRS`] that holds records.
-fn default_dir_in(root: &Path) -> Option<PathBuf> {
-    DEFAULT_DIRS
-        .iter()
-        .map(|dir| root.join(dir))
-        .find(|dir| dir.is_dir())
-        .or_else(|| {
-            KNOWN_DIRS
-                .iter()
-                .map(|dir| root.join(dir))
-                .find(|dir| dir.is_dir() && holds_records(dir))
-        })
 }
 
 #[cfg(test)]

@@ -1,0 +1,185 @@
+//! Where a project keeps its log when no config names it: `docs/adr` or `docs/decisions`,
+//! else one of the folders real logs use when it holds records, each matched in any case
+//! (`Docs/decisions`, a .NET habit); and, when none is found, the folders below that do
+//! hold records, for the error to name.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use std::path::{Path, PathBuf};
+
+/// The log's folder when no config names it and it exists, records or not.
+pub const DEFAULT_DIRS: [&str; 2] = ["docs/adr", "docs/decisions"];
+/// Where else real logs keep their records, found without a config when they hold
+/// records: adr-tools' own default (`doc/adr`, when `.adr-dir` was not committed), and the
+/// folders teams name after the practice.
+const KNOWN_DIRS: [&str; 12] = [
+    "doc/adr",
+    "doc/adrs",
+    "docs/adrs",
+    "docs/architecture/decisions",
+    "doc/architecture/decisions",
+    "docs/architecture/adr",
+    "docs/architecture/adrs",
+    "architecture/decisions",
+    "architecture-decision-record",
+    "architecture-decision-records",
+    "adr",
+    "adrs",
+];
+
+/// Whether `dir` itself holds files named like records (`0001-title.md`, `adr-012.md`).
+pub(super) fn holds_records(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !crate::discover::is_non_record_name(&name)
+                && crate::discover::FileName::parse(&name).is_some()
+        })
+}
+
+pub(super) fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
+    start
+        .ancestors()
+        .find_map(|dir| default_dir_in(dir).map(|found| (found, dir.to_path_buf())))
+}
+
+/// The log below `root` when no config names it: one of [`DEFAULT_DIRS`], else the first of
+/// [`KNOWN_DIRS`] that holds records; else either named in another case (`Docs/decisions`)
+/// and holding records.
+pub(super) fn default_dir_in(root: &Path) -> Option<PathBuf> {
+    DEFAULT_DIRS
+        .iter()
+        .map(|dir| root.join(dir))
+        .find(|dir| dir.is_dir())
+        .or_else(|| {
+            KNOWN_DIRS
+                .iter()
+                .map(|dir| root.join(dir))
+                .find(|dir| dir.is_dir() && holds_records(dir))
+        })
+        .or_else(|| {
+            DEFAULT_DIRS
+                .iter()
+                .chain(&KNOWN_DIRS)
+                .filter_map(|dir| join_ignoring_case(root, dir))
+                .find(|dir| holds_records(dir))
+        })
+}
+
+/// `root` joined with the `/`-separated `rel`, each part matched in any ASCII case (the
+/// first match by name when several differ only in case).
+fn join_ignoring_case(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        let exact = path.join(part);
+        path = if exact.is_dir() {
+            exact
+        } else {
+            std::fs::read_dir(&path)
+                .ok()?
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|candidate| {
+                    candidate
+                        .file_name()
+                        .and_then(|name| name.to_str())
+                        .is_some_and(|name| name.eq_ignore_ascii_case(part))
+                        && candidate.is_dir()
+                })
+                .min()?
+        };
+    }
+    Some(path)
+}
+
+/// How deep below the start [`folders_with_records`] looks, and how many folders at most.
+const SEARCH_DEPTH: usize = 4;
+const SEARCH_FOLDERS: usize = 2_000;
+
+/// Folders below `start` holding at least two files named like records, nearest first (at
+/// most three): where a log is when none of the usual folders holds it
+/// (`docs/01_Architecture/adr`), for the "no log found" error to name instead of sending
+/// the user to `adr init` and a second, empty log.
+pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut level = vec![start.to_path_buf()];
+    let mut visited = 0;
+    for _ in 0..=SEARCH_DEPTH {
+        let mut next = Vec::new();
+        for dir in level {
+            visited += 1;
+            if visited > SEARCH_FOLDERS {
+                return found;
+            }
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut records = 0;
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+                if is_dir {
+                    let skipped = name.starts_with('.')
+                        || ["node_modules", "target", "vendor", "site"].contains(&name.as_ref());
+                    if !skipped {
+                        next.push(entry.path());
+                    }
+                } else if !crate::discover::is_non_record_name(&name)
+                    && name.ends_with(".md")
+                    && crate::discover::FileName::parse(&name).is_some()
+                {
+                    records += 1;
+                }
+            }
+            if records >= 2 && dir != start {
+                found.push(dir);
+                if found.len() == 3 {
+                    return found;
+                }
+            }
+        }
+        next.sort();
+        level = next;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "# T\n").unwrap();
+    }
+
+    #[test]
+    fn a_known_folder_is_found_in_any_case_when_it_holds_records() {
+        let root = tempfile::tempdir().unwrap();
+        touch(&root.path().join("Docs/Decisions/0001-a.md"));
+        let found = default_dir_in(root.path()).unwrap();
+        assert!(found.ends_with("Docs/Decisions"), "{}", found.display());
+        let empty = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(empty.path().join("Docs/Decisions")).unwrap();
+        assert_eq!(default_dir_in(empty.path()), None);
+    }
+
+    #[test]
+    fn folders_holding_records_are_named_nearest_first() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["0001-a.md", "0002-b.md"] {
+            touch(&root.path().join("docs/01_Architecture/adr").join(name));
+        }
+        touch(&root.path().join("notes/0001-only-one.md"));
+        touch(&root.path().join("node_modules/x/0001-a.md"));
+        touch(&root.path().join("node_modules/x/0002-b.md"));
+        assert_eq!(
+            folders_with_records(root.path()),
+            [root.path().join("docs/01_Architecture/adr")]
+        );
+    }
+}
