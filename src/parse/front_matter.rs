@@ -173,6 +173,16 @@ pub(crate) fn parse_entries(
                     ),
                 };
             }
+            if let Some((index, fixed)) = glued_key_line(yaml) {
+                return FrontMatterError {
+                    kind: FailureKind::FrontMatterSyntax,
+                    line: fence_line + 1 + index,
+                    column: 1,
+                    message: format!(
+                        "front matter is not valid YAML: a key needs a space after its colon: write `{fixed}`"
+                    ),
+                };
+            }
             if let Some(duplicate) = duplicate_key_line(yaml, &yaml_error_text(&error)) {
                 return FrontMatterError {
                     kind: FailureKind::FrontMatterSyntax,
@@ -200,13 +210,24 @@ pub(crate) fn parse_entries(
         yaml_serde::Value::Null => yaml_serde::Mapping::new(),
         yaml_serde::Value::Mapping(mapping) => mapping,
         _ => {
+            let (line, message) = match glued_key_line(yaml) {
+                Some((index, fixed)) => (
+                    fence_line + 1 + index,
+                    format!(
+                        "front matter is not a mapping of keys to values: a key needs a space after its colon: write `{fixed}`"
+                    ),
+                ),
+                None => (
+                    fence_line + 1,
+                    "front matter is not a mapping of keys to values: write `key: value` lines"
+                        .to_string(),
+                ),
+            };
             return Err(FrontMatterError {
                 kind: FailureKind::FrontMatterSyntax,
-                line: fence_line + 1,
+                line,
                 column: 1,
-                message:
-                    "front matter is not a mapping of keys to values: write `key: value` lines"
-                        .into(),
+                message,
             });
         }
     };
@@ -237,6 +258,21 @@ pub(crate) fn parse_entries(
         span: fences.span,
         yaml_span: fences.yaml_span,
         entries,
+    })
+}
+
+/// The first line (0-based) whose key is glued to its value (`tag:General`: to YAML one
+/// word, not a key), with the line as it should be.
+fn glued_key_line(yaml: &str) -> Option<(usize, String)> {
+    yaml.lines().enumerate().find_map(|(index, line)| {
+        let (key, value) = line.trim_end().split_once(':')?;
+        let is_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+        // `//` is a URL's (`https://…` as a key is no key).
+        let glued = is_key && !value.is_empty() && !value.starts_with([' ', '\t', '/']);
+        glued.then(|| (index, format!("{key}: {value}")))
     })
 }
 
@@ -472,6 +508,31 @@ mod tests {
 
     fn fences(text: &str) -> Result<Option<Fences>, FrontMatterError> {
         find_fences(&SourceFile::new("0001-a.md", text.to_string()))
+    }
+
+    #[test]
+    fn a_key_glued_to_its_value_is_named_with_the_fix() {
+        let source = SourceFile::new("0001-a.md", "---\ntag:Web Client\n---\n# T\n".to_string());
+        let fences = find_fences(&source).unwrap().unwrap();
+        let error = parse_entries(&source, fences).unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(
+            error.message.ends_with("write `tag: Web Client`"),
+            "{}",
+            error.message
+        );
+        let source = SourceFile::new(
+            "0001-a.md",
+            "---\nstatus: accepted\ntag:General\n---\n# T\n".to_string(),
+        );
+        let fences = find_fences(&source).unwrap().unwrap();
+        let error = parse_entries(&source, fences).unwrap_err();
+        assert_eq!(
+            (error.line, error.message.ends_with("write `tag: General`")),
+            (3, true),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
