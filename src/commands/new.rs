@@ -42,7 +42,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         None => Vec::new(),
     };
     for old in &superseded {
-        refuse_second_successor(old)?;
+        new_contents::refuse_second_successor(old)?;
     }
     let links = match &log {
         Some(log) => super::link::link_specs(project, log, &args.links)?,
@@ -165,27 +165,6 @@ impl Inputs {
             template,
         })
     }
-}
-
-/// Refuses to supersede a record whose status already names its successor: rewriting the
-/// status would drop that record from it without a word, and leave the log with two records
-/// claiming to replace one.
-fn refuse_second_successor(old: &Record) -> Result<()> {
-    let Some(successor) = old.superseded_by() else {
-        return Ok(());
-    };
-    let number = old
-        .number()
-        .map_or_else(|| old.rel_path.clone(), |n| n.to_string());
-    Err(Error::usage(format!(
-        "`{}` is already superseded by {}: supersede that record instead (`adr new --supersedes {}`), or first change the status of `{}` with `adr status {number} …`",
-        old.rel_path,
-        successor.label(),
-        successor
-            .number
-            .map_or_else(|| successor.label(), |n| n.to_string()),
-        old.rel_path,
-    )))
 }
 
 /// Rewrites each superseded record's status to point at the new record, and gives each

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::config::Project;
 use crate::discover;
 use crate::edit;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Record, StatusKind};
 use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 
@@ -82,6 +82,27 @@ impl Draft<'_> {
                 .collect(),
         }
     }
+}
+
+/// Refuses to supersede a record whose status already names its successor: rewriting the
+/// status would drop that record from it without a word, and leave the log with two records
+/// claiming to replace one.
+pub(crate) fn refuse_second_successor(old: &Record) -> Result<()> {
+    let Some(successor) = old.superseded_by() else {
+        return Ok(());
+    };
+    let number = old
+        .number()
+        .map_or_else(|| old.rel_path.clone(), |n| n.to_string());
+    Err(Error::usage(format!(
+        "`{}` is already superseded by {}: supersede that record instead (`adr new --supersedes {}`), or first change the status of `{}` with `adr status {number} …`",
+        old.rel_path,
+        successor.label(),
+        successor
+            .number
+            .map_or_else(|| successor.label(), |n| n.to_string()),
+        old.rel_path,
+    )))
 }
 
 /// Each superseded record's text with its status pointing at the new record, each edit

@@ -10,6 +10,7 @@ pub(crate) mod log_template;
 mod meta;
 mod record;
 mod status;
+mod status_suggest;
 mod summary;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
@@ -25,9 +26,8 @@ pub use record::{
     Relation, RelationOrigin, SUCCESSOR_KEYS, Section, Style, is_folder_record_path,
     is_known_front_matter_key,
 };
-pub use status::{
-    BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, closest_status,
-};
+pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id};
+pub use status_suggest::closest_status;
 pub use summary::RecordSummary;
 
 /// The key an option name is matched by: case-insensitive, with trailing parentheticals,

@@ -21,10 +21,11 @@ declare_rule! {
     /// (`## Decision outcome:` counts as `Decision Outcome`); a heading that contains the
     /// name counts (`## CI Platform Considered Options`), and so do the names real logs use
     /// for the same part (`Decision` or `Chosen Option` for `Decision Outcome`, `Context`
-    /// for `Context and Problem Statement`, and back). A `Status` section is not needed when
-    /// the status is stated elsewhere (front matter, a bullet, a table). Records laid out
-    /// around a metadata table, and records without metadata that share only one heading
-    /// with MADR, follow no known template and are checked only against `other`.
+    /// for `Context and Problem Statement`, and back). A missing `Status` is left to
+    /// `status-missing`, which reads a status wherever it is stated (front matter, a bullet,
+    /// a table). Records laid out around a metadata table, and records without metadata
+    /// that share only one heading with MADR, follow no known template and are checked
+    /// only against `other`.
     ///
     /// A record missing several sections gets one finding that lists them all, at its title
     /// (the H1, else the front-matter `title:`).
@@ -284,8 +285,11 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
     // keys are already English (`context`).
     let wanted = normalize_heading(name);
     let wanted = crate::vocabulary::english_heading(&wanted).map_or(wanted, String::from);
-    if wanted == "status" && record.status.is_some() {
-        return true; // stated in front matter, a bullet or a table: the section's job is done
+    // Whether the record states a status, wherever it does, is `status-missing`'s question:
+    // asked here too, a log that keeps no statuses had an error per record beside that
+    // rule's one warning, and turning that rule off left them.
+    if wanted == "status" {
+        return true;
     }
     // `context: We need to record…`: a part kept as a front-matter key of its name, with text.
     let in_front_matter = record.front_matter.as_ref().is_some_and(|front_matter| {
