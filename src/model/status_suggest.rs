@@ -35,6 +35,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod suggestion_tests {
     use super::*;
+    use crate::model::BUILTIN_STATUSES;
 
     #[test]
     fn suggests_the_closest_status() {
