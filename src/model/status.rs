@@ -473,6 +473,51 @@ fn number_in_id(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The text of a status written as a badge and nothing else:
+/// `![Accepted](https://img.shields.io/badge/adr-accepted-green)`, or such a badge in a
+/// link (`[![Accepted](…)](…)`).
+fn badge_text(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let linked = value.starts_with("[![");
+    let inner = if linked { value.get(1..)? } else { value };
+    let (alt, rest) = inner.strip_prefix("![")?.split_once("](")?;
+    let url_end = rest.find(')')?;
+    let after = rest.get(url_end + 1..)?;
+    let whole = match linked {
+        true => after.starts_with("](") && after.ends_with(')'),
+        false => after.is_empty(),
+    };
+    (whole && !alt.trim().is_empty() && !alt.contains(['[', ']'])).then_some(alt.trim())
+}
+
+/// The record a status names in parentheses after another word: `Deprecated (Superseded by
+/// [ADR-0011](…))`, `廃止 (Superseded by ADR-0011)`. Such a record is superseded, and the
+/// reference is its successor; read as a note, the supersession was lost.
+fn superseded_in_parentheses(value: &str) -> Option<RecordRef> {
+    const OPEN: &[u8] = b"(superseded by ";
+    const MISSPELT: &[u8] = b"(superceded by ";
+    // An ASCII pattern found in the text's own bytes starts on a character boundary.
+    let at = value.as_bytes().windows(OPEN.len()).position(|window| {
+        window.eq_ignore_ascii_case(OPEN) || window.eq_ignore_ascii_case(MISSPELT)
+    })?;
+    let before = value.get(..at)?.trim();
+    if before.is_empty() {
+        return None;
+    }
+    let inside = value.get(at + OPEN.len()..)?;
+    // The reference ends where its parenthesis closes, after any link's own parentheses.
+    let mut depth = 1usize;
+    let end = inside.char_indices().find_map(|(offset, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(offset)
+    })?;
+    RecordRef::parse(inside.get(..end)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -710,49 +755,4 @@ mod tests {
             assert_eq!(Status::classify(raw).0, StatusKind::Superseded, "{raw}");
         }
     }
-}
-
-/// The text of a status written as a badge and nothing else:
-/// `![Accepted](https://img.shields.io/badge/adr-accepted-green)`, or such a badge in a
-/// link (`[![Accepted](…)](…)`).
-fn badge_text(value: &str) -> Option<&str> {
-    let value = value.trim();
-    let linked = value.starts_with("[![");
-    let inner = if linked { value.get(1..)? } else { value };
-    let (alt, rest) = inner.strip_prefix("![")?.split_once("](")?;
-    let url_end = rest.find(')')?;
-    let after = rest.get(url_end + 1..)?;
-    let whole = match linked {
-        true => after.starts_with("](") && after.ends_with(')'),
-        false => after.is_empty(),
-    };
-    (whole && !alt.trim().is_empty() && !alt.contains(['[', ']'])).then_some(alt.trim())
-}
-
-/// The record a status names in parentheses after another word: `Deprecated (Superseded by
-/// [ADR-0011](…))`, `廃止 (Superseded by ADR-0011)`. Such a record is superseded, and the
-/// reference is its successor; read as a note, the supersession was lost.
-fn superseded_in_parentheses(value: &str) -> Option<RecordRef> {
-    const OPEN: &[u8] = b"(superseded by ";
-    const MISSPELT: &[u8] = b"(superceded by ";
-    // An ASCII pattern found in the text's own bytes starts on a character boundary.
-    let at = value.as_bytes().windows(OPEN.len()).position(|window| {
-        window.eq_ignore_ascii_case(OPEN) || window.eq_ignore_ascii_case(MISSPELT)
-    })?;
-    let before = value.get(..at)?.trim();
-    if before.is_empty() {
-        return None;
-    }
-    let inside = value.get(at + OPEN.len()..)?;
-    // The reference ends where its parenthesis closes, after any link's own parentheses.
-    let mut depth = 1usize;
-    let end = inside.char_indices().find_map(|(offset, c)| {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        (depth == 0).then_some(offset)
-    })?;
-    RecordRef::parse(inside.get(..end)?)
 }
