@@ -29,6 +29,7 @@ pub mod mentions;
 pub mod migrate;
 pub mod model;
 pub mod new_record;
+pub mod own_template;
 pub mod parse;
 pub mod record_template;
 pub mod relation;

@@ -51,13 +51,13 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
 
     let found = discover::discover(&project.log_dir)?;
     // Without a template named, a record is written the way the log's newest one is.
-    let writer = match template {
-        Some(template) => Writer::Template(template),
+    let (writer, title_shape) = match template {
+        Some(template) => (Writer::Template(template), None),
         None => new_contents::default_writer(project, &found)?,
     };
     let slug = match &writer {
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
-        Writer::Template(_) => slug,
+        Writer::Template(_) | Writer::Own(_) => slug,
     };
     let files = new_record::top_series_files(&found, &project.layout);
     // A log that names records in other scripts gets a name in the title's own script.
@@ -76,6 +76,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
     let draft = Draft {
         writer: &writer,
+        title_shape: title_shape.as_ref(),
         title: &title,
         date: &date,
         status: &status,

@@ -14,6 +14,8 @@ use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateS
 /// Everything of a new record but its number and file name, which may still change.
 pub(crate) struct Draft<'a> {
     pub writer: &'a Writer,
+    /// How the log numbers its titles, when the record is written the log's way.
+    pub title_shape: Option<&'a crate::own_template::TitleShape>,
     pub title: &'a str,
     pub date: &'a str,
     /// Lowercased, `proposed` when not given.
@@ -41,10 +43,25 @@ impl Draft<'_> {
                 let status = self.status_given.map_or("Accepted".into(), capitalize);
                 crate::adr_tools::render(text, number, self.title, self.date, &status)
             }
+            Writer::Own(text) => crate::own_template::fill(
+                text,
+                &crate::own_template::Filled {
+                    number,
+                    title: self.title,
+                    date: self.date,
+                    status: self.status_given,
+                },
+            ),
+        };
+        let contents = match (self.title_shape, self.numbered) {
+            (Some(shape), true) => {
+                crate::own_template::reshape_title(&contents, shape, number, self.title)
+            }
+            _ => contents,
         };
         // adr-tools adds `Supersedes` lines after rendering; `adr`'s templates write them.
         let mut lines: Vec<String> = Vec::new();
-        if matches!(self.writer, Writer::AdrTools(_)) {
+        if matches!(self.writer, Writer::AdrTools(_) | Writer::Own(_)) {
             lines.extend(self.superseded.iter().map(|old| {
                 let link = crate::log_path::markdown_link(name, &old.rel_path);
                 format!("Supersedes [{}]({link})", crate::relation::link_text(old))
@@ -136,54 +153,81 @@ pub(crate) fn superseded_texts<'a>(
         .collect()
 }
 
-/// How the new record is written: a tera template, or adr-tools' template text.
+/// How the new record is written: a tera template, adr-tools' template text, or the log's
+/// own template file filled in line by line.
 pub(crate) enum Writer {
     Template(TemplateSource),
     AdrTools(String),
+    Own(String),
 }
 
-/// The writer of a log whose config names no template: adr-tools' when the log is
-/// adr-tools' (named by `.adr-dir`, or its newest record is a Nygard one), with the log's
-/// own `templates/template.md` else adr-tools' template; MADR 2's when the newest record
-/// is written that way (`* Status:` bullets); else MADR 4's.
-pub(crate) fn default_writer(project: &Project, found: &discover::Discovered) -> Result<Writer> {
-    let newest = found
-        .records
-        .iter()
-        .max_by_key(|(_, _, file)| (file.number, file.date.clone()))
-        .and_then(|(path, rel_path, file)| {
+/// The writer of a log whose config names no template, and the shape of the log's
+/// numbered titles (`# ADR-0009: …`) when its newest record has one: adr-tools' when the
+/// log is adr-tools' (named by `.adr-dir` and not written in MADR, or its newest record is
+/// a Nygard one) and keeps `templates/template.md`; else the log's own template when
+/// `lint` holds records to it (a Nygard or custom one, `0000-adr-template.md`); else
+/// adr-tools' template in an adr-tools log; MADR 2's when the newest record is written
+/// that way (`* Status:` bullets); else MADR 4's.
+pub(crate) fn default_writer(
+    project: &Project,
+    found: &discover::Discovered,
+) -> Result<(Writer, Option<crate::own_template::TitleShape>)> {
+    // The newest record that reads: one whose front matter is broken says nothing of how
+    // the log is written (Ensembl's `tag:General` made `new` write MADR in a Nygard log).
+    let mut by_age: Vec<_> = found.records.iter().collect();
+    by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
+    let newest = by_age
+        .into_iter()
+        .take(NEWEST_TRIED)
+        .find_map(|(path, rel_path, file)| {
             crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
         });
-    if let Some(writer) = adr_tools_writer(project, newest.as_ref())? {
-        return Ok(writer);
-    }
-    let builtin = match newest.map(|record| record.style) {
-        Some(crate::model::Style::Madr2) => "madr2",
-        _ => "madr",
-    };
-    Ok(Writer::Template(TemplateSource::Builtin(builtin)))
-}
-
-/// adr-tools' writer when the log is adr-tools' (named by `.adr-dir`, or its `newest` record
-/// is a Nygard one): the log's own `templates/template.md`, else adr-tools' template.
-fn adr_tools_writer(project: &Project, newest: Option<&Record>) -> Result<Option<Writer>> {
+    let shape = newest
+        .as_ref()
+        .and_then(crate::own_template::TitleShape::of);
+    // `.adr-dir` is often kept beside records written in MADR: they say how to write.
     let named_by_adr_dir = matches!(
         project.dir_origin,
         crate::config::DirOrigin::AdrToolsFile(_)
-    );
-    if !crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest) {
-        return Ok(None);
-    }
-    let own = project.log_dir.join(crate::adr_tools::LOG_TEMPLATE);
-    if !own.is_file() {
-        return Ok(Some(Writer::AdrTools(
-            crate::adr_tools::TEMPLATE.to_string(),
-        )));
-    }
-    let text =
-        crate::fs::read_text_checked(&own, Some(project.boundary()), crate::fs::MAX_TEXT_BYTES)
-            .map_err(|error| error.into_error("read the template", &own))?;
-    Ok(Some(Writer::AdrTools(text)))
+    ) && !newest.as_ref().is_some_and(|record| record.style.is_madr());
+    let adr_tools = crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest.as_ref());
+    let adr_tools_template = project.log_dir.join(crate::adr_tools::LOG_TEMPLATE);
+    let writer = if adr_tools && adr_tools_template.is_file() {
+        Writer::AdrTools(read_template(project, &adr_tools_template)?)
+    } else if let Some(own) = own_template_file(found) {
+        Writer::Own(read_template(project, &own)?)
+    } else if adr_tools {
+        Writer::AdrTools(crate::adr_tools::TEMPLATE.to_string())
+    } else {
+        let builtin = match newest.map(|record| record.style) {
+            Some(crate::model::Style::Madr2) => "madr2",
+            _ => "madr",
+        };
+        Writer::Template(TemplateSource::Builtin(builtin))
+    };
+    Ok((writer, shape))
+}
+
+/// How many of the newest records `adr new` tries to read, for how the log is written.
+const NEWEST_TRIED: usize = 8;
+
+/// The log's own template when `lint` holds records to its headings (a Nygard or custom
+/// one): a record written another way fails the lint straight away.
+fn own_template_file(found: &discover::Discovered) -> Option<std::path::PathBuf> {
+    let mut unnamed = found.unnamed_markdown.clone();
+    let mut skipped = found.skipped.clone();
+    crate::load::recognise_by_content(&mut unnamed, &mut skipped);
+    let template = crate::load::choose_template(&skipped)?;
+    matches!(
+        template.style,
+        crate::model::Style::Nygard | crate::model::Style::Other
+    )
+    .then_some(template.path)
+}
+
+fn read_template(project: &Project, path: &Path) -> Result<String> {
+    crate::fs::read_text_checked(path, Some(project.boundary()), crate::fs::MAX_TEXT_BYTES)
+        .map_err(|error| error.into_error("read the template", path))
 }
 
 fn capitalize(value: &str) -> String {

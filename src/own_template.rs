@@ -1,0 +1,290 @@
+//! `adr new` in a log that keeps its own template and its own title shape: the template
+//! file filled in line by line (its headings, prose and front-matter keys kept as written;
+//! the title, status and date set), and the H1 numbered the way the log's newest record
+//! numbers its own (`# ADR-0009: Title`, `# 9. Title`, `# 0009 - Title`).
+//!
+//! Hand-written rather than a tera template: the file is the log's, in the log's language,
+//! and often not valid tera (`{short title}` prompts) or YAML (`status: {proposed | …}`).
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use crate::model::{Record, Status, StatusKind};
+use crate::vocabulary::{Label, english_heading, label, normalize_heading};
+
+/// How a log's titles carry their number: the text before the number, its width, and the
+/// text between it and the title (`ADR-`, 4, `: ` for `# ADR-0009: Title`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleShape {
+    before: String,
+    width: usize,
+    after: String,
+}
+
+impl TitleShape {
+    /// The shape of `record`'s H1 when its title carries a number; `None` otherwise.
+    pub fn of(record: &Record) -> Option<TitleShape> {
+        record.title_number?;
+        let heading = record.sections.get(record.title_section()?)?;
+        let text = record.source.slice(heading.heading_span);
+        numbered_shape(text.trim_start_matches(['#', ' ', '\t']), true)
+    }
+
+    /// `title` numbered `number` in this shape: `ADR-0010: Title`.
+    pub fn title(&self, number: u32, title: &str) -> String {
+        format!(
+            "{}{number:0width$}{}{title}",
+            self.before,
+            self.after,
+            width = self.width
+        )
+    }
+}
+
+/// Gives `text`'s first H1 the title in `shape`, keeping its line ending.
+pub fn reshape_title(text: &str, shape: &TitleShape, number: u32, title: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut done = false;
+    let mut in_fence = false;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if !done && !in_fence && line.starts_with("# ") {
+            out.push_str("# ");
+            out.push_str(&shape.title(number, title));
+            out.push_str(line_ending(line));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// What a record made from a log's template is given.
+pub struct Filled<'a> {
+    pub number: u32,
+    pub title: &'a str,
+    pub date: &'a str,
+    /// The status asked for, when one was; else the template's word for `proposed`.
+    pub status: Option<&'a str>,
+}
+
+/// The log's template `text` filled in: the first H1 takes the title (numbered when the
+/// template numbers its own, `# ADR-0000: Vorlage`), front-matter `status:` and `date:` and
+/// a `Date:` line (in any language the tables read) take the status and date, and the
+/// first line of the `Status` section takes the status, chosen from the template's list
+/// of choices (`Vorgeschlagen | Akzeptiert`) when it has one.
+pub fn fill(text: &str, filled: &Filled) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut lines = text.split_inclusive('\n').peekable();
+    let mut status_word = None;
+    if lines.peek().is_some_and(|line| line.trim_end() == "---") {
+        out.push_str(lines.next().unwrap_or_default());
+        for line in lines.by_ref() {
+            let key = line.split_once(':').map(|(key, _)| key.trim());
+            match key {
+                Some("status") => {
+                    let word = status_word.get_or_insert_with(|| chosen_status(line, filled));
+                    out.push_str(&format!("status: {word}{}", line_ending(line)));
+                }
+                Some("date") => {
+                    out.push_str(&format!("date: {}{}", filled.date, line_ending(line)))
+                }
+                _ => out.push_str(line),
+            }
+            if line.trim_end() == "---" {
+                break;
+            }
+        }
+    }
+    let mut titled = false;
+    // The part a line is in: before any `##` (the preamble), `Status`, `Date`, or another.
+    let mut part = Part::Preamble;
+    let mut status_written = false;
+    let mut date_written = false;
+    let mut in_fence = false;
+    for line in lines {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence {
+            out.push_str(line);
+            continue;
+        }
+        if let Some(heading) = trimmed.strip_prefix("# ").filter(|_| !titled) {
+            titled = true;
+            let title = match numbered_shape(heading, false) {
+                Some(shape) => shape.title(filled.number, filled.title),
+                None => filled.title.to_string(),
+            };
+            out.push_str(&format!("# {title}{}", line_ending(line)));
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            let name = normalize_heading(trimmed.trim_start_matches('#'));
+            part = match english_heading(&name).unwrap_or(&name) {
+                "status" => Part::Status,
+                "date" => Part::Date,
+                _ if label(&name) == Some(Label::Date) => Part::Date,
+                _ => Part::Other,
+            };
+            out.push_str(line);
+            continue;
+        }
+        let is_text = !trimmed.is_empty() && !trimmed.starts_with("<!--");
+        match part {
+            Part::Status if is_text && !status_written => {
+                status_written = true;
+                let word = status_word.get_or_insert_with(|| chosen_status(trimmed, filled));
+                out.push_str(&format!("{word}{}", line_ending(line)));
+            }
+            Part::Date if is_text && !date_written => {
+                date_written = true;
+                out.push_str(&format!("{}{}", filled.date, line_ending(line)));
+            }
+            Part::Preamble => match dated(line, filled.date) {
+                Some(dated) => out.push_str(&dated),
+                None => out.push_str(line),
+            },
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Where in the template a line is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Preamble,
+    Status,
+    Date,
+    Other,
+}
+
+/// The shape of a numbered title (`ADR-0000: Vorlage`, `12. Title`; `NNNN. Titel` has no
+/// digits), a space in what comes before the number allowed (`ADR 12: Title`) only when
+/// the title is known to be numbered.
+fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
+    let digits_at = heading.find(|c: char| c.is_ascii_digit())?;
+    let (before, rest) = heading.split_at_checked(digits_at)?;
+    let width = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(width..)?;
+    // The separator ends where the title text starts.
+    let separator_len = after.len()
+        - after
+            .trim_start_matches([':', '：', '.', '-', '–', '—', '|', ' '])
+            .len();
+    let separator = after.get(..separator_len)?;
+    let is_prefix =
+        before.chars().count() <= 8 && (space_before || !before.contains(' ')) && separator_len > 0;
+    is_prefix.then(|| TitleShape {
+        before: before.to_string(),
+        width,
+        after: separator.to_string(),
+    })
+}
+
+/// The status to write: the one asked for, else from `choices` (the template's line, a
+/// list such as `Vorgeschlagen | **Akzeptiert** | Abgelehnt`) the word for `proposed`,
+/// else `proposed`.
+fn chosen_status(choices: &str, filled: &Filled) -> String {
+    if let Some(status) = filled.status {
+        return status.to_string();
+    }
+    let choices = choices
+        .split_once(':')
+        .filter(|(key, _)| key.trim() == "status")
+        .map_or(choices, |(_, value)| value);
+    choices
+        .split(['|', '/', ','])
+        .map(|choice| {
+            choice
+                .trim()
+                .trim_matches(['*', '_', '{', '}', '[', ']', ' '])
+        })
+        .find(|choice| !choice.is_empty() && Status::read(choice).0 == StatusKind::Proposed)
+        .map_or_else(|| "proposed".to_string(), str::to_string)
+}
+
+/// A `Date: …` line (`Datum:`, `日期：`, with emphasis or a list marker) with `date` as
+/// its value; `None` for any other line.
+fn dated(line: &str, date: &str) -> Option<String> {
+    let colon = line.find([':', '：'])?;
+    let head = line.get(..colon)?;
+    let name = head.trim().trim_matches(['*', '_', '-', '>', ' ']);
+    if label(name) != Some(Label::Date) {
+        return None;
+    }
+    let separator = line.get(colon..)?.chars().next()?;
+    Some(format!("{head}{separator} {date}{}", line_ending(line)))
+}
+
+fn line_ending(line: &str) -> &'static str {
+    if line.ends_with("\r\n") {
+        "\r\n"
+    } else if line.ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled(status: Option<&str>) -> Filled<'_> {
+        Filled {
+            number: 12,
+            title: "Ereignisse über Kafka",
+            date: "2026-12-06",
+            status,
+        }
+    }
+
+    #[test]
+    fn a_german_template_is_filled_in_its_own_words() {
+        let template = "# ADR-0000: Vorlage\n\nDatum: JJJJ-MM-TT\n\n## Status\n\nVorgeschlagen | Akzeptiert | Abgelehnt\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n";
+        assert_eq!(
+            fill(template, &filled(None)),
+            "# ADR-0012: Ereignisse über Kafka\n\nDatum: 2026-12-06\n\n## Status\n\nVorgeschlagen\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_takes_status_and_date_and_keeps_every_other_key() {
+        let template = "---\r\nstatus: draft\r\ndate: '2025-11-03'\r\nowner: 'team:architecture'\r\n---\r\n\r\n# ADR-0000: Template\r\n\r\n## Status\r\n\r\nVorgeschlagen | **Akzeptiert**\r\n";
+        assert_eq!(
+            fill(template, &filled(Some("accepted"))),
+            "---\r\nstatus: accepted\r\ndate: 2026-12-06\r\nowner: 'team:architecture'\r\n---\r\n\r\n# ADR-0012: Ereignisse über Kafka\r\n\r\n## Status\r\n\r\naccepted\r\n"
+        );
+    }
+
+    #[test]
+    fn an_unnumbered_template_title_stays_unnumbered() {
+        let template = "# Titel der Entscheidung\n\n## Kontext\n\n```\n# not a title\n```\n";
+        assert_eq!(
+            fill(template, &filled(None)),
+            "# Ereignisse über Kafka\n\n## Kontext\n\n```\n# not a title\n```\n"
+        );
+    }
+
+    #[test]
+    fn a_title_is_reshaped_to_the_logs_numbering() {
+        let shape = TitleShape {
+            before: "ADR-".into(),
+            width: 4,
+            after: "：".into(),
+        };
+        assert_eq!(
+            reshape_title(
+                "# 12. 使用 Kafka\r\n\r\n## 背景\r\n",
+                &shape,
+                12,
+                "使用 Kafka"
+            ),
+            "# ADR-0012：使用 Kafka\r\n\r\n## 背景\r\n"
+        );
+    }
+}
