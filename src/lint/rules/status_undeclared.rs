@@ -77,7 +77,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         declared.extend(
             vocabulary
                 .iter()
-                .filter(|(_, records)| log_of(&first_path(records)) == part)
+                .filter(|(value, records)| {
+                    log_of(&first_path(records)) == part && names_a_record(value).is_none()
+                })
                 .map(|(value, _)| (*value).clone()),
         );
         let line = format!(
@@ -122,9 +124,26 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         } else {
             "these records"
         };
+        if let Some((word, named)) = names_a_record(value) {
+            // Declaring `отменено (0005)` would allow a status that one record can use.
+            diagnostic.label("the log's own status").help(format!(
+                "`{named}` names a record: if it replaced this one, write `superseded by {named}`; else write the status alone (`{word}`) and the record elsewhere"
+            ));
+            continue;
+        }
         let declaration = declaration(&first.rel_path);
         diagnostic.label("the log's own status").help(format!(
             "declare the log's statuses {declaration}, or change {which} to a known status"
         ));
     }
+}
+
+/// A status that names a record in parentheses after its word (`отменено (0005)`,
+/// `replaced (ADR-12)`): the word and the reference.
+fn names_a_record(value: &str) -> Option<(&str, &str)> {
+    let inner = value.trim_end().strip_suffix(')')?;
+    let (word, named) = inner.rsplit_once('(')?;
+    let (word, named) = (word.trim(), named.trim());
+    let reference = crate::model::RecordRef::parse(named)?;
+    (!word.is_empty() && reference.number.is_some()).then_some((word, named))
 }
