@@ -235,11 +235,19 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
     }
 }
 
-/// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`).
+/// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`). An H1
+/// that comes after the record's `##` sections is one of them written a level up
+/// (`# Consequências` at the end of a record that has no title), not the title.
 fn read_title(record: &mut Record, sections: &[Section]) {
     let Some(h1) = sections.iter().find(|section| section.level == 1) else {
         return;
     };
+    if sections
+        .iter()
+        .any(|section| section.level >= 2 && section.span.start < h1.span.start)
+    {
+        return;
+    }
     let (title, number) = match strip_title_number(&h1.title) {
         (title, None) => own_number_stripped(&title, record.file.number).unwrap_or((title, None)),
         found => found,

@@ -610,3 +610,18 @@ fn a_deprecated_record_names_its_successor_in_front_matter() {
         (Some(4), Some("database-schema"))
     );
 }
+
+// A record with no title whose last section is written as an H1 (`# Consequências`, SciELO
+// kernel 0007): the section was taken for the title, and section-missing then asked for
+// the very heading it pointed at.
+#[test]
+fn an_h1_after_the_sections_is_a_section_not_the_title() {
+    let record = record("late-h1-is-a-section.md");
+    assert!(record.title.is_none(), "{:?}", record.title);
+    assert_eq!(record.title_section(), None);
+    assert!(
+        record
+            .sections_below_title()
+            .any(|section| section.is_named("Consequences"))
+    );
+}
