@@ -47,7 +47,8 @@ pub(crate) fn labelled_value(
     let stripped = line.trim_start();
     let mut offset = line.len() - stripped.len();
     let mut rest = stripped;
-    for marker in ["* ", "- ", "+ "] {
+    // `> Date: 2025-08-03`: some templates quote their metadata lines.
+    for marker in ["* ", "- ", "+ ", "> "] {
         if let Some(after) = rest.strip_prefix(marker) {
             offset += marker.len();
             rest = after;

@@ -32,6 +32,9 @@ pub(super) const TABLE: Language = Language {
     labels: &[
         ("статус", Label::Status),
         ("дата", Label::Date),
+        ("дата создания", Label::Date),
+        ("дата принятия", Label::Date),
+        ("дата решения", Label::Date),
         ("участники", Label::Deciders),
         ("теги", Label::Tags),
     ],

@@ -625,3 +625,22 @@ fn an_h1_after_the_sections_is_a_section_not_the_title() {
             .any(|section| section.is_named("Consequences"))
     );
 }
+
+// Dates a log writes in a quote (`> Date: 2025-08-03`, a Korean log's template) or under
+// a qualified date heading (`## Дата создания`, "date of creation"): none was read, so
+// date-missing stayed silent and every date column was empty.
+#[test]
+fn dates_in_a_quote_and_under_a_qualified_heading_are_read() {
+    for (name, iso) in [
+        ("date-in-a-quote.md", "2025-08-03"),
+        ("date-section-with-a-qualifier.md", "2020-01-12"),
+    ] {
+        let record = record(name);
+        let date = record.date.as_ref().and_then(|date| date.value.valid());
+        assert_eq!(
+            date.map(|date| date.to_string()).as_deref(),
+            Some(iso),
+            "{name}"
+        );
+    }
+}
