@@ -14,13 +14,29 @@ pub(super) fn read_options(record: &mut Record, outline: &markdown::Outline, sec
     let source = &record.source;
     record.decision_drivers = section_items(source, outline, sections, "Decision Drivers");
     record.considered_options = section_items(source, outline, sections, "Considered Options");
-    if record.considered_options.is_empty() {
-        record.considered_options = subsection_titles(sections, "Considered Options");
-    }
     record.chosen_option = sections
         .iter()
         .find(|section| section.is_named("Decision Outcome"))
         .and_then(|section| chosen_option(source, section.body_span));
+    if record.considered_options.is_empty() {
+        record.considered_options = subsection_titles(sections, "Considered Options");
+        // Options grouped under subheadings (`### First issue` with its own list): the
+        // subheadings are the groups, and the options are their items, as the chosen one
+        // shows when it names an item and no subheading.
+        let names = |options: &[Located<String>]| {
+            record.chosen_option.as_ref().is_some_and(|chosen| {
+                options
+                    .iter()
+                    .any(|option| crate::model::options_match(&option.value, &chosen.value))
+            })
+        };
+        if !names(&record.considered_options) {
+            let grouped = grouped_items(source, outline, sections, "Considered Options");
+            if names(&grouped) {
+                record.considered_options = grouped;
+            }
+        }
+    }
     record.pros_and_cons = subsection_titles(sections, "Pros and Cons of the Options");
 }
 
@@ -31,9 +47,19 @@ fn section_items(
     sections: &[Section],
     name: &str,
 ) -> Vec<Located<String>> {
-    let Some(index) = sections.iter().position(|section| section.is_named(name)) else {
-        return Vec::new();
-    };
+    match sections.iter().position(|section| section.is_named(name)) {
+        Some(index) => items_of(source, outline, sections, index),
+        None => Vec::new(),
+    }
+}
+
+/// Top-level list items directly under `sections[index]` (before any subsection).
+fn items_of(
+    source: &SourceFile,
+    outline: &markdown::Outline,
+    sections: &[Section],
+    index: usize,
+) -> Vec<Located<String>> {
     let section = &sections[index];
     let own_end = sections.get(index + 1).map_or(section.span.end, |next| {
         next.span.start.min(section.span.end)
@@ -65,6 +91,23 @@ fn section_items(
                 line,
             )
         })
+        .collect()
+}
+
+/// Top-level list items anywhere in the named section, its subsections included.
+fn grouped_items(
+    source: &SourceFile,
+    outline: &markdown::Outline,
+    sections: &[Section],
+    name: &str,
+) -> Vec<Located<String>> {
+    let Some(index) = sections.iter().position(|section| section.is_named(name)) else {
+        return Vec::new();
+    };
+    let whole = sections[index].span;
+    (index..sections.len())
+        .take_while(|&at| sections[at].span.start < whole.end)
+        .flat_map(|at| items_of(source, outline, sections, at))
         .collect()
 }
 
