@@ -230,11 +230,15 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     found
 }
 
-/// `{words …}` on one line; not `{{ liquid }}`, `${shell}`, `%{format}` or `{single}`
-/// words other than MADR's own `{title}` and `{force}`.
+/// `{words …}` on one line; not `{{ liquid }}`, `${shell}`, `%{format}`, a brace glued to a
+/// name (`Func{Message, Type}`, a C# generic in a doc comment) or `{single}` words other
+/// than MADR's own `{title}` and `{force}`.
 fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
     let bytes = body.as_bytes();
-    if open > 0 && matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#') {
+    if open > 0
+        && (matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#' | b'_')
+            || bytes[open - 1].is_ascii_alphanumeric())
+    {
         return None;
     }
     let rest = body.get(open + 1..)?;
@@ -320,7 +324,7 @@ mod tests {
             ["[option 1]"]
         );
         assert_eq!(
-            found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A}"),
+            found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A} and Func{Message, Type}"),
             Vec::<&str>::new()
         );
         assert_eq!(
