@@ -8,7 +8,23 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::model::{Record, Status, StatusKind};
-use crate::vocabulary::{Label, english_heading, label, normalize_heading};
+use crate::vocabulary::{Kind, Label, english_heading, label, normalize_heading};
+
+/// The parts of a record the skeleton of a translated one keeps, by their English names.
+const PARTS: [&str; 12] = [
+    "status",
+    "context",
+    "decision",
+    "consequences",
+    "context and problem statement",
+    "decision drivers",
+    "considered options",
+    "decision outcome",
+    "pros and cons of the options",
+    "more information",
+    "confirmation",
+    "date",
+];
 
 /// How a log's titles carry their number: the text before the number, its width, and the
 /// text between it and the title (`ADR-`, 4, `: ` for `# ADR-0009: Title`).
@@ -58,6 +74,107 @@ pub fn reshape_title(text: &str, shape: &TitleShape, number: u32, title: &str) -
         }
     }
     out
+}
+
+/// The outline of `record` as a template, for `adr new` in a log written in another
+/// language that keeps no template file: its `##` headings that name a known part
+/// (`## Contexto`, `## Статус`, `## Дата создания`) as written, its own `Data:` and status
+/// lines, and its language's word for `proposed`. `None` for a record with front matter, or
+/// whose headings are English (adr-tools' and MADR's templates say the same).
+pub fn skeleton_of(record: &Record) -> Option<String> {
+    if record.front_matter.is_some() {
+        return None;
+    }
+    let parts: Vec<_> = record
+        .sections
+        .iter()
+        .filter(|section| {
+            let name = normalize_heading(&section.title);
+            section.level == 2
+                && (PARTS.contains(&section.key()) || label(&name) == Some(Label::Date))
+        })
+        .collect();
+    let translated = parts
+        .iter()
+        .any(|section| normalize_heading(&section.title) != section.key());
+    if !translated || parts.len() < 2 {
+        return None;
+    }
+    let proposed = record
+        .status
+        .as_ref()
+        .and_then(|status| {
+            let written = status.word.as_deref().unwrap_or(status.raw.trim());
+            let word = crate::vocabulary::status_word_like(Kind::Proposed, written)?;
+            // Capitalised as the record writes its own (`Aceito` → `Proposto`).
+            let mut chars = word.chars();
+            Some(
+                match status.raw.trim_start().starts_with(char::is_uppercase) {
+                    true => chars
+                        .next()
+                        .map(|first| first.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default(),
+                    false => word.to_string(),
+                },
+            )
+        })
+        .unwrap_or_else(|| "Proposed".to_string());
+    let source = &record.source;
+    let first_part = parts
+        .first()
+        .map_or(source.text.len(), |part| part.span.start);
+    let mut text = String::from("# TITLE\n\n");
+    let preamble_line = |line: usize| {
+        let span = source.line_span(line);
+        (span.start < first_part).then(|| source.slice(span))
+    };
+    if let Some(line) = record
+        .date
+        .as_ref()
+        .and_then(|date| preamble_line(date.line))
+        && let Some(dated) = dated(line, "DATE")
+    {
+        text.push_str(dated.trim_end());
+        text.push_str("\n\n");
+    }
+    if let Some(status) = &record.status
+        && let Some(line) = preamble_line(status.line)
+    {
+        let line_start = source.line_span(status.line).start;
+        let before = line.get(..status.span.start.saturating_sub(line_start));
+        let after = line.get(status.span.end.saturating_sub(line_start)..);
+        if let (Some(before), Some(after)) = (before, after) {
+            text.push_str(&format!("{before}{proposed}{}\n\n", after.trim_end()));
+        }
+    }
+    // The parts an adr-tools record needs and the newest one left out, in its language.
+    let mut missing = Vec::new();
+    if record.style == crate::model::Style::Nygard {
+        let written: Vec<&str> = parts.iter().map(|part| part.title.as_str()).collect();
+        for english in ["Context", "Decision", "Consequences"] {
+            let present = parts.iter().any(|part| part.is_named(english));
+            if let Some(heading) = crate::vocabulary::heading_like(english, &written)
+                && !present
+            {
+                missing.push(heading);
+            }
+        }
+    }
+    let titles = parts
+        .iter()
+        .map(|part| (part.title.as_str(), part.key()))
+        .chain(missing.into_iter().map(|heading| (heading, "")));
+    for (title, key) in titles {
+        text.push_str(&format!("## {title}\n\n"));
+        match key {
+            "status" => text.push_str(&format!("{proposed}\n\n")),
+            key if key == "date" || label(&normalize_heading(title)) == Some(Label::Date) => {
+                text.push_str("DATE\n\n")
+            }
+            _ => {}
+        }
+    }
+    Some(text)
 }
 
 /// What a record made from a log's template is given.
@@ -143,10 +260,16 @@ pub fn fill(text: &str, filled: &Filled) -> String {
                 date_written = true;
                 out.push_str(&format!("{}{}", filled.date, line_ending(line)));
             }
-            Part::Preamble => match dated(line, filled.date) {
-                Some(dated) => out.push_str(&dated),
-                None => out.push_str(line),
-            },
+            Part::Preamble => {
+                if let Some(dated) = dated(line, filled.date) {
+                    out.push_str(&dated);
+                } else if let Some((head, value)) = labelled(line, Label::Status) {
+                    let word = status_word.get_or_insert_with(|| chosen_status(value, filled));
+                    out.push_str(&format!("{head} {word}{}", line_ending(line)));
+                } else {
+                    out.push_str(line);
+                }
+            }
             _ => out.push_str(line),
         }
     }
@@ -210,14 +333,23 @@ fn chosen_status(choices: &str, filled: &Filled) -> String {
 /// A `Date: …` line (`Datum:`, `日期：`, with emphasis or a list marker) with `date` as
 /// its value; `None` for any other line.
 fn dated(line: &str, date: &str) -> Option<String> {
+    let (head, _) = labelled(line, Label::Date)?;
+    Some(format!("{head} {date}{}", line_ending(line)))
+}
+
+/// A line labelled `wanted` (`Status: …`, `* **Statut** : …`): the label with its colon,
+/// and the value.
+fn labelled(line: &str, wanted: Label) -> Option<(&str, &str)> {
     let colon = line.find([':', '：'])?;
     let head = line.get(..colon)?;
     let name = head.trim().trim_matches(['*', '_', '-', '>', ' ']);
-    if label(name) != Some(Label::Date) {
+    if label(name) != Some(wanted) {
         return None;
     }
     let separator = line.get(colon..)?.chars().next()?;
-    Some(format!("{head}{separator} {date}{}", line_ending(line)))
+    let head = line.get(..colon + separator.len_utf8())?;
+    let value = line.get(head.len()..)?.trim();
+    Some((head, value))
 }
 
 fn line_ending(line: &str) -> &'static str {

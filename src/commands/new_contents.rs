@@ -165,8 +165,9 @@ pub(crate) enum Writer {
 /// numbered titles (`# ADR-0009: …`) when its newest record has one: adr-tools' when the
 /// log is adr-tools' (named by `.adr-dir` and not written in MADR, or its newest record is
 /// a Nygard one) and keeps `templates/template.md`; else the log's own template when
-/// `lint` holds records to it (a Nygard or custom one, `0000-adr-template.md`); else
-/// adr-tools' template in an adr-tools log; MADR 2's when the newest record is written
+/// `lint` holds records to it (a Nygard or custom one, `0000-adr-template.md`); else the
+/// newest record's outline when its headings are in another language; else adr-tools'
+/// template in an adr-tools log; MADR 2's when the newest record is written
 /// that way (`* Status:` bullets); else MADR 4's.
 pub(crate) fn default_writer(
     project: &Project,
@@ -196,6 +197,9 @@ pub(crate) fn default_writer(
         Writer::AdrTools(read_template(project, &adr_tools_template)?)
     } else if let Some(own) = own_template_file(found) {
         Writer::Own(read_template(project, &own)?)
+    } else if let Some(skeleton) = newest.as_ref().and_then(crate::own_template::skeleton_of) {
+        // A log written in another language: the newest record's headings, in its words.
+        Writer::Own(skeleton)
     } else if adr_tools {
         Writer::AdrTools(crate::adr_tools::TEMPLATE.to_string())
     } else {
