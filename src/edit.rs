@@ -226,24 +226,36 @@ fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> R
     }
 }
 
-/// `edits` applied to the record's text and proven: the result parses as a record, its
-/// status reads back as `value`, and no byte outside the edited spans changed. A failed
-/// proof is an error naming the file; nothing is written.
+/// `edit` applied to the record's text, with the status the body restates beside the front
+/// matter's (a `## Status` section kept under added front matter) rewritten to `value` too,
+/// and proven: the result parses as a record, its status (and the restated one) reads back
+/// as `value`, and no byte outside the edited spans changed. A failed proof is an error
+/// naming the file; nothing is written.
 pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<String> {
-    let text = apply_edits(&record.source.text, std::slice::from_ref(edit));
-    prove_outside_unchanged(
-        record.path(),
-        &record.source.text,
-        &text,
-        std::slice::from_ref(edit),
-    )?;
+    let mut edits = vec![edit.clone()];
+    if let Some(restated) = &record.status_restated
+        && !restated.span.is_empty()
+        && (restated.span.end <= edit.span.start || edit.span.end <= restated.span.start)
+    {
+        edits.push(Edit::replace(
+            restated.span,
+            cased_like(value, &restated.raw),
+        ));
+    }
+    let text = apply_edits(&record.source.text, &edits);
+    prove_outside_unchanged(record.path(), &record.source.text, &text, &edits)?;
     let reparsed = reparse(record, &text)?;
     let wanted = Status::classify(value);
     let read_back = reparsed
         .status
         .as_ref()
         .map(|status| Status::classify(&status.raw));
-    if read_back.as_ref() != Some(&wanted) {
+    let restated_back = reparsed
+        .status_restated
+        .as_ref()
+        .map(|status| Status::classify(&status.raw));
+    let restated_agrees = restated_back.is_none_or(|restated| restated == wanted);
+    if read_back.as_ref() != Some(&wanted) || !restated_agrees {
         return Err(Error::record(
             record.path(),
             record.status.as_ref().map(|status| status.line),
@@ -257,6 +269,19 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         ));
     }
     Ok(text)
+}
+
+/// `value` with its first letter in the case of `like`'s (`Accepted` where the body wrote
+/// `Proposed`).
+fn cased_like(value: &str, like: &str) -> String {
+    let mut chars = value.chars();
+    match (
+        chars.next(),
+        like.trim_start().starts_with(char::is_uppercase),
+    ) {
+        (Some(first), true) => first.to_uppercase().chain(chars).collect(),
+        _ => value.to_string(),
+    }
 }
 
 /// `edits` applied to a record's text and proven: nothing outside the edited spans changed

@@ -299,6 +299,10 @@ pub struct Record {
     /// A front-matter `title:`; kept beside the H1, they may differ.
     pub front_matter_title: Option<Located<String>>,
     pub status: Option<Status>,
+    /// The status the body states beside the front matter's (a `## Status` section or a
+    /// `* Status:` bullet kept when front matter was added on top): status edits rewrite
+    /// both, and `status-conflict` reports them when they disagree.
+    pub status_restated: Option<Box<Status>>,
     pub date: Option<Located<DateValue>>,
     pub tags: Vec<Located<String>>,
     pub decision_makers: Vec<Located<String>>,

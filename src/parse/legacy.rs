@@ -305,7 +305,22 @@ pub(crate) fn status_section(
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("<!--") {
             continue;
         }
+        // A section of labelled lines (`- **提案日**: 2025-10-28`, `- **状態**: Accepted`):
+        // the status is the line labelled so, and the others are not statuses.
+        if let Some((label, value, value_span)) =
+            labelled_value(source, span, &["status", "date", "deciders", "tags"])
+        {
+            // `> 상태: 제안됨(Proposed)|승인됨(Accepted)|…`: a template's hint, not the status.
+            if label == "status" && !value.is_empty() && !is_choice_list(&value) {
+                let raw = substitute_liquid_page_values(&value, &front_matter_value);
+                return Some(status_from(raw, value_span, line, StatusOrigin::Section));
+            }
+            continue;
+        }
         let content = trimmed.trim_start_matches(['*', '-', '+']).trim_start();
+        if is_bold_label(content) {
+            continue;
+        }
         let start =
             span.start + (text.len() - text.trim_start().len()) + (trimmed.len() - content.len());
         let content_span = Span::new(start, start + content.len());
@@ -352,6 +367,16 @@ pub(crate) fn status_section(
 
 /// `列表：提议/通过/完成/已弃用/已取代`, `proposed | accepted | rejected`: the template's
 /// list of the statuses to choose from, not a status.
+/// Whether a line is a bold label and its value (`**提案日**: 2025-10-28`, `**Owner:** x`).
+fn is_bold_label(content: &str) -> bool {
+    content.strip_prefix("**").is_some_and(|rest| {
+        rest.split_once("**").is_some_and(|(label, after)| {
+            !label.is_empty()
+                && (label.ends_with([':', '：']) || after.trim_start().starts_with([':', '：']))
+        })
+    })
+}
+
 fn is_choice_list(content: &str) -> bool {
     let parts: Vec<&str> = content.split(['/', '|']).collect();
     parts.len() >= 3

@@ -213,6 +213,7 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
         title: None,
         title_number: None,
         front_matter_title: None,
+        status_restated: None,
         status: None,
         date: None,
         tags: Vec::new(),
@@ -236,16 +237,17 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
 }
 
 /// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`). An H1
-/// that comes after the record's `##` sections is one of them written a level up
-/// (`# Consequências` at the end of a record that has no title), not the title.
+/// that names a part of a record and comes after the record's `##` sections is that part
+/// written a level up (`# Consequências` at the end of a record that has no title), not
+/// the title.
 fn read_title(record: &mut Record, sections: &[Section]) {
     let Some(h1) = sections.iter().find(|section| section.level == 1) else {
         return;
     };
-    if sections
+    let after_sections = sections
         .iter()
-        .any(|section| section.level >= 2 && section.span.start < h1.span.start)
-    {
+        .any(|section| section.level >= 2 && section.span.start < h1.span.start);
+    if after_sections && style::is_section_title(&h1.title) {
         return;
     }
     let (title, number) = match strip_title_number(&h1.title) {
@@ -282,8 +284,12 @@ fn read_legacy_metadata(
         .iter()
         .find(|section| section.level >= 2 && section.is_named("Status"));
 
-    if record.status.is_none() {
-        record.status = bullets
+    let from_front_matter = record
+        .status
+        .as_ref()
+        .is_some_and(|status| status.origin == crate::model::StatusOrigin::FrontMatter);
+    if record.status.is_none() || from_front_matter {
+        let legacy_status = bullets
             .status
             .clone()
             .or_else(|| table.status.clone())
@@ -297,6 +303,10 @@ fn read_legacy_metadata(
                     })
                 })
             });
+        match from_front_matter {
+            true => record.status_restated = legacy_status.map(Box::new),
+            false => record.status = legacy_status,
+        }
     }
     if record.date.is_none() {
         record.date = bullets

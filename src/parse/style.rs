@@ -93,8 +93,10 @@ const SECTION_TITLES: [&str; 20] = [
 ];
 
 /// Whether an H1 names a part of a record (`# Context`) rather than the decision.
-fn is_section_title(title: &str) -> bool {
+pub(super) fn is_section_title(title: &str) -> bool {
     let key = crate::model::normalize_heading(title);
+    // In any language the tables read (`Consequências`).
+    let key = crate::vocabulary::english_heading(&key).map_or(key, crate::model::normalize_heading);
     SECTION_TITLES
         .iter()
         .any(|name| key == crate::model::normalize_heading(name))

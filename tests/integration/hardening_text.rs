@@ -423,3 +423,24 @@ fn front_matter_under_a_licence_comment_is_read_and_edited_in_place() {
         text.replace("status: accepted", "status: deprecated")
     );
 }
+
+// Front matter added on top of an adr-tools record, its `## Status` section kept
+// (Brighter): `adr status` changed the front matter only, and the body went on saying
+// `Proposed`. Both are rewritten, each in its own form.
+#[test]
+fn a_status_change_rewrites_the_status_the_body_restates() {
+    let text = "---\nstatus: proposed\ndate: 2024-01-01\n---\n\n# 1. Use X\n\n## Status\n\nProposed\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+    let dir = log_with(&[("0001-use-x.md", text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    assert_eq!(
+        read(record_path(&dir, "0001-use-x.md")),
+        text.replace("status: proposed", "status: accepted")
+            .replace("\nProposed\n", "\nAccepted\n")
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--rule", "status-conflict"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n")
+    );
+}

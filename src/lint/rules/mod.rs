@@ -37,6 +37,7 @@ rules! {
     section_empty,
     section_missing,
     status_case,
+    status_conflict,
     status_invalid,
     status_missing,
     status_undeclared,

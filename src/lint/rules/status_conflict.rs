@@ -1,0 +1,69 @@
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a record whose front matter states a status does not say another in
+    /// its body: a `## Status` section, a `* Status:` bullet or a `Status:` line kept when
+    /// front matter was added on top of an older record.
+    ///
+    /// Two statuses of one kind agree whatever their words (`accepted` and `Approved`).
+    ///
+    /// ## Why is this bad?
+    /// Tools read the front matter; readers of the file on GitHub read the body. When they
+    /// disagree, half of them are told the wrong thing about whether the decision is in
+    /// force. `adr status` rewrites both.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// status: accepted
+    /// ---
+    /// # 2. Use Redis
+    ///
+    /// ## Status
+    ///
+    /// Proposed
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ---
+    /// status: accepted
+    /// ---
+    /// # 2. Use Redis
+    ///
+    /// ## Status
+    ///
+    /// Accepted
+    /// ```
+    pub(crate) struct StatusConflict { id: "status-conflict", severity: Warning, fixable: false, enabled: true, record: check }
+}
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    let (Some(status), Some(restated)) = (&record.status, &record.status_restated) else {
+        return;
+    };
+    if status.kind == restated.kind {
+        return;
+    }
+    let number = record
+        .number()
+        .map_or_else(|| record.rel_path.clone(), |number| number.to_string());
+    ctx.report(
+        &StatusConflict::META,
+        record.path(),
+        Some(restated.span),
+        format!(
+            "the body says the status is `{}`, the front matter `{}`",
+            restated.raw.trim(),
+            status.raw.trim()
+        ),
+    )
+    .label("the body's status")
+    .secondary(record.path().clone(), Some(status.span), "the front matter's")
+    .help(format!(
+        "make them agree: `adr status {number} <status>` rewrites both"
+    ));
+}
