@@ -26,6 +26,63 @@ const PARTS: [&str; 12] = [
     "date",
 ];
 
+/// How many of the newest records `adr new` tries to read, for how the log is written.
+const NEWEST_TRIED: usize = 8;
+
+/// How a log writes its records, as its newest record that reads shows it.
+#[derive(Debug, Default)]
+pub struct Manner {
+    /// The newest record that reads: one whose front matter is broken says nothing of how
+    /// the log is written (Ensembl's `tag:General` made `new` write MADR in a Nygard log).
+    pub newest: Option<Record>,
+    /// How it numbers its title, when it does.
+    pub title_shape: Option<TitleShape>,
+    /// Its lines end with CR LF.
+    pub crlf: bool,
+}
+
+impl Manner {
+    pub fn of(found: &crate::discover::Discovered) -> Manner {
+        let mut by_age: Vec<_> = found.records.iter().collect();
+        by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
+        let newest = by_age
+            .into_iter()
+            .take(NEWEST_TRIED)
+            .find_map(|(path, rel_path, file)| {
+                crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
+            });
+        Manner {
+            title_shape: newest.as_ref().and_then(TitleShape::of),
+            crlf: newest
+                .as_ref()
+                .is_some_and(|record| record.source.text.contains("\r\n")),
+            newest,
+        }
+    }
+
+    /// `text` with the log's line endings.
+    pub fn line_endings(&self, text: String) -> String {
+        match self.crlf {
+            true => text.replace("\r\n", "\n").replace('\n', "\r\n"),
+            false => text,
+        }
+    }
+}
+
+/// The log's own template when `lint` holds records to its headings (a Nygard or custom
+/// one): a record written another way fails the lint straight away.
+pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::PathBuf> {
+    let mut unnamed = found.unnamed_markdown.clone();
+    let mut skipped = found.skipped.clone();
+    crate::load::recognise_by_content(&mut unnamed, &mut skipped);
+    let template = crate::load::choose_template(&skipped)?;
+    matches!(
+        template.style,
+        crate::model::Style::Nygard | crate::model::Style::Other
+    )
+    .then_some(template.path)
+}
+
 /// How a log's titles carry their number: the text before the number, its width, and the
 /// text between it and the title (`ADR-`, 4, `: ` for `# ADR-0009: Title`).
 #[derive(Debug, Clone, PartialEq, Eq)]

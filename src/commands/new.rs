@@ -51,8 +51,15 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
 
     let found = discover::discover(&project.log_dir)?;
     // Without a template named, a record is written the way the log's newest one is.
-    let (writer, title_shape) = match template {
-        Some(template) => (Writer::Template(template), None),
+    let (writer, manner) = match template {
+        // A template named is written as it is, with the log's line endings.
+        Some(template) => (
+            Writer::Template(template),
+            crate::own_template::Manner {
+                title_shape: None,
+                ..crate::own_template::Manner::of(&found)
+            },
+        ),
         None => new_contents::default_writer(project, &found)?,
     };
     let slug = match &writer {
@@ -76,7 +83,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
     let draft = Draft {
         writer: &writer,
-        title_shape: title_shape.as_ref(),
+        manner: &manner,
         title: &title,
         date: &date,
         status: &status,

@@ -14,8 +14,9 @@ use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateS
 /// Everything of a new record but its number and file name, which may still change.
 pub(crate) struct Draft<'a> {
     pub writer: &'a Writer,
-    /// How the log numbers its titles, when the record is written the log's way.
-    pub title_shape: Option<&'a crate::own_template::TitleShape>,
+    /// How the log writes its records: its title numbers (when the record is written the
+    /// log's way) and line endings.
+    pub manner: &'a crate::own_template::Manner,
     pub title: &'a str,
     pub date: &'a str,
     /// Lowercased, `proposed` when not given.
@@ -53,7 +54,7 @@ impl Draft<'_> {
                 },
             ),
         };
-        let contents = match (self.title_shape, self.numbered) {
+        let contents = match (&self.manner.title_shape, self.numbered) {
             (Some(shape), true) => {
                 crate::own_template::reshape_title(&contents, shape, number, self.title)
             }
@@ -71,7 +72,8 @@ impl Draft<'_> {
             let link = crate::log_path::markdown_link(name, &target.rel_path);
             format!("{forward} [{}]({link})", crate::relation::link_text(target))
         }));
-        super::link::with_lines(path, name, contents, &lines)
+        let contents = super::link::with_lines(path, name, contents, &lines)?;
+        Ok(self.manner.line_endings(contents))
     }
 
     fn context(&self, name: &str, number: u32) -> NewRecordContext {
@@ -172,32 +174,21 @@ pub(crate) enum Writer {
 pub(crate) fn default_writer(
     project: &Project,
     found: &discover::Discovered,
-) -> Result<(Writer, Option<crate::own_template::TitleShape>)> {
-    // The newest record that reads: one whose front matter is broken says nothing of how
-    // the log is written (Ensembl's `tag:General` made `new` write MADR in a Nygard log).
-    let mut by_age: Vec<_> = found.records.iter().collect();
-    by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
-    let newest = by_age
-        .into_iter()
-        .take(NEWEST_TRIED)
-        .find_map(|(path, rel_path, file)| {
-            crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
-        });
-    let shape = newest
-        .as_ref()
-        .and_then(crate::own_template::TitleShape::of);
+) -> Result<(Writer, crate::own_template::Manner)> {
+    let manner = crate::own_template::Manner::of(found);
+    let newest = manner.newest.as_ref();
     // `.adr-dir` is often kept beside records written in MADR: they say how to write.
     let named_by_adr_dir = matches!(
         project.dir_origin,
         crate::config::DirOrigin::AdrToolsFile(_)
-    ) && !newest.as_ref().is_some_and(|record| record.style.is_madr());
-    let adr_tools = crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest.as_ref());
+    ) && !newest.is_some_and(|record| record.style.is_madr());
+    let adr_tools = crate::adr_tools::is_adr_tools_log(named_by_adr_dir, newest);
     let adr_tools_template = project.log_dir.join(crate::adr_tools::LOG_TEMPLATE);
     let writer = if adr_tools && adr_tools_template.is_file() {
         Writer::AdrTools(read_template(project, &adr_tools_template)?)
-    } else if let Some(own) = own_template_file(found) {
+    } else if let Some(own) = crate::own_template::template_file(found) {
         Writer::Own(read_template(project, &own)?)
-    } else if let Some(skeleton) = newest.as_ref().and_then(crate::own_template::skeleton_of) {
+    } else if let Some(skeleton) = newest.and_then(crate::own_template::skeleton_of) {
         // A log written in another language: the newest record's headings, in its words.
         Writer::Own(skeleton)
     } else if adr_tools {
@@ -209,24 +200,7 @@ pub(crate) fn default_writer(
         };
         Writer::Template(TemplateSource::Builtin(builtin))
     };
-    Ok((writer, shape))
-}
-
-/// How many of the newest records `adr new` tries to read, for how the log is written.
-const NEWEST_TRIED: usize = 8;
-
-/// The log's own template when `lint` holds records to its headings (a Nygard or custom
-/// one): a record written another way fails the lint straight away.
-fn own_template_file(found: &discover::Discovered) -> Option<std::path::PathBuf> {
-    let mut unnamed = found.unnamed_markdown.clone();
-    let mut skipped = found.skipped.clone();
-    crate::load::recognise_by_content(&mut unnamed, &mut skipped);
-    let template = crate::load::choose_template(&skipped)?;
-    matches!(
-        template.style,
-        crate::model::Style::Nygard | crate::model::Style::Other
-    )
-    .then_some(template.path)
+    Ok((writer, manner))
 }
 
 fn read_template(project: &Project, path: &Path) -> Result<String> {

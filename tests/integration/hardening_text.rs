@@ -444,3 +444,26 @@ fn a_status_change_rewrites_the_status_the_body_restates() {
         (0, "0 errors, 0 warnings in 1 file\n")
     );
 }
+
+// A log written with CR LF line endings (EBI BioSamples) got new records with LF only:
+// a diff of the log then shows every line of them changed on the next Windows save.
+#[test]
+fn a_new_record_takes_the_logs_line_endings() {
+    let text = "# 1. Record architecture decisions\r\n\r\nDate: 2020-01-12\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\n## Context\r\n\r\nc\r\n\r\n## Decision\r\n\r\nd\r\n\r\n## Consequences\r\n\r\ne\r\n";
+    let dir = log_with(&[("0001-record-architecture-decisions.md", text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Use", "Kafka"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/0002-use-kafka.md\n", "")
+    );
+    let written = read(record_path(&dir, "0002-use-kafka.md"));
+    assert!(
+        written.starts_with("# 2. Use Kafka\r\n\r\nDate: "),
+        "{written:?}"
+    );
+    assert_eq!(
+        written.matches('\n').count(),
+        written.matches("\r\n").count(),
+        "{written:?}"
+    );
+}
