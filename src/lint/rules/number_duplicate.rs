@@ -150,15 +150,13 @@ fn report_duplicates(
                 None,
                 format!("number {number:04} is also used by {names}"),
             );
+            // Every pair is told the same number; `adr renumber` gives each its own.
             diagnostic.help(format!(
-                "give one of them the next free number ({}) and update links to it",
+                "run `adr renumber` to give the later records the next free numbers{} and fix the links to them (it shows the changes before `--write`)",
                 highest
                     .get(series)
                     .map_or(Some(1), |highest| highest.checked_add(1))
-                    .map_or_else(
-                        || "none is left: renumber the log".to_string(),
-                        |next| next.to_string()
-                    )
+                    .map_or_else(String::new, |next| format!(" (from {next})"))
             ));
             for (other_path, _, other_span) in others {
                 diagnostic.secondary(
