@@ -44,6 +44,14 @@ pub(crate) fn read(text: &str) -> DateValue {
             Err(_) => DateValue::Invalid(text.to_string()),
         };
     }
+    // `2025-11- 05`, `2025 - 11 - 05`: an ISO date with spaces slipped in.
+    let unspaced: String = text.chars().filter(|c| *c != ' ').collect();
+    if unspaced.len() < text.len()
+        && is_iso_shape(&unspaced)
+        && let Ok(date) = unspaced.parse::<Date>()
+    {
+        return reshaped(date, text, true);
+    }
     // `[2022-10-05]`: a date in a template's brackets, the brackets left in.
     if let Some(inner) = text
         .strip_prefix('[')
@@ -275,6 +283,11 @@ mod tests {
             DateValue::Reshaped { exact: true, .. }
         ));
         assert_eq!(iso("[2022-10-05]").as_deref(), Some("2022-10-05"));
+        assert!(matches!(
+            read("2025-11- 05"),
+            DateValue::Reshaped { exact: true, .. }
+        ));
+        assert_eq!(iso("2025-11- 05").as_deref(), Some("2025-11-05"));
         assert!(matches!(read("2024-02-30 (typo)"), DateValue::Invalid(_)));
         assert!(matches!(read("[TBD]"), DateValue::Unreadable(_)));
     }
