@@ -300,6 +300,8 @@ pub(crate) fn real_options(record: &Record) -> Vec<&Located<String>> {
         .zip(&markers)
         .filter(|(_, marker)| !numbered_first || **marker == ListMarker::Numbered)
         .map(|(option, _)| option)
+        // `* …`: MADR's template bullet for "more options", no option.
+        .filter(|option| !option.value.trim().chars().all(|c| matches!(c, '…' | '.')))
         .filter(|option| {
             combined_positions(&option.value).is_none_or(|positions| {
                 positions

@@ -50,6 +50,18 @@ declare_rule! {
     pub(crate) struct ChosenOptionUnknown { id: "chosen-option-unknown", severity: Error, fixable: false, enabled: true, record: check }
 }
 
+/// What a chosen option says when none is chosen yet, as `vocabulary::fold` writes it.
+const UNDECIDED: [&str; 8] = [
+    "not yet decided",
+    "not decided yet",
+    "not decided",
+    "undecided",
+    "none yet",
+    "none",
+    "pending",
+    "open",
+];
+
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(chosen) = &record.chosen_option else {
         return;
@@ -64,6 +76,14 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         .map(|option| option.value.as_str())
         .collect();
     if names_a_considered_option(&chosen.value, &options) {
+        return;
+    }
+    // `Chosen option: Not yet decided`: no choice made yet, which is not a choice from
+    // outside the list.
+    let folded = crate::vocabulary::fold(options::plain(&chosen.value).trim());
+    if UNDECIDED.contains(&folded.as_str())
+        || super::decision_empty::UNWRITTEN.contains(&folded.as_str())
+    {
         return;
     }
     let listed = real_options

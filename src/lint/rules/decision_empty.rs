@@ -101,7 +101,7 @@ const FRAGMENT_MAX_WORDS: usize = 150;
 
 /// What a section holds when nothing is decided yet, in the supported languages, as
 /// `vocabulary::fold` writes them.
-const UNWRITTEN: [&str; 44] = [
+pub(crate) const UNWRITTEN: [&str; 44] = [
     // English
     "tbd",
     "tba",
