@@ -65,7 +65,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         };
         let reference = match example {
             Some(new) => reference_to(old, new),
-            None => "[ADR-NNNN](NNNN-title.md)".to_string(),
+            None => placeholder_reference(old),
         };
         let how = match status.origin {
             StatusOrigin::FrontMatter => format!("`status: superseded by {reference}`"),
@@ -112,4 +112,25 @@ fn reference_to(old: &RecordFacts, new: &RecordFacts) -> String {
         (_, Some(number)) => format!("[{}]({link})", crate::model::adr_id(number)),
         (_, None) => format!("[{}]({link})", new.display_title()),
     }
+}
+
+/// A link to a record of the log as its files are named (`[ADR-NNNN](ADR-NNNN-title.md)`
+/// beside `ADR-0007-api-v3.md`), for a help that shows the shape to write.
+fn placeholder_reference(old: &RecordFacts) -> String {
+    let generic = "[ADR-NNNN](NNNN-title.md)".to_string();
+    let name = old.rel_path.rsplit('/').next().unwrap_or(&old.rel_path);
+    let (Some(_), Some(at)) = (old.number(), name.find(|c: char| c.is_ascii_digit())) else {
+        return generic;
+    };
+    let (Some(before), Some(rest)) = (name.get(..at), name.get(at..)) else {
+        return generic;
+    };
+    let width = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(width..).unwrap_or_default();
+    let slug = old.slug();
+    let after = match slug.is_empty() {
+        true => after.to_string(),
+        false => after.replacen(slug, "title", 1),
+    };
+    format!("[ADR-NNNN]({before}{}{after})", "N".repeat(width))
 }
