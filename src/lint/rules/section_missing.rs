@@ -183,15 +183,46 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     };
     let it = if missing.len() == 1 { "it" } else { "them" };
     let reason = reason(it);
-    ctx.report(
-        &SectionMissing::META,
-        record.path(),
-        Some(title_span(record)),
-        message,
-    )
-    .help(format!(
-        "{help} ({reason}; `[lint.required-sections]` in .adr.toml changes the list)"
-    ));
+    let diagnostic = ctx
+        .report(
+            &SectionMissing::META,
+            record.path(),
+            Some(title_span(record)),
+            message,
+        )
+        .help(format!(
+            "{help} ({reason}; `[lint.required-sections]` in .adr.toml changes the list)"
+        ));
+    // The heading is written, but inside a code block left open above it.
+    if let Some((span, block)) = missing
+        .iter()
+        .find_map(|name| heading_in_code(record, name))
+    {
+        diagnostic.secondary(
+            record.path().clone(),
+            Some(span),
+            format!(
+                "this heading is inside the code block opened on line {}: close that block",
+                record.source.line_of(block.start)
+            ),
+        );
+    }
+}
+
+/// A line of a code block that reads as the heading `name` (`## Referenzen` after a
+/// ```` ```` ```` fence that a ```` ``` ```` did not close), with the block.
+fn heading_in_code(record: &Record, name: &str) -> Option<(Span, Span)> {
+    let wanted = normalize_heading(name);
+    let wanted = crate::vocabulary::english_heading(&wanted).map_or(wanted, String::from);
+    record.code_spans.iter().find_map(|block| {
+        record.source.lines_in(*block).find_map(|(_, line)| {
+            let text = record.source.slice(line);
+            let heading = text.strip_prefix("##")?.trim_start_matches('#');
+            let key = normalize_heading(heading);
+            let key = crate::vocabulary::english_heading(&key).map_or(key, String::from);
+            (key == wanted).then_some((line, *block))
+        })
+    })
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c`: each name wrapped in `open` … `close`.
