@@ -559,38 +559,30 @@ pub fn languages_markdown() -> String {
         if !language.months.is_empty() {
             text.push_str(&format!("\nMonths: {}.\n", language.months.join(", ")));
         }
-        if !language.superseded_connectors.is_empty() {
-            text.push_str(&format!(
-                "\nA superseding word may be followed by {} and the record that supersedes.\n",
-                language
-                    .superseded_connectors
-                    .iter()
-                    .map(|word| format!("`{word}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        if !language.successor_before.is_empty() {
-            text.push_str(&format!(
-                "\nThe record that supersedes may come before {}.\n",
-                language
-                    .successor_before
-                    .iter()
-                    .map(|word| format!("`{word}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        if !language.supersedes_labels.is_empty() {
-            text.push_str(&format!(
-                "\nA line labelled {} names the records this one supersedes.\n",
-                language
-                    .supersedes_labels
-                    .iter()
-                    .map(|word| format!("`{word}:`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+        for (words, wrap, sentence) in [
+            (
+                language.superseded_connectors,
+                "",
+                "A superseding word may be followed by {} and the record that supersedes.",
+            ),
+            (
+                language.successor_before,
+                "",
+                "The record that supersedes may come before {}.",
+            ),
+            (
+                language.supersedes_labels,
+                ":",
+                "A line labelled {} names the records this one supersedes.",
+            ),
+        ] {
+            if !words.is_empty() {
+                let listed: Vec<String> =
+                    words.iter().map(|word| format!("`{word}{wrap}`")).collect();
+                text.push('\n');
+                text.push_str(&sentence.replace("{}", &listed.join(", ")));
+                text.push('\n');
+            }
         }
         if !language.placeholders.is_empty() {
             text.push_str("\nPlaceholders (template text):\n\n");

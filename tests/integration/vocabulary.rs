@@ -25,6 +25,13 @@ fn project_from(fixture: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Each record `adr list --format json` gives in `dir` (which must exit 0), as `row` shows it.
+fn listed(dir: &Path, row: impl Fn(&serde_json::Value) -> String) -> Vec<String> {
+    let (code, document) = json(dir, &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    document.as_array().unwrap().iter().map(row).collect()
+}
+
 /// `rule line message` per finding, for exact comparisons.
 fn findings(document: &serde_json::Value) -> Vec<String> {
     document["diagnostics"]
@@ -79,21 +86,14 @@ fn issue_14_records_in_eight_languages_lint_as_their_english_forms() {
 #[test]
 fn list_shows_statuses_and_dates_as_the_log_means_them() {
     let project = project_from("logs/languages");
-    let (code, document) = json(project.path(), &["list", "--format", "json"]);
-    assert_eq!(code, 0);
-    let rows: Vec<String> = document
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|record| {
-            format!(
-                "{} {} {}",
-                record["number"],
-                record["status"].as_str().unwrap_or("-"),
-                record["date"].as_str().unwrap_or("-")
-            )
-        })
-        .collect();
+    let rows = listed(project.path(), |record| {
+        format!(
+            "{} {} {}",
+            record["number"],
+            record["status"].as_str().unwrap_or("-"),
+            record["date"].as_str().unwrap_or("-")
+        )
+    });
     assert_eq!(
         rows,
         [
@@ -370,23 +370,16 @@ fn migrate_keeps_a_record_in_its_language_and_writes_its_date_as_iso() {
 #[test]
 fn a_chinese_log_names_successors_before_the_verb_and_under_a_supersedes_label() {
     let project = project_from("logs/zh-supersession");
-    let (code, document) = json(project.path(), &["list", "--format", "json"]);
-    assert_eq!(code, 0);
-    let rows: Vec<String> = document
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|record| {
-            format!(
-                "{} {} {} supersedes {} superseded by {}",
-                record["number"],
-                record["title"].as_str().unwrap(),
-                record["status"].as_str().unwrap(),
-                record["supersedes"],
-                record["superseded_by"]
-            )
-        })
-        .collect();
+    let rows = listed(project.path(), |record| {
+        format!(
+            "{} {} {} supersedes {} superseded by {}",
+            record["number"],
+            record["title"].as_str().unwrap(),
+            record["status"].as_str().unwrap(),
+            record["supersedes"],
+            record["superseded_by"]
+        )
+    });
     assert_eq!(
         rows,
         [
