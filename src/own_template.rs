@@ -37,25 +37,39 @@ pub struct Manner {
     pub newest: Option<Record>,
     /// How it numbers its title, when it does.
     pub title_shape: Option<TitleShape>,
+    /// How it numbers a front-matter `title:` (`ADR 1 - Record decisions`), when it does.
+    pub front_title_shape: Option<TitleShape>,
     /// Its lines end with CR LF.
     pub crlf: bool,
 }
 
 impl Manner {
     pub fn of(found: &crate::discover::Discovered) -> Manner {
-        let mut by_age: Vec<_> = found.records.iter().collect();
-        by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
-        let newest = by_age
-            .into_iter()
+        let newest = found_by_age(found)
             .take(NEWEST_TRIED)
             .find_map(|(path, rel_path, file)| {
                 crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
             });
+        // Most of the newest records, not the newest alone: one saved on Windows in a log
+        // of LF files says nothing of the log.
+        let newest_texts: Vec<String> = found_by_age(found)
+            .take(NEWEST_TRIED)
+            .filter_map(|(path, _, _)| std::fs::read_to_string(path).ok())
+            .collect();
+        let crlf = newest_texts
+            .iter()
+            .filter(|text| text.contains("\r\n"))
+            .count()
+            * 2
+            > newest_texts.len();
         Manner {
             title_shape: newest.as_ref().and_then(TitleShape::of),
-            crlf: newest
+            front_title_shape: newest
                 .as_ref()
-                .is_some_and(|record| record.source.text.contains("\r\n")),
+                .and_then(|record| record.front_matter_title.as_ref())
+                .filter(|title| crate::parse::strip_title_number(&title.value).1.is_some())
+                .and_then(|title| numbered_shape(&title.value, true)),
+            crlf,
             newest,
         }
     }
@@ -67,6 +81,15 @@ impl Manner {
             false => text,
         }
     }
+}
+
+/// The log's records, newest first.
+fn found_by_age(
+    found: &crate::discover::Discovered,
+) -> impl Iterator<Item = &(std::path::PathBuf, String, crate::discover::FileName)> {
+    let mut by_age: Vec<_> = found.records.iter().collect();
+    by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
+    by_age.into_iter()
 }
 
 /// The log's own template when `lint` holds records to its headings (a Nygard or custom
@@ -151,31 +174,24 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
                 && (PARTS.contains(&section.key()) || label(&name) == Some(Label::Date))
         })
         .collect();
+    // Two parts in other words at least: one English log's `## Validation` is French too.
     let translated = parts
         .iter()
-        .any(|section| normalize_heading(&section.title) != section.key());
-    if !translated || parts.len() < 2 {
+        .filter(|section| normalize_heading(&section.title) != section.key())
+        .count();
+    let written: Vec<&str> = parts.iter().map(|part| part.title.as_str()).collect();
+    let language = crate::vocabulary::language_of_headings(&written)?;
+    if translated < 2 {
         return None;
     }
-    let proposed = record
+    let capitalised = record
         .status
         .as_ref()
-        .and_then(|status| {
-            let written = status.word.as_deref().unwrap_or(status.raw.trim());
-            let word = crate::vocabulary::status_word_like(Kind::Proposed, written)?;
-            // Capitalised as the record writes its own (`Aceito` → `Proposto`).
-            let mut chars = word.chars();
-            Some(
-                match status.raw.trim_start().starts_with(char::is_uppercase) {
-                    true => chars
-                        .next()
-                        .map(|first| first.to_uppercase().chain(chars).collect())
-                        .unwrap_or_default(),
-                    false => word.to_string(),
-                },
-            )
-        })
-        .unwrap_or_else(|| "Proposed".to_string());
+        .is_none_or(|status| status.raw.trim_start().starts_with(char::is_uppercase));
+    let proposed = language.status_word(Kind::Proposed).map_or_else(
+        || "Proposed".to_string(),
+        |word| capitalise(word, capitalised),
+    );
     let source = &record.source;
     let first_part = parts
         .first()
@@ -185,12 +201,14 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         let span = source.line_span(line);
         (span.start < first_part).then(|| source.slice(span))
     };
-    if let Some(line) = record
-        .date
-        .as_ref()
-        .and_then(|date| preamble_line(date.line))
-        && let Some(dated) = dated(line, "DATE")
-    {
+    // A record that gives no date still gets one, under the language's label.
+    let date_line = match record.date.as_ref() {
+        Some(date) => preamble_line(date.line).and_then(|line| dated(line, "DATE")),
+        None => language
+            .label(Label::Date)
+            .map(|label| format!("{}: DATE", capitalise(label, true))),
+    };
+    if let Some(dated) = date_line {
         text.push_str(dated.trim_end());
         text.push_str("\n\n");
     }
@@ -204,23 +222,27 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
             text.push_str(&format!("{before}{proposed}{}\n\n", after.trim_end()));
         }
     }
-    // The parts an adr-tools record needs and the newest one left out, in its language.
+    // The parts an adr-tools record needs and the newest one left out, in its language;
+    // and a status section when the record states none (`adr new` gives every record one).
     let mut missing = Vec::new();
+    let status_part = language
+        .heading("Status")
+        .filter(|_| record.status.is_none())
+        .map(|heading| (heading, "status"));
     if record.style == crate::model::Style::Nygard {
-        let written: Vec<&str> = parts.iter().map(|part| part.title.as_str()).collect();
         for english in ["Context", "Decision", "Consequences"] {
             let present = parts.iter().any(|part| part.is_named(english));
-            if let Some(heading) = crate::vocabulary::heading_like(english, &written)
+            if let Some(heading) = language.heading(english)
                 && !present
             {
-                missing.push(heading);
+                missing.push((heading, ""));
             }
         }
     }
-    let titles = parts
-        .iter()
-        .map(|part| (part.title.as_str(), part.key()))
-        .chain(missing.into_iter().map(|heading| (heading, "")));
+    let titles = status_part
+        .into_iter()
+        .chain(parts.iter().map(|part| (part.title.as_str(), part.key())))
+        .chain(missing);
     for (title, key) in titles {
         text.push_str(&format!("## {title}\n\n"));
         match key {
@@ -234,6 +256,15 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
     Some(text)
 }
 
+/// `word` with its first letter upper case when `upper`.
+fn capitalise(word: &str, upper: bool) -> String {
+    let mut chars = word.chars();
+    match (upper, chars.next()) {
+        (true, Some(first)) => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
 /// What a record made from a log's template is given.
 pub struct Filled<'a> {
     pub number: u32,
@@ -241,30 +272,38 @@ pub struct Filled<'a> {
     pub date: &'a str,
     /// The status asked for, when one was; else the template's word for `proposed`.
     pub status: Option<&'a str>,
+    /// What a front-matter `title:` takes, when not the title alone (`ADR 25 - Title`).
+    pub front_matter_title: Option<String>,
 }
 
 /// The log's template `text` filled in: the first H1 takes the title (numbered when the
-/// template numbers its own, `# ADR-0000: Vorlage`), front-matter `status:` and `date:` and
-/// a `Date:` line (in any language the tables read) take the status and date, and the
-/// first line of the `Status` section takes the status, chosen from the template's list
-/// of choices (`Vorgeschlagen | Akzeptiert`) when it has one.
+/// template numbers its own, `# ADR-0000: Vorlage`), front-matter `title:`, `status:` (or
+/// `adr_status:`) and `date:` take theirs, `Date:` lines and table rows (in any language
+/// the tables read) and `YYYY-MM-DD` prompts take the date, and the `Status` section's
+/// first line, status line or quoted prompt takes the status, chosen from the template's
+/// list of choices (`Vorgeschlagen | Akzeptiert`) when it has one. HTML comments and code
+/// blocks are kept as they are.
 pub fn fill(text: &str, filled: &Filled) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.split_inclusive('\n').peekable();
-    let mut status_word = None;
     if lines.peek().is_some_and(|line| line.trim_end() == "---") {
         out.push_str(lines.next().unwrap_or_default());
         for line in lines.by_ref() {
             let key = line.split_once(':').map(|(key, _)| key.trim());
+            let ending = line_ending(line);
             match key {
-                Some("status") => {
-                    let word = status_word.get_or_insert_with(|| chosen_status(line, filled));
-                    out.push_str(&format!("status: {word}{}", line_ending(line)));
+                Some(key) if key == "status" || key.ends_with("_status") => {
+                    let word = status_line(line.split_once(':').map_or("", |(_, v)| v), filled);
+                    out.push_str(&format!("{key}: {}{ending}", word.trim()));
                 }
-                Some("date") => {
-                    out.push_str(&format!("date: {}{}", filled.date, line_ending(line)))
-                }
-                _ => out.push_str(line),
+                Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+                Some("title") => out.push_str(&format!(
+                    "title: {}{ending}",
+                    crate::edit::yaml_scalar(
+                        filled.front_matter_title.as_deref().unwrap_or(filled.title)
+                    )
+                )),
+                _ => out.push_str(&with_date(line, filled.date)),
             }
             if line.trim_end() == "---" {
                 break;
@@ -277,18 +316,24 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut status_written = false;
     let mut date_written = false;
     let mut in_fence = false;
+    let mut in_comment = false;
+    let mut in_status_quote = false;
     for line in lines {
         let trimmed = line.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
-        if in_fence {
+        // A comment's text is the template's guidance (`# 99. Believe in ghosts` as an
+        // example title): kept as it is.
+        let opens_comment = !in_comment && trimmed.starts_with("<!--") && !trimmed.contains("-->");
+        if in_fence || in_comment || opens_comment {
+            in_comment = (in_comment || opens_comment) && !trimmed.contains("-->");
             out.push_str(line);
             continue;
         }
-        if let Some(heading) = trimmed.strip_prefix("# ").filter(|_| !titled) {
+        if let Some(heading) = line.strip_prefix("# ").filter(|_| !titled) {
             titled = true;
-            let title = match numbered_shape(heading, false) {
+            let title = match numbered_shape(heading.trim(), false) {
                 Some(shape) => shape.title(filled.number, filled.title),
                 None => filled.title.to_string(),
             };
@@ -307,30 +352,101 @@ pub fn fill(text: &str, filled: &Filled) -> String {
             continue;
         }
         let is_text = !trimmed.is_empty() && !trimmed.starts_with("<!--");
+        let ending = line_ending(line);
         match part {
+            // A quoted prompt (`> Accepted or Rejected`, `>`, `> Valid statuses are …`)
+            // gives way to the status as a whole.
+            Part::Status if in_status_quote && trimmed.starts_with('>') => {}
+            // `- **Status**: [Draft | Accepted]` among other labelled lines of the section.
+            Part::Status if labelled(line, Label::Status).is_some() => {
+                status_written = true;
+                out.push_str(&status_in_section(line, filled));
+            }
+            // `- **提案日**: YYYY-MM-DD`: another part of the section, kept.
+            Part::Status if is_labelled(trimmed) => out.push_str(&with_date(line, filled.date)),
             Part::Status if is_text && !status_written => {
                 status_written = true;
-                let word = status_word.get_or_insert_with(|| chosen_status(trimmed, filled));
-                out.push_str(&format!("{word}{}", line_ending(line)));
+                in_status_quote = trimmed.starts_with('>');
+                out.push_str(&status_in_section(line, filled));
             }
+            Part::Status if is_text => out.push_str(&with_date(line, filled.date)),
             Part::Date if is_text && !date_written => {
                 date_written = true;
-                out.push_str(&format!("{}{}", filled.date, line_ending(line)));
+                out.push_str(&format!("{}{ending}", filled.date));
             }
             Part::Preamble => {
                 if let Some(dated) = dated(line, filled.date) {
                     out.push_str(&dated);
                 } else if let Some((head, value)) = labelled(line, Label::Status) {
-                    let word = status_word.get_or_insert_with(|| chosen_status(value, filled));
-                    out.push_str(&format!("{head} {word}{}", line_ending(line)));
+                    out.push_str(&format!("{head} {}{ending}", status_line(value, filled)));
+                } else if trimmed.starts_with('|') {
+                    out.push_str(&table_row(line, filled));
                 } else {
-                    out.push_str(line);
+                    out.push_str(&with_date(line, filled.date));
                 }
             }
-            _ => out.push_str(line),
+            _ => out.push_str(&with_date(line, filled.date)),
+        }
+        if !trimmed.starts_with('>') {
+            in_status_quote = false;
         }
     }
     out
+}
+
+/// A line of the `Status` section with the status in it: a labelled status line
+/// (`- **状態**: [Draft | Accepted]`) keeps its label, a date line (`- **Date**: …`) takes
+/// the date, any other line is the status.
+fn status_in_section(line: &str, filled: &Filled) -> String {
+    let ending = line_ending(line);
+    if let Some(dated) = dated(line, filled.date) {
+        return dated;
+    }
+    if let Some((head, value)) = labelled(line, Label::Status) {
+        return format!("{head} {}{ending}", status_line(value, filled));
+    }
+    let content = line.trim().trim_start_matches('>').trim();
+    format!("{}{ending}", status_line(content, filled))
+}
+
+/// Whether a line is a label and its value (`- **提案日**: YYYY-MM-DD`, `Owner: …`).
+fn is_labelled(line: &str) -> bool {
+    let content = line.trim_start_matches(['-', '*', '+', '>', ' ']);
+    let Some((label, value)) = content.split_once([':', '：']) else {
+        return false;
+    };
+    let label = label.trim_matches(['*', '_', ' ']);
+    !label.is_empty()
+        && label.chars().count() <= 24
+        && !label.contains(['|', '[', '('])
+        && !value.trim_start().starts_with("//")
+}
+
+/// A template's table row (`| Date | insert data |`, `| Status | Approved |`) with the
+/// date or status in the cell after its label.
+fn table_row(line: &str, filled: &Filled) -> String {
+    let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+    let (Some(name), Some(_)) = (cells.first(), cells.get(1)) else {
+        return line.to_string();
+    };
+    let name = name.trim().trim_matches(['*', '_']);
+    let value = match label(name) {
+        Some(Label::Date) => filled.date.to_string(),
+        Some(Label::Status) => status_line(cells[1], filled),
+        _ => return line.to_string(),
+    };
+    let mut row = format!("| {} | {value} |", cells[0].trim());
+    for cell in cells.iter().skip(2) {
+        row.push_str(&format!(" {} |", cell.trim()));
+    }
+    format!("{row}{}", line_ending(line))
+}
+
+/// `line` with a date prompt (`YYYY-MM-DD`, `JJJJ-MM-TT`) in it replaced by `date`.
+fn with_date(line: &str, date: &str) -> String {
+    ["YYYY-MM-DD", "yyyy-mm-dd", "JJJJ-MM-TT", "AAAA-MM-JJ"]
+        .iter()
+        .fold(line.to_string(), |line, prompt| line.replace(prompt, date))
 }
 
 /// Where in the template a line is.
@@ -356,8 +472,10 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
             .trim_start_matches([':', '：', '.', '-', '–', '—', '|', ' '])
             .len();
     let separator = after.get(..separator_len)?;
-    let is_prefix =
-        before.chars().count() <= 8 && (space_before || !before.contains(' ')) && separator_len > 0;
+    // `ADR-`, `ADR `, and when the title is known to be numbered, longer ones
+    // (`Architecture Decision Record 17: …`).
+    let is_prefix = (space_before || (before.chars().count() <= 8 && !before.contains(' ')))
+        && separator_len > 0;
     is_prefix.then(|| TitleShape {
         before: before.to_string(),
         width,
@@ -365,23 +483,37 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
     })
 }
 
-/// The status to write: the one asked for, else from `choices` (the template's line, a
-/// list such as `Vorgeschlagen | **Akzeptiert** | Abgelehnt`) the word for `proposed`,
-/// else `proposed`.
-fn chosen_status(choices: &str, filled: &Filled) -> String {
+/// The status a template's status text (`Vorgeschlagen | **Akzeptiert** | Abgelehnt`,
+/// `[Draft | Accepted]`, `<adr-status status='proposed'></adr-status>`, `Pending`)
+/// becomes: a Liquid value (`{{ page.adr_status }}`) as it is, else the one asked for,
+/// else the template's own when it is a proposal, else its choice that is one, else
+/// `proposed`. A status tag keeps its markup.
+fn status_line(text: &str, filled: &Filled) -> String {
+    let text = text.trim();
+    let tag_value = [("status='", '\''), ("status=\"", '"')]
+        .iter()
+        .find_map(|(attribute, quote)| Some((text.split_once(attribute)?, *quote)));
+    if let Some(((before, after), quote)) = tag_value {
+        let rest = after.split_once(quote).map_or("", |(_, rest)| rest);
+        let word = filled.status.unwrap_or("proposed");
+        return format!("{before}status={quote}{word}{quote}{rest}");
+    }
+    // `{{ page.adr_status }}`: the site fills it in from the front matter.
+    if text.starts_with("{{") {
+        return text.to_string();
+    }
     if let Some(status) = filled.status {
         return status.to_string();
     }
-    let choices = choices
-        .split_once(':')
-        .filter(|(key, _)| key.trim() == "status")
-        .map_or(choices, |(_, value)| value);
-    choices
-        .split(['|', '/', ','])
+    let is_choice = text.contains('|');
+    if !is_choice && !text.is_empty() && Status::read(text).0 == StatusKind::Proposed {
+        return text.to_string();
+    }
+    text.split(['|', '/', ','])
         .map(|choice| {
             choice
                 .trim()
-                .trim_matches(['*', '_', '{', '}', '[', ']', ' '])
+                .trim_matches(['*', '_', '{', '}', '[', ']', ' ', '"'])
         })
         .find(|choice| !choice.is_empty() && Status::read(choice).0 == StatusKind::Proposed)
         .map_or_else(|| "proposed".to_string(), str::to_string)
@@ -429,6 +561,7 @@ mod tests {
             title: "Ereignisse über Kafka",
             date: "2026-12-06",
             status,
+            front_matter_title: None,
         }
     }
 
@@ -448,6 +581,39 @@ mod tests {
             fill(template, &filled(Some("accepted"))),
             "---\r\nstatus: accepted\r\ndate: 2026-12-06\r\nowner: 'team:architecture'\r\n---\r\n\r\n# ADR-0012: Ereignisse über Kafka\r\n\r\n## Status\r\n\r\naccepted\r\n"
         );
+    }
+
+    #[test]
+    fn comments_tables_labelled_and_quoted_status_lines_are_filled_as_the_log_means_them() {
+        for (template, filled_in) in [
+            // The example title in the guidance comment is the template's, not the title.
+            (
+                "<!--\n   # 99. Believe in ghosts\n-->\n\n# 0. Template\n\nDate: <!-- today -->\n",
+                "<!--\n   # 99. Believe in ghosts\n-->\n\n# 12. Ereignisse über Kafka\n\nDate: 2026-12-06\n",
+            ),
+            (
+                "# T\n\n| | |\n| --- | --- |\n| Date | insert data |\n| Status | Approved |\n",
+                "# Ereignisse über Kafka\n\n| | |\n| --- | --- |\n| Date | 2026-12-06 |\n| Status | proposed |\n",
+            ),
+            (
+                "# T\n\n## Status\n- **提案日**: YYYY-MM-DD\n- **状態**: [Draft | Proposed | Accepted]\n",
+                "# Ereignisse über Kafka\n\n## Status\n- **提案日**: 2026-12-06\n- **状態**: Proposed\n",
+            ),
+            (
+                "# T\n\n## Status\n\n> Accepted or Rejected\n>\n> Valid: Proposed, Accepted\n\n## Context\n\n> facts\n",
+                "# Ereignisse über Kafka\n\n## Status\n\nproposed\n\n## Context\n\n> facts\n",
+            ),
+            (
+                "# T\n\n## Status\n\n<adr-status status='accepted'></adr-status>\n",
+                "# Ereignisse über Kafka\n\n## Status\n\n<adr-status status='proposed'></adr-status>\n",
+            ),
+            (
+                "---\ntitle: ADR NNN - Template\nadr_status: \"\"\n---\n\n## Status\n\n{{ page.adr_status }}\n",
+                "---\ntitle: Ereignisse über Kafka\nadr_status: proposed\n---\n\n## Status\n\n{{ page.adr_status }}\n",
+            ),
+        ] {
+            assert_eq!(fill(template, &filled(None)), filled_in, "{template:?}");
+        }
     }
 
     #[test]

@@ -51,6 +51,11 @@ impl Draft<'_> {
                     title: self.title,
                     date: self.date,
                     status: self.status_given,
+                    front_matter_title: self
+                        .manner
+                        .front_title_shape
+                        .as_ref()
+                        .map(|shape| shape.title(number, self.title)),
                 },
             ),
         };

@@ -323,16 +323,14 @@ pub fn status_words() -> impl Iterator<Item = &'static str> {
     LOOKUPS.status_words.iter().map(|(word, _)| word.as_str())
 }
 
-/// The heading for the English section `english` in the language most of the headings
-/// `like` are in (`Consequências` beside `Contexto` and `Decisão`: Portuguese, where
-/// `Contexto` alone could be Spanish); `None` when none of them is a table's heading or
-/// that language has none for `english`.
-pub fn heading_like(english: &str, like: &[&str]) -> Option<&'static str> {
+/// The language most of the headings `like` are in (Portuguese for `Contexto`, `Decisão`,
+/// where `Contexto` alone could be Spanish); `None` when none is a table's heading.
+pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
     let folded: Vec<String> = like
         .iter()
         .map(|heading| fold(&normalize_heading(heading)))
         .collect();
-    let shared = |language: &&&Language| {
+    let shared = |language: &Language| {
         language
             .headings
             .iter()
@@ -340,33 +338,37 @@ pub fn heading_like(english: &str, like: &[&str]) -> Option<&'static str> {
             .count()
     };
     // The first language of the most shared headings (`max_by_key` would take the last).
-    let most = LANGUAGES.iter().map(|language| shared(&language)).max()?;
-    let language = LANGUAGES
+    let most = LANGUAGES.iter().map(|language| shared(language)).max()?;
+    LANGUAGES
         .iter()
-        .find(|language| most > 0 && shared(language) == most)?;
-    language
-        .headings
-        .iter()
-        .find(|(_, meaning)| meaning.eq_ignore_ascii_case(english))
-        .map(|(heading, _)| *heading)
+        .copied()
+        .find(|language| most > 0 && shared(language) == most)
 }
 
-/// The word for `kind` in the language `like` is a status word of (`proposto` for
-/// Proposed beside `aceito`), as the table writes it; `None` when `like` is no table's
-/// word, or its language has none for `kind`.
-pub fn status_word_like(kind: Kind, like: &str) -> Option<&'static str> {
-    let folded = fold(like);
-    let language = LANGUAGES.iter().find(|language| {
-        language
-            .statuses
+impl Language {
+    /// The language's heading for the English section `english` (`Consequências`).
+    pub fn heading(&self, english: &str) -> Option<&'static str> {
+        self.headings
             .iter()
-            .any(|(word, _)| fold(word) == folded)
-    })?;
-    let (word, _) = language
-        .statuses
-        .iter()
-        .find(|(_, word_kind)| *word_kind == kind)?;
-    Some(word)
+            .find(|(_, meaning)| meaning.eq_ignore_ascii_case(english))
+            .map(|(heading, _)| *heading)
+    }
+
+    /// The language's first word for `kind` (`proposto`).
+    pub fn status_word(&self, kind: Kind) -> Option<&'static str> {
+        self.statuses
+            .iter()
+            .find(|(_, word_kind)| *word_kind == kind)
+            .map(|(word, _)| *word)
+    }
+
+    /// The language's first label of `meaning` (`日期`).
+    pub fn label(&self, meaning: Label) -> Option<&'static str> {
+        self.labels
+            .iter()
+            .find(|(_, label)| *label == meaning)
+            .map(|(label, _)| *label)
+    }
 }
 
 /// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).

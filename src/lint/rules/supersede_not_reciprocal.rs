@@ -229,7 +229,12 @@ fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
         link_text(new, old),
         markdown_link(&new.rel_path, &old.rel_path)
     );
-    let sentence = || format!("This decision supersedes {link}: {}.", old.display_title());
+    // `How do we do it?` ends its own sentence: no full stop after it.
+    let sentence = || {
+        let title = old.display_title();
+        let stop = if title.ends_with(['.', '?', '!', '…']) { "" } else { "." };
+        format!("This decision supersedes {link}: {title}{stop}")
+    };
     let new_section = |heading: &str, content: &str| {
         format!("{newline}{newline}## {heading}{newline}{newline}{content}")
     };
