@@ -53,8 +53,23 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         .status
         .as_ref()
         .map_or_else(|| "(none)".to_string(), |status| status.raw.clone());
-    let edit = edit::status_edit(record, &value)?;
-    let text = edit::apply_status_edit(record, &edit, &value)?;
+    // Already so, in other letters or as a badge (`![Accepted](…shields.io…)`): the file
+    // keeps its own way of writing it.
+    let already = record.status.as_ref().is_some_and(|status| {
+        status.superseded_by.is_none()
+            && status.keyword().eq_ignore_ascii_case(&value)
+            && record
+                .status_restated
+                .as_ref()
+                .is_none_or(|restated| restated.kind == status.kind)
+    });
+    let text = match already {
+        true => record.source.text.clone(),
+        false => {
+            let edit = edit::status_edit(record, &value)?;
+            edit::apply_status_edit(record, &edit, &value)?
+        }
+    };
     if text == record.source.text {
         super::note(
             output,

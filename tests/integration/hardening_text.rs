@@ -467,3 +467,21 @@ fn a_new_record_takes_the_logs_line_endings() {
         "{written:?}"
     );
 }
+
+// A status written as a badge (DfE's buy-for-your-school) was replaced by a plain word
+// when set to what it already said, and the command reported a change.
+#[test]
+fn setting_the_status_a_badge_already_shows_changes_nothing() {
+    let text = "# 1. Use X\n\nDate: 2021-01-01\n\n## Status\n\n![Accepted](https://img.shields.io/badge/adr-accepted-green)\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+    let dir = log_with(&[("0001-use-x.md", text)]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "docs/adr/0001-use-x.md: status is already `![Accepted](https://img.shields.io/badge/adr-accepted-green)`\n"
+        )
+    );
+    assert_eq!(read(record_path(&dir, "0001-use-x.md")), text);
+}
