@@ -42,6 +42,82 @@ pub struct Spliced {
 pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
     // Only the order is gathered first; each row's cells are made as it is written, so the
     // table is held once (16 MiB at 99,999 records), not also as a list of cells.
+    let rows = ordered_rows(log);
+    if rows.is_empty() {
+        return format!("_No decisions recorded yet: create one with `adr new TITLE`._{newline}");
+    }
+    let mut out = String::with_capacity(rows.len() * 120);
+    out.push_str("| Number | Title | Status | Date | Tags |");
+    out.push_str(newline);
+    out.push_str("| ---: | --- | --- | --- | --- |");
+    out.push_str(newline);
+    for row in rows {
+        let cells = match row {
+            Ok(record) => record_row(log, record, index_dir),
+            Err(failure) => failure_row(failure, index_dir),
+        };
+        out.push('|');
+        for cell in &cells {
+            out.push(' ');
+            out.push_str(cell);
+            out.push_str(if cell.is_empty() { "|" } else { " |" });
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
+/// The index as adr-log writes it between its markers (`* [ADR-0001](0001-x.md) - Title`),
+/// each line opened with `bullet`, for a file that keeps adr-log's list: its readers and
+/// tools expect that list, not a table.
+pub fn adr_log_list(log: &LogMeta, index_dir: &Path, newline: &str, bullet: char) -> String {
+    let mut out = String::new();
+    for row in ordered_rows(log) {
+        let (label, path, title) = match row {
+            Ok(record) => (
+                label_of(&record.file, &record.rel_path),
+                record.path(),
+                cell_text(&record.summary.title),
+            ),
+            Err(failure) => (
+                label_of(&failure.file, &failure.rel_path),
+                failure.path.as_path(),
+                format!(
+                    "{} (parse error)",
+                    crate::log_path::file_name(&failure.rel_path)
+                ),
+            ),
+        };
+        let link = link_to(index_dir, path);
+        out.push_str(&format!(
+            "{bullet} [ADR-{label}]({link}) - {title}{newline}"
+        ));
+    }
+    out
+}
+
+/// The list marker of the adr-log list a file keeps between adr-log's markers (and none of
+/// ours), `*` when the list is empty; `None` for any other file.
+pub fn adr_log_bullet(existing: &str) -> Option<char> {
+    if !marker_lines(existing, START_MARKER).is_empty() {
+        return None;
+    }
+    let starts = marker_lines(existing, ADR_LOG_START);
+    let ends = marker_lines(existing, ADR_LOG_END);
+    let ([start], [end]) = (starts.as_slice(), ends.as_slice()) else {
+        return None;
+    };
+    let between = existing.get(start.offset..end.offset)?;
+    let bullet = between.lines().map(str::trim_start).find_map(|line| {
+        line.strip_prefix(['*', '-'])
+            .filter(|rest| rest.starts_with(' '))
+            .and(line.chars().next())
+    });
+    Some(bullet.unwrap_or('*'))
+}
+
+/// Records and unreadable files, in the index's order.
+fn ordered_rows(log: &LogMeta) -> Vec<Result<&RecordMeta, &LoadFailure>> {
     let mut rows: Vec<(u32, &str, Result<&RecordMeta, &LoadFailure>)> = log
         .records
         .iter()
@@ -62,28 +138,7 @@ pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
         .collect();
     // Records come sorted; failures are merged in by number so they keep their place.
     rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    if rows.is_empty() {
-        return format!("_No decisions recorded yet: create one with `adr new TITLE`._{newline}");
-    }
-    let mut out = String::with_capacity(rows.len() * 120);
-    out.push_str("| Number | Title | Status | Date | Tags |");
-    out.push_str(newline);
-    out.push_str("| ---: | --- | --- | --- | --- |");
-    out.push_str(newline);
-    for (_, _, row) in rows {
-        let cells = match row {
-            Ok(record) => record_row(log, record, index_dir),
-            Err(failure) => failure_row(failure, index_dir),
-        };
-        out.push('|');
-        for cell in &cells {
-            out.push(' ');
-            out.push_str(cell);
-            out.push_str(if cell.is_empty() { "|" } else { " |" });
-        }
-        out.push_str(newline);
-    }
-    out
+    rows.into_iter().map(|(_, _, row)| row).collect()
 }
 
 fn record_row(log: &LogMeta, record: &RecordMeta, index_dir: &Path) -> [String; 5] {
@@ -315,6 +370,19 @@ fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_adr_log_list_keeps_its_marker_and_our_markers_take_a_table() {
+        let list = "<!-- adrlog -->\n\n- [ADR-0001](0001-a.md) - A\n\n<!-- adrlogstop -->\n";
+        assert_eq!(adr_log_bullet(list), Some('-'));
+        assert_eq!(
+            adr_log_bullet("<!-- adrlog -->\n<!-- adrlogstop -->\n"),
+            Some('*')
+        );
+        let ours = format!("{START_MARKER}\n{END_MARKER}\n<!-- adrlog -->\n<!-- adrlogstop -->\n");
+        assert_eq!(adr_log_bullet(&ours), None);
+        assert_eq!(adr_log_bullet("# Decisions\n"), None);
+    }
 
     #[test]
     fn adr_logs_markers_take_the_table_in_place_of_its_list() {

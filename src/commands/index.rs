@@ -39,7 +39,11 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     };
     let newline = existing.as_deref().map_or("\n", index::newline_of);
     let index_dir = path.parent().unwrap_or(Path::new("."));
-    let table = index::table(&log, index_dir, newline);
+    // A file that keeps adr-log's list between adr-log's markers gets that list back.
+    let table = match existing.as_deref().and_then(index::adr_log_bullet) {
+        Some(bullet) => index::adr_log_list(&log, index_dir, newline, bullet),
+        None => index::table(&log, index_dir, newline),
+    };
     let (expected, appended) = match &existing {
         Some(text) => {
             let spliced = index::splice(text, &table)

@@ -189,13 +189,11 @@ fn adr_logs_list_is_replaced_between_its_markers() {
         (code, stderr.as_str()),
         (0, "updated docs/adr/index.md (1 record)\n")
     );
-    let written = read(&index);
-    assert!(
-        written.starts_with("# Decisions\n\n<!-- adrlog -->\n\n| "),
-        "{written}"
+    // adr-log's list stays a list, in its shape (readers and tools of adr-log expect it).
+    assert_eq!(
+        read(&index),
+        "# Decisions\n\n<!-- adrlog -->\n\n* [ADR-0001](0001-use-kafka.md) - Use Kafka \\| for orders\n\n<!-- adrlogstop -->\n"
     );
-    assert!(written.ends_with("|\n\n<!-- adrlogstop -->\n"), "{written}");
-    assert!(!written.contains("adr-index:start"), "{written}");
     let (code, _, stderr) = run(
         dir.path(),
         &["index", "--check", "--file", "docs/adr/index.md"],
