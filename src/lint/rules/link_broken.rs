@@ -202,6 +202,13 @@ fn report_mentions(mentions: &[(&RecordFacts, &crate::model::Link)], ctx: &mut R
 /// A record with the same number as the missing file, when the link names a record.
 fn suggestion(log: &LogFacts, missing: &Path) -> Option<String> {
     let name = missing.file_name()?.to_str()?;
+    // `(0066-release-factory)` for `0066-release-factory.md`: GitHub adds no `.md`.
+    if missing.extension().is_none() {
+        let with_md = missing.with_extension("md");
+        if log.records.iter().any(|record| record.path() == &with_md) {
+            return Some(format!("{name}.md"));
+        }
+    }
     let number = FileName::parse(name)?.number?;
     let record = log.by_number(number).next()?;
     Some(record.rel_path.clone())
