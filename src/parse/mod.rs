@@ -560,11 +560,15 @@ fn sections_of(source: &SourceFile, outline: &markdown::Outline) -> Vec<Section>
 /// Whether the text says "supersedes"/"superseded" (or "supercedes") in any case (SIMD
 /// search, no copy).
 fn mentions_superseding(text: &str) -> bool {
+    // Two passes over the body, as for one spelling: each `uper` is checked for either.
     let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, b"upersed").is_some()
-        || memchr::memmem::find(bytes, b"UPERSED").is_some()
-        || memchr::memmem::find(bytes, b"uperced").is_some()
-        || memchr::memmem::find(bytes, b"UPERCED").is_some()
+    let spelt_after = |needle: &[u8], endings: [&[u8]; 2]| {
+        memchr::memmem::find_iter(bytes, needle).any(|at| {
+            let rest = bytes.get(at + needle.len()..).unwrap_or_default();
+            endings.iter().any(|ending| rest.starts_with(ending))
+        })
+    };
+    spelt_after(b"uper", [b"sed", b"ced"]) || spelt_after(b"UPER", [b"SED", b"CED"])
 }
 
 /// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`
