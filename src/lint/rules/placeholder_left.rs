@@ -120,9 +120,10 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     if is_proposed {
         return;
     }
+    // "a record marked `accepted`": "a `accepted` record" reads wrong before a vowel.
     let status = record.status.as_ref().map_or_else(
-        || "status-less".to_string(),
-        |status| format!("`{}`", status.keyword()),
+        || "record without a status".to_string(),
+        |status| format!("record marked `{}`", status.keyword()),
     );
     let comments: Vec<_> = record
         .comments
@@ -139,11 +140,11 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     };
     let message = match comments.len() {
         1 => format!(
-            "template comment `<!-- {} -->` left in a {status} record",
+            "template comment `<!-- {} -->` left in a {status}",
             first.value
         ),
         count => format!(
-            "{count} template comments `<!-- {} -->` left in a {status} record",
+            "{count} template comments `<!-- {} -->` left in a {status}",
             first.value
         ),
     };
