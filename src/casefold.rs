@@ -1,8 +1,9 @@
-//! Case-insensitive search that returns offsets into the text searched, never into a
-//! lowercased copy: `"K".to_lowercase()` (the Kelvin sign) is `"k"`, one byte shorter, and
-//! `"İ".to_lowercase()` is one byte longer, so an offset found in a copy can fall inside a
-//! character of the original. The needles here are ASCII and folded ASCII-only, so a match
-//! always starts and ends on a character boundary of the haystack.
+//! Letter case: a word capitalised in any script, and case-insensitive search that returns
+//! offsets into the text searched, never into a lowercased copy: `"K".to_lowercase()` (the
+//! Kelvin sign) is `"k"`, one byte shorter, and `"İ".to_lowercase()` is one byte longer, so
+//! an offset found in a copy can fall inside a character of the original. The needles here
+//! are ASCII and folded ASCII-only, so a match always starts and ends on a character
+//! boundary of the haystack.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 /// The byte offset in `haystack` of the first ASCII-case-insensitive match of `needle`.
@@ -26,6 +27,16 @@ pub fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option
         text.get(prefix.len()..)
     } else {
         None
+    }
+}
+
+/// `text` with its first letter upper case (`accepted` → `Accepted`, `proposto` →
+/// `Proposto`), in any script; the rest as it is.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -89,7 +89,7 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     let value = if written.starts_with(|c: char| c.is_uppercase())
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
     {
-        capitalize(value)
+        crate::casefold::capitalised(value)
     } else {
         value.to_string()
     };
@@ -274,13 +274,9 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
 /// `value` with its first letter in the case of `like`'s (`Accepted` where the body wrote
 /// `Proposed`).
 fn cased_like(value: &str, like: &str) -> String {
-    let mut chars = value.chars();
-    match (
-        chars.next(),
-        like.trim_start().starts_with(char::is_uppercase),
-    ) {
-        (Some(first), true) => first.to_uppercase().chain(chars).collect(),
-        _ => value.to_string(),
+    match like.trim_start().starts_with(char::is_uppercase) {
+        true => crate::casefold::capitalised(value),
+        false => value.to_string(),
     }
 }
 
@@ -390,14 +386,6 @@ fn double_quoted(value: &str) -> String {
     }
     out.push('"');
     out
-}
-
-fn capitalize(value: &str) -> String {
-    let mut chars = value.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The status text saying `old` is superseded by the record at `new_rel_path`, in the form

@@ -108,11 +108,11 @@ pub fn adr_log_bullet(existing: &str) -> Option<char> {
         return None;
     };
     let between = existing.get(start.offset..end.offset)?;
-    let bullet = between.lines().map(str::trim_start).find_map(|line| {
-        line.strip_prefix(['*', '-'])
-            .filter(|rest| rest.starts_with(' '))
-            .and(line.chars().next())
-    });
+    let bullet = between
+        .lines()
+        .map(str::trim_start)
+        .find(|line| line.starts_with("* ") || line.starts_with("- "))
+        .and_then(|line| line.chars().next());
     Some(bullet.unwrap_or('*'))
 }
 

@@ -45,23 +45,33 @@ pub struct Manner {
 
 impl Manner {
     pub fn of(found: &crate::discover::Discovered) -> Manner {
-        let newest = found_by_age(found)
+        let mut by_age: Vec<_> = found.records.iter().collect();
+        by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
+        // Each of the newest files read once, the way every record is read (a FIFO named
+        // like a record is refused, not waited on).
+        let newest_texts: Vec<_> = by_age
+            .into_iter()
             .take(NEWEST_TRIED)
-            .find_map(|(path, rel_path, file)| {
-                crate::parse::load_record(path, rel_path.clone(), file.clone()).ok()
-            });
+            .filter_map(|entry| {
+                let text =
+                    crate::fs::read_text_checked(&entry.0, None, crate::parse::MAX_RECORD_BYTES);
+                Some((entry, text.ok()?))
+            })
+            .collect();
         // Most of the newest records, not the newest alone: one saved on Windows in a log
         // of LF files says nothing of the log.
-        let newest_texts: Vec<String> = found_by_age(found)
-            .take(NEWEST_TRIED)
-            .filter_map(|(path, _, _)| std::fs::read_to_string(path).ok())
-            .collect();
         let crlf = newest_texts
             .iter()
-            .filter(|text| text.contains("\r\n"))
+            .filter(|(_, text)| text.contains("\r\n"))
             .count()
             * 2
             > newest_texts.len();
+        let newest = newest_texts
+            .into_iter()
+            .find_map(|((path, rel_path, file), text)| {
+                let source = crate::source::SourceFile::new(path, text);
+                crate::parse::parse_record(source, rel_path.clone(), file.clone()).ok()
+            });
         Manner {
             title_shape: newest.as_ref().and_then(TitleShape::of),
             front_title_shape: newest
@@ -81,15 +91,6 @@ impl Manner {
             false => text,
         }
     }
-}
-
-/// The log's records, newest first.
-fn found_by_age(
-    found: &crate::discover::Discovered,
-) -> impl Iterator<Item = &(std::path::PathBuf, String, crate::discover::FileName)> {
-    let mut by_age: Vec<_> = found.records.iter().collect();
-    by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
-    by_age.into_iter()
 }
 
 /// The log's own template when `lint` holds records to its headings (a Nygard or custom
@@ -184,13 +185,16 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
     if translated < 2 {
         return None;
     }
-    let capitalised = record
+    let upper = record
         .status
         .as_ref()
         .is_none_or(|status| status.raw.trim_start().starts_with(char::is_uppercase));
     let proposed = language.status_word(Kind::Proposed).map_or_else(
         || "Proposed".to_string(),
-        |word| capitalise(word, capitalised),
+        |word| match upper {
+            true => crate::casefold::capitalised(word),
+            false => word.to_string(),
+        },
     );
     let source = &record.source;
     let first_part = parts
@@ -206,7 +210,7 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         Some(date) => preamble_line(date.line).and_then(|line| dated(line, "DATE")),
         None => language
             .label(Label::Date)
-            .map(|label| format!("{}: DATE", capitalise(label, true))),
+            .map(|label| format!("{}: DATE", crate::casefold::capitalised(label))),
     };
     if let Some(dated) = date_line {
         text.push_str(dated.trim_end());
@@ -254,15 +258,6 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         }
     }
     Some(text)
-}
-
-/// `word` with its first letter upper case when `upper`.
-fn capitalise(word: &str, upper: bool) -> String {
-    let mut chars = word.chars();
-    match (upper, chars.next()) {
-        (true, Some(first)) => first.to_uppercase().chain(chars).collect(),
-        _ => word.to_string(),
-    }
 }
 
 /// What a record made from a log's template is given.

@@ -41,7 +41,9 @@ impl Draft<'_> {
             }
             Writer::AdrTools(text) => {
                 // adr-tools writes `Accepted` unless told otherwise.
-                let status = self.status_given.map_or("Accepted".into(), capitalize);
+                let status = self.status_given.map_or("Accepted".into(), |status| {
+                    crate::casefold::capitalised(status.trim())
+                });
                 crate::adr_tools::render(text, number, self.title, self.date, &status)
             }
             Writer::Own(text) => crate::own_template::fill(
@@ -211,12 +213,4 @@ pub(crate) fn default_writer(
 fn read_template(project: &Project, path: &Path) -> Result<String> {
     crate::fs::read_text_checked(path, Some(project.boundary()), crate::fs::MAX_TEXT_BYTES)
         .map_err(|error| error.into_error("read the template", path))
-}
-
-fn capitalize(value: &str) -> String {
-    let mut chars = value.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

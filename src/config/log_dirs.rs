@@ -32,12 +32,12 @@ pub(super) fn holds_records(dir: &Path) -> bool {
         .into_iter()
         .flatten()
         .flatten()
-        .any(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            !crate::discover::is_non_record_name(&name)
-                && crate::discover::FileName::parse(&name).is_some()
-        })
+        .any(|entry| is_record_name(&entry.file_name().to_string_lossy()))
+}
+
+/// Whether a file name reads as a record's (`0001-title.md`, not `0000-template.md`).
+fn is_record_name(name: &str) -> bool {
+    !crate::discover::is_non_record_name(name) && crate::discover::FileName::parse(name).is_some()
 }
 
 pub(super) fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
@@ -128,10 +128,7 @@ pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
                     if !skipped {
                         next.push(entry.path());
                     }
-                } else if !crate::discover::is_non_record_name(&name)
-                    && name.ends_with(".md")
-                    && crate::discover::FileName::parse(&name).is_some()
-                {
+                } else if name.ends_with(".md") && is_record_name(&name) {
                     records += 1;
                 }
             }
