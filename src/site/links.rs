@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SitePaths;
 use super::html::{Destination, LinkKind};
+use super::repository::Repository;
 use super::rows::Entry;
 use super::views::page_path;
 
@@ -17,9 +18,11 @@ use super::views::page_path;
 /// site may publish. Only passive files are published: images of a known type, judged by
 /// their bytes (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP) are copied; an SVG, which runs its
 /// script when opened as a document, is never copied but shown inside `<img>` as a `data:`
-/// URL, where it cannot. Anything else (HTML, text, an SVG linked as a document), anything
-/// outside the project, in a hidden directory or in the output directory, is not
-/// published: the link keeps only its text and the render says so.
+/// URL, where it cannot. Anything else (HTML, text, an SVG linked as a document, a folder)
+/// is not published; when the repository's web address is known, a link to it leads to the
+/// file in the repository, as on the forge itself (GitHub shows `diagram.puml` beside the
+/// record that links to it); otherwise, and for anything outside the repository, in `.git`
+/// or in the output directory, the link keeps only its text and the render says so.
 pub(crate) struct Linker<'l> {
     /// Log-relative Markdown path → its row in the index and its site page path, for
     /// records and failures alike.
@@ -28,6 +31,8 @@ pub(crate) struct Linker<'l> {
     publish_root: PathBuf,
     canonical_root: Option<PathBuf>,
     canonical_out: Option<PathBuf>,
+    /// The repository's web view and its work tree (canonical), when its address is known.
+    repository: Option<(Repository, PathBuf)>,
     found: Mutex<Findings>,
 }
 
@@ -62,6 +67,9 @@ pub(crate) enum Found {
     Inline(PathBuf),
     /// A local file linked but missing; with the record and URL when it was an image.
     Missing(PathBuf, Option<Refusal>),
+    /// A local file or folder linked to in the repository's web view: the page changes
+    /// when it goes.
+    InRepository(PathBuf),
     /// A link the site does not follow.
     Refused(Refusal),
 }
@@ -93,8 +101,11 @@ pub enum Reason {
     SvgTooLarge,
     /// An SVG linked as a page rather than shown as an image.
     SvgDocument,
-    /// A file that is not an image, by its content.
+    /// A file that is not an image, by its content, linked while the repository's web
+    /// address is unknown.
     NotImage,
+    /// A file shown as an image that is not one, by its content.
+    FakeImage,
 }
 
 impl Reason {
@@ -120,7 +131,10 @@ impl Reason {
                 "is an SVG, which runs its scripts when opened as a page, so it is published only as an image: write `![text](file.svg)` instead of a link, or link to it with a full URL"
             }
             Reason::NotImage => {
-                "is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL"
+                "is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: set `repository-url` under `[site]` in .adr.toml (or give the repository an `origin` remote on GitHub, GitLab or Bitbucket) and the page links to the file in the repository"
+            }
+            Reason::FakeImage => {
+                "is shown as an image but is not one (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), so the page shows its text: put the image itself in that file, or write a link `[text](file)` instead of `![text](file)`"
             }
         }
     }
@@ -133,6 +147,8 @@ pub(crate) struct Findings {
     pub(crate) copies: BTreeMap<String, PathBuf>,
     /// Local files linked but missing, and shown inline.
     pub(crate) missing: BTreeSet<PathBuf>,
+    /// Local files and folders linked to in the repository's web view.
+    pub(crate) in_repository: BTreeSet<PathBuf>,
     pub(crate) inlined: BTreeSet<PathBuf>,
     /// (from, to): one record's file linking to another's, by their rows in the index.
     pub(crate) links: BTreeSet<(usize, usize)>,
@@ -223,7 +239,11 @@ pub(crate) fn read_head(path: &Path) -> Option<Vec<u8>> {
 }
 
 impl<'l> Linker<'l> {
-    pub(crate) fn new(paths: &SitePaths, entries: &'l [Entry]) -> Linker<'l> {
+    pub(crate) fn new(
+        paths: &SitePaths,
+        entries: &'l [Entry],
+        repository: Option<&Repository>,
+    ) -> Linker<'l> {
         Linker {
             pages: entries
                 .iter()
@@ -234,6 +254,10 @@ impl<'l> Linker<'l> {
             publish_root: paths.publish_root.clone(),
             canonical_root: std::fs::canonicalize(&paths.publish_root).ok(),
             canonical_out: std::fs::canonicalize(&paths.out_dir).ok(),
+            repository: repository.and_then(|repository| {
+                let root = std::fs::canonicalize(&repository.root).ok()?;
+                Some((repository.clone(), root))
+            }),
             found: Mutex::new(Findings::default()),
         }
     }
@@ -291,25 +315,37 @@ impl<'l> Linker<'l> {
             });
             return (Destination::Missing, Some(Found::Missing(absolute, image)));
         };
+        let is_output = self
+            .canonical_out
+            .as_ref()
+            .is_some_and(|out| canonical.starts_with(out));
+        // A link (not an image) to what the site does not publish leads to it in the
+        // repository, where the reader of the record on the forge finds it too.
+        let in_repository = |reason: Reason| match (kind, &is_output) {
+            (LinkKind::Link, false) => match self.repository_view(&canonical) {
+                Some(url) => (
+                    Destination::Rewrite(format!("{url}{fragment}")),
+                    Some(Found::InRepository(absolute.clone())),
+                ),
+                None => refused(reason),
+            },
+            _ => refused(reason),
+        };
         let Some(in_project) = self
             .canonical_root
             .as_ref()
             .and_then(|root| canonical.strip_prefix(root).ok())
         else {
-            return refused(Reason::OutsideProject);
+            return in_repository(Reason::OutsideProject);
         };
         let is_hidden = in_project
             .components()
             .any(|component| component.as_os_str().to_string_lossy().starts_with('.'));
-        let is_output = self
-            .canonical_out
-            .as_ref()
-            .is_some_and(|out| canonical.starts_with(out));
         if is_hidden || is_output {
-            return refused(Reason::Hidden);
+            return in_repository(Reason::Hidden);
         }
         let Some(head) = read_head(&canonical) else {
-            return refused(Reason::NotRegular);
+            return in_repository(Reason::NotRegular);
         };
         match (sniff(&head), kind) {
             (FileKind::Image, _) => {
@@ -338,9 +374,36 @@ impl<'l> Linker<'l> {
                     None => refused(Reason::SvgTooLarge),
                 }
             }
-            (FileKind::Svg, LinkKind::Link) => refused(Reason::SvgDocument),
-            (FileKind::Other, _) => refused(Reason::NotImage),
+            (FileKind::Svg, LinkKind::Link) => in_repository(Reason::SvgDocument),
+            (FileKind::Other, LinkKind::Link) => in_repository(Reason::NotImage),
+            (FileKind::Other, LinkKind::Image) => refused(Reason::FakeImage),
         }
+    }
+
+    /// The repository's web view of the file or folder at `canonical`, when the repository
+    /// is known and holds it (outside `.git`).
+    fn repository_view(&self, canonical: &Path) -> Option<String> {
+        let (repository, root) = self.repository.as_ref()?;
+        let inside = canonical.strip_prefix(root).ok()?;
+        let mut path = String::new();
+        for part in inside.components() {
+            let std::path::Component::Normal(part) = part else {
+                return None;
+            };
+            let part = part.to_str()?;
+            if part == ".git" {
+                return None;
+            }
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(part);
+        }
+        let metadata = std::fs::metadata(canonical).ok()?;
+        if !(metadata.is_file() || metadata.is_dir()) {
+            return None;
+        }
+        Some(repository.view_url(&path, metadata.is_dir()))
     }
 
     /// What a page's key needs of where `url` in the record at `from` leads: for a link to
@@ -434,6 +497,9 @@ impl Findings {
             }
             Found::Refused(refusal) => {
                 self.refused.insert(refusal);
+            }
+            Found::InRepository(path) => {
+                self.in_repository.insert(path);
             }
         }
     }

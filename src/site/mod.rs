@@ -116,6 +116,9 @@ pub struct BuildReport {
     pub missing: BTreeSet<PathBuf>,
     /// Local files shown inline (SVG images): the site changes when they do.
     pub inlined: BTreeSet<PathBuf>,
+    /// Local files and folders linked to in the repository's web view: the site changes
+    /// when one goes.
+    pub in_repository: BTreeSet<PathBuf>,
     /// Links and images not published, and missing images, for the render's warnings.
     pub refused: BTreeSet<Refusal>,
 }
@@ -289,7 +292,7 @@ impl Site {
         let record_entry = record_positions(entries, records.len());
         let (mut relations, superseded_by, supersedes) = supersessions(records, lookup);
         add_typed_relations(&mut relations, records, lookup);
-        let linker = Linker::new(paths, entries);
+        let linker = Linker::new(paths, entries, self.repository.as_ref());
         let base_key = self.base_key(paths);
         let rows_seen = RowsSeen::new(entries, base_key, rows.hashes());
         let unchanged_windows = rows_seen.unchanged_windows(&previous.rows);
@@ -428,6 +431,7 @@ impl Site {
         let Findings {
             copies,
             missing,
+            in_repository,
             inlined,
             links: _,
             refused,
@@ -446,6 +450,7 @@ impl Site {
             copied,
             missing,
             inlined,
+            in_repository,
             refused,
         })
     }

@@ -148,6 +148,20 @@ impl Repository {
             },
         }
     }
+
+    /// The web view of the file or folder at `path` (`/`-separated, relative to the
+    /// repository's root), as the forge shows it: a folder as a tree, a file as a blob.
+    pub(crate) fn view_url(&self, path: &str, is_folder: bool) -> String {
+        let path = crate::log_path::percent_encode(path, b"/");
+        let branch = crate::log_path::percent_encode(&self.branch, b"/");
+        let base = &self.web_url;
+        let kind = if is_folder { "tree" } else { "blob" };
+        match self.forge {
+            Forge::GitHub => format!("{base}/{kind}/{branch}/{path}"),
+            Forge::GitLab => format!("{base}/-/{kind}/{branch}/{path}"),
+            Forge::Bitbucket => format!("{base}/src/{branch}/{path}"),
+        }
+    }
 }
 
 fn current_branch(dir: &Path) -> Option<String> {

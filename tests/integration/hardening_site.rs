@@ -192,7 +192,7 @@ fn issue_13_safe_to_publish_a_linked_html_file_is_not_copied() {
     assert_eq!(published(&project), Vec::<String>::new());
     assert!(!project.join("site/diagram.html").exists());
     assert!(page.contains("<p>See the diagram.</p>"), "{page}");
-    let warning = "warning: docs/adr/0001-a.md:6: `diagram.html` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL";
+    let warning = "warning: docs/adr/0001-a.md:6: `diagram.html` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: set `repository-url` under `[site]` in .adr.toml (or give the repository an `origin` remote on GitHub, GitLab or Bitbucket) and the page links to the file in the repository";
     assert!(stderr.contains(warning), "{stderr}");
     // A render with nothing to do says it again (CI runs see it every time).
     let (code, _, stderr) = run(&project, &["render"]);
@@ -280,7 +280,7 @@ fn issue_13_safe_to_publish_an_image_with_the_wrong_extension_is_judged_by_conte
         "{page}"
     );
     assert!(
-        stderr.contains("warning: docs/adr/0001-a.md:6: `img/fake.png` is not an image"),
+        stderr.contains("warning: docs/adr/0001-a.md:6: `img/fake.png` is shown as an image but is not one (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), so the page shows its text: put the image itself in that file, or write a link `[text](file)` instead of `![text](file)`\n"),
         "{stderr}"
     );
 }
@@ -635,4 +635,53 @@ fn an_image_at_the_path_of_a_generated_page_or_asset_does_not_replace_it() {
     }
     assert_ne!(std::fs::read(site.join("assets/favicon.svg")).unwrap(), svg);
     assert_eq!(std::fs::read(site.join("img/x.png")).unwrap(), png());
+}
+
+// Seen on real logs: records link to `.puml` diagrams, source files and folders beside them.
+// The site publishes none of them, and the links kept only their text; with the repository's
+// address known they lead to the file in the repository, as on the forge. An image that is
+// not one, anything in `.git` and the site itself are still not linked.
+#[test]
+fn links_to_files_the_site_does_not_publish_lead_to_the_repository() {
+    let (_tmp, project, code, stderr, page) = publish(
+        "See [the diagram](diagram.puml), [the code](../../src/), [main](../../src/main.rs#L3), \
+         [CI](../../.github/workflows/ci.yml), [config](../../.git/config) and ![fake](fake.png).",
+        &[
+            (
+                ".adr.toml",
+                b"[site]\nrepository-url = \"https://gitlab.example.org/team/app\"\nrepository-branch = \"trunk\"\n",
+            ),
+            ("docs/adr/diagram.puml", b"@startuml\n@enduml\n"),
+            ("src/main.rs", b"fn main() {}\n"),
+            (".github/workflows/ci.yml", b"on: push\n"),
+            (".git/config", b"[core]\n"),
+            ("docs/adr/fake.png", b"<html></html>"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let base = "https://gitlab.example.org/team/app/-";
+    assert!(
+        page.contains(&format!(
+            "<p>See <a href=\"{base}/blob/trunk/docs/adr/diagram.puml\">the diagram</a>, \
+             <a href=\"{base}/tree/trunk/src\">the code</a>, \
+             <a href=\"{base}/blob/trunk/src/main.rs#L3\">main</a>, \
+             <a href=\"{base}/blob/trunk/.github/workflows/ci.yml\">CI</a>, config and fake.</p>"
+        )),
+        "{page}"
+    );
+    assert_eq!(published(&project), Vec::<String>::new());
+    assert_eq!(
+        stderr,
+        "rendered 1 record into site (76 files written, 0 unchanged, 0 removed): open site/index.html\n\
+         warning: docs/adr/0001-a.md:6: `../../.git/config` is in a hidden folder or the output directory and is not published, so the page shows the link's text: move the file or link to it with a full URL\n\
+         warning: docs/adr/0001-a.md:6: `fake.png` is shown as an image but is not one (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), so the page shows its text: put the image itself in that file, or write a link `[text](file)` instead of `![text](file)`\n"
+    );
+    // The page says the file is there: when it goes, the site is not up to date and the
+    // link keeps only its text.
+    std::fs::remove_file(project.join("docs/adr/diagram.puml")).unwrap();
+    let (code, _, stderr) = run(&project, &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("rendered 1 record"), "{stderr}");
+    let page = read(project.join("site/0001-a.html"));
+    assert!(page.contains("<p>See the diagram, <a href="), "{page}");
 }

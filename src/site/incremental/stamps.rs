@@ -459,13 +459,18 @@ pub(super) fn watched_unchanged(
 ) -> bool {
     watched.iter().all(|(path, hash)| {
         let path = project.root.join(path);
-        match hash {
+        match hash.as_deref() {
             None => !path.exists(),
+            Some(PRESENT) => path.exists(),
             Some(hash) => read_regular(&path, MAX_COPIED_BYTES)
-                .is_ok_and(|bytes| &hex(content_hash(&bytes)) == hash),
+                .is_ok_and(|bytes| hex(content_hash(&bytes)) == hash),
         }
     })
 }
+
+/// What the manifest's `watched` holds for a file or folder linked in the repository: the
+/// page shows only that it is there, not what it holds.
+const PRESENT: &str = "present";
 
 pub(super) fn watched_files(
     project: &Project,
@@ -488,6 +493,12 @@ pub(super) fn watched_files(
             (relative(source), hash)
         }))
         .chain(report.missing.iter().map(|path| (relative(path), None)))
+        .chain(
+            report
+                .in_repository
+                .iter()
+                .map(|path| (relative(path), Some(PRESENT.to_string()))),
+        )
         .collect()
 }
 

@@ -37,7 +37,7 @@ fn a_render_with_nothing_changed_touches_nothing() {
             0,
             "",
             "site is up to date (85 files): open site/index.html\n\
-             warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
+             warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: set `repository-url` under `[site]` in .adr.toml (or give the repository an `origin` remote on GitHub, GitLab or Bitbucket) and the page links to the file in the repository\n"
         )
     );
     assert_eq!(files_of(&site), before);
@@ -52,7 +52,7 @@ fn a_render_with_nothing_changed_touches_nothing() {
         (
             0,
             "rendered 4 records into site (4 files written, 81 unchanged, 0 removed): open site/index.html\n\
-             warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: link to it in the repository with a full URL\n"
+             warning: docs/adr/0002-store-decisions-data-in-postgresql.md:43: `notes/db-notes.txt` is not an image (PNG, JPEG, GIF, WebP, AVIF, ICO, BMP or SVG, judged by its content), and only images are published, so the page shows the link's text: set `repository-url` under `[site]` in .adr.toml (or give the repository an `origin` remote on GitHub, GitLab or Bitbucket) and the page links to the file in the repository\n"
         )
     );
     assert_eq!(rewritten_since(&site, &modified), will_to_shall_rewrites());
