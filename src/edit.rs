@@ -105,7 +105,32 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         }
         StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => value,
     };
+    if status.origin != StatusOrigin::Table
+        && let Some((span, closing)) = emphasised_with_note(&record.source.text, status.span)
+    {
+        return Ok(Edit::replace(span, replacement + &closing));
+    }
     Ok(Edit::replace(status.span, replacement))
+}
+
+/// A status in emphasis with a note after it on its line (`**Approved** by TSC vote on
+/// 4/28/22`): the span from the status to the line's end, and the closing marker. The note
+/// tells how the old status came about, so it goes with it, as the whole line does when the
+/// status is not emphasised; the emphasis stays whole.
+fn emphasised_with_note(text: &str, span: Span) -> Option<(Span, String)> {
+    let before = text.get(..span.start)?.trim_end_matches(' ');
+    let after = text.get(span.end..)?;
+    let line_rest = after.split(['\n', '\r']).next().unwrap_or("");
+    let spaces = line_rest.len() - line_rest.trim_start_matches(' ').len();
+    let from_marker = line_rest.get(spaces..)?;
+    let note = from_marker.trim_start_matches(['*', '_']);
+    let marker = from_marker.get(..from_marker.len() - note.len())?;
+    if marker.is_empty() || !before.ends_with(marker) || note.trim().is_empty() {
+        return None;
+    }
+    let end = span.end + line_rest.trim_end().len();
+    let closing = line_rest.get(..spaces + marker.len())?.to_string();
+    Some((Span::new(span.start, end), closing))
 }
 
 /// The refusal of a front-matter `status` written in `shape`, at its line.

@@ -175,7 +175,8 @@ pub fn is_at_top(rel_path: &str) -> bool {
 /// The number series of a project's records: each log numbers on its own; in a log
 /// numbered per folder each top folder does; in a log numbered as a whole, a sub-folder
 /// whose records start at 0 or 1 (opendatahub-adr's components) is a series of its own,
-/// other sub-folders (`archived/`) share the log's numbers. What `number-duplicate` compares
+/// other sub-folders and archive folders (`archived/`, `deprecated/`) share the log's
+/// numbers. What `number-duplicate` compares
 /// within, and what `adr renumber` and `adr init` group by.
 pub struct NumberSeries<'a> {
     layout: &'a Layout,
@@ -193,7 +194,7 @@ impl<'a> NumberSeries<'a> {
         let own_series = records
             .filter(|(_, number, _)| *number <= 1)
             .map(|(rel_path, _, is_folder_record)| place(layout, rel_path, is_folder_record))
-            .filter(|(_, _, folder)| !folder.is_empty())
+            .filter(|(_, _, folder)| !folder.is_empty() && !is_archive_folder(folder))
             .map(|(prefix, _, folder)| (prefix, folder))
             .collect();
         NumberSeries { layout, own_series }
@@ -220,6 +221,27 @@ impl<'a> NumberSeries<'a> {
         };
         format!("{prefix}\u{0}{within}")
     }
+}
+
+/// A folder that holds the log's records by what became of them (`deprecated/`,
+/// `superseded/`, `archive/`): its records keep the log's numbers, so one of them starting
+/// at 1 starts no series of its own (EvolutionHub's `deprecated/0001-…` beside `0001-…`).
+fn is_archive_folder(folder: &str) -> bool {
+    let name = folder.rsplit('/').next().unwrap_or(folder).to_lowercase();
+    matches!(
+        name.as_str(),
+        "archive"
+            | "archived"
+            | "deprecated"
+            | "superseded"
+            | "obsolete"
+            | "old"
+            | "rejected"
+            | "retired"
+            | "legacy"
+            | "historical"
+            | "history"
+    )
 }
 
 /// The top folder of `folder` (`operator` of `operator/design`), empty at the top.

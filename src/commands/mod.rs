@@ -96,6 +96,24 @@ pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&
                     .join(", ")
             )));
         }
+        // Two records of one log with the number (`0002-…` and `deprecated/0002-…`): a
+        // command would change whichever came first, so the user names the file.
+        let files: Vec<&str> = log
+            .by_number(number)
+            .map(|record| record.rel_path.as_str())
+            .collect();
+        if logs.len() <= 1 && files.len() > 1 {
+            return Err(Error::usage(format!(
+                "{number:04} is the number of {} records in {}: name the one you mean by its file, {}",
+                files.len(),
+                project.display(&project.log_dir),
+                files
+                    .iter()
+                    .map(|file| format!("`{file}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )));
+        }
     }
     if let Some(record) = log.find(query) {
         return Ok(record);

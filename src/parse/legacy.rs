@@ -56,7 +56,10 @@ pub(crate) fn labelled_value(
         }
     }
     let unemphasised = rest.trim_start_matches(['*', '_']);
-    offset += rest.len() - unemphasised.len();
+    // The emphasis opened around the label (`**Status:** x`) closes after the colon at the
+    // latest: only that much is taken off the value, whose own emphasis is kept.
+    let label_emphasis = rest.len() - unemphasised.len();
+    offset += label_emphasis;
     rest = unemphasised;
     // `Date: …`, `日期：…` (a full-width colon), or `- Date 2023-09-26` with none.
     let (label_end, mut value_start) =
@@ -96,16 +99,25 @@ pub(crate) fn labelled_value(
         }
     };
     let after = rest.get(value_start..)?;
-    let value = after.trim_start_matches(['*', '_']);
+    let label_closed = rest
+        .get(..label_end)
+        .is_some_and(|label| label.trim_end().ends_with(['*', '_']));
+    let closing = match label_closed {
+        true => 0,
+        false => after.len() - after.trim_start_matches(['*', '_']).len(),
+    };
+    let value = after.get(closing.min(label_emphasis)..)?;
     value_start += after.len() - value.len();
     let value = value.split_once("<!--").map_or(value, |(before, _)| before);
     let leading = value.len() - value.trim_start().len();
     let value = value.trim();
     let start = line_span.start + offset + value_start + leading;
+    // `Status: **Accepted**`: the value is what the emphasis holds (an edit keeps it).
+    let span = emphasis_inner(source, Span::new(start, start + value.len()));
     Some((
         (*canonical).to_string(),
-        value.to_string(),
-        Span::new(start, start + value.len()),
+        source.slice(span).to_string(),
+        span,
     ))
 }
 
@@ -299,6 +311,10 @@ pub(crate) fn status_section(
 ) -> Option<Status> {
     let mut first_status: Option<Status> = None;
     let mut first_is_dated = false;
+    // The template's list of choices (`{Deprecated|Proposed|Accepted}`) left where the status
+    // goes: the status when the section states no other, so that lint says what it is and a
+    // status edit writes in its place.
+    let mut choices: Option<Status> = None;
     for (line, span) in source.lines_in(section.body_span) {
         let text = source.slice(span);
         let trimmed = text.trim();
@@ -317,13 +333,18 @@ pub(crate) fn status_section(
             }
             continue;
         }
-        let content = trimmed.trim_start_matches(['*', '-', '+']).trim_start();
-        if is_bold_label(content) {
+        let content = without_list_marker(trimmed);
+        if is_bold_label(content) || is_quoted_guidance(content) {
             continue;
         }
+        // `> Accepted`: the status is the quote's text.
+        let content = content.trim_start_matches(['>', ' ']);
         let start =
             span.start + (text.len() - text.trim_start().len()) + (trimmed.len() - content.len());
-        let content_span = Span::new(start, start + content.len());
+        // `**Accepted**`: the status is what the emphasis holds, so that a status edit
+        // keeps the emphasis whole (it wrote `**Rejected`, cutting the closing `**`).
+        let content_span = emphasis_inner(source, Span::new(start, start + content.len()));
+        let content = source.slice(content_span);
         let lower = content.to_lowercase();
         if lower.starts_with("superseded by") || lower.starts_with("superceded by") {
             return Some(status_from(
@@ -348,7 +369,18 @@ pub(crate) fn status_section(
         ]
         .iter()
         .any(|relation| lower.starts_with(relation));
-        if is_relation || is_choice_list(content) {
+        if is_choice_list(content) {
+            choices = choices.or_else(|| {
+                Some(status_from(
+                    content.to_string(),
+                    content_span,
+                    line,
+                    StatusOrigin::Section,
+                ))
+            });
+            continue;
+        }
+        if is_relation {
             continue;
         }
         // adr-tools' Chinese fork adds a dated line per change (`2018-03-12 提议`, then
@@ -362,7 +394,55 @@ pub(crate) fn status_section(
         let raw = substitute_liquid_page_values(content, &front_matter_value);
         first_status = Some(status_from(raw, content_span, line, StatusOrigin::Section));
     }
-    first_status
+    first_status.or(choices)
+}
+
+/// A quoted line of a Status section that is not a status: the template's guidance
+/// (`> A decision may be "proposed" if …`, CometBFT's) or an empty quote line. A short
+/// quote naming a status (`> Accepted`) is the status.
+fn is_quoted_guidance(content: &str) -> bool {
+    let Some(quoted) = content.strip_prefix('>') else {
+        return false;
+    };
+    let quoted = quoted.trim_start_matches(['>', ' ']).trim();
+    quoted.split_whitespace().count() > 4
+        || matches!(Status::read(quoted).0, crate::model::StatusKind::Other(_))
+            && !quoted.to_lowercase().starts_with("superseded")
+}
+
+/// A line without its list marker (`* `, `- `, `+ `): a `*` not followed by a space is
+/// emphasis (`**Accepted**`), not a marker.
+fn without_list_marker(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(after) = rest
+        .strip_prefix(['*', '-', '+'])
+        .filter(|after| after.is_empty() || after.starts_with([' ', '\t']))
+    {
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// `span` narrowed to the text its leading emphasis holds (`**Accepted**`, `_Proposed_`,
+/// `**Approved** by TSC vote` → the status word), trimmed; `span` itself when it does not
+/// open with emphasis closed on the same line.
+pub(crate) fn emphasis_inner(source: &SourceFile, span: Span) -> Span {
+    let text = source.slice(span);
+    for marker in ["**", "__", "*", "_"] {
+        let Some(rest) = text.strip_prefix(marker) else {
+            continue;
+        };
+        let Some(inner) = rest.find(marker).and_then(|close| rest.get(..close)) else {
+            return span;
+        };
+        let trimmed = inner.trim();
+        if trimmed.is_empty() {
+            return span;
+        }
+        let start = span.start + marker.len() + (inner.len() - inner.trim_start().len());
+        return Span::new(start, start + trimmed.len());
+    }
+    span
 }
 
 /// `列表：提议/通过/完成/已弃用/已取代`, `proposed | accepted | rejected`: the template's
@@ -486,7 +566,22 @@ pub(crate) fn metadata_table(
         match table_label(label) {
             Some("status") => {
                 metadata.found = true;
-                metadata.status = Some(status_from(value.clone(), span, line, StatusOrigin::Table));
+                // `**Proposed**` but not `**Proposed** by the team`, whose note an edit
+                // replaces with the old status.
+                let inner = Some(emphasis_inner(source, span))
+                    .filter(|inner| {
+                        source
+                            .text
+                            .get(inner.end..span.end)
+                            .is_some_and(|rest| rest.trim_matches(['*', '_', ' ']).is_empty())
+                    })
+                    .unwrap_or(span);
+                let value = match inner == span {
+                    true => value.clone(),
+                    false => source.slice(inner).to_string(),
+                };
+                let span = inner;
+                metadata.status = Some(status_from(value, span, line, StatusOrigin::Table));
             }
             Some("date") => {
                 metadata.found = true;
@@ -515,31 +610,75 @@ fn table_label(cell: &str) -> Option<&'static str> {
 }
 
 /// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`) or
-/// a label meaning it in another language (`- **取代**：[ADR-0002](…)`).
+/// a label meaning it in another language (`- **取代**：[ADR-0002](…)`): by a relative link,
+/// or by the URL of the record's file on a forge (`Supersedes:
+/// https://github.com/o/r/blob/main/docs/adr/0036-x.md`, Kuma), linked or bare.
 pub(crate) fn supersede_links(
     source: &SourceFile,
     links: &[crate::model::Link],
 ) -> Vec<Located<RecordRef>> {
-    links
+    let after_supersedes = |line: usize, at: usize| {
+        let before = source
+            .text
+            .get(source.line_start(line)..at)
+            .unwrap_or("")
+            .to_lowercase();
+        before.contains("supersedes")
+            || before.contains("supercedes")
+            || before
+                .trim_start_matches(['*', '-', ' '])
+                .starts_with("replaces")
+            || crate::vocabulary::is_supersedes_label(&before)
+    };
+    let mut found: Vec<Located<RecordRef>> = links
         .iter()
-        .filter(|link| link.is_relative())
-        .filter(|link| {
-            let line_start = source.line_start(link.line);
-            let before = source
-                .text
-                .get(line_start..link.span.start)
-                .unwrap_or("")
-                .to_lowercase();
-            before.contains("supersedes")
-                || before.contains("supercedes")
-                || before
-                    .trim_start_matches(['*', '-', ' '])
-                    .starts_with("replaces")
-                || crate::vocabulary::is_supersedes_label(&before)
-        })
+        .filter(|link| link.is_relative() || is_forge_file_url(&link.target))
+        .filter(|link| after_supersedes(link.line, link.span.start))
         .filter_map(|link| {
             let reference = RecordRef::parse(source.slice(link.span))?;
             Some(Located::new(reference, link.span, link.line))
         })
-        .collect()
+        .collect();
+    // A bare URL is no link to the Markdown parser, though GitHub shows it as one.
+    let may_have_bare = source.text.contains("http")
+        && (source.text.contains("upersedes") || source.text.contains("upercedes"));
+    if may_have_bare {
+        for (line, span) in source.lines_in(Span::new(0, source.text.len())) {
+            let text = source.slice(span);
+            let mut from = 0;
+            while let Some(at) = text.get(from..).and_then(|rest| rest.find("http")) {
+                let start = from + at;
+                let rest = text.get(start..).unwrap_or("");
+                let len = rest
+                    .find(|c: char| c.is_whitespace() || matches!(c, ')' | '<' | '>' | ']' | '"'))
+                    .unwrap_or(rest.len());
+                from = start + len.max(1);
+                let url = rest
+                    .get(..len)
+                    .unwrap_or("")
+                    .trim_end_matches(['.', ',', ';']);
+                let in_link = text
+                    .get(..start)
+                    .is_some_and(|before| before.ends_with("]("));
+                let at = span.start + start;
+                if in_link || !is_forge_file_url(url) || !after_supersedes(line, at) {
+                    continue;
+                }
+                if let Some(reference) = RecordRef::parse(url) {
+                    found.push(Located::new(reference, Span::new(at, at + url.len()), line));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether `url` is a file's page on a forge (`https://github.com/o/r/blob/main/…/x.md`,
+/// GitLab's `/-/blob/`, Bitbucket's `/src/`) of a Markdown file.
+fn is_forge_file_url(url: &str) -> bool {
+    let url = url.trim();
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && (path.contains("/blob/") || path.contains("/src/"))
+        && path.to_lowercase().ends_with(".md")
 }

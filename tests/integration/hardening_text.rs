@@ -485,3 +485,161 @@ fn setting_the_status_a_badge_already_shows_changes_nothing() {
     );
     assert_eq!(read(record_path(&dir, "0001-use-x.md")), text);
 }
+
+// A status in emphasis in a `## Status` section (`**Approved**`, EdgeX and CometBFT) was read
+// without its closing marker, and `adr status` wrote `**Deprecated`: an emphasis left open
+// that turns the rest of the record bold. Every shape a status takes keeps its emphasis
+// whole; a note after it on the line (`by TSC vote on …`) goes with the old status.
+#[test]
+fn a_status_edit_keeps_the_statuss_emphasis_whole() {
+    let nygard = |status: &str| {
+        format!(
+            "# 1. Use X\n\nDate: 2021-01-01\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+        )
+    };
+    let cases = [
+        (nygard("**Approved**"), nygard("**Deprecated**")),
+        (nygard("_Accepted_"), nygard("_Deprecated_")),
+        (nygard("* *Proposed*"), nygard("* *Deprecated*")),
+        (
+            nygard("**Approved** by TSC Vote on 4/28/22"),
+            nygard("**Deprecated**"),
+        ),
+        (
+            nygard("** Approved ** via TSC vote on 2021-12-14"),
+            nygard("** Deprecated **"),
+        ),
+        (
+            "# Use X\n\n* Status: **Accepted**\n* Date: 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+            "# Use X\n\n* Status: **Deprecated**\n* Date: 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+        ),
+        (
+            "# Use X\n\n* Status:**Accepted**\n* Date: 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+            "# Use X\n\n* Status:**Deprecated**\n* Date: 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+        ),
+        (
+            "# Use X\n\n- **Status:** **Accepted**\n- **Date:** 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+            "# Use X\n\n- **Status:** **Deprecated**\n- **Date:** 2021-01-01\n\n## Context and Problem Statement\n\nc\n".to_string(),
+        ),
+        (
+            "# Use X\n\n| Status | **Proposed** |\n|---|---|\n| Date | 2021-01-01 |\n\n## Context\n\nc\n".to_string(),
+            "# Use X\n\n| Status | **Deprecated** |\n|---|---|\n| Date | 2021-01-01 |\n\n## Context\n\nc\n".to_string(),
+        ),
+    ];
+    for (before, after) in cases {
+        let dir = log_with(&[("0001-use-x.md", &before)]);
+        let (code, stdout, stderr) = run(dir.path(), &["status", "1", "deprecated"]);
+        assert_eq!(code, 0, "{before}\n{stderr}");
+        assert!(
+            stdout.ends_with(" -> deprecated\n") || stderr.ends_with(" -> deprecated\n"),
+            "{stdout}{stderr}"
+        );
+        assert_eq!(read(record_path(&dir, "0001-use-x.md")), after, "{before}");
+    }
+}
+
+// CometBFT's template quotes its guidance under `## Status` (`> A decision may be
+// "proposed" if …`) above the list of choices: the quote was read as the status (lint
+// offered to declare the sentence as one) and `adr status` replaced the quote, keeping
+// the list of choices. The list is the status left unwritten: lint says so, and
+// `adr status` writes the status in its place.
+#[test]
+fn a_quoted_guidance_is_no_status_and_the_list_of_choices_takes_the_status() {
+    let text = "# ADR 001: Use X\n\n## Status\n\n> A decision may be \"proposed\" if not agreed yet, or \"accepted\" once agreed.\n\n{Deprecated|Proposed|Accepted}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+    let dir = log_with(&[("0001-use-x.md", text)]);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.starts_with("error[status-invalid]: status `{Deprecated|Proposed|Accepted}` is the template's list of choices\n --> docs/adr/0001-use-x.md:7:1\n"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "docs/adr/0001-use-x.md: {Deprecated|Proposed|Accepted} -> accepted\n",
+            ""
+        )
+    );
+    assert_eq!(
+        read(record_path(&dir, "0001-use-x.md")),
+        text.replace("{Deprecated|Proposed|Accepted}", "Accepted")
+    );
+    // A short quote naming a status is the status.
+    let quoted = "# 2. Use Y\n\n## Status\n\n> Accepted\n\n## Context\n\nc\n";
+    let dir = log_with(&[("0002-use-y.md", quoted)]);
+    let (code, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\"status\": \"accepted\""), "{stdout}");
+}
+
+// Kuma's records name what they supersede by the URL of its file on GitHub (`Supersedes:
+// https://github.com/…/blob/master/…/0001-old.md`): it was not read, lint reported the
+// supersession as one-sided, and `lint --fix` appended a second `Supersedes` line.
+#[test]
+fn a_supersession_named_by_the_records_url_on_a_forge_is_read() {
+    let old = "# Old\n\n* Status: superseded by [ADR-0002](0002-new.md)\n\n## Context and Problem Statement\n\nc\n";
+    let new = "# New\n\n* Status: accepted\n\nSupersedes: https://github.com/o/r/blob/master/docs/adr/0001-old.md\n\n## Context and Problem Statement\n\nc\n";
+    let linked = "# Newer\n\n* Status: accepted\n\nSupersedes [the old one](https://gitlab.com/o/r/-/blob/main/docs/adr/0001-old.md#context).\n\n## Context and Problem Statement\n\nc\n";
+    for second in [new, linked] {
+        let dir = log_with(&[("0001-old.md", old), ("0002-new.md", second)]);
+        let (code, stdout, _) = run(
+            dir.path(),
+            &["lint", "--rule", "supersede-not-reciprocal", "--fix"],
+        );
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "0 errors, 0 warnings in 2 files\n"),
+            "{second}"
+        );
+        assert_eq!(read(record_path(&dir, "0002-new.md")), second);
+        let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+        assert!(
+            stdout.contains("\"supersedes\": [\n      1\n    ]"),
+            "{stdout}"
+        );
+    }
+}
+
+// EvolutionHub keeps old records in `deprecated/` under the numbers of the main series:
+// `adr status 2` rewrote whichever `0002` came first, and lint, taking the folder for a
+// series of its own, said nothing of the clash.
+#[test]
+fn a_number_two_records_share_is_refused_and_reported_across_an_archive_folder() {
+    let record = |title: &str| {
+        format!(
+            "---\nstatus: accepted\ndate: 2024-01-01\n---\n# {title}\n\n## Context and Problem Statement\n\nc\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-a.md", &record("A")),
+        ("0002-b.md", &record("B")),
+        ("deprecated/0001-old-a.md", &record("Old A")),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "deprecated"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            2,
+            "",
+            "error: 0001 is the number of 2 records in docs/adr: name the one you mean by its file, `0001-a.md` or `deprecated/0001-old-a.md`\n"
+        )
+    );
+    assert_eq!(read(record_path(&dir, "0001-a.md")), record("A"));
+    let (code, stdout, _) = run(dir.path(), &["lint", "--rule", "number-duplicate"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with(
+            "error[number-duplicate]: number 0001 is also used by `deprecated/0001-old-a.md`\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 errors, 0 warnings in 3 files\n"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "0001-old-a.md", "rejected"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(read(record_path(&dir, "deprecated/0001-old-a.md")).contains("status: rejected"));
+}

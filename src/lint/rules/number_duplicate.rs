@@ -11,10 +11,11 @@ declare_rule! {
     ///
     /// A sub-folder whose records start at 0 or 1 numbers its own series (opendatahub-adr
     /// keeps one per component: `model-registry/ODH-ADR-MR-0001-x.md` beside the root's
-    /// `ODH-ADR-0001-y.md`); numbers are compared within it. Other sub-folders (`archived/`)
-    /// share the log's numbers. With `numbering = "per-folder"` in `.adr.toml` every
-    /// sub-folder is a series of its own. In a project with several logs (`[[log]]`) each
-    /// log numbers its records on its own.
+    /// `ODH-ADR-0001-y.md`); numbers are compared within it. Other sub-folders, and folders
+    /// of records by what became of them (`archived/`, `deprecated/`, `superseded/`) even
+    /// when they start at 1, share the log's numbers. With `numbering = "per-folder"` in
+    /// `.adr.toml` every sub-folder is a series of its own. In a project with several logs
+    /// (`[[log]]`) each log numbers its records on its own.
     ///
     /// ## Why is this bad?
     /// Two branches that each add "the next record" both pick the same number; after the
