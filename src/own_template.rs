@@ -201,30 +201,50 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         .first()
         .map_or(source.text.len(), |part| part.span.start);
     let mut text = String::from("# TITLE\n\n");
-    let preamble_line = |line: usize| {
+    // The preamble's labelled lines (`- **Estado:** aceptado`, `- **Decisores:** …`,
+    // `Data: …`) in their order and grouping: the status takes `proposed`, the date `DATE`,
+    // any other label is left for the author to fill in.
+    let title_line = record.title.as_ref().map_or(0, |title| title.line);
+    let status_line = record.status.as_ref().map(|status| status.line);
+    let mut preamble = String::new();
+    let mut dated_preamble = false;
+    for line in title_line + 1..source.line_count() {
         let span = source.line_span(line);
-        (span.start < first_part).then(|| source.slice(span))
-    };
-    // A record that gives no date still gets one, under the language's label.
-    let date_line = match record.date.as_ref() {
-        Some(date) => preamble_line(date.line).and_then(|line| dated(line, "DATE")),
-        None => language
-            .label(Label::Date)
-            .map(|label| format!("{}: DATE", crate::casefold::capitalised(label))),
-    };
-    if let Some(dated) = date_line {
-        text.push_str(dated.trim_end());
-        text.push_str("\n\n");
-    }
-    if let Some(status) = &record.status
-        && let Some(line) = preamble_line(status.line)
-    {
-        let line_start = source.line_span(status.line).start;
-        let before = line.get(..status.span.start.saturating_sub(line_start));
-        let after = line.get(status.span.end.saturating_sub(line_start)..);
-        if let (Some(before), Some(after)) = (before, after) {
-            text.push_str(&format!("{before}{proposed}{}\n\n", after.trim_end()));
+        if span.start >= first_part {
+            break;
         }
+        let written = source.slice(span).trim_end();
+        if written.trim().is_empty() {
+            if !preamble.is_empty() && !preamble.ends_with("\n\n") {
+                preamble.push('\n');
+            }
+        } else if let Some(dated) = dated(written, "DATE") {
+            dated_preamble = true;
+            preamble.push_str(&format!("{dated}\n"));
+        } else if let Some(status) = record.status.as_ref().filter(|_| status_line == Some(line)) {
+            let line_start = span.start;
+            let before = written.get(..status.span.start.saturating_sub(line_start));
+            let after = written.get(status.span.end.saturating_sub(line_start)..);
+            if let (Some(before), Some(after)) = (before, after) {
+                preamble.push_str(&format!("{before}{proposed}{after}\n"));
+            }
+        } else if let Some(head) = labelled_head(written) {
+            preamble.push_str(&format!("{head}\n"));
+        }
+    }
+    // A record that gives no date still gets one, under the language's label.
+    if !dated_preamble
+        && record.date.is_none()
+        && let Some(label) = language.label(Label::Date)
+    {
+        text.push_str(&format!(
+            "{}: DATE\n\n",
+            crate::casefold::capitalised(label)
+        ));
+    }
+    if !preamble.trim().is_empty() {
+        text.push_str(preamble.trim_end());
+        text.push_str("\n\n");
     }
     // The parts an adr-tools record needs and the newest one left out, in its language;
     // and a status section when the record states none (`adr new` gives every record one).
@@ -514,6 +534,21 @@ fn status_line(text: &str, filled: &Filled) -> String {
         .map_or_else(|| "proposed".to_string(), str::to_string)
 }
 
+/// A labelled line's label without its value (`- **Decisores:**` of `- **Decisores:** Ana`),
+/// when the line is one.
+fn labelled_head(line: &str) -> Option<String> {
+    if !is_labelled(line.trim()) {
+        return None;
+    }
+    let colon = line.find([':', '：'])?;
+    let separator = line.get(colon..)?.chars().next()?;
+    let emphasis = label_emphasis_after_colon(line, colon + separator.len_utf8());
+    Some(
+        line.get(..colon + separator.len_utf8() + emphasis)?
+            .to_string(),
+    )
+}
+
 /// A `Date: …` line (`Datum:`, `日期：`, with emphasis or a list marker) with `date` as
 /// its value; `None` for any other line.
 fn dated(line: &str, date: &str) -> Option<String> {
@@ -531,9 +566,30 @@ fn labelled(line: &str, wanted: Label) -> Option<(&str, &str)> {
         return None;
     }
     let separator = line.get(colon..)?.chars().next()?;
-    let head = line.get(..colon + separator.len_utf8())?;
+    // The emphasis around the label closes after the colon (`- **Fecha:** …`): it is the
+    // label's, not the value's.
+    let emphasis = label_emphasis_after_colon(line, colon + separator.len_utf8());
+    let head = line.get(..colon + separator.len_utf8() + emphasis)?;
     let value = line.get(head.len()..)?.trim();
     Some((head, value))
+}
+
+/// How many emphasis markers after a label's colon (ending at `value_at`) close the
+/// emphasis opened before the label (`- **Fecha:** …`): none when the label opened none
+/// or closed it before the colon (`**Status**: …`), so a value's own (`Status:**x**`) stays.
+fn label_emphasis_after_colon(line: &str, value_at: usize) -> usize {
+    let (Some(head), Some(after)) = (line.get(..value_at), line.get(value_at..)) else {
+        return 0;
+    };
+    let label = head
+        .trim_start()
+        .trim_start_matches(['-', '+', '>', ' '])
+        .trim_start_matches("* ")
+        .trim_end_matches([':', '：']);
+    let opened = label.len() - label.trim_start_matches(['*', '_']).len();
+    let closed = label.len() - label.trim_end_matches(['*', '_']).len();
+    let after_markers = after.len() - after.trim_start_matches(['*', '_']).len();
+    opened.saturating_sub(closed).min(after_markers)
 }
 
 fn line_ending(line: &str) -> &'static str {
