@@ -69,8 +69,24 @@ pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {
 
 /// The index as adr-log writes it between its markers (`* [ADR-0001](0001-x.md) - Title`),
 /// each line opened with `bullet`, for a file that keeps adr-log's list: its readers and
-/// tools expect that list, not a table.
-pub fn adr_log_list(log: &LogMeta, index_dir: &Path, newline: &str, bullet: char) -> String {
+/// tools expect that list, not a table. A line of the `existing` file's list that links the
+/// same record under the same title, in Markdown (``Use `data-testid` ``, a title with a
+/// link), is kept as written: the list is current, and its markup is the author's.
+pub fn adr_log_list(
+    log: &LogMeta,
+    index_dir: &Path,
+    newline: &str,
+    bullet: char,
+    existing: &str,
+) -> String {
+    let written: std::collections::HashMap<&str, &str> = existing
+        .lines()
+        .filter_map(|line| {
+            let item = line.trim_start().strip_prefix(['*', '-'])?.trim_start();
+            let (_, target) = crate::model::first_markdown_link(item)?;
+            Some((target, item))
+        })
+        .collect();
     let mut out = String::new();
     for row in ordered_rows(log) {
         let (label, path, title) = match row {
@@ -89,11 +105,42 @@ pub fn adr_log_list(log: &LogMeta, index_dir: &Path, newline: &str, bullet: char
             ),
         };
         let link = link_to(index_dir, path);
+        let item = format!("[ADR-{label}]({link}) - {title}");
+        let kept = written.get(link.as_str()).filter(|line| {
+            let title_of = |line: &str| {
+                line.split_once(") - ")
+                    .map(|(_, title)| without_inline_markup(title))
+            };
+            title_of(line).is_some() && title_of(line) == title_of(&item)
+        });
         out.push_str(&format!(
-            "{bullet} [ADR-{label}]({link}) - {title}{newline}"
+            "{bullet} {}{newline}",
+            kept.map_or(&*item, |line| line)
         ));
     }
     out
+}
+
+/// `text` without Markdown's inline markup (code spans, emphasis, a link's target), to
+/// compare a title written in Markdown with the same title as plain text.
+fn without_inline_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    while let Some(at) = rest.find("](") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        rest = after
+            .get(2..)
+            .and_then(|after| after.split_once(')'))
+            .map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out.chars()
+        .filter(|c| !matches!(c, '`' | '*' | '_' | '[' | ']' | '\\'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The list marker of the adr-log list a file keeps between adr-log's markers (and none of
@@ -114,6 +161,66 @@ pub fn adr_log_bullet(existing: &str) -> Option<char> {
         .find(|line| line.starts_with("* ") || line.starts_with("- "))
         .and_then(|line| line.chars().next());
     Some(bullet.unwrap_or('*'))
+}
+
+/// A list of the records kept by hand in a file without index markers (adr-tools'
+/// `generate toc`, or written so): where it is, and the records it does not link.
+#[derive(Debug, PartialEq, Eq)]
+pub struct HandList {
+    /// The 1-based lines of its first and last line linking a record.
+    pub lines: (usize, usize),
+    /// The links (relative to the file) of the records it leaves out, in the index's order.
+    pub missing: Vec<String>,
+}
+
+/// The records' list `existing` keeps by hand, when it has no index markers and its list
+/// items or table rows link half of the log's records at least (`* [1. Use
+/// X](0001-use-x.md)`, adr-tools' `generate toc`).
+pub fn hand_list(existing: &str, log: &LogMeta, index_dir: &Path) -> Option<HandList> {
+    if has_markers(existing) {
+        return None;
+    }
+    let normal = |target: &str| {
+        let target = target.split(['#', '?']).next().unwrap_or(target);
+        crate::log_path::percent_decode(target.trim_start_matches("./"))
+    };
+    let links: Vec<String> = ordered_rows(log)
+        .into_iter()
+        .filter_map(|row| row.ok())
+        .map(|record| link_to(index_dir, record.path()))
+        .collect();
+    let wanted: std::collections::HashSet<String> = links.iter().map(|link| normal(link)).collect();
+    let mut linked = std::collections::HashSet::new();
+    let mut lines = None;
+    for (index, line) in existing.lines().enumerate() {
+        // A list item or a table row: prose that names a record (`start with [the
+        // first](0001-….md)`) is no list.
+        let item = line.trim_start();
+        let is_item = item.starts_with(['*', '-', '+', '|'])
+            || item.split_once(['.', ')']).is_some_and(|(number, _)| {
+                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !is_item {
+            continue;
+        }
+        let mut rest = line;
+        while let Some((_, target)) = crate::model::first_markdown_link(rest) {
+            let target = normal(target);
+            if wanted.contains(&target) {
+                let (first, _) = lines.unwrap_or((index + 1, index + 1));
+                lines = Some((first, index + 1));
+                linked.insert(target);
+            }
+            rest = rest.split_once("](").map_or("", |(_, after)| after);
+        }
+    }
+    (!linked.is_empty() && linked.len() * 2 >= wanted.len()).then(|| HandList {
+        lines: lines.unwrap_or_default(),
+        missing: links
+            .into_iter()
+            .filter(|link| !linked.contains(&normal(link)))
+            .collect(),
+    })
 }
 
 /// Records and unreadable files, in the index's order.

@@ -39,9 +39,23 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     };
     let newline = existing.as_deref().map_or("\n", index::newline_of);
     let index_dir = path.parent().unwrap_or(Path::new("."));
+    // A list kept by hand (adr-tools' `generate toc`) is the file's index: a table added at
+    // the end would list every record twice.
+    if let Some(list) = existing
+        .as_deref()
+        .and_then(|text| index::hand_list(text, &log, index_dir))
+    {
+        return hand_kept(args, &shown, &list, output);
+    }
     // A file that keeps adr-log's list between adr-log's markers gets that list back.
     let table = match existing.as_deref().and_then(index::adr_log_bullet) {
-        Some(bullet) => index::adr_log_list(&log, index_dir, newline, bullet),
+        Some(bullet) => index::adr_log_list(
+            &log,
+            index_dir,
+            newline,
+            bullet,
+            existing.as_deref().unwrap_or(""),
+        ),
         None => index::table(&log, index_dir, newline),
     };
     let (expected, appended) = match &existing {
@@ -122,6 +136,56 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     } else {
         failures
     })
+}
+
+/// What `adr index` says of a file that lists the records by hand, without index markers:
+/// up to date when it links every record; else which it leaves out and the two ways to
+/// mend it (an error, exit 1 with `--check`; nothing is written).
+fn hand_kept(
+    args: &IndexArgs,
+    shown: &str,
+    list: &index::HandList,
+    output: &mut Output<'_>,
+) -> Result<ExitStatus> {
+    let (first, last) = list.lines;
+    let lines = match first == last {
+        true => format!("line {first}"),
+        false => format!("lines {first}-{last}"),
+    };
+    let markers = format!(
+        "to let `adr index` keep the list, put `{}` and `{}` around it",
+        index::START_MARKER,
+        index::END_MARKER
+    );
+    if list.missing.is_empty() {
+        super::note(
+            output,
+            format_args!(
+                "{shown} is up to date: its list ({lines}) links every record. It is kept by hand: {markers}"
+            ),
+        );
+        return Ok(ExitStatus::Success);
+    }
+    let shown_missing = list
+        .missing
+        .iter()
+        .take(5)
+        .map(|link| format!("`{link}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (more, them) = match list.missing.len() {
+        1 => (String::new(), "it"),
+        count if count > 5 => (format!(" and {} more", count - 5), "them"),
+        _ => (String::new(), "them"),
+    };
+    let message = format!(
+        "the list of records kept by hand here ({lines}) leaves out {shown_missing}{more}: list {them} there, or, {markers}"
+    );
+    if args.check {
+        super::note(output, format_args!("error: {shown}:{first}: {message}"));
+        return Ok(ExitStatus::Findings);
+    }
+    Err(Error::record(Path::new(shown), Some(first), message))
 }
 
 /// `--file` (relative to the working directory) > `index.file` (relative to the config

@@ -341,3 +341,83 @@ fn the_index_goes_to_the_file_the_log_keeps_it_in() {
     assert_eq!(names, ["readme.md"]);
     assert!(read(log.join("readme.md")).contains("<!-- adr-index:start -->"));
 }
+
+// MyMove's adr-log list writes titles in Markdown (``Use `data-testid` ``, a link): they
+// were written again as plain text, and `--check` called the current list out of date.
+#[test]
+fn an_adr_log_line_with_the_title_in_markdown_is_kept_as_written() {
+    let testid =
+        "---\nstatus: accepted\n---\n# Use `data-testid` for [tests](https://example.org)\n";
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-use-testid.md", testid),
+    ]);
+    let written = "# Decisions\n\n<!-- adrlog -->\n\n- [ADR-0001](0001-use-kafka.md) - _Use Kafka \\| for orders_\n- [ADR-0002](0002-use-testid.md) - Use `data-testid` for [tests](https://example.org)\n\n<!-- adrlogstop -->\n";
+    std::fs::write(dir.path().join("docs/adr/README.md"), written).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "docs/adr/README.md is up to date\n")
+    );
+    // A title that changed is written anew, the other line kept.
+    std::fs::write(
+        dir.path().join("docs/adr/0001-use-kafka.md"),
+        ACCEPTED.replace("# Use Kafka | for orders", "# Use Kafka"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        readme(dir.path()),
+        written.replace(
+            "- [ADR-0001](0001-use-kafka.md) - _Use Kafka \\| for orders_",
+            "- [ADR-0001](0001-use-kafka.md) - Use Kafka"
+        )
+    );
+}
+
+// A README that lists the records by hand, without markers (adr-tools' `generate toc`,
+// Zooniverse, a Chinese log), got a table appended under its list: every record twice.
+#[test]
+fn a_list_kept_by_hand_is_the_index_and_gets_no_second_one() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    let written =
+        "# 决策\n\n* [1. 使用 Kafka](0001-use-kafka.md)\n* [2. 试用 gRPC](0002-try-grpc.md)\n";
+    std::fs::write(dir.path().join("docs/adr/README.md"), written).unwrap();
+    let up_to_date = "docs/adr/README.md is up to date: its list (lines 3-4) links every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
+    for args in [&["index", "--check"][..], &["index"][..]] {
+        let (code, stdout, stderr) = run(dir.path(), args);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "", up_to_date)
+        );
+    }
+    assert_eq!(readme(dir.path()), written);
+    std::fs::write(
+        dir.path().join("docs/adr/0003-use-redis.md"),
+        PROPOSED.replace("2. Try gRPC", "3. Use Redis"),
+    )
+    .unwrap();
+    let message = "docs/adr/README.md:3: the list of records kept by hand here (lines 3-4) leaves out `0003-use-redis.md`: list it there, or, to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!((code, stderr), (1, format!("error: {message}")));
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!((code, stderr), (2, format!("error: {message}")));
+    assert_eq!(readme(dir.path()), written);
+    // Prose naming a record is no list: the index goes at the end, between markers.
+    let dir = log_with(&[("0001-use-kafka.md", ACCEPTED)]);
+    let prose = "# Decisions\n\nStart with [the first one](0001-use-kafka.md).\n";
+    std::fs::write(dir.path().join("docs/adr/README.md"), prose).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "added the index markers at the end of docs/adr/README.md (1 record)\n"
+        )
+    );
+    assert!(readme(dir.path()).starts_with(prose));
+}
