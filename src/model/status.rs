@@ -126,7 +126,16 @@ impl Status {
     /// kind's keyword.
     pub fn read(raw: &str) -> (StatusKind, Option<RecordRef>, Option<String>) {
         let value = tag_attribute(raw, "status").unwrap_or(raw);
+        if let Some((alt, url)) = badge_parts(value)
+            && let (StatusKind::Other(_), _, _) = Status::read(alt)
+            && let Some(message) = badge_message(url)
+            && let read = Status::read(&message)
+            && !matches!(read.0, StatusKind::Other(_))
+        {
+            return read;
+        }
         let value = badge_text(value).unwrap_or(value);
+        let value = bracketed_text(value).unwrap_or(value);
         let unstruck = without_struck_text(value);
         // `✅ Accepted`, `🟢 Accepted`: a badge before the word.
         let value = unstruck
@@ -477,17 +486,75 @@ fn number_in_id(text: &str) -> Option<u32> {
 /// `![Accepted](https://img.shields.io/badge/adr-accepted-green)`, or such a badge in a
 /// link (`[![Accepted](…)](…)`).
 fn badge_text(value: &str) -> Option<&str> {
+    badge_parts(value).map(|(alt, _)| alt)
+}
+
+/// The text of a status written as a link and nothing else (`[Migrated](https://…)`, Zarf),
+/// or as one word left in a template's brackets (`[Aceptado]`): the status is the text.
+fn bracketed_text(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let inner = value.strip_prefix('[')?;
+    let (text, rest) = match inner.split_once("](") {
+        Some((text, rest)) => {
+            let url_end = rest.find(')')?;
+            (text, rest.get(url_end + 1..)?)
+        }
+        None => (inner.strip_suffix(']')?, ""),
+    };
+    let text = text.trim();
+    let is_one = !text.is_empty() && !text.contains(['[', ']', '|', '/', ',']);
+    (is_one && rest.trim().is_empty()).then_some(text)
+}
+
+/// A badge's alt text and image URL ([`badge_text`]).
+fn badge_parts(value: &str) -> Option<(&str, &str)> {
     let value = value.trim();
     let linked = value.starts_with("[![");
     let inner = if linked { value.get(1..)? } else { value };
     let (alt, rest) = inner.strip_prefix("![")?.split_once("](")?;
     let url_end = rest.find(')')?;
+    let url = rest.get(..url_end)?;
     let after = rest.get(url_end + 1..)?;
     let whole = match linked {
         true => after.starts_with("](") && after.ends_with(')'),
         false => after.is_empty(),
     };
-    (whole && !alt.trim().is_empty() && !alt.contains(['[', ']'])).then_some(alt.trim())
+    (whole && !alt.trim().is_empty() && !alt.contains(['[', ']'])).then_some((alt.trim(), url))
+}
+
+/// The message a badge's URL shows, for a badge whose alt text says nothing
+/// (`![Generic badge](https://badgen.net/badge/ADR/approved/green/)`, UK Trade's log):
+/// badgen's `/badge/LABEL/MESSAGE/COLOUR`, shields.io's `/badge/LABEL-MESSAGE-COLOUR` (`--`
+/// a dash, `_` a space) or its `message=` parameter.
+fn badge_message(url: &str) -> Option<String> {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    if let Some(message) = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("message="))
+    {
+        return Some(crate::log_path::percent_decode(message).replace('+', " "));
+    }
+    let (_, after) = path.split_once("/badge/")?;
+    let parts: Vec<&str> = after.trim_end_matches('/').split('/').collect();
+    let message = match parts.as_slice() {
+        [_, message, ..] => (*message).to_string(),
+        [shields] => {
+            // `adr-accepted-green`: the dashes that are not doubled split it.
+            let fields: Vec<String> = shields
+                .replace("--", "\u{0}")
+                .split('-')
+                .map(|field| field.replace('\u{0}', "-"))
+                .collect();
+            match fields.as_slice() {
+                [_, message, _] => message.clone(),
+                [message, _] => message.clone(),
+                _ => return None,
+            }
+        }
+        [] => return None,
+    };
+    let message = crate::log_path::percent_decode(&message).replace('_', " ");
+    (!message.trim().is_empty()).then_some(message)
 }
 
 /// The record a status names in parentheses after another word: `Deprecated (Superseded by
@@ -618,6 +685,44 @@ mod tests {
             (
                 "[![Rejected](https://img.shields.io/badge/adr-rejected-red)](../README.md)",
                 StatusKind::Rejected,
+                None,
+            ),
+            // An alt text that says nothing: the badge's message (UK Trade's log).
+            (
+                "[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](../README.md)",
+                StatusKind::Accepted,
+                Some("approved"),
+            ),
+            (
+                "![badge](https://img.shields.io/badge/status-on--hold_now-grey)",
+                StatusKind::Other("badge".into()),
+                None,
+            ),
+            (
+                "![badge](https://img.shields.io/badge/status-superseded-grey)",
+                StatusKind::Superseded,
+                None,
+            ),
+            (
+                "![badge](https://img.shields.io/static/v1?label=ADR&message=proposed&color=blue)",
+                StatusKind::Proposed,
+                None,
+            ),
+            // A status in a link, or one word left in a template's brackets.
+            (
+                "[Migrated](https://github.com/defenseunicorns/uds-cli)",
+                StatusKind::Other("migrated".into()),
+                None,
+            ),
+            (
+                "[Accepted](../README.md#statuses)",
+                StatusKind::Accepted,
+                None,
+            ),
+            ("[Aceptado]", StatusKind::Accepted, Some("aceptado")),
+            (
+                "[Proposed | Accepted]",
+                StatusKind::Other("[proposed | accepted]".into()),
                 None,
             ),
             (

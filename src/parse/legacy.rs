@@ -18,6 +18,10 @@ pub(crate) struct LegacyMetadata {
     pub informed: Vec<Located<String>>,
     /// True when any labelled metadata was found.
     pub found: bool,
+    /// A sentence of the preamble saying the record is superseded (`This decision has been
+    /// superseded by decision: [0009 …](0009-….md)`, The National Archives' TDR log): the
+    /// status when nothing else states one.
+    pub superseded_sentence: Option<Status>,
 }
 
 /// Labels of a line naming the record that supersedes this one, beside a bare `status:`
@@ -250,6 +254,9 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
         let labels = ["date", "deciders", "tags", "status"];
         let labels = [&labels[..], &SUCCESSOR_LABELS[..]].concat();
         let Some((label, value, span)) = labelled_value(source, line_span, &labels) else {
+            if metadata.superseded_sentence.is_none() {
+                metadata.superseded_sentence = superseded_sentence(source, line_span, line);
+            }
             continue;
         };
         metadata.found = true;
@@ -269,6 +276,32 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
     }
     metadata.take_successor(successor);
     metadata
+}
+
+/// The status a sentence of the line at `line_span` states, from its "superseded by"
+/// (or "superceded by") to the line's end, when a link follows it: `This decision has been
+/// superseded by decision: [0009 …](0009-….md)`.
+fn superseded_sentence(source: &SourceFile, line_span: Span, line: usize) -> Option<Status> {
+    let text = source.slice(line_span);
+    let bytes = text.as_bytes();
+    // An ASCII pattern found in the line's own bytes starts on a character boundary.
+    let at = bytes.windows(13).position(|window| {
+        window.eq_ignore_ascii_case(b"superseded by")
+            || window.eq_ignore_ascii_case(b"superceded by")
+    })?;
+    let sentence = text.get(at..)?.trim_end();
+    if !sentence.contains("](") {
+        return None;
+    }
+    let start = line_span.start + at;
+    let status = status_from(
+        sentence.to_string(),
+        Span::new(start, start + sentence.len()),
+        line,
+        StatusOrigin::Section,
+    );
+    (status.kind == crate::model::StatusKind::Superseded && status.superseded_by.is_some())
+        .then_some(status)
 }
 
 /// What a Nygard `## Status` section says: the status, and the records it supersedes.

@@ -247,7 +247,13 @@ fn read_title(record: &mut Record, sections: &[Section]) {
     let after_sections = sections
         .iter()
         .any(|section| section.level >= 2 && section.span.start < h1.span.start);
-    if after_sections && style::is_section_title(&h1.title) {
+    // `# Context` then `# Decision`, no title (Raster Foundry): the record writes its
+    // sections as H1s, and the first is one of them.
+    let h1_sections = sections
+        .iter()
+        .filter(|section| section.level == 1 && style::is_section_title(&section.title))
+        .count();
+    if (after_sections || h1_sections >= 2) && style::is_section_title(&h1.title) {
         return;
     }
     let (title, number) = match strip_title_number(&h1.title) {
@@ -302,7 +308,8 @@ fn read_legacy_metadata(
                             .and_then(|entry| front_matter::scalar_text(&entry.value))
                     })
                 })
-            });
+            })
+            .or_else(|| lines.superseded_sentence.clone());
         match from_front_matter {
             true => record.status_restated = legacy_status.map(Box::new),
             false => record.status = legacy_status,
@@ -434,7 +441,9 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
                 }
             }
             "title" => {
+                // `title: |` keeps the line break after the title (Hydra): a title is one line.
                 if let Some(text) = front_matter::scalar_text(&entry.value) {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     record.front_matter_title = Some(Located::new(text, span, entry.line));
                 }
             }

@@ -45,6 +45,7 @@ pub(super) const TABLE: Language = Language {
         ("提议中", Proposed),
         ("提案", Proposed),
         ("建议", Proposed),
+        ("建议中", Proposed),
         ("待定", Proposed),
         ("评审中", Proposed),
         ("通过", Accepted),
@@ -57,6 +58,9 @@ pub(super) const TABLE: Language = Language {
         ("已批准", Accepted),
         ("完成", Accepted),
         ("已完成", Accepted),
+        // "Implemented": in force, as English `implemented` reads.
+        ("已实施", Accepted),
+        ("实施", Accepted),
         ("拒绝", Rejected),
         ("已拒绝", Rejected),
         ("否决", Rejected),

@@ -643,3 +643,34 @@ fn a_number_two_records_share_is_refused_and_reported_across_an_archive_folder()
     assert_eq!(code, 0, "{stderr}");
     assert!(read(record_path(&dir, "deprecated/0001-old-a.md")).contains("status: rejected"));
 }
+
+// Zooniverse's `## Status` reads `Discussed by @shaun.a.noordin and @srallen.`: the help
+// offered to declare that sentence as one of the log's statuses.
+#[test]
+fn a_sentence_in_place_of_a_status_is_not_offered_as_one_to_declare() {
+    let record = |title: &str, status: &str| {
+        format!(
+            "# {title}\n\nDate: 2020-01-01\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "0001-a.md",
+            &record("1. A", "Discussed by @shaun.a.noordin and @srallen."),
+        ),
+        ("0002-b.md", &record("2. B", "Ongoing")),
+        ("0003-c.md", &record("3. C", "Ongoing")),
+    ]);
+    let (_, stdout, _) = run(
+        dir.path(),
+        &["lint", "--rule", "status-undeclared", "--color", "never"],
+    );
+    assert!(
+        stdout.contains("  = help: write the status on a line of its own (`Accepted`, `Proposed`), and the sentence on the line after it\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("`statuses = [\"ongoing\"]`"),
+        "the sentence is left out of the declaration: {stdout}"
+    );
+}

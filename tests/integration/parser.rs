@@ -644,3 +644,79 @@ fn dates_in_a_quote_and_under_a_qualified_heading_are_read() {
         );
     }
 }
+
+/// `adr list --format json` of a log of `files`, as (number, title, status, superseded_by).
+fn listed(files: &[(&str, &str)]) -> Vec<(u64, String, String, Option<u64>)> {
+    let dir = crate::util::log_with(files);
+    let (code, stdout, stderr) = crate::util::run(dir.path(), &["list", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["number"].as_u64().unwrap_or(0),
+                row["title"].as_str().unwrap_or("").to_string(),
+                row["status"].as_str().unwrap_or("-").to_string(),
+                row["superseded_by"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+// Shapes seen in review G's logs, each misread before: a badge whose alt text says
+// nothing (UK Trade), a status in a link (Zarf), one word left in a template's brackets
+// (a Spanish log4brains log), a preamble sentence saying the record is superseded (The
+// National Archives' TDR), sections written as H1s with no title (Raster Foundry), and a
+// front-matter title as a YAML block (`title: |`, Hydra) that kept its line break.
+#[test]
+fn statuses_and_titles_as_unseen_logs_write_them() {
+    let nygard = |title: &str, status: &str| {
+        format!("# {title}\n\nDate: 2020-01-01\n\n## Status\n\n{status}\n\n## Context\n\nc\n")
+    };
+    let rows = listed(&[
+        (
+            "0001-badge.md",
+            &nygard(
+                "1. Badge",
+                "[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](../README.md)",
+            ),
+        ),
+        (
+            "0002-link.md",
+            &nygard("2. Link", "[Migrated](https://example.com/other-repo)"),
+        ),
+        (
+            "0003-bracketed.md",
+            "# Bracketed\n\n- **Estado:** [Aceptado]\n- **Fecha:** 2025-01-02\n\n## Contexto y declaración del problema\n\nc\n",
+        ),
+        (
+            "0004-old.md",
+            "# 4. Old\n\n**Date:** 2020-06-17\n\nThis decision has been superseded by decision: [0005 New](0005-new.md)\n\n## Context\n\nc\n",
+        ),
+        (
+            "0005-new.md",
+            "# 5. New\n\n**Date:** 2020-07-21\n\nThis decision supersedes decision: [0004 Old](0004-old.md)\n\n## Context\n\nc\n",
+        ),
+        (
+            "0006-h1-sections.md",
+            "# Context\n\nc\n\n# Decision\n\nd\n\n# Consequences\n\ne\n",
+        ),
+        (
+            "0007-block-title.md",
+            "---\nstatus: accepted\ntitle: |\n  Use a block title\n---\n\n## Context\n\nc\n",
+        ),
+    ]);
+    let expected = [
+        (1, "Badge", "approved", None),
+        (2, "Link", "migrated", None),
+        (3, "Bracketed", "aceptado", None),
+        (4, "Old", "superseded", Some(5)),
+        (5, "New", "-", None),
+        (6, "h1 sections", "-", None),
+        (7, "Use a block title", "accepted", None),
+    ]
+    .map(|(number, title, status, by)| (number, title.to_string(), status.to_string(), by));
+    assert_eq!(rows, expected);
+}

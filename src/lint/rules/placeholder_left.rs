@@ -231,13 +231,14 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     found
 }
 
-/// `{words …}` on one line; not `{{ liquid }}`, `${shell}`, `%{format}`, a brace glued to a
-/// name (`Func{Message, Type}`, a C# generic in a doc comment) or `{single}` words other
-/// than MADR's own `{title}` and `{force}`.
+/// `{words …}` on one line; not `{{ liquid }}`, `${shell}`, `%{format}`, a value to fill in
+/// after `=` (`AUTH_URL={auth url for the environment}`, documenting a setting), a brace
+/// glued to a name (`Func{Message, Type}`, a C# generic in a doc comment) or `{single}`
+/// words other than MADR's own `{title}` and `{force}`.
 fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     if open > 0
-        && (matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#' | b'_')
+        && (matches!(bytes[open - 1], b'{' | b'$' | b'%' | b'\\' | b'#' | b'_' | b'=')
             || bytes[open - 1].is_ascii_alphanumeric())
     {
         return None;
@@ -325,7 +326,7 @@ mod tests {
             ["[option 1]"]
         );
         assert_eq!(
-            found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A} and Func{Message, Type}"),
+            found("{{ page.adr_status }} and ${HOME} and {id} and {P, X, A} and Func{Message, Type} and AUTH_URL={auth url for intg}"),
             Vec::<&str>::new()
         );
         assert_eq!(

@@ -88,10 +88,10 @@ fn report_log(log: &LogFacts, without: &[&RecordFacts], ctx: &mut RuleContext) {
         _ => "give each record a status (front matter `status: accepted`)",
     };
     ctx.report(&StatusMissing::META, first.path(), Some(span), message)
-        .label(if others == 0 {
-            "no status here".to_string()
-        } else {
-            format!("no status here, nor in {others} other records")
+        .label(match others {
+            0 => "no status here".to_string(),
+            1 => "no status here, nor in 1 other record".to_string(),
+            _ => format!("no status here, nor in {others} other records"),
         })
         .help(format!(
             "{help}, or, if the log does not track statuses, turn the rule off: `status-missing = \"off\"` under `[lint.rules]` in .adr.toml"

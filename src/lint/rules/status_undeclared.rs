@@ -78,7 +78,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             vocabulary
                 .iter()
                 .filter(|(value, records)| {
-                    log_of(&first_path(records)) == part && names_a_record(value).is_none()
+                    log_of(&first_path(records)) == part
+                        && names_a_record(value).is_none()
+                        && !is_sentence(value)
                 })
                 .map(|(value, _)| (*value).clone()),
         );
@@ -131,6 +133,14 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             ));
             continue;
         }
+        if is_sentence(value) {
+            // Declaring `discussed by @shaun and @srallen` would allow a sentence as a status.
+            diagnostic.label("a sentence, not a status").help(
+                "write the status on a line of its own (`Accepted`, `Proposed`), and the sentence on the line after it"
+                    .to_string(),
+            );
+            continue;
+        }
         let declaration = declaration(&first.rel_path);
         diagnostic.label("the log's own status").help(format!(
             "declare the log's statuses {declaration}, or change {which} to a known status"
@@ -140,6 +150,12 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
 
 /// A status that names a record in parentheses after its word (`отменено (0005)`,
 /// `replaced (ADR-12)`): the word and the reference.
+/// Whether a status value reads as a sentence, not a word a log could declare: more than
+/// four words, or naming people (`discussed by @shaun.a.noordin and @srallen`).
+fn is_sentence(value: &str) -> bool {
+    value.split_whitespace().count() > 4 || value.contains('@')
+}
+
 fn names_a_record(value: &str) -> Option<(&str, &str)> {
     let inner = value.trim_end().strip_suffix(')')?;
     let (word, named) = inner.rsplit_once('(')?;
