@@ -86,6 +86,8 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         check_one_line_status(record)?;
     }
     let written = record.source.slice(status.span);
+    // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language.
+    let value = crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value);
     let value = if written.starts_with(|c: char| c.is_uppercase())
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
     {
@@ -258,27 +260,31 @@ fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> R
 /// naming the file; nothing is written.
 pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<String> {
     let mut edits = vec![edit.clone()];
+    let wanted = read_kind(value);
+    // A restated status that already says so (`Akzeptiert` under `status: accepted`) is
+    // left as its author wrote it.
     if let Some(restated) = &record.status_restated
         && !restated.span.is_empty()
+        && read_kind(&restated.raw) != wanted
         && (restated.span.end <= edit.span.start || edit.span.end <= restated.span.start)
     {
+        let word = crate::vocabulary::status_word_like(&restated.raw, value).unwrap_or(value);
         edits.push(Edit::replace(
             restated.span,
-            cased_like(value, &restated.raw),
+            cased_like(word, &restated.raw),
         ));
     }
     let text = apply_edits(&record.source.text, &edits);
     prove_outside_unchanged(record.path(), &record.source.text, &text, &edits)?;
     let reparsed = reparse(record, &text)?;
-    let wanted = Status::classify(value);
     let read_back = reparsed
         .status
         .as_ref()
-        .map(|status| Status::classify(&status.raw));
+        .map(|status| read_kind(&status.raw));
     let restated_back = reparsed
         .status_restated
         .as_ref()
-        .map(|status| Status::classify(&status.raw));
+        .map(|status| read_kind(&status.raw));
     let restated_agrees = restated_back.is_none_or(|restated| restated == wanted);
     if read_back.as_ref() != Some(&wanted) || !restated_agrees {
         return Err(Error::record(
@@ -294,6 +300,13 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         ));
     }
     Ok(text)
+}
+
+/// What a status value means, in any language the vocabulary knows, with the record it
+/// names as its successor.
+fn read_kind(value: &str) -> (crate::model::StatusKind, Option<crate::model::RecordRef>) {
+    let (kind, successor, _) = Status::read(value);
+    (kind, successor)
 }
 
 /// `value` with its first letter in the case of `like`'s (`Accepted` where the body wrote

@@ -13,6 +13,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
     let record = super::find_record(project, &log, &args.record)?;
     let requested = args.status.join(" ").trim().to_string();
     let (kind, reference) = Status::classify(&requested);
+    let mut superseded_by = None;
     let value = match kind {
         StatusKind::Superseded => {
             let Some(reference) = reference else {
@@ -31,6 +32,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
             if std::ptr::eq(successor, record) {
                 return Err(Error::usage("a record cannot supersede itself"));
             }
+            superseded_by = Some(successor);
             let number = successor.number().unwrap_or(0);
             crate::edit::superseded_status(
                 record,
@@ -57,7 +59,8 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
     // keeps its own way of writing it.
     let already = record.status.as_ref().is_some_and(|status| {
         status.superseded_by.is_none()
-            && status.keyword().eq_ignore_ascii_case(&value)
+            && (status.keyword().eq_ignore_ascii_case(&value)
+                || status.kind.keyword().eq_ignore_ascii_case(&value))
             && record
                 .status_restated
                 .as_ref()
@@ -87,5 +90,35 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         project.display(record.path())
     )
     .map_err(output_error)?;
+    // Both sides, as adr-tools writes them: the successor says what it supersedes, unless
+    // it names the record already (lint would warn, and `--fix` add it, otherwise).
+    if let Some(successor) = superseded_by
+        && !names(&log, successor, record)
+    {
+        let edits = crate::lint::back_link_edits(successor, record);
+        let linked = edit::apply_record_edits(successor, &edits)?;
+        super::rewrite(project, successor.path(), &successor.source.text, &linked)?;
+        writeln!(
+            output.out,
+            "{}: added that it supersedes `{}`",
+            project.display(successor.path()),
+            record.rel_path
+        )
+        .map_err(output_error)?;
+    }
     Ok(ExitStatus::Success)
+}
+
+/// Whether `new` names `old`: a supersedes reference resolving to it, or a link to its file.
+fn names(log: &crate::model::Log, new: &crate::model::Record, old: &crate::model::Record) -> bool {
+    let old_name = crate::log_path::file_name(&old.rel_path);
+    new.supersedes
+        .iter()
+        .filter_map(|reference| log.resolve(&reference.value))
+        .any(|record| std::ptr::eq(record, old))
+        || new.links.iter().any(|link| {
+            let target = link.target.split(['#', '?']).next().unwrap_or(&link.target);
+            link.is_relative()
+                && crate::log_path::percent_decode(target).rsplit('/').next() == Some(old_name)
+        })
 }

@@ -30,6 +30,20 @@ use facts::RecordFacts;
 use texts::{Texts, locked};
 
 pub use registry::{RULES, Rule, find_rule};
+
+/// The edits that make `new` say it supersedes `old`, in `new`'s own layout, as
+/// `lint --fix` writes them for supersede-not-reciprocal (`adr status A superseded by B`
+/// writes both sides with them).
+pub(crate) fn back_link_edits(
+    new: &crate::model::Record,
+    old: &crate::model::Record,
+) -> Vec<crate::edit::Edit> {
+    rules::supersede_not_reciprocal::back_link_fix(
+        &facts::RecordFacts::of(new),
+        &facts::RecordFacts::of(old),
+    )
+    .edits
+}
 pub use settings::{
     BaseFiles, LintOptions, Settings, rule_ids as settings_rule_ids,
     suggestion as settings_suggestion,

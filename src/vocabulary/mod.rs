@@ -371,6 +371,36 @@ impl Language {
     }
 }
 
+/// The word for the status `keyword` (`accepted`) in the language `old` is written in
+/// (`Proposto` → `aceito`), when `old` is a status word of a language other than English;
+/// `None` for an English word or any other text, which takes the keyword.
+pub fn status_word_like(old: &str, keyword: &str) -> Option<&'static str> {
+    let folded = fold(old.trim().trim_matches(['*', '_']));
+    let (_, word, _) = status_prefix(&folded)?;
+    let in_table = |language: &Language| {
+        language
+            .statuses
+            .iter()
+            .any(|(written, _)| fold(written) == word)
+    };
+    if in_table(&en::TABLE) {
+        return None;
+    }
+    let kind = [
+        Kind::Proposed,
+        Kind::Accepted,
+        Kind::Rejected,
+        Kind::Deprecated,
+        Kind::Draft,
+    ]
+    .into_iter()
+    .find(|kind| kind.keyword() == keyword)?;
+    LANGUAGES
+        .iter()
+        .find(|language| in_table(language))?
+        .status_word(kind)
+}
+
 /// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).
 pub fn status_kind(text: &str) -> Option<Kind> {
     LOOKUPS.statuses.get(&fold(text)).copied()

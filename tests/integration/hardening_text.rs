@@ -674,3 +674,29 @@ fn a_sentence_in_place_of_a_status_is_not_offered_as_one_to_declare() {
         "the sentence is left out of the declaration: {stdout}"
     );
 }
+
+// `adr status` wrote English into Portuguese and German records (`Proposto` → `Accepted`),
+// and rewrote a body's `Akzeptiert` that already agreed with the new status (Vagalume,
+// EvolutionHub). The status takes the record's own language, and a restated status that
+// already says so is left as written.
+#[test]
+fn a_status_edit_writes_the_records_own_language() {
+    let portuguese = "# 1. Usar Jekyll\n\nData: 2024-01-01\n\n## Status\n\nProposto\n\n## Contexto\n\nc\n\n## Decisão\n\nd\n\n## Consequências\n\ne\n";
+    let german = "---\nstatus: proposed\ndate: 2024-01-01\n---\n# ADR-0002: Astro\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nk\n";
+    let dir = log_with(&[
+        ("0001-usar-jekyll.md", portuguese),
+        ("0002-astro.md", german),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(record_path(&dir, "0001-usar-jekyll.md")),
+        portuguese.replace("Proposto", "Aceito")
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "accepted"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(record_path(&dir, "0002-astro.md")),
+        german.replace("status: proposed", "status: accepted")
+    );
+}

@@ -221,7 +221,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
 }
 
 /// The edit adding "supersedes old" to `new`, in `new`'s own layout.
-fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
+pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     let slot = new.back_link;
     let newline = if slot.crlf { "\r\n" } else { "\n" };
     let link = format!(
