@@ -257,6 +257,9 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
             if metadata.superseded_sentence.is_none() {
                 metadata.superseded_sentence = superseded_sentence(source, line_span, line);
             }
+            if metadata.date.is_none() {
+                metadata.date = bare_date(source, line_span, line);
+            }
             continue;
         };
         metadata.found = true;
@@ -276,6 +279,30 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
     }
     metadata.take_successor(successor);
     metadata
+}
+
+/// A line under the title that is a date and nothing else (`June 19, 2018`, `7 April
+/// 2020`, `*2021-03-04*`, Zooniverse): the record's date, as a reader takes it.
+fn bare_date(source: &SourceFile, line_span: Span, line: usize) -> Option<Located<DateValue>> {
+    let span = emphasis_inner(source, trimmed_span(source, line_span));
+    let text = source.slice(span);
+    if text.is_empty() || text.len() > 40 || !text.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    match DateValue::parse(text) {
+        value
+        @ (DateValue::Valid(_) | DateValue::Reshaped { .. } | DateValue::Ambiguous { .. }) => {
+            Some(Located::new(value, span, line))
+        }
+        _ => None,
+    }
+}
+
+/// `span` without the whitespace around its text.
+fn trimmed_span(source: &SourceFile, span: Span) -> Span {
+    let text = source.slice(span);
+    let start = span.start + (text.len() - text.trim_start().len());
+    Span::new(start, start + text.trim().len())
 }
 
 /// The status a sentence of the line at `line_span` states, from its "superseded by"

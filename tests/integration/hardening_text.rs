@@ -700,3 +700,22 @@ fn a_status_edit_writes_the_records_own_language() {
         german.replace("status: proposed", "status: accepted")
     );
 }
+
+// TDR's `#25. Automatic code merging` has no space after `#`, so it is no heading: the
+// finding said only "start the record with a `# Title` heading".
+#[test]
+fn a_title_without_a_space_after_the_hash_is_named_with_its_fix() {
+    let dir = log_with(&[(
+        "0025-automatic-code-merge.md",
+        "#25. Automatic code merging\n\n**Date:** 2020-01-01\n\n## Context\n\nc\n",
+    )]);
+    let (code, stdout, _) = run(
+        dir.path(),
+        &["lint", "--rule", "title-missing", "--color", "never"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "error[title-missing]: record has no title\n --> docs/adr/0025-automatic-code-merge.md:1:1\n  |\n1 | #25. Automatic code merging\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^ not a heading: no space after `#`\n  |\n  = help: write `# 25. Automatic code merging`: Markdown makes a heading only with a space after `#`\n\n1 error, 0 warnings in 1 file\n"
+    );
+}

@@ -720,3 +720,45 @@ fn statuses_and_titles_as_unseen_logs_write_them() {
     .map(|(number, title, status, by)| (number, title.to_string(), status.to_string(), by));
     assert_eq!(rows, expected);
 }
+
+// Zooniverse writes the date on a line of its own under the title (`June 19, 2018`): it was
+// not read (no date in list, nothing from lint); and a Spanish log's `[2025-01-2025]`, a
+// date written wrong in the template's brackets, passed as the template's prompt.
+#[test]
+fn a_bare_date_under_the_title_is_read_and_a_bracketed_wrong_date_reported() {
+    let dir = crate::util::log_with(&[
+        (
+            "adr-01.md",
+            "# ADR 1: Adopt ADRs\n\nJune 19, 2018\n\n## Status\n\nAccepted\n\n## Context\n\nc\n",
+        ),
+        (
+            "adr-02.md",
+            "# ADR 2: Use a CMS\n\n- **Status:** accepted\n- **Date:** [2025-01-2025]\n\n## Context\n\nc\n",
+        ),
+    ]);
+    let (_, stdout, _) = crate::util::run(dir.path(), &["list"]);
+    assert!(
+        stdout.contains("0001  accepted  2018-06-19  Adopt ADRs\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = crate::util::run(
+        dir.path(),
+        &[
+            "lint",
+            "--rule",
+            "date-format",
+            "--rule",
+            "date-unreadable",
+            "--color",
+            "never",
+        ],
+    );
+    assert!(
+        stdout.starts_with("warning[date-format]: date `June 19, 2018` is not written `YYYY-MM-DD`\n --> docs/adr/adr-01.md:3:1\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warning[date-unreadable]: date `[2025-01-2025]` cannot be read as a date\n --> docs/adr/adr-02.md:4:13\n"),
+        "{stdout}"
+    );
+}

@@ -49,7 +49,13 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
 /// A template's prompt for the date: `[YYYY-MM-DD …]`, `{AAAA-MM-JJ}`, `DATE`, `tt.mm.jjjj`.
 fn is_prompt(text: &str) -> bool {
     let upper = text.to_uppercase();
-    text.starts_with(['[', '{', '<'])
+    // `[2025-01-2025]` is a date written wrong in the template's brackets, not its prompt.
+    let inner = text.trim_matches(['[', ']', '{', '}', '<', '>']);
+    let is_numbers = inner.chars().filter(char::is_ascii_digit).count() >= 4
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ' '));
+    text.starts_with(['[', '{', '<']) && !is_numbers
         || ["YYYY", "AAAA", "JJJJ", "TT.MM", "DD-MM", "DD/MM"]
             .iter()
             .any(|prompt| upper.contains(prompt))

@@ -91,7 +91,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 Some(status.span),
                 format!("status `{word}` is not one this log uses"),
             )
-            .label("every other record writes a standard status")
+            .label("nearly every record of this log writes a standard status")
             .help(format!(
                 "{canonical}declare it with `statuses = [\"{word}\"]` in .adr.toml if the log means to use it"
             ));

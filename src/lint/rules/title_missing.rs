@@ -41,6 +41,24 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     if record.title.is_some() || record.front_matter_title.is_some() {
         return;
     }
+    // `#25. Automatic code merging` (TDR): meant as the title, but Markdown needs a space
+    // after `#` to make a heading.
+    let glued = (record.source.line_of(record.body_start())..record.source.line_count())
+        .map(|line| record.source.line_span(line))
+        .find(|span| !record.source.slice(*span).trim().is_empty())
+        .filter(|span| {
+            let text = record.source.slice(*span);
+            text.strip_prefix('#')
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_whitespace() && c != '#'))
+        });
+    if let Some(span) = glued {
+        let text = record.source.slice(span).trim_end();
+        let fixed = format!("# {}", text.trim_start_matches('#'));
+        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
+            .label("not a heading: no space after `#`")
+            .help(format!("write `{fixed}`: Markdown makes a heading only with a space after `#`"));
+        return;
+    }
     let first_line = record.source.line_of(record.body_start());
     let mut span = record.source.line_span(first_line);
     span.start = span.start.max(record.body_start());
