@@ -129,6 +129,153 @@ pub(super) static KEPT_ELEMENTS: std::sync::LazyLock<HashSet<&'static str>> =
         tags
     });
 
+/// The names of HTML's elements, obsolete ones included, which the HTML parser may give a
+/// meaning of their own (`<title>` takes what follows as its text): a component written
+/// with one of these names is that element.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "bgsound",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "image",
+    "img",
+    "input",
+    "ins",
+    "isindex",
+    "kbd",
+    "keygen",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "menuitem",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rb",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+];
+
 /// Raw HTML with every tag of an element ammonia would not keep (custom elements aside),
 /// and every comment, declaration or processing instruction, escaped: its `<` becomes
 /// `&lt;`, so it shows as text and cannot open anything that swallows what follows.
@@ -139,14 +286,18 @@ pub(super) fn neutralised(html: CowStr<'_>) -> CowStr<'_> {
         let rest = html.get(at + 1..).unwrap_or("");
         let name_part = rest.strip_prefix('/').unwrap_or(rest);
         let escape = if name_part.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let name = name_part
+            let written = name_part
                 .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
                 .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+                .unwrap_or("");
+            let name = written.to_ascii_lowercase();
             // A custom element (`<adr-status>`, a name with `-`) is an ordinary element to
             // the HTML parser and cannot swallow anything: ammonia drops its tags as before.
-            !KEPT_ELEMENTS.contains(name.as_str()) && !name.contains('-')
+            // So is an MDX component (`<AdrTable frontMatter={…}>`, Docusaurus logs), named
+            // in capitals, unless its name is an HTML element's (`<Script>` is `<script>`).
+            let is_component = written.starts_with(|c: char| c.is_ascii_uppercase())
+                && !HTML_ELEMENTS.contains(&name.as_str());
+            !KEPT_ELEMENTS.contains(name.as_str()) && !name.contains('-') && !is_component
         } else {
             rest.starts_with(['!', '?'])
         };

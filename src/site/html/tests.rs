@@ -73,6 +73,21 @@ fn tags_of_dropped_elements_show_as_text_and_kept_ones_stay() {
         html.as_ref(),
         "<b>x</b>&lt;TITLE>t&lt;/Title><my-el a=1></my-el>&lt;!-- c -->&lt;?php ?><x-y/>< 3"
     );
+    // An MDX component (Docusaurus logs) is dropped like a custom element; one named as an
+    // HTML element is that element.
+    let html = neutralised(CowStr::from(
+        "<AdrTable frontMatter={frontMatter}></AdrTable><Script>x</Script><Tabs />",
+    ));
+    assert_eq!(
+        html.as_ref(),
+        "<AdrTable frontMatter={frontMatter}></AdrTable>&lt;Script>x&lt;/Script><Tabs />"
+    );
+    let body = render_body(
+        "# T\n\n<AdrTable frontMatter={frontMatter}></AdrTable>\n\n## Context\n\nc\n",
+        true,
+        &|_: &str, _: LinkKind| Destination::Missing,
+    );
+    assert!(!body.html.contains("AdrTable"), "{}", body.html);
     let mut open = Vec::new();
     track_tags("<div><p>a<br><img src=x/></p><span/>", &mut open);
     assert_eq!(open, ["div"]);
