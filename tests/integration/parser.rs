@@ -668,8 +668,9 @@ fn listed(files: &[(&str, &str)]) -> Vec<(u64, String, String, Option<u64>)> {
 // Shapes seen in review G's logs, each misread before: a badge whose alt text says
 // nothing (UK Trade), a status in a link (Zarf), one word left in a template's brackets
 // (a Spanish log4brains log), a preamble sentence saying the record is superseded (The
-// National Archives' TDR), sections written as H1s with no title (Raster Foundry), and a
-// front-matter title as a YAML block (`title: |`, Hydra) that kept its line break.
+// National Archives' TDR), sections written as H1s with no title (Raster Foundry), a
+// front-matter title as a YAML block (`title: |`, Hydra) that kept its line break, and a
+// status opening the title (`# Accepted: ThorVG`, V-Sekai).
 #[test]
 fn statuses_and_titles_as_unseen_logs_write_them() {
     let nygard = |title: &str, status: &str| {
@@ -707,6 +708,12 @@ fn statuses_and_titles_as_unseen_logs_write_them() {
             "0007-block-title.md",
             "---\nstatus: accepted\ntitle: |\n  Use a block title\n---\n\n## Context\n\nc\n",
         ),
+        // V-Sekai: the status opens the title, and nothing else states one.
+        ("0008-thorvg.md", "# Draft: ThorVG\n\n## Context\n\nc\n"),
+        (
+            "0009-decision.md",
+            "# Decision: Use Kafka\n\n## Context\n\nc\n",
+        ),
     ]);
     let expected = [
         (1, "Badge", "approved", None),
@@ -716,6 +723,8 @@ fn statuses_and_titles_as_unseen_logs_write_them() {
         (5, "New", "-", None),
         (6, "h1 sections", "-", None),
         (7, "Use a block title", "accepted", None),
+        (8, "Draft: ThorVG", "draft", None),
+        (9, "Decision: Use Kafka", "-", None),
     ]
     .map(|(number, title, status, by)| (number, title.to_string(), status.to_string(), by));
     assert_eq!(rows, expected);
