@@ -18,6 +18,27 @@ pub(super) fn read_options(record: &mut Record, outline: &markdown::Outline, sec
         .iter()
         .find(|section| section.is_named("Decision Outcome"))
         .and_then(|section| chosen_option(source, section.body_span));
+    // Options grouped as a nested list (`* Discovery` / `  * Config`, Kuma): the top items
+    // are the groups, and the options their items, as the chosen one shows when it names
+    // an item and no group.
+    if !record.considered_options.is_empty()
+        && let Some(chosen) = &record.chosen_option
+        && !record
+            .considered_options
+            .iter()
+            .any(|option| crate::model::options_match(&option.value, &chosen.value))
+        && let Some(index) = sections
+            .iter()
+            .position(|section| section.is_named("Considered Options"))
+    {
+        let nested = items_at(source, outline, sections, index, 2);
+        if nested
+            .iter()
+            .any(|option| crate::model::options_match(&option.value, &chosen.value))
+        {
+            record.considered_options = nested;
+        }
+    }
     if record.considered_options.is_empty() {
         record.considered_options = subsection_titles(sections, "Considered Options");
         // Options grouped under subheadings (`### First issue` with its own list): the
@@ -60,6 +81,17 @@ fn items_of(
     sections: &[Section],
     index: usize,
 ) -> Vec<Located<String>> {
+    items_at(source, outline, sections, index, 1)
+}
+
+/// The list items of `depth` (1 for the top level) directly under `sections[index]`.
+fn items_at(
+    source: &SourceFile,
+    outline: &markdown::Outline,
+    sections: &[Section],
+    index: usize,
+    depth: usize,
+) -> Vec<Located<String>> {
     let section = &sections[index];
     let own_end = sections.get(index + 1).map_or(section.span.end, |next| {
         next.span.start.min(section.span.end)
@@ -68,7 +100,7 @@ fn items_of(
         .items
         .iter()
         .filter(|item| {
-            item.parent.is_none()
+            item.depth == depth
                 && item.span.start >= section.body_span.start
                 && item.span.start < own_end
         })

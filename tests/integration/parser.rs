@@ -771,3 +771,38 @@ fn a_bare_date_under_the_title_is_read_and_a_bracketed_wrong_date_reported() {
         "{stdout}"
     );
 }
+
+// Kuma 014 groups its options in a nested list (`* Discovery` / `  * Config`) and chooses
+// `"Config" with "Inter-CP Server"`: only the groups were read, and chosen-option-unknown
+// said `Config` was not considered.
+#[test]
+fn options_grouped_in_a_nested_list_are_the_items_the_chosen_one_names() {
+    let record = "# Multizone admin\n\n* Status: accepted\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n* Discovery\n  * Config\n  * Inventory\n* Communication\n  * API Server\n  * Inter-CP Server\n\n## Decision Outcome\n\nChosen option: \"Config\" with \"Inter-CP Server\", because it is simple.\n";
+    let dir = crate::util::log_with(&[("0014-multizone-admin.md", record)]);
+    let (code, stdout, _) =
+        crate::util::run(dir.path(), &["lint", "--rule", "chosen-option-unknown"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n")
+    );
+    // A choice naming neither a group nor an item is still reported.
+    let dir = crate::util::log_with(&[(
+        "0014-multizone-admin.md",
+        &record.replace("\"Config\" with", "\"Gossip\" with"),
+    )]);
+    let (code, stdout, _) = crate::util::run(
+        dir.path(),
+        &[
+            "lint",
+            "--rule",
+            "chosen-option-unknown",
+            "--color",
+            "never",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.starts_with("error[chosen-option-unknown]: chosen option `Gossip`"),
+        "{stdout}"
+    );
+}
