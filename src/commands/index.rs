@@ -79,35 +79,13 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     let current = existing.as_deref() == Some(expected.as_str());
 
     if args.check {
-        if current {
-            super::note(output, format_args!("{shown} is up to date"));
-        } else {
-            let diff =
-                crate::diff::unified(&shown, &shown, existing.as_deref().unwrap_or(""), &expected);
-            crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
-            // The command that mends it is the one that was run, `--file` and all.
-            let command = match &args.file {
-                Some(file) => format!("adr index --file {}", file.display()),
-                None => "adr index".to_string(),
-            };
-            let message = match &existing {
-                Some(_) => format!("{shown} is out of date: run `{command}` to update it"),
-                None => {
-                    // A log that keeps its index in `index.md` (MADR's adr-log, mkdocs).
-                    let other = project.log_dir.join("index.md");
-                    let hint = if args.file.is_none() && other.is_file() {
-                        format!(
-                            ", or `adr index --check --file {}` if the log's index is that file",
-                            project.display(&other)
-                        )
-                    } else {
-                        String::new()
-                    };
-                    format!("{shown} does not exist: run `{command}` to create it{hint}")
-                }
-            };
-            super::note(output, format_args!("error: {message}"));
-        }
+        report_check(
+            args,
+            project,
+            (&shown, existing.as_deref()),
+            &expected,
+            output,
+        )?;
     } else if current {
         super::note(output, format_args!("{shown} is up to date"));
     } else {
@@ -136,6 +114,46 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
     } else {
         failures
     })
+}
+
+/// What `--check` says: up to date, or the diff a run would make and the command that
+/// makes it (`shown` is the file as messages name it, `existing` its text when it exists).
+fn report_check(
+    args: &IndexArgs,
+    project: &Project,
+    (shown, existing): (&str, Option<&str>),
+    expected: &str,
+    output: &mut Output<'_>,
+) -> Result<()> {
+    if existing == Some(expected) {
+        super::note(output, format_args!("{shown} is up to date"));
+    } else {
+        let diff = crate::diff::unified(shown, shown, existing.unwrap_or(""), expected);
+        crate::diff::write(output.out, &diff, output.color).map_err(output_error)?;
+        // The command that mends it is the one that was run, `--file` and all.
+        let command = match &args.file {
+            Some(file) => format!("adr index --file {}", file.display()),
+            None => "adr index".to_string(),
+        };
+        let message = match existing {
+            Some(_) => format!("{shown} is out of date: run `{command}` to update it"),
+            None => {
+                // A log that keeps its index in `index.md` (MADR's adr-log, mkdocs).
+                let other = project.log_dir.join("index.md");
+                let hint = if args.file.is_none() && other.is_file() {
+                    format!(
+                        ", or `adr index --check --file {}` if the log's index is that file",
+                        project.display(&other)
+                    )
+                } else {
+                    String::new()
+                };
+                format!("{shown} does not exist: run `{command}` to create it{hint}")
+            }
+        };
+        super::note(output, format_args!("error: {message}"));
+    }
+    Ok(())
 }
 
 /// What `adr index` says of a file that lists the records by hand, without index markers:

@@ -10,6 +10,7 @@ pub(crate) mod log_template;
 mod meta;
 mod record;
 mod status;
+mod status_markup;
 mod status_suggest;
 mod summary;
 

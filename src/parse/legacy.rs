@@ -281,6 +281,34 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
     metadata
 }
 
+/// The status a title opens with when nothing else states one (`# Accepted: ThorVG`, 235
+/// records of V-Sekai's log): a known status word before a colon. An edit of the status
+/// rewrites that word.
+pub(crate) fn status_in_title(record: &crate::model::Record) -> Option<Status> {
+    let title = record.title.as_ref()?;
+    let (word, _) = title.value.split_once([':', '：'])?;
+    let word = word.trim();
+    if word.is_empty() || word.split_whitespace().count() > 2 {
+        return None;
+    }
+    let (kind, _, written) = Status::read(word);
+    if matches!(kind, crate::model::StatusKind::Other(_)) {
+        return None;
+    }
+    // The title's span holds its text as read, so the word is at its start.
+    let start = title.span.start + (title.value.len() - title.value.trim_start().len());
+    let span = Span::new(start, start + word.len());
+    (record.source.slice(span) == word).then(|| Status {
+        kind,
+        raw: word.to_string(),
+        word: written,
+        superseded_by: None,
+        span,
+        line: title.line,
+        origin: crate::model::StatusOrigin::Section,
+    })
+}
+
 /// A line under the title that is a date and nothing else (`June 19, 2018`, `7 April
 /// 2020`, `*2021-03-04*`, Zooniverse): the record's date, as a reader takes it.
 fn bare_date(source: &SourceFile, line_span: Span, line: usize) -> Option<Located<DateValue>> {

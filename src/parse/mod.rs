@@ -174,7 +174,7 @@ fn build_record(
         front_matter.as_ref(),
     );
     if record.status.is_none() {
-        record.status = status_in_title(&record);
+        record.status = legacy::status_in_title(&record);
     }
     // A metadata load stops at the preamble; the style still comes from every heading, so
     // `list` and `export` agree on it.
@@ -274,34 +274,6 @@ fn read_title(record: &mut Record, sections: &[Section]) {
         });
     record.title = Some(Located::new(title, span, h1.line));
     record.title_number = number;
-}
-
-/// The status a title opens with when nothing else states one (`# Accepted: ThorVG`, 235
-/// records of V-Sekai's log): a known status word before a colon. An edit of the status
-/// rewrites that word.
-fn status_in_title(record: &Record) -> Option<Status> {
-    let title = record.title.as_ref()?;
-    let (word, _) = title.value.split_once([':', '：'])?;
-    let word = word.trim();
-    if word.is_empty() || word.split_whitespace().count() > 2 {
-        return None;
-    }
-    let (kind, _, written) = Status::read(word);
-    if matches!(kind, crate::model::StatusKind::Other(_)) {
-        return None;
-    }
-    // The title's span holds its text as read, so the word is at its start.
-    let start = title.span.start + (title.value.len() - title.value.trim_start().len());
-    let span = Span::new(start, start + word.len());
-    (record.source.slice(span) == word).then(|| Status {
-        kind,
-        raw: word.to_string(),
-        word: written,
-        superseded_by: None,
-        span,
-        line: title.line,
-        origin: crate::model::StatusOrigin::Section,
-    })
 }
 
 /// Step 2, metadata the front matter did not state: from MADR 2 bullets, a metadata
