@@ -157,6 +157,45 @@ fn parse_prefixed(stem: &str) -> Option<FileName> {
     if !is_record_prefix(prefix) {
         return None;
     }
+    read_after_prefix(stem, digits_at)
+}
+
+/// `stem` read as a prefix (any ASCII letters, digits, `-` and `_`, starting with a letter
+/// and ending in `-` or `_`), a number and maybe a slug: `scs-0002-v1-x` (prefix `scs-`),
+/// `ccc-jb-002-x`, `rfc-0012-x`, `dr-7-x`. Alone such a name says little (`use-python-3`
+/// reads the same way): [`adopt_log_prefix`] takes the prefix when most of a log shares it.
+pub fn parse_with_any_prefix(stem: &str) -> Option<FileName> {
+    let digits_at = stem
+        .char_indices()
+        .find(|&(at, c)| {
+            c.is_ascii_digit()
+                && at > 0
+                && stem
+                    .get(..at)
+                    .is_some_and(|before| before.ends_with(['-', '_']))
+        })
+        .map(|(at, _)| at)?;
+    let prefix = stem.get(..digits_at)?;
+    let is_prefix_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if !prefix.bytes().all(is_prefix_char) || !prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    read_after_prefix(stem, digits_at)
+}
+
+/// `stem` read with the given `prefix` before its number; `None` when no number follows it.
+fn parse_with_prefix(stem: &str, prefix: &str) -> Option<FileName> {
+    let rest = stem.strip_prefix(prefix)?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    read_after_prefix(stem, prefix.len())
+}
+
+/// The number at `digits_at` in `stem` and the slug after it, the text before it the prefix.
+fn read_after_prefix(stem: &str, digits_at: usize) -> Option<FileName> {
+    let prefix = stem.get(..digits_at)?;
     let after_prefix = stem.get(digits_at..)?;
     let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
     let number = parse_number(after_prefix.get(..digits_len)?)?;
@@ -427,6 +466,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             None => found.unnamed_markdown.push((path, rel)),
         }
     }
+    adopt_log_prefix(&mut found);
     adopt_unnumbered(&mut found);
     // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
     // on every comparison, which cost more than the rest of discovery at 10,000 records.
@@ -499,6 +539,54 @@ fn enter_folder(
     }
 }
 
+/// A log whose records carry a prefix of its own before the number (SovereignCloudStack's
+/// `scs-0002-v1-standards-docs-org.md`, CaenCamp's `ccc-jb-002-x.md`, `rfc-0012-x.md`): when
+/// one prefix is shared by two or more files and by most of the log's numbered-looking
+/// files, the files with that prefix are records numbered by it, as `adr-012-x.md` is. The
+/// log decides, not the name alone: `use-python-3.md` among `0001-x.md` records is a note.
+fn adopt_log_prefix(found: &mut Discovered) {
+    let mut files_by_prefix: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, rel) in &found.unnamed_markdown {
+        let name = crate::log_path::file_name(rel);
+        if let Some(NamingScheme::Prefixed { prefix, .. }) = markdown_stem(name)
+            .and_then(parse_with_any_prefix)
+            .map(|file| file.scheme)
+        {
+            *files_by_prefix.entry(prefix).or_default() += 1;
+        }
+    }
+    let numbered = found
+        .records
+        .iter()
+        .filter(|(_, _, file)| file.number.is_some())
+        .count();
+    let candidates: usize = files_by_prefix.values().sum();
+    // The most shared prefix; of two as shared, the first by name, so the walk decides
+    // nothing.
+    let Some((prefix, count)) = files_by_prefix
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+    else {
+        return;
+    };
+    if count < 2 || count * 2 <= numbered + candidates {
+        return;
+    }
+    adopt_prefixed(found, &prefix);
+}
+
+/// Takes the files of `found` named `<prefix><number>…` for records.
+fn adopt_prefixed(found: &mut Discovered, prefix: &str) {
+    let unnamed = std::mem::take(&mut found.unnamed_markdown);
+    for (path, rel) in unnamed {
+        let name = crate::log_path::file_name(&rel);
+        match markdown_stem(name).and_then(|stem| parse_with_prefix(stem, prefix)) {
+            Some(file) => found.records.push((path, rel, file)),
+            None => found.unnamed_markdown.push((path, rel)),
+        }
+    }
+}
+
 /// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named
 /// `adr-<slug>.md` are records without a number, not stray notes.
 fn adopt_unnumbered(found: &mut Discovered) {
@@ -561,6 +649,34 @@ mod tests {
         assert_eq!(number("use-python-3.md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn reads_a_number_after_any_prefix_when_asked() {
+        let read = |stem: &str| {
+            parse_with_any_prefix(stem).map(|file| match file.scheme {
+                NamingScheme::Prefixed { prefix, digits, .. } => {
+                    (prefix, file.number, digits, file.slug)
+                }
+                other => panic!("{other:?}"),
+            })
+        };
+        let expect = |prefix: &str, number, digits, slug: &str| {
+            Some((prefix.to_string(), Some(number), digits, slug.to_string()))
+        };
+        assert_eq!(
+            read("scs-0002-v1-standards"),
+            expect("scs-", 2, 4, "v1-standards")
+        );
+        assert_eq!(read("ccc-jb-002-x"), expect("ccc-jb-", 2, 3, "x"));
+        assert_eq!(read("PROJ-ADR-001-x"), expect("PROJ-ADR-", 1, 3, "x"));
+        assert_eq!(read("dr-7-x"), expect("dr-", 7, 0, "x"));
+        assert_eq!(read("k8s-0001-x"), expect("k8s-", 1, 4, "x"));
+        // No separator before the digits, or none after them: no number.
+        assert_eq!(read("api-v2-design"), None);
+        assert_eq!(read("0001-x"), None);
+        assert_eq!(read("添加-0001-x"), None);
+        assert_eq!(read("rfc-12x"), None);
     }
 
     // Issue #13: a name whose ninth or eleventh byte falls inside a character panicked.
