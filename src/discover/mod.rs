@@ -28,6 +28,15 @@ pub enum NamingScheme {
     },
     /// log4brains: `20200925-slug.md` (`compact`) or `2020-09-25-slug.md`; no number.
     Dated { compact: bool },
+    /// A date, then the number: `2021-06-05_001-slug.md` (cardano-scaling/hydra),
+    /// `20240105_003_slug.md`. The date is the record's day, the number orders the log;
+    /// `after_date` and `after_number` are the separators the log writes (`-` or `_`).
+    DatedNumbered {
+        compact: bool,
+        digits: usize,
+        after_date: char,
+        after_number: char,
+    },
 }
 
 /// What a record's file name says about it.
@@ -91,14 +100,27 @@ impl FileName {
                 }
             }
             NamingScheme::Dated { compact } => {
-                let date = if *compact {
-                    date.replace('-', "")
-                } else {
-                    date.to_string()
-                };
-                format!("{date}-{slug}.md")
+                format!("{}-{slug}.md", written_date(date, *compact))
             }
+            NamingScheme::DatedNumbered {
+                compact,
+                digits,
+                after_date,
+                after_number,
+            } => format!(
+                "{}{after_date}{number:0digits$}{after_number}{slug}.md",
+                written_date(date, *compact)
+            ),
         }
+    }
+}
+
+/// `2025-01-31` as a dated name writes it: as it is, or `20250131` when `compact`.
+fn written_date(date: &str, compact: bool) -> String {
+    if compact {
+        date.replace('-', "")
+    } else {
+        date.to_string()
     }
 }
 
@@ -119,31 +141,79 @@ fn parse_dated(stem: &str) -> Option<FileName> {
         |part: Option<&str>| part.is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
     // The date ends at `-` or `_` (`2023-03-27_private_properties`, eclipse-edc).
     let is_separator = |part: Option<&str>| matches!(part, Some("-" | "_"));
-    let (date, compact, rest) = if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
-        let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
-        (format!("{year}-{month}-{day}"), true, stem.get(9..)?)
-    } else if is_digits(stem.get(..4))
-        && stem.get(4..5) == Some("-")
-        && is_digits(stem.get(5..7))
-        && stem.get(7..8) == Some("-")
-        && is_digits(stem.get(8..10))
-        && is_separator(stem.get(10..11))
-    {
-        (stem.get(..10)?.to_string(), false, stem.get(11..)?)
-    } else {
-        return None;
-    };
+    let (date, compact, after_date, rest) =
+        if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
+            let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
+            (
+                format!("{year}-{month}-{day}"),
+                true,
+                stem.get(8..9)?,
+                stem.get(9..)?,
+            )
+        } else if is_digits(stem.get(..4))
+            && stem.get(4..5) == Some("-")
+            && is_digits(stem.get(5..7))
+            && stem.get(7..8) == Some("-")
+            && is_digits(stem.get(8..10))
+            && is_separator(stem.get(10..11))
+        {
+            (
+                stem.get(..10)?.to_string(),
+                false,
+                stem.get(10..11)?,
+                stem.get(11..)?,
+            )
+        } else {
+            return None;
+        };
     // Only a real calendar date from a plausible year makes a dated name; `00010001-x`
     // is an eight-digit number.
     let parsed: jiff::civil::Date = date.parse().ok()?;
     if !(1990..=2200).contains(&parsed.year()) || rest.is_empty() {
         return None;
     }
+    if let Some(file) = parse_number_after_date(&date, compact, after_date, rest) {
+        return Some(file);
+    }
     Some(FileName {
         number: None,
         slug: rest.to_string(),
         date: Some(date),
         scheme: NamingScheme::Dated { compact },
+    })
+}
+
+/// The number after a date (`2021-06-05_001-slug`, `20240105_003_slug`,
+/// `2021-06-05-001-slug`): digits, a separator, a slug. The number is read when the date ends
+/// in `_` or the number is zero-padded: log4brains' `2020-09-25-3-tier-architecture` is a
+/// slug that starts with a number.
+fn parse_number_after_date(
+    date: &str,
+    compact: bool,
+    after_date: &str,
+    rest: &str,
+) -> Option<FileName> {
+    let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, after_digits) = rest.split_at_checked(digits_len)?;
+    let after_number = after_digits
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '_'))?;
+    let slug = after_digits.get(after_number.len_utf8()..)?;
+    let padded = digits.len() > 1 && digits.starts_with('0');
+    if digits.is_empty() || slug.is_empty() || !(after_date == "_" || padded) {
+        return None;
+    }
+    Some(FileName {
+        number: Some(parse_number(digits)?),
+        slug: slug.to_string(),
+        date: Some(date.to_string()),
+        scheme: NamingScheme::DatedNumbered {
+            compact,
+            digits: if padded { digits.len() } else { 0 },
+            after_date: if after_date == "_" { '_' } else { '-' },
+            after_number,
+        },
     })
 }
 
@@ -649,6 +719,44 @@ mod tests {
         assert_eq!(number("use-python-3.md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn reads_the_number_after_a_date() {
+        let read = |name: &str| {
+            let file = FileName::parse(name).unwrap();
+            (file.date, file.number, file.slug)
+        };
+        let expect =
+            |date: &str, number, slug: &str| (Some(date.to_string()), number, slug.to_string());
+        assert_eq!(
+            read("2021-06-05_001-record-decisions.md"),
+            expect("2021-06-05", Some(1), "record-decisions")
+        );
+        assert_eq!(
+            read("20240105_003_use-nats.md"),
+            expect("2024-01-05", Some(3), "use-nats")
+        );
+        assert_eq!(
+            read("2021-06-05-012-x.md"),
+            expect("2021-06-05", Some(12), "x")
+        );
+        // An unpadded number after a dash is the start of a log4brains slug.
+        assert_eq!(
+            read("2020-09-25-3-tier-architecture.md"),
+            expect("2020-09-25", None, "3-tier-architecture")
+        );
+        assert_eq!(read("2023-03-27_2fa.md"), expect("2023-03-27", None, "2fa"));
+        let scheme = FileName::parse("2021-06-05_001-x.md").unwrap().scheme;
+        assert_eq!(
+            FileName::format(&scheme, 35, "use-nats", "2025-11-23"),
+            "2025-11-23_035-use-nats.md"
+        );
+        let compact = FileName::parse("20240105_003_x.md").unwrap().scheme;
+        assert_eq!(
+            FileName::format(&compact, 4, "y", "2025-11-23"),
+            "20251123_004_y.md"
+        );
     }
 
     #[test]

@@ -113,8 +113,8 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         };
         let keeps_number = keeps_number && !matches!(scheme, Some(NamingScheme::Dated { .. }));
         let suggested = match scheme {
-            Some(scheme @ NamingScheme::Dated { .. }) => {
-                FileName::format(&scheme, 0, &slug, "2025-01-31")
+            Some(scheme @ (NamingScheme::Dated { .. } | NamingScheme::DatedNumbered { .. })) => {
+                FileName::format(&scheme, number, &slug, "2025-01-31")
                     .replace("20250131", "YYYYMMDD")
                     .replace("2025-01-31", "YYYY-MM-DD")
             }
