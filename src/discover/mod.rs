@@ -344,12 +344,19 @@ pub fn is_non_record_name(name: &str) -> bool {
 }
 
 /// `README`, `index` and the other files that describe a log rather than decide anything.
+/// A name in capitals without a number (`PROCESS.md` beside Cosmos SDK's records,
+/// `CODE_OF_CONDUCT.md`, `TEMPLATE.md`) is the repository's convention for such documents.
 fn is_index_name(stem: &str) -> bool {
+    let is_capitals = stem.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
     let stem = stem.to_lowercase();
-    matches!(
-        stem.as_str(),
-        "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
-    )
+    is_capitals
+        || matches!(
+            stem.as_str(),
+            "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
+        )
 }
 
 /// Why a Markdown file in the log is not read as a record.
@@ -367,6 +374,10 @@ pub enum SkipReason {
     Hidden,
     /// A Markdown file whose name is not UTF-8.
     NameNotUtf8,
+    /// A record's name with `-annex1` or `-appendix-a` after it
+    /// (`adr-050-sign-mode-textual-annex1.md`, Cosmos SDK): a part of that record, not
+    /// another record with its number.
+    Annex { record: String },
 }
 
 impl SkipReason {
@@ -380,6 +391,7 @@ impl SkipReason {
                 "named like a record, but hidden (a leading `_` or `.`)".to_string()
             }
             SkipReason::NameNotUtf8 => "its name is not UTF-8".to_string(),
+            SkipReason::Annex { record } => format!("an annex of the record `{record}`"),
         }
     }
 }
@@ -538,6 +550,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
     }
     adopt_log_prefix(&mut found);
     adopt_unnumbered(&mut found);
+    set_annexes_apart(&mut found);
     // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
     // on every comparison, which cost more than the rest of discovery at 10,000 records.
     found.records.sort_unstable_by(|a, b| a.1.cmp(&b.1));
@@ -657,6 +670,58 @@ fn adopt_prefixed(found: &mut Discovered, prefix: &str) {
     }
 }
 
+/// Records whose name is another record's with `-annex<N>` or `-appendix-<x>` after it, in
+/// the same folder and with the same number, are parts of that record.
+fn set_annexes_apart(found: &mut Discovered) {
+    let record_stems: std::collections::HashMap<(&str, &str), (&str, Option<u32>)> = found
+        .records
+        .iter()
+        .filter_map(|(_, rel, file)| {
+            let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+            Some(((folder, markdown_stem(name)?), (rel.as_str(), file.number)))
+        })
+        .collect();
+    let mut annexes: Vec<(usize, String)> = Vec::new();
+    for (at, (_, rel, file)) in found.records.iter().enumerate() {
+        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let Some(base) = markdown_stem(name).and_then(annexed_stem) else {
+            continue;
+        };
+        if let Some((record, number)) = record_stems.get(&(folder, base))
+            && *number == file.number
+        {
+            annexes.push((at, (*record).to_string()));
+        }
+    }
+    for (at, record) in annexes.into_iter().rev() {
+        let (path, rel_path, _) = found.records.remove(at);
+        found.skipped.push(Skipped {
+            path,
+            rel_path,
+            reason: SkipReason::Annex { record },
+        });
+    }
+}
+
+/// `x-annex1` → `x`, `x-annex-2` → `x`, `x-appendix-a` → `x`: the stem an annex belongs to.
+fn annexed_stem(stem: &str) -> Option<&str> {
+    [
+        "-annex",
+        "-Annex",
+        "-ANNEX",
+        "-appendix",
+        "-Appendix",
+        "-APPENDIX",
+    ]
+    .iter()
+    .find_map(|marker| {
+        let (base, label) = stem.rsplit_once(marker)?;
+        let label = label.strip_prefix(['-', '_']).unwrap_or(label);
+        let is_label = label.len() <= 3 && label.bytes().all(|b| b.is_ascii_alphanumeric());
+        (!base.is_empty() && is_label).then_some(base)
+    })
+}
+
 /// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named
 /// `adr-<slug>.md` are records without a number, not stray notes.
 fn adopt_unnumbered(found: &mut Discovered) {
@@ -719,6 +784,19 @@ mod tests {
         assert_eq!(number("use-python-3.md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn names_an_annex_the_record_it_belongs_to() {
+        assert_eq!(
+            annexed_stem("adr-050-sign-mode-annex1"),
+            Some("adr-050-sign-mode")
+        );
+        assert_eq!(annexed_stem("adr-050-x-annex-2"), Some("adr-050-x"));
+        assert_eq!(annexed_stem("0051-fees-appendix-a"), Some("0051-fees"));
+        assert_eq!(annexed_stem("0051-fees-Appendix_B"), Some("0051-fees"));
+        assert_eq!(annexed_stem("0007-annex-the-north"), None);
+        assert_eq!(annexed_stem("0008-appendix-handling"), None);
     }
 
     #[test]
@@ -864,8 +942,16 @@ mod tests {
             "0000-ladr-template.md",
             "ADRXXX-architecture-decision-record-template.md",
             "ADR000-template.md",
+            // Documents of the log in capitals (Cosmos SDK's process beside its records).
+            "PROCESS.md",
+            "CODE_OF_CONDUCT.md",
+            "DECISION-LOG.md",
         ] {
             assert!(is_non_record_name(name), "{name}");
+        }
+        // Capitals with a number, or too short to be a word, may still be records.
+        for name in ["ADR-12.md", "AB.md"] {
+            assert!(!is_non_record_name(name), "{name}");
         }
         for name in [
             "0000-use-markdown-architectural-decision-records.md",

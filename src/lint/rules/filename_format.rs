@@ -11,10 +11,12 @@ declare_rule! {
     /// Record names are `0001-slug.md`, `adr-001-slug.md`, `ADR-1.md`, a prefix of the
     /// log's own before the number when most of its files share it (`scs-0001-slug.md`,
     /// `rfc-0012-slug.md`), or log4brains' `20200925-slug.md`. Each file is offered a
-    /// number no other record or file has: the one its name carries when that is free. READMEs, indexes and templates (`template.md`,
-    /// `0000-template.md`, `adr-template.md`, files starting with `_` or `.`) are not records
-    /// and are left alone, as are Markdown files in a sub-folder that holds no record
-    /// (`design/onboarding-guide.md`: a document kept beside the log).
+    /// number no other record or file has: the one its name carries when that is free.
+    /// READMEs, indexes, documents named in capitals without a number (`PROCESS.md`) and
+    /// templates (`template.md`, `0000-template.md`, `adr-template.md`, files starting with
+    /// `_` or `.`) are not records and are left alone, as are Markdown files in a
+    /// sub-folder that holds no record (`design/onboarding-guide.md`: a document kept
+    /// beside the log).
     ///
     /// ## Why is this bad?
     /// `adr` and other ADR tools find records by their names. A decision saved as
