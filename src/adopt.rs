@@ -188,7 +188,8 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
             .entry(naming_example(&record.file, folder))
             .or_insert(0) += 1;
         if let NamingScheme::Numbered { digits: width }
-        | NamingScheme::Prefixed { digits: width, .. } = record.file.scheme
+        | NamingScheme::Prefixed { digits: width, .. }
+        | NamingScheme::DatedNumbered { digits: width, .. } = record.file.scheme
             && width > 0
         {
             *digits.entry(width).or_insert(0) += 1;
@@ -328,6 +329,16 @@ fn naming_example(file: &FileName, folder: bool) -> String {
         }
         NamingScheme::Dated { compact: true } => "YYYYMMDD-slug".to_string(),
         NamingScheme::Dated { compact: false } => "YYYY-MM-DD-slug".to_string(),
+        NamingScheme::DatedNumbered {
+            compact,
+            digits,
+            after_date,
+            after_number,
+        } => {
+            let date = if *compact { "YYYYMMDD" } else { "YYYY-MM-DD" };
+            let number = "0".repeat((*digits).max(1) - 1) + "1";
+            format!("{date}{after_date}{number}{after_number}slug")
+        }
     };
     if folder {
         format!("{stem}/README.md")

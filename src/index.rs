@@ -315,7 +315,9 @@ fn label_of(file: &crate::discover::FileName, rel_path: &str) -> String {
 fn format_number(number: u32, scheme: &crate::discover::NamingScheme) -> String {
     use crate::discover::NamingScheme;
     let digits = match scheme {
-        NamingScheme::Numbered { digits } | NamingScheme::Prefixed { digits, .. } => *digits,
+        NamingScheme::Numbered { digits }
+        | NamingScheme::Prefixed { digits, .. }
+        | NamingScheme::DatedNumbered { digits, .. } => *digits,
         NamingScheme::Dated { .. } => 0,
     };
     format!("{number:0digits$}")

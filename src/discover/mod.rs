@@ -7,8 +7,11 @@
 //! contents (templates recognised by content are `model::log_template`'s job).
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
+mod log_names;
 mod template_name;
 
+pub use log_names::parse_with_any_prefix;
+use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart};
 use std::path::{Path, PathBuf};
 pub use template_name::is_template_name;
 
@@ -28,6 +31,15 @@ pub enum NamingScheme {
     },
     /// log4brains: `20200925-slug.md` (`compact`) or `2020-09-25-slug.md`; no number.
     Dated { compact: bool },
+    /// A date, then the number: `2021-06-05_001-slug.md` (cardano-scaling/hydra),
+    /// `20240105_003_slug.md`. The date is the record's day, the number orders the log;
+    /// `after_date` and `after_number` are the separators the log writes (`-` or `_`).
+    DatedNumbered {
+        compact: bool,
+        digits: usize,
+        after_date: char,
+        after_number: char,
+    },
 }
 
 /// What a record's file name says about it.
@@ -91,18 +103,31 @@ impl FileName {
                 }
             }
             NamingScheme::Dated { compact } => {
-                let date = if *compact {
-                    date.replace('-', "")
-                } else {
-                    date.to_string()
-                };
-                format!("{date}-{slug}.md")
+                format!("{}-{slug}.md", written_date(date, *compact))
             }
+            NamingScheme::DatedNumbered {
+                compact,
+                digits,
+                after_date,
+                after_number,
+            } => format!(
+                "{}{after_date}{number:0digits$}{after_number}{slug}.md",
+                written_date(date, *compact)
+            ),
         }
     }
 }
 
-fn markdown_stem(name: &str) -> Option<&str> {
+/// `2025-01-31` as a dated name writes it: as it is, or `20250131` when `compact`.
+fn written_date(date: &str, compact: bool) -> String {
+    if compact {
+        date.replace('-', "")
+    } else {
+        date.to_string()
+    }
+}
+
+pub(super) fn markdown_stem(name: &str) -> Option<&str> {
     let (stem, extension) = name.split_at_checked(name.rfind('.')?)?;
 
     extension.eq_ignore_ascii_case(".md").then_some(stem)
@@ -119,31 +144,79 @@ fn parse_dated(stem: &str) -> Option<FileName> {
         |part: Option<&str>| part.is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
     // The date ends at `-` or `_` (`2023-03-27_private_properties`, eclipse-edc).
     let is_separator = |part: Option<&str>| matches!(part, Some("-" | "_"));
-    let (date, compact, rest) = if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
-        let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
-        (format!("{year}-{month}-{day}"), true, stem.get(9..)?)
-    } else if is_digits(stem.get(..4))
-        && stem.get(4..5) == Some("-")
-        && is_digits(stem.get(5..7))
-        && stem.get(7..8) == Some("-")
-        && is_digits(stem.get(8..10))
-        && is_separator(stem.get(10..11))
-    {
-        (stem.get(..10)?.to_string(), false, stem.get(11..)?)
-    } else {
-        return None;
-    };
+    let (date, compact, after_date, rest) =
+        if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
+            let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
+            (
+                format!("{year}-{month}-{day}"),
+                true,
+                stem.get(8..9)?,
+                stem.get(9..)?,
+            )
+        } else if is_digits(stem.get(..4))
+            && stem.get(4..5) == Some("-")
+            && is_digits(stem.get(5..7))
+            && stem.get(7..8) == Some("-")
+            && is_digits(stem.get(8..10))
+            && is_separator(stem.get(10..11))
+        {
+            (
+                stem.get(..10)?.to_string(),
+                false,
+                stem.get(10..11)?,
+                stem.get(11..)?,
+            )
+        } else {
+            return None;
+        };
     // Only a real calendar date from a plausible year makes a dated name; `00010001-x`
     // is an eight-digit number.
     let parsed: jiff::civil::Date = date.parse().ok()?;
     if !(1990..=2200).contains(&parsed.year()) || rest.is_empty() {
         return None;
     }
+    if let Some(file) = parse_number_after_date(&date, compact, after_date, rest) {
+        return Some(file);
+    }
     Some(FileName {
         number: None,
         slug: rest.to_string(),
         date: Some(date),
         scheme: NamingScheme::Dated { compact },
+    })
+}
+
+/// The number after a date (`2021-06-05_001-slug`, `20240105_003_slug`,
+/// `2021-06-05-001-slug`): digits, a separator, a slug. The number is read when the date ends
+/// in `_` or the number is zero-padded: log4brains' `2020-09-25-3-tier-architecture` is a
+/// slug that starts with a number.
+fn parse_number_after_date(
+    date: &str,
+    compact: bool,
+    after_date: &str,
+    rest: &str,
+) -> Option<FileName> {
+    let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, after_digits) = rest.split_at_checked(digits_len)?;
+    let after_number = after_digits
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '_'))?;
+    let slug = after_digits.get(after_number.len_utf8()..)?;
+    let padded = digits.len() > 1 && digits.starts_with('0');
+    if digits.is_empty() || slug.is_empty() || !(after_date == "_" || padded) {
+        return None;
+    }
+    Some(FileName {
+        number: Some(parse_number(digits)?),
+        slug: slug.to_string(),
+        date: Some(date.to_string()),
+        scheme: NamingScheme::DatedNumbered {
+            compact,
+            digits: if padded { digits.len() } else { 0 },
+            after_date: if after_date == "_" { '_' } else { '-' },
+            after_number,
+        },
     })
 }
 
@@ -157,6 +230,12 @@ fn parse_prefixed(stem: &str) -> Option<FileName> {
     if !is_record_prefix(prefix) {
         return None;
     }
+    read_after_prefix(stem, digits_at)
+}
+
+/// The number at `digits_at` in `stem` and the slug after it, the text before it the prefix.
+pub(super) fn read_after_prefix(stem: &str, digits_at: usize) -> Option<FileName> {
+    let prefix = stem.get(..digits_at)?;
     let after_prefix = stem.get(digits_at..)?;
     let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
     let number = parse_number(after_prefix.get(..digits_len)?)?;
@@ -198,30 +277,6 @@ fn is_record_prefix(prefix: &str) -> bool {
         && words.iter().any(|word| word.eq_ignore_ascii_case("adr"))
 }
 
-/// An unnumbered record in a log whose other records are `adr`-prefixed
-/// (`adr-always-full-keycloak-migration.md` beside `adr001-renovate.md`): the prefix and the
-/// slug, no number. Only used when the log mixes both, see [`discover`].
-fn parse_unnumbered(stem: &str) -> Option<FileName> {
-    let head = stem.get(..4)?;
-    if !(head.eq_ignore_ascii_case("adr-") || head.eq_ignore_ascii_case("adr_")) {
-        return None;
-    }
-    let slug = stem.get(4..)?;
-    if !slug.chars().next()?.is_alphabetic() {
-        return None;
-    }
-    Some(FileName {
-        number: None,
-        slug: slug.to_string(),
-        date: None,
-        scheme: NamingScheme::Prefixed {
-            prefix: head.to_string(),
-            digits: 0,
-            has_slug: true,
-        },
-    })
-}
-
 /// Markdown files in a log that are not records: the index, READMEs, templates, and hidden
 /// or `_`-prefixed files.
 pub fn is_non_record_name(name: &str) -> bool {
@@ -235,12 +290,19 @@ pub fn is_non_record_name(name: &str) -> bool {
 }
 
 /// `README`, `index` and the other files that describe a log rather than decide anything.
+/// A name in capitals without a number (`PROCESS.md` beside Cosmos SDK's records,
+/// `CODE_OF_CONDUCT.md`, `TEMPLATE.md`) is the repository's convention for such documents.
 fn is_index_name(stem: &str) -> bool {
+    let is_capitals = stem.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
     let stem = stem.to_lowercase();
-    matches!(
-        stem.as_str(),
-        "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
-    )
+    is_capitals
+        || matches!(
+            stem.as_str(),
+            "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
+        )
 }
 
 /// Why a Markdown file in the log is not read as a record.
@@ -258,6 +320,10 @@ pub enum SkipReason {
     Hidden,
     /// A Markdown file whose name is not UTF-8.
     NameNotUtf8,
+    /// A record's name with `-annex1` or `-appendix-a` after it
+    /// (`adr-050-sign-mode-textual-annex1.md`, Cosmos SDK): a part of that record, not
+    /// another record with its number.
+    Annex { record: String },
 }
 
 impl SkipReason {
@@ -271,6 +337,7 @@ impl SkipReason {
                 "named like a record, but hidden (a leading `_` or `.`)".to_string()
             }
             SkipReason::NameNotUtf8 => "its name is not UTF-8".to_string(),
+            SkipReason::Annex { record } => format!("an annex of the record `{record}`"),
         }
     }
 }
@@ -427,7 +494,9 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             None => found.unnamed_markdown.push((path, rel)),
         }
     }
+    adopt_log_prefix(&mut found);
     adopt_unnumbered(&mut found);
+    set_annexes_apart(&mut found);
     // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
     // on every comparison, which cost more than the rest of discovery at 10,000 records.
     found.records.sort_unstable_by(|a, b| a.1.cmp(&b.1));
@@ -499,25 +568,6 @@ fn enter_folder(
     }
 }
 
-/// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named
-/// `adr-<slug>.md` are records without a number, not stray notes.
-fn adopt_unnumbered(found: &mut Discovered) {
-    let has_adr_prefixed = found.records.iter().any(|(_, _, file)| {
-        matches!(&file.scheme, NamingScheme::Prefixed { prefix, .. } if prefix.to_lowercase().starts_with("adr"))
-    });
-    if !has_adr_prefixed {
-        return;
-    }
-    let unnamed = std::mem::take(&mut found.unnamed_markdown);
-    for (path, rel) in unnamed {
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        match markdown_stem(name).and_then(parse_unnumbered) {
-            Some(file) => found.records.push((path, rel, file)),
-            None => found.unnamed_markdown.push((path, rel)),
-        }
-    }
-}
-
 fn is_underscored(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('_')
 }
@@ -561,6 +611,44 @@ mod tests {
         assert_eq!(number("use-python-3.md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn reads_the_number_after_a_date() {
+        let read = |name: &str| {
+            let file = FileName::parse(name).unwrap();
+            (file.date, file.number, file.slug)
+        };
+        let expect =
+            |date: &str, number, slug: &str| (Some(date.to_string()), number, slug.to_string());
+        assert_eq!(
+            read("2021-06-05_001-record-decisions.md"),
+            expect("2021-06-05", Some(1), "record-decisions")
+        );
+        assert_eq!(
+            read("20240105_003_use-nats.md"),
+            expect("2024-01-05", Some(3), "use-nats")
+        );
+        assert_eq!(
+            read("2021-06-05-012-x.md"),
+            expect("2021-06-05", Some(12), "x")
+        );
+        // An unpadded number after a dash is the start of a log4brains slug.
+        assert_eq!(
+            read("2020-09-25-3-tier-architecture.md"),
+            expect("2020-09-25", None, "3-tier-architecture")
+        );
+        assert_eq!(read("2023-03-27_2fa.md"), expect("2023-03-27", None, "2fa"));
+        let scheme = FileName::parse("2021-06-05_001-x.md").unwrap().scheme;
+        assert_eq!(
+            FileName::format(&scheme, 35, "use-nats", "2025-11-23"),
+            "2025-11-23_035-use-nats.md"
+        );
+        let compact = FileName::parse("20240105_003_x.md").unwrap().scheme;
+        assert_eq!(
+            FileName::format(&compact, 4, "y", "2025-11-23"),
+            "20251123_004_y.md"
+        );
     }
 
     // Issue #13: a name whose ninth or eleventh byte falls inside a character panicked.
@@ -640,8 +728,16 @@ mod tests {
             "0000-ladr-template.md",
             "ADRXXX-architecture-decision-record-template.md",
             "ADR000-template.md",
+            // Documents of the log in capitals (Cosmos SDK's process beside its records).
+            "PROCESS.md",
+            "CODE_OF_CONDUCT.md",
+            "DECISION-LOG.md",
         ] {
             assert!(is_non_record_name(name), "{name}");
+        }
+        // Capitals with a number, or too short to be a word, may still be records.
+        for name in ["ADR-12.md", "AB.md"] {
+            assert!(!is_non_record_name(name), "{name}");
         }
         for name in [
             "0000-use-markdown-architectural-decision-records.md",

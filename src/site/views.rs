@@ -370,7 +370,8 @@ pub(crate) fn failure_label(failure: &LoadFailure) -> String {
         Some(number) => {
             let digits = match &failure.file.scheme {
                 crate::discover::NamingScheme::Numbered { digits }
-                | crate::discover::NamingScheme::Prefixed { digits, .. } => *digits,
+                | crate::discover::NamingScheme::Prefixed { digits, .. }
+                | crate::discover::NamingScheme::DatedNumbered { digits, .. } => *digits,
                 crate::discover::NamingScheme::Dated { .. } => 0,
             };
             format!("{number:0digits$}")

@@ -1,0 +1,231 @@
+//! What the log as a whole says about its file names, past what one name says alone: a
+//! prefix of the log's own before the number (`scs-0002-x.md`), unnumbered `adr-x.md`
+//! records beside `adr001-x.md`, and annexes (`adr-050-x-annex1.md`) that are parts of a
+//! record. Runs on a finished walk ([`super::Discovered`]); reads no file.
+#![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
+
+use super::{
+    Discovered, FileName, NamingScheme, SkipReason, Skipped, markdown_stem, read_after_prefix,
+};
+
+/// `stem` read as a prefix (any ASCII letters, digits, `-` and `_`, starting with a letter
+/// and ending in `-` or `_`), a number and maybe a slug: `scs-0002-v1-x` (prefix `scs-`),
+/// `ccc-jb-002-x`, `rfc-0012-x`, `dr-7-x`. Alone such a name says little (`use-python-3`
+/// reads the same way): [`adopt_log_prefix`] takes the prefix when most of a log shares it.
+pub fn parse_with_any_prefix(stem: &str) -> Option<FileName> {
+    let digits_at = stem
+        .char_indices()
+        .find(|&(at, c)| {
+            c.is_ascii_digit()
+                && at > 0
+                && stem
+                    .get(..at)
+                    .is_some_and(|before| before.ends_with(['-', '_']))
+        })
+        .map(|(at, _)| at)?;
+    let prefix = stem.get(..digits_at)?;
+    let is_prefix_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    if !prefix.bytes().all(is_prefix_char) || !prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    read_after_prefix(stem, digits_at)
+}
+
+/// `stem` read with the given `prefix` before its number; `None` when no number follows it.
+fn parse_with_prefix(stem: &str, prefix: &str) -> Option<FileName> {
+    let rest = stem.strip_prefix(prefix)?;
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    read_after_prefix(stem, prefix.len())
+}
+
+/// An unnumbered record in a log whose other records are `adr`-prefixed
+/// (`adr-always-full-keycloak-migration.md` beside `adr001-renovate.md`): the prefix and the
+/// slug, no number. Only used when the log mixes both, see [`super::discover`].
+fn parse_unnumbered(stem: &str) -> Option<FileName> {
+    let head = stem.get(..4)?;
+    if !(head.eq_ignore_ascii_case("adr-") || head.eq_ignore_ascii_case("adr_")) {
+        return None;
+    }
+    let slug = stem.get(4..)?;
+    if !slug.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    Some(FileName {
+        number: None,
+        slug: slug.to_string(),
+        date: None,
+        scheme: NamingScheme::Prefixed {
+            prefix: head.to_string(),
+            digits: 0,
+            has_slug: true,
+        },
+    })
+}
+
+/// A log whose records carry a prefix of its own before the number (SovereignCloudStack's
+/// `scs-0002-v1-standards-docs-org.md`, CaenCamp's `ccc-jb-002-x.md`, `rfc-0012-x.md`): when
+/// one prefix is shared by two or more files and by most of the log's numbered-looking
+/// files, the files with that prefix are records numbered by it, as `adr-012-x.md` is. The
+/// log decides, not the name alone: `use-python-3.md` among `0001-x.md` records is a note.
+pub(super) fn adopt_log_prefix(found: &mut Discovered) {
+    let mut files_by_prefix: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, rel) in &found.unnamed_markdown {
+        let name = crate::log_path::file_name(rel);
+        if let Some(NamingScheme::Prefixed { prefix, .. }) = markdown_stem(name)
+            .and_then(parse_with_any_prefix)
+            .map(|file| file.scheme)
+        {
+            *files_by_prefix.entry(prefix).or_default() += 1;
+        }
+    }
+    let numbered = found
+        .records
+        .iter()
+        .filter(|(_, _, file)| file.number.is_some())
+        .count();
+    let candidates: usize = files_by_prefix.values().sum();
+    // The most shared prefix; of two as shared, the first by name, so the walk decides
+    // nothing.
+    let Some((prefix, count)) = files_by_prefix
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+    else {
+        return;
+    };
+    if count < 2 || count * 2 <= numbered + candidates {
+        return;
+    }
+    adopt_prefixed(found, &prefix);
+}
+
+/// Takes the files of `found` named `<prefix><number>…` for records.
+fn adopt_prefixed(found: &mut Discovered, prefix: &str) {
+    let unnamed = std::mem::take(&mut found.unnamed_markdown);
+    for (path, rel) in unnamed {
+        let name = crate::log_path::file_name(&rel);
+        match markdown_stem(name).and_then(|stem| parse_with_prefix(stem, prefix)) {
+            Some(file) => found.records.push((path, rel, file)),
+            None => found.unnamed_markdown.push((path, rel)),
+        }
+    }
+}
+
+/// Records whose name is another record's with `-annex<N>` or `-appendix-<x>` after it, in
+/// the same folder and with the same number, are parts of that record.
+pub(super) fn set_annexes_apart(found: &mut Discovered) {
+    let record_stems: std::collections::HashMap<(&str, &str), (&str, Option<u32>)> = found
+        .records
+        .iter()
+        .filter_map(|(_, rel, file)| {
+            let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+            Some(((folder, markdown_stem(name)?), (rel.as_str(), file.number)))
+        })
+        .collect();
+    let mut annexes: Vec<(usize, String)> = Vec::new();
+    for (at, (_, rel, file)) in found.records.iter().enumerate() {
+        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        let Some(base) = markdown_stem(name).and_then(annexed_stem) else {
+            continue;
+        };
+        if let Some((record, number)) = record_stems.get(&(folder, base))
+            && *number == file.number
+        {
+            annexes.push((at, (*record).to_string()));
+        }
+    }
+    for (at, record) in annexes.into_iter().rev() {
+        let (path, rel_path, _) = found.records.remove(at);
+        found.skipped.push(Skipped {
+            path,
+            rel_path,
+            reason: SkipReason::Annex { record },
+        });
+    }
+}
+
+/// `x-annex1` → `x`, `x-annex-2` → `x`, `x-appendix-a` → `x`: the stem an annex belongs to.
+fn annexed_stem(stem: &str) -> Option<&str> {
+    [
+        "-annex",
+        "-Annex",
+        "-ANNEX",
+        "-appendix",
+        "-Appendix",
+        "-APPENDIX",
+    ]
+    .iter()
+    .find_map(|marker| {
+        let (base, label) = stem.rsplit_once(marker)?;
+        let label = label.strip_prefix(['-', '_']).unwrap_or(label);
+        let is_label = label.len() <= 3 && label.bytes().all(|b| b.is_ascii_alphanumeric());
+        (!base.is_empty() && is_label).then_some(base)
+    })
+}
+
+/// In a log whose records are `adr`-prefixed (`adr001-renovate.md`), files named
+/// `adr-<slug>.md` are records without a number, not stray notes.
+pub(super) fn adopt_unnumbered(found: &mut Discovered) {
+    let has_adr_prefixed = found.records.iter().any(|(_, _, file)| {
+        matches!(&file.scheme, NamingScheme::Prefixed { prefix, .. } if prefix.to_lowercase().starts_with("adr"))
+    });
+    if !has_adr_prefixed {
+        return;
+    }
+    let unnamed = std::mem::take(&mut found.unnamed_markdown);
+    for (path, rel) in unnamed {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        match markdown_stem(name).and_then(parse_unnumbered) {
+            Some(file) => found.records.push((path, rel, file)),
+            None => found.unnamed_markdown.push((path, rel)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_an_annex_the_record_it_belongs_to() {
+        assert_eq!(
+            annexed_stem("adr-050-sign-mode-annex1"),
+            Some("adr-050-sign-mode")
+        );
+        assert_eq!(annexed_stem("adr-050-x-annex-2"), Some("adr-050-x"));
+        assert_eq!(annexed_stem("0051-fees-appendix-a"), Some("0051-fees"));
+        assert_eq!(annexed_stem("0051-fees-Appendix_B"), Some("0051-fees"));
+        assert_eq!(annexed_stem("0007-annex-the-north"), None);
+        assert_eq!(annexed_stem("0008-appendix-handling"), None);
+    }
+
+    #[test]
+    fn reads_a_number_after_any_prefix_when_asked() {
+        let read = |stem: &str| {
+            parse_with_any_prefix(stem).map(|file| match file.scheme {
+                NamingScheme::Prefixed { prefix, digits, .. } => {
+                    (prefix, file.number, digits, file.slug)
+                }
+                other => panic!("{other:?}"),
+            })
+        };
+        let expect = |prefix: &str, number, digits, slug: &str| {
+            Some((prefix.to_string(), Some(number), digits, slug.to_string()))
+        };
+        assert_eq!(
+            read("scs-0002-v1-standards"),
+            expect("scs-", 2, 4, "v1-standards")
+        );
+        assert_eq!(read("ccc-jb-002-x"), expect("ccc-jb-", 2, 3, "x"));
+        assert_eq!(read("PROJ-ADR-001-x"), expect("PROJ-ADR-", 1, 3, "x"));
+        assert_eq!(read("dr-7-x"), expect("dr-", 7, 0, "x"));
+        assert_eq!(read("k8s-0001-x"), expect("k8s-", 1, 4, "x"));
+        // No separator before the digits, or none after them: no number.
+        assert_eq!(read("api-v2-design"), None);
+        assert_eq!(read("0001-x"), None);
+        assert_eq!(read("添加-0001-x"), None);
+        assert_eq!(read("rfc-12x"), None);
+    }
+}
