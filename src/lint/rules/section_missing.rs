@@ -7,7 +7,9 @@ declare_rule! {
     /// (any version, with or without metadata) needs `Context and Problem Statement`,
     /// `Considered Options` and `Decision Outcome`; an adr-tools/Nygard record needs
     /// `Status`, `Context`, `Decision` and `Consequences`. A record's style comes from its
-    /// headings and metadata lines, not from its front matter.
+    /// headings and metadata lines, not from its front matter. A MADR 1 record (2017-18:
+    /// `## Considered Alternatives`, `* Chosen Alternative:`, no context heading) states its
+    /// context in the text under its title, which answers `Context and Problem Statement`.
     ///
     /// When the log keeps its own template beside the records (`template.md`,
     /// `0000-template.md`, `adr-template.md`, `vorlage.md`, `0000-modele-adr.md`, …), records
@@ -70,7 +72,7 @@ declare_rule! {
     ///
     /// ## Options
     /// `[lint.required-sections]` sets the list per style (`madr` for every MADR flavour, or
-    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard`, `other`), and
+    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `madr1`, `nygard`, `other`), and
     /// `[lint.heading-aliases]` maps headings to the English ones beyond the language tables
     /// (`docs/languages.md`: French, German, Spanish, Portuguese, Chinese, Japanese, Korean
     /// and Russian headings are read as their English forms without configuration):
@@ -156,7 +158,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let required = expected_sections(style, ctx).to_vec();
     let missing: Vec<&String> = required
         .iter()
-        .filter(|name| !is_present(record, &headings, name))
+        .filter(|name| !is_present(record, style, &headings, name))
         .collect();
     let reason = |it: &str| match (style, ctx.template) {
         (_, Some(template)) if uses_template(style, ctx) => {
@@ -283,6 +285,35 @@ fn expected_sections<'c>(style: Style, ctx: &'c RuleContext) -> &'c [String] {
     }
 }
 
+/// A heading's normalised English name (`Kontext` → `context`).
+fn english_key(name: &str) -> String {
+    let key = normalize_heading(name);
+    crate::vocabulary::english_heading(&key).map_or(key, String::from)
+}
+
+/// Whether a MADR 1 record states its context where MADR 1 puts it: as text between the
+/// title and the first section (`<!-- … -->` comments are no text).
+fn has_text_under_title(record: &Record) -> bool {
+    let Some(title) = &record.title else {
+        return false;
+    };
+    let end = record
+        .sections_below_title()
+        .map(|section| section.heading_span.start)
+        .find(|start| *start > title.span.end)
+        .unwrap_or(record.source.text.len());
+    let under_title = record.source.text.get(title.span.end..end).unwrap_or("");
+    let mut rest = under_title;
+    let mut text = String::new();
+    // Comments out, whatever they span.
+    while let Some((before, after)) = rest.split_once("<!--") {
+        text.push_str(before);
+        rest = after.split_once("-->").map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// The style whose sections are required, or `None` when the record follows no template
 /// closely enough to hold it to one: a metadata-table layout, or a record without metadata
 /// that shares a single heading with MADR.
@@ -311,11 +342,10 @@ fn checked_style(record: &Record) -> Option<Style> {
     Some(record.style)
 }
 
-fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
+fn is_present(record: &Record, style: Style, headings: &[String], name: &str) -> bool {
     // A translated template's heading (`Kontext`) is read like the records' headings, whose
     // keys are already English (`context`).
-    let wanted = normalize_heading(name);
-    let wanted = crate::vocabulary::english_heading(&wanted).map_or(wanted, String::from);
+    let wanted = english_key(name);
     // Whether the record states a status, wherever it does, is `status-missing`'s question:
     // asked here too, a log that keeps no statuses had an error per record beside that
     // rule's one warning, and turning that rule off left them.
@@ -330,6 +360,13 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
         })
     });
     if in_front_matter {
+        return true;
+    }
+    // MADR 1 has no context heading: the context is the paragraph under the title.
+    if style == Style::Madr1
+        && ["context and problem statement", "context"].contains(&wanted.as_str())
+        && has_text_under_title(record)
+    {
         return true;
     }
     let equivalents = EQUIVALENT_HEADINGS
