@@ -263,6 +263,61 @@ fn a_madr1_log_is_read_as_madr1_and_new_writes_its_template() {
     );
 }
 
+/// Kuma: records with MADR 2's `* Status:` bullets and the log's own `000-template.md`
+/// (Context and Problem Statement / Design / Security implications / Decision) are held
+/// to the template's sections, not told MADR's `Considered Options` is missing.
+#[test]
+fn madr2_records_follow_the_logs_own_template() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/madr2-own-template"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(
+        (code, found),
+        (
+            1,
+            vec![
+                finding(
+                    "000-template.md",
+                    1,
+                    "file-skipped",
+                    "`000-template.md` is named like a template, so it is not read as a record"
+                ),
+                finding(
+                    "002-sign-the-images.md",
+                    1,
+                    "section-missing",
+                    "section `Security implications` is missing"
+                ),
+            ]
+        )
+    );
+}
+
+/// EdgeX: plain Nygard records (with `## Status`) written before the log's template, which
+/// has no Status section, keep Nygard's sections; records made from the template are held
+/// to it, and `## Change Log` answers its `## Changelog`.
+#[test]
+fn nygard_records_older_than_the_template_keep_nygards_sections() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/template-after-nygard"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found
+            .into_iter()
+            .filter(|(_, _, rule, _)| rule == "section-missing")
+            .collect::<Vec<_>>(),
+        [finding(
+            "0003-cache-device-profiles.md",
+            1,
+            "section-missing",
+            "sections `Changelog` and `Proposed Design` are missing"
+        )]
+    );
+}
+
 /// `2022-11-09-api-refactoring/README.md` (dated folders, `_` after the date too) and
 /// `0001-use-kafka/index.md` are records titled by their H1; other Markdown files in the
 /// folder are parts of the record.

@@ -13,14 +13,20 @@ declare_rule! {
     ///
     /// When the log keeps its own template beside the records (`template.md`,
     /// `0000-template.md`, `adr-template.md`, `vorlage.md`, `0000-modele-adr.md`, …), records
-    /// of a custom layout, and Nygard records when the template is a Nygard one (often
-    /// translated), need the template's `##` headings, except those it marks optional
-    /// (`(optional)`, `<!-- optional -->`, or a first line saying `Optional section`).
-    /// Records in a custom layout in a log without a template are not checked unless the
-    /// config names sections for `other`.
+    /// written the way the template is need the template's `##` headings, except those it
+    /// marks optional (`(optional)`, `<!-- optional -->`, or a first line saying
+    /// `Optional section`): records of a custom layout whatever the template, MADR records
+    /// (whatever their metadata: front matter, `* Status:` bullets, none) when the template
+    /// is a MADR one, and Nygard records when the template is a Nygard one (often
+    /// translated) that keeps a `## Status` section as they do. A record written another
+    /// way than the template, as records older than it often are (a Nygard record with a
+    /// `## Status` beside a template without one), keeps its own style's sections. Records
+    /// in a custom layout in a log without a template are not checked unless the config
+    /// names sections for `other`.
     ///
-    /// Headings match whatever their level, ignoring case and trailing punctuation
-    /// (`## Decision outcome:` counts as `Decision Outcome`); a heading that contains the
+    /// Headings match whatever their level, ignoring case, trailing punctuation and the
+    /// spaces between words (`## Decision outcome:` counts as `Decision Outcome`,
+    /// `## Change Log` as `Changelog`); a heading that contains the
     /// name counts (`## CI Platform Considered Options`), and so do the names real logs use
     /// for the same part (`Decision` or `Chosen Option` for `Decision Outcome`, `Context`
     /// for `Context and Problem Statement`, and back). A missing `Status` is left to
@@ -155,13 +161,13 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             std::iter::once(key).chain(written)
         })
         .collect();
-    let required = expected_sections(style, ctx).to_vec();
+    let required = expected_sections(record, style, ctx).to_vec();
     let missing: Vec<&String> = required
         .iter()
         .filter(|name| !is_present(record, style, &headings, name))
         .collect();
     let reason = |it: &str| match (style, ctx.template) {
-        (_, Some(template)) if uses_template(style, ctx) => {
+        (_, Some(template)) if uses_template(record, style, ctx) => {
             format!("the log's template `{}` has {it}", template.rel_path)
         }
         (Style::Nygard, _) => format!("an adr-tools/Nygard record needs {it}"),
@@ -260,15 +266,24 @@ fn title_span(record: &Record) -> Span {
     }
 }
 
-/// Whether a record of `style` is held to the log's own template: a custom-layout record
-/// by any template, and an adr-tools/Nygard record by a Nygard template (often translated:
-/// `## Kontext`, `## Entscheidung`). MADR records keep MADR's sections, which know MADR's
-/// optional parts and the names real logs use for the required ones. The config's
-/// `[lint.required-sections]` for the style wins over the template.
-fn uses_template(style: Style, ctx: &RuleContext) -> bool {
+/// Whether `record` is held to the log's own template: a custom-layout record by any
+/// template, a MADR record (any version, whatever its metadata) by a MADR template, and an
+/// adr-tools/Nygard record by a Nygard template (often translated: `## Kontext`,
+/// `## Entscheidung`) that keeps a `Status` section as the record does. A record written
+/// another way than the template predates it (EdgeX's Nygard records, with a `## Status`,
+/// beside a later template that has none), and keeps its own style's sections. The
+/// config's `[lint.required-sections]` for the style wins over the template.
+fn uses_template(record: &Record, style: Style, ctx: &RuleContext) -> bool {
     ctx.template.is_some_and(|template| {
-        !template.sections.is_empty()
-            && (style == Style::Other || (style == template.style && !style.is_madr()))
+        let same_layout = match style {
+            Style::Other => true,
+            Style::Nygard => {
+                template.style == Style::Nygard
+                    && template_has_status(template) == record_has_status_section(record)
+            }
+            _ => template.style.is_madr(),
+        };
+        !template.sections.is_empty() && same_layout
     }) && !ctx
         .options
         .configured_section_styles
@@ -278,11 +293,25 @@ fn uses_template(style: Style, ctx: &RuleContext) -> bool {
 
 /// The headings a record of `style` must have: the log's template's (see
 /// [`uses_template`]), else the config's or the defaults.
-fn expected_sections<'c>(style: Style, ctx: &'c RuleContext) -> &'c [String] {
+fn expected_sections<'c>(record: &Record, style: Style, ctx: &'c RuleContext) -> &'c [String] {
     match ctx.template {
-        Some(template) if uses_template(style, ctx) => &template.sections,
+        Some(template) if uses_template(record, style, ctx) => &template.sections,
         _ => ctx.options.required_sections(style),
     }
+}
+
+/// Whether the template asks for a `## Status` section (in any language the tables read).
+fn template_has_status(template: &crate::model::LogTemplate) -> bool {
+    template
+        .sections
+        .iter()
+        .any(|name| english_key(name) == "status")
+}
+
+fn record_has_status_section(record: &Record) -> bool {
+    record
+        .sections_below_title()
+        .any(|section| section.is_named("Status"))
 }
 
 /// A heading's normalised English name (`Kontext` → `context`).
@@ -376,6 +405,10 @@ fn is_present(record: &Record, style: Style, headings: &[String], name: &str) ->
     // `## Decision: Option 2 - Custom error codes` names its section before the colon;
     // `## Decisions and Consequences` holds the name in the plural.
     let plural = format!("{wanted}s");
+    // `## Change Log` answers `## Changelog`: spaces between words are ignored as case and
+    // punctuation are.
+    let unspaced = |text: &str| text.replace(' ', "");
+    let wanted_unspaced = unspaced(&wanted);
     headings.iter().any(|heading| {
         let named = heading.split_once(':').map_or(heading.as_str(), |(head, _)| head.trim_end());
         [heading.as_str(), named].into_iter().any(|heading| {
@@ -383,6 +416,7 @@ fn is_present(record: &Record, style: Style, headings: &[String], name: &str) ->
                 || equivalents.contains(&heading)
                 || contains_words(heading, &wanted)
                 || contains_words(heading, &plural)
+                || unspaced(heading) == wanted_unspaced
         })
     })
 }
