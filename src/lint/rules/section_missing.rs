@@ -190,7 +190,15 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         ),
     };
     let it = if missing.len() == 1 { "it" } else { "them" };
-    let reason = reason(it);
+    let mut reason = reason(it);
+    // MADR 1 has no heading for its context: a heading would be advice against its layout.
+    let mut help = help;
+    if let (Style::Madr1, [only]) = (style, missing.as_slice())
+        && english_key(only) == "context and problem statement"
+    {
+        help = "write the context and problem statement under the title".to_string();
+        reason = "a MADR 1 record keeps it there, without a heading".to_string();
+    }
     let diagnostic = ctx
         .report(
             &SectionMissing::META,
