@@ -318,6 +318,54 @@ fn nygard_records_older_than_the_template_keep_nygards_sections() {
     );
 }
 
+/// A section most of a log's records lack (tdr: 36 of 39 without `Consequences`) is one
+/// finding naming the section and the count, on the first record lacking it, instead of
+/// an error per record; a record lacking another section too keeps its own finding, and
+/// the setting the help names drops the section.
+#[test]
+fn a_section_most_records_lack_is_one_log_wide_finding() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/nygard-without-consequences"), &log);
+    assert_eq!(
+        findings(project.path(), &log),
+        (
+            1,
+            vec![
+                finding(
+                    "0002-use-terraform.md",
+                    1,
+                    "section-missing",
+                    "section `Consequences` is missing in 3 of the log's 4 records"
+                ),
+                finding(
+                    "0004-pin-providers.md",
+                    1,
+                    "section-missing",
+                    "sections `Context` and `Consequences` are missing"
+                ),
+            ]
+        )
+    );
+    std::fs::write(
+        project.path().join(".adr.toml"),
+        "[lint.required-sections]\nnygard = [\"Status\", \"Context\", \"Decision\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        findings(project.path(), &log),
+        (
+            1,
+            vec![finding(
+                "0004-pin-providers.md",
+                1,
+                "section-missing",
+                "section `Context` is missing"
+            )]
+        )
+    );
+}
+
 /// `2022-11-09-api-refactoring/README.md` (dated folders, `_` after the date too) and
 /// `0001-use-kafka/index.md` are records titled by their H1; other Markdown files in the
 /// folder are parts of the record.

@@ -38,6 +38,16 @@ declare_rule! {
     /// A record missing several sections gets one finding that lists them all, at its title
     /// (the H1, else the front-matter `title:`).
     ///
+    /// A section that more than half of the checked records lack (and at least three) is
+    /// one the log does not keep, by choice or since before its template: tdr's records
+    /// have no `Consequences`, CometBFT's frozen records predate the template. An error on
+    /// each record would bury the findings that matter, so the log gets one error, on the
+    /// first record lacking the section, naming it and the count, with the
+    /// `[lint.required-sections]` line that drops it. It stays an error: either the records
+    /// lack a part or the config is to say they need not have it. A record lacking another
+    /// section too keeps its own finding, which names them all. The count is over the whole
+    /// log even when only some files are linted, so the finding is the same either way.
+    ///
     /// ## Why is this bad?
     /// These sections are what makes a record a decision record: without the context the
     /// decision cannot be judged, without the outcome there is no decision.
@@ -136,14 +146,87 @@ const MADR_SECTIONS: [&str; 5] = [
     "pros and cons of the options",
 ];
 
-pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+/// What a checked record lacks, kept for the whole log: a section most records lack is
+/// one log-wide finding (see [`collapse`]).
+#[derive(Debug, Clone)]
+struct Gaps {
+    path: std::path::PathBuf,
+    title: Span,
+    style: Style,
+    required: Vec<String>,
+    missing: Vec<String>,
+}
+
+/// At least this many records lacking the same section, and more than half of the records
+/// checked, make it a section the log does not keep.
+const LOG_WITHOUT_SECTION_MIN: usize = 3;
+
+/// What every record lacks, selected or not, when the rule runs: whether a section is one
+/// the log does not keep is a question about the whole log ([`collapse`]). Filled from the
+/// load's parallel workers.
+pub(crate) struct LogGaps {
+    active: bool,
+    gaps: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Gaps>>,
+}
+
+impl LogGaps {
+    pub(crate) fn new(active: &[(&crate::lint::Rule, crate::diagnostic::Severity)]) -> LogGaps {
+        LogGaps {
+            active: active
+                .iter()
+                .any(|(rule, _)| rule.meta.id == SectionMissing::META.id),
+            gaps: std::sync::Mutex::default(),
+        }
+    }
+
+    pub(crate) fn add(&self, record: &Record, ctx: &RuleContext) {
+        if !self.active {
+            return;
+        }
+        if let Some(gaps) = gaps(record, ctx) {
+            crate::lint::texts::locked(&self.gaps).insert(gaps.path.clone(), gaps);
+        }
+    }
+
+    /// [`collapse`] over the records at `paths`, in that (the log's) order.
+    pub(crate) fn collapse<'p>(
+        self,
+        paths: impl Iterator<Item = &'p std::path::PathBuf>,
+        findings: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) {
+        let mut by_path = self
+            .gaps
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let in_order: Vec<Gaps> = paths.filter_map(|path| by_path.remove(path)).collect();
+        collapse(&in_order, findings);
+    }
+}
+
+/// The sections `record` lacks, or `None` when it is not checked (no record, or no layout
+/// to hold it to).
+fn gaps(record: &Record, ctx: &RuleContext) -> Option<Gaps> {
     // A file that holds no record at all is `file-not-a-record`'s one finding.
     if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
-        return;
+        return None;
     }
-    let Some(style) = checked_style(record) else {
-        return;
-    };
+    let style = checked_style(record)?;
+    let (required, missing) = missing_sections(record, style, ctx);
+    Some(Gaps {
+        path: record.path().clone(),
+        title: title_span(record),
+        style,
+        required,
+        missing: missing.into_iter().cloned().collect(),
+    })
+}
+
+/// The sections a record of `style` must have, and those of them it lacks.
+fn missing_sections<'r>(
+    record: &Record,
+    style: Style,
+    ctx: &'r RuleContext,
+) -> (Vec<String>, Vec<&'r String>) {
     let headings: Vec<String> = record
         .sections_below_title()
         .flat_map(|section| {
@@ -161,11 +244,25 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             std::iter::once(key).chain(written)
         })
         .collect();
-    let required = expected_sections(record, style, ctx).to_vec();
+    let required = expected_sections(record, style, ctx);
     let missing: Vec<&String> = required
         .iter()
         .filter(|name| !is_present(record, style, &headings, name))
         .collect();
+    (required.to_vec(), missing)
+}
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
+    let Some(style) = checked_style(record) else {
+        return;
+    };
+    let (_, missing) = missing_sections(record, style, ctx);
+    let missing: Vec<String> = missing.into_iter().cloned().collect();
+    let missing: Vec<&String> = missing.iter().collect();
     let reason = |it: &str| match (style, ctx.template) {
         (_, Some(template)) if uses_template(record, style, ctx) => {
             format!("the log's template `{}` has {it}", template.rel_path)
@@ -439,4 +536,69 @@ fn contains_words(heading: &str, wanted: &str) -> bool {
 
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// A section that more than half of the checked records (and at least
+/// [`LOG_WITHOUT_SECTION_MIN`]) lack is one the log does not keep: one finding says so, on
+/// the first record lacking it, with the count and the setting that drops it, instead of
+/// an error on every record (tdr: 36 of 39 records without `Consequences`). The records'
+/// own findings that name only such sections go; one that names others too stays whole.
+/// `gaps` is every checked record's, in log order; `findings` are the records' findings.
+fn collapse(gaps: &[Gaps], findings: &mut Vec<crate::diagnostic::Diagnostic>) {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for name in gaps.iter().flat_map(|gap| &gap.missing) {
+        match counts.iter_mut().find(|(counted, _)| *counted == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let common: Vec<(&String, usize)> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= LOG_WITHOUT_SECTION_MIN && count * 2 > gaps.len())
+        .collect();
+    if common.is_empty() {
+        return;
+    }
+    let is_common = |name: &String| common.iter().any(|(common, _)| *common == name);
+    let only_common: Vec<&std::path::Path> = gaps
+        .iter()
+        .filter(|gap| !gap.missing.is_empty() && gap.missing.iter().all(is_common))
+        .map(|gap| gap.path.as_path())
+        .collect();
+    findings.retain(|finding| {
+        finding.rule.id != SectionMissing::META.id
+            || !only_common.contains(&finding.path.as_path())
+    });
+    for (name, count) in common {
+        let Some(first) = gaps.iter().find(|gap| gap.missing.contains(name)) else {
+            continue;
+        };
+        let kept: Vec<String> = first
+            .required
+            .iter()
+            .filter(|required| *required != name)
+            .map(|required| format!("\"{}\"", required.replace(['"', '\\'], "")))
+            .collect();
+        let mut finding = crate::diagnostic::Diagnostic::new(
+            &SectionMissing::META,
+            first.path.clone(),
+            Some(first.title),
+            format!(
+                "section `{name}` is missing in {count} of the log's {} records",
+                gaps.len()
+            ),
+        );
+        finding
+            .label(format!(
+                "missing here and in {} other records",
+                count.saturating_sub(1)
+            ))
+            .help(format!(
+                "add a `## {name}` heading to each, or, if the log does not keep it, leave it out \
+                 of the list in .adr.toml: `[lint.required-sections]` `{} = [{}]`",
+                first.style.name(),
+                kept.join(", ")
+            ));
+        findings.push(finding);
+    }
 }
