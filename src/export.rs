@@ -66,7 +66,7 @@ pub struct ExportedRecord {
     pub relations: Vec<ExportedRelation>,
     /// Relative to the project root, with `/`.
     pub path: String,
-    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard` or `other`.
+    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `madr1`, `nygard` or `other`.
     pub style: String,
     /// Every other front-matter key, in file order, its value as JSON.
     pub front_matter: serde_json::Map<String, serde_json::Value>,

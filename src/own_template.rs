@@ -93,8 +93,9 @@ impl Manner {
     }
 }
 
-/// The log's own template when `lint` holds records to its headings (a Nygard or custom
-/// one): a record written another way fails the lint straight away.
+/// The log's own template when it is not one of the MADR layouts `adr new` writes itself
+/// (a Nygard, custom or MADR 1 one): a record written another way fails the lint straight
+/// away, and MADR 1's shape (context under the title, alternatives) is no built-in's.
 pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::PathBuf> {
     let mut unnamed = found.unnamed_markdown.clone();
     let mut skipped = found.skipped.clone();
@@ -102,7 +103,7 @@ pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::P
     let template = crate::load::choose_template(&skipped)?;
     matches!(
         template.style,
-        crate::model::Style::Nygard | crate::model::Style::Other
+        crate::model::Style::Nygard | crate::model::Style::Other | crate::model::Style::Madr1
     )
     .then_some(template.path)
 }

@@ -264,6 +264,7 @@ pub fn lint(
 
     let record_findings = Mutex::new(HashMap::new());
     let record_directives = Mutex::new(HashMap::new());
+    let section_gaps = rules::section_missing::LogGaps::new(&active);
     let mut found = options.layout.discover(dir)?;
     crate::load::recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
     let template = crate::load::choose_template(&found.skipped);
@@ -277,6 +278,7 @@ pub fn lint(
                 }
             }
         }
+        section_gaps.add(&record, &ctx);
         let directives = suppress::Directives::of(&record);
         if !directives.is_empty() {
             locked(&record_directives).insert(record.path().clone(), directives);
@@ -301,6 +303,7 @@ pub fn lint(
         .filter_map(|record| record_findings.remove(record.path()))
         .flatten()
         .collect();
+    section_gaps.collapse(log.records.iter().map(RecordFacts::path), &mut diagnostics);
     // The log-wide rules read the log and write only their own findings, so they run side
     // by side: one after another they were the last tenth of `adr lint` at 99,999 records,
     // on one core while the other idled. Collected in rule order, as before.
@@ -347,14 +350,7 @@ pub fn lint(
         !directives.suppresses(diagnostic.rule.id, line)
     });
 
-    let files_checked = log
-        .records
-        .iter()
-        .map(RecordFacts::path)
-        .chain(log.failures.iter().map(|failure| &failure.path))
-        .chain(log.unnamed_markdown.iter().map(|(path, _)| path))
-        .filter(|path| selection.contains(path))
-        .count();
+    let files_checked = files_checked(&log, selection);
     // The records go before the texts the report needs are read again.
     let Log { failures, .. } = log;
     let sources = sources_of(&diagnostics, failures, texts)?;
@@ -363,6 +359,18 @@ pub fn lint(
         files_checked,
         sources,
     })
+}
+
+/// How many of the log's files (records, files that failed to load, other Markdown) the
+/// selection holds.
+fn files_checked(log: &Log<RecordFacts>, selection: &Selection) -> usize {
+    log.records
+        .iter()
+        .map(RecordFacts::path)
+        .chain(log.failures.iter().map(|failure| &failure.path))
+        .chain(log.unnamed_markdown.iter().map(|(path, _)| path))
+        .filter(|path| selection.contains(path))
+        .count()
 }
 
 /// The texts of the files the findings point into with a span, or fix: failures carry

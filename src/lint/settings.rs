@@ -147,12 +147,13 @@ pub struct BaseFiles {
 }
 
 /// Style keys `required-sections` accepts.
-const STYLE_KEYS: [&str; 7] = [
+const STYLE_KEYS: [&str; 8] = [
     "madr",
     "madr4",
     "madr3",
     "madr2",
     "madr-bare",
+    "madr1",
     "nygard",
     "other",
 ];

@@ -77,7 +77,7 @@ pub fn migrate(record: &Record) -> Result<Outcome> {
                 "not an adr-tools/Nygard, MADR 2 or MADR 3 record",
             ));
         }
-        Style::Nygard | Style::Madr2 | Style::Madr3 | Style::MadrBare => {}
+        Style::Nygard | Style::Madr2 | Style::Madr3 | Style::MadrBare | Style::Madr1 => {}
     }
     let source = &record.source;
     // A status section holding a template (Jekyll's `{{ page.adr_status }}`) is a page

@@ -35,6 +35,10 @@ pub enum Style {
     Madr2,
     /// MADR sections without any metadata.
     MadrBare,
+    /// MADR 1 (2017-18): the context is the text under the title, then `## Considered
+    /// Alternatives`, `## Decision Outcome` (`* Chosen Alternative: …`) and `## Pros and Cons
+    /// of the Alternatives`; no metadata.
+    Madr1,
     /// adr-tools / Nygard: `## Status`, `## Context`, `## Decision`, `## Consequences`.
     Nygard,
     /// None of the above (a metadata table, free prose).
@@ -48,6 +52,7 @@ impl Style {
             Style::Madr3 => "madr3",
             Style::Madr2 => "madr2",
             Style::MadrBare => "madr-bare",
+            Style::Madr1 => "madr1",
             Style::Nygard => "nygard",
             Style::Other => "other",
         }
@@ -56,7 +61,7 @@ impl Style {
     pub fn is_madr(self) -> bool {
         matches!(
             self,
-            Style::Madr4 | Style::Madr3 | Style::Madr2 | Style::MadrBare
+            Style::Madr4 | Style::Madr3 | Style::Madr2 | Style::MadrBare | Style::Madr1
         )
     }
 }

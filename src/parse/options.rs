@@ -12,12 +12,18 @@ use super::markdown;
 /// the chosen one, and the pros and cons.
 pub(super) fn read_options(record: &mut Record, outline: &markdown::Outline, sections: &[Section]) {
     let source = &record.source;
+    // MADR 1 named the options alternatives: `* Chosen Alternative: …` is its chosen option
+    // (`## Considered Alternatives` reads as `Considered Options` in any record).
+    let chosen_label = match record.style {
+        crate::model::Style::Madr1 => "chosen alternative",
+        _ => "chosen option",
+    };
     record.decision_drivers = section_items(source, outline, sections, "Decision Drivers");
     record.considered_options = section_items(source, outline, sections, "Considered Options");
     record.chosen_option = sections
         .iter()
         .find(|section| section.is_named("Decision Outcome"))
-        .and_then(|section| chosen_option(source, section.body_span));
+        .and_then(|section| chosen_option(source, section.body_span, chosen_label));
     // Options grouped as a nested list (`* Discovery` / `  * Config`, Kuma): the top items
     // are the groups, and the options their items, as the chosen one shows when it names
     // an item and no group.
@@ -160,11 +166,11 @@ fn subsection_titles(sections: &[Section], name: &str) -> Vec<Located<String>> {
 }
 
 /// `Chosen option: "X", because …` (quotes, emphasis and a link around X all optional,
-/// `**Chosen option:**` too).
-fn chosen_option(source: &SourceFile, span: Span) -> Option<Located<String>> {
+/// `**Chosen option:**` too); `label` is the label in lower case (`chosen option`).
+fn chosen_option(source: &SourceFile, span: Span, label: &str) -> Option<Located<String>> {
     let text = source.slice(span);
-    let found = find_ignore_ascii_case(text, "chosen option")?;
-    let mut label_end = found + "chosen option".len();
+    let found = find_ignore_ascii_case(text, label)?;
+    let mut label_end = found + label.len();
     // "Chosen options: A & B" names several; the plural `s` is not part of the value.
     if text
         .get(label_end..)

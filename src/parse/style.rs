@@ -64,6 +64,14 @@ const MADR_SECTIONS: [&str; 5] = [
     "Pros and Cons of the Options",
 ];
 
+/// MADR 1's sections (2017-18), which named options alternatives and had no heading for
+/// the context: it is the text under the title.
+const MADR1_SECTIONS: [&str; 3] = [
+    "Considered Alternatives",
+    "Decision Outcome",
+    "Pros and Cons of the Alternatives",
+];
+
 /// The sections of an adr-tools/Nygard record.
 const NYGARD_SECTIONS: [&str; 4] = ["Status", "Context", "Decision", "Consequences"];
 
@@ -197,6 +205,34 @@ fn decide_style(
             .iter()
             .any(|key| front_matter.get(key).is_some())
     });
+    // MADR 1 writes alternatives where later versions write options, and no context
+    // heading; a record naming options, or a context, is a later MADR's. Headings as
+    // written: the vocabulary reads `Considered Alternatives` as `Considered Options`.
+    let written = |names: &[&str]| {
+        names
+            .iter()
+            .filter(|name| {
+                let name = crate::model::normalize_heading(name);
+                sections.iter().any(|section| {
+                    section.level <= 2 && crate::model::normalize_heading(&section.title) == name
+                })
+            })
+            .count()
+    };
+    let names_options = written(&["Considered Options", "Context and Problem Statement"]) > 0
+        || count(&["Context and Problem Statement"], 6) > 0;
+    let names_alternatives = written(&[
+        "Considered Alternatives",
+        "Pros and Cons of the Alternatives",
+    ]) > 0;
+    if names_alternatives
+        && !names_options
+        && written(&MADR1_SECTIONS) >= 2
+        && !has_madr_keys
+        && !has_status_section
+    {
+        return Style::Madr1;
+    }
     let is_madr = madr_headings >= 2
         || (madr_headings == 1 && nygard_headings < 2)
         || (has_madr_keys && nygard_headings < 2);

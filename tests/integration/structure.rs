@@ -201,6 +201,171 @@ fn the_config_wins_over_the_logs_template() {
     assert_eq!(findings(project.path(), &log), (0, vec![]));
 }
 
+/// A MADR 1 log (2017-18: context under the title, `## Considered Alternatives`,
+/// `* Chosen Alternative:`; transcom/mymove in review G) is not told that
+/// `Context and Problem Statement` is missing, and `adr new` writes its `template.md`,
+/// not MADR 4. Without a template, a MADR 1 record with nothing under its title still
+/// lacks its context.
+#[test]
+fn a_madr1_log_is_read_as_madr1_and_new_writes_its_template() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/madr1"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(
+        (code, found),
+        (
+            0,
+            vec![finding(
+                "0001-serve-the-api-over-http2.md",
+                1,
+                "status-missing",
+                "no record of this log states a status (2 records)"
+            )]
+        )
+    );
+    let (code, stdout, stderr) = run(project.path(), &["new", "--no-edit", "Cache sessions"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/0003-cache-sessions.md\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        read(log.join("0003-cache-sessions.md")),
+        read(log.join("template.md")).replacen(
+            "# *[short title of solved problem and solution]*",
+            "# Cache sessions",
+            1
+        )
+    );
+
+    std::fs::remove_file(log.join("template.md")).unwrap();
+    std::fs::remove_file(log.join("0003-cache-sessions.md")).unwrap();
+    std::fs::write(
+        log.join("0003-pick-a-queue.md"),
+        "# Pick a queue\n\n## Considered Alternatives\n\n* A table\n* A broker\n\n\
+         ## Decision Outcome\n\n* Chosen Alternative: A broker\n",
+    )
+    .unwrap();
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found
+            .into_iter()
+            .filter(|(_, _, rule, _)| rule == "section-missing")
+            .collect::<Vec<_>>(),
+        [finding(
+            "0003-pick-a-queue.md",
+            1,
+            "section-missing",
+            "section `Context and Problem Statement` is missing"
+        )]
+    );
+}
+
+/// Kuma: records with MADR 2's `* Status:` bullets and the log's own `000-template.md`
+/// (Context and Problem Statement / Design / Security implications / Decision) are held
+/// to the template's sections, not told MADR's `Considered Options` is missing.
+#[test]
+fn madr2_records_follow_the_logs_own_template() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/madr2-own-template"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(
+        (code, found),
+        (
+            1,
+            vec![
+                finding(
+                    "000-template.md",
+                    1,
+                    "file-skipped",
+                    "`000-template.md` is named like a template, so it is not read as a record"
+                ),
+                finding(
+                    "002-sign-the-images.md",
+                    1,
+                    "section-missing",
+                    "section `Security implications` is missing"
+                ),
+            ]
+        )
+    );
+}
+
+/// EdgeX: plain Nygard records (with `## Status`) written before the log's template, which
+/// has no Status section, keep Nygard's sections; records made from the template are held
+/// to it, and `## Change Log` answers its `## Changelog`.
+#[test]
+fn nygard_records_older_than_the_template_keep_nygards_sections() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/template-after-nygard"), &log);
+    let (code, found) = findings(project.path(), &log);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found
+            .into_iter()
+            .filter(|(_, _, rule, _)| rule == "section-missing")
+            .collect::<Vec<_>>(),
+        [finding(
+            "0003-cache-device-profiles.md",
+            1,
+            "section-missing",
+            "sections `Changelog` and `Proposed Design` are missing"
+        )]
+    );
+}
+
+/// A section most of a log's records lack (tdr: 36 of 39 without `Consequences`) is one
+/// finding naming the section and the count, on the first record lacking it, instead of
+/// an error per record; a record lacking another section too keeps its own finding, and
+/// the setting the help names drops the section.
+#[test]
+fn a_section_most_records_lack_is_one_log_wide_finding() {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs/nygard-without-consequences"), &log);
+    assert_eq!(
+        findings(project.path(), &log),
+        (
+            1,
+            vec![
+                finding(
+                    "0002-use-terraform.md",
+                    1,
+                    "section-missing",
+                    "section `Consequences` is missing in 3 of the log's 4 records"
+                ),
+                finding(
+                    "0004-pin-providers.md",
+                    1,
+                    "section-missing",
+                    "sections `Context` and `Consequences` are missing"
+                ),
+            ]
+        )
+    );
+    std::fs::write(
+        project.path().join(".adr.toml"),
+        "[lint.required-sections]\nnygard = [\"Status\", \"Context\", \"Decision\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        findings(project.path(), &log),
+        (
+            1,
+            vec![finding(
+                "0004-pin-providers.md",
+                1,
+                "section-missing",
+                "section `Context` is missing"
+            )]
+        )
+    );
+}
+
 /// `2022-11-09-api-refactoring/README.md` (dated folders, `_` after the date too) and
 /// `0001-use-kafka/index.md` are records titled by their H1; other Markdown files in the
 /// folder are parts of the record.

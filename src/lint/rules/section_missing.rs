@@ -7,18 +7,26 @@ declare_rule! {
     /// (any version, with or without metadata) needs `Context and Problem Statement`,
     /// `Considered Options` and `Decision Outcome`; an adr-tools/Nygard record needs
     /// `Status`, `Context`, `Decision` and `Consequences`. A record's style comes from its
-    /// headings and metadata lines, not from its front matter.
+    /// headings and metadata lines, not from its front matter. A MADR 1 record (2017-18:
+    /// `## Considered Alternatives`, `* Chosen Alternative:`, no context heading) states its
+    /// context in the text under its title, which answers `Context and Problem Statement`.
     ///
     /// When the log keeps its own template beside the records (`template.md`,
     /// `0000-template.md`, `adr-template.md`, `vorlage.md`, `0000-modele-adr.md`, …), records
-    /// of a custom layout, and Nygard records when the template is a Nygard one (often
-    /// translated), need the template's `##` headings, except those it marks optional
-    /// (`(optional)`, `<!-- optional -->`, or a first line saying `Optional section`).
-    /// Records in a custom layout in a log without a template are not checked unless the
-    /// config names sections for `other`.
+    /// written the way the template is need the template's `##` headings, except those it
+    /// marks optional (`(optional)`, `<!-- optional -->`, or a first line saying
+    /// `Optional section`): records of a custom layout whatever the template, MADR records
+    /// (whatever their metadata: front matter, `* Status:` bullets, none) when the template
+    /// is a MADR one, and Nygard records when the template is a Nygard one (often
+    /// translated) that keeps a `## Status` section as they do. A record written another
+    /// way than the template, as records older than it often are (a Nygard record with a
+    /// `## Status` beside a template without one), keeps its own style's sections. Records
+    /// in a custom layout in a log without a template are not checked unless the config
+    /// names sections for `other`.
     ///
-    /// Headings match whatever their level, ignoring case and trailing punctuation
-    /// (`## Decision outcome:` counts as `Decision Outcome`); a heading that contains the
+    /// Headings match whatever their level, ignoring case, trailing punctuation and the
+    /// spaces between words (`## Decision outcome:` counts as `Decision Outcome`,
+    /// `## Change Log` as `Changelog`); a heading that contains the
     /// name counts (`## CI Platform Considered Options`), and so do the names real logs use
     /// for the same part (`Decision` or `Chosen Option` for `Decision Outcome`, `Context`
     /// for `Context and Problem Statement`, and back). A missing `Status` is left to
@@ -29,6 +37,16 @@ declare_rule! {
     ///
     /// A record missing several sections gets one finding that lists them all, at its title
     /// (the H1, else the front-matter `title:`).
+    ///
+    /// A section that more than half of the checked records lack (and at least three) is
+    /// one the log does not keep, by choice or since before its template: tdr's records
+    /// have no `Consequences`, CometBFT's frozen records predate the template. An error on
+    /// each record would bury the findings that matter, so the log gets one error, on the
+    /// first record lacking the section, naming it and the count, with the
+    /// `[lint.required-sections]` line that drops it. It stays an error: either the records
+    /// lack a part or the config is to say they need not have it. A record lacking another
+    /// section too keeps its own finding, which names them all. The count is over the whole
+    /// log even when only some files are linted, so the finding is the same either way.
     ///
     /// ## Why is this bad?
     /// These sections are what makes a record a decision record: without the context the
@@ -70,7 +88,7 @@ declare_rule! {
     ///
     /// ## Options
     /// `[lint.required-sections]` sets the list per style (`madr` for every MADR flavour, or
-    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `nygard`, `other`), and
+    /// `madr4`, `madr3`, `madr2`, `madr-bare`, `madr1`, `nygard`, `other`), and
     /// `[lint.heading-aliases]` maps headings to the English ones beyond the language tables
     /// (`docs/languages.md`: French, German, Spanish, Portuguese, Chinese, Japanese, Korean
     /// and Russian headings are read as their English forms without configuration):
@@ -128,14 +146,87 @@ const MADR_SECTIONS: [&str; 5] = [
     "pros and cons of the options",
 ];
 
-pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+/// What a checked record lacks, kept for the whole log: a section most records lack is
+/// one log-wide finding (see [`collapse`]).
+#[derive(Debug, Clone)]
+struct Gaps {
+    path: std::path::PathBuf,
+    title: Span,
+    style: Style,
+    required: Vec<String>,
+    missing: Vec<String>,
+}
+
+/// At least this many records lacking the same section, and more than half of the records
+/// checked, make it a section the log does not keep.
+const LOG_WITHOUT_SECTION_MIN: usize = 3;
+
+/// What every record lacks, selected or not, when the rule runs: whether a section is one
+/// the log does not keep is a question about the whole log ([`collapse`]). Filled from the
+/// load's parallel workers.
+pub(crate) struct LogGaps {
+    active: bool,
+    gaps: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, Gaps>>,
+}
+
+impl LogGaps {
+    pub(crate) fn new(active: &[(&crate::lint::Rule, crate::diagnostic::Severity)]) -> LogGaps {
+        LogGaps {
+            active: active
+                .iter()
+                .any(|(rule, _)| rule.meta.id == SectionMissing::META.id),
+            gaps: std::sync::Mutex::default(),
+        }
+    }
+
+    pub(crate) fn add(&self, record: &Record, ctx: &RuleContext) {
+        if !self.active {
+            return;
+        }
+        if let Some(gaps) = gaps(record, ctx) {
+            crate::lint::texts::locked(&self.gaps).insert(gaps.path.clone(), gaps);
+        }
+    }
+
+    /// [`collapse`] over the records at `paths`, in that (the log's) order.
+    pub(crate) fn collapse<'p>(
+        self,
+        paths: impl Iterator<Item = &'p std::path::PathBuf>,
+        findings: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) {
+        let mut by_path = self
+            .gaps
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let in_order: Vec<Gaps> = paths.filter_map(|path| by_path.remove(path)).collect();
+        collapse(&in_order, findings);
+    }
+}
+
+/// The sections `record` lacks, or `None` when it is not checked (no record, or no layout
+/// to hold it to).
+fn gaps(record: &Record, ctx: &RuleContext) -> Option<Gaps> {
     // A file that holds no record at all is `file-not-a-record`'s one finding.
     if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
-        return;
+        return None;
     }
-    let Some(style) = checked_style(record) else {
-        return;
-    };
+    let style = checked_style(record)?;
+    let (required, missing) = missing_sections(record, style, ctx);
+    Some(Gaps {
+        path: record.path().clone(),
+        title: title_span(record),
+        style,
+        required,
+        missing: missing.into_iter().cloned().collect(),
+    })
+}
+
+/// The sections a record of `style` must have, and those of them it lacks.
+fn missing_sections<'r>(
+    record: &Record,
+    style: Style,
+    ctx: &'r RuleContext,
+) -> (Vec<String>, Vec<&'r String>) {
     let headings: Vec<String> = record
         .sections_below_title()
         .flat_map(|section| {
@@ -153,13 +244,27 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             std::iter::once(key).chain(written)
         })
         .collect();
-    let required = expected_sections(style, ctx).to_vec();
+    let required = expected_sections(record, style, ctx);
     let missing: Vec<&String> = required
         .iter()
-        .filter(|name| !is_present(record, &headings, name))
+        .filter(|name| !is_present(record, style, &headings, name))
         .collect();
+    (required.to_vec(), missing)
+}
+
+pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    // A file that holds no record at all is `file-not-a-record`'s one finding.
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+        return;
+    }
+    let Some(style) = checked_style(record) else {
+        return;
+    };
+    let (_, missing) = missing_sections(record, style, ctx);
+    let missing: Vec<String> = missing.into_iter().cloned().collect();
+    let missing: Vec<&String> = missing.iter().collect();
     let reason = |it: &str| match (style, ctx.template) {
-        (_, Some(template)) if uses_template(style, ctx) => {
+        (_, Some(template)) if uses_template(record, style, ctx) => {
             format!("the log's template `{}` has {it}", template.rel_path)
         }
         (Style::Nygard, _) => format!("an adr-tools/Nygard record needs {it}"),
@@ -182,7 +287,15 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         ),
     };
     let it = if missing.len() == 1 { "it" } else { "them" };
-    let reason = reason(it);
+    let mut reason = reason(it);
+    // MADR 1 has no heading for its context: a heading would be advice against its layout.
+    let mut help = help;
+    if let (Style::Madr1, [only]) = (style, missing.as_slice())
+        && english_key(only) == "context and problem statement"
+    {
+        help = "write the context and problem statement under the title".to_string();
+        reason = "a MADR 1 record keeps it there, without a heading".to_string();
+    }
     let diagnostic = ctx
         .report(
             &SectionMissing::META,
@@ -258,15 +371,24 @@ fn title_span(record: &Record) -> Span {
     }
 }
 
-/// Whether a record of `style` is held to the log's own template: a custom-layout record
-/// by any template, and an adr-tools/Nygard record by a Nygard template (often translated:
-/// `## Kontext`, `## Entscheidung`). MADR records keep MADR's sections, which know MADR's
-/// optional parts and the names real logs use for the required ones. The config's
-/// `[lint.required-sections]` for the style wins over the template.
-fn uses_template(style: Style, ctx: &RuleContext) -> bool {
+/// Whether `record` is held to the log's own template: a custom-layout record by any
+/// template, a MADR record (any version, whatever its metadata) by a MADR template, and an
+/// adr-tools/Nygard record by a Nygard template (often translated: `## Kontext`,
+/// `## Entscheidung`) that keeps a `Status` section as the record does. A record written
+/// another way than the template predates it (EdgeX's Nygard records, with a `## Status`,
+/// beside a later template that has none), and keeps its own style's sections. The
+/// config's `[lint.required-sections]` for the style wins over the template.
+fn uses_template(record: &Record, style: Style, ctx: &RuleContext) -> bool {
     ctx.template.is_some_and(|template| {
-        !template.sections.is_empty()
-            && (style == Style::Other || (style == template.style && !style.is_madr()))
+        let same_layout = match style {
+            Style::Other => true,
+            Style::Nygard => {
+                template.style == Style::Nygard
+                    && template_has_status(template) == record_has_status_section(record)
+            }
+            _ => template.style.is_madr(),
+        };
+        !template.sections.is_empty() && same_layout
     }) && !ctx
         .options
         .configured_section_styles
@@ -276,11 +398,54 @@ fn uses_template(style: Style, ctx: &RuleContext) -> bool {
 
 /// The headings a record of `style` must have: the log's template's (see
 /// [`uses_template`]), else the config's or the defaults.
-fn expected_sections<'c>(style: Style, ctx: &'c RuleContext) -> &'c [String] {
+fn expected_sections<'c>(record: &Record, style: Style, ctx: &'c RuleContext) -> &'c [String] {
     match ctx.template {
-        Some(template) if uses_template(style, ctx) => &template.sections,
+        Some(template) if uses_template(record, style, ctx) => &template.sections,
         _ => ctx.options.required_sections(style),
     }
+}
+
+/// Whether the template asks for a `## Status` section (in any language the tables read).
+fn template_has_status(template: &crate::model::LogTemplate) -> bool {
+    template
+        .sections
+        .iter()
+        .any(|name| english_key(name) == "status")
+}
+
+fn record_has_status_section(record: &Record) -> bool {
+    record
+        .sections_below_title()
+        .any(|section| section.is_named("Status"))
+}
+
+/// A heading's normalised English name (`Kontext` → `context`).
+fn english_key(name: &str) -> String {
+    let key = normalize_heading(name);
+    crate::vocabulary::english_heading(&key).map_or(key, String::from)
+}
+
+/// Whether a MADR 1 record states its context where MADR 1 puts it: as text between the
+/// title and the first section (`<!-- … -->` comments are no text).
+fn has_text_under_title(record: &Record) -> bool {
+    let Some(title) = &record.title else {
+        return false;
+    };
+    let end = record
+        .sections_below_title()
+        .map(|section| section.heading_span.start)
+        .find(|start| *start > title.span.end)
+        .unwrap_or(record.source.text.len());
+    let under_title = record.source.text.get(title.span.end..end).unwrap_or("");
+    let mut rest = under_title;
+    let mut text = String::new();
+    // Comments out, whatever they span.
+    while let Some((before, after)) = rest.split_once("<!--") {
+        text.push_str(before);
+        rest = after.split_once("-->").map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// The style whose sections are required, or `None` when the record follows no template
@@ -311,11 +476,10 @@ fn checked_style(record: &Record) -> Option<Style> {
     Some(record.style)
 }
 
-fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
+fn is_present(record: &Record, style: Style, headings: &[String], name: &str) -> bool {
     // A translated template's heading (`Kontext`) is read like the records' headings, whose
     // keys are already English (`context`).
-    let wanted = normalize_heading(name);
-    let wanted = crate::vocabulary::english_heading(&wanted).map_or(wanted, String::from);
+    let wanted = english_key(name);
     // Whether the record states a status, wherever it does, is `status-missing`'s question:
     // asked here too, a log that keeps no statuses had an error per record beside that
     // rule's one warning, and turning that rule off left them.
@@ -332,6 +496,13 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
     if in_front_matter {
         return true;
     }
+    // MADR 1 has no context heading: the context is the paragraph under the title.
+    if style == Style::Madr1
+        && ["context and problem statement", "context"].contains(&wanted.as_str())
+        && has_text_under_title(record)
+    {
+        return true;
+    }
     let equivalents = EQUIVALENT_HEADINGS
         .iter()
         .find(|(heading, _)| *heading == wanted)
@@ -339,6 +510,10 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
     // `## Decision: Option 2 - Custom error codes` names its section before the colon;
     // `## Decisions and Consequences` holds the name in the plural.
     let plural = format!("{wanted}s");
+    // `## Change Log` answers `## Changelog`: spaces between words are ignored as case and
+    // punctuation are.
+    let unspaced = |text: &str| text.replace(' ', "");
+    let wanted_unspaced = unspaced(&wanted);
     headings.iter().any(|heading| {
         let named = heading.split_once(':').map_or(heading.as_str(), |(head, _)| head.trim_end());
         [heading.as_str(), named].into_iter().any(|heading| {
@@ -346,6 +521,7 @@ fn is_present(record: &Record, headings: &[String], name: &str) -> bool {
                 || equivalents.contains(&heading)
                 || contains_words(heading, &wanted)
                 || contains_words(heading, &plural)
+                || unspaced(heading) == wanted_unspaced
         })
     })
 }
@@ -360,4 +536,69 @@ fn contains_words(heading: &str, wanted: &str) -> bool {
 
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// A section that more than half of the checked records (and at least
+/// [`LOG_WITHOUT_SECTION_MIN`]) lack is one the log does not keep: one finding says so, on
+/// the first record lacking it, with the count and the setting that drops it, instead of
+/// an error on every record (tdr: 36 of 39 records without `Consequences`). The records'
+/// own findings that name only such sections go; one that names others too stays whole.
+/// `gaps` is every checked record's, in log order; `findings` are the records' findings.
+fn collapse(gaps: &[Gaps], findings: &mut Vec<crate::diagnostic::Diagnostic>) {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for name in gaps.iter().flat_map(|gap| &gap.missing) {
+        match counts.iter_mut().find(|(counted, _)| *counted == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let common: Vec<(&String, usize)> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= LOG_WITHOUT_SECTION_MIN && count * 2 > gaps.len())
+        .collect();
+    if common.is_empty() {
+        return;
+    }
+    let is_common = |name: &String| common.iter().any(|(common, _)| *common == name);
+    let only_common: Vec<&std::path::Path> = gaps
+        .iter()
+        .filter(|gap| !gap.missing.is_empty() && gap.missing.iter().all(is_common))
+        .map(|gap| gap.path.as_path())
+        .collect();
+    findings.retain(|finding| {
+        finding.rule.id != SectionMissing::META.id
+            || !only_common.contains(&finding.path.as_path())
+    });
+    for (name, count) in common {
+        let Some(first) = gaps.iter().find(|gap| gap.missing.contains(name)) else {
+            continue;
+        };
+        let kept: Vec<String> = first
+            .required
+            .iter()
+            .filter(|required| *required != name)
+            .map(|required| format!("\"{}\"", required.replace(['"', '\\'], "")))
+            .collect();
+        let mut finding = crate::diagnostic::Diagnostic::new(
+            &SectionMissing::META,
+            first.path.clone(),
+            Some(first.title),
+            format!(
+                "section `{name}` is missing in {count} of the log's {} records",
+                gaps.len()
+            ),
+        );
+        finding
+            .label(format!(
+                "missing here and in {} other records",
+                count.saturating_sub(1)
+            ))
+            .help(format!(
+                "add a `## {name}` heading to each, or, if the log does not keep it, leave it out \
+                 of the list in .adr.toml: `[lint.required-sections]` `{} = [{}]`",
+                first.style.name(),
+                kept.join(", ")
+            ));
+        findings.push(finding);
+    }
 }
