@@ -699,7 +699,8 @@ fn table_label(cell: &str) -> Option<&'static str> {
 
 /// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`) or
 /// a label meaning it in another language (`- **取代**：[ADR-0002](…)`): by a relative link,
-/// or by the URL of the record's file on a forge (`Supersedes:
+/// a link to its page on the site the log is published as (`[ADR 1](/adr/1)`), or by the
+/// URL of the record's file on a forge (`Supersedes:
 /// https://github.com/o/r/blob/main/docs/adr/0036-x.md`, Kuma), linked or bare.
 pub(crate) fn supersede_links(
     source: &SourceFile,
@@ -713,6 +714,10 @@ pub(crate) fn supersede_links(
             .to_lowercase();
         before.contains("supersedes")
             || before.contains("supercedes")
+            // `We supersede [ADR 17](/adr/17)` (Hydra); not `superseded`.
+            || before
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| word == "supersede" || word == "supercede")
             || before
                 .trim_start_matches(['*', '-', ' '])
                 .starts_with("replaces")
@@ -720,7 +725,12 @@ pub(crate) fn supersede_links(
     };
     let mut found: Vec<Located<RecordRef>> = links
         .iter()
-        .filter(|link| link.is_relative() || is_forge_file_url(&link.target))
+        .filter(|link| {
+            let target = link.target.trim();
+            // `[ADR 1](/adr/1)`: a page of the site the log is published as (Hydra).
+            let site_path = target.starts_with('/') && !target.starts_with("//");
+            link.is_relative() || site_path || is_forge_file_url(target)
+        })
         .filter(|link| after_supersedes(link.line, link.span.start))
         .filter_map(|link| {
             let reference = RecordRef::parse(source.slice(link.span))?;

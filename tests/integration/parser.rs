@@ -806,3 +806,31 @@ fn options_grouped_in_a_nested_list_are_the_items_the_chosen_one_names() {
         "{stdout}"
     );
 }
+
+// Hydra links records by their pages on its site (`[ADR 1](/adr/1)`) and writes `We
+// supersede [ADR 18](/adr/18) with the current ADR.`: the supersession was not read, so
+// lint called it one-sided.
+#[test]
+fn we_supersede_a_record_by_its_site_page() {
+    let dir = crate::util::log_with(&[
+        (
+            "0001-old.md",
+            "# 1. Old\n\nDate: 2021-01-01\n\n## Status\n\nSuperseded by [ADR 2](/adr/2)\n\n## Context\n\nc\n",
+        ),
+        (
+            "0002-new.md",
+            "# 2. New\n\nDate: 2022-01-01\n\n## Status\n\nAccepted\n\n## Consequences\n\n- We supersede [ADR 1](/adr/1) with the current ADR.\n",
+        ),
+    ]);
+    let (code, stdout, _) =
+        crate::util::run(dir.path(), &["lint", "--rule", "supersede-not-reciprocal"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
+    );
+    let (_, stdout, _) = crate::util::run(dir.path(), &["list", "--format", "json"]);
+    assert!(
+        stdout.contains("\"supersedes\": [\n      1\n    ]"),
+        "{stdout}"
+    );
+}

@@ -13,7 +13,9 @@ declare_rule! {
     /// keeps one per component: `model-registry/ODH-ADR-MR-0001-x.md` beside the root's
     /// `ODH-ADR-0001-y.md`); numbers are compared within it. Other sub-folders, and folders
     /// of records by what became of them (`archived/`, `deprecated/`, `superseded/`) even
-    /// when they start at 1, share the log's numbers. With `numbering = "per-folder"` in
+    /// when they start at 1, share the log's numbers. Files that write a version after the
+    /// number (`scs-0100-v1-x.md`, `scs-0100-v2-x.md`, `scs-0100-w1-x.md`) are one
+    /// document's versions and share it. With `numbering = "per-folder"` in
     /// `.adr.toml` every sub-folder is a series of its own. In a project with several logs
     /// (`[[log]]`) each log numbers its records on its own.
     ///
@@ -103,6 +105,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             files: run.iter().map(|(_, _, file)| files[*file as usize]).collect(),
         })
         .filter(|group| group.files.len() > 1 || ctx.options.base.is_some())
+        .filter(|group| !is_one_documents_versions(group))
         .collect();
     let mut highest: HashMap<&str, u32> = series_names
         .iter()
@@ -120,6 +123,31 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         taken_on_base(&base, &named, &series_of_path, &mut highest, ctx);
     }
     report_duplicates(&groups, &series_names, &highest, ctx);
+}
+
+/// Whether every file of a number writes a version or a supplement after it
+/// (`scs-0100-v1-flavor-naming.md`, `scs-0100-v2-…`, `scs-0100-w1-…-implementation.md`,
+/// Sovereign Cloud Stack's standards): one document's versions share its number.
+fn is_one_documents_versions(group: &Group) -> bool {
+    group.files.len() > 1
+        && group.files.iter().all(|(_, rel_path, _)| {
+            let name = crate::log_path::file_name(rel_path);
+            let Some(digits_at) = name.find(|c: char| c.is_ascii_digit()) else {
+                return false;
+            };
+            let after_number = name
+                .get(digits_at..)
+                .unwrap_or("")
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            let Some(tag) = after_number.strip_prefix(['-', '_']) else {
+                return false;
+            };
+            let Some(version) = tag.strip_prefix(['v', 'V', 'w', 'W']) else {
+                return false;
+            };
+            let digits = version.len() - version.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits > 0 && version.get(digits..).is_some_and(|rest| rest.starts_with(['-', '_', '.']))
+        })
 }
 
 /// Each file of a number held twice in one series, naming the others, with the next free
