@@ -74,7 +74,10 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             continue;
         };
         for record in later {
-            if related(log, first, record) {
+            // Versions of one document under one number (`scs-0100-v1-…`, `scs-0100-v2-…`,
+            // which number-duplicate accepts) keep its title.
+            let same_number = record.number().is_some() && record.number() == first.number();
+            if related(log, first, record) || same_number {
                 continue;
             }
             let Some(title) = record.title.as_ref().or(record.front_matter_title.as_deref()) else {
