@@ -35,6 +35,26 @@ fn findings(cwd: &Path, log: &Path) -> (i32, Vec<(String, u64, String, String)>)
     (output.status.code().unwrap(), found)
 }
 
+/// A new project whose `docs/adr` is a copy of the log `tests/fixtures/logs/<fixture>`,
+/// and that log's path.
+fn project_with(fixture: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let project = tempfile::tempdir().unwrap();
+    let log = project.path().join("docs/adr");
+    copy_dir(&fixtures().join("logs").join(fixture), &log);
+    (project, log)
+}
+
+/// The findings of `found` from `rule`.
+fn of_rule(
+    found: Vec<(String, u64, String, String)>,
+    rule: &str,
+) -> Vec<(String, u64, String, String)> {
+    found
+        .into_iter()
+        .filter(|(_, _, id, _)| id == rule)
+        .collect()
+}
+
 fn finding(file: &str, line: u64, rule: &str, message: &str) -> (String, u64, String, String) {
     (file.into(), line, rule.into(), message.into())
 }
@@ -107,9 +127,7 @@ fn issue_13_a_slug_with_xxx_is_a_record() {
 /// a record is named by lint (info) and every one by `adr list --verbose`.
 #[test]
 fn templates_in_several_languages_are_not_linted_as_records() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/templates-i18n"), &log);
+    let (project, log) = project_with("templates-i18n");
     let (code, found) = findings(project.path(), &log);
     assert_eq!(
         (code, found),
@@ -148,9 +166,7 @@ fn templates_in_several_languages_are_not_linted_as_records() {
 /// section-name H1 under a front-matter `title:` yields to that title.
 #[test]
 fn custom_layout_records_follow_the_logs_template() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/custom-template"), &log);
+    let (project, log) = project_with("custom-template");
     assert_eq!(
         findings(project.path(), &log),
         (
@@ -190,9 +206,7 @@ fn custom_layout_records_follow_the_logs_template() {
 /// `[lint.required-sections]` for `other` wins over the template.
 #[test]
 fn the_config_wins_over_the_logs_template() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/custom-template"), &log);
+    let (project, log) = project_with("custom-template");
     std::fs::write(
         project.path().join(".adr.toml"),
         "[lint.required-sections]\nother = [\"Motivation\"]\n",
@@ -208,9 +222,7 @@ fn the_config_wins_over_the_logs_template() {
 /// lacks its context.
 #[test]
 fn a_madr1_log_is_read_as_madr1_and_new_writes_its_template() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/madr1"), &log);
+    let (project, log) = project_with("madr1");
     let (code, found) = findings(project.path(), &log);
     assert_eq!(
         (code, found),
@@ -250,10 +262,7 @@ fn a_madr1_log_is_read_as_madr1_and_new_writes_its_template() {
     let (code, found) = findings(project.path(), &log);
     assert_eq!(code, 1);
     assert_eq!(
-        found
-            .into_iter()
-            .filter(|(_, _, rule, _)| rule == "section-missing")
-            .collect::<Vec<_>>(),
+        of_rule(found, "section-missing"),
         [finding(
             "0003-pick-a-queue.md",
             1,
@@ -268,9 +277,7 @@ fn a_madr1_log_is_read_as_madr1_and_new_writes_its_template() {
 /// to the template's sections, not told MADR's `Considered Options` is missing.
 #[test]
 fn madr2_records_follow_the_logs_own_template() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/madr2-own-template"), &log);
+    let (project, log) = project_with("madr2-own-template");
     let (code, found) = findings(project.path(), &log);
     assert_eq!(
         (code, found),
@@ -299,16 +306,11 @@ fn madr2_records_follow_the_logs_own_template() {
 /// to it, and `## Change Log` answers its `## Changelog`.
 #[test]
 fn nygard_records_older_than_the_template_keep_nygards_sections() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/template-after-nygard"), &log);
+    let (project, log) = project_with("template-after-nygard");
     let (code, found) = findings(project.path(), &log);
     assert_eq!(code, 1);
     assert_eq!(
-        found
-            .into_iter()
-            .filter(|(_, _, rule, _)| rule == "section-missing")
-            .collect::<Vec<_>>(),
+        of_rule(found, "section-missing"),
         [finding(
             "0003-cache-device-profiles.md",
             1,
@@ -324,9 +326,7 @@ fn nygard_records_older_than_the_template_keep_nygards_sections() {
 /// the setting the help names drops the section.
 #[test]
 fn a_section_most_records_lack_is_one_log_wide_finding() {
-    let project = tempfile::tempdir().unwrap();
-    let log = project.path().join("docs/adr");
-    copy_dir(&fixtures().join("logs/nygard-without-consequences"), &log);
+    let (project, log) = project_with("nygard-without-consequences");
     assert_eq!(
         findings(project.path(), &log),
         (
