@@ -1,6 +1,7 @@
 //! `.adr.toml` and where the log is. The file is found by walking up from the working
 //! directory; unknown keys are errors with their line. Precedence for the log directory:
-//! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > `docs/adr` > `docs/decisions` > a
+//! `--dir` > `.adr.toml` `dir` > adr-tools' `.adr-dir` > phodal/adr's `.adr.json` `path` >
+//! `docs/adr` > `docs/decisions` > a
 //! folder real logs use (`doc/adr`, `docs/architecture/decisions`, …) holding records.
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
@@ -19,6 +20,9 @@ use log_dirs::{default_dir_in, find_default_dir, folders_with_records, holds_rec
 
 pub const CONFIG_FILE: &str = ".adr.toml";
 pub const ADR_TOOLS_DIR_FILE: &str = ".adr-dir";
+/// The config file of phodal/adr (the Node adr CLI, much used in Chinese logs):
+/// `{ "path": "doc/adr/", "prefix": "ccc-jb-", "digits": 3 }`.
+pub const PHODAL_CONFIG_FILE: &str = ".adr.json";
 pub const DEFAULT_DIGITS: usize = 4;
 
 /// The contents of `.adr.toml`.
@@ -148,6 +152,8 @@ pub enum DirOrigin {
     Flag,
     ConfigFile(PathBuf),
     AdrToolsFile(PathBuf),
+    /// phodal/adr's `.adr.json` and its `path`.
+    PhodalConfig(PathBuf),
     Default,
 }
 
@@ -157,6 +163,7 @@ impl std::fmt::Display for DirOrigin {
             DirOrigin::Flag => write!(f, "from --dir"),
             DirOrigin::ConfigFile(path) => write!(f, "`dir` in {}", path.display()),
             DirOrigin::AdrToolsFile(path) => write!(f, "named by {}", path.display()),
+            DirOrigin::PhodalConfig(path) => write!(f, "`path` in {}", path.display()),
             DirOrigin::Default => write!(f, "the default"),
         }
     }
@@ -270,6 +277,8 @@ impl Project {
                 ))),
                 root,
             )
+        } else if let Some(found) = config_root.is_none().then(|| phodal_config(cwd)).flatten() {
+            found
         } else if let Some(root) = &config_root {
             let dir = default_dir_in(root);
             (
@@ -516,6 +525,35 @@ fn real_path_of(path: &Path) -> PathBuf {
             _ => return path,
         }
     }
+}
+
+/// The log phodal/adr's `.adr.json` (the nearest above `cwd`) names: the log directory,
+/// where the setting came from, and the project's root (the file's folder).
+fn phodal_config(cwd: &Path) -> Option<(PathBuf, DirOrigin, PathBuf)> {
+    let file = find_upwards(cwd, PHODAL_CONFIG_FILE)?;
+    let dir = phodal_log_dir(&file)?;
+    let root = file.parent()?.to_path_buf();
+    let shown = PathBuf::from(crate::log_path::display_path(&file, cwd));
+    Some((root.join(dir), DirOrigin::PhodalConfig(shown), root))
+}
+
+/// The log directory phodal/adr's `.adr.json` names in `path` (CaenCamp: `doc/adr/`),
+/// relative to the file's folder; `None` for a file that is not such a config (it may be
+/// another tool's), which leaves the log to be found as without it.
+fn phodal_log_dir(file: &Path) -> Option<PathBuf> {
+    let root = file.parent()?;
+    let text = crate::fs::read_text_checked(file, Some(root), crate::fs::MAX_TEXT_BYTES).ok()?;
+    let config: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let path = config.get("path")?.as_str()?.trim();
+    let relative = Path::new(path);
+    let safe = !path.is_empty()
+        && relative.components().all(|part| {
+            matches!(
+                part,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    safe.then(|| relative.to_path_buf())
 }
 
 /// The log directory an adr-tools `.adr-dir` names: its first non-empty line, trimmed.
