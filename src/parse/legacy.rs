@@ -312,7 +312,10 @@ pub(crate) fn status_in_title(record: &crate::model::Record) -> Option<Status> {
 /// A line under the title that is a date and nothing else (`June 19, 2018`, `7 April
 /// 2020`, `*2021-03-04*`, Zooniverse): the record's date, as a reader takes it.
 fn bare_date(source: &SourceFile, line_span: Span, line: usize) -> Option<Located<DateValue>> {
-    let span = emphasis_inner(source, trimmed_span(source, line_span));
+    let span = emphasis_inner(
+        source,
+        crate::parse::markdown::trimmed_span(&source.text, line_span),
+    );
     let text = source.slice(span);
     if text.is_empty() || text.len() > 40 || !text.contains(|c: char| c.is_ascii_digit()) {
         return None;
@@ -326,24 +329,16 @@ fn bare_date(source: &SourceFile, line_span: Span, line: usize) -> Option<Locate
     }
 }
 
-/// `span` without the whitespace around its text.
-fn trimmed_span(source: &SourceFile, span: Span) -> Span {
-    let text = source.slice(span);
-    let start = span.start + (text.len() - text.trim_start().len());
-    Span::new(start, start + text.trim().len())
-}
-
 /// The status a sentence of the line at `line_span` states, from its "superseded by"
 /// (or "superceded by") to the line's end, when a link follows it: `This decision has been
 /// superseded by decision: [0009 …](0009-….md)`.
 fn superseded_sentence(source: &SourceFile, line_span: Span, line: usize) -> Option<Status> {
     let text = source.slice(line_span);
-    let bytes = text.as_bytes();
-    // An ASCII pattern found in the line's own bytes starts on a character boundary.
-    let at = bytes.windows(13).position(|window| {
-        window.eq_ignore_ascii_case(b"superseded by")
-            || window.eq_ignore_ascii_case(b"superceded by")
-    })?;
+    let find = |spelling| crate::casefold::find_ignore_ascii_case(text, spelling);
+    let at = match (find("superseded by"), find("superceded by")) {
+        (Some(one), Some(other)) => one.min(other),
+        (one, other) => one.or(other)?,
+    };
     let sentence = text.get(at..)?.trim_end();
     if !sentence.contains("](") {
         return None;

@@ -605,7 +605,7 @@ fn collapse(text: &str) -> String {
 }
 
 /// `span` without the whitespace at either end of its text.
-fn trimmed_span(text: &str, span: Span) -> Span {
+pub(crate) fn trimmed_span(text: &str, span: Span) -> Span {
     let Some(inner) = text.get(span.start..span.end) else {
         return span;
     };
