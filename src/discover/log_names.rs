@@ -114,8 +114,23 @@ fn adopt_prefixed(found: &mut Discovered, prefix: &str) {
 }
 
 /// Records whose name is another record's with `-annex<N>` or `-appendix-<x>` after it, in
-/// the same folder and with the same number, are parts of that record.
+/// the same folder and with the same number, are parts of that record. The records named
+/// like annexes are found first: a log with none (most, and every generated one) builds no
+/// map of its stems (that map and a search per marker in every name took half of
+/// discovery at 99,999 records, 105 of 215 ms).
 pub(super) fn set_annexes_apart(found: &mut Discovered) {
+    let named_like_annexes: Vec<(usize, &str, &str)> = found
+        .records
+        .iter()
+        .enumerate()
+        .filter_map(|(at, (_, rel, _))| {
+            let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+            Some((at, folder, markdown_stem(name).and_then(annexed_stem)?))
+        })
+        .collect();
+    if named_like_annexes.is_empty() {
+        return;
+    }
     let record_stems: std::collections::HashMap<(&str, &str), (&str, Option<u32>)> = found
         .records
         .iter()
@@ -124,18 +139,14 @@ pub(super) fn set_annexes_apart(found: &mut Discovered) {
             Some(((folder, markdown_stem(name)?), (rel.as_str(), file.number)))
         })
         .collect();
-    let mut annexes: Vec<(usize, String)> = Vec::new();
-    for (at, (_, rel, file)) in found.records.iter().enumerate() {
-        let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
-        let Some(base) = markdown_stem(name).and_then(annexed_stem) else {
-            continue;
-        };
-        if let Some((record, number)) = record_stems.get(&(folder, base))
-            && *number == file.number
-        {
-            annexes.push((at, (*record).to_string()));
-        }
-    }
+    let annexes: Vec<(usize, String)> = named_like_annexes
+        .into_iter()
+        .filter_map(|(at, folder, base)| {
+            let (record, number) = record_stems.get(&(folder, base))?;
+            (*number == found.records[at].2.number).then(|| (at, (*record).to_string()))
+        })
+        .collect();
+    drop(record_stems);
     for (at, record) in annexes.into_iter().rev() {
         let (path, rel_path, _) = found.records.remove(at);
         found.skipped.push(Skipped {
@@ -148,6 +159,17 @@ pub(super) fn set_annexes_apart(found: &mut Discovered) {
 
 /// `x-annex1` → `x`, `x-annex-2` → `x`, `x-appendix-a` → `x`: the stem an annex belongs to.
 fn annexed_stem(stem: &str) -> Option<&str> {
+    /// What may follow a marker: a separator and a label of up to 3 characters.
+    const LABEL_BYTES: usize = 4;
+    let tail = stem.as_bytes();
+    let tail = &tail[tail.len().saturating_sub("-appendix".len() + LABEL_BYTES)..];
+    // Most names end in no `-a`: told apart without a substring search per marker.
+    if !tail
+        .windows(2)
+        .any(|pair| pair[0] == b'-' && pair[1].eq_ignore_ascii_case(&b'a'))
+    {
+        return None;
+    }
     [
         "-annex",
         "-Annex",
@@ -158,7 +180,14 @@ fn annexed_stem(stem: &str) -> Option<&str> {
     ]
     .iter()
     .find_map(|marker| {
-        let (base, label) = stem.rsplit_once(marker)?;
+        // Only the stem's end can hold the marker and its label (ASCII): searched there, not
+        // through the whole name.
+        let mut from = stem.len().saturating_sub(marker.len() + LABEL_BYTES);
+        while !stem.is_char_boundary(from) {
+            from += 1;
+        }
+        let (head, label) = stem.get(from..)?.rsplit_once(marker)?;
+        let base = stem.get(..from + head.len())?;
         let label = label.strip_prefix(['-', '_']).unwrap_or(label);
         let is_label = label.len() <= 3 && label.bytes().all(|b| b.is_ascii_alphanumeric());
         (!base.is_empty() && is_label).then_some(base)
@@ -199,6 +228,41 @@ mod tests {
         assert_eq!(annexed_stem("0051-fees-Appendix_B"), Some("0051-fees"));
         assert_eq!(annexed_stem("0007-annex-the-north"), None);
         assert_eq!(annexed_stem("0008-appendix-handling"), None);
+    }
+
+    /// The search of the whole stem that [`annexed_stem`] narrowed to its end.
+    fn annexed_stem_searching_everywhere(stem: &str) -> Option<&str> {
+        [
+            "-annex",
+            "-Annex",
+            "-ANNEX",
+            "-appendix",
+            "-Appendix",
+            "-APPENDIX",
+        ]
+        .iter()
+        .find_map(|marker| {
+            let (base, label) = stem.rsplit_once(marker)?;
+            let label = label.strip_prefix(['-', '_']).unwrap_or(label);
+            let is_label = label.len() <= 3 && label.bytes().all(|b| b.is_ascii_alphanumeric());
+            (!base.is_empty() && is_label).then_some(base)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_annex_is_found_at_the_stems_end_as_anywhere_in_it(
+            stem in "(0001|变更|-|_|annex|Annex|APPENDIX|appendix|ä|é|a|1|B|xyz){0,8}"
+        ) {
+            proptest::prop_assert_eq!(annexed_stem(&stem), annexed_stem_searching_everywhere(&stem));
+        }
+    }
+
+    #[test]
+    fn an_annex_after_a_name_in_another_script_is_found() {
+        assert_eq!(annexed_stem("0051-变更-annex-1"), Some("0051-变更"));
+        assert_eq!(annexed_stem("变-annexé"), None);
+        assert_eq!(annexed_stem("-annex1"), None);
     }
 
     #[test]
