@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::ControlFlow;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::model::{Link, LinkKind};
 use crate::source::{SourceFile, Span};
@@ -353,6 +353,12 @@ impl OutlineBuilder<'_> {
             Event::Start(Tag::Item) => self.start_item(span),
             Event::End(TagEnd::Item) => self.end_item(),
             Event::Start(Tag::Paragraph) => self.start_paragraph(),
+            // `<x@example.org>` is an e-mail autolink: its target is an address, not a file.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                ..
+            }) => self.start_link(format!("mailto:{dest_url}"), LinkKind::Link, span),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 self.start_link(dest_url.to_string(), LinkKind::Link, span);
             }

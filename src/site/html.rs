@@ -653,6 +653,8 @@ impl<'a> Transform<'a, '_> {
                 id,
             }) => {
                 let dest_url = match classify_url(&dest_url) {
+                    // An e-mail autolink (`<x@example.org>`): the writer makes it `mailto:`.
+                    _ if link_type == LinkType::Email => Some(dest_url),
                     // `/path` means the repository's root on a forge, and nothing in a site
                     // that may be opened from anywhere: the link keeps only its text.
                     UrlKind::Unsafe | UrlKind::RootRelative => None,

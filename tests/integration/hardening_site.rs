@@ -427,6 +427,27 @@ fn issue_13_raw_html_in_prose_never_swallows_the_rest_of_the_record() {
     }
 }
 
+/// Review I (univention): `<x@example.org>` is an e-mail autolink. The render took the address
+/// for a file of the log, and showed it as text with a warning of a link it does not publish.
+#[test]
+fn an_email_autolink_is_a_mailto_link_on_the_page() {
+    let dir = crate::util::log_with_owned(&[(
+        "0001-use-helm.md".to_string(),
+        "---\nstatus: accepted\n---\n# Use Helm\n\nWrite to <team@example.org> with questions.\n"
+            .to_string(),
+    )]);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let page = read(dir.path().join("site/0001-use-helm.html"));
+    assert!(
+        record_body(&page).contains(
+            "<p>Write to <a href=\"mailto:team@example.org\">team@example.org</a> with questions.</p>"
+        ),
+        "{page}"
+    );
+}
+
 /// `%41` → `A`, bytes decoded as UTF-8.
 fn percent_decoded(text: &str) -> String {
     let bytes = text.as_bytes();
