@@ -5,6 +5,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub(crate) mod front_matter;
+mod heading_id;
 pub(crate) mod legacy;
 pub(crate) mod markdown;
 pub(crate) mod options;
@@ -259,7 +260,7 @@ fn read_title(record: &mut Record, sections: &[Section]) {
     if (after_sections || h1_sections >= 2) && style::is_section_title(&h1.title) {
         return;
     }
-    let (title, number) = match strip_title_number(&h1.title) {
+    let (title, number) = match strip_title_number(heading_id::without_heading_id(&h1.title)) {
         (title, None) => own_number_stripped(&title, record.file.number).unwrap_or((title, None)),
         found => found,
     };
