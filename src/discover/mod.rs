@@ -144,31 +144,51 @@ fn parse_dated(stem: &str) -> Option<FileName> {
         |part: Option<&str>| part.is_some_and(|part| part.bytes().all(|b| b.is_ascii_digit()));
     // The date ends at `-` or `_` (`2023-03-27_private_properties`, eclipse-edc).
     let is_separator = |part: Option<&str>| matches!(part, Some("-" | "_"));
-    let (date, compact, after_date, rest) =
-        if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
-            let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
-            (
-                format!("{year}-{month}-{day}"),
-                true,
-                stem.get(8..9)?,
-                stem.get(9..)?,
-            )
-        } else if is_digits(stem.get(..4))
-            && stem.get(4..5) == Some("-")
-            && is_digits(stem.get(5..7))
-            && stem.get(7..8) == Some("-")
-            && is_digits(stem.get(8..10))
-            && is_separator(stem.get(10..11))
-        {
-            (
-                stem.get(..10)?.to_string(),
-                false,
-                stem.get(10..11)?,
-                stem.get(11..)?,
-            )
-        } else {
-            return None;
-        };
+    // A time after the date (`20240516132303-use-madr`, zero-logement-vacant; `HHMM` or
+    // `HHMMSS`): a timestamped name is a dated one, the time only orders a day's records.
+    let time_digits = [(6, "%H%M%S"), (4, "%H%M")]
+        .into_iter()
+        .find(|&(len, format)| {
+            is_digits(stem.get(..8 + len))
+                && is_separator(stem.get(8 + len..9 + len))
+                && stem
+                    .get(8..8 + len)
+                    .and_then(|time| jiff::civil::Time::strptime(format, time).ok())
+                    .is_some()
+        })
+        .map(|(len, _)| len);
+    let (date, compact, after_date, rest) = if let Some(len) = time_digits {
+        let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
+        (
+            format!("{year}-{month}-{day}"),
+            true,
+            stem.get(8 + len..9 + len)?,
+            stem.get(9 + len..)?,
+        )
+    } else if is_digits(stem.get(..8)) && is_separator(stem.get(8..9)) {
+        let (year, month, day) = (stem.get(..4)?, stem.get(4..6)?, stem.get(6..8)?);
+        (
+            format!("{year}-{month}-{day}"),
+            true,
+            stem.get(8..9)?,
+            stem.get(9..)?,
+        )
+    } else if is_digits(stem.get(..4))
+        && stem.get(4..5) == Some("-")
+        && is_digits(stem.get(5..7))
+        && stem.get(7..8) == Some("-")
+        && is_digits(stem.get(8..10))
+        && is_separator(stem.get(10..11))
+    {
+        (
+            stem.get(..10)?.to_string(),
+            false,
+            stem.get(10..11)?,
+            stem.get(11..)?,
+        )
+    } else {
+        return None;
+    };
     // Only a real calendar date from a plausible year makes a dated name; `00010001-x`
     // is an eight-digit number.
     let parsed: jiff::civil::Date = date.parse().ok()?;
@@ -611,6 +631,31 @@ mod tests {
         assert_eq!(number("use-python-3.md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
+    }
+
+    #[test]
+    fn a_timestamped_name_is_a_dated_one() {
+        let read = |name: &str| {
+            FileName::parse(name).map(|file| (file.date, file.number, file.slug, file.scheme))
+        };
+        let dated = |date: &str, slug: &str| {
+            Some((
+                Some(date.to_string()),
+                None,
+                slug.to_string(),
+                NamingScheme::Dated { compact: true },
+            ))
+        };
+        assert_eq!(
+            read("20240516132303-use-madr.md"),
+            dated("2024-05-16", "use-madr")
+        );
+        assert_eq!(
+            read("202405161323_attribution-des-métriques.md"),
+            dated("2024-05-16", "attribution-des-métriques")
+        );
+        // Not a time of day: not a timestamp.
+        assert_eq!(read("20240516256000-x.md").and_then(|file| file.0), None);
     }
 
     #[test]
