@@ -57,6 +57,9 @@ pub enum Error {
     Template { name: String, message: String },
 }
 
+/// How many of the folders holding records the "no log found" hint names.
+const SHOWN_FOLDERS: usize = 3;
+
 impl Error {
     /// No log from `start` upwards; `candidates` are folders below it that hold records.
     pub fn no_log(start: &Path, candidates: &[PathBuf]) -> Self {
@@ -70,14 +73,24 @@ impl Error {
                 "`{0}` holds records: pass `--dir {0}`, or write `dir = \"{0}\"` in .adr.toml; `adr init` would start a second, empty log",
                 shown(only)
             ),
-            several => format!(
-                "these folders hold records: {}; pass the log's with `--dir DIR`, or name it as `dir` in .adr.toml; `adr init` would start a second, empty log",
-                several
+            // All of them are counted: a repository with a log per component (univention:
+            // 8 folders) was told of the nearest 3, and not of its largest log.
+            several => {
+                let named: Vec<String> = several
                     .iter()
+                    .take(SHOWN_FOLDERS)
                     .map(|dir| format!("`{}`", shown(dir)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .collect();
+                let more = match several.len().saturating_sub(SHOWN_FOLDERS) {
+                    0 => String::new(),
+                    more => format!(" and {more} more"),
+                };
+                format!(
+                    "these {} folders hold records: {}{more}; pass the log's folder with `--dir DIR`, or name it as `dir` in .adr.toml (a log per component: a `[[log]]` table for each, see the README); `adr init` would start a second, empty log",
+                    several.len(),
+                    named.join(", ")
+                )
+            }
         };
         Self::NoLog {
             start: start.to_path_buf(),

@@ -99,8 +99,7 @@ fn join_ignoring_case(root: &Path, rel: &str) -> Option<PathBuf> {
 const SEARCH_DEPTH: usize = 4;
 const SEARCH_FOLDERS: usize = 2_000;
 
-/// Folders below `start` holding at least two files named like records, nearest first (at
-/// most three): where a log is when none of the usual folders holds it
+/// Folders below `start` holding at least two files named like records, nearest first: where a log is when none of the usual folders holds it
 /// (`docs/01_Architecture/adr`), for the "no log found" error to name instead of sending
 /// the user to `adr init` and a second, empty log.
 pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
@@ -134,9 +133,6 @@ pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
             }
             if records >= 2 && dir != start {
                 found.push(dir);
-                if found.len() == 3 {
-                    return found;
-                }
             }
         }
         next.sort();
@@ -163,6 +159,25 @@ mod tests {
         let empty = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(empty.path().join("Docs/Decisions")).unwrap();
         assert_eq!(default_dir_in(empty.path()), None);
+    }
+
+    #[test]
+    fn every_folder_holding_records_is_counted_and_three_named() {
+        let root = tempfile::tempdir().unwrap();
+        for folder in ["dev", "iam", "iam/guardian", "nubus/deployment", "school"] {
+            for name in ["0001-a.md", "0002-b.md"] {
+                touch(&root.path().join(folder).join(name));
+            }
+        }
+        let found = folders_with_records(root.path());
+        assert_eq!(found.len(), 5, "{found:?}");
+        let message = crate::error::Error::no_log(root.path(), &found).to_string();
+        assert!(
+            message.contains(
+                "these 5 folders hold records: `dev`, `iam`, `school` and 2 more; pass the log's folder with `--dir DIR`"
+            ) && message.contains("a `[[log]]` table for each"),
+            "{message}"
+        );
     }
 
     #[test]
