@@ -476,6 +476,23 @@ fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
     found
 }
 
+/// What `adr index` says of the log's Markdown files named like no record (`unnamed`, each
+/// with its path in the log): they are not in the index. Review I (inovex,
+/// zero-logement-vacant): a log whose files were all named another way got an index of the
+/// one record `adr new` had just written, and no word of the others.
+pub fn unnamed_files_warning(unnamed: &[(std::path::PathBuf, String)]) -> Option<String> {
+    let (_, first) = unnamed.first()?;
+    let count = unnamed.len();
+    let (files, are, more) = if count == 1 {
+        ("file", "is", "")
+    } else {
+        ("files", "are", ", …")
+    };
+    Some(format!(
+        "warning: {count} Markdown {files} in the log {are} not named like records and not in the index (`{first}`{more}): `adr lint` says how to name them"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

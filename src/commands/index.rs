@@ -106,6 +106,9 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         );
     }
 
+    if let Some(warning) = index::unnamed_files_warning(&log.unnamed_markdown) {
+        super::note(output, format_args!("{warning}"));
+    }
     let failures =
         super::note_failures(output, project, &log.failures, " (listed as `parse error`)");
     let is_stale = args.check && !current;

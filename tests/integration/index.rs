@@ -34,6 +34,26 @@ fn index_creates_the_readme_with_every_record() {
     insta::assert_snapshot!("index_site_basic", readme(dir.path()));
 }
 
+/// Review I (inovex): records named without a number are not read as records; the index of
+/// the one record that is said nothing of them.
+#[test]
+fn index_names_the_markdown_files_it_leaves_out() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("migrate-to-pnpm.md", PROPOSED),
+        ("releases-in-gitlab.md", PROPOSED),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "created docs/adr/README.md (1 record)\nwarning: 2 Markdown files in the log are not named like records and not in the index (`migrate-to-pnpm.md`, …): `adr lint` says how to name them\n"
+        )
+    );
+}
+
 #[test]
 fn a_second_run_changes_nothing() {
     let dir = log_with(&[
