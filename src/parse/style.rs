@@ -47,8 +47,10 @@ pub(super) fn read_style(
         legacy.has_lines,
     );
     // `# Context` under a front-matter `title:` is a section; the title is the front matter's.
+    // So is an H1 after the record's `##` sections (`# Participants` at the end, after a
+    // `---`: Decentraland, 7 of 177 records titled by a late section).
     if let (Some(title), Some(front_matter_title)) = (&record.title, &record.front_matter_title)
-        && is_section_title(&title.value)
+        && (is_section_title(&title.value) || title.span.start > first_h2)
     {
         record.title = Some(front_matter_title.clone());
         record.title_number = None;

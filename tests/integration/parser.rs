@@ -834,3 +834,25 @@ fn we_supersede_a_record_by_its_site_page() {
         "{stdout}"
     );
 }
+
+/// Review I (Decentraland, 7 of 177 records): a record titled in its front matter whose one
+/// H1 comes after its `##` sections (`---` then `# Participants`) was titled by that H1.
+#[test]
+fn an_h1_after_the_sections_of_a_record_titled_in_front_matter_is_no_title() {
+    let text = "---\nadr: 2\ntitle: State sync for builder-in-world\nstatus: Withdrawn\n---\n\n## Context and Problem Statement\n\nWe need a sync.\n\n---\n\n# Participants\n\n- Alice\n";
+    let file = FileName::parse("ADR-2-state-sync.md").unwrap();
+    for depth in [adr::parse::Depth::Metadata, adr::parse::Depth::Full] {
+        let record = adr::parse::parse_record_at(
+            SourceFile::new("ADR-2-state-sync.md", text.to_string()),
+            "ADR-2-state-sync.md".into(),
+            file.clone(),
+            depth,
+        )
+        .unwrap();
+        assert_eq!(
+            record.title.as_ref().map(|title| title.value.as_str()),
+            Some("State sync for builder-in-world"),
+            "{depth:?}"
+        );
+    }
+}

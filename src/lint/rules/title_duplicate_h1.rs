@@ -37,6 +37,15 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(first) = h1s.next() else {
         return;
     };
+    // A record titled by its front matter writes its sections as H1s (Decentraland's
+    // `# Abstract` … `---` `# Conclusion`): one after a break is one more section.
+    let titled_by_front_matter = record.front_matter_title.is_some()
+        && record.title.as_ref().is_none_or(|title| {
+            title.span.start < first.heading_span.start || title.span.start >= first.heading_span.end
+        });
+    if titled_by_front_matter {
+        return;
+    }
     let mut after = first.heading_span.end;
     for second in h1s {
         if let Some(break_line) = thematic_break_between(record, after, second.heading_span.start) {
