@@ -218,6 +218,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_timestamped_name_is_a_dated_one() {
+        let read = |name: &str| {
+            crate::discover::FileName::parse(name)
+                .map(|file| (file.date, file.number, file.slug, file.scheme))
+        };
+        let dated = |date: &str, slug: &str| {
+            Some((
+                Some(date.to_string()),
+                None,
+                slug.to_string(),
+                crate::discover::NamingScheme::Dated { compact: true },
+            ))
+        };
+        assert_eq!(
+            read("20240516132303-use-madr.md"),
+            dated("2024-05-16", "use-madr")
+        );
+        assert_eq!(
+            read("202405161323_attribution-des-métriques.md"),
+            dated("2024-05-16", "attribution-des-métriques")
+        );
+        // Not a time of day: not a timestamp.
+        assert_eq!(read("20240516256000-x.md").and_then(|file| file.0), None);
+    }
+
+    #[test]
     fn names_an_annex_the_record_it_belongs_to() {
         assert_eq!(
             annexed_stem("adr-050-sign-mode-annex1"),
