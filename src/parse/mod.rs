@@ -373,7 +373,7 @@ fn read_relations(
             "supersedes",
         ));
     }
-    record.supersedes = supersedes;
+    record.supersedes = relations::each_once(supersedes);
     // A deprecated record may name its successor too (`status: deprecated` with
     // `supersededBy: 0004-…`).
     if let (Some(status), Some(front_matter)) = (&mut record.status, front_matter)

@@ -89,6 +89,37 @@ fn is_record_file(target: &str) -> bool {
     name.ends_with(".md") && crate::discover::FileName::parse(name).is_some()
 }
 
+/// Each record `supersedes` names, once, at its first mention: a record naming what it
+/// supersedes twice (a `- supersedes:` bullet and a sentence, univention) supersedes it once
+/// (lint reported each mention, the export listed `[6, 6]`). References are the same when
+/// they give the same number, or, without one, the same link target.
+pub(super) fn each_once(
+    supersedes: Vec<crate::model::Located<crate::model::RecordRef>>,
+) -> Vec<crate::model::Located<crate::model::RecordRef>> {
+    let mut seen: Vec<(Option<u32>, Option<String>)> = Vec::new();
+    supersedes
+        .into_iter()
+        .filter(|reference| {
+            let value = &reference.value;
+            let key = match value.number {
+                Some(number) => (Some(number), None),
+                None => (
+                    None,
+                    value
+                        .target
+                        .as_deref()
+                        .map(|target| target.trim().trim_start_matches("./").to_string()),
+                ),
+            };
+            if key != (None, None) && seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            true
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

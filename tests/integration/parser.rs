@@ -856,3 +856,23 @@ fn an_h1_after_the_sections_of_a_record_titled_in_front_matter_is_no_title() {
         );
     }
 }
+
+/// Review I (univention): a `- supersedes:` bullet and a sentence naming the same record are
+/// one supersession (lint warned twice, the export listed `[1, 1]`).
+#[test]
+fn a_record_superseded_twice_in_one_record_is_superseded_once() {
+    let text = "# Log Format\n\n- status: accepted\n- supersedes: [0001 Log Format](0001-log-format.md)\n\n## ADR Update\n\nThis ADR supersedes [0001 Log Format](0001-log-format.md), as ADR-0001 says.\n";
+    let file = FileName::parse("0002-log-format.md").unwrap();
+    let record = adr::parse::parse_record(
+        SourceFile::new("0002-log-format.md", text.to_string()),
+        "0002-log-format.md".into(),
+        file,
+    )
+    .unwrap();
+    let numbers: Vec<Option<u32>> = record
+        .supersedes
+        .iter()
+        .map(|reference| reference.value.number)
+        .collect();
+    assert_eq!(numbers, [Some(1)]);
+}
