@@ -178,3 +178,27 @@ fn a_relation_added_to_a_madr2_links_list_uses_the_lists_own_marker() {
         )
     );
 }
+
+/// Review I (univention): a record that keeps a `- supersedes: -` field for the records it
+/// supersedes gets the link there, not a `## Links` section under a field still saying `-`.
+#[test]
+fn a_successor_keeping_an_empty_supersedes_field_gets_the_link_in_it() {
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n---\n\n- status: accepted\n- supersedes: -\n- superseded by: -\n- date: 2024-03-21\n\n---\n\n## Context and Problem Statement\n\nText.\n"
+        )
+    };
+    let dir = crate::util::log_with_owned(&[
+        ("0001-log-format-v1.md".to_string(), record("Log Format v1")),
+        ("0002-log-format-v2.md".to_string(), record("Log Format v2")),
+    ]);
+    let (code, _, stderr) = crate::util::run(dir.path(), &["status", "1", "superseded by 2"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/0002-log-format-v2.md")),
+        record("Log Format v2").replace(
+            "- supersedes: -",
+            "- supersedes: [ADR-0001](0001-log-format-v1.md)"
+        )
+    );
+}

@@ -175,6 +175,8 @@ fn link_text(new: &RecordFacts, old: &RecordFacts) -> String {
 pub struct BackLinkSlot {
     /// The byte offset the text goes at.
     at: usize,
+    /// Where the text it replaces ends (`at` when it replaces nothing).
+    until: usize,
     /// The record's lines end in `\r\n`.
     crlf: bool,
     shape: BackLinkShape,
@@ -192,6 +194,39 @@ enum BackLinkShape {
     Sentence,
     /// The sentence in a `## More Information` section added at the end.
     NewSentenceSection,
+    /// The value of a `- supersedes: -` field the record keeps empty for it (univention).
+    EmptyField,
+}
+
+/// The value of a line naming what the record supersedes with nothing yet (`- supersedes: -`,
+/// `* **Supersedes:**`, `Supersedes: none`), among the record's lines before its first
+/// section: its span, for the link to take its place.
+fn empty_supersedes_field(record: &Record) -> Option<Span> {
+    let source = &record.source;
+    let before_sections = record
+        .sections
+        .iter()
+        .find(|section| section.level >= 2)
+        .map_or(source.text.len(), |section| section.span.start);
+    source
+        .lines_in(Span::new(0, before_sections))
+        .find_map(|(_, span)| {
+            let line = source.slice(span);
+            let label_and_value = line.trim_start().trim_start_matches(['-', '*', '+']).trim_start();
+            let (label, value) = label_and_value.split_once(':')?;
+            let label = label.trim().trim_matches('*').trim();
+            let value_text = value.trim_start_matches('*').trim();
+            let empty = ["", "-", "—", "none", "n/a"]
+                .iter()
+                .any(|empty| value_text.eq_ignore_ascii_case(empty));
+            if !(label.eq_ignore_ascii_case("supersedes") && empty) {
+                return None;
+            }
+            let value_start = span.start + (line.len() - value.len());
+            let start = value_start + (value.len() - value.trim_start().len());
+            let end = span.start + line.trim_end().len();
+            Some(Span::new(start.min(end), end))
+        })
 }
 
 /// Where `record` would take a link back (see [`BackLinkSlot`]).
@@ -202,6 +237,14 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
         section.body_span.start + body.trim_end().len()
     };
     let end_of_text = source.text.trim_end().len();
+    if let Some(field) = empty_supersedes_field(record) {
+        return BackLinkSlot {
+            at: field.start,
+            until: field.end,
+            crlf: source.text.contains("\r\n"),
+            shape: BackLinkShape::EmptyField,
+        };
+    }
     let (at, shape) = match (record.style, record.section("Status")) {
         (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine),
         (Style::Madr2, _) => match record.section("Links") {
@@ -215,6 +258,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
     };
     BackLinkSlot {
         at,
+        until: at,
         crlf: source.text.contains("\r\n"),
         shape,
     }
@@ -244,10 +288,11 @@ pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
         BackLinkShape::NewLinksSection => new_section("Links", &format!("* Supersedes {link}")),
         BackLinkShape::Sentence => format!("{newline}{newline}{}", sentence()),
         BackLinkShape::NewSentenceSection => new_section("More Information", &sentence()),
+        BackLinkShape::EmptyField => link,
     };
     Fix {
         path: new.path().clone(),
-        edits: vec![Edit::insert(slot.at, text)],
+        edits: vec![Edit::replace(Span::new(slot.at, slot.until), text)],
         description: format!("added a link back to `{}`", old.rel_path),
     }
 }
