@@ -123,8 +123,14 @@ fn items_at(
             let after_marker_text = line_text.get(after_marker..).unwrap_or_default();
             let content = after_marker_text.trim();
             let start = line_span.start + line_text.len() - after_marker_text.trim_start().len();
+            // `- ✅ \`resources\``: a mark on the option chosen (Decentraland) is no part of
+            // its name.
+            let text = item
+                .text
+                .trim_start_matches(['✅', '✔', '☑', '✓', '🗸', '\u{FE0F}'])
+                .trim_start();
             Located::new(
-                item.text.clone(),
+                text.to_string(),
                 Span::new(start, start + content.len()),
                 line,
             )
