@@ -180,10 +180,7 @@ impl RecordFacts {
                 .map(|reference| Supersession {
                     value: reference.value.clone(),
                     span: reference.span,
-                    is_partial: supersede_not_reciprocal::is_partial(
-                        &record.source,
-                        reference.span,
-                    ),
+                    is_partial: record.supersedes_in_part(reference.span),
                 })
                 .collect(),
             anchors: Anchors::of(record),

@@ -370,6 +370,21 @@ impl Record {
         is_folder_record_path(&self.rel_path)
     }
 
+    /// Whether the supersession this record names at `span` is a partial one ("partially
+    /// supersedes", "supersedes some aspects of"): the record it names stays in force.
+    pub fn supersedes_in_part(&self, span: Span) -> bool {
+        let line_start = self.source.line_start(self.source.line_of(span.start));
+        let before = self
+            .source
+            .text
+            .get(line_start..span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        ["partial", "aspects", "part of", "parts of", "in part"]
+            .iter()
+            .any(|qualifier| before.contains(qualifier))
+    }
+
     /// The title to show: the H1, else the front-matter title, else the slug.
     pub fn display_title(&self) -> String {
         self.title

@@ -217,9 +217,13 @@ impl SiteRecord {
             tags: summary.tags,
             meta: Kept::keep(MetaRows::new(&meta_rows(record))),
             parsed_now: true,
+            // A partial supersession ("Partially supersedes [004 …]", cloudoperators) leaves
+            // the other record in force: the site shows it as an amendment, never as "no
+            // longer in force".
             supersedes: record
                 .supersedes
                 .iter()
+                .filter(|reference| !record.supersedes_in_part(reference.span))
                 .map(|reference| reference.value.clone())
                 .collect(),
             relations: {
@@ -232,6 +236,13 @@ impl SiteRecord {
                         let label = kinds.canonical(&relation.label).unwrap_or(&relation.label);
                         (label.to_string(), relation.target.clone())
                     })
+                    .chain(
+                        record
+                            .supersedes
+                            .iter()
+                            .filter(|reference| record.supersedes_in_part(reference.span))
+                            .map(|reference| ("Amends".to_string(), reference.value.clone())),
+                    )
                     .collect()
             },
             body_start,

@@ -706,3 +706,24 @@ fn links_to_files_the_site_does_not_publish_lead_to_the_repository() {
     let page = read(project.join("site/0001-a.html"));
     assert!(page.contains("<p>See the diagram, <a href="), "{page}");
 }
+
+/// Review I (cloudoperators, Decentraland): "Partially supersedes [004 …]" leaves 004 in force;
+/// its page said "This decision is no longer in force".
+#[test]
+fn a_partially_superseded_record_is_not_shown_as_out_of_force() {
+    let dir = crate::util::log_with_owned(&[
+        (
+            "0001-resource-states.md".to_string(),
+            "# Resource states\n\n- Status: accepted\n- Date: 2023-12-18\n\n## Context and Problem Statement\n\nStates.\n".to_string(),
+        ),
+        (
+            "0002-controller-lifecycle.md".to_string(),
+            "# Controller lifecycle\n\n- Status: accepted\n- Date: 2024-10-18\n\n## Context and Problem Statement\n\nPartially supersedes [0001 Resource states](0001-resource-states.md).\n".to_string(),
+        ),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(dir.path().join("site/0001-resource-states.html"));
+    assert!(!page.contains("no longer in force"), "{page}");
+    assert!(!page.contains("Superseded by"), "{page}");
+}

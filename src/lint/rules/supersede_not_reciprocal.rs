@@ -1,7 +1,6 @@
 use crate::lint::links;
 use crate::lint::prelude::*;
 use crate::log_path::markdown_link;
-use crate::source::SourceFile;
 
 declare_rule! {
     /// ## What it does
@@ -295,17 +294,4 @@ pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
         edits: vec![Edit::replace(Span::new(slot.at, slot.until), text)],
         description: format!("added a link back to `{}`", old.rel_path),
     }
-}
-
-/// "supersedes some aspects of", "partially supersedes": the old record stays in force.
-pub(crate) fn is_partial(source: &SourceFile, span: Span) -> bool {
-    let line_start = source.line_start(source.line_of(span.start));
-    let before = source
-        .text
-        .get(line_start..span.start)
-        .unwrap_or("")
-        .to_lowercase();
-    ["partial", "aspects", "part of", "parts of", "in part"]
-        .iter()
-        .any(|qualifier| before.contains(qualifier))
 }
