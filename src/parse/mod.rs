@@ -315,7 +315,17 @@ fn read_legacy_metadata(
             })
             .or_else(|| lines.superseded_sentence.clone());
         match from_front_matter {
-            true => record.status_restated = legacy_status.map(Box::new),
+            // A sentence under `## Status` beside the front matter's status is prose about
+            // the rollout (Decentraland: "Stores can be currently deployed and consumed on
+            // all environments."), no second status: a restated status is a few words.
+            true => {
+                record.status_restated = legacy_status
+                    .filter(|status| {
+                        !matches!(status.kind, crate::model::StatusKind::Other(_))
+                            || status.raw.split_whitespace().count() <= 3
+                    })
+                    .map(Box::new)
+            }
             false => record.status = legacy_status,
         }
     }
