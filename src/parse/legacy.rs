@@ -253,32 +253,56 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
         }
         let labels = ["date", "deciders", "tags", "status"];
         let labels = [&labels[..], &SUCCESSOR_LABELS[..]].concat();
-        let Some((label, value, span)) = labelled_value(source, line_span, &labels) else {
+        let mut labelled = false;
+        for field in fields_of_line(source, line_span) {
+            let Some((label, value, span)) = labelled_value(source, field, &labels) else {
+                continue;
+            };
+            labelled = true;
+            metadata.found = true;
+            match label.as_str() {
+                // `Status: Aceptada`, `**Status:** Accepted` on a line of its own.
+                "status" if metadata.status.is_none() && !value.is_empty() => {
+                    metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
+                }
+                "date" if metadata.date.is_none() => {
+                    metadata.date = Some(Located::new(DateValue::parse(&value), span, line))
+                }
+                "deciders" => metadata.decision_makers = split_list(source, &value, span),
+                "tags" => metadata.tags = split_list(source, &value, span),
+                label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
+                _ => {}
+            }
+        }
+        if !labelled {
             if metadata.superseded_sentence.is_none() {
                 metadata.superseded_sentence = superseded_sentence(source, line_span, line);
             }
             if metadata.date.is_none() {
                 metadata.date = bare_date(source, line_span, line);
             }
-            continue;
-        };
-        metadata.found = true;
-        match label.as_str() {
-            // `Status: Aceptada`, `**Status:** Accepted` on a line of its own.
-            "status" if metadata.status.is_none() && !value.is_empty() => {
-                metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
-            }
-            "date" if metadata.date.is_none() => {
-                metadata.date = Some(Located::new(DateValue::parse(&value), span, line))
-            }
-            "deciders" => metadata.decision_makers = split_list(source, &value, span),
-            "tags" => metadata.tags = split_list(source, &value, span),
-            label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
-            _ => {}
         }
     }
     metadata.take_successor(successor);
     metadata
+}
+
+/// The fields of a metadata line: `**Status:** Accepted | **Date:** 2025-02-17 | **Review:** …`
+/// (wagov) holds three, each read as a line of its own; any other line, a table row
+/// included (`| Status | … |`, read as a table), is one field.
+fn fields_of_line(source: &SourceFile, line_span: Span) -> Vec<Span> {
+    let text = source.slice(line_span);
+    if text.trim_start().starts_with('|') || !text.contains(" | ") {
+        return vec![line_span];
+    }
+    let mut fields = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(" | ") {
+        fields.push(Span::new(line_span.start + start, line_span.start + at));
+        start = at + " | ".len();
+    }
+    fields.push(Span::new(line_span.start + start, line_span.end));
+    fields
 }
 
 /// The status a title opens with when nothing else states one (`# Accepted: ThorVG`, 235

@@ -719,3 +719,24 @@ fn a_title_without_a_space_after_the_hash_is_named_with_its_fix() {
         "error[title-missing]: record has no title\n --> docs/adr/0025-automatic-code-merge.md:1:1\n  |\n1 | #25. Automatic code merging\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^ not a heading: no space after `#`\n  |\n  = help: write `# 25. Automatic code merging`: Markdown makes a heading only with a space after `#`\n\n1 error, 0 warnings in 1 file\n"
     );
 }
+
+/// Review I (wagov, 20 of 20 records): `**Status:** Accepted | **Date:** 2025-02-17 |
+/// **Review:** …` on one line gave the status and no date; `adr status` rewrites only the
+/// status field of such a line.
+#[test]
+fn fields_on_one_metadata_line_are_read_and_the_status_rewritten_in_place() {
+    let text = "# ADR 001: Application Isolation\n\n**Status:** Accepted | **Date:** 2025-02-17 | **Review:** 2026-02-17\n\n## Context\n\nTenants share a cluster.\n\n## Decision\n\nIsolate them.\n";
+    let dir = crate::util::log_with_owned(&[("001-isolation.md".to_string(), text.to_string())]);
+    let (code, stdout, stderr) = crate::util::run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0001  accepted  2025-02-17  Application Isolation\n"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = crate::util::run(dir.path(), &["status", "1", "deprecated"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/001-isolation.md")),
+        text.replace("**Status:** Accepted |", "**Status:** Deprecated |")
+    );
+}
