@@ -128,6 +128,14 @@ pub(crate) fn labelled_value(
 fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Located<String>> {
     let line = source.line_of(span.start);
     let mut cursor = span.start;
+    // `Tags: [greenhouse, cloudoperators]`: the brackets of log4brains' template
+    // (`[space and/or comma separated list of tags]`) kept around the list.
+    let value = value
+        .trim()
+        .strip_prefix('[')
+        .and_then(|inner| inner.strip_suffix(']'))
+        .filter(|inner| !inner.contains(['[', ']']))
+        .unwrap_or(value);
     value
         .split(',')
         .filter_map(|part| {

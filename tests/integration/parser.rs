@@ -876,3 +876,25 @@ fn a_record_superseded_twice_in_one_record_is_superseded_once() {
         .collect();
     assert_eq!(numbers, [Some(1)]);
 }
+
+/// Review I (cloudoperators): `- Tags: [greenhouse, cloudoperators]` keeps the brackets of
+/// log4brains' template around the list; they are no part of the tags.
+#[test]
+fn tags_in_the_templates_brackets_are_read_without_them() {
+    let text = "# 009 Helm controller\n\n- Status: accepted\n- Tags: [greenhouse, cloudoperators]\n\n## Context and Problem Statement\n\nCharts.\n";
+    let file = FileName::parse("009-helm-controller.md").unwrap();
+    let record = adr::parse::parse_record(
+        SourceFile::new("009-helm-controller.md", text.to_string()),
+        "009-helm-controller.md".into(),
+        file,
+    )
+    .unwrap();
+    let tags: Vec<&str> = record.tags.iter().map(|tag| tag.value.as_str()).collect();
+    assert_eq!(tags, ["greenhouse", "cloudoperators"]);
+    let spans: Vec<&str> = record
+        .tags
+        .iter()
+        .map(|tag| &text[tag.span.start..tag.span.end])
+        .collect();
+    assert_eq!(spans, ["greenhouse", "cloudoperators"]);
+}
