@@ -161,10 +161,17 @@ pub fn reshape_title(text: &str, shape: &TitleShape, number: u32, title: &str) -
 /// The outline of `record` as a template, for `adr new` in a log written in another
 /// language that keeps no template file: its `##` headings that name a known part
 /// (`## Contexto`, `## Статус`, `## Дата создания`) as written, its own `Data:` and status
-/// lines, and its language's word for `proposed`. `None` for a record with front matter, or
-/// whose headings are English (adr-tools' and MADR's templates say the same).
+/// lines, and its language's word for `proposed`. `None` for a record whose front matter
+/// states its status (the built-in MADR template writes that), or whose headings are
+/// English (adr-tools' and MADR's templates say the same). Front matter that holds only a
+/// site generator's keys (Jekyll's `parent`, `nav_order`) is not copied: its values are the
+/// newest record's.
 pub fn skeleton_of(record: &Record) -> Option<String> {
-    if record.front_matter.is_some() {
+    if record
+        .front_matter
+        .as_ref()
+        .is_some_and(|front_matter| front_matter.get("status").is_some())
+    {
         return None;
     }
     let parts: Vec<_> = record
