@@ -167,13 +167,10 @@ pub fn reshape_title(text: &str, shape: &TitleShape, number: u32, title: &str) -
 /// site generator's keys (Jekyll's `parent`, `nav_order`) is not copied: its values are the
 /// newest record's.
 pub fn skeleton_of(record: &Record) -> Option<String> {
-    if record
-        .front_matter
-        .as_ref()
-        .is_some_and(|front_matter| front_matter.get("status").is_some())
-    {
-        return None;
-    }
+    let front_matter = record.front_matter.as_ref();
+    front_matter
+        .is_none_or(|front_matter| front_matter.get("status").is_none())
+        .then_some(())?;
     let parts: Vec<_> = record
         .sections
         .iter()
@@ -528,7 +525,9 @@ fn status_line(text: &str, filled: &Filled) -> String {
     if let Some(status) = filled.status {
         return status.to_string();
     }
-    let is_choice = text.contains('|');
+    // `proposed, accepted, rejected, deprecated, superseded, ...` (Wikibase) is a list of
+    // choices too: written whole, the new record's status was the list.
+    let is_choice = text.contains(['|', ',', '/']);
     if !is_choice && !text.is_empty() && Status::read(text).0 == StatusKind::Proposed {
         return text.to_string();
     }
@@ -630,6 +629,16 @@ mod tests {
         assert_eq!(
             fill(template, &filled(None)),
             "# ADR-0012: Ereignisse über Kafka\n\nDatum: 2026-12-06\n\n## Status\n\nVorgeschlagen\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n"
+        );
+    }
+
+    /// Review I (Wikibase): the template's status is a list of choices with commas.
+    #[test]
+    fn a_status_listed_with_commas_is_a_choice() {
+        let template = "# N) Title\n\nDate: YYYY-MM-DD\n\n## Status\n\nproposed, accepted, rejected, deprecated, superseded, ...\n\n## Context\n\n...\n";
+        assert_eq!(
+            fill(template, &filled(None)),
+            "# Ereignisse über Kafka\n\nDate: 2026-12-06\n\n## Status\n\nproposed\n\n## Context\n\n...\n"
         );
     }
 
