@@ -262,7 +262,7 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
         let labels = ["date", "deciders", "tags", "status"];
         let labels = [&labels[..], &SUCCESSOR_LABELS[..]].concat();
         let mut labelled = false;
-        for field in fields_of_line(source, line_span) {
+        for field in super::line_fields::fields_of_line(source, line_span) {
             let Some((label, value, span)) = labelled_value(source, field, &labels) else {
                 continue;
             };
@@ -293,24 +293,6 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
     }
     metadata.take_successor(successor);
     metadata
-}
-
-/// The fields of a metadata line: `**Status:** Accepted | **Date:** 2025-02-17 | **Review:** …`
-/// (wagov) holds three, each read as a line of its own; any other line, a table row
-/// included (`| Status | … |`, read as a table), is one field.
-fn fields_of_line(source: &SourceFile, line_span: Span) -> Vec<Span> {
-    let text = source.slice(line_span);
-    if text.trim_start().starts_with('|') || !text.contains(" | ") {
-        return vec![line_span];
-    }
-    let mut fields = Vec::new();
-    let mut start = 0;
-    for (at, _) in text.match_indices(" | ") {
-        fields.push(Span::new(line_span.start + start, line_span.start + at));
-        start = at + " | ".len();
-    }
-    fields.push(Span::new(line_span.start + start, line_span.end));
-    fields
 }
 
 /// The status a title opens with when nothing else states one (`# Accepted: ThorVG`, 235

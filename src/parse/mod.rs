@@ -7,6 +7,7 @@
 pub(crate) mod front_matter;
 mod heading_id;
 pub(crate) mod legacy;
+mod line_fields;
 pub(crate) mod markdown;
 pub(crate) mod options;
 mod relations;
@@ -315,9 +316,8 @@ fn read_legacy_metadata(
             })
             .or_else(|| lines.superseded_sentence.clone());
         match from_front_matter {
-            // A sentence under `## Status` beside the front matter's status is prose about
-            // the rollout (Decentraland: "Stores can be currently deployed and consumed on
-            // all environments."), no second status: a restated status is a few words.
+            // A sentence under `## Status` beside the front matter's status is prose (Decentraland:
+            // "Stores can be deployed on all environments."): a restated status is a few words.
             true => {
                 record.status_restated = legacy_status
                     .filter(|status| {
