@@ -307,28 +307,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.split_inclusive('\n').peekable();
     if lines.peek().is_some_and(|line| line.trim_end() == "---") {
-        out.push_str(lines.next().unwrap_or_default());
-        for line in lines.by_ref() {
-            let key = line.split_once(':').map(|(key, _)| key.trim());
-            let ending = line_ending(line);
-            match key {
-                Some(key) if key == "status" || key.ends_with("_status") => {
-                    let word = status_line(line.split_once(':').map_or("", |(_, v)| v), filled);
-                    out.push_str(&format!("{key}: {}{ending}", word.trim()));
-                }
-                Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
-                Some("title") => out.push_str(&format!(
-                    "title: {}{ending}",
-                    crate::edit::yaml_scalar(
-                        filled.front_matter_title.as_deref().unwrap_or(filled.title)
-                    )
-                )),
-                _ => out.push_str(&with_date(line, filled.date)),
-            }
-            if line.trim_end() == "---" {
-                break;
-            }
-        }
+        fill_front_matter(&mut lines, &mut out, filled);
     }
     let mut titled = false;
     // The part a line is in: before any `##` (the preamble), `Status`, `Date`, or another.
@@ -412,6 +391,70 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         }
     }
     out
+}
+
+/// The front matter of a template, from its opening `---` (next in `lines`) to its closing
+/// one, filled into `out`: see [`fill`].
+fn fill_front_matter<'t>(
+    lines: &mut std::iter::Peekable<std::str::SplitInclusive<'t, char>>,
+    out: &mut String,
+    filled: &Filled,
+) {
+    out.push_str(lines.next().unwrap_or_default());
+    let mut drop_next = false;
+    for line in lines.by_ref() {
+        let key = line.split_once(':').map(|(key, _)| key.trim());
+        let ending = line_ending(line);
+        let value = line.split_once(':').map_or("", |(_, value)| value);
+        let value = value
+            .split_once(" #")
+            .map_or(value, |(value, _)| value)
+            .trim();
+        // `# remove the following line! …` above `slug: /adr/TEMPLATE` (Decentraland):
+        // the template says which of its lines are its own, not the record's.
+        if std::mem::take(&mut drop_next) && line.trim_end() != "---" {
+            continue;
+        }
+        if is_remove_next_line_note(line) {
+            drop_next = true;
+            continue;
+        }
+        match key {
+            // `adr: 0 # replace this number …`: the record's number.
+            Some(key)
+                if ["adr", "number", "adr_number", "adr-number"].contains(&key)
+                    && !value.is_empty()
+                    && value.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                out.push_str(&format!("{key}: {}{ending}", filled.number));
+            }
+            Some(key) if key == "status" || key.ends_with("_status") => {
+                let word = status_line(line.split_once(':').map_or("", |(_, v)| v), filled);
+                out.push_str(&format!("{key}: {}{ending}", word.trim()));
+            }
+            Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+            Some("title") => out.push_str(&format!(
+                "title: {}{ending}",
+                crate::edit::yaml_scalar(
+                    filled.front_matter_title.as_deref().unwrap_or(filled.title)
+                )
+            )),
+            _ => out.push_str(&with_date(line, filled.date)),
+        }
+        if line.trim_end() == "---" {
+            break;
+        }
+    }
+}
+
+/// A YAML comment telling the template's user to remove the line after it.
+fn is_remove_next_line_note(line: &str) -> bool {
+    let Some(comment) = line.trim_start().strip_prefix('#') else {
+        return false;
+    };
+    let comment = comment.to_lowercase();
+    (comment.contains("remove") || comment.contains("delete"))
+        && (comment.contains("following line") || comment.contains("next line"))
 }
 
 /// A line of the `Status` section with the status in it: a labelled status line
@@ -629,6 +672,17 @@ mod tests {
         assert_eq!(
             fill(template, &filled(None)),
             "# ADR-0012: Ereignisse über Kafka\n\nDatum: 2026-12-06\n\n## Status\n\nVorgeschlagen\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n"
+        );
+    }
+
+    /// Review I (Decentraland's `.TEMPLATE.md`): the number key takes the number, and the line
+    /// the template says to remove is removed.
+    #[test]
+    fn front_matter_takes_the_number_and_drops_the_line_to_remove() {
+        let template = "---\nlayout: adr\nadr: 0 # replace this number for the PR or ISSUE number\ntitle: Title of the ADR\nstatus: Idea, Draft # pick one of these\n# remove the following line! it exists to render the template nicely\nslug: /adr/TEMPLATE\n---\n\n## Abstract\n\nAbstract text.\n";
+        assert_eq!(
+            fill(template, &filled(None)),
+            "---\nlayout: adr\nadr: 12\ntitle: Ereignisse über Kafka\nstatus: proposed\n---\n\n## Abstract\n\nAbstract text.\n"
         );
     }
 
