@@ -74,10 +74,17 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         }
     };
     if text == record.source.text {
+        // `adr status 85 accepted` on `status: Living` (Decentraland): say why nothing changed.
+        let counts_as = match record.status.as_ref() {
+            Some(status) if !status.keyword().eq_ignore_ascii_case(&value) => {
+                format!(", which counts as `{value}`")
+            }
+            _ => String::new(),
+        };
         super::note(
             output,
             format_args!(
-                "{}: status is already `{before}`",
+                "{}: status is already `{before}`{counts_as}: nothing changed",
                 project.display(record.path())
             ),
         );

@@ -532,7 +532,7 @@ fn mcp_writes_exactly_what_adr_status_and_adr_new_write() {
     let again = client.call("set_status", json!({ "record": "5", "status": "accepted" }));
     assert_eq!(
         again,
-        json!({ "changed": false, "message": "docs/adr/0005-adopt-graphql.md: status is already `accepted`" })
+        json!({ "changed": false, "message": "docs/adr/0005-adopt-graphql.md: status is already `accepted`: nothing changed" })
     );
     let new = client.call(
         "create_record",

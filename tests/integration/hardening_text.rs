@@ -480,7 +480,7 @@ fn setting_the_status_a_badge_already_shows_changes_nothing() {
         (
             0,
             "",
-            "docs/adr/0001-use-x.md: status is already `![Accepted](https://img.shields.io/badge/adr-accepted-green)`\n"
+            "docs/adr/0001-use-x.md: status is already `![Accepted](https://img.shields.io/badge/adr-accepted-green)`: nothing changed\n"
         )
     );
     assert_eq!(read(record_path(&dir, "0001-use-x.md")), text);
@@ -738,5 +738,24 @@ fn fields_on_one_metadata_line_are_read_and_the_status_rewritten_in_place() {
     assert_eq!(
         crate::util::read(dir.path().join("docs/adr/001-isolation.md")),
         text.replace("**Status:** Accepted |", "**Status:** Deprecated |")
+    );
+}
+
+/// Review I (Decentraland): `adr status 85 accepted` on `status: Living` said only "status is
+/// already `Living`"; it says why nothing changed.
+#[test]
+fn a_status_already_meaning_the_one_asked_says_so() {
+    let dir = log_with(&[(
+        "0001-use-x.md",
+        "---\nstatus: Approved\n---\n# Use X\n\n## Context and Problem Statement\n\nText.\n",
+    )]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "accepted"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "docs/adr/0001-use-x.md: status is already `Approved`, which counts as `accepted`: nothing changed\n"
+        )
     );
 }
