@@ -501,6 +501,26 @@ pub(crate) fn item_spans(
     }
 }
 
+/// The key `entry` of `front_matter` is read as: a known label in another language as its
+/// English one (`statut:`, `décideurs:`, zero-logement-vacant), unless the front matter also
+/// has that English key; any other key as written.
+pub(crate) fn english_key<'f>(
+    front_matter: &'f crate::model::FrontMatter,
+    entry: &'f crate::model::FrontMatterEntry,
+) -> &'f str {
+    match crate::vocabulary::label(&entry.key) {
+        Some(label)
+            if !front_matter
+                .entries
+                .iter()
+                .any(|other| other.key == label.english()) =>
+        {
+            label.english()
+        }
+        _ => entry.key.as_str(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::string_slice)] // tests slice spans the code under test returned for this same text
 mod tests {

@@ -420,7 +420,7 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
             span,
             line: entry.line,
         };
-        match entry.key.as_str() {
+        match front_matter::english_key(front_matter, entry) {
             "status" => {
                 has_metadata = true;
                 match front_matter::scalar_text(&entry.value) {

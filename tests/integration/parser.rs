@@ -898,3 +898,30 @@ fn tags_in_the_templates_brackets_are_read_without_them() {
         .collect();
     assert_eq!(spans, ["greenhouse", "cloudoperators"]);
 }
+
+/// Review I (zero-logement-vacant): front-matter keys in the log's language (`statut:`,
+/// `décideurs:`) are its status and decision-makers; lint said no record stated a status.
+#[test]
+fn front_matter_keys_in_another_language_are_read() {
+    let text = "---\nstatut: proposé\ndate: 2024-06-03\ndécideurs: Andrea, Loïc\n---\n\n# Mocker l'API\n\n## Contexte et problématique\n\nTexte.\n";
+    let file = FileName::parse("20240603162604-mocker-l-api.md").unwrap();
+    let record = adr::parse::parse_record(
+        SourceFile::new("20240603162604-mocker-l-api.md", text.to_string()),
+        "20240603162604-mocker-l-api.md".into(),
+        file,
+    )
+    .unwrap();
+    assert_eq!(
+        record
+            .status
+            .as_ref()
+            .map(|status| (&status.kind, status.raw.as_str())),
+        Some((&StatusKind::Proposed, "proposé"))
+    );
+    let makers: Vec<&str> = record
+        .decision_makers
+        .iter()
+        .map(|maker| maker.value.as_str())
+        .collect();
+    assert_eq!(makers, ["Andrea", "Loïc"]);
+}
