@@ -23,6 +23,13 @@ fn record(name: &str) -> Record {
     load(name).unwrap_or_else(|failure| panic!("{name} failed to parse: {}", failure.message))
 }
 
+/// `text` parsed as the record file `name` of the log.
+fn parsed(name: &str, text: &str) -> Record {
+    let file = FileName::parse(name).unwrap();
+    adr::parse::parse_record(SourceFile::new(name, text.to_string()), name.into(), file)
+        .unwrap_or_else(|failure| panic!("{name} failed to parse: {}", failure.message))
+}
+
 fn values(located: &[adr::model::Located<String>]) -> Vec<(&str, usize)> {
     located
         .iter()
@@ -862,13 +869,7 @@ fn an_h1_after_the_sections_of_a_record_titled_in_front_matter_is_no_title() {
 #[test]
 fn a_record_superseded_twice_in_one_record_is_superseded_once() {
     let text = "# Log Format\n\n- status: accepted\n- supersedes: [0001 Log Format](0001-log-format.md)\n\n## ADR Update\n\nThis ADR supersedes [0001 Log Format](0001-log-format.md), as ADR-0001 says.\n";
-    let file = FileName::parse("0002-log-format.md").unwrap();
-    let record = adr::parse::parse_record(
-        SourceFile::new("0002-log-format.md", text.to_string()),
-        "0002-log-format.md".into(),
-        file,
-    )
-    .unwrap();
+    let record = parsed("0002-log-format.md", text);
     let numbers: Vec<Option<u32>> = record
         .supersedes
         .iter()
@@ -882,13 +883,7 @@ fn a_record_superseded_twice_in_one_record_is_superseded_once() {
 #[test]
 fn tags_in_the_templates_brackets_are_read_without_them() {
     let text = "# 009 Helm controller\n\n- Status: accepted\n- Tags: [greenhouse, cloudoperators]\n\n## Context and Problem Statement\n\nCharts.\n";
-    let file = FileName::parse("009-helm-controller.md").unwrap();
-    let record = adr::parse::parse_record(
-        SourceFile::new("009-helm-controller.md", text.to_string()),
-        "009-helm-controller.md".into(),
-        file,
-    )
-    .unwrap();
+    let record = parsed("009-helm-controller.md", text);
     let tags: Vec<&str> = record.tags.iter().map(|tag| tag.value.as_str()).collect();
     assert_eq!(tags, ["greenhouse", "cloudoperators"]);
     let spans: Vec<&str> = record
@@ -904,13 +899,7 @@ fn tags_in_the_templates_brackets_are_read_without_them() {
 #[test]
 fn front_matter_keys_in_another_language_are_read() {
     let text = "---\nstatut: proposé\ndate: 2024-06-03\ndécideurs: Andrea, Loïc\n---\n\n# Mocker l'API\n\n## Contexte et problématique\n\nTexte.\n";
-    let file = FileName::parse("20240603162604-mocker-l-api.md").unwrap();
-    let record = adr::parse::parse_record(
-        SourceFile::new("20240603162604-mocker-l-api.md", text.to_string()),
-        "20240603162604-mocker-l-api.md".into(),
-        file,
-    )
-    .unwrap();
+    let record = parsed("20240603162604-mocker-l-api.md", text);
     assert_eq!(
         record
             .status
