@@ -516,10 +516,15 @@ pub fn is_placeholder(text: &str) -> bool {
     }
     let head: String = text.chars().take(lookups.longest_placeholder + 8).collect();
     let folded = fold(&head);
-    lookups
-        .placeholders
-        .iter()
-        .any(|placeholder| folded.starts_with(placeholder.as_str()))
+    // `facteur 1` is a prompt; `facteur 15 à 70 selon la colonne` (zero-logement-vacant) is
+    // prose: a numbered prompt's number ends where the text's does.
+    lookups.placeholders.iter().any(|placeholder| {
+        folded.starts_with(placeholder.as_str())
+            && !(placeholder.ends_with(|c: char| c.is_ascii_digit())
+                && folded
+                    .get(placeholder.len()..)
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())))
+    })
 }
 
 /// The first four characters of `text` as [`fold`] makes them (padded with NUL), without
@@ -629,6 +634,15 @@ pub fn languages_markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_prompt_is_not_the_start_of_a_larger_number() {
+        assert!(is_placeholder("facteur 1"));
+        assert!(is_placeholder("- facteur 2, par exemple"));
+        assert!(!is_placeholder(
+            "facteur 15 à 70 selon la colonne. Les chiffres déjà communiqués"
+        ));
+    }
 
     #[test]
     fn every_table_entry_is_found_again() {
