@@ -253,13 +253,29 @@ fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> R
     }
 }
 
+/// How a status naming its successor starts (`superseded by [ADR-0011](…)`).
+const SUPERSEDED_BY: &str = "superseded by ";
+
 /// `edit` applied to the record's text, with the status the body restates beside the front
 /// matter's (a `## Status` section kept under added front matter) rewritten to `value` too,
-/// and proven: the result parses as a record, its status (and the restated one) reads back
-/// as `value`, and no byte outside the edited spans changed. A failed proof is an error
-/// naming the file; nothing is written.
+/// and an empty `superseded by:` field given the successor, and proven: the result parses
+/// as a record, its status (and the restated one) reads back as `value`, and no byte outside
+/// the edited spans changed. A failed proof is an error naming the file; nothing is written.
 pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<String> {
     let mut edits = vec![edit.clone()];
+    // `superseded by [ADR-0011](…)` also goes into an empty `- superseded by: -` field the
+    // record keeps for it (univention): left `-`, the record said two things.
+    if let Some(link) = value
+        .get(..SUPERSEDED_BY.len())
+        .filter(|head| head.eq_ignore_ascii_case(SUPERSEDED_BY))
+        .and_then(|_| value.get(SUPERSEDED_BY.len()..))
+        .map(str::trim)
+        .filter(|link| !link.is_empty())
+        && let Some(field) = record.empty_field("superseded by")
+        && (field.end <= edit.span.start || edit.span.end <= field.start)
+    {
+        edits.push(Edit::replace(field, link));
+    }
     let wanted = read_kind(value);
     // A restated status that already says so (`Akzeptiert` under `status: accepted`) is
     // left as its author wrote it.

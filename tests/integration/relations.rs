@@ -180,7 +180,8 @@ fn a_relation_added_to_a_madr2_links_list_uses_the_lists_own_marker() {
 }
 
 /// Review I (univention): a record that keeps a `- supersedes: -` field for the records it
-/// supersedes gets the link there, not a `## Links` section under a field still saying `-`.
+/// supersedes gets the link there, not a `## Links` section under a field still saying `-`;
+/// the superseded record's own `- superseded by: -` field gets its successor.
 #[test]
 fn a_successor_keeping_an_empty_supersedes_field_gets_the_link_in_it() {
     let record = |title: &str| {
@@ -200,5 +201,17 @@ fn a_successor_keeping_an_empty_supersedes_field_gets_the_link_in_it() {
             "- supersedes: -",
             "- supersedes: [ADR-0001](0001-log-format-v1.md)"
         )
+    );
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/0001-log-format-v1.md")),
+        record("Log Format v1")
+            .replace(
+                "- status: accepted",
+                "- status: superseded by [ADR-0002](0002-log-format-v2.md)"
+            )
+            .replace(
+                "- superseded by: -",
+                "- superseded by: [ADR-0002](0002-log-format-v2.md)"
+            )
     );
 }

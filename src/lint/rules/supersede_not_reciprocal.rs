@@ -197,37 +197,6 @@ enum BackLinkShape {
     EmptyField,
 }
 
-/// The value of a line naming what the record supersedes with nothing yet (`- supersedes: -`,
-/// `* **Supersedes:**`, `Supersedes: none`), among the record's lines before its first
-/// section: its span, for the link to take its place.
-fn empty_supersedes_field(record: &Record) -> Option<Span> {
-    let source = &record.source;
-    let before_sections = record
-        .sections
-        .iter()
-        .find(|section| section.level >= 2)
-        .map_or(source.text.len(), |section| section.span.start);
-    source
-        .lines_in(Span::new(0, before_sections))
-        .find_map(|(_, span)| {
-            let line = source.slice(span);
-            let label_and_value = line.trim_start().trim_start_matches(['-', '*', '+']).trim_start();
-            let (label, value) = label_and_value.split_once(':')?;
-            let label = label.trim().trim_matches('*').trim();
-            let value_text = value.trim_start_matches('*').trim();
-            let empty = ["", "-", "—", "none", "n/a"]
-                .iter()
-                .any(|empty| value_text.eq_ignore_ascii_case(empty));
-            if !(label.eq_ignore_ascii_case("supersedes") && empty) {
-                return None;
-            }
-            let value_start = span.start + (line.len() - value.len());
-            let start = value_start + (value.len() - value.trim_start().len());
-            let end = span.start + line.trim_end().len();
-            Some(Span::new(start.min(end), end))
-        })
-}
-
 /// Where `record` would take a link back (see [`BackLinkSlot`]).
 pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
     let source = &record.source;
@@ -236,7 +205,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
         section.body_span.start + body.trim_end().len()
     };
     let end_of_text = source.text.trim_end().len();
-    if let Some(field) = empty_supersedes_field(record) {
+    if let Some(field) = record.empty_field("supersedes") {
         return BackLinkSlot {
             at: field.start,
             until: field.end,
