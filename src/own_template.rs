@@ -115,21 +115,37 @@ pub struct TitleShape {
     before: String,
     width: usize,
     after: String,
+    /// What comes before and after the number in a heading id after the title (`{#adr_0035}`).
+    id: Option<(String, String)>,
 }
 
 impl TitleShape {
     /// The shape of `record`'s H1 when its title carries a number; `None` otherwise.
     pub fn of(record: &Record) -> Option<TitleShape> {
-        record.title_number?;
+        let number = record.title_number?;
         let heading = record.sections.get(record.title_section()?)?;
         let text = record.source.slice(heading.heading_span);
-        numbered_shape(text.trim_start_matches(['#', ' ', '\t']), true)
+        let text = text.trim_start_matches(['#', ' ', '\t']).trim_end();
+        let titled = crate::parse::heading_id::without_heading_id(text);
+        let mut shape = numbered_shape(titled, true)?;
+        let id = text.get(titled.len()..).unwrap_or_default();
+        let written = format!("{number:0width$}", width = shape.width);
+        shape.id = id
+            .rsplit_once(written.as_str())
+            .map(|(before, after)| (before.to_string(), after.to_string()));
+        Some(shape)
     }
 
-    /// `title` numbered `number` in this shape: `ADR-0010: Title`.
+    /// `title` numbered `number` in this shape: `ADR-0010: Title`, `36) Title {#adr_0036}`.
     pub fn title(&self, number: u32, title: &str) -> String {
+        let id = self
+            .id
+            .as_ref()
+            .map_or_else(String::new, |(before, after)| {
+                format!("{before}{number:0width$}{after}", width = self.width)
+            });
         format!(
-            "{}{number:0width$}{}{title}",
+            "{}{number:0width$}{}{title}{id}",
             self.before,
             self.after,
             width = self.width
@@ -532,7 +548,7 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
     // The separator ends where the title text starts.
     let separator_len = after.len()
         - after
-            .trim_start_matches([':', '：', '.', '-', '–', '—', '|', ' '])
+            .trim_start_matches([':', '：', '.', ')', '-', '–', '—', '|', ' '])
             .len();
     let separator = after.get(..separator_len)?;
     // `ADR-`, `ADR `, and when the title is known to be numbered, longer ones
@@ -543,6 +559,7 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
         before: before.to_string(),
         width,
         after: separator.to_string(),
+        id: None,
     })
 }
 
@@ -686,6 +703,21 @@ mod tests {
         );
     }
 
+    /// Review I (Wikibase): `# 35) Use X {#adr_0035}` numbers the next title `36) … {#adr_0036}`.
+    #[test]
+    fn a_title_numbered_with_a_parenthesis_and_an_id_keeps_both() {
+        let shape_of = |name: &str, text: &str| {
+            let file = crate::discover::FileName::parse(name).unwrap();
+            let source = crate::source::SourceFile::new(name, text.to_string());
+            let record = crate::parse::parse_record(source, name.into(), file).unwrap();
+            TitleShape::of(&record).map(|shape| shape.title(36, "Use Y"))
+        };
+        assert_eq!(
+            shape_of("0035-use-x.md", "# 35) Use X {#adr_0035}\n\nText.\n").as_deref(),
+            Some("36) Use Y {#adr_0036}")
+        );
+    }
+
     /// Review I (Wikibase): the template's status is a list of choices with commas.
     #[test]
     fn a_status_listed_with_commas_is_a_choice() {
@@ -753,6 +785,7 @@ mod tests {
             before: "ADR-".into(),
             width: 4,
             after: "：".into(),
+            id: None,
         };
         assert_eq!(
             reshape_title(

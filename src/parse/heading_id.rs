@@ -3,7 +3,7 @@
 /// `Use PSR-4 {#adr_0001}` → `Use PSR-4`: the heading's attributes (an anchor for Doxygen,
 /// Pandoc, kramdown or Hugo: `{#id}`, `{: #id}`, `{#id .class}`) are no part of its title.
 /// A brace group of other words (`{short title of solved problem}`) is left to the title.
-pub(super) fn without_heading_id(title: &str) -> &str {
+pub(crate) fn without_heading_id(title: &str) -> &str {
     let trimmed = title.trim_end();
     let Some(open) = trimmed.strip_suffix('}').and_then(|inner| inner.rfind('{')) else {
         return title;

@@ -5,7 +5,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub(crate) mod front_matter;
-mod heading_id;
+pub(crate) mod heading_id;
 pub(crate) mod legacy;
 mod line_fields;
 pub(crate) mod markdown;
