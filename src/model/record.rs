@@ -415,9 +415,26 @@ impl Record {
             .get(line_start..span.start)
             .unwrap_or("")
             .to_lowercase();
-        ["partial", "aspects", "part of", "parts of", "in part"]
+        if ["partial", "aspects", "part of", "parts of", "in part"]
             .iter()
             .any(|qualifier| before.contains(qualifier))
+        {
+            return true;
+        }
+        // "These changes supersede the previous size limitations specified in [ADR-45]"
+        // (Decentraland): what is superseded is a part the sentence names, not the record,
+        // which a few words at most ("supersedes the decision [ADR-45]") would be.
+        let after_verb = ["supersede", "supercede"]
+            .iter()
+            .filter_map(|verb| before.rfind(verb).map(|at| (at, verb.len())))
+            .max()
+            .and_then(|(at, len)| before.get(at + len..));
+        after_verb.is_some_and(|rest| {
+            rest.trim_start_matches(|c: char| c.is_alphabetic())
+                .split_whitespace()
+                .count()
+                > 3
+        })
     }
 
     /// The title to show: the H1, else the front-matter title, else the slug.
