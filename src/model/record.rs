@@ -308,6 +308,9 @@ pub struct Record {
     /// `* Status:` bullet kept when front matter was added on top): status edits rewrite
     /// both, and `status-conflict` reports them when they disagree.
     pub status_restated: Option<Box<Status>>,
+    /// A successor named in a field of its own (`- superseded by: [0010 …](…)`) while the
+    /// status says the record is in force: `status-conflict` reports it.
+    pub successor_beside_status: Option<Box<Located<RecordRef>>>,
     pub date: Option<Located<DateValue>>,
     pub tags: Vec<Located<String>>,
     pub decision_makers: Vec<Located<String>>,

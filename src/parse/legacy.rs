@@ -2,6 +2,7 @@
 //! `* Status: accepted` bullets, adr-tools/Nygard's `Date:` line and `## Status` section,
 //! and the `| Status | Approved |` metadata tables some logs keep.
 
+use super::line_fields::split_list;
 use crate::model::{DateValue, Located, RecordRef, Section, Status, StatusOrigin};
 use crate::parse::markdown::Outline;
 use crate::source::{SourceFile, Span};
@@ -22,6 +23,9 @@ pub(crate) struct LegacyMetadata {
     /// superseded by decision: [0009 …](0009-….md)`, The National Archives' TDR log): the
     /// status when nothing else states one.
     pub superseded_sentence: Option<Status>,
+    /// A successor named in a field of its own (`- superseded by: [0010 …](…)`) while the
+    /// status says the record is in force (univention).
+    pub successor_beside_status: Option<Located<RecordRef>>,
 }
 
 /// Labels of a line naming the record that supersedes this one, beside a bare `status:`
@@ -29,13 +33,20 @@ pub(crate) struct LegacyMetadata {
 const SUCCESSOR_LABELS: [&str; 3] = ["superseded_by", "superseded-by", "superseded by"];
 
 impl LegacyMetadata {
-    /// Gives a superseded status that names no successor the one a line of its own names.
-    fn take_successor(&mut self, successor: Option<RecordRef>) {
-        if let Some(status) = &mut self.status
-            && status.kind == crate::model::StatusKind::Superseded
-            && status.superseded_by.is_none()
-        {
-            status.superseded_by = successor.map(Box::new);
+    /// Gives a superseded status that names no successor the one a line of its own names;
+    /// beside a status that is no supersession, the line is kept for lint to report.
+    fn take_successor(&mut self, successor: Option<Located<RecordRef>>) {
+        match &mut self.status {
+            Some(status)
+                if status.kind == crate::model::StatusKind::Superseded
+                    && status.superseded_by.is_none() =>
+            {
+                status.superseded_by = successor.map(|successor| Box::new(successor.value));
+            }
+            Some(status) if status.kind != crate::model::StatusKind::Superseded => {
+                self.successor_beside_status = successor;
+            }
+            _ => {}
         }
     }
 }
@@ -125,39 +136,6 @@ pub(crate) fn labelled_value(
     ))
 }
 
-fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Located<String>> {
-    let line = source.line_of(span.start);
-    let mut cursor = span.start;
-    // `Tags: [greenhouse, cloudoperators]`: the brackets of log4brains' template
-    // (`[space and/or comma separated list of tags]`) kept around the list.
-    let value = value
-        .trim()
-        .strip_prefix('[')
-        .and_then(|inner| inner.strip_suffix(']'))
-        .filter(|inner| !inner.contains(['[', ']']))
-        .unwrap_or(value);
-    value
-        .split(',')
-        .filter_map(|part| {
-            let trimmed = part.trim();
-            let offset = source
-                .text
-                .get(cursor..span.end)
-                .and_then(|hay| hay.find(trimmed))
-                .unwrap_or(0);
-            let start = cursor + offset;
-            cursor = start + trimmed.len();
-            (!trimmed.is_empty()).then(|| {
-                Located::new(
-                    trimmed.to_string(),
-                    Span::new(start, start + trimmed.len()),
-                    line,
-                )
-            })
-        })
-        .collect()
-}
-
 /// Labels MADR 2 writes as `* Label: value` bullets under the title.
 pub(crate) const BULLET_LABELS: [&str; 11] = [
     "status",
@@ -204,7 +182,9 @@ pub(crate) fn madr2_bullets(
             "tags" => metadata.tags = split_list(source, &value, span),
             "consulted" => metadata.consulted = split_list(source, &value, span),
             "informed" => metadata.informed = split_list(source, &value, span),
-            label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
+            label if SUCCESSOR_LABELS.contains(&label) => {
+                successor = RecordRef::parse(&value).map(|named| Located::new(named, span, line))
+            }
             _ => {
                 metadata.decision_makers = if value.is_empty() {
                     nested_items(source, outline, index)
@@ -278,7 +258,10 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
                 }
                 "deciders" => metadata.decision_makers = split_list(source, &value, span),
                 "tags" => metadata.tags = split_list(source, &value, span),
-                label if SUCCESSOR_LABELS.contains(&label) => successor = RecordRef::parse(&value),
+                label if SUCCESSOR_LABELS.contains(&label) => {
+                    successor =
+                        RecordRef::parse(&value).map(|named| Located::new(named, span, line))
+                }
                 _ => {}
             }
         }

@@ -10,6 +10,9 @@ declare_rule! {
     ///
     /// Two statuses of one kind agree whatever their words (`accepted` and `Approved`).
     ///
+    /// It also checks that a record naming its successor in a field of its own
+    /// (`- superseded by: [0010 …](…)`) does not say in its status that it is in force.
+    ///
     /// ## Why is this bad?
     /// Tools read the front matter; readers of the file on GitHub read the body. When they
     /// disagree, half of them are told the wrong thing about whether the decision is in
@@ -42,6 +45,30 @@ declare_rule! {
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    if let (Some(status), Some(successor)) = (&record.status, &record.successor_beside_status) {
+        ctx.report(
+            &StatusConflict::META,
+            record.path(),
+            Some(status.span),
+            format!(
+                "the status is `{}`, but the record names its successor `{}`",
+                status.raw.trim(),
+                successor.value.text.trim()
+            ),
+        )
+        .label("the status")
+        .secondary(record.path().clone(), Some(successor.span), "the successor")
+        .help(format!(
+            "if it is superseded, `adr status {} \"superseded by {}\"` says so; if not, empty the field",
+            record
+                .number()
+                .map_or_else(|| record.rel_path.clone(), |number| number.to_string()),
+            successor
+                .value
+                .number
+                .map_or_else(|| "N".to_string(), |number| number.to_string())
+        ));
+    }
     let (Some(status), Some(restated)) = (&record.status, &record.status_restated) else {
         return;
     };

@@ -1,0 +1,87 @@
+//! A number written before a record's title (`7. Use Kafka`, `ADR-0007: …`).
+
+/// `1. Title`, `0001 Title`, `ADR-0001: Title`, `[Superseded by ADR-2] Title` → `Title`
+/// and the number, when there is one.
+/// `23 Logging` in the file numbered 23: the record's own number in front of its title,
+/// with only a space after it. Another number (`2024 roadmap`) is part of the title.
+pub(super) fn own_number_stripped(title: &str, own: Option<u32>) -> Option<(String, Option<u32>)> {
+    let digits_len = title.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = title.split_at_checked(digits_len)?;
+    let number: u32 = digits.parse().ok()?;
+    let stripped = rest.strip_prefix(' ')?.trim_start();
+    (Some(number) == own && !stripped.is_empty()).then(|| (stripped.to_string(), Some(number)))
+}
+
+pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
+    let mut title = text.trim();
+    if let Some(bracketed) = title.strip_prefix('[')
+        && let Some((inner, after)) = bracketed.split_once("] ")
+    {
+        let inner = inner.to_lowercase();
+        if ["superseded", "deprecated", "rejected", "obsolete"]
+            .iter()
+            .any(|word| inner.starts_with(word))
+        {
+            title = after.trim_start();
+        }
+    }
+    for prefix in ["architecture decision record:", "adr:"] {
+        if title.len() > prefix.len()
+            && let Some((head, after)) = title.split_at_checked(prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            title = after.trim_start();
+        }
+    }
+    // `Architecture Decision Record 1: Establish a format` (18F) numbers like `ADR 1:`.
+    let long_prefix = "architecture decision record ";
+    if let Some((head, after)) = title.split_at_checked(long_prefix.len())
+        && head.eq_ignore_ascii_case(long_prefix)
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (stripped, number) = strip_title_number(&format!("ADR {after}"));
+        if number.is_some() {
+            return (stripped, number);
+        }
+    }
+    // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
+    let (after_prefix, had_prefix) = match title
+        .split_at_checked(3)
+        .filter(|(head, _)| head.eq_ignore_ascii_case("adr"))
+    {
+        Some((_, after)) => (after.trim_start_matches(['-', '_', ' ', '#']), true),
+        None => (title.strip_prefix('#').unwrap_or(title), false),
+    };
+    let digits_len = after_prefix.bytes().take_while(u8::is_ascii_digit).count();
+    if digits_len == 0 || digits_len > 9 {
+        return (title.to_string(), None);
+    }
+    let Some((digits, rest)) = after_prefix.split_at_checked(digits_len) else {
+        return (title.to_string(), None);
+    };
+    // A full-width colon (`ADR-0002：标题`) needs no space after it.
+    let separated = rest.starts_with(". ")
+        || rest.starts_with(": ")
+        || rest.starts_with('：')
+        || rest.starts_with(") ")
+        || rest.starts_with(" - ")
+        || rest.starts_with(" – ")
+        || rest.starts_with(" — ")
+        || rest.starts_with(" | ")
+        || ((had_prefix || (digits_len >= 3 && digits.starts_with('0'))) && rest.starts_with(' '))
+        // `0001-Использование ADR`: a zero-padded number glued to the title, as file names are.
+        || (digits_len >= 3
+            && digits.starts_with('0')
+            && rest.starts_with('-')
+            && rest
+                .get(1..)
+                .is_some_and(|title| title.starts_with(|c: char| c.is_alphabetic())));
+    if !separated {
+        return (title.to_string(), None);
+    }
+    let stripped = rest.trim_start_matches(['.', ':', '：', ')', '-', '–', '—', '|', ' ', '\t']);
+    if stripped.is_empty() {
+        return (title.to_string(), None);
+    }
+    (stripped.to_string(), digits.parse().ok())
+}
