@@ -271,7 +271,7 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         .and_then(|_| value.get(SUPERSEDED_BY.len()..))
         .map(str::trim)
         .filter(|link| !link.is_empty())
-        && let Some(field) = record.empty_field("superseded by")
+        && let Some(field) = crate::parse::legacy::empty_field(record, "superseded by")
         && (field.end <= edit.span.start || edit.span.end <= field.start)
     {
         edits.push(Edit::replace(field, link));

@@ -373,41 +373,6 @@ impl Record {
         is_folder_record_path(&self.rel_path)
     }
 
-    /// The value of a metadata line labelled `label` (`supersedes`, `superseded by`) that
-    /// says nothing yet (`- supersedes: -`, `* **Superseded by:**`, `Supersedes: none`), among
-    /// the record's lines before its first section: its span, for a link to take its place
-    /// (univention keeps both fields in every record).
-    pub fn empty_field(&self, label: &str) -> Option<Span> {
-        let source = &self.source;
-        let before_sections = self
-            .sections
-            .iter()
-            .find(|section| section.level >= 2)
-            .map_or(source.text.len(), |section| section.span.start);
-        source
-            .lines_in(Span::new(0, before_sections))
-            .find_map(|(_, span)| {
-                let line = source.slice(span);
-                let content = line
-                    .trim_start()
-                    .trim_start_matches(['-', '*', '+'])
-                    .trim_start();
-                let (written, value) = content.split_once(':')?;
-                let written = written.trim().trim_matches('*').trim();
-                let value_text = value.trim_start_matches('*').trim();
-                let empty = ["", "-", "—", "none", "n/a"]
-                    .iter()
-                    .any(|empty| value_text.eq_ignore_ascii_case(empty));
-                if !(written.eq_ignore_ascii_case(label) && empty) {
-                    return None;
-                }
-                let value_start = span.start + (line.len() - value.len());
-                let start = value_start + (value.len() - value.trim_start().len());
-                let end = span.start + line.trim_end().len();
-                Some(Span::new(start.min(end), end))
-            })
-    }
-
     /// Whether the supersession this record names at `span` is a partial one ("partially
     /// supersedes", "supersedes some aspects of"): the record it names stays in force.
     pub fn supersedes_in_part(&self, span: Span) -> bool {

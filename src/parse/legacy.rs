@@ -136,6 +136,28 @@ pub(crate) fn labelled_value(
     ))
 }
 
+/// The value of a metadata line of `record` labelled `label` (`supersedes`, `superseded
+/// by`) that says nothing yet (`- supersedes: -`, `* **Superseded by:**`, `Supersedes:
+/// none`), among its lines before its first section: its span, for a link to take its
+/// place (univention keeps both fields in every record).
+pub(crate) fn empty_field(record: &crate::model::Record, label: &str) -> Option<Span> {
+    let source = &record.source;
+    let before_sections = record
+        .sections
+        .iter()
+        .find(|section| section.level >= 2)
+        .map_or(source.text.len(), |section| section.span.start);
+    source
+        .lines_in(Span::new(0, before_sections))
+        .find_map(|(_, line_span)| {
+            let (_, value, span) = labelled_value(source, line_span, &[label])?;
+            ["", "-", "—", "none", "n/a"]
+                .iter()
+                .any(|empty| value.eq_ignore_ascii_case(empty))
+                .then_some(span)
+        })
+}
+
 /// Labels MADR 2 writes as `* Label: value` bullets under the title.
 pub(crate) const BULLET_LABELS: [&str; 11] = [
     "status",

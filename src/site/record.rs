@@ -189,6 +189,13 @@ impl SiteRecord {
             None => 0,
         };
         let summary = crate::model::RecordSummary::of(record);
+        // A partial supersession ("Partially supersedes [004 …]", cloudoperators) leaves the
+        // other record in force: the site shows it as an amendment, never as "no longer in
+        // force".
+        let (in_part, whole): (Vec<_>, Vec<_>) = record
+            .supersedes
+            .iter()
+            .partition(|reference| record.supersedes_in_part(reference.span));
         SiteRecord {
             rel_path: record.rel_path.clone(),
             own_path: own_path(log_dir, &record.rel_path, record.path().clone()),
@@ -217,13 +224,8 @@ impl SiteRecord {
             tags: summary.tags,
             meta: Kept::keep(MetaRows::new(&meta_rows(record))),
             parsed_now: true,
-            // A partial supersession ("Partially supersedes [004 …]", cloudoperators) leaves
-            // the other record in force: the site shows it as an amendment, never as "no
-            // longer in force".
-            supersedes: record
-                .supersedes
-                .iter()
-                .filter(|reference| !record.supersedes_in_part(reference.span))
+            supersedes: whole
+                .into_iter()
                 .map(|reference| reference.value.clone())
                 .collect(),
             relations: {
@@ -237,10 +239,8 @@ impl SiteRecord {
                         (label.to_string(), relation.target.clone())
                     })
                     .chain(
-                        record
-                            .supersedes
-                            .iter()
-                            .filter(|reference| record.supersedes_in_part(reference.span))
+                        in_part
+                            .into_iter()
                             .map(|reference| ("Amends".to_string(), reference.value.clone())),
                     )
                     .collect()

@@ -205,7 +205,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
         section.body_span.start + body.trim_end().len()
     };
     let end_of_text = source.text.trim_end().len();
-    if let Some(field) = record.empty_field("supersedes") {
+    if let Some(field) = crate::parse::legacy::empty_field(record, "supersedes") {
         return BackLinkSlot {
             at: field.start,
             until: field.end,
