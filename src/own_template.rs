@@ -333,7 +333,9 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut in_fence = false;
     let mut in_comment = false;
     let mut in_status_quote = false;
-    for line in lines {
+    let lines: Vec<&str> = lines.collect();
+    let title_at = explained_title_at(&lines);
+    for (at, line) in lines.into_iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
@@ -344,6 +346,9 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         if in_fence || in_comment || opens_comment {
             in_comment = (in_comment || opens_comment) && !trimmed.contains("-->");
             out.push_str(line);
+            continue;
+        }
+        if title_at.is_some_and(|title| at < title) && !trimmed.starts_with("<!--") {
             continue;
         }
         if let Some(heading) = line.strip_prefix("# ").filter(|_| !titled) {
@@ -445,7 +450,10 @@ fn fill_front_matter<'t>(
                 out.push_str(&format!("{key}: {}{ending}", filled.number));
             }
             Some(key) if key == "status" || key.ends_with("_status") => {
-                let word = status_line(line.split_once(':').map_or("", |(_, v)| v), filled);
+                let value = line.split_once(':').map_or("", |(_, value)| value);
+                // A YAML comment (`Idea, Draft # pick one of these`) is no choice.
+                let value = value.split_once(" #").map_or(value, |(value, _)| value);
+                let word = status_line(value, filled);
                 out.push_str(&format!("{key}: {}{ending}", word.trim()));
             }
             Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
@@ -588,17 +596,58 @@ fn status_line(text: &str, filled: &Filled) -> String {
     // `proposed, accepted, rejected, deprecated, superseded, ...` (Wikibase) is a list of
     // choices too: written whole, the new record's status was the list.
     let is_choice = text.contains(['|', ',', '/']);
-    if !is_choice && !text.is_empty() && Status::read(text).0 == StatusKind::Proposed {
+    let is_new = |word: &str| {
+        matches!(
+            Status::read(word).0,
+            StatusKind::Proposed | StatusKind::Draft
+        )
+    };
+    if !is_choice && !text.is_empty() && is_new(text) {
         return text.to_string();
     }
-    text.split(['|', '/', ','])
+    let choices: Vec<&str> = text
+        .split(['|', '/', ','])
         .map(|choice| {
             choice
                 .trim()
                 .trim_matches(['*', '_', '{', '}', '[', ']', ' ', '"'])
         })
-        .find(|choice| !choice.is_empty() && Status::read(choice).0 == StatusKind::Proposed)
-        .map_or_else(|| "proposed".to_string(), str::to_string)
+        .filter(|choice| !choice.is_empty())
+        .collect();
+    // A proposal first; else the first stage the template offers (`Idea, Draft # pick one
+    // of these`, Decentraland, whose records never say `proposed`).
+    let kind_of = |kind: StatusKind| {
+        choices
+            .iter()
+            .find(move |choice| Status::read(choice).0 == kind)
+    };
+    kind_of(StatusKind::Proposed)
+        .or_else(|| kind_of(StatusKind::Draft))
+        .map_or_else(|| "proposed".to_string(), |choice| choice.to_string())
+}
+
+/// Where the template's title (`# …`) is when text that is no comment stands above it, before
+/// any other heading (inovex: "An architectural decision record (ADR) is a document …",
+/// then `---`): the template explaining itself, which a record does not repeat. Comments
+/// above the title (`<!-- markdownlint-disable -->`) are kept.
+fn explained_title_at(lines: &[&str]) -> Option<usize> {
+    let mut in_comment = false;
+    let mut explained = false;
+    for (at, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if in_comment || trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            return None;
+        }
+        if trimmed.starts_with('#') {
+            return (explained && line.starts_with("# ")).then_some(at);
+        }
+        explained |= !trimmed.is_empty() && !crate::parse::markdown::is_thematic_break(line);
+    }
+    None
 }
 
 /// A labelled line's label without its value (`- **Decisores:**` of `- **Decisores:** Ana`),
@@ -670,131 +719,4 @@ fn line_ending(line: &str) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn filled(status: Option<&str>) -> Filled<'_> {
-        Filled {
-            number: 12,
-            title: "Ereignisse über Kafka",
-            date: "2026-12-06",
-            status,
-            front_matter_title: None,
-        }
-    }
-
-    #[test]
-    fn a_german_template_is_filled_in_its_own_words() {
-        let template = "# ADR-0000: Vorlage\n\nDatum: JJJJ-MM-TT\n\n## Status\n\nVorgeschlagen | Akzeptiert | Abgelehnt\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n";
-        assert_eq!(
-            fill(template, &filled(None)),
-            "# ADR-0012: Ereignisse über Kafka\n\nDatum: 2026-12-06\n\n## Status\n\nVorgeschlagen\n\n## Kontext\n\nText.\n\n## Referenzen\n\nLinks.\n"
-        );
-    }
-
-    /// Review I (Decentraland's `.TEMPLATE.md`): the number key takes the number, and the line
-    /// the template says to remove is removed.
-    #[test]
-    fn front_matter_takes_the_number_and_drops_the_line_to_remove() {
-        let template = "---\nlayout: adr\nadr: 0 # replace this number for the PR or ISSUE number\ntitle: Title of the ADR\nstatus: Idea, Draft # pick one of these\n# remove the following line! it exists to render the template nicely\nslug: /adr/TEMPLATE\n---\n\n## Abstract\n\nAbstract text.\n";
-        assert_eq!(
-            fill(template, &filled(None)),
-            "---\nlayout: adr\nadr: 12\ntitle: Ereignisse über Kafka\nstatus: proposed\n---\n\n## Abstract\n\nAbstract text.\n"
-        );
-    }
-
-    /// Review I (Wikibase): `# 35) Use X {#adr_0035}` numbers the next title `36) … {#adr_0036}`.
-    #[test]
-    fn a_title_numbered_with_a_parenthesis_and_an_id_keeps_both() {
-        let shape_of = |name: &str, text: &str| {
-            let file = crate::discover::FileName::parse(name).unwrap();
-            let source = crate::source::SourceFile::new(name, text.to_string());
-            let record = crate::parse::parse_record(source, name.into(), file).unwrap();
-            TitleShape::of(&record).map(|shape| shape.title(36, "Use Y"))
-        };
-        assert_eq!(
-            shape_of("0035-use-x.md", "# 35) Use X {#adr_0035}\n\nText.\n").as_deref(),
-            Some("36) Use Y {#adr_0036}")
-        );
-    }
-
-    /// Review I (Wikibase): the template's status is a list of choices with commas.
-    #[test]
-    fn a_status_listed_with_commas_is_a_choice() {
-        let template = "# N) Title\n\nDate: YYYY-MM-DD\n\n## Status\n\nproposed, accepted, rejected, deprecated, superseded, ...\n\n## Context\n\n...\n";
-        assert_eq!(
-            fill(template, &filled(None)),
-            "# Ereignisse über Kafka\n\nDate: 2026-12-06\n\n## Status\n\nproposed\n\n## Context\n\n...\n"
-        );
-    }
-
-    #[test]
-    fn front_matter_takes_status_and_date_and_keeps_every_other_key() {
-        let template = "---\r\nstatus: draft\r\ndate: '2025-11-03'\r\nowner: 'team:architecture'\r\n---\r\n\r\n# ADR-0000: Template\r\n\r\n## Status\r\n\r\nVorgeschlagen | **Akzeptiert**\r\n";
-        assert_eq!(
-            fill(template, &filled(Some("accepted"))),
-            "---\r\nstatus: accepted\r\ndate: 2026-12-06\r\nowner: 'team:architecture'\r\n---\r\n\r\n# ADR-0012: Ereignisse über Kafka\r\n\r\n## Status\r\n\r\naccepted\r\n"
-        );
-    }
-
-    #[test]
-    fn comments_tables_labelled_and_quoted_status_lines_are_filled_as_the_log_means_them() {
-        for (template, filled_in) in [
-            // The example title in the guidance comment is the template's, not the title.
-            (
-                "<!--\n   # 99. Believe in ghosts\n-->\n\n# 0. Template\n\nDate: <!-- today -->\n",
-                "<!--\n   # 99. Believe in ghosts\n-->\n\n# 12. Ereignisse über Kafka\n\nDate: 2026-12-06\n",
-            ),
-            (
-                "# T\n\n| | |\n| --- | --- |\n| Date | insert data |\n| Status | Approved |\n",
-                "# Ereignisse über Kafka\n\n| | |\n| --- | --- |\n| Date | 2026-12-06 |\n| Status | proposed |\n",
-            ),
-            (
-                "# T\n\n## Status\n- **提案日**: YYYY-MM-DD\n- **状態**: [Draft | Proposed | Accepted]\n",
-                "# Ereignisse über Kafka\n\n## Status\n- **提案日**: 2026-12-06\n- **状態**: Proposed\n",
-            ),
-            (
-                "# T\n\n## Status\n\n> Accepted or Rejected\n>\n> Valid: Proposed, Accepted\n\n## Context\n\n> facts\n",
-                "# Ereignisse über Kafka\n\n## Status\n\nproposed\n\n## Context\n\n> facts\n",
-            ),
-            (
-                "# T\n\n## Status\n\n<adr-status status='accepted'></adr-status>\n",
-                "# Ereignisse über Kafka\n\n## Status\n\n<adr-status status='proposed'></adr-status>\n",
-            ),
-            (
-                "---\ntitle: ADR NNN - Template\nadr_status: \"\"\n---\n\n## Status\n\n{{ page.adr_status }}\n",
-                "---\ntitle: Ereignisse über Kafka\nadr_status: proposed\n---\n\n## Status\n\n{{ page.adr_status }}\n",
-            ),
-        ] {
-            assert_eq!(fill(template, &filled(None)), filled_in, "{template:?}");
-        }
-    }
-
-    #[test]
-    fn an_unnumbered_template_title_stays_unnumbered() {
-        let template = "# Titel der Entscheidung\n\n## Kontext\n\n```\n# not a title\n```\n";
-        assert_eq!(
-            fill(template, &filled(None)),
-            "# Ereignisse über Kafka\n\n## Kontext\n\n```\n# not a title\n```\n"
-        );
-    }
-
-    #[test]
-    fn a_title_is_reshaped_to_the_logs_numbering() {
-        let shape = TitleShape {
-            before: "ADR-".into(),
-            width: 4,
-            after: "：".into(),
-            id: None,
-        };
-        assert_eq!(
-            reshape_title(
-                "# 12. 使用 Kafka\r\n\r\n## 背景\r\n",
-                &shape,
-                12,
-                "使用 Kafka"
-            ),
-            "# ADR-0012：使用 Kafka\r\n\r\n## 背景\r\n"
-        );
-    }
-}
+mod tests;

@@ -619,9 +619,23 @@ pub(crate) fn trimmed_span(text: &str, span: Span) -> Span {
     Span::new(start, start + inner.trim().len())
 }
 
+/// `---`, `* * *`, `___`: three or more of one marker, spaces allowed, indented at most 3.
+pub(crate) fn is_thematic_break(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let rest = line.trim();
+    let Some(marker) = rest.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    rest.chars().all(|c| c == marker || c == ' ' || c == '\t')
+        && rest.chars().filter(|c| *c == marker).count() >= 3
+}
+
 #[cfg(test)]
 mod tests {
-    use super::collapse;
+    use super::{collapse, is_thematic_break};
 
     proptest::proptest! {
         #[test]
@@ -629,5 +643,16 @@ mod tests {
             let words: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(collapse(&text), words.join(" "));
         }
+    }
+
+    #[test]
+    fn thematic_breaks() {
+        assert!(is_thematic_break("---"));
+        assert!(is_thematic_break(" * * *"));
+        assert!(is_thematic_break("_____  "));
+        assert!(!is_thematic_break("--"));
+        assert!(!is_thematic_break("    ---"));
+        assert!(!is_thematic_break("-- -x"));
+        assert!(!is_thematic_break("| --- |"));
     }
 }

@@ -88,7 +88,7 @@ fn thematic_break_between(record: &Record, start: usize, end: usize) -> Option<u
     let last_line = source.line_of(end);
     (first_line..last_line).find(|line| {
         let span = source.line_span(*line);
-        is_thematic_break(source.slice(span))
+        crate::parse::markdown::is_thematic_break(source.slice(span))
             && !record
                 .code_spans
                 .iter()
@@ -97,34 +97,4 @@ fn thematic_break_between(record: &Record, start: usize, end: usize) -> Option<u
                 section.heading_span.start <= span.start && span.start < section.heading_span.end
             })
     })
-}
-
-/// `---`, `* * *`, `___`: three or more of one marker, spaces allowed, indented at most 3.
-fn is_thematic_break(line: &str) -> bool {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return false;
-    }
-    let rest = line.trim();
-    let Some(marker) = rest.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
-        return false;
-    };
-    rest.chars().all(|c| c == marker || c == ' ' || c == '\t')
-        && rest.chars().filter(|c| *c == marker).count() >= 3
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thematic_breaks() {
-        assert!(is_thematic_break("---"));
-        assert!(is_thematic_break(" * * *"));
-        assert!(is_thematic_break("_____  "));
-        assert!(!is_thematic_break("--"));
-        assert!(!is_thematic_break("    ---"));
-        assert!(!is_thematic_break("-- -x"));
-        assert!(!is_thematic_break("| --- |"));
-    }
 }
