@@ -167,10 +167,14 @@ pub fn adr_log_bullet(existing: &str) -> Option<char> {
 /// `generate toc`, or written so): where it is, and the records it does not link.
 #[derive(Debug, PartialEq, Eq)]
 pub struct HandList {
-    /// The 1-based lines of its first and last line linking a record.
-    pub lines: (usize, usize),
+    /// The first and last lines (1-based) of each run of items or rows that lists records
+    /// (a table's from its header): where markers would go.
+    pub lines: Vec<(usize, usize)>,
     /// The links (relative to the file) of the records it leaves out, in the index's order.
     pub missing: Vec<String>,
+    /// Its links to no file that name a record by its number (`0002-adr-format.md` for
+    /// `0002-adr-format-with-madr.md`, renamed since), each with the record's link.
+    pub stale: Vec<(String, String)>,
 }
 
 /// The records' list `existing` keeps by hand, when it has no index markers and its list
@@ -184,43 +188,254 @@ pub fn hand_list(existing: &str, log: &LogMeta, index_dir: &Path) -> Option<Hand
         let target = target.split(['#', '?']).next().unwrap_or(target);
         crate::log_path::percent_decode(target.trim_start_matches("./"))
     };
-    let links: Vec<String> = ordered_rows(log)
+    let records: Vec<&RecordMeta> = ordered_rows(log)
         .into_iter()
         .filter_map(|row| row.ok())
+        .collect();
+    let links: Vec<String> = records
+        .iter()
         .map(|record| link_to(index_dir, record.path()))
         .collect();
     let wanted: std::collections::HashSet<String> = links.iter().map(|link| normal(link)).collect();
-    let mut linked = std::collections::HashSet::new();
-    let mut lines = None;
-    for (index, line) in existing.lines().enumerate() {
-        // A list item or a table row: prose that names a record (`start with [the
-        // first](0001-….md)`) is no list.
-        let item = line.trim_start();
-        let is_item = item.starts_with(['*', '-', '+', '|'])
-            || item.split_once(['.', ')']).is_some_and(|(number, _)| {
-                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-            });
-        if !is_item {
-            continue;
-        }
-        let mut rest = line;
-        while let Some((_, target)) = crate::model::first_markdown_link(rest) {
-            let target = normal(target);
-            if wanted.contains(&target) {
-                let (first, _) = lines.unwrap_or((index + 1, index + 1));
-                lines = Some((first, index + 1));
-                linked.insert(target);
-            }
-            rest = rest.split_once("](").map_or("", |(_, after)| after);
+    // A record by the number of its file, when no other record has it.
+    let mut by_number: std::collections::HashMap<u32, Option<&String>> =
+        std::collections::HashMap::new();
+    for (record, link) in records.iter().zip(&links) {
+        if let Some(number) = record.number() {
+            by_number
+                .entry(number)
+                .and_modify(|one| *one = None)
+                .or_insert(Some(link));
         }
     }
+    let renamed = |target: &str| {
+        let (dir, name) = target.rsplit_once('/').unwrap_or(("", target));
+        let number = crate::discover::FileName::parse(name)?.number?;
+        let link = (*by_number.get(&number)?)?;
+        let same_dir = link.rsplit_once('/').map_or("", |(dir, _)| dir) == dir;
+        (same_dir && !index_dir.join(target).exists()).then(|| link.clone())
+    };
+    // What a link names: a record's page on the forge (`https://github.com/o/r/blob/main/
+    // adr_01.md`, f0rw4rd-dev/sb-final-project's README) as well as its path, and a link
+    // left as it was when its record was renamed (evencycu's adr-tools `generate toc`).
+    let listed_by = |target: &str| {
+        let on_forge = crate::log_path::forge_file_path(target).map(normal);
+        let on_forge = on_forge.and_then(|path| {
+            let ends = path
+                .match_indices('/')
+                .filter_map(|(at, _)| path.get(at + 1..));
+            std::iter::once(path.as_str())
+                .chain(ends)
+                .find(|end| wanted.contains(*end))
+                .map(str::to_string)
+        });
+        let normalised = on_forge.unwrap_or_else(|| normal(target));
+        if wanted.contains(&normalised) {
+            return Some((normalised, None));
+        }
+        let link = renamed(&normalised)?;
+        Some((normal(&link), Some((target.to_string(), link))))
+    };
+    let listed = list_blocks(existing, &listed_by);
+    let ListedBlocks {
+        lines,
+        linked,
+        stale,
+    } = listed;
     (!linked.is_empty() && linked.len() * 2 >= wanted.len()).then(|| HandList {
-        lines: lines.unwrap_or_default(),
+        lines,
         missing: links
             .into_iter()
             .filter(|link| !linked.contains(&normal(link)))
             .collect(),
+        stale,
     })
+}
+
+impl HandList {
+    /// Where the list is, as a message says it: `line 4`, `lines 3-6`, `lines 3-4 and 8-10`.
+    pub fn lines_shown(&self) -> String {
+        let spans: Vec<String> = self
+            .lines
+            .iter()
+            .map(|&(first, last)| match first == last {
+                true => format!("{first}"),
+                false => format!("{first}-{last}"),
+            })
+            .collect();
+        match spans.as_slice() {
+            [one] if !one.contains('-') => format!("line {one}"),
+            [one] => format!("lines {one}"),
+            [rest @ .., last] => format!("lines {} and {last}", rest.join(", ")),
+            [] => String::new(),
+        }
+    }
+
+    /// The list's first line (1-based), where a message points.
+    pub fn first_line(&self) -> usize {
+        self.lines.first().map_or(1, |&(first, _)| first)
+    }
+
+    /// What is wrong with the list and what to do (`the list of records kept by hand here
+    /// (lines 3-6) leaves out `0005-x.md`: list it there`); `None` when it links every
+    /// record.
+    pub fn problem(&self) -> Option<String> {
+        let first_five = |items: Vec<String>| {
+            let more = match items.len() {
+                count if count > 5 => format!(" and {} more", count - 5),
+                _ => String::new(),
+            };
+            let shown: Vec<String> = items.into_iter().take(5).collect();
+            format!("{}{more}", shown.join(", "))
+        };
+        let mut wrong = Vec::new();
+        let mut mend = Vec::new();
+        if !self.missing.is_empty() {
+            let them = if self.missing.len() == 1 {
+                "it"
+            } else {
+                "them"
+            };
+            let missing = self
+                .missing
+                .iter()
+                .map(|link| format!("`{link}`"))
+                .collect();
+            wrong.push(format!("leaves out {}", first_five(missing)));
+            mend.push(format!("list {them} there"));
+        }
+        if !self.stale.is_empty() {
+            let stale = self
+                .stale
+                .iter()
+                .map(|(written, record)| format!("`{written}` (the record is `{record}`)"))
+                .collect();
+            wrong.push(format!(
+                "links files that are not there: {}",
+                first_five(stale)
+            ));
+            mend.push("mend the links".to_string());
+        }
+        (!wrong.is_empty()).then(|| {
+            format!(
+                "the list of records kept by hand here ({}) {}: {}",
+                self.lines_shown(),
+                wrong.join(", and "),
+                mend.join(" and ")
+            )
+        })
+    }
+}
+
+/// What a link in a list names: a record, by its normal link, and when the link went stale,
+/// the link as written with the record's.
+type Listed = (String, Option<(String, String)>);
+
+/// The runs of `existing` that list records, `listed_by` telling what each link names: a
+/// record (its normal link) and, when the link went stale, the link as written with the
+/// record's.
+fn list_blocks(existing: &str, listed_by: &dyn Fn(&str) -> Option<Listed>) -> ListedBlocks {
+    let mut listed = ListedBlocks::default();
+    let mut block = Block::default();
+    for (index, line) in existing.lines().enumerate() {
+        let item = line.trim_start();
+        if item.is_empty() {
+            // A loose list goes on after a blank line; a table ends there.
+            if block.is_table {
+                listed.close(std::mem::take(&mut block));
+            }
+            continue;
+        }
+        // A list item or a table row: prose that names a record (`start with [the
+        // first](0001-….md)`) is no list.
+        let is_row = item.starts_with('|');
+        let is_item = is_row
+            || item.starts_with(['*', '-', '+'])
+            || item.split_once(['.', ')']).is_some_and(|(number, _)| {
+                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+            });
+        // A nested list is a run of its own (`2. ADRs` over the records' items).
+        let indent = line.len() - item.len();
+        let nested = block.first.is_some() && indent != block.indent;
+        if !is_item || is_row != block.is_table || nested {
+            listed.close(std::mem::take(&mut block));
+            if !is_item {
+                continue;
+            }
+        }
+        block.is_table = is_row;
+        block.indent = indent;
+        block.first.get_or_insert(index + 1);
+        block.last = index + 1;
+        if is_row && item.trim_matches(['|', '-', ':', ' ']).is_empty() {
+            // The row above a table's delimiter row is its header, no record's row.
+            if block.items == 1 && block.records.is_empty() {
+                block.items = 0;
+            }
+            continue;
+        }
+        block.items += 1;
+        let mut rest = line;
+        let mut lists_one = false;
+        while let Some((_, target)) = crate::model::first_markdown_link(rest) {
+            let before = block.records.len();
+            match listed_by(target) {
+                Some((record, None)) => block.records.push(record),
+                Some((record, Some(stale))) => {
+                    block.stale.push(stale);
+                    block.records.push(record);
+                }
+                None => {}
+            }
+            lists_one |= block.records.len() > before;
+            rest = rest.split_once("](").map_or("", |(_, after)| after);
+        }
+        block.listing += usize::from(lists_one);
+    }
+    listed.close(block);
+    listed
+}
+
+/// A run of list items or table rows, as [`hand_list`] reads it.
+#[derive(Default)]
+struct Block {
+    /// Its first and last lines (1-based): a table's from its header.
+    first: Option<usize>,
+    last: usize,
+    is_table: bool,
+    /// How far its items are indented.
+    indent: usize,
+    /// Its items (a table's rows below its header).
+    items: usize,
+    /// Its items that link a record.
+    listing: usize,
+    /// The records it links, by their normal links.
+    records: Vec<String>,
+    /// Its links to renamed records.
+    stale: Vec<(String, String)>,
+}
+
+/// The runs of a file that list records: more than half their items link one. A list of
+/// decisions deferred, one of whose items says where one was settled, lists none.
+#[derive(Default)]
+struct ListedBlocks {
+    lines: Vec<(usize, usize)>,
+    linked: std::collections::HashSet<String>,
+    stale: Vec<(String, String)>,
+}
+
+impl ListedBlocks {
+    fn close(&mut self, block: Block) {
+        let Some(first) = block.first else {
+            return;
+        };
+        if block.listing * 2 <= block.items {
+            return;
+        }
+        self.lines.push((first, block.last));
+        self.linked.extend(block.records);
+        self.stale.extend(block.stale);
+    }
 }
 
 /// Records and unreadable files, in the index's order.

@@ -1,7 +1,8 @@
 //! Paths as `/`-separated strings relative to a directory (the log, the project, the
 //! working directory), the way records link to each other and the way `adr` prints paths:
 //! a walked file's path under the log, the way from one directory or record to another,
-//! joining a link onto the linking file's folder, a record's page, and percent-coding.
+//! joining a link onto the linking file's folder, a record's page, percent-coding, and the
+//! path in its repository of a file a forge's URL shows.
 //! Every log-relative or `/`-separated path is computed here, once (issue 15): lint, the
 //! site, index, renumber and the reports all share these, so a path means the same thing
 //! to each.
@@ -257,6 +258,31 @@ fn percent_decode_bytes(text: &str) -> Vec<u8> {
         at += 1;
     }
     out
+}
+
+/// The path in its repository of the Markdown file a forge's `url` shows (`docs/adr/0036-x.md`
+/// of `https://github.com/o/r/blob/main/docs/adr/0036-x.md`), without query or fragment. A
+/// branch named with a slash leaves part of it in front: compare by the path's end.
+pub(crate) fn forge_file_path(url: &str) -> Option<&str> {
+    if !is_forge_file_url(url) {
+        return None;
+    }
+    let url = url.trim();
+    let path = url.split(['#', '?']).next()?;
+    let (_, after) = path
+        .split_once("/blob/")
+        .or_else(|| path.split_once("/src/"))?;
+    after.split_once('/').map(|(_, file)| file)
+}
+
+/// Whether `url` is a file's page on a forge (`https://github.com/o/r/blob/main/…/x.md`,
+/// GitLab's `/-/blob/`, Bitbucket's `/src/`) of a Markdown file.
+pub(crate) fn is_forge_file_url(url: &str) -> bool {
+    let url = url.trim();
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && (path.contains("/blob/") || path.contains("/src/"))
+        && path.to_lowercase().ends_with(".md")
 }
 
 #[cfg(test)]

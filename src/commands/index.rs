@@ -168,17 +168,14 @@ fn hand_kept(
     list: &index::HandList,
     output: &mut Output<'_>,
 ) -> Result<ExitStatus> {
-    let (first, last) = list.lines;
-    let lines = match first == last {
-        true => format!("line {first}"),
-        false => format!("lines {first}-{last}"),
-    };
+    let lines = list.lines_shown();
+    let first = list.first_line();
     let markers = format!(
         "to let `adr index` keep the list, put `{}` and `{}` around it",
         index::START_MARKER,
         index::END_MARKER
     );
-    if list.missing.is_empty() {
+    let Some(problem) = list.problem() else {
         super::note(
             output,
             format_args!(
@@ -186,22 +183,8 @@ fn hand_kept(
             ),
         );
         return Ok(ExitStatus::Success);
-    }
-    let shown_missing = list
-        .missing
-        .iter()
-        .take(5)
-        .map(|link| format!("`{link}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let (more, them) = match list.missing.len() {
-        1 => (String::new(), "it"),
-        count if count > 5 => (format!(" and {} more", count - 5), "them"),
-        _ => (String::new(), "them"),
     };
-    let message = format!(
-        "the list of records kept by hand here ({lines}) leaves out {shown_missing}{more}: list {them} there, or, {markers}"
-    );
+    let message = format!("{problem}, or, {markers}");
     if args.check {
         super::note(output, format_args!("error: {shown}:{first}: {message}"));
         return Ok(ExitStatus::Findings);

@@ -743,7 +743,7 @@ pub(crate) fn supersede_links(
             let target = link.target.trim();
             // `[ADR 1](/adr/1)`: a page of the site the log is published as (Hydra).
             let site_path = target.starts_with('/') && !target.starts_with("//");
-            link.is_relative() || site_path || is_forge_file_url(target)
+            link.is_relative() || site_path || crate::log_path::is_forge_file_url(target)
         })
         .filter(|link| after_supersedes(link.line, link.span.start))
         .filter_map(|link| {
@@ -773,7 +773,10 @@ pub(crate) fn supersede_links(
                     .get(..start)
                     .is_some_and(|before| before.ends_with("]("));
                 let at = span.start + start;
-                if in_link || !is_forge_file_url(url) || !after_supersedes(line, at) {
+                if in_link
+                    || !crate::log_path::is_forge_file_url(url)
+                    || !after_supersedes(line, at)
+                {
                     continue;
                 }
                 if let Some(reference) = RecordRef::parse(url) {
@@ -783,14 +786,4 @@ pub(crate) fn supersede_links(
         }
     }
     found
-}
-
-/// Whether `url` is a file's page on a forge (`https://github.com/o/r/blob/main/…/x.md`,
-/// GitLab's `/-/blob/`, Bitbucket's `/src/`) of a Markdown file.
-fn is_forge_file_url(url: &str) -> bool {
-    let url = url.trim();
-    let path = url.split(['#', '?']).next().unwrap_or(url);
-    (url.starts_with("https://") || url.starts_with("http://"))
-        && (path.contains("/blob/") || path.contains("/src/"))
-        && path.to_lowercase().ends_with(".md")
 }

@@ -441,3 +441,46 @@ fn a_list_kept_by_hand_is_the_index_and_gets_no_second_one() {
     );
     assert!(readme(dir.path()).starts_with(prose));
 }
+
+// Review J. A project README listing the records by their pages on GitHub, in a list nested
+// under another (f0rw4rd-dev/sb-final-project), got a table appended: every record twice.
+// An adr-tools table of contents whose links went stale when records were renamed
+// (evencycu/go-project-template) got one too, once fewer than half its links led anywhere.
+// And a table's span started below its header and ran on into a list of decisions deferred
+// (juliantorres92/bike-rental-system): markers put where it said broke the file.
+#[test]
+fn a_list_kept_by_hand_is_read_through_forge_links_renamed_records_and_table_headers() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    let readme_path = dir.path().join("docs/adr/README.md");
+    let on_github = "# Проект\n\n1. [Цели](https://github.com/acme/sport/blob/main/goals.md)\n2. Список ADR\n    1. [Kafka](https://github.com/acme/sport/blob/main/docs/adr/0001-use-kafka.md)\n    2. [gRPC](https://github.com/acme/sport/blob/main/docs/adr/0002-try-grpc.md)\n3. [Стоимость](https://github.com/acme/sport/blob/main/costs.md)\n";
+    std::fs::write(&readme_path, on_github).unwrap();
+    let up_to_date = |lines: &str| {
+        format!(
+            "docs/adr/README.md is up to date: its list ({lines}) links every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n"
+        )
+    };
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr),
+        (0, "", up_to_date("lines 5-6"))
+    );
+    assert_eq!(readme(dir.path()), on_github);
+
+    let renamed =
+        "# Decisions\n\n* [1. Use Kafka](0001-use-kafka.md)\n* [2. Try gRPC](0002-grpc.md)\n";
+    std::fs::write(&readme_path, renamed).unwrap();
+    let message = "docs/adr/README.md:3: the list of records kept by hand here (lines 3-4) links files that are not there: `0002-grpc.md` (the record is `0002-try-grpc.md`): mend the links, or, to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!((code, stderr), (1, format!("error: {message}")));
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!((code, stderr), (2, format!("error: {message}")));
+    assert_eq!(readme(dir.path()), renamed);
+
+    let table = "# ADR\n\n## Índice\n\n| ADR | Título |\n|---|---|\n| [0001](0001-use-kafka.md) | Kafka |\n| [0002](0002-try-grpc.md) | gRPC |\n\n## Diferidas\n\n- ~~Enums~~: resuelto en [ADR-0002](0002-try-grpc.md).\n- Despliegue: más adelante.\n";
+    std::fs::write(&readme_path, table).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!((code, stderr), (0, up_to_date("lines 5-8")));
+}
