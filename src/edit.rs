@@ -86,8 +86,17 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         check_one_line_status(record)?;
     }
     let written = record.source.slice(status.span);
-    // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language.
-    let value = crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value);
+    // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language, also for a
+    // successor (`reemplazado por [ADR-0002](…)`).
+    let successor_in_language = value
+        .get(..SUPERSEDED_BY.len())
+        .filter(|head| head.eq_ignore_ascii_case(SUPERSEDED_BY))
+        .and_then(|_| value.get(SUPERSEDED_BY.len()..))
+        .and_then(|successor| crate::vocabulary::superseded_by_like(&status.raw, successor.trim()));
+    let value = match &successor_in_language {
+        Some(translated) => translated.as_str(),
+        None => crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value),
+    };
     let value = if written.starts_with(|c: char| c.is_uppercase())
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
     {
@@ -319,9 +328,19 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
 }
 
 /// What a status value means, in any language the vocabulary knows, with the record it
-/// names as its successor.
-fn read_kind(value: &str) -> (crate::model::StatusKind, Option<crate::model::RecordRef>) {
+/// names as its successor: by number, slug and log, not by spelling (a status in another
+/// language is read folded: `reemplazado por [adr-0002](…)`).
+type StatusMeaning = (
+    crate::model::StatusKind,
+    Option<(Option<u32>, Option<String>, Option<String>)>,
+);
+
+fn read_kind(value: &str) -> StatusMeaning {
     let (kind, successor, _) = Status::read(value);
+    let successor = successor.map(|successor| {
+        let slug = successor.slug.map(|slug| crate::vocabulary::fold(&slug));
+        (successor.number, slug, successor.log)
+    });
     (kind, successor)
 }
 

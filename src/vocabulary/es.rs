@@ -22,6 +22,9 @@ pub(super) const TABLE: Language = Language {
         ("Alternativas consideradas", "Considered Options"),
         ("Resultado de la decisión", "Decision Outcome"),
         ("Decisión", "Decision"),
+        // juliantorres92/bike-rental-system, beside `## Drivers de decisión`.
+        ("Decisiones", "Decision"),
+        ("Drivers de decisión", "Decision Drivers"),
         ("Consecuencias", "Consequences"),
         (
             "Pros y contras de las opciones",
@@ -33,6 +36,7 @@ pub(super) const TABLE: Language = Language {
         ),
         ("Estado", "Status"),
         ("Más información", "More Information"),
+        ("Enlaces", "Links"),
         ("Confirmación", "Confirmation"),
     ],
     labels: &[

@@ -345,6 +345,36 @@ pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
         .find(|language| most > 0 && shared(language) == most)
 }
 
+/// The MADR section `english` (`Decision Outcome`) as a record whose headings are `written`
+/// would name it (`Resultado de la decisión` in a Spanish record): as it is when the
+/// record's language has no heading for it.
+pub fn heading_as_written<'a>(written: &[&str], english: &'a str) -> &'a str {
+    let Some(language) = language_of_headings(written).filter(|language| language.code != "en")
+    else {
+        return english;
+    };
+    // Compared without folding accents: an English `## Decision` is no French `Décision`.
+    let normal: Vec<String> = written
+        .iter()
+        .map(|heading| normalize_heading(heading))
+        .collect();
+    let is_written = |heading: &str| normal.contains(&normalize_heading(heading));
+    let in_language = language
+        .headings
+        .iter()
+        .filter(|(heading, _)| is_written(heading))
+        .count();
+    let english_names: std::collections::BTreeSet<&str> = LANGUAGES
+        .iter()
+        .flat_map(|language| language.headings.iter().map(|(_, meaning)| *meaning))
+        .collect();
+    let in_english = english_names.iter().filter(|name| is_written(name)).count();
+    match in_language > in_english {
+        true => language.heading(english).unwrap_or(english),
+        false => english,
+    }
+}
+
 impl Language {
     /// The language's heading for the English section `english` (`Consequências`).
     pub fn heading(&self, english: &str) -> Option<&'static str> {
@@ -375,6 +405,22 @@ impl Language {
 /// (`Proposto` → `aceito`), when `old` is a status word of a language other than English;
 /// `None` for an English word or any other text, which takes the keyword.
 pub fn status_word_like(old: &str, keyword: &str) -> Option<&'static str> {
+    let language = language_of_status(old)?;
+    let kind = [
+        Kind::Proposed,
+        Kind::Accepted,
+        Kind::Rejected,
+        Kind::Deprecated,
+        Kind::Draft,
+    ]
+    .into_iter()
+    .find(|kind| kind.keyword() == keyword)?;
+    language.status_word(kind)
+}
+
+/// The language, other than English, of the status word `old` starts with (Spanish for
+/// `aceptado`); `None` for an English word or none known.
+fn language_of_status(old: &str) -> Option<&'static Language> {
     let folded = fold(old.trim().trim_matches(['*', '_']));
     let (_, word, _) = status_prefix(&folded)?;
     let in_table = |language: &Language| {
@@ -386,19 +432,20 @@ pub fn status_word_like(old: &str, keyword: &str) -> Option<&'static str> {
     if in_table(&en::TABLE) {
         return None;
     }
-    let kind = [
-        Kind::Proposed,
-        Kind::Accepted,
-        Kind::Rejected,
-        Kind::Deprecated,
-        Kind::Draft,
-    ]
-    .into_iter()
-    .find(|kind| kind.keyword() == keyword)?;
     LANGUAGES
         .iter()
-        .find(|language| in_table(language))?
-        .status_word(kind)
+        .copied()
+        .find(|language| in_table(language))
+}
+
+/// "Superseded by `successor`" in the language of the status `old` (`reemplazado por
+/// [ADR-0002](…)` where `old` is `aceptado`), when that is not English and the language
+/// names the successor after a word (`por`, `par`, `durch`).
+pub fn superseded_by_like(old: &str, successor: &str) -> Option<String> {
+    let language = language_of_status(old)?;
+    let connector = language.superseded_connectors.first()?;
+    let word = language.status_word(Kind::Superseded)?;
+    Some(format!("{word} {connector} {successor}"))
 }
 
 /// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).

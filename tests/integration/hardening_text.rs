@@ -701,6 +701,64 @@ fn a_status_edit_writes_the_records_own_language() {
     );
 }
 
+// Review J (juliantorres92/bike-rental-system, kani3camp/mine-party): `adr status 1
+// superseded by 2` wrote `**Estado:** superseded by …` into a Spanish record and an English
+// `## Links` section below the successor's own `## Enlaces`; a log that links records by
+// their titles got the title twice (`[2. T](…): T.`) and an English `## More Information`.
+#[test]
+fn a_supersession_is_written_in_the_records_language_and_layout() {
+    let spanish = |title: &str| {
+        format!(
+            "# {title}\n\n- **Estado:** aceptado\n- **Fecha:** 2026-05-30\n\n## Contexto y problema\n\nc\n\n## Decisión\n\nd\n\n## Enlaces\n\n* Ninguno\n"
+        )
+    };
+    let (old, new) = (
+        spanish("ADR-0001 — Decisión 1"),
+        spanish("ADR-0002 — Decisión 2"),
+    );
+    let dir = log_with(&[("0001-decision-1.md", &old), ("0002-decision-2.md", &new)]);
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded", "by", "2"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(record_path(&dir, "0001-decision-1.md")),
+        old.replace(
+            "**Estado:** aceptado",
+            "**Estado:** reemplazado por [ADR-0002](0002-decision-2.md)"
+        )
+    );
+    assert_eq!(
+        read(record_path(&dir, "0002-decision-2.md")),
+        format!("{new}* Supersedes [ADR-0001](0001-decision-1.md)\n")
+    );
+    let japanese = |title: &str, last: &str| {
+        format!(
+            "# {title}\n\n- 日付: 2026-05-30\n- ステータス: Accepted\n\n## 背景\n\nc\n\n## 決定\n\nd\n\n## 結果\n\ne\n\n## {last}\n\nf\n"
+        )
+    };
+    for (last, added) in [
+        (
+            "補足情報",
+            "\nThis decision supersedes [2. 対戦モード](0002-mode.md).\n",
+        ),
+        (
+            "参考",
+            "\n## 補足情報\n\nThis decision supersedes [2. 対戦モード](0002-mode.md).\n",
+        ),
+    ] {
+        let new = japanese("ランタイム", last);
+        let dir = log_with(&[
+            ("0002-mode.md", &japanese("対戦モード", last)),
+            ("0003-runtime.md", &new),
+        ]);
+        let (code, _, stderr) = run(dir.path(), &["status", "2", "superseded", "by", "3"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            read(record_path(&dir, "0003-runtime.md")),
+            format!("{new}{added}")
+        );
+    }
+}
+
 // TDR's `#25. Automatic code merging` has no space after `#`, so it is no heading: the
 // finding said only "start the record with a `# Title` heading".
 #[test]

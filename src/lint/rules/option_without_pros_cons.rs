@@ -126,9 +126,11 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             Some(option.span),
             format!("option `{}` has no pros and cons", option.value),
         )
+        // The section as the record names it (`## Avantages et Inconvénients des Options`).
         .help(format!(
-            "add `### {}` under `## Pros and Cons of the Options`",
-            option.value
+            "add `### {}` under `## {}`",
+            option.value,
+            section.title.trim()
         ))
         .secondary(
             record.path().clone(),

@@ -274,16 +274,23 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     if missing.is_empty() {
         return;
     }
+    // Named as the record would name them: `## Resultado de la decisión` in a Spanish record.
+    let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
+    let shown: Vec<String> = missing
+        .iter()
+        .map(|name| crate::vocabulary::heading_as_written(&written, name).to_string())
+        .collect();
+    let shown: Vec<&String> = shown.iter().collect();
     // One finding per record: a record missing three sections needs one edit session, not
     // three findings pointing at the same line.
-    let (message, help) = match missing.as_slice() {
+    let (message, help) = match shown.as_slice() {
         [only] => (
             format!("section `{only}` is missing"),
             format!("add a `## {only}` heading"),
         ),
         _ => (
-            format!("sections {} are missing", listed(&missing, "`", "`")),
-            format!("add {} headings", listed(&missing, "`## ", "`")),
+            format!("sections {} are missing", listed(&shown, "`", "`")),
+            format!("add {} headings", listed(&shown, "`## ", "`")),
         ),
     };
     let it = if missing.len() == 1 { "it" } else { "them" };

@@ -179,6 +179,8 @@ pub struct BackLinkSlot {
     /// The record's lines end in `\r\n`.
     crlf: bool,
     shape: BackLinkShape,
+    /// The heading of a section the link adds, in the record's language (`Más información`).
+    heading: &'static str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -211,8 +213,10 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             until: field.end,
             crlf: source.text.contains("\r\n"),
             shape: BackLinkShape::EmptyField,
+            heading: "",
         };
     }
+    let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
     let (at, shape) = match (record.style, record.section("Status")) {
         (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine),
         (Style::Madr2, _) => match record.section("Links") {
@@ -224,11 +228,16 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             None => (end_of_text, BackLinkShape::NewSentenceSection),
         },
     };
+    let heading = match shape {
+        BackLinkShape::NewLinksSection => "Links",
+        _ => "More Information",
+    };
     BackLinkSlot {
         at,
         until: at,
         crlf: source.text.contains("\r\n"),
         shape,
+        heading: crate::vocabulary::heading_as_written(&written, heading),
     }
 }
 
@@ -236,16 +245,18 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
 pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     let slot = new.back_link;
     let newline = if slot.crlf { "\r\n" } else { "\n" };
-    let link = format!(
-        "[{}]({})",
-        link_text(new, old),
-        markdown_link(&new.rel_path, &old.rel_path)
-    );
-    // `How do we do it?` ends its own sentence: no full stop after it.
+    let text = link_text(new, old);
+    let link = format!("[{text}]({})", markdown_link(&new.rel_path, &old.rel_path));
+    // A link named with the title (`[2. Use X](…)`, in a log that links records so) is not
+    // followed by it again; `How do we do it?` ends its own sentence: no full stop after it.
     let sentence = || {
         let title = old.display_title();
-        let stop = if title.ends_with(['.', '?', '!', '…']) { "" } else { "." };
-        format!("This decision supersedes {link}: {title}{stop}")
+        let tail = match text.contains(title.as_str()) {
+            true => String::new(),
+            false => format!(": {title}"),
+        };
+        let stop = if tail.ends_with(['.', '?', '!', '…']) { "" } else { "." };
+        format!("This decision supersedes {link}{tail}{stop}")
     };
     let new_section = |heading: &str, content: &str| {
         format!("{newline}{newline}## {heading}{newline}{newline}{content}")
@@ -253,9 +264,11 @@ pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     let text = match slot.shape {
         BackLinkShape::StatusLine => format!("{newline}{newline}Supersedes {link}"),
         BackLinkShape::LinksBullet => format!("{newline}* Supersedes {link}"),
-        BackLinkShape::NewLinksSection => new_section("Links", &format!("* Supersedes {link}")),
+        BackLinkShape::NewLinksSection => {
+            new_section(slot.heading, &format!("* Supersedes {link}"))
+        }
         BackLinkShape::Sentence => format!("{newline}{newline}{}", sentence()),
-        BackLinkShape::NewSentenceSection => new_section("More Information", &sentence()),
+        BackLinkShape::NewSentenceSection => new_section(slot.heading, &sentence()),
         BackLinkShape::EmptyField => link,
     };
     Fix {
