@@ -344,6 +344,9 @@ pub enum SkipReason {
     /// (`adr-050-sign-mode-textual-annex1.md`, Cosmos SDK): a part of that record, not
     /// another record with its number.
     Annex { record: String },
+    /// Not named like a record, and it reads as no decision: no status and none of the
+    /// sections a decision has (`costs.md`, `glossary.md` beside the records).
+    Document,
 }
 
 impl SkipReason {
@@ -358,6 +361,9 @@ impl SkipReason {
             }
             SkipReason::NameNotUtf8 => "its name is not UTF-8".to_string(),
             SkipReason::Annex { record } => format!("an annex of the record `{record}`"),
+            SkipReason::Document => {
+                "a document beside the records: no status and no decision section".to_string()
+            }
         }
     }
 }

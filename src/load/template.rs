@@ -21,25 +21,66 @@ fn read_small_file(path: &Path) -> Option<String> {
 }
 
 /// Moves the unnamed Markdown files that are mostly placeholders to `skipped`, as
-/// templates found by content.
+/// templates found by content, and those that read as no decision, as documents kept beside
+/// the records (sb-final-project keeps `costs.md` and 14 more beside `adr_01.md` at its
+/// root: each was a filename-format error, "rename it to `adr_04.md`"). A file too large
+/// to read stays unnamed: a misnamed record is the worse thing to miss.
 pub fn recognise_by_content(
     unnamed_markdown: &mut Vec<(PathBuf, String)>,
     skipped: &mut Vec<Skipped>,
 ) {
     let mut kept = Vec::with_capacity(unnamed_markdown.len());
     for (path, rel_path) in std::mem::take(unnamed_markdown) {
-        if read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text)) {
-            skipped.push(Skipped {
+        let text = read_small_file(&path);
+        let reason = match text {
+            Some(text) if is_mostly_placeholders(&text) => Some(SkipReason::TemplateByContent),
+            Some(text) => (!reads_as_decision(text, &rel_path)).then_some(SkipReason::Document),
+            None => None,
+        };
+        match reason {
+            Some(reason) => skipped.push(Skipped {
                 path,
                 rel_path,
-                reason: SkipReason::TemplateByContent,
-            });
-        } else {
-            kept.push((path, rel_path));
+                reason,
+            }),
+            None => kept.push((path, rel_path)),
         }
     }
     *unnamed_markdown = kept;
     skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+}
+
+/// The sections of a decision, any of which makes a file one (as their English keys).
+const DECISION_SECTIONS: [&str; 9] = [
+    "status",
+    "context",
+    "decision",
+    "consequences",
+    "context and problem statement",
+    "decision drivers",
+    "considered options",
+    "decision outcome",
+    "pros and cons of the options",
+];
+
+/// Whether `text` reads as a decision record: it states a status, or has a section a
+/// decision has, in any language the vocabulary knows.
+fn reads_as_decision(text: String, rel_path: &str) -> bool {
+    let file = FileName {
+        number: None,
+        slug: String::new(),
+        date: None,
+        scheme: NamingScheme::Numbered { digits: 4 },
+    };
+    let source = crate::source::SourceFile::new(rel_path, text);
+    let Ok(record) = crate::parse::parse_record(source, rel_path.to_string(), file) else {
+        return true;
+    };
+    record.status.is_some()
+        || record
+            .sections
+            .iter()
+            .any(|section| DECISION_SECTIONS.contains(&section.key()))
 }
 
 /// The log's template: the first found by name nearest the log's top, else the first

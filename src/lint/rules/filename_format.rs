@@ -16,7 +16,9 @@ declare_rule! {
     /// templates (`template.md`, `0000-template.md`, `adr-template.md`, files starting with
     /// `_` or `.`) are not records and are left alone, as are Markdown files in a
     /// sub-folder that holds no record (`design/onboarding-guide.md`: a document kept
-    /// beside the log).
+    /// beside the log) and files that read as no decision, stating no status and having
+    /// none of a decision's sections (`costs.md` beside `adr_01.md`; `adr list --verbose`
+    /// lists them).
     ///
     /// ## Why is this bad?
     /// `adr` and other ADR tools find records by their names. A decision saved as
