@@ -484,6 +484,23 @@ fn checked_style(record: &Record) -> Option<Style> {
 }
 
 fn is_present(record: &Record, style: Style, headings: &[String], name: &str) -> bool {
+    // A bilingual heading (`参考 (References)`, kani3camp/mine-party's template) is answered
+    // by either name (`## 参考`).
+    if let Some((native, translated)) = name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(native, translated)| !native.trim().is_empty() && !translated.is_empty())
+    {
+        return [name, native.trim(), translated]
+            .into_iter()
+            .any(|name| is_present_as_named(record, style, headings, name));
+    }
+    is_present_as_named(record, style, headings, name)
+}
+
+/// Whether the section `name` is present, under that one name.
+fn is_present_as_named(record: &Record, style: Style, headings: &[String], name: &str) -> bool {
     // A translated template's heading (`Kontext`) is read like the records' headings, whose
     // keys are already English (`context`).
     let wanted = english_key(name);
