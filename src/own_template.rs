@@ -531,9 +531,10 @@ fn table_row(line: &str, filled: &Filled) -> String {
 
 /// `line` with a date prompt (`YYYY-MM-DD`, `JJJJ-MM-TT`) in it replaced by `date`.
 fn with_date(line: &str, date: &str) -> String {
-    ["YYYY-MM-DD", "yyyy-mm-dd", "JJJJ-MM-TT", "AAAA-MM-JJ"]
+    crate::vocabulary::DATE_PROMPTS
         .iter()
-        .fold(line.to_string(), |line, prompt| line.replace(prompt, date))
+        .flat_map(|prompt| [prompt.to_string(), prompt.to_lowercase()])
+        .fold(line.to_string(), |line, prompt| line.replace(&prompt, date))
 }
 
 /// Where in the template a line is.

@@ -345,6 +345,10 @@ pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
         .find(|language| most > 0 && shared(language) == most)
 }
 
+/// Templates' prompts for a date, in the languages of their templates (`JJJJ-MM-TT` in
+/// German, `AAAA-MM-JJ` in French); matched without regard to ASCII case.
+pub const DATE_PROMPTS: [&str; 3] = ["YYYY-MM-DD", "JJJJ-MM-TT", "AAAA-MM-JJ"];
+
 /// The MADR section `english` (`Decision Outcome`) as a record whose headings are `written`
 /// would name it (`Resultado de la decisión` in a Spanish record): as it is when the
 /// record's language has no heading for it.

@@ -15,8 +15,8 @@ declare_rule! {
     /// READMEs, indexes, documents named in capitals without a number (`PROCESS.md`) and
     /// templates (`template.md`, `0000-template.md`, `adr-template.md`, files starting with
     /// `_` or `.`) are not records and are left alone, as are Markdown files in a
-    /// sub-folder that holds no record (`design/onboarding-guide.md`: a document kept
-    /// beside the log) and files that read as no decision, stating no status and having
+    /// sub-folder that holds no record while the log holds some (`design/onboarding-guide.md`:
+    /// a document kept beside the log) and files that read as no decision, stating no status and having
     /// none of a decision's sections (`costs.md` beside `adr_01.md`; `adr list --verbose`
     /// lists them).
     ///
@@ -57,7 +57,9 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         std::collections::HashMap::new();
     for (path, rel_path) in &log.unnamed_markdown {
         let dir = rel_path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        if !dir.is_empty() && !record_dirs.contains(dir) {
+        // A log that holds no record yet keeps its decisions where it does (LBHackney's
+        // `Accepted/`, `Proposed/` folders of unnumbered names): said, not left silent.
+        if !dir.is_empty() && !record_dirs.contains(dir) && !log.records.is_empty() {
             continue;
         }
         let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
