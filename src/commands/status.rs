@@ -16,19 +16,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
     let mut superseded_by = None;
     let value = match kind {
         StatusKind::Superseded => {
-            let Some(reference) = reference else {
-                return Err(Error::usage(format!(
-                    "say which record supersedes it: `adr status {} \"superseded by N\"`",
-                    args.record
-                )));
-            };
-            let Some(successor) = log.resolve(&reference) else {
-                return Err(Error::usage(format!(
-                    "no record `{}` in {} to supersede with: run `adr list` to see the records",
-                    reference.text,
-                    project.display(&project.log_dir)
-                )));
-            };
+            let successor = successor_of(args, project, &log, &requested, reference.as_ref())?;
             if std::ptr::eq(successor, record) {
                 return Err(Error::usage("a record cannot supersede itself"));
             }
@@ -76,7 +64,10 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
     if text == record.source.text {
         // `adr status 85 accepted` on `status: Living` (Decentraland): say why nothing changed.
         let counts_as = match record.status.as_ref() {
-            Some(status) if !status.keyword().eq_ignore_ascii_case(&value) => {
+            Some(status)
+                if !status.keyword().eq_ignore_ascii_case(&value)
+                    && !before.eq_ignore_ascii_case(&value) =>
+            {
                 format!(", which counts as `{value}`")
             }
             _ => String::new(),
@@ -128,4 +119,37 @@ fn names(log: &crate::model::Log, new: &crate::model::Record, old: &crate::model
             link.is_relative()
                 && crate::log_path::percent_decode(target).rsplit('/').next() == Some(old_name)
         })
+}
+
+/// The record `requested` (`superseded by B`) names as the successor: by the reference a
+/// status can hold (`4`, `[ADR-0004](…)`), else as the record argument is named (a dated
+/// log's slug `pr180-order-guard`, which no status reference reads; review J).
+fn successor_of<'l>(
+    args: &StatusArgs,
+    project: &Project,
+    log: &'l crate::model::Log,
+    requested: &str,
+    reference: Option<&crate::model::RecordRef>,
+) -> Result<&'l crate::model::Record> {
+    let named = requested
+        .get(.."superseded by".len())
+        .filter(|head| head.eq_ignore_ascii_case("superseded by"))
+        .and_then(|_| requested.get("superseded by".len()..))
+        .map(str::trim)
+        .filter(|named| !named.is_empty());
+    let Some(named) = named.or(reference.map(|reference| reference.text.as_str())) else {
+        return Err(Error::usage(format!(
+            "say which record supersedes it: `adr status {} \"superseded by N\"`, N being its number or its file's name",
+            args.record
+        )));
+    };
+    let successor = reference
+        .and_then(|reference| log.resolve(reference))
+        .or_else(|| super::find_record(project, log, named).ok());
+    successor.ok_or_else(|| {
+        Error::usage(format!(
+            "no record `{named}` in {} to supersede with: run `adr list` to see the records",
+            project.display(&project.log_dir)
+        ))
+    })
 }

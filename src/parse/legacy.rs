@@ -70,6 +70,18 @@ pub(crate) fn labelled_value(
             break;
         }
     }
+    // `3. Статус:`: a record written as one numbered list (f0rw4rd-dev/sb-final-project).
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && let Some(after) = rest.get(digits..).and_then(|after| {
+            after
+                .strip_prefix(". ")
+                .or_else(|| after.strip_prefix(") "))
+        })
+    {
+        offset += rest.len() - after.len();
+        rest = after;
+    }
     let unemphasised = rest.trim_start_matches(['*', '_']);
     // The emphasis opened around the label (`**Status:** x`) closes after the colon at the
     // latest: only that much is taken off the value, whose own emphasis is kept.
@@ -196,6 +208,14 @@ pub(crate) fn madr2_bullets(
             continue;
         };
         metadata.found = true;
+        // `* Status:` with its value in the one item nested under it (`  * Accepted`).
+        let (value, span, line) =
+            match crate::parse::markdown::nested_items(source, outline, index).as_slice() {
+                [only] if value.is_empty() && matches!(label.as_str(), "status" | "date") => {
+                    (only.value.clone(), only.span, only.line)
+                }
+                _ => (value, span, line),
+            };
         match label.as_str() {
             "status" => {
                 metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
@@ -209,7 +229,7 @@ pub(crate) fn madr2_bullets(
             }
             _ => {
                 metadata.decision_makers = if value.is_empty() {
-                    nested_items(source, outline, index)
+                    crate::parse::markdown::nested_items(source, outline, index)
                 } else {
                     split_list(source, &value, span)
                 }
@@ -218,23 +238,6 @@ pub(crate) fn madr2_bullets(
     }
     metadata.take_successor(successor);
     metadata
-}
-
-fn nested_items(source: &SourceFile, outline: &Outline, parent: usize) -> Vec<Located<String>> {
-    outline
-        .items
-        .iter()
-        .filter(|item| item.parent == Some(parent) && !item.text.is_empty())
-        .map(|item| {
-            let line = source.line_of(item.span.start);
-            let line_span = source.line_span(line);
-            let text = source.slice(line_span);
-            let span = text.find(item.text.as_str()).map_or(line_span, |at| {
-                Span::new(line_span.start + at, line_span.start + at + item.text.len())
-            });
-            Located::new(item.text.clone(), span, line)
-        })
-        .collect()
 }
 
 fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {

@@ -633,6 +633,29 @@ pub(crate) fn is_thematic_break(line: &str) -> bool {
         && rest.chars().filter(|c| *c == marker).count() >= 3
 }
 
+/// The texts of the list items nested right under the item at `parent` of `outline`
+/// (`  * Accepted` under `* Status:`), each with its span and line.
+pub(crate) fn nested_items(
+    source: &SourceFile,
+    outline: &Outline,
+    parent: usize,
+) -> Vec<crate::model::Located<String>> {
+    outline
+        .items
+        .iter()
+        .filter(|item| item.parent == Some(parent) && !item.text.is_empty())
+        .map(|item| {
+            let line = source.line_of(item.span.start);
+            let line_span = source.line_span(line);
+            let text = source.slice(line_span);
+            let span = text.find(item.text.as_str()).map_or(line_span, |at| {
+                Span::new(line_span.start + at, line_span.start + at + item.text.len())
+            });
+            crate::model::Located::new(item.text.clone(), span, line)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{collapse, is_thematic_break};

@@ -759,6 +759,96 @@ fn a_supersession_is_written_in_the_records_language_and_layout() {
     }
 }
 
+// Review J (KimYeonWook511/commerce-backend, a dated log without numbers): `adr status A
+// "superseded by B"` took A by its slug but refused B unless named with `.md`, and the
+// hint asked for a number the log does not have; a repeat said the status "counts as"
+// itself.
+#[test]
+fn a_successor_is_named_as_the_record_argument_is() {
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n- Status: accepted\n- Date: 2026-04-22\n\n## Context\n\nc\n\n## Decision\n\nd\n"
+        )
+    };
+    let old = record("Apply an idempotency key");
+    let dir = log_with(&[
+        ("20260422-pr59-idempotency-key.md", old.as_str()),
+        (
+            "20260601-pr180-inflight-guard.md",
+            &record("Block in-flight duplicates"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "status",
+            "pr59-idempotency-key",
+            "superseded by pr180-inflight-guard",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "docs/adr/20260422-pr59-idempotency-key.md: accepted -> superseded by [20260601-pr180-inflight-guard](20260601-pr180-inflight-guard.md)\ndocs/adr/20260601-pr180-inflight-guard.md: added that it supersedes `20260422-pr59-idempotency-key.md`\n"
+    );
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "status",
+            "pr59-idempotency-key",
+            "superseded by pr180-inflight-guard",
+        ],
+    );
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "docs/adr/20260422-pr59-idempotency-key.md: status is already `superseded by [20260601-pr180-inflight-guard](20260601-pr180-inflight-guard.md)`: nothing changed\n"
+        )
+    );
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "status",
+            "pr59-idempotency-key",
+            "superseded by nothing-like-it",
+        ],
+    );
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: no record `nothing-like-it` in docs/adr to supersede with: run `adr list` to see the records\n"
+        )
+    );
+}
+
+// Review J (f0rw4rd-dev/sb-final-project): a record written as one numbered list keeps its
+// status in an item nested under `3. Статус:`, and `* Status:` may hold its value in the one
+// item under it: neither was read (lint said no record states a status, `adr status`
+// refused, the site showed none). Both are read, and `adr status` rewrites the nested item.
+#[test]
+fn a_status_in_the_item_nested_under_its_label_is_read_and_rewritten() {
+    let numbered = "# ADR-01: Выбор микросервисной архитектуры\n\n1. Контекст:\n   * Монолит или микросервисы.\n2. Решение:\n   * Микросервисы.\n3. Статус:\n   * Принято.\n4. Последствия:\n   * Сложнее эксплуатация.\n";
+    let bulleted = "# ADR-02: Use Y\n\n* Status:\n  * Accepted\n* Date: 2024-01-01\n\n## Context\n\nc\n\n## Decision\n\nd\n";
+    let dir = log_with(&[("0001-micro.md", numbered), ("0002-use-y.md", bulleted)]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "0001  принято   -           Выбор микросервисной архитектуры\n0002  accepted  2024-01-01  Use Y\n"
+        ),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "deprecated"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(record_path(&dir, "0002-use-y.md")),
+        bulleted.replace("  * Accepted", "  * Deprecated")
+    );
+}
+
 // TDR's `#25. Automatic code merging` has no space after `#`, so it is no heading: the
 // finding said only "start the record with a `# Title` heading".
 #[test]
