@@ -99,19 +99,35 @@ fn join_ignoring_case(root: &Path, rel: &str) -> Option<PathBuf> {
 const SEARCH_DEPTH: usize = 4;
 const SEARCH_FOLDERS: usize = 2_000;
 
-/// Folders below `start` holding at least two files named like records, nearest first: where a log is when none of the usual folders holds it
-/// (`docs/01_Architecture/adr`), for the "no log found" error to name instead of sending
-/// the user to `adr init` and a second, empty log.
+/// Names of folders that hold decision records by their name alone (`…/email-component/adr`).
+const ADR_FOLDER_NAMES: [&str; 6] = [
+    "adr",
+    "adrs",
+    "decisions",
+    "decision-records",
+    "architecture-decisions",
+    "architecture-decision-records",
+];
+
+/// Folders below `start` holding files named like records, where a log is when none of the
+/// usual folders holds it (`docs/01_Architecture/adr`), for the "no log found" error to name
+/// instead of sending the user to `adr init` and a second, empty log: first a folder an
+/// `.adr-dir` below names (adr-tools reads it only from the folder it is in), then folders
+/// named like a log (`adr`, `decisions`) with one record or more, then any other with two
+/// or more, nearest first (a Structurizr workspace keeps `docs/` of numbered sections beside
+/// its `adr/` folders, review J).
 pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
+    let mut named_by_adr_dir = Vec::new();
+    let mut named_like_a_log = Vec::new();
     let mut found = Vec::new();
     let mut level = vec![start.to_path_buf()];
     let mut visited = 0;
-    for _ in 0..=SEARCH_DEPTH {
+    'walk: for _ in 0..=SEARCH_DEPTH {
         let mut next = Vec::new();
         for dir in level {
             visited += 1;
             if visited > SEARCH_FOLDERS {
-                return found;
+                break 'walk;
             }
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
@@ -121,6 +137,15 @@ pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
                 let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+                if name == ".adr-dir"
+                    && let Ok(text) = std::fs::read_to_string(entry.path())
+                    && let Some(line) = text.lines().next().map(str::trim)
+                    && !line.is_empty()
+                    && dir.join(line).is_dir()
+                    && holds_records(&dir.join(line))
+                {
+                    named_by_adr_dir.push(crate::log_path::normalize(&dir.join(line)));
+                }
                 if is_dir {
                     let skipped = name.starts_with('.')
                         || ["node_modules", "target", "vendor", "site"].contains(&name.as_ref());
@@ -131,14 +156,32 @@ pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
                     records += 1;
                 }
             }
-            if records >= 2 && dir != start {
-                found.push(dir);
+            let log_name = dir
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| {
+                    ADR_FOLDER_NAMES
+                        .iter()
+                        .any(|log| name.eq_ignore_ascii_case(log))
+                });
+            if dir != start {
+                match (log_name, records) {
+                    (true, 1..) => named_like_a_log.push(dir),
+                    (false, 2..) => found.push(dir),
+                    _ => {}
+                }
             }
         }
         next.sort();
         level = next;
     }
-    found
+    let mut ordered = named_by_adr_dir;
+    for dir in named_like_a_log.into_iter().chain(found) {
+        if !ordered.contains(&dir) {
+            ordered.push(dir);
+        }
+    }
+    ordered
 }
 
 #[cfg(test)]
@@ -159,6 +202,33 @@ mod tests {
         let empty = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(empty.path().join("Docs/Decisions")).unwrap();
         assert_eq!(default_dir_in(empty.path()), None);
+    }
+
+    /// Review J (a Structurizr workspace): numbered documentation sections in `docs/`
+    /// folders were named, and the `adr/` folders of one record each and the folder an
+    /// `.adr-dir` names were not.
+    #[test]
+    fn folders_named_like_a_log_and_named_by_an_adr_dir_come_first() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["00-index.md", "01-history.md"] {
+            touch(&root.path().join("docs/workspace-docs").join(name));
+        }
+        touch(&root.path().join("docs/system/adr/0001-record.md"));
+        touch(&root.path().join("docs/workspace-adrs/0001-a.md"));
+        std::fs::write(root.path().join("docs/.adr-dir"), "workspace-adrs\n").unwrap();
+        let found = folders_with_records(root.path());
+        let relative: Vec<String> = found
+            .iter()
+            .map(|dir| crate::log_path::relative_slash_path(dir, root.path()))
+            .collect();
+        assert_eq!(
+            relative,
+            [
+                "docs/workspace-adrs",
+                "docs/system/adr",
+                "docs/workspace-docs"
+            ]
+        );
     }
 
     #[test]
