@@ -111,10 +111,12 @@ pub(crate) fn decision_of(markdown: &str) -> Option<DecisionView> {
             });
         }
     }
+    // A template's prompt left in (adr-tools' "The change that we're proposing …", review J)
+    // is no decision to show.
     let first = paragraphs
         .iter()
         .map(|paragraph| plain_text(paragraph))
-        .find(|text| !text.is_empty())?;
+        .find(|text| !text.is_empty() && !crate::vocabulary::is_template_prompt(text))?;
     Some(DecisionView {
         option: None,
         reason: Some(shortened(&first)),
@@ -256,4 +258,21 @@ fn strip_tags(html: &str) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Review J (evencycu/go-project-template): the Decision box showed adr-tools' prompt.
+    #[test]
+    fn a_template_prompt_is_no_decision_to_show() {
+        let prompt = "# 3. T\n\n## Decision\n\nThe change that we're proposing or have agreed to implement.\n";
+        assert_eq!(decision_of(prompt), None);
+        let written = format!("{prompt}\nWe write records in lightweight ADR.\n");
+        assert_eq!(
+            decision_of(&written).and_then(|decision| decision.reason),
+            Some("We write records in lightweight ADR.".to_string())
+        );
+    }
 }

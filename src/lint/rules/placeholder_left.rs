@@ -68,13 +68,6 @@ const BRACKET_PROMPTS: [&str; 22] = [
     "list of ",
 ];
 
-/// adr-tools' template prompts, which are plain sentences.
-const ADR_TOOLS_PROMPTS: [&str; 3] = [
-    "The issue motivating this decision, and any context that influences or constrains the decision.",
-    "The change that we're proposing or have agreed to implement.",
-    "What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.",
-];
-
 const OPTIONAL_ELEMENT: &str = "This is an optional element";
 
 /// The same comment in the translated MADR templates, folded (`crate::vocabulary::fold`).
@@ -246,7 +239,7 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim();
-        if ADR_TOOLS_PROMPTS.contains(&trimmed)
+        if crate::vocabulary::ADR_TOOLS_PROMPTS.contains(&trimmed)
             || (crate::vocabulary::is_placeholder(trimmed)
                 && memchr::memchr2(b'{', b'[', trimmed.as_bytes()).is_none())
         {
