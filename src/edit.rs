@@ -88,11 +88,8 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     let written = record.source.slice(status.span);
     // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language, also for a
     // successor (`reemplazado por [ADR-0002](…)`).
-    let successor_in_language = value
-        .get(..SUPERSEDED_BY.len())
-        .filter(|head| head.eq_ignore_ascii_case(SUPERSEDED_BY))
-        .and_then(|_| value.get(SUPERSEDED_BY.len()..))
-        .and_then(|successor| crate::vocabulary::superseded_by_like(&status.raw, successor.trim()));
+    let successor_in_language = successor_named(value)
+        .and_then(|successor| crate::vocabulary::superseded_by_like(&status.raw, successor));
     let value = match &successor_in_language {
         Some(translated) => translated.as_str(),
         None => crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value),
@@ -265,6 +262,14 @@ fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> R
 /// How a status naming its successor starts (`superseded by [ADR-0011](…)`).
 const SUPERSEDED_BY: &str = "superseded by ";
 
+/// What a status value written `superseded by X` names as the successor (`X`, trimmed),
+/// when it names one.
+pub fn successor_named(value: &str) -> Option<&str> {
+    crate::casefold::strip_prefix_ignore_ascii_case(value, SUPERSEDED_BY)
+        .map(str::trim)
+        .filter(|successor| !successor.is_empty())
+}
+
 /// `edit` applied to the record's text, with the status the body restates beside the front
 /// matter's (a `## Status` section kept under added front matter) rewritten to `value` too,
 /// and an empty `superseded by:` field given the successor, and proven: the result parses
@@ -274,12 +279,7 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
     let mut edits = vec![edit.clone()];
     // `superseded by [ADR-0011](…)` also goes into an empty `- superseded by: -` field the
     // record keeps for it (univention): left `-`, the record said two things.
-    if let Some(link) = value
-        .get(..SUPERSEDED_BY.len())
-        .filter(|head| head.eq_ignore_ascii_case(SUPERSEDED_BY))
-        .and_then(|_| value.get(SUPERSEDED_BY.len()..))
-        .map(str::trim)
-        .filter(|link| !link.is_empty())
+    if let Some(link) = successor_named(value)
         && let Some(field) = crate::parse::legacy::empty_field(record, "superseded by")
         && (field.end <= edit.span.start || edit.span.end <= field.start)
     {

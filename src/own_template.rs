@@ -10,21 +10,9 @@
 use crate::model::{Record, Status, StatusKind};
 use crate::vocabulary::{Kind, Label, english_heading, label, normalize_heading};
 
-/// The parts of a record the skeleton of a translated one keeps, by their English names.
-const PARTS: [&str; 12] = [
-    "status",
-    "context",
-    "decision",
-    "consequences",
-    "context and problem statement",
-    "decision drivers",
-    "considered options",
-    "decision outcome",
-    "pros and cons of the options",
-    "more information",
-    "confirmation",
-    "date",
-];
+/// The parts of a record the skeleton of a translated one keeps beside a decision's
+/// sections ([`crate::model::DECISION_SECTIONS`]), by their English names.
+const OTHER_PARTS: [&str; 3] = ["more information", "confirmation", "date"];
 
 /// How many of the newest records `adr new` tries to read, for how the log is written.
 const NEWEST_TRIED: usize = 8;
@@ -193,7 +181,9 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         .filter(|section| {
             let name = normalize_heading(&section.title);
             section.level == 2
-                && (PARTS.contains(&section.key()) || label(&name) == Some(Label::Date))
+                && ((crate::model::DECISION_SECTIONS.contains(&section.key())
+                    || OTHER_PARTS.contains(&section.key()))
+                    || label(&name) == Some(Label::Date))
         })
         .collect();
     // Two parts in other words at least: one English log's `## Validation` is French too.

@@ -131,12 +131,7 @@ fn successor_of<'l>(
     requested: &str,
     reference: Option<&crate::model::RecordRef>,
 ) -> Result<&'l crate::model::Record> {
-    let named = requested
-        .get(.."superseded by".len())
-        .filter(|head| head.eq_ignore_ascii_case("superseded by"))
-        .and_then(|_| requested.get("superseded by".len()..))
-        .map(str::trim)
-        .filter(|named| !named.is_empty());
+    let named = edit::successor_named(requested);
     let Some(named) = named.or(reference.map(|reference| reference.text.as_str())) else {
         return Err(Error::usage(format!(
             "say which record supersedes it: `adr status {} \"superseded by N\"`, N being its number or its file's name",

@@ -50,19 +50,6 @@ pub fn recognise_by_content(
     skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
 }
 
-/// The sections of a decision, any of which makes a file one (as their English keys).
-const DECISION_SECTIONS: [&str; 9] = [
-    "status",
-    "context",
-    "decision",
-    "consequences",
-    "context and problem statement",
-    "decision drivers",
-    "considered options",
-    "decision outcome",
-    "pros and cons of the options",
-];
-
 /// Whether `text` reads as a decision record: it states a status, or has a section a
 /// decision has, in any language the vocabulary knows.
 fn reads_as_decision(text: String, rel_path: &str) -> bool {
@@ -80,7 +67,7 @@ fn reads_as_decision(text: String, rel_path: &str) -> bool {
         || record
             .sections
             .iter()
-            .any(|section| DECISION_SECTIONS.contains(&section.key()))
+            .any(|section| crate::model::DECISION_SECTIONS.contains(&section.key()))
 }
 
 /// The log's template: the first found by name nearest the log's top, else the first

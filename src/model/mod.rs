@@ -23,9 +23,9 @@ pub use log::{
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
-    DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind, Located, Record,
-    Relation, RelationOrigin, SUCCESSOR_KEYS, Section, Style, is_folder_record_path,
-    is_known_front_matter_key,
+    DECISION_SECTIONS, DateValue, FieldIssue, FrontMatter, FrontMatterEntry, Link, LinkKind,
+    Located, Record, Relation, RelationOrigin, SUCCESSOR_KEYS, Section, Style,
+    is_folder_record_path, is_known_front_matter_key,
 };
 pub(crate) use status::first_markdown_link;
 pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id};

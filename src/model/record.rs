@@ -151,6 +151,20 @@ pub struct FieldIssue {
     pub line: usize,
 }
 
+/// The sections a decision record has, by their English keys ([`Section::key`]): any one of
+/// them makes a Markdown file a decision, and `adr new` keeps them in a translated outline.
+pub const DECISION_SECTIONS: [&str; 9] = [
+    "status",
+    "context",
+    "decision",
+    "consequences",
+    "context and problem statement",
+    "decision drivers",
+    "considered options",
+    "decision outcome",
+    "pros and cons of the options",
+];
+
 /// One heading and what lies under it, up to the next heading of the same or a higher level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {

@@ -209,31 +209,39 @@ fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     }
     // A template's date prompt left in (`- 日付: YYYY-MM-DD` in 4 of 4 records of
     // kani3camp/mine-party): the date is not read, and nothing said so.
-    for prompt in crate::vocabulary::DATE_PROMPTS {
-        let mut from = 0;
-        while let Some(relative) = body
-            .get(from..)
-            .and_then(|rest| crate::casefold::find_ignore_ascii_case(rest, prompt))
-        {
-            let open = from + relative;
-            let end = open + prompt.len();
-            from = end;
-            // The prompt as a date's value (`Date: YYYY-MM-DD`, `| Date | YYYY-MM-DD |`, a
-            // line of its own), not a record saying how it writes dates.
-            let line_head = body.get(..open).unwrap_or("");
-            let head = line_head.rsplit('\n').next().unwrap_or("");
-            let tail = body.get(end..).unwrap_or("").split('\n').next().unwrap_or("");
-            let head = head.trim().trim_end_matches(['*', '_', ' ']);
-            let tail = tail.trim().trim_matches(['*', '_', ' ', '|']);
-            let as_value = head.is_empty()
-                || head.ends_with([':', '：', '|'])
-                || head.chars().all(|c| matches!(c, '-' | '*' | '+' | ' '));
-            let inside = found
+    // Every prompt has `-MM-` at the same place: one vectorised search for it (in either
+    // case) instead of a scan per prompt of every record's body (those scans were 13 % of
+    // lint's CPU at 10,000 records).
+    let middles = ["-MM-", "-mm-"]
+        .into_iter()
+        .flat_map(|middle| memchr::memmem::find_iter(bytes, middle.as_bytes()));
+    for middle in middles {
+        let Some(open) = middle.checked_sub(4) else {
+            continue;
+        };
+        let end = open + 10;
+        let is_prompt = body.get(open..end).is_some_and(|candidate| {
+            crate::vocabulary::DATE_PROMPTS
                 .iter()
-                .any(|span: &Span| span.start <= offset + open && offset + open < span.end);
-            if as_value && tail.is_empty() && !inside && !in_code(offset + open) {
-                found.push(Span::new(offset + open, offset + end));
-            }
+                .any(|prompt| candidate.eq_ignore_ascii_case(prompt))
+        });
+        if !is_prompt {
+            continue;
+        }
+        // The prompt as a date's value (`Date: YYYY-MM-DD`, `| Date | YYYY-MM-DD |`, a line
+        // of its own), not a record saying how it writes dates.
+        let head = body.get(..open).unwrap_or("").rsplit('\n').next().unwrap_or("");
+        let tail = body.get(end..).unwrap_or("").split('\n').next().unwrap_or("");
+        let head = head.trim().trim_end_matches(['*', '_', ' ']);
+        let tail = tail.trim().trim_matches(['*', '_', ' ', '|']);
+        let as_value = head.is_empty()
+            || head.ends_with([':', '：', '|'])
+            || head.chars().all(|c| matches!(c, '-' | '*' | '+' | ' '));
+        let inside = found
+            .iter()
+            .any(|span: &Span| span.start <= offset + open && offset + open < span.end);
+        if as_value && tail.is_empty() && !inside && !in_code(offset + open) {
+            found.push(Span::new(offset + open, offset + end));
         }
     }
     let mut line_start = 0;
