@@ -78,19 +78,21 @@ impl Relations {
                 }
             }
         }
-        for (from, record) in log.records.iter().enumerate() {
-            for link in &record.links {
-                if link.kind != LinkKind::Link || !link.is_relative() {
-                    continue;
-                }
-                // A link counts when it names a record's file (as `resolve` finds a link target).
-                let path = link.target.split(['#', '?']).next().unwrap_or("");
-                let name = path.rsplit('/').next().unwrap_or(path);
-                if let Some(to) = log.lookup().by_file_name(name) {
-                    relations.add_link(from, to);
-                }
-            }
-        }
+        let lookup = log.lookup();
+        let links = log.records.iter().enumerate().flat_map(|(from, record)| {
+            record
+                .links
+                .iter()
+                .filter(|link| link.kind == LinkKind::Link && link.is_relative())
+                .filter_map(move |link| {
+                    // A link counts when it names a record's file (as `resolve` finds a link
+                    // target).
+                    let path = link.target.split(['#', '?']).next().unwrap_or("");
+                    let name = path.rsplit('/').next().unwrap_or(path);
+                    Some((from, lookup.by_file_name(name)?))
+                })
+        });
+        relations.add_links(links);
         relations
     }
 
@@ -201,35 +203,28 @@ impl Relations {
         }
     }
 
-    /// A link from one record to another, unless it is the record's own supersession
-    /// (`superseded by [0007](0007-x.md)` is a link too), a typed relation already, or
-    /// points at itself.
-    pub fn add_link(&mut self, from: usize, to: usize) {
-        let is_supersession = [EdgeKind::Supersedes, EdgeKind::SupersededBy]
-            .into_iter()
-            .any(|kind| self.edges.contains(&Edge { from, to, kind }));
-        let is_typed = self
-            .edges
-            .range(
-                Edge {
+    /// Links from one record to another (`(from, to)`), each unless it is the record's own
+    /// supersession (`superseded by [0007](0007-x.md)` is a link too), a typed relation
+    /// already, or points at itself. All at once: at 99,999 records, four lookups in the
+    /// tree per link, one link at a time, were 50 ms of a one-record re-render.
+    pub fn add_links(&mut self, links: impl IntoIterator<Item = (usize, usize)>) {
+        // An edge already there (a supersession, a typed relation, the same link) hides a
+        // link between the same two records.
+        let stated: std::collections::HashSet<(usize, usize), foldhash::fast::RandomState> =
+            self.edges.iter().map(|edge| (edge.from, edge.to)).collect();
+        let mut edges: Vec<Edge> = std::mem::take(&mut self.edges).into_iter().collect();
+        edges.extend(
+            links
+                .into_iter()
+                .filter(|&(from, to)| from != to && !stated.contains(&(from, to)))
+                .map(|(from, to)| Edge {
                     from,
                     to,
-                    kind: EdgeKind::Typed(0),
-                }..=Edge {
-                    from,
-                    to,
-                    kind: EdgeKind::Typed(u16::MAX),
-                },
-            )
-            .next()
-            .is_some();
-        if from != to && !is_supersession && !is_typed {
-            self.edges.insert(Edge {
-                from,
-                to,
-                kind: EdgeKind::Links,
-            });
-        }
+                    kind: EdgeKind::Links,
+                }),
+        );
+        // Collected from a vector, the tree is sorted once and built in bulk.
+        self.edges = edges.into_iter().collect();
     }
 
     /// Records at either end of some edge, in log order.
@@ -551,6 +546,48 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(escape(&text), naive);
         }
+    }
+
+    #[test]
+    fn a_link_is_added_unless_it_points_at_itself_or_another_relation_joins_the_same_records() {
+        let mut relations = Relations::default();
+        relations.edges.insert(Edge {
+            from: 0,
+            to: 1,
+            kind: EdgeKind::SupersededBy,
+        });
+        relations.edges.insert(Edge {
+            from: 1,
+            to: 0,
+            kind: EdgeKind::Supersedes,
+        });
+        relations.add_typed(2, 3, "Amends");
+        relations.add_links([
+            (0, 1),
+            (1, 0),
+            (2, 3),
+            (3, 3),
+            (3, 2),
+            (4, 0),
+            (3, 2),
+            (0, 4),
+        ]);
+        let edges: Vec<(usize, usize, EdgeKind)> = relations
+            .edges
+            .iter()
+            .map(|edge| (edge.from, edge.to, edge.kind))
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                (0, 1, EdgeKind::SupersededBy),
+                (0, 4, EdgeKind::Links),
+                (1, 0, EdgeKind::Supersedes),
+                (2, 3, EdgeKind::Typed(0)),
+                (3, 2, EdgeKind::Links),
+                (4, 0, EdgeKind::Links),
+            ]
+        );
     }
 
     #[test]

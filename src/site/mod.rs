@@ -564,13 +564,11 @@ fn add_links(
     };
     let mut links = as_before;
     links.extend(noted);
-    links.par_sort_unstable();
-    links.dedup();
-    for (from, to) in links {
-        if let (Some(from), Some(to)) = (record(from), record(to)) {
-            relations.add_link(from, to);
-        }
-    }
+    relations.add_links(
+        links
+            .into_iter()
+            .filter_map(|(from, to)| Some((record(from)?, record(to)?))),
+    );
 }
 
 /// The record pages of one range of the search index (its `docs`, numbered `range`), kept or

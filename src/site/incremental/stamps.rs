@@ -308,13 +308,20 @@ pub(super) fn fingerprint(
     known: &Stamps,
     loaded: Option<(&FastMap<&str, u128>, i128)>,
 ) -> (String, Stamps) {
+    let directory = LogDirectory::open(log_dir);
     let stamps: Vec<(&str, RecordStamp)> = records
         .par_iter()
         .map(|&(path, rel)| {
             let loaded_hash =
                 loaded.and_then(|(hashes, at)| hashes.get(rel).map(|hash| (*hash, at)));
+            let in_log =
+                path.is_none_or(|path| crate::log_path::joined_rest(path, log_dir) == Some(rel));
             let path = path.map_or_else(|| Cow::Owned(log_dir.join(rel)), Cow::Borrowed);
-            (rel, stamp(&path, known.get(rel), loaded_hash))
+            let size_and_time = directory.size_and_time(&path, in_log.then_some(rel));
+            (
+                rel,
+                stamp(&path, size_and_time, known.get(rel), loaded_hash),
+            )
         })
         .collect();
     // In the order of their paths, whichever order the records came in: a first render
@@ -392,15 +399,65 @@ fn settings_hash_of_build(
     hasher.finish()
 }
 
-/// A record file's stamp: the known one when its size and time are unchanged and it had
-/// not just been modified when it was hashed; otherwise the file is read and hashed.
-pub(super) fn stamp(
+/// The log's directory, opened once, so that each record's size and time are asked of it
+/// by the record's name: a `stat` by the whole path looks up every folder on the way again.
+/// Over the 99,999 files of `gen.py`'s log, on one core, 0.29-0.32 s by path against
+/// 0.16-0.19 s by name (a probe timing both calls in turn, three rounds).
+struct LogDirectory {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl LogDirectory {
+    fn open(log_dir: &Path) -> LogDirectory {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            LogDirectory {
+                fd: rustix::fs::open(log_dir, flags, Mode::empty()).ok(),
+            }
+        }
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        {
+            let _ = log_dir;
+            LogDirectory {}
+        }
+    }
+
+    /// The size and modification time (nanoseconds since the epoch) of the file at `path`,
+    /// following a symbolic link as `fs::metadata` does; asked by `rel`, its name in the log,
+    /// when `path` is the log's directory joined with it.
+    fn size_and_time(&self, path: &Path, rel: Option<&str>) -> Option<(u64, i128)> {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if let (Some(fd), Some(rel)) = (&self.fd, rel) {
+            let stat = rustix::fs::statat(fd, rel, rustix::fs::AtFlags::empty()).ok()?;
+            // The nanoseconds are never negative: a time before 1970 is its whole seconds
+            // (negative) plus them, which is what `SystemTime` makes of it too.
+            let modified =
+                i128::from(stat.st_mtime) * 1_000_000_000 + i128::from(stat.st_mtime_nsec);
+            return Some((u64::try_from(stat.st_size).ok()?, modified));
+        }
+        let _ = rel;
+        let metadata = std::fs::metadata(path).ok()?;
+        Some((
+            metadata.len(),
+            metadata.modified().map(nanos_since_epoch).unwrap_or(0),
+        ))
+    }
+}
+
+/// A record file's stamp, given its `size_and_time` (none when it could not be asked): the
+/// known one when its size and time are unchanged and it had not just been modified when it
+/// was hashed; otherwise the file is read and hashed.
+fn stamp(
     path: &Path,
+    size_and_time: Option<(u64, i128)>,
     known: Option<&RecordStamp>,
     loaded_hash: Option<(u128, i128)>,
 ) -> RecordStamp {
     let now = nanos_since_epoch(std::time::SystemTime::now());
-    let Ok(metadata) = std::fs::metadata(path) else {
+    let Some((size, modified)) = size_and_time else {
         return RecordStamp {
             size: 0,
             modified: 0,
@@ -408,8 +465,6 @@ pub(super) fn stamp(
             hashed_at: now,
         };
     };
-    let size = metadata.len();
-    let modified = metadata.modified().map(nanos_since_epoch).unwrap_or(0);
     if let Some(known) = known
         && known.size == size
         && known.modified == modified
@@ -524,6 +579,49 @@ mod tests {
             sources.len() == 16 && sources.bytes().all(|byte| byte.is_ascii_hexdigit()),
             "{sources}"
         );
+    }
+
+    /// A record's size and time asked of the log's directory by its name are what
+    /// `fs::metadata` gives by its whole path: in a folder, through a link, with a time before
+    /// 1970, and none for a file that is not there.
+    #[test]
+    fn size_and_time_by_name_are_those_by_path() {
+        let log = tempfile::tempdir().unwrap();
+        let log_dir = log.path();
+        std::fs::create_dir(log_dir.join("sub")).unwrap();
+        std::fs::write(log_dir.join("0001-a.md"), "# A\n").unwrap();
+        std::fs::write(log_dir.join("sub/0002-b.md"), "# B, a longer one\n").unwrap();
+        let old = std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(log_dir.join("0003-old.md"))
+            .unwrap();
+        let before_1970 = std::time::UNIX_EPOCH - std::time::Duration::from_millis(1_500);
+        old.set_modified(before_1970).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("0001-a.md", log_dir.join("0004-link.md")).unwrap();
+        let directory = super::LogDirectory::open(log_dir);
+        for rel in [
+            "0001-a.md",
+            "sub/0002-b.md",
+            "0003-old.md",
+            "0004-link.md",
+            "0005-gone.md",
+        ] {
+            let path = log_dir.join(rel);
+            let by_path = directory.size_and_time(&path, None);
+            assert_eq!(directory.size_and_time(&path, Some(rel)), by_path, "{rel}");
+            let expected = std::fs::metadata(&path)
+                .ok()
+                .map(|metadata| (metadata.len(), metadata.modified().unwrap()));
+            assert_eq!(
+                by_path.map(|(size, _)| size),
+                expected.map(|(size, _)| size),
+                "{rel}"
+            );
+        }
+        let old_time = directory.size_and_time(&log_dir.join("0003-old.md"), Some("0003-old.md"));
+        assert_eq!(old_time, Some((0, -1_500_000_000)));
     }
 
     /// A value is hashed as its postcard encoding, whatever its size against the buffer:
