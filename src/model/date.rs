@@ -90,6 +90,29 @@ pub(crate) fn read(text: &str) -> DateValue {
     }
 }
 
+/// Which comes first in a date written as numbers, day or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayOrMonthFirst {
+    Day,
+    Month,
+}
+
+/// Which comes first in `text`, a date written as numbers (`25-10-2023`, `10/25/2023`),
+/// when only one reading is a date; none for every other date, and for one that could be
+/// read either way (`03-11-2023`): what the log's other dates say of such a one.
+pub(crate) fn day_or_month_first(text: &str) -> Option<DayOrMonthFirst> {
+    let numbers = numbers_of(text.trim())?;
+    let [a, b, c] = numbers.parts;
+    if numbers.widths[0] == 4 || numbers.widths[2] != 4 || numbers.separator == '.' {
+        return None;
+    }
+    match (date(c, b, a), date(c, a, b)) {
+        (Some(_), None) => Some(DayOrMonthFirst::Day),
+        (None, Some(_)) => Some(DayOrMonthFirst::Month),
+        _ => None,
+    }
+}
+
 fn reshaped(date: Date, text: &str, exact: bool) -> DateValue {
     DateValue::Reshaped {
         date,
@@ -290,6 +313,30 @@ mod tests {
         assert_eq!(iso("2025-11- 05").as_deref(), Some("2025-11-05"));
         assert!(matches!(read("2024-02-30 (typo)"), DateValue::Invalid(_)));
         assert!(matches!(read("[TBD]"), DateValue::Unreadable(_)));
+    }
+
+    #[test]
+    fn a_date_of_numbers_shows_which_comes_first_when_one_reading_is_a_date() {
+        use super::{DayOrMonthFirst, day_or_month_first};
+        assert_eq!(day_or_month_first("25-10-2023"), Some(DayOrMonthFirst::Day));
+        assert_eq!(
+            day_or_month_first("10/25/2023"),
+            Some(DayOrMonthFirst::Month)
+        );
+        for either_or_neither in [
+            "03-11-2023",
+            "05/05/2023",
+            "2023-10-25",
+            "25.10.2023",
+            "31-31-2023",
+            "25 October 2023",
+        ] {
+            assert_eq!(
+                day_or_month_first(either_or_neither),
+                None,
+                "{either_or_neither}"
+            );
+        }
     }
 
     #[test]

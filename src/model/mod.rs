@@ -16,6 +16,7 @@ mod summary;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
+pub(crate) use date::{DayOrMonthFirst, day_or_month_first};
 pub use filter::RecordFilter;
 pub use log::{
     FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key,

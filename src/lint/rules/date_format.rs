@@ -1,5 +1,5 @@
 use crate::lint::prelude::*;
-use crate::model::DateValue;
+use crate::model::{DateValue, DayOrMonthFirst};
 
 declare_rule! {
     /// ## What it does
@@ -26,46 +26,86 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix rewrites the date as ISO when only one day is meant. A date that could be
-    /// read day first or month first (`10/11/2022`), or that carries a time of day, is not
-    /// fixed: the help gives the readings.
-    pub(crate) struct DateFormat { id: "date-format", severity: Warning, fixable: true, enabled: true, record: check }
+    /// read day first or month first (`10/11/2022`) is read as the log's other dates are
+    /// written: when one of them can only be day first (`25/10/2022`) and none only month
+    /// first, or the other way round, it is fixed too, and the message names that date.
+    /// Otherwise it is not fixed, nor is a date that carries a time of day: the help gives
+    /// the readings.
+    pub(crate) struct DateFormat { id: "date-format", severity: Warning, fixable: true, enabled: true, record: check, log: check_log }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let Some(date) = &record.date else {
         return;
     };
-    match &date.value {
-        DateValue::Reshaped {
-            date: day,
-            text,
-            exact,
-        } => {
-            let iso = day.to_string();
-            let diagnostic = ctx
-                .report(
-                    &DateFormat::META,
-                    record.path(),
-                    Some(date.span),
-                    format!("date `{text}` is not written `YYYY-MM-DD`"),
-                )
-                .label(format!("read as {}", long_form(*day)));
-            if !exact {
-                diagnostic.help(format!(
-                    "write `{iso}`; the time of day has no place in `date`"
-                ));
-                return;
-            }
-            diagnostic.help(format!("write `{iso}`"));
-            let span = unquoted(record.source.slice(date.span), date.span);
-            diagnostic.fix(Fix {
-                path: record.path().clone(),
-                edits: vec![Edit::replace(span, &iso)],
-                description: format!("date `{text}` → `{iso}`"),
-            });
+    let DateValue::Reshaped {
+        date: day,
+        text,
+        exact,
+    } = &date.value
+    else {
+        return;
+    };
+    let iso = day.to_string();
+    let label = format!("read as {}", long_form(*day));
+    let diagnostic = not_iso(ctx, record.path(), date.span, text, label);
+    if !exact {
+        diagnostic.help(format!(
+            "write `{iso}`; the time of day has no place in `date`"
+        ));
+        return;
+    }
+    diagnostic.help(format!("write `{iso}`"));
+    let span = unquoted(record.source.slice(date.span), date.span);
+    diagnostic.fix(iso_fix(record.path(), span, text, &iso));
+}
+
+/// The finding of the date `text` at `span` in the record at `path`, its `label` saying how
+/// it was read.
+fn not_iso<'c>(
+    ctx: &'c mut RuleContext,
+    path: &std::path::Path,
+    span: Span,
+    text: &str,
+    label: String,
+) -> &'c mut crate::diagnostic::Diagnostic {
+    ctx.report(
+        &DateFormat::META,
+        path,
+        Some(span),
+        format!("date `{text}` is not written `YYYY-MM-DD`"),
+    )
+    .label(label)
+}
+
+/// The fix writing `iso` at `span` (inside the quotes) in place of the date `text`.
+fn iso_fix(path: &std::path::Path, span: Span, text: &str, iso: &str) -> Fix {
+    Fix {
+        path: path.to_path_buf(),
+        edits: vec![Edit::replace(span, iso)],
+        description: format!("date `{text}` → `{iso}`"),
+    }
+}
+
+/// The dates that could be either of two days (`03-11-2023`), each read as the log's other
+/// dates are written when they agree on which comes first, and reported with the readings
+/// when they do not say.
+pub(crate) fn check_log(log: &LogFacts, ctx: &mut RuleContext) {
+    let ambiguous = log.records.iter().filter_map(|record| {
+        let date = record.date.as_ref()?;
+        match &date.value {
+            DateValue::Ambiguous { text, readings } => Some((record, date, text, readings)),
+            _ => None,
         }
-        DateValue::Ambiguous { text, readings } => {
-            let [day_first, month_first] = readings;
+    });
+    let mut ambiguous = ambiguous.peekable();
+    if ambiguous.peek().is_none() {
+        return;
+    }
+    let order = log_order(log);
+    for (record, date, text, readings) in ambiguous {
+        let [day_first, month_first] = *readings;
+        let Some((order, example)) = order else {
             ctx.report(
                 &DateFormat::META,
                 record.path(),
@@ -75,12 +115,46 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             .label("day or month first?")
             .help(format!(
                 "write `{day_first}` if the day comes first ({}), or `{month_first}` if the month does ({})",
-                long_form(*day_first),
-                long_form(*month_first)
+                long_form(day_first),
+                long_form(month_first)
             ));
+            continue;
+        };
+        let (day, first) = match order {
+            DayOrMonthFirst::Day => (day_first, "day"),
+            DayOrMonthFirst::Month => (month_first, "month"),
+        };
+        let (example_text, example_path) = example;
+        let iso = day.to_string();
+        let label = format!("read as {}, {first} first as in the log", long_form(day));
+        let diagnostic = not_iso(ctx, record.path(), date.span, text, label).help(format!(
+            "write `{iso}`: the log writes the {first} first (`{example_text}` in `{example_path}`)"
+        ));
+        // The span holds the value, or the value in quotes (YAML), which the fix keeps.
+        let span = match (date.span.end - date.span.start).checked_sub(text.len()) {
+            Some(0) => Some(date.span),
+            Some(2) => Some(Span::new(date.span.start + 1, date.span.end - 1)),
+            _ => None,
+        };
+        if let Some(span) = span {
+            diagnostic.fix(iso_fix(record.path(), span, text, &iso));
         }
-        _ => {}
     }
+}
+
+/// Which comes first in the log's dates written as numbers, with one date that shows it
+/// (its text and its record's path in the log): none when none shows it, or some show
+/// each.
+fn log_order(log: &LogFacts) -> Option<(DayOrMonthFirst, (&str, &str))> {
+    let mut shown = log.records.iter().filter_map(|record| {
+        let DateValue::Reshaped { text, .. } = &record.date.as_ref()?.value else {
+            return None;
+        };
+        let order = crate::model::day_or_month_first(text)?;
+        Some((order, (text.as_str(), record.rel_path.as_str())))
+    });
+    let first = shown.next()?;
+    shown.all(|(order, _)| order == first.0).then_some(first)
 }
 
 /// `18 October 2014`: a form nobody misreads, for the label.
