@@ -94,7 +94,13 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         Some(translated) => translated.as_str(),
         None => crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value),
     };
-    let value = if written.starts_with(|c: char| c.is_uppercase())
+    // `ACCEPTED` becomes `DEPRECATED` (LBHackney-IT/lbh-adrs writes every status so), but a
+    // successor's link keeps its title as written.
+    let shouting = written.chars().filter(|c| c.is_uppercase()).count() > 1
+        && !written.chars().any(char::is_lowercase);
+    let value = if shouting && !value.contains('[') {
+        value.to_uppercase()
+    } else if written.starts_with(|c: char| c.is_uppercase())
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
     {
         crate::casefold::capitalised(value)

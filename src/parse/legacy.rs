@@ -240,7 +240,7 @@ pub(crate) fn madr2_bullets(
     metadata
 }
 
-fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {
+pub(crate) fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {
     let (kind, superseded_by, word) = Status::read(&raw);
     Status {
         kind,
@@ -562,7 +562,7 @@ fn is_bold_label(content: &str) -> bool {
     })
 }
 
-fn is_choice_list(content: &str) -> bool {
+pub(crate) fn is_choice_list(content: &str) -> bool {
     let parts: Vec<&str> = content.split(['/', '|']).collect();
     parts.len() >= 3
         && parts

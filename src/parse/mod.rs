@@ -5,6 +5,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 pub(crate) mod front_matter;
+mod heading_fields;
 pub(crate) mod heading_id;
 pub(crate) mod legacy;
 mod line_fields;
@@ -284,7 +285,8 @@ fn read_title(record: &mut Record, sections: &[Section]) {
 }
 
 /// Step 2, metadata the front matter did not state: from MADR 2 bullets, a metadata
-/// table, `Status: …` lines in the preamble, or a `## Status` section, in that order.
+/// table, `Status: …` lines in the preamble, a `## Status` section, or a heading that
+/// states it (`## Status: Accepted`), in that order.
 fn read_legacy_metadata(
     record: &mut Record,
     outline: &markdown::Outline,
@@ -296,6 +298,7 @@ fn read_legacy_metadata(
     let bullets = legacy::madr2_bullets(source, outline, preamble);
     let table = legacy::metadata_table(source, outline, preamble);
     let lines = legacy::preamble_lines(source, preamble);
+    let headings = heading_fields::read(source, sections);
     let status_section = sections
         .iter()
         .find(|section| section.level >= 2 && section.is_named("Status"));
@@ -319,6 +322,7 @@ fn read_legacy_metadata(
                     })
                 })
             })
+            .or_else(|| headings.status.clone())
             .or_else(|| lines.superseded_sentence.clone());
         match from_front_matter {
             // A sentence under `## Status` beside the front matter's status is prose (Decentraland:
@@ -340,7 +344,8 @@ fn read_legacy_metadata(
             .clone()
             .or_else(|| table.date.clone())
             .or_else(|| lines.date.clone())
-            .or_else(|| legacy::date_section(source, sections));
+            .or_else(|| legacy::date_section(source, sections))
+            .or_else(|| headings.date.clone());
     }
     for (field, legacy_values) in [
         (

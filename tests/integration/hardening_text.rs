@@ -849,6 +849,56 @@ fn a_status_in_the_item_nested_under_its_label_is_read_and_rewritten() {
     );
 }
 
+// LBHackney-IT/lbh-adrs writes `### **Status:** ACCEPTED` and `### **Date:** 30th March
+// 2021` as headings (review J): lint said "record has no status", list showed none, and
+// `adr status` refused. Another log's `## Status: Proposed` was, besides, an empty section.
+#[test]
+fn a_status_and_a_date_stated_by_headings_are_read_and_the_status_rewritten() {
+    let bold = "# Use an API gateway\n\n### **Status:** ACCEPTED\n\n### **Date:** 30th March 2021\n\n## Context\n\nc\n\n## Decision\n\nd\n";
+    let plain = "# 2. Use Kong\n\n## Status: Proposed\n\n## Context\n\nc\n\n## Decision\n\nd\n";
+    let dir = log_with(&[
+        ("0001-use-an-api-gateway.md", bold),
+        ("0002-use-kong.md", plain),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "0001  accepted  2021-03-30  Use an API gateway\n0002  proposed  -           Use Kong\n"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, _) = run(
+        dir.path(),
+        &[
+            "lint",
+            "--color",
+            "never",
+            "--rule",
+            "section-empty",
+            "--rule",
+            "status-missing",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "deprecated"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "accepted"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(record_path(&dir, "0001-use-an-api-gateway.md")),
+        bold.replace("ACCEPTED", "DEPRECATED")
+    );
+    assert_eq!(
+        read(record_path(&dir, "0002-use-kong.md")),
+        plain.replace("Proposed", "Accepted")
+    );
+}
+
 // TDR's `#25. Automatic code merging` has no space after `#`, so it is no heading: the
 // finding said only "start the record with a `# Title` heading".
 #[test]

@@ -37,7 +37,19 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let source = &record.source;
     // Deeper headings are often used as labels in a run (`### A) no index`, `### B) …`);
     // the record's parts are its `##` sections.
+    // `## Status: Accepted` says what it has to say on its own line.
+    let states_a_field = |heading: Span| {
+        let status = record.status.as_ref().map(|status| status.span);
+        let date = record.date.as_ref().map(|date| date.span);
+        [status, date]
+            .into_iter()
+            .flatten()
+            .any(|field| heading.start <= field.start && field.end <= heading.end)
+    };
     for section in record.sections.iter().filter(|section| section.level == 2) {
+        if states_a_field(section.heading_span) {
+            continue;
+        }
         let body = section.body_span;
         let mut has_content = false;
         let mut cursor = body.start;
