@@ -227,6 +227,20 @@ impl<'r> Rows<'r> {
         })
     }
 
+    /// Whether any record is numbered: in a log named by dates or slugs alone
+    /// (`20260422-pr59-jwt-redis-auth.md`, log4brains), the number column would repeat each
+    /// file's name, and the tables leave it out.
+    pub(crate) fn numbered(&self) -> bool {
+        self.records
+            .iter()
+            .any(|record| record.file.number.is_some())
+    }
+
+    /// Whether any record has a tag: the tables leave out an empty tags column.
+    pub(crate) fn tagged(&self) -> bool {
+        !self.tags.is_empty()
+    }
+
     /// Whether any row shows a date of git's.
     pub(crate) fn has_history(&self) -> bool {
         self.has_history_among(0..self.entries.len())

@@ -38,6 +38,8 @@ impl Site {
         let record_count = row_count - failure_count;
         let status_counts = status_counts((0..row_count).filter_map(|at| rows.status(at)));
         let has_history = rows.has_history();
+        let numbered = rows.numbered();
+        let tagged = rows.tagged();
         let logs = super::logs::log_summaries(rows.log_names());
         let paged = row_count > PAGE_ROWS;
         let first_page: Vec<EntryView> = rows.views(0..row_count.min(PAGE_ROWS));
@@ -54,6 +56,8 @@ impl Site {
             &record_count,
             &failure_count,
             &has_history,
+            &numbered,
+            &tagged,
         ]);
         let key = if logs.is_empty() {
             key
@@ -92,6 +96,8 @@ impl Site {
         context.insert("record_count", &record_count);
         context.insert("failure_count", &failure_count);
         context.insert("has_history", &has_history);
+        context.insert("numbered", &numbered);
+        context.insert("tagged", &tagged);
         context.insert("logs", &logs);
         context.insert("row_count", &row_count);
         context.insert("page_rows", &first_page.len());

@@ -65,7 +65,8 @@ impl Site {
                 .iter()
                 .filter_map(|&at| row_hashes.get(at).copied())
                 .collect();
-            let key = key_of(&[&logs, &hashes, &counts, &has_history]);
+            let (numbered, tagged) = (rows.numbered(), rows.tagged());
+            let key = key_of(&[&logs, &hashes, &counts, &has_history, &numbered, &tagged]);
             keys.push((log.url.clone(), key));
             if unchanged(&log.url, key) {
                 continue;
@@ -80,6 +81,8 @@ impl Site {
             context.insert("record_count", &record_count);
             context.insert("failure_count", &failure_count);
             context.insert("has_history", &has_history);
+            context.insert("numbered", &numbered);
+            context.insert("tagged", &tagged);
             let page = self.render_spliced("index.html", context, &[("rows", &table_rows)])?;
             sink.put(&log.url, page)?;
         }

@@ -35,6 +35,7 @@ impl Site {
         keys.push(("tags/index.html".to_string(), tags_key));
         // A record is on as many tag pages as it has tags, always as the same row: each
         // row is rendered once, for the pages that need rendering.
+        let numbered = rows.numbered();
         let mut stale_tags = Vec::new();
         for (group, summary) in tags.values().zip(tag_summaries) {
             let tagged: Vec<u128> = group
@@ -43,7 +44,7 @@ impl Site {
                 .take(PAGE_ROWS)
                 .filter_map(|&position| row_hashes.get(position).copied())
                 .collect();
-            let page_key = key_of(&[&summary, &tagged]);
+            let page_key = key_of(&[&summary, &tagged, &numbered]);
             keys.push((summary.path.clone(), page_key));
             if !unchanged(&summary.path, page_key) {
                 stale_tags.push((group, summary));
@@ -71,6 +72,7 @@ impl Site {
                     self.context("../", &format!("Tag: {}", group.name), "tags", &summary.url);
                 context.insert("tag", &summary);
                 context.insert("shown", &html.len());
+                context.insert("numbered", &numbered);
                 if summary.count > html.len() {
                     let key = crate::log_path::percent_encode(&summary.key, b"");
                     context.insert("all_url", &format!("../index.html?tag={key}"));

@@ -200,6 +200,47 @@ fn a_record_page_lists_a_bounded_window_of_nearby_records() {
     assert!(nearby.contains("<a href=\"index.html\">All decisions</a>"));
 }
 
+// KimYeonWook511/commerce-backend (review J) names its records by date alone, as log4brains
+// does (`20260422-pr59-jwt-redis-auth.md`), and tags none: the index's number column
+// repeated each file's name in half the table's width, beside an empty tags column.
+#[test]
+fn the_tables_leave_out_a_number_column_no_record_fills_and_an_empty_tags_column() {
+    let record = |title: &str, tags: &str| {
+        format!("---\nstatus: accepted\ndate: 2026-04-22\n{tags}---\n\n# {title}\n")
+    };
+    let dated = log_with(&[
+        ("20260422-pr59-jwt-auth.md", &record("Use JWT", "")),
+        ("20260423-pr60-idempotency.md", &record("Use keys", "")),
+    ]);
+    let numbered = log_with(&[
+        ("0001-use-jwt.md", &record("Use JWT", "tags: [auth]\n")),
+        ("0002-use-keys.md", &record("Use keys", "")),
+    ]);
+    let table_of = |dir: &tempfile::TempDir, page: &str| {
+        let (code, _, stderr) = run(dir.path(), &["render"]);
+        assert_eq!(code, 0, "{stderr}");
+        let page = read(dir.path().join("site").join(page));
+        let at = page.find("<table class=\"records").unwrap();
+        page[at..at + page[at..].find('>').unwrap() + 1].to_string()
+    };
+    assert_eq!(
+        table_of(&dated, "index.html"),
+        "<table class=\"records unnumbered untagged\" id=\"records\">"
+    );
+    assert_eq!(
+        table_of(&numbered, "index.html"),
+        "<table class=\"records\" id=\"records\">"
+    );
+    assert_eq!(
+        table_of(&numbered, "tags/auth.html"),
+        "<table class=\"records\" id=\"records\">"
+    );
+    let style = read(numbered.path().join("site/assets/style.css"));
+    assert!(style.contains(
+        "table.records.unnumbered .col-number, table.records.untagged .col-tags { display: none; }"
+    ));
+}
+
 #[test]
 fn diagram_scripts_are_published_and_loaded_only_where_a_record_has_a_diagram() {
     let diagram = "---\nstatus: accepted\n---\n\n# Use X\n\n```mermaid\ngraph TD\n  A --> B\n```\n";
