@@ -68,6 +68,25 @@ const TEMPLATE_NAME_WORDS: &[&str] = &[
     "entscheidungen",
 ];
 
+/// How many words a template's name adds to a plain one (`template.md`, `adr-template.md`,
+/// `0000-template.md`: none): `adr-decision-template.md`, the template of a log's approval
+/// records beside its `adr-template.md` (ctekinay/aion-ainstein), adds one, as
+/// `adr-short-template.md` does. Of several templates, the plainest is the log's.
+pub fn name_qualifiers(name: &str) -> usize {
+    let Some(stem) = markdown_stem(name) else {
+        return usize::MAX;
+    };
+    stem.trim_start_matches(['.', '_'])
+        .split(['-', '_', '.', ' '])
+        .filter(|word| !word.is_empty() && !is_placeholder_number(word))
+        .filter(|word| {
+            let lower = word.to_lowercase();
+            !TEMPLATE_WORDS.contains(&lower.as_str())
+                && !["adr", "adrs", "madr"].contains(&lower.as_str())
+        })
+        .count()
+}
+
 /// A placeholder in a template's name: `XXX`, `NNNN`, `0000`.
 fn is_placeholder_number(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -159,4 +178,29 @@ pub fn is_template_name(name: &str) -> bool {
             && (word.bytes().all(|b| b.eq_ignore_ascii_case(&b'x'))
                 || word.bytes().all(|b| b.eq_ignore_ascii_case(&b'n')))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_qualifiers;
+
+    #[test]
+    fn a_plain_template_name_has_no_qualifiers_and_a_variant_has_its_words() {
+        for plain in [
+            "template.md",
+            "adr-template.md",
+            "_adr-template.md",
+            "0000-template.md",
+            "XXX-0000-template.md",
+            "模板.md",
+        ] {
+            assert_eq!(name_qualifiers(plain), 0, "{plain}");
+        }
+        assert_eq!(name_qualifiers("adr-decision-template.md"), 1);
+        assert_eq!(name_qualifiers("adr-short-template.md"), 1);
+        assert_eq!(
+            name_qualifiers("architecture-decision-record-template.md"),
+            3
+        );
+    }
 }

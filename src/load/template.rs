@@ -70,14 +70,24 @@ fn reads_as_decision(text: String, rel_path: &str) -> bool {
             .any(|section| crate::model::DECISION_SECTIONS.contains(&section.key()))
 }
 
-/// The log's template: the first found by name nearest the log's top, else the first
+/// The log's template: the one found by name nearest the log's top, the plainest named
+/// of several there (`adr-template.md` before `adr-decision-template.md`), else the first
 /// found by content; `None` when the log keeps none (or it cannot be read).
 pub fn choose(skipped: &[Skipped]) -> Option<LogTemplate> {
     let depth = |skipped: &&Skipped| skipped.rel_path.matches('/').count();
+    let qualifiers = |skipped: &&Skipped| {
+        crate::discover::name_qualifiers(crate::log_path::file_name(&skipped.rel_path))
+    };
     let by_name = skipped
         .iter()
         .filter(|skipped| skipped.reason == SkipReason::TemplateByName)
-        .min_by_key(|skipped| (depth(skipped), skipped.rel_path.clone()));
+        .min_by_key(|skipped| {
+            (
+                depth(skipped),
+                qualifiers(skipped),
+                skipped.rel_path.clone(),
+            )
+        });
     let chosen = by_name.or_else(|| {
         skipped
             .iter()

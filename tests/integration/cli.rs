@@ -299,3 +299,29 @@ fn a_log_in_a_folder_real_logs_use_is_found_without_a_config_when_it_holds_recor
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("no ADR log found"), "{stderr}");
 }
+
+// ctekinay/aion-ainstein (review K) keeps `adr-template.md` for its decisions beside
+// `adr-decision-template.md` for their approval records: `adr new` took the second (the
+// first by name) and wrote an approval record's skeleton.
+#[test]
+fn new_takes_the_plainest_named_of_two_templates() {
+    let record = "# 1. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n";
+    let decision = "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nProposed\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n";
+    let approval = "# NUMBER. TITLE\n\n## Approval\n\n| Decision | Accepted |\n";
+    let dir = log_with(&[
+        ("0001-use-x.md", record),
+        ("adr-template.md", decision),
+        ("adr-decision-template.md", approval),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Use Y"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/0002-use-y.md\n"),
+        "{stderr}"
+    );
+    let written = read(dir.path().join("docs/adr/0002-use-y.md"));
+    assert!(
+        written.contains("## Consequences") && !written.contains("## Approval"),
+        "{written}"
+    );
+}
