@@ -68,6 +68,44 @@ pub fn top_series_files<'a>(
         .collect()
 }
 
+/// Refuses a new record at the top of a log whose records are all in folders numbered each
+/// on its own (`basic/001-…`, `module-a/001-…`, VidIsWandering/uit-go-backend), none at the
+/// top (`top`, the top's series, is empty): numbered 1 there, it took the number of a
+/// record in each folder. The message names the folders, for `--dir`; `log_shown` is how
+/// messages name the log.
+pub fn check_top_of_foldered_log(
+    found: &crate::discover::Discovered,
+    top: &[&FileName],
+    log_shown: &str,
+) -> Result<()> {
+    if !top.is_empty() {
+        return Ok(());
+    }
+    let folders: std::collections::BTreeSet<&str> = found
+        .records
+        .iter()
+        .filter_map(|(_, rel, _)| Some(rel.split_once('/')?.0))
+        .collect();
+    let Some(first) = folders.first() else {
+        return Ok(());
+    };
+    let named: Vec<String> = folders
+        .iter()
+        .map(|folder| format!("`{folder}/`"))
+        .collect();
+    let place = match named.split_last() {
+        Some((last, [])) => format!("its folder {last}, numbered on its own"),
+        Some((last, rest)) => format!(
+            "its folders {} and {last}, each numbered on its own",
+            rest.join(", ")
+        ),
+        None => return Ok(()),
+    };
+    Err(Error::usage(format!(
+        "the records of `{log_shown}` are in {place}, and none is at its top: a new record there would take a number they have. Say which folder it goes in: `adr new --dir {log_shown}/{first} \"Title\"`"
+    )))
+}
+
 pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
     if matches!(scheme, NamingScheme::Dated { .. }) {
         return Ok(0);

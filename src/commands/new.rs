@@ -67,6 +67,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         Writer::Template(_) | Writer::Own(_) => slug,
     };
     let files = new_record::top_series_files(&found, &project.layout);
+    new_record::check_top_of_foldered_log(&found, &files, &project.display(&project.log_dir))?;
     // A log that names records in other scripts gets a name in the title's own script.
     let slug = if files.iter().any(|file| !file.slug.is_ascii()) {
         crate::slug::slugify_unicode(&title)

@@ -325,3 +325,41 @@ fn new_takes_the_plainest_named_of_two_templates() {
         "{written}"
     );
 }
+
+// VidIsWandering/uit-go-backend (review K) keeps its records in `basic/` and `module-a/`,
+// each numbered from 001, and none at the log's top: `adr new` wrote
+// `docs/adr/0001-try-the-tool.md`, a third record 1. It says which folders there are.
+#[test]
+fn new_at_the_top_of_a_log_kept_in_folders_numbered_on_their_own_is_refused() {
+    let record = |title: &str| format!("# ADR 001: {title}\n\n## Context\n\nc\n");
+    let dir = log_with(&[
+        ("basic/001-basic-one.md", &record("Basic one")),
+        ("basic/002-basic-two.md", &record("Basic two")),
+        ("module-a/001-module-one.md", &record("Module one")),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Try the tool"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            2,
+            "",
+            "error: the records of `docs/adr` are in its folders `basic/` and `module-a/`, each numbered on its own, and none is at its top: a new record there would take a number they have. Say which folder it goes in: `adr new --dir docs/adr/basic \"Title\"`\n"
+        )
+    );
+    assert!(!dir.path().join("docs/adr/0001-try-the-tool.md").exists());
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "new",
+            "--no-edit",
+            "--dir",
+            "docs/adr/basic",
+            "Try the tool",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/basic/003-try-the-tool.md\n"),
+        "{stderr}"
+    );
+}
