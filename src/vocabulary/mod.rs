@@ -10,11 +10,18 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod it;
 mod ja;
 mod ko;
+mod pl;
+mod prompts;
 mod pt;
 mod ru;
+mod tr;
+mod vi;
 mod zh;
+
+pub use prompts::{ADR_TOOLS_PROMPTS, DATE_PROMPTS, is_template_prompt};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -138,6 +145,10 @@ pub static LANGUAGES: &[&Language] = &[
     &de::TABLE,
     &es::TABLE,
     &pt::TABLE,
+    &it::TABLE,
+    &pl::TABLE,
+    &tr::TABLE,
+    &vi::TABLE,
     &zh::TABLE,
     &ja::TABLE,
     &ko::TABLE,
@@ -344,24 +355,6 @@ pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
         .copied()
         .find(|language| most > 0 && shared(language) == most)
 }
-
-/// adr-tools' template prompts, which are plain sentences.
-pub const ADR_TOOLS_PROMPTS: [&str; 3] = [
-    "The issue motivating this decision, and any context that influences or constrains the decision.",
-    "The change that we're proposing or have agreed to implement.",
-    "What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.",
-];
-
-/// Whether `text` (a paragraph) is a template's prompt rather than the record's own text:
-/// one of adr-tools' prompts, or a placeholder of a template the vocabulary knows.
-pub fn is_template_prompt(text: &str) -> bool {
-    let text = text.trim();
-    ADR_TOOLS_PROMPTS.contains(&text) || is_placeholder(text)
-}
-
-/// Templates' prompts for a date, in the languages of their templates (`JJJJ-MM-TT` in
-/// German, `AAAA-MM-JJ` in French); matched without regard to ASCII case.
-pub const DATE_PROMPTS: [&str; 3] = ["YYYY-MM-DD", "JJJJ-MM-TT", "AAAA-MM-JJ"];
 
 /// The MADR section `english` (`Decision Outcome`) as a record whose headings are `written`
 /// would name it (`Resultado de la decisión` in a Spanish record): as it is when the

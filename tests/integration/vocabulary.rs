@@ -65,7 +65,8 @@ fn docs_languages_md_is_generated_from_the_tables() {
 }
 
 // Issue #14: French, German, Chinese, Spanish, Portuguese, Japanese, Korean and Russian
-// records were not read: every heading "missing", every status unknown.
+// records were not read: every heading "missing", every status unknown. Review K found the
+// same of Italian, Polish, Turkish and Vietnamese logs (`**Trạng thái:** Đã quyết định`).
 #[test]
 fn issue_14_records_in_eight_languages_lint_as_their_english_forms() {
     let project = project_from("logs/languages");
@@ -76,6 +77,7 @@ fn issue_14_records_in_eight_languages_lint_as_their_english_forms() {
         [
             "date-format docs/adr/0002-kafka-fuer-ereignisse.md:3 date `18.10.2014` is not written `YYYY-MM-DD`",
             "date-format docs/adr/0003-使用-angular-元素.md:3 date `2017/11/22` is not written `YYYY-MM-DD`",
+            "date-format docs/adr/0009-usare-sqlite.md:4 date `12 luglio 2025` is not written `YYYY-MM-DD`",
         ]
     );
     let (code, stdout, stderr) = run(project.path(), &["lint"]);
@@ -105,12 +107,16 @@ fn list_shows_statuses_and_dates_as_the_log_means_them() {
             "6 承認 2021-03-04",
             "7 승인 2021-05-06",
             "8 принято 2020-02-03",
+            "9 accettato 2025-07-12",
+            "10 zaakceptowana 2025-03-14",
+            "11 kabul edildi 2025-07-12",
+            "12 đã quyết định 2025-05-02",
         ]
     );
     // The kind is what filters: `accepted` finds every accepted record, whatever its word.
     let (code, stdout, _) = run(project.path(), &["list", "--status", "accepted"]);
     assert_eq!(code, 0);
-    assert_eq!(stdout.lines().count(), 8, "{stdout}");
+    assert_eq!(stdout.lines().count(), 12, "{stdout}");
 }
 
 // Issue #14: a log's own status word was an error on every record that used it.
@@ -390,4 +396,38 @@ fn a_chinese_log_names_successors_before_the_verb_and_under_a_supersedes_label()
     );
     let (code, document) = json(project.path(), &["lint", "--format", "json"]);
     assert_eq!((code, findings(&document)), (0, Vec::<String>::new()));
+}
+
+// Review K: `adr status` refused an Italian, Polish, Turkish or Vietnamese record ("the
+// record states no status to change"); it writes the language's own word.
+#[test]
+fn a_status_change_writes_the_word_of_the_records_language() {
+    let project = project_from("logs/languages");
+    for (number, status) in [
+        ("9", "deprecated"),
+        ("10", "rejected"),
+        ("12", "deprecated"),
+    ] {
+        let (code, _, stderr) = run(project.path(), &["status", number, status]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let status_lines: Vec<String> = [
+        "0009-usare-sqlite.md",
+        "0010-modularny-monolit.md",
+        "0012-dung-redis.md",
+    ]
+    .iter()
+    .map(|name| {
+        let text = std::fs::read_to_string(project.path().join("docs/adr").join(name)).unwrap();
+        text.lines().nth(2).unwrap().to_string()
+    })
+    .collect();
+    assert_eq!(
+        status_lines,
+        [
+            "**Stato:** Deprecato",
+            "- Stan: Odrzucona",
+            "**Trạng thái:** Không còn dùng",
+        ]
+    );
 }

@@ -1,0 +1,72 @@
+//! Italian: the MADR headings Italian logs write and their status words.
+
+use super::{Kind::*, Label, Language};
+
+pub(super) const TABLE: Language = Language {
+    code: "it",
+    name: "Italian",
+    headings: &[
+        ("Contesto", "Context"),
+        (
+            "Contesto e definizione del problema",
+            "Context and Problem Statement",
+        ),
+        ("Contesto e problema", "Context and Problem Statement"),
+        ("Fattori decisionali", "Decision Drivers"),
+        ("Driver decisionali", "Decision Drivers"),
+        ("Opzioni considerate", "Considered Options"),
+        ("Alternative considerate", "Considered Options"),
+        ("Esito della decisione", "Decision Outcome"),
+        ("Decisione", "Decision"),
+        ("Conseguenze", "Consequences"),
+        ("Pro e contro delle opzioni", "Pros and Cons of the Options"),
+        ("Stato", "Status"),
+        ("Ulteriori informazioni", "More Information"),
+        ("Collegamenti", "Links"),
+        ("Conferma", "Confirmation"),
+    ],
+    labels: &[
+        ("stato", Label::Status),
+        ("data", Label::Date),
+        ("decisori", Label::Deciders),
+    ],
+    // `proposto`, `proposta` are Portuguese's too, which reads them first: an Italian record
+    // reads them as proposed all the same.
+    statuses: &[
+        ("bozza", Draft),
+        ("proposto", Proposed),
+        ("proposta", Proposed),
+        ("in revisione", Proposed),
+        ("accettato", Accepted),
+        ("accettata", Accepted),
+        ("approvato", Accepted),
+        ("approvata", Accepted),
+        ("rifiutato", Rejected),
+        ("rifiutata", Rejected),
+        ("respinto", Rejected),
+        ("respinta", Rejected),
+        ("deprecato", Deprecated),
+        ("deprecata", Deprecated),
+        ("sostituito", Superseded),
+        ("sostituita", Superseded),
+    ],
+    months: &[
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    date_filler: &[],
+    superseded_connectors: &["da"],
+    successor_before: &[],
+    supersedes_labels: &["sostituisce"],
+    placeholders: &["Descrivi il contesto", "Descrivere il contesto"],
+};
