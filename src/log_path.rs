@@ -275,6 +275,22 @@ pub(crate) fn forge_file_path(url: &str) -> Option<&str> {
     after.split_once('/').map(|(_, file)| file)
 }
 
+/// The Markdown file a docs site's page address stands for: `0017-slug.md` for the
+/// `0017-slug/` Starlight, Docusaurus or MkDocs make of it (cameronraysmith/vanixiets links
+/// its records so), and for `0017-slug.html`; none for any other path, and for an address
+/// with a scheme.
+pub(crate) fn page_address_file(path: &str) -> Option<String> {
+    if path.contains("://") || path.starts_with("mailto:") {
+        return None;
+    }
+    let page = path
+        .strip_suffix('/')
+        .or_else(|| path.strip_suffix(".html"))
+        .or_else(|| path.strip_suffix(".htm"))?;
+    let name = page.rsplit('/').next().unwrap_or(page);
+    (!name.is_empty() && name != "." && name != "..").then(|| format!("{page}.md"))
+}
+
 /// Whether `url` is a file's page on a forge (`https://github.com/o/r/blob/main/…/x.md`,
 /// GitLab's `/-/blob/`, Bitbucket's `/src/`) of a Markdown file.
 pub(crate) fn is_forge_file_url(url: &str) -> bool {
@@ -288,6 +304,21 @@ pub(crate) fn is_forge_file_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_address_stands_for_its_markdown_file() {
+        assert_eq!(
+            page_address_file("0017-slug/").as_deref(),
+            Some("0017-slug.md")
+        );
+        assert_eq!(
+            page_address_file("../adrs/0017-slug.html").as_deref(),
+            Some("../adrs/0017-slug.md")
+        );
+        for none in ["0017-slug.md", "https://x.org/a/", "../", "./", "0017-slug"] {
+            assert_eq!(page_address_file(none), None, "{none}");
+        }
+    }
 
     #[test]
     fn relative_links() {

@@ -160,7 +160,7 @@ fn report_check(
 }
 
 /// What `adr index` says of a file that lists the records by hand, without index markers:
-/// up to date when it links every record; else which it leaves out and the two ways to
+/// up to date when it names every record; else which it leaves out and the two ways to
 /// mend it (an error, exit 1 with `--check`; nothing is written).
 fn hand_kept(
     args: &IndexArgs,
@@ -179,7 +179,7 @@ fn hand_kept(
         super::note(
             output,
             format_args!(
-                "{shown} is up to date: its list ({lines}) links every record. It is kept by hand: {markers}"
+                "{shown} is up to date: its list ({lines}) names every record. It is kept by hand: {markers}"
             ),
         );
         return Ok(ExitStatus::Success);

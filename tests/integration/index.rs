@@ -407,7 +407,7 @@ fn a_list_kept_by_hand_is_the_index_and_gets_no_second_one() {
     let written =
         "# 决策\n\n* [1. 使用 Kafka](0001-use-kafka.md)\n* [2. 试用 gRPC](0002-try-grpc.md)\n";
     std::fs::write(dir.path().join("docs/adr/README.md"), written).unwrap();
-    let up_to_date = "docs/adr/README.md is up to date: its list (lines 3-4) links every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
+    let up_to_date = "docs/adr/README.md is up to date: its list (lines 3-4) names every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
     for args in [&["index", "--check"][..], &["index"][..]] {
         let (code, stdout, stderr) = run(dir.path(), args);
         assert_eq!(
@@ -459,7 +459,7 @@ fn a_list_kept_by_hand_is_read_through_forge_links_renamed_records_and_table_hea
     std::fs::write(&readme_path, on_github).unwrap();
     let up_to_date = |lines: &str| {
         format!(
-            "docs/adr/README.md is up to date: its list ({lines}) links every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n"
+            "docs/adr/README.md is up to date: its list ({lines}) names every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n"
         )
     };
     let (code, stdout, stderr) = run(dir.path(), &["index"]);
@@ -483,4 +483,35 @@ fn a_list_kept_by_hand_is_read_through_forge_links_renamed_records_and_table_hea
     std::fs::write(&readme_path, table).unwrap();
     let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
     assert_eq!((code, stderr), (0, up_to_date("lines 5-8")));
+}
+
+// Review K. Nikovsky/Harcerski-System-Stopni's README names its records by number without
+// links (`- 0001 Modularny monolit`), and cameronraysmith/vanixiets' `index.md` links them
+// by their Starlight page addresses (`0017-slug/`): `adr index` appended a table to each,
+// every record twice.
+#[test]
+fn a_list_kept_by_hand_names_records_by_number_or_by_page_address() {
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    let readme_path = dir.path().join("docs/adr/README.md");
+    let up_to_date = "docs/adr/README.md is up to date: its list (lines 5-6) names every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n";
+    for list in [
+        "# ADR\n\nKażda decyzja ma ADR.\n\n- 0001 Use Kafka\n- 0002 Try gRPC\n",
+        "# ADRs\n\nBy theme:\n\n- [ADR-0001: Use Kafka](0001-use-kafka/)\n- [ADR-0002: Try gRPC](./0002-try-grpc/)\n",
+    ] {
+        std::fs::write(&readme_path, list).unwrap();
+        let (code, stdout, stderr) = run(dir.path(), &["index"]);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "", up_to_date)
+        );
+        assert_eq!(readme(dir.path()), list);
+    }
+    // A list of other things that start with numbers names no record.
+    let plans = "# Plans\n\n- 1 week sprints\n- 2 reviews a month\n";
+    std::fs::write(&readme_path, plans).unwrap();
+    let (code, _, _) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 1, "the README lists no record: it is out of date");
 }

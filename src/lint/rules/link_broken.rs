@@ -120,6 +120,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                     .help("link to one of the record's headings, or drop the `#…` part");
                 }
                 None if ctx.path_exists(&target.path) => {}
+                None if is_page_of_a_record(&link.target, &target.path, &records_by_path) => {}
                 // Outside the repository (a partial checkout, a vendored log): nothing to check against.
                 None if ctx
                     .options
@@ -212,4 +213,27 @@ fn suggestion(log: &LogFacts, missing: &Path) -> Option<String> {
     let number = FileName::parse(name)?.number?;
     let record = log.by_number(number).next()?;
     Some(record.rel_path.clone())
+}
+
+/// Whether `written`, resolved to `path`, is a docs site's address of a record's page
+/// (`0019-slug/`, `0019-slug.html`), which the site makes from the record's file
+/// (cameronraysmith/vanixiets links its records so: 24 false findings in review K).
+fn is_page_of_a_record<T>(
+    written: &str,
+    path: &std::path::Path,
+    records: &std::collections::HashMap<&std::path::Path, T>,
+) -> bool {
+    let written = written.split(['#', '?']).next().unwrap_or(written);
+    if crate::log_path::page_address_file(written).is_none() {
+        return false;
+    }
+    let Some(path) = path.to_str() else {
+        return false;
+    };
+    let page = path.trim_end_matches('/');
+    let page = page
+        .strip_suffix(".html")
+        .or_else(|| page.strip_suffix(".htm"))
+        .unwrap_or(page);
+    records.contains_key(std::path::Path::new(&format!("{page}.md")))
 }
