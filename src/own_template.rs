@@ -388,7 +388,8 @@ pub fn fill(text: &str, filled: &Filled) -> String {
                 if let Some(dated) = dated(line, filled.date) {
                     out.push_str(&dated);
                 } else if let Some((head, value)) = labelled(line, Label::Status) {
-                    out.push_str(&format!("{head} {}{ending}", status_line(value, filled)));
+                    let status = status_line(value, filled);
+                    out.push_str(&format!("{head} {status}{}{ending}", hard_break(line)));
                 } else if trimmed.starts_with('|') {
                     out.push_str(&table_row(line, filled));
                 } else {
@@ -413,7 +414,19 @@ fn fill_front_matter<'t>(
 ) {
     out.push_str(lines.next().unwrap_or_default());
     let mut drop_next = false;
-    for line in lines.by_ref() {
+    while let Some(line) = lines.next() {
+        // A key's value continued on the lines below it (`tags:` and its items, `summary: >`
+        // and its text).
+        let mut continued: Vec<&str> = Vec::new();
+        if line.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            while let Some(next) = lines.next_if(|next| next.starts_with([' ', '\t'])) {
+                continued.push(next);
+            }
+        }
+        if let Some(kept) = own_values_dropped(line, &continued, filled.date) {
+            out.push_str(&kept);
+            continue;
+        }
         let key = line.split_once(':').map(|(key, _)| key.trim());
         let ending = line_ending(line);
         let value = line.split_once(':').map_or("", |(_, value)| value);
@@ -455,10 +468,64 @@ fn fill_front_matter<'t>(
             )),
             _ => out.push_str(&with_date(line, filled.date)),
         }
+        for next in &continued {
+            out.push_str(next);
+        }
         if line.trim_end() == "---" {
             break;
         }
     }
+}
+
+/// A front-matter key of a template whose value is the template's own, as the record made
+/// from it is to have it (tytsxai/exchange-platform's `ADR-模板.md`, review K): a date
+/// (`created: 2025-12-21`, `updated:`) is `date`, today; tags lose those naming a template
+/// (`- 模板`); any other value in prose that speaks of the template (`summary:
+/// 架构决策记录模板：…`) is left empty. `line` is the key's line and `continued` the lines its value goes on
+/// over; `None` for a key kept as the template has it.
+fn own_values_dropped(line: &str, continued: &[&str], date: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    let ending = line_ending(line);
+    let value = value.trim();
+    let unquoted = value.trim_matches(['"', '\'']);
+    if ["title", "status", "date"].contains(&key) || key.ends_with("_status") {
+        return None;
+    }
+    if continued.is_empty()
+        && unquoted.len() == 10
+        && crate::model::DateValue::parse(unquoted).valid().is_some()
+    {
+        let quote = value.get(..value.len() - value.trim_start_matches(['"', '\'']).len())?;
+        return Some(format!("{key}: {quote}{date}{quote}{ending}"));
+    }
+    if ["tags", "tag", "keywords"].contains(&key) {
+        if let Some(inline) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let kept: Vec<&str> = inline
+                .split(',')
+                .map(str::trim)
+                .filter(|tag| !crate::discover::mentions_template(tag))
+                .collect();
+            return (kept.len() < inline.split(',').count())
+                .then(|| format!("{key}: [{}]{ending}", kept.join(", ")));
+        }
+        let items: Vec<&&str> = continued
+            .iter()
+            .filter(|item| !crate::discover::mentions_template(item))
+            .collect();
+        if items.len() == continued.len() {
+            return None;
+        }
+        let mut kept = format!("{}{ending}", line.trim_end());
+        kept.extend(items.into_iter().copied());
+        return Some(kept);
+    }
+    let text = std::iter::once(value)
+        .chain(continued.iter().copied())
+        .collect::<String>();
+    // Prose, not a name (`layout: adr-template` is the site's layout, kept).
+    let prose = text.trim().contains(char::is_whitespace) || !text.is_ascii();
+    (prose && crate::discover::mentions_template(&text)).then(|| format!("{key}: \"\"{ending}"))
 }
 
 /// A YAML comment telling the template's user to remove the line after it.
@@ -660,7 +727,22 @@ fn labelled_head(line: &str) -> Option<String> {
 /// its value; `None` for any other line.
 fn dated(line: &str, date: &str) -> Option<String> {
     let (head, _) = labelled(line, Label::Date)?;
-    Some(format!("{head} {date}{}", line_ending(line)))
+    Some(format!(
+        "{head} {date}{}{}",
+        hard_break(line),
+        line_ending(line)
+    ))
+}
+
+/// The two spaces or more ending `line` before its line ending: Markdown's line break
+/// (`**Tarih:** 12 Temmuz 2025  ` over `**Durum:** …`), kept when the value is replaced.
+fn hard_break(line: &str) -> &str {
+    let text = line.trim_end_matches(['\n', '\r']);
+    let spaces = text.len() - text.trim_end_matches(' ').len();
+    match spaces >= 2 {
+        true => text.get(text.len() - spaces..).unwrap_or(""),
+        false => "",
+    }
 }
 
 /// A line labelled `wanted` (`Status: …`, `* **Statut** : …`): the label with its colon,

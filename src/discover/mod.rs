@@ -13,7 +13,7 @@ mod template_name;
 pub use log_names::parse_with_any_prefix;
 use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart};
 use std::path::{Path, PathBuf};
-pub use template_name::{is_template_name, name_qualifiers};
+pub use template_name::{is_template_name, mentions_template, name_qualifiers};
 
 use crate::error::{Error, Result};
 

@@ -87,6 +87,21 @@ pub fn name_qualifiers(name: &str) -> usize {
         .count()
 }
 
+/// Whether `text` holds a word naming a template (`template`, `Vorlage`, `模板`): a tag or
+/// a summary of a template's own, which a record made from it does not keep.
+pub fn mentions_template(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TEMPLATE_WORDS.iter().any(|word| {
+        if word.is_ascii() {
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|part| part == *word)
+        } else {
+            lower.contains(word)
+        }
+    })
+}
+
 /// A placeholder in a template's name: `XXX`, `NNNN`, `0000`.
 fn is_placeholder_number(word: &str) -> bool {
     let lower = word.to_lowercase();

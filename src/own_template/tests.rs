@@ -170,3 +170,26 @@ fn text_above_the_title_is_the_templates_and_is_left_out() {
         "## Context\n\nText.\n\n# Ereignisse über Kafka\n"
     );
 }
+
+/// Review K (tytsxai/exchange-platform's `ADR-模板.md`): the template's own dates, its
+/// "template" tag and its summary of itself are not the new record's; a layout naming a
+/// template is the site's, kept.
+#[test]
+fn the_templates_own_dates_tags_and_summary_are_not_kept() {
+    let template = "---\ntitle: ADR-模板\ntags:\n  - ADR\n  - 模板\nsummary: >\n  架构决策记录模板：用于记录关键选择。\ncreated: 2025-12-21\nupdated: '2025-12-21'\nlayout: adr-template\nkeywords: [ADR, template]\nowner: me\n---\n\n# ADR-模板\n\n## 背景\n\n- 问题是什么：\n";
+    assert_eq!(
+        fill(template, &filled(None)),
+        "---\ntitle: Ereignisse über Kafka\ntags:\n  - ADR\nsummary: \"\"\ncreated: 2026-12-06\nupdated: '2026-12-06'\nlayout: adr-template\nkeywords: [ADR]\nowner: me\n---\n\n# Ereignisse über Kafka\n\n## 背景\n\n- 问题是什么：\n"
+    );
+}
+
+/// Review K (alidurmus/collective-memory): a date and a status filled in on lines that end
+/// in Markdown's line break keep it, or the lines run together into one paragraph.
+#[test]
+fn a_filled_line_keeps_its_line_break() {
+    let template = "# ADR-XXX: [Karar Başlığı]\n\n**Tarih:** 12 Temmuz 2025  \n**Durum:** [Proposed/Accepted/Rejected]  \n**Karar Veren:** [Team Lead]\n";
+    assert_eq!(
+        fill(template, &filled(None)),
+        "# Ereignisse über Kafka\n\n**Tarih:** 2026-12-06  \n**Durum:** Proposed  \n**Karar Veren:** [Team Lead]\n"
+    );
+}
