@@ -205,7 +205,8 @@ fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
 
 /// The file in `log_dir` that keeps its index: a README or `index.md` (in any case:
 /// `readme.md`) that holds index markers (adr-log keeps its list in `index.md`), else the
-/// README there is, else a new `README.md`. A second README beside `readme.md` would be
+/// README there is, else an index named like record 0 (`ADR-000-索引.md`), else a new
+/// `README.md`. A second README beside `readme.md` would be
 /// one file on macOS and Windows and two on Linux.
 fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
     let named = |wanted: &str| {
@@ -221,6 +222,20 @@ fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
             .min()
     };
     let readme = named("README.md");
+    // The log's index under a name numbered 0 (`ADR-000-索引.md`), when it has no README.
+    let numbered_index = || {
+        std::fs::read_dir(log_dir)
+            .ok()?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.file_stem()
+                    .and_then(|stem| stem.to_str())
+                    .is_some_and(crate::discover::is_numbered_index)
+                    && path.extension().is_some_and(|ext| ext == "md")
+            })
+            .min()
+    };
     let with_markers = [readme.clone(), named("index.md")]
         .into_iter()
         .flatten()
@@ -229,5 +244,6 @@ fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
         });
     with_markers
         .or(readme)
+        .or_else(numbered_index)
         .unwrap_or_else(|| log_dir.join("README.md"))
 }

@@ -7,9 +7,12 @@
 //! contents (templates recognised by content are `model::log_template`'s job).
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
+mod document_name;
 mod log_names;
 mod template_name;
 
+use document_name::is_index_name;
+pub use document_name::is_numbered_index;
 pub use log_names::parse_with_any_prefix;
 use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart};
 use std::path::{Path, PathBuf};
@@ -306,23 +309,7 @@ pub fn is_non_record_name(name: &str) -> bool {
     let Some(stem) = markdown_stem(name) else {
         return true;
     };
-    is_index_name(stem) || is_template_name(name)
-}
-
-/// `README`, `index` and the other files that describe a log rather than decide anything.
-/// A name in capitals without a number (`PROCESS.md` beside Cosmos SDK's records,
-/// `CODE_OF_CONDUCT.md`, `TEMPLATE.md`) is the repository's convention for such documents.
-fn is_index_name(stem: &str) -> bool {
-    let is_capitals = stem.bytes().filter(u8::is_ascii_uppercase).count() >= 3
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
-    let stem = stem.to_lowercase();
-    is_capitals
-        || matches!(
-            stem.as_str(),
-            "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
-        )
+    is_index_name(stem) || is_template_name(name) || is_numbered_index(stem)
 }
 
 /// Why a Markdown file in the log is not read as a record.
@@ -510,7 +497,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             continue;
         }
         // Hidden names and templates were set apart above: of `is_non_record_name`, this is left.
-        if is_index_name(stem) {
+        if is_index_name(stem) || is_numbered_index(stem) {
             continue;
         }
         let path = entry.path().to_path_buf();
@@ -754,6 +741,9 @@ mod tests {
             "0000-ladr-template.md",
             "ADRXXX-architecture-decision-record-template.md",
             "ADR000-template.md",
+            // The log's index under a name numbered 0 (tytsxai/exchange-platform).
+            "ADR-000-索引.md",
+            "0000-index.md",
             // Documents of the log in capitals (Cosmos SDK's process beside its records).
             "PROCESS.md",
             "CODE_OF_CONDUCT.md",
@@ -762,7 +752,7 @@ mod tests {
             assert!(is_non_record_name(name), "{name}");
         }
         // Capitals with a number, or too short to be a word, may still be records.
-        for name in ["ADR-12.md", "AB.md"] {
+        for name in ["ADR-12.md", "AB.md", "0001-index.md"] {
             assert!(!is_non_record_name(name), "{name}");
         }
         for name in [

@@ -515,3 +515,37 @@ fn a_list_kept_by_hand_names_records_by_number_or_by_page_address() {
     let (code, _, _) = run(dir.path(), &["index", "--check"]);
     assert_eq!(code, 1, "the README lists no record: it is out of date");
 }
+
+// Review K: tytsxai/exchange-platform keeps its index as `ADR-000-索引.md` (索引: index),
+// beside `ADR-001-…`. It was read as record 0 (linted, listed, put in a new README's
+// table), and `adr index` created a README instead of reading the list it keeps.
+#[test]
+fn an_index_named_like_record_zero_is_the_logs_index_and_no_record() {
+    let index =
+        "# ADR 索引\n\n- [ADR-001 Kafka](0001-use-kafka.md)\n- [ADR-002 gRPC](0002-try-grpc.md)\n";
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+        ("ADR-000-索引.md", index),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    assert_eq!(code, 0);
+    let listed: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let numbers: Vec<u64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| record["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+    let (code, stdout, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "docs/adr/ADR-000-索引.md is up to date: its list (lines 3-4) names every record. It is kept by hand: to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n"
+        )
+    );
+    assert!(!dir.path().join("docs/adr/README.md").exists());
+}

@@ -1,0 +1,58 @@
+//! Names of the Markdown files that describe a log rather than decide anything: its
+//! README and index (`README.md`, `index.md`, `ADR-000-索引.md`) and documents named in
+//! capitals (`PROCESS.md`).
+
+/// The log's index under a record's name numbered 0 (`ADR-000-索引.md`,
+/// tytsxai/exchange-platform; `0000-index.md`): a list of the records, not one.
+pub fn is_numbered_index(stem: &str) -> bool {
+    const INDEX_WORDS: [&str; 12] = [
+        "index",
+        "indice",
+        "índice",
+        "inhaltsverzeichnis",
+        "sommaire",
+        "toc",
+        "索引",
+        "目录",
+        "目錄",
+        "目次",
+        "목차",
+        "оглавление",
+    ];
+    // Without a copy of the name: this runs for every file of the log.
+    let rest = match stem.get(..4) {
+        Some(prefix)
+            if prefix.eq_ignore_ascii_case("adr-") || prefix.eq_ignore_ascii_case("adr_") =>
+        {
+            stem.get(4..).unwrap_or_default()
+        }
+        _ => stem,
+    };
+    let zeros = rest.len() - rest.trim_start_matches('0').len();
+    let Some(word) = rest
+        .get(zeros..)
+        .and_then(|rest| rest.strip_prefix(['-', '_']))
+    else {
+        return false;
+    };
+    zeros > 0
+        && INDEX_WORDS
+            .iter()
+            .any(|index| index.eq_ignore_ascii_case(word) || *index == word.to_lowercase())
+}
+
+/// `README`, `index` and the other files that describe a log rather than decide anything.
+/// A name in capitals without a number (`PROCESS.md` beside Cosmos SDK's records,
+/// `CODE_OF_CONDUCT.md`, `TEMPLATE.md`) is the repository's convention for such documents.
+pub(super) fn is_index_name(stem: &str) -> bool {
+    let is_capitals = stem.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
+    let stem = stem.to_lowercase();
+    is_capitals
+        || matches!(
+            stem.as_str(),
+            "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
+        )
+}
