@@ -210,7 +210,7 @@ mod tests {
     #[test]
     fn folders_named_like_a_log_and_named_by_an_adr_dir_come_first() {
         let root = tempfile::tempdir().unwrap();
-        for name in ["00-index.md", "01-history.md"] {
+        for name in ["01-history.md", "02-context.md"] {
             touch(&root.path().join("docs/workspace-docs").join(name));
         }
         touch(&root.path().join("docs/system/adr/0001-record.md"));

@@ -13,6 +13,7 @@ mod status;
 mod status_markup;
 mod status_suggest;
 mod summary;
+pub(crate) mod title_number;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;

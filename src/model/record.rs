@@ -421,11 +421,13 @@ impl Record {
 
     /// The title to show: the H1, else the front-matter title, else the slug.
     pub fn display_title(&self) -> String {
-        self.title
-            .as_ref()
-            .or(self.front_matter_title.as_ref())
-            .map(|title| title.value.clone())
-            .unwrap_or_else(|| self.file.slug.replace('-', " "))
+        match (&self.title, &self.front_matter_title) {
+            (Some(title), _) => title.value.clone(),
+            (None, Some(title)) => {
+                crate::model::title_number::front_matter_title_shown(&title.value, self.file.number)
+            }
+            (None, None) => self.file.slug.replace('-', " "),
+        }
     }
 
     pub fn status(&self) -> Option<&Status> {

@@ -14,10 +14,9 @@ pub(crate) mod options;
 mod relations;
 mod simple_yaml;
 mod style;
-mod title_number;
 
-use title_number::own_number_stripped;
-pub(crate) use title_number::strip_title_number;
+use crate::model::title_number::own_number_stripped;
+pub(crate) use crate::model::title_number::strip_title_number;
 
 use std::path::Path;
 

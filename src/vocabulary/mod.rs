@@ -299,17 +299,19 @@ pub fn english_heading(normalized: &str) -> Option<&'static str> {
     if let Some(english) = found {
         return Some(english);
     }
-    if !normalized.contains(" / ") && !normalized.ends_with(')') {
+    if !normalized.contains(" / ") && !normalized.ends_with([')', '）', '】']) {
         return None;
     }
     // Bilingual headings: `背景 / Context`, `決定 / Decision`, `ステータス (Status)`,
-    // `Contexte (Context)`. One half in a table, or English, names the section.
+    // `Contexte (Context)`; and a qualifier in full-width brackets, `决策（建议默认）`
+    // ("decision (the suggested default)", tytsxai/exchange-platform). One half in a
+    // table, or English, names the section.
+    let bracketed = [('(', ')'), ('（', '）'), ('【', '】')]
+        .into_iter()
+        .find_map(|(open, close)| normalized.strip_suffix(close)?.rsplit_once(open));
     let halves: Vec<&str> = if let Some((left, right)) = normalized.split_once(" / ") {
         vec![left, right]
-    } else if let Some((left, right)) = normalized
-        .strip_suffix(')')
-        .and_then(|inner| inner.rsplit_once('('))
-    {
+    } else if let Some((left, right)) = bracketed {
         vec![left, right]
     } else {
         return None;

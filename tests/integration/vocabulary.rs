@@ -431,3 +431,28 @@ fn a_status_change_writes_the_word_of_the_records_language() {
         ]
     );
 }
+
+// Review K: tytsxai/exchange-platform qualifies its headings in full-width brackets,
+// `## 决策（建议默认）` ("decision (the suggested default)"): lint said the decision was
+// missing in 7 of 7 records, where `## 决策 (Decision)` was read.
+#[test]
+fn a_heading_qualified_in_full_width_brackets_is_its_section() {
+    let record = "---\nstatus: accepted\ndate: 2025-12-21\n---\n\n# 撮合分片\n\n## 背景（如做合约）\n\n需要分片。\n\n## 决策（建议默认）\n\n按交易对分片。\n\n## 影响【风险】\n\n跨分片撮合更难。\n";
+    let dir = crate::util::log_with(&[("0001-撮合分片.md", record)]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "lint",
+            "--color",
+            "never",
+            "--rule",
+            "section-missing",
+            "--rule",
+            "decision-empty",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n", "")
+    );
+}

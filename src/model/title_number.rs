@@ -4,12 +4,22 @@
 /// and the number, when there is one.
 /// `23 Logging` in the file numbered 23: the record's own number in front of its title,
 /// with only a space after it. Another number (`2024 roadmap`) is part of the title.
-pub(super) fn own_number_stripped(title: &str, own: Option<u32>) -> Option<(String, Option<u32>)> {
+pub(crate) fn own_number_stripped(title: &str, own: Option<u32>) -> Option<(String, Option<u32>)> {
     let digits_len = title.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = title.split_at_checked(digits_len)?;
     let number: u32 = digits.parse().ok()?;
     let stripped = rest.strip_prefix(' ')?.trim_start();
     (Some(number) == own && !stripped.is_empty()).then(|| (stripped.to_string(), Some(number)))
+}
+
+/// A front-matter `title:` as lists and pages show it: without the record's own number
+/// (`ADR-0017: Deferred module composition` of record 17 shows `Deferred module
+/// composition`, cameronraysmith/vanixiets, as an H1 would); with another number, as written.
+pub(crate) fn front_matter_title_shown(value: &str, own: Option<u32>) -> String {
+    match strip_title_number(value) {
+        (stripped, Some(number)) if Some(number) == own && !stripped.is_empty() => stripped,
+        _ => value.to_string(),
+    }
 }
 
 pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
@@ -84,4 +94,27 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
         return (title.to_string(), None);
     }
     (stripped.to_string(), digits.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::front_matter_title_shown;
+
+    /// Review K (cameronraysmith/vanixiets): `title: "ADR-0017: Deferred …"` showed the
+    /// number twice in every list (`0017  ADR-0017: Deferred …`).
+    #[test]
+    fn a_front_matter_title_is_shown_without_the_records_own_number() {
+        assert_eq!(
+            front_matter_title_shown("ADR-0017: Deferred module composition", Some(17)),
+            "Deferred module composition"
+        );
+        assert_eq!(
+            front_matter_title_shown("ADR-0017: Deferred module composition", Some(18)),
+            "ADR-0017: Deferred module composition"
+        );
+        assert_eq!(
+            front_matter_title_shown("Deferred module composition", Some(17)),
+            "Deferred module composition"
+        );
+    }
 }
