@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::layout::{Layout, LogPart};
 use crate::log_path::normalize;
 
+mod log4brains;
 mod log_dirs;
 pub use log_dirs::DEFAULT_DIRS;
 use log_dirs::{default_dir_in, find_default_dir, folders_with_records, holds_records};
@@ -154,6 +155,8 @@ pub enum DirOrigin {
     AdrToolsFile(PathBuf),
     /// phodal/adr's `.adr.json` and its `path`.
     PhodalConfig(PathBuf),
+    /// log4brains' `.log4brains.yml` and its `adrFolder`.
+    Log4brainsConfig(PathBuf),
     Default,
 }
 
@@ -164,6 +167,7 @@ impl std::fmt::Display for DirOrigin {
             DirOrigin::ConfigFile(path) => write!(f, "`dir` in {}", path.display()),
             DirOrigin::AdrToolsFile(path) => write!(f, "named by {}", path.display()),
             DirOrigin::PhodalConfig(path) => write!(f, "`path` in {}", path.display()),
+            DirOrigin::Log4brainsConfig(path) => write!(f, "`adrFolder` in {}", path.display()),
             DirOrigin::Default => write!(f, "the default"),
         }
     }
@@ -228,6 +232,7 @@ impl Project {
             }
             None => (None, None, Config::default()),
         };
+        let mut config = config;
         let config_root = config_path
             .as_ref()
             .and_then(|path| path.parent())
@@ -278,6 +283,13 @@ impl Project {
                 root,
             )
         } else if let Some(found) = config_root.is_none().then(|| phodal_config(cwd)).flatten() {
+            found
+        } else if let Some((found, logs)) = config_root
+            .is_none()
+            .then(|| log4brains_config(cwd))
+            .flatten()
+        {
+            config.logs = logs;
             found
         } else if let Some(root) = &config_root {
             let dir = default_dir_in(root);
@@ -535,6 +547,20 @@ fn phodal_config(cwd: &Path) -> Option<(PathBuf, DirOrigin, PathBuf)> {
     let root = file.parent()?.to_path_buf();
     let shown = PathBuf::from(crate::log_path::display_path(&file, cwd));
     Some((root.join(dir), DirOrigin::PhodalConfig(shown), root))
+}
+
+/// The log a `.log4brains.yml` above `cwd` names (its `adrFolder`) and, for a project with
+/// packages, its logs: then the log directory is the project's root, which holds them all.
+fn log4brains_config(cwd: &Path) -> Option<((PathBuf, DirOrigin, PathBuf), Vec<LogConfig>)> {
+    let file = find_upwards(cwd, log4brains::LOG4BRAINS_FILE)?;
+    let (folder, logs) = log4brains::logs(&file)?;
+    let root = file.parent()?.to_path_buf();
+    let shown = PathBuf::from(crate::log_path::display_path(&file, cwd));
+    let dir = match logs.is_empty() {
+        true => root.join(folder),
+        false => root.clone(),
+    };
+    Some(((dir, DirOrigin::Log4brainsConfig(shown), root), logs))
 }
 
 /// The log directory phodal/adr's `.adr.json` names in `path` (CaenCamp: `doc/adr/`),

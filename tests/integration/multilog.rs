@@ -758,3 +758,59 @@ fn init_finds_a_log_per_package() {
     assert_eq!(code, 0);
     assert!(stderr.contains("already exist"), "{stderr}");
 }
+
+// Review K: WayneGoosen/adr is a log4brains project whose `.log4brains.yml` names a package
+// `blog` with a log of its own: every command read the project's log only, and the
+// package's record was in no list, lint or site, without a word.
+#[test]
+fn a_log4brains_projects_packages_are_logs_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n- Status: accepted\n- Date: 2024-04-09\n\n## Context and Problem Statement\n\nc\n\n## Decision Outcome\n\nd\n"
+        )
+    };
+    write(
+        ".log4brains.yml",
+        "project:\n  name: Decisions\n  adrFolder: ./docs/adr\n  packages:\n    - name: blog\n      path: ./packages/blog\n      adrFolder: ./packages/blog/docs/adr\n",
+    );
+    write(
+        "docs/adr/20240409-use-log4brains.md",
+        &record("Use Log4brains"),
+    );
+    write(
+        "packages/blog/docs/adr/20240421-deploy-with-astro.md",
+        &record("Deploy the blog with Astro"),
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "global:-  accepted  2024-04-09  Use Log4brains\n  blog:-  accepted  2024-04-09  Deploy the blog with Astro\n"
+        ),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "--log",
+            "blog",
+            "new",
+            "--no-edit",
+            "--date",
+            "2024-05-01",
+            "Cache pages",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "packages/blog/docs/adr/20240501-cache-pages.md\n"),
+        "{stderr}"
+    );
+}
