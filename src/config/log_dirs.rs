@@ -95,8 +95,11 @@ fn join_ignoring_case(root: &Path, rel: &str) -> Option<PathBuf> {
     Some(path)
 }
 
-/// How deep below the start [`folders_with_records`] looks, and how many folders at most.
-const SEARCH_DEPTH: usize = 4;
+/// How deep below the start [`folders_with_records`] looks, and how many folders at most
+/// (breadth first, so the folders bound the cost): a docs site's log is deep
+/// (`packages/docs/src/content/docs/development/architecture/adrs`, cameronraysmith/vanixiets,
+/// review K, 7 below the root, was not named at 4).
+const SEARCH_DEPTH: usize = 8;
 const SEARCH_FOLDERS: usize = 2_000;
 
 /// Names of folders that hold decision records by their name alone (`…/email-component/adr`).
@@ -202,6 +205,19 @@ mod tests {
         let empty = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(empty.path().join("Docs/Decisions")).unwrap();
         assert_eq!(default_dir_in(empty.path()), None);
+    }
+
+    #[test]
+    fn a_log_six_folders_down_is_named() {
+        let root = tempfile::tempdir().unwrap();
+        let deep = "packages/docs/src/content/docs/architecture/adrs";
+        touch(&root.path().join(deep).join("0001-a.md"));
+        touch(&root.path().join(deep).join("0002-b.md"));
+        let found: Vec<String> = folders_with_records(root.path())
+            .iter()
+            .map(|dir| crate::log_path::relative_slash_path(dir, root.path()))
+            .collect();
+        assert_eq!(found, [deep]);
     }
 
     /// Review J (a Structurizr workspace): numbered documentation sections in `docs/`
