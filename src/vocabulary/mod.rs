@@ -362,10 +362,16 @@ pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
 /// would name it (`Resultado de la decisión` in a Spanish record): as it is when the
 /// record's language has no heading for it.
 pub fn heading_as_written<'a>(written: &[&str], english: &'a str) -> &'a str {
-    let Some(language) = language_of_headings(written).filter(|language| language.code != "en")
-    else {
-        return english;
-    };
+    match language_written(written).and_then(|language| language.heading(english)) {
+        Some(heading) => heading,
+        None => english,
+    }
+}
+
+/// The language other than English a record whose headings are `written` is written in:
+/// the one most of them are in, when more are its than English ones.
+pub fn language_written(written: &[&str]) -> Option<&'static Language> {
+    let language = language_of_headings(written).filter(|language| language.code != "en")?;
     // Compared without folding accents: an English `## Decision` is no French `Décision`.
     let normal: Vec<String> = written
         .iter()
@@ -382,10 +388,7 @@ pub fn heading_as_written<'a>(written: &[&str], english: &'a str) -> &'a str {
         .flat_map(|language| language.headings.iter().map(|(_, meaning)| *meaning))
         .collect();
     let in_english = english_names.iter().filter(|name| is_written(name)).count();
-    match in_language > in_english {
-        true => language.heading(english).unwrap_or(english),
-        false => english,
-    }
+    (in_language > in_english).then_some(language)
 }
 
 impl Language {

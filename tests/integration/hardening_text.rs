@@ -728,8 +728,51 @@ fn a_supersession_is_written_in_the_records_language_and_layout() {
     );
     assert_eq!(
         read(record_path(&dir, "0002-decision-2.md")),
-        format!("{new}* Supersedes [ADR-0001](0001-decision-1.md)\n")
+        format!("{new}* Reemplaza: [ADR-0001](0001-decision-1.md)\n")
     );
+    // Review K (kdridi/dsm.gb, emiliopalmerini/spese, tytsxai/exchange-platform): the link
+    // back was said in English (`Supersedes […]`, `This decision supersedes […]`) under the
+    // record's own headings; it is said with the language's label, which lint reads back.
+    let french = |title: &str| {
+        format!(
+            "# {title}\n\n## Statut\n\nAccepté\n\n## Contexte\n\nc\n\n## Décision\n\nd\n\n## Conséquences\n\ne\n"
+        )
+    };
+    let chinese = |title: &str| {
+        format!("---\nstatus: accepted\n---\n\n# {title}\n\n## 背景\n\nc\n\n## 决策\n\nd\n")
+    };
+    for (old, new, written) in [
+        (
+            french("1. Organisation"),
+            french("2. Conventions"),
+            "## Statut\n\nAccepté\n\nRemplace : [1. Organisation](0001-a.md)\n",
+        ),
+        (
+            chinese("1. 行情链路"),
+            chinese("2. 资金账本"),
+            "## 决策\n\nd\n\n## 更多信息\n\n取代：[1. 行情链路](0001-a.md)\n",
+        ),
+    ] {
+        let dir = log_with(&[("0001-a.md", &old), ("0002-b.md", &new)]);
+        let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded", "by", "2"]);
+        assert_eq!(code, 0, "{stderr}");
+        let successor = read(record_path(&dir, "0002-b.md"));
+        assert!(successor.contains(written), "{successor}");
+        let (code, stdout, _) = run(
+            dir.path(),
+            &[
+                "lint",
+                "--color",
+                "never",
+                "--rule",
+                "supersede-not-reciprocal",
+            ],
+        );
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "0 errors, 0 warnings in 2 files\n")
+        );
+    }
     let japanese = |title: &str, last: &str| {
         format!(
             "# {title}\n\n- 日付: 2026-05-30\n- ステータス: Accepted\n\n## 背景\n\nc\n\n## 決定\n\nd\n\n## 結果\n\ne\n\n## {last}\n\nf\n"

@@ -38,8 +38,10 @@ declare_rule! {
     /// The fix adds the missing back-link to B the way `adr new --supersedes` writes it: a
     /// `Supersedes [3. Title](…)` line in an adr-tools `## Status` section, a
     /// `* Supersedes [ADR-0003](…)` bullet under MADR 2's `## Links`, otherwise a sentence
-    /// in `## More Information` (the section is added at the end when missing). Nothing
-    /// else in either file changes. A superseding record that is not accepted, and a status
+    /// in `## More Information` (the section is added at the end when missing). A record
+    /// whose headings are in another language gets them in it, and the link with that
+    /// language's label (`Remplace : [1. …](…)`, `Reemplaza: […](…)`, `取代：[…](…)`).
+    /// Nothing else in either file changes. A superseding record that is not accepted, and a status
     /// that does not say "superseded", are reported but left for a person to change.
     pub(crate) struct SupersedeNotReciprocal { id: "supersede-not-reciprocal", severity: Warning, fixable: true, enabled: true, log: check }
 }
@@ -181,6 +183,9 @@ pub struct BackLinkSlot {
     shape: BackLinkShape,
     /// The heading of a section the link adds, in the record's language (`Más información`).
     heading: &'static str,
+    /// The record's language, when it is not English: the link is said in it (`Remplace :
+    /// […](…)`).
+    language: Option<&'static crate::vocabulary::Language>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -214,6 +219,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             crlf: source.text.contains("\r\n"),
             shape: BackLinkShape::EmptyField,
             heading: "",
+            language: None,
         };
     }
     let (at, shape) = match (record.style, record.section("Status")) {
@@ -227,35 +233,51 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             None => (end_of_text, BackLinkShape::NewSentenceSection),
         },
     };
-    // Named in the record's language only for a record that adds a section and writes a
-    // heading in other words than its English name: this runs for every record lint reads,
-    // and finding a record's language folds each heading against every table (a third of
-    // lint's CPU at 10,000 records when asked of each).
-    let heading = match shape {
+    // The record's language is asked only of a record that writes a heading in other words
+    // than its English name: this runs for every record lint reads, and finding a record's
+    // language folds each heading against every table (a third of lint's CPU at 10,000
+    // records when asked of each).
+    let english_heading = match shape {
         BackLinkShape::NewLinksSection => "Links",
         _ => "More Information",
     };
-    let adds_section = matches!(
-        shape,
-        BackLinkShape::NewLinksSection | BackLinkShape::NewSentenceSection
-    );
     let translated = record
         .sections
         .iter()
         .any(|section| !section.key().eq_ignore_ascii_case(section.title.trim()));
-    let heading = match adds_section && translated {
+    let language = match translated {
         true => {
             let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
-            crate::vocabulary::heading_as_written(&written, heading)
+            crate::vocabulary::language_written(&written)
         }
-        false => heading,
+        false => None,
     };
     BackLinkSlot {
         at,
         until: at,
         crlf: source.text.contains("\r\n"),
         shape,
-        heading,
+        heading: language
+            .and_then(|language| language.heading(english_heading))
+            .unwrap_or(english_heading),
+        language,
+    }
+}
+
+/// How a record says it supersedes another, before the link: `Supersedes` in English (as
+/// adr-tools writes it), else the language's own label with its colon, which the parser
+/// reads back (`Remplace : [1. …](…)`, `取代：[3. …](…)`); `sentence` for the sentence MADR's
+/// More Information takes in English (`This decision supersedes`).
+fn supersedes_words(language: Option<&crate::vocabulary::Language>, sentence: bool) -> String {
+    let label = language.and_then(|language| Some((language, *language.supersedes_labels.first()?)));
+    match label {
+        Some((language, word)) if ["zh", "ja", "ko"].contains(&language.code) => format!("{word}："),
+        Some((language, word)) if language.code == "fr" => {
+            format!("{} : ", crate::casefold::capitalised(word))
+        }
+        Some((_, word)) => format!("{}: ", crate::casefold::capitalised(word)),
+        None if sentence => "This decision supersedes ".to_string(),
+        None => "Supersedes ".to_string(),
     }
 }
 
@@ -269,21 +291,30 @@ pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     // followed by it again; `How do we do it?` ends its own sentence: no full stop after it.
     let sentence = || {
         let title = old.display_title();
-        let tail = match text.contains(title.as_str()) {
-            true => String::new(),
-            false => format!(": {title}"),
+        let tail = match (text.contains(title.as_str()), slot.language) {
+            (true, _) => String::new(),
+            (false, None) => format!(": {title}"),
+            // After the label's own colon: `Sostituisce: [ADR-0003](…) (Modelli di dominio).`
+            (false, Some(_)) => format!(" ({title})"),
         };
-        let stop = if tail.ends_with(['.', '?', '!', '…']) { "" } else { "." };
-        format!("This decision supersedes {link}{tail}{stop}")
+        let stop = if tail.ends_with(['.', '?', '!', '…', '。']) { "" } else { "." };
+        let words = supersedes_words(slot.language, true);
+        match slot.language {
+            // `取代：[3. 行情链路](…)`: the link names the record, and a sentence of English
+            // punctuation after it would not be the record's.
+            Some(_) if !words.starts_with("This") && words.ends_with('：') => format!("{words}{link}"),
+            _ => format!("{words}{link}{tail}{stop}"),
+        }
     };
+    let words = |sentence: bool| supersedes_words(slot.language, sentence);
     let new_section = |heading: &str, content: &str| {
         format!("{newline}{newline}## {heading}{newline}{newline}{content}")
     };
     let text = match slot.shape {
-        BackLinkShape::StatusLine => format!("{newline}{newline}Supersedes {link}"),
-        BackLinkShape::LinksBullet => format!("{newline}* Supersedes {link}"),
+        BackLinkShape::StatusLine => format!("{newline}{newline}{}{link}", words(false)),
+        BackLinkShape::LinksBullet => format!("{newline}* {}{link}", words(false)),
         BackLinkShape::NewLinksSection => {
-            new_section(slot.heading, &format!("* Supersedes {link}"))
+            new_section(slot.heading, &format!("* {}{link}", words(false)))
         }
         BackLinkShape::Sentence => format!("{newline}{newline}{}", sentence()),
         BackLinkShape::NewSentenceSection => new_section(slot.heading, &sentence()),
