@@ -106,6 +106,35 @@ pub fn check_top_of_foldered_log(
     )))
 }
 
+/// `contents` titled as a docs site's records are, by a front-matter `title:` alone
+/// (cameronraysmith/vanixiets' Starlight log, review K: Starlight refuses a page without
+/// one): the `title` goes into the front matter (made when there is none) and the H1 goes.
+/// A record whose front matter already has a title is left as it is.
+pub fn titled_in_front_matter(contents: &str, title: &str) -> String {
+    let title_line = format!("title: {}\n", crate::edit::yaml_scalar(title));
+    let (front, body) = match contents.strip_prefix("---\n") {
+        Some(rest) => match rest.split_once("\n---\n") {
+            Some((yaml, body)) => (Some(yaml), body),
+            None => return contents.to_string(),
+        },
+        None => (None, contents),
+    };
+    if front.is_some_and(|yaml| yaml.lines().any(|line| line.starts_with("title:"))) {
+        return contents.to_string();
+    }
+    let body = match body.trim_start_matches('\n').strip_prefix("# ") {
+        Some(after) => after
+            .split_once('\n')
+            .map_or("", |(_, rest)| rest)
+            .trim_start_matches('\n'),
+        None => body.trim_start_matches('\n'),
+    };
+    match front {
+        Some(yaml) => format!("---\n{title_line}{yaml}\n---\n\n{body}"),
+        None => format!("---\n{title_line}---\n\n{body}"),
+    }
+}
+
 pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
     if matches!(scheme, NamingScheme::Dated { .. }) {
         return Ok(0);
@@ -169,5 +198,27 @@ pub fn record_id(record: &Record) -> String {
     match record.number() {
         Some(number) => crate::model::adr_id(number),
         None => record.slug().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::titled_in_front_matter;
+
+    #[test]
+    fn a_record_of_a_log_titled_in_front_matter_is_titled_so() {
+        assert_eq!(
+            titled_in_front_matter("# Try it\n\n* Status: proposed\n", "ADR-0019: Try it"),
+            "---\ntitle: \"ADR-0019: Try it\"\n---\n\n* Status: proposed\n"
+        );
+        assert_eq!(
+            titled_in_front_matter(
+                "---\nstatus: proposed\n---\n\n# Try it\n\n## Context\n",
+                "Try it"
+            ),
+            "---\ntitle: Try it\nstatus: proposed\n---\n\n## Context\n"
+        );
+        let titled = "---\ntitle: Kept\n---\n\n# Try it\n";
+        assert_eq!(titled_in_front_matter(titled, "Try it"), titled);
     }
 }

@@ -67,6 +67,19 @@ impl Draft<'_> {
             }
             _ => contents,
         };
+        // A log whose records are titled by their front matter alone (a docs site's).
+        let front_titled = self.manner.newest.as_ref().is_some_and(|record| {
+            record.front_matter_title.is_some()
+                && !record.sections.iter().any(|section| section.level == 1)
+        });
+        let contents = match (front_titled, &self.manner.front_title_shape) {
+            (false, _) => contents,
+            (true, Some(shape)) if self.numbered => crate::new_record::titled_in_front_matter(
+                &contents,
+                &shape.title(number, self.title),
+            ),
+            (true, _) => crate::new_record::titled_in_front_matter(&contents, self.title),
+        };
         // adr-tools adds `Supersedes` lines after rendering; `adr`'s templates write them.
         let mut lines: Vec<String> = Vec::new();
         if matches!(self.writer, Writer::AdrTools(_) | Writer::Own(_)) {

@@ -363,3 +363,38 @@ fn new_at_the_top_of_a_log_kept_in_folders_numbered_on_their_own_is_refused() {
         "{stderr}"
     );
 }
+
+// cameronraysmith/vanixiets (review K) keeps its log in a Starlight docs site: every record
+// is titled by `title: "ADR-00NN: …"` in its front matter and has no H1, and Starlight
+// refuses a page without that title. `adr new` wrote `# Try the tool` and no front matter.
+#[test]
+fn new_in_a_log_titled_by_front_matter_titles_the_record_so() {
+    let record = |number: u32, title: &str| {
+        format!(
+            "---\ntitle: \"ADR-{number:04}: {title}\"\n---\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-use-nix.md", &record(1, "Use Nix")),
+        ("0002-use-flake-parts.md", &record(2, "Use flake-parts")),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Try the tool"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "docs/adr/0003-try-the-tool.md\n"),
+        "{stderr}"
+    );
+    let written = read(dir.path().join("docs/adr/0003-try-the-tool.md"));
+    assert!(
+        written.starts_with("---\ntitle: \"ADR-0003: Try the tool\"\n")
+            && !written.contains("\n# "),
+        "{written}"
+    );
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout.lines().last(),
+        Some("0003  accepted  2025-11-23  Try the tool"),
+        "the title without its number, as the log's others: {stdout}"
+    );
+}
