@@ -209,7 +209,8 @@ fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
 /// `README.md`. A second README beside `readme.md` would be
 /// one file on macOS and Windows and two on Linux.
 fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
-    let named = |wanted: &str| {
+    // The first file of the log directory by path whose name `wanted` takes.
+    let first = |wanted: &dyn Fn(&str) -> bool| {
         std::fs::read_dir(log_dir)
             .ok()?
             .flatten()
@@ -217,24 +218,18 @@ fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
             .filter(|path| {
                 path.file_name()
                     .and_then(|name| name.to_str())
-                    .is_some_and(|name| name.eq_ignore_ascii_case(wanted))
+                    .is_some_and(wanted)
             })
             .min()
     };
+    let named = |wanted: &str| first(&|name: &str| name.eq_ignore_ascii_case(wanted));
     let readme = named("README.md");
     // The log's index under a name numbered 0 (`ADR-000-索引.md`), when it has no README.
     let numbered_index = || {
-        std::fs::read_dir(log_dir)
-            .ok()?
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| {
-                path.file_stem()
-                    .and_then(|stem| stem.to_str())
-                    .is_some_and(crate::discover::is_numbered_index)
-                    && path.extension().is_some_and(|ext| ext == "md")
-            })
-            .min()
+        first(&|name: &str| {
+            name.strip_suffix(".md")
+                .is_some_and(crate::discover::is_numbered_index)
+        })
     };
     let with_markers = [readme.clone(), named("index.md")]
         .into_iter()

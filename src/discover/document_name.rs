@@ -35,16 +35,17 @@ pub fn is_numbered_index(stem: &str) -> bool {
     else {
         return false;
     };
-    zeros > 0
-        && INDEX_WORDS
-            .iter()
-            .any(|index| index.eq_ignore_ascii_case(word) || *index == word.to_lowercase())
+    zeros > 0 && INDEX_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// `README`, `index` and the other files that describe a log rather than decide anything.
+/// `README`, `index` (also numbered 0: [`is_numbered_index`]) and the other files that
+/// describe a log rather than decide anything.
 /// A name in capitals without a number (`PROCESS.md` beside Cosmos SDK's records,
 /// `CODE_OF_CONDUCT.md`, `TEMPLATE.md`) is the repository's convention for such documents.
 pub(super) fn is_index_name(stem: &str) -> bool {
+    if is_numbered_index(stem) {
+        return true;
+    }
     let is_capitals = stem.bytes().filter(u8::is_ascii_uppercase).count() >= 3
         && stem
             .bytes()

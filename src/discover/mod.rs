@@ -309,7 +309,7 @@ pub fn is_non_record_name(name: &str) -> bool {
     let Some(stem) = markdown_stem(name) else {
         return true;
     };
-    is_index_name(stem) || is_template_name(name) || is_numbered_index(stem)
+    is_index_name(stem) || is_template_name(name)
 }
 
 /// Why a Markdown file in the log is not read as a record.
@@ -497,7 +497,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
             continue;
         }
         // Hidden names and templates were set apart above: of `is_non_record_name`, this is left.
-        if is_index_name(stem) || is_numbered_index(stem) {
+        if is_index_name(stem) {
             continue;
         }
         let path = entry.path().to_path_buf();
