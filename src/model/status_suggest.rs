@@ -7,8 +7,13 @@ pub fn closest_status<'a>(
     allowed: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let value = value.to_lowercase();
+    let length = value.chars().count();
     allowed
         .into_iter()
+        // No more than two edits apart, so no more than two letters longer or shorter: a
+        // long status (`IMPLEMENTED - Phase 1 + …`) is not measured against every word the
+        // vocabulary knows (a quarter of linting a 758-record log).
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= 2)
         .map(|candidate| (edit_distance(&value, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).clamp(1, 2))
         // `incomplete` is not a misspelt `complete`, nor `unapproved` of `approved`: a word
