@@ -100,7 +100,10 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         && !written.chars().any(char::is_lowercase);
     let value = if shouting && !value.contains('[') {
         value.to_uppercase()
-    } else if written.starts_with(|c: char| c.is_uppercase())
+    } else if written
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
         || record.style == Style::Nygard && status.origin == StatusOrigin::Section
     {
         crate::casefold::capitalised(value)
@@ -109,6 +112,9 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     };
     let replacement = match status.origin {
         StatusOrigin::FrontMatter => {
+            // YAML is not Markdown: `superseded by ADR-0012`, as MADR's template writes it,
+            // not a link that every page showing the front matter prints as written.
+            let value = without_link_markup(&value);
             if written.starts_with('"') {
                 double_quoted(&value)
             } else if written.starts_with('\'') {
@@ -119,12 +125,63 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         }
         StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => value,
     };
+    // `✅ **Accepted**`: the badge tells the old status, and goes with it.
+    let (start, replacement) = match badge_before_emphasis(&record.source.text, status.span) {
+        Some((badge_start, opening)) => (badge_start, format!("{opening}{replacement}")),
+        None => (status.span.start, replacement),
+    };
     if status.origin != StatusOrigin::Table
         && let Some((span, closing)) = emphasised_with_note(&record.source.text, status.span)
     {
-        return Ok(Edit::replace(span, replacement + &closing));
+        return Ok(Edit::replace(
+            Span::new(start, span.end),
+            replacement + &closing,
+        ));
     }
-    Ok(Edit::replace(status.span, replacement))
+    Ok(Edit::replace(
+        Span::new(start, status.span.end),
+        replacement,
+    ))
+}
+
+/// `text` with each Markdown link (`[ADR-0012](0012-linter.md)`) replaced by its text.
+fn without_link_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, opened)) = rest.split_once('[') {
+        let Some((label, target)) = opened
+            .split_once("](")
+            .and_then(|(label, after)| Some((label, after.split_once(')')?)))
+            .filter(|(label, _)| !label.contains(['[', ']']))
+        else {
+            out.push_str(before);
+            out.push('[');
+            rest = opened;
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(label);
+        rest = target.1;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A badge before the emphasis holding the status at `span` (`✅ **Accepted**`): where the
+/// badge starts, and the opening marker.
+fn badge_before_emphasis(text: &str, span: Span) -> Option<(usize, &str)> {
+    let before = text.get(..span.start)?;
+    let unmarked = before.trim_end_matches(['*', '_']);
+    let opening = before.get(unmarked.len()..)?;
+    let spaced = unmarked.trim_end_matches([' ', '\t']);
+    if opening.is_empty() || spaced.len() == unmarked.len() {
+        return None;
+    }
+    let badge_start = spaced
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == ':' || c == '：')
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    crate::model::is_badge(spaced.get(badge_start..)?).then_some((badge_start, opening))
 }
 
 /// A status in emphasis with a note after it on its line (`**Approved** by TSC vote on
@@ -296,7 +353,7 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
     // left as its author wrote it.
     if let Some(restated) = &record.status_restated
         && !restated.span.is_empty()
-        && read_kind(&restated.raw) != wanted
+        && !same_meaning(&read_kind(&restated.raw), &wanted)
         && (restated.span.end <= edit.span.start || edit.span.end <= restated.span.start)
     {
         let word = crate::vocabulary::status_word_like(&restated.raw, value).unwrap_or(value);
@@ -316,8 +373,8 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         .status_restated
         .as_ref()
         .map(|status| read_kind(&status.raw));
-    let restated_agrees = restated_back.is_none_or(|restated| restated == wanted);
-    if read_back.as_ref() != Some(&wanted) || !restated_agrees {
+    let restated_agrees = restated_back.is_none_or(|restated| same_meaning(&restated, &wanted));
+    if !read_back.is_some_and(|read| same_meaning(&read, &wanted)) || !restated_agrees {
         return Err(Error::record(
             record.path(),
             record.status.as_ref().map(|status| status.line),
@@ -340,6 +397,23 @@ type StatusMeaning = (
     crate::model::StatusKind,
     Option<(Option<u32>, Option<String>, Option<String>)>,
 );
+
+/// Whether two statuses mean the same: a successor named without its slug (`superseded by
+/// ADR-0002`, as front matter writes it) is the one named with it, in the same log.
+fn same_meaning(read: &StatusMeaning, wanted: &StatusMeaning) -> bool {
+    match (read, wanted) {
+        (
+            (kind, Some((number, slug, log))),
+            (wanted_kind, Some((wanted_number, wanted_slug, wanted_log))),
+        ) => {
+            kind == wanted_kind
+                && number == wanted_number
+                && log == wanted_log
+                && (slug.is_none() || wanted_slug.is_none() || slug == wanted_slug)
+        }
+        _ => read == wanted,
+    }
+}
 
 fn read_kind(value: &str) -> StatusMeaning {
     let (kind, successor, _) = Status::read(value);

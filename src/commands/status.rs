@@ -82,9 +82,14 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         return Ok(ExitStatus::Success);
     }
     super::rewrite(project, record.path(), &record.source.text, &text)?;
+    // In the record's words (`Deprecato`, `reemplazado por [ADR-0002](…)`), as written.
+    let written = edit::reparse(record, &text)
+        .ok()
+        .and_then(|reread| reread.status.map(|status| status.raw))
+        .unwrap_or(value);
     writeln!(
         output.out,
-        "{}: {before} -> {value}",
+        "{}: {before} -> {written}",
         project.display(record.path())
     )
     .map_err(output_error)?;

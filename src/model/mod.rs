@@ -30,7 +30,7 @@ pub use record::{
     is_folder_record_path, is_known_front_matter_key,
 };
 pub(crate) use status::first_markdown_link;
-pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id};
+pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, is_badge};
 pub use status_suggest::closest_status;
 pub use summary::RecordSummary;
 

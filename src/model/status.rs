@@ -484,6 +484,16 @@ fn superseded_in_parentheses(value: &str) -> Option<RecordRef> {
     RecordRef::parse(inside.get(..end)?)
 }
 
+/// Whether `word` is a badge put before a status (`✅`, `🟢`, `⚠️`): symbols only, none a
+/// letter, digit, bracket or emphasis marker.
+pub fn is_badge(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().count() <= 4
+        && word
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !c.is_ascii() && !"（【「『《".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

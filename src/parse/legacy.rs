@@ -1,6 +1,6 @@
 //! Metadata written the older ways, read into the same model as front matter: MADR 2's
 //! `* Status: accepted` bullets, adr-tools/Nygard's `Date:` line and `## Status` section,
-//! and the `| Status | Approved |` metadata tables some logs keep.
+//! and what the metadata tables some logs keep ([`super::metadata_table`]) share with them.
 
 use super::line_fields::split_list;
 use crate::model::{DateValue, Located, RecordRef, Section, Status, StatusOrigin};
@@ -532,7 +532,13 @@ fn without_list_marker(line: &str) -> &str {
 /// `**Approved** by TSC vote` → the status word), trimmed; `span` itself when it does not
 /// open with emphasis closed on the same line.
 pub(crate) fn emphasis_inner(source: &SourceFile, span: Span) -> Span {
-    let text = source.slice(span);
+    let whole = source.slice(span);
+    // `✅ **Accepted**`: a badge before the emphasis (an edit drops it with the old status).
+    let text = match whole.split_once(char::is_whitespace) {
+        Some((badge, rest)) if crate::model::is_badge(badge) => rest.trim_start(),
+        _ => whole,
+    };
+    let text_start = span.start + (whole.len() - text.len());
     for marker in ["**", "__", "*", "_"] {
         let Some(rest) = text.strip_prefix(marker) else {
             continue;
@@ -544,7 +550,7 @@ pub(crate) fn emphasis_inner(source: &SourceFile, span: Span) -> Span {
         if trimmed.is_empty() {
             return span;
         }
-        let start = span.start + marker.len() + (inner.len() - inner.trim_start().len());
+        let start = text_start + marker.len() + (inner.len() - inner.trim_start().len());
         return Span::new(start, start + trimmed.len());
     }
     span
@@ -616,102 +622,6 @@ fn substitute_liquid_page_values(
 
     out.push_str(rest);
     out.trim().to_string()
-}
-
-/// A `|Metadata|Value|` table before the first section.
-pub(crate) fn metadata_table(
-    source: &SourceFile,
-    outline: &Outline,
-    region: Span,
-) -> LegacyMetadata {
-    let mut metadata = LegacyMetadata::default();
-    let Some(table) = outline
-        .tables
-        .iter()
-        .find(|table| table.span.start >= region.start && table.span.start < region.end)
-    else {
-        return metadata;
-    };
-    // `| Status | Date | Author(s) |` over one row of values (DependencyTrack's hyades) is
-    // read by column; `| Status | Accepted |` rows, by row. A cell is taken as written,
-    // markup and all: the text of a value (`Proposed by the team` for `**Proposed** by the
-    // team`) need not occur in the line.
-    let by_column = match table.rows.as_slice() {
-        [head, values, ..] => {
-            head.cells
-                .iter()
-                .filter(|cell| table_label(cell).is_some())
-                .count()
-                >= 2
-                && values.cells.len() >= 2
-        }
-        _ => false,
-    };
-    let pairs: Vec<(&String, &String, Span, usize)> = if by_column {
-        let (head, values) = (&table.rows[0], &table.rows[1]);
-        head.cells
-            .iter()
-            .zip(&values.cells)
-            .zip(&values.cell_spans)
-            .map(|((label, value), span)| (label, value, *span, source.line_of(values.span.start)))
-            .collect()
-    } else {
-        table
-            .rows
-            .iter()
-            .filter_map(|row| match (row.cells.as_slice(), row.cell_spans.get(1)) {
-                ([label, value, ..], Some(span)) => {
-                    Some((label, value, *span, source.line_of(row.span.start)))
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    for (label, value, span, line) in pairs {
-        match table_label(label) {
-            Some("status") => {
-                metadata.found = true;
-                // `**Proposed**` but not `**Proposed** by the team`, whose note an edit
-                // replaces with the old status.
-                let inner = Some(emphasis_inner(source, span))
-                    .filter(|inner| {
-                        source
-                            .text
-                            .get(inner.end..span.end)
-                            .is_some_and(|rest| rest.trim_matches(['*', '_', ' ']).is_empty())
-                    })
-                    .unwrap_or(span);
-                let value = match inner == span {
-                    true => value.clone(),
-                    false => source.slice(inner).to_string(),
-                };
-                let span = inner;
-                metadata.status = Some(status_from(value, span, line, StatusOrigin::Table));
-            }
-            Some("date") => {
-                metadata.found = true;
-                metadata.date = Some(Located::new(DateValue::parse(value), span, line));
-            }
-            Some("tags") => metadata.tags = split_list(source, value, span),
-            Some("authors") => metadata.decision_makers = split_list(source, value, span),
-            _ => {}
-        }
-    }
-    metadata
-}
-
-/// The metadata a table cell labels (`Status`, `Statut`, `状态`, `Author(s)`), in English.
-fn table_label(cell: &str) -> Option<&'static str> {
-    let label = cell.trim().trim_end_matches([':', '：']).to_lowercase();
-    // `| Statut | Accepté |`, `| 状态 | 提议 |`: a label of the tables reads as English.
-    let label = crate::vocabulary::label(&label).map_or(label, |label| label.english().to_string());
-    match label.as_str() {
-        "status" => Some("status"),
-        "date" => Some("date"),
-        "tags" => Some("tags"),
-        "author" | "authors" | "author(s)" | "deciders" | "decision-makers" => Some("authors"),
-        _ => None,
-    }
 }
 
 /// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`) or

@@ -10,6 +10,7 @@ pub(crate) mod heading_id;
 pub(crate) mod legacy;
 mod line_fields;
 pub(crate) mod markdown;
+mod metadata_table;
 pub(crate) mod options;
 mod relations;
 mod simple_yaml;
@@ -295,7 +296,7 @@ fn read_legacy_metadata(
 ) -> style::LegacyMetadata {
     let source = &record.source;
     let bullets = legacy::madr2_bullets(source, outline, preamble);
-    let table = legacy::metadata_table(source, outline, preamble);
+    let table = metadata_table::metadata_table(source, outline, preamble);
     let lines = legacy::preamble_lines(source, preamble);
     let headings = heading_fields::read(source, sections);
     let status_section = sections

@@ -76,11 +76,11 @@ fn issue_13_status_in_a_table_cell_with_markup_is_replaced_whole() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
-        "docs/adr/0001-t.md: Proposed by the team -> accepted\n"
+        "docs/adr/0001-t.md: Proposed by the team -> Accepted\n"
     );
     assert_eq!(
         read(record_path(&dir, "0001-t.md")),
-        text.replace("**Proposed** by the team", "accepted")
+        text.replace("**Proposed** by the team", "Accepted")
     );
 }
 
@@ -525,13 +525,28 @@ fn a_status_edit_keeps_the_statuss_emphasis_whole() {
             "# Use X\n\n| Status | **Proposed** |\n|---|---|\n| Date | 2021-01-01 |\n\n## Context\n\nc\n".to_string(),
             "# Use X\n\n| Status | **Deprecated** |\n|---|---|\n| Date | 2021-01-01 |\n\n## Context\n\nc\n".to_string(),
         ),
+        // A badge before the emphasis (`**Durum:** ✅ **Accepted**`, alidurmus/collective-memory)
+        // tells the old status: it goes with it, and the emphasis stays.
+        (
+            "# Use X\n\n**Date:** 2021-01-01  \n**Status:** ✅ **Accepted**\n\n## Context\n\nc\n".to_string(),
+            "# Use X\n\n**Date:** 2021-01-01  \n**Status:** **Deprecated**\n\n## Context\n\nc\n".to_string(),
+        ),
+        (
+            "# Use X\n\n- Status: ⚠️ **Proposed** by the team\n- Date: 2021-01-01\n\n## Context\n\nc\n".to_string(),
+            "# Use X\n\n- Status: **Deprecated**\n- Date: 2021-01-01\n\n## Context\n\nc\n".to_string(),
+        ),
+        (
+            "# Use X\n\n* Status: 🟢 Accepted\n* Date: 2021-01-01\n\n## Context\n\nc\n".to_string(),
+            "# Use X\n\n* Status: Deprecated\n* Date: 2021-01-01\n\n## Context\n\nc\n".to_string(),
+        ),
     ];
     for (before, after) in cases {
         let dir = log_with(&[("0001-use-x.md", &before)]);
         let (code, stdout, stderr) = run(dir.path(), &["status", "1", "deprecated"]);
         assert_eq!(code, 0, "{before}\n{stderr}");
+        // The message names the status as the record now writes it.
         assert!(
-            stdout.ends_with(" -> deprecated\n") || stderr.ends_with(" -> deprecated\n"),
+            stdout.ends_with(" -> Deprecated\n") || stderr.ends_with(" -> Deprecated\n"),
             "{stdout}{stderr}"
         );
         assert_eq!(read(record_path(&dir, "0001-use-x.md")), after, "{before}");
@@ -558,7 +573,7 @@ fn a_quoted_guidance_is_no_status_and_the_list_of_choices_takes_the_status() {
         (code, stdout.as_str(), stderr.as_str()),
         (
             0,
-            "docs/adr/0001-use-x.md: {Deprecated|Proposed|Accepted} -> accepted\n",
+            "docs/adr/0001-use-x.md: {Deprecated|Proposed|Accepted} -> Accepted\n",
             ""
         )
     );

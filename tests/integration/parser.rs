@@ -566,6 +566,13 @@ fn a_metadata_table_is_read_by_row_or_by_column() {
     );
     assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
     assert_eq!(record.date.as_ref().unwrap().value.text(), "2025-01-08");
+    // A changelog's head names its columns (YorgosPag/NestorApp): its `Date` was read as the
+    // record's date, `Changes`, and lint reported it unreadable.
+    let record = parse(
+        "# ADR-266: Reports\n\n**Date**: 2026-03-29\n\n| Date | Changes |\n|---|---|\n| 2026-03-29 | First |\n\n## Context\n\nKafka.\n",
+    );
+    assert_eq!(record.date.as_ref().unwrap().value.text(), "2026-03-29");
+    assert_eq!(record.date.as_ref().unwrap().line, 3);
 }
 
 // A superseded status beside a line or bullet of its own naming the successor
