@@ -86,49 +86,48 @@ pub fn each_token(text: &str, mut each: impl FnMut(&str, Range<usize>)) {
             each(&term, range);
         }
     };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
-    let mut index = 0;
-    // One list for the parts of every word, not one each.
+    // Read a character at a time where it stands: a list of every character's offset (16
+    // bytes for each byte of ASCII text) was a tenth of indexing a record.
+    let mut at = 0;
+    // One list for the parts of every word, and one for the characters of a CJK run.
     let mut parts: Vec<Range<usize>> = Vec::new();
-    while let Some(&(start, c)) = chars.get(index) {
+    let mut run: Vec<usize> = Vec::new();
+    while let Some(c) = char_at(text, at) {
+        let start = at;
         if is_cjk(c) {
-            let first = index;
-            while chars.get(index).is_some_and(|&(_, c)| is_cjk(c)) {
-                index += 1;
+            run.clear();
+            while let Some(c) = char_at(text, at).filter(|&c| is_cjk(c)) {
+                run.push(at);
+                at += c.len_utf8();
             }
-            cjk_bigrams(text, &chars, first, index, &mut push);
+            cjk_bigrams(&run, at, &mut push);
             continue;
         }
         if !is_word_char(c) {
-            index += 1;
+            at += c.len_utf8();
             continue;
         }
         // A word: parts of letters and digits joined by single joiners.
         parts.clear();
         loop {
-            let part_start = index;
-            while chars.get(index).is_some_and(|&(_, c)| is_word_char(c)) {
-                index += 1;
+            let part_start = at;
+            while let Some(c) = char_at(text, at).filter(|&c| is_word_char(c)) {
+                at += c.len_utf8();
             }
-            parts.push(end_of(part_start)..end_of(index));
-            let joined = chars.get(index).is_some_and(|&(_, c)| is_joiner(c))
-                && chars.get(index + 1).is_some_and(|&(_, c)| is_word_char(c));
+            parts.push(part_start..at);
+            // Every joiner is one byte.
+            let joined = char_at(text, at).is_some_and(is_joiner)
+                && char_at(text, at + 1).is_some_and(is_word_char);
             if !joined {
                 break;
             }
-            index += 1;
+            at += 1;
         }
         // `C++`, `C#`, `F#`: the marks are part of the name.
-        let mut end = end_of(index);
-        while chars
-            .get(index)
-            .is_some_and(|&(_, c)| matches!(c, '+' | '#'))
-        {
-            index += 1;
-            end = end_of(index);
+        while char_at(text, at).is_some_and(|c| matches!(c, '+' | '#')) {
+            at += 1;
         }
-        let whole = start..end;
+        let whole = start..at;
         push(whole.clone());
         if parts.len() > 1 || parts.first().is_some_and(|part| *part != whole) {
             for part in &parts {
@@ -140,20 +139,25 @@ pub fn each_token(text: &str, mut each: impl FnMut(&str, Range<usize>)) {
     }
 }
 
-fn cjk_bigrams(
-    text: &str,
-    chars: &[(usize, char)],
-    first: usize,
-    end: usize,
-    push: &mut impl FnMut(Range<usize>),
-) {
-    let offset = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
-    if end - first == 1 {
-        push(offset(first)..offset(end));
+/// The character starting at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
+    text.get(at..)?.chars().next()
+}
+
+/// The bigrams of a CJK run whose characters start at `starts` and which ends at `end`: a
+/// run of one character is that character.
+fn cjk_bigrams(starts: &[usize], end: usize, push: &mut impl FnMut(Range<usize>)) {
+    let start_or_end = |index: usize| starts.get(index).copied().unwrap_or(end);
+    if starts.len() == 1 {
+        push(start_or_end(0)..end);
         return;
     }
-    for index in first..end.saturating_sub(1) {
-        push(offset(index)..offset(index + 2));
+    for index in 0..starts.len().saturating_sub(1) {
+        push(start_or_end(index)..start_or_end(index + 2));
     }
 }
 
@@ -182,6 +186,111 @@ fn normalize_into(word: &str, term: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokeniser as it was before it read characters in place (a list of every
+    /// character first): what [`each_token`] must still give, token for token.
+    fn each_token_by_char_list(text: &str, mut each: impl FnMut(&str, Range<usize>)) {
+        let mut term = String::new();
+        let mut push = |range: Range<usize>| {
+            if let Some(word) = text.get(range.clone()) {
+                normalize_into(word, &mut term);
+                each(&term, range);
+            }
+        };
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let end_of = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
+        let mut index = 0;
+        // One list for the parts of every word, not one each.
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        while let Some(&(start, c)) = chars.get(index) {
+            if is_cjk(c) {
+                let first = index;
+                while chars.get(index).is_some_and(|&(_, c)| is_cjk(c)) {
+                    index += 1;
+                }
+                cjk_bigrams_by_char_list(text, &chars, first, index, &mut push);
+                continue;
+            }
+            if !is_word_char(c) {
+                index += 1;
+                continue;
+            }
+            // A word: parts of letters and digits joined by single joiners.
+            parts.clear();
+            loop {
+                let part_start = index;
+                while chars.get(index).is_some_and(|&(_, c)| is_word_char(c)) {
+                    index += 1;
+                }
+                parts.push(end_of(part_start)..end_of(index));
+                let joined = chars.get(index).is_some_and(|&(_, c)| is_joiner(c))
+                    && chars.get(index + 1).is_some_and(|&(_, c)| is_word_char(c));
+                if !joined {
+                    break;
+                }
+                index += 1;
+            }
+            // `C++`, `C#`, `F#`: the marks are part of the name.
+            let mut end = end_of(index);
+            while chars
+                .get(index)
+                .is_some_and(|&(_, c)| matches!(c, '+' | '#'))
+            {
+                index += 1;
+                end = end_of(index);
+            }
+            let whole = start..end;
+            push(whole.clone());
+            if parts.len() > 1 || parts.first().is_some_and(|part| *part != whole) {
+                for part in &parts {
+                    if *part != whole {
+                        push(part.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    fn cjk_bigrams_by_char_list(
+        text: &str,
+        chars: &[(usize, char)],
+        first: usize,
+        end: usize,
+        push: &mut impl FnMut(Range<usize>),
+    ) {
+        let offset = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
+        if end - first == 1 {
+            push(offset(first)..offset(end));
+            return;
+        }
+        for index in first..end.saturating_sub(1) {
+            push(offset(index)..offset(index + 2));
+        }
+    }
+
+    fn tokens_by(
+        tokenise: impl Fn(&str, &mut dyn FnMut(&str, Range<usize>)),
+        text: &str,
+    ) -> Vec<(String, Range<usize>)> {
+        let mut tokens = Vec::new();
+        tokenise(text, &mut |term, range| {
+            tokens.push((term.to_string(), range))
+        });
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn reading_characters_in_place_gives_the_tokens_of_the_character_list(
+            text in "([a-zA-Z0-9 ._#+\\-]|[é中文日本語한국어ÄḰ]|\\PC){0,60}"
+        ) {
+            proptest::prop_assert_eq!(
+                tokens_by(|text, each| each_token(text, each), &text),
+                tokens_by(|text, each| each_token_by_char_list(text, each), &text)
+            );
+        }
+    }
 
     fn terms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|token| token.term).collect()

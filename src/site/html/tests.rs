@@ -174,6 +174,16 @@ fn in_page_fragments_find_their_heading_in_any_case() {
         match_fragment_case("<p><a href=\"#x\">x</a></p><h2 id=\"x\">X</h2>"),
         None
     );
+    // Several links, in any script, the last one left open.
+    assert_eq!(
+        match_fragment_case(
+            "<h2 id=\"über-uns\">Ü</h2><a href=\"#ÜBER-UNS\">a</a><a href=\"#Über-Uns\">b</a><a href=\"#ÜBER-UNS"
+        )
+        .as_deref(),
+        Some(
+            "<h2 id=\"über-uns\">Ü</h2><a href=\"#über-uns\">a</a><a href=\"#über-uns\">b</a><a href=\"#über-uns"
+        )
+    );
 }
 
 #[test]
