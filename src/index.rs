@@ -40,6 +40,18 @@ pub struct Spliced {
     pub appended: bool,
 }
 
+/// Whether one log of several goes without an index: it has no record, and its index file
+/// (`index_file`) holds no index of ours to keep current. An index saying the log has none
+/// would go into log4brains' README of a project whose packages hold every record.
+pub fn goes_without_index(
+    layout: &crate::layout::Layout,
+    log_dir: &Path,
+    index_file: &Path,
+) -> crate::error::Result<bool> {
+    Ok(layout.discover(log_dir)?.records.is_empty()
+        && !std::fs::read_to_string(index_file).is_ok_and(|text| has_markers(&text)))
+}
+
 /// The index table for `log`, with links relative to `index_dir` (the directory of the file
 /// that will hold it). Lines end with `newline`; the table ends with one.
 pub fn table(log: &LogMeta, index_dir: &Path, newline: &str) -> String {

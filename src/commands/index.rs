@@ -19,6 +19,11 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         let mut status = ExitStatus::Success;
         for part in &project.layout.parts {
             let one = project.clone().select_log(&part.name)?;
+            if index::goes_without_index(&one.layout, &one.log_dir, &index_file(args, &one))? {
+                let shown = one.display(&one.log_dir);
+                super::note(output, format_args!("{shown}: no records, so no index"));
+                continue;
+            }
             if run(args, &one, output)? != ExitStatus::Success {
                 status = ExitStatus::Findings;
             }

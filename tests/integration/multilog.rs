@@ -814,3 +814,45 @@ fn a_log4brains_projects_packages_are_logs_of_their_own() {
         "{stderr}"
     );
 }
+
+// Review L: marcvanandel/fds-architecture keeps every record in its log4brains packages, and
+// the project's own log holds only log4brains' README: `adr index` appended "No decisions
+// recorded yet" to that README. A log with no record beside logs with records gets no index
+// (unless it has one already), and says so.
+#[test]
+fn an_empty_log_beside_logs_with_records_gets_no_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        ".log4brains.yml",
+        "project:\n  name: FDS\n  adrFolder: ./docs/adr\n  packages:\n    - name: principles\n      path: ./packages/principles\n      adrFolder: ./packages/principles/adr\n",
+    );
+    let readme = "# Architecture knowledge base\n\nWelcome to log4brains.\n";
+    write("docs/adr/README.md", readme);
+    write(
+        "packages/principles/adr/20230915-p01-data.md",
+        "# P01: Data\n\n- Status: accepted\n- Date: 2023-09-15\n\n## Context and Problem Statement\n\nc\n\n## Decision Outcome\n\nd\n",
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "docs/adr: no records, so no index\ncreated packages/principles/adr/README.md (1 record)\n"
+        )
+    );
+    assert_eq!(read(dir.path().join("docs/adr/README.md")), readme);
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "docs/adr: no records, so no index\npackages/principles/adr/README.md is up to date\n"
+        )
+    );
+}
