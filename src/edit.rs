@@ -58,6 +58,9 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 /// anchor, alias, tag, complex key, list or map, or a value continued on the next line) is
 /// refused with a message saying so, and the record is left as it is.
 pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
+    if let Some(edit) = checklist_edit(record, value) {
+        return edit;
+    }
     let Some(status) = &record.status else {
         return match &record.front_matter {
             Some(front_matter) => match front_matter.get("status") {
@@ -142,6 +145,69 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         Span::new(start, status.span.end),
         replacement,
     ))
+}
+
+/// A status kept as a checklist of stages ([`crate::parse::status_checklist`]): the stage
+/// `value` names ticked and dated today, the successor's link in place of the stage's
+/// emphasised prompt (`_lenke til ADR som erstatter denne_`) or after it. An error when no
+/// stage names `value`, or a later stage is ticked; `None` when the status is no checklist.
+fn checklist_edit(record: &Record, value: &str) -> Option<Result<Edit>> {
+    use crate::parse::status_checklist::{stages, ticked_text};
+    let section = record.section("status")?;
+    let stages = stages(&record.source, section.body_span)?;
+    let source = &record.source;
+    let wanted = read_kind(value).0;
+    let named = |stage: &&crate::parse::status_checklist::Stage| {
+        read_kind(source.slice(stage.text)).0 == wanted
+    };
+    let Some(at) = stages.iter().position(|stage| named(&stage)) else {
+        let names: Vec<String> = stages
+            .iter()
+            .map(|stage| {
+                let text = source.slice(stage.text);
+                let word = text.split(['(', '_', '*']).next().unwrap_or(text).trim();
+                format!("`{word}`")
+            })
+            .collect();
+        return Some(Err(Error::record(
+            record.path(),
+            Some(section.line),
+            format!(
+                "the status is a checklist of stages ({}), and none of them is `{value}`: tick the stage that holds by hand, or add one for it",
+                names.join(", ")
+            ),
+        )));
+    };
+    if let Some(later) = stages.iter().skip(at + 1).find(|stage| stage.ticked) {
+        return Some(Err(Error::record(
+            record.path(),
+            Some(later.line),
+            format!(
+                "a later stage of the status checklist, `{}`, is ticked: untick it by hand first",
+                source.slice(later.text)
+            ),
+        )));
+    }
+    let stage = stages.get(at)?;
+    let today = crate::clock::today().to_string();
+    let mut text = ticked_text(source, stage, &today);
+    if let Some(successor) = successor_named(value) {
+        let prompt_at = text.find(['_', '*']).filter(|&at| {
+            let closing = text.get(at..at + 1).unwrap_or("_");
+            text.trim_end().ends_with(closing)
+        });
+        match prompt_at {
+            Some(at) => text.replace_range(at.., successor),
+            None => {
+                text.push(' ');
+                text.push_str(successor);
+            }
+        }
+    }
+    Some(Ok(Edit::replace(
+        Span::new(stage.mark.start, stage.text.end),
+        format!("x] {text}"),
+    )))
 }
 
 /// `text` with each Markdown link (`[ADR-0012](0012-linter.md)`) replaced by its text.

@@ -8,6 +8,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::model::{Record, Status, StatusKind};
+use crate::parse::status_checklist;
 use crate::vocabulary::{Kind, Label, english_heading, label, normalize_heading};
 
 /// The parts of a record the skeleton of a translated one keeps beside a decision's
@@ -179,7 +180,7 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         .sections
         .iter()
         .filter(|section| {
-            let name = normalize_heading(&section.title);
+            let name = crate::vocabulary::heading_name(&section.title);
             section.level == 2
                 && ((crate::model::DECISION_SECTIONS.contains(&section.key())
                     || OTHER_PARTS.contains(&section.key()))
@@ -189,7 +190,7 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
     // Two parts in other words at least: one English log's `## Validation` is French too.
     let translated = parts
         .iter()
-        .filter(|section| normalize_heading(&section.title) != section.key())
+        .filter(|section| crate::vocabulary::heading_name(&section.title) != section.key())
         .count();
     let written: Vec<&str> = parts.iter().map(|part| part.title.as_str()).collect();
     let language = crate::vocabulary::language_of_headings(&written)?;
@@ -313,7 +314,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.split_inclusive('\n').peekable();
     if lines.peek().is_some_and(|line| line.trim_end() == "---") {
-        fill_front_matter(&mut lines, &mut out, filled);
+        front_matter::fill_front_matter(&mut lines, &mut out, filled);
     }
     let mut titled = false;
     // The part a line is in: before any `##` (the preamble), `Status`, `Date`, or another.
@@ -374,6 +375,18 @@ pub fn fill(text: &str, filled: &Filled) -> String {
             }
             // `- **提案日**: YYYY-MM-DD`: another part of the section, kept.
             Part::Status if is_labelled(trimmed) => out.push_str(&with_date(line, filled.date)),
+            // `- [ ] Foreslått (dato: ÅÅÅÅ-MM-DD)`: a checklist of stages, the one asked
+            // for (else the first) ticked and dated, the others kept as they are.
+            Part::Status if status_checklist::stage_text(line).is_some() => {
+                match status_checklist::stage_text(line).filter(|_| !status_written) {
+                    Some(stage) if filled.status.is_none_or(|asked| same_kind(stage, asked)) => {
+                        status_written = true;
+                        let ticked = status_checklist::ticked_line(line, filled.date);
+                        out.push_str(ticked.as_deref().unwrap_or(line));
+                    }
+                    _ => out.push_str(line),
+                }
+            }
             Part::Status if is_text && !status_written => {
                 status_written = true;
                 in_status_quote = trimmed.starts_with('>');
@@ -403,139 +416,6 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         }
     }
     out
-}
-
-/// The front matter of a template, from its opening `---` (next in `lines`) to its closing
-/// one, filled into `out`: see [`fill`].
-fn fill_front_matter<'t>(
-    lines: &mut std::iter::Peekable<std::str::SplitInclusive<'t, char>>,
-    out: &mut String,
-    filled: &Filled,
-) {
-    out.push_str(lines.next().unwrap_or_default());
-    let mut drop_next = false;
-    while let Some(line) = lines.next() {
-        // A key's value continued on the lines below it (`tags:` and its items, `summary: >`
-        // and its text).
-        let mut continued: Vec<&str> = Vec::new();
-        if line.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-            while let Some(next) = lines.next_if(|next| next.starts_with([' ', '\t'])) {
-                continued.push(next);
-            }
-        }
-        if let Some(kept) = own_values_dropped(line, &continued, filled.date) {
-            out.push_str(&kept);
-            continue;
-        }
-        let key = line.split_once(':').map(|(key, _)| key.trim());
-        let ending = line_ending(line);
-        let value = line.split_once(':').map_or("", |(_, value)| value);
-        let value = value
-            .split_once(" #")
-            .map_or(value, |(value, _)| value)
-            .trim();
-        // `# remove the following line! …` above `slug: /adr/TEMPLATE` (Decentraland):
-        // the template says which of its lines are its own, not the record's.
-        if std::mem::take(&mut drop_next) && line.trim_end() != "---" {
-            continue;
-        }
-        if is_remove_next_line_note(line) {
-            drop_next = true;
-            continue;
-        }
-        match key {
-            // `adr: 0 # replace this number …`: the record's number.
-            Some(key)
-                if ["adr", "number", "adr_number", "adr-number"].contains(&key)
-                    && !value.is_empty()
-                    && value.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                out.push_str(&format!("{key}: {}{ending}", filled.number));
-            }
-            Some(key) if key == "status" || key.ends_with("_status") => {
-                let value = line.split_once(':').map_or("", |(_, value)| value);
-                // A YAML comment (`Idea, Draft # pick one of these`) is no choice.
-                let value = value.split_once(" #").map_or(value, |(value, _)| value);
-                let word = status_line(value, filled);
-                out.push_str(&format!("{key}: {}{ending}", word.trim()));
-            }
-            Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
-            Some("title") => out.push_str(&format!(
-                "title: {}{ending}",
-                crate::edit::yaml_scalar(
-                    filled.front_matter_title.as_deref().unwrap_or(filled.title)
-                )
-            )),
-            _ => out.push_str(&with_date(line, filled.date)),
-        }
-        for next in &continued {
-            out.push_str(next);
-        }
-        if line.trim_end() == "---" {
-            break;
-        }
-    }
-}
-
-/// A front-matter key of a template whose value is the template's own, as the record made
-/// from it is to have it (tytsxai/exchange-platform's `ADR-模板.md`, review K): a date
-/// (`created: 2025-12-21`, `updated:`) is `date`, today; tags lose those naming a template
-/// (`- 模板`); any other value in prose that speaks of the template (`summary:
-/// 架构决策记录模板：…`) is left empty. `line` is the key's line and `continued` the lines its value goes on
-/// over; `None` for a key kept as the template has it.
-fn own_values_dropped(line: &str, continued: &[&str], date: &str) -> Option<String> {
-    let (key, value) = line.split_once(':')?;
-    let key = key.trim();
-    let ending = line_ending(line);
-    let value = value.trim();
-    let unquoted = value.trim_matches(['"', '\'']);
-    if ["title", "status", "date"].contains(&key) || key.ends_with("_status") {
-        return None;
-    }
-    if continued.is_empty()
-        && unquoted.len() == 10
-        && crate::model::DateValue::parse(unquoted).valid().is_some()
-    {
-        let quote = value.get(..value.len() - value.trim_start_matches(['"', '\'']).len())?;
-        return Some(format!("{key}: {quote}{date}{quote}{ending}"));
-    }
-    if ["tags", "tag", "keywords"].contains(&key) {
-        if let Some(inline) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-            let kept: Vec<&str> = inline
-                .split(',')
-                .map(str::trim)
-                .filter(|tag| !crate::discover::mentions_template(tag))
-                .collect();
-            return (kept.len() < inline.split(',').count())
-                .then(|| format!("{key}: [{}]{ending}", kept.join(", ")));
-        }
-        let items: Vec<&&str> = continued
-            .iter()
-            .filter(|item| !crate::discover::mentions_template(item))
-            .collect();
-        if items.len() == continued.len() {
-            return None;
-        }
-        let mut kept = format!("{}{ending}", line.trim_end());
-        kept.extend(items.into_iter().copied());
-        return Some(kept);
-    }
-    let text = std::iter::once(value)
-        .chain(continued.iter().copied())
-        .collect::<String>();
-    // Prose, not a name (`layout: adr-template` is the site's layout, kept).
-    let prose = text.trim().contains(char::is_whitespace) || !text.is_ascii();
-    (prose && crate::discover::mentions_template(&text)).then(|| format!("{key}: \"\"{ending}"))
-}
-
-/// A YAML comment telling the template's user to remove the line after it.
-fn is_remove_next_line_note(line: &str) -> bool {
-    let Some(comment) = line.trim_start().strip_prefix('#') else {
-        return false;
-    };
-    let comment = comment.to_lowercase();
-    (comment.contains("remove") || comment.contains("delete"))
-        && (comment.contains("following line") || comment.contains("next line"))
 }
 
 /// A line of the `Status` section with the status in it: a labelled status line
@@ -592,6 +472,11 @@ fn with_date(line: &str, date: &str) -> String {
         .iter()
         .flat_map(|prompt| [prompt.to_string(), prompt.to_lowercase()])
         .fold(line.to_string(), |line, prompt| line.replace(&prompt, date))
+}
+
+/// Whether a template's stage (`Akseptert (dato: ÅÅÅÅ-MM-DD)`) is the status `asked`.
+fn same_kind(stage: &str, asked: &str) -> bool {
+    Status::read(stage).0 == Status::read(asked).0
 }
 
 /// Where in the template a line is.
@@ -791,5 +676,6 @@ fn line_ending(line: &str) -> &'static str {
     }
 }
 
+mod front_matter;
 #[cfg(test)]
 mod tests;

@@ -50,7 +50,7 @@ fn renamed_level2_headings<'r>(
         }
         // A heading in another language (`## Kontext`) is read as English but not
         // rewritten into English: the record keeps its language.
-        let is_english = crate::model::normalize_heading(&section.title) == section.key();
+        let is_english = crate::vocabulary::heading_name(&section.title) == section.key();
         for (old, new) in HEADING_RENAMES {
             if is_english && section.is_named(old) && !has_level2(new) {
                 changes.push((index, 2, Some(new)));

@@ -191,7 +191,7 @@ impl Section {
         body_span: Span,
         line: usize,
     ) -> Section {
-        let key = normalize_heading(&title);
+        let key = crate::vocabulary::heading_name(&title);
         // A heading in another language is looked up by its English name
         // (`Contexte et énoncé du problème` is `Context and Problem Statement`).
         let key = crate::vocabulary::english_heading(&key).map_or(key, String::from);

@@ -414,6 +414,17 @@ pub(crate) fn status_section(
     section: &Section,
     front_matter_value: impl Fn(&str) -> Option<String>,
 ) -> Option<Status> {
+    // `- [x] Foreslått (dato: …)`, `- [x] Akseptert (dato: …)`: the last stage ticked.
+    if let Some(stages) = super::status_checklist::stages(source, section.body_span) {
+        let stage = super::status_checklist::current(&stages)?;
+        let raw = source.slice(stage.text).to_string();
+        return Some(status_from(
+            raw,
+            stage.text,
+            stage.line,
+            StatusOrigin::Section,
+        ));
+    }
     let mut first_status: Option<Status> = None;
     let mut first_is_dated = false;
     // The template's list of choices (`{Deprecated|Proposed|Accepted}`) left where the status

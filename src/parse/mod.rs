@@ -14,6 +14,7 @@ mod metadata_table;
 pub(crate) mod options;
 mod relations;
 mod simple_yaml;
+pub(crate) mod status_checklist;
 mod style;
 
 use crate::model::title_number::own_number_stripped;

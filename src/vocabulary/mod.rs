@@ -6,13 +6,19 @@
 //! tables (see [`languages_markdown`]) and a test keeps it current. The parser asks here;
 //! nothing here knows about records.
 
+mod cs;
 mod de;
 mod en;
 mod es;
+mod fi;
+mod fold;
 mod fr;
+mod headings;
 mod it;
 mod ja;
 mod ko;
+mod nb;
+mod nl;
 mod pl;
 mod prompts;
 mod pt;
@@ -21,43 +27,13 @@ mod tr;
 mod vi;
 mod zh;
 
+pub use fold::fold;
+use fold::fold_accent;
+pub use headings::{heading_name, normalize_heading};
 pub use prompts::{ADR_TOOLS_PROMPTS, DATE_PROMPTS, is_template_prompt};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-/// Normalise a heading or option name for matching: case-insensitive, whitespace collapsed,
-/// trailing punctuation and Markdown emphasis ignored, `&` read as `and` (`Context &
-/// Problem Statement`).
-pub fn normalize_heading(text: &str) -> String {
-    // One pass and one allocation: this runs for every heading of every record.
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let word = if word == "&" { "and" } else { word };
-        let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
-        if chars.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in chars {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        }
-    }
-    while let Some(last) = out.chars().next_back() {
-        if last == ' ' || (last.is_ascii_punctuation() && last != ')' && last != ']') {
-            out.pop();
-        } else {
-            break;
-        }
-    }
-    out
-}
 
 /// What a status word means, whatever the language it is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -146,6 +122,10 @@ pub static LANGUAGES: &[&Language] = &[
     &es::TABLE,
     &pt::TABLE,
     &it::TABLE,
+    &nl::TABLE,
+    &nb::TABLE,
+    &fi::TABLE,
+    &cs::TABLE,
     &pl::TABLE,
     &tr::TABLE,
     &vi::TABLE,
@@ -154,42 +134,6 @@ pub static LANGUAGES: &[&Language] = &[
     &ko::TABLE,
     &ru::TABLE,
 ];
-
-/// Lowercase, accents folded for Latin letters (`Accepté`, `accepte` and `ACCEPTÉ` are one
-/// word), whitespace collapsed, trailing `.`/`:` dropped. Non-Latin scripts pass through
-/// lowercased.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars().flat_map(char::to_lowercase) {
-            out.push(fold_accent(c));
-        }
-    }
-    while out.ends_with(['.', ':', '：', '。']) {
-        out.pop();
-    }
-    out
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        // Russian writers drop the diaeresis as often as not.
-        'ё' => 'е',
-        other => other,
-    }
-}
 
 struct Lookups {
     headings: HashMap<String, String>,
@@ -299,6 +243,11 @@ pub fn english_heading(normalized: &str) -> Option<&'static str> {
     if let Some(english) = found {
         return Some(english);
     }
+    // `결정 Decision`, `상태 Status` (zusome/cufit-api-server): the heading in another
+    // script, then in English.
+    if let Some(english) = english_after_other_script(normalized) {
+        return Some(english);
+    }
     if !normalized.contains(" / ") && !normalized.ends_with([')', '）', '】']) {
         return None;
     }
@@ -324,6 +273,25 @@ pub fn english_heading(normalized: &str) -> Option<&'static str> {
             .or_else(|| lookups.english_headings.get(&half))
             .map(String::as_str)
     })
+}
+
+/// The English heading of a heading written in a script without Latin letters and then in
+/// English (`결정 decision`): the English half, when the tables know it.
+fn english_after_other_script(normalized: &str) -> Option<&'static str> {
+    let (at, _) = normalized.char_indices().find(|&(at, c)| {
+        c == ' '
+            && normalized.get(at + 1..).is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_alphabetic()) && rest.is_ascii()
+            })
+    })?;
+    let (other, english) = (normalized.get(..at)?, normalized.get(at + 1..)?);
+    if !other
+        .chars()
+        .all(|c| c == ' ' || c.is_alphabetic() && !c.is_ascii())
+    {
+        return None;
+    }
+    LOOKUPS.english_headings.get(english).map(String::as_str)
 }
 
 /// The label a metadata label stands for (`statut` → status, `日期` → date).
@@ -749,6 +717,22 @@ mod tests {
     }
 
     #[test]
+    fn a_headings_number_is_no_part_of_its_name() {
+        for (heading, name) in [
+            ("1. Context", "context"),
+            ("2.1 Considered Options", "considered options"),
+            ("3) Decision", "decision"),
+            ("10. **Consequences**", "consequences"),
+            // A number that is the heading's name, or part of it, stays.
+            ("2024 Goals", "2024 goals"),
+            ("1.", "1"),
+            ("Option 2. Keep it", "option 2. keep it"),
+        ] {
+            assert_eq!(heading_name(heading), name, "{heading}");
+        }
+    }
+
+    #[test]
     fn months_in_every_table_language() {
         for (word, number) in [
             ("Nov", 11),
@@ -778,6 +762,8 @@ mod tests {
             ("背景 (Context)", "context"),
             ("Kontext / Background", "context"),
             ("比較した選択肢 (Options Considered)", "considered options"),
+            ("결정 Decision", "decision"),
+            ("배경 Context", "context"),
         ] {
             assert_eq!(
                 english_heading(&normalize_heading(heading)),

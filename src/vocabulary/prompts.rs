@@ -17,4 +17,10 @@ pub fn is_template_prompt(text: &str) -> bool {
 
 /// Templates' prompts for a date, in the languages of their templates (`JJJJ-MM-TT` in
 /// German, `AAAA-MM-JJ` in French); matched without regard to ASCII case.
-pub const DATE_PROMPTS: [&str; 3] = ["YYYY-MM-DD", "JJJJ-MM-TT", "AAAA-MM-JJ"];
+pub const DATE_PROMPTS: [&str; 5] = [
+    "YYYY-MM-DD",
+    "JJJJ-MM-TT",
+    "AAAA-MM-JJ",
+    "JJJJ-MM-DD",
+    "ÅÅÅÅ-MM-DD",
+];

@@ -456,3 +456,93 @@ fn a_heading_qualified_in_full_width_brackets_is_its_section() {
         (0, "0 errors, 0 warnings in 1 file\n", "")
     );
 }
+
+// Arbeidstilsynet/design (review L) keeps each record's status as a checklist of its stages,
+// ticked and dated as it moves: `adr status 2 deprecated` wrote `- Deprecated` over the first
+// stage (its date lost, `Akseptert` still ticked), lint called the checklist a list of choices,
+// and `adr new` wrote `proposed` over the template's first stage. The status is the last
+// stage ticked; a change ticks the stage it names and dates it; a status no stage names is
+// refused; the template's first stage is ticked for a new record.
+#[test]
+fn a_status_kept_as_a_checklist_of_stages_is_read_ticked_and_dated() {
+    let stages = |ticked: &[bool]| {
+        let names = ["Foreslått", "Akseptert", "Avvist", "Erstattet"];
+        let mut text = String::from("# 0002 - Pakkeversjonering\n\n## Status\n\n");
+        for (name, ticked) in names.iter().zip(ticked) {
+            let (mark, date) = match ticked {
+                true => ("x", "2025-06-02"),
+                false => (" ", "ÅÅÅÅ-MM-DD"),
+            };
+            let prompt = match *name {
+                "Erstattet" => " _lenke til ADR som erstatter denne_",
+                _ => "",
+            };
+            text.push_str(&format!("- [{mark}] {name} (dato: {date}){prompt}\n"));
+        }
+        text.push_str(
+            "\n## Kontekst\n\nTekst.\n\n## Beslutning\n\nBruk X.\n\n## Konsekvenser\n\nBra.\n",
+        );
+        text
+    };
+    let record = stages(&[true, true, false, false]);
+    let template =
+        stages(&[false, false, false, false]).replace("0002 - Pakkeversjonering", "0000 - Tittel");
+    let dir = log_with(&[
+        ("adr-0000-template.md", &template),
+        ("adr-0002-pakkeversjonering.md", &record),
+        (
+            "adr-0003-neste.md",
+            &record.replace("0002 - Pakkeversjonering", "0003 - Neste"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.starts_with("0002  akseptert"), "{stdout}");
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert!(!stdout.contains("status-"), "{code} {stdout}");
+
+    let path = dir.path().join("docs/adr/adr-0002-pakkeversjonering.md");
+    let (code, stdout, stderr) = run(dir.path(), &["status", "2", "rejected"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "docs/adr/adr-0002-pakkeversjonering.md: Akseptert (dato: 2025-06-02) -> Avvist (dato: 2025-11-23)\n",
+            ""
+        )
+    );
+    assert_eq!(
+        read(&path),
+        record.replace(
+            "- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)",
+            "- [x] Avvist (dato: 2025-11-23)"
+        )
+    );
+    // No stage is `deprecated`: nothing is written.
+    let before = read(&path);
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "deprecated"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.ends_with("adr-0002-pakkeversjonering.md:3: the status is a checklist of stages (`Foreslått`, `Akseptert`, `Avvist`, `Erstattet`), and none of them is `deprecated`: tick the stage that holds by hand, or add one for it\n"),
+        "{stderr}"
+    );
+    assert_eq!(read(&path), before);
+    // The successor's link takes the place of the stage's prompt.
+    let (code, _, stderr) = run(dir.path(), &["status", "3", "superseded", "by", "2"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        read(dir.path().join("docs/adr/adr-0003-neste.md")).contains(
+            "- [x] Erstattet (dato: 2025-11-23) [2. Pakkeversjonering](adr-0002-pakkeversjonering.md)\n"
+        )
+    );
+
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Prøv verktøyet"]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = read(dir.path().join(stdout.trim()));
+    assert!(
+        written.contains(
+            "## Status\n\n- [x] Foreslått (dato: 2025-11-23)\n- [ ] Akseptert (dato: ÅÅÅÅ-MM-DD)\n"
+        ),
+        "{written}"
+    );
+}

@@ -239,7 +239,7 @@ fn missing_sections<'r>(
                 .unwrap_or_else(|| title.to_string());
             // As written too: a template asking for `## Alternatives` is answered by
             // `## Alternatives considered`, whose key is MADR's `considered options`.
-            let written = normalize_heading(&section.title);
+            let written = crate::vocabulary::heading_name(&section.title);
             let written = (written != key).then_some(written);
             std::iter::once(key).chain(written)
         })

@@ -1,0 +1,137 @@
+//! A template's front matter filled in: the title, status and date take the new record's,
+//! the template's own dates, tags and summary of itself are left out.
+
+use super::{Filled, line_ending, status_line, with_date};
+
+/// The front matter of a template, from its opening `---` (next in `lines`) to its closing
+/// one, filled into `out`: see [`super::fill`].
+pub(super) fn fill_front_matter<'t>(
+    lines: &mut std::iter::Peekable<std::str::SplitInclusive<'t, char>>,
+    out: &mut String,
+    filled: &Filled,
+) {
+    out.push_str(lines.next().unwrap_or_default());
+    let mut drop_next = false;
+    while let Some(line) = lines.next() {
+        // A key's value continued on the lines below it (`tags:` and its items, `summary: >`
+        // and its text).
+        let mut continued: Vec<&str> = Vec::new();
+        if line.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            while let Some(next) = lines.next_if(|next| next.starts_with([' ', '\t'])) {
+                continued.push(next);
+            }
+        }
+        if let Some(kept) = own_values_dropped(line, &continued, filled.date) {
+            out.push_str(&kept);
+            continue;
+        }
+        let key = line.split_once(':').map(|(key, _)| key.trim());
+        let ending = line_ending(line);
+        let value = line.split_once(':').map_or("", |(_, value)| value);
+        let value = value
+            .split_once(" #")
+            .map_or(value, |(value, _)| value)
+            .trim();
+        // `# remove the following line! …` above `slug: /adr/TEMPLATE` (Decentraland):
+        // the template says which of its lines are its own, not the record's.
+        if std::mem::take(&mut drop_next) && line.trim_end() != "---" {
+            continue;
+        }
+        if is_remove_next_line_note(line) {
+            drop_next = true;
+            continue;
+        }
+        match key {
+            // `adr: 0 # replace this number …`: the record's number.
+            Some(key)
+                if ["adr", "number", "adr_number", "adr-number"].contains(&key)
+                    && !value.is_empty()
+                    && value.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                out.push_str(&format!("{key}: {}{ending}", filled.number));
+            }
+            Some(key) if key == "status" || key.ends_with("_status") => {
+                let value = line.split_once(':').map_or("", |(_, value)| value);
+                // A YAML comment (`Idea, Draft # pick one of these`) is no choice.
+                let value = value.split_once(" #").map_or(value, |(value, _)| value);
+                let word = status_line(value, filled);
+                out.push_str(&format!("{key}: {}{ending}", word.trim()));
+            }
+            Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+            Some("title") => out.push_str(&format!(
+                "title: {}{ending}",
+                crate::edit::yaml_scalar(
+                    filled.front_matter_title.as_deref().unwrap_or(filled.title)
+                )
+            )),
+            _ => out.push_str(&with_date(line, filled.date)),
+        }
+        for next in &continued {
+            out.push_str(next);
+        }
+        if line.trim_end() == "---" {
+            break;
+        }
+    }
+}
+
+/// A front-matter key of a template whose value is the template's own, as the record made
+/// from it is to have it (tytsxai/exchange-platform's `ADR-模板.md`, review K): a date
+/// (`created: 2025-12-21`, `updated:`) is `date`, today; tags lose those naming a template
+/// (`- 模板`); any other value in prose that speaks of the template (`summary:
+/// 架构决策记录模板：…`) is left empty. `line` is the key's line and `continued` the lines its value goes on
+/// over; `None` for a key kept as the template has it.
+fn own_values_dropped(line: &str, continued: &[&str], date: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    let ending = line_ending(line);
+    let value = value.trim();
+    let unquoted = value.trim_matches(['"', '\'']);
+    if ["title", "status", "date"].contains(&key) || key.ends_with("_status") {
+        return None;
+    }
+    if continued.is_empty()
+        && unquoted.len() == 10
+        && crate::model::DateValue::parse(unquoted).valid().is_some()
+    {
+        let quote = value.get(..value.len() - value.trim_start_matches(['"', '\'']).len())?;
+        return Some(format!("{key}: {quote}{date}{quote}{ending}"));
+    }
+    if ["tags", "tag", "keywords"].contains(&key) {
+        if let Some(inline) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            let kept: Vec<&str> = inline
+                .split(',')
+                .map(str::trim)
+                .filter(|tag| !crate::discover::mentions_template(tag))
+                .collect();
+            return (kept.len() < inline.split(',').count())
+                .then(|| format!("{key}: [{}]{ending}", kept.join(", ")));
+        }
+        let items: Vec<&&str> = continued
+            .iter()
+            .filter(|item| !crate::discover::mentions_template(item))
+            .collect();
+        if items.len() == continued.len() {
+            return None;
+        }
+        let mut kept = format!("{}{ending}", line.trim_end());
+        kept.extend(items.into_iter().copied());
+        return Some(kept);
+    }
+    let text = std::iter::once(value)
+        .chain(continued.iter().copied())
+        .collect::<String>();
+    // Prose, not a name (`layout: adr-template` is the site's layout, kept).
+    let prose = text.trim().contains(char::is_whitespace) || !text.is_ascii();
+    (prose && crate::discover::mentions_template(&text)).then(|| format!("{key}: \"\"{ending}"))
+}
+
+/// A YAML comment telling the template's user to remove the line after it.
+fn is_remove_next_line_note(line: &str) -> bool {
+    let Some(comment) = line.trim_start().strip_prefix('#') else {
+        return false;
+    };
+    let comment = comment.to_lowercase();
+    (comment.contains("remove") || comment.contains("delete"))
+        && (comment.contains("following line") || comment.contains("next line"))
+}

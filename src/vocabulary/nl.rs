@@ -1,0 +1,68 @@
+//! Dutch: the MADR headings Dutch logs write (MADR 2's among them) and their status words.
+
+use super::{Kind::*, Label, Language};
+
+pub(super) const TABLE: Language = Language {
+    code: "nl",
+    name: "Dutch",
+    headings: &[
+        (
+            "Context en probleemstelling",
+            "Context and Problem Statement",
+        ),
+        ("Context en probleem", "Context and Problem Statement"),
+        ("Beslissingsfactoren", "Decision Drivers"),
+        ("Beslisfactoren", "Decision Drivers"),
+        ("Overwogen opties", "Considered Options"),
+        ("Overwogen alternatieven", "Considered Options"),
+        ("Beslissingsresultaat", "Decision Outcome"),
+        ("Uitkomst van het besluit", "Decision Outcome"),
+        ("Besluit", "Decision"),
+        ("Beslissing", "Decision"),
+        ("Gevolgen", "Consequences"),
+        ("Consequenties", "Consequences"),
+        (
+            "Voor- en nadelen van de opties",
+            "Pros and Cons of the Options",
+        ),
+        ("Voor- en nadelen", "Pros and Cons of the Options"),
+        ("Meer informatie", "More Information"),
+        ("Bevestiging", "Confirmation"),
+    ],
+    labels: &[
+        ("datum", Label::Date),
+        ("besluitvormers", Label::Deciders),
+        ("beslissers", Label::Deciders),
+    ],
+    statuses: &[
+        ("concept", Draft),
+        ("voorgesteld", Proposed),
+        ("geaccepteerd", Accepted),
+        ("aanvaard", Accepted),
+        ("goedgekeurd", Accepted),
+        ("afgewezen", Rejected),
+        ("verworpen", Rejected),
+        ("vervallen", Deprecated),
+        ("verouderd", Deprecated),
+        ("vervangen", Superseded),
+    ],
+    months: &[
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    date_filler: &[],
+    superseded_connectors: &["door"],
+    successor_before: &[],
+    supersedes_labels: &["vervangt"],
+    placeholders: &["Beschrijf de context"],
+};
