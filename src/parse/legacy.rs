@@ -308,6 +308,9 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
 /// rewrites that word.
 pub(crate) fn status_in_title(record: &crate::model::Record) -> Option<Status> {
     let title = record.title.as_ref()?;
+    if let Some(status) = status_bracketed_after_title(record) {
+        return Some(status);
+    }
     let (word, _) = title.value.split_once([':', '：'])?;
     let word = word.trim();
     if word.is_empty() || word.split_whitespace().count() > 2 {
@@ -326,6 +329,34 @@ pub(crate) fn status_in_title(record: &crate::model::Record) -> Option<Status> {
         word: written,
         superseded_by: None,
         span,
+        line: title.line,
+        origin: crate::model::StatusOrigin::Section,
+    })
+}
+
+/// A status in brackets after the title (`# ADR-001: Soft Delete Pattern [ACCEPTED]`,
+/// `[SUPERSEDED BY ADR-030]`, kg46sp8kps-web/gestima): the bracket's text, when it reads
+/// as a status.
+fn status_bracketed_after_title(record: &crate::model::Record) -> Option<Status> {
+    let title = record.title.as_ref()?;
+    let text = record.source.slice(title.span);
+    let open = text.trim_end().strip_suffix(']')?.rfind('[')?;
+    let inner = text.get(open + 1..text.trim_end().len() - 1)?;
+    let word = inner.trim();
+    if word.is_empty() || text.get(..open)?.trim().is_empty() {
+        return None;
+    }
+    let (kind, superseded_by, written) = Status::read(word);
+    if matches!(kind, crate::model::StatusKind::Other(_)) {
+        return None;
+    }
+    let start = title.span.start + open + 1 + (inner.len() - inner.trim_start().len());
+    Some(Status {
+        kind,
+        raw: word.to_string(),
+        word: written,
+        superseded_by: superseded_by.map(Box::new),
+        span: Span::new(start, start + word.len()),
         line: title.line,
         origin: crate::model::StatusOrigin::Section,
     })

@@ -183,6 +183,24 @@ fn build_record(
     );
     if record.status.is_none() {
         record.status = legacy::status_in_title(&record);
+        // `Soft Delete Pattern [ACCEPTED]`: the status after the title is no part of it.
+        let source = &record.source;
+        if let (Some(status), Some(title)) = (&record.status, &mut record.title)
+            && title.span.start < status.span.start
+            && status.span.end <= title.span.end
+            && let Some(open) = source
+                .text
+                .get(title.span.start..status.span.start)
+                .and_then(|before| before.rfind('['))
+            && let Some(kept) = source
+                .text
+                .get(title.span.start..title.span.start + open)
+                .map(str::trim_end)
+                .filter(|kept| !kept.is_empty())
+        {
+            title.value = kept.to_string();
+            title.span = Span::new(title.span.start, title.span.start + kept.len());
+        }
     }
     // A metadata load stops at the preamble; the style still comes from every heading, so
     // `list` and `export` agree on it.

@@ -921,3 +921,41 @@ fn front_matter_keys_in_another_language_are_read() {
         .collect();
     assert_eq!(makers, ["Andrea", "Loïc"]);
 }
+
+// kg46sp8kps-web/gestima (review L) states each record's status in brackets after its title:
+// `# ADR-001: Soft Delete Pattern [ACCEPTED]`, `[SUPERSEDED BY ADR-030]`. The bracket was
+// part of the title (`Soft Delete Pattern [ACCEPTED]` in every list) and the record had no
+// status (40 status-missing warnings). The bracket is the status, and no part of the title.
+#[test]
+fn a_status_in_brackets_after_the_title_is_the_status() {
+    let parse = |text: &str| {
+        let file = FileName::parse("001-soft-delete-pattern.md").unwrap();
+        adr::parse::parse_record(
+            SourceFile::new("x.md", text.to_string()),
+            "x.md".into(),
+            file,
+        )
+        .unwrap()
+    };
+    let record = parse("# ADR-001: Soft Delete Pattern [ACCEPTED]\n\n## Rozhodnutí\n\nX.\n");
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(
+        (status.kind.clone(), status.raw.as_str(), status.line),
+        (StatusKind::Accepted, "ACCEPTED", 1)
+    );
+    assert_eq!(record.title.as_ref().unwrap().value, "Soft Delete Pattern");
+    let record = parse("# ADR-026: Universal Module Pattern [SUPERSEDED BY ADR-030]\n\nX.\n");
+    let status = record.status.as_ref().unwrap();
+    assert_eq!(status.kind, StatusKind::Superseded);
+    assert_eq!(
+        status.superseded_by.as_ref().and_then(|r| r.number),
+        Some(30)
+    );
+    // A bracket that is no status is the title's.
+    let record = parse("# ADR-002: Use Postgres [draft notes]\n\n## Status\n\nAccepted\n");
+    assert_eq!(
+        record.title.as_ref().unwrap().value,
+        "Use Postgres [draft notes]"
+    );
+    assert_eq!(record.status.as_ref().unwrap().kind, StatusKind::Accepted);
+}
