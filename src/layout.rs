@@ -223,10 +223,51 @@ impl<'a> NumberSeries<'a> {
     }
 }
 
+/// Whether the record at `rel_path`, titled `title`, is an archive folder's copy of one of
+/// the records of the same number `others` (their paths and titles): it is in `archive/`
+/// (or `archived/`, `old/` …), and it has the file name of one outside such a folder, or
+/// its title is, or starts, that one's title (kg46sp8kps-web/gestima keeps each record's full text in
+/// `archive/001-soft-delete-pattern.md` under a summary `001-soft-delete-pattern.md`). The
+/// same decision, not a second one with its number: `number-duplicate` does not report it
+/// and `adr renumber` does not move it. An archived record of another title still clashes.
+pub(crate) fn is_archived_copy(rel_path: &str, title: &str, others: &[(&str, &str)]) -> bool {
+    let archived = |rel_path: &str| {
+        rel_path
+            .rsplit_once('/')
+            .is_some_and(|(folder, _)| folder.split('/').any(is_archive_folder))
+    };
+    let title = crate::vocabulary::fold(title);
+    archived(rel_path)
+        && !title.is_empty()
+        && others.iter().any(|(other_path, other_title)| {
+            let other = crate::vocabulary::fold(other_title);
+            let same_name =
+                crate::log_path::file_name(rel_path) == crate::log_path::file_name(other_path);
+            !archived(other_path) && (same_name || same_title(&title, &other))
+        })
+}
+
+/// Two folded titles of one decision: equal, or the longer the shorter (of 8 bytes or more)
+/// with a qualifier after it in brackets or after a dash (`material hierarchy (two-tier
+/// model)`), not another word (`use kafka streams` is not `use kafka`).
+fn same_title(one: &str, other: &str) -> bool {
+    let (shorter, longer) = if one.len() <= other.len() {
+        (one, other)
+    } else {
+        (other, one)
+    };
+    one == other
+        || shorter.len() >= 8
+            && longer.strip_prefix(shorter).is_some_and(|rest| {
+                rest.trim_start()
+                    .starts_with(['(', '[', '—', '–', '-', ':', ','])
+            })
+}
+
 /// A folder that holds the log's records by what became of them (`deprecated/`,
 /// `superseded/`, `archive/`): its records keep the log's numbers, so one of them starting
 /// at 1 starts no series of its own (EvolutionHub's `deprecated/0001-…` beside `0001-…`).
-fn is_archive_folder(folder: &str) -> bool {
+pub(crate) fn is_archive_folder(folder: &str) -> bool {
     let name = folder.rsplit('/').next().unwrap_or(folder).to_lowercase();
     matches!(
         name.as_str(),

@@ -135,16 +135,48 @@ pub fn titled_in_front_matter(contents: &str, title: &str) -> String {
     }
 }
 
-pub fn next_number(files: &[&FileName], scheme: &NamingScheme) -> Result<u32> {
+/// One past the highest number of the files at the top of `log_dir` that are named like
+/// records but are not read as Markdown records: without an extension
+/// (`0016-handle-concurrent-git-operations`, gitenboite) or in another format
+/// (`0004-x.adoc`, dagos). A new record does not take their numbers. 0 when there is none.
+pub fn past_unread_numbered_files(log_dir: &Path) -> u32 {
+    let Ok(entries) = std::fs::read_dir(log_dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            if !entry.file_type().ok()?.is_file() {
+                return None;
+            }
+            let name = entry.file_name().into_string().ok()?;
+            // Text formats records are written in, or none; not an image (`2024-arch.png`).
+            let stem = match name.rsplit_once('.') {
+                Some((stem, "adoc" | "asciidoc" | "rst" | "txt" | "org" | "mdx")) => stem,
+                Some(_) => return None,
+                None => name.as_str(),
+            };
+            FileName::parse(&format!("{stem}.md"))?.number
+        })
+        .max()
+        .and_then(|highest| highest.checked_add(1))
+        .unwrap_or(0)
+}
+
+/// The number a new record of the log at `log_dir` takes: one past the highest of its
+/// records' `files`, and of the files named like records that are not read (see
+/// [`past_unread_numbered_files`]); 0 for a log that names records by date.
+pub fn next_number(files: &[&FileName], scheme: &NamingScheme, log_dir: &Path) -> Result<u32> {
     if matches!(scheme, NamingScheme::Dated { .. }) {
         return Ok(0);
     }
-    files
+    let next = files
         .iter()
         .filter_map(|file| file.number)
         .max()
         .map_or(Some(1), |highest| highest.checked_add(1))
-        .ok_or_else(past_the_last_number)
+        .ok_or_else(past_the_last_number)?;
+    Ok(next.max(past_unread_numbered_files(log_dir)))
 }
 
 /// Creates the record in `log_dir` as `number` (or the next free one), its text made by

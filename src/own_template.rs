@@ -89,6 +89,7 @@ pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::P
     let mut unnamed = found.unnamed_markdown.clone();
     let mut skipped = found.skipped.clone();
     crate::load::recognise_by_content(&mut unnamed, &mut skipped);
+    crate::load::recognise_numbered_templates(&mut found.records.clone(), &mut skipped);
     let template = crate::load::choose_template(&skipped)?;
     matches!(
         template.style,
@@ -342,7 +343,21 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         if title_at.is_some_and(|title| at < title) && !trimmed.starts_with("<!--") {
             continue;
         }
-        if let Some(heading) = line.strip_prefix("# ").filter(|_| !titled) {
+        // `ADR: タイトル` above the first heading (touka-aoi/parallel-vs-single): the title's
+        // line, though no heading.
+        if !titled
+            && part == Part::Preamble
+            && let Some(label) = titled_line_label(trimmed)
+        {
+            titled = true;
+            out.push_str(&format!("{label} {}{}", filled.title, line_ending(line)));
+            continue;
+        }
+        // `# Status` as the template's first H1 names a part, not the record: kept.
+        if let Some(heading) = line
+            .strip_prefix("# ")
+            .filter(|heading| !titled && !crate::parse::style::is_section_title(heading))
+        {
             titled = true;
             let title = match numbered_shape(heading.trim(), false) {
                 Some(shape) => shape.title(filled.number, filled.title),
@@ -378,14 +393,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
             // `- [ ] Foreslått (dato: ÅÅÅÅ-MM-DD)`: a checklist of stages, the one asked
             // for (else the first) ticked and dated, the others kept as they are.
             Part::Status if status_checklist::stage_text(line).is_some() => {
-                match status_checklist::stage_text(line).filter(|_| !status_written) {
-                    Some(stage) if filled.status.is_none_or(|asked| same_kind(stage, asked)) => {
-                        status_written = true;
-                        let ticked = status_checklist::ticked_line(line, filled.date);
-                        out.push_str(ticked.as_deref().unwrap_or(line));
-                    }
-                    _ => out.push_str(line),
-                }
+                out.push_str(&stage_filled(line, filled, &mut status_written));
             }
             Part::Status if is_text && !status_written => {
                 status_written = true;
@@ -474,9 +482,34 @@ fn with_date(line: &str, date: &str) -> String {
         .fold(line.to_string(), |line, prompt| line.replace(&prompt, date))
 }
 
-/// Whether a template's stage (`Akseptert (dato: ÅÅÅÅ-MM-DD)`) is the status `asked`.
-fn same_kind(stage: &str, asked: &str) -> bool {
-    Status::read(stage).0 == Status::read(asked).0
+/// The label of a template's title line that is no heading (`ADR:` of `ADR: タイトル`,
+/// `Title:` of `Title: <title>`), with its colon.
+fn titled_line_label(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once([':', '：'])?;
+    let label_end = label.len() + line.get(label.len()..)?.chars().next()?.len_utf8();
+    (matches!(
+        label.trim().to_lowercase().as_str(),
+        "adr" | "title" | "titel" | "titre"
+    ) && !rest.trim().is_empty())
+    .then(|| line.get(..label_end))
+    .flatten()
+}
+
+/// A template's stage line (`- [ ] Foreslått (dato: ÅÅÅÅ-MM-DD)`): ticked and dated when
+/// it is the status asked for (else the first stage) and none is yet (`status_written`).
+fn stage_filled(line: &str, filled: &Filled, status_written: &mut bool) -> String {
+    let is_asked = |stage: &str| {
+        filled
+            .status
+            .is_none_or(|asked| Status::read(stage).0 == Status::read(asked).0)
+    };
+    match status_checklist::stage_text(line).filter(|stage| !*status_written && is_asked(stage)) {
+        Some(_) => {
+            *status_written = true;
+            status_checklist::ticked_line(line, filled.date).unwrap_or_else(|| line.to_string())
+        }
+        None => line.to_string(),
+    }
 }
 
 /// Where in the template a line is.
@@ -586,7 +619,14 @@ fn explained_title_at(lines: &[&str]) -> Option<usize> {
             return None;
         }
         if trimmed.starts_with('#') {
-            return (explained && line.starts_with("# ")).then_some(at);
+            let names_a_part = line
+                .strip_prefix("# ")
+                .is_some_and(crate::parse::style::is_section_title);
+            return (explained && line.starts_with("# ") && !names_a_part).then_some(at);
+        }
+        // A title line that is no heading (`ADR: タイトル`) is no explanation.
+        if titled_line_label(trimmed).is_some() {
+            return None;
         }
         explained |= !trimmed.is_empty() && !crate::parse::markdown::is_thematic_break(line);
     }

@@ -169,6 +169,20 @@ fn planned_moves(
     let mut moves = Vec::new();
     let mut accepted_count = 0;
     for ((key, number), mut records) in by_number {
+        let titled: Vec<(&str, &str)> = records
+            .iter()
+            .filter_map(|record| {
+                Some((
+                    record.rel_path.as_str(),
+                    record.title.as_ref()?.value.as_str(),
+                ))
+            })
+            .collect();
+        records.retain(|record| {
+            !record.title.as_ref().is_some_and(|title| {
+                crate::layout::is_archived_copy(&record.rel_path, &title.value, &titled)
+            })
+        });
         if records.len() < 2 {
             continue;
         }

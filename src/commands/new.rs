@@ -75,7 +75,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         slug
     };
     let scheme = new_record::naming_scheme(&files, project.config.digits, project.digits());
-    let number = new_record::next_number(&files, &scheme)?;
+    let number = new_record::next_number(&files, &scheme, &project.log_dir)?;
     let date = date.to_string();
     // Every superseded record must take its new status before the new record is created:
     // a refusal afterwards would leave half the change made.

@@ -267,6 +267,7 @@ pub fn lint(
     let section_gaps = rules::section_missing::LogGaps::new(&active);
     let mut found = options.layout.discover(dir)?;
     crate::load::recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
+    crate::load::recognise_numbered_templates(&mut found.records, &mut found.skipped);
     let template = crate::load::choose_template(&found.skipped);
     let log = Log::load_discovered(dir, found, crate::parse::Depth::Full, |record| {
         let mut ctx = RuleContext::new(options, &existing_paths);

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::model::{FailureKind, LoadFailure, Log, LogEntry, LogMeta, Record, RecordMeta};
 use crate::source::SourceFile;
 
-pub use template::{choose as choose_template, recognise_by_content};
+pub use template::{choose as choose_template, recognise_by_content, recognise_numbered_templates};
 
 impl Log {
     /// Loads every record of `dir`.
@@ -223,6 +223,7 @@ pub fn stream_discovered<T: Send, E>(
     mut sink: impl FnMut(Result<T, Box<LoadFailure>>) -> Result<(), E>,
 ) -> Result<Unread, E> {
     recognise_by_content(&mut found.unnamed_markdown, &mut found.skipped);
+    template::recognise_numbered_templates(&mut found.records, &mut found.skipped);
     let canonical_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let symlinks = &found.symlinks;
     let mut files = std::mem::take(&mut found.records).into_iter();

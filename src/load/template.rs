@@ -20,6 +20,34 @@ fn read_small_file(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
+/// Moves to `skipped` the records named with a number and then a template's name
+/// (`0001-adr-template.md`, polsphere's first file, review M) whose text is mostly
+/// placeholders: the log's template, not record 1. Only such names are read; a record about
+/// templates (`0007-use-templates.md`) is not one.
+pub fn recognise_numbered_templates(
+    records: &mut Vec<(PathBuf, String, FileName)>,
+    skipped: &mut Vec<Skipped>,
+) {
+    let mut kept = Vec::with_capacity(records.len());
+    for (path, rel_path, file) in std::mem::take(records) {
+        let name = rel_path.rsplit('/').next().unwrap_or(&rel_path);
+        let is_template = file.number.is_some()
+            && name
+                .split_once(['-', '_'])
+                .is_some_and(|(_, after)| crate::discover::is_template_name(after))
+            && read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text));
+        match is_template {
+            true => skipped.push(Skipped {
+                path,
+                rel_path,
+                reason: SkipReason::TemplateByContent,
+            }),
+            false => kept.push((path, rel_path, file)),
+        }
+    }
+    *records = kept;
+}
+
 /// Moves the unnamed Markdown files that are mostly placeholders to `skipped`, as
 /// templates found by content, and those that read as no decision, as documents kept beside
 /// the records (sb-final-project keeps `costs.md` and 14 more beside `adr_01.md` at its

@@ -681,6 +681,21 @@ pub(crate) fn supersede_links(
             .get(source.line_start(line)..at)
             .unwrap_or("")
             .to_lowercase();
+        // `**Supersedes:** nothing. Builds on [ADR 0002](…)` (hu-strumsight, review M): the
+        // line says the record supersedes none, and the link is another sentence's.
+        let said_after = before
+            .rfind("supersede")
+            .or_else(|| before.rfind("supercede"))
+            .or_else(|| before.rfind("replaces"))
+            .and_then(|at| before.get(at..))
+            .unwrap_or("");
+        if said_after
+            .split(|c: char| !c.is_alphanumeric() && c != '/')
+            .any(|word| matches!(word, "nothing" | "none" | "n/a" | "no"))
+            || said_after.contains(". ")
+        {
+            return false;
+        }
         before.contains("supersedes")
             || before.contains("supercedes")
             // `We supersede [ADR 17](/adr/17)` (Hydra); not `superseded`.

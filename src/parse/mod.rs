@@ -15,7 +15,7 @@ pub(crate) mod options;
 mod relations;
 mod simple_yaml;
 pub(crate) mod status_checklist;
-mod style;
+pub(crate) mod style;
 
 use crate::model::title_number::own_number_stripped;
 pub(crate) use crate::model::title_number::strip_title_number;

@@ -103,7 +103,7 @@ const SECTION_TITLES: [&str; 20] = [
 ];
 
 /// Whether an H1 names a part of a record (`# Context`) rather than the decision.
-pub(super) fn is_section_title(title: &str) -> bool {
+pub(crate) fn is_section_title(title: &str) -> bool {
     let key = crate::vocabulary::heading_name(title);
     // In any language the tables read (`Consequências`).
     let key = crate::vocabulary::english_heading(&key).map_or(key, crate::model::normalize_heading);

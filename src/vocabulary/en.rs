@@ -14,6 +14,11 @@ pub(super) const TABLE: Language = Language {
         ("Alternatives Considered", "Considered Options"),
         ("Considered Alternatives", "Considered Options"),
         ("Consequence", "Consequences"),
+        // What follows from the decision, under the names some templates give it
+        // (CDCgov/trusted-intermediary's `## Impact` in all 27 records).
+        ("Impact", "Consequences"),
+        ("Impacts", "Consequences"),
+        ("Implications", "Consequences"),
         ("Decision Driver", "Decision Drivers"),
     ],
     labels: &[
@@ -21,6 +26,7 @@ pub(super) const TABLE: Language = Language {
         ("state", Label::Status),
         ("date", Label::Date),
         ("decision date", Label::Date),
+        ("initial date", Label::Date),
         ("date of decision", Label::Date),
         ("date created", Label::Date),
         ("created", Label::Date),

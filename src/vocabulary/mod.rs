@@ -14,6 +14,7 @@ mod fi;
 mod fold;
 mod fr;
 mod headings;
+mod hu;
 mod it;
 mod ja;
 mod ko;
@@ -126,6 +127,7 @@ pub static LANGUAGES: &[&Language] = &[
     &nb::TABLE,
     &fi::TABLE,
     &cs::TABLE,
+    &hu::TABLE,
     &pl::TABLE,
     &tr::TABLE,
     &vi::TABLE,

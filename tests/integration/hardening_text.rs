@@ -659,6 +659,65 @@ fn a_number_two_records_share_is_refused_and_reported_across_an_archive_folder()
     assert!(read(record_path(&dir, "deprecated/0001-old-a.md")).contains("status: rejected"));
 }
 
+// kg46sp8kps-web/gestima (review L) keeps each record's full text in `archive/` under the
+// record's own name and number, the record itself a summary: lint gave 76 number-duplicate
+// errors and told to run `adr renumber`, which would have renamed every archived copy (and
+// the numbers in their titles). A copy (same file name, or the same title with or without a
+// qualifier) is the same decision; an archived record of another name and title still
+// clashes.
+#[test]
+fn an_archive_folders_copy_of_a_record_is_no_second_record_of_its_number() {
+    let record = |title: &str| {
+        format!(
+            "---\nstatus: accepted\ndate: 2024-01-01\n---\n# {title}\n\n## Context and Problem Statement\n\nc\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "001-soft-delete.md",
+            &record("ADR-001: Soft Delete [ACCEPTED]"),
+        ),
+        (
+            "archive/001-soft-delete.md",
+            &record("ADR-001: Soft Delete Pattern"),
+        ),
+        (
+            "011-material-hierarchy.md",
+            &record("ADR-011: Material Hierarchy"),
+        ),
+        (
+            "archive/011-materials.md",
+            &record("ADR-011: Material Hierarchy (Two-Tier Model)"),
+        ),
+        ("012-a.md", &record("Use Kafka")),
+        ("archive/012-b.md", &record("Use Kafka streams")),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--rule", "number-duplicate"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "error[number-duplicate]: number 0012 is also used by `archive/012-b.md`\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("\n2 errors, 0 warnings in 6 files\n"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(dir.path(), &["renumber"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with(
+            "rename from docs/adr/archive/012-b.md\nrename to docs/adr/archive/013-b.md\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("archive/001") && !stdout.contains("archive/011"),
+        "{stdout}"
+    );
+}
+
 // Zooniverse's `## Status` reads `Discussed by @shaun.a.noordin and @srallen.`: the help
 // offered to declare that sentence as one of the log's statuses.
 #[test]

@@ -46,3 +46,115 @@ fn issue_6_duplicate_front_matter_key_points_at_the_second_one() {
         "front matter has the key `consulted` twice (first on line 3): keep one"
     );
 }
+
+// Review M: what ten more public logs showed. Each case names its log.
+mod review_m {
+    use super::parse;
+    use crate::util::{log_with, read, run};
+
+    // wolfcasaba/strumsight (238 records): `**Státusz:** elfogadva` and `## Kontextus` /
+    // `## Döntés` / `## Következmények` were not read (227 records without a status, 46
+    // false section-missing errors).
+    #[test]
+    fn hungarian_statuses_and_headings_are_read() {
+        let record = parse(
+            "# ADR 0050 — Branch-per-round\n\n**Státusz:** elfogadva (user döntés, 2026-07-28)\n\n## Kontextus\n\nc\n\n## Döntés\n\nd\n\n## Következmények\n\ne\n",
+        );
+        let status = record.status.as_ref().unwrap();
+        assert_eq!(status.kind, adr::model::StatusKind::Accepted);
+        assert!(record.section("decision").is_some() && record.section("consequences").is_some());
+    }
+
+    // wolfcasaba/strumsight: `- **Supersedes:** nothing. Builds on [ADR 0002](…)` was read
+    // as superseding ADR 0002.
+    #[test]
+    fn supersedes_nothing_names_no_superseded_record() {
+        let record = parse(
+            "# 54. Versioned documents\n\n- **Status:** accepted\n- **Supersedes:** nothing. Builds on [ADR 0002](0002-feature-first.md).\n\n## Context\n\nc\n",
+        );
+        assert!(record.supersedes.is_empty(), "{:?}", record.supersedes);
+        let record = parse(
+            "# 54. Versioned documents\n\n- **Status:** accepted\n- **Supersedes:** [ADR 0002](0002-feature-first.md)\n\n## Context\n\nc\n",
+        );
+        assert_eq!(record.supersedes.len(), 1);
+    }
+
+    // SmartBear/git-en-boite keeps `0016-handle-concurrent-git-operations` without `.md`;
+    // DAG-OS/dagos writes AsciiDoc records: `adr new` took their numbers (a second 0016, a
+    // second 0001).
+    #[test]
+    fn a_new_record_does_not_take_the_number_of_a_file_that_is_not_read() {
+        let nygard = "# 15. Remove Postgres\n\nDate: 2021-04-14\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+        let dir = log_with(&[
+            ("0015-remove-postgres.md", nygard),
+            ("0016-handle-concurrent-git-operations", "# 16. Handle\n"),
+            ("0017-notes.adoc", "= 17. Notes\n"),
+            ("2024-arch.png", "not an image"),
+        ]);
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Try the tool"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "docs/adr/0018-try-the-tool.md\n"),
+            "{stderr}"
+        );
+    }
+
+    // PoliticalSphere/political-sphere's first file is `0001-adr-template.md`, all
+    // placeholders: it was listed as record 1 (`[proposed  YYYY-MM-DD  ADR-XXXX: [Title]`)
+    // with 4 false findings. It is the log's template.
+    #[test]
+    fn a_numbered_template_is_the_logs_template_not_record_one() {
+        let template = "# ADR-XXXX: [Title]\n\n**Status:** [Proposed | Accepted | Deprecated | Superseded]\n**Date:** YYYY-MM-DD\n\n## Context\n\n[Describe the context]\n\n## Decision\n\n[Describe the decision]\n\n## Consequences\n\n[Describe the consequences]\n";
+        let record = "# ADR-0002: Monorepo with Nx\n\n**Status:** Accepted\n**Date:** 2025-11-10\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+        let dir = log_with(&[
+            ("0001-adr-template.md", template),
+            ("0002-monorepo.md", record),
+        ]);
+        let (code, stdout, stderr) = run(dir.path(), &["list"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (0, "0002  accepted  2025-11-10  Monorepo with Nx\n"),
+            "{stderr}"
+        );
+        let (code, stdout, _) = run(dir.path(), &["lint"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (
+                0,
+                "info[file-skipped]: `0001-adr-template.md` is mostly placeholders, so it is read as a template, not as a record\n--> docs/adr/0001-adr-template.md\n = help: if it is a decision, fill it in and name it like the log's records\n\n0 errors, 0 warnings, 1 info in 1 file\n"
+            )
+        );
+    }
+
+    // CDCgov/trusted-intermediary writes `## Impact` in all 27 records and dates them
+    // `Initial date: 2022-12-21`: lint said Consequences was missing in 27 of 27, and the date
+    // was not read.
+    #[test]
+    fn impact_is_the_consequences_and_an_initial_date_the_date() {
+        let record = parse(
+            "# 8. Load Testing\n\nInitial date: 2022-12-21\n\n## Decision\n\nd\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Impact\n\ne\n",
+        );
+        assert!(record.section("consequences").is_some());
+        assert_eq!(record.date.as_ref().unwrap().value.text(), "2022-12-21");
+    }
+
+    // touka-aoi/parallel-vs-single's template starts `ADR: タイトル` (no heading) above an H1
+    // `# Status`: `adr new` wrote the title over `# Status`, and the record lost its Status
+    // section. The title line takes the title, and `# Status` stays.
+    #[test]
+    fn a_templates_title_line_takes_the_title_and_its_status_heading_stays() {
+        let template = "ADR: タイトル\n\n# Status\n- Draft: 記述中\n- Accepted: 承認\n\n# Context\n\n背景\n\n# Decision\n\n決定\n";
+        let record = "ADR: Heartbeat\n\n# Status\n- Accepted: 承認\n\n# Context\n\n背景\n\n# Decision\n\n決定\n";
+        let dir = log_with(&[
+            ("ADR-000-template.md", template),
+            ("ADR-001-heartbeat.md", record),
+        ]);
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Try the tool"]);
+        assert_eq!(code, 0, "{stderr}");
+        let written = read(dir.path().join(stdout.trim()));
+        assert!(
+            written.starts_with("ADR: Try the tool\n\n# Status\n- Draft: 記述中\n"),
+            "{written}"
+        );
+    }
+}

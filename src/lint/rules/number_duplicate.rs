@@ -97,6 +97,14 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         files.push((path, rel_path, span));
     }
     keyed.sort_unstable();
+    let titles: HashMap<&str, String> = log
+        .records
+        .iter()
+        .filter_map(|record| {
+            let title = record.title.as_ref()?;
+            Some((record.rel_path.as_str(), title.value.clone()))
+        })
+        .collect();
     let groups: Vec<Group> = keyed
         .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
         .map(|run| Group {
@@ -104,6 +112,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             number: run[0].1,
             files: run.iter().map(|(_, _, file)| files[*file as usize]).collect(),
         })
+        .map(|group| without_archived_copies(group, &titles))
         .filter(|group| group.files.len() > 1 || ctx.options.base.is_some())
         .filter(|group| !is_one_documents_versions(group))
         .collect();
@@ -123,6 +132,22 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         taken_on_base(&base, &named, &series_of_path, &mut highest, ctx);
     }
     report_duplicates(&groups, &series_names, &highest, ctx);
+}
+
+/// `group` without the copies an archive folder keeps of its records
+/// ([`crate::layout::is_archived_copy`]).
+fn without_archived_copies<'a>(mut group: Group<'a>, titles: &HashMap<&str, String>) -> Group<'a> {
+    let titled: Vec<(&str, &str)> = group
+        .files
+        .iter()
+        .filter_map(|(_, rel_path, _)| Some((*rel_path, titles.get(rel_path)?.as_str())))
+        .collect();
+    group.files.retain(|(_, rel_path, _)| {
+        !titles
+            .get(rel_path)
+            .is_some_and(|title| crate::layout::is_archived_copy(rel_path, title, &titled))
+    });
+    group
 }
 
 /// Whether every file of a number writes a version or a supplement after it

@@ -1,0 +1,71 @@
+//! Hungarian: the headings Hungarian logs write and their status words.
+
+use super::{Kind::*, Label, Language};
+
+pub(super) const TABLE: Language = Language {
+    code: "hu",
+    name: "Hungarian",
+    headings: &[
+        ("Kontextus", "Context"),
+        ("Háttér", "Context"),
+        (
+            "Kontextus és problémafelvetés",
+            "Context and Problem Statement",
+        ),
+        ("Döntési szempontok", "Decision Drivers"),
+        ("Mérlegelt lehetőségek", "Considered Options"),
+        ("Alternatívák", "Considered Options"),
+        ("Elutasított alternatívák", "Considered Options"),
+        ("A döntés eredménye", "Decision Outcome"),
+        ("Döntés", "Decision"),
+        ("Következmények", "Consequences"),
+        ("Következmény", "Consequences"),
+        (
+            "A lehetőségek előnyei és hátrányai",
+            "Pros and Cons of the Options",
+        ),
+        ("Státusz", "Status"),
+        ("Állapot", "Status"),
+        ("További információk", "More Information"),
+        ("Hivatkozások", "Links"),
+        ("Megerősítés", "Confirmation"),
+    ],
+    labels: &[
+        ("státusz", Label::Status),
+        ("állapot", Label::Status),
+        ("dátum", Label::Date),
+        ("döntéshozók", Label::Deciders),
+    ],
+    statuses: &[
+        ("vázlat", Draft),
+        ("javasolt", Proposed),
+        ("elfogadva", Accepted),
+        ("elfogadott", Accepted),
+        ("elutasítva", Rejected),
+        ("elutasított", Rejected),
+        ("elavult", Deprecated),
+        ("visszavonva", Deprecated),
+        ("felváltva", Superseded),
+        ("felváltott", Superseded),
+    ],
+    // As dates write them (`2026. július 28.`).
+    months: &[
+        "január",
+        "február",
+        "március",
+        "április",
+        "május",
+        "június",
+        "július",
+        "augusztus",
+        "szeptember",
+        "október",
+        "november",
+        "december",
+    ],
+    date_filler: &[],
+    superseded_connectors: &[],
+    successor_before: &[],
+    supersedes_labels: &["felváltja"],
+    placeholders: &[],
+};
