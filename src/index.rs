@@ -233,6 +233,7 @@ fn record_row(log: &LogMeta, record: &RecordMeta, index_dir: &Path) -> [String; 
         record
             .date
             .as_ref()
+            .filter(|date| !date.is_prompt())
             .map(|date| cell_text(&date.text()))
             .unwrap_or_default(),
         cell_text(&record.summary.tags.join(", ")),

@@ -95,6 +95,21 @@ impl DateValue {
         super::date::read(text)
     }
 
+    /// A template's date prompt left in as the date (`YYYY-MM-DD`, `[YYYY-MM-DD van wanneer
+    /// deze beslissing het laatst is bijgewerkt]`, marcvanandel/fds-architecture): no date
+    /// to show (lint's placeholder-left reports it).
+    pub fn is_prompt(&self) -> bool {
+        match self {
+            DateValue::Unreadable(text) => {
+                let upper = text.to_uppercase();
+                crate::vocabulary::DATE_PROMPTS
+                    .iter()
+                    .any(|prompt| upper.contains(&prompt.to_uppercase()))
+            }
+            _ => false,
+        }
+    }
+
     /// The calendar date, when the text names exactly one.
     pub fn valid(&self) -> Option<jiff::civil::Date> {
         match self {

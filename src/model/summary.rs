@@ -30,7 +30,11 @@ impl RecordSummary {
             slug: record.slug().to_string(),
             title: record.display_title(),
             status: record.status_word(),
-            date: record.date.as_ref().map(|date| date.value.text()),
+            date: record
+                .date
+                .as_ref()
+                .filter(|date| !date.value.is_prompt())
+                .map(|date| date.value.text()),
             iso_date: record
                 .date
                 .as_ref()

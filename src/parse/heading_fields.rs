@@ -8,10 +8,18 @@ use super::legacy::{LegacyMetadata, is_choice_list, labelled_value, status_from}
 use crate::model::{DateValue, Located, Section, StatusOrigin};
 use crate::source::{SourceFile, Span};
 
-/// The status and date stated by the first headings (level 2 or lower) labelled so.
+/// The status and date stated by the first headings labelled so, of level 2 or lower, or H1s
+/// after the first (`# ADR SessionEndpoint の Close 設計` then `# Status: accepted`,
+/// touka-aoi/parallel-vs-single).
 pub(crate) fn read(source: &SourceFile, sections: &[Section]) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
-    for section in sections.iter().filter(|section| section.level >= 2) {
+    let first_h1 = sections.iter().position(|section| section.level == 1);
+    let below_title = sections
+        .iter()
+        .enumerate()
+        .filter(|&(at, section)| section.level >= 2 || Some(at) != first_h1)
+        .map(|(_, section)| section);
+    for section in below_title {
         if metadata.status.is_some() && metadata.date.is_some() {
             break;
         }

@@ -318,9 +318,16 @@ fn read_legacy_metadata(
     let table = metadata_table::metadata_table(source, outline, preamble);
     let lines = legacy::preamble_lines(source, preamble);
     let headings = heading_fields::read(source, sections);
-    let status_section = sections
-        .iter()
-        .find(|section| section.level >= 2 && section.is_named("Status"));
+    // `# Status` as an H1 that is not the title (touka-aoi/parallel-vs-single writes its
+    // parts as H1s under an H1 title) is the status section too.
+    let status_section = sections.iter().find(|section| {
+        section.is_named("Status")
+            && (section.level >= 2
+                || record
+                    .title
+                    .as_ref()
+                    .is_none_or(|title| title.line != section.line))
+    });
 
     let from_front_matter = record
         .status

@@ -432,7 +432,7 @@ impl SiteLog {
 /// Front-matter facts besides status and tags, which the page shows on their own.
 fn meta_rows(record: &Record) -> Vec<MetaRow> {
     let mut rows = Vec::new();
-    if let Some(date) = &record.date {
+    if let Some(date) = record.date.as_ref().filter(|date| !date.value.is_prompt()) {
         rows.push(MetaRow {
             name: "Date".to_string(),
             values: vec![MetaValue {

@@ -158,3 +158,45 @@ mod review_m {
         );
     }
 }
+
+// marcvanandel/fds-architecture (review L) left its template's date prompt in every record,
+// `- Date: [YYYY-MM-DD van wanneer deze beslissing het laatst is bijgewerkt]`: list, index and
+// site showed the prompt as the date. No date is shown (the one the file name carries is);
+// lint still reports the prompt.
+#[test]
+fn a_date_prompt_left_in_is_no_date_to_show() {
+    let record = "# P01: Data\n\n- Status: draft\n- Date: [YYYY-MM-DD van wanneer deze beslissing het laatst is bijgewerkt]\n\n## Context en probleemstelling\n\nc\n\n## Besluit\n\nd\n";
+    let dir = crate::util::log_with(&[("20230915-p01-data.md", record)]);
+    let (code, stdout, stderr) = crate::util::run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "-  draft  2023-09-15  P01: Data\n"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = crate::util::run(dir.path(), &["lint"]);
+    assert!(stdout.contains("placeholder-left"), "{stdout}");
+}
+
+// touka-aoi/parallel-vs-single (review M) writes its records' parts as H1s under an H1
+// title: `# Status` then `- Deprecated: 内容が古くなり破棄された`, or `# Status: accepted`
+// on a heading of its own. No record had a status, and `adr status` refused.
+#[test]
+fn a_status_under_an_h1_that_is_not_the_title_is_read() {
+    let record = parse(
+        "# ADR: Heartbeat Loop 採用\n\n# Status\n- Deprecated: 内容が古くなり破棄された\n\n# Decision\n決定\n\n# Context\n背景\n",
+    );
+    assert_eq!(
+        record.status.as_ref().map(|status| status.kind.clone()),
+        Some(adr::model::StatusKind::Deprecated)
+    );
+    let record =
+        parse("# ADR SessionEndpoint の Close 設計\n# Status: accepted\n\n# Decision\n決定\n");
+    assert_eq!(
+        record.status.as_ref().map(|status| status.kind.clone()),
+        Some(adr::model::StatusKind::Accepted)
+    );
+    assert_eq!(
+        record.title.as_ref().map(|title| title.value.as_str()),
+        Some("ADR SessionEndpoint の Close 設計")
+    );
+}
