@@ -266,12 +266,38 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
     }
 }
 
+/// A title written on a line of its own above the first heading, without one: `ADR:
+/// SessionID.Bytes() の扱い` (touka-aoi/parallel-vs-single, whose parts are H1s), `Title: …`.
+fn title_line(record: &Record, sections: &[Section]) -> Option<Located<String>> {
+    let source = &record.source;
+    let start = record
+        .front_matter
+        .as_ref()
+        .map_or(0, |front_matter| front_matter.span.end);
+    let end = sections
+        .first()
+        .map_or(source.text.len(), |section| section.heading_span.start);
+    let (line, span) = source
+        .lines_in(Span::new(start, end.max(start)))
+        .find(|(_, span)| !source.slice(*span).trim().is_empty())?;
+    let text = source.slice(span);
+    let (label, value) = text.split_once([':', '：'])?;
+    if !matches!(label.trim().to_lowercase().as_str(), "adr" | "title") {
+        return None;
+    }
+    let title = value.trim();
+    let at = span.start + text.len() - value.len() + (value.len() - value.trim_start().len());
+    (!title.is_empty())
+        .then(|| Located::new(title.to_string(), Span::new(at, at + title.len()), line))
+}
+
 /// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`). An H1
 /// that names a part of a record and comes after the record's `##` sections is that part
 /// written a level up (`# Consequências` at the end of a record that has no title), not
 /// the title.
 fn read_title(record: &mut Record, sections: &[Section]) {
     let Some(h1) = sections.iter().find(|section| section.level == 1) else {
+        record.title = title_line(record, sections);
         return;
     };
     let after_sections = sections
@@ -284,6 +310,7 @@ fn read_title(record: &mut Record, sections: &[Section]) {
         .filter(|section| section.level == 1 && style::is_section_title(&section.title))
         .count();
     if (after_sections || h1_sections >= 2) && style::is_section_title(&h1.title) {
+        record.title = title_line(record, sections);
         return;
     }
     let (title, number) = match strip_title_number(heading_id::without_heading_id(&h1.title)) {

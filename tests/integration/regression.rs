@@ -199,4 +199,15 @@ fn a_status_under_an_h1_that_is_not_the_title_is_read() {
         record.title.as_ref().map(|title| title.value.as_str()),
         Some("ADR SessionEndpoint の Close 設計")
     );
+    // Its title on a line of its own above the parts, without a heading: the list showed
+    // the file's slug.
+    let record = parse(
+        "ADR: SessionID.Bytes()はエラーを返さない\n\n# Status\n- Accepted: 承認\n\n# Decision\n決定\n\n# Context\n背景\n",
+    );
+    let title = record.title.as_ref().unwrap();
+    assert_eq!(
+        (title.value.as_str(), title.line),
+        ("SessionID.Bytes()はエラーを返さない", 1)
+    );
+    assert_eq!(record.source.slice(title.span), title.value);
 }
