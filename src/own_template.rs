@@ -487,12 +487,9 @@ fn with_date(line: &str, date: &str) -> String {
 fn titled_line_label(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once([':', '：'])?;
     let label_end = label.len() + line.get(label.len()..)?.chars().next()?.len_utf8();
-    (matches!(
-        label.trim().to_lowercase().as_str(),
-        "adr" | "title" | "titel" | "titre"
-    ) && !rest.trim().is_empty())
-    .then(|| line.get(..label_end))
-    .flatten()
+    (crate::parse::is_title_label(label) && !rest.trim().is_empty())
+        .then(|| line.get(..label_end))
+        .flatten()
 }
 
 /// A template's stage line (`- [ ] Foreslått (dato: ÅÅÅÅ-MM-DD)`): ticked and dated when

@@ -282,13 +282,22 @@ fn title_line(record: &Record, sections: &[Section]) -> Option<Located<String>> 
         .find(|(_, span)| !source.slice(*span).trim().is_empty())?;
     let text = source.slice(span);
     let (label, value) = text.split_once([':', '：'])?;
-    if !matches!(label.trim().to_lowercase().as_str(), "adr" | "title") {
+    if !is_title_label(label) {
         return None;
     }
     let title = value.trim();
     let at = span.start + text.len() - value.len() + (value.len() - value.trim_start().len());
     (!title.is_empty())
         .then(|| Located::new(title.to_string(), Span::new(at, at + title.len()), line))
+}
+
+/// The label of a title written on a line of its own (`ADR:`, `Title:`, `Titel:`,
+/// `Titre:`): the one reading of [`title_line`] and of the templates `adr new` fills.
+pub(crate) fn is_title_label(label: &str) -> bool {
+    matches!(
+        label.trim().to_lowercase().as_str(),
+        "adr" | "title" | "titel" | "titre"
+    )
 }
 
 /// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`). An H1

@@ -79,11 +79,14 @@ pub(crate) fn current(stages: &[Stage]) -> Option<&Stage> {
 
 /// The stage's text ticked and dated: its date prompt (`ÅÅÅÅ-MM-DD`) filled with `date`.
 pub(crate) fn ticked_text(source: &SourceFile, stage: &Stage, date: &str) -> String {
+    dated(source.slice(stage.text).to_string(), date)
+}
+
+/// `text` with each date prompt in it (`ÅÅÅÅ-MM-DD`, `YYYY-MM-DD`) replaced by `date`.
+fn dated(text: String, date: &str) -> String {
     crate::vocabulary::DATE_PROMPTS
         .iter()
-        .fold(source.slice(stage.text).to_string(), |text, prompt| {
-            text.replace(prompt, date)
-        })
+        .fold(text, |text, prompt| text.replace(prompt, date))
 }
 
 /// The text of the stage a template's `line` is (`Foreslått (dato: ÅÅÅÅ-MM-DD)`), when
@@ -98,12 +101,7 @@ pub(crate) fn ticked_line(line: &str, date: &str) -> Option<String> {
     let stage = stage(line, 0, 0)?;
     let before = line.get(..stage.mark.start)?;
     let after = line.get(stage.mark.end..)?;
-    let ticked = format!("{before}x{after}");
-    Some(
-        crate::vocabulary::DATE_PROMPTS
-            .iter()
-            .fold(ticked, |text, prompt| text.replace(prompt, date)),
-    )
+    Some(dated(format!("{before}x{after}"), date))
 }
 
 #[cfg(test)]
