@@ -174,10 +174,11 @@ pub fn is_at_top(rel_path: &str) -> bool {
 
 /// The number series of a project's records: each log numbers on its own; in a log
 /// numbered per folder each top folder does; in a log numbered as a whole, a sub-folder
-/// whose records start at 0 or 1 (opendatahub-adr's components) is a series of its own,
-/// other sub-folders and archive folders (`archived/`, `deprecated/`) share the log's
-/// numbers. What `number-duplicate` compares
-/// within, and what `adr renumber` and `adr init` group by.
+/// whose records start a count at 0 or 1 (opendatahub-adr's components: `0001`, `0002`, …)
+/// or whose first, 0 or 1, records outside it have too is a series of its own; other sub-folders
+/// (a `governance/` of `0000` and `0900`-`0990` beside `technical/` `0301`-`0360`) and
+/// archive folders (`archived/`, `deprecated/`) share the log's numbers. What
+/// `number-duplicate` compares within, and what `adr renumber` and `adr init` group by.
 pub struct NumberSeries<'a> {
     layout: &'a Layout,
     /// (log prefix, folder) of each sub-folder that starts its own numbers.
@@ -191,11 +192,30 @@ impl<'a> NumberSeries<'a> {
         layout: &'a Layout,
         records: impl Iterator<Item = (&'a str, u32, bool)>,
     ) -> NumberSeries<'a> {
-        let own_series = records
-            .filter(|(_, number, _)| *number <= 1)
-            .map(|(rel_path, _, is_folder_record)| place(layout, rel_path, is_folder_record))
-            .filter(|(_, _, folder)| !folder.is_empty() && !is_archive_folder(folder))
-            .map(|(prefix, _, folder)| (prefix, folder))
+        use std::collections::{BTreeSet, HashMap, HashSet};
+        let mut numbers: HashMap<(&str, &str), BTreeSet<u32>> = HashMap::new();
+        for (rel_path, number, is_folder_record) in records {
+            let (prefix, _, folder) = place(layout, rel_path, is_folder_record);
+            numbers.entry((prefix, folder)).or_default().insert(number);
+        }
+        let own_series: HashSet<(&str, &str)> = numbers
+            .iter()
+            .filter(|((_, folder), _)| !folder.is_empty() && !is_archive_folder(folder))
+            .filter(|&(&(prefix, folder), own)| {
+                let Some(&first) = own.first().filter(|first| **first <= 1) else {
+                    return false;
+                };
+                let counts_from_first = own.contains(&(first + 1));
+                // Only the first number: a later one taken elsewhere is the clash that
+                // `number-duplicate` reports, not a count of the folder's own.
+                let first_taken_elsewhere = || {
+                    numbers.iter().any(|(&(other_prefix, other), theirs)| {
+                        other_prefix == prefix && other != folder && theirs.contains(&first)
+                    })
+                };
+                counts_from_first || first_taken_elsewhere()
+            })
+            .map(|(key, _)| *key)
             .collect();
         NumberSeries { layout, own_series }
     }

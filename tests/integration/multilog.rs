@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crate::util::{copy_tree, corpus_root, files_of, fixtures, read, replace_in, run};
+use crate::util::{
+    copy_tree, corpus_root, files_of, fixtures, log_with_owned, read, replace_in, rules_of, run,
+};
 
 fn monorepo() -> tempfile::TempDir {
     copy_tree(&fixtures().join("logs/monorepo"))
@@ -854,5 +856,60 @@ fn an_empty_log_beside_logs_with_records_gets_no_index() {
             0,
             "docs/adr: no records, so no index\npackages/principles/adr/README.md is up to date\n"
         )
+    );
+}
+
+#[test]
+fn a_folder_with_a_record_0_among_the_logs_numbers_is_no_series_of_its_own() {
+    // Review N, zh-billiard: `governance/` holds `ADR-0000` and 900-990, `technical/` 301-360.
+    // Taken for a folder starting its own count at 0, `governance/` was left out of the
+    // log's numbers: `adr new` wrote a second 907, and lint saw no clash.
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n"
+        )
+    };
+    let dir = log_with_owned(&[
+        (
+            "governance/ADR-0000-architecture-tests.md".into(),
+            record("Architecture tests"),
+        ),
+        (
+            "governance/ADR-900-adr-process.md".into(),
+            record("ADR process"),
+        ),
+        (
+            "governance/ADR-907-test-governance.md".into(),
+            record("Test governance"),
+        ),
+        (
+            "governance/ADR-990-docs-roadmap.md".into(),
+            record("Docs roadmap"),
+        ),
+        (
+            "technical/ADR-301-integration-tests.md".into(),
+            record("Integration tests"),
+        ),
+        (
+            "technical/ADR-360-cicd-pipeline.md".into(),
+            record("CI/CD pipeline"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Try the tool"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/ADR-991-try-the-tool.md\n", "")
+    );
+    std::fs::remove_file(dir.path().join("docs/adr/ADR-991-try-the-tool.md")).unwrap();
+    std::fs::write(
+        dir.path().join("docs/adr/ADR-907-second.md"),
+        record("Second"),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (code, rules_of(&document)),
+        (1, vec!["number-duplicate"; 2])
     );
 }
