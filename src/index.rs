@@ -7,7 +7,9 @@ use std::path::Path;
 
 use crate::model::{LoadFailure, LogMeta, Record, RecordMeta, StatusKind};
 
+mod file;
 mod hand_list;
+pub use file::log_index_file;
 pub use hand_list::{HandList, hand_list};
 
 pub const START_MARKER: &str = "<!-- adr-index:start -->";

@@ -83,18 +83,24 @@ impl Manner {
 }
 
 /// The log's own template when it is not one of the MADR layouts `adr new` writes itself
-/// (a Nygard, custom or MADR 1 one): a record written another way fails the lint straight
-/// away, and MADR 1's shape (context under the title, alternatives) is no built-in's.
+/// (a Nygard, custom or MADR 1 one, or a MADR one in another language): a record written
+/// another way fails the lint straight away, MADR 1's shape (context under the title,
+/// alternatives) is no built-in's, and the built-ins are English (CQEN's French
+/// `gabarit.md`, whose front matter every record keeps).
 pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::PathBuf> {
     let mut unnamed = found.unnamed_markdown.clone();
     let mut skipped = found.skipped.clone();
     crate::load::recognise_by_content(&mut unnamed, &mut skipped);
     crate::load::recognise_numbered_templates(&mut found.records.clone(), &mut skipped);
     let template = crate::load::choose_template(&skipped)?;
-    matches!(
-        template.style,
-        crate::model::Style::Nygard | crate::model::Style::Other | crate::model::Style::Madr1
-    )
+    let headings: Vec<&str> = template.sections.iter().map(String::as_str).collect();
+    let translated = crate::vocabulary::language_of_headings(&headings)
+        .is_some_and(|language| language.code != "en");
+    (translated
+        || matches!(
+            template.style,
+            crate::model::Style::Nygard | crate::model::Style::Other | crate::model::Style::Madr1
+        ))
     .then_some(template.path)
 }
 
@@ -315,7 +321,13 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut lines = text.split_inclusive('\n').peekable();
     if lines.peek().is_some_and(|line| line.trim_end() == "---") {
-        front_matter::fill_front_matter(&mut lines, &mut out, filled);
+        let title_prompt = text
+            .lines()
+            .skip(1)
+            .skip_while(|line| line.trim_end() != "---")
+            .find_map(|line| line.strip_prefix("# "))
+            .map(str::trim);
+        front_matter::fill_front_matter(&mut lines, &mut out, filled, title_prompt);
     }
     let mut titled = false;
     // The part a line is in: before any `##` (the preamble), `Status`, `Date`, or another.

@@ -198,52 +198,12 @@ fn hand_kept(
 }
 
 /// `--file` (relative to the working directory) > `index.file` (relative to the config
-/// file) > the log directory's own index file ([`log_index_file`]).
+/// file) > the log directory's own index file ([`index::log_index_file`]).
 fn index_file(args: &IndexArgs, project: &Project) -> PathBuf {
     let path = match (&args.file, &project.config.index.file) {
         (Some(file), _) => project.cwd.join(file),
         (None, Some(file)) => project.config_relative(file),
-        (None, None) => log_index_file(&project.log_dir),
+        (None, None) => index::log_index_file(&project.log_dir),
     };
     crate::log_path::normalize(&path)
-}
-
-/// The file in `log_dir` that keeps its index: a README or `index.md` (in any case:
-/// `readme.md`) that holds index markers (adr-log keeps its list in `index.md`), else the
-/// README there is, else an index named like record 0 (`ADR-000-索引.md`), else a new
-/// `README.md`. A second README beside `readme.md` would be
-/// one file on macOS and Windows and two on Linux.
-fn log_index_file(log_dir: &std::path::Path) -> PathBuf {
-    // The first file of the log directory by path whose name `wanted` takes.
-    let first = |wanted: &dyn Fn(&str) -> bool| {
-        std::fs::read_dir(log_dir)
-            .ok()?
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| {
-                path.file_name()
-                    .and_then(|name| name.to_str())
-                    .is_some_and(wanted)
-            })
-            .min()
-    };
-    let named = |wanted: &str| first(&|name: &str| name.eq_ignore_ascii_case(wanted));
-    let readme = named("README.md");
-    // The log's index under a name numbered 0 (`ADR-000-索引.md`), when it has no README.
-    let numbered_index = || {
-        first(&|name: &str| {
-            name.strip_suffix(".md")
-                .is_some_and(crate::discover::is_numbered_index)
-        })
-    };
-    let with_markers = [readme.clone(), named("index.md")]
-        .into_iter()
-        .flatten()
-        .find(|path| {
-            std::fs::read_to_string(path).is_ok_and(|text| crate::index::has_markers(&text))
-        });
-    with_markers
-        .or(readme)
-        .or_else(numbered_index)
-        .unwrap_or_else(|| log_dir.join("README.md"))
 }

@@ -75,7 +75,10 @@ impl FileName {
         let digits_len = stem.bytes().take_while(u8::is_ascii_digit).count();
         if digits_len > 0 {
             let (digits, rest) = stem.split_at_checked(digits_len)?;
-            let slug = rest.strip_prefix(['-', '_'])?;
+            let slug = match rest.strip_prefix(['-', '_']) {
+                Some(slug) => slug,
+                None => numbered_like_a_list_item(rest)?,
+            };
             if slug.is_empty() && !rest.is_empty() {
                 return None;
             }
@@ -128,6 +131,18 @@ fn written_date(date: &str, compact: bool) -> String {
     } else {
         date.to_string()
     }
+}
+
+/// What follows a number written like a list item's (`001. Title`, `001.Title`): the title
+/// the name holds, for a log whose files are named by hand so (DITP-pilotage/pilote-2's
+/// `001. Enregistrement des décisions ….md`). A number and a version (`1.2-notes`) is not.
+fn numbered_like_a_list_item(rest: &str) -> Option<&str> {
+    let title = rest.strip_prefix('.')?.trim_start_matches(' ');
+    title
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_alphabetic())
+        .then_some(title)
 }
 
 pub(super) fn markdown_stem(name: &str) -> Option<&str> {
@@ -622,6 +637,14 @@ mod tests {
         assert_eq!(number("ODH-ADR-Operator-0011-perses.md"), Some(11));
         assert_eq!(number("adr001-renovate-ignore-lombok.md"), Some(1));
         assert_eq!(number("use-python-3.md"), None);
+        let listed = FileName::parse("001. Enregistrement des décisions.md").unwrap();
+        assert_eq!(
+            (listed.number, listed.slug.as_str()),
+            (Some(1), "Enregistrement des décisions")
+        );
+        assert_eq!(number("012.Écrire.md"), Some(12));
+        assert_eq!(FileName::parse("1.2-notes.md"), None);
+        assert_eq!(FileName::parse("3. .md"), None);
         let underscored = FileName::parse("2023-03-27_private_properties.md").unwrap();
         assert_eq!(underscored.date.as_deref(), Some("2023-03-27"));
     }

@@ -249,11 +249,20 @@ fn list_blocks(
             lists_one |= block.records.len() > before;
             rest = rest.split_once("](").map_or("", |(_, after)| after);
         }
-        if crate::model::first_markdown_link(line).is_none()
-            && let Some(record) = number_named(item).and_then(named_by)
-        {
-            block.records.push(record);
-            lists_one = true;
+        if crate::model::first_markdown_link(line).is_none() {
+            // An item naming a file names that file: `0001-xxx.md`, a README's example of
+            // the log's naming (zh-hile), names no record.
+            let record = match file_named(item) {
+                Some(name) => match listed_by(name) {
+                    Some((record, None)) => Some(record),
+                    _ => None,
+                },
+                None => number_named(item).and_then(named_by),
+            };
+            if let Some(record) = record {
+                block.records.push(record);
+                lists_one = true;
+            }
         }
         block.listing += usize::from(lists_one);
     }
@@ -264,6 +273,17 @@ fn list_blocks(
 /// The record number an item or row without a link opens with, written as a record's
 /// (`- 0001 Title`, `| ADR-12 | Title |`, `* ADR 7: Title`): zero-padded or after `ADR`, so
 /// that `- 2 weeks` names no record. An ordered list's own number is not one.
+/// The Markdown file an item names without a link (`` - `0001-use-x.md` ``).
+fn file_named(item: &str) -> Option<&str> {
+    item.split(|c: char| c.is_whitespace() || matches!(c, '`' | '|' | '*'))
+        .find(|word| {
+            word.len() > 3
+                && word
+                    .get(word.len() - 3..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(".md"))
+        })
+}
+
 fn number_named(item: &str) -> Option<u32> {
     let text = item.trim_start_matches(['|', '*', '-', '+', ' ', '\t']);
     let ordinal = text.bytes().take_while(u8::is_ascii_digit).count();

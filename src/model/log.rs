@@ -512,10 +512,19 @@ pub fn sort_key<'a>(
 
 /// The naming scheme of the most recent record, which `adr new` follows.
 pub fn dominant_scheme(files: &[&FileName]) -> Option<NamingScheme> {
-    let latest = files
+    // The scheme most of the newest five records are named in, the newest's on a tie: a log
+    // that changed its naming goes on in the new one, and one record named apart from the
+    // rest (`ADR-11-…` after `ADR-0010-…`, review N's ecto log) is no new naming.
+    let mut newest: Vec<&&FileName> = files.iter().collect();
+    newest.sort_by_key(|file| std::cmp::Reverse((file.number, file.date.clone())));
+    newest.truncate(5);
+    let count = |scheme: &NamingScheme| newest.iter().filter(|file| &file.scheme == scheme).count();
+    let latest = newest.first()?;
+    let most = newest
         .iter()
-        .max_by_key(|file| (file.number, file.date.clone()))?;
-    Some(latest.scheme.clone())
+        .map(|file| &file.scheme)
+        .max_by_key(|scheme| (count(scheme), std::ptr::eq(*scheme, &latest.scheme)))?;
+    Some(most.clone())
 }
 
 #[cfg(test)]

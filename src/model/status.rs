@@ -403,6 +403,16 @@ impl RecordRef {
             reference.number = Some(number);
             return Some(reference);
         }
+        // A dated record named by its file's stem (`remplacé par 2023-01-30-Gestion_des_acces`,
+        // as a front-matter status names it without a link): its slug, not a number 2023.
+        if !text.contains(char::is_whitespace)
+            && let Some(file) = FileName::parse(&format!("{text}.md"))
+            && file.date.is_some()
+            && file.number.is_none()
+        {
+            reference.slug = Some(file.slug);
+            return Some(reference);
+        }
         reference.number = number_in_id(text);
         reference.number.map(|_| reference)
     }
@@ -658,6 +668,20 @@ mod tests {
         assert_eq!(word.as_deref(), Some("remplacé"));
         let (_, successor, _) = Status::read("abgelöst durch ADR-7");
         assert_eq!(successor.and_then(|r| r.number), Some(7));
+    }
+
+    #[test]
+    fn a_dated_record_named_without_a_link_is_named_by_its_slug() {
+        // CQEN's front matter, `adr status … superseded by` in French (review N): read as
+        // record 2023, the value written was refused as not reading back.
+        let (kind, successor, _) = Status::read("remplacé par 2023-01-30-Gestion_des_acces");
+        let successor = successor.unwrap();
+        assert_eq!(
+            (kind, successor.number, successor.slug.as_deref()),
+            (StatusKind::Superseded, None, Some("gestion_des_acces"))
+        );
+        let (_, successor, _) = Status::read("superseded by ADR-2023");
+        assert_eq!(successor.unwrap().number, Some(2023));
     }
 
     #[test]

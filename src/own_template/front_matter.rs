@@ -9,8 +9,18 @@ pub(super) fn fill_front_matter<'t>(
     lines: &mut std::iter::Peekable<std::str::SplitInclusive<'t, char>>,
     out: &mut String,
     filled: &Filled,
+    title_prompt: Option<&str>,
 ) {
     out.push_str(lines.next().unwrap_or_default());
+    // A key whose value is the H1's prompt (`subtitle: {Titre de la décision}` under `title:
+    // Décision (MADR)`, CQEN's `gabarit.md`) is the one that holds the title: `title:` is
+    // then the template's constant, as every record keeps it.
+    let prompt_key = |line: &'t str| key_of_prompt(line, title_prompt);
+    let titled_elsewhere = lines
+        .clone()
+        .take_while(|line| line.trim_end() != "---")
+        .filter_map(prompt_key)
+        .any(|key| key != "title");
     let mut drop_next = false;
     while let Some(line) = lines.next() {
         // A key's value continued on the lines below it (`tags:` and its items, `summary: >`
@@ -58,6 +68,13 @@ pub(super) fn fill_front_matter<'t>(
                 out.push_str(&format!("{key}: {}{ending}", word.trim()));
             }
             Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+            Some(key) if titled_elsewhere && prompt_key(line) == Some(key) => {
+                out.push_str(&format!(
+                    "{key}: {}{ending}",
+                    crate::edit::yaml_scalar(filled.title)
+                ));
+            }
+            Some("title") if titled_elsewhere => out.push_str(line),
             Some("title") => out.push_str(&format!(
                 "title: {}{ending}",
                 crate::edit::yaml_scalar(
@@ -73,6 +90,13 @@ pub(super) fn fill_front_matter<'t>(
             break;
         }
     }
+}
+
+/// The key of a front-matter `line` whose value is `prompt`, the template's H1.
+fn key_of_prompt<'l>(line: &'l str, prompt: Option<&str>) -> Option<&'l str> {
+    let (key, value) = line.split_once(':')?;
+    let value = value.trim().trim_matches(['"', '\'']);
+    (prompt == Some(value) && !value.is_empty()).then(|| key.trim())
 }
 
 /// A front-matter key of a template whose value is the template's own, as the record made

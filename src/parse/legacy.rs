@@ -696,6 +696,17 @@ pub(crate) fn supersede_links(
         {
             return false;
         }
+        // `Supersedes the "option 3" portion of [ADR 0016](…)` (DEFRA, review N), `partially
+        // supersedes`: the record amends that one, which stands.
+        let partly = ["portion", "part of", "parts of", "section", "aspect"]
+            .iter()
+            .any(|part| said_after.contains(part))
+            || ["partially", "partly", "in part"]
+                .iter()
+                .any(|part| before.contains(part));
+        if partly {
+            return false;
+        }
         before.contains("supersedes")
             || before.contains("supercedes")
             // `We supersede [ADR 17](/adr/17)` (Hydra); not `superseded`.

@@ -75,8 +75,8 @@ pub(super) const TABLE: Language = Language {
         "декабря",
     ],
     date_filler: &[],
-    superseded_connectors: &[],
+    superseded_connectors: &["на"],
     successor_before: &[],
-    supersedes_labels: &[],
+    supersedes_labels: &["заменяет"],
     placeholders: &[],
 };

@@ -176,14 +176,28 @@ fn check_fails_when_the_index_file_does_not_exist() {
         "error: docs/adr/README.md does not exist: run `adr index` to create it\n"
     );
     assert!(!dir.path().join("docs/adr/README.md").exists());
-    // A log that keeps its index in index.md is pointed at it; `--file` is named back.
+    // Without a README, a log's index.md is its index (review N: DEFRA's adr-tools list
+    // there went stale beside a README `adr index` made); `--file` is named back.
     std::fs::write(dir.path().join("docs/adr/index.md"), "# Decisions\n").unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "error: docs/adr/index.md is out of date: run `adr index` to update it\n"
+    );
+    // A config naming the README is pointed at the index.md there is.
+    std::fs::write(
+        dir.path().join(".adr.toml"),
+        "dir = \"docs/adr\"\n[index]\nfile = \"docs/adr/README.md\"\n",
+    )
+    .unwrap();
     let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
         "error: docs/adr/README.md does not exist: run `adr index` to create it, or `adr index --check --file docs/adr/index.md` if the log's index is that file\n"
     );
+    std::fs::remove_file(dir.path().join(".adr.toml")).unwrap();
     let (code, _, stderr) = run(
         dir.path(),
         &["index", "--check", "--file", "docs/adr/index.md"],
@@ -440,6 +454,27 @@ fn a_list_kept_by_hand_is_the_index_and_gets_no_second_one() {
         )
     );
     assert!(readme(dir.path()).starts_with(prose));
+    // A README's example of the log's naming names no record (review N, zh-hile: "the list
+    // … leaves out 0003 and 0004"); a file named in code, as it is, does.
+    let dir = log_with(&[
+        ("0001-use-kafka.md", ACCEPTED),
+        ("0002-try-grpc.md", PROPOSED),
+    ]);
+    let examples = "# ADR\n\n建议命名：\n\n- `0001-xxx.md`\n- `0002-xxx.md`\n";
+    std::fs::write(dir.path().join("docs/adr/README.md"), examples).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            0,
+            "added the index markers at the end of docs/adr/README.md (2 records)\n"
+        )
+    );
+    assert!(readme(dir.path()).starts_with(examples));
+    let named = "# ADR\n\n- `0001-use-kafka.md`\n- `0002-try-grpc.md`\n";
+    std::fs::write(dir.path().join("docs/adr/README.md"), named).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["index", "--check"]);
+    assert_eq!((code, stderr), (0, up_to_date.to_string()));
 }
 
 // Review J. A project README listing the records by their pages on GitHub, in a list nested

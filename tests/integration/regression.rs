@@ -211,3 +211,134 @@ fn a_status_under_an_h1_that_is_not_the_title_is_read() {
     );
     assert_eq!(record.source.slice(title.span), title.value);
 }
+
+/// Found by review N on ten public logs no earlier review had read.
+mod review_n {
+    use super::parse;
+    use crate::util::{log_with, read, run};
+
+    // DEFRA: `Supersedes the "option 3" portion of [ADR 0016](…)` was read as superseding
+    // 0016, which stands.
+    #[test]
+    fn a_partial_supersession_names_no_superseded_record() {
+        for line in [
+            "Supersedes the \"option 3\" portion of [ADR 0016](0016-admin-ui.md) for scopes.",
+            "Partially supersedes [ADR 0016](0016-admin-ui.md).",
+        ] {
+            let record = parse(&format!(
+                "# 33. Scopes\n\n## Status\n\nProposed\n\n{line}\n"
+            ));
+            assert!(
+                record.supersedes.is_empty(),
+                "{line}: {:?}",
+                record.supersedes
+            );
+        }
+        let whole = parse(
+            "# 33. Scopes\n\n## Status\n\nProposed\n\nSupersedes [ADR 0016](0016-admin-ui.md).\n",
+        );
+        assert_eq!(whole.supersedes.len(), 1);
+    }
+
+    // DITP-pilotage/pilote-2 names its record `001. Enregistrement des décisions ….md`: it
+    // was not read, `adr new` wrote a second record 1, and `adr status 1` changed that one.
+    #[test]
+    fn a_file_numbered_like_a_list_item_is_a_record() {
+        let record = "# 001. Enregistrement des décisions\n\nDate : 2022-11-02\n\n## Statut\n\nAccepté\n\n## Contexte\n\nc\n\n## Décision\n\nd\n\n## Conséquences\n\ne\n";
+        let dir = log_with(&[("001. Enregistrement des décisions.md", record)]);
+        let (code, stdout, _) = run(dir.path(), &["list"]);
+        assert_eq!(
+            (code, stdout.as_str()),
+            (
+                0,
+                "0001  accepté  2022-11-02  Enregistrement des décisions\n"
+            )
+        );
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Utiliser Redis"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        assert!(stdout.starts_with("docs/adr/002-"), "{stdout}");
+    }
+
+    // CQEN's records all carry the front matter of the log's French MADR template,
+    // `gabarit.md`, with `status: accepté`: `adr new` wrote none (the next lint asked for a
+    // `## Status` section no record has), and `adr status … superseded by` a dated record
+    // was refused (its name read back as record 2023).
+    #[test]
+    fn a_translated_madr_template_is_written_and_a_dated_successor_named() {
+        let template = "---\ntitle: Décision (MADR)\nsubtitle: {Titre de la décision}\ndate: {AAAA-MM-JJ}\nstatus: {proposé | rejeté | accepté | déprécié}\n---\n# {Titre de la décision}\n\n## Contexte et problème\n\n{Décrivez le contexte}\n\n## Options envisagées\n\n* {titre de l'option 1}\n\n## Résultat de la décision\n\nOption choisie : « {titre de l'option 1} »\n";
+        let record = |subtitle: &str, date: &str| {
+            format!(
+                "---\ntitle: Décision (MADR)\nsubtitle: {subtitle}\ndate: {date}\nstatus: accepté\n---\n# {subtitle}\n\n## Contexte et problème\n\nc\n\n## Options envisagées\n\n* Un\n\n## Résultat de la décision\n\nOption choisie : « Un »\n"
+            )
+        };
+        let dir = crate::util::log_with_owned(&[
+            ("gabarit.md".into(), template.to_string()),
+            (
+                "2021-09-15-Hebergement.md".into(),
+                record("Hébergement", "2021-09-15"),
+            ),
+            (
+                "2023-01-30-Acces_Github.md".into(),
+                record("Accès Github", "2023-01-30"),
+            ),
+        ]);
+        let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Choix des secrets"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let written = read(dir.path().join(stdout.trim()));
+        assert!(
+            written
+                .starts_with("---\ntitle: Décision (MADR)\nsubtitle: Choix des secrets\ndate: 2"),
+            "{written}"
+        );
+        assert!(
+            written.contains("\nstatus: proposé\n---\n# Choix des secrets\n"),
+            "{written}"
+        );
+        let (code, stdout, stderr) = run(
+            dir.path(),
+            &[
+                "status",
+                "2021-09-15-Hebergement",
+                "superseded",
+                "by",
+                "2023-01-30-Acces_Github",
+            ],
+        );
+        assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+        assert!(
+            read(dir.path().join("docs/adr/2021-09-15-Hebergement.md"))
+                .contains("\nstatus: remplacé par 2023-01-30-Acces_Github\n")
+        );
+    }
+
+    // DEFRA keeps adr-tools' `generate toc` in `index.md`, with no README: `adr index`
+    // made a README beside it, and index.md went stale.
+    #[test]
+    fn an_index_md_without_a_readme_is_the_logs_index() {
+        let record = |n: u32, title: &str| {
+            format!(
+                "# {n}. {title}\n\nDate: 2024-01-0{n}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+            )
+        };
+        let toc = "# Architecture Decision Records\n\n* [1. Record decisions](0001-record-decisions.md)\n* [2. Use Notify](0002-use-notify.md)\n";
+        let dir = crate::util::log_with_owned(&[
+            (
+                "0001-record-decisions.md".into(),
+                record(1, "Record decisions"),
+            ),
+            ("0002-use-notify.md".into(), record(2, "Use Notify")),
+            ("0003-use-redis.md".into(), record(3, "Use Redis")),
+            ("index.md".into(), toc.to_string()),
+        ]);
+        let (code, _, stderr) = run(dir.path(), &["index"]);
+        assert_eq!(
+            (code, stderr.as_str()),
+            (
+                2,
+                "error: docs/adr/index.md:3: the list of records kept by hand here (lines 3-4) leaves out `0003-use-redis.md`: list it there, or, to let `adr index` keep the list, put `<!-- adr-index:start -->` and `<!-- adr-index:end -->` around it\n"
+            )
+        );
+        assert!(!dir.path().join("docs/adr/README.md").exists());
+        assert_eq!(read(dir.path().join("docs/adr/index.md")), toc);
+    }
+}

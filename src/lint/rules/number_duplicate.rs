@@ -113,6 +113,13 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             files: run.iter().map(|(_, _, file)| files[*file as usize]).collect(),
         })
         .map(|group| without_archived_copies(group, &titles))
+        .map(|mut group| {
+            let number = group.number;
+            group.files.retain(|(_, rel_path, _)| {
+                !is_lettered_companion(rel_path, number, titles.get(rel_path))
+            });
+            group
+        })
         .filter(|group| group.files.len() > 1 || ctx.options.base.is_some())
         .filter(|group| !is_one_documents_versions(group))
         .collect();
@@ -150,21 +157,65 @@ fn without_archived_copies<'a>(mut group: Group<'a>, titles: &HashMap<&str, Stri
     group
 }
 
+/// Whether the record at `rel_path`, titled `title`, is a companion of record `number`
+/// named by a letter after it, in its file name and its title (`ADR-007-A-guardian….md`,
+/// `# ADR-007-A：Guardian …`; `adr-907-a-checklist.md`, `# ADR-907-A 对齐清单`,
+/// Zss.BilliardHall): a record of its own, not a second record `number`. A title that only
+/// starts with the letter as a word (`0007-a-new-approach.md`, `# A new approach`) is not.
+fn is_lettered_companion(rel_path: &str, number: u32, title: Option<&String>) -> bool {
+    let Some(after_number) = after_number(rel_path) else {
+        return false;
+    };
+    let suffix = after_number.strip_prefix('-').unwrap_or(after_number);
+    let mut chars = suffix.chars();
+    let (Some(letter), Some('-' | '.' | '_')) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !letter.is_ascii_alphabetic() {
+        return false;
+    }
+    let letter = letter.to_ascii_uppercase();
+    let Some(title) = title else {
+        return false;
+    };
+    let starts_so = title.strip_prefix(letter).is_some_and(|rest| {
+        rest.starts_with(['：', ':', '.', '-', ')', '_', '—', '–'])
+    });
+    let numbered_so = [format!("{number}-{letter}"), format!("{number:03}-{letter}")]
+        .iter()
+        .chain(&[format!("{number:04}-{letter}")])
+        .any(|written| {
+            title.match_indices(written.as_str()).any(|(at, _)| {
+                let before_ok = title
+                    .get(..at)
+                    .and_then(|before| before.chars().next_back())
+                    .is_none_or(|c| !c.is_ascii_digit());
+                let after = title.get(at + written.len()..).unwrap_or("");
+                before_ok && !after.starts_with(|c: char| c.is_alphanumeric())
+            })
+        });
+    starts_so || numbered_so
+}
+
+/// What the file name of `rel_path` writes after its first number (`-A-guardian.md` of
+/// `ADR-007-A-guardian.md`); `None` for a name without one.
+fn after_number(rel_path: &str) -> Option<&str> {
+    let name = crate::log_path::file_name(rel_path);
+    let digits_at = name.find(|c: char| c.is_ascii_digit())?;
+    Some(
+        name.get(digits_at..)?
+            .trim_start_matches(|c: char| c.is_ascii_digit()),
+    )
+}
+
 /// Whether every file of a number writes a version or a supplement after it
 /// (`scs-0100-v1-flavor-naming.md`, `scs-0100-v2-…`, `scs-0100-w1-…-implementation.md`,
 /// Sovereign Cloud Stack's standards): one document's versions share its number.
 fn is_one_documents_versions(group: &Group) -> bool {
     group.files.len() > 1
         && group.files.iter().all(|(_, rel_path, _)| {
-            let name = crate::log_path::file_name(rel_path);
-            let Some(digits_at) = name.find(|c: char| c.is_ascii_digit()) else {
-                return false;
-            };
-            let after_number = name
-                .get(digits_at..)
-                .unwrap_or("")
-                .trim_start_matches(|c: char| c.is_ascii_digit());
-            let Some(tag) = after_number.strip_prefix(['-', '_']) else {
+            let Some(tag) = after_number(rel_path).and_then(|rest| rest.strip_prefix(['-', '_']))
+            else {
                 return false;
             };
             let Some(version) = tag.strip_prefix(['v', 'V', 'w', 'W']) else {
@@ -307,5 +358,32 @@ fn taken_on_base(
         if let Some(theirs) = base_highest.get(*series) {
             *top = (*top).max(*theirs);
         }
+    }
+}
+
+#[cfg(test)]
+mod lettered_tests {
+    use super::is_lettered_companion;
+
+    #[test]
+    fn a_letter_after_the_number_in_name_and_title_is_a_companion() {
+        let titled = |title: &str| Some(title.to_string());
+        assert!(is_lettered_companion(
+            "derived/ADR-007-A-guardian.md",
+            7,
+            titled("A：Guardian 决策失败").as_ref()
+        ));
+        assert!(is_lettered_companion(
+            "adr-907-a-checklist.md",
+            907,
+            titled("ADR-907-A 对齐清单").as_ref()
+        ));
+        assert!(!is_lettered_companion(
+            "0007-a-new-approach.md",
+            7,
+            titled("A new approach").as_ref()
+        ));
+        assert!(!is_lettered_companion("0007-use-kafka.md", 7, titled("Use Kafka").as_ref()));
+        assert!(!is_lettered_companion("ADR-007-A-x.md", 7, None));
     }
 }

@@ -10,8 +10,9 @@ declare_rule! {
     /// whitespace and a final period.
     ///
     /// The finding is on the later record (in log order) and names the earlier one. A
-    /// record that supersedes the other (or is superseded by it) may keep its title and is
-    /// not reported. The number in the title (`# 3. …`) is not part of the title. Records
+    /// record that supersedes the other (or is superseded by it), or links to it (`This ADR
+    /// in part supersedes [0003](…)`), goes on from it: it may keep its title and is not
+    /// reported. The number in the title (`# 3. …`) is not part of the title. Records
     /// of different series (`backend/0001-…`, `frontend/0001-…`) are not compared: each
     /// series may open with its own "Record architecture decisions".
     ///
@@ -137,7 +138,19 @@ fn related(log: &LogFacts, a: &RecordFacts, b: &RecordFacts) -> bool {
                     .is_some_and(|found| found.path() == to.path())
             })
     };
-    points_to(a, b) || points_to(b, a)
+    // A record that links the other (`This ADR in part supersedes [0003](…)`, govuk-aws)
+    // goes on from it: the title says so.
+    let links_to = |from: &RecordFacts, to: &RecordFacts| {
+        from.links
+            .iter()
+            .filter(|link| link.is_relative())
+            .filter_map(|link| crate::model::RecordRef::parse(&format!("[]({})", link.target)))
+            .any(|reference| {
+                log.resolve_from(from, &reference)
+                    .is_some_and(|found| found.path() == to.path())
+            })
+    };
+    points_to(a, b) || points_to(b, a) || links_to(a, b) || links_to(b, a)
 }
 
 #[cfg(test)]

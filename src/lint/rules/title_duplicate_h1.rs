@@ -33,8 +33,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
-    let mut h1s = record.sections.iter().filter(|section| section.level == 1);
-    let Some(first) = h1s.next() else {
+    let Some(first) = record.sections.iter().find(|section| section.level == 1) else {
         return;
     };
     // A record titled by its front matter writes its sections as H1s (Decentraland's
@@ -47,7 +46,27 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         return;
     }
     let mut after = first.heading_span.end;
-    for second in h1s {
+    let sections = &record.sections;
+    for (at, second) in sections
+        .iter()
+        .enumerate()
+        .filter(|(_, section)| section.level == 1)
+        .skip(1)
+    {
+        // A pasted record has sections of its own; an H1 with a line or two under it and no
+        // heading below (`# ADR 终极一句话定义`, "the ADR in one sentence", closing every record
+        // of Zss.BilliardHall) sums the record up.
+        let has_sections = sections
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|section| section.level > 1)
+            .next()
+            .is_some();
+        if !has_sections {
+            after = second.heading_span.end;
+            continue;
+        }
         if let Some(break_line) = thematic_break_between(record, after, second.heading_span.start) {
             let source = &record.source;
             ctx.report(
@@ -86,7 +105,8 @@ fn thematic_break_between(record: &Record, start: usize, end: usize) -> Option<u
     let source = &record.source;
     let first_line = source.line_of(start) + 1;
     let last_line = source.line_of(end);
-    (first_line..last_line).find(|line| {
+    // The break nearest the heading: the one that set it apart.
+    (first_line..last_line).rev().find(|line| {
         let span = source.line_span(*line);
         crate::parse::markdown::is_thematic_break(source.slice(span))
             && !record
