@@ -553,6 +553,30 @@ mod tests {
     }
 
     #[test]
+    fn a_new_record_is_named_as_most_of_the_newest_are() {
+        let parsed = |names: &[&str]| -> Vec<FileName> {
+            names
+                .iter()
+                .map(|name| FileName::parse(name).unwrap())
+                .collect()
+        };
+        let scheme = |files: &[FileName]| dominant_scheme(&files.iter().collect::<Vec<_>>());
+        // ecto: one record named apart from the rest is no new naming.
+        let ecto = parsed(&[
+            "ADR-0008-a.md",
+            "ADR-0009-b.md",
+            "ADR-0010-c.md",
+            "ADR-11-d.md",
+        ]);
+        assert_eq!(scheme(&ecto), Some(ecto[0].scheme.clone()));
+        // A log that changed its naming goes on in the new one.
+        let changed = parsed(&["ADR-0008-a.md", "0009-b.md", "0010-c.md", "0011-d.md"]);
+        assert_eq!(scheme(&changed), Some(changed[3].scheme.clone()));
+        let tie = parsed(&["ADR-0010-c.md", "0011-d.md"]);
+        assert_eq!(scheme(&tie), Some(tie[1].scheme.clone()));
+    }
+
+    #[test]
     fn a_link_to_a_record_file_gone_names_the_record_with_its_slug_before_its_number() {
         // 0016 was renumbered 0025; 0016 is now another decision.
         assert_eq!(

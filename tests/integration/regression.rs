@@ -341,4 +341,32 @@ mod review_n {
         assert!(!dir.path().join("docs/adr/README.md").exists());
         assert_eq!(read(dir.path().join("docs/adr/index.md")), toc);
     }
+
+    // saotus/…: a Russian record superseded was written `Superseded by […]` in English.
+    #[test]
+    fn a_russian_supersession_is_written_in_russian() {
+        let record = |n: u32, title: &str| {
+            format!(
+                "# {n}. {title}\n\nДата: 2024-01-0{n}\n\n## Статус\n\nПринято\n\n## Контекст\n\nк\n\n## Решение\n\nр\n\n## Последствия\n\nп\n"
+            )
+        };
+        let dir = crate::util::log_with_owned(&[
+            ("0001-use-dsl.md".into(), record(1, "Использование DSL")),
+            ("0002-use-cli.md".into(), record(2, "Использование CLI")),
+        ]);
+        let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded", "by", "2"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let old = read(dir.path().join("docs/adr/0001-use-dsl.md"));
+        assert!(
+            old.contains("## Статус\n\nЗаменено на [2. Использование CLI](0002-use-cli.md)\n"),
+            "{old}"
+        );
+        let new = read(dir.path().join("docs/adr/0002-use-cli.md"));
+        assert!(
+            new.contains("Принято\n\nЗаменяет: [1. Использование DSL](0001-use-dsl.md)\n"),
+            "{new}"
+        );
+        let (code, _, _) = run(dir.path(), &["lint"]);
+        assert_eq!(code, 0);
+    }
 }
