@@ -91,11 +91,17 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     let written = record.source.slice(status.span);
     // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language, also for a
     // successor (`reemplazado por [ADR-0002](…)`).
+    let headings: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
+    let language = crate::vocabulary::language_for_status(&status.raw, &headings);
     let successor_in_language = successor_named(value)
-        .and_then(|successor| crate::vocabulary::superseded_by_like(&status.raw, successor));
-    let value = match &successor_in_language {
-        Some(translated) => translated.as_str(),
-        None => crate::vocabulary::status_word_like(&status.raw, value).unwrap_or(value),
+        .zip(language)
+        .and_then(|(successor, language)| crate::vocabulary::superseded_by_in(language, successor));
+    let value = match (&successor_in_language, language) {
+        (Some(translated), _) => translated.as_str(),
+        (None, Some(language)) => {
+            crate::vocabulary::status_word_in(language, value).unwrap_or(value)
+        }
+        (None, None) => value,
     };
     // `ACCEPTED` becomes `DEPRECATED` (LBHackney-IT/lbh-adrs writes every status so), but a
     // successor's link keeps its title as written.

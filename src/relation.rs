@@ -224,6 +224,12 @@ fn status_section_slot(record: &Record, status: &Section, newline: &str) -> Line
     }
 }
 
+/// Whether `line` holds one of `relations` (`Relates to [X](…)`): a link there says that
+/// relation, not another.
+pub fn on_relation_line(relations: &[crate::model::Relation], line: usize) -> bool {
+    relations.iter().any(|relation| relation.line == line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

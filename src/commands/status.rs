@@ -122,6 +122,7 @@ fn names(log: &crate::model::Log, new: &crate::model::Record, old: &crate::model
         || new.links.iter().any(|link| {
             let target = link.target.split(['#', '?']).next().unwrap_or(&link.target);
             link.is_relative()
+                && !crate::relation::on_relation_line(&new.relations, link.line)
                 && crate::log_path::percent_decode(target).rsplit('/').next() == Some(old_name)
         })
 }

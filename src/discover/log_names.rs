@@ -71,8 +71,62 @@ fn parse_unnumbered(stem: &str) -> Option<FileName> {
 /// files, the files with that prefix are records numbered by it, as `adr-012-x.md` is. The
 /// log decides, not the name alone: `use-python-3.md` among `0001-x.md` records is a note.
 pub(super) fn adopt_log_prefix(found: &mut Discovered) {
+    if let Some(prefix) = shared_prefix(found, None) {
+        adopt_prefixed(found, &prefix, None);
+    }
+    // A log of component folders, each with a prefix of its own (dapr's `api/API-001-….md`,
+    // `cli/CLI-001-….md`, `architecture/ARC-001-….md`): a folder's files share its prefix
+    // as a log's share one. Before, only the most shared prefix was read, and the other
+    // folders' records were in no command's output.
+    let folders: std::collections::BTreeSet<String> = found
+        .unnamed_markdown
+        .iter()
+        .map(|(_, rel)| folder_of(rel).to_string())
+        .collect();
+    for folder in folders {
+        // A record's own folder (`ADR-268-report-builder/SPEC-001-….md`) holds its parts.
+        let folder_name = folder.rsplit('/').next().unwrap_or(&folder);
+        let is_records_folder =
+            FileName::parse(&format!("{folder_name}.md")).is_some_and(|file| file.number.is_some());
+        if is_records_folder {
+            continue;
+        }
+        if let Some(prefix) = shared_prefix(found, Some(&folder))
+            .filter(|prefix| numbers_are_distinct(found, prefix, &folder))
+        {
+            adopt_prefixed(found, &prefix, Some(&folder));
+        }
+    }
+}
+
+/// Whether the files of `folder` named `<prefix><number>…` each have a number of their own:
+/// a folder of `SPEC-214-01-….md`, `SPEC-214-02-….md` (specifications of record 214,
+/// YorgosPag/NestorApp) is no series of records.
+fn numbers_are_distinct(found: &Discovered, prefix: &str, folder: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    found
+        .unnamed_markdown
+        .iter()
+        .filter(|(_, rel)| folder_of(rel) == folder)
+        .filter_map(|(_, rel)| {
+            let stem = markdown_stem(crate::log_path::file_name(rel))?;
+            parse_with_prefix(stem, prefix)?.number
+        })
+        .all(|number| seen.insert(number))
+}
+
+/// The folder a log-relative path is in (`""` at the top).
+fn folder_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// The prefix shared by two files or more of `found` not yet read (in `folder`, when one is
+/// given) and by most of its numbered-looking files; of two as shared, the first by name,
+/// so the walk decides nothing.
+fn shared_prefix(found: &Discovered, folder: Option<&str>) -> Option<String> {
+    let within = |rel: &str| folder.is_none_or(|folder| folder_of(rel) == folder);
     let mut files_by_prefix: std::collections::BTreeMap<String, usize> = Default::default();
-    for (_, rel) in &found.unnamed_markdown {
+    for (_, rel) in found.unnamed_markdown.iter().filter(|(_, rel)| within(rel)) {
         let name = crate::log_path::file_name(rel);
         if let Some(NamingScheme::Prefixed { prefix, .. }) = markdown_stem(name)
             .and_then(parse_with_any_prefix)
@@ -84,29 +138,26 @@ pub(super) fn adopt_log_prefix(found: &mut Discovered) {
     let numbered = found
         .records
         .iter()
-        .filter(|(_, _, file)| file.number.is_some())
+        .filter(|(_, rel, file)| file.number.is_some() && within(rel))
         .count();
     let candidates: usize = files_by_prefix.values().sum();
-    // The most shared prefix; of two as shared, the first by name, so the walk decides
-    // nothing.
-    let Some((prefix, count)) = files_by_prefix
+    let (prefix, count) = files_by_prefix
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-    else {
-        return;
-    };
-    if count < 2 || count * 2 <= numbered + candidates {
-        return;
-    }
-    adopt_prefixed(found, &prefix);
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    (count >= 2 && count * 2 > numbered + candidates).then_some(prefix)
 }
 
-/// Takes the files of `found` named `<prefix><number>…` for records.
-fn adopt_prefixed(found: &mut Discovered, prefix: &str) {
+/// Takes the files of `found` named `<prefix><number>…` for records (in `folder` only, when
+/// one is given).
+fn adopt_prefixed(found: &mut Discovered, prefix: &str, folder: Option<&str>) {
     let unnamed = std::mem::take(&mut found.unnamed_markdown);
     for (path, rel) in unnamed {
         let name = crate::log_path::file_name(&rel);
-        match markdown_stem(name).and_then(|stem| parse_with_prefix(stem, prefix)) {
+        let in_folder = folder.is_none_or(|folder| folder_of(&rel) == folder);
+        match markdown_stem(name)
+            .filter(|_| in_folder)
+            .and_then(|stem| parse_with_prefix(stem, prefix))
+        {
             Some(file) => found.records.push((path, rel, file)),
             None => found.unnamed_markdown.push((path, rel)),
         }

@@ -161,5 +161,9 @@ mod tests {
             normalize_heading("  Pros and Cons of the   Options "),
             "pros and cons of the options"
         );
+        // Found by the property test of `Section::is_named` (CI of c5e5551): `&*` became
+        // `&`, which a second pass read as `and`.
+        assert_eq!(normalize_heading("&* 景"), "and 景");
+        assert_eq!(normalize_heading(&normalize_heading("**&** x")), "and x");
     }
 }

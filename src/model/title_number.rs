@@ -54,6 +54,16 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
             return (stripped, number);
         }
     }
+    // `Nr. 002: Auswahl …` (sipster's GitBook log, files `nr.-002-…`) numbers like `ADR 2:`.
+    if let Some((head, after)) = title.split_at_checked(4)
+        && head.eq_ignore_ascii_case("nr. ")
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (stripped, number) = strip_title_number(&format!("ADR {after}"));
+        if number.is_some() {
+            return (stripped, number);
+        }
+    }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
     let (after_prefix, had_prefix) = match title
         .split_at_checked(3)
@@ -98,10 +108,19 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
 
 #[cfg(test)]
 mod tests {
-    use super::front_matter_title_shown;
+    use super::{front_matter_title_shown, strip_title_number};
 
     /// Review K (cameronraysmith/vanixiets): `title: "ADR-0017: Deferred …"` showed the
     /// number twice in every list (`0017  ADR-0017: Deferred …`).
+    #[test]
+    fn a_gitbook_nr_title_carries_its_number() {
+        assert_eq!(
+            strip_title_number("Nr. 002: Auswahl der Softwarearchitektur"),
+            ("Auswahl der Softwarearchitektur".to_string(), Some(2))
+        );
+        assert_eq!(strip_title_number("Nr. eins").1, None);
+    }
+
     #[test]
     fn a_front_matter_title_is_shown_without_the_records_own_number() {
         assert_eq!(

@@ -112,7 +112,18 @@ pub(crate) fn labelled_value(
     // A label in another language (`statut`, `日期`) reads as its English one. A translated
     // date label needs a digit after it: `Data: …` may be an English sentence.
     let translated = crate::vocabulary::label(&label);
-    let canonical = match labels.iter().find(|candidate| **candidate == label) {
+    // `**被替代（Superseded By）**：`: a label in the log's words with the English one in
+    // brackets after it (Zss.BilliardHall) reads as the English one.
+    let bracketed = |candidate: &str| {
+        label
+            .strip_suffix(['）', ')'])
+            .and_then(|inside| inside.strip_suffix(candidate))
+            .is_some_and(|before| before.ends_with(['（', '(']))
+    };
+    let canonical = match labels
+        .iter()
+        .find(|candidate| **candidate == label || bracketed(candidate))
+    {
         Some(canonical) => *canonical,
         None => {
             let english = translated?.english();
@@ -148,27 +159,7 @@ pub(crate) fn labelled_value(
     ))
 }
 
-/// The value of a metadata line of `record` labelled `label` (`supersedes`, `superseded
-/// by`) that says nothing yet (`- supersedes: -`, `* **Superseded by:**`, `Supersedes:
-/// none`), among its lines before its first section: its span, for a link to take its
-/// place (univention keeps both fields in every record).
-pub(crate) fn empty_field(record: &crate::model::Record, label: &str) -> Option<Span> {
-    let source = &record.source;
-    let before_sections = record
-        .sections
-        .iter()
-        .find(|section| section.level >= 2)
-        .map_or(source.text.len(), |section| section.span.start);
-    source
-        .lines_in(Span::new(0, before_sections))
-        .find_map(|(_, line_span)| {
-            let (_, value, span) = labelled_value(source, line_span, &[label])?;
-            ["", "-", "—", "none", "n/a"]
-                .iter()
-                .any(|empty| value.eq_ignore_ascii_case(empty))
-                .then_some(span)
-        })
-}
+pub(crate) use super::empty_field::empty_field;
 
 /// Labels MADR 2 writes as `* Label: value` bullets under the title.
 pub(crate) const BULLET_LABELS: [&str; 11] = [
@@ -666,6 +657,22 @@ fn substitute_liquid_page_values(
     out.trim().to_string()
 }
 
+/// Whether the line `line` is an item of a list right under a line labelled "supersedes" in
+/// any language (`**Supersedes:**`, `**替代（Supersedes）**：`), blank lines and other items
+/// between.
+fn listed_under_supersedes_label(source: &SourceFile, line: usize) -> bool {
+    (0..line)
+        .rev()
+        .map(|above| source.slice(source.line_span(above)).trim())
+        .find(|text| {
+            let is_item = ["- ", "* ", "+ "]
+                .iter()
+                .any(|marker| text.starts_with(marker));
+            !text.is_empty() && !is_item
+        })
+        .is_some_and(crate::vocabulary::is_supersedes_label)
+}
+
 /// Records named on a line after "supersedes" (`This decision supersedes [ADR-0012](…)`) or
 /// a label meaning it in another language (`- **取代**：[ADR-0002](…)`): by a relative link,
 /// a link to its page on the site the log is published as (`[ADR 1](/adr/1)`), or by the
@@ -681,6 +688,16 @@ pub(crate) fn supersede_links(
             .get(source.line_start(line)..at)
             .unwrap_or("")
             .to_lowercase();
+        // `**替代（Supersedes）**：` over the list of the records it names, one an item.
+        if before
+            .trim()
+            .trim_start_matches(['-', '*', '+'])
+            .trim()
+            .is_empty()
+            && listed_under_supersedes_label(source, line)
+        {
+            return true;
+        }
         // `**Supersedes:** nothing. Builds on [ADR 0002](…)` (hu-strumsight, review M): the
         // line says the record supersedes none, and the link is another sentence's.
         let said_after = before

@@ -4,6 +4,7 @@
 
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
+mod empty_field;
 pub(crate) mod front_matter;
 mod heading_fields;
 pub(crate) mod heading_id;

@@ -39,6 +39,7 @@ pub(super) const TABLE: Language = Language {
         ("État", "Status"),
         ("Plus d'informations", "More Information"),
         ("Informations complémentaires", "More Information"),
+        ("Liens", "Links"),
         ("Validation", "Confirmation"),
     ],
     labels: &[

@@ -30,7 +30,10 @@ pub fn normalize_heading(text: &str) -> String {
     // One pass and one allocation: this runs for every heading of every record.
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let word = if word == "&" { "and" } else { word };
+        // `&` read as `and` after emphasis is dropped (`**&**`, `&*`): normalising twice
+        // gives what normalising once did.
+        let bare = word.trim_matches(['*', '`']);
+        let word = if bare == "&" { "and" } else { word };
         let mut chars = word.chars().filter(|c| !matches!(c, '*' | '`')).peekable();
         if chars.peek().is_none() {
             continue;

@@ -27,6 +27,7 @@ pub(super) const TABLE: Language = Language {
         ("決定結果", "Decision Outcome"),
         ("選択肢の長所と短所", "Pros and Cons of the Options"),
         ("補足情報", "More Information"),
+        ("リンク", "Links"),
     ],
     labels: &[
         ("ステータス", Label::Status),

@@ -24,6 +24,7 @@ mod pl;
 mod prompts;
 mod pt;
 mod ru;
+mod status_language;
 mod tr;
 mod vi;
 mod zh;
@@ -32,6 +33,9 @@ pub use fold::fold;
 use fold::fold_accent;
 pub use headings::{heading_name, normalize_heading};
 pub use prompts::{ADR_TOOLS_PROMPTS, DATE_PROMPTS, is_template_prompt};
+pub use status_language::{
+    language_for_status, status_word_in, status_word_like, superseded_by_in,
+};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -387,53 +391,6 @@ impl Language {
     }
 }
 
-/// The word for the status `keyword` (`accepted`) in the language `old` is written in
-/// (`Proposto` → `aceito`), when `old` is a status word of a language other than English;
-/// `None` for an English word or any other text, which takes the keyword.
-pub fn status_word_like(old: &str, keyword: &str) -> Option<&'static str> {
-    let language = language_of_status(old)?;
-    let kind = [
-        Kind::Proposed,
-        Kind::Accepted,
-        Kind::Rejected,
-        Kind::Deprecated,
-        Kind::Draft,
-    ]
-    .into_iter()
-    .find(|kind| kind.keyword() == keyword)?;
-    language.status_word(kind)
-}
-
-/// The language, other than English, of the status word `old` starts with (Spanish for
-/// `aceptado`); `None` for an English word or none known.
-fn language_of_status(old: &str) -> Option<&'static Language> {
-    let folded = fold(old.trim().trim_matches(['*', '_']));
-    let (_, word, _) = status_prefix(&folded)?;
-    let in_table = |language: &Language| {
-        language
-            .statuses
-            .iter()
-            .any(|(written, _)| fold(written) == word)
-    };
-    if in_table(&en::TABLE) {
-        return None;
-    }
-    LANGUAGES
-        .iter()
-        .copied()
-        .find(|language| in_table(language))
-}
-
-/// "Superseded by `successor`" in the language of the status `old` (`reemplazado por
-/// [ADR-0002](…)` where `old` is `aceptado`), when that is not English and the language
-/// names the successor after a word (`por`, `par`, `durch`).
-pub fn superseded_by_like(old: &str, successor: &str) -> Option<String> {
-    let language = language_of_status(old)?;
-    let connector = language.superseded_connectors.first()?;
-    let word = language.status_word(Kind::Superseded)?;
-    Some(format!("{word} {connector} {successor}"))
-}
-
 /// The kind a whole status value names (`Accepté`, `on hold`, `已取代`).
 pub fn status_kind(text: &str) -> Option<Kind> {
     LOOKUPS.statuses.get(&fold(text)).copied()
@@ -526,10 +483,18 @@ pub fn is_supersedes_label(before: &str) -> bool {
         return false;
     };
     let label = fold(label.trim_matches(['*', '_', ' ']));
-    LANGUAGES
-        .iter()
-        .flat_map(|language| language.supersedes_labels)
-        .any(|word| fold(word) == label)
+    let is_label = |label: &str| {
+        LANGUAGES
+            .iter()
+            .flat_map(|language| language.supersedes_labels)
+            .any(|word| fold(word) == label)
+    };
+    // `替代（Supersedes）`: the log's word with the English one in brackets.
+    let bracketed = label
+        .strip_suffix(['）', ')'])
+        .and_then(|inside| inside.rsplit_once(['（', '(']))
+        .is_some_and(|(word, english)| is_label(word.trim()) || is_label(english.trim()));
+    is_label(&label) || bracketed
 }
 
 /// Whether a line (or the inside of a `{…}`/`[…]` prompt) is text of a known translated

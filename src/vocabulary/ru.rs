@@ -28,6 +28,7 @@ pub(super) const TABLE: Language = Language {
         ("Результат решения", "Decision Outcome"),
         ("Плюсы и минусы вариантов", "Pros and Cons of the Options"),
         ("Дополнительная информация", "More Information"),
+        ("Ссылки", "Links"),
     ],
     labels: &[
         ("статус", Label::Status),

@@ -27,6 +27,7 @@ pub(super) const TABLE: Language = Language {
         ("决策结果", "Decision Outcome"),
         ("选项的优缺点", "Pros and Cons of the Options"),
         ("更多信息", "More Information"),
+        ("链接", "Links"),
         ("验证", "Confirmation"),
         ("替代方案", "Considered Options"),
     ],

@@ -369,4 +369,174 @@ mod review_n {
         let (code, _, _) = run(dir.path(), &["lint"]);
         assert_eq!(code, 0);
     }
+
+    // Zss.BilliardHall keeps `**替代（Supersedes）**：` / `- 无` and `**被替代（Superseded
+    // By）**：` / `- 无` in a Relationships section, and closes each record with a one-line
+    // H1 summary: `adr status … superseded by` left both "none" items, contradicting the
+    // status, and appended an English section after the summary.
+    #[test]
+    fn a_supersession_fills_the_logs_own_none_items() {
+        let record = |n: u32, title: &str| {
+            format!(
+                "# ADR-{n}：{title}\n\n**状态**：✅ Accepted\n\n## 背景\n\n正文。\n\n## 决策\n\n正文。\n\n## 后果\n\n正文。\n\n## 关系声明（Relationships）\n\n**替代（Supersedes）**：\n- 无\n\n**被替代（Superseded By）**：\n- 无\n\n---\n\n# ADR 终极一句话定义\n\n> **一句话。**\n"
+            )
+        };
+        let dir = crate::util::log_with_owned(&[
+            ("ADR-201-handler.md".into(), record(201, "处理器生命周期")),
+            ("ADR-210-events.md".into(), record(210, "领域事件版本化")),
+        ]);
+        let (code, _, stderr) = run(dir.path(), &["status", "201", "superseded", "by", "210"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let old = read(dir.path().join("docs/adr/ADR-201-handler.md"));
+        assert!(
+            old.contains(
+                "**被替代（Superseded By）**：\n- [210. 领域事件版本化](ADR-210-events.md)\n"
+            ),
+            "{old}"
+        );
+        assert!(old.contains("**替代（Supersedes）**：\n- 无\n"), "{old}");
+        let new = read(dir.path().join("docs/adr/ADR-210-events.md"));
+        assert!(
+            new.contains("**替代（Supersedes）**：\n- [201. 处理器生命周期](ADR-201-handler.md)\n"),
+            "{new}"
+        );
+        assert!(new.ends_with("> **一句话。**\n"), "{new}");
+        let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+        let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!((code, crate::util::rules_of(&document)), (0, vec![]));
+    }
+}
+
+/// Found by review O on ten more public logs.
+mod review_o {
+    use crate::util::{log_with, read, run};
+
+    // infonl's log4brains records link each other with `- Relates to […](…)`: `adr status
+    // … superseded by` took that link for a "Supersedes" and wrote one side only, and lint
+    // said nothing.
+    #[test]
+    fn a_relates_to_link_is_no_supersedes_line() {
+        let record = |title: &str, link: &str| {
+            format!(
+                "# {title}\n\n- Status: accepted\n- Date: 2022-12-14\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n- One\n\n## Decision Outcome\n\nChosen option: \"One\"\n{link}"
+            )
+        };
+        let dir = log_with(&[
+            ("20221214-use-log4brains.md", &record("Use Log4brains", "")),
+            (
+                "20221214-use-markdown.md",
+                &record(
+                    "Use Markdown",
+                    "\n## Links\n\n- Relates to [Use Log4brains](20221214-use-log4brains.md)\n",
+                ),
+            ),
+        ]);
+        let (code, stdout, stderr) = run(
+            dir.path(),
+            &[
+                "status",
+                "20221214-use-log4brains",
+                "superseded",
+                "by",
+                "20221214-use-markdown",
+            ],
+        );
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        assert!(stdout.contains("added that it supersedes"), "{stdout}");
+        let new = read(dir.path().join("docs/adr/20221214-use-markdown.md"));
+        // In the list's own marker (review O: `* Supersedes` after `- ` items).
+        assert!(
+            new.ends_with("- Relates to [Use Log4brains](20221214-use-log4brains.md)\n- Supersedes [use-log4brains](20221214-use-log4brains.md)\n"),
+            "{new}"
+        );
+    }
+
+    // pass-emploi's French bullets keep a status word of their own (`* Statut : mergé`):
+    // superseded, it became `superseded by [ADR-0003](…)` in English.
+    #[test]
+    fn a_status_word_of_the_logs_own_is_changed_in_the_records_language() {
+        let record = |n: u32, status: &str| {
+            format!(
+                "# ADR-00{n} : Titre {n}\n\n* Statut : {status}\n* Date : 2022-06-15\n\n## Contexte et énoncé du problème\n\nc\n\n## Options envisagées\n\n* Une\n\n## Résultat de la décision\n\nOption choisie : « Une »\n"
+            )
+        };
+        let dir = log_with(&[
+            ("ADR-001-notifications.md", &record(1, "mergé")),
+            ("ADR-003-dates.md", &record(3, "accepté")),
+        ]);
+        let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded", "by", "3"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        let old = read(dir.path().join("docs/adr/ADR-001-notifications.md"));
+        assert!(
+            old.contains("* Statut : remplacé par [ADR-0003](ADR-003-dates.md)\n"),
+            "{old}"
+        );
+    }
+
+    // dapr keeps `api/API-001-….md` … and `cli/CLI-001-….md` …, each folder with a prefix of
+    // its own: only the API records were read, the others in no command's output.
+    #[test]
+    fn each_component_folder_reads_its_own_prefix() {
+        let record = |title: &str| {
+            format!(
+                "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n"
+            )
+        };
+        let dir = crate::util::log_with_owned(&[
+            (
+                "api/API-001-state-store.md".into(),
+                record("API-001: State store"),
+            ),
+            ("api/API-002-actors.md".into(), record("API-002: Actors")),
+            ("api/API-003-names.md".into(), record("API-003: Names")),
+            (
+                "cli/CLI-001-versioning.md".into(),
+                record("CLI-001: Versioning"),
+            ),
+            ("cli/CLI-002-init.md".into(), record("CLI-002: Init")),
+        ]);
+        let (code, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+        let listed: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!((code, listed.as_array().map(Vec::len)), (0, Some(5)));
+        let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+        let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!((code, crate::util::rules_of(&document)), (0, vec![]));
+        // A folder of one record's specifications (`SPEC-214-01-…`, `SPEC-214-02-…`, NestorApp)
+        // or a record's own folder is no series of records.
+        for (name, text) in [
+            ("specs/SPEC-214-01-queries.md", "# Queries\n"),
+            ("specs/SPEC-214-02-services.md", "# Services\n"),
+            ("ADR-268-reports/SPEC-001-domains.md", "# Domains\n"),
+            ("ADR-268-reports/SPEC-002-filters.md", "# Filters\n"),
+        ] {
+            let path = dir.path().join("docs/adr").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+        let listed: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(listed.as_array().map(Vec::len), Some(5));
+    }
+
+    // cosmere keeps its index in `INDICE.md`, dapr in `decision_records/decision_records.md`:
+    // `adr index` started an English README beside each.
+    #[test]
+    fn an_index_named_in_the_logs_language_or_as_its_folder_is_the_index() {
+        let record = "# 1. Usar Kafka\n\nFecha: 2024-01-01\n\n## Estado\n\nAceptado\n\n## Contexto\n\nc\n\n## Decisión\n\nd\n\n## Consecuencias\n\ne\n";
+        for index in ["INDICE.md", "adr.md"] {
+            let dir = log_with(&[
+                ("0001-usar-kafka.md", record),
+                (
+                    index,
+                    "# Índice\n\n<!-- adr-index:start -->\n<!-- adr-index:end -->\n",
+                ),
+            ]);
+            let (code, _, stderr) = run(dir.path(), &["index"]);
+            assert_eq!(
+                (code, stderr),
+                (0, format!("updated docs/adr/{index} (1 record)\n"))
+            );
+            assert!(!dir.path().join("docs/adr/README.md").exists());
+        }
+    }
 }

@@ -290,7 +290,16 @@ fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
     if rest.as_bytes().get(close + 1) == Some(&b'}') {
         return None;
     }
-    // MADR's prompts are words (`{title of option 1}`); `{P, X, A}` is set notation.
+    // MADR's prompts are words (`{title of option 1}`); `{P, X, A}` is set notation, and
+    // `{CUDA, SYCL, HIP}`, `{pass 1, pass 2}` a list of names (vmaf), where a prompt's items
+    // are phrases (`{Decision driver 1, e.g., a force, facing concern, …}`).
+    let is_name_list = content.contains(", ")
+        && content
+            .split(',')
+            .all(|item| (1..=2).contains(&item.split_whitespace().count()) && !item.contains("e.g"));
+    if is_name_list {
+        return None;
+    }
     let has_word = content
         .split(|c: char| !c.is_alphabetic())
         .any(|word| word.chars().count() >= 4);

@@ -151,14 +151,17 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
     }
 }
 
-/// Whether `new` names `old`: a supersedes line resolving to it, or any link to its file.
+/// Whether `new` names `old`: a supersedes line resolving to it, or any link to its file
+/// but one saying another relation (`- Relates to […](…)`, log4brains' Links: the record
+/// says how it relates to the other, and it is not "supersedes").
 fn mentions(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
     new.supersedes
         .iter()
         .filter_map(|reference| log.resolve_from(new, &reference.value))
         .any(|record| std::ptr::eq(record, old))
         || new.links.iter().any(|link| {
-            links::resolve(&new.path, link).is_some_and(|target| target.path == *old.path())
+            !crate::relation::on_relation_line(&new.relations, link.line)
+                && links::resolve(&new.path, link).is_some_and(|target| target.path == *old.path())
         })
 }
 
@@ -186,6 +189,8 @@ pub struct BackLinkSlot {
     /// The record's language, when it is not English: the link is said in it (`Remplace :
     /// […](…)`).
     language: Option<&'static crate::vocabulary::Language>,
+    /// The list marker of a `## Links` section's items (`-` where log4brains writes them).
+    marker: char,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -220,8 +225,17 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             shape: BackLinkShape::EmptyField,
             heading: "",
             language: None,
+            marker: '*',
         };
     }
+    let marker = record
+        .section("Links")
+        .and_then(|section| {
+            let body = source.slice(section.body_span);
+            let last = body.lines().rev().find(|line| !line.trim().is_empty())?;
+            last.trim_start().starts_with("- ").then_some('-')
+        })
+        .unwrap_or('*');
     let (at, shape) = match (record.style, record.section("Status")) {
         (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine),
         (Style::Madr2, _) => match record.section("Links") {
@@ -261,6 +275,7 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             .and_then(|language| language.heading(english_heading))
             .unwrap_or(english_heading),
         language,
+        marker,
     }
 }
 
@@ -312,7 +327,7 @@ pub(crate) fn back_link_fix(new: &RecordFacts, old: &RecordFacts) -> Fix {
     };
     let text = match slot.shape {
         BackLinkShape::StatusLine => format!("{newline}{newline}{}{link}", words(false)),
-        BackLinkShape::LinksBullet => format!("{newline}* {}{link}", words(false)),
+        BackLinkShape::LinksBullet => format!("{newline}{} {}{link}", slot.marker, words(false)),
         BackLinkShape::NewLinksSection => {
             new_section(slot.heading, &format!("* {}{link}", words(false)))
         }
