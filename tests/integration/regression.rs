@@ -539,4 +539,35 @@ mod review_o {
             assert!(!dir.path().join("docs/adr/README.md").exists());
         }
     }
+
+    // vmaf keeps 364 fragments named like records in `_index_fragments/`: a finding each
+    // buried the log's own 140 under 364 blocks of text.
+    #[test]
+    fn files_hidden_in_one_folder_are_one_finding() {
+        let record = "# 1. Use Kafka\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+        let mut files: Vec<(String, String)> = vec![("0001-use-kafka.md".into(), record.into())];
+        for n in 2..=6 {
+            files.push((format!("_fragments/000{n}-part.md"), "# Part\n".into()));
+        }
+        files.push(("_drafts/0007-draft.md".into(), "# Draft\n".into()));
+        let dir = crate::util::log_with_owned(&files);
+        let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+        let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let messages: Vec<&str> = document["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|finding| finding["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            (code, messages),
+            (
+                0,
+                vec![
+                    "`0007-draft.md` is named like a record but hidden by a leading `_` or `.` in its path, so it is not read",
+                    "`_fragments/` holds 5 files named like records, hidden by the leading `_` of `_fragments`, so none is read",
+                ]
+            )
+        );
+    }
 }

@@ -9,7 +9,9 @@ declare_rule! {
     /// placeholders (read as the log's template), a file named like a record inside a
     /// record's folder (a part of that record), one hidden by a leading `_` or `.` in
     /// its name or a folder above (`_drafts/0005-x.md`), or one whose name is not UTF-8
-    /// (Latin-1 from an older system: a record's number, slug and links are text).
+    /// (Latin-1 from an older system: a record's number, slug and links are text). More
+    /// than three files hidden in one folder (`_index_fragments/`) are one finding, on the
+    /// folder.
     ///
     /// Templates are recognised by exact names in several languages (`template.md`,
     /// `adr-template.md`, `.TEMPLATE.md`, `XXX-0000-template.md`, `0000-modele-adr.md`,
@@ -37,8 +39,60 @@ declare_rule! {
     pub(crate) struct FileSkipped { id: "file-skipped", severity: Info, fixable: false, enabled: true, log: check }
 }
 
+/// More hidden files than this in one hidden folder are one finding, on the folder (vmaf's
+/// `_index_fragments/` held 364: their findings hid the log's own 140).
+const HIDDEN_FILES_NAMED_ONE_BY_ONE: usize = 3;
+
+/// The hidden folder (`_drafts`, `.archive`, as a log-relative path) `rel_path` is in.
+fn hidden_folder(rel_path: &str) -> Option<&str> {
+    let (folders, _) = rel_path.rsplit_once('/')?;
+    let mut end = 0;
+    for part in folders.split('/') {
+        end += part.len();
+        if part.starts_with(['_', '.']) {
+            return folders.get(..end);
+        }
+        end += 1;
+    }
+    None
+}
+
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
+    let mut hidden_in: std::collections::BTreeMap<&str, Vec<&crate::discover::Skipped>> =
+        std::collections::BTreeMap::new();
     for skipped in &log.skipped {
+        if skipped.reason == SkipReason::Hidden
+            && let Some(folder) = hidden_folder(&skipped.rel_path)
+        {
+            hidden_in.entry(folder).or_default().push(skipped);
+        }
+    }
+    let folded: Vec<&str> = hidden_in
+        .iter()
+        .filter(|(_, files)| files.len() > HIDDEN_FILES_NAMED_ONE_BY_ONE)
+        .map(|(folder, _)| *folder)
+        .collect();
+    for folder in &folded {
+        let files = &hidden_in[folder];
+        let hidden_part = folder.rsplit('/').next().unwrap_or(folder);
+        ctx.report(
+            &FileSkipped::META,
+            &files[0].path,
+            None,
+            format!(
+                "`{folder}/` holds {} files named like records, hidden by the leading `{}` of `{hidden_part}`, so none is read",
+                files.len(),
+                hidden_part.chars().next().unwrap_or('_'),
+            ),
+        )
+        .help("if they are decisions, move them into the log under plain names; drafts may stay");
+    }
+    for skipped in &log.skipped {
+        if skipped.reason == SkipReason::Hidden
+            && hidden_folder(&skipped.rel_path).is_some_and(|folder| folded.contains(&folder))
+        {
+            continue;
+        }
         let name = skipped
             .rel_path
             .rsplit('/')

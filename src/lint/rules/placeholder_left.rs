@@ -328,8 +328,25 @@ fn bracket_placeholder(body: &str, open: usize) -> Option<usize> {
     let is_prompt = BRACKET_PROMPTS
         .iter()
         .any(|prompt| content.starts_with(prompt))
-        || crate::vocabulary::is_placeholder(&content);
+        || crate::vocabulary::is_placeholder(&content)
+        || is_heading_prompt(body, open, rest.get(..close)?, rest.get(close + 1..)?);
     is_prompt.then_some(open + 1 + close + 1)
+}
+
+/// A heading that is a bracket of words in lower case and nothing else (`# [titre du
+/// problème résolu et de sa solution]`, pass-emploi's template title, left in a record):
+/// the template's prompt, in any language. The same log brackets its real titles, which
+/// are capitalised (`# [Gestion des Dates]`).
+fn is_heading_prompt(body: &str, open: usize, content: &str, after: &str) -> bool {
+    if !content.trim_start().starts_with(char::is_lowercase) {
+        return false;
+    }
+    let line_start = body.get(..open).map_or(0, |before| before.rfind('\n').map_or(0, |at| at + 1));
+    let before = body.get(line_start..open).unwrap_or("");
+    let is_heading = before.trim_end().starts_with('#')
+        && before.trim_end().trim_start_matches('#').is_empty();
+    let alone = after.split('\n').next().unwrap_or("").trim().is_empty();
+    is_heading && alone && content.split_whitespace().count() >= 3
 }
 
 /// `### [option 1] - Expose the UI via Ingress`: the record numbers its options with the
@@ -356,6 +373,15 @@ mod tests {
             .into_iter()
             .map(|span| &text[span.range()])
             .collect()
+    }
+
+    #[test]
+    fn a_heading_of_a_lower_case_bracket_is_a_prompt_and_a_bracketed_title_is_not() {
+        let prompt = "# [titre du problème résolu et de sa solution]\n";
+        assert_eq!(found(prompt), ["[titre du problème résolu et de sa solution]"]);
+        assert!(found("# [Gestion des Dates]\n").is_empty());
+        assert!(found("# [draft] Use Kafka for orders\n").is_empty());
+        assert!(found("Text [see the notes below] here.\n").is_empty());
     }
 
     #[test]
