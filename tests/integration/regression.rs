@@ -570,4 +570,30 @@ mod review_o {
             )
         );
     }
+
+    // es-cosmere's `PLANTILLA.md` asks for Contexto, Decisión, Consecuencias under `- Estado:`
+    // bullets; a record missing Consecuencias was asked for MADR's Opciones consideradas.
+    #[test]
+    fn a_record_written_from_the_logs_template_is_held_to_it_whatever_its_bullets() {
+        let template = "# Plantilla ADR\n\n- Estado: propuesto\n- Fecha: dd/mm/aa\n\n## Contexto\n\n...\n\n## Decisión\n\n...\n\n## Consecuencias\n\n...\n";
+        let whole = "# 0001 - Gobernanza\n\n- Estado: aceptado\n- Fecha: 2024-02-12\n\n## Contexto\n\nc\n\n## Decisión\n\nd\n\n## Consecuencias\n\ne\n";
+        let partial = "# 0002 - Politica SQLite\n\n- Estado: aceptado\n- Fecha: 2024-02-12\n\n## Contexto\n\nc\n\n## Decision (historica)\n\nd\n\n## Estado actual\n\ne\n";
+        let dir = log_with(&[
+            ("PLANTILLA.md", template),
+            ("0001-gobernanza.md", whole),
+            ("0002-politica-sqlite.md", partial),
+        ]);
+        let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+        let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let messages: Vec<&str> = document["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|finding| finding["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            (code, messages),
+            (1, vec!["section `Consecuencias` is missing"])
+        );
+    }
 }

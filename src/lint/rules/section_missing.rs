@@ -395,12 +395,28 @@ fn uses_template(record: &Record, style: Style, ctx: &RuleContext) -> bool {
             }
             _ => template.style.is_madr(),
         };
-        !template.sections.is_empty() && same_layout
+        !template.sections.is_empty() && (same_layout || shares_most_sections(record, template))
     }) && !ctx
         .options
         .configured_section_styles
         .iter()
         .any(|configured| configured == style.name() || (configured == "madr" && style.is_madr()))
+}
+
+/// Whether `record` has two of the template's sections at least, and half of them: it is
+/// written from it, whatever its status lines make its style (es-cosmere's `- Estado:`
+/// bullets over `## Contexto` / `## Decision (historica)`, checked against MADR's sections
+/// when the log's `PLANTILLA.md` asks for Contexto, Decisión and Consecuencias).
+fn shares_most_sections(record: &Record, template: &crate::model::LogTemplate) -> bool {
+    let shared = template
+        .sections
+        .iter()
+        .filter(|name| {
+            let wanted = english_key(name);
+            record.sections.iter().any(|section| section.key() == wanted)
+        })
+        .count();
+    shared >= 2 && shared * 2 >= template.sections.len()
 }
 
 /// The headings a record of `style` must have: the log's template's (see
