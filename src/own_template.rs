@@ -9,7 +9,9 @@
 
 use crate::model::{Record, Status, StatusKind};
 use crate::parse::status_checklist;
-use crate::vocabulary::{Kind, Label, english_heading, label, normalize_heading};
+use crate::vocabulary::{
+    Kind, Label, english_heading, fill_date_prompts, label, normalize_heading,
+};
 
 /// The parts of a record the skeleton of a translated one keeps beside a decision's
 /// sections ([`crate::model::DECISION_SECTIONS`]), by their English names.
@@ -486,14 +488,6 @@ fn table_row(line: &str, filled: &Filled) -> String {
     format!("{row}{}", line_ending(line))
 }
 
-/// `line` with a date prompt (`YYYY-MM-DD`, `JJJJ-MM-TT`) in it replaced by `date`.
-fn with_date(line: &str, date: &str) -> String {
-    crate::vocabulary::DATE_PROMPTS
-        .iter()
-        .flat_map(|prompt| [prompt.to_string(), prompt.to_lowercase()])
-        .fold(line.to_string(), |line, prompt| line.replace(&prompt, date))
-}
-
 /// The label of a template's title line that is no heading (`ADR:` of `ADR: タイトル`,
 /// `Title:` of `Title: <title>`), with its colon.
 fn titled_line_label(line: &str) -> Option<&str> {
@@ -655,6 +649,11 @@ fn labelled_head(line: &str) -> Option<String> {
         line.get(..colon + separator.len_utf8() + emphasis)?
             .to_string(),
     )
+}
+
+/// `line` with a date prompt (`YYYY-MM-DD`, `JJJJ-MM-TT`) in it replaced by `date`.
+fn with_date(line: &str, date: &str) -> String {
+    fill_date_prompts(line, date)
 }
 
 /// A `Date: …` line (`Datum:`, `日期：`, with emphasis or a list marker) with `date` as

@@ -5,20 +5,6 @@
 /// The log's index under a record's name numbered 0 (`ADR-000-索引.md`,
 /// tytsxai/exchange-platform; `0000-index.md`): a list of the records, not one.
 pub fn is_numbered_index(stem: &str) -> bool {
-    const INDEX_WORDS: [&str; 12] = [
-        "index",
-        "indice",
-        "índice",
-        "inhaltsverzeichnis",
-        "sommaire",
-        "toc",
-        "索引",
-        "目录",
-        "目錄",
-        "目次",
-        "목차",
-        "оглавление",
-    ];
     // Without a copy of the name: this runs for every file of the log.
     let rest = match stem.get(..4) {
         Some(prefix)
@@ -35,7 +21,31 @@ pub fn is_numbered_index(stem: &str) -> bool {
     else {
         return false;
     };
-    zeros > 0 && INDEX_WORDS.contains(&word.to_lowercase().as_str())
+    zeros > 0 && is_index_word(word)
+}
+
+/// Words an index of the records is named by, in the languages logs are written in
+/// (`ADR-000-索引.md`, cosmere's `INDICE.md`), lower case.
+const INDEX_WORDS: [&str; 14] = [
+    "index",
+    "indice",
+    "índice",
+    "inhalt",
+    "inhaltsverzeichnis",
+    "inhoud",
+    "sommaire",
+    "toc",
+    "索引",
+    "目录",
+    "目錄",
+    "目次",
+    "목차",
+    "оглавление",
+];
+
+/// Whether `word` (in any case) names an index of the records.
+pub fn is_index_word(word: &str) -> bool {
+    INDEX_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 /// `README`, `index` (also numbered 0: [`is_numbered_index`]) and the other files that

@@ -12,7 +12,7 @@ mod log_names;
 mod template_name;
 
 use document_name::is_index_name;
-pub use document_name::is_numbered_index;
+pub use document_name::{is_index_word, is_numbered_index};
 pub use log_names::parse_with_any_prefix;
 use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart};
 use std::path::{Path, PathBuf};

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 /// The file in `log_dir` that keeps its index: a README or `index.md` (in any case:
 /// `readme.md`) that holds index markers (adr-log keeps its list in `index.md`), else the
 /// README there is, else `index.md`, else an index named like record 0 (`ADR-000-索引.md`),
-/// else one named so in another language or as the log's folder, else a new `README.md`. A second README beside `readme.md` would be
-/// one file on macOS and Windows and two on Linux.
+/// else one named so in another language or as the log's folder, else a new `README.md`.
+/// A second README beside `readme.md` would be one file on macOS and Windows and two on
+/// Linux.
 pub fn log_index_file(log_dir: &Path) -> PathBuf {
     // The first file of the log directory by path whose name `wanted` takes.
     let first = |wanted: &dyn Fn(&str) -> bool| {
@@ -36,10 +37,7 @@ pub fn log_index_file(log_dir: &Path) -> PathBuf {
         .find(|path| {
             std::fs::read_to_string(path).is_ok_and(|text| crate::index::has_markers(&text))
         });
-    // Without a README, `index.md` is the log's index however it is kept (adr-tools'
-    // `generate toc` written there, DEFRA; a docs site's page): a README beside it was a
-    // second index, and the first went stale.
-    // An index in the log's language (`INDICE.md`, cosmere) or named as the log's folder
+    // An index named in the log's language (`INDICE.md`, cosmere) or as the log's folder
     // (dapr's `decision_records/decision_records.md`).
     let other_index = || {
         let folder = log_dir
@@ -47,15 +45,16 @@ pub fn log_index_file(log_dir: &Path) -> PathBuf {
             .and_then(|name| name.to_str())
             .map(|name| format!("{name}.md"));
         first(&|name: &str| {
-            let stem = name.strip_suffix(".md").unwrap_or("");
-            OTHER_INDEX_NAMES
-                .iter()
-                .any(|index| crate::vocabulary::fold(stem) == *index)
+            name.strip_suffix(".md")
+                .is_some_and(crate::discover::is_index_word)
                 || folder
                     .as_deref()
                     .is_some_and(|folder| name.eq_ignore_ascii_case(folder))
         })
     };
+    // Without a README, `index.md` is the log's index however it is kept (adr-tools'
+    // `generate toc` written there, DEFRA; a docs site's page): a README beside it was a
+    // second index, and the first went stale.
     with_markers
         .or(readme)
         .or_else(|| named("index.md"))
@@ -63,18 +62,3 @@ pub fn log_index_file(log_dir: &Path) -> PathBuf {
         .or_else(other_index)
         .unwrap_or_else(|| log_dir.join("README.md"))
 }
-
-/// Names an index of the records goes by in other languages, folded.
-const OTHER_INDEX_NAMES: &[&str] = &[
-    "indice",
-    "inhalt",
-    "inhaltsverzeichnis",
-    "sommaire",
-    "inhoud",
-    "索引",
-    "目录",
-    "目錄",
-    "目次",
-    "목차",
-    "оглавление",
-];

@@ -270,9 +270,6 @@ fn list_blocks(
     listed
 }
 
-/// The record number an item or row without a link opens with, written as a record's
-/// (`- 0001 Title`, `| ADR-12 | Title |`, `* ADR 7: Title`): zero-padded or after `ADR`, so
-/// that `- 2 weeks` names no record. An ordered list's own number is not one.
 /// The Markdown file an item names without a link (`` - `0001-use-x.md` ``).
 fn file_named(item: &str) -> Option<&str> {
     item.split(|c: char| c.is_whitespace() || matches!(c, '`' | '|' | '*'))
@@ -284,6 +281,9 @@ fn file_named(item: &str) -> Option<&str> {
         })
 }
 
+/// The record number an item or row without a link opens with, written as a record's
+/// (`- 0001 Title`, `| ADR-12 | Title |`, `* ADR 7: Title`): zero-padded or after `ADR`, so
+/// that `- 2 weeks` names no record. An ordered list's own number is not one.
 fn number_named(item: &str) -> Option<u32> {
     let text = item.trim_start_matches(['|', '*', '-', '+', ' ', '\t']);
     let ordinal = text.bytes().take_while(u8::is_ascii_digit).count();

@@ -100,12 +100,7 @@ impl DateValue {
     /// to show (lint's placeholder-left reports it).
     pub fn is_prompt(&self) -> bool {
         match self {
-            DateValue::Unreadable(text) => {
-                let upper = text.to_uppercase();
-                crate::vocabulary::DATE_PROMPTS
-                    .iter()
-                    .any(|prompt| upper.contains(&prompt.to_uppercase()))
-            }
+            DateValue::Unreadable(text) => crate::vocabulary::has_date_prompt(text),
             _ => false,
         }
     }

@@ -12,26 +12,39 @@ use crate::source::Span;
 /// its sections; Zss.BilliardHall in a Relationships section).
 pub(crate) fn empty_field(record: &crate::model::Record, label: &str) -> Option<Span> {
     let source = &record.source;
-    let in_code = |at: usize| {
+    let in_code = |span: Span| {
         record
             .code_spans
             .iter()
-            .any(|code| code.start <= at && at < code.end)
+            .any(|code| code.start <= span.start && span.start < code.end)
     };
-    let lines: Vec<(usize, Span)> = source
-        .lines_in(Span::new(0, source.text.len()))
-        .filter(|(_, span)| !in_code(span.start))
+    let lines = source.line_count();
+    // Asked of every record lint reads (where a back-link would go): only the lines with a
+    // colon are looked at, found by `memchr` rather than line by line.
+    let bytes = source.text.as_bytes();
+    let mut labelled: Vec<usize> = memchr::memchr_iter(b':', bytes)
+        .chain(memchr::memmem::find_iter(bytes, "：".as_bytes()))
+        .map(|at| source.line_of(at))
         .collect();
-    lines.iter().enumerate().find_map(|(at, &(_, line_span))| {
+    labelled.sort_unstable();
+    labelled.dedup();
+    labelled.into_iter().find_map(|line| {
+        let line_span = source.line_span(line);
+        // A line with more than a word after its colon holds a value: passed over unread.
+        let (_, after) = source.slice(line_span).split_once([':', '：'])?;
+        if after.trim_matches(['*', '_', ' ', '\t', '\r']).len() > MAX_NONE_BYTES
+            || in_code(line_span)
+        {
+            return None;
+        }
         let (_, value, span) = labelled_value(source, line_span, &[label])?;
         if !value.is_empty() {
             return says_none(&value).then_some(span);
         }
         // `**替代（Supersedes）**：` with its value in the list item under it: `- 无`.
-        let next = lines
-            .get(at + 1..)?
-            .iter()
-            .map(|&(_, span)| span)
+        let next = (line + 1..lines)
+            .map(|below| source.line_span(below))
+            .filter(|span| !in_code(*span))
             .find(|span| !source.slice(*span).trim().is_empty());
         let Some(next) = next else {
             return Some(span);
@@ -51,6 +64,9 @@ pub(crate) fn empty_field(record: &crate::model::Record, label: &str) -> Option<
         }
     })
 }
+
+/// The longest of the words [`says_none`] knows, in bytes, with room to spare.
+const MAX_NONE_BYTES: usize = 24;
 
 /// Whether a field's value says there is none: `-`, `none`, `n/a`, `无` ….
 fn says_none(value: &str) -> bool {

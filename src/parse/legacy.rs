@@ -115,10 +115,7 @@ pub(crate) fn labelled_value(
     // `**被替代（Superseded By）**：`: a label in the log's words with the English one in
     // brackets after it (Zss.BilliardHall) reads as the English one.
     let bracketed = |candidate: &str| {
-        label
-            .strip_suffix(['）', ')'])
-            .and_then(|inside| inside.strip_suffix(candidate))
-            .is_some_and(|before| before.ends_with(['（', '(']))
+        crate::vocabulary::bracketed_halves(&label).is_some_and(|(_, inside)| inside == candidate)
     };
     let canonical = match labels
         .iter()

@@ -79,14 +79,7 @@ pub(crate) fn current(stages: &[Stage]) -> Option<&Stage> {
 
 /// The stage's text ticked and dated: its date prompt (`ÅÅÅÅ-MM-DD`) filled with `date`.
 pub(crate) fn ticked_text(source: &SourceFile, stage: &Stage, date: &str) -> String {
-    dated(source.slice(stage.text).to_string(), date)
-}
-
-/// `text` with each date prompt in it (`ÅÅÅÅ-MM-DD`, `YYYY-MM-DD`) replaced by `date`.
-fn dated(text: String, date: &str) -> String {
-    crate::vocabulary::DATE_PROMPTS
-        .iter()
-        .fold(text, |text, prompt| text.replace(prompt, date))
+    crate::vocabulary::fill_date_prompts(source.slice(stage.text), date)
 }
 
 /// The text of the stage a template's `line` is (`Foreslått (dato: ÅÅÅÅ-MM-DD)`), when
@@ -101,7 +94,10 @@ pub(crate) fn ticked_line(line: &str, date: &str) -> Option<String> {
     let stage = stage(line, 0, 0)?;
     let before = line.get(..stage.mark.start)?;
     let after = line.get(stage.mark.end..)?;
-    Some(dated(format!("{before}x{after}"), date))
+    Some(crate::vocabulary::fill_date_prompts(
+        &format!("{before}x{after}"),
+        date,
+    ))
 }
 
 #[cfg(test)]

@@ -32,7 +32,9 @@ mod zh;
 pub use fold::fold;
 use fold::fold_accent;
 pub use headings::{heading_name, normalize_heading};
-pub use prompts::{ADR_TOOLS_PROMPTS, DATE_PROMPTS, is_template_prompt};
+pub use prompts::{
+    ADR_TOOLS_PROMPTS, DATE_PROMPTS, fill_date_prompts, has_date_prompt, is_template_prompt,
+};
 pub use status_language::{
     language_for_status, status_word_in, status_word_like, superseded_by_in,
 };
@@ -261,9 +263,7 @@ pub fn english_heading(normalized: &str) -> Option<&'static str> {
     // `Contexte (Context)`; and a qualifier in full-width brackets, `决策（建议默认）`
     // ("decision (the suggested default)", tytsxai/exchange-platform). One half in a
     // table, or English, names the section.
-    let bracketed = [('(', ')'), ('（', '）'), ('【', '】')]
-        .into_iter()
-        .find_map(|(open, close)| normalized.strip_suffix(close)?.rsplit_once(open));
+    let bracketed = bracketed_halves(normalized);
     let halves: Vec<&str> = if let Some((left, right)) = normalized.split_once(" / ") {
         vec![left, right]
     } else if let Some((left, right)) = bracketed {
@@ -279,6 +279,14 @@ pub fn english_heading(normalized: &str) -> Option<&'static str> {
             .or_else(|| lookups.english_headings.get(&half))
             .map(String::as_str)
     })
+}
+
+/// A text ending in brackets, taken apart: what comes before them and what they hold
+/// (`Contexte (Context)`, `被替代（Superseded By）`, `决策【建议默认】`).
+pub fn bracketed_halves(text: &str) -> Option<(&str, &str)> {
+    [('(', ')'), ('（', '）'), ('【', '】')]
+        .into_iter()
+        .find_map(|(open, close)| text.strip_suffix(close)?.rsplit_once(open))
 }
 
 /// The English heading of a heading written in a script without Latin letters and then in
@@ -490,9 +498,7 @@ pub fn is_supersedes_label(before: &str) -> bool {
             .any(|word| fold(word) == label)
     };
     // `替代（Supersedes）`: the log's word with the English one in brackets.
-    let bracketed = label
-        .strip_suffix(['）', ')'])
-        .and_then(|inside| inside.rsplit_once(['（', '(']))
+    let bracketed = bracketed_halves(&label)
         .is_some_and(|(word, english)| is_label(word.trim()) || is_label(english.trim()));
     is_label(&label) || bracketed
 }

@@ -24,3 +24,20 @@ pub const DATE_PROMPTS: [&str; 5] = [
     "JJJJ-MM-DD",
     "ÅÅÅÅ-MM-DD",
 ];
+
+/// `text` with each date prompt in it (`YYYY-MM-DD`, `yyyy-mm-dd`, `ÅÅÅÅ-MM-DD`) replaced
+/// by `date`: a template's date filled in.
+pub fn fill_date_prompts(text: &str, date: &str) -> String {
+    DATE_PROMPTS
+        .iter()
+        .flat_map(|prompt| [prompt.to_string(), prompt.to_lowercase()])
+        .fold(text.to_string(), |text, prompt| text.replace(&prompt, date))
+}
+
+/// Whether `text` holds a date prompt, in any case.
+pub fn has_date_prompt(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    DATE_PROMPTS
+        .iter()
+        .any(|prompt| upper.contains(&prompt.to_uppercase()))
+}

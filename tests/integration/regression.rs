@@ -553,12 +553,7 @@ mod review_o {
         let dir = crate::util::log_with_owned(&files);
         let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
         let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-        let messages: Vec<&str> = document["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|finding| finding["message"].as_str().unwrap())
-            .collect();
+        let messages = crate::util::messages_of(&document);
         assert_eq!(
             (code, messages),
             (
@@ -585,12 +580,7 @@ mod review_o {
         ]);
         let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
         let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-        let messages: Vec<&str> = document["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|finding| finding["message"].as_str().unwrap())
-            .collect();
+        let messages = crate::util::messages_of(&document);
         assert_eq!(
             (code, messages),
             (1, vec!["section `Consecuencias` is missing"])

@@ -292,6 +292,19 @@ pub fn replace_in(path: impl AsRef<Path>, from: &str, to: &str) {
 }
 
 /// The rule of each diagnostic of a `lint --format json` document, in order.
+/// The message of each finding of a `lint --format json` document, in order.
+pub fn messages_of(document: &serde_json::Value) -> Vec<&str> {
+    document["diagnostics"]
+        .as_array()
+        .map(|diagnostics| {
+            diagnostics
+                .iter()
+                .filter_map(|diagnostic| diagnostic["message"].as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 pub fn rules_of(document: &serde_json::Value) -> Vec<&str> {
     document["diagnostics"]
         .as_array()

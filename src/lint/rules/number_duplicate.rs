@@ -181,10 +181,13 @@ fn is_lettered_companion(rel_path: &str, number: u32, title: Option<&String>) ->
     let starts_so = title.strip_prefix(letter).is_some_and(|rest| {
         rest.starts_with(['：', ':', '.', '-', ')', '_', '—', '–'])
     });
-    let numbered_so = [format!("{number}-{letter}"), format!("{number:03}-{letter}")]
-        .iter()
-        .chain(&[format!("{number:04}-{letter}")])
-        .any(|written| {
+    let numbered_so = [
+        format!("{number}-{letter}"),
+        format!("{number:03}-{letter}"),
+        format!("{number:04}-{letter}"),
+    ]
+    .iter()
+    .any(|written| {
             title.match_indices(written.as_str()).any(|(at, _)| {
                 let before_ok = title
                     .get(..at)

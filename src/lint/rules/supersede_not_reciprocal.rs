@@ -228,23 +228,24 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             marker: '*',
         };
     }
-    let marker = record
-        .section("Links")
-        .and_then(|section| {
-            let body = source.slice(section.body_span);
-            let last = body.lines().rev().find(|line| !line.trim().is_empty())?;
-            last.trim_start().starts_with("- ").then_some('-')
-        })
-        .unwrap_or('*');
-    let (at, shape) = match (record.style, record.section("Status")) {
-        (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine),
+    // The list marker of the last item of a `## Links` section.
+    let marker_of = |section: &crate::model::Section| {
+        let body = source.slice(section.body_span);
+        let last = body.lines().rev().find(|line| !line.trim().is_empty());
+        match last.is_some_and(|line| line.trim_start().starts_with("- ")) {
+            true => '-',
+            false => '*',
+        }
+    };
+    let (at, shape, marker) = match (record.style, record.section("Status")) {
+        (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine, '*'),
         (Style::Madr2, _) => match record.section("Links") {
-            Some(section) => (end_of(section), BackLinkShape::LinksBullet),
-            None => (end_of_text, BackLinkShape::NewLinksSection),
+            Some(section) => (end_of(section), BackLinkShape::LinksBullet, marker_of(section)),
+            None => (end_of_text, BackLinkShape::NewLinksSection, '*'),
         },
         _ => match record.section("More Information") {
-            Some(section) => (end_of(section), BackLinkShape::Sentence),
-            None => (end_of_text, BackLinkShape::NewSentenceSection),
+            Some(section) => (end_of(section), BackLinkShape::Sentence, '*'),
+            None => (end_of_text, BackLinkShape::NewSentenceSection, '*'),
         },
     };
     // The record's language is asked only of a record that writes a heading in other words
