@@ -237,6 +237,8 @@ fn record_row(log: &LogMeta, record: &RecordMeta, index_dir: &Path) -> [String; 
             .as_ref()
             .filter(|date| !date.is_prompt())
             .map(|date| cell_text(&date.text()))
+            // `2023-06-30-api-language.md`: the date of a date-named file, as list shows it.
+            .or_else(|| record.file.date.clone())
             .unwrap_or_default(),
         cell_text(&record.summary.tags.join(", ")),
     ]

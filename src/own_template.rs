@@ -75,6 +75,20 @@ impl Manner {
         }
     }
 
+    /// The log's own word for a new record's status, when its newest record writes its
+    /// status in a language other than English (`Geaccepteerd` → `Voorgesteld`), in that
+    /// record's case: a template's prompt is English more often than the log it serves.
+    pub fn proposed_word(&self) -> Option<String> {
+        let written = self.newest.as_ref()?.status.as_ref()?.raw.trim();
+        let word = crate::vocabulary::status_word_like(written, "proposed")?;
+        Some(
+            match written.chars().next().is_some_and(char::is_uppercase) {
+                true => crate::casefold::capitalised(word),
+                false => word.to_string(),
+            },
+        )
+    }
+
     /// `text` with the log's line endings.
     pub fn line_endings(&self, text: String) -> String {
         match self.crlf {
@@ -341,6 +355,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
     let mut in_status_quote = false;
     let lines: Vec<&str> = lines.collect();
     let title_at = explained_title_at(&lines);
+    let title_marker = title_marker(&lines);
     for (at, line) in lines.into_iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -369,7 +384,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         }
         // `# Status` as the template's first H1 names a part, not the record: kept.
         if let Some(heading) = line
-            .strip_prefix("# ")
+            .strip_prefix(title_marker)
             .filter(|heading| !titled && !crate::parse::style::is_section_title(heading))
         {
             titled = true;
@@ -377,17 +392,11 @@ pub fn fill(text: &str, filled: &Filled) -> String {
                 Some(shape) => shape.title(filled.number, filled.title),
                 None => filled.title.to_string(),
             };
-            out.push_str(&format!("# {title}{}", line_ending(line)));
+            out.push_str(&format!("{title_marker}{title}{}", line_ending(line)));
             continue;
         }
         if trimmed.starts_with('#') {
-            let name = normalize_heading(trimmed.trim_start_matches('#'));
-            part = match english_heading(&name).unwrap_or(&name) {
-                "status" => Part::Status,
-                "date" => Part::Date,
-                _ if label(&name) == Some(Label::Date) => Part::Date,
-                _ => Part::Other,
-            };
+            part = part_headed(trimmed);
             out.push_str(line);
             continue;
         }
@@ -438,6 +447,48 @@ pub fn fill(text: &str, filled: &Filled) -> String {
         }
     }
     out
+}
+
+/// The part of the template a `heading` line begins.
+fn part_headed(heading: &str) -> Part {
+    let name = normalize_heading(heading.trim_start_matches('#'));
+    match english_heading(&name).unwrap_or(&name) {
+        "status" => Part::Status,
+        "date" => Part::Date,
+        _ if label(&name) == Some(Label::Date) => Part::Date,
+        _ => Part::Other,
+    }
+}
+
+/// How the template's title heading begins: `# `, or a level down when the template has no
+/// H1 and opens with a heading above all its others (`### ADR-002 TITLE` over `#### Status`,
+/// the log of a guidebook's chapter), as `crate::parse` reads a record's title.
+fn title_marker(lines: &[&str]) -> &'static str {
+    const MARKERS: [&str; 6] = ["# ", "## ", "### ", "#### ", "##### ", "###### "];
+    let mut in_fence = false;
+    let mut levels = Vec::new();
+    let mut first_text = None;
+    for line in lines {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence || trimmed.is_empty() {
+            continue;
+        }
+        let level = MARKERS.iter().rposition(|marker| line.starts_with(marker));
+        first_text.get_or_insert(level);
+        levels.extend(level);
+    }
+    let Some(Some(first)) = first_text else {
+        return MARKERS[0];
+    };
+    let below = levels.iter().skip(1).all(|&level| level > first);
+    if first > 0 && below && levels.len() > 1 && !levels.contains(&0) {
+        MARKERS[first]
+    } else {
+        MARKERS[0]
+    }
 }
 
 /// A line of the `Status` section with the status in it: a labelled status line

@@ -52,7 +52,7 @@ impl Draft<'_> {
                     number,
                     title: self.title,
                     date: self.date,
-                    status: self.status_given,
+                    status: self.status_given.or(self.manner.proposed_word().as_deref()),
                     front_matter_title: self
                         .manner
                         .front_title_shape

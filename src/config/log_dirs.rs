@@ -40,6 +40,26 @@ fn is_record_name(name: &str) -> bool {
     !crate::discover::is_non_record_name(name) && crate::discover::FileName::parse(name).is_some()
 }
 
+/// Whether a file name reads as a record of an area's own series (`ARC-002-backend.md`,
+/// `ENG-001:frontend.md`, dapr's `API-001-…`): an upper-case prefix of its own, which
+/// `discover` takes when the folder's files share it. Only for naming where a log may be.
+fn is_area_record_name(name: &str) -> bool {
+    let Some((prefix, rest)) = name.split_once('-') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (2..=6).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && digits >= 3
+        && rest.get(digits..).is_some_and(|after| {
+            // `SPEC-214-01-…`: the parts of record 214, no series of its own.
+            after.starts_with(['-', '_', ':', '.'])
+                && !after
+                    .get(1..)
+                    .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
 pub(super) fn find_default_dir(start: &Path) -> Option<(PathBuf, PathBuf)> {
     start
         .ancestors()
@@ -155,7 +175,9 @@ pub(super) fn folders_with_records(start: &Path) -> Vec<PathBuf> {
                     if !skipped {
                         next.push(entry.path());
                     }
-                } else if name.ends_with(".md") && is_record_name(&name) {
+                } else if name.ends_with(".md")
+                    && (is_record_name(&name) || is_area_record_name(&name))
+                {
                     records += 1;
                 }
             }

@@ -71,7 +71,7 @@ fn parse_unnumbered(stem: &str) -> Option<FileName> {
 /// files, the files with that prefix are records numbered by it, as `adr-012-x.md` is. The
 /// log decides, not the name alone: `use-python-3.md` among `0001-x.md` records is a note.
 pub(super) fn adopt_log_prefix(found: &mut Discovered) {
-    if let Some(prefix) = shared_prefix(found, None) {
+    if let Some(prefix) = shared_prefix(found, None, 2) {
         adopt_prefixed(found, &prefix, None);
     }
     // A log of component folders, each with a prefix of its own (dapr's `api/API-001-….md`,
@@ -83,18 +83,35 @@ pub(super) fn adopt_log_prefix(found: &mut Discovered) {
         .iter()
         .map(|(_, rel)| folder_of(rel).to_string())
         .collect();
+    let folders: Vec<String> = folders
+        .into_iter()
+        .filter(|folder| {
+            // A record's own folder (`ADR-268-report-builder/SPEC-001-….md`) holds its parts.
+            let folder_name = folder.rsplit('/').next().unwrap_or(folder);
+            FileName::parse(&format!("{folder_name}.md")).is_none_or(|file| file.number.is_none())
+        })
+        .collect();
+    let mut left = Vec::new();
     for folder in folders {
-        // A record's own folder (`ADR-268-report-builder/SPEC-001-….md`) holds its parts.
-        let folder_name = folder.rsplit('/').next().unwrap_or(&folder);
-        let is_records_folder =
-            FileName::parse(&format!("{folder_name}.md")).is_some_and(|file| file.number.is_some());
-        if is_records_folder {
-            continue;
-        }
-        if let Some(prefix) = shared_prefix(found, Some(&folder))
+        match shared_prefix(found, Some(&folder), 2)
             .filter(|prefix| numbers_are_distinct(found, prefix, &folder))
         {
-            adopt_prefixed(found, &prefix, Some(&folder));
+            Some(prefix) => adopt_prefixed(found, &prefix, Some(&folder)),
+            None => left.push(folder),
+        }
+    }
+    // Beside folders that number their own series, a folder of one record so named is one
+    // more (`engineering/ENG-001-….md` beside `architecture/ARC-001-….md`).
+    let beside_series = found.records.iter().any(|(_, rel, file)| {
+        !folder_of(rel).is_empty() && matches!(file.scheme, NamingScheme::Prefixed { .. })
+    });
+    if beside_series {
+        for folder in left {
+            if let Some(prefix) = shared_prefix(found, Some(&folder), 1)
+                .filter(|prefix| numbers_are_distinct(found, prefix, &folder))
+            {
+                adopt_prefixed(found, &prefix, Some(&folder));
+            }
         }
     }
 }
@@ -120,10 +137,10 @@ fn folder_of(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
-/// The prefix shared by two files or more of `found` not yet read (in `folder`, when one is
-/// given) and by most of its numbered-looking files; of two as shared, the first by name,
-/// so the walk decides nothing.
-fn shared_prefix(found: &Discovered, folder: Option<&str>) -> Option<String> {
+/// The prefix shared by `fewest` files or more of `found` not yet read (in `folder`, when
+/// one is given) and by most of its numbered-looking files; of two as shared, the first by
+/// name, so the walk decides nothing.
+fn shared_prefix(found: &Discovered, folder: Option<&str>, fewest: usize) -> Option<String> {
     let within = |rel: &str| folder.is_none_or(|folder| folder_of(rel) == folder);
     let mut files_by_prefix: std::collections::BTreeMap<String, usize> = Default::default();
     for (_, rel) in found.unnamed_markdown.iter().filter(|(_, rel)| within(rel)) {
@@ -144,7 +161,7 @@ fn shared_prefix(found: &Discovered, folder: Option<&str>) -> Option<String> {
     let (prefix, count) = files_by_prefix
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
-    (count >= 2 && count * 2 > numbered + candidates).then_some(prefix)
+    (count >= fewest && count * 2 > numbered + candidates).then_some(prefix)
 }
 
 /// Takes the files of `found` named `<prefix><number>…` for records (in `folder` only, when
@@ -179,7 +196,8 @@ pub(super) fn set_annexes_apart(found: &mut Discovered) {
             Some((at, folder, markdown_stem(name).and_then(annexed_stem)?))
         })
         .collect();
-    if named_like_annexes.is_empty() {
+    let leading = annexes_by_leading_word(found);
+    if named_like_annexes.is_empty() && leading.is_empty() {
         return;
     }
     let record_stems: std::collections::HashMap<(&str, &str), (&str, Option<u32>)> = found
@@ -196,8 +214,12 @@ pub(super) fn set_annexes_apart(found: &mut Discovered) {
             let (record, number) = record_stems.get(&(folder, base))?;
             (*number == found.records[at].2.number).then(|| (at, (*record).to_string()))
         })
+        .chain(leading)
         .collect();
     drop(record_stems);
+    let mut annexes = annexes;
+    annexes.sort_by_key(|(at, _)| *at);
+    annexes.dedup_by_key(|(at, _)| *at);
     for (at, record) in annexes.into_iter().rev() {
         let (path, rel_path, _) = found.records.remove(at);
         found.skipped.push(Skipped {
@@ -206,6 +228,69 @@ pub(super) fn set_annexes_apart(found: &mut Discovered) {
             reason: SkipReason::Annex { record },
         });
     }
+}
+
+/// Words that begin the slug of a record's annex (`ADR-003-ADDENDUM-dual-approach.md`
+/// beside `ADR-003-auth.md`), or of a document beside the records (`ADR-APPENDIX-what-is-
+/// adr.md`), in the languages logs are written in.
+const ANNEX_WORDS: &[&str] = &[
+    "addendum",
+    "annex",
+    "annexe",
+    "appendix",
+    "anhang",
+    "nachtrag",
+    "anexo",
+    "apéndice",
+    "allegato",
+    "appendice",
+    "bijlage",
+    "aneks",
+    "附录",
+    "付録",
+    "부록",
+];
+
+/// Whether `slug` begins with a word of [`ANNEX_WORDS`].
+pub(super) fn starts_with_annex_word(slug: &str) -> bool {
+    let first = slug.split(['-', '_', '.', ' ']).next().unwrap_or(slug);
+    ANNEX_WORDS.iter().any(|word| {
+        if word.is_ascii() {
+            word.eq_ignore_ascii_case(first)
+        } else {
+            first.to_lowercase() == *word
+        }
+    })
+}
+
+/// The records whose slug begins with an annex word (`ADR-003-ADDENDUM-…`) and whose number
+/// another record of their folder has: each with the path of that record. Such a name is
+/// rare; the log is searched only when one is there.
+fn annexes_by_leading_word(found: &Discovered) -> Vec<(usize, String)> {
+    let named: Vec<usize> = (0..found.records.len())
+        .filter(|&at| {
+            let (_, _, file) = &found.records[at];
+            file.number.is_some() && starts_with_annex_word(&file.slug)
+        })
+        .collect();
+    let folder_of = |rel: &str| {
+        rel.rsplit_once('/')
+            .map_or("", |(folder, _)| folder)
+            .to_string()
+    };
+    named
+        .into_iter()
+        .filter_map(|at| {
+            let (_, rel, file) = &found.records[at];
+            let (_, record, _) = found.records.iter().find(|(_, other, other_file)| {
+                other != rel
+                    && other_file.number == file.number
+                    && folder_of(other) == folder_of(rel)
+                    && !starts_with_annex_word(&other_file.slug)
+            })?;
+            Some((at, record.clone()))
+        })
+        .collect()
 }
 
 /// `x-annex1` → `x`, `x-annex-2` → `x`, `x-appendix-a` → `x`: the stem an annex belongs to.
@@ -257,7 +342,11 @@ pub(super) fn adopt_unnumbered(found: &mut Discovered) {
     let unnamed = std::mem::take(&mut found.unnamed_markdown);
     for (path, rel) in unnamed {
         let name = rel.rsplit('/').next().unwrap_or(&rel);
-        match markdown_stem(name).and_then(parse_unnumbered) {
+        // `ADR-APPENDIX-what-is-adr.md`: a document about the records, not one of them.
+        match markdown_stem(name)
+            .and_then(parse_unnumbered)
+            .filter(|file| !starts_with_annex_word(&file.slug))
+        {
             Some(file) => found.records.push((path, rel, file)),
             None => found.unnamed_markdown.push((path, rel)),
         }

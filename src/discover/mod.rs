@@ -280,7 +280,8 @@ pub(super) fn read_after_prefix(stem: &str, digits_at: usize) -> Option<FileName
     let rest = after_prefix.get(digits_len..)?;
     let (slug, has_slug) = match rest {
         "" => (format!("{}{}", prefix.to_lowercase(), number), false),
-        _ => (rest.strip_prefix(['-', '_'])?.to_string(), true),
+        // `ARC-001:example.md`: a colon where the dash goes (not on Windows, but in logs).
+        _ => (rest.strip_prefix(['-', '_', ':'])?.to_string(), true),
     };
     if has_slug && slug.is_empty() {
         return None;
@@ -356,6 +357,9 @@ pub enum SkipReason {
     /// Not named like a record, and it reads as no decision: no status and none of the
     /// sections a decision has (`costs.md`, `glossary.md` beside the records).
     Document,
+    /// In a folder of examples (`examples/002-adopt-supabase.md`): a model to write records
+    /// by, kept beside the log, not one of its decisions.
+    Example,
 }
 
 impl SkipReason {
@@ -373,6 +377,7 @@ impl SkipReason {
             SkipReason::Document => {
                 "a document beside the records: no status and no decision section".to_string()
             }
+            SkipReason::Example => "in a folder of examples".to_string(),
         }
     }
 }
@@ -485,19 +490,16 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
         }
         // A file right in the log (depth 1) has no folder to hide it.
         let hidden = name.starts_with(['.', '_'])
-            || entry.depth() > 1
-                && entry
-                    .path()
-                    .strip_prefix(dir)
-                    .ok()
-                    .and_then(Path::parent)
-                    .is_some_and(|parent| {
-                        parent
-                            .components()
-                            .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
-                    });
+            || in_folder_named(&entry, dir, |folder| folder.starts_with('_'));
         if hidden {
             note_hidden(&mut found, &entry, name, dir);
+            continue;
+        }
+        if !entry.file_type().is_dir() && markdown_stem(name).is_some() && in_examples(&entry, dir)
+        {
+            found
+                .skipped
+                .push(Skipped::of(&entry, dir, SkipReason::Example));
             continue;
         }
         if entry.file_type().is_dir() {
@@ -601,6 +603,53 @@ fn enter_folder(
         // `0001-images/`: a folder of a record's files.
         None => None,
     }
+}
+
+/// Whether `entry` is in a folder of examples below the log `dir` (`examples/`,
+/// `exemplos/`, `Beispiele/`).
+fn in_examples(entry: &walkdir::DirEntry, dir: &Path) -> bool {
+    const EXAMPLE_FOLDERS: &[&str] = &[
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "exemple",
+        "exemples",
+        "exemplo",
+        "exemplos",
+        "ejemplo",
+        "ejemplos",
+        "esempio",
+        "esempi",
+        "beispiel",
+        "beispiele",
+        "voorbeeld",
+        "voorbeelden",
+        "przyklady",
+        "例",
+        "示例",
+        "例子",
+        "サンプル",
+        "예시",
+    ];
+    in_folder_named(entry, dir, |folder| {
+        EXAMPLE_FOLDERS.contains(&folder.to_lowercase().as_str())
+    })
+}
+
+/// Whether a folder between the log `dir` and `entry` has a name `named` says yes to.
+fn in_folder_named(entry: &walkdir::DirEntry, dir: &Path, named: impl Fn(&str) -> bool) -> bool {
+    entry.depth() > 1
+        && entry
+            .path()
+            .strip_prefix(dir)
+            .ok()
+            .and_then(Path::parent)
+            .is_some_and(|parent| {
+                parent
+                    .components()
+                    .any(|part| named(&part.as_os_str().to_string_lossy()))
+            })
 }
 
 fn is_underscored(name: &std::ffi::OsStr) -> bool {

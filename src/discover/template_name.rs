@@ -153,10 +153,27 @@ pub fn is_template_name(name: &str) -> bool {
                 .iter()
                 .any(|template| !template.is_ascii() && lower.contains(template))
     };
-    let has_template_word = words().any(is_template_word);
+    // `000-sample-example.md`, `0000-example.md`: a sample to copy is the log's template.
+    let is_sample_word = |word: &str| {
+        [
+            "sample",
+            "example",
+            "exemple",
+            "exemplo",
+            "ejemplo",
+            "esempio",
+            "beispiel",
+            "voorbeeld",
+            "예시",
+        ]
+        .iter()
+        .any(|sample| sample.eq_ignore_ascii_case(word))
+    };
+    let has_template_word = words().any(|word| is_template_word(word) || is_sample_word(word));
     let only_template_words = || {
         words().all(|word| {
             is_template_word(word)
+                || is_sample_word(word)
                 || is_placeholder_number(word)
                 || if word.is_ascii() {
                     TEMPLATE_NAME_WORDS

@@ -10,6 +10,14 @@ use crate::model::DateValue;
 
 /// Reads `text` as a date; see [`DateValue`] for what each outcome means.
 pub(crate) fn read(text: &str) -> DateValue {
+    match read_alone(text) {
+        DateValue::Unreadable(text) => with_note(&text).unwrap_or(DateValue::Unreadable(text)),
+        found => found,
+    }
+}
+
+/// [`read`] of a text that is the date and nothing else.
+fn read_alone(text: &str) -> DateValue {
     let text = text.trim();
     let unreadable = || DateValue::Unreadable(text.to_string());
     if is_iso_shape(text) {
@@ -88,6 +96,32 @@ pub(crate) fn read(text: &str) -> DateValue {
         Some(Err(())) => DateValue::Invalid(text.to_string()),
         None => unreadable(),
     }
+}
+
+/// `2025.09.02 (PR #46 참고)`, `19 November 2022 (approved)`: a date in another shape than
+/// ISO with a note after it (ISO ones are read above). The date is read as if alone, its
+/// text without the note, so a fix rewrites the date and leaves the note where it is.
+fn with_note(text: &str) -> Option<DateValue> {
+    // The longest date is `22 de septiembre de 2022`; a note is tried after none longer.
+    const LONGEST_DATE: usize = 32;
+    text.char_indices()
+        .take_while(|&(at, _)| at <= LONGEST_DATE)
+        .filter(|&(_, c)| matches!(c, ' ' | '\t' | ',' | ';' | '('))
+        .find_map(|(at, _)| {
+            let (head, note) = text.split_at(at);
+            let note = note.trim_start_matches([' ', '\t', ',', ';']);
+            if head.trim().is_empty()
+                || note.is_empty()
+                || note.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            match read_alone(head) {
+                found @ DateValue::Valid(_) => Some(found),
+                found @ (DateValue::Reshaped { .. } | DateValue::Ambiguous { .. }) => Some(found),
+                _ => None,
+            }
+        })
 }
 
 /// Which comes first in a date written as numbers, day or month.
@@ -336,6 +370,49 @@ mod tests {
                 None,
                 "{either_or_neither}"
             );
+        }
+    }
+
+    #[test]
+    fn a_date_with_a_note_after_it_is_the_date_alone() {
+        for (text, date, written) in [
+            (
+                "2025.09.02 (PR [#46](https://x/46) 참고)",
+                "2025-09-02",
+                Some("2025.09.02"),
+            ),
+            (
+                "19 November 2022 (approved)",
+                "2022-11-19",
+                Some("19 November 2022"),
+            ),
+            (
+                "Nov 19, 2022, after review",
+                "2022-11-19",
+                Some("Nov 19, 2022"),
+            ),
+            ("2024-05-22(back dated)", "2024-05-22", None),
+        ] {
+            let found = read(text);
+            assert_eq!(
+                found.valid().map(|day| day.to_string()).as_deref(),
+                Some(date),
+                "{text}"
+            );
+            match (&found, written) {
+                (
+                    DateValue::Reshaped {
+                        text, exact: true, ..
+                    },
+                    Some(written),
+                ) => assert_eq!(text, written),
+                (DateValue::Valid(_), None) => {}
+                _ => panic!("{text}: {found:?}"),
+            }
+        }
+        // A note is no date, nor is a time of day or a second date after the first.
+        for text in ["TBD (after the review)", "Q3 2022 (planned)"] {
+            assert!(matches!(read(text), DateValue::Unreadable(_)), "{text}");
         }
     }
 

@@ -33,8 +33,20 @@ pub(super) fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Lo
         .and_then(|inner| inner.strip_suffix(']'))
         .filter(|inner| !inner.contains(['[', ']']))
         .unwrap_or(value);
-    value
-        .split(',')
+    // `#arquitetura #workflows`: hashtags, one word each, with no comma between them.
+    let hashtags = !value.contains(',')
+        && value
+            .split_whitespace()
+            .all(|word| word.len() > 1 && word.starts_with('#'));
+    let parts: Vec<&str> = match hashtags {
+        true => value
+            .split_whitespace()
+            .map(|word| word.strip_prefix('#').unwrap_or(word))
+            .collect(),
+        false => value.split(',').collect(),
+    };
+    parts
+        .into_iter()
         .filter_map(|part| {
             let trimmed = part.trim();
             let offset = source
@@ -44,13 +56,59 @@ pub(super) fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Lo
                 .unwrap_or(0);
             let start = cursor + offset;
             cursor = start + trimmed.len();
-            (!trimmed.is_empty()).then(|| {
+            // `content&#x20;` (a GitBook page's trailing space): the text the entity stands for.
+            let text = match trimmed.contains('&') {
+                true => without_entities(trimmed),
+                false => trimmed.to_string(),
+            };
+            let text = text.trim();
+            (!text.is_empty()).then(|| {
                 Located::new(
-                    trimmed.to_string(),
+                    text.to_string(),
                     Span::new(start, start + trimmed.len()),
                     line,
                 )
             })
         })
         .collect()
+}
+
+/// `text` with the HTML character references Markdown editors leave in plain text (`&#x20;`,
+/// `&#160;`, `&nbsp;`, `&amp;`) replaced by the characters they stand for.
+fn without_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let decoded = after.split_once(';').and_then(|(name, tail)| {
+            let c = match name.strip_prefix('#') {
+                Some(reference) if reference.starts_with(['x', 'X']) => {
+                    let hex = reference.get(1..)?;
+                    char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                }
+                Some(decimal) => char::from_u32(decimal.parse().ok()?)?,
+                None => match name {
+                    "amp" => '&',
+                    "nbsp" => ' ',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    _ => return None,
+                },
+            };
+            Some((c, tail))
+        });
+        match decoded {
+            Some((c, tail)) => {
+                out.push(if c == '\u{a0}' { ' ' } else { c });
+                rest = tail;
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

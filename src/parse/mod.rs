@@ -17,6 +17,10 @@ mod relations;
 mod simple_yaml;
 pub(crate) mod status_checklist;
 pub(crate) mod style;
+mod title;
+
+pub(crate) use title::is_title_label;
+use title::read_title;
 
 use crate::model::title_number::own_number_stripped;
 pub(crate) use crate::model::title_number::strip_title_number;
@@ -164,14 +168,14 @@ fn build_record(
         && !mentions_superseding(source.text.get(body_start..).unwrap_or(""));
     let outline = markdown::outline(&source, body_start, title_and_preamble);
     let sections = sections_of(&source, &outline);
+    // Where a metadata load's outline stopped, at the first `##`.
     let first_h2 = sections
         .iter()
-        .find(|section| section.level <= 2 && section.level > 1)
+        .find(|section| section.level == 2)
         .map_or(source.text.len(), |s| s.span.start);
-    let preamble = Span::new(body_start, first_h2);
-
     let mut record = empty_record(source, rel_path, file);
     read_title(&mut record, &sections);
+    let preamble = Span::new(body_start, preamble_end(&record, &sections));
     if let Some(front_matter) = &front_matter {
         read_front_matter(&mut record, front_matter);
     }
@@ -267,77 +271,30 @@ fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record 
     }
 }
 
-/// A title written on a line of its own above the first heading, without one: `ADR:
-/// SessionID.Bytes() の扱い` (touka-aoi/parallel-vs-single, whose parts are H1s), `Title: …`.
-fn title_line(record: &Record, sections: &[Section]) -> Option<Located<String>> {
-    let source = &record.source;
-    let start = record
-        .front_matter
-        .as_ref()
-        .map_or(0, |front_matter| front_matter.span.end);
-    let end = sections
-        .first()
-        .map_or(source.text.len(), |section| section.heading_span.start);
-    let (line, span) = source
-        .lines_in(Span::new(start, end.max(start)))
-        .find(|(_, span)| !source.slice(*span).trim().is_empty())?;
-    let text = source.slice(span);
-    let (label, value) = text.split_once([':', '：'])?;
-    if !is_title_label(label) {
-        return None;
-    }
-    let title = value.trim();
-    let at = span.start + text.len() - value.len() + (value.len() - value.trim_start().len());
-    (!title.is_empty())
-        .then(|| Located::new(title.to_string(), Span::new(at, at + title.len()), line))
-}
-
-/// The label of a title written on a line of its own (`ADR:`, `Title:`, `Titel:`,
-/// `Titre:`): the one reading of [`title_line`] and of the templates `adr new` fills.
-pub(crate) fn is_title_label(label: &str) -> bool {
-    matches!(
-        label.trim().to_lowercase().as_str(),
-        "adr" | "title" | "titel" | "titre"
-    )
-}
-
-/// Step 1, the title: the first H1, without a number in front (`# 7. Use Kafka`). An H1
-/// that names a part of a record and comes after the record's `##` sections is that part
-/// written a level up (`# Consequências` at the end of a record that has no title), not
-/// the title.
-fn read_title(record: &mut Record, sections: &[Section]) {
-    let Some(h1) = sections.iter().find(|section| section.level == 1) else {
-        record.title = title_line(record, sections);
-        return;
+/// Where the preamble (the lines between the title and the first part, where MADR 2 keeps
+/// its bullets) ends: at the first heading a level below the title (`##` under `#`, `####`
+/// under a `###` title), but for one that repeats the title (`# Front-end Tooling` then
+/// `## Front-end Tooling` over the bullets, a GitBook page of HHS's grants log).
+fn preamble_end(record: &Record, sections: &[Section]) -> usize {
+    let title = record.title.as_ref();
+    let title_level = title
+        .and_then(|title| sections.iter().find(|section| section.line == title.line))
+        .map_or(1, |section| section.level);
+    let repeats_title = |section: &Section| {
+        title.is_some_and(|title| {
+            crate::model::normalize_heading(&section.title)
+                == crate::model::normalize_heading(&title.value)
+        })
     };
-    let after_sections = sections
+    sections
         .iter()
-        .any(|section| section.level >= 2 && section.span.start < h1.span.start);
-    // `# Context` then `# Decision`, no title (Raster Foundry): the record writes its
-    // sections as H1s, and the first is one of them.
-    let h1_sections = sections
-        .iter()
-        .filter(|section| section.level == 1 && style::is_section_title(&section.title))
-        .count();
-    if (after_sections || h1_sections >= 2) && style::is_section_title(&h1.title) {
-        record.title = title_line(record, sections);
-        return;
-    }
-    let (title, number) = match strip_title_number(heading_id::without_heading_id(&h1.title)) {
-        (title, None) => own_number_stripped(&title, record.file.number).unwrap_or((title, None)),
-        found => found,
-    };
-    let heading_text = record.source.slice(h1.heading_span);
-    let span = heading_text
-        .find(title.as_str())
-        .map_or(h1.heading_span, |at| {
-            Span::new(
-                h1.heading_span.start + at,
-                h1.heading_span.start + at + title.len(),
-            )
-        });
-    record.title = Some(Located::new(title, span, h1.line));
-    record.title_number = number;
+        .filter(|section| {
+            section.level > 1
+                && section.level <= title_level + 1
+                && title.is_none_or(|title| section.line != title.line)
+        })
+        .find(|section| !repeats_title(section))
+        .map_or(record.source.text.len(), |section| section.span.start)
 }
 
 /// Step 2, metadata the front matter did not state: from MADR 2 bullets, a metadata

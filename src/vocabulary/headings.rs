@@ -4,12 +4,26 @@
 /// numbered by (`## 1. Context`, `## 2.1 Options`, `## 3) Decision`), which is the writer's
 /// layout, not the section's name.
 pub fn heading_name(heading: &str) -> String {
-    let trimmed = heading.trim_start();
+    let trimmed = undecorated(heading);
     let unnumbered = trimmed
         .split_once(char::is_whitespace)
         .filter(|(number, rest)| is_section_number(number) && !rest.trim().is_empty())
         .map_or(trimmed, |(_, rest)| rest);
-    normalize_heading(unnumbered)
+    normalize_heading(undecorated(unnumbered))
+}
+
+/// `heading` without the emoji and symbols it is decorated with at either end (`## 🎯
+/// Contexto`, `## ✅ Decision ✅`): logs written with a chat assistant mark every part so,
+/// and the part is still the one its words name. Opening brackets and quotes are words'
+/// own (`「決定」`, `(Optional)`), and a heading of symbols alone is kept as written.
+fn undecorated(heading: &str) -> &str {
+    let is_decoration = |c: char| c.is_whitespace() || is_decoration(c);
+    let words = heading.trim_matches(is_decoration);
+    if !words.chars().any(char::is_alphanumeric) {
+        heading.trim()
+    } else {
+        words
+    }
 }
 
 /// `1.`, `2)`, `2.1`, `1.2.3.`: digits in groups joined by dots, closed by a dot or a
@@ -49,12 +63,45 @@ pub fn normalize_heading(text: &str) -> String {
             }
         }
     }
-    while let Some(last) = out.chars().next_back() {
-        if last == ' ' || (last.is_ascii_punctuation() && last != ')' && last != ']') {
-            out.pop();
-        } else {
-            break;
-        }
+    // Trailing punctuation and, at either end, the emoji a heading is decorated with (`🎯
+    // Bağlam`, `Decision ✅.`); a heading of symbols alone keeps them.
+    let is_punctuation = |c: char| c == ' ' || (c.is_ascii_punctuation() && c != ')' && c != ']');
+    let kept = out
+        .trim_end_matches(|c: char| is_punctuation(c) || is_decoration(c))
+        .trim_start_matches(|c: char| c == ' ' || is_decoration(c));
+    match (kept.len() == out.len(), kept.is_empty()) {
+        (true, _) => out,
+        (false, false) => kept.to_string(),
+        (false, true) => out.trim_end_matches(is_punctuation).to_string(),
     }
-    out
+}
+
+/// A character that decorates a heading rather than naming it: an emoji or other symbol
+/// (not ASCII, no letter or digit), but for the brackets and quotes words are written in
+/// (`「決定」`, `（Context）`).
+fn is_decoration(c: char) -> bool {
+    !c.is_ascii()
+        && !c.is_alphanumeric()
+        && !matches!(
+            c,
+            '【' | '「'
+                | '『'
+                | '（'
+                | '《'
+                | '«'
+                | '“'
+                | '‘'
+                | '〔'
+                | '［'
+                | '】'
+                | '」'
+                | '』'
+                | '）'
+                | '》'
+                | '»'
+                | '”'
+                | '’'
+                | '〕'
+                | '］'
+        )
 }

@@ -700,7 +700,23 @@ mod tests {
             ("2024 Goals", "2024 goals"),
             ("1.", "1"),
             ("Option 2. Keep it", "option 2. keep it"),
+            // Emoji and symbols that decorate a heading are no part of its name either.
+            ("🎯 Contexto", "contexto"),
+            ("📊 CONSEQUÊNCIAS", "consequências"),
+            ("✅ 2. Decision ✅", "decision"),
+            ("1. ⚖️ Considered Options", "considered options"),
+            ("（Context）", "（context）"),
+            ("🎯", "🎯"),
+            ("🛠️ **Implementation Plan**", "implementation plan"),
         ] {
+            assert_eq!(heading_name(heading), name, "{heading}");
+        }
+        for (heading, name) in [
+            ("🛠️ Implementation Plan", "implementation plan"),
+            ("Decision ✅.", "decision"),
+            ("🎯.", "🎯"),
+        ] {
+            assert_eq!(normalize_heading(heading), name, "{heading}");
             assert_eq!(heading_name(heading), name, "{heading}");
         }
     }

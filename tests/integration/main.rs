@@ -25,6 +25,7 @@ mod parser;
 mod properties;
 mod recall_rules;
 mod regression;
+mod regression_p;
 mod relations;
 mod renumber_also;
 mod robustness;

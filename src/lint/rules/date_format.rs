@@ -48,7 +48,17 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     };
     let iso = day.to_string();
     let label = format!("read as {}", long_form(*day));
-    let diagnostic = not_iso(ctx, record.path(), date.span, text, label);
+    // `2025.09.02 (PR #46)`: the date is what is reported and fixed, the note stays.
+    let written = unquoted(record.source.slice(date.span), date.span);
+    let value = record.source.slice(written);
+    let (shown, span) = match value != text && value.starts_with(text.as_str()) {
+        true => {
+            let date_alone = Span::new(written.start, written.start + text.len());
+            (date_alone, date_alone)
+        }
+        false => (date.span, written),
+    };
+    let diagnostic = not_iso(ctx, record.path(), shown, text, label);
     if !exact {
         diagnostic.help(format!(
             "write `{iso}`; the time of day has no place in `date`"
@@ -56,7 +66,6 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         return;
     }
     diagnostic.help(format!("write `{iso}`"));
-    let span = unquoted(record.source.slice(date.span), date.span);
     diagnostic.fix(iso_fix(record.path(), span, text, &iso));
 }
 

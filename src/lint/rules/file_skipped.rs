@@ -123,6 +123,10 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 "if it is a decision, move it into the log under a plain name; a draft may stay"
                     .to_string(),
             ),
+            SkipReason::Example if named_like_a_record => (
+                format!("`{}` is in a folder of examples, so it is not read as a record", skipped.rel_path),
+                "if it is a decision of the log, move it out of the examples folder".to_string(),
+            ),
             SkipReason::NameNotUtf8 => (
                 format!(
                     "the name of `{name}` is not UTF-8 (each `\u{FFFD}` stands for a byte that is not), so it is not read as a record"

@@ -62,6 +62,22 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let first_line = record.source.line_of(record.body_start());
     let mut span = record.source.line_span(first_line);
     span.start = span.start.max(record.body_start());
+    // `# Context and Problem Statement` on the first line (s3gw): the record's first part,
+    // written a level up where its title should be.
+    let part_on_top = record
+        .sections
+        .iter()
+        .find(|section| section.level == 1)
+        .filter(|h1| h1.line == first_line && crate::parse::style::is_section_title(&h1.title));
+    if let Some(h1) = part_on_top {
+        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
+            .label(format!("`{}` is a part of the record, not its title", h1.title))
+            .help(format!(
+                "add a `# Title` line above `# {}` naming the decision",
+                h1.title
+            ));
+        return;
+    }
     ctx.report(
         &TitleMissing::META,
         record.path(),
