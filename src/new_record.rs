@@ -183,7 +183,7 @@ pub fn next_number(files: &[&FileName], scheme: &NamingScheme, log_dir: &Path) -
 /// `contents` from the file name, the path and the number it gets.
 pub fn create(
     log_dir: &Path,
-    scheme: &NamingScheme,
+    (scheme, folder_file): (&NamingScheme, Option<&str>),
     mut number: u32,
     slug: &str,
     date: &str,
@@ -196,8 +196,31 @@ pub fn create(
         if is_dated && attempt > 0 {
             name = name.replace(".md", &format!("-{}.md", attempt + 1));
         }
+        // A log of one folder per record (`0001-x/README.md`): a new folder, its file named
+        // as the log's. The folder is created new, as the file is: none is overwritten.
+        if let Some(file) = folder_file {
+            let folder = log_dir.join(name.trim_end_matches(".md"));
+            match std::fs::create_dir(&folder) {
+                Ok(()) => name = format!("{}/{file}", name.trim_end_matches(".md")),
+                Err(error)
+                    if error.kind() == std::io::ErrorKind::AlreadyExists
+                        && attempt < MAX_ATTEMPTS =>
+                {
+                    attempt += 1;
+                    number = number.checked_add(1).ok_or_else(past_the_last_number)?;
+                    continue;
+                }
+                Err(source) => return Err(Error::io("create", &folder, source)),
+            }
+        }
         let path = log_dir.join(&name);
-        let text = contents(&name, &path, number)?;
+        let text = match contents(&name, &path, number) {
+            Ok(text) => text,
+            Err(error) => {
+                remove_new_folder(folder_file, &path);
+                return Err(error);
+            }
+        };
         match crate::fs::create_new(&path, text.as_bytes()) {
             Ok(()) => {
                 return Ok(Created {
@@ -212,9 +235,30 @@ pub fn create(
                 attempt += 1;
                 number = number.checked_add(1).ok_or_else(past_the_last_number)?;
             }
-            Err(source) => return Err(Error::io("create", &path, source)),
+            Err(source) => {
+                remove_new_folder(folder_file, &path);
+                return Err(Error::io("create", &path, source));
+            }
         }
     }
+}
+
+/// The folder just made for a record whose file could not be written, when it is one.
+fn remove_new_folder(folder_file: Option<&str>, path: &Path) {
+    if folder_file.is_some()
+        && let Some(folder) = path.parent()
+    {
+        // Only an empty folder goes: `remove_dir` refuses any other.
+        let _ = std::fs::remove_dir(folder);
+    }
+}
+
+/// The file name inside a record's folder, when the log's newest record is a folder
+/// (`0001-use-decision-records/README.md`, pg_otel): `adr new` writes the new one so.
+pub fn folder_file_of(newest: Option<&Record>) -> Option<String> {
+    let record = newest?;
+    crate::model::is_folder_record_path(&record.rel_path)
+        .then(|| crate::log_path::file_name(&record.rel_path).to_string())
 }
 
 /// The refusal when the log already holds record `u32::MAX`.
@@ -231,6 +275,71 @@ pub fn record_id(record: &Record) -> String {
         Some(number) => crate::model::adr_id(number),
         None => record.slug().to_string(),
     }
+}
+
+/// A built-in template's front matter with the people and tag keys the log's newest
+/// record keeps: MADR 3's `deciders` for MADR 4's `decision-makers`, and the empty
+/// `tags`, `consulted` and `informed` left out where that record has none of them (a
+/// log whose records state a date and a status only).
+pub fn in_the_logs_keys(contents: String, newest: Option<&crate::model::Record>) -> String {
+    let Some(keys) = newest
+        .and_then(|record| record.front_matter.as_ref())
+        .map(|front_matter| {
+            front_matter
+                .entries
+                .iter()
+                .map(|entry| entry.key.as_str())
+                .collect::<Vec<&str>>()
+        })
+    else {
+        return contents;
+    };
+    let Some(body_at) = contents
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n"))
+        .map(|end| end + "---\n".len() + 1)
+    else {
+        return contents;
+    };
+    let (front, body) = contents.split_at(body_at);
+    let mut out = String::with_capacity(contents.len());
+    for line in front.split_inclusive('\n') {
+        let key = line.split_once(':').map(|(key, _)| key).unwrap_or_default();
+        let empty = line.trim_end().ends_with(": []");
+        match key {
+            "decision-makers" if keys.contains(&"deciders") && !keys.contains(&key) => {
+                out.push_str(&line.replacen("decision-makers", "deciders", 1));
+            }
+            "tags" | "decision-makers" | "consulted" | "informed"
+                if empty
+                    && !keys.contains(&key)
+                    && !(key == "decision-makers" && keys.contains(&"deciders")) => {}
+            _ => out.push_str(line),
+        }
+    }
+    out.push_str(body);
+    out
+}
+
+/// Refuses to supersede a record whose status already names its successor: rewriting the
+/// status would drop that record from it without a word, and leave the log with two records
+/// claiming to replace one.
+pub fn refuse_second_successor(old: &crate::model::Record) -> crate::error::Result<()> {
+    let Some(successor) = old.superseded_by() else {
+        return Ok(());
+    };
+    let number = old
+        .number()
+        .map_or_else(|| old.rel_path.clone(), |n| n.to_string());
+    Err(crate::error::Error::usage(format!(
+        "`{}` is already superseded by {}: supersede that record instead (`adr new --supersedes {}`), or first change the status of `{}` with `adr status {number} …`",
+        old.rel_path,
+        successor.label(),
+        successor
+            .number
+            .map_or_else(|| successor.label(), |n| n.to_string()),
+        old.rel_path,
+    )))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::parse::status_checklist;
 use crate::vocabulary::{
     Kind, Label, english_heading, fill_date_prompts, label, normalize_heading,
 };
+use title::{is_myst_label, numbered_label, title_marker};
 
 /// The parts of a record the skeleton of a translated one keeps beside a decision's
 /// sections ([`crate::model::DECISION_SECTIONS`]), by their English names.
@@ -37,7 +38,9 @@ pub struct Manner {
 impl Manner {
     pub fn of(found: &crate::discover::Discovered) -> Manner {
         let mut by_age: Vec<_> = found.records.iter().collect();
-        by_age.sort_by_key(|(_, _, file)| std::cmp::Reverse((file.number, file.date.clone())));
+        let dated_newer = crate::model::dates_are_newer(by_age.iter().map(|(_, _, file)| file));
+        by_age
+            .sort_by_key(|(_, _, file)| std::cmp::Reverse(crate::model::age_of(file, dated_newer)));
         // Each of the newest files read once, the way every record is read (a FIFO named
         // like a record is refused, not waited on).
         let newest_texts: Vec<_> = by_age
@@ -116,8 +119,24 @@ pub fn template_file(found: &crate::discover::Discovered) -> Option<std::path::P
         || matches!(
             template.style,
             crate::model::Style::Nygard | crate::model::Style::Other | crate::model::Style::Madr1
-        ))
+        )
+        || !is_stock_madr(&template.path))
     .then_some(template.path)
+}
+
+/// Whether the MADR template at `path` is MADR's own, its prompts kept (`{title of option
+/// 1}`): the built-in writes the same record with its metadata filled in. A template of the
+/// log's own making (bo-tech's: a MyST label, `# NNNN Short title`, no prompts) is used.
+fn is_stock_madr(path: &std::path::Path) -> bool {
+    let Ok(text) = crate::fs::read_text_checked(path, None, crate::fs::MAX_TEXT_BYTES) else {
+        return true;
+    };
+    [
+        "title of option 1",
+        "Describe the context and problem statement",
+    ]
+    .iter()
+    .any(|prompt| text.contains(prompt))
 }
 
 /// How a log's titles carry their number: the text before the number, its width, and the
@@ -369,6 +388,10 @@ pub fn fill(text: &str, filled: &Filled) -> String {
             out.push_str(line);
             continue;
         }
+        if is_myst_label(trimmed) && !titled {
+            out.push_str(&numbered_label(line, filled.number));
+            continue;
+        }
         if title_at.is_some_and(|title| at < title) && !trimmed.starts_with("<!--") {
             continue;
         }
@@ -457,37 +480,6 @@ fn part_headed(heading: &str) -> Part {
         "date" => Part::Date,
         _ if label(&name) == Some(Label::Date) => Part::Date,
         _ => Part::Other,
-    }
-}
-
-/// How the template's title heading begins: `# `, or a level down when the template has no
-/// H1 and opens with a heading above all its others (`### ADR-002 TITLE` over `#### Status`,
-/// the log of a guidebook's chapter), as `crate::parse` reads a record's title.
-fn title_marker(lines: &[&str]) -> &'static str {
-    const MARKERS: [&str; 6] = ["# ", "## ", "### ", "#### ", "##### ", "###### "];
-    let mut in_fence = false;
-    let mut levels = Vec::new();
-    let mut first_text = None;
-    for line in lines {
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-        }
-        if in_fence || trimmed.is_empty() {
-            continue;
-        }
-        let level = MARKERS.iter().rposition(|marker| line.starts_with(marker));
-        first_text.get_or_insert(level);
-        levels.extend(level);
-    }
-    let Some(Some(first)) = first_text else {
-        return MARKERS[0];
-    };
-    let below = levels.iter().skip(1).all(|&level| level > first);
-    if first > 0 && below && levels.len() > 1 && !levels.contains(&0) {
-        MARKERS[first]
-    } else {
-        MARKERS[0]
     }
 }
 
@@ -682,6 +674,10 @@ fn explained_title_at(lines: &[&str]) -> Option<usize> {
         if titled_line_label(trimmed).is_some() {
             return None;
         }
+        // `(adr-NNNN)=`: a MyST label for the title, no explanation either.
+        if is_myst_label(trimmed) {
+            continue;
+        }
         explained |= !trimmed.is_empty() && !crate::parse::markdown::is_thematic_break(line);
     }
     None
@@ -778,3 +774,4 @@ fn line_ending(line: &str) -> &'static str {
 mod front_matter;
 #[cfg(test)]
 mod tests;
+mod title;

@@ -35,6 +35,18 @@ impl TemplateSource {
         }
     }
 
+    /// The text of a template file that holds no tera (no `{{`, no `{%`): a log's own
+    /// Markdown template, which `adr new` fills in as it does the log's (copied as it is,
+    /// bo-tech's kept `# NNNN Short title` and no date); `None` for any other template.
+    pub fn plain_text(&self) -> crate::error::Result<Option<String>> {
+        let TemplateSource::File(path) = self else {
+            return Ok(None);
+        };
+        let text = crate::fs::read_text_checked(path, None, crate::fs::MAX_TEXT_BYTES)
+            .map_err(|error| error.into_error("read the template", path))?;
+        Ok((!text.contains("{{") && !text.contains("{%")).then_some(text))
+    }
+
     pub fn name(&self) -> String {
         match self {
             TemplateSource::Builtin(name) => (*name).to_string(),

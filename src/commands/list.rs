@@ -54,6 +54,21 @@ pub fn run(args: &ListArgs, project: &Project, output: &mut Output<'_>) -> Resul
     let log = LogMeta::load_meta_layout(&project.log_dir, &project.layout)?;
     let selected: Vec<&RecordMeta> = log.records.iter().filter(|record| wanted(record)).collect();
     super::list_table::write_table(&log, &selected, output)?;
+    // An empty table says nothing of why: the files there, named otherwise, are.
+    if log.records.is_empty() && log.failures.is_empty() && !args.verbose {
+        let unread = log.skipped.len() + log.unnamed_markdown.len();
+        if unread > 0 {
+            super::note(
+                output,
+                format_args!(
+                    "no records in {}: {unread} Markdown file{} there {} not read as records (`adr list --verbose` says why, `adr lint` reports them)",
+                    project.display(&project.log_dir),
+                    if unread == 1 { "" } else { "s" },
+                    if unread == 1 { "is" } else { "are" },
+                ),
+            );
+        }
+    }
     if args.verbose {
         let skipped = (
             log.template.as_ref(),

@@ -20,14 +20,63 @@ pub(super) fn write_table(
     if records.is_empty() {
         return Ok(());
     }
-    let rows: Vec<[String; 5]> = records
+    let mut rows: Vec<(String, &RecordMeta)> = series_folders(log, records)
+        .into_iter()
+        .zip(records.iter().copied())
+        .collect();
+    // Each series together, the log's own first: `Phase0/001`, `Phase0/002`, …, then
+    // `Phase1/001`, not the folders' 001s side by side (a stable sort keeps number order).
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    write_rows(log, &rows, output)
+}
+
+/// The folder of the series each record numbers in, when a sub-folder counts on its own
+/// (Atlas's `Phase0/` … `Phase3/`, each from 001; dapr's `api/`, `cli/`); empty for the
+/// log's own numbers.
+fn series_folders(log: &LogMeta, records: &[&RecordMeta]) -> Vec<String> {
+    let series = crate::layout::NumberSeries::new(
+        &log.layout,
+        log.records.iter().filter_map(|record| {
+            let number = record.summary.number?;
+            Some((
+                record.rel_path.as_str(),
+                number,
+                crate::model::is_folder_record_path(&record.rel_path),
+            ))
+        }),
+    );
+    records
         .iter()
         .map(|record| {
+            let key = series.of(
+                &record.rel_path,
+                crate::model::is_folder_record_path(&record.rel_path),
+            );
+            key.split_once('\u{0}')
+                .map_or("", |(_, folder)| folder)
+                .to_string()
+        })
+        .collect()
+}
+
+fn write_rows(
+    log: &LogMeta,
+    records: &[(String, &RecordMeta)],
+    output: &mut Output<'_>,
+) -> Result<()> {
+    let rows: Vec<[String; 5]> = records
+        .iter()
+        .map(|(folder, record)| {
             let summary = &record.summary;
+            let folder = match folder.is_empty() {
+                true => String::new(),
+                false => format!("{folder}/"),
+            };
             [
                 // `backend:0003` with several logs: the form a reference across logs takes.
                 log.log_name_at(&record.rel_path)
                     .map_or_else(String::new, |name| format!("{name}:"))
+                    + &folder
                     + &summary
                         .number
                         .map_or_else(|| "-".to_string(), |number| format!("{number:04}")),
@@ -54,7 +103,7 @@ pub(super) fn write_table(
     let title_width = width(3, usize::MAX)
         .min(TABLE_WIDTH.saturating_sub(fixed + tags_share))
         .max(20);
-    for (row, record) in rows.iter().zip(records) {
+    for (row, (_, record)) in rows.iter().zip(records) {
         let style = status_style(record);
         let mut line = format!(
             "{:>number_width$}  {style}{}{style:#}  {}  ",

@@ -42,7 +42,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         None => Vec::new(),
     };
     for old in &superseded {
-        new_contents::refuse_second_successor(old)?;
+        new_record::refuse_second_successor(old)?;
     }
     let links = match &log {
         Some(log) => super::link::link_specs(project, log, &args.links)?,
@@ -50,18 +50,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     };
 
     let found = discover::discover(&project.log_dir)?;
-    // Without a template named, a record is written the way the log's newest one is.
-    let (writer, manner) = match template {
-        // A template named is written as it is, with the log's line endings.
-        Some(template) => (
-            Writer::Template(template),
-            crate::own_template::Manner {
-                title_shape: None,
-                ..crate::own_template::Manner::of(&found)
-            },
-        ),
-        None => new_contents::default_writer(project, &found)?,
-    };
+    let (writer, manner) = new_contents::writer(project, &found, template)?;
     let slug = match &writer {
         Writer::AdrTools(_) => crate::adr_tools::slug(&title).unwrap_or(slug),
         Writer::Template(_) | Writer::Own(_) => slug,
@@ -95,9 +84,10 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         superseded: &superseded,
         links: &links,
     };
+    let folder_file = new_record::folder_file_of(manner.newest.as_ref());
     let created = new_record::create(
         &project.log_dir,
-        &scheme,
+        (&scheme, folder_file.as_deref()),
         number,
         &slug,
         &date,

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::config::Project;
 use crate::discover;
 use crate::edit;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Record, StatusKind};
 use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 
@@ -60,6 +60,12 @@ impl Draft<'_> {
                         .map(|shape| shape.title(number, self.title)),
                 },
             ),
+        };
+        let contents = match &self.writer {
+            Writer::Template(TemplateSource::Builtin(_)) => {
+                crate::new_record::in_the_logs_keys(contents, self.manner.newest.as_ref())
+            }
+            _ => contents,
         };
         let contents = match (&self.manner.title_shape, self.numbered) {
             (Some(shape), true) => {
@@ -123,27 +129,6 @@ impl Draft<'_> {
     }
 }
 
-/// Refuses to supersede a record whose status already names its successor: rewriting the
-/// status would drop that record from it without a word, and leave the log with two records
-/// claiming to replace one.
-pub(crate) fn refuse_second_successor(old: &Record) -> Result<()> {
-    let Some(successor) = old.superseded_by() else {
-        return Ok(());
-    };
-    let number = old
-        .number()
-        .map_or_else(|| old.rel_path.clone(), |n| n.to_string());
-    Err(Error::usage(format!(
-        "`{}` is already superseded by {}: supersede that record instead (`adr new --supersedes {}`), or first change the status of `{}` with `adr status {number} …`",
-        old.rel_path,
-        successor.label(),
-        successor
-            .number
-            .map_or_else(|| successor.label(), |n| n.to_string()),
-        old.rel_path,
-    )))
-}
-
 /// Each superseded record's text with its status pointing at the new record, each edit
 /// proven to read back.
 pub(crate) fn superseded_texts<'a>(
@@ -183,6 +168,31 @@ pub(crate) enum Writer {
     Own(String),
 }
 
+/// The writer of the new record: a template named (`--template`, the config) as it is,
+/// or filled in as the log's own when it is plain Markdown with no tera; without one, the
+/// way the log's newest record is written ([`default_writer`]).
+pub(crate) fn writer(
+    project: &Project,
+    found: &discover::Discovered,
+    template: Option<TemplateSource>,
+) -> Result<(Writer, crate::own_template::Manner)> {
+    let manner = || crate::own_template::Manner::of(found);
+    Ok(match template {
+        None => default_writer(project, found)?,
+        Some(template) => match template.plain_text()? {
+            Some(text) => (Writer::Own(text), manner()),
+            // With the log's line endings; its own title shape is the template's.
+            None => (
+                Writer::Template(template),
+                crate::own_template::Manner {
+                    title_shape: None,
+                    ..manner()
+                },
+            ),
+        },
+    })
+}
+
 /// The writer of a log whose config names no template, and the shape of the log's
 /// numbered titles (`# ADR-0009: …`) when its newest record has one: adr-tools' when the
 /// log is adr-tools' (named by `.adr-dir` and not written in MADR, or its newest record is
@@ -191,7 +201,7 @@ pub(crate) enum Writer {
 /// newest record's outline when its headings are in another language; else adr-tools'
 /// template in an adr-tools log; MADR 2's when the newest record is written
 /// that way (`* Status:` bullets); else MADR 4's.
-pub(crate) fn default_writer(
+fn default_writer(
     project: &Project,
     found: &discover::Discovered,
 ) -> Result<(Writer, crate::own_template::Manner)> {

@@ -583,6 +583,20 @@ fn enter_folder(
 ) -> Option<(PathBuf, PathBuf, String)> {
     let is_md = markdown_stem(name).is_some();
     let folder_name = format!("{name}{}", if is_md { "" } else { ".md" });
+    // `adr-template/README.md` beside `0001-x/README.md` records (pg_otel): the template of
+    // a log of one folder per record.
+    if entry.depth() > 0
+        && !is_md
+        && is_template_name(&folder_name)
+        && let Some(file) = folder_record_file(entry.path())
+    {
+        found.skipped.push(Skipped {
+            rel_path: crate::log_path::relative_slash_path(&file, dir),
+            path: file,
+            reason: SkipReason::TemplateByName,
+        });
+        return None;
+    }
     if entry.depth() == 0 || is_non_record_name(&folder_name) {
         return None;
     }

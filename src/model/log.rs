@@ -510,13 +510,39 @@ pub fn sort_key<'a>(
     )
 }
 
+/// Whether a log's dated names are newer than its numbered ones: it went on in dated names
+/// after numbered ones (log4brains' `init` numbers the first two records and names every
+/// later one by its date: IntersectMBO's UPLC-CAPE log), at least as many dated as numbered.
+pub fn dates_are_newer<'f>(files: impl Iterator<Item = &'f FileName>) -> bool {
+    let (mut dated, mut numbered) = (0usize, 0usize);
+    for file in files {
+        match (file.number, &file.date) {
+            (None, Some(_)) => dated += 1,
+            (Some(_), _) => numbered += 1,
+            _ => {}
+        }
+    }
+    dated >= 2 && dated >= numbered
+}
+
+/// How recent a record is by its file name, for newest-first orders: by number, then date,
+/// dated names first where [`dates_are_newer`].
+pub fn age_of(file: &FileName, dates_are_newer: bool) -> (bool, Option<u32>, Option<String>) {
+    (
+        dates_are_newer && file.date.is_some(),
+        file.number,
+        file.date.clone(),
+    )
+}
+
 /// The naming scheme of the most recent record, which `adr new` follows.
 pub fn dominant_scheme(files: &[&FileName]) -> Option<NamingScheme> {
     // The scheme most of the newest five records are named in, the newest's on a tie: a log
     // that changed its naming goes on in the new one, and one record named apart from the
     // rest (`ADR-11-…` after `ADR-0010-…`, review N's ecto log) is no new naming.
     let mut newest: Vec<&&FileName> = files.iter().collect();
-    newest.sort_by_key(|file| std::cmp::Reverse((file.number, file.date.clone())));
+    let dated_newer = dates_are_newer(files.iter().copied());
+    newest.sort_by_key(|file| std::cmp::Reverse(age_of(file, dated_newer)));
     newest.truncate(5);
     let count = |scheme: &NamingScheme| newest.iter().filter(|file| &file.scheme == scheme).count();
     let latest = newest.first()?;

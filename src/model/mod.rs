@@ -20,7 +20,8 @@ pub use crate::vocabulary::normalize_heading;
 pub(crate) use date::{DayOrMonthFirst, day_or_month_first};
 pub use filter::RecordFilter;
 pub use log::{
-    FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, dominant_scheme, sort_key,
+    FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, age_of, dates_are_newer,
+    dominant_scheme, sort_key,
 };
 pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};

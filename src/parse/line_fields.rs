@@ -27,12 +27,19 @@ pub(super) fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Lo
     let mut cursor = span.start;
     // `Tags: [greenhouse, cloudoperators]`: the brackets of log4brains' template
     // (`[space and/or comma separated list of tags]`) kept around the list.
-    let value = value
+    let bracketed = value
         .trim()
         .strip_prefix('[')
         .and_then(|inner| inner.strip_suffix(']'))
-        .filter(|inner| !inner.contains(['[', ']']))
-        .unwrap_or(value);
+        .filter(|inner| !inner.contains(['[', ']']));
+    // `[space and/or comma separated list of tags]`: the template's prompt left in, no list.
+    if bracketed.is_some_and(|inner| {
+        !inner.contains(',') && inner.split_whitespace().count() >= 4
+            || crate::vocabulary::is_placeholder(inner)
+    }) {
+        return Vec::new();
+    }
+    let value = bracketed.unwrap_or(value);
     // `#arquitetura #workflows`: hashtags, one word each, with no comma between them.
     let hashtags = !value.contains(',')
         && value

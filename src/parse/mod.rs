@@ -161,10 +161,12 @@ fn build_record(
     let body_start = front_matter
         .as_ref()
         .map_or(source.bom_len(), |fm| fm.span.end);
+    // A date in a section of its own (`## Fecha` under front matter with no `date:`) is
+    // past the preamble: such a record is read whole.
     let title_and_preamble = depth == Depth::Metadata
         && front_matter
             .as_ref()
-            .is_some_and(|fm| fm.get("status").is_some())
+            .is_some_and(|fm| fm.get("status").is_some() && fm.get("date").is_some())
         && !mentions_superseding(source.text.get(body_start..).unwrap_or(""));
     let outline = markdown::outline(&source, body_start, title_and_preamble);
     let sections = sections_of(&source, &outline);

@@ -26,6 +26,7 @@ mod properties;
 mod recall_rules;
 mod regression;
 mod regression_p;
+mod regression_q;
 mod relations;
 mod renumber_also;
 mod robustness;

@@ -334,7 +334,7 @@ fn area_folders_with_one_record_or_a_colon_in_a_name_are_read() {
         (code, stdout.as_str()),
         (
             0,
-            "0001  proposed  2021-07-17  Example\n0001  proposed  2021-07-17  Front end technology\n0002  proposed  2021-07-17  Backend deployment\n"
+            "architecture/0001  proposed  2021-07-17  Example\narchitecture/0002  proposed  2021-07-17  Backend deployment\n engineering/0001  proposed  2021-07-17  Front end technology\n"
         )
     );
     let (code, _, _) = run(
@@ -343,4 +343,77 @@ fn area_folders_with_one_record_or_a_colon_in_a_name_are_read() {
     );
     assert_eq!(code, 2);
     assert!(!log.join("0001-try.md").exists());
+}
+
+// DR's log, before its area prefixes were read: `adr list` printed nothing and exited 0,
+// with nothing to say why.
+#[test]
+fn an_empty_list_says_why() {
+    let dir = log_with(&[
+        ("notes.md", "# Notes\n"),
+        ("template.md", "# Title\n\n## Status\n\n## Context\n"),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "no records in docs/adr: 2 Markdown files there are not read as records (`adr list --verbose` says why, `adr lint` reports them)\n"
+        )
+    );
+}
+
+// Atlas numbers each phase's folder from 001: list showed four `0001` rows side by side,
+// with nothing saying which phase each was.
+#[test]
+fn a_series_of_its_own_is_listed_together_under_its_folder() {
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("Phase0/001-storage.md", &record("Storage")),
+        ("Phase0/002-phases.md", &record("Phases")),
+        ("Phase1/001-logging.md", &record("Logging")),
+        ("Phase1/002-search.md", &record("Search")),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "Phase0/0001  accepted  -  Storage\nPhase0/0002  accepted  -  Phases\nPhase1/0001  accepted  -  Logging\nPhase1/0002  accepted  -  Search\n"
+        )
+    );
+}
+
+// HHS's grants log names the options part `## Solution Options`; NestorApp writes `## 4.
+// Alternatives rejected`. Each was "missing Considered Options".
+#[test]
+fn options_named_in_the_logs_own_words_are_the_considered_options() {
+    let record = |n: u32, options: &str| {
+        format!(
+            "# Record {n}\n\n* Status: accepted\n* Date: 2024-01-0{n}\n\n## Context and Problem Statement\n\nc\n\n## {options}\n\n* One\n* Two\n\n## Decision Outcome\n\nChosen option: \"One\".\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-one.md", &record(1, "Solution Options")),
+        ("0002-two.md", &record(2, "4. Alternatives rejected")),
+        ("0003-three.md", &record(3, "Back-up Options")),
+    ]);
+    let (_, stdout) = lint_output(dir.path());
+    let missing: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("error[section-missing]") || line.starts_with(" --> "))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "error[section-missing]: section `Considered Options` is missing",
+            " --> docs/adr/0003-three.md:1:3"
+        ],
+        "{stdout}"
+    );
 }

@@ -439,7 +439,9 @@ fn folder_records_are_records() {
     assert_eq!(findings(project.path(), project.path()), (0, vec![]));
     let (code, stdout, _) = run(project.path(), &["--dir", ".", "new", "--no-edit", "Third"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(project.path().join("0003-third.md").is_file());
+    // Written as the log's records are: a folder of its own (review Q, pg_otel).
+    assert_eq!(stdout, "0003-third/index.md\n");
+    assert!(project.path().join("0003-third/index.md").is_file());
 }
 
 /// `adr --dir X lint` gives the same findings from the project, from inside the log and

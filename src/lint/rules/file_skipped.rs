@@ -8,14 +8,16 @@ declare_rule! {
     /// record (`0000-template.md`, `ODH-ADR-0000-template.md`), a file that is mostly
     /// placeholders (read as the log's template), a file named like a record inside a
     /// record's folder (a part of that record), one hidden by a leading `_` or `.` in
-    /// its name or a folder above (`_drafts/0005-x.md`), or one whose name is not UTF-8
+    /// its name or a folder above (`_drafts/0005-x.md`), one in a folder of examples
+    /// (`examples/0002-x.md`, `exemplos/`, `Beispiele/`), or one whose name is not UTF-8
     /// (Latin-1 from an older system: a record's number, slug and links are text). More
     /// than three files hidden in one folder (`_index_fragments/`) are one finding, on the
     /// folder.
     ///
     /// Templates are recognised by exact names in several languages (`template.md`,
     /// `adr-template.md`, `.TEMPLATE.md`, `XXX-0000-template.md`, `0000-modele-adr.md`,
-    /// `vorlage.md`, `plantilla.md`, `modelo.md`, `模板.md`, …), by a placeholder where the
+    /// `vorlage.md`, `plantilla.md`, `modelo.md`, `模板.md`, a sample to copy such as
+    /// `000-sample-example.md`, …), by a placeholder where the
     /// number goes (`adr-NNN.md`, `XXXX-title.md`), or by content. A slug that merely holds
     /// `xxx` (`0002-support-xxx-tokens.md`) is a record. `adr list --verbose` lists every
     /// skipped file.

@@ -133,6 +133,17 @@ const EQUIVALENT_HEADINGS: [(&str, &[&str]); 5] = [
             "options considered",
             "alternatives",
             "considered alternatives",
+            // As logs name the part in their own words (HHS's `## Solution Options`).
+            "solution options",
+            "design options",
+            "possible options",
+            "options evaluated",
+            "evaluated options",
+            "options analysis",
+            "alternatives evaluated",
+            "evaluated alternatives",
+            "alternatives rejected",
+            "rejected alternatives",
         ],
     ),
 ];

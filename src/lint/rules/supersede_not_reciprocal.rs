@@ -228,11 +228,16 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             marker: '*',
         };
     }
-    // The list marker of the last item of a `## Links` section.
+    // The list marker of the last item of a `## Links` section, past the lines an item
+    // goes on over (`- Plutus Core specification, …` then `  syntax)`, UPLC-CAPE).
     let marker_of = |section: &crate::model::Section| {
         let body = source.slice(section.body_span);
-        let last = body.lines().rev().find(|line| !line.trim().is_empty());
-        match last.is_some_and(|line| line.trim_start().starts_with("- ")) {
+        let last = body
+            .lines()
+            .rev()
+            .map(str::trim_start)
+            .find(|line| line.starts_with(['-', '*', '+']));
+        match last.is_some_and(|line| line.starts_with("- ")) {
             true => '-',
             false => '*',
         }
