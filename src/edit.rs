@@ -428,7 +428,16 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         && !same_meaning(&read_kind(&restated.raw), &wanted)
         && (restated.span.end <= edit.span.start || edit.span.end <= restated.span.start)
     {
-        let word = crate::vocabulary::status_word_like(&restated.raw, value).unwrap_or(value);
+        // `Aceptada` under `status: accepted` becomes `Reemplazado por [ADR-0003](…)`, in the
+        // section's language, as `Obsoleto` does (v2m-lab).
+        let successor_in_language = successor_named(value)
+            .zip(crate::vocabulary::language_for_status(&restated.raw, &[]))
+            .and_then(|(successor, language)| {
+                crate::vocabulary::superseded_by_in(language, successor)
+            });
+        let word = successor_in_language.as_deref().unwrap_or_else(|| {
+            crate::vocabulary::status_word_like(&restated.raw, value).unwrap_or(value)
+        });
         edits.push(Edit::replace(
             restated.span,
             cased_like(word, &restated.raw),
@@ -629,8 +638,16 @@ pub fn superseded_status(
         .as_ref()
         .and_then(|file| file.number)
         .or(Some(new_number).filter(|n| *n > 0));
+    // A status in front matter takes MADR's form whatever the body's style: YAML shows the
+    // link's text alone, and `superseded by ADR-0003` is what MADR's template writes there.
+    let in_front_matter = old
+        .status
+        .as_ref()
+        .is_some_and(|status| status.origin == crate::model::StatusOrigin::FrontMatter);
     match (old.style, number) {
-        (Style::Nygard, Some(number)) => format!("Superseded by [{number}. {new_title}]({link})"),
+        (Style::Nygard, Some(number)) if !in_front_matter => {
+            format!("Superseded by [{number}. {new_title}]({link})")
+        }
         (_, Some(number)) => format!("superseded by [{}]({link})", crate::model::adr_id(number)),
         (_, None) => {
             let stem = new_rel_path

@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+mod myst;
 mod sanitize;
 mod tables;
 #[cfg(test)]
@@ -212,7 +213,7 @@ fn render_body_in_pieces(
     chunked: bool,
 ) -> Body {
     let _one_at_a_time = (markdown.len() > LARGE_BODY).then(|| LARGE_BODIES.lock());
-    let markdown = unswallowed(markdown);
+    let markdown = myst::targets_blanked(unswallowed(markdown));
     let (main_text, large_tables) = match cut_large_tables(&markdown) {
         Some((text, tables)) => (Cow::Owned(text), tables),
         None => (Cow::Borrowed(markdown.as_ref()), Vec::new()),

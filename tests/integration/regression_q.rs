@@ -150,3 +150,45 @@ fn a_log_of_one_folder_per_record_gets_a_new_folder() {
         "0001  accepted  2022-12-01  Use Decision Records\n0002  proposed  2024-05-01  Try the tool\n"
     );
 }
+
+// bo-tech's Sphinx site labels each title with a MyST target, `(adr-0011)=`: every record
+// page of ours began with a paragraph of it.
+#[test]
+fn a_myst_target_is_no_text_on_the_site() {
+    let dir = log_with(&[(
+        "0011-volsync.md",
+        "---\nstatus: accepted\ndate: 2024-05-31\n---\n\n(adr-0011)=\n# 0011 VolSync for backup\n\n## Context and Problem Statement\n\nSee `(kept)=` in code.\n\n## Considered Options\n\n* VolSync\n\n## Decision Outcome\n\nChosen option: \"VolSync\".\n",
+    )]);
+    let (code, _, _) = run(dir.path(), &["render", "--out", "site"]);
+    assert_eq!(code, 0);
+    let page = read(dir.path().join("site/0011-volsync.html"));
+    assert!(!page.contains("(adr-0011)="), "{page}");
+    assert!(page.contains("<code>(kept)=</code>"), "{page}");
+}
+
+// v2m-lab's Spanish records keep `status: accepted` in front matter and `Aceptada` under
+// `## Estado`. Superseding one wrote `status: Superseded by 3. Try the tool` and English
+// `Superseded by […]` under `## Estado`, where `deprecated` had written `Obsoleto`.
+#[test]
+fn a_supersession_is_written_in_each_places_own_form() {
+    let record = |n: u32, title: &str| {
+        format!(
+            "---\ntitle: 'ADR-00{n}: {title}'\nstatus: accepted\nlanguage: es\n---\n# ADR-00{n}: {title}\n\n## Estado\n\nAceptada\n\n## Fecha\n\n2025-01-15\n\n## Contexto\n\nc\n\n## Decisión\n\nd\n\n## Consecuencias\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("001-fastapi.md", &record(1, "FastAPI")),
+        ("003-orchestrator.md", &record(3, "Orchestrator")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded", "by", "3"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        read(dir.path().join("docs/adr/001-fastapi.md")),
+        record(1, "FastAPI")
+            .replace("status: accepted", "status: superseded by ADR-0003")
+            .replace(
+                "Aceptada",
+                "Reemplazado por [ADR-0003](003-orchestrator.md)"
+            )
+    );
+}
