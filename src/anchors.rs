@@ -111,7 +111,17 @@ pub fn anchors_of<'a>(
     page_headings: impl IntoIterator<Item = &'a str>,
     title: Option<&str>,
 ) -> HashSet<String> {
-    let mut anchors: HashSet<String> = heading_ids(page_headings).into_iter().collect();
+    let page_headings: Vec<&str> = page_headings.into_iter().collect();
+    let mut anchors: HashSet<String> = heading_ids(page_headings.iter().copied())
+        .into_iter()
+        .collect();
+    // `### Heading {#custom-id}`: the id the heading names is an anchor too.
+    anchors.extend(
+        page_headings
+            .iter()
+            .filter_map(|heading| crate::parse::heading_id::explicit_id(heading))
+            .map(String::from),
+    );
     if let Some(title) = title {
         anchors.insert(heading_id(&mut reserved_ids(), title));
     }

@@ -284,26 +284,7 @@ fn same_title(one: &str, other: &str) -> bool {
             })
 }
 
-/// A folder that holds the log's records by what became of them (`deprecated/`,
-/// `superseded/`, `archive/`): its records keep the log's numbers, so one of them starting
-/// at 1 starts no series of its own (EvolutionHub's `deprecated/0001-…` beside `0001-…`).
-pub(crate) fn is_archive_folder(folder: &str) -> bool {
-    let name = folder.rsplit('/').next().unwrap_or(folder).to_lowercase();
-    matches!(
-        name.as_str(),
-        "archive"
-            | "archived"
-            | "deprecated"
-            | "superseded"
-            | "obsolete"
-            | "old"
-            | "rejected"
-            | "retired"
-            | "legacy"
-            | "historical"
-            | "history"
-    )
-}
+pub(crate) use crate::discover::is_archive_folder;
 
 /// The top folder of `folder` (`operator` of `operator/design`), empty at the top.
 fn top_folder(folder: &str) -> &str {

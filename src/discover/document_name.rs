@@ -2,8 +2,8 @@
 //! README and index (`README.md`, `index.md`, `ADR-000-索引.md`) and documents named in
 //! capitals (`PROCESS.md`).
 
-/// The log's index under a record's name numbered 0 (`ADR-000-索引.md`,
-/// tytsxai/exchange-platform; `0000-index.md`): a list of the records, not one.
+/// The log's index or README under a record's name numbered 0 (`ADR-000-索引.md`,
+/// tytsxai/exchange-platform; `0000-index.md`, `000-readme.md`): about the records, not one.
 pub fn is_numbered_index(stem: &str) -> bool {
     // Without a copy of the name: this runs for every file of the log.
     let rest = match stem.get(..4) {
@@ -21,7 +21,8 @@ pub fn is_numbered_index(stem: &str) -> bool {
     else {
         return false;
     };
-    zeros > 0 && is_index_word(word)
+    // `000-readme.md` (abilian/hop3): the log's README, numbered to sort first.
+    zeros > 0 && (is_index_word(word) || word.eq_ignore_ascii_case("readme"))
 }
 
 /// Words an index of the records is named by, in the languages logs are written in
@@ -66,4 +67,25 @@ pub(super) fn is_index_name(stem: &str) -> bool {
             stem.as_str(),
             "readme" | "index" | "summary" | "changelog" | "toc" | "contributing"
         )
+}
+
+/// A folder that holds the log's records by what became of them (`deprecated/`,
+/// `superseded/`, `archive/`): its records keep the log's numbers, so one of them starting
+/// at 1 starts no series of its own (EvolutionHub's `deprecated/0001-…` beside `0001-…`).
+pub fn is_archive_folder(folder: &str) -> bool {
+    let name = folder.rsplit('/').next().unwrap_or(folder).to_lowercase();
+    matches!(
+        name.as_str(),
+        "archive"
+            | "archived"
+            | "deprecated"
+            | "superseded"
+            | "obsolete"
+            | "old"
+            | "rejected"
+            | "retired"
+            | "legacy"
+            | "historical"
+            | "history"
+    )
 }

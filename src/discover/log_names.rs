@@ -293,6 +293,63 @@ fn annexes_by_leading_word(found: &Discovered) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// A sub-folder whose every file is named as a record of the folder above it
+/// (math-postech's `summary/0001-course-directory-structure.md`, a summary of each record in
+/// another language) holds parts of those records, not records of its own: each is set
+/// apart as an annex of its namesake. An archive folder's copies are records still
+/// (`layout::is_archived_copy` says when one is the same decision).
+pub(super) fn set_mirrors_apart(found: &mut Discovered) {
+    let mut by_folder: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (at, (_, rel, _)) in found.records.iter().enumerate() {
+        let folder = folder_of(rel);
+        // Most logs have no sub-folder: nothing is kept of the records at the top.
+        if !folder.is_empty() {
+            by_folder.entry(folder).or_default().push(at);
+        }
+    }
+    if by_folder.is_empty() {
+        return;
+    }
+    let paths: std::collections::HashSet<&str> = found
+        .records
+        .iter()
+        .map(|(_, rel, _)| rel.as_str())
+        .collect();
+    let named = |folder: &str, name: &str| {
+        let rel = match folder {
+            "" => name.to_string(),
+            _ => format!("{folder}/{name}"),
+        };
+        paths.contains(rel.as_str()).then_some(rel)
+    };
+    let mut mirrors: Vec<(usize, String)> = Vec::new();
+    for (folder, records) in &by_folder {
+        if super::is_archive_folder(folder) {
+            continue;
+        }
+        let parent = folder_of(folder);
+        let namesakes: Option<Vec<(usize, String)>> = records
+            .iter()
+            .map(|&at| {
+                let name = crate::log_path::file_name(&found.records[at].1);
+                Some((at, named(parent, name)?))
+            })
+            .collect();
+        mirrors.extend(namesakes.unwrap_or_default());
+    }
+    drop(paths);
+    drop(by_folder);
+    mirrors.sort_by_key(|(at, _)| *at);
+    for (at, record) in mirrors.into_iter().rev() {
+        let (path, rel_path, _) = found.records.remove(at);
+        found.skipped.push(Skipped {
+            path,
+            rel_path,
+            reason: SkipReason::Annex { record },
+        });
+    }
+}
+
 /// `x-annex1` → `x`, `x-annex-2` → `x`, `x-appendix-a` → `x`: the stem an annex belongs to.
 fn annexed_stem(stem: &str) -> Option<&str> {
     /// What may follow a marker: a separator and a label of up to 3 characters.

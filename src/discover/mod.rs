@@ -12,9 +12,9 @@ mod log_names;
 mod template_name;
 
 use document_name::is_index_name;
-pub use document_name::{is_index_word, is_numbered_index};
+pub use document_name::{is_archive_folder, is_index_word, is_numbered_index};
 pub use log_names::parse_with_any_prefix;
-use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart};
+use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart, set_mirrors_apart};
 use std::path::{Path, PathBuf};
 pub use template_name::{is_template_name, mentions_template, name_qualifiers};
 
@@ -534,6 +534,7 @@ pub fn discover(dir: &Path) -> Result<Discovered> {
     adopt_log_prefix(&mut found);
     adopt_unnumbered(&mut found);
     set_annexes_apart(&mut found);
+    set_mirrors_apart(&mut found);
     // Sorted once here, by path: walkdir's own sorting re-parses each entry's file name
     // on every comparison, which cost more than the rest of discovery at 10,000 records.
     found.records.sort_unstable_by(|a, b| a.1.cmp(&b.1));

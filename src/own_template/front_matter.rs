@@ -54,7 +54,7 @@ pub(super) fn fill_front_matter<'t>(
         match key {
             // `adr: 0 # replace this number …`: the record's number.
             Some(key)
-                if ["adr", "number", "adr_number", "adr-number"].contains(&key)
+                if ["adr", "number", "adr_number", "adr-number", "nav_order"].contains(&key)
                     && !value.is_empty()
                     && value.bytes().all(|b| b.is_ascii_digit()) =>
             {
@@ -68,6 +68,23 @@ pub(super) fn fill_front_matter<'t>(
                 out.push_str(&format!("{key}: {}{ending}", word.trim()));
             }
             Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+            // `deciders: Anakin Skywalker  # {list everyone involved …}` (alithya): a sample
+            // under the template's prompt, none of the record's people.
+            Some(key)
+                if [
+                    "deciders",
+                    "decision-makers",
+                    "consulted",
+                    "informed",
+                    "authors",
+                ]
+                .contains(&key)
+                    && line
+                        .split_once(" #")
+                        .is_some_and(|(_, comment)| comment.trim_start().starts_with('{')) =>
+            {
+                out.push_str(&format!("{key}: []{ending}"));
+            }
             Some(key) if titled_elsewhere && prompt_key(line) == Some(key) => {
                 out.push_str(&format!(
                     "{key}: {}{ending}",

@@ -27,6 +27,22 @@ pub(crate) fn without_heading_id(title: &str) -> &str {
     }
 }
 
+/// The id a heading's attributes give it (`custom-id` of `Heading {#custom-id}`): a link
+/// may name it, as kramdown, Pandoc and markdown-it-attrs sites make it the anchor.
+pub(crate) fn explicit_id(title: &str) -> Option<&str> {
+    let kept = without_heading_id(title);
+    if kept.len() == title.len() {
+        return None;
+    }
+    let group = title
+        .get(kept.len()..)?
+        .trim()
+        .trim_start_matches('{')
+        .trim_end_matches('}');
+    let group = group.trim_start().strip_prefix(':').unwrap_or(group);
+    group.split_whitespace().next()?.strip_prefix('#')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -489,6 +489,13 @@ fn read_front_matter(record: &mut Record, front_matter: &FrontMatter) -> bool {
                     )),
                 }
             }
+            // `decided: 2026-08-11` (onetimesecret): the day of the decision under a name of
+            // its own; a `date:` key, before or after it, wins.
+            "decided" | "decision-date" | "decision_date" if record.date.is_none() => {
+                if let Some(text) = front_matter::scalar_text(&entry.value) {
+                    record.date = Some(Located::new(DateValue::parse(&text), span, entry.line));
+                }
+            }
             "title" => {
                 // `title: |` keeps the line break after the title (Hydra): a title is one line.
                 if let Some(text) = front_matter::scalar_text(&entry.value) {

@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
+mod heading_attrs;
 mod myst;
 mod sanitize;
 mod tables;
@@ -763,7 +764,7 @@ impl<'a> Transform<'a, '_> {
     }
 
     fn finish_heading(&mut self) {
-        let Some((level, buffer)) = self.heading.take() else {
+        let Some((level, mut buffer)) = self.heading.take() else {
             return;
         };
         let text: String = buffer
@@ -774,8 +775,8 @@ impl<'a> Transform<'a, '_> {
             })
             .collect::<Vec<_>>()
             .join("");
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let id = unique_id(&mut self.ids, &slug(&text));
+        let (text, explicit) = heading_attrs::taken_off(&mut buffer, &text);
+        let id = unique_id(&mut self.ids, &explicit.unwrap_or_else(|| slug(&text)));
         if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) && !text.is_empty() {
             self.toc.push(TocEntry {
                 level: if level == HeadingLevel::H2 { 2 } else { 3 },

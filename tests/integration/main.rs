@@ -27,6 +27,7 @@ mod recall_rules;
 mod regression;
 mod regression_p;
 mod regression_q;
+mod regression_r;
 mod relations;
 mod renumber_also;
 mod robustness;

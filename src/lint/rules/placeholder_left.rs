@@ -280,6 +280,28 @@ fn curly_placeholder(body: &str, open: usize) -> Option<usize> {
         return None;
     }
     let content = rest.get(..close)?;
+    // `Title: "{NUMBER}. {Decision in active voice}"` (mcj-coder): a format quoted in prose
+    // to explain it, not a prompt left to fill.
+    // MADR's own `"{title of option 1}"` is quoted alone, and is a prompt.
+    let line_start = body.get(..open)?.rfind('\n').map_or(0, |at| at + 1);
+    let before = body.get(line_start..open)?;
+    let after = rest.get(close + 1..)?;
+    let after = after.split('\n').next().unwrap_or_default();
+    let quoted_with_more = |open_quote: char, close_quote: char| {
+        let Some(opened) = before.rfind(open_quote) else {
+            return false;
+        };
+        let inside_before = before.get(opened + open_quote.len_utf8()..).unwrap_or_default();
+        let Some(closed) = after.find(close_quote) else {
+            return false;
+        };
+        let inside_after = after.get(..closed).unwrap_or_default();
+        let opens = open_quote != close_quote || before.matches(open_quote).count() % 2 == 1;
+        opens && !(inside_before.trim().is_empty() && inside_after.trim().is_empty())
+    };
+    if quoted_with_more('"', '"') || quoted_with_more('“', '”') {
+        return None;
+    }
     // `{描述上下文和问题陈述…}`: a translated template's prompt, in any script.
     if crate::vocabulary::is_placeholder(content) && rest.as_bytes().get(close + 1) != Some(&b'}') {
         return Some(open + 1 + close + 1);
@@ -406,6 +428,11 @@ mod tests {
         assert_eq!(
             found("see [option 1](x.md) and [x] done"),
             Vec::<&str>::new()
+        );
+        // A format quoted to explain it is no prompt; MADR's quoted prompt alone is.
+        assert_eq!(
+            found("- Title: \"{NUMBER}. {Decision in active voice}\"\nChosen option: \"{title of option 1}\", because"),
+            ["{title of option 1}"]
         );
         assert_eq!(
             found("because {justification. e.g., force {force} | …}"),
