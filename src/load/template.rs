@@ -35,7 +35,11 @@ pub fn recognise_numbered_templates(
             && name
                 .split_once(['-', '_'])
                 .is_some_and(|(_, after)| crate::discover::is_template_name(after))
-            && read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text));
+            && read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text))
+            // `adr-000.md` titled `ADR-000: [Short Title]` (onetimesecret): record 0 with a
+            // prompt for its title is the log's template.
+            || file.number == Some(0)
+                && read_small_file(&path).is_some_and(|text| has_prompt_title(&text));
         match is_template {
             true => skipped.push(Skipped {
                 path,
@@ -46,6 +50,25 @@ pub fn recognise_numbered_templates(
         }
     }
     *records = kept;
+}
+
+/// Whether the title of `text` (its front matter's `title:`, else its first `# ` line) is a
+/// prompt in brackets or braces, after any number before it (`ADR-000: [Short Title]`).
+fn has_prompt_title(text: &str) -> bool {
+    let title = text
+        .lines()
+        .find_map(|line| line.strip_prefix("title:"))
+        .or_else(|| text.lines().find_map(|line| line.strip_prefix("# ")));
+    let Some(title) = title.map(|title| title.trim().trim_matches(['"', '\''])) else {
+        return false;
+    };
+    let prompt = title
+        .rsplit_once(": ")
+        .map_or(title, |(_, after)| after)
+        .trim();
+    (prompt.starts_with('[') && prompt.ends_with(']')
+        || prompt.starts_with('{') && prompt.ends_with('}'))
+        && prompt.len() > 2
 }
 
 /// Moves the unnamed Markdown files that are mostly placeholders to `skipped`, as

@@ -162,6 +162,23 @@ fn expected_sections(template: &Record) -> Vec<String> {
         }
         sections.push(title);
     }
+    // `<!-- Required sections: Status, Date, Context, Decision -->` (onetimesecret): the
+    // template says which of its parts a record needs; the others are optional.
+    let declared = template.source.text.lines().find_map(|line| {
+        let lower = line.to_lowercase();
+        let at = lower.find("required sections:")?;
+        let rest = line.get(at + "required sections:".len()..)?;
+        let rest = rest.split("-->").next().unwrap_or(rest);
+        let names: Vec<String> = rest
+            .split(',')
+            .map(|name| normalize_heading(name.trim().trim_end_matches('.')))
+            .filter(|name| !name.is_empty())
+            .collect();
+        (!names.is_empty()).then_some(names)
+    });
+    if let Some(declared) = declared {
+        sections.retain(|title| declared.contains(&normalize_heading(title)));
+    }
     sections
 }
 

@@ -54,11 +54,21 @@ pub(super) fn fill_front_matter<'t>(
         match key {
             // `adr: 0 # replace this number …`: the record's number.
             Some(key)
-                if ["adr", "number", "adr_number", "adr-number", "nav_order"].contains(&key)
+                if [
+                    "adr",
+                    "number",
+                    "adr_number",
+                    "adr-number",
+                    "nav_order",
+                    "id",
+                ]
+                .contains(&key)
                     && !value.is_empty()
                     && value.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                out.push_str(&format!("{key}: {}{ending}", filled.number));
+                // As wide as the template writes it: `id: 000` gives `id: 003`.
+                let width = value.len();
+                out.push_str(&format!("{key}: {:0width$}{ending}", filled.number));
             }
             Some(key) if key == "status" || key.ends_with("_status") => {
                 let value = line.split_once(':').map_or("", |(_, value)| value);

@@ -112,3 +112,42 @@ fn a_headings_explicit_id_is_its_anchor() {
         "{page}"
     );
 }
+
+// onetimesecret's template is `adr-000.md`, titled `ADR-000: [Short Title]`, with
+// `<!-- Required sections: Status, Date, Context, Decision -->`: it was record 0000, and
+// `adr new` wrote adr-tools' layout instead (`Date:` line, `Accepted`, a `Consequences`
+// part the log does not keep).
+#[test]
+fn record_zero_with_a_prompt_for_a_title_is_the_template() {
+    let record = |n: u32, title: &str| {
+        format!(
+            "---\nid: 00{n}\nstatus: accepted\ntitle: \"ADR-00{n}: {title}\"\n---\n\n## Status\nAccepted\n\n## Date\n2024-01-1{n}\n\n## Context\nc\n\n## Decision\nd\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "adr-000.md",
+            "---\nid: 000\nstatus: proposed\ntitle: \"ADR-000: [Short Title]\"\n---\n\n<!-- Required sections: Status, Date, Context, Decision -->\n\n## Status\nProposed\n\n## Date\nYYYY-MM-DD\n\n## Context\nWhat is the issue we're facing?\n\n## Decision\nWhat are we going to do?\n\n## Trade-offs\n- **We lose**: …\n",
+        ),
+        ("adr-001-rack-apps.md", &record(1, "Rack apps")),
+        ("adr-002-sessions.md", &record(2, "Sessions")),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.ends_with("0 errors, 0 warnings, 1 info in 2 files\n"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["new", "--no-edit", "--date", "2024-05-01", "Try the tool"],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/adr-003-try-the-tool.md\n", "")
+    );
+    assert_eq!(
+        read(dir.path().join("docs/adr/adr-003-try-the-tool.md")),
+        "---\nid: 003\nstatus: proposed\ntitle: \"ADR-003: Try the tool\"\n---\n\n<!-- Required sections: Status, Date, Context, Decision -->\n\n## Status\nProposed\n\n## Date\n2024-05-01\n\n## Context\nWhat is the issue we're facing?\n\n## Decision\nWhat are we going to do?\n\n## Trade-offs\n- **We lose**: …\n"
+    );
+}

@@ -537,6 +537,11 @@ fn is_present_as_named(record: &Record, style: Style, headings: &[String], name:
     if wanted == "status" {
         return true;
     }
+    // A record dated elsewhere (`decided: 2026-08-11` in front matter, a `Date:` line) has
+    // what a template's `## Date` part asks for (onetimesecret's newer records).
+    if wanted == "date" && record.date.is_some() {
+        return true;
+    }
     // `context: We need to record…`: a part kept as a front-matter key of its name, with text.
     let in_front_matter = record.front_matter.as_ref().is_some_and(|front_matter| {
         front_matter.entries.iter().any(|entry| {
