@@ -132,7 +132,12 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
                 yaml_scalar(&value)
             }
         }
-        StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => value,
+        // `Akzeptiert - Erweiterung um Dashboard-Anforderungen` (cap-fiori-timetracking, whose
+        // template asks for `{Status} – kurzer Statuskommentar`): the comment after the
+        // status word is the author's, and stays.
+        StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => {
+            value + status_comment(written)
+        }
     };
     // `✅ **Accepted**`: the badge tells the old status, and goes with it.
     let (start, replacement) = match badge_before_emphasis(&record.source.text, status.span) {
@@ -151,6 +156,21 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         Span::new(start, status.span.end),
         replacement,
     ))
+}
+
+/// The comment a status carries after a dash (` - Erweiterung um …`, ` – …`, ` — …`), when
+/// what stands before the dash is a status word alone; empty otherwise.
+fn status_comment(written: &str) -> &str {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| written.find(dash))
+        .min()
+        .filter(|&at| {
+            let before = written.get(..at).unwrap_or_default();
+            crate::vocabulary::status_kind(before.trim().trim_matches(['*', '_'])).is_some()
+        })
+        .and_then(|at| written.get(at..))
+        .unwrap_or_default()
 }
 
 /// A status kept as a checklist of stages ([`crate::parse::status_checklist`]): the stage
@@ -648,7 +668,7 @@ pub fn superseded_status(
         (Style::Nygard, Some(number)) if !in_front_matter => {
             format!("Superseded by [{number}. {new_title}]({link})")
         }
-        (_, Some(number)) => format!("superseded by [{}]({link})", crate::model::adr_id(number)),
+        (_, Some(number)) => format!("superseded by [{}]({link})", log_id(file.as_ref(), number)),
         (_, None) => {
             let stem = new_rel_path
                 .rsplit('/')
@@ -657,6 +677,21 @@ pub fn superseded_status(
                 .trim_end_matches(".md");
             format!("superseded by [{stem}]({link})")
         }
+    }
+}
+
+/// How the log names record `number`: `ADR-001` where its files are `ADR-001-….md` or
+/// `001-….md`, else `ADR-0001`.
+fn log_id(file: Option<&crate::discover::FileName>, number: u32) -> String {
+    match file.map(|file| &file.scheme) {
+        Some(crate::discover::NamingScheme::Prefixed { prefix, digits, .. })
+            if *digits > 0 && prefix.eq_ignore_ascii_case("adr-") =>
+        {
+            format!("ADR-{number:0digits$}", digits = *digits)
+        }
+        // `002-phase2.md`: three digits, as the log's ids (`ADR-002`) are.
+        Some(crate::discover::NamingScheme::Numbered { digits: 3 }) => format!("ADR-{number:03}"),
+        _ => crate::model::adr_id(number),
     }
 }
 

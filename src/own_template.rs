@@ -12,7 +12,7 @@ use crate::parse::status_checklist;
 use crate::vocabulary::{
     Kind, Label, english_heading, fill_date_prompts, label, normalize_heading,
 };
-use title::{is_myst_label, numbered_label, title_marker};
+use title::{has_number_placeholder, is_myst_label, numbered_label, title_marker};
 
 /// The parts of a record the skeleton of a translated one keeps beside a decision's
 /// sections ([`crate::model::DECISION_SECTIONS`]), by their English names.

@@ -78,23 +78,6 @@ pub(super) fn fill_front_matter<'t>(
                 out.push_str(&format!("{key}: {}{ending}", word.trim()));
             }
             Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
-            // `deciders: Anakin Skywalker  # {list everyone involved …}` (alithya): a sample
-            // under the template's prompt, none of the record's people.
-            Some(key)
-                if [
-                    "deciders",
-                    "decision-makers",
-                    "consulted",
-                    "informed",
-                    "authors",
-                ]
-                .contains(&key)
-                    && line
-                        .split_once(" #")
-                        .is_some_and(|(_, comment)| comment.trim_start().starts_with('{')) =>
-            {
-                out.push_str(&format!("{key}: []{ending}"));
-            }
             Some(key) if titled_elsewhere && prompt_key(line) == Some(key) => {
                 out.push_str(&format!(
                     "{key}: {}{ending}",
@@ -108,6 +91,9 @@ pub(super) fn fill_front_matter<'t>(
                     filled.front_matter_title.as_deref().unwrap_or(filled.title)
                 )
             )),
+            Some(key) if let Some(kept) = sample_replaced(key, line, value, filled.number) => {
+                out.push_str(&kept);
+            }
             _ => out.push_str(&with_date(line, filled.date)),
         }
         for next in &continued {
@@ -116,6 +102,43 @@ pub(super) fn fill_front_matter<'t>(
         if line.trim_end() == "---" {
             break;
         }
+    }
+}
+
+/// A template's key whose value is a sample or a placeholder, as the new record is to have
+/// it; `None` for any other key.
+fn sample_replaced(key: &str, line: &str, value: &str, number: u32) -> Option<String> {
+    let ending = line_ending(line);
+    let under_prompt = line
+        .split_once(" #")
+        .is_some_and(|(_, comment)| comment.trim_start().starts_with('{'));
+    // `deciders: Anakin Skywalker  # {list everyone involved …}` (alithya): a sample under
+    // the template's prompt, none of the record's people.
+    let people = [
+        "deciders",
+        "decision-makers",
+        "consulted",
+        "informed",
+        "authors",
+    ];
+    if people.contains(&key) && under_prompt {
+        return Some(format!("{key}: []{ending}"));
+    }
+    if !super::has_number_placeholder(value) {
+        return None;
+    }
+    // `supersedes: ADR-XXX (如适用)` (solodev): a relation the template offers, which a new
+    // record has not yet; `id: ADR-XXX`: the record's id, numbered in the placeholder's place.
+    let relations = [
+        "supersedes",
+        "superseded-by",
+        "superseded_by",
+        "related",
+        "amends",
+    ];
+    match relations.contains(&key) {
+        true => Some(format!("{key}:{ending}")),
+        false => Some(super::numbered_label(line, number)),
     }
 }
 

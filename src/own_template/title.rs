@@ -64,3 +64,9 @@ pub(super) fn numbered_label(line: &str, number: u32) -> String {
     out.push_str(rest);
     out
 }
+
+/// Whether `value` holds a placeholder for a record's number: a run of three `X` or `N` or
+/// more, as a word of its own (`ADR-XXX`, `NNNN`), as [`numbered_label`] fills it.
+pub(super) fn has_number_placeholder(value: &str) -> bool {
+    numbered_label(value, 0) != value
+}

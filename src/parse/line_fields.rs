@@ -55,7 +55,13 @@ pub(super) fn split_list(source: &SourceFile, value: &str, span: Span) -> Vec<Lo
     parts
         .into_iter()
         .filter_map(|part| {
+            // `` `api` ``: a tag written as code is the tag.
             let trimmed = part.trim();
+            let trimmed = trimmed
+                .strip_prefix('`')
+                .and_then(|inner| inner.strip_suffix('`'))
+                .filter(|inner| !inner.is_empty() && !inner.contains('`'))
+                .unwrap_or(trimmed);
             let offset = source
                 .text
                 .get(cursor..span.end)

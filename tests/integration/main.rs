@@ -28,6 +28,7 @@ mod regression;
 mod regression_p;
 mod regression_q;
 mod regression_r;
+mod regression_s;
 mod relations;
 mod renumber_also;
 mod robustness;

@@ -185,10 +185,7 @@ fn a_supersession_is_written_in_each_places_own_form() {
     assert_eq!(
         read(dir.path().join("docs/adr/001-fastapi.md")),
         record(1, "FastAPI")
-            .replace("status: accepted", "status: superseded by ADR-0003")
-            .replace(
-                "Aceptada",
-                "Reemplazado por [ADR-0003](003-orchestrator.md)"
-            )
+            .replace("status: accepted", "status: superseded by ADR-003")
+            .replace("Aceptada", "Reemplazado por [ADR-003](003-orchestrator.md)")
     );
 }
