@@ -321,6 +321,30 @@ pub fn in_the_logs_keys(contents: String, newest: Option<&crate::model::Record>)
     out
 }
 
+/// Whether `record` is written from MADR's minimal template: a MADR record with none of the
+/// full template's optional parts and no people or tags (devkit's log), so `adr new` writes
+/// the next one so too.
+pub fn is_minimal_madr(record: &Record) -> bool {
+    let optional = [
+        "Decision Drivers",
+        "Pros and Cons of the Options",
+        "More Information",
+    ];
+    let people = [
+        "tags",
+        "deciders",
+        "decision-makers",
+        "consulted",
+        "informed",
+    ];
+    record.style.is_madr()
+        && !optional.iter().any(|part| record.section(part).is_some())
+        && !record
+            .front_matter
+            .as_ref()
+            .is_some_and(|front_matter| people.iter().any(|key| front_matter.get(key).is_some()))
+}
+
 /// Refuses to supersede a record whose status already names its successor: rewriting the
 /// status would drop that record from it without a word, and leave the log with two records
 /// claiming to replace one.

@@ -200,7 +200,8 @@ pub(crate) fn writer(
 /// `lint` holds records to it (a Nygard or custom one, `0000-adr-template.md`); else the
 /// newest record's outline when its headings are in another language; else adr-tools'
 /// template in an adr-tools log; MADR 2's when the newest record is written
-/// that way (`* Status:` bullets); else MADR 4's.
+/// that way (`* Status:` bullets); MADR 4's minimal one when it has none of MADR's optional
+/// parts; else MADR 4's.
 fn default_writer(
     project: &Project,
     found: &discover::Discovered,
@@ -226,6 +227,7 @@ fn default_writer(
     } else {
         let builtin = match newest.map(|record| record.style) {
             Some(crate::model::Style::Madr2) => "madr2",
+            _ if newest.is_some_and(crate::new_record::is_minimal_madr) => "madr-minimal",
             _ => "madr",
         };
         Writer::Template(TemplateSource::Builtin(builtin))

@@ -88,3 +88,30 @@ fn ids_take_the_logs_width_and_tags_lose_their_backticks() {
         "{stdout}"
     );
 }
+
+// devkit writes MADR's minimal records (no front matter, five parts): `adr new` wrote the
+// full MADR 4, with every optional part.
+#[test]
+fn a_log_of_minimal_madr_records_gets_a_minimal_one() {
+    let dir = log_with(&[(
+        "0001-use-madr.md",
+        "# Use MADR\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n* MADR\n\n## Decision Outcome\n\nChosen option: \"MADR\".\n\n### Consequences\n\n* Good, because it is short\n",
+    )]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["new", "--no-edit", "--date", "2024-05-01", "Try the tool"],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    let text = read(dir.path().join(stdout.trim()));
+    let headings: Vec<&str> = text.lines().filter(|line| line.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Try the tool",
+            "## Context and Problem Statement",
+            "## Considered Options",
+            "## Decision Outcome",
+            "### Consequences"
+        ]
+    );
+}
