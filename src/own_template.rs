@@ -8,11 +8,12 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::model::{Record, Status, StatusKind};
+use crate::parse::heading_id::is_myst_target;
 use crate::parse::status_checklist;
 use crate::vocabulary::{
     Kind, Label, english_heading, fill_date_prompts, label, normalize_heading,
 };
-use title::{has_number_placeholder, is_myst_label, numbered_label, title_marker};
+use title::{has_number_placeholder, numbered_label, title_marker};
 
 /// The parts of a record the skeleton of a translated one keeps beside a decision's
 /// sections ([`crate::model::DECISION_SECTIONS`]), by their English names.
@@ -388,7 +389,7 @@ pub fn fill(text: &str, filled: &Filled) -> String {
             out.push_str(line);
             continue;
         }
-        if is_myst_label(trimmed) && !titled {
+        if is_myst_target(trimmed) && !titled {
             out.push_str(&numbered_label(line, filled.number));
             continue;
         }
@@ -675,7 +676,7 @@ fn explained_title_at(lines: &[&str]) -> Option<usize> {
             return None;
         }
         // `(adr-NNNN)=`: a MyST label for the title, no explanation either.
-        if is_myst_label(trimmed) {
+        if is_myst_target(trimmed) {
             continue;
         }
         explained |= !trimmed.is_empty() && !crate::parse::markdown::is_thematic_break(line);

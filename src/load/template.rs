@@ -31,15 +31,18 @@ pub fn recognise_numbered_templates(
     let mut kept = Vec::with_capacity(records.len());
     for (path, rel_path, file) in std::mem::take(records) {
         let name = rel_path.rsplit('/').next().unwrap_or(&rel_path);
-        let is_template = file.number.is_some()
+        let named = file.number.is_some()
             && name
                 .split_once(['-', '_'])
-                .is_some_and(|(_, after)| crate::discover::is_template_name(after))
-            && read_small_file(&path).is_some_and(|text| is_mostly_placeholders(&text))
-            // `adr-000.md` titled `ADR-000: [Short Title]` (onetimesecret): record 0 with a
-            // prompt for its title is the log's template.
-            || file.number == Some(0)
-                && read_small_file(&path).is_some_and(|text| has_prompt_title(&text));
+                .is_some_and(|(_, after)| crate::discover::is_template_name(after));
+        // `adr-000.md` titled `ADR-000: [Short Title]` (onetimesecret): record 0 with a
+        // prompt for its title is the log's template.
+        let zero = file.number == Some(0);
+        // Read once, for whichever question its name asks.
+        let is_template = (named || zero)
+            && read_small_file(&path).is_some_and(|text| {
+                named && is_mostly_placeholders(&text) || zero && has_prompt_title(&text)
+            });
         match is_template {
             true => skipped.push(Skipped {
                 path,

@@ -32,13 +32,6 @@ pub(super) fn title_marker(lines: &[&str]) -> &'static str {
     }
 }
 
-/// `(adr-0011)=`: a MyST (Sphinx) label, which names the heading below it.
-pub(super) fn is_myst_label(line: &str) -> bool {
-    line.strip_prefix('(')
-        .and_then(|rest| rest.strip_suffix(")="))
-        .is_some_and(|label| !label.is_empty() && !label.contains(char::is_whitespace))
-}
-
 /// A MyST label with the template's placeholder for the number (`NNNN`, `XXXX`) replaced by
 /// `number`, as wide: `(adr-NNNN)=` → `(adr-0012)=`.
 pub(super) fn numbered_label(line: &str, number: u32) -> String {

@@ -43,6 +43,14 @@ pub(crate) fn explicit_id(title: &str) -> Option<&str> {
     group.split_whitespace().next()?.strip_prefix('#')
 }
 
+/// `(adr-0011)=`: a MyST (Sphinx) target line, which names the heading below it for
+/// cross-references: no text of the record's.
+pub(crate) fn is_myst_target(line: &str) -> bool {
+    line.strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(")="))
+        .is_some_and(|label| !label.is_empty() && !label.contains(char::is_whitespace))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ pub(super) fn targets_blanked(markdown: Cow<'_, str>) -> Cow<'_, str> {
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
         }
-        if !in_fence && is_target(trimmed) {
+        if !in_fence && crate::parse::heading_id::is_myst_target(trimmed) {
             changed = true;
             // A space per byte, so every later offset is where it was.
             let content = line.trim_end_matches(['\n', '\r']);
@@ -32,13 +32,6 @@ pub(super) fn targets_blanked(markdown: Cow<'_, str>) -> Cow<'_, str> {
         true => Cow::Owned(blanked),
         false => markdown,
     }
-}
-
-/// `(adr-0011)=`: a label in brackets, then `=`, alone on its line.
-fn is_target(line: &str) -> bool {
-    line.strip_prefix('(')
-        .and_then(|rest| rest.strip_suffix(")="))
-        .is_some_and(|label| !label.is_empty() && !label.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
