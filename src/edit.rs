@@ -3,7 +3,7 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::error::{Error, Result};
-use crate::model::{FrontMatterEntry, Record, Status, StatusOrigin, Style};
+use crate::model::{FrontMatterEntry, FrontMatterSyntax, Record, Status, StatusOrigin, Style};
 use crate::source::{SourceFile, Span};
 
 /// Replace `span` with `replacement` (an empty span inserts).
@@ -58,6 +58,51 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
 /// anchor, alias, tag, complex key, list or map, or a value continued on the next line) is
 /// refused with a message saying so, and the record is left as it is.
 pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
+    status_edit_with_badge(record, value, None)
+}
+
+/// The badge the log writes before `kind` (`❌` before `Rejected`, modernisation-platform)
+/// when `record` writes its status behind a badge (`✅ Accepted`): the one most records of
+/// that status carry. `None` when the log pairs no badge with it: the old badge tells the
+/// old status, and goes with it.
+pub fn log_badge<'r>(
+    records: impl Iterator<Item = &'r Record>,
+    record: &Record,
+    kind: &crate::model::StatusKind,
+) -> Option<String> {
+    let leading_badge = |record: &Record| {
+        let status = record.status.as_ref()?;
+        let first = status.raw.split_whitespace().next()?;
+        crate::model::is_badge(first).then(|| first.to_string())
+    };
+    leading_badge(record)?;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for other in records {
+        if other
+            .status
+            .as_ref()
+            .is_none_or(|status| status.kind != *kind)
+        {
+            continue;
+        }
+        let Some(badge) = leading_badge(other) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(seen, _)| *seen == badge) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((badge, 1)),
+        }
+    }
+    // The first of the most frequent: records come in the log's order.
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(badge, _)| badge)
+}
+
+/// [`status_edit`], the new status written behind `badge` when there is one.
+pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>) -> Result<Edit> {
     if let Some(edit) = checklist_edit(record, value) {
         return edit;
     }
@@ -72,9 +117,13 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
                     } else {
                         "\n"
                     };
+                    let line = match front_matter.syntax {
+                        FrontMatterSyntax::Yaml => format!("status: {}", yaml_scalar(value)),
+                        FrontMatterSyntax::Toml => format!("status = {}", double_quoted(value)),
+                    };
                     Ok(Edit::insert(
                         front_matter.yaml_span.start,
-                        format!("status: {}{newline}", yaml_scalar(value)),
+                        format!("{line}{newline}"),
                     ))
                 }
             },
@@ -124,7 +173,12 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
             // YAML is not Markdown: `superseded by ADR-0012`, as MADR's template writes it,
             // not a link that every page showing the front matter prints as written.
             let value = without_link_markup(&value);
-            if written.starts_with('"') {
+            let toml = record
+                .front_matter
+                .as_ref()
+                .is_some_and(|front_matter| front_matter.syntax == FrontMatterSyntax::Toml);
+            // A TOML string is double-quoted; a YAML one as it was.
+            if written.starts_with('"') || toml {
                 double_quoted(&value)
             } else if written.starts_with('\'') {
                 format!("'{}'", value.replace('\'', "''"))
@@ -136,7 +190,11 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
         // template asks for `{Status} – kurzer Statuskommentar`): the comment after the
         // status word is the author's, and stays.
         StatusOrigin::Bullet | StatusOrigin::Section | StatusOrigin::Table => {
-            value + status_comment(written)
+            let badged = match badge {
+                Some(badge) => format!("{badge} {value}"),
+                None => value,
+            };
+            badged + status_comment(written)
         }
     };
     // `✅ **Accepted**`: the badge tells the old status, and goes with it.
@@ -594,6 +652,11 @@ pub fn prove_outside_unchanged(
             "an edit would change bytes outside the value it sets, so the file was left as it is: please report this",
         ))
     }
+}
+
+/// A TOML basic string (YAML's double-quoted escapes are TOML's).
+pub fn toml_string(value: &str) -> String {
+    double_quoted(value)
 }
 
 /// A YAML scalar: plain when that reads back as the same string, double-quoted otherwise.

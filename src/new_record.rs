@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::discover::{FileName, NamingScheme};
 use crate::error::{Error, Result};
-use crate::model::Record;
+use crate::model::{FrontMatterSyntax, Record};
 
 /// Give up after this many numbers taken by concurrent writers.
 const MAX_ATTEMPTS: u32 = 10_000;
@@ -109,9 +109,16 @@ pub fn check_top_of_foldered_log(
 /// `contents` titled as a docs site's records are, by a front-matter `title:` alone
 /// (cameronraysmith/vanixiets' Starlight log, review K: Starlight refuses a page without
 /// one): the `title` goes into the front matter (made when there is none) and the H1 goes.
-/// A record whose front matter already has a title is left as it is.
-pub fn titled_in_front_matter(contents: &str, title: &str) -> String {
+/// A record whose front matter already has a title is left as it is. A log of Hugo's or
+/// Zola's TOML front matter (`syntax`) gets `+++` and `title = "…"` when the record has no
+/// front matter of its own.
+pub fn titled_in_front_matter(contents: &str, title: &str, syntax: FrontMatterSyntax) -> String {
     let title_line = format!("title: {}\n", crate::edit::yaml_scalar(title));
+    if syntax == FrontMatterSyntax::Toml && !contents.starts_with("---\n") {
+        let body = without_h1(contents);
+        let title = crate::edit::toml_string(title);
+        return format!("+++\ntitle = {title}\n+++\n\n{body}");
+    }
     let (front, body) = match contents.strip_prefix("---\n") {
         Some(rest) => match rest.split_once("\n---\n") {
             Some((yaml, body)) => (Some(yaml), body),
@@ -122,16 +129,21 @@ pub fn titled_in_front_matter(contents: &str, title: &str) -> String {
     if front.is_some_and(|yaml| yaml.lines().any(|line| line.starts_with("title:"))) {
         return contents.to_string();
     }
-    let body = match body.trim_start_matches('\n').strip_prefix("# ") {
+    let body = without_h1(body);
+    match front {
+        Some(yaml) => format!("---\n{title_line}{yaml}\n---\n\n{body}"),
+        None => format!("---\n{title_line}---\n\n{body}"),
+    }
+}
+
+/// `body` without the H1 that opens it, and without the blank lines before what follows.
+fn without_h1(body: &str) -> &str {
+    match body.trim_start_matches('\n').strip_prefix("# ") {
         Some(after) => after
             .split_once('\n')
             .map_or("", |(_, rest)| rest)
             .trim_start_matches('\n'),
         None => body.trim_start_matches('\n'),
-    };
-    match front {
-        Some(yaml) => format!("---\n{title_line}{yaml}\n---\n\n{body}"),
-        None => format!("---\n{title_line}---\n\n{body}"),
     }
 }
 
@@ -369,21 +381,38 @@ pub fn refuse_second_successor(old: &crate::model::Record) -> crate::error::Resu
 #[cfg(test)]
 mod tests {
     use super::titled_in_front_matter;
+    use crate::model::FrontMatterSyntax;
 
     #[test]
     fn a_record_of_a_log_titled_in_front_matter_is_titled_so() {
         assert_eq!(
-            titled_in_front_matter("# Try it\n\n* Status: proposed\n", "ADR-0019: Try it"),
+            titled_in_front_matter(
+                "# Try it\n\n* Status: proposed\n",
+                "ADR-0019: Try it",
+                FrontMatterSyntax::Yaml
+            ),
             "---\ntitle: \"ADR-0019: Try it\"\n---\n\n* Status: proposed\n"
         );
         assert_eq!(
             titled_in_front_matter(
                 "---\nstatus: proposed\n---\n\n# Try it\n\n## Context\n",
-                "Try it"
+                "Try it",
+                FrontMatterSyntax::Yaml
             ),
             "---\ntitle: Try it\nstatus: proposed\n---\n\n## Context\n"
         );
         let titled = "---\ntitle: Kept\n---\n\n# Try it\n";
-        assert_eq!(titled_in_front_matter(titled, "Try it"), titled);
+        assert_eq!(
+            titled_in_front_matter(titled, "Try it", FrontMatterSyntax::Yaml),
+            titled
+        );
+        assert_eq!(
+            titled_in_front_matter(
+                "# Try it\n\n- Status: proposed\n",
+                "ADR-0006: \"Try\" it",
+                FrontMatterSyntax::Toml
+            ),
+            "+++\ntitle = \"ADR-0006: \\\"Try\\\" it\"\n+++\n\n- Status: proposed\n"
+        );
     }
 }

@@ -8,7 +8,8 @@ use crate::config::Project;
 use crate::discover;
 use crate::edit;
 use crate::error::Result;
-use crate::model::{Record, StatusKind};
+use crate::model::{FrontMatterSyntax, Record, StatusKind};
+use crate::new_record::titled_in_front_matter;
 use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 
 /// Everything of a new record but its number and file name, which may still change.
@@ -78,13 +79,15 @@ impl Draft<'_> {
             record.front_matter_title.is_some()
                 && !record.sections.iter().any(|section| section.level == 1)
         });
+        let syntax = (self.manner.newest.as_ref())
+            .and_then(|record| record.front_matter.as_ref())
+            .map_or(FrontMatterSyntax::Yaml, |front_matter| front_matter.syntax);
         let contents = match (front_titled, &self.manner.front_title_shape) {
             (false, _) => contents,
-            (true, Some(shape)) if self.numbered => crate::new_record::titled_in_front_matter(
-                &contents,
-                &shape.title(number, self.title),
-            ),
-            (true, _) => crate::new_record::titled_in_front_matter(&contents, self.title),
+            (true, Some(shape)) if self.numbered => {
+                titled_in_front_matter(&contents, &shape.title(number, self.title), syntax)
+            }
+            (true, _) => titled_in_front_matter(&contents, self.title, syntax),
         };
         // adr-tools adds `Supersedes` lines after rendering; `adr`'s templates write them.
         let mut lines: Vec<String> = Vec::new();

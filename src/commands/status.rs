@@ -14,7 +14,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
     let requested = args.status.join(" ").trim().to_string();
     let (kind, reference) = Status::classify(&requested);
     let mut superseded_by = None;
-    let value = match kind {
+    let value = match kind.clone() {
         StatusKind::Superseded => {
             let successor = successor_of(args, project, &log, &requested, reference.as_ref())?;
             if std::ptr::eq(successor, record) {
@@ -54,10 +54,17 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
                 .as_ref()
                 .is_none_or(|restated| restated.kind == status.kind)
     });
-    let text = match already {
-        true => record.source.text.clone(),
-        false => {
-            let edit = edit::status_edit(record, &value)?;
+    // `status: superseded` over `superseded_by: 0007-x`, when the log writes it so (AILSS).
+    let in_successor_line = superseded_by.and_then(|successor| {
+        let shape = crate::successor_line::shape_of(log.records.iter())?;
+        crate::successor_line::superseded_text(record, successor, &shape)
+    });
+    let text = match (already, in_successor_line) {
+        (true, _) => record.source.text.clone(),
+        (false, Some(text)) => text?,
+        (false, None) => {
+            let badge = edit::log_badge(log.records.iter(), record, &kind);
+            let edit = edit::status_edit_with_badge(record, &value, badge.as_deref())?;
             edit::apply_status_edit(record, &edit, &value)?
         }
     };

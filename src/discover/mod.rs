@@ -35,12 +35,13 @@ pub enum NamingScheme {
     /// log4brains: `20200925-slug.md` (`compact`) or `2020-09-25-slug.md`; no number.
     Dated { compact: bool },
     /// A date, then the number: `2021-06-05_001-slug.md` (cardano-scaling/hydra),
-    /// `20240105_003_slug.md`. The date is the record's day, the number orders the log;
-    /// `after_date` and `after_number` are the separators the log writes (`-` or `_`).
+    /// `20240105_003_slug.md`, `20240510-adr-0005-slug.md` (vmware-tanzu/secrets-manager).
+    /// The date is the record's day, the number orders the log; `after_date` is what the log
+    /// writes between them (`-`, `_`, `-adr-`) and `after_number` the separator after it.
     DatedNumbered {
         compact: bool,
         digits: usize,
-        after_date: char,
+        after_date: String,
         after_number: char,
     },
 }
@@ -234,6 +235,14 @@ fn parse_number_after_date(
     after_date: &str,
     rest: &str,
 ) -> Option<FileName> {
+    // `20240510-adr-0005-slug`: a label names the number.
+    let label_len = rest
+        .split_once(['-', '_'])
+        .filter(|(label, tail)| {
+            is_record_prefix(label) && tail.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        })
+        .map_or(0, |(label, _)| label.len() + 1);
+    let (label, rest) = rest.split_at_checked(label_len)?;
     let digits_len = rest.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, after_digits) = rest.split_at_checked(digits_len)?;
     let after_number = after_digits
@@ -252,7 +261,7 @@ fn parse_number_after_date(
         scheme: NamingScheme::DatedNumbered {
             compact,
             digits: if padded { digits.len() } else { 0 },
-            after_date: if after_date == "_" { '_' } else { '-' },
+            after_date: format!("{after_date}{label}"),
             after_number,
         },
     })

@@ -31,7 +31,18 @@ pub(crate) fn resolve(record: &Path, link: &Link) -> Option<LinkTarget> {
     if path_part.is_empty() {
         return None;
     }
-    let dir = record.parent().unwrap_or(Path::new(""));
+    let mut dir = record.parent().unwrap_or(Path::new(""));
+    // `@/documentation/adrs/x.md`: Zola's link from its `content` folder (vmware-tanzu/
+    // secrets-manager); outside one, a path nothing here can check.
+    let path_part = match path_part.strip_prefix("@/") {
+        Some(in_content) => {
+            dir = dir
+                .ancestors()
+                .find(|folder| folder.file_name().is_some_and(|name| name == "content"))?;
+            in_content
+        }
+        None => path_part,
+    };
     Some(LinkTarget {
         path: crate::log_path::normalize(
             &dir.join(crate::log_path::percent_decode_path(path_part)),

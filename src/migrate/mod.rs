@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use crate::edit::{Edit, apply_edits};
 use crate::error::{Error, Result};
-use crate::model::{Record, Status, StatusOrigin, Style};
+use crate::model::{FrontMatterSyntax, Record, Status, StatusOrigin, Style};
 use crate::parse::markdown::outline;
 use crate::parse::parse_record;
 use crate::source::SourceFile;
@@ -78,6 +78,17 @@ pub fn migrate(record: &Record) -> Result<Outcome> {
             ));
         }
         Style::Nygard | Style::Madr2 | Style::Madr3 | Style::MadrBare | Style::Madr1 => {}
+    }
+    // Hugo's and Zola's TOML front matter is the site generator's: MADR 4's YAML keys
+    // cannot join it, and a second block would not be read.
+    if record
+        .front_matter
+        .as_ref()
+        .is_some_and(|front_matter| front_matter.syntax == FrontMatterSyntax::Toml)
+    {
+        return Ok(Outcome::Unsupported(
+            "its front matter is TOML (`+++`, for Hugo or Zola), which MADR 4's YAML keys cannot join",
+        ));
     }
     let source = &record.source;
     // A status section holding a template (Jekyll's `{{ page.adr_status }}`) is a page

@@ -143,7 +143,16 @@ pub struct FrontMatter {
     pub span: Span,
     /// The YAML text between the fences.
     pub yaml_span: Span,
+    pub syntax: FrontMatterSyntax,
     pub entries: Vec<FrontMatterEntry>,
+}
+
+/// The language of the front matter: YAML between `---` fences (MADR, Jekyll, log4brains)
+/// or TOML between `+++` fences (Hugo, Zola).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterSyntax {
+    Yaml,
+    Toml,
 }
 
 impl FrontMatter {

@@ -1,8 +1,8 @@
-//! YAML front matter: finding the `---` fences ourselves, parsing the YAML with
+//! YAML front matter (TOML between `+++` fences in [`super::toml_front_matter`]): finding the `---` fences ourselves, parsing the YAML with
 //! `yaml_serde` into an ordered mapping, and locating each top-level key by a line scan
 //! (the YAML crate gives no spans) so every value can be pointed at and edited in place.
 
-use crate::model::{FailureKind, FrontMatter, FrontMatterEntry};
+use crate::model::{FailureKind, FrontMatter, FrontMatterEntry, FrontMatterSyntax};
 use crate::source::{SourceFile, Span};
 
 /// Front matter larger than this is refused before YAML sees it: no real record comes near,
@@ -14,6 +14,7 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 pub(crate) struct Fences {
     pub span: Span,
     pub yaml_span: Span,
+    pub syntax: FrontMatterSyntax,
 }
 
 /// A problem that makes the front matter unreadable, with its 1-based line and column.
@@ -37,14 +38,19 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
     let start = source.bom_len() + leading_comments_len(source.text.get(source.bom_len()..));
     let text = source.text.get(start..).unwrap_or_default();
     let first_line = text.split_inclusive('\n').next().unwrap_or_default();
-    if !is_fence(first_line, "---") {
+    // Hugo and Zola write TOML between `+++` fences (vmware-tanzu/secrets-manager).
+    let (syntax, closing) = if is_fence(first_line, "---") {
+        (FrontMatterSyntax::Yaml, ["---", "..."])
+    } else if is_fence(first_line, "+++") {
+        (FrontMatterSyntax::Toml, ["+++", "+++"])
+    } else {
         return Ok(None);
-    }
+    };
     let yaml_start = start + first_line.len();
     let mut offset = yaml_start;
     let after_fence = source.text.get(yaml_start..).unwrap_or_default();
     for line in after_fence.split_inclusive('\n') {
-        if is_fence(line, "---") || is_fence(line, "...") {
+        if closing.iter().any(|fence| is_fence(line, fence)) {
             let end = offset + line.len();
             let yaml_span = Span::new(yaml_start, offset);
             if yaml_span.end - yaml_span.start > MAX_FRONT_MATTER_BYTES {
@@ -61,6 +67,7 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
             return Ok(Some(Fences {
                 span: Span::new(start, end),
                 yaml_span,
+                syntax,
             }));
         }
         offset += line.len();
@@ -68,16 +75,18 @@ pub(crate) fn find_fences(source: &SourceFile) -> Result<Option<Fences>, FrontMa
     // Never closed, and what follows is no `key:` line: the `---` is a thematic break, as
     // GitHub shows it (`---` above `# Architecture Decision Record 1: …`), not front matter.
     let first_text = after_fence.lines().find(|line| !line.trim().is_empty());
-    if first_text.is_none_or(|line| !looks_like_yaml_key(line)) {
+    let fence = closing[0];
+    if syntax == FrontMatterSyntax::Toml || first_text.is_none_or(|line| !looks_like_yaml_key(line))
+    {
         return Ok(None);
     }
     Err(FrontMatterError {
         kind: FailureKind::FrontMatterSyntax,
         line: 1,
         column: 1,
-        message:
-            "front matter opened with `---` is never closed: add a `---` line after the last key"
-                .into(),
+        message: format!(
+            "front matter opened with `{fence}` is never closed: add a `{fence}` line after the last key"
+        ),
     })
 }
 
@@ -151,6 +160,9 @@ pub(crate) fn parse_entries(
     source: &SourceFile,
     fences: Fences,
 ) -> Result<FrontMatter, FrontMatterError> {
+    if fences.syntax == FrontMatterSyntax::Toml {
+        return super::toml_front_matter::parse_entries(source, fences);
+    }
     let yaml = source.slice(fences.yaml_span);
     let fence_line = source.line_of(fences.span.start);
     let value: yaml_serde::Value = if yaml.trim().is_empty() {
@@ -257,6 +269,7 @@ pub(crate) fn parse_entries(
     Ok(FrontMatter {
         span: fences.span,
         yaml_span: fences.yaml_span,
+        syntax: fences.syntax,
         entries,
     })
 }

@@ -26,6 +26,10 @@ pub(crate) struct LegacyMetadata {
     /// A successor named in a field of its own (`- superseded by: [0010 …](…)`) while the
     /// status says the record is in force (univention).
     pub successor_beside_status: Option<Located<RecordRef>>,
+    /// A successor named in a line of its own where no status is (`Superseded: 2019-12-19
+    /// by [ADR 14](…)` under the title, the status in a `## Status` section below:
+    /// alphagov/content-publisher), for the status found elsewhere.
+    pub successor_alone: Option<Located<RecordRef>>,
 }
 
 /// Labels of a line naming the record that supersedes this one, beside a bare `status:`
@@ -46,6 +50,7 @@ impl LegacyMetadata {
             Some(status) if status.kind != crate::model::StatusKind::Superseded => {
                 self.successor_beside_status = successor;
             }
+            None => self.successor_alone = successor,
             _ => {}
         }
     }
@@ -252,7 +257,7 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
         if line_span.start < region.start || line_span.start >= region.end {
             continue;
         }
-        let labels = ["date", "deciders", "tags", "status"];
+        let labels = ["date", "deciders", "tags", "status", "superseded"];
         let labels = [&labels[..], &SUCCESSOR_LABELS[..]].concat();
         let mut labelled = false;
         for field in super::line_fields::fields_of_line(source, line_span) {
@@ -274,6 +279,14 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
                 label if SUCCESSOR_LABELS.contains(&label) => {
                     successor =
                         RecordRef::parse(&value).map(|named| Located::new(named, span, line))
+                }
+                // `Superseded: 2019-12-19 by [ADR 14](…)`: the day, then the successor.
+                "superseded" => {
+                    successor = value
+                        .split_once(" by ")
+                        .and_then(|(_, named)| RecordRef::parse(named))
+                        .map(|named| Located::new(named, span, line))
+                        .or(successor)
                 }
                 _ => {}
             }

@@ -18,6 +18,7 @@ mod simple_yaml;
 pub(crate) mod status_checklist;
 pub(crate) mod style;
 mod title;
+mod toml_front_matter;
 
 pub(crate) use title::is_title_label;
 use title::read_title;
@@ -359,6 +360,13 @@ fn read_legacy_metadata(
             }
             false => record.status = legacy_status,
         }
+    }
+    if let Some(status) = &mut record.status
+        && status.kind == crate::model::StatusKind::Superseded
+        && status.superseded_by.is_none()
+        && let Some(successor) = &lines.successor_alone
+    {
+        status.superseded_by = Some(Box::new(successor.value.clone()));
     }
     if record.date.is_none() {
         record.date = bullets

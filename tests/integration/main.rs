@@ -29,6 +29,7 @@ mod regression_p;
 mod regression_q;
 mod regression_r;
 mod regression_s;
+mod regression_t;
 mod relations;
 mod renumber_also;
 mod robustness;

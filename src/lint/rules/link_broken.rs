@@ -127,7 +127,12 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                     .root
                     .as_ref()
                     .is_some_and(|root| !target.path.starts_with(root)) => {}
-                None if link.target.trim().starts_with('@') => mentions.push((record, link)),
+                // `@/…` is a Zola link from its `content` folder, not a mention.
+                None if link.target.trim().starts_with('@')
+                    && !link.target.trim().starts_with("@/") =>
+                {
+                    mentions.push((record, link))
+                }
                 None => {
                     // `[Ada](ada@example.com)` is read as a file path by GitHub too, and
                     // leads to a 404: say what it was meant to be.
