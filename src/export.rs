@@ -176,7 +176,9 @@ fn export_record_with(
         number: summary.number,
         slug: summary.slug,
         title: summary.title,
-        status: summary.status,
+        // The kind, in English whatever the record's language (`Akzeptiert` is `accepted`),
+        // so that a filter on `status` finds every record of it; the word is `status_text`.
+        status: (record.status.as_ref()).map(|status| status.kind.keyword().to_string()),
         status_text: record.status.as_ref().map(|status| status.raw.clone()),
         date: summary.date,
         tags: summary.tags,

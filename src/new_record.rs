@@ -106,6 +106,74 @@ pub fn check_top_of_foldered_log(
     )))
 }
 
+/// `contents` with a date section where the log's records keep their date in one of its
+/// own (`## Fecha` after `## Estado`, v2m-lab) and the log's template has none: lint would
+/// flag the record just written. The heading is the newest record's, after the section it
+/// follows there.
+pub fn dated_like_the_log(contents: String, newest: Option<&Record>, date: &str) -> String {
+    let Some((heading, after)) = newest.and_then(date_section_of) else {
+        return contents;
+    };
+    let reads_a_date = crate::parse::parse_record(
+        crate::source::SourceFile::new("new.md", contents.clone()),
+        "new.md".to_string(),
+        FileName::unparsed(),
+    )
+    .is_ok_and(|record| record.date.is_some());
+    if reads_a_date {
+        return contents;
+    }
+    // After the section `after`: before the next heading of its level or above.
+    let marker = format!("{} ", "#".repeat(after.0));
+    let mut out = String::with_capacity(contents.len() + 32);
+    let mut state = 0; // 0: looking for `after`, 1: inside it, 2: written
+    for line in contents.split_inclusive('\n') {
+        let level = line.bytes().take_while(|&b| b == b'#').count();
+        let is_heading = level > 0 && line.as_bytes().get(level) == Some(&b' ');
+        if state == 1 && is_heading && level <= after.0 {
+            out.push_str(&format!("{heading}\n\n{date}\n\n"));
+            state = 2;
+        }
+        if state == 0
+            && line.starts_with(&marker)
+            && crate::model::normalize_heading(line.get(marker.len()..).unwrap_or_default())
+                == crate::model::normalize_heading(&after.1)
+        {
+            state = 1;
+        }
+        out.push_str(line);
+    }
+    if state == 2 { out } else { contents }
+}
+
+/// The heading line of the section `record` keeps its date in alone, and the level and
+/// title of the section before it.
+fn date_section_of(record: &Record) -> Option<(String, (usize, String))> {
+    let date_at = record.date.as_ref()?.span.start;
+    let index = record.sections.iter().rposition(|section| {
+        section.body_span.start <= date_at && date_at < section.span.end && section.level >= 2
+    })?;
+    let section = record.sections.get(index)?;
+    if record.source.slice(section.body_span).trim().len() > 40 {
+        return None;
+    }
+    let before = record
+        .sections
+        .get(..index)?
+        .iter()
+        .rev()
+        .find(|other| other.level <= section.level)?;
+    if before.level != section.level {
+        return None;
+    }
+    let heading = record
+        .source
+        .slice(section.heading_span)
+        .trim_end()
+        .to_string();
+    Some((heading, (usize::from(before.level), before.title.clone())))
+}
+
 /// `contents` titled as a docs site's records are, by a front-matter `title:` alone
 /// (cameronraysmith/vanixiets' Starlight log, review K: Starlight refuses a page without
 /// one): the `title` goes into the front matter (made when there is none) and the H1 goes.

@@ -206,12 +206,36 @@ pub fn reshape_title(text: &str, shape: &TitleShape, number: u32, title: &str) -
     out
 }
 
+/// The language of a skeleton of `record` (headings `written`, `translated` not English):
+/// theirs when two or more are not English, English when the status is a line under the
+/// title; `None` otherwise (adr-tools' and MADR's templates say the same).
+fn skeleton_language(
+    record: &Record,
+    written: &[&str],
+    translated: usize,
+) -> Option<&'static crate::vocabulary::Language> {
+    let language = crate::vocabulary::language_of_headings(written)?;
+    if translated >= 2 {
+        return Some(language);
+    }
+    // `- **Status:** Accepted` (1cai-public), `status: accepted` (AILSS), not `## Status`;
+    // English (its headings read as French too: `Context`, `Decision`).
+    let status_under_title = record.style == crate::model::Style::Nygard
+        && record.section("Status").is_none()
+        && record
+            .status
+            .as_ref()
+            .is_some_and(|status| status.origin == crate::model::StatusOrigin::Bullet);
+    status_under_title.then_some(*crate::vocabulary::LANGUAGES.first()?)
+}
+
 /// The outline of `record` as a template, for `adr new` in a log written in another
 /// language that keeps no template file: its `##` headings that name a known part
 /// (`## Contexto`, `## Статус`, `## Дата создания`) as written, its own `Data:` and status
 /// lines, and its language's word for `proposed`. `None` for a record whose front matter
 /// states its status (the built-in MADR template writes that), or whose headings are
-/// English (adr-tools' and MADR's templates say the same). Front matter that holds only a
+/// English and status a `## Status` section (adr-tools' and MADR's templates say the same;
+/// see [`skeleton_language`]). Front matter that holds only a
 /// site generator's keys (Jekyll's `parent`, `nav_order`) is not copied: its values are the
 /// newest record's.
 pub fn skeleton_of(record: &Record) -> Option<String> {
@@ -236,10 +260,7 @@ pub fn skeleton_of(record: &Record) -> Option<String> {
         .filter(|section| crate::vocabulary::heading_name(&section.title) != section.key())
         .count();
     let written: Vec<&str> = parts.iter().map(|part| part.title.as_str()).collect();
-    let language = crate::vocabulary::language_of_headings(&written)?;
-    if translated < 2 {
-        return None;
-    }
+    let language = skeleton_language(record, &written, translated)?;
     let upper = record
         .status
         .as_ref()

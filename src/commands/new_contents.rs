@@ -66,6 +66,11 @@ impl Draft<'_> {
             Writer::Template(TemplateSource::Builtin(_)) => {
                 crate::new_record::in_the_logs_keys(contents, self.manner.newest.as_ref())
             }
+            Writer::Own(_) => crate::new_record::dated_like_the_log(
+                contents,
+                self.manner.newest.as_ref(),
+                self.date,
+            ),
             _ => contents,
         };
         let contents = match (&self.manner.title_shape, self.numbered) {

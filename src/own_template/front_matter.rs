@@ -81,7 +81,7 @@ pub(super) fn fill_front_matter<'t>(
             Some(key) if titled_elsewhere && prompt_key(line) == Some(key) => {
                 out.push_str(&format!(
                     "{key}: {}{ending}",
-                    crate::edit::yaml_scalar(filled.title)
+                    crate::edit::yaml_scalar(&numbered_title(value, filled.title, filled.number))
                 ));
             }
             Some("title") if titled_elsewhere => out.push_str(line),
@@ -139,6 +139,18 @@ fn sample_replaced(key: &str, line: &str, value: &str, number: u32) -> Option<St
     match relations.contains(&key) {
         true => Some(format!("{key}:{ending}")),
         false => Some(super::numbered_label(line, number)),
+    }
+}
+
+/// The title a key whose template value is `value` holds: `ADR-XXX: Título corto` gives
+/// `ADR-005: {title}` (v2m-lab), the number in the placeholder's place and width.
+fn numbered_title(value: &str, title: &str, number: u32) -> String {
+    let unquoted = value.trim().trim_matches(['"', '\'']);
+    match unquoted.split_once(": ") {
+        Some((prefix, _)) if super::has_number_placeholder(prefix) => {
+            format!("{}: {title}", super::numbered_label(prefix, number))
+        }
+        _ => title.to_string(),
     }
 }
 

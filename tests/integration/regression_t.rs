@@ -253,3 +253,87 @@ fn a_series_folder_record_is_found_by_the_address_list_shows() {
         )
     );
 }
+
+// StefanMoCoAt/Meldestelle: `list --status accepted` counted `Akzeptiert`, and export gave
+// `"status": "akzeptiert"`: a filter on the export missed it.
+#[test]
+fn export_gives_the_status_kind_in_any_language() {
+    let dir = log_with(&[(
+        "0001-modular.md",
+        "# 1. Modulare Architektur\n\nDatum: 2024-01-02\n\n## Status\n\nAkzeptiert\n\n## Kontext\n\nk\n\n## Entscheidung\n\ne\n\n## Konsequenzen\n\nq\n",
+    )]);
+    let (code, stdout, _) = run(dir.path(), &["export"]);
+    assert_eq!(code, 0);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let record = &records["records"][0];
+    assert_eq!(
+        (&record["status"], &record["status_text"]),
+        (
+            &serde_json::json!("accepted"),
+            &serde_json::json!("Akzeptiert")
+        )
+    );
+}
+
+// zarvent/v2m-lab's template titles its front matter `title: 'ADR-XXX: Título…'` and its
+// records keep a `## Fecha` section the template lacks: `adr new` dropped the number from
+// the front matter, and lint flagged the record it had just written for having no date.
+#[test]
+fn a_new_record_numbers_its_front_matter_title_and_is_dated_like_the_log() {
+    let record = |number: &str, title: &str| {
+        format!(
+            "---\ntitle: 'ADR-{number}: {title}'\ndescription: 'ADR-{number}: {title}'\nstatus: accepted\n---\n# ADR-{number}: {title}\n\n## Estado\n\nAceptada\n\n## Fecha\n\n2024-03-01\n\n## Contexto\n\nc\n\n## Decisión\n\nd\n\n## Consecuencias\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("001-fastapi.md", &record("001", "FastAPI")),
+        ("002-hexagonal.md", &record("002", "Hexagonal")),
+        (
+            "template.md",
+            "---\ntitle: 'ADR-XXX: Título Corto'\ndescription: 'ADR-XXX: Título Corto'\nstatus: proposed\n---\n# ADR-XXX: Título Corto\n\n## Estado\n[Propuesto | Aceptado]\n\n## Contexto\nDescribe el contexto.\n\n## Decisión\nDescribir la decisión.\n\n## Consecuencias\n¿Qué cambia?\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["new", "--no-edit", "--date", "2026-12-07", "Usar SQLite"],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/003-usar-sqlite.md\n", "")
+    );
+    let written = read(dir.path().join("docs/adr/003-usar-sqlite.md"));
+    assert!(
+        written.starts_with(
+            "---\ntitle: \"ADR-003: Usar SQLite\"\ndescription: \"ADR-003: Usar SQLite\"\n"
+        ),
+        "{written}"
+    );
+    assert!(
+        written.contains("\n## Estado\nPropuesto\n\n## Fecha\n\n2026-12-07\n\n## Contexto\n"),
+        "{written}"
+    );
+}
+
+// leandr92/1cai-public opens every record with `- **Date:**` / `- **Status:**` bullets
+// over adr-tools' sections: `adr new` wrote adr-tools' `Date:` line and `## Status`
+// section, at `Accepted`.
+#[test]
+fn a_new_record_keeps_the_logs_status_bullets() {
+    let dir = log_with(&[(
+        "ADR-0001-adopt-c4.md",
+        "# ADR-0001: Adopt C4\n\n- **Date:** 2025-11-09\n- **Status:** Accepted\n- **Supersedes:** None\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
+    )]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["new", "--no-edit", "--date", "2026-12-07", "Use Redis"],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/ADR-0002-use-redis.md\n", "")
+    );
+    let written = read(dir.path().join("docs/adr/ADR-0002-use-redis.md"));
+    assert!(
+        written.starts_with("# ADR-0002: Use Redis\n\n- **Date:** 2026-12-07\n- **Status:** Proposed\n- **Supersedes:**\n\n## Context\n"),
+        "{written}"
+    );
+}
