@@ -327,8 +327,11 @@ fn naming_example(file: &FileName, folder: bool) -> String {
                 (false, false) => format!("{prefix}{number}"),
             }
         }
-        NamingScheme::Dated { compact: true } => "YYYYMMDD-slug".to_string(),
-        NamingScheme::Dated { compact: false } => "YYYY-MM-DD-slug".to_string(),
+        NamingScheme::Dated {
+            compact: true,
+            time_digits,
+        } => format!("YYYYMMDD{}-slug", "H".repeat(*time_digits)),
+        NamingScheme::Dated { compact: false, .. } => "YYYY-MM-DD-slug".to_string(),
         NamingScheme::DatedNumbered {
             compact,
             digits,

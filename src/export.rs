@@ -171,6 +171,9 @@ fn export_record_with(
         .map(|entry| (entry.key.clone(), yaml_to_json(&entry.value)))
         .collect();
     let summary = RecordSummary::of(record);
+    // As `adr list` shows it: a record that states no date has its name's
+    // (`20221206-x.md`, pcluster-manager).
+    let date = summary.shown_date();
     ExportedRecord {
         log,
         number: summary.number,
@@ -180,7 +183,7 @@ fn export_record_with(
         // so that a filter on `status` finds every record of it; the word is `status_text`.
         status: (record.status.as_ref()).map(|status| status.kind.keyword().to_string()),
         status_text: record.status.as_ref().map(|status| status.raw.clone()),
-        date: summary.date,
+        date,
         tags: summary.tags,
         decision_makers: values(&record.decision_makers),
         consulted: values(&record.consulted),

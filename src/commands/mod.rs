@@ -79,21 +79,8 @@ pub(crate) fn load_log(project: &Project) -> Result<Log> {
 /// The record a user named (`7`, `0007`, `ADR-7`, a file name or a slug). A number whose
 /// file failed to parse says why it cannot be changed.
 pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&'a Record> {
-    // `3rd-party-technical-review/0004`: a series folder's record, as `adr list` shows it.
-    if let Some((folder, digits)) = query.rsplit_once('/')
-        && let Ok(number) = digits.parse::<u32>()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-    {
-        let mut found = log.records.iter().filter(|record| {
-            record.number() == Some(number)
-                && record
-                    .rel_path
-                    .rsplit_once('/')
-                    .is_some_and(|(dir, _)| dir == folder)
-        });
-        if let (Some(record), None) = (found.next(), found.next()) {
-            return Ok(record);
-        }
+    if let Some(record) = log.find_by_address(query) {
+        return Ok(record);
     }
     // With several logs a bare number may be in more than one: say which to name.
     if let Some(reference) = crate::model::RecordRef::parse(query)

@@ -420,21 +420,24 @@ mod tests {
             crate::discover::FileName::parse(name)
                 .map(|file| (file.date, file.number, file.slug, file.scheme))
         };
-        let dated = |date: &str, slug: &str| {
+        let dated = |date: &str, slug: &str, time_digits: usize| {
             Some((
                 Some(date.to_string()),
                 None,
                 slug.to_string(),
-                crate::discover::NamingScheme::Dated { compact: true },
+                crate::discover::NamingScheme::Dated {
+                    compact: true,
+                    time_digits,
+                },
             ))
         };
         assert_eq!(
             read("20240516132303-use-madr.md"),
-            dated("2024-05-16", "use-madr")
+            dated("2024-05-16", "use-madr", 6)
         );
         assert_eq!(
             read("202405161323_attribution-des-métriques.md"),
-            dated("2024-05-16", "attribution-des-métriques")
+            dated("2024-05-16", "attribution-des-métriques", 4)
         );
         // Not a time of day: not a timestamp.
         assert_eq!(read("20240516256000-x.md").and_then(|file| file.0), None);

@@ -32,8 +32,10 @@ pub enum NamingScheme {
         digits: usize,
         has_slug: bool,
     },
-    /// log4brains: `20200925-slug.md` (`compact`) or `2020-09-25-slug.md`; no number.
-    Dated { compact: bool },
+    /// log4brains: `20200925-slug.md` (`compact`) or `2020-09-25-slug.md`; no number. A
+    /// compact date may go on with the time (`20240603162604-slug.md`, zero-logement-vacant):
+    /// `time_digits` of it (4 or 6, else 0).
+    Dated { compact: bool, time_digits: usize },
     /// A date, then the number: `2021-06-05_001-slug.md` (cardano-scaling/hydra),
     /// `20240105_003_slug.md`, `20240510-adr-0005-slug.md` (vmware-tanzu/secrets-manager).
     /// The date is the record's day, the number orders the log; `after_date` is what the log
@@ -109,8 +111,13 @@ impl FileName {
                     format!("{prefix}{number}.md")
                 }
             }
-            NamingScheme::Dated { compact } => {
-                format!("{}-{slug}.md", written_date(date, *compact))
+            NamingScheme::Dated {
+                compact,
+                time_digits,
+            } => {
+                let time = crate::clock::time_of_day().strftime("%H%M%S").to_string();
+                let time = time.get(..*time_digits).unwrap_or_default();
+                format!("{}{time}-{slug}.md", written_date(date, *compact))
             }
             NamingScheme::DatedNumbered {
                 compact,
@@ -221,7 +228,10 @@ fn parse_dated(stem: &str) -> Option<FileName> {
         number: None,
         slug: rest.to_string(),
         date: Some(date),
-        scheme: NamingScheme::Dated { compact },
+        scheme: NamingScheme::Dated {
+            compact,
+            time_digits: time_digits.unwrap_or(0),
+        },
     })
 }
 

@@ -21,7 +21,13 @@ fn reads_every_naming_scheme() {
         (None, Some("2020-09-25"), "use-prettier")
     );
     let dashed = FileName::parse("2020-09-25-use-prettier.md").unwrap();
-    assert_eq!(dashed.scheme, NamingScheme::Dated { compact: false });
+    assert_eq!(
+        dashed.scheme,
+        NamingScheme::Dated {
+            compact: false,
+            time_digits: 0
+        }
+    );
     assert_eq!(FileName::parse("notes.md"), None);
     assert_eq!(FileName::parse("0001-x.txt"), None);
     assert_eq!(FileName::parse("adrx.md"), None);
@@ -133,7 +139,15 @@ fn formats_in_the_log_scheme() {
     };
     assert_eq!(FileName::format(&bare, 55, "y", ""), "ADR-55.md");
     assert_eq!(
-        FileName::format(&NamingScheme::Dated { compact: true }, 0, "z", "2026-11-23"),
+        FileName::format(
+            &NamingScheme::Dated {
+                compact: true,
+                time_digits: 0
+            },
+            0,
+            "z",
+            "2026-11-23"
+        ),
         "20261123-z.md"
     );
 }

@@ -420,6 +420,33 @@ impl<R: LogEntry> Log<R> {
         &self.lookup
     }
 
+    /// The one record at an address `adr list` prints for a series folder's record
+    /// (`3rd-party-technical-review/0004`, guardian/dotcom-rendering), or named by its
+    /// timestamp, which is no number (`20240603162604`, zero-logement-vacant).
+    pub fn find_by_address(&self, query: &str) -> Option<&R> {
+        if query.len() >= 8 && query.bytes().all(|b| b.is_ascii_digit()) {
+            return the_only(self.records.iter().filter(move |record| {
+                let name = record.log_path().rsplit('/').next().unwrap_or_default();
+                record.file_name().number.is_none()
+                    && name
+                        .strip_prefix(query)
+                        .is_some_and(|rest| rest.starts_with(['-', '_']))
+            }));
+        }
+        let (folder, digits) = query.rsplit_once('/')?;
+        let number = digits.parse::<u32>().ok()?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        the_only(self.records.iter().filter(move |record| {
+            record.file_name().number == Some(number)
+                && record
+                    .log_path()
+                    .rsplit_once('/')
+                    .is_some_and(|(dir, _)| dir == folder)
+        }))
+    }
+
     /// Finds a record by what a user types: `7`, `0007`, `ADR-7`, a file name or a slug.
     pub fn find(&self, query: &str) -> Option<&R> {
         let query = query.trim();
@@ -551,6 +578,14 @@ pub fn dominant_scheme(files: &[&FileName]) -> Option<NamingScheme> {
         .map(|file| &file.scheme)
         .max_by_key(|scheme| (count(scheme), std::ptr::eq(*scheme, &latest.scheme)))?;
     Some(most.clone())
+}
+
+/// The one item of `found`; `None` for none or more.
+fn the_only<'a, R>(mut found: impl Iterator<Item = &'a R>) -> Option<&'a R> {
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

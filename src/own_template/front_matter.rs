@@ -36,6 +36,10 @@ pub(super) fn fill_front_matter<'t>(
             continue;
         }
         let key = line.split_once(':').map(|(key, _)| key.trim());
+        // `statut:`, `décideurs:` (zero-logement-vacant's French MADR template): read as
+        // the keys they translate.
+        let english =
+            key.map(|key| crate::vocabulary::label(key).map_or(key, |label| label.english()));
         let ending = line_ending(line);
         let value = line.split_once(':').map_or("", |(_, value)| value);
         let value = value
@@ -70,14 +74,16 @@ pub(super) fn fill_front_matter<'t>(
                 let width = value.len();
                 out.push_str(&format!("{key}: {:0width$}{ending}", filled.number));
             }
-            Some(key) if key == "status" || key.ends_with("_status") => {
+            Some(key) if english == Some("status") || key.ends_with("_status") => {
                 let value = line.split_once(':').map_or("", |(_, value)| value);
                 // A YAML comment (`Idea, Draft # pick one of these`) is no choice.
                 let value = value.split_once(" #").map_or(value, |(value, _)| value);
                 let word = status_line(value, filled);
                 out.push_str(&format!("{key}: {}{ending}", word.trim()));
             }
-            Some("date") => out.push_str(&format!("date: {}{ending}", filled.date)),
+            Some(key) if english == Some("date") => {
+                out.push_str(&format!("{key}: {}{ending}", filled.date))
+            }
             Some(key) if titled_elsewhere && prompt_key(line) == Some(key) => {
                 out.push_str(&format!(
                     "{key}: {}{ending}",
@@ -91,7 +97,9 @@ pub(super) fn fill_front_matter<'t>(
                     filled.front_matter_title.as_deref().unwrap_or(filled.title)
                 )
             )),
-            Some(key) if let Some(kept) = sample_replaced(key, line, value, filled.number) => {
+            Some(key)
+                if let Some(kept) = sample_replaced((key, english), line, value, filled.number) =>
+            {
                 out.push_str(&kept);
             }
             _ => out.push_str(&with_date(line, filled.date)),
@@ -107,7 +115,12 @@ pub(super) fn fill_front_matter<'t>(
 
 /// A template's key whose value is a sample or a placeholder, as the new record is to have
 /// it; `None` for any other key.
-fn sample_replaced(key: &str, line: &str, value: &str, number: u32) -> Option<String> {
+fn sample_replaced(
+    (key, english): (&str, Option<&str>),
+    line: &str,
+    value: &str,
+    number: u32,
+) -> Option<String> {
     let ending = line_ending(line);
     let under_prompt = line
         .split_once(" #")
@@ -121,8 +134,15 @@ fn sample_replaced(key: &str, line: &str, value: &str, number: u32) -> Option<St
         "informed",
         "authors",
     ];
-    if people.contains(&key) && under_prompt {
+    let is_people = people.contains(&key) || english.is_some_and(|key| people.contains(&key));
+    // `décideurs: {liste de toutes les personnes …}`: a prompt for the people, none of them.
+    let prompt_value = value.trim().starts_with('{') && value.trim().ends_with('}');
+    if is_people && (under_prompt || prompt_value) {
         return Some(format!("{key}: []{ending}"));
+    }
+    // `informés: {liste de toutes les personnes …}`: any other key's prompt, left empty.
+    if prompt_value && value.trim().contains(' ') {
+        return Some(format!("{key}:{ending}"));
     }
     if !super::has_number_placeholder(value) {
         return None;

@@ -304,65 +304,6 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadat
     metadata
 }
 
-/// The status a title opens with when nothing else states one (`# Accepted: ThorVG`, 235
-/// records of V-Sekai's log): a known status word before a colon. An edit of the status
-/// rewrites that word.
-pub(crate) fn status_in_title(record: &crate::model::Record) -> Option<Status> {
-    let title = record.title.as_ref()?;
-    if let Some(status) = status_bracketed_after_title(record) {
-        return Some(status);
-    }
-    let (word, _) = title.value.split_once([':', '：'])?;
-    let word = word.trim();
-    if word.is_empty() || word.split_whitespace().count() > 2 {
-        return None;
-    }
-    let (kind, _, written) = Status::read(word);
-    if matches!(kind, crate::model::StatusKind::Other(_)) {
-        return None;
-    }
-    // The title's span holds its text as read, so the word is at its start.
-    let start = title.span.start + (title.value.len() - title.value.trim_start().len());
-    let span = Span::new(start, start + word.len());
-    (record.source.slice(span) == word).then(|| Status {
-        kind,
-        raw: word.to_string(),
-        word: written,
-        superseded_by: None,
-        span,
-        line: title.line,
-        origin: crate::model::StatusOrigin::Section,
-    })
-}
-
-/// A status in brackets after the title (`# ADR-001: Soft Delete Pattern [ACCEPTED]`,
-/// `[SUPERSEDED BY ADR-030]`, kg46sp8kps-web/gestima): the bracket's text, when it reads
-/// as a status.
-fn status_bracketed_after_title(record: &crate::model::Record) -> Option<Status> {
-    let title = record.title.as_ref()?;
-    let text = record.source.slice(title.span);
-    let open = text.trim_end().strip_suffix(']')?.rfind('[')?;
-    let inner = text.get(open + 1..text.trim_end().len() - 1)?;
-    let word = inner.trim();
-    if word.is_empty() || text.get(..open)?.trim().is_empty() {
-        return None;
-    }
-    let (kind, superseded_by, written) = Status::read(word);
-    if matches!(kind, crate::model::StatusKind::Other(_)) {
-        return None;
-    }
-    let start = title.span.start + open + 1 + (inner.len() - inner.trim_start().len());
-    Some(Status {
-        kind,
-        raw: word.to_string(),
-        word: written,
-        superseded_by: superseded_by.map(Box::new),
-        span: Span::new(start, start + word.len()),
-        line: title.line,
-        origin: crate::model::StatusOrigin::Section,
-    })
-}
-
 /// A line under the title that is a date and nothing else (`June 19, 2018`, `7 April
 /// 2020`, `*2021-03-04*`, Zooniverse): the record's date, as a reader takes it.
 fn bare_date(source: &SourceFile, line_span: Span, line: usize) -> Option<Located<DateValue>> {
@@ -518,6 +459,16 @@ pub(crate) fn status_section(
         .iter()
         .any(|relation| lower.starts_with(relation));
         if is_choice_list(content) {
+            // `Vorgeschlagen | **Akzeptiert** | Abgelehnt` (EvolutionHub): the choice in bold.
+            if let Some((at, chosen)) = the_bold_choice(content) {
+                let start = content_span.start + at;
+                return Some(status_from(
+                    chosen.to_string(),
+                    Span::new(start, start + chosen.len()),
+                    line,
+                    StatusOrigin::Section,
+                ));
+            }
             choices = choices.or_else(|| {
                 Some(status_from(
                     content.to_string(),
@@ -609,6 +560,28 @@ fn is_bold_label(content: &str) -> bool {
                 && (label.ends_with([':', '：']) || after.trim_start().starts_with([':', '：']))
         })
     })
+}
+
+/// The one choice of a list of choices in bold (`**` or `__`), with its offset in
+/// `content`: the status a template's list was marked with.
+fn the_bold_choice(content: &str) -> Option<(usize, &str)> {
+    let mut chosen = None;
+    let mut at = 0;
+    for part in content.split(['/', '|']) {
+        let trimmed = part.trim();
+        let inner = ["**", "__"]
+            .iter()
+            .find_map(|marker| trimmed.strip_prefix(marker)?.strip_suffix(marker));
+        if let Some(inner) = inner.filter(|inner| !inner.trim().is_empty()) {
+            if chosen.is_some() {
+                return None;
+            }
+            let offset = at + part.find(inner)?;
+            chosen = Some((offset, inner));
+        }
+        at += part.len() + 1;
+    }
+    chosen
 }
 
 pub(crate) fn is_choice_list(content: &str) -> bool {

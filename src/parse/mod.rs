@@ -18,6 +18,7 @@ mod simple_yaml;
 pub(crate) mod status_checklist;
 pub(crate) mod style;
 mod title;
+mod title_status;
 mod toml_front_matter;
 
 pub(crate) use title::is_title_label;
@@ -190,7 +191,7 @@ fn build_record(
         front_matter.as_ref(),
     );
     if record.status.is_none() {
-        record.status = legacy::status_in_title(&record);
+        record.status = title_status::status_in_title(&record);
         // `Soft Delete Pattern [ACCEPTED]`: the status after the title is no part of it.
         let source = &record.source;
         if let (Some(status), Some(title)) = (&record.status, &mut record.title)
@@ -318,7 +319,7 @@ fn read_legacy_metadata(
     // `# Status` as an H1 that is not the title (touka-aoi/parallel-vs-single writes its
     // parts as H1s under an H1 title) is the status section too.
     let status_section = sections.iter().find(|section| {
-        section.is_named("Status")
+        style::is_status_part(section, sections)
             && (section.level >= 2
                 || record
                     .title

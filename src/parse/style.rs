@@ -38,7 +38,7 @@ pub(super) fn read_style(
     };
     let has_status_section = sections_for_style
         .iter()
-        .any(|section| section.level >= 2 && section.is_named("Status"));
+        .any(|section| section.level >= 2 && is_status_part(section, sections_for_style));
     record.style = decide_style(
         sections_for_style,
         front_matter,
@@ -73,6 +73,16 @@ const MADR1_SECTIONS: [&str; 3] = [
     "Decision Outcome",
     "Pros and Cons of the Alternatives",
 ];
+
+/// Whether `section` (one of `sections`) is a record's status part: `## Status`, or a level
+/// down, below the record's top heading (`#### Status` under `### ADR-002 Title`); not a
+/// deep heading that names a command or a field (`###### status`, `### Item: fixed field
+/// 88 (status)`, wellcomecollection's RFCs), whose text is no status.
+pub(crate) fn is_status_part(section: &Section, sections: &[Section]) -> bool {
+    let top = sections.iter().map(|other| other.level).min().unwrap_or(1);
+    let title = section.title.trim_end().trim_end_matches([':', '：']);
+    section.level <= top + 2 && !title.contains([':', '：']) && section.is_named("Status")
+}
 
 /// The sections of an adr-tools/Nygard record.
 const NYGARD_SECTIONS: [&str; 4] = ["Status", "Context", "Decision", "Consequences"];

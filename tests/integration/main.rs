@@ -30,6 +30,7 @@ mod regression_q;
 mod regression_r;
 mod regression_s;
 mod regression_t;
+mod regression_u;
 mod relations;
 mod renumber_also;
 mod robustness;
