@@ -154,12 +154,20 @@ pub struct TitleShape {
 impl TitleShape {
     /// The shape of `record`'s H1 when its title carries a number; `None` otherwise.
     pub fn of(record: &Record) -> Option<TitleShape> {
-        let number = record.title_number?;
         let heading = record.sections.get(record.title_section()?)?;
         let text = record.source.slice(heading.heading_span);
         let text = text.trim_start_matches(['#', ' ', '\t']).trim_end();
         let titled = crate::parse::heading_id::without_heading_id(text);
         let mut shape = numbered_shape(titled, true)?;
+        // `# RFC 092: …`, the title read whole: numbered when the number is the file's.
+        let number = record.title_number.or_else(|| {
+            let digits = titled.get(shape.before.len()..shape.before.len() + shape.width)?;
+            let number = digits.parse().ok()?;
+            let acronym = shape.before.strip_suffix(' ').is_some_and(|word| {
+                (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            (acronym && record.file.number == Some(number)).then_some(number)
+        })?;
         let id = text.get(titled.len()..).unwrap_or_default();
         let written = format!("{number:0width$}", width = shape.width);
         shape.id = id
@@ -478,8 +486,13 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
     let separator = after.get(..separator_len)?;
     // `ADR-`, `ADR `, and when the title is known to be numbered, longer ones
     // (`Architecture Decision Record 17: …`).
-    let is_prefix = (space_before || (before.chars().count() <= 8 && !before.contains(' ')))
-        && separator_len > 0;
+    // `RFC 092: …` (wellcomecollection): an acronym, a space, the number and a colon.
+    let acronym = before.strip_suffix(' ').is_some_and(|word| {
+        (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+    }) && !separator.trim().is_empty();
+    let is_prefix =
+        (space_before || acronym || (before.chars().count() <= 8 && !before.contains(' ')))
+            && separator_len > 0;
     is_prefix.then(|| TitleShape {
         before: before.to_string(),
         width,

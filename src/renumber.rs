@@ -96,6 +96,9 @@ pub struct Plan {
     pub ambiguous: Vec<AmbiguousReference>,
     /// Records that keep a number they share because the project accepts it.
     pub accepted: usize,
+    /// Numbers shared with a folder record (`062-knowledge-graph/README.md`), and the
+    /// folders holding them: a folder is renamed by hand, not by `adr renumber`.
+    pub folder_clashes: Vec<(u32, Vec<String>)>,
 }
 
 /// Plans the renumbering of every collision in the log.
@@ -105,9 +108,11 @@ pub fn plan(
     accepted: &dyn Fn(&Path) -> bool,
 ) -> crate::error::Result<Plan> {
     let (moves, accepted) = planned_moves(log, arrivals, accepted);
+    let folder_clashes = folder_clashes(log);
     if moves.is_empty() {
         return Ok(Plan {
             accepted,
+            folder_clashes,
             ..Plan::default()
         });
     }
@@ -118,7 +123,44 @@ pub fn plan(
         changes,
         ambiguous,
         accepted,
+        folder_clashes,
     })
+}
+
+/// Each number a folder record shares with another record of its series (wellcomecollection's
+/// `rfcs/062-content-api-all-search/` and `rfcs/062-knowledge-graph/`), with the paths of
+/// the records holding it.
+fn folder_clashes(log: &Log) -> Vec<(u32, Vec<String>)> {
+    let series = crate::layout::NumberSeries::new(
+        &log.layout,
+        log.records.iter().filter_map(|record| {
+            Some((
+                record.rel_path.as_str(),
+                record.number()?,
+                record.is_folder_record(),
+            ))
+        }),
+    );
+    let mut by_number: BTreeMap<(String, u32), Vec<&Record>> = BTreeMap::new();
+    for record in &log.records {
+        if let Some(number) = record.number() {
+            let key = series.of(&record.rel_path, record.is_folder_record());
+            by_number.entry((key, number)).or_default().push(record);
+        }
+    }
+    by_number
+        .into_iter()
+        .filter(|(_, records)| {
+            records.len() > 1 && records.iter().any(|record| record.is_folder_record())
+        })
+        .map(|((_, number), records)| {
+            let paths = records
+                .iter()
+                .map(|record| record.rel_path.clone())
+                .collect();
+            (number, paths)
+        })
+        .collect()
 }
 
 /// Each record but the first to arrive with a colliding number takes the next free one of

@@ -32,8 +32,10 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
         plan.ambiguous.extend(mentions.ambiguous);
         rewritten = mentions.rewritten;
     }
+    note_folder_clashes(&plan.folder_clashes, output);
     if plan.moves.is_empty() {
         match plan.accepted {
+            _ if !plan.folder_clashes.is_empty() => {}
             0 => super::note(output, format_args!("no two records share a number")),
             accepted => super::note(
                 output,
@@ -152,4 +154,18 @@ fn apply(project: &Project, plan: &crate::renumber::Plan) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Folders that share a number, which `adr renumber` leaves for the user to rename.
+fn note_folder_clashes(clashes: &[(u32, Vec<String>)], output: &mut Output<'_>) {
+    for (number, paths) in clashes {
+        let named: Vec<String> = paths.iter().map(|path| format!("`{path}`")).collect();
+        super::note(
+            output,
+            format_args!(
+                "{} share the number {number:04}: `adr renumber` does not rename folders; rename all but the first to a free number by hand (`git mv`) and fix the links to them",
+                named.join(" and ")
+            ),
+        );
+    }
 }

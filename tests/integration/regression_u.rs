@@ -150,3 +150,69 @@ fn the_bold_choice_of_a_status_list_is_the_status() {
         )
     );
 }
+
+// wellcomecollection/docs: two folders numbered 062. Lint said to run `adr renumber`,
+// which said no two records share a number. A folder is renamed by hand: both say so.
+#[test]
+fn folders_sharing_a_number_are_named_by_renumber_and_lint() {
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("061-next-steps/README.md", &record("Next steps")),
+        ("062-content-api/README.md", &record("Content API")),
+        ("062-knowledge-graph/README.md", &record("Knowledge graph")),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["renumber"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "",
+            "`062-content-api/README.md` and `062-knowledge-graph/README.md` share the number 0062: `adr renumber` does not rename folders; rename all but the first to a free number by hand (`git mv`) and fix the links to them\n"
+        )
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("= help: rename the folder of the later record to a free number (`git mv`) and fix the links to it: `adr renumber` does not rename folders\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("run `adr renumber`"), "{stdout}");
+}
+
+// wellcomecollection/docs titles its RFCs `# RFC 092: …`: `adr new` dropped the prefix.
+#[test]
+fn a_new_record_is_titled_with_the_logs_acronym_and_number() {
+    let record = |number: &str, title: &str| {
+        format!("# RFC {number}: {title}\n\n## Purpose\n\np\n\n## Context\n\nc\n")
+    };
+    let dir = log_with(&[
+        ("091-identifiers/README.md", &record("091", "Identifiers")),
+        (
+            "092-archive-links/README.md",
+            &record("092", "Archive links"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "new",
+            "--no-edit",
+            "--date",
+            "2026-12-07",
+            "Search relevance",
+        ],
+    );
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "docs/adr/093-search-relevance/README.md\n", "")
+    );
+    let written = read(dir.path().join("docs/adr/093-search-relevance/README.md"));
+    assert!(
+        written.contains("\n# RFC 093: Search relevance\n"),
+        "{written}"
+    );
+}

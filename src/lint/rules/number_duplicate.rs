@@ -229,6 +229,10 @@ fn is_one_documents_versions(group: &Group) -> bool {
         })
 }
 
+/// What to do about a folder record (`062-knowledge-graph/README.md`) holding a number
+/// another record holds.
+const FOLDER_HELP: &str = "rename the folder of the later record to a free number (`git mv`) and fix the links to it: `adr renumber` does not rename folders";
+
 /// Each file of a number held twice in one series, naming the others, with the next free
 /// number of the series.
 fn report_duplicates(
@@ -240,7 +244,7 @@ fn report_duplicates(
     for group in groups.iter().filter(|group| group.files.len() > 1) {
         let (number, files) = (group.number, &group.files);
         let series = series_names[group.series as usize].as_str();
-        for (index, (path, _, _)) in files.iter().enumerate() {
+        for (index, (path, own_rel, _)) in files.iter().enumerate() {
             let others: Vec<_> = files
                 .iter()
                 .enumerate()
@@ -258,14 +262,20 @@ fn report_duplicates(
                 None,
                 format!("number {number:04} is also used by {names}"),
             );
-            // Every pair is told the same number; `adr renumber` gives each its own.
-            diagnostic.help(format!(
-                "run `adr renumber` to give the later records the next free numbers{} and fix the links to them (it shows the changes before `--write`)",
-                highest
+            // A folder record is renamed by hand: `adr renumber` moves files, not folders.
+            // Every other pair is told the same number; `adr renumber` gives each its own.
+            let help = if crate::model::is_folder_record_path(own_rel) {
+                FOLDER_HELP.to_string()
+            } else {
+                let from = highest
                     .get(series)
                     .map_or(Some(1), |highest| highest.checked_add(1))
-                    .map_or_else(String::new, |next| format!(" (from {next})"))
-            ));
+                    .map_or_else(String::new, |next| format!(" (from {next})"));
+                format!(
+                    "run `adr renumber` to give the later records the next free numbers{from} and fix the links to them (it shows the changes before `--write`)"
+                )
+            };
+            diagnostic.help(help);
             for (other_path, _, other_span) in others {
                 diagnostic.secondary(
                     (*other_path).clone(),
