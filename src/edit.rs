@@ -119,7 +119,7 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
                     };
                     let line = match front_matter.syntax {
                         FrontMatterSyntax::Yaml => format!("status: {}", yaml_scalar(value)),
-                        FrontMatterSyntax::Toml => format!("status = {}", double_quoted(value)),
+                        FrontMatterSyntax::Toml => format!("status = {}", toml_string(value)),
                     };
                     Ok(Edit::insert(
                         front_matter.yaml_span.start,

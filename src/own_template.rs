@@ -163,10 +163,8 @@ impl TitleShape {
         let number = record.title_number.or_else(|| {
             let digits = titled.get(shape.before.len()..shape.before.len() + shape.width)?;
             let number = digits.parse().ok()?;
-            let acronym = shape.before.strip_suffix(' ').is_some_and(|word| {
-                (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
-            });
-            (acronym && record.file.number == Some(number)).then_some(number)
+            (is_acronym_prefix(&shape.before) && record.file.number == Some(number))
+                .then_some(number)
         })?;
         let id = text.get(titled.len()..).unwrap_or_default();
         let written = format!("{number:0width$}", width = shape.width);
@@ -470,9 +468,17 @@ enum Part {
     Other,
 }
 
+/// `RFC ` of `RFC 092: …` (wellcomecollection): two to five capitals and a space, before a
+/// number.
+fn is_acronym_prefix(before: &str) -> bool {
+    before.strip_suffix(' ').is_some_and(|word| {
+        (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+    })
+}
+
 /// The shape of a numbered title (`ADR-0000: Vorlage`, `12. Title`; `NNNN. Titel` has no
 /// digits), a space in what comes before the number allowed (`ADR 12: Title`) only when
-/// the title is known to be numbered.
+/// the title is known to be numbered, or after an acronym (`RFC 092: Title`).
 fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
     let digits_at = heading.find(|c: char| c.is_ascii_digit())?;
     let (before, rest) = heading.split_at_checked(digits_at)?;
@@ -486,10 +492,7 @@ fn numbered_shape(heading: &str, space_before: bool) -> Option<TitleShape> {
     let separator = after.get(..separator_len)?;
     // `ADR-`, `ADR `, and when the title is known to be numbered, longer ones
     // (`Architecture Decision Record 17: …`).
-    // `RFC 092: …` (wellcomecollection): an acronym, a space, the number and a colon.
-    let acronym = before.strip_suffix(' ').is_some_and(|word| {
-        (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
-    }) && !separator.trim().is_empty();
+    let acronym = is_acronym_prefix(before) && !separator.trim().is_empty();
     let is_prefix =
         (space_before || acronym || (before.chars().count() <= 8 && !before.contains(' ')))
             && separator_len > 0;

@@ -98,8 +98,11 @@ pub struct Plan {
     pub accepted: usize,
     /// Numbers shared with a folder record (`062-knowledge-graph/README.md`), and the
     /// folders holding them: a folder is renamed by hand, not by `adr renumber`.
-    pub folder_clashes: Vec<(u32, Vec<String>)>,
+    pub folder_clashes: Vec<FolderClash>,
 }
+
+/// A number shared with a folder record, and the paths of the records holding it.
+pub type FolderClash = (u32, Vec<String>);
 
 /// Plans the renumbering of every collision in the log.
 pub fn plan(
@@ -107,8 +110,7 @@ pub fn plan(
     arrivals: &HashMap<PathBuf, Arrival>,
     accepted: &dyn Fn(&Path) -> bool,
 ) -> crate::error::Result<Plan> {
-    let (moves, accepted) = planned_moves(log, arrivals, accepted);
-    let folder_clashes = folder_clashes(log);
+    let (moves, accepted, folder_clashes) = planned_moves(log, arrivals, accepted);
     if moves.is_empty() {
         return Ok(Plan {
             accepted,
@@ -127,54 +129,21 @@ pub fn plan(
     })
 }
 
-/// Each number a folder record shares with another record of its series (wellcomecollection's
-/// `rfcs/062-content-api-all-search/` and `rfcs/062-knowledge-graph/`), with the paths of
-/// the records holding it.
-fn folder_clashes(log: &Log) -> Vec<(u32, Vec<String>)> {
-    let series = crate::layout::NumberSeries::new(
-        &log.layout,
-        log.records.iter().filter_map(|record| {
-            Some((
-                record.rel_path.as_str(),
-                record.number()?,
-                record.is_folder_record(),
-            ))
-        }),
-    );
-    let mut by_number: BTreeMap<(String, u32), Vec<&Record>> = BTreeMap::new();
-    for record in &log.records {
-        if let Some(number) = record.number() {
-            let key = series.of(&record.rel_path, record.is_folder_record());
-            by_number.entry((key, number)).or_default().push(record);
-        }
-    }
-    by_number
-        .into_iter()
-        .filter(|(_, records)| {
-            records.len() > 1 && records.iter().any(|record| record.is_folder_record())
-        })
-        .map(|((_, number), records)| {
-            let paths = records
-                .iter()
-                .map(|record| record.rel_path.clone())
-                .collect();
-            (number, paths)
-        })
-        .collect()
-}
-
 /// Each record but the first to arrive with a colliding number takes the next free one of
 /// its series: numbers collide only within a series (a log, or a folder of a log numbered
 /// per folder, as `number-duplicate` compares them), and the next free number is one past
 /// the series' highest.
 ///
 /// Records whose shared number the project accepts (`accepted`: `[lint.per-file-ignores]`
-/// turns `number-duplicate` off for them) keep it; only the others move.
+/// turns `number-duplicate` off for them) keep it; only the others move. A folder record
+/// keeps its number too: its folder would need renaming, not its README. Each number it
+/// shares (wellcomecollection's `rfcs/062-content-api-all-search/` and
+/// `rfcs/062-knowledge-graph/`) is returned with the paths holding it, for the user.
 fn planned_moves(
     log: &Log,
     arrivals: &HashMap<PathBuf, Arrival>,
     accepted: &dyn Fn(&Path) -> bool,
-) -> (Vec<Move>, usize) {
+) -> (Vec<Move>, usize, Vec<FolderClash>) {
     let series = crate::layout::NumberSeries::new(
         &log.layout,
         log.records.iter().filter_map(|record| {
@@ -194,11 +163,7 @@ fn planned_moves(
         let key = series.of(&record.rel_path, record.is_folder_record());
         let top = highest.entry(key.clone()).or_insert(number);
         *top = (*top).max(number);
-        // A folder record would need its folder renamed, not its README: it keeps its
-        // number (lint still reports the collision).
-        if !record.is_folder_record() {
-            by_number.entry((key, number)).or_default().push(record);
-        }
+        by_number.entry((key, number)).or_default().push(record);
     }
     for failure in &log.failures {
         if let Some(number) = failure.file.number {
@@ -210,7 +175,16 @@ fn planned_moves(
     }
     let mut moves = Vec::new();
     let mut accepted_count = 0;
+    let mut folder_clashes = Vec::new();
     for ((key, number), mut records) in by_number {
+        if records.len() > 1 && records.iter().any(|record| record.is_folder_record()) {
+            let paths = records
+                .iter()
+                .map(|record| record.rel_path.clone())
+                .collect();
+            folder_clashes.push((number, paths));
+        }
+        records.retain(|record| !record.is_folder_record());
         let titled: Vec<(&str, &str)> = records
             .iter()
             .filter_map(|record| {
@@ -267,7 +241,7 @@ fn planned_moves(
             });
         }
     }
-    (moves, accepted_count)
+    (moves, accepted_count, folder_clashes)
 }
 
 /// The files whose text or name the moves change: the moved records, and every record or

@@ -44,7 +44,7 @@ fn shape_in(record: &Record) -> Option<SuccessorLine> {
         .trim_start_matches(['-', '*', ' '])
         .trim()
         .to_lowercase();
-    if !["superseded_by", "superseded-by", "superseded by"].contains(&label.as_str()) {
+    if !crate::parse::legacy::SUCCESSOR_LABELS.contains(&label.as_str()) {
         return None;
     }
     let spaces = value.len() - value.trim_start().len();

@@ -248,22 +248,7 @@ pub(crate) fn parse_entries(
         .into_iter()
         .map(|(key, value)| {
             let key = scalar_text(&key).unwrap_or_else(|| format!("{key:?}"));
-            match located.iter().find(|found| found.key == key) {
-                Some(found) => FrontMatterEntry {
-                    key,
-                    value,
-                    key_span: found.key_span,
-                    value_span: found.value_span,
-                    line: source.line_of(found.key_span.start),
-                },
-                None => FrontMatterEntry {
-                    key,
-                    value,
-                    key_span: Span::empty(fences.yaml_span.start),
-                    value_span: Span::empty(fences.yaml_span.start),
-                    line: fence_line + 1,
-                },
-            }
+            located_entry(source, fences, &located, (key, value))
         })
         .collect();
     Ok(FrontMatter {
@@ -272,6 +257,32 @@ pub(crate) fn parse_entries(
         syntax: fences.syntax,
         entries,
     })
+}
+
+/// The entry of `key` with its place in the file as `located` found it; a key the line
+/// scan did not find (a complex key) is placed at the start of the front matter.
+pub(super) fn located_entry(
+    source: &SourceFile,
+    fences: Fences,
+    located: &[LocatedKey],
+    (key, value): (String, yaml_serde::Value),
+) -> FrontMatterEntry {
+    match located.iter().find(|found| found.key == key) {
+        Some(found) => FrontMatterEntry {
+            key,
+            value,
+            key_span: found.key_span,
+            value_span: found.value_span,
+            line: source.line_of(found.key_span.start),
+        },
+        None => FrontMatterEntry {
+            key,
+            value,
+            key_span: Span::empty(fences.yaml_span.start),
+            value_span: Span::empty(fences.yaml_span.start),
+            line: source.line_of(fences.span.start) + 1,
+        },
+    }
 }
 
 /// The first line (0-based) whose key is glued to its value (`tag:General`: to YAML one
@@ -361,10 +372,10 @@ pub(crate) fn scalar_text(value: &yaml_serde::Value) -> Option<String> {
     }
 }
 
-struct LocatedKey {
-    key: String,
-    key_span: Span,
-    value_span: Span,
+pub(super) struct LocatedKey {
+    pub(super) key: String,
+    pub(super) key_span: Span,
+    pub(super) value_span: Span,
 }
 
 /// Top-level `key: value` lines of the YAML, found by a line scan.

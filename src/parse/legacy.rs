@@ -34,7 +34,7 @@ pub(crate) struct LegacyMetadata {
 
 /// Labels of a line naming the record that supersedes this one, beside a bare `status:`
 /// line or bullet (`superseded_by: 0007-hosts-mcp`).
-const SUCCESSOR_LABELS: [&str; 3] = ["superseded_by", "superseded-by", "superseded by"];
+pub(crate) const SUCCESSOR_LABELS: [&str; 3] = ["superseded_by", "superseded-by", "superseded by"];
 
 impl LegacyMetadata {
     /// Gives a superseded status that names no successor the one a line of its own names;

@@ -2,8 +2,8 @@
 //! crate into the same entries as YAML front matter (values as YAML values, so every reader
 //! of a key reads both), each top-level `key = value` located by a line scan for edits.
 
-use super::front_matter::{Fences, FrontMatterError};
-use crate::model::{FailureKind, FrontMatter, FrontMatterEntry};
+use super::front_matter::{Fences, FrontMatterError, LocatedKey, located_entry};
+use crate::model::{FailureKind, FrontMatter};
 use crate::source::{SourceFile, Span};
 
 /// Parses the TOML between the fences into entries, each with its key's place in the file.
@@ -30,27 +30,7 @@ pub(super) fn parse_entries(
     let located = locate_keys(source, fences.yaml_span);
     let entries = table
         .into_iter()
-        .map(|(key, value)| {
-            let (key_span, value_span) = located.iter().find(|(name, ..)| *name == key).map_or(
-                (
-                    Span::empty(fences.yaml_span.start),
-                    Span::empty(fences.yaml_span.start),
-                ),
-                |(_, key_span, value_span)| (*key_span, *value_span),
-            );
-            let line = if key_span.is_empty() {
-                fence_line + 1
-            } else {
-                source.line_of(key_span.start)
-            };
-            FrontMatterEntry {
-                key,
-                value: yaml_value(value),
-                key_span,
-                value_span,
-                line,
-            }
-        })
+        .map(|(key, value)| located_entry(source, fences, &located, (key, yaml_value(value))))
         .collect();
     Ok(FrontMatter {
         span: fences.span,
@@ -82,7 +62,7 @@ fn yaml_value(value: toml::Value) -> yaml_serde::Value {
 
 /// The top-level `key = value` lines (before the first `[table]` header), with the key's
 /// bytes and the value's bytes on its line (quotes included, a trailing comment excluded).
-fn locate_keys(source: &SourceFile, span: Span) -> Vec<(String, Span, Span)> {
+fn locate_keys(source: &SourceFile, span: Span) -> Vec<LocatedKey> {
     let mut keys = Vec::new();
     let mut offset = span.start;
     for line in source.slice(span).split_inclusive('\n') {
@@ -111,7 +91,11 @@ fn locate_keys(source: &SourceFile, span: Span) -> Vec<(String, Span, Span)> {
         let after_equals = raw_key.len() + 1;
         let value_span =
             super::front_matter::value_span_on_line(content, after_equals).shifted(line_start);
-        keys.push((key.to_string(), key_span, value_span));
+        keys.push(LocatedKey {
+            key: key.to_string(),
+            key_span,
+            value_span,
+        });
     }
     keys
 }
