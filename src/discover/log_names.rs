@@ -254,11 +254,14 @@ const ANNEX_WORDS: &[&str] = &[
 /// Whether `slug` begins with a word of [`ANNEX_WORDS`].
 pub(super) fn starts_with_annex_word(slug: &str) -> bool {
     let first = slug.split(['-', '_', '.', ' ']).next().unwrap_or(slug);
+    // An ASCII word lowercases to ASCII, never to one of the other words: most slugs are
+    // told apart without lowercasing a copy of them once per word.
+    let ascii = first.is_ascii();
     ANNEX_WORDS.iter().any(|word| {
         if word.is_ascii() {
             word.eq_ignore_ascii_case(first)
         } else {
-            first.to_lowercase() == *word
+            !ascii && first.to_lowercase() == *word
         }
     })
 }

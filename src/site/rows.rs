@@ -14,8 +14,9 @@ use std::path::Path;
 use super::links::encode_path;
 use super::status_colours::StatusColours;
 use super::views::{
-    EntryRef, EntrySource, EntryView, Neighbour, StatusView, TagGroup, failure_entry_view,
-    failure_label, failure_status, failure_title, page_path, record_entry_view, record_status,
+    EntryRef, EntrySource, EntryView, Neighbour, RecordRow, StatusView, TagGroup,
+    failure_entry_view, failure_label, failure_status, failure_status_key, failure_title,
+    page_path, record_entry_view, record_status,
 };
 use super::{SiteRecord, html, key_of};
 use crate::layout::Layout;
@@ -116,43 +117,51 @@ impl<'r> Rows<'r> {
 
     /// The view of the row at `position`, as the index and every page show it.
     pub(crate) fn view(&self, position: usize) -> Option<EntryView> {
+        Some(self.inputs(position)?.view())
+    }
+
+    /// What the view of the row at `position` is made from.
+    fn inputs(&self, position: usize) -> Option<RowInputs<'_>> {
         let entry = self.entries.get(position)?;
-        let mut view = match entry.source {
-            EntrySource::Record(index) => record_entry_view(self.records.get(index)?, &entry.page),
+        let (source, status_key) = match entry.source {
+            EntrySource::Record(index) => {
+                let row = RecordRow::of(self.records.get(index)?);
+                let key = row.status_keyword().unwrap_or("none");
+                (RowSource::Record(row), key)
+            }
             EntrySource::Failure(index) => {
-                failure_entry_view(self.failures.get(index)?, &entry.page)
+                let failure = self.failures.get(index)?;
+                let source = RowSource::Failure {
+                    label: failure_label(failure),
+                    title: failure_title(failure),
+                };
+                (source, failure_status_key())
             }
         };
-        view.doc = position;
-        if let Some(log) = self.layout.named_log_of(entry.rel_path) {
-            view.label = format!("{}:{}", log.name, view.label);
-            view.log = Some(log.name.clone());
-        }
-        if let Some(facts) = self.history_of(entry) {
-            view.last_changed.clone_from(&facts.changed_on);
-            if view.date.is_none()
-                && let Some(added) = facts
-                    .added_at
-                    .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-            {
-                let iso = added
-                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                    .date()
-                    .to_string();
-                view.date = Some(iso.clone());
-                view.iso_date = Some(iso);
-                view.date_from_git = true;
-            }
-            view.last_changed_at = facts.changed_at;
-            view.authors.clone_from(&facts.authors);
-        }
-        if let Some(class) = self.colours.class_of(&view.status.key) {
-            view.status.class = class.to_string().into();
-        }
-        for tag in &mut view.tags {
-            tag.url = self.tag_url(&tag.name);
-        }
-        Some(view)
+        let tag_files = match &source {
+            RowSource::Record(row) => row
+                .tags()
+                .iter()
+                .map(|tag| {
+                    self.tags
+                        .get(&tag.to_lowercase())
+                        .map(|group| group.file.as_str())
+                })
+                .collect(),
+            RowSource::Failure { .. } => Vec::new(),
+        };
+        Some(RowInputs {
+            source,
+            page: &entry.page,
+            position,
+            log: self
+                .layout
+                .named_log_of(entry.rel_path)
+                .map(|log| log.name.as_str()),
+            history: self.history_of(entry),
+            status_class: self.colours.class_of(status_key),
+            tag_files,
+        })
     }
 
     /// The views of the rows at `positions`.
@@ -161,13 +170,6 @@ impl<'r> Rows<'r> {
             .into_iter()
             .filter_map(|position| self.view(position))
             .collect()
-    }
-
-    fn tag_url(&self, name: &str) -> String {
-        self.tags
-            .get(&name.to_lowercase())
-            .map(|group| encode_path(&format!("tags/{}", group.file)))
-            .unwrap_or_default()
     }
 
     /// The row's label: its number as the log writes it (`0007`), prefixed by its log's name
@@ -278,13 +280,82 @@ impl<'r> Rows<'r> {
     }
 
     /// A hash of each row's view, in order: what the keys of the pages showing rows are made
-    /// from. Each view is made, hashed and dropped.
+    /// from. The hash is of what the view is made from ([`RowInputs`]), not of the view:
+    /// making a view for each of the log's rows was a tenth of a one-record re-render's CPU
+    /// at 99,999 records.
     pub(crate) fn hashes(&self) -> Vec<u128> {
         use rayon::prelude::*;
         (0..self.entries.len())
             .into_par_iter()
-            .map(|position| key_of(&[&self.view(position)]))
+            .map(|position| key_of(&[&self.inputs(position)]))
             .collect()
+    }
+}
+
+/// What a row's view is made from, borrowed from the rows: [`RowInputs::view`] reads
+/// nothing else, so two rows with equal inputs show the same.
+#[derive(serde::Serialize)]
+struct RowInputs<'r> {
+    source: RowSource<'r>,
+    page: &'r str,
+    position: usize,
+    /// The row's log, when the site shows several.
+    log: Option<&'r str>,
+    history: Option<&'r crate::git::FileHistory>,
+    /// The class the site's status colours give the row's status.
+    status_class: Option<&'r str>,
+    /// The file of each tag's page, in the order of the tags.
+    tag_files: Vec<Option<&'r str>>,
+}
+
+#[derive(serde::Serialize)]
+enum RowSource<'r> {
+    Record(RecordRow<'r>),
+    /// A file that could not be read.
+    Failure {
+        label: String,
+        title: &'r str,
+    },
+}
+
+impl RowInputs<'_> {
+    fn view(&self) -> EntryView {
+        let mut view = match &self.source {
+            RowSource::Record(row) => record_entry_view(row, self.page),
+            RowSource::Failure { label, title } => failure_entry_view(label, title, self.page),
+        };
+        view.doc = self.position;
+        if let Some(log) = self.log {
+            view.label = format!("{log}:{}", view.label);
+            view.log = Some(log.to_string());
+        }
+        if let Some(facts) = self.history {
+            view.last_changed.clone_from(&facts.changed_on);
+            if view.date.is_none()
+                && let Some(added) = facts
+                    .added_at
+                    .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+            {
+                let iso = added
+                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                    .date()
+                    .to_string();
+                view.date = Some(iso.clone());
+                view.iso_date = Some(iso);
+                view.date_from_git = true;
+            }
+            view.last_changed_at = facts.changed_at;
+            view.authors.clone_from(&facts.authors);
+        }
+        if let Some(class) = self.status_class {
+            view.status.class = class.to_string().into();
+        }
+        for (tag, file) in view.tags.iter_mut().zip(&self.tag_files) {
+            tag.url = file
+                .map(|file| encode_path(&format!("tags/{file}")))
+                .unwrap_or_default();
+        }
+        view
     }
 }
 
@@ -325,4 +396,95 @@ fn tag_groups(entries: &[Entry], records: &[SiteRecord]) -> BTreeMap<String, Tag
         group.file = format!("{file}.html");
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str, front: &str) -> SiteRecord {
+        let text = format!("---\n{front}\n---\n# Use things\n\nBody.\n");
+        let file = crate::discover::FileName::parse(name).unwrap();
+        let source = crate::source::SourceFile::new(name.to_string(), text);
+        let record = crate::parse::parse_record(source, name.to_string(), file).unwrap();
+        SiteRecord::from_record(&record, Path::new(""))
+    }
+
+    fn hashes_and_views(records: &[SiteRecord], colours: &StatusColours) -> Vec<(u128, String)> {
+        let layout = Layout::default();
+        let rows = Rows::new((records, Path::new("")), &[], &layout, None, colours);
+        let views = (0..rows.len()).map(|at| format!("{:?}", rows.view(at).unwrap()));
+        rows.hashes().into_iter().zip(views).collect()
+    }
+
+    /// The row hashes are of what the views are made from: each must change exactly when a
+    /// view does, or a page showing the row is kept stale (or made for nothing).
+    #[test]
+    fn a_row_hash_changes_exactly_when_its_view_does() {
+        let base = || {
+            vec![
+                record("0001-a.md", "status: accepted\ntags: [Cache]"),
+                record("0002-b.md", "status: proposed\ndate: 2024-05-01"),
+                record("0003-c.md", "status: on hold\ntags: [cache, api]"),
+            ]
+        };
+        let plain = StatusColours::default();
+        let coloured = StatusColours::new(
+            &[("On Hold".to_string(), "#8a5cf5".to_string())]
+                .into_iter()
+                .collect(),
+        );
+        let before = hashes_and_views(&base(), &plain);
+        type Change = Box<dyn Fn(&mut Vec<SiteRecord>)>;
+        let changes: Vec<(&str, Change, &StatusColours)> = vec![
+            ("nothing", Box::new(|_| {}), &plain),
+            ("body only", Box::new(|r| r[0].text_hash ^= 1), &plain),
+            ("title", Box::new(|r| r[1].title.push('!')), &plain),
+            ("label", Box::new(|r| r[1].label = "02".into()), &plain),
+            (
+                "status",
+                Box::new(|r| r[0] = record("0001-a.md", "status: rejected\ntags: [Cache]")),
+                &plain,
+            ),
+            (
+                "date",
+                Box::new(|r| r[1] = record("0002-b.md", "status: proposed\ndate: 2024-05-02")),
+                &plain,
+            ),
+            (
+                "a tag added",
+                Box::new(|r| {
+                    r[1] = record(
+                        "0002-b.md",
+                        "status: proposed\ndate: 2024-05-01\ntags: [api]",
+                    )
+                }),
+                &plain,
+            ),
+            ("a status colour", Box::new(|_| {}), &coloured),
+            (
+                "a file moved",
+                Box::new(|r| r[2] = record("0003-d.md", "status: on hold\ntags: [cache, api]")),
+                &plain,
+            ),
+        ];
+        for (what, change, colours) in changes {
+            let mut records = base();
+            change(&mut records);
+            let after = hashes_and_views(&records, colours);
+            for (at, ((hash_before, view_before), (hash_after, view_after))) in
+                before.iter().zip(&after).enumerate()
+            {
+                assert_eq!(
+                    hash_before == hash_after,
+                    view_before == view_after,
+                    "{what}: row {at}\n{view_before}\n{view_after}"
+                );
+            }
+            // The test means something only where a view changed: every change but the
+            // first two shows in some row.
+            let shown = before != after;
+            assert_eq!(shown, !["nothing", "body only"].contains(&what), "{what}");
+        }
+    }
 }

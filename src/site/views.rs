@@ -306,36 +306,79 @@ pub(crate) use crate::log_path::page_path;
 
 /// The status a record's row shows (a record without one says so).
 pub(crate) fn record_status(record: &SiteRecord) -> StatusView {
-    match &record.status {
+    status_view(RecordRow::status_of(record))
+}
+
+/// The status view of a record whose status is `status` (keyword and class name).
+fn status_view(status: Option<(&str, &str)>) -> StatusView {
+    match status {
         None => StatusView {
             key: "none".to_string(),
             class: "none".into(),
             text: "no status".to_string(),
         },
-        Some(status) => StatusView {
-            key: status.keyword.clone(),
-            class: status.class.name().into(),
-            text: status.keyword.clone(),
+        Some((keyword, class)) => StatusView {
+            key: keyword.to_string(),
+            class: class.to_string().into(),
+            text: keyword.to_string(),
         },
     }
 }
 
+/// What of a record its row shows, borrowed from it: the row's view is made from this
+/// alone, so a hash of it stands for the view's.
+#[derive(Serialize)]
+pub(crate) struct RecordRow<'r> {
+    label: &'r str,
+    title: &'r str,
+    /// The keyword and the name of its class.
+    status: Option<(&'r str, &'static str)>,
+    date: Option<&'r super::record::SiteDate>,
+    tags: &'r [String],
+}
+
+impl<'r> RecordRow<'r> {
+    pub(crate) fn of(record: &'r SiteRecord) -> RecordRow<'r> {
+        RecordRow {
+            label: &record.label,
+            title: &record.title,
+            status: RecordRow::status_of(record),
+            date: record.date.as_ref(),
+            tags: &record.tags,
+        }
+    }
+
+    fn status_of(record: &SiteRecord) -> Option<(&str, &'static str)> {
+        let status = record.status.as_ref()?;
+        Some((status.keyword.as_str(), status.class.name()))
+    }
+
+    /// The record's tags, as written.
+    pub(crate) fn tags(&self) -> &'r [String] {
+        self.tags
+    }
+
+    /// The keyword of the record's status, if it has one.
+    pub(crate) fn status_keyword(&self) -> Option<&'r str> {
+        self.status.map(|(keyword, _)| keyword)
+    }
+}
+
 /// The view of a record's row, its page being at `page` in the site.
-pub(crate) fn record_entry_view(record: &SiteRecord, page: &str) -> EntryView {
-    let status = record_status(record);
+pub(crate) fn record_entry_view(record: &RecordRow<'_>, page: &str) -> EntryView {
+    let status = status_view(record.status);
     let tag_keys: Vec<String> = record.tags.iter().map(|tag| tag.to_lowercase()).collect();
     EntryView {
-        label: record.label.clone(),
-        title: record.title.clone(),
+        label: record.label.to_string(),
+        title: record.title.to_string(),
         url: encode_path(page),
         path: page.to_string(),
         status,
         // Dates in one format: a real date as `YYYY-MM-DD`, whatever way it was written.
         date: record
             .date
-            .as_ref()
             .map(|date| date.iso.clone().unwrap_or_else(|| date.text.clone())),
-        iso_date: record.date.as_ref().and_then(|date| date.iso.clone()),
+        iso_date: record.date.and_then(|date| date.iso.clone()),
         date_from_git: false,
         tags: record
             .tags
@@ -383,17 +426,23 @@ pub(crate) fn failure_label(failure: &LoadFailure) -> String {
 /// The status a row of a file that could not be read shows.
 pub(crate) fn failure_status() -> StatusView {
     StatusView {
-        key: "parse error".to_string(),
+        key: failure_status_key().to_string(),
         class: "error".into(),
         text: "parse error".to_string(),
     }
 }
 
-/// The view of the row of a record file that could not be read, its page being at `page`.
-pub(crate) fn failure_entry_view(failure: &LoadFailure, page: &str) -> EntryView {
+/// The status key of a row of a file that could not be read.
+pub(crate) fn failure_status_key() -> &'static str {
+    "parse error"
+}
+
+/// The view of the row of a record file that could not be read (its [`failure_label`] and
+/// [`failure_title`]), its page being at `page`.
+pub(crate) fn failure_entry_view(label: &str, title: &str, page: &str) -> EntryView {
     EntryView {
-        label: failure_label(failure),
-        title: failure_title(failure).to_string(),
+        label: label.to_string(),
+        title: title.to_string(),
         url: encode_path(page),
         path: page.to_string(),
         status: failure_status(),

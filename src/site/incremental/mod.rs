@@ -27,8 +27,8 @@ use manifest::{
     unsafe_manifest_entry,
 };
 use output_dir::{
-    OutputDir, Staging, prepare_out_dir, publish_root, remove_if_link, remove_stale,
-    remove_temporary_files,
+    OutputDir, Staging, clear_pending, mark_pending, prepare_out_dir, publish_root, remove_if_link,
+    remove_stale, remove_temporary_files,
 };
 use stamps::{
     Stamps, fingerprint, nanos_since_epoch, settings_hash, watched_files, watched_unchanged,
@@ -157,11 +157,17 @@ pub fn render(
             crate::site::overridable_names().join(", ")
         ));
     }
-    // Walking the whole site for what an interrupted render left (0.06 s at 99,999
-    // records) takes a core the load leaves idle most of the time; this render's own
-    // temporary files come after, from the build.
+    // A site is walked for what an interrupted render left only when one was: marked, or
+    // made by another version (which kept no mark). The walk takes a core the load leaves
+    // idle most of the time; this render's own temporary files come after, from the build.
+    let interrupted = previous.as_ref().is_some_and(|manifest| {
+        let unmarked = manifest.version != MANIFEST_VERSION;
+        mark_pending(out_dir) || unmarked
+    });
     let loaded = std::thread::scope(|scope| {
-        scope.spawn(|| remove_temporary_files(out_dir));
+        if interrupted {
+            scope.spawn(|| remove_temporary_files(out_dir));
+        }
         load(project, found, cache, fingerprinted, (settings, &options))
     });
     let written = Written {
@@ -469,8 +475,9 @@ fn write_site(
         finish_manifest(&site_dir, previous, this_render, &is_kept)
     })?;
     drop_in_background((body, header));
-    if let Some(staging) = staging {
-        staging.finish(out_dir)?;
+    match staging {
+        Some(staging) => staging.finish(out_dir)?,
+        None => clear_pending(out_dir),
     }
     let unchanged = file_count.saturating_sub(written_count);
     Ok(Outcome::Rendered {

@@ -138,6 +138,35 @@ pub(super) fn is_safe_site_path(path: &str) -> bool {
             .all(|component| matches!(component, Component::Normal(_)))
 }
 
+/// The file that marks a site while a render replaces its files in place; removed once the
+/// manifest is written. A render that finds it knows the last one was interrupted or failed,
+/// and walks the site for the temporary files that one left: walking it every time was 90
+/// ms of CPU of a one-record re-render at 99,999 records (132,000 files).
+const PENDING_MARKER: &str = ".adr-site-pending";
+
+/// Marks `out_dir` as being rendered into ([`PENDING_MARKER`]); returns whether a render
+/// may have left temporary files there: the mark was there already, or could not be made.
+pub(super) fn mark_pending(out_dir: &Path) -> bool {
+    let path = out_dir.join(PENDING_MARKER);
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return true;
+    }
+    // `create_new` makes the file or fails: it never follows a link planted in its place.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .is_err()
+}
+
+/// Removes the mark of [`mark_pending`]: the render it marked has finished.
+pub(super) fn clear_pending(out_dir: &Path) {
+    let path = out_dir.join(PENDING_MARKER);
+    if std::fs::symlink_metadata(&path).is_ok_and(|metadata| metadata.is_file()) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 /// Temporary files of an interrupted render (the rename never happened).
 pub(super) fn remove_temporary_files(out_dir: &Path) {
     for entry in walkdir::WalkDir::new(out_dir)

@@ -292,6 +292,47 @@ fn mtimes(dir: &Path) -> BTreeMap<String, std::time::SystemTime> {
         .collect()
 }
 
+/// A render replacing pages in place marks the site until its manifest is written; only a
+/// render finding that mark (left by one killed or failed mid-way) walks the site for the
+/// temporary files left behind.
+#[test]
+fn only_a_site_marked_as_interrupted_is_walked_for_temporary_files() {
+    let (dir, site) = rendered_without_0005();
+    let pending = site.join(".adr-site-pending");
+    assert!(!pending.exists(), "a finished render leaves no mark");
+    let stray = ["assets/.adr-tmp-stray", "tags/.adr-tmp-stray"].map(|name| site.join(name));
+    for path in &stray {
+        std::fs::write(path, "half a page").unwrap();
+    }
+    will_to_shall(dir.path());
+    assert_eq!(run(dir.path(), &["render"]).0, 0);
+    assert!(
+        stray.iter().all(|path| path.exists()),
+        "walked without a mark"
+    );
+    assert!(!pending.exists());
+
+    std::fs::write(&pending, "").unwrap();
+    let path = dir
+        .path()
+        .join("docs/adr/0003-record-architecture-decisions.md");
+    std::fs::write(&path, read(&path).replace("We shall use", "We will use")).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render"]);
+    assert_eq!(code, 0, "{stderr}");
+    for path in &stray {
+        assert!(!path.exists(), "{} left", path.display());
+    }
+    assert!(
+        !pending.exists(),
+        "the mark outlived the render that cleared it"
+    );
+    assert!(
+        !files_of(&site)
+            .keys()
+            .any(|name| name.contains(".adr-tmp-"))
+    );
+}
+
 /// A typed relation whose verb changes (`Amends` to `Clarifies`) changes the relations
 /// table, though the records' rows do not.
 #[test]
