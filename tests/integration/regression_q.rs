@@ -4,12 +4,9 @@
 
 use crate::util::{log_with, read, run};
 
+/// What `adr new` writes for `args`, dated 2024-05-01.
 fn new_record(dir: &std::path::Path, args: &[&str]) -> String {
-    let mut all = vec!["new", "--no-edit", "--date", "2024-05-01"];
-    all.extend_from_slice(args);
-    let (code, stdout, stderr) = run(dir, &all);
-    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    read(dir.join(stdout.trim()))
+    crate::util::new_record(dir, "2024-05-01", args).1
 }
 
 // bo-tech's own template: a MyST label, `# NNNN Short title`, a date and empty parts. `adr

@@ -2,7 +2,7 @@
 //! German, French and Chinese logs). Each test is a shape one of them writes, and fails on
 //! the build that was reviewed.
 
-use crate::util::{log_with, read, run};
+use crate::util::{log_with, new_record, read, run};
 
 fn nygard(n: u32, title: &str) -> String {
     format!(
@@ -72,12 +72,7 @@ fn a_templates_samples_and_order_are_the_records_own() {
             "---\nstatus: accepted\ndate: 2024-01-01\nnav_order: 1\n---\n\n# Use thing\n\n## Contexte\n\nc\n\n## Décision\n\nd\n",
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2024-05-01", "Essai"],
-    );
-    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    let text = read(dir.path().join(stdout.trim()));
+    let (_, text) = new_record(dir.path(), "2024-05-01", &["Essai"]);
     assert!(
         text.starts_with("---\nstatus: proposed\ndate: 2024-05-01\nnav_order: 2\ndeciders: []\ninformed: []\n---\n"),
         "{text}"

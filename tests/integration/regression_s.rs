@@ -2,7 +2,7 @@
 //! German and Japanese). Each test is a shape one of them writes, and fails on the build
 //! that was reviewed.
 
-use crate::util::{log_with, read, run};
+use crate::util::{log_with, new_record, read, run};
 
 // cap-fiori-timetracking's template asks for `{Entwurf/Akzeptiert/Verworfen} – kurzer
 // Statuskommentar`, and every record keeps a comment after the word: `adr status` replaced
@@ -47,12 +47,7 @@ fn a_templates_id_and_relation_placeholders_are_filled_or_left_empty() {
             "---\nid: ADR-001\ntitle: 使用 Rust\nstatus: accepted\ndate: 2024-01-01\n---\n\n# ADR-001: 使用 Rust\n\n## 背景\n\nc\n\n## 决策\n\nd\n",
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2024-05-01", "Try the tool"],
-    );
-    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    let text = read(dir.path().join(stdout.trim()));
+    let (_, text) = new_record(dir.path(), "2024-05-01", &["Try the tool"]);
     assert!(text.starts_with("---\nid: ADR-002\n"), "{text}");
     assert!(text.contains("\nsupersedes:\n---\n"), "{text}");
 }
@@ -97,12 +92,7 @@ fn a_log_of_minimal_madr_records_gets_a_minimal_one() {
         "0001-use-madr.md",
         "# Use MADR\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n* MADR\n\n## Decision Outcome\n\nChosen option: \"MADR\".\n\n### Consequences\n\n* Good, because it is short\n",
     )]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2024-05-01", "Try the tool"],
-    );
-    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    let text = read(dir.path().join(stdout.trim()));
+    let (_, text) = new_record(dir.path(), "2024-05-01", &["Try the tool"]);
     let headings: Vec<&str> = text.lines().filter(|line| line.starts_with('#')).collect();
     assert_eq!(
         headings,

@@ -2,7 +2,7 @@
 //! statuses, key lines, header lines and series folders). Each test is a shape one of them
 //! writes, and fails on the build that was reviewed.
 
-use crate::util::{log_with, read, run};
+use crate::util::{log_with, new_record, read, run};
 
 fn toml_record(number: u32, title: &str, date: &str) -> String {
     format!(
@@ -58,15 +58,8 @@ fn toml_front_matter_and_dated_adr_names_are_read() {
             ""
         )
     );
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2026-12-07", "Use SPIFFE"],
-    );
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/20261207-adr-0006-use-spiffe.md\n", "")
-    );
-    let written = read(dir.path().join("docs/adr/20261207-adr-0006-use-spiffe.md"));
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Use SPIFFE"]);
+    assert_eq!(path, "docs/adr/20261207-adr-0006-use-spiffe.md");
     assert!(
         written.starts_with("+++\ntitle = \"ADR-0006: Use SPIFFE\"\n+++\n\n"),
         "{written}"
@@ -293,15 +286,8 @@ fn a_new_record_numbers_its_front_matter_title_and_is_dated_like_the_log() {
             "---\ntitle: 'ADR-XXX: Título Corto'\ndescription: 'ADR-XXX: Título Corto'\nstatus: proposed\n---\n# ADR-XXX: Título Corto\n\n## Estado\n[Propuesto | Aceptado]\n\n## Contexto\nDescribe el contexto.\n\n## Decisión\nDescribir la decisión.\n\n## Consecuencias\n¿Qué cambia?\n",
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2026-12-07", "Usar SQLite"],
-    );
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/003-usar-sqlite.md\n", "")
-    );
-    let written = read(dir.path().join("docs/adr/003-usar-sqlite.md"));
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Usar SQLite"]);
+    assert_eq!(path, "docs/adr/003-usar-sqlite.md");
     assert!(
         written.starts_with(
             "---\ntitle: \"ADR-003: Usar SQLite\"\ndescription: \"ADR-003: Usar SQLite\"\n"
@@ -323,15 +309,8 @@ fn a_new_record_keeps_the_logs_status_bullets() {
         "ADR-0001-adopt-c4.md",
         "# ADR-0001: Adopt C4\n\n- **Date:** 2025-11-09\n- **Status:** Accepted\n- **Supersedes:** None\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
     )]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2026-12-07", "Use Redis"],
-    );
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/ADR-0002-use-redis.md\n", "")
-    );
-    let written = read(dir.path().join("docs/adr/ADR-0002-use-redis.md"));
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Use Redis"]);
+    assert_eq!(path, "docs/adr/ADR-0002-use-redis.md");
     assert!(
         written.starts_with("# ADR-0002: Use Redis\n\n- **Date:** 2026-12-07\n- **Status:** Proposed\n- **Supersedes:**\n\n## Context\n"),
         "{written}"

@@ -2,7 +2,7 @@
 //! English; log4brains, Quarto and Jekyll sites; one folder per record; timestamped names).
 //! Each test is a shape one of them writes, and fails on the build that was reviewed.
 
-use crate::util::{log_with, read, run};
+use crate::util::{log_with, new_record, run};
 
 // zero-logement-vacant's French MADR template: `statut: {proposé | … | remplacé par
 // [ADR-0005](0005-example.md)}` and `décideurs: {liste …}`. `adr new` left them, the front
@@ -19,25 +19,9 @@ fn a_translated_front_matter_template_is_filled() {
             "---\nstatut: proposé\ndate: 2024-06-03\n---\n\n# Mocker l'API\n\n## Contexte et problématique\n\nc\n",
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "new",
-            "--no-edit",
-            "--date",
-            "2026-12-07",
-            "Utiliser Postgres",
-        ],
-    );
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Utiliser Postgres"]);
     // SOURCE_DATE_EPOCH is 2025-11-23 00:00:00 UTC: the time of a timestamped name.
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/20261207000000-utiliser-postgres.md\n", "")
-    );
-    let written = read(
-        dir.path()
-            .join("docs/adr/20261207000000-utiliser-postgres.md"),
-    );
+    assert_eq!(path, "docs/adr/20261207000000-utiliser-postgres.md");
     assert!(
         written
             .starts_with("---\nstatut: proposé\ndate: 2026-12-07\ndécideurs: []\ninformés:\n---\n"),
@@ -72,15 +56,8 @@ fn metadata_bullets_under_a_comment_heading_are_filled() {
             "# Licence\n\n* statut : accepté\n* date : 2025-05-27\n\n## Contexte et énoncé du problème\n\nc\n",
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &["new", "--no-edit", "--date", "2026-12-07", "Choix du CMS"],
-    );
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/0002-choix-du-cms.md\n", "")
-    );
-    let written = read(dir.path().join("docs/adr/0002-choix-du-cms.md"));
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Choix du CMS"]);
+    assert_eq!(path, "docs/adr/0002-choix-du-cms.md");
     assert!(
         written.contains("\n* statut : proposé\n* date : 2026-12-07\n"),
         "{written}"
@@ -196,21 +173,8 @@ fn a_new_record_is_titled_with_the_logs_acronym_and_number() {
             &record("092", "Archive links"),
         ),
     ]);
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "new",
-            "--no-edit",
-            "--date",
-            "2026-12-07",
-            "Search relevance",
-        ],
-    );
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (0, "docs/adr/093-search-relevance/README.md\n", "")
-    );
-    let written = read(dir.path().join("docs/adr/093-search-relevance/README.md"));
+    let (path, written) = new_record(dir.path(), "2026-12-07", &["Search relevance"]);
+    assert_eq!(path, "docs/adr/093-search-relevance/README.md");
     assert!(
         written.contains("\n# RFC 093: Search relevance\n"),
         "{written}"

@@ -129,6 +129,18 @@ pub fn read(path: impl AsRef<Path>) -> String {
         .unwrap_or_else(|error| panic!("read {}: {error}", path.as_ref().display()))
 }
 
+/// `adr new --no-edit --date DATE ARGS…` in `dir`: asserts that it succeeded with nothing on
+/// stderr, and returns the path it printed and the text written there.
+pub fn new_record(dir: &Path, date: &str, args: &[&str]) -> (String, String) {
+    let mut all = vec!["new", "--no-edit", "--date", date];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = run(dir, &all);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
+    let path = stdout.trim_end_matches('\n').to_string();
+    let text = read(dir.join(&path));
+    (path, text)
+}
+
 /// Asserts that the site in `incremental` holds the files of the site in `full`, byte for
 /// byte, its manifest among them; only the render's cache may differ. `after` says what
 /// came before.

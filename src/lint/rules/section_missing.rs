@@ -201,17 +201,24 @@ impl LogGaps {
         if !self.active {
             return;
         }
-        let gaps = gaps(record, ctx);
-        ctx.missing_sections = gaps.as_ref().map(|gaps| gaps.missing.clone());
-        match gaps {
-            Some(gaps) if gaps.missing.is_empty() => {
-                crate::lint::texts::locked(&self.complete).insert(path_hash(&gaps.path));
-            }
-            Some(gaps) => {
-                crate::lint::texts::locked(&self.gaps).insert(gaps.path.clone(), gaps);
-            }
-            None => {}
+        let Some(style) = checked(record) else {
+            return;
+        };
+        let (required, missing) = missing_sections(record, style, ctx);
+        let missing: Vec<String> = missing.into_iter().cloned().collect();
+        if missing.is_empty() {
+            crate::lint::texts::locked(&self.complete).insert(path_hash(record.path()));
+        } else {
+            let gaps = Gaps {
+                path: record.path().clone(),
+                title: title_span(record),
+                style,
+                required: required.to_vec(),
+                missing: missing.clone(),
+            };
+            crate::lint::texts::locked(&self.gaps).insert(gaps.path.clone(), gaps);
         }
+        ctx.missing_sections = Some(missing);
     }
 
     /// [`collapse`] over the records at `paths`, in that (the log's) order.
@@ -246,22 +253,13 @@ fn path_hash(path: &std::path::Path) -> u128 {
     xxhash_rust::xxh3::xxh3_128(path.as_os_str().as_encoded_bytes())
 }
 
-/// The sections `record` lacks, or `None` when it is not checked (no record, or no layout
-/// to hold it to).
-fn gaps(record: &Record, ctx: &RuleContext) -> Option<Gaps> {
-    // A file that holds no record at all is `file-not-a-record`'s one finding.
+/// The layout `record` is held to, or `None` when it is not checked: it holds no record at
+/// all (`file-not-a-record`'s one finding), or has no layout to hold it to.
+fn checked(record: &Record) -> Option<Style> {
     if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
         return None;
     }
-    let style = checked_style(record)?;
-    let (required, missing) = missing_sections(record, style, ctx);
-    Some(Gaps {
-        path: record.path().clone(),
-        title: title_span(record),
-        style,
-        required,
-        missing: missing.into_iter().cloned().collect(),
-    })
+    checked_style(record)
 }
 
 /// The sections a record of `style` must have, and those of them it lacks.
@@ -269,7 +267,7 @@ fn missing_sections<'r>(
     record: &Record,
     style: Style,
     ctx: &'r RuleContext,
-) -> (Vec<String>, Vec<&'r String>) {
+) -> (&'r [String], Vec<&'r String>) {
     let headings: Vec<String> = record
         .sections_below_title()
         .flat_map(|section| {
@@ -292,15 +290,11 @@ fn missing_sections<'r>(
         .iter()
         .filter(|name| !is_present(record, style, &headings, name))
         .collect();
-    (required.to_vec(), missing)
+    (required, missing)
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
-    // A file that holds no record at all is `file-not-a-record`'s one finding.
-    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
-        return;
-    }
-    let Some(style) = checked_style(record) else {
+    let Some(style) = checked(record) else {
         return;
     };
     let missing: Vec<String> = match ctx.missing_sections.take() {
