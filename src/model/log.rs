@@ -120,6 +120,13 @@ struct SortedNames {
 }
 
 impl SortedNames {
+    fn with_capacity(names: usize, bytes: usize) -> SortedNames {
+        SortedNames {
+            text: String::with_capacity(bytes),
+            entries: Vec::with_capacity(names),
+        }
+    }
+
     fn push(&mut self, name: &str, index: usize) {
         let start = self.text.len();
         self.text.push_str(name);
@@ -170,10 +177,18 @@ struct SeveralLogs {
 
 impl RecordLookup {
     /// Indexes records given in order as (number, path relative to the log, slug).
-    pub fn new<'r>(records: impl Iterator<Item = (Option<u32>, &'r str, &'r str)>) -> Self {
-        let mut numbered: Vec<(u32, usize)> = Vec::new();
-        let mut file_names = SortedNames::default();
-        let mut slugs = SortedNames::default();
+    pub fn new<'r>(records: impl Iterator<Item = (Option<u32>, &'r str, &'r str)> + Clone) -> Self {
+        // Sized first: grown a push at a time, the lists and names were reallocated and
+        // copied a dozen times each (at 99,999 records 4 % of a one-record re-render's CPU).
+        let (mut count, mut name_bytes, mut slug_bytes) = (0, 0, 0);
+        for (_, rel_path, slug) in records.clone() {
+            count += 1;
+            name_bytes += crate::log_path::file_name(rel_path).len();
+            slug_bytes += slug.len();
+        }
+        let mut numbered: Vec<(u32, usize)> = Vec::with_capacity(count);
+        let mut file_names = SortedNames::with_capacity(count, name_bytes);
+        let mut slugs = SortedNames::with_capacity(count, slug_bytes);
         for (index, (number, rel_path, slug)) in records.enumerate() {
             if let Some(number) = number {
                 numbered.push((number, index));

@@ -100,6 +100,17 @@ impl FileList {
             .ok()
     }
 
+    /// The path at `position` in path order.
+    pub(super) fn path_at(&self, position: usize) -> Option<&str> {
+        Some(self.path_in_slot(*self.order.get(position)?))
+    }
+
+    /// The position in path order of the first path not before `path`.
+    pub(super) fn first_from(&self, path: &str) -> usize {
+        self.order
+            .partition_point(|&slot| self.path_in_slot(slot) < path)
+    }
+
     #[cfg(test)]
     pub(super) fn get(&self, path: &str) -> Option<&FileEntry> {
         self.entry_at(self.position(path)?)
