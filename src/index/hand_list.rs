@@ -252,12 +252,17 @@ fn list_blocks(
         if crate::model::first_markdown_link(line).is_none() {
             // An item naming a file names that file: `0001-xxx.md`, a README's example of
             // the log's naming (zh-hile), names no record.
+            let record_of = |name: &str| match listed_by(name) {
+                Some((record, None)) => Some(record),
+                _ => None,
+            };
             let record = match file_named(item) {
-                Some(name) => match listed_by(name) {
-                    Some((record, None)) => Some(record),
-                    _ => None,
-                },
-                None => number_named(item).and_then(named_by),
+                Some(name) => record_of(name),
+                // `` | `0037-aws-test-resource-cleanup` | … `` (Brighter): a record's file
+                // without `.md` names it, also where another record has its number.
+                None => stems_named(item)
+                    .find_map(|stem| record_of(&format!("{stem}.md")))
+                    .or_else(|| number_named(item).and_then(named_by)),
             };
             if let Some(record) = record {
                 block.records.push(record);
@@ -278,6 +283,17 @@ fn file_named(item: &str) -> Option<&str> {
                 && word
                     .get(word.len() - 3..)
                     .is_some_and(|end| end.eq_ignore_ascii_case(".md"))
+        })
+}
+
+/// The words of an item that may be a record's file name without `.md`: each opens with a
+/// digit and goes on with more than digits (`0037-aws-test-resource-cleanup`).
+fn stems_named(item: &str) -> impl Iterator<Item = &str> {
+    item.split(|c: char| c.is_whitespace() || matches!(c, '`' | '|' | '*'))
+        .filter(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                && word.contains(['-', '_'])
+                && !word.contains(['/', '\\'])
         })
 }
 

@@ -275,6 +275,30 @@ fn is_note(rest: &str) -> bool {
     }) {
         return true;
     }
+    // `Accepted Not Implemented`, `DRAFT Not Implemented` (cosmos-sdk's convention),
+    // `已接受 部分实现`: how far the decision is built, after its status.
+    const BUILT: &[&str] = &[
+        "not",
+        "partially",
+        "partly",
+        "fully",
+        "yet",
+        "and",
+        "but",
+        "implemented",
+        "unimplemented",
+        "未实现",
+        "部分实现",
+        "已实现",
+        "实现",
+    ];
+    if rest
+        .split_whitespace()
+        .all(|word| BUILT.contains(&word.trim_end_matches(['.', ','])))
+        && (rest.contains("implemented") || rest.contains("实现"))
+    {
+        return true;
+    }
     [
         "in favour of ",
         "in favor of ",

@@ -335,7 +335,8 @@ fn superseded_sentence(source: &SourceFile, line_span: Span, line: usize) -> Opt
         (one, other) => one.or(other)?,
     };
     let sentence = text.get(at..)?.trim_end();
-    if !sentence.contains("](") {
+    // `This decision has not been superseded by [ADR 9](…)`.
+    if !sentence.contains("](") || crate::vocabulary::ends_negated(text.get(..at)?) {
         return None;
     }
     let start = line_span.start + at;
@@ -693,6 +694,15 @@ pub(crate) fn supersede_links(
             .split(|c: char| !c.is_alphanumeric() && c != '/')
             .any(|word| matches!(word, "nothing" | "none" | "n/a" | "no"))
             || said_after.contains(". ")
+        {
+            return false;
+        }
+        let verb_at = ["supersede", "supercede", "replaces"]
+            .iter()
+            .filter_map(|verb| before.rfind(verb))
+            .max();
+        if verb_at
+            .is_some_and(|at| crate::vocabulary::ends_negated(before.get(..at).unwrap_or_default()))
         {
             return false;
         }

@@ -116,3 +116,22 @@ pub(super) const TABLE: Language = Language {
     supersedes_labels: &["supersedes", "supercedes", "replaces"],
     placeholders: &[],
 };
+
+/// Whether the clause that ends `before` (text up to a verb: `while this does not directly`
+/// before `supersede [ADR 23]`) negates that verb: `not`, `never`, `nor`, `cannot` or a
+/// `-n't` word since the clause began (a sentence break, `;`, `:` or `,`). cardano-scaling/
+/// hydra's `This does not directly supersede [ADR23](/adr/23)` was read as superseding it.
+pub fn ends_negated(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', ';', ':', ',', '!', '?', '(', ')'])
+        .next()
+        .unwrap_or(before);
+    clause
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .any(|word| {
+            let word = word.to_lowercase();
+            matches!(word.as_str(), "not" | "never" | "nor" | "cannot")
+                || word.ends_with("n't")
+                || word.ends_with("n’t")
+        })
+}

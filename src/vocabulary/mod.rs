@@ -29,6 +29,7 @@ mod tr;
 mod vi;
 mod zh;
 
+pub use en::ends_negated;
 pub use fold::fold;
 use fold::fold_accent;
 pub use headings::{heading_name, normalize_heading};

@@ -11,7 +11,20 @@ pub(super) const TABLE: Language = Language {
             "Kontekst og problemstilling",
             "Context and Problem Statement",
         ),
+        // svv-kos/driftsportal's log4brains template: `problembeskrivelse`, `Besluttning`
+        // (so spelt in its template, and so in every record made from it).
+        (
+            "Kontekst og problembeskrivelse",
+            "Context and Problem Statement",
+        ),
         ("Beslutningsfaktorer", "Decision Drivers"),
+        ("Beslutningsdrivere", "Decision Drivers"),
+        ("Besluttningsdrivere", "Decision Drivers"),
+        ("Besluttning", "Decision"),
+        (
+            "Fordeler og ulemper med mulighetene",
+            "Pros and Cons of the Options",
+        ),
         ("Vurderte alternativer", "Considered Options"),
         ("Alternativer", "Considered Options"),
         ("Utfall av beslutningen", "Decision Outcome"),

@@ -31,6 +31,7 @@ mod regression_r;
 mod regression_s;
 mod regression_t;
 mod regression_u;
+mod regression_v;
 mod relations;
 mod renumber_also;
 mod robustness;

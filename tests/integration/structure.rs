@@ -322,8 +322,8 @@ fn nygard_records_older_than_the_template_keep_nygards_sections() {
 
 /// A section most of a log's records lack (tdr: 36 of 39 without `Consequences`) is one
 /// finding naming the section and the count, on the first record lacking it, instead of
-/// an error per record; a record lacking another section too keeps its own finding, and
-/// the setting the help names drops the section.
+/// an error per record; a record lacking another section too keeps its own finding for
+/// that one, and the setting the help names drops the section.
 #[test]
 fn a_section_most_records_lack_is_one_log_wide_finding() {
     let (project, log) = project_with("nygard-without-consequences");
@@ -342,7 +342,7 @@ fn a_section_most_records_lack_is_one_log_wide_finding() {
                     "0004-pin-providers.md",
                     1,
                     "section-missing",
-                    "sections `Context` and `Consequences` are missing"
+                    "section `Context` is missing"
                 ),
             ]
         )

@@ -205,7 +205,9 @@ fn report_mentions(mentions: &[(&RecordFacts, &crate::model::Link)], ctx: &mut R
     .help(help);
 }
 
-/// A record with the same number as the missing file, when the link names a record.
+/// The record the missing file was meant to be, when the link names a record: the one of
+/// its slug (a renumbered record keeps it; Brighter's `0034-provide-dlq-where-missing.md` is
+/// `0045-…`, where the site's link leads too), else the one of its number.
 fn suggestion(log: &LogFacts, missing: &Path) -> Option<String> {
     let name = missing.file_name()?.to_str()?;
     // `(0066-release-factory)` for `0066-release-factory.md`: GitHub adds no `.md`.
@@ -215,8 +217,15 @@ fn suggestion(log: &LogFacts, missing: &Path) -> Option<String> {
             return Some(format!("{name}.md"));
         }
     }
-    let number = FileName::parse(name)?.number?;
-    let record = log.by_number(number).next()?;
+    let file = FileName::parse(name)?;
+    let by_slug = (!file.slug.is_empty())
+        .then(|| log.lookup().by_slug(&file.slug))
+        .flatten()
+        .and_then(|index| log.records.get(index));
+    let record = match by_slug {
+        Some(record) => record,
+        None => log.by_number(file.number?).next()?,
+    };
     Some(record.rel_path.clone())
 }
 

@@ -166,6 +166,42 @@ struct Gaps {
     style: Style,
     required: Vec<String>,
     missing: Vec<String>,
+    /// Each of `missing` as the record would name it.
+    shown: Vec<String>,
+    why: Why,
+}
+
+/// Why a record needs its sections, as its finding's help says.
+#[derive(Debug, Clone)]
+enum Why {
+    /// The log's template (its path in the log) has them.
+    Template(String),
+    Nygard,
+    Madr,
+    Other,
+}
+
+impl Why {
+    fn of(record: &Record, style: Style, ctx: &RuleContext) -> Why {
+        match (style, ctx.template) {
+            (_, Some(template)) if uses_template(record, style, ctx) => {
+                Why::Template(template.rel_path.clone())
+            }
+            (Style::Nygard, _) => Why::Nygard,
+            (Style::Other, _) => Why::Other,
+            _ => Why::Madr,
+        }
+    }
+
+    /// The reason, `it` being the sections (`it`, `them`).
+    fn says(&self, it: &str) -> String {
+        match self {
+            Why::Template(path) => format!("the log's template `{path}` has {it}"),
+            Why::Nygard => format!("an adr-tools/Nygard record needs {it}"),
+            Why::Other => format!("this record needs {it}"),
+            Why::Madr => format!("a MADR record needs {it}"),
+        }
+    }
 }
 
 /// At least this many records lacking the same section, and more than half of the records
@@ -214,7 +250,9 @@ impl LogGaps {
                 title: title_span(record),
                 style,
                 required: required.to_vec(),
+                shown: shown_names(record, &missing),
                 missing: missing.clone(),
+                why: Why::of(record, style, ctx),
             };
             crate::lint::texts::locked(&self.gaps).insert(gaps.path.clone(), gaps);
         }
@@ -304,47 +342,11 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             missing.into_iter().cloned().collect()
         }
     };
-    let missing: Vec<&String> = missing.iter().collect();
-    let reason = |it: &str| match (style, ctx.template) {
-        (_, Some(template)) if uses_template(record, style, ctx) => {
-            format!("the log's template `{}` has {it}", template.rel_path)
-        }
-        (Style::Nygard, _) => format!("an adr-tools/Nygard record needs {it}"),
-        (Style::Other, _) => format!("this record needs {it}"),
-        _ => format!("a MADR record needs {it}"),
-    };
     if missing.is_empty() {
         return;
     }
-    // Named as the record would name them: `## Resultado de la decisión` in a Spanish record.
-    let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
-    let shown: Vec<String> = missing
-        .iter()
-        .map(|name| crate::vocabulary::heading_as_written(&written, name).to_string())
-        .collect();
-    let shown: Vec<&String> = shown.iter().collect();
-    // One finding per record: a record missing three sections needs one edit session, not
-    // three findings pointing at the same line.
-    let (message, help) = match shown.as_slice() {
-        [only] => (
-            format!("section `{only}` is missing"),
-            format!("add a `## {only}` heading"),
-        ),
-        _ => (
-            format!("sections {} are missing", listed(&shown, "`", "`")),
-            format!("add {} headings", listed(&shown, "`## ", "`")),
-        ),
-    };
-    let it = if missing.len() == 1 { "it" } else { "them" };
-    let mut reason = reason(it);
-    // MADR 1 has no heading for its context: a heading would be advice against its layout.
-    let mut help = help;
-    if let (Style::Madr1, [only]) = (style, missing.as_slice())
-        && english_key(only) == "context and problem statement"
-    {
-        help = "write the context and problem statement under the title".to_string();
-        reason = "a MADR 1 record keeps it there, without a heading".to_string();
-    }
+    let shown = shown_names(record, &missing);
+    let (message, help) = finding_texts(style, &Why::of(record, style, ctx), &missing, &shown);
     let diagnostic = ctx
         .report(
             &SectionMissing::META,
@@ -352,9 +354,7 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             Some(title_span(record)),
             message,
         )
-        .help(format!(
-            "{help} ({reason}; `[lint.required-sections]` in .adr.toml changes the list)"
-        ));
+        .help(help);
     // The heading is written, but inside a code block left open above it.
     if let Some((span, block)) = missing
         .iter()
@@ -369,6 +369,44 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             ),
         );
     }
+}
+
+/// `missing` as `record` would name them: `## Resultado de la decisión` in a Spanish record.
+fn shown_names(record: &Record, missing: &[String]) -> Vec<String> {
+    let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
+    missing
+        .iter()
+        .map(|name| crate::vocabulary::heading_as_written(&written, name).to_string())
+        .collect()
+}
+
+/// The message and help of a record's finding: it lacks `missing` (named `shown`), which
+/// it needs because of `why`. One finding per record: a record missing three sections needs
+/// one edit session, not three findings pointing at the same line.
+fn finding_texts(style: Style, why: &Why, missing: &[String], shown: &[String]) -> (String, String) {
+    let shown: Vec<&String> = shown.iter().collect();
+    let (message, mut help) = match shown.as_slice() {
+        [only] => (
+            format!("section `{only}` is missing"),
+            format!("add a `## {only}` heading"),
+        ),
+        _ => (
+            format!("sections {} are missing", listed(&shown, "`", "`")),
+            format!("add {} headings", listed(&shown, "`## ", "`")),
+        ),
+    };
+    let mut reason = why.says(if missing.len() == 1 { "it" } else { "them" });
+    // MADR 1 has no heading for its context: a heading would be advice against its layout.
+    if let (Style::Madr1, [only]) = (style, missing)
+        && english_key(only) == "context and problem statement"
+    {
+        help = "write the context and problem statement under the title".to_string();
+        reason = "a MADR 1 record keeps it there, without a heading".to_string();
+    }
+    (
+        message,
+        format!("{help} ({reason}; `[lint.required-sections]` in .adr.toml changes the list)"),
+    )
 }
 
 /// A line of a code block that reads as the heading `name` (`## Referenzen` after a
@@ -625,12 +663,13 @@ fn contains_words(heading: &str, wanted: &str) -> bool {
     })
 }
 
-/// A section that more than half of the checked records (and at least
-/// [`LOG_WITHOUT_SECTION_MIN`]) lack is one the log does not keep: one finding says so, on
-/// the first record lacking it, with the count and the setting that drops it, instead of
-/// an error on every record (tdr: 36 of 39 records without `Consequences`). The records'
-/// own findings that name only such sections go; one that names others too stays whole.
-/// `gaps` is every checked record's, in log order; `findings` are the records' findings.
+/// A section most records lack (more than half of those checked, three at least) is one the
+/// log does not keep: it is one finding, on the first record lacking it, with the count and
+/// the setting that drops it, instead of an error on every record (tdr: 36 of 39 records
+/// without `Consequences`). Several such sections are one finding, whose setting drops them
+/// all (CometBFT: `Alternative Approaches` and `Detailed Design`). The records' own findings
+/// leave those sections out: one that named only them goes, one that names others too keeps
+/// the others. `gaps` is every checked record's, in log order; `findings` are the records'.
 fn collapse(gaps: &[Gaps], checked: usize, findings: &mut Vec<crate::diagnostic::Diagnostic>) {
     let mut counts: Vec<(&String, usize)> = Vec::new();
     for name in gaps.iter().flat_map(|gap| &gap.missing) {
@@ -647,44 +686,81 @@ fn collapse(gaps: &[Gaps], checked: usize, findings: &mut Vec<crate::diagnostic:
         return;
     }
     let is_common = |name: &String| common.iter().any(|(common, _)| *common == name);
-    let only_common: Vec<&std::path::Path> = gaps
+    // By path: at 99,999 records a list searched for each finding was quadratic.
+    let by_path: std::collections::HashMap<&std::path::Path, &Gaps> = gaps
         .iter()
-        .filter(|gap| !gap.missing.is_empty() && gap.missing.iter().all(is_common))
-        .map(|gap| gap.path.as_path())
+        .filter(|gap| gap.missing.iter().any(is_common))
+        .map(|gap| (gap.path.as_path(), gap))
         .collect();
-    findings.retain(|finding| {
-        finding.rule.id != SectionMissing::META.id
-            || !only_common.contains(&finding.path.as_path())
-    });
-    for (name, count) in common {
-        let Some(first) = gaps.iter().find(|gap| gap.missing.contains(name)) else {
-            continue;
+    findings.retain_mut(|finding| {
+        if finding.rule.id != SectionMissing::META.id {
+            return true;
+        }
+        let Some(gap) = by_path.get(finding.path.as_path()) else {
+            return true;
         };
-        let kept: Vec<String> = first
-            .required
+        let (missing, shown): (Vec<String>, Vec<String>) = gap
+            .missing
             .iter()
-            .filter(|required| *required != name)
-            .map(|required| format!("\"{}\"", required.replace(['"', '\\'], "")))
-            .collect();
-        let mut finding = crate::diagnostic::Diagnostic::new(
-            &SectionMissing::META,
-            first.path.clone(),
-            Some(first.title),
-            format!(
-                "section `{name}` is missing in {count} of the log's {checked} records"
-            ),
-        );
-        finding
-            .label(format!(
-                "missing here and in {} other records",
-                count.saturating_sub(1)
-            ))
-            .help(format!(
-                "add a `## {name}` heading to each, or, if the log does not keep it, leave it out \
-                 of the list in .adr.toml: `[lint.required-sections]` `{} = [{}]`",
-                first.style.name(),
-                kept.join(", ")
-            ));
-        findings.push(finding);
-    }
+            .zip(&gap.shown)
+            .filter(|(name, _)| !is_common(name))
+            .map(|(name, shown)| (name.clone(), shown.clone()))
+            .unzip();
+        if missing.is_empty() {
+            return false;
+        }
+        let (message, help) = finding_texts(gap.style, &gap.why, &missing, &shown);
+        finding.message = message;
+        finding.help = Some(help);
+        true
+    });
+    let Some(first) = gaps.iter().find(|gap| gap.missing.iter().any(is_common)) else {
+        return;
+    };
+    let kept: Vec<String> = first
+        .required
+        .iter()
+        .filter(|required| !is_common(required))
+        .map(|required| format!("\"{}\"", required.replace(['"', '\\'], "")))
+        .collect();
+    let names: Vec<&String> = common.iter().map(|(name, _)| *name).collect();
+    let (message, label, add, them) = match common.as_slice() {
+        [(name, count)] => (
+            format!("section `{name}` is missing in {count} of the log's {checked} records"),
+            format!("missing here and in {} other records", count.saturating_sub(1)),
+            format!("a `## {name}` heading"),
+            "it",
+        ),
+        _ => {
+            let mut counts: Vec<String> =
+                common.iter().map(|(_, count)| count.to_string()).collect();
+            if counts.iter().all(|count| *count == counts[0]) {
+                counts.truncate(1);
+            }
+            let counts: Vec<&String> = counts.iter().collect();
+            (
+                format!(
+                    "sections {} are missing in {} of the log's {checked} records",
+                    listed(&names, "`", "`"),
+                    listed(&counts, "", "")
+                ),
+                "missing here and in other records".to_string(),
+                format!("{} headings", listed(&names, "`## ", "`")),
+                "them",
+            )
+        }
+    };
+    let mut finding = crate::diagnostic::Diagnostic::new(
+        &SectionMissing::META,
+        first.path.clone(),
+        Some(first.title),
+        message,
+    );
+    finding.label(label).help(format!(
+        "add {add} to each, or, if the log does not keep {them}, leave {them} out of the list in \
+         .adr.toml: `[lint.required-sections]` `{} = [{}]`",
+        first.style.name(),
+        kept.join(", ")
+    ));
+    findings.push(finding);
 }

@@ -74,10 +74,22 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             .superseded_by()
             .and_then(|reference| log.resolve_from(old, reference))
             .filter(|named| !std::ptr::eq(*named, old));
+        // `Superseded by [ADR 23](…) and [ADR 26](…)` (Hydra): each is a successor it names.
+        let successors: Vec<&RecordFacts> = old
+            .status
+            .as_ref()
+            .map(crate::model::Status::successors)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|reference| log.resolve_from(old, reference))
+            .collect();
         match named {
             Some(named) => {
                 for (new, span) in &claimants {
-                    if std::ptr::eq(*new, named) || in_one_chain(log, new, named) {
+                    if std::ptr::eq(*new, named)
+                        || successors.iter().any(|named| std::ptr::eq(*named, *new))
+                        || in_one_chain(log, new, named)
+                    {
                         continue;
                     }
                     if is_partial_claim(new, *span) {
