@@ -275,3 +275,16 @@ fn a_record_superseded_by_two_names_both_as_its_successors() {
         (0, "0 errors, 0 warnings in 3 files\n", "")
     );
 }
+
+// The same with headings in a language adr has no table for (Swedish): decision-empty said
+// the record "has neither a context nor a decision section", which was false; section-missing
+// already says which headings it expected.
+#[test]
+fn a_record_in_headings_adr_does_not_know_is_no_fragment() {
+    let record = "# Använd Jest för tester\n\n- Status: accepted\n- Date: 2021-10-13\n\n## Sammanhang och problembeskrivning\n\nVi behöver ett testramverk.\n\n## Beslut\n\nVi väljer Jest, eftersom det är välkänt.\n";
+    let dir = log_with(&[("20211013-anvand-jest.md", record)]);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 1);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(crate::util::rules_of(&document), ["section-missing"]);
+}

@@ -12,7 +12,7 @@ declare_rule! {
     /// log's own template gives the decision) holds nothing but headings, HTML comments and
     /// template placeholders (`{…}`, `[option 1]`, `TBD`, `To be written`, `_À rédiger._`,
     /// `在这里记录结果...`); or a short record that is a bare fragment, with neither a
-    /// context nor a decision section.
+    /// context nor a decision section, nor two sections of text under other headings.
     ///
     /// A section that may hold the decision under another name (`Proposal`, `Solution`,
     /// `Outcome`) counts when it has content, and so does a subheading of the decision
@@ -216,7 +216,19 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let has_context = sections
         .iter()
         .any(|section| CONTEXT_HEADINGS.contains(&section.key()));
-    if has_context || prose_words(record) >= FRAGMENT_MAX_WORDS || links_to_parts(record) {
+    // Two parts with text under headings adr does not know (`## Kontekst og
+    // problembeskrivelse`, `## Besluttning`, svv-kos/driftsportal) are a record in a
+    // vocabulary it lacks, not a fragment: saying it has no context would be false, and
+    // `section-missing` names the headings it expected.
+    let parts = sections
+        .iter()
+        .filter(|section| section.level == 2 && has_content(record, section))
+        .count();
+    if has_context
+        || parts >= 2
+        || prose_words(record) >= FRAGMENT_MAX_WORDS
+        || links_to_parts(record)
+    {
         return;
     }
     ctx.report(
