@@ -6,6 +6,10 @@ use crate::error::{Error, Result};
 use crate::model::{FrontMatterEntry, FrontMatterSyntax, Record, Status, StatusOrigin, Style};
 use crate::source::{SourceFile, Span};
 
+mod status_text;
+
+use status_text::{badge_before_emphasis, emphasised_with_note, status_comment};
+
 /// Replace `span` with `replacement` (an empty span inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
@@ -216,21 +220,6 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
     ))
 }
 
-/// The comment a status carries after a dash (` - Erweiterung um …`, ` – …`, ` — …`), when
-/// what stands before the dash is a status word alone; empty otherwise.
-fn status_comment(written: &str) -> &str {
-    [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|dash| written.find(dash))
-        .min()
-        .filter(|&at| {
-            let before = written.get(..at).unwrap_or_default();
-            crate::vocabulary::status_kind(before.trim().trim_matches(['*', '_'])).is_some()
-        })
-        .and_then(|at| written.get(at..))
-        .unwrap_or_default()
-}
-
 /// A status kept as a checklist of stages ([`crate::parse::status_checklist`]): the stage
 /// `value` names ticked and dated today, the successor's link in place of the stage's
 /// emphasised prompt (`_lenke til ADR som erstatter denne_`) or after it. An error when no
@@ -315,43 +304,6 @@ fn without_link_markup(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// A badge before the emphasis holding the status at `span` (`✅ **Accepted**`): where the
-/// badge starts, and the opening marker.
-fn badge_before_emphasis(text: &str, span: Span) -> Option<(usize, &str)> {
-    let before = text.get(..span.start)?;
-    let unmarked = before.trim_end_matches(['*', '_']);
-    let opening = before.get(unmarked.len()..)?;
-    let spaced = unmarked.trim_end_matches([' ', '\t']);
-    if opening.is_empty() || spaced.len() == unmarked.len() {
-        return None;
-    }
-    let badge_start = spaced
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == ':' || c == '：')
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    crate::model::is_badge(spaced.get(badge_start..)?).then_some((badge_start, opening))
-}
-
-/// A status in emphasis with a note after it on its line (`**Approved** by TSC vote on
-/// 4/28/22`): the span from the status to the line's end, and the closing marker. The note
-/// tells how the old status came about, so it goes with it, as the whole line does when the
-/// status is not emphasised; the emphasis stays whole.
-fn emphasised_with_note(text: &str, span: Span) -> Option<(Span, String)> {
-    let before = text.get(..span.start)?.trim_end_matches(' ');
-    let after = text.get(span.end..)?;
-    let line_rest = after.split(['\n', '\r']).next().unwrap_or("");
-    let spaces = line_rest.len() - line_rest.trim_start_matches(' ').len();
-    let from_marker = line_rest.get(spaces..)?;
-    let note = from_marker.trim_start_matches(['*', '_']);
-    let marker = from_marker.get(..from_marker.len() - note.len())?;
-    if marker.is_empty() || !before.ends_with(marker) || note.trim().is_empty() {
-        return None;
-    }
-    let end = span.end + line_rest.trim_end().len();
-    let closing = line_rest.get(..spaces + marker.len())?.to_string();
-    Some((Span::new(span.start, end), closing))
 }
 
 /// The refusal of a front-matter `status` written in `shape`, at its line.

@@ -440,8 +440,8 @@ fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
 /// with its path in the log): they are not in the index. Review I (inovex,
 /// zero-logement-vacant): a log whose files were all named another way got an index of the
 /// one record `adr new` had just written, and no word of the others.
-pub fn unnamed_files_warning(unnamed: &[(std::path::PathBuf, String)]) -> Option<String> {
-    let (_, first) = unnamed.first()?;
+pub fn unnamed_files_warning(unnamed: &[&(std::path::PathBuf, String)]) -> Option<String> {
+    let (_, first) = unnamed.first().copied()?;
     let count = unnamed.len();
     let (files, are, more) = if count == 1 {
         ("file", "is", "")

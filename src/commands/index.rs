@@ -111,7 +111,7 @@ pub fn run(args: &IndexArgs, project: &Project, output: &mut Output<'_>) -> Resu
         );
     }
 
-    if let Some(warning) = index::unnamed_files_warning(&log.unnamed_markdown) {
+    if let Some(warning) = index::unnamed_files_warning(&log.misnamed_candidates()) {
         super::note(output, format_args!("{warning}"));
     }
     let failures =

@@ -459,6 +459,22 @@ fn folder_record_file(dir: &Path) -> Option<PathBuf> {
     names.into_iter().next_back().map(|(_, path)| path)
 }
 
+/// The one record file right in the folder `dir`, named `number` (its digits as written),
+/// that has that number: `0028/0028-remote-rag-ingest.md`.
+fn numbered_folder_record(dir: &Path, number: &str) -> Option<(PathBuf, FileName)> {
+    let number: u32 = number.parse().ok()?;
+    let mut records = std::fs::read_dir(dir).ok()?.filter_map(|entry| {
+        let entry = entry.ok()?;
+        let name = entry.file_name().into_string().ok()?;
+        markdown_stem(&name)?;
+        let file = FileName::parse(&name)?;
+        (file.number == Some(number) && !file.slug.is_empty() && entry.path().is_file())
+            .then(|| (entry.path(), file))
+    });
+    let first = records.next()?;
+    records.next().is_none().then_some(first)
+}
+
 /// Walks `dir` (sub-folders too; hidden and `_` folders and rendered sites skipped) in
 /// sorted order.
 pub fn discover(dir: &Path) -> Result<Discovered> {
@@ -619,6 +635,17 @@ fn enter_folder(
     }
     if entry.depth() == 0 || is_non_record_name(&folder_name) {
         return None;
+    }
+    // `0028/` holding `0028-remote-rag-ingest.md` with its README, notes and `amendments/`
+    // (kwojtasinski-repo/ECommerceApp): the folder of that record; all else in it is part
+    // of it (the amendments, numbered `0028-001-…`, were six more records numbered 28).
+    if name.bytes().all(|b| b.is_ascii_digit())
+        && let Some((record_file, file)) = numbered_folder_record(entry.path(), name)
+    {
+        let folder = entry.path().to_path_buf();
+        let rel = crate::log_path::relative_slash_path(&record_file, dir);
+        found.records.push((record_file.clone(), rel.clone(), file));
+        return Some((folder, record_file, rel));
     }
     let file = FileName::parse(&folder_name)?;
     let folder = entry.path().to_path_buf();

@@ -333,6 +333,28 @@ impl RecordLookup {
 }
 
 impl<R: LogEntry> Log<R> {
+    /// The Markdown files named like no record that may be records misnamed: those in a
+    /// folder that holds records, or all of them while the log holds none. A file in a
+    /// sub-folder without records (`guides/`, `reports/`) is a document beside the log;
+    /// `adr lint` (filename-format) and `adr index` say the same of them.
+    pub fn misnamed_candidates(&self) -> Vec<&(PathBuf, String)> {
+        fn folder(rel: &str) -> &str {
+            rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+        }
+        let record_dirs: std::collections::HashSet<&str> = self
+            .records
+            .iter()
+            .map(|record| folder(record.log_path()))
+            .collect();
+        self.unnamed_markdown
+            .iter()
+            .filter(|(_, rel)| {
+                let dir = folder(rel);
+                dir.is_empty() || record_dirs.contains(dir) || self.records.is_empty()
+            })
+            .collect()
+    }
+
     /// A log of records already read (sorted here), failures and misnamed Markdown files.
     pub fn from_parts(
         dir: PathBuf,

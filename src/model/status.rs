@@ -195,7 +195,18 @@ impl Status {
                 rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric() && c != '-');
             if is_word_end {
                 let after = rest.trim_start();
-                let after = strip_prefix_ignore_ascii_case(after, "by").unwrap_or(after);
+                // `Superseded for production defaults by ADR 0223.` (aindaco1/film): the
+                // successor after the words that say in what.
+                let qualified_by = || {
+                    let sentence = after.split(". ").next().unwrap_or(after);
+                    crate::casefold::find_ignore_ascii_case(sentence, " by ")
+                        .and_then(|at| after.get(at + 1..))
+                };
+                let after = strip_prefix_ignore_ascii_case(after, "by")
+                    .or_else(|| {
+                        qualified_by().and_then(|by| strip_prefix_ignore_ascii_case(by, "by"))
+                    })
+                    .unwrap_or(after);
                 let reference = RecordRef::parse(after.trim().trim_start_matches(':').trim());
                 return (StatusKind::Superseded, reference);
             }

@@ -7,14 +7,18 @@ use crate::util::{log_with, run};
 
 const NYGARD_TAIL: &str = "## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
 
+/// An adr-tools record: its title, date and status, and the three sections.
+fn nygard(title: &str, date: &str, status: &str) -> String {
+    format!("# {title}\n\nDate: {date}\n\n## Status\n\n{status}\n\n{NYGARD_TAIL}")
+}
+
 // cardano-scaling/hydra 026: `While this does not directly supersede [ADR23](/adr/23), it
 // paves the way` was read as superseding 23: a false supersede-not-reciprocal warning, and
 // `supersedes 023` on the site's relations page. A sentence saying a record has not been
 // superseded gave it the status `superseded`.
 #[test]
 fn a_negated_supersession_names_no_record() {
-    let kafka =
-        format!("# 1. Use Kafka\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n{NYGARD_TAIL}");
+    let kafka = nygard("1. Use Kafka", "2024-01-02", "Accepted");
     let nats = "# 2. Use NATS\n\nDate: 2024-02-03\n\n## Status\n\nAccepted\n\n## Context\n\nWhile this does not directly supersede [ADR 1](0001-use-kafka.md), it paves the way. It doesn't replace [ADR 1](0001-use-kafka.md) either.\n\n## Decision\n\nd\n\n## Consequences\n\ne\n".to_string();
     let redis = format!(
         "# 3. Use Redis\n\nThis decision has not been superseded by [ADR 2](0002-use-nats.md).\n\n{NYGARD_TAIL}"
@@ -158,9 +162,7 @@ fn a_status_followed_by_how_far_it_is_built_is_that_status() {
 // it did not see the list at all and added a second one under it.
 #[test]
 fn a_list_naming_records_by_their_files_in_code_spans_is_read_where_numbers_are_shared() {
-    let record = |title: &str| {
-        format!("# {title}\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n{NYGARD_TAIL}")
-    };
+    let record = |title: &str| nygard(title, "2024-01-02", "Accepted");
     let (one, two, three) = (
         record("1. Gateway"),
         record("2. Tests"),
@@ -259,8 +261,10 @@ fn sections_most_records_lack_are_one_finding_and_the_records_name_only_the_othe
 fn a_record_superseded_by_two_names_both_as_its_successors() {
     let old = "# 18. Single state\n\nDate: 2022-04-13\n\n## Status\n\nSuperseded by [ADR 23](0023-local-state.md) and [ADR 26](0026-stateless.md)\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
     let new = |title: &str| {
-        format!(
-            "# {title}\n\nDate: 2023-04-26\n\n## Status\n\nAccepted\n\nSupersedes [ADR 18](0018-single-state.md)\n\n{NYGARD_TAIL}"
+        nygard(
+            title,
+            "2023-04-26",
+            "Accepted\n\nSupersedes [ADR 18](0018-single-state.md)",
         )
     };
     let (local, stateless) = (new("23. Local state"), new("26. Stateless"));
@@ -287,4 +291,218 @@ fn a_record_in_headings_adr_does_not_know_is_no_fragment() {
     assert_eq!(code, 1);
     let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(crate::util::rules_of(&document), ["section-missing"]);
+}
+
+// aindaco1/film writes its statuses as sentences: `adr status 109 deprecated` turned
+// `Accepted. Extended by ADR 0110 and ADR 0111.` into `Deprecated`, and the relation text
+// was lost. The first sentence is the status; the sentences after it stay.
+#[test]
+fn a_new_status_replaces_the_first_sentence_and_keeps_the_others() {
+    let record = |title: &str, status: &str| nygard(title, "2026-07-08", status);
+    let cases = [
+        (
+            "Accepted. Extended by ADR 0110 and ADR 0111.",
+            "deprecated",
+            "Deprecated. Extended by ADR 0110 and ADR 0111.",
+        ),
+        (
+            "Accepted for MVP implementation. Live delivery remains blocked.",
+            "proposed",
+            "Proposed. Live delivery remains blocked.",
+        ),
+        // A full stop inside a link is no sentence's end.
+        (
+            "Superseded by [3. Use X](0003-use-x.md)",
+            "accepted",
+            "Accepted",
+        ),
+        ("Accepted on 2020-01-02.", "deprecated", "Deprecated"),
+    ];
+    for (written, wanted, expected) in cases {
+        let one = record("1. Use Y", written);
+        let three = record("3. Use X", "Accepted");
+        let dir = log_with(&[("0001-use-y.md", &one), ("0003-use-x.md", &three)]);
+        let (code, _, stderr) = run(dir.path(), &["status", "1", wanted]);
+        assert_eq!(code, 0, "{written}: {stderr}");
+        assert_eq!(
+            crate::util::read(dir.path().join("docs/adr/0001-use-y.md")),
+            record("1. Use Y", expected),
+            "{written}"
+        );
+    }
+}
+
+// aindaco1/film (249 records, nearly all with a standard status): a lone
+// `Implemented behind a disabled production gate.` was a stray status whose help said to
+// declare the whole sentence as one of the log's statuses.
+#[test]
+fn a_stray_status_that_is_a_sentence_is_not_offered_as_a_declaration() {
+    let mut files: Vec<(String, String)> = (1..=120)
+        .map(|n| {
+            (
+                format!("{n:04}-r.md"),
+                nygard(&format!("{n}. R"), "2024-01-02", "Accepted"),
+            )
+        })
+        .collect();
+    files.push((
+        "0121-gate.md".to_string(),
+        nygard(
+            "121. Gate",
+            "2024-01-02",
+            "Implemented behind a disabled production gate.",
+        ),
+    ));
+    let dir = crate::util::log_with_owned(&files);
+    let (_, stdout, _) = run(
+        dir.path(),
+        &["lint", "--format", "json", "--rule", "status-invalid"],
+    );
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::helps_of(&document),
+        ["write the status on a line of its own, and the sentence on the line after it"]
+    );
+}
+
+// kwojtasinski-repo/ECommerceApp keeps each record in a folder named by its number:
+// `0028/0028-remote-rag-ingest.md` with a README, notes and `amendments/0028-001-….md`. Each
+// amendment was one more record 28 (number-duplicate, whose help would renumber them), and
+// the notes were files "not named like a record".
+#[test]
+fn a_folder_named_by_a_records_number_holds_its_parts() {
+    let record = nygard("ADR-0028: Remote RAG", "2025-05-21", "Accepted");
+    let other = nygard("ADR-0027: Local RAG", "2025-05-18", "Accepted");
+    let dir = log_with(&[
+        ("0027/0027-local-rag.md", &other),
+        ("0028/0028-remote-rag-ingest.md", &record),
+        (
+            "0028/README.md",
+            "# ADR-0028\n\n- [Decision](0028-remote-rag-ingest.md)\n",
+        ),
+        (
+            "0028/tech-details-dotnet.md",
+            "# ADR-0028: Technical details — .NET\n",
+        ),
+        (
+            "0028/amendments/0028-001-deviations.md",
+            "# Amendment 1: Deviations\n\nDate: 2025-05-22\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "0027  accepted  2025-05-18  Local RAG\n0028  accepted  2025-05-21  Remote RAG\n",
+            ""
+        )
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(crate::util::rules_of(&document), ["file-skipped"]);
+}
+
+// kreghek/SynAdor keeps `reports/report-accepted.md` beside its records: `adr index`
+// warned that it was "not named like records … `adr lint` says how to name them", and lint
+// said nothing (a document in a folder without records is no misnamed record).
+#[test]
+fn index_and_lint_agree_on_which_files_may_be_misnamed_records() {
+    let record = nygard("1. Use ADRs", "2024-01-02", "Accepted");
+    let dir = log_with(&[
+        ("0001-use-adrs.md", &record),
+        // A compiled report of the accepted records, each with its status and sections.
+        (
+            "reports/report-accepted.md",
+            &format!("# Contents\n\n# 0001 Use ADRs\n\n## Status\n\nAccepted\n\n{NYGARD_TAIL}"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "created docs/adr/README.md (1 record)\n")
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 0);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(crate::util::rules_of(&document).is_empty(), "{stdout}");
+    // A misnamed file beside the records is named by both.
+    let kafka = nygard("Use Kafka", "2024-01-03", "Accepted");
+    std::fs::write(dir.path().join("docs/adr/use-kafka.md"), kafka).unwrap();
+    let (_, _, stderr) = run(dir.path(), &["index"]);
+    assert!(stderr.contains("1 Markdown file in the log is not named like records and not in the index (`use-kafka.md`)"), "{stderr}");
+    let (_, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(
+        crate::util::rules_of(&document).contains(&"filename-format"),
+        "{stdout}"
+    );
+}
+
+// aindaco1/film 0169: `Superseded for production defaults by ADR 0223.` was told it "names
+// no successor".
+#[test]
+fn a_successor_named_after_words_saying_in_what_is_read() {
+    let old = nygard(
+        "169. Stripe defaults",
+        "2024-01-02",
+        "Superseded for production defaults by ADR 0223. The adapter architecture remains implemented.",
+    );
+    let new = nygard(
+        "223. Production defaults",
+        "2024-02-02",
+        "Accepted\n\nSupersedes [ADR 0169](0169-stripe-defaults.md)",
+    );
+    let dir = log_with(&[
+        ("0169-stripe-defaults.md", &old),
+        ("0223-production-defaults.md", &new),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n", "")
+    );
+    let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records[0]["superseded_by"], 223);
+}
+
+// hyperledger/identus weighs two options under one heading (`### Table per Tenant and
+// Schema per Tenant`): the second of each pair had "no pros and cons".
+#[test]
+fn a_heading_weighing_two_options_together_covers_both() {
+    let record = "# Data isolation\n\n- Status: accepted\n- Date: 2023-05-10\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n- Row Security Policies - Shared Tables\n- Table per Tenant - Separate Tables\n- Schema per Tenant - Separate Schemas\n- Citus extension (sharding) - Sharded Instances\n- AWS (sharding) - Sharded Instances\n- Instance per Tenant - Separate Instance\n\n## Decision Outcome\n\nChosen option: \"Row Security Policies\", because it is simple.\n\n## Pros and Cons of the Options\n\n### Row Security Policies\n\n- Good, because simple\n\n### Table per Tenant and Schema per Tenant\n\n- Good, because isolated\n\n### Citus extension and AWS - Sharded Instances\n\n- Bad, because costly\n";
+    let dir = log_with(&[("20230518-data-isolation.md", record)]);
+    let (_, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::messages_of(&document),
+        ["option `Instance per Tenant - Separate Instance` has no pros and cons"]
+    );
+}
+
+// A log in a language adr has no table for (Swedish): every record lacks every section
+// by adr's names. The log-wide finding's help offered only to drop them all from the list;
+// it now says how to name the log's own headings.
+#[test]
+fn a_log_in_headings_adr_does_not_know_is_told_of_heading_aliases() {
+    let record = |n: usize| {
+        format!(
+            "# Använd X{n}\n\n- Status: accepted\n- Date: 2021-10-13\n\n## Sammanhang och problembeskrivning\n\nVi behöver ett testramverk.\n\n## Beslut\n\nVi väljer X{n}.\n"
+        )
+    };
+    let files: Vec<(String, String)> = (1..=4)
+        .map(|n| (format!("2021101{n}-x{n}.md"), record(n)))
+        .collect();
+    let dir = crate::util::log_with_owned(&files);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    assert_eq!(code, 1);
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::helps_of(&document),
+        [
+            "add `## Context and Problem Statement`, `## Considered Options` and `## Decision Outcome` headings to each, or, if the log does not keep them, leave them out of the list in .adr.toml: `[lint.required-sections]` `madr2 = []`; or, if `## Sammanhang och problembeskrivning` is the log's `Context and Problem Statement`, say so: `[lint.heading-aliases]` `\"Sammanhang och problembeskrivning\" = \"Context and Problem Statement\"`"
+        ]
+    );
 }

@@ -317,6 +317,18 @@ pub fn messages_of(document: &serde_json::Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+pub fn helps_of(document: &serde_json::Value) -> Vec<&str> {
+    document["diagnostics"]
+        .as_array()
+        .map(|diagnostics| {
+            diagnostics
+                .iter()
+                .filter_map(|diagnostic| diagnostic["help"].as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 pub fn rules_of(document: &serde_json::Value) -> Vec<&str> {
     document["diagnostics"]
         .as_array()

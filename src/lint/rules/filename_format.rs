@@ -40,28 +40,19 @@ declare_rule! {
 }
 
 pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
-    if log.unnamed_markdown.is_empty() {
+    // A Markdown file in a sub-folder without records (`operator/design/onboarding-guide.md`,
+    // `guides/`) is a document beside the log, not a misnamed record; a log that holds no
+    // record yet keeps its decisions where it does (LBHackney's `Accepted/`, `Proposed/`
+    // folders of unnumbered names): said, not left silent.
+    let candidates = log.misnamed_candidates();
+    if candidates.is_empty() {
         return;
     }
-    // Folders of the log that hold records; a Markdown file in a sub-folder with none
-    // (`operator/design/onboarding-guide.md`, `guides/`) is a document beside the log, not
-    // a misnamed record.
-    let record_dirs: std::collections::HashSet<&str> = log
-        .records
-        .iter()
-        .map(|record| record.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir))
-        .collect();
     // The numbers each log part has given or this rule has offered: every file is offered a
     // number of its own (104 files once were all told `0001-…`, SovereignCloudStack).
     let mut taken_by_part: std::collections::HashMap<Option<&str>, BTreeSet<u32>> =
         std::collections::HashMap::new();
-    for (path, rel_path) in &log.unnamed_markdown {
-        let dir = rel_path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        // A log that holds no record yet keeps its decisions where it does (LBHackney's
-        // `Accepted/`, `Proposed/` folders of unnumbered names): said, not left silent.
-        if !dir.is_empty() && !record_dirs.contains(dir) && !log.records.is_empty() {
-            continue;
-        }
+    for (path, rel_path) in candidates {
         let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         // The file's own log decides the scheme and the next number (one log: all records).

@@ -96,8 +96,30 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let places: Vec<Option<usize>> = (0..options.len()).map(place).collect();
     let covered_by = assign(&headings, &options, &places);
     let chosen = chosen_index(record, &options);
+    // `### Table per Tenant and Schema per Tenant` (hyperledger/identus): a heading that
+    // weighs two options together covers each it names.
+    let joint: Vec<OptionName> = record
+        .pros_and_cons
+        .iter()
+        .flat_map(|subsection| {
+            let parts: Vec<&str> = subsection
+                .value
+                .split(" and ")
+                .flat_map(|part| part.split(" & "))
+                .flat_map(|part| part.split(" / "))
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .collect();
+            if parts.len() > 1 { parts } else { Vec::new() }
+        })
+        .map(OptionName::new)
+        .collect();
     for (index, option) in considered.iter().enumerate() {
-        if covered_by[index].is_some() {
+        if covered_by[index].is_some()
+            || joint
+                .iter()
+                .any(|part| part.same_or_short_form(&options[index]))
+        {
             continue;
         }
         // The chosen option's good and bad sides are often its consequences, written under

@@ -92,9 +92,17 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
                 format!("status `{word}` is not one this log uses"),
             )
             .label("nearly every record of this log writes a standard status")
-            .help(format!(
-                "{canonical}declare it with `statuses = [\"{word}\"]` in .adr.toml if the log means to use it"
-            ));
+            .help(if super::status_undeclared::is_sentence(word) {
+                // Declaring `implemented behind a disabled production gate` (aindaco1/film)
+                // would allow a sentence as a status.
+                format!(
+                    "{canonical}write the status on a line of its own, and the sentence on the line after it"
+                )
+            } else {
+                format!(
+                    "{canonical}declare it with `statuses = [\"{word}\"]` in .adr.toml if the log means to use it"
+                )
+            });
         }
     }
     let usage: Vec<_> = unknown_statuses(log, ctx)

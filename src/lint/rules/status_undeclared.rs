@@ -152,7 +152,7 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
 /// `replaced (ADR-12)`): the word and the reference.
 /// Whether a status value reads as a sentence, not a word a log could declare: more than
 /// four words, or naming people (`discussed by @shaun.a.noordin and @srallen`).
-fn is_sentence(value: &str) -> bool {
+pub(crate) fn is_sentence(value: &str) -> bool {
     value.split_whitespace().count() > 4 || value.contains('@')
 }
 
