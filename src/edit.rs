@@ -111,37 +111,17 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
         return edit;
     }
     let Some(status) = &record.status else {
-        return match &record.front_matter {
-            Some(front_matter) => match front_matter.get("status") {
-                // `status:`, `status: ~`, `status: null`: the value goes where the null is.
-                Some(entry) => null_status_edit(record, entry, value),
-                None => {
-                    let newline = if record.source.text.contains("\r\n") {
-                        "\r\n"
-                    } else {
-                        "\n"
-                    };
-                    let line = match front_matter.syntax {
-                        FrontMatterSyntax::Yaml => format!("status: {}", yaml_scalar(value)),
-                        FrontMatterSyntax::Toml => format!("status = {}", toml_string(value)),
-                    };
-                    Ok(Edit::insert(
-                        front_matter.yaml_span.start,
-                        format!("{line}{newline}"),
-                    ))
-                }
-            },
-            None => Err(Error::record(
-                record.path(),
-                record.title.as_ref().map(|title| title.line),
-                "the record states no status to change: add a `status:` front-matter key, a `* Status:` bullet or a `## Status` section first",
-            )),
-        };
+        return no_status_edit(record, value);
     };
     if status.origin == StatusOrigin::FrontMatter {
         check_one_line_status(record)?;
     }
     let written = record.source.slice(status.span);
+    if let Some(edit) =
+        status_text::attribute_edit(status.span, written, successor_named(value), value)
+    {
+        return Ok(edit);
+    }
     // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language, also for a
     // successor (`reemplazado por [ADR-0002](…)`).
     let headings: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
@@ -172,6 +152,11 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
     } else {
         value.to_string()
     };
+    if status.origin == StatusOrigin::Section
+        && let Some(edit) = status_text::dated_entry_edit(&record.source.text, status.span, &value)
+    {
+        return Ok(edit);
+    }
     let replacement = match status.origin {
         StatusOrigin::FrontMatter => {
             // YAML is not Markdown: `superseded by ADR-0012`, as MADR's template writes it,
@@ -218,6 +203,37 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
         Span::new(start, status.span.end),
         replacement,
     ))
+}
+
+/// The edit giving a status to a record that states none: a `status` key added to (or
+/// filled in) its front matter; an error when it has no front matter to hold one.
+fn no_status_edit(record: &Record, value: &str) -> Result<Edit> {
+    match &record.front_matter {
+        Some(front_matter) => match front_matter.get("status") {
+            // `status:`, `status: ~`, `status: null`: the value goes where the null is.
+            Some(entry) => null_status_edit(record, entry, value),
+            None => {
+                let newline = if record.source.text.contains("\r\n") {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
+                let line = match front_matter.syntax {
+                    FrontMatterSyntax::Yaml => format!("status: {}", yaml_scalar(value)),
+                    FrontMatterSyntax::Toml => format!("status = {}", toml_string(value)),
+                };
+                Ok(Edit::insert(
+                    front_matter.yaml_span.start,
+                    format!("{line}{newline}"),
+                ))
+            }
+        },
+        None => Err(Error::record(
+            record.path(),
+            record.title.as_ref().map(|title| title.line),
+            "the record states no status to change: add a `status:` front-matter key, a `* Status:` bullet or a `## Status` section first",
+        )),
+    }
 }
 
 /// A status kept as a checklist of stages ([`crate::parse::status_checklist`]): the stage
@@ -485,7 +501,16 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
         .as_ref()
         .map(|status| read_kind(&status.raw));
     let restated_agrees = restated_back.is_none_or(|restated| same_meaning(&restated, &wanted));
-    if !read_back.is_some_and(|read| same_meaning(&read, &wanted)) || !restated_agrees {
+    // A status kept in a component's attribute (`<adr-status status='superseded'>`) names
+    // no successor: the successor's `Supersedes` line does.
+    let in_attribute = record.status.as_ref().is_some_and(|status| {
+        crate::model::tag_attribute_range(record.source.slice(status.span), "status").is_some()
+    });
+    let reads_back = read_back.is_some_and(|read| match in_attribute {
+        true => read.0 == wanted.0,
+        false => same_meaning(&read, &wanted),
+    });
+    if !reads_back || !restated_agrees {
         return Err(Error::record(
             record.path(),
             record.status.as_ref().map(|status| status.line),

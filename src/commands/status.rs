@@ -151,6 +151,14 @@ fn successor_of<'l>(
             args.record
         )));
     };
+    // `superseded by 11 and 16`: the status would name the first only, and the second
+    // would get no link back (podos); one successor is written at a time.
+    if crate::model::several_records(named).len() > 1 {
+        return Err(Error::usage(format!(
+            "`{named}` names several records: `adr status` writes one successor; give the first (`adr status {} \"superseded by N\"`), then add the others to the status line and their `Supersedes` lines by hand",
+            args.record
+        )));
+    }
     let successor = reference
         .and_then(|reference| log.resolve(reference))
         .or_else(|| super::find_record(project, log, named).ok());

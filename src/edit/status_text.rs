@@ -1,6 +1,50 @@
 //! Where a written status ends and what around it stays when `adr status` replaces it.
 
+use super::Edit;
 use crate::source::Span;
+
+/// The edit of a status kept in a component's attribute (`<adr-status status='accepted'>`,
+/// wahllokalsystem's VitePress component): only the attribute's value changes, to the
+/// status's keyword (`superseded` when `successor` is named); written as text, the page's
+/// component was gone. `None` when `written` is no such tag.
+pub(super) fn attribute_edit(
+    span: Span,
+    written: &str,
+    successor: Option<&str>,
+    value: &str,
+) -> Option<Edit> {
+    let range = crate::model::tag_attribute_range(written, "status")?;
+    let keyword = match successor {
+        Some(_) => "superseded".to_string(),
+        None => value.to_lowercase(),
+    };
+    Some(Edit::replace(
+        Span::new(span.start + range.start, span.start + range.end),
+        keyword,
+    ))
+}
+
+/// The edit of a status section that keeps a dated history (`2018-03-14 提议`, phodal's
+/// adr-tools fork): `value` is a new entry, dated today, after the last one at `span`;
+/// rewritten, the history was lost. `None` when the status is no dated entry.
+pub(super) fn dated_entry_edit(text: &str, span: Span, value: &str) -> Option<Edit> {
+    if !crate::model::is_dated_entry(text.get(span.start..span.end)?) {
+        return None;
+    }
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let before = text.get(..span.start).unwrap_or_default();
+    let blank = before.ends_with(&format!("{newline}{newline}"));
+    let separator = if blank {
+        newline.repeat(2)
+    } else {
+        newline.to_string()
+    };
+    let today = crate::clock::today();
+    Some(Edit::insert(
+        span.end,
+        format!("{separator}{today} {value}"),
+    ))
+}
 
 /// What of a written status stays when another replaces it: the comment after a dash
 /// (`Akzeptiert - Erweiterung um …`, ` – …`, ` — …`) when a status word alone stands before

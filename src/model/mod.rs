@@ -31,7 +31,11 @@ pub use record::{
     is_folder_record_path, is_known_front_matter_key,
 };
 pub(crate) use status::first_markdown_link;
-pub use status::{BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, is_badge};
+pub use status::{
+    BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, is_badge,
+    is_dated_entry, several_records,
+};
+pub use status_markup::tag_attribute_range;
 pub use status_suggest::closest_status;
 pub use summary::RecordSummary;
 

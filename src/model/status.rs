@@ -251,6 +251,11 @@ impl From<crate::vocabulary::Kind> for StatusKind {
     }
 }
 
+/// Whether a written status is an entry of a dated history (`2018-03-12 提议`).
+pub fn is_dated_entry(text: &str) -> bool {
+    without_leading_date(text) != text.trim()
+}
+
 /// `2018-03-12 提议` → `提议`: adr-tools' Chinese fork dates each status line.
 fn without_leading_date(text: &str) -> &str {
     let text = text.trim();
@@ -343,6 +348,16 @@ fn written_word(lowered: &str, matched: &str) -> String {
         *word = word.chars().take(last.chars().count()).collect();
     }
     words.join(" ")
+}
+
+/// The records `text` names, when it names several (`4 and 7`, `[ADR-0004](a.md), 9`);
+/// empty when it names one or none.
+pub fn several_records(text: &str) -> Vec<RecordRef> {
+    let parts = split_successors(text);
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts.into_iter().filter_map(RecordRef::parse).collect()
 }
 
 /// `4 and 7`, `[ADR-0004](a.md), [ADR-0007](b.md) & 9` → one piece per record named.

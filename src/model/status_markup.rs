@@ -17,6 +17,24 @@ pub(super) fn tag_attribute<'a>(raw: &'a str, attribute: &str) -> Option<&'a str
     Some(value)
 }
 
+/// Where the value of `attribute` is in `raw` when `raw` is an HTML tag
+/// (`<adr-status status='accepted'>`): the bytes between its quotes.
+pub fn tag_attribute_range(raw: &str, attribute: &str) -> Option<std::ops::Range<usize>> {
+    if !raw.trim_start().starts_with('<') {
+        return None;
+    }
+    let key = format!("{attribute}=");
+    let quote_at = raw.find(&key)? + key.len();
+    let quote = raw
+        .get(quote_at..)?
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let start = quote_at + 1;
+    let len = raw.get(start..)?.find(quote)?;
+    Some(start..start + len)
+}
+
 /// `~~Proposed~~ Accepted` → `Accepted`: the struck-through word is the old status.
 pub(super) fn without_struck_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -506,3 +506,110 @@ fn a_log_in_headings_adr_does_not_know_is_told_of_heading_aliases() {
         ]
     );
 }
+
+// podos: `adr status 12 "superseded by 11 and 16"` wrote `Superseded by [ADR-0011](…)`,
+// exit 0: record 16 was dropped, and got no link back. Refused, with nothing written.
+#[test]
+fn a_status_naming_two_successors_is_refused_not_half_written() {
+    let one = nygard("1. Use Kafka", "2024-01-02", "Accepted");
+    let two = nygard("2. Use NATS", "2024-01-03", "Accepted");
+    let three = nygard("3. Use Redis", "2024-01-04", "Accepted");
+    let dir = log_with(&[
+        ("0001-use-kafka.md", &one),
+        ("0002-use-nats.md", &two),
+        ("0003-use-redis.md", &three),
+    ]);
+    let before = crate::util::files_of(dir.path());
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "superseded by 2 and 3"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            2,
+            "",
+            "error: `2 and 3` names several records: `adr status` writes one successor; give the first (`adr status 1 \"superseded by N\"`), then add the others to the status line and their `Supersedes` lines by hand\n"
+        )
+    );
+    assert_eq!(crate::util::files_of(dir.path()), before);
+}
+
+// phodal's adr-tools fork keeps a dated history in `## 状态` (`2018-03-14 提议`): `adr
+// status 12 accepted` replaced the entry with `通过` and the history was lost; with two
+// entries it refused, saying the result "would read as '2018-03-10 提议'".
+#[test]
+fn a_dated_status_history_gets_a_new_entry() {
+    let record = |history: &str| {
+        format!(
+            "# 12. assets 目录合并问题\n\n日期: 2018-03-14\n\n## 状态\n\n列表：提议/通过/完成/已弃用/已取代\n\n{history}\n\n## 背景\n\nc\n\n## 决策\n\nd\n\n## 影响\n\ne\n"
+        )
+    };
+    for history in ["2018-03-14 提议", "2018-03-10 提议\n\n2018-03-12 完成"] {
+        let dir = log_with(&[("0012-assets.md", &record(history))]);
+        let (code, _, stderr) = run(dir.path(), &["status", "12", "rejected"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            crate::util::read(dir.path().join("docs/adr/0012-assets.md")),
+            record(&format!("{history}\n\n2025-11-23 拒绝"))
+        );
+        let (_, listed, _) = run(dir.path(), &["list"]);
+        assert!(listed.starts_with("0012  拒绝"), "{listed}");
+    }
+}
+
+// it-at-m/wahllokalsystem writes its status as a VitePress component,
+// `<adr-status status='accepted'></adr-status>`: `adr status 1 rejected` wrote `Abgelehnt`
+// in its place, and the page's component was gone. Only the attribute's value changes.
+#[test]
+fn a_status_written_as_a_components_attribute_changes_only_the_attribute() {
+    let record = |status: &str| {
+        format!(
+            "# Kein Update von lombok\n\n## Status\n\n<adr-status status='{status}'></adr-status>\n\n## Kontext\n\nc\n\n## Entscheidung\n\nd\n\n## Konsequenzen\n\ne\n"
+        )
+    };
+    let dir = log_with(&[("adr001-renovate-ignore-lombok.md", &record("accepted"))]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "rejected"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "docs/adr/adr001-renovate-ignore-lombok.md: <adr-status status='accepted'></adr-status> -> <adr-status status='rejected'></adr-status>\n",
+            ""
+        )
+    );
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/adr001-renovate-ignore-lombok.md")),
+        record("rejected")
+    );
+}
+
+// The component has no room for a successor: superseding writes `status='superseded'`, the
+// successor's line names the record, and lint does not ask the component for a successor.
+#[test]
+fn a_component_status_is_superseded_through_its_successors_line() {
+    let record = |title: &str, status: &str| {
+        format!(
+            "# {title}\n\n## Status\n\n<adr-status status='{status}'></adr-status>\n\n## Kontext\n\nc\n\n## Entscheidung\n\nd\n\n## Konsequenzen\n\ne\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "adr001-lombok.md",
+            &record("Kein Update von lombok", "accepted"),
+        ),
+        ("adr002-datenmodell.md", &record("Datenmodell", "accepted")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "superseded by 1"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/adr002-datenmodell.md")),
+        record("Datenmodell", "superseded")
+    );
+    assert!(
+        crate::util::read(dir.path().join("docs/adr/adr001-lombok.md"))
+            .contains("Ersetzt: [2. Datenmodell](adr002-datenmodell.md)")
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
+    );
+}
