@@ -21,7 +21,22 @@ const ADR_LOG_END: &str = "<!-- adrlogstop -->";
 
 /// Whether `text` holds index markers, ours or adr-log's: a file an index was kept in.
 pub fn has_markers(text: &str) -> bool {
-    text.contains(START_MARKER) || text.contains(ADR_LOG_START)
+    text.contains(START_MARKER) || !adr_log_starts(text).is_empty()
+}
+
+/// adr-log's start marker, also with a note in the comment (`<!-- adrlog -- Regenerate the
+/// content by using ./update-readme.sh -->`, as MADR's and Mozilla's READMEs write it).
+fn is_adr_log_start(line: &str) -> bool {
+    let line = line.trim();
+    line == ADR_LOG_START
+        || line
+            .strip_prefix("<!-- adrlog --")
+            .is_some_and(|rest| rest.ends_with("-->") && !rest.contains("<!--"))
+}
+
+/// The lines of `text` that are adr-log's start marker.
+fn adr_log_starts(text: &str) -> Vec<MarkerLine> {
+    lines_where(text, is_adr_log_start)
 }
 
 /// The heading a new index file starts with.
@@ -166,7 +181,7 @@ pub fn adr_log_bullet(existing: &str) -> Option<char> {
     if !marker_lines(existing, START_MARKER).is_empty() {
         return None;
     }
-    let starts = marker_lines(existing, ADR_LOG_START);
+    let starts = adr_log_starts(existing);
     let ends = marker_lines(existing, ADR_LOG_END);
     let ([start], [end]) = (starts.as_slice(), ends.as_slice()) else {
         return None;
@@ -399,7 +414,7 @@ pub fn splice(existing: &str, table: &str) -> Result<Spliced, MarkerError> {
 /// `existing` with `table` between adr-log's markers, which stay; `None` unless the file has
 /// each once, in order.
 fn splice_adr_log(existing: &str, table: &str, newline: &str) -> Option<String> {
-    let starts = marker_lines(existing, ADR_LOG_START);
+    let starts = adr_log_starts(existing);
     let ends = marker_lines(existing, ADR_LOG_END);
     let ([start], [end]) = (starts.as_slice(), ends.as_slice()) else {
         return None;
@@ -408,7 +423,7 @@ fn splice_adr_log(existing: &str, table: &str, newline: &str) -> Option<String> 
         return None;
     }
     // Marker offsets come from a line scan of `existing`: ASCII, on boundaries.
-    let before = existing.get(..start.offset + ADR_LOG_START.len())?;
+    let before = existing.get(..start.offset + start.len)?;
     let after = existing.get(end.offset..)?;
     Some(format!("{before}{newline}{newline}{table}{newline}{after}"))
 }
@@ -416,18 +431,26 @@ fn splice_adr_log(existing: &str, table: &str, newline: &str) -> Option<String> 
 struct MarkerLine {
     /// Byte offset of the marker text.
     offset: usize,
+    /// Its length in bytes.
+    len: usize,
     line: usize,
 }
 
 fn marker_lines(text: &str, marker: &str) -> Vec<MarkerLine> {
+    lines_where(text, |line| line.trim() == marker)
+}
+
+/// The lines of `text` that `is_marker` says are a marker (as they are written, trimmed).
+fn lines_where(text: &str, is_marker: impl Fn(&str) -> bool) -> Vec<MarkerLine> {
     let mut found = Vec::new();
     let mut offset = 0;
     for (index, line) in text.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim() == marker {
+        if is_marker(content) {
             let indent = content.len() - content.trim_start().len();
             found.push(MarkerLine {
                 offset: offset + indent,
+                len: content.trim().len(),
                 line: index + 1,
             });
         }

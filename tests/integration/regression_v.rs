@@ -613,3 +613,27 @@ fn a_component_status_is_superseded_through_its_successors_line() {
         (0, "0 errors, 0 warnings in 2 files\n")
     );
 }
+
+// mozilla/application-services (and MADR's own README) open adr-log's list with a note in
+// the marker: `<!-- adrlog -- Regenerate the content by using … -->`. `adr index` did not
+// see the marker and refused: "the list of records kept by hand … leaves out …".
+#[test]
+fn adr_logs_start_marker_with_a_note_is_its_marker() {
+    let one = nygard("1. Use Kafka", "2024-01-02", "Accepted");
+    let two = nygard("2. Use NATS", "2024-01-03", "Accepted");
+    let readme = "# Log\n\n<!-- adrlog -- Regenerate the content by using `./update-readme.sh` -->\n\n* [ADR-0001](0001-use-kafka.md) - Use Kafka\n\n<!-- adrlogstop -->\n\nMore.\n";
+    let dir = log_with(&[
+        ("0001-use-kafka.md", &one),
+        ("0002-use-nats.md", &two),
+        ("README.md", readme),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["index"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "", "updated docs/adr/README.md (2 records)\n")
+    );
+    assert_eq!(
+        crate::util::read(dir.path().join("docs/adr/README.md")),
+        "# Log\n\n<!-- adrlog -- Regenerate the content by using `./update-readme.sh` -->\n\n* [ADR-0001](0001-use-kafka.md) - Use Kafka\n* [ADR-0002](0002-use-nats.md) - Use NATS\n\n<!-- adrlogstop -->\n\nMore.\n"
+    );
+}
