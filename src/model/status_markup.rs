@@ -6,15 +6,7 @@
 /// The value of `attribute` in an HTML tag (`<adr-status status='accepted'></adr-status>`,
 /// a Vue component some logs render the status with).
 pub(super) fn tag_attribute<'a>(raw: &'a str, attribute: &str) -> Option<&'a str> {
-    let text = raw.trim();
-    if !text.starts_with('<') {
-        return None;
-    }
-    let (_, after) = text.split_once(&format!("{attribute}="))?;
-    let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-    let inner = after.get(1..)?;
-    let (value, _) = inner.split_once(quote)?;
-    Some(value)
+    raw.get(tag_attribute_range(raw, attribute)?)
 }
 
 /// Where the value of `attribute` is in `raw` when `raw` is an HTML tag
