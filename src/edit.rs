@@ -3,11 +3,14 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 use crate::error::{Error, Result};
-use crate::model::{FrontMatterEntry, FrontMatterSyntax, Record, Status, StatusOrigin, Style};
+use crate::model::{FrontMatterSyntax, Record, Status, StatusOrigin, Style};
 use crate::source::{SourceFile, Span};
 
+mod front_matter_value;
 mod status_text;
 
+use front_matter_value::{check_one_line_status, front_matter_scalar, null_value_edit};
+pub use front_matter_value::{front_matter_value_edit, toml_string, yaml_scalar};
 use status_text::{badge_before_emphasis, emphasised_with_note, status_comment};
 
 /// Replace `span` with `replacement` (an empty span inserts).
@@ -161,19 +164,7 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
         StatusOrigin::FrontMatter => {
             // YAML is not Markdown: `superseded by ADR-0012`, as MADR's template writes it,
             // not a link that every page showing the front matter prints as written.
-            let value = without_link_markup(&value);
-            let toml = record
-                .front_matter
-                .as_ref()
-                .is_some_and(|front_matter| front_matter.syntax == FrontMatterSyntax::Toml);
-            // A TOML string is double-quoted; a YAML one as it was.
-            if written.starts_with('"') || toml {
-                double_quoted(&value)
-            } else if written.starts_with('\'') {
-                format!("'{}'", value.replace('\'', "''"))
-            } else {
-                yaml_scalar(&value)
-            }
+            front_matter_scalar(record, written, &without_link_markup(&value))
         }
         // `Akzeptiert - Erweiterung um Dashboard-Anforderungen` (cap-fiori-timetracking, whose
         // template asks for `{Status} – kurzer Statuskommentar`): the comment after the
@@ -211,7 +202,7 @@ fn no_status_edit(record: &Record, value: &str) -> Result<Edit> {
     match &record.front_matter {
         Some(front_matter) => match front_matter.get("status") {
             // `status:`, `status: ~`, `status: null`: the value goes where the null is.
-            Some(entry) => null_status_edit(record, entry, value),
+            Some(entry) => null_value_edit(record, entry, value),
             None => {
                 let newline = if record.source.text.contains("\r\n") {
                     "\r\n"
@@ -322,124 +313,6 @@ fn without_link_markup(text: &str) -> String {
     out
 }
 
-/// The refusal of a front-matter `status` written in `shape`, at its line.
-fn unrewritable_status(record: &Record, line: usize, shape: &str) -> Error {
-    Error::record(
-        record.path(),
-        Some(line),
-        format!(
-            "the front-matter `status` is {shape}, which `adr` does not rewrite: write it as one line, `status: <value>`, and run the command again"
-        ),
-    )
-}
-
-/// Refuses a front-matter `status` that is not a one-line scalar on the key's own line.
-fn check_one_line_status(record: &Record) -> Result<()> {
-    let refuse = |line: usize, shape: &str| Err(unrewritable_status(record, line, shape));
-    let Some(entry) = record
-        .front_matter
-        .as_ref()
-        .and_then(|front_matter| front_matter.get("status"))
-    else {
-        return Ok(());
-    };
-    if entry.key_span.is_empty() {
-        return refuse(entry.line, "written as a complex key (`? status`)");
-    }
-    let written = record.source.slice(entry.value_span);
-    let line_rest = record
-        .source
-        .text
-        .get(entry.value_span.start..)
-        .unwrap_or_default();
-    match written.chars().next() {
-        None if line_rest.starts_with(['|', '>']) => {
-            return refuse(entry.line, "a YAML block scalar (`|` or `>`)");
-        }
-        None => return refuse(entry.line, "written on the lines below its key"),
-        Some('&') => {
-            return refuse(
-                entry.line,
-                "a YAML anchor (`&name`) that other keys may use",
-            );
-        }
-        Some('*') => {
-            return refuse(
-                entry.line,
-                "a YAML alias (`*name`) of a value set elsewhere",
-            );
-        }
-        Some('!') => return refuse(entry.line, "a tagged YAML value (`!tag`)"),
-        Some('[' | '{') => return refuse(entry.line, "a YAML list or map"),
-        Some(_) => {}
-    }
-    if continues_on_next_line(record, entry) {
-        return refuse(entry.line, "a value continued on the next line");
-    }
-    Ok(())
-}
-
-/// Whether the line after a top-level key is indented YAML: the key's value goes on.
-fn continues_on_next_line(record: &Record, entry: &FrontMatterEntry) -> bool {
-    let Some(front_matter) = &record.front_matter else {
-        return false;
-    };
-    let text = &record.source.text;
-    let Some(after_key) = text.get(entry.key_span.end..front_matter.yaml_span.end) else {
-        return false;
-    };
-    let mut lines = after_key.split_inclusive('\n');
-    lines.next(); // the key's own line
-    lines
-        .map(|line| line.trim_end_matches(['\n', '\r']))
-        .find(|line| !line.trim().is_empty())
-        .is_some_and(|line| {
-            line.starts_with([' ', '\t']) && !line.trim_start().starts_with('#')
-                || line.starts_with("- ")
-                || line == "-"
-        })
-}
-
-/// The edit for a `status` key whose value is null (`status:`, `~`, `null`), or a refusal
-/// when it holds something else that is not one value (a list, a map).
-fn null_status_edit(record: &Record, entry: &FrontMatterEntry, value: &str) -> Result<Edit> {
-    let refuse = |shape: &str| Err(unrewritable_status(record, entry.line, shape));
-    if !entry.value.is_null() {
-        return refuse("not a single value (a list or a map)");
-    }
-    if entry.key_span.is_empty() {
-        return refuse("written as a complex key (`? status`)");
-    }
-    if continues_on_next_line(record, entry) {
-        return refuse("written on the lines below its key");
-    }
-    let written = record.source.slice(entry.value_span);
-    match written {
-        "~" | "null" | "Null" | "NULL" => Ok(Edit::replace(entry.value_span, yaml_scalar(value))),
-        "" => {
-            // `status:` at the end of its line: a space keeps it a key and its value.
-            let after_colon = record
-                .source
-                .text
-                .get(..entry.value_span.start)
-                .is_some_and(|before| before.ends_with(':'));
-            let lead = if after_colon { " " } else { "" };
-            // `status: # later`: the value goes before the comment, a space between.
-            let before_comment = record
-                .source
-                .text
-                .get(entry.value_span.start..)
-                .is_some_and(|rest| rest.starts_with('#'));
-            let trail = if before_comment { " " } else { "" };
-            Ok(Edit::insert(
-                entry.value_span.start,
-                format!("{lead}{}{trail}", yaml_scalar(value)),
-            ))
-        }
-        _ => refuse("in a shape `adr` cannot read"),
-    }
-}
-
 /// How a status naming its successor starts (`superseded by [ADR-0011](…)`).
 const SUPERSEDED_BY: &str = "superseded by ";
 
@@ -457,12 +330,28 @@ pub fn successor_named(value: &str) -> Option<&str> {
 /// as a record, its status (and the restated one) reads back as `value`, and no byte outside
 /// the edited spans changed. A failed proof is an error naming the file; nothing is written.
 pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<String> {
-    let mut edits = vec![edit.clone()];
+    apply_status_edits(record, vec![edit.clone()], value, value)
+}
+
+/// [`apply_status_edit`] of `edits`, the first the status's, with the status written as
+/// `written` meaning `value`: a bare `deprecated` whose successor another edit puts in a
+/// front-matter key. The restated status and an empty successor field take `value`.
+pub fn apply_status_edits(
+    record: &Record,
+    mut edits: Vec<Edit>,
+    written: &str,
+    value: &str,
+) -> Result<String> {
+    let outside = |edits: &[Edit], span: Span| {
+        edits
+            .iter()
+            .all(|edit| span.end <= edit.span.start || edit.span.end <= span.start)
+    };
     // `superseded by [ADR-0011](…)` also goes into an empty `- superseded by: -` field the
     // record keeps for it (univention): left `-`, the record said two things.
     if let Some(link) = successor_named(value)
         && let Some(field) = crate::parse::legacy::empty_field(record, "superseded by")
-        && (field.end <= edit.span.start || edit.span.end <= field.start)
+        && outside(&edits, field)
     {
         edits.push(Edit::replace(field, link));
     }
@@ -472,7 +361,7 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
     if let Some(restated) = &record.status_restated
         && !restated.span.is_empty()
         && !same_meaning(&read_kind(&restated.raw), &wanted)
-        && (restated.span.end <= edit.span.start || edit.span.end <= restated.span.start)
+        && outside(&edits, restated.span)
     {
         // `Aceptada` under `status: accepted` becomes `Reemplazado por [ADR-0003](…)`, in the
         // section's language, as `Obsoleto` does (v2m-lab).
@@ -506,16 +395,17 @@ pub fn apply_status_edit(record: &Record, edit: &Edit, value: &str) -> Result<St
     let in_attribute = record.status.as_ref().is_some_and(|status| {
         crate::model::tag_attribute_range(record.source.slice(status.span), "status").is_some()
     });
+    let status_wanted = read_kind(written);
     let reads_back = read_back.is_some_and(|read| match in_attribute {
-        true => read.0 == wanted.0,
-        false => same_meaning(&read, &wanted),
+        true => read.0 == status_wanted.0,
+        false => same_meaning(&read, &status_wanted),
     });
     if !reads_back || !restated_agrees {
         return Err(Error::record(
             record.path(),
             record.status.as_ref().map(|status| status.line),
             format!(
-                "changing the status would not read back as `{value}` (it would read as `{}`), so the file was left as it is: change it by hand",
+                "changing the status would not read back as `{written}` (it would read as `{}`), so the file was left as it is: change it by hand",
                 reparsed
                     .status
                     .as_ref()
@@ -629,57 +519,6 @@ pub fn prove_outside_unchanged(
             "an edit would change bytes outside the value it sets, so the file was left as it is: please report this",
         ))
     }
-}
-
-/// A TOML basic string (YAML's double-quoted escapes are TOML's).
-pub fn toml_string(value: &str) -> String {
-    double_quoted(value)
-}
-
-/// A YAML scalar: plain when that reads back as the same string, double-quoted otherwise.
-pub fn yaml_scalar(value: &str) -> String {
-    let is_plain = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '/'))
-        && !value.starts_with([' ', '-', '.'])
-        && !value.ends_with(' ')
-        && !matches!(
-            value.to_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~"
-        )
-        && value.parse::<f64>().is_err()
-        && reads_back_plain(value);
-    if is_plain {
-        value.to_string()
-    } else {
-        double_quoted(value)
-    }
-}
-
-/// Whether `value`, written plain, reads back as that string: asked of the YAML parser front
-/// matter is read with, so that none of YAML's other plain scalars (octal `0o17`, hex `0x1F`,
-/// `.inf`, spellings of true and null) is written unquoted and read back as something else.
-fn reads_back_plain(value: &str) -> bool {
-    let read = yaml_serde::from_str::<yaml_serde::Mapping>(&format!("value: {value}\n"));
-    matches!(read, Ok(mapping) if mapping.get("value").and_then(yaml_serde::Value::as_str) == Some(value))
-}
-
-fn double_quoted(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The status text saying `old` is superseded by the record at `new_rel_path`, in the form

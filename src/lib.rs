@@ -41,7 +41,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;
-pub mod successor_line;
+pub mod supersede;
 pub mod vocabulary;
 
 use std::io::Write;

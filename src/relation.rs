@@ -7,7 +7,7 @@
 
 use crate::config::RelationPair;
 use crate::edit::Edit;
-use crate::model::{Record, Relation, RelationOrigin, Section, Style};
+use crate::model::{Record, Relation, RelationOrigin, Section};
 
 /// The pairs every log knows, forward then reverse. The reverse names end in " by" where
 /// they can, because adr-tools' `generate graph` leaves out links ending so (it draws each
@@ -124,8 +124,8 @@ pub fn line(from: &Record, label: &str, to: &Record) -> String {
 /// `## Status` section: at that section's end, before the next `##` heading, followed by a
 /// blank line (byte for byte adr-tools' `_adr_add_link`). Otherwise front matter and status
 /// stay as they are and the line goes to the end of `## More Information` (MADR's place for
-/// links to other decisions; a MADR 2 record's `## Links` gets a bullet), added at the end
-/// of the record when missing.
+/// links to other decisions; a record's `## Links` list gets a bullet), added at the end of
+/// the record when missing.
 pub fn insertion(record: &Record, line: &str) -> Edit {
     LineSlot::of(record).edit(line)
 }
@@ -157,9 +157,8 @@ impl LineSlot {
             let body = source.slice(section.body_span);
             section.body_span.start + body.trim_end().len()
         };
-        if record.style == Style::Madr2
-            && let Some(links) = record.section("Links")
-        {
+        // Any style's `## Links` list, not only MADR 2's: log4brains' template has one.
+        if let Some(links) = record.section("Links").filter(|section| section.level == 2) {
             // The list's own marker: a `*` under `-` items starts a second list.
             let body = source.slice(links.body_span);
             let marker = body

@@ -70,7 +70,13 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
     // a refusal afterwards would leave half the change made.
     let planned_name = FileName::format(&scheme, number, &slug, &date);
     let as_adr_tools = matches!(writer, Writer::AdrTools(_));
-    new_contents::superseded_texts(&superseded, &planned_name, &title, number, as_adr_tools)?;
+    new_contents::superseded_texts(
+        (log.as_ref(), &superseded),
+        &planned_name,
+        &title,
+        number,
+        as_adr_tools,
+    )?;
     let draft = Draft {
         writer: &writer,
         manner: &manner,
@@ -82,6 +88,7 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         tags: &args.tags,
         decision_makers: &args.decision_makers,
         superseded: &superseded,
+        log: log.as_ref(),
         links: &links,
     };
     let folder_file = new_record::folder_file_of(manner.newest.as_ref());
@@ -182,7 +189,7 @@ fn point_others_at_new(
     } = created;
     // Proven before the record was created; computed again for its final number.
     let texts = new_contents::superseded_texts(
-        draft.superseded,
+        (draft.log, draft.superseded),
         rel_path,
         draft.title,
         *number,

@@ -6,9 +6,8 @@ use std::path::Path;
 
 use crate::config::Project;
 use crate::discover;
-use crate::edit;
 use crate::error::Result;
-use crate::model::{FrontMatterSyntax, Record, StatusKind};
+use crate::model::{FrontMatterSyntax, Log, Record};
 use crate::new_record::titled_in_front_matter;
 use crate::record_template::{self, NewRecordContext, SupersededRecord, TemplateSource};
 
@@ -29,6 +28,8 @@ pub(crate) struct Draft<'a> {
     pub tags: &'a [String],
     pub decision_makers: &'a [String],
     pub superseded: &'a [&'a Record],
+    /// The log the superseded records are in, loaded only when there are some (or links).
+    pub log: Option<&'a Log>,
     /// `-l` links: target, the new record's name for it, the target's name back.
     pub links: &'a [(&'a Record, String, String)],
 }
@@ -137,33 +138,29 @@ impl Draft<'_> {
     }
 }
 
-/// Each superseded record's text with its status pointing at the new record, each edit
-/// proven to read back.
+/// Each superseded record's text, from `log`, with its status pointing at the new record,
+/// each edit proven to read back.
 pub(crate) fn superseded_texts<'a>(
-    superseded: &[&'a Record],
+    (log, superseded): (Option<&Log>, &[&'a Record]),
     rel_path: &str,
     title: &str,
     number: u32,
     as_adr_tools: bool,
 ) -> Result<Vec<(&'a Record, String)>> {
+    let successor = crate::supersede::Successor {
+        rel_path,
+        title: title.to_string(),
+        number: Some(number).filter(|number| *number > 0),
+    };
+    // Records to supersede were found in the log, which is loaded only for them.
+    let Some(log) = log else {
+        return Ok(Vec::new());
+    };
     superseded
         .iter()
         .map(|old| {
-            let value = edit::superseded_status(old, rel_path, title, number);
-            // adr-tools moves the status to the end of the section, after other links.
-            if as_adr_tools && let Some(edits) = crate::adr_tools::supersede_edits(old, &value) {
-                let text = edit::apply_record_edits(old, &edits)?;
-                let reparsed = edit::reparse(old, &text)?;
-                if reparsed
-                    .status
-                    .as_ref()
-                    .is_some_and(|status| status.kind == StatusKind::Superseded)
-                {
-                    return Ok((*old, text));
-                }
-            }
-            let edit = edit::status_edit(old, &value)?;
-            Ok((*old, edit::apply_status_edit(old, &edit, &value)?))
+            let text = crate::supersede::superseded_text(log, old, &successor, as_adr_tools)?;
+            Ok((*old, text))
         })
         .collect()
 }

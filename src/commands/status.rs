@@ -21,13 +21,7 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
                 return Err(Error::usage("a record cannot supersede itself"));
             }
             superseded_by = Some(successor);
-            let number = successor.number().unwrap_or(0);
-            crate::edit::superseded_status(
-                record,
-                &successor.rel_path,
-                &successor.display_title(),
-                number,
-            )
+            crate::supersede::status_value(record, &crate::supersede::Successor::of(successor))
         }
         other => {
             super::status_words::check_status_argument(
@@ -54,14 +48,12 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
                 .as_ref()
                 .is_none_or(|restated| restated.kind == status.kind)
     });
-    // `status: superseded` over `superseded_by: 0007-x`, when the log writes it so (AILSS).
-    let in_successor_line = superseded_by.and_then(|successor| {
-        let shape = crate::successor_line::shape_of(log.records.iter())?;
-        crate::successor_line::superseded_text(record, successor, &shape)
-    });
-    let text = match (already, in_successor_line) {
+    let text = match (already, superseded_by) {
         (true, _) => record.source.text.clone(),
-        (false, Some(text)) => text?,
+        (false, Some(successor)) => {
+            let successor = crate::supersede::Successor::of(successor);
+            crate::supersede::superseded_text(&log, record, &successor, false)?
+        }
         (false, None) => {
             let badge = edit::log_badge(log.records.iter(), record, &kind);
             let edit = edit::status_edit_with_badge(record, &value, badge.as_deref())?;
@@ -94,6 +86,13 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         .ok()
         .and_then(|reread| reread.status.map(|status| status.raw))
         .unwrap_or(value);
+    // A bare `deprecated` whose successor went into a key or a line of its own says whom.
+    let written = match superseded_by {
+        Some(successor) if Status::classify(&written).1.is_none() => {
+            format!("{written} (superseded by `{}`)", successor.rel_path)
+        }
+        _ => written,
+    };
     writeln!(
         output.out,
         "{}: {before} -> {written}",

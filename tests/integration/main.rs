@@ -32,6 +32,7 @@ mod regression_s;
 mod regression_t;
 mod regression_u;
 mod regression_v;
+mod regression_x;
 mod relations;
 mod renumber_also;
 mod robustness;

@@ -242,12 +242,14 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             false => '*',
         }
     };
-    let (at, shape, marker) = match (record.style, record.section("Status")) {
-        (Style::Nygard, Some(section)) => (end_of(section), BackLinkShape::StatusLine, '*'),
-        (Style::Madr2, _) => match record.section("Links") {
-            Some(section) => (end_of(section), BackLinkShape::LinksBullet, marker_of(section)),
-            None => (end_of_text, BackLinkShape::NewLinksSection, '*'),
-        },
+    // A `## Links` list takes the bullet whatever the record's style: log4brains' MADR
+    // template has one, and a sentence in a `## More Information` added below it was a
+    // second place for the same links (aws-samples/pcluster-manager).
+    let links = record.section("Links").filter(|section| section.level == 2);
+    let (at, shape, marker) = match (record.style, record.section("Status"), links) {
+        (Style::Nygard, Some(section), _) => (end_of(section), BackLinkShape::StatusLine, '*'),
+        (_, _, Some(section)) => (end_of(section), BackLinkShape::LinksBullet, marker_of(section)),
+        (Style::Madr2, _, None) => (end_of_text, BackLinkShape::NewLinksSection, '*'),
         _ => match record.section("More Information") {
             Some(section) => (end_of(section), BackLinkShape::Sentence, '*'),
             None => (end_of_text, BackLinkShape::NewSentenceSection, '*'),

@@ -2,6 +2,7 @@
 //! its own below it (`status: superseded` / `superseded_by: 0007-hosts-mcp`, AILSS): `adr
 //! status N "superseded by M"` writes that shape, not a link in the status line.
 
+use super::Successor;
 use crate::edit::{self, Edit};
 use crate::error::Result;
 use crate::model::{Record, StatusKind};
@@ -66,7 +67,7 @@ fn shape_in(record: &Record) -> Option<SuccessorLine> {
 /// record has one already). `None` when the record's status is not on a line of its own.
 pub fn superseded_text(
     record: &Record,
-    successor: &Record,
+    successor: &Successor<'_>,
     shape: &SuccessorLine,
 ) -> Option<Result<String>> {
     let status = record.status.as_ref()?;
@@ -92,7 +93,7 @@ pub fn superseded_text(
             .unwrap_or(file_name)
             .to_string(),
         NamedBy::FileName => file_name.to_string(),
-        NamedBy::Number(width) => format!("{:0width$}", successor.number()?),
+        NamedBy::Number(width) => format!("{:0width$}", successor.number?),
     };
     let newline = if source.text.contains("\r\n") {
         "\r\n"

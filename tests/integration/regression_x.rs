@@ -1,0 +1,187 @@
+//! Supersession written in the shape the log uses, by `adr status` and `adr new
+//! --supersedes` alike: a successor key in front matter (HubEvolution/EvolutionHub), a
+//! successor line (maehwasoo/AILSS) and the log's badge (modernisation-platform). Before,
+//! `adr new --supersedes` knew none of these shapes, and neither command filled the key.
+
+use crate::util::{log_with, new_record, read, run};
+
+/// A record keeping its status and successor in front matter, with a `## Status` section
+/// restating the status in German.
+fn keyed(status: &str, successor: &str, restated: &str) -> String {
+    format!(
+        "---\nstatus: {status}\ndate: '2024-03-12'\nsupersededBy: {successor}\nowner: 'team:architecture'\n---\n\n# ADR 5: Auth\n\n## Status\n\n{restated}\n\n## Kontext\n\nk\n\n## Entscheidung\n\ne\n\n## Konsequenzen\n\nq\n"
+    )
+}
+
+// EvolutionHub marks a superseded record `status: deprecated` with `supersededBy:
+// 'docs/architecture/adrs/0004-database-schema.md'`: `adr status 5 "superseded by 4"`
+// wrote `status: superseded by ADR-0004`, a word the log does not use, and left
+// `supersededBy: ''` empty, so the record said both that it had a successor and that it
+// had none.
+#[test]
+fn a_successor_key_is_filled_as_the_log_fills_it() {
+    let dir = log_with(&[
+        (
+            "0003-schema.md",
+            &keyed("deprecated", "'docs/adr/0004-schema.md'", "Akzeptiert"),
+        ),
+        ("0004-schema.md", &keyed("active", "''", "Angenommen")),
+        ("0005-auth.md", &keyed("active", "''", "Akzeptiert")),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "5", "superseded by 4"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "docs/adr/0005-auth.md: active -> deprecated (superseded by `0004-schema.md`)\ndocs/adr/0004-schema.md: added that it supersedes `0005-auth.md`\n"
+    );
+    assert_eq!(
+        read(dir.path().join("docs/adr/0005-auth.md")),
+        keyed(
+            "deprecated",
+            "'docs/adr/0004-schema.md'",
+            "Abgelöst durch [ADR-0004](0004-schema.md)"
+        )
+    );
+    let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records[2]["superseded_by"], 4, "{stdout}");
+}
+
+// With no record of the log to copy, the key names the successor's file from the record,
+// beside the bare status: both read back, and lint finds nothing to say.
+#[test]
+fn a_successor_key_with_no_example_takes_the_file_and_a_bare_status() {
+    let record = |title: &str, status: &str, successor: &str| {
+        format!(
+            "---\nstatus: {status}\nsuperseded_by:{successor}\n---\n\n# {title}\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n* {title}\n\n## Decision Outcome\n\nd\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-cache.md", &record("Cache", "accepted", "")),
+        ("0002-redis.md", &record("Redis", "accepted", "")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded by 2"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        read(dir.path().join("docs/adr/0001-cache.md")),
+        record("Cache", "superseded", " 0002-redis.md")
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n"),
+        "{stdout}"
+    );
+}
+
+// `adr new --supersedes` marked the old record with a link in its status line, in logs
+// where `adr status` writes the key, the successor line or the badge.
+#[test]
+fn adr_new_supersedes_in_the_shape_adr_status_writes() {
+    let dir = log_with(&[
+        (
+            "0003-schema.md",
+            &keyed("deprecated", "'docs/adr/0004-schema.md'", "Akzeptiert"),
+        ),
+        ("0004-schema.md", &keyed("active", "''", "Angenommen")),
+    ]);
+    let (path, _) = new_record(
+        dir.path(),
+        "2025-01-02",
+        &["Schema v3", "--supersedes", "4"],
+    );
+    assert_eq!(path, "docs/adr/0005-schema-v3.md");
+    assert_eq!(
+        read(dir.path().join("docs/adr/0004-schema.md")),
+        keyed(
+            "deprecated",
+            "'docs/adr/0005-schema-v3.md'",
+            "Abgelöst durch [ADR-0005](0005-schema-v3.md)"
+        )
+    );
+
+    let lined = |title: &str, status: &str| {
+        format!(
+            "# {title}\n\nstatus: {status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0003-spawn.md", &lined("0003. Spawn", "accepted")),
+        (
+            "0006-sandbox.md",
+            &lined("0006. Sandbox", "superseded\nsuperseded_by: 0007-host"),
+        ),
+        ("0007-host.md", &lined("0007. Host", "accepted")),
+    ]);
+    new_record(dir.path(), "2025-01-02", &["Pool", "--supersedes", "3"]);
+    assert_eq!(
+        read(dir.path().join("docs/adr/0003-spawn.md")),
+        lined("0003. Spawn", "superseded\nsuperseded_by: 0008-pool")
+    );
+
+    let badged = |title: &str, status: &str| {
+        format!(
+            "# {title}\n\nDate: 2024-01-02\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "0001-java.md",
+            &badged(
+                "1. Use Java",
+                "⌛️ Superseded by [2. Use Go](0002-use-go.md)",
+            ),
+        ),
+        ("0002-use-go.md", &badged("2. Use Go", "✅ Accepted")),
+    ]);
+    new_record(dir.path(), "2025-01-02", &["Use Rust", "--supersedes", "2"]);
+    assert_eq!(
+        read(dir.path().join("docs/adr/0002-use-go.md")),
+        badged(
+            "2. Use Go",
+            "⌛️ Superseded by [3. Use Rust](0003-use-rust.md)"
+        )
+    );
+}
+
+// aws-samples/pcluster-manager (log4brains) lists relations under `## Links`, a section its
+// template writes: `adr link` and supersession added a `## More Information` section below
+// it instead, because only a MADR 2 record's `## Links` was used.
+#[test]
+fn relations_go_into_a_links_list_whatever_the_style() {
+    let record = |title: &str, status: &str, links: &str| {
+        format!(
+            "---\nstatus: {status}\ndate: 2024-01-02\n---\n\n# {title}\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nd\n\n## Links\n\n- [Logging](https://example.com/logging){links}\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-logs.md", &record("Logs", "accepted", "")),
+        ("0002-vite.md", &record("Vite", "accepted", "")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["link", "2", "amends", "1"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let (code, _, stderr) = run(dir.path(), &["status", "1", "superseded by 2"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        read(dir.path().join("docs/adr/0002-vite.md")),
+        record(
+            "Vite",
+            "accepted",
+            "\n- Amends [1. Logs](0001-logs.md)\n- Supersedes [ADR-0001](0001-logs.md)"
+        )
+    );
+    assert_eq!(
+        read(dir.path().join("docs/adr/0001-logs.md")),
+        record(
+            "Logs",
+            "superseded by ADR-0002",
+            "\n- Amended by [2. Vite](0002-vite.md)"
+        )
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n"),
+        "{stdout}"
+    );
+}
