@@ -44,6 +44,8 @@ pub fn run(args: &ExportArgs, project: &Project, output: &mut Output<'_>) -> Res
         kinds: &kinds,
         with_text: args.with_text,
         failures: RefCell::new(Vec::new()),
+        date_order: std::sync::OnceLock::new(),
+        project,
     };
     let mut out = std::io::BufWriter::new(&mut *output.out);
     match args.format {
@@ -118,6 +120,10 @@ struct Records<'a> {
     with_text: bool,
     /// Files that could not be read as records, in log order, gathered as they are met.
     failures: RefCell<Vec<crate::model::LoadFailure>>,
+    /// The order the log writes its dates in, asked of the whole log when a record's date
+    /// could be either of two days (see [`Records::date_order`]).
+    date_order: std::sync::OnceLock<Option<crate::model::DayOrMonthFirst>>,
+    project: &'a Project,
 }
 
 impl Records<'_> {
@@ -131,11 +137,18 @@ impl Records<'_> {
             return Ok(());
         };
         let with_text = self.with_text;
+        let (known_order, project) = (&self.date_order, self.project);
         crate::load::stream_discovered(
             self.dir,
             found,
             Depth::Full,
-            |record| {
+            |mut record| {
+                if record.date.as_ref().is_some_and(|date| {
+                    matches!(date.value, crate::model::DateValue::Ambiguous { .. })
+                }) && let Some(order) = date_order(known_order, project)
+                {
+                    crate::model::LogEntry::read_date_in(&mut record, order);
+                }
                 self.filter.matches(&record).then(|| {
                     let mut exported = export_record_in(self.log, &record, self.root, self.kinds);
                     if with_text {
@@ -155,6 +168,24 @@ impl Records<'_> {
         )
         .map(drop)
     }
+}
+
+/// The order the log's dates show (`26/03/2018`: the day first), in which a record's date
+/// that could be either of two days (`05/02/2018`) is read, as `list` and lint read it.
+/// Records are written as they are read, so the log's dates are read first, once, and only
+/// by a log that has such a date.
+fn date_order(
+    known: &std::sync::OnceLock<Option<crate::model::DayOrMonthFirst>>,
+    project: &Project,
+) -> Option<crate::model::DayOrMonthFirst> {
+    *known.get_or_init(|| {
+        let found = project.layout.discover(&project.log_dir).ok()?;
+        let dates =
+            crate::load::read_discovered(&project.log_dir, found, Depth::Metadata, |record| {
+                record.date.map(|date| date.value)
+            });
+        crate::model::ambiguous_dates_order(dates.records.iter().flatten())
+    })
 }
 
 impl Serialize for Records<'_> {

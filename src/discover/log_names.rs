@@ -9,20 +9,26 @@ use super::{
 };
 
 /// `stem` read as a prefix (any ASCII letters, digits, `-` and `_`, starting with a letter
-/// and ending in `-` or `_`), a number and maybe a slug: `scs-0002-v1-x` (prefix `scs-`),
-/// `ccc-jb-002-x`, `rfc-0012-x`, `dr-7-x`. Alone such a name says little (`use-python-3`
-/// reads the same way): [`adopt_log_prefix`] takes the prefix when most of a log shares it.
+/// and ending in `-` or `_`; or two to five capitals right before the number) a number and
+/// maybe a slug: `scs-0002-v1-x` (prefix `scs-`), `ccc-jb-002-x`, `rfc-0012-x`, `dr-7-x`,
+/// `DR008-x` (alphagov/forms' decision records, beside its `ADR008-x`). Alone such a name
+/// says little (`use-python-3` reads the same way): [`adopt_log_prefix`] takes the prefix
+/// when most of a log shares it.
 pub fn parse_with_any_prefix(stem: &str) -> Option<FileName> {
-    let digits_at = stem
-        .char_indices()
-        .find(|&(at, c)| {
-            c.is_ascii_digit()
-                && at > 0
-                && stem
-                    .get(..at)
-                    .is_some_and(|before| before.ends_with(['-', '_']))
-        })
-        .map(|(at, _)| at)?;
+    let capitals = stem.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits_at = match stem.as_bytes().get(capitals) {
+        Some(b) if b.is_ascii_digit() && (2..=5).contains(&capitals) => capitals,
+        _ => stem
+            .char_indices()
+            .find(|&(at, c)| {
+                c.is_ascii_digit()
+                    && at > 0
+                    && stem
+                        .get(..at)
+                        .is_some_and(|before| before.ends_with(['-', '_']))
+            })
+            .map(|(at, _)| at)?,
+    };
     let prefix = stem.get(..digits_at)?;
     let is_prefix_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     if !prefix.bytes().all(is_prefix_char) || !prefix.starts_with(|c: char| c.is_ascii_alphabetic())

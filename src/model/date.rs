@@ -126,7 +126,7 @@ fn with_note(text: &str) -> Option<DateValue> {
 
 /// Which comes first in a date written as numbers, day or month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DayOrMonthFirst {
+pub enum DayOrMonthFirst {
     Day,
     Month,
 }
@@ -144,6 +144,49 @@ pub(crate) fn day_or_month_first(text: &str) -> Option<DayOrMonthFirst> {
         (Some(_), None) => Some(DayOrMonthFirst::Day),
         (None, Some(_)) => Some(DayOrMonthFirst::Month),
         _ => None,
+    }
+}
+
+/// The order the dates `shown` agree on, each with what showed it (`26/03/2018` shows the
+/// day first): the first, when no other says otherwise; none when none shows one.
+pub(crate) fn agreed_order<T>(
+    mut shown: impl Iterator<Item = (DayOrMonthFirst, T)>,
+) -> Option<(DayOrMonthFirst, T)> {
+    let first = shown.next()?;
+    shown.all(|(order, _)| order == first.0).then_some(first)
+}
+
+/// The order in which a log whose `dates` include one that could be either of two days
+/// (`05/02/2018`) writes them, as its other dates show it: how lint's date-format rule reads
+/// such a date, and so how `list`, `export`, their filters, the index and the site show it.
+/// None when no date is ambiguous, or the others do not show one order.
+pub(crate) fn ambiguous_dates_order<'d>(
+    dates: impl Iterator<Item = &'d DateValue> + Clone,
+) -> Option<DayOrMonthFirst> {
+    dates
+        .clone()
+        .any(|date| matches!(date, DateValue::Ambiguous { .. }))
+        .then_some(())?;
+    let shown = dates.filter_map(|date| match date {
+        DateValue::Reshaped { text, .. } => Some((day_or_month_first(text)?, ())),
+        _ => None,
+    });
+    agreed_order(shown).map(|(order, ())| order)
+}
+
+impl DateValue {
+    /// An ambiguous date read in `order`, written as it was; whether it was one.
+    pub(crate) fn read_in(&mut self, order: DayOrMonthFirst) -> bool {
+        let DateValue::Ambiguous { text, readings } = self else {
+            return false;
+        };
+        let [day_first, month_first] = *readings;
+        let read = match order {
+            DayOrMonthFirst::Day => day_first,
+            DayOrMonthFirst::Month => month_first,
+        };
+        *self = reshaped(read, text, true);
+        true
     }
 }
 

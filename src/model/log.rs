@@ -42,6 +42,13 @@ pub trait LogEntry {
     fn file_name(&self) -> &FileName;
     /// Path relative to the log directory, with `/` separators.
     fn log_path(&self) -> &str;
+    /// The record's date, for an entry that keeps it.
+    fn date(&self) -> Option<&crate::model::DateValue> {
+        None
+    }
+    /// Reads the record's date, if it could be either of two days, in `order`: the one the
+    /// log's other dates show ([`Log::from_parts`]).
+    fn read_date_in(&mut self, _order: crate::model::DayOrMonthFirst) {}
 }
 
 impl LogEntry for Record {
@@ -51,6 +58,16 @@ impl LogEntry for Record {
 
     fn log_path(&self) -> &str {
         &self.rel_path
+    }
+
+    fn date(&self) -> Option<&crate::model::DateValue> {
+        self.date.as_ref().map(|date| &date.value)
+    }
+
+    fn read_date_in(&mut self, order: crate::model::DayOrMonthFirst) {
+        if let Some(date) = &mut self.date {
+            date.value.read_in(order);
+        }
     }
 }
 
@@ -371,6 +388,12 @@ impl<R: LogEntry> Log<R> {
             let file = record.file_name();
             (file.number, record.log_path(), file.slug.as_str())
         }));
+        if let Some(order) = crate::model::ambiguous_dates_order(records.iter().filter_map(R::date))
+        {
+            records
+                .iter_mut()
+                .for_each(|record| record.read_date_in(order));
+        }
         Log {
             dir,
             records,

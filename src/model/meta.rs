@@ -85,4 +85,17 @@ impl crate::model::LogEntry for RecordMeta {
     fn log_path(&self) -> &str {
         &self.rel_path
     }
+
+    fn date(&self) -> Option<&DateValue> {
+        self.date.as_ref()
+    }
+
+    fn read_date_in(&mut self, order: crate::model::DayOrMonthFirst) {
+        if let Some(date) = &mut self.date
+            && date.read_in(order)
+        {
+            self.summary.date = Some(date.text());
+            self.summary.iso_date = date.valid().map(|date| date.to_string());
+        }
+    }
 }

@@ -17,7 +17,8 @@ pub(crate) mod title_number;
 
 /// Defined with the heading vocabulary it matches against; the model matches with it too.
 pub use crate::vocabulary::normalize_heading;
-pub(crate) use date::{DayOrMonthFirst, day_or_month_first};
+pub use date::DayOrMonthFirst;
+pub(crate) use date::{agreed_order, ambiguous_dates_order, day_or_month_first};
 pub use filter::RecordFilter;
 pub use log::{
     FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, age_of, dates_are_newer,

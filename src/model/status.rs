@@ -498,20 +498,36 @@ pub(crate) fn first_markdown_link(text: &str) -> Option<(&str, &str)> {
     Some((link_text, target.trim_matches(['<', '>'])))
 }
 
-/// The number in `ADR-0002`, `ADR 2`, `adr-012`, `0002`, `#2`, `2. Title`, `0002-slug`.
+/// The number in `ADR-0002`, `ADR 2`, `adr-012`, `0002`, `#2`, `2. Title`, `0002-slug`, and
+/// in an id of two to five capitals of a log's own and two digits or more (`DR008`,
+/// `RFC-12`, alphagov/forms; not `EC2`).
 fn number_in_id(text: &str) -> Option<u32> {
     let text = text.trim();
+    let capitals = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    if (2..=5).contains(&capitals)
+        && let Some(rest) = text.get(capitals..)
+        && let Some(rest) = Some(rest.strip_prefix('-').unwrap_or(rest))
+        && rest.bytes().take_while(u8::is_ascii_digit).count() >= 2
+        && let Some(number) = leading_number(rest)
+    {
+        return Some(number);
+    }
     let lower = text.to_lowercase();
     let rest = lower
         .strip_prefix("adr")
         .map(|rest| rest.trim_start_matches(['-', '_', ' ', '#']))
         .or_else(|| lower.strip_prefix('#'))
         .unwrap_or(&lower);
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    leading_number(rest)
+}
+
+/// The number `text` starts with, when it ends there (`12`, `12. Title`, `12-slug`).
+fn leading_number(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 9 {
         return None;
     }
-    let after = rest.get(digits.len()..).unwrap_or_default();
+    let after = text.get(digits.len()..).unwrap_or_default();
     let ends_cleanly = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric());
     if !ends_cleanly {
         return None;

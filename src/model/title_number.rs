@@ -64,6 +64,9 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
             return (stripped, number);
         }
     }
+    if let Some(found) = own_id_stripped(title) {
+        return found;
+    }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
     let (after_prefix, had_prefix) = match title
         .split_at_checked(3)
@@ -106,12 +109,50 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     (stripped.to_string(), digits.parse().ok())
 }
 
+/// `DR008: Title`, `RFC-12 - Title`: an id of two to five capitals of the log's own
+/// (alphagov/forms' decision records) and its number, then a colon or a dash: the title
+/// after it and the number. Two digits at least, and not after a space alone: `EC2:
+/// compute` and `HTTP2 support` are titles.
+fn own_id_stripped(title: &str) -> Option<(String, Option<u32>)> {
+    let capitals = title.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(2..=5).contains(&capitals) || title.get(..3).is_some_and(|head| head == "ADR") {
+        return None;
+    }
+    let after = title.get(capitals..)?;
+    let after = after.strip_prefix(['-', ' ']).unwrap_or(after);
+    let digits_len = after.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = after.split_at_checked(digits_len)?;
+    let separated = [": ", "：", " - ", " – ", " — "]
+        .iter()
+        .any(|separator| rest.starts_with(separator));
+    let stripped = rest
+        .trim_start_matches([':', '：', '-', '–', '—', ' '])
+        .trim_end();
+    ((2..=9).contains(&digits_len) && separated && !stripped.is_empty())
+        .then(|| (stripped.to_string(), digits.parse().ok()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{front_matter_title_shown, strip_title_number};
 
     /// Review K (cameronraysmith/vanixiets): `title: "ADR-0017: Deferred …"` showed the
     /// number twice in every list (`0017  ADR-0017: Deferred …`).
+    #[test]
+    fn a_title_after_an_id_of_the_logs_own_carries_its_number() {
+        assert_eq!(
+            strip_title_number("DR008: No charges at all"),
+            ("No charges at all".to_string(), Some(8))
+        );
+        assert_eq!(
+            strip_title_number("RFC-12 - Use gRPC"),
+            ("Use gRPC".to_string(), Some(12))
+        );
+        assert_eq!(strip_title_number("HTTP2 support").1, None);
+        assert_eq!(strip_title_number("EC2: compute").1, None);
+        assert_eq!(strip_title_number("AB: title").1, None);
+    }
+
     #[test]
     fn a_gitbook_nr_title_carries_its_number() {
         assert_eq!(

@@ -136,10 +136,14 @@ impl StatusClass {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SiteDate {
-    /// As written.
+    /// As shown: ISO when the record's date is a real date written another way
+    /// (`26/03/2018`), else as written (`05/02/2018`, which could be either of two days).
     pub text: String,
     /// `YYYY-MM-DD` when it is a real date, for `<time datetime>`.
     pub iso: Option<String>,
+    /// As written, when that is not `text`: what shows the order of the log's dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,6 +222,14 @@ impl SiteRecord {
                 superseded_by: status.superseded_by.clone(),
             }),
             date: summary.date.map(|text| SiteDate {
+                written: match record.date.as_ref().map(|date| &date.value) {
+                    Some(crate::model::DateValue::Reshaped { text: written, .. })
+                        if *written != text =>
+                    {
+                        Some(written.clone())
+                    }
+                    _ => None,
+                },
                 text,
                 iso: summary.iso_date,
             }),
@@ -379,6 +391,7 @@ impl SiteLog {
             crate::model::sort_key(&a.file, &a.rel_path)
                 .cmp(&crate::model::sort_key(&b.file, &b.rel_path))
         });
+        read_ambiguous_dates(&mut records);
         let lookup = RecordLookup::new(records.iter().map(|record| {
             (
                 record.file.number,
@@ -426,6 +439,36 @@ impl SiteLog {
         );
         self.layout = layout.clone();
         self
+    }
+}
+
+/// Each date that could be either of two days (`05/02/2018`) given the day the log's other
+/// dates show, as [`crate::model::Log`] reads it for `list` and `export`. Read from the
+/// text each render, cached records included: a record added since can settle (or unsettle)
+/// the order, and a render with a cache makes what one without makes.
+fn read_ambiguous_dates(records: &mut [SiteRecord]) {
+    use crate::model::DateValue;
+    // Most dates are ISO, and their text is their `iso`: only the others are read again.
+    let written: Vec<(usize, bool, DateValue)> = records
+        .iter()
+        .enumerate()
+        .filter_map(|(at, record)| {
+            let date = record.date.as_ref()?;
+            let written = date.written.as_deref().unwrap_or(&date.text);
+            let value =
+                (date.iso.as_deref() != Some(written)).then(|| DateValue::parse(written))?;
+            Some((at, matches!(value, DateValue::Ambiguous { .. }), value))
+        })
+        .collect();
+    let Some(order) = crate::model::ambiguous_dates_order(written.iter().map(|(_, _, date)| date))
+    else {
+        return;
+    };
+    for (at, _, mut date) in written.into_iter().filter(|(_, ambiguous, _)| *ambiguous) {
+        date.read_in(order);
+        if let Some(shown) = records.get_mut(at).and_then(|record| record.date.as_mut()) {
+            shown.iso = date.valid().map(|date| date.to_string());
+        }
     }
 }
 

@@ -66,7 +66,8 @@ fn metadata_bullets_under_a_comment_heading_are_filled() {
 
 // wellcomecollection/docs: `# RFC 001: Matcher architecture` was read as the status `RFC`
 // (88 of 92 records exported as `proposed`), and a deep `###### status` heading naming a
-// command, or `### Item: fixed field 88 (status)`, as the record's status section.
+// command, or `### Item: fixed field 88 (status)`, as the record's status section. The id
+// before the title is its number, as `ADR-0001:` is (review X).
 #[test]
 fn an_id_before_the_title_and_deep_status_headings_are_no_status() {
     let dir = log_with(&[
@@ -88,7 +89,7 @@ fn an_id_before_the_title_and_deep_status_headings_are_no_status() {
         (code, stdout.as_str()),
         (
             0,
-            "0001  -  -  RFC 001: Matcher architecture\n0013  -  -  RFC 013: Release tracking\n0042  -  -  RFC 042: Requesting model\n"
+            "0001  -  -  Matcher architecture\n0013  -  -  Release tracking\n0042  -  -  Requesting model\n"
         )
     );
 }

@@ -185,3 +185,122 @@ fn relations_go_into_a_links_list_whatever_the_style() {
         "{stdout}"
     );
 }
+
+// ministryofjustice/cloud-platform writes `Date: 05/02/2018`, day first as `26/03/2018`
+// shows. lint read it so, but list, export, the index and the site showed the text as
+// written, beside ISO for the dates with a day above 12, and `--since`/`--until` left out
+// every record whose date could be read either way.
+#[test]
+fn a_date_that_could_be_two_days_is_read_as_the_log_writes_its_dates() {
+    let record = |title: &str, date: &str| {
+        format!(
+            "# {title}\n\nDate: {date}\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-search.md", &record("1. Search", "05/02/2018")),
+        ("0002-github.md", &record("2. GitHub", "26/03/2018")),
+        ("0003-users.md", &record("3. Users", "09/04/2018")),
+    ]);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["list", "--since", "2018-02-01", "--until", "2018-04-30"],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "0001  accepted  2018-02-05  Search\n0002  accepted  2018-03-26  GitHub\n0003  accepted  2018-04-09  Users\n"
+    );
+    let (_, stdout, _) = run(dir.path(), &["export", "--since", "2018-04-01"]);
+    let exported: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let dates: Vec<&str> = exported["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| record["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2018-04-09"]);
+    let (code, _, stderr) = run(dir.path(), &["render", "-o", "site"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(dir.path().join("site/0001-search.html"));
+    assert!(
+        page.contains("<time class=\"record-date\" datetime=\"2018-02-05\">2018-02-05</time>"),
+        "{page}"
+    );
+    // lint still says how it read the date, and why.
+    let (_, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert!(
+        stdout.contains("read as 5 February 2018, day first as in the log"),
+        "{stdout}"
+    );
+
+    // A record written month first since then leaves the log's order unknown: the site,
+    // rendered again with what the last render kept, shows the dates as written, as a
+    // render from nothing does.
+    std::fs::write(
+        dir.path().join("docs/adr/0004-cache.md"),
+        record("4. Cache", "12/31/2019"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["render", "-o", "site"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(dir.path().join("site/0001-search.html"));
+    assert!(
+        page.contains("<time class=\"record-date\">05/02/2018</time>"),
+        "{page}"
+    );
+    crate::util::assert_matches_a_full_render(dir.path(), "a record written month first");
+}
+
+// alphagov/forms keeps product decisions as `DR008-no-charges-….md`, titled `# DR008: …`
+// and superseded `Superseded by DR008`: every file was a filename-format error, the log
+// had no records, and the advice renamed `DR008-x.md` to `0003-dr008-x.md`.
+#[test]
+fn a_log_of_its_own_capital_ids_is_numbered_by_them() {
+    let record = |id: &str, title: &str, status: &str| {
+        format!(
+            "# {id}: {title}\n\nDate: 2023-05-09\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "DR000-use-github.md",
+            &record("DR000", "Use GitHub", "Accepted"),
+        ),
+        (
+            "DR002-no-charges-for-lower-volume.md",
+            &record(
+                "DR002",
+                "No charges for lower volume",
+                "Superseded by DR008",
+            ),
+        ),
+        (
+            "DR008-no-charges-at-all.md",
+            &record(
+                "DR008",
+                "No charges at all",
+                "Accepted\n\nSupersedes [DR002](DR002-no-charges-for-lower-volume.md)",
+            ),
+        ),
+        (
+            "DRXXX-decision-record-template.md",
+            &record("DRXXX", "Title", "Proposed"),
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "0000  accepted    2023-05-09  Use GitHub\n0002  superseded  2023-05-09  No charges for lower volume\n0008  accepted    2023-05-09  No charges at all\n"
+    );
+    let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(records[1]["superseded_by"], 8, "{stdout}");
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 3 files\n"),
+        "{stdout}"
+    );
+}

@@ -155,15 +155,14 @@ pub(crate) fn check_log(log: &LogFacts, ctx: &mut RuleContext) {
 /// (its text and its record's path in the log): none when none shows it, or some show
 /// each.
 fn log_order(log: &LogFacts) -> Option<(DayOrMonthFirst, (&str, &str))> {
-    let mut shown = log.records.iter().filter_map(|record| {
+    let shown = log.records.iter().filter_map(|record| {
         let DateValue::Reshaped { text, .. } = &record.date.as_ref()?.value else {
             return None;
         };
         let order = crate::model::day_or_month_first(text)?;
         Some((order, (text.as_str(), record.rel_path.as_str())))
     });
-    let first = shown.next()?;
-    shown.all(|(order, _)| order == first.0).then_some(first)
+    crate::model::agreed_order(shown)
 }
 
 /// `18 October 2014`: a form nobody misreads, for the label.

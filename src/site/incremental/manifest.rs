@@ -20,7 +20,7 @@ use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
 /// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 18;
+pub(super) const MANIFEST_VERSION: u32 = 19;
 
 /// The contents of `.adr-site`: its files a [`FileList`] as read, a view of two as written
 /// ([`super::file_list::Merged`]).
