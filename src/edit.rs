@@ -7,10 +7,12 @@ use crate::model::{FrontMatterSyntax, Record, Status, StatusOrigin, Style};
 use crate::source::{SourceFile, Span};
 
 mod front_matter_value;
+mod log_words;
 mod status_text;
 
 use front_matter_value::{check_one_line_status, front_matter_scalar, null_value_edit};
 pub use front_matter_value::{front_matter_value_edit, toml_string, yaml_scalar};
+pub use log_words::{log_badge, log_word};
 use status_text::{badge_before_emphasis, emphasised_with_note, status_comment};
 
 /// Replace `span` with `replacement` (an empty span inserts).
@@ -68,46 +70,6 @@ pub fn status_edit(record: &Record, value: &str) -> Result<Edit> {
     status_edit_with_badge(record, value, None)
 }
 
-/// The badge the log writes before `kind` (`❌` before `Rejected`, modernisation-platform)
-/// when `record` writes its status behind a badge (`✅ Accepted`): the one most records of
-/// that status carry. `None` when the log pairs no badge with it: the old badge tells the
-/// old status, and goes with it.
-pub fn log_badge<'r>(
-    records: impl Iterator<Item = &'r Record>,
-    record: &Record,
-    kind: &crate::model::StatusKind,
-) -> Option<String> {
-    let leading_badge = |record: &Record| {
-        let status = record.status.as_ref()?;
-        let first = status.raw.split_whitespace().next()?;
-        crate::model::is_badge(first).then(|| first.to_string())
-    };
-    leading_badge(record)?;
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for other in records {
-        if other
-            .status
-            .as_ref()
-            .is_none_or(|status| status.kind != *kind)
-        {
-            continue;
-        }
-        let Some(badge) = leading_badge(other) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(seen, _)| *seen == badge) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((badge, 1)),
-        }
-    }
-    // The first of the most frequent: records come in the log's order.
-    let most = counts.iter().map(|(_, count)| *count).max()?;
-    counts
-        .into_iter()
-        .find(|(_, count)| *count == most)
-        .map(|(badge, _)| badge)
-}
-
 /// [`status_edit`], the new status written behind `badge` when there is one.
 pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>) -> Result<Edit> {
     if let Some(edit) = checklist_edit(record, value) {
@@ -129,13 +91,16 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
     // successor (`reemplazado por [ADR-0002](…)`).
     let headings: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
     let language = crate::vocabulary::language_for_status(&status.raw, &headings);
-    let successor_in_language = successor_named(value)
-        .zip(language)
-        .and_then(|(successor, language)| crate::vocabulary::superseded_by_in(language, successor));
+    let successor_in_language =
+        successor_named(value)
+            .zip(language)
+            .and_then(|(successor, language)| {
+                crate::vocabulary::superseded_by_in(language, successor, &record.source.text)
+            });
     let value = match (&successor_in_language, language) {
         (Some(translated), _) => translated.as_str(),
         (None, Some(language)) => {
-            crate::vocabulary::status_word_in(language, value).unwrap_or(value)
+            crate::vocabulary::status_word_in(language, value, &record.source.text).unwrap_or(value)
         }
         (None, None) => value,
     };
@@ -368,10 +333,11 @@ pub fn apply_status_edits(
         let successor_in_language = successor_named(value)
             .zip(crate::vocabulary::language_for_status(&restated.raw, &[]))
             .and_then(|(successor, language)| {
-                crate::vocabulary::superseded_by_in(language, successor)
+                crate::vocabulary::superseded_by_in(language, successor, &record.source.text)
             });
         let word = successor_in_language.as_deref().unwrap_or_else(|| {
-            crate::vocabulary::status_word_like(&restated.raw, value).unwrap_or(value)
+            crate::vocabulary::status_word_like(&restated.raw, value, &record.source.text)
+                .unwrap_or(value)
         });
         edits.push(Edit::replace(
             restated.span,

@@ -34,6 +34,8 @@ pub struct Manner {
     pub front_title_shape: Option<TitleShape>,
     /// Its lines end with CR LF.
     pub crlf: bool,
+    /// The next newest records that read, whose statuses show the log's words for them.
+    pub neighbours: Vec<Record>,
 }
 
 impl Manner {
@@ -61,12 +63,14 @@ impl Manner {
             .count()
             * 2
             > newest_texts.len();
-        let newest = newest_texts
+        let mut read = newest_texts
             .into_iter()
-            .find_map(|((path, rel_path, file), text)| {
+            .filter_map(|((path, rel_path, file), text)| {
                 let source = crate::source::SourceFile::new(path, text);
                 crate::parse::parse_record(source, rel_path.clone(), file.clone()).ok()
             });
+        let newest = read.next();
+        let neighbours: Vec<Record> = read.collect();
         Manner {
             title_shape: newest.as_ref().and_then(TitleShape::of),
             front_title_shape: newest
@@ -76,15 +80,24 @@ impl Manner {
                 .and_then(|title| numbered_shape(&title.value, true)),
             crlf,
             newest,
+            neighbours,
         }
     }
 
     /// The log's own word for a new record's status, when its newest record writes its
     /// status in a language other than English (`Geaccepteerd` → `Voorgesteld`), in that
-    /// record's case: a template's prompt is English more often than the log it serves.
+    /// record's case and script: a template's prompt is English more often than the log it
+    /// serves. A proposed record among the newest gives it as written.
     pub fn proposed_word(&self) -> Option<String> {
-        let written = self.newest.as_ref()?.status.as_ref()?.raw.trim();
-        let word = crate::vocabulary::status_word_like(written, "proposed")?;
+        let newest = self.newest.as_ref()?;
+        let written = newest.status.as_ref()?.raw.trim();
+        // As the log's proposed records write it (`已提議 (Proposed)`), when one is new.
+        crate::vocabulary::language_of_status(written)?;
+        let records = std::iter::once(newest).chain(&self.neighbours);
+        if let Some(word) = crate::edit::log_word(records, newest, &StatusKind::Proposed) {
+            return Some(word);
+        }
+        let word = crate::vocabulary::status_word_like(written, "proposed", &newest.source.text)?;
         Some(
             match written.chars().next().is_some_and(char::is_uppercase) {
                 true => crate::casefold::capitalised(word),

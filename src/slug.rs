@@ -6,10 +6,21 @@
 /// Slugs stay short enough that `0001-` plus the slug reads well in a file listing.
 pub const MAX_SLUG_LEN: usize = 60;
 
-/// The ASCII slug of a title; empty when the title has no letters or digits.
+/// The ASCII slug of a title; empty when the title has no letters or digits. A Japanese
+/// title (one with kana) keeps its script: `deunicode` reads kanji in Mandarin (`異常検知`
+/// became `yi-chang-jian-zhi`, HikaruEgashira/pleno-audit), which no reader of the title
+/// would recognise.
 pub fn slugify(title: &str) -> String {
+    if title.chars().any(is_kana) {
+        return slugify_unicode(title);
+    }
     let ascii = deunicode::deunicode(title).to_lowercase();
     join_words(ascii.split(|c: char| !c.is_ascii_alphanumeric()))
+}
+
+/// Hiragana or katakana, which Chinese text does not use.
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// The slug of a title keeping letters and digits of every script (`添加-e2e-测试`), for
@@ -61,6 +72,7 @@ mod tests {
         assert_eq!(slugify("Node.js vs. Deno!"), "node-js-vs-deno");
         assert_eq!(slugify("!!!"), "");
         assert_eq!(slugify("日本語"), "ri-ben-yu");
+        assert_eq!(slugify("WebGPUによる異常検知"), "webgpuによる異常検知");
         let long = slugify(&"word ".repeat(40));
         assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
         assert_eq!(slugify(&"x".repeat(100)).len(), MAX_SLUG_LEN);

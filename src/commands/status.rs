@@ -55,9 +55,11 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
             crate::supersede::superseded_text(&log, record, &successor, false)?
         }
         (false, None) => {
+            // As the log's other records write it (`已接受 (Accepted)`), behind their badge.
             let badge = edit::log_badge(log.records.iter(), record, &kind);
-            let edit = edit::status_edit_with_badge(record, &value, badge.as_deref())?;
-            edit::apply_status_edit(record, &edit, &value)?
+            let word = edit::log_word(log.records.iter(), record, &kind).unwrap_or(value.clone());
+            let edit = edit::status_edit_with_badge(record, &word, badge.as_deref())?;
+            edit::apply_status_edit(record, &edit, &word)?
         }
     };
     if text == record.source.text {

@@ -438,15 +438,36 @@ impl Record {
         })
     }
 
-    /// The title to show: the H1, else the front-matter title, else the slug.
+    /// The title to show: the H1, else the front-matter title, else a title written a level
+    /// down ([`Record::demoted_title`]), else the slug.
     pub fn display_title(&self) -> String {
         match (&self.title, &self.front_matter_title) {
             (Some(title), _) => title.value.clone(),
             (None, Some(title)) => {
                 crate::model::title_number::front_matter_title_shown(&title.value, self.file.number)
             }
-            (None, None) => self.file.slug.replace('-', " "),
+            (None, None) => match self.demoted_title() {
+                Some(section) => crate::model::title_number::strip_title_number(&section.title).0,
+                None => self.file.slug.replace('-', " "),
+            },
         }
+    }
+
+    /// A record without a title whose first line is a `##` heading numbered as its file
+    /// (`## 33. User permissions` in `0033-….md`, nationalarchives/tdr): its title, a level
+    /// down. Shown as the title, and no empty section (lint's title-missing says to raise it).
+    pub fn demoted_title(&self) -> Option<&Section> {
+        if self.title.is_some() || self.front_matter_title.is_some() {
+            return None;
+        }
+        let first = self.sections.first()?;
+        let first_line = self.source.line_of(self.body_start());
+        let (_, number) = crate::model::title_number::strip_title_number(&first.title);
+        (first.level == 2
+            && first.line == first_line
+            && number.is_some()
+            && number == self.file.number)
+            .then_some(first)
     }
 
     pub fn status(&self) -> Option<&Status> {

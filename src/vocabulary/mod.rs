@@ -37,7 +37,7 @@ pub use prompts::{
     ADR_TOOLS_PROMPTS, DATE_PROMPTS, fill_date_prompts, has_date_prompt, is_template_prompt,
 };
 pub use status_language::{
-    language_for_status, status_word_in, status_word_like, superseded_by_in,
+    language_for_status, language_of_status, status_word_in, status_word_like, superseded_by_in,
 };
 
 use std::collections::HashMap;
@@ -389,6 +389,23 @@ impl Language {
             .iter()
             .find(|(_, word_kind)| *word_kind == kind)
             .map(|(word, _)| *word)
+    }
+
+    /// [`Language::status_word`] in the script `text` is written in: Traditional Chinese
+    /// `已提議` in a record written so, where the table's first word is Simplified `提议`.
+    pub fn status_word_in_script(&self, kind: Kind, text: &str) -> Option<&'static str> {
+        let first = self.status_word(kind)?;
+        if self.code != "zh" || !zh::is_traditional(text) {
+            return Some(first);
+        }
+        Some(
+            self.statuses
+                .iter()
+                .filter(|(word, word_kind)| *word_kind == kind && zh::is_traditional(word))
+                .map(|(word, _)| *word)
+                .next()
+                .unwrap_or(first),
+        )
     }
 
     /// The language's first label of `meaning` (`日期`).

@@ -5,13 +5,17 @@ use super::{Kind, LANGUAGES, Language, en, fold, language_written, status_prefix
 /// The word for the status `keyword` (`accepted`) in the language `old` is written in
 /// (`Proposto` → `aceito`), when `old` is a status word of a language other than English;
 /// `None` for an English word or any other text, which takes the keyword.
-pub fn status_word_like(old: &str, keyword: &str) -> Option<&'static str> {
-    status_word_in(language_of_status(old)?, keyword)
+pub fn status_word_like(old: &str, keyword: &str, text: &str) -> Option<&'static str> {
+    status_word_in(language_of_status(old)?, keyword, text)
 }
 
-/// The word of `language` for the status `keyword` (`accepted`): [`status_word_like`] with
-/// the language known.
-pub fn status_word_in(language: &'static Language, keyword: &str) -> Option<&'static str> {
+/// The word of `language` for the status `keyword` (`accepted`), in the script of `text`
+/// (the record's): [`status_word_like`] with the language known.
+pub fn status_word_in(
+    language: &'static Language,
+    keyword: &str,
+    text: &str,
+) -> Option<&'static str> {
     let kind = [
         Kind::Proposed,
         Kind::Accepted,
@@ -21,12 +25,12 @@ pub fn status_word_in(language: &'static Language, keyword: &str) -> Option<&'st
     ]
     .into_iter()
     .find(|kind| kind.keyword() == keyword)?;
-    language.status_word(kind)
+    language.status_word_in_script(kind, text)
 }
 
 /// The language, other than English, of the status word `old` starts with (Spanish for
 /// `aceptado`); `None` for an English word or none known.
-fn language_of_status(old: &str) -> Option<&'static Language> {
+pub fn language_of_status(old: &str) -> Option<&'static Language> {
     let folded = fold(old.trim().trim_matches(['*', '_']));
     let (_, word, _) = status_prefix(&folded)?;
     let in_table = |language: &Language| {
@@ -58,9 +62,14 @@ pub fn language_for_status(old: &str, headings: &[&str]) -> Option<&'static Lang
     language_written(headings)
 }
 
-/// "Superseded by `successor`" in `language`, when it names the successor after a word.
-pub fn superseded_by_in(language: &'static Language, successor: &str) -> Option<String> {
+/// "Superseded by `successor`" in `language` and the script of `text`, when it names the
+/// successor after a word.
+pub fn superseded_by_in(
+    language: &'static Language,
+    successor: &str,
+    text: &str,
+) -> Option<String> {
     let connector = language.superseded_connectors.first()?;
-    let word = language.status_word(Kind::Superseded)?;
+    let word = language.status_word_in_script(Kind::Superseded, text)?;
     Some(format!("{word} {connector} {successor}"))
 }

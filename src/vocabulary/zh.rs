@@ -30,6 +30,19 @@ pub(super) const TABLE: Language = Language {
         ("链接", "Links"),
         ("验证", "Confirmation"),
         ("替代方案", "Considered Options"),
+        // Traditional (raybird/plainvanillaweb: `## 狀態`, `## 後果`); not `決定`, `結果`
+        // or `影響`, which Japanese headings are.
+        ("語境", "Context"),
+        ("背景和問題陳述", "Context and Problem Statement"),
+        ("上下文和問題陳述", "Context and Problem Statement"),
+        ("決策驅動因素", "Decision Drivers"),
+        ("考慮的選項", "Considered Options"),
+        ("備選方案", "Considered Options"),
+        ("決策結果", "Decision Outcome"),
+        ("選項的優缺點", "Pros and Cons of the Options"),
+        ("更多資訊", "More Information"),
+        ("連結", "Links"),
+        ("驗證", "Confirmation"),
     ],
     labels: &[
         ("状态", Label::Status),
@@ -75,6 +88,25 @@ pub(super) const TABLE: Language = Language {
         ("被取代", Superseded),
         ("替代", Superseded),
         ("已替代", Superseded),
+        // Traditional, after the Simplified words the table writes.
+        ("提議", Proposed),
+        ("已提議", Proposed),
+        ("提議中", Proposed),
+        ("建議", Proposed),
+        ("建議中", Proposed),
+        ("評審中", Proposed),
+        ("通過", Accepted),
+        ("已通過", Accepted),
+        ("採納", Accepted),
+        ("已採納", Accepted),
+        ("已實施", Accepted),
+        ("實施", Accepted),
+        ("拒絕", Rejected),
+        ("已拒絕", Rejected),
+        ("棄用", Deprecated),
+        ("已棄用", Deprecated),
+        ("廢棄", Deprecated),
+        ("已廢棄", Deprecated),
     ],
     months: &[],
     date_filler: &[],
@@ -94,3 +126,19 @@ pub(super) const TABLE: Language = Language {
         "描述如何验证",
     ],
 };
+
+/// Characters of Traditional Chinese whose Simplified forms differ, and those forms, as the
+/// words of this table write them.
+const TRADITIONAL: &str = "議過納絕棄廢實態後決驗資訊連結響選項優點陳題驅動備慮評審";
+const SIMPLIFIED: &str = "议过纳绝弃废实态后决验资讯连结响选项优点陈题驱动备虑评审";
+
+/// Whether `text` is written in Traditional characters: more of them than of their
+/// Simplified forms.
+pub(super) fn is_traditional(text: &str) -> bool {
+    let (mut traditional, mut simplified) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        traditional += usize::from(TRADITIONAL.contains(c));
+        simplified += usize::from(SIMPLIFIED.contains(c) && !TRADITIONAL.contains(c));
+    }
+    traditional > simplified
+}

@@ -304,3 +304,83 @@ fn a_log_of_its_own_capital_ids_is_numbered_by_them() {
         "{stdout}"
     );
 }
+
+// raybird/plainvanillaweb writes Traditional Chinese with an English gloss (`已接受
+// (Accepted)`, `已提議 (Proposed)`): `已提議` was no status word (a false
+// status-undeclared warning), `adr status N accepted` wrote Simplified `通过`, and `adr
+// new` Simplified `提议`.
+#[test]
+fn a_traditional_chinese_log_is_written_in_its_own_words_and_script() {
+    let record = |number: u32, title: &str, status: &str| {
+        format!(
+            "# ADR {number:04}: {title}\n\n## 狀態\n{status}\n\n## 背景\n說明。\n\n## 決策\n決定。\n\n## 後果\n影響。\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-router.md", &record(1, "路由", "已接受 (Accepted)")),
+        ("0002-charts.md", &record(2, "圖表", "已接受 (Accepted)")),
+        (
+            "0003-signals.md",
+            &record(3, "狀態管理", "已提議 (Proposed)"),
+        ),
+    ]);
+    let (_, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(
+        stdout,
+        "0001  已接受  -  路由\n0002  已接受  -  圖表\n0003  已提議  -  狀態管理\n"
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 3 files\n"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(dir.path(), &["status", "3", "accepted"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "docs/adr/0003-signals.md: 已提議 (Proposed) -> 已接受 (Accepted)\n"
+    );
+    assert_eq!(
+        read(dir.path().join("docs/adr/0003-signals.md")),
+        record(3, "狀態管理", "已接受 (Accepted)")
+    );
+    let (_, text) = new_record(dir.path(), "2025-01-02", &["採用 Web Components"]);
+    assert!(text.contains("\n提議\n"), "{text}");
+}
+
+// HikaruEgashira/pleno-audit: `adr new "WebGPUによる異常検知"` named the file
+// `051-webgpuniyoruyi-chang-jian-zhi.md`, the kanji read in Mandarin.
+#[test]
+fn a_japanese_title_keeps_its_script_in_the_file_name() {
+    let dir = log_with(&[(
+        "0001-use-wxt.md",
+        "# 1. WXTを採用する\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
+    )]);
+    let (path, _) = new_record(dir.path(), "2025-01-02", &["WebGPUによる異常検知"]);
+    assert_eq!(path, "docs/adr/0002-webgpuによる異常検知.md");
+}
+
+// nationalarchives/tdr-dev-documentation 0033 starts `## 33. User permissions for DTA Review
+// feature`: title-missing was right, but the same line was also an empty section, and
+// list showed the title `dta review user permissions`, made from the file's name.
+#[test]
+fn a_title_written_a_level_down_is_shown_and_raised_not_emptied() {
+    let dir = log_with(&[(
+        "0033-dta-review-user-permissions.md",
+        "## 33. User permissions for DTA Review feature\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
+    )]);
+    let (_, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(
+        stdout,
+        "0033  accepted  -  User permissions for DTA Review feature\n"
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            1,
+            "error[title-missing]: record has no title\n --> docs/adr/0033-dta-review-user-permissions.md:1:1\n  |\n1 | ## 33. User permissions for DTA Review feature\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ the title, written as a `##` heading\n  |\n  = help: write `# 33. User permissions for DTA Review feature`: a record's title is its one `#` heading\n\n1 error, 0 warnings in 1 file\n"
+        )
+    );
+}

@@ -46,8 +46,9 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
             .flatten()
             .any(|field| heading.start <= field.start && field.end <= heading.end)
     };
+    let demoted_title = record.demoted_title().map(|section| section.heading_span);
     for section in record.sections.iter().filter(|section| section.level == 2) {
-        if states_a_field(section.heading_span) {
+        if states_a_field(section.heading_span) || Some(section.heading_span) == demoted_title {
             continue;
         }
         let body = section.body_span;

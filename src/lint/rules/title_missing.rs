@@ -69,6 +69,17 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         .iter()
         .find(|section| section.level == 1)
         .filter(|h1| h1.line == first_line && crate::parse::style::is_section_title(&h1.title));
+    // `## 33. User permissions` on the first line of `0033-….md` (TDR): the title, a level
+    // down.
+    if let Some(section) = record.demoted_title() {
+        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
+            .label("the title, written as a `##` heading")
+            .help(format!(
+                "write `# {}`: a record's title is its one `#` heading",
+                section.title
+            ));
+        return;
+    }
     if let Some(h1) = part_on_top {
         ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
             .label(format!("`{}` is a part of the record, not its title", h1.title))

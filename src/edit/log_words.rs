@@ -1,0 +1,85 @@
+//! The words a log already writes its statuses with, so that a changed status is written
+//! as its neighbours are: the badge before it (`✅ Accepted`) and the word itself
+//! (`已接受 (Accepted)` where the language's table would give Simplified `通过`, `Aceptada`
+//! where it would give `Aceptado`).
+
+use crate::model::{Record, StatusKind};
+
+/// The badge the log writes before `kind` (`❌` before `Rejected`, modernisation-platform)
+/// when `record` writes its status behind a badge (`✅ Accepted`): the one most records of
+/// that status carry. `None` when the log pairs no badge with it: the old badge tells the
+/// old status, and goes with it.
+pub fn log_badge<'r>(
+    records: impl Iterator<Item = &'r Record>,
+    record: &Record,
+    kind: &crate::model::StatusKind,
+) -> Option<String> {
+    let leading_badge = |record: &Record| {
+        let status = record.status.as_ref()?;
+        let first = status.raw.split_whitespace().next()?;
+        crate::model::is_badge(first).then(|| first.to_string())
+    };
+    leading_badge(record)?;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for other in records {
+        if other
+            .status
+            .as_ref()
+            .is_none_or(|status| status.kind != *kind)
+        {
+            continue;
+        }
+        let Some(badge) = leading_badge(other) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(seen, _)| *seen == badge) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((badge, 1)),
+        }
+    }
+    // The first of the most frequent: records come in the log's order.
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(badge, _)| badge)
+}
+
+/// The word the log writes the status `kind` with in the language of `record`'s status
+/// (`已接受 (Accepted)` for accepted, beside `已提議 (Proposed)`): the one most records of
+/// that status carry as their whole status, without a note, date or link. `None` when no
+/// record so writes it: the language's table then gives the word.
+pub fn log_word<'r>(
+    records: impl Iterator<Item = &'r Record>,
+    record: &Record,
+    kind: &StatusKind,
+) -> Option<String> {
+    let language = |raw: &str| crate::vocabulary::language_of_status(raw).map(|lang| lang.code);
+    let wanted = language(&record.status.as_ref()?.raw);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for other in records {
+        let Some(status) = other.status.as_ref().filter(|status| status.kind == *kind) else {
+            continue;
+        };
+        let word = status.raw.trim();
+        let bare = status.superseded_by.is_none()
+            && !word.is_empty()
+            && word.chars().count() <= 40
+            && !word.contains(|c: char| {
+                c.is_ascii_digit() || matches!(c, '[' | ']' | '<' | '|' | '*' | '_' | '`')
+            })
+            && !crate::model::is_badge(word.split_whitespace().next().unwrap_or_default());
+        if !bare || language(word) != wanted {
+            continue;
+        }
+        match counts.iter_mut().find(|(seen, _)| *seen == word) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((word, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(word, _)| word.to_string())
+}
