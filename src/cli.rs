@@ -48,6 +48,8 @@ pub enum Command {
     New(NewArgs),
     /// List the records
     List(ListArgs),
+    /// Print one record: its facts (status, date, relations resolved) and its Markdown
+    Show(ShowArgs),
     /// Change a record's status in place
     Status(StatusArgs),
     /// Link two records with a typed relation, written in both (`adr link 3 amends 1`)
@@ -198,8 +200,31 @@ pub struct StatusArgs {
     pub record: String,
 
     /// The new status, e.g. `accepted` or `superseded by 9`
-    #[arg(required = true, value_name = "STATUS")]
+    #[arg(required_unless_present = "by", value_name = "STATUS")]
     pub status: Vec<String>,
+
+    /// The record that supersedes it: `adr status 7 --by 9` is `adr status 7 superseded by 9`
+    #[arg(long, value_name = "RECORD")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record: its number (`7`, `0007`, `ADR-7`), file name or slug
+    #[arg(value_name = "RECORD")]
+    pub record: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Human)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// The record's facts, then its Markdown as written
+    Human,
+    /// The record as `adr export --with-text` writes it (docs/export.md)
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -184,11 +184,24 @@ fn no_status_edit(record: &Record, value: &str) -> Result<Edit> {
                 ))
             }
         },
-        None => Err(Error::record(
-            record.path(),
-            record.title.as_ref().map(|title| title.line),
-            "the record states no status to change: add a `status:` front-matter key, a `* Status:` bullet or a `## Status` section first",
-        )),
+        None => {
+            // In the record's language: `## Statut` in a French log, as `adr new` writes it.
+            let headings: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
+            let language = crate::vocabulary::language_written(&headings);
+            let heading = language
+                .and_then(|language| language.heading("Status"))
+                .unwrap_or("Status");
+            let label = language
+                .and_then(|language| language.label(crate::vocabulary::Label::Status))
+                .map_or_else(|| "Status".to_string(), crate::casefold::capitalised);
+            Err(Error::record(
+                record.path(),
+                record.title.as_ref().map(|title| title.line),
+                format!(
+                    "the record states no status to change: add a `status:` front-matter key, a `* {label}:` bullet or a `## {heading}` section first"
+                ),
+            ))
+        }
     }
 }
 

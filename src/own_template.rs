@@ -25,8 +25,9 @@ const NEWEST_TRIED: usize = 8;
 /// How a log writes its records, as its newest record that reads shows it.
 #[derive(Debug, Default)]
 pub struct Manner {
-    /// The newest record that reads: one whose front matter is broken says nothing of how
-    /// the log is written (Ensembl's `tag:General` made `new` write MADR in a Nygard log).
+    /// The newest record that reads and has the sections most of the newest have: one
+    /// whose front matter is broken says nothing of how the log is written (Ensembl's
+    /// `tag:General` made `new` write MADR in a Nygard log), nor one that left out a part.
     pub newest: Option<Record>,
     /// How it numbers its title, when it does.
     pub title_shape: Option<TitleShape>,
@@ -34,7 +35,7 @@ pub struct Manner {
     pub front_title_shape: Option<TitleShape>,
     /// Its lines end with CR LF.
     pub crlf: bool,
-    /// The next newest records that read, whose statuses show the log's words for them.
+    /// The other newest records that read, whose statuses show the log's words for them.
     pub neighbours: Vec<Record>,
 }
 
@@ -63,14 +64,15 @@ impl Manner {
             .count()
             * 2
             > newest_texts.len();
-        let mut read = newest_texts
+        let read = newest_texts
             .into_iter()
             .filter_map(|((path, rel_path, file), text)| {
                 let source = crate::source::SourceFile::new(path, text);
                 crate::parse::parse_record(source, rel_path.clone(), file.clone()).ok()
             });
-        let newest = read.next();
-        let neighbours: Vec<Record> = read.collect();
+        let mut neighbours: Vec<Record> = read.collect();
+        let typical = typical_of(&neighbours);
+        let newest = (!neighbours.is_empty()).then(|| neighbours.remove(typical));
         Manner {
             title_shape: newest.as_ref().and_then(TitleShape::of),
             front_title_shape: newest
@@ -113,6 +115,48 @@ impl Manner {
             false => text,
         }
     }
+}
+
+/// Which of the newest `records` (newest first) a new record is written like: the newest
+/// that has every `##` section most of those in the newest's layout have. The newest alone
+/// may lack one the rest have (bike-rental-system's 0010, without `## Opciones
+/// consideradas`), and a record written like it failed lint at once. Records in another
+/// layout have no say: a log that moved to MADR keeps its newest layout.
+fn typical_of(records: &[Record]) -> usize {
+    let Some(style) = records.first().map(|record| record.style) else {
+        return 0;
+    };
+    let sections_of = |record: &Record| -> Vec<String> {
+        record
+            .sections
+            .iter()
+            .filter(|section| section.level == 2)
+            .map(|section| section.key().to_string())
+            .collect()
+    };
+    let all: Vec<Vec<String>> = records
+        .iter()
+        .map(|record| match record.style == style {
+            true => sections_of(record),
+            false => Vec::new(),
+        })
+        .collect();
+    let in_layout = records
+        .iter()
+        .filter(|record| record.style == style)
+        .count();
+    let common: Vec<&String> = all
+        .iter()
+        .flatten()
+        .filter(|key| all.iter().filter(|keys| keys.contains(key)).count() * 2 > in_layout)
+        .collect();
+    records
+        .iter()
+        .zip(&all)
+        .position(|(record, keys)| {
+            record.style == style && common.iter().all(|key| keys.contains(key))
+        })
+        .unwrap_or(0)
 }
 
 /// The log's own template when it is not one of the MADR layouts `adr new` writes itself

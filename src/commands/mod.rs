@@ -23,6 +23,7 @@ mod rules;
 mod schema;
 pub mod search;
 mod serve;
+mod show;
 mod status;
 mod status_words;
 
@@ -53,6 +54,7 @@ pub fn run(cli: Cli, cwd: &Path, output: &mut Output<'_>) -> Result<ExitStatus> 
         },
         Command::Rules(args) => rules::run(&args, output),
         Command::Status(args) => status::run(&args, &locate(cwd, dir)?, output),
+        Command::Show(args) => show::run(&args, &locate(cwd, dir)?, output),
         Command::Link(args) => link::run(&args, &locate(cwd, dir)?, output),
         Command::Migrate(args) => migrate::run(&args, &locate(cwd, dir)?, output),
         Command::Export(args) => export::run(&args, &locate(cwd, dir)?, output),

@@ -11,7 +11,7 @@ use crate::{ExitStatus, Output};
 pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Result<ExitStatus> {
     let log = super::load_log(project)?;
     let record = super::find_record(project, &log, &args.record)?;
-    let requested = args.status.join(" ").trim().to_string();
+    let requested = requested_status(args)?;
     let (kind, reference) = Status::classify(&requested);
     let mut superseded_by = None;
     let value = match kind.clone() {
@@ -101,6 +101,9 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         project.display(record.path())
     )
     .map_err(output_error)?;
+    if let Some(successor) = superseded_by {
+        note_not_in_force(output, successor);
+    }
     // Both sides, as adr-tools writes them: the successor says what it supersedes, unless
     // it names the record already (lint would warn, and `--fix` add it, otherwise).
     if let Some(successor) = superseded_by
@@ -118,6 +121,49 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         .map_err(output_error)?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// Says now, not only at the next lint (supersede-not-reciprocal warns until it is), that
+/// the `successor` just named is not in force.
+fn note_not_in_force(output: &mut Output<'_>, successor: &crate::model::Record) {
+    let Some(status) = successor.status.as_ref().filter(|status| {
+        matches!(
+            status.kind,
+            StatusKind::Draft
+                | StatusKind::Proposed
+                | StatusKind::Rejected
+                | StatusKind::Deprecated
+        )
+    }) else {
+        return;
+    };
+    super::note(
+        output,
+        format_args!(
+            "note: `{}` is `{}`, not accepted: accept it too (`adr status {} accepted`), or lint warns that this record is superseded by a decision not in force",
+            successor.rel_path,
+            status.keyword(),
+            successor
+                .number()
+                .map_or_else(|| successor.slug().to_string(), |number| number.to_string()),
+        ),
+    );
+}
+
+/// The status asked for: the words given, or `superseded by` the record `--by` names (with
+/// no words, or the one word `superseded`).
+fn requested_status(args: &StatusArgs) -> Result<String> {
+    let words = args.status.join(" ").trim().to_string();
+    match &args.by {
+        None => Ok(words),
+        Some(by) if words.is_empty() || words.eq_ignore_ascii_case("superseded") => {
+            Ok(format!("superseded by {}", by.trim()))
+        }
+        Some(by) => Err(Error::usage(format!(
+            "`--by {by}` names the record that supersedes this one, which `{words}` does not say: run `adr status {} --by {by}`",
+            args.record
+        ))),
+    }
 }
 
 /// Whether `new` names `old`: a supersedes reference resolving to it, or a link to its file.

@@ -698,6 +698,7 @@ fn set_status(server: &Server, input: SetStatusInput) -> Work<SetStatusOutput> {
     let captured = match server.run_cli(Command::Status(StatusArgs {
         record: input.record,
         status: vec![input.status],
+        by: None,
     })) {
         Ok(captured) => captured,
         Err(message) => return Ok(Err(message)),

@@ -384,3 +384,104 @@ fn a_title_written_a_level_down_is_shown_and_raised_not_emptied() {
         )
     );
 }
+
+// Review X's messages: `adr status 36 superseded --by 21` got clap's advice to write
+// `-- --by`; a successor still proposed was only told of by the next lint; and a French
+// record without a status was told to add a `## Status` section.
+#[test]
+fn status_takes_by_says_when_the_successor_is_not_in_force_and_speaks_the_records_language() {
+    let record = |title: &str, status: &str| {
+        format!(
+            "# {title}\n\nDate: 2024-01-02\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-a.md", &record("1. A", "Accepted")),
+        ("0002-b.md", &record("2. B", "Proposed")),
+        (
+            "0003-c.md",
+            "# 3. C\n\nDate : 2024-01-02\n\n## Contexte\n\nc\n\n## Décision\n\nd\n\n## Conséquences\n\nq\n",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["status", "1", "superseded", "--by", "2"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (
+            0,
+            "docs/adr/0001-a.md: Accepted -> Superseded by [2. B](0002-b.md)\ndocs/adr/0002-b.md: added that it supersedes `0001-a.md`\n",
+            "note: `0002-b.md` is `proposed`, not accepted: accept it too (`adr status 2 accepted`), or lint warns that this record is superseded by a decision not in force\n"
+        )
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "accepted", "--by", "1"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: `--by 1` names the record that supersedes this one, which `accepted` does not say: run `adr status 2 --by 1`\n"
+        )
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "3", "accepted"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("a `* Statut:` bullet or a `## Statut` section first"),
+        "{stderr}"
+    );
+}
+
+// juliantorres92/bike-rental-system: nine records have `## Opciones consideradas`; the
+// newest does not, and `adr new` wrote a record like it, which lint then failed.
+#[test]
+fn a_new_record_is_written_like_the_newest_that_has_the_logs_sections() {
+    let record = |number: u32, options: bool| {
+        let options = if options {
+            "## Opciones consideradas\n\n- A\n- B\n\n"
+        } else {
+            ""
+        };
+        format!(
+            "# ADR-{number:04} — Decisión {number}\n\n- **Estado:** aceptado\n- **Fecha:** 2026-05-30\n\n## Contexto y problema\n\nc\n\n{options}## Decisión\n\nd\n\n## Consecuencias\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-uno.md", &record(1, true)),
+        ("0002-dos.md", &record(2, true)),
+        ("0003-tres.md", &record(3, false)),
+    ]);
+    let (path, text) = new_record(dir.path(), "2026-06-01", &["Usar Redis"]);
+    assert_eq!(path, "docs/adr/0004-usar-redis.md");
+    assert!(text.contains("\n## Opciones consideradas\n"), "{text}");
+    let (_, stdout, _) = run(dir.path(), &["lint", "--color", "never", &path]);
+    assert!(
+        stdout.ends_with("0 errors, 5 warnings in 1 file\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("section-missing"), "{stdout}");
+}
+
+// Review X: `adr show 21` was an unknown command, and nothing printed one record.
+#[test]
+fn show_prints_one_records_facts_then_its_text() {
+    let dir = log_with(&[
+        (
+            "0001-a.md",
+            "# 1. A\n\nDate: 2024-01-02\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
+        ),
+        (
+            "0002-b.md",
+            "# 2. B\n\nDate: 2024-01-03\n\n## Status\n\nAccepted\n\nSupersedes [1. A](0001-a.md)\n\nAmends [1. A](0001-a.md)\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq",
+        ),
+    ]);
+    let (code, stdout, stderr) = run(dir.path(), &["show", "2"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "docs/adr/0002-b.md\n  number:      2\n  title:       B\n  status:      Accepted\n  date:        2024-01-03\n  supersedes:  docs/adr/0001-a.md\n  amends:      docs/adr/0001-a.md\n\n# 2. B\n\nDate: 2024-01-03\n\n## Status\n\nAccepted\n\nSupersedes [1. A](0001-a.md)\n\nAmends [1. A](0001-a.md)\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+    );
+    let (code, stdout, _) = run(dir.path(), &["show", "0001-a.md", "--format", "json"]);
+    assert_eq!(code, 0);
+    let record: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(record["superseded_by"]["path"], "docs/adr/0002-b.md");
+    assert!(record["text"].as_str().unwrap().starts_with("# 1. A\n"));
+    let (code, _, stderr) = run(dir.path(), &["show", "9"]);
+    assert_eq!(code, 2, "{stderr}");
+}
