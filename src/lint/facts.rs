@@ -55,6 +55,9 @@ pub struct RecordFacts {
     pub relations: Vec<crate::model::Relation>,
     /// Where a reverse relation line goes (`adr link`'s place).
     pub relation_slot: crate::relation::LineSlot,
+    /// The number of an H1 written `29 Kubernetes …` (digits, then a space), whatever it
+    /// is: the log's other titles tell whether such a number is the record's.
+    pub bare_title_number: Option<u32>,
     /// How another record's relation line names this one ([`crate::relation::link_text`]),
     /// kept only where it is not what [`RecordFacts::link_text`] makes from the number and
     /// title (a heading written another way): 9 MB at 99,999 records otherwise.
@@ -114,6 +117,20 @@ impl Anchors {
             )
             .contains(&fragment.to_lowercase())
     }
+}
+
+/// The number of `record`'s H1 when it is written `29 Kubernetes …`: up to four digits and
+/// a space, then a word.
+fn bare_title_number(record: &Record) -> Option<u32> {
+    let h1 = record.sections.iter().find(|section| section.level == 1)?;
+    let digits = h1.title.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = h1.title.split_at_checked(digits)?;
+    let word_follows = rest
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_alphabetic));
+    ((1..=4).contains(&digits) && word_follows)
+        .then(|| number.parse().ok())
+        .flatten()
 }
 
 fn hash(text: &str) -> u64 {
@@ -197,6 +214,7 @@ impl RecordFacts {
             back_link: supersede_not_reciprocal::back_link_slot(record),
             relations: record.relations.clone(),
             relation_slot: crate::relation::LineSlot::of(record),
+            bare_title_number: bare_title_number(record),
             written_link_text: None,
         };
         let written = crate::relation::link_text(record);

@@ -485,3 +485,51 @@ fn show_prints_one_records_facts_then_its_text() {
     let (code, _, stderr) = run(dir.path(), &["show", "9"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+// ministryofjustice/cloud-platform titles its records `# 29 Kubernetes security config
+// auditing`; 030 kept 029's title, copied, and no rule said so: a number and a space
+// alone is part of a title (`# 3 pillars of observability`) unless the log writes its
+// titles so.
+#[test]
+fn a_copied_title_number_is_a_mismatch_where_the_log_titles_records_so() {
+    let record = |title: &str| {
+        format!(
+            "# {title}\n\nDate: 2021-11-10\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let mut files = vec![
+        ("028-audit-logs.md", record("28 Audit logs")),
+        (
+            "029-kubernetes-security.md",
+            record("29 Kubernetes security"),
+        ),
+        ("030-aws-root-user.md", record("29 Kubernetes security")),
+        ("031-image-scanning.md", record("31 Image scanning")),
+    ];
+    let owned: Vec<(String, String)> = files
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.clone()))
+        .collect();
+    let dir = crate::util::log_with_owned(&owned);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            1,
+            "error[title-number-mismatch]: the title says record 29, but the file `030-aws-root-user.md` is record 30\n --> docs/adr/030-aws-root-user.md:1:3\n  |\n1 | # 29 Kubernetes security\n  |   ^^ not 30: the log's titles start with their own number\n  |\n  = help: write 30 in the title (another record's title copied?); if the title's number is the right one, rename the file instead\n\n1 error, 0 warnings in 4 files\n"
+        )
+    );
+    // Two titles so are no way of the log: `# 3 pillars` in record 4 is a title.
+    files.truncate(2);
+    files.push(("004-pillars.md", record("3 pillars of observability")));
+    let owned: Vec<(String, String)> = files
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.clone()))
+        .collect();
+    let dir = crate::util::log_with_owned(&owned);
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 3 files\n")
+    );
+}

@@ -12,7 +12,8 @@ declare_rule! {
     /// `# 3.0 migration`) has no record number, and neither has a record whose file name
     /// carries none (log4brains' dated names, dated folders). A four-digit number from
     /// 1900 to 2100 without `ADR` before it is taken for a year when the file's number is
-    /// small.
+    /// small. A number followed by a space alone (`# 29 Kubernetes …`) counts in a log
+    /// where three titles or more start so, most of them with their own record's number.
     ///
     /// ## Why is this bad?
     /// The record was copied from another and its title not updated, or the file was
@@ -30,7 +31,7 @@ declare_rule! {
     /// <!-- 0042-in-progress-audit-deletion.md -->
     /// # 42. In-Progress Audit Deletion Workflow
     /// ```
-    pub(crate) struct TitleNumberMismatch { id: "title-number-mismatch", severity: Error, fixable: false, enabled: true, record: check }
+    pub(crate) struct TitleNumberMismatch { id: "title-number-mismatch", severity: Error, fixable: false, enabled: true, record: check, log: check_log }
 }
 
 /// The years a title may start with (`# 2024: …`) when it is no record number.
@@ -84,4 +85,45 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         "write {file_number} in the title (the number links, the index and `adr list` use); \
          if the title's number is the right one, rename the file instead"
     ));
+}
+
+/// In a log whose titles start with their record's number and a space (`# 29 Kubernetes
+/// security config auditing`, ministryofjustice/cloud-platform), a title that starts with
+/// another number so: 030's title was 029's, copied, and no rule said so, since such a
+/// number alone (`# 3 pillars of observability`) is part of the title. Three titles or more
+/// written so, most of them with their own number, make it the log's way.
+pub(crate) fn check_log(log: &LogFacts, ctx: &mut RuleContext) {
+    let numbered: Vec<(&RecordFacts, u32, u32)> = log
+        .records
+        .iter()
+        .filter_map(|record| Some((record, record.bare_title_number?, record.number()?)))
+        .collect();
+    let own = numbered
+        .iter()
+        .filter(|(_, title, file)| title == file)
+        .count();
+    if own < 3 || own * 2 <= numbered.len() {
+        return;
+    }
+    for (record, title_number, file_number) in numbered {
+        if title_number == file_number || YEARS.contains(&title_number) {
+            continue;
+        }
+        let Some(title) = &record.title else {
+            continue;
+        };
+        let digits = title_number.to_string().len();
+        let span = Span::new(title.span.start, title.span.start + digits);
+        let file_name = crate::log_path::file_name(&record.rel_path);
+        ctx.report(
+            &TitleNumberMismatch::META,
+            record.path(),
+            Some(span),
+            format!("the title says record {title_number}, but the file `{file_name}` is record {file_number}"),
+        )
+        .label(format!("not {file_number}: the log's titles start with their own number"))
+        .help(format!(
+            "write {file_number} in the title (another record's title copied?); if the title's number is the right one, rename the file instead"
+        ));
+    }
 }
