@@ -401,6 +401,102 @@ pub fn in_the_logs_keys(contents: String, newest: Option<&crate::model::Record>)
     out
 }
 
+/// A built-in template's record made as the log's `newest` record is in what every record
+/// of a docs site carries (bitwarden/contributing-docs, Docusaurus): a front-matter key
+/// holding the record's own number (`adr: "0033"`) given the new number in that form, a
+/// status written capitalised (`status: Accepted`) so too, and a component line right
+/// under the title (`<AdrTable frontMatter={frontMatter}></AdrTable>`, which shows the
+/// front matter on the page) kept there.
+pub fn made_like_the_log(contents: String, newest: Option<&Record>, number: u32) -> String {
+    let Some(newest) = newest else {
+        return contents;
+    };
+    let contents = match number_key(newest) {
+        Some((key, quote, width)) => match contents.strip_prefix("---\n") {
+            Some(rest) => format!("---\n{key}: {quote}{number:0width$}{quote}\n{rest}"),
+            None => contents,
+        },
+        None => contents,
+    };
+    let capitalised = newest.status.as_ref().is_some_and(|status| {
+        status.origin == crate::model::StatusOrigin::FrontMatter
+            && status.raw.starts_with(char::is_uppercase)
+    });
+    let contents = match contents.find("\nstatus: ") {
+        Some(at) if capitalised => {
+            let value_at = at + "\nstatus: ".len();
+            match contents.get(value_at..value_at + 1) {
+                Some(first) if first.chars().all(|c| c.is_ascii_lowercase()) => format!(
+                    "{}{}{}",
+                    contents.get(..value_at).unwrap_or_default(),
+                    first.to_ascii_uppercase(),
+                    contents.get(value_at + 1..).unwrap_or_default()
+                ),
+                _ => contents,
+            }
+        }
+        _ => contents,
+    };
+    match component_under_title(newest) {
+        Some(line) => with_line_under_title(contents, line),
+        None => contents,
+    }
+}
+
+/// The front-matter key of `record` holding its own number (`adr: "0033"`), with the quote
+/// and the width it is written with.
+fn number_key(record: &Record) -> Option<(&str, &'static str, usize)> {
+    let number = record.number()?;
+    let front_matter = record.front_matter.as_ref()?;
+    front_matter.entries.iter().find_map(|entry| {
+        let written = record.source.slice(entry.value_span);
+        let quote = ["\"", "'"]
+            .into_iter()
+            .find(|quote| written.starts_with(quote) && written.ends_with(quote))
+            .unwrap_or("");
+        let digits = written
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))?;
+        let is_own = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.parse::<u32>().ok() == Some(number)
+            && !crate::model::is_known_front_matter_key(&entry.key);
+        (is_own && entry.key != "title").then_some((entry.key.as_str(), quote, digits.len()))
+    })
+}
+
+/// The line right under `record`'s H1 when it is a component (`<AdrTable …></AdrTable>`,
+/// `<Status />`): a capitalised tag, alone on its line.
+fn component_under_title(record: &Record) -> Option<&str> {
+    let h1 = record.sections.iter().find(|section| section.level == 1)?;
+    let line = record
+        .source
+        .slice(h1.body_span)
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())?;
+    let tag = line.strip_prefix('<')?;
+    (tag.starts_with(|c: char| c.is_ascii_uppercase()) && line.ends_with('>')).then_some(line)
+}
+
+/// `contents` with `line` after its H1, a blank line either side.
+fn with_line_under_title(contents: String, line: &str) -> String {
+    let title_end = contents.match_indices("\n# ").next().and_then(|(at, _)| {
+        contents
+            .get(at + 1..)?
+            .find('\n')
+            .map(|end| at + 1 + end + 1)
+    });
+    match title_end {
+        Some(at) => format!(
+            "{}\n{line}\n{}",
+            contents.get(..at).unwrap_or_default(),
+            contents.get(at..).unwrap_or_default()
+        ),
+        None => contents,
+    }
+}
+
 /// Whether `record` is written from MADR's minimal template: a MADR record with none of the
 /// full template's optional parts and no people or tags (devkit's log), so `adr new` writes
 /// the next one so too.

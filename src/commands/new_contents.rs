@@ -64,9 +64,11 @@ impl Draft<'_> {
             ),
         };
         let contents = match &self.writer {
-            Writer::Template(TemplateSource::Builtin(_)) => {
-                crate::new_record::in_the_logs_keys(contents, self.manner.newest.as_ref())
-            }
+            Writer::Template(TemplateSource::Builtin(_)) => crate::new_record::made_like_the_log(
+                crate::new_record::in_the_logs_keys(contents, self.manner.newest.as_ref()),
+                self.manner.newest.as_ref(),
+                number,
+            ),
             Writer::Own(_) => crate::new_record::dated_like_the_log(
                 contents,
                 self.manner.newest.as_ref(),

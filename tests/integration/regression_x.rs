@@ -533,3 +533,20 @@ fn a_copied_title_number_is_a_mismatch_where_the_log_titles_records_so() {
         (0, "0 errors, 0 warnings in 3 files\n")
     );
 }
+
+// bitwarden/contributing-docs (Docusaurus): every record has `adr: "0033"` first in its
+// front matter, `status: Accepted`, and `<AdrTable frontMatter={frontMatter}></AdrTable>`
+// under its title, which shows the front matter on the page. `adr new` wrote none of them.
+#[test]
+fn a_new_record_carries_the_logs_number_key_status_case_and_title_component() {
+    let dir = log_with(&[(
+        "0033-adopt-mermaid.md",
+        "---\nadr: \"0033\"\nstatus: Accepted\ndate: 2026-07-16\ntags: [clients]\n---\n\n# 0033 - Adopt Mermaid\n\n<AdrTable frontMatter={frontMatter}></AdrTable>\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\n- A\n\n## Decision Outcome\n\nd\n",
+    )]);
+    let (path, text) = new_record(dir.path(), "2026-12-01", &["Adopt Vitest"]);
+    assert_eq!(path, "docs/adr/0034-adopt-vitest.md");
+    assert!(
+        text.starts_with("---\nadr: \"0034\"\nstatus: Proposed\ndate: 2026-12-01\ntags: []\n---\n\n# 0034 - Adopt Vitest\n\n<AdrTable frontMatter={frontMatter}></AdrTable>\n\n## Context and Problem Statement\n"),
+        "{text}"
+    );
+}
