@@ -131,7 +131,7 @@ pub fn find_record<'a>(project: &Project, log: &'a Log, query: &str) -> Result<&
         return Err(Error::record(
             project.display(&failure.path),
             failure.line,
-            format!("cannot change this record: {}", failure.message),
+            format!("cannot read this record: {}", failure.message),
         ));
     }
     Err(Error::usage(format!(

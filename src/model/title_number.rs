@@ -67,6 +67,9 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     if let Some(found) = own_id_stripped(title) {
         return found;
     }
+    if let Some((_, rest)) = placeholder_number(title) {
+        return (rest.to_string(), None);
+    }
     // ASCII-only case folding keeps byte offsets in `title` valid (`to_lowercase` may not).
     let (after_prefix, had_prefix) = match title
         .split_at_checked(3)
@@ -107,6 +110,18 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
         return (title.to_string(), None);
     }
     (stripped.to_string(), digits.parse().ok())
+}
+
+/// A template's placeholder where the title's number goes (`n. Django Templates`,
+/// cisagov/manage.get.gov; `NNNN. Title`, `X. Title`): the placeholder and the title after it.
+pub(crate) fn placeholder_number(title: &str) -> Option<(&str, &str)> {
+    let (number, rest) = title.split_once(". ")?;
+    let placeholder = !number.is_empty()
+        && number.len() <= 4
+        && (number.chars().all(|c| c == 'n' || c == 'N')
+            || number.chars().all(|c| c == 'x' || c == 'X'));
+    let rest = rest.trim_start();
+    (placeholder && !rest.is_empty()).then_some((number, rest))
 }
 
 /// `DR008: Title`, `RFC-12 - Title`: an id of two to five capitals of the log's own
@@ -151,6 +166,17 @@ mod tests {
         assert_eq!(strip_title_number("HTTP2 support").1, None);
         assert_eq!(strip_title_number("EC2: compute").1, None);
         assert_eq!(strip_title_number("AB: title").1, None);
+    }
+
+    #[test]
+    fn a_placeholder_number_is_no_part_of_the_title() {
+        assert_eq!(
+            strip_title_number("n. Django Templates"),
+            ("Django Templates".to_string(), None)
+        );
+        assert_eq!(strip_title_number("NNNN. Title").0, "Title");
+        assert_eq!(strip_title_number("Nx. Title").0, "Nx. Title");
+        assert_eq!(strip_title_number("No. 5 rule").0, "No. 5 rule");
     }
 
     #[test]

@@ -550,3 +550,23 @@ fn a_new_record_carries_the_logs_number_key_status_case_and_title_component() {
         "{text}"
     );
 }
+
+// cisagov/manage.get.gov 0010 is titled `# n. Django Templates`, the template's placeholder
+// left where the number goes: lists showed `n. Django Templates`, and lint said nothing.
+#[test]
+fn a_placeholder_title_number_is_reported_and_not_shown() {
+    let dir = log_with(&[(
+        "0010-django-templates.md",
+        "# n. Django Templates\n\nDate: 2022-09-26\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n",
+    )]);
+    let (_, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(stdout, "0010  accepted  2022-09-26  Django Templates\n");
+    let (code, stdout, _) = run(dir.path(), &["lint", "--color", "never"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            1,
+            "error[title-number-mismatch]: the title's number is the template's placeholder `n`\n --> docs/adr/0010-django-templates.md:1:3\n  |\n1 | # n. Django Templates\n  |   ^ not 10\n  |\n  = help: write 10 in the title, the file's number\n\n1 error, 0 warnings in 1 file\n"
+        )
+    );
+}

@@ -14,6 +14,8 @@ declare_rule! {
     /// 1900 to 2100 without `ADR` before it is taken for a year when the file's number is
     /// small. A number followed by a space alone (`# 29 Kubernetes …`) counts in a log
     /// where three titles or more start so, most of them with their own record's number.
+    /// A template's placeholder left where the number goes (`# n. Title`, `# NNNN. Title`)
+    /// is reported too.
     ///
     /// ## Why is this bad?
     /// The record was copied from another and its title not updated, or the file was
@@ -38,6 +40,9 @@ declare_rule! {
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
+    if let Some(file_number) = record.number() {
+        placeholder_check(record, file_number, ctx);
+    }
     let (Some(file_number), Some(title_number)) = (record.number(), record.title_number) else {
         return;
     };
@@ -85,6 +90,30 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
         "write {file_number} in the title (the number links, the index and `adr list` use); \
          if the title's number is the right one, rename the file instead"
     ));
+}
+
+/// `# n. Django Templates` (cisagov/manage.get.gov 0010): the template's placeholder where
+/// the record's number goes, left in. Lists showed `n. Django Templates`, and no rule spoke.
+fn placeholder_check(record: &Record, file_number: u32, ctx: &mut RuleContext) {
+    let Some(h1) = record.sections.iter().find(|section| section.level == 1) else {
+        return;
+    };
+    let Some((placeholder, _)) = crate::model::title_number::placeholder_number(&h1.title) else {
+        return;
+    };
+    let heading = record.source.slice(h1.heading_span);
+    let span = heading
+        .find(placeholder)
+        .map(|at| Span::new(h1.heading_span.start + at, h1.heading_span.start + at + placeholder.len()))
+        .unwrap_or(h1.heading_span);
+    ctx.report(
+        &TitleNumberMismatch::META,
+        record.path(),
+        Some(span),
+        format!("the title's number is the template's placeholder `{placeholder}`"),
+    )
+    .label(format!("not {file_number}"))
+    .help(format!("write {file_number} in the title, the file's number"));
 }
 
 /// In a log whose titles start with their record's number and a space (`# 29 Kubernetes
