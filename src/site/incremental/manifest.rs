@@ -633,8 +633,14 @@ pub(super) mod tests {
     /// A record of the log at `number`, as a load makes it.
     pub(in crate::site::incremental) fn site_record(number: usize) -> SiteRecord {
         let name = format!("{number:04}-record.md");
+        // Dated, one in two as written another way: every kind of field a record's facts
+        // hold is encoded and decoded (a skipped `None` broke every cached record once).
+        let date = match number % 2 {
+            0 => "2024-01-02".to_string(),
+            _ => "02.01.2024".to_string(),
+        };
         let text = format!(
-            "---\nstatus: accepted\ndecision-makers: [Ann]\n---\n# Record {number}\n\nBody.\n"
+            "---\nstatus: accepted\ndate: {date}\ndecision-makers: [Ann]\n---\n# Record {number}\n\nBody.\n"
         );
         let file = crate::discover::FileName::parse(&name).unwrap();
         let source = crate::source::SourceFile::new(name.clone(), text);
