@@ -462,12 +462,13 @@ fn read_ambiguous_dates(records: &mut [SiteRecord]) {
             Some((at, matches!(value, DateValue::Ambiguous { .. }), value))
         })
         .collect();
-    let Some(order) = crate::model::ambiguous_dates_order(written.iter().map(|(_, _, date)| date))
-    else {
-        return;
-    };
+    // With no order shown, a date read in one by an earlier render (its facts cached) is
+    // ambiguous again, as a render from nothing reads it.
+    let order = crate::model::ambiguous_dates_order(written.iter().map(|(_, _, date)| date));
     for (at, _, mut date) in written.into_iter().filter(|(_, ambiguous, _)| *ambiguous) {
-        date.read_in(order);
+        if let Some(order) = order {
+            date.read_in(order);
+        }
         if let Some(shown) = records.get_mut(at).and_then(|record| record.date.as_mut()) {
             shown.iso = date.valid().map(|date| date.to_string());
         }

@@ -856,3 +856,33 @@ fn a_name_that_is_not_utf8_is_named_by_lint_and_a_folder_so_named_still_renders(
         "the range still holds the record in the folder"
     );
 }
+
+/// The render cache is postcard, which is not self-describing: a field skipped one way
+/// only (`skip_serializing_if`) misaligns the decoding of everything after it, and every
+/// cached record is read as none. The site's output stays right, so only this catches it: a
+/// `None` date skipped so made every re-render of 10,000 records parse all of them.
+#[test]
+fn the_render_caches_types_skip_no_field_one_way_only() {
+    let cached = [
+        "src/site/record.rs",
+        "src/site/rows_seen.rs",
+        "src/site/search.rs",
+        "src/site/mod.rs",
+        "src/site/incremental/stamps.rs",
+        "src/git.rs",
+    ];
+    let mut one_way = Vec::new();
+    for file in cached {
+        let text = crate::util::read(crate::util::repo_root().join(file));
+        for (number, line) in text.lines().enumerate() {
+            if line.contains("#[serde(")
+                && ["skip_serializing", "skip_deserializing"]
+                    .iter()
+                    .any(|attribute| line.contains(attribute))
+            {
+                one_way.push(format!("{file}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(one_way.is_empty(), "{one_way:#?}");
+}
