@@ -20,29 +20,13 @@ pub fn log_badge<'r>(
         crate::model::is_badge(first).then(|| first.to_string())
     };
     leading_badge(record)?;
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for other in records {
-        if other
+    let of_kind = records.filter(|other| {
+        other
             .status
             .as_ref()
-            .is_none_or(|status| status.kind != *kind)
-        {
-            continue;
-        }
-        let Some(badge) = leading_badge(other) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(seen, _)| *seen == badge) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((badge, 1)),
-        }
-    }
-    // The first of the most frequent: records come in the log's order.
-    let most = counts.iter().map(|(_, count)| *count).max()?;
-    counts
-        .into_iter()
-        .find(|(_, count)| *count == most)
-        .map(|(badge, _)| badge)
+            .is_some_and(|status| status.kind == *kind)
+    });
+    most_frequent(of_kind.filter_map(leading_badge))
 }
 
 /// The word the log writes the status `kind` with in the language of `record`'s status
@@ -56,11 +40,11 @@ pub fn log_word<'r>(
 ) -> Option<String> {
     let language = |raw: &str| crate::vocabulary::language_of_status(raw).map(|lang| lang.code);
     let wanted = language(&record.status.as_ref()?.raw);
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for other in records {
-        let Some(status) = other.status.as_ref().filter(|status| status.kind == *kind) else {
-            continue;
-        };
+    let words = records.filter_map(|other| {
+        let status = other
+            .status
+            .as_ref()
+            .filter(|status| status.kind == *kind)?;
         let word = status.raw.trim();
         let bare = status.superseded_by.is_none()
             && !word.is_empty()
@@ -69,17 +53,24 @@ pub fn log_word<'r>(
                 c.is_ascii_digit() || matches!(c, '[' | ']' | '<' | '|' | '*' | '_' | '`')
             })
             && !crate::model::is_badge(word.split_whitespace().next().unwrap_or_default());
-        if !bare || language(word) != wanted {
-            continue;
-        }
-        match counts.iter_mut().find(|(seen, _)| *seen == word) {
+        (bare && language(word) == wanted).then_some(word)
+    });
+    most_frequent(words).map(str::to_string)
+}
+
+/// The first of the most frequent of `items`: records come in the log's order, so a tie
+/// goes to the one the log writes first.
+fn most_frequent<T: PartialEq>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(seen, _)| *seen == item) {
             Some((_, count)) => *count += 1,
-            None => counts.push((word, 1)),
+            None => counts.push((item, 1)),
         }
     }
     let most = counts.iter().map(|(_, count)| *count).max()?;
     counts
         .into_iter()
         .find(|(_, count)| *count == most)
-        .map(|(word, _)| word.to_string())
+        .map(|(item, _)| item)
 }
