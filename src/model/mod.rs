@@ -28,8 +28,8 @@ pub use log_template::{LogTemplate, is_mostly_placeholders};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
     DECISION_SECTIONS, DateValue, FieldIssue, FrontMatter, FrontMatterEntry, FrontMatterSyntax,
-    Link, LinkKind, Located, Record, Relation, RelationOrigin, SUCCESSOR_KEYS, Section, Style,
-    is_folder_record_path, is_known_front_matter_key,
+    FrontMatterUnread, Link, LinkKind, Located, Record, Relation, RelationOrigin, SUCCESSOR_KEYS,
+    Section, Style, is_folder_record_path, is_known_front_matter_key,
 };
 pub(crate) use status::first_markdown_link;
 pub use status::{

@@ -170,6 +170,17 @@ pub struct FieldIssue {
     pub line: usize,
 }
 
+/// Front matter that is not YAML (or not a mapping), on a record whose body holds its
+/// metadata: where it is and what is wrong, as a [`crate::model::LoadFailure`] would say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterUnread {
+    /// The front matter with its fences.
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 /// The sections a decision record has, by their English keys ([`Section::key`]): any one of
 /// them makes a Markdown file a decision, and `adr new` keeps them in a translated outline.
 pub const DECISION_SECTIONS: [&str; 9] = [
@@ -350,6 +361,9 @@ pub struct Record {
     pub consulted: Vec<Located<String>>,
     pub informed: Vec<Located<String>>,
     pub field_issues: Vec<FieldIssue>,
+    /// Front matter that could not be read, on a record read from its body all the same
+    /// (see `parse::parse_record_at`): `front-matter-syntax` reports it.
+    pub front_matter_unread: Option<Box<FrontMatterUnread>>,
     pub sections: Vec<Section>,
     pub decision_drivers: Vec<Located<String>>,
     pub considered_options: Vec<Located<String>>,
@@ -368,6 +382,40 @@ pub struct Record {
 }
 
 impl Record {
+    /// A record of `source` with nothing read yet.
+    pub fn unread(source: SourceFile, rel_path: String, file: FileName) -> Record {
+        Record {
+            rel_path,
+            file,
+            style: Style::Other,
+            title: None,
+            title_number: None,
+            front_matter_title: None,
+            status_restated: None,
+            successor_beside_status: None,
+            status: None,
+            date: None,
+            tags: Vec::new(),
+            decision_makers: Vec::new(),
+            consulted: Vec::new(),
+            informed: Vec::new(),
+            field_issues: Vec::new(),
+            front_matter_unread: None,
+            decision_drivers: Vec::new(),
+            considered_options: Vec::new(),
+            chosen_option: None,
+            pros_and_cons: Vec::new(),
+            supersedes: Vec::new(),
+            relations: Vec::new(),
+            comments: Vec::new(),
+            code_spans: Vec::new(),
+            links: Vec::new(),
+            sections: Vec::new(),
+            front_matter: None,
+            source,
+        }
+    }
+
     pub fn path(&self) -> &PathBuf {
         &self.source.path
     }

@@ -31,10 +31,11 @@ use std::path::Path;
 
 use crate::discover::FileName;
 use crate::model::{
-    DateValue, FailureKind, FieldIssue, FrontMatter, LoadFailure, Located, Record, RecordRef,
-    Section, Status, StatusOrigin, Style,
+    DateValue, FailureKind, FieldIssue, FrontMatter, FrontMatterUnread, LoadFailure, Located,
+    Record, RecordRef, Section, Status, StatusOrigin,
 };
 use crate::source::{SourceFile, Span};
+use front_matter::FrontMatterError;
 
 pub use crate::model::is_known_front_matter_key;
 pub use front_matter::MAX_FRONT_MATTER_BYTES;
@@ -132,13 +133,9 @@ pub fn parse_record_at(
     file: FileName,
     depth: Depth,
 ) -> Result<Record, Box<LoadFailure>> {
-    let front_matter = match front_matter::find_fences(&source).and_then(|fences| match fences {
-        Some(fences) => front_matter::parse_entries(&source, fences).map(Some),
-        None => Ok(None),
-    }) {
-        Ok(front_matter) => front_matter,
-        Err(error) => {
-            return Err(Box::new(LoadFailure {
+    let failure =
+        |source: SourceFile, rel_path: String, file: FileName, error: FrontMatterError| {
+            Box::new(LoadFailure {
                 path: source.path.clone(),
                 rel_path,
                 file,
@@ -147,10 +144,54 @@ pub fn parse_record_at(
                 column: Some(error.column),
                 message: error.message,
                 source: Some(source),
-            }));
-        }
+            })
+        };
+    let fences = match front_matter::find_fences(&source) {
+        Ok(fences) => fences,
+        Err(error) => return Err(failure(source, rel_path, file, error)),
     };
-    Ok(build_record(source, rel_path, file, front_matter, depth))
+    let Some(fences) = fences else {
+        return Ok(build_record(source, rel_path, file, None, depth));
+    };
+    match front_matter::parse_entries(&source, fences) {
+        Ok(front_matter) => Ok(build_record(
+            source,
+            rel_path,
+            file,
+            Some(front_matter),
+            depth,
+        )),
+        Err(error) => match body_despite_front_matter(&source, fences) {
+            true => {
+                let mut record =
+                    build_record_from(source, rel_path, file, None, fences.span.end, depth);
+                if record.status.is_none() || record.title.is_none() {
+                    return Err(failure(record.source, record.rel_path, record.file, error));
+                }
+                record.front_matter_unread = Some(Box::new(FrontMatterUnread {
+                    span: fences.span,
+                    line: error.line,
+                    column: error.column,
+                    message: error.message,
+                }));
+                Ok(record)
+            }
+            false => Err(failure(source, rel_path, file, error)),
+        },
+    }
+}
+
+/// Whether a record whose front matter cannot be read may still be read from its body:
+/// when the front matter holds no status (`tag:Web Client`, a glued key on an adr-tools
+/// record, in Ensembl's log), the body's `## Status` is the record's whole status, so
+/// reading and editing the body cannot disagree with what the front matter meant to say.
+/// The caller also asks the body for a title and a status.
+fn body_despite_front_matter(source: &SourceFile, fences: front_matter::Fences) -> bool {
+    source.slice(fences.yaml_span).lines().all(|line| {
+        let key = line.split(':').next().unwrap_or_default().trim();
+        !key.eq_ignore_ascii_case("status")
+            && crate::vocabulary::label(key) != Some(crate::vocabulary::Label::Status)
+    })
 }
 
 fn build_record(
@@ -163,6 +204,18 @@ fn build_record(
     let body_start = front_matter
         .as_ref()
         .map_or(source.bom_len(), |fm| fm.span.end);
+    build_record_from(source, rel_path, file, front_matter, body_start, depth)
+}
+
+/// [`build_record`] of a body that starts at `body_start`.
+fn build_record_from(
+    source: SourceFile,
+    rel_path: String,
+    file: FileName,
+    front_matter: Option<FrontMatter>,
+    body_start: usize,
+    depth: Depth,
+) -> Record {
     // A date in a section of its own (`## Fecha` under front matter with no `date:`) is
     // past the preamble: such a record is read whole.
     let title_and_preamble = depth == Depth::Metadata
@@ -177,7 +230,7 @@ fn build_record(
         .iter()
         .find(|section| section.level == 2)
         .map_or(source.text.len(), |s| s.span.start);
-    let mut record = empty_record(source, rel_path, file);
+    let mut record = Record::unread(source, rel_path, file);
     read_title(&mut record, &sections);
     let preamble = Span::new(body_start, preamble_end(&record, &sections));
     if let Some(front_matter) = &front_matter {
@@ -240,39 +293,6 @@ fn build_record(
     record.sections = sections;
     record.front_matter = front_matter;
     record
-}
-
-/// A record of `source` with nothing read yet.
-fn empty_record(source: SourceFile, rel_path: String, file: FileName) -> Record {
-    Record {
-        rel_path,
-        file,
-        style: Style::Other,
-        title: None,
-        title_number: None,
-        front_matter_title: None,
-        status_restated: None,
-        successor_beside_status: None,
-        status: None,
-        date: None,
-        tags: Vec::new(),
-        decision_makers: Vec::new(),
-        consulted: Vec::new(),
-        informed: Vec::new(),
-        field_issues: Vec::new(),
-        decision_drivers: Vec::new(),
-        considered_options: Vec::new(),
-        chosen_option: None,
-        pros_and_cons: Vec::new(),
-        supersedes: Vec::new(),
-        relations: Vec::new(),
-        comments: Vec::new(),
-        code_spans: Vec::new(),
-        links: Vec::new(),
-        sections: Vec::new(),
-        front_matter: None,
-        source,
-    }
 }
 
 /// Where the preamble (the lines between the title and the first part, where MADR 2 keeps

@@ -1,5 +1,5 @@
 use crate::lint::prelude::*;
-use crate::model::{FailureKind, LoadFailure};
+use crate::model::FailureKind;
 
 declare_rule! {
     /// ## What it does
@@ -15,7 +15,9 @@ declare_rule! {
     /// ## Why is this bad?
     /// A record whose front matter does not parse loses its status, date and tags in every
     /// tool that reads it: it disappears from indexes and filtered lists, or stops a site
-    /// build.
+    /// build. (`adr` reads a record whose front matter holds no status from its body, when
+    /// the body states the title and the status as an adr-tools record does; other tools
+    /// do not.)
     ///
     /// ## Example
     /// ```markdown
@@ -35,8 +37,19 @@ declare_rule! {
     pub(crate) struct FrontMatterSyntax { id: "front-matter-syntax", severity: Error, fixable: false, enabled: true, record: check_record, log: check_failures }
 }
 
-/// Keys with a value of the wrong shape; `status` and `date` have rules of their own.
+/// Front matter read from the body all the same, and keys with a value of the wrong shape
+/// (`status` and `date` have rules of their own).
 pub(crate) fn check_record(record: &Record, ctx: &mut RuleContext) {
+    if let Some(unread) = &record.front_matter_unread {
+        let unread = Unread {
+            path: record.path(),
+            source: Some(&record.source),
+            message: &unread.message,
+            line: Some(unread.line),
+            column: Some(unread.column),
+        };
+        report_unread(&unread, ctx);
+    }
     for issue in &record.field_issues {
         if issue.key == "status" || issue.key == "date" {
             continue;
@@ -60,19 +73,40 @@ pub(crate) fn check_failures(log: &LogFacts, ctx: &mut RuleContext) {
         if failure.kind != FailureKind::FrontMatterSyntax {
             continue;
         }
-        let (message, help) = split_message(&failure.message);
-        let span = failure_span(failure);
-        let diagnostic = ctx.report(&FrontMatterSyntax::META, &failure.path, span, message);
-        if let Some(help) = help {
-            diagnostic.help(help);
-        } else {
-            diagnostic.help("fix the YAML between the `---` lines; quote values that contain `: ` or start with `[`, `{`, `*` or `&`");
-        }
-        if span.is_none()
-            && let Some(line) = failure.line
-        {
-            diagnostic.position(line, failure.column.unwrap_or(1));
-        }
+        let unread = Unread {
+            path: &failure.path,
+            source: failure.source.as_ref(),
+            message: &failure.message,
+            line: failure.line,
+            column: failure.column,
+        };
+        report_unread(&unread, ctx);
+    }
+}
+
+/// Front matter that could not be read, where it is and what the parser said: from a file
+/// that failed to load, or from a record read from its body all the same.
+struct Unread<'a> {
+    path: &'a std::path::Path,
+    source: Option<&'a crate::source::SourceFile>,
+    message: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+fn report_unread(unread: &Unread<'_>, ctx: &mut RuleContext) {
+    let (message, help) = split_message(unread.message);
+    let span = unread_span(unread);
+    let diagnostic = ctx.report(&FrontMatterSyntax::META, unread.path, span, message);
+    if let Some(help) = help {
+        diagnostic.help(help);
+    } else {
+        diagnostic.help("fix the YAML between the `---` lines; quote values that contain `: ` or start with `[`, `{`, `*` or `&`");
+    }
+    if span.is_none()
+        && let Some(line) = unread.line
+    {
+        diagnostic.position(line, unread.column.unwrap_or(1));
     }
 }
 
@@ -88,17 +122,17 @@ fn split_message(message: &str) -> (String, Option<String>) {
 }
 
 /// Where to point: for a duplicate key its second occurrence, else the parser's position.
-fn failure_span(failure: &LoadFailure) -> Option<Span> {
-    let source = failure.source.as_ref()?;
-    if let Some(key) = duplicate_key(&failure.message)
+fn unread_span(unread: &Unread<'_>) -> Option<Span> {
+    let source = unread.source?;
+    if let Some(key) = duplicate_key(unread.message)
         && let Some(span) = second_occurrence(source, key)
     {
         return Some(span);
     }
-    let line = failure.line?;
+    let line = unread.line?;
     let line_span = source.line_span(line);
     let line_text = source.slice(line_span);
-    let column = failure.column.unwrap_or(1).max(1);
+    let column = unread.column.unwrap_or(1).max(1);
     let offset = line_text
         .char_indices()
         .nth(column - 1)

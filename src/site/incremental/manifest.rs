@@ -19,8 +19,9 @@ use super::stamps::Stamps;
 use crate::config::Project;
 use crate::site::{self, PageCache, SiteRecord};
 
-/// Bumped when the manifest's meaning changes, so an old one is never trusted.
-pub(super) const MANIFEST_VERSION: u32 = 19;
+/// Bumped when the manifest's meaning changes, or the reading of a record does (a cached
+/// record is not read again), so an old one is never trusted.
+pub(super) const MANIFEST_VERSION: u32 = 20;
 
 /// The contents of `.adr-site`: its files a [`FileList`] as read, a view of two as written
 /// ([`super::file_list::Merged`]).
