@@ -187,11 +187,8 @@ pub fn describe(log: &Log, root: &Path) -> LogDescription {
         *naming
             .entry(naming_example(&record.file, folder))
             .or_insert(0) += 1;
-        if let NamingScheme::Numbered { digits: width }
-        | NamingScheme::Prefixed { digits: width, .. }
-        | NamingScheme::DatedNumbered { digits: width, .. } = record.file.scheme
-            && width > 0
-        {
+        let width = record.file.scheme.digits();
+        if width > 0 {
             *digits.entry(width).or_insert(0) += 1;
         }
         *styles.entry(record.style.name()).or_insert(0) += 1;
@@ -308,6 +305,9 @@ fn naming_example(file: &FileName, folder: bool) -> String {
     let stem = match &file.scheme {
         NamingScheme::Numbered { digits } => {
             format!("{}-slug", "0".repeat((*digits).max(1) - 1) + "1")
+        }
+        NamingScheme::Worded { digits, separator } => {
+            format!("{}{separator}Title", "0".repeat((*digits).max(1) - 1) + "1")
         }
         NamingScheme::Prefixed {
             prefix,

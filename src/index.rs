@@ -288,13 +288,7 @@ fn label_of(file: &crate::discover::FileName, rel_path: &str) -> String {
 }
 
 fn format_number(number: u32, scheme: &crate::discover::NamingScheme) -> String {
-    use crate::discover::NamingScheme;
-    let digits = match scheme {
-        NamingScheme::Numbered { digits }
-        | NamingScheme::Prefixed { digits, .. }
-        | NamingScheme::DatedNumbered { digits, .. } => *digits,
-        NamingScheme::Dated { .. } => 0,
-    };
+    let digits = scheme.digits();
     format!("{number:0digits$}")
 }
 

@@ -15,7 +15,7 @@ pub fn slugify(title: &str) -> String {
         return slugify_unicode(title);
     }
     let ascii = deunicode::deunicode(title).to_lowercase();
-    join_words(ascii.split(|c: char| !c.is_ascii_alphanumeric()))
+    join_words(ascii.split(|c: char| !c.is_ascii_alphanumeric()), '-')
 }
 
 /// Hiragana or katakana, which Chinese text does not use.
@@ -27,12 +27,25 @@ fn is_kana(c: char) -> bool {
 /// logs whose records are already named that way. At most [`MAX_SLUG_LEN`] characters.
 pub fn slugify_unicode(title: &str) -> String {
     let lower = title.to_lowercase();
-    join_words(lower.split(|c: char| !c.is_alphanumeric()))
+    join_words(lower.split(|c: char| !c.is_alphanumeric()), '-')
 }
 
-/// Words joined by `-`, as many as fit in [`MAX_SLUG_LEN`] characters; a first word longer
-/// than that is cut at a character boundary.
-fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+/// A title's words as a file name of a log named `001 - Title.md`
+/// ([`crate::discover::NamingScheme::Worded`]): spaces and capitals kept, the characters a
+/// file name cannot hold on some system (`/`, `:`, `?` …) left out, at most
+/// [`MAX_SLUG_LEN`] characters.
+pub fn title_words(title: &str) -> String {
+    let unfit = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+    };
+    join_words(title.split(unfit), ' ')
+}
+
+/// Words joined by `joint`, as many as fit in [`MAX_SLUG_LEN`] characters; a first word
+/// longer than that is cut at a character boundary.
+fn join_words<'a>(words: impl Iterator<Item = &'a str>, joint: char) -> String {
     let mut slug = String::new();
     let mut length = 0;
     for word in words.filter(|word| !word.is_empty()) {
@@ -49,7 +62,7 @@ fn join_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
             break;
         }
         if !slug.is_empty() {
-            slug.push('-');
+            slug.push(joint);
         }
         slug.push_str(word);
         length += needed;

@@ -64,6 +64,13 @@ pub fn run(args: &NewArgs, project: &Project, output: &mut Output<'_>) -> Result
         slug
     };
     let scheme = new_record::naming_scheme(&files, project.config.digits, project.digits());
+    // `004 - Use Redis.md` in a log of `001 - Title.md` names: the title's own words.
+    let slug = match &scheme {
+        NamingScheme::Worded { .. } if !crate::slug::title_words(&title).is_empty() => {
+            crate::slug::title_words(&title)
+        }
+        _ => slug,
+    };
     let number = new_record::next_number(&files, &scheme, &project.log_dir)?;
     let date = date.to_string();
     // Every superseded record must take its new status before the new record is created:

@@ -25,6 +25,9 @@ use crate::error::{Error, Result};
 pub enum NamingScheme {
     /// `0001-slug.md`: the number zero-padded to `digits`.
     Numbered { digits: usize },
+    /// `001 - Title.md`, `1. Title.md`: the number (padded to `digits`), a `separator` in
+    /// words (` - `, `. `) and the title as written, spaces and capitals kept.
+    Worded { digits: usize, separator: String },
     /// `adr-012-slug.md`, `ADR-12.md`: a prefix, the number (padded to `digits`, 0 for
     /// unpadded), and maybe a slug.
     Prefixed {
@@ -58,6 +61,19 @@ pub struct FileName {
     pub scheme: NamingScheme,
 }
 
+impl NamingScheme {
+    /// The width the number is padded to (0 for a dated name, which has none).
+    pub fn digits(&self) -> usize {
+        match self {
+            NamingScheme::Numbered { digits }
+            | NamingScheme::Worded { digits, .. }
+            | NamingScheme::Prefixed { digits, .. }
+            | NamingScheme::DatedNumbered { digits, .. } => *digits,
+            NamingScheme::Dated { .. } => 0,
+        }
+    }
+}
+
 impl FileName {
     /// A name that says nothing (no number, slug or date), until the real one is known.
     pub fn unparsed() -> FileName {
@@ -78,9 +94,16 @@ impl FileName {
         let digits_len = stem.bytes().take_while(u8::is_ascii_digit).count();
         if digits_len > 0 {
             let (digits, rest) = stem.split_at_checked(digits_len)?;
-            let slug = match rest.strip_prefix(['-', '_']) {
-                Some(slug) => slug,
-                None => numbered_like_a_list_item(rest)?,
+            let (slug, scheme) = match rest.strip_prefix(['-', '_']) {
+                Some(slug) => (slug, NamingScheme::Numbered { digits: digits_len }),
+                None => {
+                    let (separator, title) = numbered_in_words(rest)?;
+                    let scheme = NamingScheme::Worded {
+                        digits: digits_len,
+                        separator,
+                    };
+                    (title, scheme)
+                }
             };
             if slug.is_empty() && !rest.is_empty() {
                 return None;
@@ -89,7 +112,7 @@ impl FileName {
                 number: Some(parse_number(digits)?),
                 slug: slug.to_string(),
                 date: None,
-                scheme: NamingScheme::Numbered { digits: digits_len },
+                scheme,
             });
         }
         parse_prefixed(stem)
@@ -99,6 +122,9 @@ impl FileName {
     pub fn format(scheme: &NamingScheme, number: u32, slug: &str, date: &str) -> String {
         match scheme {
             NamingScheme::Numbered { digits } => format!("{number:0digits$}-{slug}.md"),
+            NamingScheme::Worded { digits, separator } => {
+                format!("{number:0digits$}{separator}{slug}.md")
+            }
             NamingScheme::Prefixed {
                 prefix,
                 digits,
@@ -141,16 +167,36 @@ fn written_date(date: &str, compact: bool) -> String {
     }
 }
 
-/// What follows a number written like a list item's (`001. Title`, `001.Title`): the title
-/// the name holds, for a log whose files are named by hand so (DITP-pilotage/pilote-2's
-/// `001. Enregistrement des décisions ….md`). A number and a version (`1.2-notes`) is not.
-fn numbered_like_a_list_item(rest: &str) -> Option<&str> {
-    let title = rest.strip_prefix('.')?.trim_start_matches(' ');
-    title
+/// The separator and the title after a number set off from the title in words: `001.
+/// Title`, `001.Title` (as a list item's number), `001 - Title` (Ugrow's log). The
+/// separator is kept as the log's scheme writes it (` - ` however many spaces were typed).
+fn numbered_in_words(rest: &str) -> Option<(String, &str)> {
+    if let Some(title) = rest.strip_prefix('.') {
+        let spaced = title.starts_with(' ');
+        let title = title.trim_start_matches(' ');
+        // `1.2.md` is a version, not a record.
+        return title
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+            .then(|| (if spaced { ". " } else { "." }.to_string(), title));
+    }
+    let after_space = rest.strip_prefix(' ')?.trim_start_matches(' ');
+    let dash = after_space
         .chars()
         .next()
-        .is_some_and(|first| first.is_alphabetic())
-        .then_some(title)
+        .filter(|c| matches!(c, '-' | '–' | '—'))?;
+    let title = after_space.get(dash.len_utf8()..)?;
+    let spaced = title.starts_with(' ');
+    let title = title.trim_start_matches(' ');
+    (!title.is_empty()).then(|| {
+        let separator = if spaced {
+            format!(" {dash} ")
+        } else {
+            format!(" {dash}")
+        };
+        (separator, title)
+    })
 }
 
 pub(super) fn markdown_stem(name: &str) -> Option<&str> {

@@ -206,3 +206,48 @@ fn templates_and_readmes_are_not_records() {
         assert!(!is_non_record_name(name), "{name}");
     }
 }
+
+#[test]
+fn a_number_set_off_in_words_names_a_record_in_that_scheme() {
+    let worded = |digits: usize, separator: &str| NamingScheme::Worded {
+        digits,
+        separator: separator.to_string(),
+    };
+    for (name, number, slug, scheme) in [
+        ("001 - Monolith.md", 1, "Monolith", worded(3, " - ")),
+        (
+            "002 -  Object Paradigm.md",
+            2,
+            "Object Paradigm",
+            worded(3, " - "),
+        ),
+        ("12 – Café.md", 12, "Café", worded(2, " – ")),
+        (
+            "003 -2FA for admins.md",
+            3,
+            "2FA for admins",
+            worded(3, " -"),
+        ),
+        ("7. Use Rust.md", 7, "Use Rust", worded(1, ". ")),
+        ("7.Use Rust.md", 7, "Use Rust", worded(1, ".")),
+    ] {
+        let file = FileName::parse(name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(
+            (file.number, file.slug.as_str(), &file.scheme),
+            (Some(number), slug, &scheme),
+            "{name}"
+        );
+        // The name made for a record of that number and slug is the name read.
+        let normalised = name.replace(" -  ", " - ");
+        assert_eq!(FileName::format(&scheme, number, slug, ""), normalised);
+    }
+    for name in [
+        "1.2.md",
+        "001 - .md",
+        "001 Monolith.md",
+        "001 -.md",
+        "001 .md",
+    ] {
+        assert_eq!(FileName::parse(name), None, "{name}");
+    }
+}

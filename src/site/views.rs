@@ -411,12 +411,7 @@ pub(crate) fn failure_title(failure: &LoadFailure) -> &str {
 pub(crate) fn failure_label(failure: &LoadFailure) -> String {
     match failure.file.number {
         Some(number) => {
-            let digits = match &failure.file.scheme {
-                crate::discover::NamingScheme::Numbered { digits }
-                | crate::discover::NamingScheme::Prefixed { digits, .. }
-                | crate::discover::NamingScheme::DatedNumbered { digits, .. } => *digits,
-                crate::discover::NamingScheme::Dated { .. } => 0,
-            };
+            let digits = failure.file.scheme.digits();
             format!("{number:0digits$}")
         }
         None => failure_title(failure).trim_end_matches(".md").to_string(),

@@ -254,9 +254,12 @@ mod review_n {
                 "0001  accepté  2022-11-02  Enregistrement des décisions\n"
             )
         );
+        // Named as the log names its records (review Z).
         let (code, stdout, stderr) = run(dir.path(), &["new", "--no-edit", "Utiliser Redis"]);
-        assert_eq!((code, stderr.as_str()), (0, ""));
-        assert!(stdout.starts_with("docs/adr/002-"), "{stdout}");
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "docs/adr/002. Utiliser Redis.md\n", "")
+        );
     }
 
     // CQEN's records all carry the front matter of the log's French MADR template,

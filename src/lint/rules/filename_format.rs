@@ -83,7 +83,8 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         // Taken, it gets a free one like any other file, and the prefix and old number go.
         let carried = crate::discover::parse_with_any_prefix(stem)
             .filter(|file| matches!(file.scheme, NamingScheme::Prefixed { has_slug: true, .. }))
-            .and_then(|file| Some((file.number?, file.slug)));
+            .and_then(|file| Some((file.number?, file.slug)))
+            .or_else(|| leading_number(stem));
         let (number, slug, keeps_number) = match &carried {
             Some((number, slug)) if !taken.contains(number) => {
                 (*number, crate::slug::slugify(slug), true)
@@ -105,6 +106,13 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
         let slug = match &scheme {
             Some(NamingScheme::Prefixed { prefix, .. }) if carried.is_none() => {
                 crate::slug::slugify(stem.strip_prefix(prefix.as_str()).unwrap_or(stem))
+            }
+            // `004 Cache.md` in a log of `001 - Title.md`: `004 - Cache.md`.
+            Some(NamingScheme::Worded { .. }) => {
+                let words = carried.as_ref().map_or(stem, |(_, words)| words.as_str());
+                Some(crate::slug::title_words(words))
+                    .filter(|words| !words.is_empty())
+                    .unwrap_or(slug)
             }
             _ => slug,
         };
@@ -133,4 +141,15 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             "rename it to `{suggested}`{keeping} (or move it out of the log directory if it is not a decision)"
         ));
     }
+}
+
+/// The number a name starts with and the words after it (`001 Monolith`, `7_-_Use X`):
+/// the suggestion keeps them rather than putting a second number in front.
+fn leading_number(stem: &str) -> Option<(u32, String)> {
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    let number = stem.get(..digits)?.parse().ok()?;
+    let words = stem
+        .get(digits..)?
+        .trim_start_matches([' ', '-', '_', '.', '–', '—', ')']);
+    (!words.is_empty()).then(|| (number, words.to_string()))
 }
