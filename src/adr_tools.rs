@@ -16,9 +16,20 @@ pub const TEMPLATE: &str = include_str!("../templates/new/adr-tools.md");
 pub const LOG_TEMPLATE: &str = "templates/template.md";
 
 /// Whether `adr new` should write as adr-tools does: the log is named by `.adr-dir`, or
-/// its newest record is a Nygard one (`# 12. Title`, `Date:`, `## Status`).
+/// its newest record is a Nygard one (`# 12. Title`, `Date:`, `## Status`). A record whose
+/// front matter states its status is none of adr-tools' (buenhyden/hy-home.docker keeps
+/// `status:` there above Nygard's sections): its log is not written as adr-tools writes,
+/// with the status `Accepted` in a `## Status` section. (Front matter of a site's keys
+/// alone, `title:`, is kept above adr-tools' record.)
 pub fn is_adr_tools_log(named_by_adr_dir: bool, newest: Option<&Record>) -> bool {
-    named_by_adr_dir || newest.is_some_and(|record| record.style == Style::Nygard)
+    named_by_adr_dir
+        || newest.is_some_and(|record| {
+            record.style == Style::Nygard
+                && record
+                    .front_matter
+                    .as_ref()
+                    .is_none_or(|front_matter| front_matter.get("status").is_none())
+        })
 }
 
 /// The template filled in as adr-tools' `sed` does it: on each line, the first `NUMBER`,
@@ -44,6 +55,7 @@ pub fn render(template: &str, number: u32, title: &str, date: &str, status: &str
 /// adr-tools' slug: every run of characters other than ASCII letters and digits becomes one
 /// `-`, lowercased, with none at either end (`tr -Ccs '[:alnum:]' -`). `None` for a title
 /// outside ASCII, where `tr` would cut characters apart: `adr`'s own slug is used then.
+/// At most [`crate::slug::MAX_SLUG_LEN`] characters.
 pub fn slug(title: &str) -> Option<String> {
     if !title.is_ascii() {
         return None;
@@ -56,26 +68,41 @@ pub fn slug(title: &str) -> Option<String> {
             slug.push('-');
         }
     }
-    let slug = slug.trim_matches('-').to_string();
+    let mut slug = slug.trim_matches('-').to_string();
+    // Cut at a word's end as `adr`'s own slug is: adr-tools has no limit, and a long title
+    // made a name the file system refused (`File name too long`).
+    if slug.len() > crate::slug::MAX_SLUG_LEN {
+        let cut = slug
+            .get(..=crate::slug::MAX_SLUG_LEN)
+            .and_then(|head| head.rfind('-'))
+            .filter(|&at| at > 0)
+            .unwrap_or(crate::slug::MAX_SLUG_LEN);
+        slug.truncate(cut);
+    }
     (!slug.is_empty()).then_some(slug)
 }
 
 /// The records adr-tools lists (`adr list`): files `NNNN-….md` directly in the log, in
-/// the order of their names.
+/// the order of their names; and the numbered records of other names (`adr-001-….md`,
+/// `ccc-jb-001-….md`), which adr-tools would leave out of its reports, to write an empty
+/// table of contents over a whole log.
 fn listed(log: &Log) -> Vec<&Record> {
     let mut records: Vec<&Record> = log
         .records
         .iter()
         .filter(|record| {
             !record.rel_path.contains('/')
-                && record.rel_path.starts_with(|c: char| c.is_ascii_digit())
+                && (record.rel_path.starts_with(|c: char| c.is_ascii_digit())
+                    || record.file.number.is_some())
         })
         .collect();
     records.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     records
 }
 
-/// The first line without its first two characters (`head -1 | cut -c 3-`).
+/// The first line without its first two characters (`head -1 | cut -c 3-`), when it is
+/// the title (`# 1. Record architecture decisions`); else (front matter first) the title
+/// as read, numbered as adr-tools numbers its titles.
 fn title_line(record: &Record) -> String {
     let first = record
         .source
@@ -84,7 +111,14 @@ fn title_line(record: &Record) -> String {
         .next()
         .unwrap_or_default()
         .trim_end_matches('\r');
-    first.chars().skip(2).collect()
+    if first.starts_with("# ") || record.title.is_none() {
+        return first.chars().skip(2).collect();
+    }
+    let title = record.display_title();
+    match record.file.number {
+        Some(number) => format!("{number}. {title}"),
+        None => title,
+    }
 }
 
 /// `adr generate toc`: a heading, the intro, one bullet per record, the outro.
@@ -149,7 +183,12 @@ pub fn graph(log: &Log, link_prefix: &str, link_extension: &str) -> String {
 /// The number as adr-tools reads it from the file name: up to the first `-`, zeros gone.
 fn number_of(record: &Record) -> u64 {
     let head = record.rel_path.split('-').next().unwrap_or_default();
-    head.trim_start_matches('0').parse().unwrap_or(0)
+    head.trim_start_matches('0')
+        .parse()
+        .ok()
+        // `adr-001-….md`: the number its name holds after the prefix.
+        .or(record.file.number.map(u64::from))
+        .unwrap_or(0)
 }
 
 /// adr-tools' `_adr_links`: the lines of the `## Status` section (up to the next line

@@ -12,7 +12,7 @@ mod status_text;
 
 use front_matter_value::{check_one_line_status, front_matter_scalar, null_value_edit};
 pub use front_matter_value::{front_matter_value_edit, toml_string, yaml_scalar};
-pub use log_words::{log_badge, log_word};
+pub use log_words::{log_badge, log_spelling, log_word};
 use status_text::{badge_before_emphasis, emphasised_with_note, status_comment};
 
 /// Replace `span` with `replacement` (an empty span inserts).

@@ -123,8 +123,28 @@ impl Manner {
 /// consideradas`), and a record written like it failed lint at once. Records in another
 /// layout have no say: a log that moved to MADR keeps its newest layout.
 fn typical_of(records: &[Record]) -> usize {
-    let Some(style) = records.first().map(|record| record.style) else {
+    let Some(newest_style) = records.first().map(|record| record.style) else {
         return 0;
+    };
+    // A newest record in no known layout (athens' two newest are notes) is no new layout
+    // when most of the newest are written in one: those say how the log is written.
+    let of_style = |style: crate::model::Style| {
+        records
+            .iter()
+            .filter(|record| record.style == style)
+            .count()
+    };
+    let style = match records
+        .iter()
+        .map(|record| record.style)
+        .max_by_key(|&style| of_style(style))
+    {
+        Some(most)
+            if newest_style == crate::model::Style::Other && of_style(most) * 2 > records.len() =>
+        {
+            most
+        }
+        _ => newest_style,
     };
     let sections_of = |record: &Record| -> Vec<String> {
         record

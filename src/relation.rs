@@ -155,7 +155,7 @@ impl LineSlot {
         }
         let end_of = |section: &Section| {
             let body = source.slice(section.body_span);
-            section.body_span.start + body.trim_end().len()
+            section.body_span.start + crate::source::content_end(body)
         };
         // Any style's `## Links` list, not only MADR 2's: log4brains' template has one.
         if let Some(links) = record.section("Links").filter(|section| section.level == 2) {
@@ -180,7 +180,7 @@ impl LineSlot {
                 String::new(),
             ),
             None => slot(
-                text.trim_end().len(),
+                crate::source::content_end(text),
                 format!("{newline}{newline}## More Information{newline}{newline}"),
                 end_tail(text, newline).to_string(),
             ),
@@ -217,7 +217,7 @@ fn status_section_slot(record: &Record, status: &Section, newline: &str) -> Line
         at += rest.find('\n').map_or(rest.len(), |end| end + 1);
     }
     LineSlot {
-        at: text.trim_end().len(),
+        at: crate::source::content_end(text),
         before: format!("{newline}{newline}"),
         after: end_tail(text, newline).to_string(),
     }

@@ -27,6 +27,11 @@ pub struct Arrival {
     pub uncommitted: bool,
     /// When the file was first committed (Unix seconds), in git.
     pub committed_at: Option<i64>,
+    /// Records with no date they state come after dated ones.
+    pub undated: bool,
+    /// The date the record states: a tie of commits (one commit added both) or of times (a
+    /// fresh checkout gives every file one) is no order, and the record's own day is.
+    pub date: Option<jiff::civil::Date>,
     /// The file's modification time.
     pub modified: Option<SystemTime>,
     /// The file name, the last tie-breaker.
@@ -41,9 +46,12 @@ impl Arrival {
             .map(|record| {
                 let committed_at =
                     history.and_then(|history| history.file(record.path())?.added_at);
+                let date = record.date.as_ref().and_then(|date| date.value.valid());
                 let arrival = Arrival {
                     uncommitted: history.is_some() && committed_at.is_none(),
                     committed_at,
+                    undated: date.is_none(),
+                    date,
                     modified: std::fs::metadata(record.path())
                         .and_then(|metadata| metadata.modified())
                         .ok(),
@@ -52,6 +60,19 @@ impl Arrival {
                 (record.path().clone(), arrival)
             })
             .collect()
+    }
+
+    /// What tells that `self` came before `later`: the first of the orders that differs.
+    pub fn basis(&self, later: &Arrival) -> &'static str {
+        if self.uncommitted != later.uncommitted || self.committed_at != later.committed_at {
+            "first commit"
+        } else if self.undated != later.undated || self.date != later.date {
+            "the date it states"
+        } else if self.modified != later.modified {
+            "modification time"
+        } else {
+            "file name (nothing else tells them apart)"
+        }
     }
 }
 
@@ -67,6 +88,8 @@ pub struct Move {
     pub rel_to: String,
     /// The record that keeps the number.
     pub kept: String,
+    /// What says the kept record came first ([`Arrival::basis`]).
+    pub basis: &'static str,
 }
 
 /// A file whose text changes, and possibly its name.
@@ -207,10 +230,12 @@ fn planned_moves(
             records.iter().partition(|record| accepted(record.path()));
         accepted_count += staying.len();
         let (kept, moving) = match (staying.first(), moving.split_first()) {
-            (Some(first), _) => (first.rel_path.clone(), &moving[..]),
-            (None, Some((first, rest))) => (first.rel_path.clone(), rest),
+            (Some(first), _) => (*first, &moving[..]),
+            (None, Some((first, rest))) => (*first, rest),
             (None, None) => continue,
         };
+        let kept_arrival = arrivals.get(kept.path());
+        let kept = kept.rel_path.clone();
         let next_free = highest.entry(key).or_insert(number);
         for record in moving {
             // No number is left past u32::MAX: the record keeps its own (lint reports it).
@@ -238,6 +263,9 @@ fn planned_moves(
                 rel_from: record.rel_path.clone(),
                 rel_to,
                 kept: kept.clone(),
+                basis: kept_arrival
+                    .zip(arrivals.get(record.path()))
+                    .map_or("file name", |(kept, moved)| kept.basis(moved)),
             });
         }
     }
@@ -659,6 +687,8 @@ mod tests {
             Arrival {
                 uncommitted: false,
                 committed_at,
+                undated: true,
+                date: None,
                 modified: None,
                 name: name.to_string(),
             },

@@ -4,6 +4,23 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// Where text added after `text` goes: past its last line that holds anything, with that
+/// line's trailing spaces (two of them are a Markdown hard break, and moving them onto the
+/// added line changes both lines), before the blank lines and the newline that end it.
+pub fn content_end(text: &str) -> usize {
+    let content = text.trim_end().len();
+    if content == 0 {
+        return 0;
+    }
+    let spaces = text
+        .get(content..)
+        .unwrap_or_default()
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    content + spaces
+}
+
 /// A byte range into a [`SourceFile`]'s text. An empty span is an insertion point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 pub struct Span {
@@ -168,5 +185,19 @@ mod tests {
         assert_eq!(file.line_col(d), LineCol { line: 2, column: 4 });
         assert_eq!(file.line_count(), 2);
         assert_eq!(file.slice(file.line_span(2)), "cé d");
+    }
+}
+
+#[cfg(test)]
+mod content_end_tests {
+    use super::content_end;
+
+    #[test]
+    fn keeps_the_last_lines_trailing_spaces_before_what_is_added() {
+        assert_eq!(content_end("a line.  \n\n"), "a line.  ".len());
+        assert_eq!(content_end("a line.\r\n"), "a line.".len());
+        assert_eq!(content_end("a\t\n  \n"), "a\t".len());
+        assert_eq!(content_end(""), 0);
+        assert_eq!(content_end("  \n"), 0);
     }
 }

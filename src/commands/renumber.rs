@@ -64,16 +64,11 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
             )));
         }
     }
-    let basis = if history.is_some() {
-        "first commit"
-    } else {
-        "modification time"
-    };
     for each in &plan.moves {
         super::note(
             output,
             format_args!(
-                "{} {} → {} (number {} stays with {}, which came first by {basis})",
+                "{} {} → {} (number {} stays with {}, which came first by {})",
                 if args.write {
                     "renamed"
                 } else {
@@ -83,6 +78,7 @@ pub fn run(args: &RenumberArgs, project: &Project, output: &mut Output<'_>) -> R
                 project.display(&each.to),
                 each.number,
                 each.kept,
+                each.basis,
             ),
         );
     }

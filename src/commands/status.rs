@@ -57,7 +57,9 @@ pub fn run(args: &StatusArgs, project: &Project, output: &mut Output<'_>) -> Res
         (false, None) => {
             // As the log's other records write it (`已接受 (Accepted)`), behind their badge.
             let badge = edit::log_badge(log.records.iter(), record, &kind);
-            let word = edit::log_word(log.records.iter(), record, &kind).unwrap_or(value.clone());
+            let word = edit::log_spelling(log.records.iter(), &value)
+                .or_else(|| edit::log_word(log.records.iter(), record, &kind))
+                .unwrap_or(value.clone());
             let edit = edit::status_edit_with_badge(record, &word, badge.as_deref())?;
             edit::apply_status_edit(record, &edit, &word)?
         }

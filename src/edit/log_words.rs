@@ -58,6 +58,18 @@ pub fn log_word<'r>(
     most_frequent(words).map(str::to_string)
 }
 
+/// The way the log writes `word` as a whole status (`Accepted` for `accepted`), when some
+/// record does: a word the user typed that the log already uses is kept, rather than
+/// replaced by the log's more frequent synonym (`Decided`, sul-dlss-labs).
+pub fn log_spelling<'r>(records: impl Iterator<Item = &'r Record>, word: &str) -> Option<String> {
+    let spellings = records.filter_map(|record| {
+        let status = record.status.as_ref()?;
+        let raw = status.raw.trim();
+        (status.superseded_by.is_none() && raw.eq_ignore_ascii_case(word)).then_some(raw)
+    });
+    most_frequent(spellings).map(str::to_string)
+}
+
 /// The first of the most frequent of `items`: records come in the log's order, so a tie
 /// goes to the one the log writes first.
 fn most_frequent<T: PartialEq>(items: impl Iterator<Item = T>) -> Option<T> {

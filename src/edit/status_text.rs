@@ -40,8 +40,14 @@ pub(super) fn dated_entry_edit(text: &str, span: Span, value: &str) -> Option<Ed
         newline.to_string()
     };
     let today = crate::clock::today();
+    // After the line's trailing spaces, which stay with the entry they end.
+    let spaces = text
+        .get(span.end..)?
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
     Some(Edit::insert(
-        span.end,
+        span.end + spaces,
         format!("{separator}{today} {value}"),
     ))
 }

@@ -104,7 +104,7 @@ fn add_considered_options(
             .edits
             .push(Edit::insert(source.line_start(anchor.line), block)),
         None => {
-            let at = source.text.trim_end().len();
+            let at = crate::source::content_end(&source.text);
             plan.edits.push(Edit::insert(
                 at,
                 format!("{newline}{newline}{}", block.trim_end()),

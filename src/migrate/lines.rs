@@ -81,11 +81,11 @@ pub(super) fn append_more_information(
                 })
                 .map_or(section.span.end, |inner| inner.span.start);
             let own = text.get(section.span.start..own_end).unwrap_or("");
-            let at = section.span.start + own.trim_end().len();
+            let at = section.span.start + crate::source::content_end(own);
             Edit::insert(at, format!("{newline}{newline}{block}"))
         }
         None => {
-            let at = text.trim_end().len();
+            let at = crate::source::content_end(text);
             Edit::insert(
                 at,
                 format!("{newline}{newline}## More Information{newline}{newline}{block}"),

@@ -205,8 +205,11 @@ fn decide_style(
     let nygard_headings = count(&NYGARD_SECTIONS, 2);
     // `* Status:` bullets are MADR 2's, unless the sections are adr-tools' own (Context,
     // Decision, Consequences) and none is MADR's: a Nygard record with its status in a bullet.
+    // Two of the three are enough: Trendyol's records that lack `## Consequences` were read
+    // as MADR 2 and asked for `Considered Options`, which no record of that log has.
     if has_bullets {
-        return if madr_headings == 0 && nygard_headings >= 3 {
+        let nygard_parts = count(&NYGARD_SECTIONS[1..], 2);
+        return if madr_headings == 0 && nygard_parts >= 2 {
             Style::Nygard
         } else {
             Style::Madr2

@@ -33,6 +33,7 @@ mod regression_t;
 mod regression_u;
 mod regression_v;
 mod regression_x;
+mod regression_z;
 mod relations;
 mod renumber_also;
 mod robustness;

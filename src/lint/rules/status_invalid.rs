@@ -136,8 +136,22 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             let Some(closest) = typo_of(value, &record.rel_path, ctx).map(String::from) else {
                 continue;
             };
+            // A word of the vocabulary outside the allowed list (`review`) says what it
+            // stands for, which is in the list.
+            let meaning = match ctx
+                .options
+                .allowed_statuses_at(&record.rel_path)
+                .any(|status| status == closest)
+            {
+                true => None,
+                false => crate::vocabulary::status_kind(&closest),
+            };
+            let closest = match meaning {
+                Some(kind) => format!("`{closest}`, which reads as `{}`", kind.keyword()),
+                None => format!("`{closest}`"),
+            };
             let help = format!(
-                "did you mean `{closest}`? allowed: {}; add more with `statuses` in .adr.toml",
+                "did you mean {closest}? allowed: {}; add more with `statuses` in .adr.toml",
                 allowed(ctx, &record.rel_path)
             );
             ctx.report(

@@ -57,7 +57,14 @@ pub(crate) fn check(log: &LogFacts, ctx: &mut RuleContext) {
             if std::ptr::eq(new, old) {
                 continue;
             }
-            let label = reference.label();
+            // A reference whose number is not the record it resolves to (a link to a file
+            // renamed since, found by its slug: athens) is named by that record's file.
+            let label = match reference.number {
+                Some(number) if new.file.number != Some(number) => {
+                    crate::log_path::file_name(&new.rel_path).to_string()
+                }
+                _ => reference.label(),
+            };
             if !mentions(log, new, old) {
                 let fix = back_link_fix(new, old);
                 ctx.report(
@@ -214,9 +221,9 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
     let source = &record.source;
     let end_of = |section: &crate::model::Section| {
         let body = source.slice(section.body_span);
-        section.body_span.start + body.trim_end().len()
+        section.body_span.start + crate::source::content_end(body)
     };
-    let end_of_text = source.text.trim_end().len();
+    let end_of_text = crate::source::content_end(&source.text);
     if let Some(field) = crate::parse::legacy::empty_field(record, "supersedes") {
         return BackLinkSlot {
             at: field.start,
@@ -270,7 +277,12 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
     let language = match translated {
         true => {
             let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
-            crate::vocabulary::language_written(&written)
+            // Dutch writes `Status` and `Context` as English does, so two Dutch headings
+            // of four do not tell the language: the status word (`Geaccepteerd`) does.
+            crate::vocabulary::language_written(&written).or_else(|| {
+                let status = record.status.as_ref()?;
+                crate::vocabulary::language_of_status(&status.raw)
+            })
         }
         false => None,
     };
