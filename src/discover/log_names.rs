@@ -257,6 +257,33 @@ const ANNEX_WORDS: &[&str] = &[
     "부록",
 ];
 
+/// Whether an unnumbered name's words all name a document about the records
+/// (`adr-relationships.md`, a matrix of the records beside them in factory-x's log;
+/// `adr-overview.md`, `adr-index.md`), not a record waiting for its number.
+fn is_about_the_log(slug: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "relationships",
+        "relationship",
+        "relations",
+        "matrix",
+        "overview",
+        "index",
+        "summary",
+        "catalog",
+        "catalogue",
+        "glossary",
+        "guide",
+        "map",
+        "graph",
+        "toc",
+    ];
+    let mut words = slug
+        .split(['-', '_', '.', ' '])
+        .filter(|word| !word.is_empty());
+    words.clone().next().is_some()
+        && words.all(|word| WORDS.iter().any(|about| about.eq_ignore_ascii_case(word)))
+}
+
 /// Whether `slug` begins with a word of [`ANNEX_WORDS`].
 pub(super) fn starts_with_annex_word(slug: &str) -> bool {
     let first = slug.split(['-', '_', '.', ' ']).next().unwrap_or(slug);
@@ -413,6 +440,11 @@ pub(super) fn adopt_unnumbered(found: &mut Discovered) {
             .and_then(parse_unnumbered)
             .filter(|file| !starts_with_annex_word(&file.slug))
         {
+            Some(file) if is_about_the_log(&file.slug) => found.skipped.push(Skipped {
+                path,
+                rel_path: rel,
+                reason: SkipReason::Document,
+            }),
             Some(file) => found.records.push((path, rel, file)),
             None => found.unnamed_markdown.push((path, rel)),
         }

@@ -521,6 +521,26 @@ fn numbered_folder_record(dir: &Path, number: &str) -> Option<(PathBuf, FileName
     records.next().is_none().then_some(first)
 }
 
+/// A folder named by digits alone (`0042/`, or straw-hat-team's ten-digit ids such as
+/// `1146361044/`), holding the record's README: numbered by them up to six digits; a longer
+/// id is no number of a series, and names the record unnumbered. Read as no record, a log
+/// of 34 such folders was empty, and lint passed it.
+fn folder_named_by_id(name: &str) -> Option<FileName> {
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (number, slug) = match name.len() {
+        ..=6 => (Some(name.parse().ok()?), String::new()),
+        _ => (None, name.to_string()),
+    };
+    Some(FileName {
+        number,
+        slug,
+        date: None,
+        scheme: NamingScheme::Numbered { digits: name.len() },
+    })
+}
+
 /// Walks `dir` (sub-folders too; hidden and `_` folders and rendered sites skipped) in
 /// sorted order.
 pub fn discover(dir: &Path) -> Result<Discovered> {
@@ -693,7 +713,7 @@ fn enter_folder(
         found.records.push((record_file.clone(), rel.clone(), file));
         return Some((folder, record_file, rel));
     }
-    let file = FileName::parse(&folder_name)?;
+    let file = FileName::parse(&folder_name).or_else(|| folder_named_by_id(name))?;
     let folder = entry.path().to_path_buf();
     match folder_record_file(&folder) {
         Some(record_file) => {

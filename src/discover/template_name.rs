@@ -183,6 +183,11 @@ pub fn is_template_name(name: &str) -> bool {
                     TEMPLATE_NAME_WORDS.contains(&word.to_lowercase().as_str())
                 }
                 || (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase()))
+                // `ddr-template.md`, `sdr-template.md` (factory-x): another kind of
+                // decision record's template, in lower case.
+                || (word.len() == 3
+                    && word.is_ascii()
+                    && word.get(1..).is_some_and(|dr| dr.eq_ignore_ascii_case("dr")))
         })
     };
     if has_template_word && only_template_words() {

@@ -69,9 +69,24 @@ pub(super) fn status_comment(written: &str) -> &str {
             crate::vocabulary::status_kind(before.trim().trim_matches(['*', '_'])).is_some()
         });
     after_dash
+        .or_else(|| note_after_word(written))
         .or_else(|| first_sentence_end(written))
         .and_then(|at| written.get(at..))
         .unwrap_or_default()
+}
+
+/// Where a note in brackets after the status word starts (`Accepted (Amended by
+/// [ADR-010](…))`, lumehaven: the only mention of that relation on its side): it stays.
+fn note_after_word(written: &str) -> Option<usize> {
+    let word_end = written.find(char::is_whitespace)?;
+    let word = written.get(..word_end)?;
+    crate::vocabulary::status_kind(word.trim_matches(['*', '_']))?;
+    let note = written.get(word_end..)?.trim_start().strip_prefix('(')?;
+    // `已提議 (Proposed)`: the word in English is the status again, and goes with it.
+    let inside = note.split(')').next().unwrap_or_default();
+    crate::vocabulary::status_kind(inside.trim())
+        .is_none()
+        .then_some(word_end)
 }
 
 /// Where the first sentence of `text` ends (at its full stop) when another follows it: a

@@ -43,6 +43,8 @@ pub struct RecordFacts {
     pub anchors: Anchors,
     /// Whether the file holds no record at all (`file-not-a-record`'s finding).
     pub holds_no_record: bool,
+    /// Where `title-missing` points at a record with no title and nothing meant as one.
+    pub untitled: Option<Span>,
     pub has_front_matter: bool,
     /// Whether a `status:` key has a value of the wrong shape (`status-invalid`'s finding).
     pub has_status_field_issue: bool,
@@ -202,6 +204,7 @@ impl RecordFacts {
                 .collect(),
             anchors: Anchors::of(record),
             holds_no_record: file_not_a_record::not_a_record(record).is_some(),
+            untitled: super::rules::title_missing::untitled(record),
             has_front_matter: record.front_matter.is_some(),
             has_status_field_issue: record
                 .field_issues

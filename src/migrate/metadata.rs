@@ -111,7 +111,13 @@ pub(super) fn move_preamble_metadata(record: &Record, body_outline: &Outline, pl
     let last_line = source.last_line_of(preamble);
     for line in first_line..=last_line {
         let span = source.line_span(line);
-        if span.start < preamble.start || list_lines.contains(&line) {
+        // A line of a code block is code (`tags: string;` in TypeScript), as the parser
+        // reads it: moved to front matter, it was cut out of the block.
+        let in_code = body_outline
+            .code
+            .iter()
+            .any(|code| code.start <= span.start && span.start < code.end);
+        if span.start < preamble.start || list_lines.contains(&line) || in_code {
             continue;
         }
         let Some((label, value, _)) = labelled_value(source, span, &LINE_LABELS) else {

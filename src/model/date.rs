@@ -1,7 +1,8 @@
 //! Reading a record's date in the shapes logs write it: ISO `2017-11-22`, `2017/11/22`,
 //! German `18.10.2014` (day first), `Nov 19, 2022`, `22 November 2022`, `2017年11月22日`,
 //! `20230926`, month names in the languages of `crate::vocabulary`,
-//! and `10/11/2022`, which could be either day or month first. jiff decides what is a
+//! and `10/11/2022`, which could be either day or month first (as could `10/04/18`, a
+//! two-digit year written last). jiff decides what is a
 //! calendar date.
 
 use jiff::civil::Date;
@@ -137,9 +138,12 @@ pub enum DayOrMonthFirst {
 pub(crate) fn day_or_month_first(text: &str) -> Option<DayOrMonthFirst> {
     let numbers = numbers_of(text.trim())?;
     let [a, b, c] = numbers.parts;
-    if numbers.widths[0] == 4 || numbers.widths[2] != 4 || numbers.separator == '.' {
+    if numbers.widths[0] == 4 || numbers.widths[2] < 2 || numbers.separator == '.' {
         return None;
     }
+    // The year does not change which comes first (29 February aside, which a full year
+    // tells as well as a short one).
+    let c = if numbers.widths[2] == 2 { 2000 + c } else { c };
     match (date(c, b, a), date(c, a, b)) {
         (Some(_), None) => Some(DayOrMonthFirst::Day),
         (None, Some(_)) => Some(DayOrMonthFirst::Month),
@@ -251,9 +255,21 @@ fn read_numbers(text: &str, numbers: &Numbers) -> DateValue {
         // Year first is always year-month-day.
         return date(a, b, c).map_or_else(invalid, |found| reshaped(found, text, true));
     }
-    if numbers.widths[2] != 4 {
-        return DateValue::Unreadable(text.to_string());
-    }
+    let c = match numbers.widths {
+        [_, _, 4] => c,
+        // `12/02/26`, `10/04/18`: a two-digit year, last, as the Spanish `dd/mm/aa` and
+        // British `dd/mm/yy` templates write it; a year not yet come is last century's.
+        [1 | 2, 1 | 2, 2] => {
+            let this_year = u32::try_from(crate::clock::today().year()).unwrap_or(2000);
+            let century = if 2000 + c <= this_year + 1 {
+                2000
+            } else {
+                1900
+            };
+            century + c
+        }
+        _ => return DateValue::Unreadable(text.to_string()),
+    };
     // `18.10.2014`: with dots the day comes first (German, Russian, …).
     if numbers.separator == '.' {
         return date(c, b, a).map_or_else(invalid, |found| reshaped(found, text, true));
@@ -460,6 +476,19 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_two_digit_year_last() {
+        assert_eq!(iso("25/02/26").as_deref(), Some("2026-02-25"));
+        assert_eq!(iso("02/25/26").as_deref(), Some("2026-02-25"));
+        assert_eq!(iso("18.10.14").as_deref(), Some("2014-10-18"));
+        assert_eq!(iso("31/12/95").as_deref(), Some("1995-12-31"));
+        assert!(matches!(
+            read("10/04/18"),
+            DateValue::Ambiguous { readings, .. } if readings[0].to_string() == "2018-04-10"
+        ));
+        assert_eq!(day_or_month_first("26/03/18"), Some(DayOrMonthFirst::Day));
+    }
+
+    #[test]
     fn tells_ambiguous_impossible_and_unreadable_apart() {
         assert!(matches!(read("10/11/2022"), DateValue::Ambiguous { .. }));
         assert!(matches!(read("2024-02-30"), DateValue::Invalid(_)));
@@ -470,7 +499,8 @@ mod tests {
             "March 2024",
             "{AAAA-MM-JJ}",
             "",
-            "12/03/24",
+            "12/03/2",
+            "2024/3",
             "Q3 2022",
         ] {
             assert!(matches!(read(text), DateValue::Unreadable(_)), "{text}");

@@ -94,6 +94,8 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
         || rest.starts_with(" – ")
         || rest.starts_with(" — ")
         || rest.starts_with(" | ")
+        // `ADR-001 · 采用 Event-Sourcing` (GoyacJ/octopus): a middle dot.
+        || rest.starts_with(" · ")
         || ((had_prefix || (digits_len >= 3 && digits.starts_with('0'))) && rest.starts_with(' '))
         // `0001-Использование ADR`: a zero-padded number glued to the title, as file names are.
         || (digits_len >= 3
@@ -105,7 +107,8 @@ pub(crate) fn strip_title_number(text: &str) -> (String, Option<u32>) {
     if !separated {
         return (title.to_string(), None);
     }
-    let stripped = rest.trim_start_matches(['.', ':', '：', ')', '-', '–', '—', '|', ' ', '\t']);
+    let stripped =
+        rest.trim_start_matches(['.', ':', '：', ')', '-', '–', '—', '|', '·', ' ', '\t']);
     if stripped.is_empty() {
         return (title.to_string(), None);
     }
@@ -137,7 +140,7 @@ fn own_id_stripped(title: &str) -> Option<(String, Option<u32>)> {
     let after = after.strip_prefix(['-', ' ']).unwrap_or(after);
     let digits_len = after.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = after.split_at_checked(digits_len)?;
-    let separated = [": ", "：", " - ", " – ", " — "]
+    let separated = [": ", "：", " - ", " – ", " — ", " · "]
         .iter()
         .any(|separator| rest.starts_with(separator));
     let stripped = rest
@@ -201,6 +204,23 @@ mod tests {
         assert_eq!(
             front_matter_title_shown("Deferred module composition", Some(17)),
             "Deferred module composition"
+        );
+    }
+}
+
+#[cfg(test)]
+mod middle_dot_tests {
+    use super::strip_title_number;
+
+    #[test]
+    fn a_middle_dot_sets_the_number_off() {
+        assert_eq!(
+            strip_title_number("ADR-001 · 采用 Event-Sourcing 作为状态管理模型"),
+            ("采用 Event-Sourcing 作为状态管理模型".to_string(), Some(1))
+        );
+        assert_eq!(
+            strip_title_number("0002 · Steering Queue"),
+            ("Steering Queue".to_string(), Some(2))
         );
     }
 }

@@ -114,6 +114,12 @@ pub(crate) fn labelled_value(
         .trim_end_matches(['*', '_'])
         .trim()
         .to_lowercase();
+    // `Decider(s):`, `Date(s):` (sul-dlss-labs' template): the label either way.
+    let label = match label.strip_suffix("(s)") {
+        Some(stem) if labels.contains(&stem) => stem.to_string(),
+        Some(stem) => format!("{stem}s"),
+        None => label,
+    };
     // A label in another language (`statut`, `日期`) reads as its English one. A translated
     // date label needs a digit after it: `Data: …` may be an English sentence.
     let translated = crate::vocabulary::label(&label);
@@ -202,13 +208,16 @@ pub(crate) fn madr2_bullets(
         };
         metadata.found = true;
         // `* Status:` with its value in the one item nested under it (`  * Accepted`).
-        let (value, span, line) =
-            match crate::parse::markdown::nested_items(source, outline, index).as_slice() {
-                [only] if value.is_empty() && matches!(label.as_str(), "status" | "date") => {
-                    (only.value.clone(), only.span, only.line)
-                }
-                _ => (value, span, line),
-            };
+        let nested = crate::parse::markdown::nested_items(source, outline, index);
+        let (value, span, line) = match nested.as_slice() {
+            [only] if value.is_empty() && label == "status" => {
+                (only.value.clone(), only.span, only.line)
+            }
+            [_, ..] if value.is_empty() && label == "date" => {
+                latest_nested_date(&nested).unwrap_or((value, span, line))
+            }
+            _ => (value, span, line),
+        };
         match label.as_str() {
             "status" => {
                 metadata.status = Some(status_from(value, span, line, StatusOrigin::Bullet))
@@ -233,6 +242,26 @@ pub(crate) fn madr2_bullets(
     metadata
 }
 
+/// The date of `* Date(s):` from the items under it (`  * Proposed: 2023-05-16`,
+/// `  * Accepted: 2023-06-01`; sul-dlss-labs): the last that holds a date, as the record
+/// was last decided, with its span alone.
+fn latest_nested_date(nested: &[Located<String>]) -> Option<(String, Span, usize)> {
+    nested.iter().rev().find_map(|item| {
+        let date = match item.value.rsplit_once([':', '：']) {
+            Some((_, date)) => date.trim(),
+            None => item.value.trim(),
+        };
+        DateValue::parse(date).valid()?;
+        let offset = item.value.rfind(date)?;
+        let start = item.span.start + offset;
+        Some((
+            date.to_string(),
+            Span::new(start, start + date.len()),
+            item.line,
+        ))
+    })
+}
+
 pub(crate) fn status_from(raw: String, span: Span, line: usize, origin: StatusOrigin) -> Status {
     let (kind, superseded_by, word) = Status::read(&raw);
     Status {
@@ -247,14 +276,22 @@ pub(crate) fn status_from(raw: String, span: Span, line: usize, origin: StatusOr
 }
 
 /// adr-tools: `Date:` (and `Deciders:`, `Tags:`, `Status:`) lines under the title.
-pub(crate) fn preamble_lines(source: &SourceFile, region: Span) -> LegacyMetadata {
+/// Lines in `code` (the outline's code blocks and spans) are code, not metadata: `tags:
+/// string;` in a TypeScript block of an untitled record became its tags, and `migrate`
+/// cut that line out of the block to move it to front matter.
+pub(crate) fn preamble_lines(source: &SourceFile, region: Span, code: &[Span]) -> LegacyMetadata {
     let mut metadata = LegacyMetadata::default();
     let mut successor = None;
     let first = source.line_of(region.start);
     let last = source.last_line_of(region);
     for line in first..=last {
         let line_span = source.line_span(line);
-        if line_span.start < region.start || line_span.start >= region.end {
+        if line_span.start < region.start
+            || line_span.start >= region.end
+            || code
+                .iter()
+                .any(|code| code.start <= line_span.start && line_span.start < code.end)
+        {
             continue;
         }
         let labels = ["date", "deciders", "tags", "status", "superseded"];
@@ -383,136 +420,9 @@ pub(crate) fn date_section(
     None
 }
 
-pub(crate) fn status_section(
-    source: &SourceFile,
-    section: &Section,
-    front_matter_value: impl Fn(&str) -> Option<String>,
-) -> Option<Status> {
-    // `- [x] Foreslått (dato: …)`, `- [x] Akseptert (dato: …)`: the last stage ticked.
-    if let Some(stages) = super::status_checklist::stages(source, section.body_span) {
-        let stage = super::status_checklist::current(&stages)?;
-        let raw = source.slice(stage.text).to_string();
-        return Some(status_from(
-            raw,
-            stage.text,
-            stage.line,
-            StatusOrigin::Section,
-        ));
-    }
-    let mut first_status: Option<Status> = None;
-    let mut first_is_dated = false;
-    // The template's list of choices (`{Deprecated|Proposed|Accepted}`) left where the status
-    // goes: the status when the section states no other, so that lint says what it is and a
-    // status edit writes in its place.
-    let mut choices: Option<Status> = None;
-    for (line, span) in source.lines_in(section.body_span) {
-        let text = source.slice(span);
-        let trimmed = text.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("<!--") {
-            continue;
-        }
-        // A section of labelled lines (`- **提案日**: 2025-10-28`, `- **状態**: Accepted`):
-        // the status is the line labelled so, and the others are not statuses.
-        if let Some((label, value, value_span)) =
-            labelled_value(source, span, &["status", "date", "deciders", "tags"])
-        {
-            // `> 상태: 제안됨(Proposed)|승인됨(Accepted)|…`: a template's hint, not the status.
-            if label == "status" && !value.is_empty() && !is_choice_list(&value) {
-                let raw = substitute_liquid_page_values(&value, &front_matter_value);
-                return Some(status_from(raw, value_span, line, StatusOrigin::Section));
-            }
-            continue;
-        }
-        let content = without_list_marker(trimmed);
-        if is_bold_label(content) || is_quoted_guidance(content) {
-            continue;
-        }
-        // `> Accepted`: the status is the quote's text.
-        let content = content.trim_start_matches(['>', ' ']);
-        let start =
-            span.start + (text.len() - text.trim_start().len()) + (trimmed.len() - content.len());
-        // `**Accepted**`: the status is what the emphasis holds, so that a status edit
-        // keeps the emphasis whole (it wrote `**Rejected`, cutting the closing `**`).
-        let content_span = emphasis_inner(source, Span::new(start, start + content.len()));
-        let content = source.slice(content_span);
-        let lower = content.to_lowercase();
-        if lower.starts_with("superseded by") || lower.starts_with("superceded by") {
-            return Some(status_from(
-                content.to_string(),
-                content_span,
-                line,
-                StatusOrigin::Section,
-            ));
-        }
-        let is_relation = [
-            "supersedes",
-            "amends",
-            "amended by",
-            "clarifies",
-            "clarified by",
-            "relates to",
-            "related to",
-            "extends",
-            "extended by",
-            "depends on",
-            "depended on by",
-        ]
-        .iter()
-        .any(|relation| lower.starts_with(relation));
-        if is_choice_list(content) {
-            // `Vorgeschlagen | **Akzeptiert** | Abgelehnt` (EvolutionHub): the choice in bold.
-            if let Some((at, chosen)) = the_bold_choice(content) {
-                let start = content_span.start + at;
-                return Some(status_from(
-                    chosen.to_string(),
-                    Span::new(start, start + chosen.len()),
-                    line,
-                    StatusOrigin::Section,
-                ));
-            }
-            choices = choices.or_else(|| {
-                Some(status_from(
-                    content.to_string(),
-                    content_span,
-                    line,
-                    StatusOrigin::Section,
-                ))
-            });
-            continue;
-        }
-        if is_relation {
-            continue;
-        }
-        // adr-tools' Chinese fork adds a dated line per change (`2018-03-12 提议`, then
-        // `2018-03-20 完成`): the last one is the status now.
-        let is_dated = starts_with_date(content);
-        match &first_status {
-            Some(_) if !(is_dated && first_is_dated) => continue,
-            None => first_is_dated = is_dated,
-            Some(_) => {}
-        }
-        let raw = substitute_liquid_page_values(content, &front_matter_value);
-        first_status = Some(status_from(raw, content_span, line, StatusOrigin::Section));
-    }
-    first_status.or(choices)
-}
-
-/// A quoted line of a Status section that is not a status: the template's guidance
-/// (`> A decision may be "proposed" if …`, CometBFT's) or an empty quote line. A short
-/// quote naming a status (`> Accepted`) is the status.
-fn is_quoted_guidance(content: &str) -> bool {
-    let Some(quoted) = content.strip_prefix('>') else {
-        return false;
-    };
-    let quoted = quoted.trim_start_matches(['>', ' ']).trim();
-    quoted.split_whitespace().count() > 4
-        || matches!(Status::read(quoted).0, crate::model::StatusKind::Other(_))
-            && !quoted.to_lowercase().starts_with("superseded")
-}
-
 /// A line without its list marker (`* `, `- `, `+ `): a `*` not followed by a space is
 /// emphasis (`**Accepted**`), not a marker.
-fn without_list_marker(line: &str) -> &str {
+pub(super) fn without_list_marker(line: &str) -> &str {
     let mut rest = line;
     while let Some(after) = rest
         .strip_prefix(['*', '-', '+'])
@@ -554,7 +464,7 @@ pub(crate) fn emphasis_inner(source: &SourceFile, span: Span) -> Span {
 /// `列表：提议/通过/完成/已弃用/已取代`, `proposed | accepted | rejected`: the template's
 /// list of the statuses to choose from, not a status.
 /// Whether a line is a bold label and its value (`**提案日**: 2025-10-28`, `**Owner:** x`).
-fn is_bold_label(content: &str) -> bool {
+pub(super) fn is_bold_label(content: &str) -> bool {
     content.strip_prefix("**").is_some_and(|rest| {
         rest.split_once("**").is_some_and(|(label, after)| {
             !label.is_empty()
@@ -565,7 +475,7 @@ fn is_bold_label(content: &str) -> bool {
 
 /// The one choice of a list of choices in bold (`**` or `__`), with its offset in
 /// `content`: the status a template's list was marked with.
-fn the_bold_choice(content: &str) -> Option<(usize, &str)> {
+pub(super) fn the_bold_choice(content: &str) -> Option<(usize, &str)> {
     let mut chosen = None;
     let mut at = 0;
     for part in content.split(['/', '|']) {
@@ -600,7 +510,7 @@ pub(crate) fn is_choice_list(content: &str) -> bool {
             >= 3
 }
 
-fn starts_with_date(content: &str) -> bool {
+pub(super) fn starts_with_date(content: &str) -> bool {
     let head: String = content.chars().take_while(|c| !c.is_whitespace()).collect();
     let head = head.trim_end_matches([':', ',']);
     head.len() >= 8
@@ -611,7 +521,7 @@ fn starts_with_date(content: &str) -> bool {
 }
 
 /// Jekyll sites write `{{ page.adr_status }}` in the body; its value is in the front matter.
-fn substitute_liquid_page_values(
+pub(super) fn substitute_liquid_page_values(
     text: &str,
     front_matter_value: &impl Fn(&str) -> Option<String>,
 ) -> String {

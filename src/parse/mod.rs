@@ -16,6 +16,7 @@ pub(crate) mod options;
 mod relations;
 mod simple_yaml;
 pub(crate) mod status_checklist;
+mod status_section;
 pub(crate) mod style;
 mod title;
 mod title_status;
@@ -334,7 +335,7 @@ fn read_legacy_metadata(
     let source = &record.source;
     let bullets = legacy::madr2_bullets(source, outline, preamble);
     let table = metadata_table::metadata_table(source, outline, preamble);
-    let lines = legacy::preamble_lines(source, preamble);
+    let lines = legacy::preamble_lines(source, preamble, &outline.code);
     let headings = heading_fields::read(source, sections);
     // `# Status` as an H1 that is not the title (touka-aoi/parallel-vs-single writes its
     // parts as H1s under an H1 title) is the status section too.
@@ -359,7 +360,7 @@ fn read_legacy_metadata(
             .or_else(|| lines.status.clone())
             .or_else(|| {
                 status_section.and_then(|section| {
-                    legacy::status_section(source, section, |key| {
+                    status_section::status_section(source, section, |key| {
                         front_matter?
                             .get(key)
                             .and_then(|entry| front_matter::scalar_text(&entry.value))

@@ -322,9 +322,10 @@ pub fn status_words() -> impl Iterator<Item = &'static str> {
 /// The language most of the headings `like` are in (Portuguese for `Contexto`, `Decisão`,
 /// where `Contexto` alone could be Spanish); `None` when none is a table's heading.
 pub fn language_of_headings(like: &[&str]) -> Option<&'static Language> {
+    // As matched: `## 1. 背景` is `背景` (GoyacJ/octopus numbers every part).
     let folded: Vec<String> = like
         .iter()
-        .map(|heading| fold(&normalize_heading(heading)))
+        .map(|heading| fold(&heading_name(heading)))
         .collect();
     let shared = |language: &Language| {
         language
@@ -358,7 +359,7 @@ pub fn language_written(written: &[&str]) -> Option<&'static Language> {
     // Compared without folding accents: an English `## Decision` is no French `Décision`.
     let normal: Vec<String> = written
         .iter()
-        .map(|heading| normalize_heading(heading))
+        .map(|heading| heading_name(heading))
         .collect();
     let is_written = |heading: &str| normal.contains(&normalize_heading(heading));
     let in_language = language

@@ -21,6 +21,9 @@ pub(super) const TABLE: Language = Language {
         ("结果", "Consequences"),
         ("背景和问题陈述", "Context and Problem Statement"),
         ("上下文和问题陈述", "Context and Problem Statement"),
+        // GoyacJ/octopus: `## 1. 背景与问题`.
+        ("背景与问题", "Context and Problem Statement"),
+        ("背景和问题", "Context and Problem Statement"),
         ("决策驱动因素", "Decision Drivers"),
         ("考虑的选项", "Considered Options"),
         ("备选方案", "Considered Options"),

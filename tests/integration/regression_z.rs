@@ -415,3 +415,250 @@ fn help_and_messages_name_what_the_tool_read() {
         "{messages:?}"
     );
 }
+
+// Review Z2, KikoNet13/Cuentos-Cosmere (template `- Fecha: dd/mm/aa`) and review X,
+// cloud-platform (`10/04/18`): a two-digit year was "not a date" (8 false warnings in one
+// log), `list` showed it as written and `--since` left the records out. It is read as the
+// log's other dates show it, and reported with its ISO form.
+#[test]
+fn a_two_digit_year_is_read_as_the_log_writes_its_dates() {
+    let record = |number: u32, date: &str| {
+        format!(
+            "# 000{number} - Decision {number}\n\n- Estado: aceptado\n- Fecha: {date}\n\n## Contexto y planteamiento del problema\n\nc\n\n## Opciones consideradas\n\n* A\n\n## Resultado de la decisión\n\nOpción elegida: \"A\"\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-decision-1.md", &record(1, "25/02/25")),
+        ("0002-decision-2.md", &record(2, "12/02/25")),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["list", "--since", "2025-02-01"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "0001  aceptado  2025-02-25  Decision 1\n0002  aceptado  2025-02-12  Decision 2\n"
+        )
+    );
+    let (_, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::helps_of(&report),
+        vec![
+            "write `2025-02-25`",
+            "write `2025-02-12`: the log writes the day first (`25/02/25` in `0001-decision-1.md`)"
+        ]
+    );
+}
+
+// Review Z1, sul-dlss-labs: `* Date(s):` over the days of each status (`  * Proposed:
+// 2023-05-16`, `  * Accepted: 01.06.2023`); no record of the log had a date, and lint
+// said nothing. The last day under the label is the record's, and it is fixed in place.
+#[test]
+fn the_last_date_under_a_dates_bullet_is_the_records() {
+    let record = "# Efficient retrieval\n\n* Status: accepted\n* Decider(s):\n  * Infrastructure Team\n* Date(s):\n  * Proposed: 2023-05-16\n  * Accepted: 01.06.2023\n\n## Context and Problem Statement\n\nC.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nChosen option: \"A\", because it is simpler.\n";
+    let dir = log_with(&[("0018-graphql.md", record)]);
+    let (_, stdout, _) = run(dir.path(), &["export"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let record_0 = &records["records"][0];
+    assert_eq!(
+        (&record_0["date"], &record_0["decision_makers"][0]),
+        (
+            &serde_json::json!("2023-06-01"),
+            &serde_json::json!("Infrastructure Team")
+        ),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(dir.path(), &["lint", "--fix"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(dir.path().join("docs/adr/0018-graphql.md")),
+        record.replace("01.06.2023", "2023-06-01")
+    );
+}
+
+// Review Z2, DependencyTrack/hyades: each record opens with a metadata table, and the
+// site titles pages from its navigation: 17 identical title-missing errors. A log where
+// most records have no title gets one finding, as status-missing does for statuses.
+#[test]
+fn a_log_that_writes_no_titles_gets_one_finding() {
+    let record = |status: &str| {
+        format!(
+            "| Status | Date | Author(s) |\n|---|---|---|\n| {status} | 2024-01-05 | @nscuro |\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("001-drop-kafka.md", &record("Accepted")),
+        ("002-outbox.md", &record("Accepted")),
+        ("003-workflows.md", &record("Proposed")),
+    ]);
+    let (code, stdout, _) = run(
+        dir.path(),
+        &["lint", "--rule", "title-missing", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (code, crate::util::messages_of(&report)),
+        (1, vec!["no record of this log has a title (3 records)"])
+    );
+    assert_eq!(
+        report["diagnostics"][0]["path"],
+        "docs/adr/001-drop-kafka.md"
+    );
+}
+
+// Review Z3, katana-openapi-client 0015: a status in bold over two lines (`**Superseded
+// by` / `[ADR-0021](…)**`) was read from its first line: no successor (a false warning),
+// and `adr status 15 "superseded by 21"`, as that warning advised, dropped the opening
+// `**`, left the closing one and linked the successor twice.
+#[test]
+fn a_status_in_emphasis_over_two_lines_is_read_and_rewritten_whole() {
+    let record = |number: u32, status: &str| {
+        format!(
+            "# ADR-00{number}: Record {number}\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let old = record(15, "**Superseded by\n[ADR-0021](0021-direct-apply.md)**");
+    let dir = log_with(&[
+        ("0015-confirm.md", &old),
+        (
+            "0021-direct-apply.md",
+            &record(21, "Accepted\n\nSupersedes [ADR-0015](0015-confirm.md)"),
+        ),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["lint"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
+    );
+    let (code, _, stderr) = run(dir.path(), &["status", "15", "accepted"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        read(dir.path().join("docs/adr/0015-confirm.md")),
+        record(15, "**Accepted**")
+    );
+}
+
+// Review Z3, lumehaven: `Accepted **Date:** 2026-02-08` was read as the status `accepted
+// date: 2026-02-08` (a false status-undeclared warning), and `adr status` wrote
+// `Deprecated` over the date; `Accepted (Amended by [ADR-010](…))` lost the only mention
+// of the relation on that side. Both stay.
+#[test]
+fn a_status_edit_keeps_a_field_and_a_note_after_the_word() {
+    let record = |status: &str| {
+        format!(
+            "# ADR-008: Frontend\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "ADR-008-frontend.md",
+            &record("Accepted **Date:** 2026-02-08"),
+        ),
+        (
+            "ADR-005-signal.md",
+            &record("Accepted (Amended by [ADR-008](ADR-008-frontend.md))"),
+        ),
+    ]);
+    let (_, stdout, _) = run(dir.path(), &["lint", "--rule", "status-undeclared"]);
+    assert_eq!(stdout, "0 errors, 0 warnings in 2 files\n");
+    for number in ["8", "5"] {
+        let (code, _, stderr) = run(dir.path(), &["status", number, "deprecated"]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+    }
+    assert_eq!(
+        read(dir.path().join("docs/adr/ADR-008-frontend.md")),
+        record("Deprecated **Date:** 2026-02-08")
+    );
+    assert_eq!(
+        read(dir.path().join("docs/adr/ADR-005-signal.md")),
+        record("Deprecated (Amended by [ADR-008](ADR-008-frontend.md))")
+    );
+}
+
+// Review Z4, tomriddelsdell adr-007 and an untitled note: a `tags:` line inside a code
+// block was read as the record's tags (the site made a tag page of it), and `migrate
+// --write` cut it out of the block to move it to front matter. Code is not metadata.
+#[test]
+fn a_line_of_a_code_block_is_no_metadata() {
+    let note = "Some notes on event versioning.\n\n```ts\ninterface ProjectCreatedV1 {\n  tags: string; // Comma-separated string\n}\n```\n\nAccepted by the team.\n";
+    let wrapped = "````markdown\n# ADR-007: Event Versioning\n\n```ts\n  tags: string;\n```\n\n_Last Updated: September 15, 2025_\n````\n\n## Status\n\nAccepted\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n";
+    let dir = log_with(&[
+        ("0001-event-versioning.md", note),
+        ("0007-wrapped.md", wrapped),
+    ]);
+    let (_, stdout, _) = run(dir.path(), &["export"]);
+    let export: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    for record in export["records"].as_array().unwrap() {
+        assert_eq!(record["tags"], serde_json::json!([]), "{record}");
+    }
+    let (code, _, stderr) = run(dir.path(), &["migrate", "--write"]);
+    assert_eq!(code, 0, "{stderr}");
+    let migrated = read(dir.path().join("docs/adr/0007-wrapped.md"));
+    assert!(
+        migrated
+            .contains("```ts\n  tags: string;\n```\n\n_Last Updated: September 15, 2025_\n````\n"),
+        "{migrated}"
+    );
+    assert!(!migrated.contains("tags: \"string"), "{migrated}");
+}
+
+// Review Z3, straw-hat-team/adr: each record is `<ten-digit id>/README.md` with front
+// matter (`title`, `state`, `created`). The log read as empty, and `adr lint` passed it
+// ("0 errors, 0 warnings in 0 files"). Such folders are records; an id that long is no
+// number of a series.
+#[test]
+fn folders_named_by_an_id_hold_records() {
+    let record = |title: &str| {
+        format!(
+            "---\nid: '1146361044'\ntitle: {title}\nstate: Approved\ncreated: 2022-07-11\n---\n\n# {title}\n\n## Context\n\nc\n\n## Decision\n\nd\n"
+        )
+    };
+    let dir = log_with(&[
+        ("1146361044/README.md", &record("Helper vs Util")),
+        ("0042/README.md", &record("Short ids are numbers")),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "0042  approved  2022-07-11  Short ids are numbers\n   -  approved  2022-07-11  Helper vs Util\n"
+        )
+    );
+}
+
+// Review Z4: GoyacJ/octopus titles `# ADR-001 · 采用 …` kept the `·` before the title, and
+// its `## 1. 背景与问题` was no heading of the vocabulary (16 false section-missing
+// errors); factory-x's `ddr-template.md` and `sdr-template.md` were misnamed records to
+// rename `ADR-0002-…`, and its `adr-relationships.md`, a matrix of the records, was one.
+#[test]
+fn titles_headings_and_documents_beside_the_records_are_read_as_meant() {
+    let zh = "# ADR-001 · 采用 Event-Sourcing\n\n## 状态\n\n已接受\n\n## 1. 背景与问题\n\nc\n\n## 2. 决策\n\nd\n\n## 3. 替代方案\n\n* CRUD\n\n## 4. 后果\n\nq\n";
+    let dir = log_with(&[
+        ("ADR-001-event-sourcing.md", zh),
+        (
+            "ddr-template.md",
+            "# DDR Title\n\n## Context\n\n{context}\n",
+        ),
+        (
+            "sdr-template.md",
+            "# SDR Title\n\n## Context\n\n{context}\n",
+        ),
+        (
+            "adr-relationships.md",
+            "# ADR Relationship Matrix\n\n| ADR | Depends on |\n| --- | --- |\n| ADR-001 | - |\n\n**Status**: All gaps filled.\n",
+        ),
+    ]);
+    let (code, stdout, _) = run(dir.path(), &["list"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0001  已接受  -  采用 Event-Sourcing\n")
+    );
+    let (_, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let rules = rules_of(&report);
+    assert!(
+        !rules.contains(&"section-missing") && !rules.contains(&"filename-format"),
+        "{stdout}"
+    );
+}

@@ -7,7 +7,8 @@ declare_rule! {
     ///
     /// `adr` reads dates written other ways: `2017/11/22`, `18.10.2014` (day first, as
     /// German and Russian write it), `Nov 19, 2022`, `22 November 2022`, `2017年11月22日`,
-    /// `10/11/2022`. This rule reports them with their ISO form.
+    /// `10/11/2022`, `25/02/26` (a two-digit year, read in this century unless that is still
+    /// to come). This rule reports them with their ISO form.
     ///
     /// ## Why is this bad?
     /// ISO 8601 is what MADR and adr-tools write, the one form that sorts as text and that

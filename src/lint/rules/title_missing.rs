@@ -30,7 +30,11 @@ declare_rule! {
     ///
     /// ## Context and Problem Statement
     /// ```
-    pub(crate) struct TitleMissing { id: "title-missing", severity: Error, fixable: false, enabled: true, record: check }
+    ///
+    /// A log where most records have no title at all (DependencyTrack/hyades opens each
+    /// with a metadata table, and its site titles pages from its navigation) gets one
+    /// finding for the log, not one per record.
+    pub(crate) struct TitleMissing { id: "title-missing", severity: Error, fixable: false, enabled: true, record: check, log: check_log }
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
@@ -87,13 +91,66 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
                 "add a `# Title` line above `# {}` naming the decision",
                 h1.title
             ));
+    }
+    // Otherwise a record with no title and nothing meant as one: reported by `check_log`,
+    // which sees whether the log writes titles at all.
+}
+
+/// Where to point at a record that has no title and nothing meant as one (see [`check`]):
+/// its first line after any front matter. `None` for any other record.
+pub(crate) fn untitled(record: &Record) -> Option<Span> {
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some()
+        || record.title.is_some()
+        || record.front_matter_title.is_some()
+        || record.demoted_title().is_some()
+    {
+        return None;
+    }
+    let first_line = record.source.line_of(record.body_start());
+    let mut span = record.source.line_span(first_line);
+    span.start = span.start.max(record.body_start());
+    let text = record.source.slice(span);
+    let glued = text.strip_prefix('#').is_some_and(|rest| {
+        rest.starts_with(|c: char| !c.is_whitespace() && c != '#')
+    });
+    let part_on_top = record.sections.iter().any(|section| {
+        section.level == 1
+            && section.line == first_line
+            && crate::parse::style::is_section_title(&section.title)
+    });
+    (!glued && !part_on_top).then_some(span)
+}
+
+/// At least this many records without a title, and more than half the log, make a log that
+/// does not write titles: one finding says so.
+const LOG_WITHOUT_TITLES_MIN: usize = 3;
+
+pub(crate) fn check_log(log: &LogFacts, ctx: &mut RuleContext) {
+    let untitled: Vec<(&RecordFacts, Span)> = log
+        .records
+        .iter()
+        .filter_map(|record| Some((record, record.untitled?)))
+        .collect();
+    if untitled.len() >= LOG_WITHOUT_TITLES_MIN && untitled.len() * 2 > log.records.len() {
+        let (first, span) = untitled[0];
+        let message = match untitled.len() == log.records.len() {
+            true => format!("no record of this log has a title ({} records)", untitled.len()),
+            false => format!(
+                "{} of the log's {} records have no title",
+                untitled.len(),
+                log.records.len()
+            ),
+        };
+        ctx.report(&TitleMissing::META, first.path(), Some(span), message)
+            .label(match untitled.len() - 1 {
+                1 => "no title here, nor in 1 other record".to_string(),
+                others => format!("no title here, nor in {others} other records"),
+            })
+            .help("start each record with a `# Title` heading: `adr list`, the index and the site show the file name in its place (a site that titles pages from its navigation does not tell them)");
         return;
     }
-    ctx.report(
-        &TitleMissing::META,
-        record.path(),
-        Some(span),
-        "record has no title",
-    )
-    .help("start the record with a `# Title` heading");
+    for (record, span) in untitled {
+        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
+            .help("start the record with a `# Title` heading");
+    }
 }
