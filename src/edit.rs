@@ -540,7 +540,7 @@ pub fn superseded_status(
 
 /// How the log names record `number`: `ADR-001` where its files are `ADR-001-….md` or
 /// `001-….md`, else `ADR-0001`.
-fn log_id(file: Option<&crate::discover::FileName>, number: u32) -> String {
+pub(crate) fn log_id(file: Option<&crate::discover::FileName>, number: u32) -> String {
     match file.map(|file| &file.scheme) {
         Some(crate::discover::NamingScheme::Prefixed { prefix, digits, .. })
             if *digits > 0 && prefix.eq_ignore_ascii_case("adr-") =>

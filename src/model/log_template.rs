@@ -19,6 +19,46 @@ pub struct LogTemplate {
     /// The headings a record made from it must keep, as the template writes them:
     /// every H2 below the title but those marked optional.
     pub sections: Vec<String>,
+    /// The template's lines of prose, as [`prompt_key`] makes them, sorted: a record that
+    /// still holds one holds the template's prompt (`What is the issue that we're seeing
+    /// …?`, 3leaps/sysprims), which no list of known prompts has.
+    pub prompts: Vec<String>,
+}
+
+/// A line as [`LogTemplate::prompts`] holds it: trimmed, its list or quote marker aside.
+pub fn prompt_key(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(['>', '-', '+', ' '])
+        .trim_start_matches("* ")
+        .trim()
+}
+
+/// The template's lines of prose outside headings, code, comments and tables, of 20
+/// characters or more (shorter ones, `Accepted`, `TBD`, are records' own words too), but
+/// for lines a site generator fills in.
+fn prompt_lines(template: &Record) -> Vec<String> {
+    let mut in_fence = false;
+    let mut prompts: Vec<String> = Vec::new();
+    for line in template.body().lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || trimmed.starts_with(['#', '|', '<']) || trimmed == "---" {
+            continue;
+        }
+        let key = prompt_key(trimmed);
+        // `{{ page.adr_status }} (Last updated: …)` (pmd): the site fills it in every record.
+        // `- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)`: a stage of a status checklist, kept unticked.
+        let is_task = key.starts_with("[ ]") || key.starts_with("[x]") || key.starts_with("[X]");
+        if key.chars().count() >= 20 && !key.contains("{{") && !key.contains("{%") && !is_task {
+            prompts.push(key.to_string());
+        }
+    }
+    prompts.sort_unstable();
+    prompts.dedup();
+    prompts
 }
 
 impl LogTemplate {
@@ -29,6 +69,7 @@ impl LogTemplate {
             rel_path,
             style: template.style,
             sections: expected_sections(template),
+            prompts: prompt_lines(template),
         }
     }
 }

@@ -24,7 +24,7 @@ pub use log::{
     FailureKind, ListedFile, LoadFailure, Log, LogEntry, RecordLookup, age_of, dates_are_newer,
     dominant_scheme, sort_key,
 };
-pub use log_template::{LogTemplate, is_mostly_placeholders};
+pub use log_template::{LogTemplate, is_mostly_placeholders, prompt_key};
 pub use meta::{LogMeta, RecordMeta};
 pub use record::{
     DECISION_SECTIONS, DateValue, FieldIssue, FrontMatter, FrontMatterEntry, FrontMatterSyntax,

@@ -113,10 +113,21 @@ pub(crate) fn decision_of(markdown: &str) -> Option<DecisionView> {
     }
     // A template's prompt left in (adr-tools' "The change that we're proposing …", review J)
     // is no decision to show.
-    let first = paragraphs
+    let mut texts = paragraphs
         .iter()
-        .map(|paragraph| plain_text(paragraph))
-        .find(|text| !text.is_empty() && !crate::vocabulary::is_template_prompt(text))?;
+        .map(|paragraph| (paragraph, plain_text(paragraph)))
+        .skip_while(|(_, text)| text.is_empty() || crate::vocabulary::is_template_prompt(text));
+    let (written, mut first) = texts.next()?;
+    // `_Therefore_` over the list that says what (mithril), `We decided:`: a lead-in, which
+    // the box showed alone; the text after it goes with it.
+    let emphasised_word = written.starts_with(['_', '*'])
+        && written.ends_with(['_', '*'])
+        && !first.contains(char::is_whitespace);
+    if (emphasised_word || first.ends_with(':'))
+        && let Some((_, next)) = texts.find(|(_, text)| !text.is_empty())
+    {
+        first = format!("{}: {next}", first.trim_end_matches([',', ':']));
+    }
     Some(DecisionView {
         option: None,
         reason: Some(shortened(&first)),
@@ -263,6 +274,16 @@ fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review Z1 (input-output-hk/mithril): the Decision box read "Therefore".
+    #[test]
+    fn a_lead_in_goes_with_the_text_after_it() {
+        let record = "# 2. T\n\n## Decision\n\n_Therefore_\n\n* Release from the main branch\n";
+        assert_eq!(
+            decision_of(record).and_then(|decision| decision.reason),
+            Some("Therefore: Release from the main branch".to_string())
+        );
+    }
 
     /// Review J (evencycu/go-project-template): the Decision box showed adr-tools' prompt.
     #[test]

@@ -662,3 +662,108 @@ fn titles_headings_and_documents_beside_the_records_are_read_as_meant() {
         "{stdout}"
     );
 }
+
+// Review Z4, GoyacJ/octopus: records headed `## 1. 背景`, `## 2. 决策` got an English
+// `## More Information` from `adr link` (the numbers hid the headings' language), and
+// review Z3, lumehaven: the link back in a log of `ADR-002-….md` names read `ADR-0002`.
+#[test]
+fn words_added_to_a_record_follow_its_language_and_the_logs_ids() {
+    let zh = |number: u32, title: &str| {
+        format!(
+            "# ADR-00{number} · {title}\n\n> 状态：Accepted\n> 日期：2026-04-25\n\n## 1. 背景\n\n测试。\n\n## 2. 决策\n\n引入。\n\n## 3. 影响\n\n简单。\n"
+        )
+    };
+    let dir = log_with(&[
+        ("0001-event-sourcing.md", &zh(1, "事件溯源")),
+        ("0002-steering-queue.md", &zh(2, "引导队列")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["link", "2", "amends", "1"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let text = read(dir.path().join("docs/adr/0002-steering-queue.md"));
+    assert!(
+        text.ends_with(
+            "简单。\n\n## 更多信息\n\nAmends [ADR-001 · 事件溯源](0001-event-sourcing.md)\n"
+        ),
+        "{text}"
+    );
+
+    let madr = |number: u32, status: &str| {
+        format!(
+            "# ADR-00{number}: Record {number}\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision Drivers\n\n* d\n\n## Considered Options\n\n* A\n\n## Decision\n\nA.\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("ADR-002-backend.md", &madr(2, "Accepted")),
+        ("ADR-011-commands.md", &madr(11, "Accepted")),
+    ]);
+    let (code, _, stderr) = run(dir.path(), &["status", "2", "superseded", "--by", "11"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let text = read(dir.path().join("docs/adr/ADR-011-commands.md"));
+    assert!(text.contains("[ADR-002](ADR-002-backend.md)"), "{text}");
+}
+
+// Review Z4, 3leaps/sysprims: a record made from the log's own template and accepted
+// still held the template's questions (`What is the issue that we're seeing …?`); no rule
+// knew them. A line of a site generator (`{{ page.adr_status }}`, pmd) is the log's own.
+#[test]
+fn the_prose_of_the_logs_own_template_left_in_a_record_is_reported() {
+    let template = "# ADR-NNNN: Title\n\n> **Status**: Proposed\n\n{{ page.adr_status }} (Last updated: {{ page.last_updated }})\n\n## Context\n\nWhat is the issue that we're seeing that is motivating this decision?\n\n## Decision\n\nWhat is the change that we're proposing and/or doing?\n";
+    let record = |decision: &str| {
+        format!(
+            "# ADR-0002: Tracing\n\n> **Status**: Accepted\n\n{{{{ page.adr_status }}}} (Last updated: {{{{ page.last_updated }}}})\n\n## Context\n\nWe trace nothing.\n\n## Decision\n\n{decision}\n"
+        )
+    };
+    let dir = log_with(&[
+        ("adr-template.md", template),
+        (
+            "ADR-0001-license.md",
+            &record("We use MIT.").replace("0002: Tracing", "0001: License"),
+        ),
+        (
+            "ADR-0002-tracing.md",
+            &record("What is the change that we're proposing and/or doing?"),
+        ),
+    ]);
+    let (_, stdout, _) = run(
+        dir.path(),
+        &["lint", "--rule", "placeholder-left", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::messages_of(&report),
+        vec![
+            "template placeholder `What is the change that we're proposing and/or doing?` left in"
+        ]
+    );
+    assert_eq!(
+        report["diagnostics"][0]["path"],
+        "docs/adr/ADR-0002-tracing.md"
+    );
+}
+
+// Review Z2, tytsxai/exchange-platform: records with front matter (`title`, `tags`,
+// `created`) and adr-tools' sections, none with a status. The help asked for a `## Status`
+// section in each, in a log that keeps its metadata in front matter.
+#[test]
+fn a_front_matter_log_without_statuses_is_told_to_put_them_there() {
+    let record = |title: &str| {
+        format!(
+            "---\ntitle: {title}\ntags: [core]\ncreated: 2025-01-02\n---\n\n# {title}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        ("ADR-001-a.md", &record("A")),
+        ("ADR-002-b.md", &record("B")),
+    ]);
+    let (_, stdout, _) = run(
+        dir.path(),
+        &["lint", "--rule", "status-missing", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        crate::util::helps_of(&report),
+        vec![
+            "give each record a status (front matter `status: accepted`), or, if the log does not track statuses, turn the rule off: `status-missing = \"off\"` under `[lint.rules]` in .adr.toml"
+        ]
+    );
+}

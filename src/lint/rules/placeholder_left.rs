@@ -14,7 +14,11 @@ declare_rule! {
     ///
     /// The prompts of the translated templates count too (`在这里补充上下文...`,
     /// `[Décrivez le contexte …]`, `{Beschreibe das Problem …}`): see the placeholders of each
-    /// language in `docs/languages.md`.
+    /// language in `docs/languages.md`. So do the lines of prose of the log's own template
+    /// (`template.md`, `adr-template.md` beside the records) left as the template writes them
+    /// (`What is the issue that we're seeing that is motivating this decision?`), but for the
+    /// status's line, a status checklist's stages and lines a site generator fills in
+    /// (`{{ page.adr_status }}`).
     ///
     /// Text in code spans and code blocks is never a placeholder. One finding is reported
     /// per record for the placeholders, with their count, the first one and the lines of the
@@ -85,7 +89,11 @@ pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
     let source = &record.source;
     let start = record.body_start();
     let body = record.body();
-    let found = placeholders(body, &record.code_spans, start);
+    let mut found = placeholders(body, &record.code_spans, start);
+    if let Some(template) = ctx.template {
+        found.extend(template_lines(record, template, &found));
+        found.sort_unstable();
+    }
     if let Some(first) = found.first() {
         let text = source.slice(*first);
         let message = match found.len() {
@@ -183,6 +191,45 @@ fn shorten(text: &str) -> String {
 }
 
 /// Spans (file offsets) of placeholders in `body`, which starts at file offset `offset`.
+/// The lines of `record` that are a line of prose of the log's own `template`, as written
+/// there, outside code and on no line `found` already points at.
+fn template_lines(
+    record: &Record,
+    template: &crate::model::LogTemplate,
+    found: &[Span],
+) -> Vec<Span> {
+    if template.prompts.is_empty() {
+        return Vec::new();
+    }
+    let source = &record.source;
+    // The status's line is the status (`Vorgeschlagen | **Akzeptiert** | …`, the choice in
+    // bold), which rules of its own read.
+    let taken: std::collections::HashSet<usize> = found
+        .iter()
+        .map(|span| source.line_of(span.start))
+        .chain(record.status.as_ref().map(|status| status.line))
+        .chain(record.status_restated.as_ref().map(|status| status.line))
+        .collect();
+    let first = source.line_of(record.body_start());
+    (first..=source.line_count())
+        .filter(|line| !taken.contains(line))
+        .filter_map(|line| {
+            let span = source.line_span(line);
+            let text = source.slice(span);
+            let key = crate::model::prompt_key(text);
+            let in_code = record
+                .code_spans
+                .iter()
+                .any(|code| code.start <= span.start && span.start < code.end);
+            if in_code || template.prompts.binary_search_by(|p| p.as_str().cmp(key)).is_err() {
+                return None;
+            }
+            let start = span.start + text.find(key)?;
+            Some(Span::new(start, start + key.len()))
+        })
+        .collect()
+}
+
 fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
     let in_code = |at: usize| {
         let index = code_spans.partition_point(|span| span.end <= at);

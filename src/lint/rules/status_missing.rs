@@ -82,7 +82,10 @@ fn report_log(log: &LogFacts, without: &[&RecordFacts], ctx: &mut RuleContext) {
             log.records.len()
         )
     };
+    // A log that keeps its metadata in front matter keeps its status there too
+    // (tytsxai/exchange-platform: `title`, `tags`, `created`, and no status).
     let help = match first.style {
+        _ if first.has_front_matter => "give each record a status (front matter `status: accepted`)",
         Style::Nygard => "give each record a `## Status` section saying `Proposed` or `Accepted`",
         Style::Madr2 => "give each record a `* Status: accepted` bullet under the title",
         _ => "give each record a status (front matter `status: accepted`)",

@@ -175,7 +175,8 @@ fn mentions(log: &LogFacts, new: &RecordFacts, old: &RecordFacts) -> bool {
 fn link_text(new: &RecordFacts, old: &RecordFacts) -> String {
     match (new.style, old.number()) {
         (Style::Nygard, Some(number)) => format!("{number}. {}", old.display_title()),
-        (_, Some(number)) => crate::model::adr_id(number),
+        // `ADR-002` where the log names its files `ADR-002-….md` (lumehaven), not `ADR-0002`.
+        (_, Some(number)) => crate::edit::log_id(Some(&old.file), number),
         (_, None) => old.slug().to_string(),
     }
 }
@@ -262,30 +263,11 @@ pub(crate) fn back_link_slot(record: &Record) -> BackLinkSlot {
             None => (end_of_text, BackLinkShape::NewSentenceSection, '*'),
         },
     };
-    // The record's language is asked only of a record that writes a heading in other words
-    // than its English name: this runs for every record lint reads, and finding a record's
-    // language folds each heading against every table (a third of lint's CPU at 10,000
-    // records when asked of each).
     let english_heading = match shape {
         BackLinkShape::NewLinksSection => "Links",
         _ => "More Information",
     };
-    let translated = record
-        .sections
-        .iter()
-        .any(|section| !section.key().eq_ignore_ascii_case(section.title.trim()));
-    let language = match translated {
-        true => {
-            let written: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
-            // Dutch writes `Status` and `Context` as English does, so two Dutch headings
-            // of four do not tell the language: the status word (`Geaccepteerd`) does.
-            crate::vocabulary::language_written(&written).or_else(|| {
-                let status = record.status.as_ref()?;
-                crate::vocabulary::language_of_status(&status.raw)
-            })
-        }
-        false => None,
-    };
+    let language = crate::relation::written_language(record);
     BackLinkSlot {
         at,
         until: at,
