@@ -8,11 +8,13 @@
 #![deny(clippy::string_slice)] // user text: slice with `str::get` only (issue #13)
 
 mod document_name;
+mod id_folder;
 mod log_names;
 mod template_name;
 
 use document_name::is_index_name;
 pub use document_name::{is_archive_folder, is_index_word, is_numbered_index};
+use id_folder::{folder_named_by_id, holds_record_files};
 pub use log_names::parse_with_any_prefix;
 use log_names::{adopt_log_prefix, adopt_unnumbered, set_annexes_apart, set_mirrors_apart};
 use std::path::{Path, PathBuf};
@@ -521,26 +523,6 @@ fn numbered_folder_record(dir: &Path, number: &str) -> Option<(PathBuf, FileName
     records.next().is_none().then_some(first)
 }
 
-/// A folder named by digits alone (`0042/`, or straw-hat-team's ten-digit ids such as
-/// `1146361044/`), holding the record's README: numbered by them up to six digits; a longer
-/// id is no number of a series, and names the record unnumbered. Read as no record, a log
-/// of 34 such folders was empty, and lint passed it.
-fn folder_named_by_id(name: &str) -> Option<FileName> {
-    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (number, slug) = match name.len() {
-        ..=6 => (Some(name.parse().ok()?), String::new()),
-        _ => (None, name.to_string()),
-    };
-    Some(FileName {
-        number,
-        slug,
-        date: None,
-        scheme: NamingScheme::Numbered { digits: name.len() },
-    })
-}
-
 /// Walks `dir` (sub-folders too; hidden and `_` folders and rendered sites skipped) in
 /// sorted order.
 pub fn discover(dir: &Path) -> Result<Discovered> {
@@ -713,7 +695,8 @@ fn enter_folder(
         found.records.push((record_file.clone(), rel.clone(), file));
         return Some((folder, record_file, rel));
     }
-    let file = FileName::parse(&folder_name).or_else(|| folder_named_by_id(name))?;
+    let file = FileName::parse(&folder_name)
+        .or_else(|| folder_named_by_id(name).filter(|_| !holds_record_files(entry.path())))?;
     let folder = entry.path().to_path_buf();
     match folder_record_file(&folder) {
         Some(record_file) => {

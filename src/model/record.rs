@@ -553,17 +553,17 @@ impl Record {
 
     /// The record's text without front matter.
     pub fn body(&self) -> &str {
-        let start = self
-            .front_matter
-            .as_ref()
-            .map_or(self.source.bom_len(), |front_matter| front_matter.span.end);
-        self.source.text.get(start..).unwrap_or("")
+        self.source.text.get(self.body_start()..).unwrap_or("")
     }
 
     pub fn body_start(&self) -> usize {
-        self.front_matter
-            .as_ref()
-            .map_or(self.source.bom_len(), |front_matter| front_matter.span.end)
+        // Front matter that could not be read is no part of the body either (Ensembl's
+        // `tag:Web Client` was shown on the site as a heading).
+        match (&self.front_matter, &self.front_matter_unread) {
+            (Some(front_matter), _) => front_matter.span.end,
+            (None, Some(unread)) => unread.span.end,
+            (None, None) => self.source.bom_len(),
+        }
     }
 
     /// The record this one is superseded by, as written in its status.

@@ -7,6 +7,7 @@ use super::legacy::{
 };
 use crate::model::{Section, Status, StatusOrigin};
 use crate::source::{SourceFile, Span};
+use crate::vocabulary::Label;
 
 pub(crate) fn status_section(
     source: &SourceFile,
@@ -184,8 +185,21 @@ fn before_field(source: &SourceFile, span: Span) -> Span {
     }
     let rest = text.get(word_end..).unwrap_or_default();
     let field = rest.trim_start().trim_start_matches(['*', '_']);
+    // A label of metadata only: `Superseded by: [ADR-5](…)` is one status, not `Superseded`
+    // and a field `by`.
     let is_field = field.split_once(':').is_some_and(|(label, _)| {
-        !label.is_empty() && label.len() <= 20 && label.chars().all(char::is_alphabetic)
+        let label = label.trim_end_matches(['*', '_']);
+        crate::vocabulary::label(label).is_some_and(|label| label != Label::Status)
+            || [
+                "authors",
+                "author",
+                "owner",
+                "owners",
+                "updated",
+                "last updated",
+            ]
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(label))
     });
     match is_field {
         true => Span::new(span.start, span.start + word_end),

@@ -189,11 +189,7 @@ impl SiteRecord {
     /// The site's facts of a parsed record (metadata depth is enough).
     pub fn from_record(record: &Record, log_dir: &Path) -> SiteRecord {
         let text = &record.source.text;
-        let body_start = match &record.front_matter {
-            Some(front_matter) => front_matter.span.end,
-            None if text.starts_with('\u{feff}') => '\u{feff}'.len_utf8(),
-            None => 0,
-        };
+        let body_start = record.body_start();
         let summary = crate::model::RecordSummary::of(record);
         // A partial supersession ("Partially supersedes [004 …]", cloudoperators) leaves the
         // other record in force: the site shows it as an amendment, never as "no longer in

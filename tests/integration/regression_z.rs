@@ -56,7 +56,8 @@ fn a_record_whose_front_matter_holds_no_status_is_read_from_its_body() {
     assert_eq!(code, 0, "{stderr}");
     let page = read(dir.path().join("site/0002-build-setup.html"));
     assert!(page.contains("Webpack builds the Build Setup."));
-    assert!(!page.contains("parse error"));
+    // The front matter is no part of the page (it showed as a heading).
+    assert!(!page.contains("parse error") && !page.contains("tag:Web Client"));
 
     // The body's status is the record's whole status, so it is the one a change rewrites.
     let (code, _, stderr) = run(dir.path(), &["status", "2", "superseded", "--by", "3"]);
@@ -616,13 +617,16 @@ fn folders_named_by_an_id_hold_records() {
     let dir = log_with(&[
         ("1146361044/README.md", &record("Helper vs Util")),
         ("0042/README.md", &record("Short ids are numbers")),
+        // A folder of records by year, its README their index: no record of its own.
+        ("2024/README.md", "# 2024\n\n- [Cache](0043-cache.md)\n"),
+        ("2024/0043-cache.md", &record("Cache")),
     ]);
     let (code, stdout, _) = run(dir.path(), &["list"]);
     assert_eq!(
         (code, stdout.as_str()),
         (
             0,
-            "0042  approved  2022-07-11  Short ids are numbers\n   -  approved  2022-07-11  Helper vs Util\n"
+            "0042  approved  2022-07-11  Short ids are numbers\n0043  approved  2022-07-11  Cache\n   -  approved  2022-07-11  Helper vs Util\n"
         )
     );
 }
@@ -765,5 +769,40 @@ fn a_front_matter_log_without_statuses_is_told_to_put_them_there() {
         vec![
             "give each record a status (front matter `status: accepted`), or, if the log does not track statuses, turn the rule off: `status-missing = \"off\"` under `[lint.rules]` in .adr.toml"
         ]
+    );
+}
+
+// The status ends before a field of metadata only: `Superseded by: [ADR-0002](…)` is one
+// status naming its successor, not `Superseded` and a field `by`.
+#[test]
+fn a_successor_after_a_colon_is_no_field_after_the_status() {
+    let record = |number: u32, status: &str| {
+        format!(
+            "# {number}. R{number}\n\n## Status\n\n{status}\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\nq\n"
+        )
+    };
+    let dir = log_with(&[
+        (
+            "0001-a.md",
+            &record(1, "Superseded by: [ADR-0002](0002-b.md)"),
+        ),
+        (
+            "0002-b.md",
+            &record(
+                2,
+                "Accepted Date: 2024-01-02\n\nSupersedes [1. R1](0001-a.md)",
+            ),
+        ),
+    ]);
+    let (_, stdout, _) = run(dir.path(), &["list", "--format", "json"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (&records[0]["superseded_by"], &records[1]["status"]),
+        (&serde_json::json!(2), &serde_json::json!("accepted"))
+    );
+    let (code, stdout, _) = run(dir.path(), &["lint"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "0 errors, 0 warnings in 2 files\n")
     );
 }
