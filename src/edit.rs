@@ -90,7 +90,12 @@ pub fn status_edit_with_badge(record: &Record, value: &str, badge: Option<&str>)
     // `Proposto` becomes `Aceito`, not `Accepted`: the record's own language, also for a
     // successor (`reemplazado por [ADR-0002](…)`).
     let headings: Vec<&str> = record.sections.iter().map(|s| s.title.as_str()).collect();
-    let language = crate::vocabulary::language_for_status(&status.raw, &headings);
+    // `2020-03-25 accepted`: a dated line of the status's history (CaenCamp, whose French
+    // records keep English statuses) is in the language of its word.
+    let language = crate::vocabulary::language_for_status(
+        crate::model::without_leading_date(&status.raw),
+        &headings,
+    );
     let successor_in_language =
         successor_named(value)
             .zip(language)

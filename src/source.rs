@@ -21,6 +21,15 @@ pub fn content_end(text: &str) -> usize {
     content + spaces
 }
 
+/// Whether `at` lies in one of `spans`, in file order and apart (an outline's code blocks
+/// and code spans): a binary search.
+pub fn within(spans: &[Span], at: usize) -> bool {
+    let index = spans.partition_point(|span| span.end <= at);
+    spans
+        .get(index)
+        .is_some_and(|span| span.start <= at && at < span.end)
+}
+
 /// A byte range into a [`SourceFile`]'s text. An empty span is an insertion point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 pub struct Span {
@@ -191,6 +200,15 @@ mod tests {
 #[cfg(test)]
 mod content_end_tests {
     use super::content_end;
+
+    #[test]
+    fn within_finds_an_offset_in_spans_in_file_order() {
+        use super::{Span, within};
+        let spans = [Span::new(2, 5), Span::new(9, 12)];
+        let found: Vec<usize> = (0..14).filter(|&at| within(&spans, at)).collect();
+        assert_eq!(found, [2, 3, 4, 9, 10, 11]);
+        assert!(!within(&[], 0));
+    }
 
     #[test]
     fn keeps_the_last_lines_trailing_spaces_before_what_is_added() {

@@ -113,10 +113,7 @@ pub(super) fn move_preamble_metadata(record: &Record, body_outline: &Outline, pl
         let span = source.line_span(line);
         // A line of a code block is code (`tags: string;` in TypeScript), as the parser
         // reads it: moved to front matter, it was cut out of the block.
-        let in_code = body_outline
-            .code
-            .iter()
-            .any(|code| code.start <= span.start && span.start < code.end);
+        let in_code = crate::source::within(&body_outline.code, span.start);
         if span.start < preamble.start || list_lines.contains(&line) || in_code {
             continue;
         }

@@ -34,7 +34,7 @@ pub use record::{
 pub(crate) use status::first_markdown_link;
 pub use status::{
     BUILTIN_STATUSES, RecordRef, Status, StatusKind, StatusOrigin, adr_id, is_badge,
-    is_dated_entry, several_records,
+    is_dated_entry, several_records, without_leading_date,
 };
 pub use status_markup::tag_attribute_range;
 pub use status_suggest::closest_status;

@@ -257,7 +257,7 @@ pub fn is_dated_entry(text: &str) -> bool {
 }
 
 /// `2018-03-12 提议` → `提议`: adr-tools' Chinese fork dates each status line.
-fn without_leading_date(text: &str) -> &str {
+pub fn without_leading_date(text: &str) -> &str {
     let text = text.trim();
     let Some((head, rest)) = text.split_once(char::is_whitespace) else {
         return text;

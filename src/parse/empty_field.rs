@@ -12,12 +12,7 @@ use crate::source::Span;
 /// its sections; Zss.BilliardHall in a Relationships section).
 pub(crate) fn empty_field(record: &crate::model::Record, label: &str) -> Option<Span> {
     let source = &record.source;
-    let in_code = |span: Span| {
-        record
-            .code_spans
-            .iter()
-            .any(|code| code.start <= span.start && span.start < code.end)
-    };
+    let in_code = |span: Span| crate::source::within(&record.code_spans, span.start);
     let lines = source.line_count();
     // Asked of every record lint reads (where a back-link would go): only the lines with a
     // colon are looked at, found by `memchr` rather than line by line.

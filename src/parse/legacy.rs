@@ -288,9 +288,7 @@ pub(crate) fn preamble_lines(source: &SourceFile, region: Span, code: &[Span]) -
         let line_span = source.line_span(line);
         if line_span.start < region.start
             || line_span.start >= region.end
-            || code
-                .iter()
-                .any(|code| code.start <= line_span.start && line_span.start < code.end)
+            || crate::source::within(code, line_span.start)
         {
             continue;
         }

@@ -52,17 +52,6 @@ pub fn language_of_status(old: &str) -> Option<&'static Language> {
 /// a word no table has (`* Statut : mergé`, a log's own), that of its `headings` when they
 /// are not English; `None` for English.
 pub fn language_for_status(old: &str, headings: &[&str]) -> Option<&'static Language> {
-    // `2020-03-25 accepted`: a dated line of the status's history (CaenCamp/jobs-caen-camp,
-    // whose French records keep English statuses) is in the language of its word.
-    let undated = old
-        .trim_start()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
-        .trim_start_matches([' ', ':', '\t']);
-    let old = if undated.len() < old.trim_start().len() && !undated.is_empty() {
-        undated
-    } else {
-        old
-    };
     if let Some(language) = language_of_status(old) {
         return Some(language);
     }

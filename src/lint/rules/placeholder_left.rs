@@ -217,10 +217,7 @@ fn template_lines(
             let span = source.line_span(line);
             let text = source.slice(span);
             let key = crate::model::prompt_key(text);
-            let in_code = record
-                .code_spans
-                .iter()
-                .any(|code| code.start <= span.start && span.start < code.end);
+            let in_code = crate::source::within(&record.code_spans, span.start);
             if in_code || template.prompts.binary_search_by(|p| p.as_str().cmp(key)).is_err() {
                 return None;
             }
@@ -231,12 +228,7 @@ fn template_lines(
 }
 
 fn placeholders(body: &str, code_spans: &[Span], offset: usize) -> Vec<Span> {
-    let in_code = |at: usize| {
-        let index = code_spans.partition_point(|span| span.end <= at);
-        code_spans
-            .get(index)
-            .is_some_and(|span| span.start <= at && at < span.end)
-    };
+    let in_code = |at: usize| crate::source::within(code_spans, at);
     let bytes = body.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;

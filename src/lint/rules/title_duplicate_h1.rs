@@ -109,10 +109,7 @@ fn thematic_break_between(record: &Record, start: usize, end: usize) -> Option<u
     (first_line..last_line).rev().find(|line| {
         let span = source.line_span(*line);
         crate::parse::markdown::is_thematic_break(source.slice(span))
-            && !record
-                .code_spans
-                .iter()
-                .any(|code| code.start <= span.start && span.start < code.end)
+            && !crate::source::within(&record.code_spans, span.start)
             && !record.sections.iter().any(|section| {
                 section.heading_span.start <= span.start && span.start < section.heading_span.end
             })

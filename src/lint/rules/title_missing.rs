@@ -38,87 +38,96 @@ declare_rule! {
 }
 
 pub(crate) fn check(record: &Record, ctx: &mut RuleContext) {
-    // A file that holds no record at all is `file-not-a-record`'s one finding.
-    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some() {
+    let Some((why, span)) = why_untitled(record) else {
         return;
+    };
+    let (label, help) = match why {
+        Untitled::Glued => {
+            let text = record.source.slice(span).trim_end();
+            let fixed = format!("# {}", text.trim_start_matches('#'));
+            (
+                "not a heading: no space after `#`".to_string(),
+                format!("write `{fixed}`: Markdown makes a heading only with a space after `#`"),
+            )
+        }
+        Untitled::Demoted(title) => (
+            "the title, written as a `##` heading".to_string(),
+            format!("write `# {title}`: a record's title is its one `#` heading"),
+        ),
+        Untitled::PartOnTop(part) => (
+            format!("`{part}` is a part of the record, not its title"),
+            format!("add a `# Title` line above `# {part}` naming the decision"),
+        ),
+        // A record with no title and nothing meant as one: reported by `check_log`, which
+        // sees whether the log writes titles at all.
+        Untitled::Plain => return,
+    };
+    ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
+        .label(label)
+        .help(help);
+}
+
+/// Why a record has no title: what it wrote in the title's place, if anything.
+enum Untitled<'r> {
+    /// `#25. Automatic code merging` (TDR): meant as the title, but Markdown needs a space
+    /// after `#` to make a heading.
+    Glued,
+    /// `## 33. User permissions` on the first line of `0033-….md` (TDR): the title, a level
+    /// down.
+    Demoted(&'r str),
+    /// `# Context and Problem Statement` on the first line (s3gw): the record's first part,
+    /// written a level up where its title should be.
+    PartOnTop(&'r str),
+    /// Nothing meant as a title.
+    Plain,
+}
+
+/// Why `record` has no title, and where to point: the glued heading's line, else its first
+/// line after any front matter. `None` for a record with a title, and for a file that
+/// holds no record (`file-not-a-record`'s one finding).
+fn why_untitled(record: &Record) -> Option<(Untitled<'_>, Span)> {
+    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some()
+        || record.title.is_some()
+        || record.front_matter_title.is_some()
+    {
+        return None;
     }
-    if record.title.is_some() || record.front_matter_title.is_some() {
-        return;
-    }
-    // `#25. Automatic code merging` (TDR): meant as the title, but Markdown needs a space
-    // after `#` to make a heading.
-    let glued = (record.source.line_of(record.body_start())..record.source.line_count())
-        .map(|line| record.source.line_span(line))
-        .find(|span| !record.source.slice(*span).trim().is_empty())
+    let source = &record.source;
+    let first_line = source.line_of(record.body_start());
+    let glued = (first_line..source.line_count())
+        .map(|line| source.line_span(line))
+        .find(|span| !source.slice(*span).trim().is_empty())
         .filter(|span| {
-            let text = record.source.slice(*span);
-            text.strip_prefix('#')
+            source
+                .slice(*span)
+                .strip_prefix('#')
                 .is_some_and(|rest| rest.starts_with(|c: char| !c.is_whitespace() && c != '#'))
         });
     if let Some(span) = glued {
-        let text = record.source.slice(span).trim_end();
-        let fixed = format!("# {}", text.trim_start_matches('#'));
-        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
-            .label("not a heading: no space after `#`")
-            .help(format!("write `{fixed}`: Markdown makes a heading only with a space after `#`"));
-        return;
+        return Some((Untitled::Glued, span));
     }
-    let first_line = record.source.line_of(record.body_start());
-    let mut span = record.source.line_span(first_line);
+    let mut span = source.line_span(first_line);
     span.start = span.start.max(record.body_start());
-    // `# Context and Problem Statement` on the first line (s3gw): the record's first part,
-    // written a level up where its title should be.
+    if let Some(section) = record.demoted_title() {
+        return Some((Untitled::Demoted(&section.title), span));
+    }
     let part_on_top = record
         .sections
         .iter()
         .find(|section| section.level == 1)
         .filter(|h1| h1.line == first_line && crate::parse::style::is_section_title(&h1.title));
-    // `## 33. User permissions` on the first line of `0033-….md` (TDR): the title, a level
-    // down.
-    if let Some(section) = record.demoted_title() {
-        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
-            .label("the title, written as a `##` heading")
-            .help(format!(
-                "write `# {}`: a record's title is its one `#` heading",
-                section.title
-            ));
-        return;
+    match part_on_top {
+        Some(h1) => Some((Untitled::PartOnTop(&h1.title), span)),
+        None => Some((Untitled::Plain, span)),
     }
-    if let Some(h1) = part_on_top {
-        ctx.report(&TitleMissing::META, record.path(), Some(span), "record has no title")
-            .label(format!("`{}` is a part of the record, not its title", h1.title))
-            .help(format!(
-                "add a `# Title` line above `# {}` naming the decision",
-                h1.title
-            ));
-    }
-    // Otherwise a record with no title and nothing meant as one: reported by `check_log`,
-    // which sees whether the log writes titles at all.
 }
 
-/// Where to point at a record that has no title and nothing meant as one (see [`check`]):
-/// its first line after any front matter. `None` for any other record.
+/// Where `check_log` points at a record with no title and nothing meant as one.
 pub(crate) fn untitled(record: &Record) -> Option<Span> {
-    if crate::lint::rules::file_not_a_record::not_a_record(record).is_some()
-        || record.title.is_some()
-        || record.front_matter_title.is_some()
-        || record.demoted_title().is_some()
-    {
-        return None;
+    match why_untitled(record)? {
+        (Untitled::Plain, span) => Some(span),
+        _ => None,
     }
-    let first_line = record.source.line_of(record.body_start());
-    let mut span = record.source.line_span(first_line);
-    span.start = span.start.max(record.body_start());
-    let text = record.source.slice(span);
-    let glued = text.strip_prefix('#').is_some_and(|rest| {
-        rest.starts_with(|c: char| !c.is_whitespace() && c != '#')
-    });
-    let part_on_top = record.sections.iter().any(|section| {
-        section.level == 1
-            && section.line == first_line
-            && crate::parse::style::is_section_title(&section.title)
-    });
-    (!glued && !part_on_top).then_some(span)
 }
 
 /// At least this many records without a title, and more than half the log, make a log that
